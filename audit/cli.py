@@ -1,0 +1,108 @@
+"""The `corpus-audit` command (Typer): run and gate, exit codes as SPEC.md says.
+
+0: the run completed (whatever it found) / the gate accepted everything.
+1: `--fail-on` severity found / the gate quarantined something.
+2: bad usage, a missing path, a suite or input that cannot be read: one line on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+
+from audit.errors import UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Audit corpora of news articles: findings with evidence, judged by "
+                       "Great Expectations suites.")
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+SuiteOpt = Annotated[str, typer.Option("--suite", help="Suite name in expectations/ or a path.")]
+TextField = Annotated[str, typer.Option("--text-field", help="Record field holding the text.")]
+IdField = Annotated[str, typer.Option("--id-field", help="Record field holding the id.")]
+DateField = Annotated[str, typer.Option("--published-field", help="Record field of the date.")]
+
+
+def _fields(text_field: str, id_field: str, published_field: str):  # type: ignore[no-untyped-def]
+    from audit.ingest import FieldMap
+
+    return FieldMap(text=text_field, id=id_field, published=published_field)
+
+
+@app.command("run")
+def run_command(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders; default seeds/.")] = None,
+    suite: SuiteOpt = "news",
+    out: Annotated[Path, typer.Option("--out", help="Run folder.")] = Path("reports/latest"),
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse.")] = None,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    published_field: DateField = "published",
+) -> None:
+    """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
+    from audit.pipeline import run
+
+    result = run(paths or [Path("seeds")], suite=suite, out=out,
+                 fields=_fields(text_field, id_field, published_field))
+    counts = result.summary["counts"]["by_severity"]
+    status = result.summary["status"]
+    typer.echo(
+        f"{len(result.articles)} articles: {status.get('pass', 0)} pass, {status.get('fail', 0)} "
+        f"fail; findings {counts['error']} error, {counts['warning']} warning, "
+        f"{counts['info']} info -> {out}/index.html"
+    )
+    worst = {"error": ("error",), "warning": ("error", "warning")}
+    if fail_on and any(f.severity in worst[fail_on.value] for f in result.findings):
+        raise typer.Exit(1)
+
+
+@app.command("gate")
+def gate_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to admit.")],
+    accepted: Annotated[Path, typer.Option("--accepted", help="JSONL file (or folder) for accepted articles.")],
+    quarantine: Annotated[Path, typer.Option("--quarantine", help="JSONL file (or folder) for quarantined articles.")],
+    suite: SuiteOpt = "news",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Also keep the run's report here.")] = None,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    published_field: DateField = "published",
+) -> None:
+    """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
+    from audit.gating import gate
+
+    result = gate(paths, accepted=accepted, quarantine=quarantine, suite=suite, out=out,
+                  fields=_fields(text_field, id_field, published_field))
+    typer.echo(f"{len(result.accepted)} accepted -> {accepted}; "
+               f"{len(result.quarantined)} quarantined -> {quarantine}")
+    raise typer.Exit(result.exit_code)
+
+
+def main() -> None:
+    """Entry point: usage errors become one line on stderr and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except UsageError as exc:
+        print(f"corpus-audit: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        print(f"corpus-audit: error: {exc.format_message()}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Detectors: the one place where they are registered, and how they are run.
+
+A detector is a plain function `find(articles, params) -> Iterable[Finding]` over the
+whole corpus (so cross-article checks such as duplicates fit the same shape), listed
+in DETECTORS with the check ids it emits and the languages it understands. To add one:
+write `audit/detect/<name>.py` with its function, add one line below, add an
+expectation reading `n_<check>` to the suites in `expectations/`, and tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from audit.model import Article, Finding
+from audit.suite import Suite
+
+Find = Callable[[Sequence[Article], Mapping[str, Any]], Iterable[Finding]]
+ANY_LANGUAGE: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Detector:
+    name: str
+    checks: tuple[str, ...]
+    find: Find
+    languages: frozenset[str] = ANY_LANGUAGE  # empty: language-independent
+
+    def supports(self, article: Article) -> bool:
+        """Whether this detector can judge the article (unknown language: try it)."""
+        return not self.languages or article.language is None or article.language in self.languages
+
+
+def registry() -> list[Detector]:
+    """All detectors, in the order they run. Imported here, not at package import."""
+    from audit.detect import (
+        boilerplate, contradictions, dates, duplicate_exact, duplicate_near, duplicate_passage,
+        duplicate_repeated, encoding, glued, language, language_mixed, metadata_leak,
+        name_variants, paywall, provenance, relative_dates, titles, weekdays,
+    )
+
+    en = frozenset({"en"})
+    return [
+        Detector("provenance", ("provenance.missing",), provenance.find_missing_provenance),
+        Detector("language", ("language.unexpected",), language.find_unexpected_language),
+        Detector("language_mixed", ("language.mixed",), language_mixed.find_mixed_language),
+        Detector("encoding", ("hygiene.encoding",), encoding.find_encoding_problems),
+        Detector("glued", ("hygiene.glued",), glued.find_glued_sentences),
+        Detector("duplicate_exact", ("duplicate.exact",), duplicate_exact.find_exact_duplicates),
+        Detector("duplicate_near", ("duplicate.near",), duplicate_near.find_near_duplicates),
+        Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages),
+        Detector("duplicate_repeated", ("duplicate.repeated",),
+                 duplicate_repeated.find_repeated_sentences),
+        Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en),
+        Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, en),
+        Detector("relative_dates", ("consistency.relative_date",),
+                 relative_dates.find_relative_date_conflicts, en),
+        Detector("titles", ("consistency.title_anachronism",), titles.find_title_anachronisms, en),
+        Detector("name_variants", ("consistency.name_variant",), name_variants.find_name_variants),
+        Detector("contradictions", ("consistency.contradiction",),
+                 contradictions.find_contradictions, en),
+        Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines),
+        Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks),
+        Detector("metadata_leak", ("metadata.leak",), metadata_leak.find_metadata_leaks),
+    ]
+
+
+@dataclass
+class DetectionResult:
+    findings: list[Finding]
+    not_checked: dict[str, list[str]]  # article_id -> checks skipped for its language
+
+
+def run_detectors(
+    articles: Sequence[Article], suite: Suite, detectors: Sequence[Detector] | None = None
+) -> DetectionResult:
+    """Run the detectors the suite asks for; severities come from the suite.
+
+    Articles that could not be read are not given to detectors (they have no text);
+    articles in a language a detector does not support are recorded as not checked.
+    """
+    findings: list[Finding] = []
+    not_checked: dict[str, list[str]] = {}
+    readable = [a for a in articles if a.read_error is None]
+    for detector in detectors if detectors is not None else registry():
+        wanted = tuple(c for c in detector.checks if c in suite.rules)
+        if not wanted:
+            continue
+        supported = [a for a in readable if detector.supports(a)]
+        for article in readable:
+            if not detector.supports(article):
+                not_checked.setdefault(article.article_id, []).extend(wanted)
+        for finding in detector.find(supported, suite.params_for(wanted)):
+            rule = suite.rules.get(finding.check)
+            if rule is not None:
+                findings.append(replace(finding, severity=rule.severity))
+    return DetectionResult(findings, not_checked)

@@ -1,0 +1,42 @@
+"""consistency.invalid_date: a date that does not exist (April 31, February 30).
+
+February 29 is flagged only when the year is known (stated, or the publication year)
+and is not a leap year.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from audit.model import Article, Finding, span_finding
+from audit.normalise.dates import DateMention, find_dates
+
+
+def _days_in_month(month: int, year: int | None) -> int:
+    if month == 2:
+        return 29 if year is None or calendar.isleap(year) else 28
+    return calendar.monthrange(2001, month)[1]
+
+
+def invalid_reason(mention: DateMention, fallback_year: int | None) -> str | None:
+    year = mention.year or fallback_year
+    days = _days_in_month(mention.month, year)
+    if mention.day <= days:
+        return None
+    name = calendar.month_name[mention.month]
+    if mention.month == 2 and mention.day == 29:
+        return f"February 29 does not exist in {year}, which is not a leap year."
+    return f"{name} has {days} days; {name} {mention.day} does not exist."
+
+
+def find_invalid_dates(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    for article in articles:
+        fallback_year = article.published.year if article.published else None
+        for mention in find_dates(article.text):
+            reason = invalid_reason(mention, fallback_year)
+            if reason:
+                yield span_finding(
+                    article, "consistency.invalid_date", mention.start, mention.end, reason
+                )

@@ -1,0 +1,50 @@
+"""duplicate.exact: an article whose text equals another's, up to trivial differences.
+
+Texts are compared on a key that ignores case, whitespace, quote style and
+punctuation, so a re-save with curly quotes is still the same article. Each copy
+points at the original: the earliest published, else the first seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from audit.model import Article, Finding
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def exact_key(text: str) -> str:
+    """A hash of the text with case, accents' composition, spacing and punctuation folded."""
+    folded = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def find_exact_duplicates(
+    articles: Sequence[Article], params: Mapping[str, Any]
+) -> Iterator[Finding]:
+    groups: dict[str, list[tuple[int, Article]]] = {}
+    for position, article in enumerate(articles):
+        if article.text.strip():
+            groups.setdefault(exact_key(article.text), []).append((position, article))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda pair: (pair[1].published or date.max, pair[0]))
+        original = members[0][1]
+        for _, copy in members[1:]:
+            same = "the same text as" if copy.content_sha256 == original.content_sha256 else (
+                "the same text (up to case, spacing or punctuation) as"
+            )
+            yield Finding(
+                article_id=copy.article_id,
+                check="duplicate.exact",
+                message=f"Has {same} {original.article_id}.",
+                related_article_id=original.article_id,
+                data={"group_size": len(members)},
+            )

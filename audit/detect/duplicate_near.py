@@ -1,0 +1,15 @@
+"""duplicate.near: near copies of another article (MinHash LSH, verified).
+
+Stub registered in audit.detect.registry; the detector itself is issue 3's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from audit.model import Article, Finding
+
+
+def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    return iter(())

@@ -1,0 +1,15 @@
+"""hygiene.glued: sentences glued together by extraction.
+
+Stub registered in audit.detect.registry; the detector itself is issue 6's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from audit.model import Article, Finding
+
+
+def find_glued_sentences(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    return iter(())

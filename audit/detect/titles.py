@@ -1,0 +1,15 @@
+"""consistency.title_anachronism: a title or former/current status wrong for the publication date.
+
+Stub registered in audit.detect.registry; the detector itself is issue 4's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from audit.model import Article, Finding
+
+
+def find_title_anachronisms(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    return iter(())

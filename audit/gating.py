@@ -1,0 +1,92 @@
+"""Gate: before ingest, every article ends up accepted or quarantined, never lost.
+
+The gate is a run (same detectors, same suite, same GX verdict) followed by a split:
+articles GX passed go to `accepted`, the others to `quarantine` with their reasons,
+and records that could not be read go to `quarantine` with their raw content.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from audit.ingest import FieldMap
+from audit.model import Article, Finding
+from audit.pipeline import RunResult, _stderr, run
+
+OUTPUT_FIELDS = ("article_id", "source_uri", "source_sha256", "title", "publisher", "url",
+                 "language", "published_from", "content_sha256", "text")
+
+
+@dataclass
+class GateResult:
+    accepted: list[str]
+    quarantined: dict[str, list[dict[str, Any]]]  # article_id -> reasons
+    run: RunResult
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.quarantined else 0
+
+
+def gate(
+    paths: Sequence[str | Path],
+    *,
+    accepted: str | Path,
+    quarantine: str | Path,
+    suite: str = "news",
+    out: str | Path | None = None,
+    fields: FieldMap | None = None,
+    on_problem: Callable[[str], None] | None = _stderr,
+) -> GateResult:
+    """Audit `paths` and write accepted and quarantined articles as JSONL files.
+
+    `accepted`/`quarantine` are JSONL files, or folders that get `articles.jsonl`.
+    `out`, when given, keeps the run's report; otherwise it goes to a temporary folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="corpus-audit-gate-") as tmp:
+        result = run(paths, suite=suite, out=out or Path(tmp) / "run", fields=fields,
+                     on_problem=on_problem)
+    reasons: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        reasons.setdefault(finding.article_id, []).append(finding)
+    accepted_ids: list[str] = []
+    quarantined: dict[str, list[dict[str, Any]]] = {}
+    with _open_jsonl(accepted) as good, _open_jsonl(quarantine) as bad:
+        for article in result.articles:
+            record = _record(article)
+            if result.status[article.article_id] == "pass":
+                accepted_ids.append(article.article_id)
+                good.write(json.dumps(record, ensure_ascii=False) + "\n")
+                continue
+            why = [_reason(f) for f in reasons.get(article.article_id, [])
+                   if f.severity == "error"] or [{"check": "suite", "message": "failed the suite"}]
+            quarantined[article.article_id] = why
+            record["quarantine_reasons"] = why
+            if article.raw is not None:
+                record["raw"] = article.raw
+            bad.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return GateResult(accepted_ids, quarantined, result)
+
+
+def _record(article: Article) -> dict[str, Any]:
+    record = {name: getattr(article, name) for name in OUTPUT_FIELDS}
+    record["published"] = article.published.isoformat() if article.published else None
+    return record
+
+
+def _reason(finding: Finding) -> dict[str, Any]:
+    return {"check": finding.check, "severity": finding.severity, "message": finding.message,
+            "start": finding.start, "end": finding.end, "excerpt": finding.excerpt}
+
+
+def _open_jsonl(target: str | Path):  # type: ignore[no-untyped-def]
+    path = Path(target)
+    if path.suffix != ".jsonl":
+        path = path / "articles.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.open("w", encoding="utf-8")

@@ -1,0 +1,56 @@
+"""Ingest: paths in, RawRecords out, one per input article, lazily.
+
+Every record that a file holds comes out, readable or not: an unreadable one carries
+`error` and its raw content, so the run reports it and the gate quarantines it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from audit.errors import UsageError
+from audit.ingest.readers import READERS, FieldMap, read_file
+from audit.model import RawRecord
+
+__all__ = ["FieldMap", "iter_records", "list_inputs", "READERS"]
+
+
+def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
+    """Expand files and folders (recursively) into the readable input files, sorted.
+
+    A path that does not exist is a usage error (exit 2); a folder with no readable
+    file is one too, since auditing nothing is never what was meant.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+            )
+            if not found:
+                exts = ", ".join(sorted(READERS))
+                raise UsageError(f"{path}: folder holds no input file ({exts})")
+            files.extend(found)
+        elif path.suffix.lower() not in READERS:
+            raise UsageError(f"{path}: unsupported format {path.suffix or '(none)'!r}")
+        else:
+            files.append(path)
+    return files
+
+
+def iter_records(
+    paths: Sequence[str | Path],
+    fields: FieldMap | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> Iterator[RawRecord]:
+    """Yield every record of every input, reporting each problem as one line."""
+    fields = fields or FieldMap()
+    for path in list_inputs(paths):
+        for record in read_file(path, fields):
+            if record.error and on_problem:
+                on_problem(f"{record.source_uri}: {record.error}")
+            yield record

@@ -1,0 +1,100 @@
+"""The two records every stage passes on: an article row and a finding.
+
+Plain dataclasses, so detectors stay plain functions over lists of them and the table
+is one `asdict` away from a parquet row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+DateSource = Literal["metadata", "dateline", "text", "none"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RawRecord:
+    """One article as a reader found it, before normalisation.
+
+    `error` is set when the record could not be read properly; the record is still
+    passed on (with whatever text could be recovered) so that nothing is lost.
+    """
+
+    source_uri: str  # path, with "#line=N" or "#record=N" for multi-record files
+    source_sha256: str  # SHA-256 of the raw bytes of this record (file for .txt/.html)
+    record_id: str | None
+    text: str
+    fields: dict[str, Any] = field(default_factory=dict)  # title, url, publisher, published, language
+    error: str | None = None  # unreadable: no article text could be recovered
+    fault: str | None = None  # recovered, with a loss worth reporting (bad UTF-8 bytes)
+    raw: str | None = None  # raw content kept for quarantine when the record is unreadable
+
+
+@dataclass(kw_only=True)
+class Article:
+    """One row of the article table (SPEC: articles.parquet)."""
+
+    article_id: str
+    source_uri: str
+    source_sha256: str
+    title: str | None
+    published: date | None
+    published_from: DateSource
+    publisher: str | None
+    url: str | None
+    language: str | None
+    language_prob: float | None
+    text: str
+    content_sha256: str
+    read_error: str | None = None
+    raw: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # detector columns (cluster ids, author...)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finding:
+    """One problem with its evidence: a span into the article's normalised text.
+
+    `start`/`end` are None for whole-article findings. Severity is set from the suite
+    (see audit.suite) after detection, so detectors leave the default.
+    """
+
+    article_id: str
+    check: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    excerpt: str = ""
+    related_article_id: str | None = None
+    severity: Severity = "warning"
+    data: dict[str, Any] = field(default_factory=dict)  # machine-readable evidence
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+            "related_article_id": self.related_article_id,
+            "data": self.data or None,
+        }
+
+
+def span_finding(
+    article: Article, check: str, start: int, end: int, message: str, **kw: Any
+) -> Finding:
+    """A finding whose excerpt is exactly the text of its span (the evidence)."""
+    return Finding(
+        article_id=article.article_id,
+        check=check,
+        message=message,
+        start=start,
+        end=end,
+        excerpt=article.text[start:end],
+        **kw,
+    )

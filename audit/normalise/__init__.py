@@ -1,0 +1,94 @@
+"""Normalise: RawRecords become rows of the article table, with their provenance.
+
+Ingest problems become findings here (`ingest.unreadable`, `ingest.fault`,
+`ingest.duplicate_id`), so an unreadable record is still a row: nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from audit.model import Article, Finding, RawRecord
+from audit.normalise.dates import publication_date
+from audit.normalise.language import detect_language
+from audit.normalise.text import content_sha256, normalise_text
+
+__all__ = ["build_articles", "normalise_text"]
+
+
+def build_articles(records: Iterable[RawRecord]) -> tuple[list[Article], list[Finding]]:
+    """One Article per record, ids made unique, plus the ingest findings."""
+    articles: list[Article] = []
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
+    for number, record in enumerate(records, start=1):
+        base_id = record.record_id or _default_id(record.source_uri, number)
+        article_id = base_id
+        if base_id in seen:
+            seen[base_id] += 1
+            article_id = f"{base_id}~{seen[base_id]}"
+            findings.append(Finding(
+                article_id=article_id, check="ingest.duplicate_id",
+                message=f"id {base_id!r} is used by an earlier record; renamed {article_id!r}.",
+            ))
+        seen.setdefault(article_id, 1)
+        article = to_article(record, article_id)
+        articles.append(article)
+        if record.error:
+            findings.append(Finding(
+                article_id=article_id, check="ingest.unreadable",
+                message=f"{record.source_uri}: {record.error}.",
+            ))
+        if record.fault:
+            findings.append(Finding(
+                article_id=article_id, check="ingest.fault",
+                message=f"{record.source_uri}: {record.fault}.",
+            ))
+    return articles, findings
+
+
+def to_article(record: RawRecord, article_id: str) -> Article:
+    text = normalise_text(record.text)
+    fields = record.fields
+    published, published_from = publication_date(text, fields.get("published"))
+    if fields.get("language"):
+        language, prob = str(fields["language"]).lower(), None
+    else:
+        guess = detect_language(text)
+        language, prob = guess.language, guess.probability
+    return Article(
+        article_id=article_id,
+        source_uri=record.source_uri,
+        source_sha256=record.source_sha256,
+        title=fields.get("title") or _headline(text),
+        published=published,
+        published_from=published_from,
+        publisher=fields.get("publisher"),
+        url=fields.get("url"),
+        language=language,
+        language_prob=prob,
+        text=text,
+        content_sha256=content_sha256(text),
+        read_error=record.error,
+        raw=record.raw,
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?:\"”]$")
+
+
+def _headline(text: str) -> str | None:
+    """The first short line without closing punctuation, among the first few lines."""
+    for line in text.split("\n")[:6]:
+        line = line.strip()
+        if 20 <= len(line) <= 200 and not _SENTENCE_END.search(line) and " " in line:
+            return line
+    return None
+
+
+def _default_id(source_uri: str, number: int) -> str:
+    path, _, where = source_uri.partition("#")
+    stem = PurePath(path).stem
+    return f"{stem}-{where.split('=')[-1]}" if where else stem or f"record-{number}"

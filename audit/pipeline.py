@@ -1,0 +1,225 @@
+"""The run: ingest, normalise, detect, validate, report, in that order.
+
+`run()` is the Python API behind `corpus-audit run`. It writes the run into a
+temporary folder beside `out` and moves it into place at the end, so a killed run
+never leaves half a report where the last good one was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from audit import __version__
+from audit.detect import run_detectors
+from audit.ingest import FieldMap, iter_records
+from audit.model import Article, Finding
+from audit.normalise import build_articles
+from audit.suite import Suite, load_suite, signal_column
+
+TABLE_COLUMNS = [
+    "article_id", "source_uri", "source_sha256", "title", "published", "published_from",
+    "publisher", "url", "language", "language_prob", "text", "content_sha256", "status",
+]
+
+
+@dataclass
+class RunResult:
+    out_dir: Path
+    articles: list[Article]
+    findings: list[Finding]
+    status: dict[str, str]  # article_id -> pass / fail
+    summary: dict[str, Any]
+    problems: list[str] = field(default_factory=list)  # one line per unreadable input
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def run(
+    paths: Sequence[str | Path] = ("seeds",),
+    *,
+    suite: str | Suite = "news",
+    out: str | Path = "reports/latest",
+    fields: FieldMap | None = None,
+    on_problem: Callable[[str], None] | None = _stderr,
+) -> RunResult:
+    """Audit a corpus and write the run's outputs into `out`; return what was found."""
+    started = datetime.now(timezone.utc)
+    timings: dict[str, float] = {}
+    the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
+    problems: list[str] = []
+
+    def problem(line: str) -> None:
+        problems.append(line)
+        if on_problem:
+            on_problem(line)
+
+    clock = time.perf_counter()
+    records = iter_records(list(paths), fields, on_problem=problem)
+    articles, findings = build_articles(records)
+    timings["ingest_normalise"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    detection = run_detectors(articles, the_suite)
+    findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
+    findings = [f for f in findings if f.check in the_suite.rules]
+    timings["detect"] = time.perf_counter() - clock
+
+    out_dir = Path(out)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        clock = time.perf_counter()
+        table = article_table(articles, findings, the_suite, detection.not_checked)
+        from audit.validate import validate
+
+        validation = validate(signal_frame(table, the_suite), the_suite, work / "data_docs")
+        table["status"] = ["fail" if i in validation.failed_ids else "pass" for i in table["article_id"]]
+        timings["validate"] = time.perf_counter() - clock
+
+        clock = time.perf_counter()
+        status = dict(zip(table["article_id"], table["status"]))
+        summary = build_summary(
+            started, paths, articles, findings, status, the_suite, validation, timings, problems
+        )
+        write_outputs(work, table, findings, summary, articles, validation)
+        timings["report"] = time.perf_counter() - clock
+        summary["seconds"]["report"] = round(timings["report"], 3)
+        (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
+        _replace_dir(work, out_dir)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return RunResult(out_dir, articles, findings, status, summary, problems)
+
+
+def _with_severity(finding: Finding, suite: Suite) -> Finding:
+    rule = suite.rules.get(finding.check)
+    return replace(finding, severity=rule.severity) if rule else finding
+
+
+def article_table(
+    articles: Sequence[Article],
+    findings: Sequence[Finding],
+    suite: Suite,
+    not_checked: dict[str, list[str]],
+) -> pd.DataFrame:
+    """The SPEC's article table plus one finding-count column per check of the suite."""
+    counts = Counter((f.article_id, f.check) for f in findings)
+    rows = []
+    for a in articles:
+        row: dict[str, Any] = {name: getattr(a, name) for name in TABLE_COLUMNS if name != "status"}
+        row["published"] = a.published.isoformat() if a.published else None
+        row["status"] = "pass"
+        row["not_checked"] = ",".join(sorted(set(not_checked.get(a.article_id, [])))) or None
+        for key, value in a.extra.items():
+            row[key] = value
+        for check in suite.rules:
+            row[signal_column(check)] = counts[(a.article_id, check)]
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=None if rows else TABLE_COLUMNS)
+    for check in suite.rules:
+        if signal_column(check) not in table:
+            table[signal_column(check)] = pd.Series(dtype="int64")
+    return table
+
+
+def signal_frame(table: pd.DataFrame, suite: Suite) -> pd.DataFrame:
+    """What GX validates: ids, hashes and counts, not the text."""
+    keep = ["article_id", "content_sha256", "published", "published_from", "language"]
+    return table[keep + [signal_column(c) for c in suite.rules]].copy()
+
+
+def build_summary(
+    started: datetime,
+    paths: Sequence[str | Path],
+    articles: Sequence[Article],
+    findings: Sequence[Finding],
+    status: dict[str, str],
+    suite: Suite,
+    validation: Any,
+    timings: dict[str, float],
+    problems: list[str],
+) -> dict[str, Any]:
+    by_check = Counter(f.check for f in findings)
+    by_severity = Counter(f.severity for f in findings)
+    inputs: dict[str, str] = {}
+    for a in articles:
+        inputs.setdefault(a.source_uri.split("#")[0], a.source_sha256 if "#" not in a.source_uri else "")
+    return {
+        "run_id": f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}",
+        "started": started.isoformat(),
+        "finished": datetime.now(timezone.utc).isoformat(),
+        "tool": {"name": "corpus-audit", "version": __version__},
+        "suite": {"name": suite.name, "version": suite.version, "sha256": suite.sha256,
+                  "path": str(suite.path)},
+        "great_expectations": {"version": validation.gx_version, "success": validation.success,
+                               "statistics": validation.statistics},
+        "inputs": [{"path": str(p)} for p in paths],
+        "input_files": [{"path": p, "sha256": h or _file_sha256(p)} for p, h in inputs.items()],
+        "articles": len(articles),
+        "status": dict(Counter(status.values())),
+        "counts": {"by_check": dict(sorted(by_check.items())),
+                   "by_severity": {s: by_severity.get(s, 0) for s in ("error", "warning", "info")}},
+        "problems": problems,
+        "seconds": {k: round(v, 3) for k, v in timings.items()},
+    }
+
+
+def _file_sha256(path: str) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def write_outputs(
+    work: Path,
+    table: pd.DataFrame,
+    findings: Sequence[Finding],
+    summary: dict[str, Any],
+    articles: Sequence[Article],
+    validation: Any,
+) -> None:
+    from audit.report import write_report
+
+    table.to_parquet(work / "articles.parquet", index=False)
+    with (work / "findings.jsonl").open("w", encoding="utf-8") as fh:
+        for finding in findings:
+            fh.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+    write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes])
+
+
+def _replace_dir(work: Path, out_dir: Path) -> None:
+    """Move the finished run into place; the previous run goes only once this one is whole."""
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{uuid.uuid4().hex[:6]}")
+        out_dir.rename(old)
+    work.rename(out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,112 @@
+"""Suites: Great Expectations suite files that also carry our severities and thresholds.
+
+A suite file is a GX 1.x ExpectationSuite as JSON. Each expectation that judges a
+check says so in its `meta`: `{"check": "paywall.text", "severity": "error",
+"params": {...}}` and reads the column `n_paywall_text` (the number of findings of
+that check in the article). Suite-wide settings sit in `meta.corpus_audit`. So the
+suite file is the one place where a team decides what runs, how severe it is and with
+which thresholds; the code only holds defaults.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audit.errors import UsageError
+
+SEVERITIES = ("error", "warning", "info")
+PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckRule:
+    """What the suite says about one check."""
+
+    check: str
+    severity: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Suite:
+    name: str
+    path: Path
+    version: str
+    sha256: str
+    settings: dict[str, Any]  # meta.corpus_audit
+    rules: dict[str, CheckRule]  # by check id
+    document: dict[str, Any]  # the file's JSON, handed to GX as is
+
+    def params_for(self, checks: tuple[str, ...]) -> dict[str, Any]:
+        """Suite-wide settings overlaid with the params of the given checks."""
+        merged = dict(self.settings)
+        for check in checks:
+            if check in self.rules:
+                merged.update(self.rules[check].params)
+        return merged
+
+
+def signal_column(check: str) -> str:
+    """The table column holding the number of findings of `check` in each article."""
+    return "n_" + check.replace(".", "_")
+
+
+def find_suite_file(name_or_path: str) -> Path:
+    """A path as given, else `expectations/<name>.json` here or beside the package."""
+    given = Path(name_or_path)
+    if given.suffix == ".json" or given.exists():
+        if not given.is_file():
+            raise UsageError(f"{given}: suite file not found")
+        return given
+    for folder in (Path.cwd() / "expectations", PACKAGE_ROOT.parent / "expectations",
+                   PACKAGE_ROOT / "data" / "expectations"):
+        candidate = folder / f"{name_or_path}.json"
+        if candidate.is_file():
+            return candidate
+    raise UsageError(f"suite {name_or_path!r}: no expectations/{name_or_path}.json found")
+
+
+def load_suite(name_or_path: str = "news") -> Suite:
+    """Read and check a suite file; any fault is a UsageError naming the file."""
+    path = find_suite_file(name_or_path)
+    raw = path.read_bytes()
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{path}: suite is not JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("expectations"), list):
+        raise UsageError(f"{path}: suite has no 'expectations' list")
+    rules: dict[str, CheckRule] = {}
+    for number, expectation in enumerate(document["expectations"], start=1):
+        meta = expectation.get("meta") or {}
+        if "check" not in meta:
+            continue
+        severity = meta.get("severity")
+        if severity not in SEVERITIES:
+            raise UsageError(
+                f"{path}: expectation {number} ({meta['check']}): severity must be one of "
+                f"{', '.join(SEVERITIES)}, not {severity!r}"
+            )
+        column = (expectation.get("kwargs") or {}).get("column")
+        if column != signal_column(meta["check"]):
+            raise UsageError(
+                f"{path}: expectation {number} ({meta['check']}) must read column "
+                f"{signal_column(meta['check'])!r}, not {column!r}"
+            )
+        rules[meta["check"]] = CheckRule(
+            check=meta["check"], severity=severity, params=dict(meta.get("params") or {})
+        )
+    settings = dict((document.get("meta") or {}).get("corpus_audit") or {})
+    return Suite(
+        name=str(document.get("name") or path.stem),
+        path=path,
+        version=str(settings.get("version", "0")),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        settings=settings,
+        rules=rules,
+        document=document,
+    )

@@ -1,0 +1,141 @@
+"""Validate: the suite decides, through Great Expectations' own validation.
+
+GX sees only the signal columns (ids, hashes, per-check finding counts), never the
+text: detectors already read it once (GX-NOTES.md: a regex scan of the text column is
+three quarters of GX's cost). Each article's status comes from GX's results: an
+article fails when it is an unexpected row of an expectation whose severity is error.
+GX is imported here, lazily, never at package import (3 s, 217 MB).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from audit.errors import UsageError
+from audit.suite import Suite
+
+ID_COLUMN = "article_id"
+
+
+@dataclass
+class ExpectationOutcome:
+    expectation_id: str
+    type: str
+    column: str | None
+    check: str | None
+    severity: str | None
+    success: bool
+    unexpected_count: int
+    unexpected_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Validation:
+    success: bool
+    outcomes: list[ExpectationOutcome]
+    failed_ids: set[str]  # articles unexpected in an error-severity expectation
+    statistics: dict[str, Any]
+    gx_version: str
+
+
+def validate(table: pd.DataFrame, suite: Suite, docs_dir: Path | None = None) -> Validation:
+    """Run the suite on the table with a GX Checkpoint; build Data Docs into docs_dir."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    gx_suite = context.suites.add(_load_gx_suite(gx, suite))
+    batch = (
+        context.data_sources.add_pandas("corpus")
+        .add_dataframe_asset("articles")
+        .add_batch_definition_whole_dataframe("run")
+    )
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=f"{suite.name}-run", data=batch, suite=gx_suite)
+    )
+    actions = []
+    if docs_dir is not None:
+        context.add_data_docs_site(
+            site_name="run",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(Path(docs_dir).resolve()),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+        actions.append(gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["run"]))
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name=f"{suite.name}-checkpoint",
+            validation_definitions=[definition],
+            actions=actions,
+            # Trap 4: point failures at article_id, never copy text values into results.
+            result_format={
+                "result_format": "COMPLETE",
+                "unexpected_index_column_names": [ID_COLUMN],
+                "exclude_unexpected_values": True,
+                "return_unexpected_index_query": False,
+            },
+        )
+    )
+    result = checkpoint.run(batch_parameters={"dataframe": table})
+    (run_result,) = result.run_results.values()
+    outcomes = [_outcome(r) for r in run_result.results]
+    failed = {i for o in outcomes if o.severity == "error" for i in o.unexpected_ids}
+    return Validation(
+        success=bool(run_result.success),
+        outcomes=outcomes,
+        failed_ids=failed,
+        statistics=dict(run_result.statistics),
+        gx_version=gx.__version__,
+    )
+
+
+def _load_gx_suite(gx: Any, suite: Suite) -> Any:
+    """Build the GX suite from the file; losing an expectation on load is an error.
+
+    GX drops expectations it cannot build with only a logged traceback (GX-NOTES.md
+    trap 1), and a gate would then pass everything: count them.
+    """
+    document = {k: v for k, v in suite.document.items() if k in ("name", "expectations", "meta")}
+    try:
+        gx_suite = gx.ExpectationSuite(**document)
+    except Exception as exc:  # GX raises many types for a malformed suite
+        raise UsageError(f"{suite.path}: Great Expectations cannot load the suite ({exc})") from None
+    wanted, got = len(suite.document["expectations"]), len(gx_suite.expectations)
+    if got != wanted:
+        raise UsageError(
+            f"{suite.path}: Great Expectations loaded {got} of {wanted} expectations; "
+            "an unknown expectation type would silently pass everything"
+        )
+    return gx_suite
+
+
+def _outcome(result: Any) -> ExpectationOutcome:
+    config = result.expectation_config
+    meta = config.meta or {}
+    details = result.result or {}
+    ids: list[str] = []
+    for entry in details.get("unexpected_index_list") or []:
+        value = entry.get(ID_COLUMN) if isinstance(entry, dict) else entry
+        ids.extend(map(str, value) if isinstance(value, list) else [str(value)])
+    return ExpectationOutcome(
+        expectation_id=str(config.id),
+        type=config.type,
+        column=config.kwargs.get("column"),
+        check=meta.get("check"),
+        severity=meta.get("severity"),
+        success=bool(result.success),
+        unexpected_count=int(details.get("unexpected_count") or 0),
+        unexpected_ids=ids,
+    )
