@@ -1,0 +1,168 @@
+"""End to end: a run through real Great Expectations, the gate, and the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import audit
+from audit.errors import UsageError
+from audit.suite import load_suite
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+TEXT = (
+    "Putin countered by offering direct talks in Istanbul with a Ukrainian delegation. "
+    "Zelensky vowed to attend personally and called on Putin to do likewise, though he "
+    "declined. Putin had not offered a face-to-face meeting with Zelensky, officials said."
+)
+
+
+@pytest.fixture(scope="module")
+def mixed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds plus good, duplicated and broken records: 5 + 6 input articles."""
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SEEDS, folder / "seeds")
+    rows = [
+        {"id": "good", "text": TEXT, "published": "2025-05-15", "publisher": "Example"},
+        {"id": "copy", "text": TEXT.replace("Putin", "PUTIN"), "published": "2025-05-16"},
+        {"id": "nodate", "text": TEXT + " The talks were due on April 31."},
+    ]
+    lines = [json.dumps(r) for r in rows] + ["{broken", json.dumps({"id": "empty", "text": ""})]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def run_result(mixed_corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("out") / "latest"
+    return audit.run([mixed_corpus], out=out, on_problem=None)
+
+
+def test_every_input_article_is_one_row(run_result) -> None:
+    table = pd.read_parquet(run_result.out_dir / "articles.parquet")
+    assert len(table) == 11 and table["article_id"].is_unique
+    spec_columns = ["article_id", "source_uri", "source_sha256", "title", "published",
+                    "published_from", "publisher", "url", "language", "text",
+                    "content_sha256", "status"]
+    assert all(c in table.columns for c in spec_columns)
+    assert set(table["status"]) <= {"pass", "fail"}
+
+
+def test_status_comes_from_gx_error_expectations(run_result) -> None:
+    table = pd.read_parquet(run_result.out_dir / "articles.parquet").set_index("article_id")
+    # duplicate.exact and ingest.unreadable are errors in the news suite: those rows fail
+    assert table.loc["copy", "status"] == "fail" and table.loc["copy", "n_duplicate_exact"] == 1
+    assert table.loc["feed-4", "status"] == "fail" and table.loc["blob", "status"] == "fail"
+    assert table.loc["empty", "status"] == "fail"
+    # a warning (invalid date) does not fail the article
+    assert table.loc["nodate", "n_consistency_invalid_date"] == 1
+    assert table.loc["nodate", "status"] == "pass"
+    summary = json.loads((run_result.out_dir / "summary.json").read_text())
+    statistics = summary["great_expectations"]["statistics"]
+    assert statistics["evaluated_expectations"] == len(load_suite("news").document["expectations"])
+    assert summary["articles"] == 11 and summary["status"]["fail"] >= 4
+
+
+def test_findings_point_into_the_text(run_result) -> None:
+    table = pd.read_parquet(run_result.out_dir / "articles.parquet").set_index("article_id")
+    lines = (run_result.out_dir / "findings.jsonl").read_text().splitlines()
+    findings = [json.loads(line) for line in lines]
+    spans = [f for f in findings if f["start"] is not None]
+    assert spans, "some findings must carry spans"
+    for f in spans:
+        assert table.loc[f["article_id"], "text"][f["start"]:f["end"]] == f["excerpt"]
+    copy = next(f for f in findings if f["check"] == "duplicate.exact")
+    assert copy["article_id"] == "copy" and copy["related_article_id"] == "good"
+    date = next(f for f in findings if f["check"] == "consistency.invalid_date"
+                and f["article_id"] == "nodate")
+    assert date["excerpt"] == "April 31" and date["severity"] == "warning"
+
+
+def test_outputs_and_report_escape_text(run_result, tmp_path: Path) -> None:
+    out = run_result.out_dir
+    assert (out / "data_docs" / "index.html").is_file()
+    html = (out / "index.html").read_text()
+    assert "<mark class=\"m-warning\"" in html and "April 31" in html
+    assert "cdn" not in html.lower() and "<script" not in html.lower()
+    (tmp_path / "x.jsonl").write_text(json.dumps({"id": "xss", "text": "<script>alert(1)</script> "
+                                                  + TEXT}) + "\n")
+    result = audit.run([tmp_path / "x.jsonl"], out=tmp_path / "o", on_problem=None)
+    page = (result.out_dir / "index.html").read_text()
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page
+
+
+def test_seed_dates_and_invalid_date(tmp_path: Path) -> None:
+    result = audit.run([SEEDS], out=tmp_path / "seeds", on_problem=None)
+    table = pd.read_parquet(result.out_dir / "articles.parquet").set_index("article_id")
+    assert table.loc["002_9fe07d5a7dbb1c83", ["published", "published_from"]].tolist() == [
+        "2025-06-01", "dateline"]
+    assert table.loc["003_ad27deec139d2dc8", ["published", "published_from"]].tolist() == [
+        "2025-05-15", "text"]
+    assert table.loc["004_1470410f0cd2c36e", "published"] == "2025-05-15"
+    assert table.loc["000_43dfd73fa4249051", "published_from"] == "none"
+    invalid = [f for f in result.findings if f.check == "consistency.invalid_date"]
+    assert [(f.article_id, f.excerpt) for f in invalid] == [("000_43dfd73fa4249051", "April 31")]
+
+
+def test_gate_accounts_for_every_article(mixed_corpus: Path, tmp_path: Path) -> None:
+    result = audit.gate([mixed_corpus], accepted=tmp_path / "a.jsonl",
+                        quarantine=tmp_path / "q.jsonl", on_problem=None)
+    accepted = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()]
+    held = [json.loads(x) for x in (tmp_path / "q.jsonl").read_text().splitlines()]
+    assert len(accepted) + len(held) == 11 == len(result.run.articles)
+    assert {r["article_id"] for r in accepted}.isdisjoint({r["article_id"] for r in held})
+    broken = next(r for r in held if r["article_id"] == "feed-4")
+    assert broken["raw"] == "{broken\n"
+    assert broken["quarantine_reasons"][0]["check"] == "ingest.unreadable"
+    assert result.exit_code == 1
+
+
+def test_suite_that_loses_an_expectation_fails_the_run(tmp_path: Path) -> None:
+    document = json.loads((ROOT / "expectations" / "news.json").read_text())
+    document["expectations"].append(
+        {"type": "expect_column_values_to_be_nonsense", "kwargs": {"column": "article_id"}}
+    )
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(UsageError, match="broken.json"):
+        audit.run([SEEDS / "001_591b80880554c9fd.txt"], suite=str(path), out=tmp_path / "o",
+                  on_problem=None)
+    assert not (tmp_path / "o").exists()
+
+
+def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "audit", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_cli_usage_errors_exit_2_with_one_line(tmp_path: Path) -> None:
+    missing = cli("run", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines() == [
+        f"corpus-audit: error: {tmp_path / 'nowhere'}: no such file or folder"]
+    bad_option = cli("run", "--no-such-option")
+    assert bad_option.returncode == 2 and "Traceback" not in bad_option.stderr
+    assert cli("gate", str(SEEDS)).returncode == 2  # --accepted/--quarantine missing
+
+
+def test_cli_gate_and_fail_on(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT)
+    (tmp_path / "in" / "b.txt").write_text(TEXT)  # exact copy: an error finding
+    run = cli("run", str(tmp_path / "in"), "--out", str(tmp_path / "r"), "--fail-on", "error")
+    assert run.returncode == 1, run.stderr
+    ok = cli("run", str(tmp_path / "in" / "a.txt"), "--out", str(tmp_path / "r2"))
+    assert ok.returncode == 0 and "1 articles" in ok.stdout
+    gate = cli("gate", str(tmp_path / "in"), "--accepted", str(tmp_path / "acc"),
+               "--quarantine", str(tmp_path / "q"))
+    assert gate.returncode == 1, gate.stderr
+    assert len((tmp_path / "acc" / "articles.jsonl").read_text().splitlines()) == 1
+    assert len((tmp_path / "q" / "articles.jsonl").read_text().splitlines()) == 1
