@@ -82,6 +82,7 @@ def run(
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
     timings["detect"] = time.perf_counter() - clock
+    timings.update({f"detect.{name}": t for name, t in detection.seconds.items()})
 
     out_dir = Path(out)
     out_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ expectation reading `n_<check>` to the suites in `expectations/`, and tests.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -70,6 +71,7 @@ def registry() -> list[Detector]:
 class DetectionResult:
     findings: list[Finding]
     not_checked: dict[str, list[str]]  # article_id -> checks skipped for its language
+    seconds: dict[str, float]  # detector name -> time spent
 
 
 def run_detectors(
@@ -82,6 +84,7 @@ def run_detectors(
     """
     findings: list[Finding] = []
     not_checked: dict[str, list[str]] = {}
+    seconds: dict[str, float] = {}
     readable = [a for a in articles if a.read_error is None]
     for detector in detectors if detectors is not None else registry():
         wanted = tuple(c for c in detector.checks if c in suite.rules)
@@ -91,8 +94,10 @@ def run_detectors(
         for article in readable:
             if not detector.supports(article):
                 not_checked.setdefault(article.article_id, []).extend(wanted)
+        clock = time.perf_counter()
         for finding in detector.find(supported, suite.params_for(wanted)):
             rule = suite.rules.get(finding.check)
             if rule is not None:
                 findings.append(replace(finding, severity=rule.severity))
-    return DetectionResult(findings, not_checked)
+        seconds[detector.name] = time.perf_counter() - clock
+    return DetectionResult(findings, not_checked, seconds)
