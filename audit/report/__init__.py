@@ -17,6 +17,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from audit.model import Finding
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+# A page a browser opens quickly: the worst articles in full, the rest counted.
+MAX_ARTICLES_SHOWN = 500
 
 
 def highlight_segments(text: str, spans: Sequence[tuple[int, int, int, str]]) -> list[dict[str, Any]]:
@@ -53,8 +55,13 @@ def write_report(
     by_article: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
     for number, finding in enumerate(findings, start=1):
         by_article[finding.article_id].append((number, finding))
+    def worst(article_id: str) -> int:
+        return min((SEVERITY_RANK[f.severity] for _, f in by_article.get(article_id, [])), default=3)
+
+    order = sorted(range(len(table)), key=lambda i: (worst(table["article_id"].iat[i]), i))
+    shown = table.iloc[order[:MAX_ARTICLES_SHOWN]]
     articles = []
-    for row in table.to_dict("records"):
+    for row in shown.to_dict("records"):
         own = sorted(by_article.get(row["article_id"], []),
                      key=lambda nf: (SEVERITY_RANK[nf[1].severity], nf[1].start or 0))
         spans = [(f.start, f.end, n, f.severity) for n, f in own if f.start is not None]
@@ -64,9 +71,9 @@ def write_report(
             "segments": highlight_segments(str(row["text"] or ""), spans),
             "worst": own[0][1].severity if own else None,
         })
-    articles.sort(key=lambda a: (SEVERITY_RANK.get(a["worst"], 3), a["row"]["article_id"]))
     html = env.get_template("report.html.j2").render(
         summary=summary, articles=articles, outcomes=outcomes,
+        hidden=len(table) - len(articles),
         checks=sorted(summary["counts"]["by_check"].items()),
     )
     path.write_text(html, encoding="utf-8")
