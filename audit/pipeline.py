@@ -27,6 +27,7 @@ from audit.detect import run_detectors
 from audit.ingest import FieldMap, iter_records
 from audit.model import Article, Finding
 from audit.normalise import build_articles
+from audit.report.history import append_history, compare_with_previous
 from audit.suite import Suite, load_suite, signal_column
 
 TABLE_COLUMNS = [
@@ -101,11 +102,13 @@ def run(
         summary = build_summary(
             started, paths, articles, findings, status, the_suite, validation, timings, problems
         )
+        summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
         write_outputs(work, table, findings, summary, articles, validation)
         timings["report"] = time.perf_counter() - clock
         summary["seconds"]["report"] = round(timings["report"], 3)
         (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
         _replace_dir(work, out_dir)
+        append_history(out_dir.parent / "history.jsonl", summary)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -166,3 +166,18 @@ def test_cli_gate_and_fail_on(tmp_path: Path) -> None:
     assert gate.returncode == 1, gate.stderr
     assert len((tmp_path / "acc" / "articles.jsonl").read_text().splitlines()) == 1
     assert len((tmp_path / "q" / "articles.jsonl").read_text().splitlines()) == 1
+
+
+def test_second_run_compares_with_the_first(tmp_path: Path) -> None:
+    one = tmp_path / "in" / "one.txt"
+    one.parent.mkdir()
+    one.write_text(TEXT)
+    audit.run([one.parent], out=tmp_path / "r" / "latest", on_problem=None)
+    (one.parent / "two.txt").write_text(TEXT)  # an exact copy arrives: a new failure
+    second = audit.run([one.parent], out=tmp_path / "r" / "latest", on_problem=None)
+    compared = second.summary["compared_to_previous"]
+    assert compared["newly_failing"] == [] and compared["new_articles"] == 1
+    assert compared["findings_delta_by_check"]["duplicate.exact"] == 1
+    history = (tmp_path / "r" / "history.jsonl").read_text().splitlines()
+    assert len(history) == 2 and json.loads(history[1])["articles"] == 2
+    assert "Since the previous run" in (tmp_path / "r" / "latest" / "index.html").read_text()

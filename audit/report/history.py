@@ -1,0 +1,57 @@
+"""Run history for scheduled audits: what got better or worse since the last run.
+
+Each run appends one line to `history.jsonl` beside its run folder (run id, time,
+suite, counts) and compares itself with the run it replaces in the same folder: counts
+by check, and articles that newly fail or were fixed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+
+def compare_with_previous(
+    previous_dir: Path, summary: dict[str, Any], status: dict[str, str]
+) -> dict[str, Any] | None:
+    """Differences from the run in `previous_dir`, or None when there is none."""
+    try:
+        before = json.loads((previous_dir / "summary.json").read_text(encoding="utf-8"))
+        old = pd.read_parquet(previous_dir / "articles.parquet", columns=["article_id", "status"])
+    except (OSError, ValueError, KeyError):
+        return None
+    old_status = dict(zip(old["article_id"], old["status"]))
+    old_counts = before.get("counts", {}).get("by_check", {})
+    new_counts = summary["counts"]["by_check"]
+    delta = {
+        check: new_counts.get(check, 0) - old_counts.get(check, 0)
+        for check in sorted(set(old_counts) | set(new_counts))
+        if new_counts.get(check, 0) != old_counts.get(check, 0)
+    }
+    return {
+        "run_id": before.get("run_id"),
+        "articles": {"before": before.get("articles"), "now": summary["articles"]},
+        "findings_delta_by_check": delta,
+        "newly_failing": sorted(i for i, s in status.items() if s == "fail" and old_status.get(i) == "pass"),
+        "fixed": sorted(i for i, s in status.items() if s == "pass" and old_status.get(i) == "fail"),
+        "new_articles": sum(1 for i in status if i not in old_status),
+        "gone_articles": sum(1 for i in old_status if i not in status),
+    }
+
+
+def append_history(history_file: Path, summary: dict[str, Any]) -> None:
+    line = {
+        "run_id": summary["run_id"],
+        "started": summary["started"],
+        "suite": summary["suite"]["name"],
+        "suite_sha256": summary["suite"]["sha256"],
+        "articles": summary["articles"],
+        "status": summary["status"],
+        "by_severity": summary["counts"]["by_severity"],
+        "by_check": summary["counts"]["by_check"],
+    }
+    with history_file.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(line) + "\n")
