@@ -30,6 +30,8 @@ SuiteOpt = Annotated[str, typer.Option("--suite", help="Suite name in expectatio
 TextField = Annotated[str, typer.Option("--text-field", help="Record field holding the text.")]
 IdField = Annotated[str, typer.Option("--id-field", help="Record field holding the id.")]
 DateField = Annotated[str, typer.Option("--published-field", help="Record field of the date.")]
+AgainstOpt = Annotated[Optional[Path], typer.Option("--against", help="Also check duplicates against this saved index.")]
+SaveIndexOpt = Annotated[Optional[Path], typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]
 
 
 def _fields(text_field: str, id_field: str, published_field: str):  # type: ignore[no-untyped-def]
@@ -47,12 +49,15 @@ def run_command(
     text_field: TextField = "text",
     id_field: IdField = "id",
     published_field: DateField = "published",
+    against: AgainstOpt = None,
+    save_index: SaveIndexOpt = None,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
     from audit.pipeline import run
 
     result = run(paths or [Path("seeds")], suite=suite, out=out,
-                 fields=_fields(text_field, id_field, published_field))
+                 fields=_fields(text_field, id_field, published_field),
+                 against=against, save_index=save_index)
     counts = result.summary["counts"]["by_severity"]
     status = result.summary["status"]
     typer.echo(
@@ -75,12 +80,15 @@ def gate_command(
     text_field: TextField = "text",
     id_field: IdField = "id",
     published_field: DateField = "published",
+    against: AgainstOpt = None,
+    save_index: SaveIndexOpt = None,
 ) -> None:
     """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
     from audit.gating import gate
 
     result = gate(paths, accepted=accepted, quarantine=quarantine, suite=suite, out=out,
-                  fields=_fields(text_field, id_field, published_field))
+                  fields=_fields(text_field, id_field, published_field),
+                  against=against, save_index=save_index)
     typer.echo(f"{len(result.accepted)} accepted -> {accepted}; "
                f"{len(result.quarantined)} quarantined -> {quarantine}")
     raise typer.Exit(result.exit_code)

@@ -42,6 +42,8 @@ def gate(
     out: str | Path | None = None,
     fields: FieldMap | None = None,
     on_problem: Callable[[str], None] | None = _stderr,
+    against: str | Path | None = None,
+    save_index: str | Path | None = None,
 ) -> GateResult:
     """Audit `paths` and write accepted and quarantined articles as JSONL files.
 
@@ -50,7 +52,7 @@ def gate(
     """
     with tempfile.TemporaryDirectory(prefix="corpus-audit-gate-") as tmp:
         result = run(paths, suite=suite, out=out or Path(tmp) / "run", fields=fields,
-                     on_problem=on_problem)
+                     on_problem=on_problem, against=against)
     reasons: dict[str, list[Finding]] = {}
     for finding in result.findings:
         reasons.setdefault(finding.article_id, []).append(finding)
@@ -70,6 +72,11 @@ def gate(
             if article.raw is not None:
                 record["raw"] = article.raw
             bad.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if save_index is not None:  # only what is admitted counts as ingested (issue 3)
+        from audit.detect.duplicate_index import update_index
+
+        admitted = set(accepted_ids)
+        update_index(save_index, [a for a in result.articles if a.article_id in admitted])
     return GateResult(accepted_ids, quarantined, result)
 
 

@@ -61,11 +61,17 @@ def run(
     out: str | Path = "reports/latest",
     fields: FieldMap | None = None,
     on_problem: Callable[[str], None] | None = _stderr,
+    against: str | Path | None = None,
+    save_index: str | Path | None = None,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found."""
     started = datetime.now(timezone.utc)
     timings: dict[str, float] = {}
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
+    if against is not None:  # duplicate checks also compare with a saved index (issue 3)
+        from audit.detect.duplicate_index import load_index
+
+        the_suite = replace(the_suite, settings={**the_suite.settings, "_index": load_index(against)})
     problems: list[str] = []
 
     def problem(line: str) -> None:
@@ -84,6 +90,12 @@ def run(
     findings = [f for f in findings if f.check in the_suite.rules]
     timings["detect"] = time.perf_counter() - clock
     timings.update({f"detect.{name}": t for name, t in detection.seconds.items()})
+    if save_index is not None:  # add this corpus to the saved duplicate index (issue 3)
+        from audit.detect.duplicate_index import update_index
+
+        clock = time.perf_counter()
+        update_index(save_index, articles)
+        timings["save_index"] = time.perf_counter() - clock
 
     out_dir = Path(out)
     out_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -28,11 +28,17 @@ def exact_key(text: str) -> str:
 def find_exact_duplicates(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
+    """One finding per copy; with `params["_index"]`, copies of indexed articles too."""
     groups: dict[str, list[tuple[int, Article]]] = {}
     for position, article in enumerate(articles):
         if article.text.strip():
             groups.setdefault(exact_key(article.text), []).append((position, article))
-    for members in groups.values():
+    index = params.get("_index")  # a saved earlier corpus (duplicate_index), given --against
+    for key, members in groups.items():
+        indexed_id = index.exact_match(key) if index is not None else None
+        if indexed_id is not None:  # already ingested: every copy points at the indexed one
+            yield from _indexed_copies(members, indexed_id)
+            continue
         if len(members) < 2:
             continue
         members.sort(key=lambda pair: (pair[1].published or date.max, pair[0]))
@@ -48,3 +54,14 @@ def find_exact_duplicates(
                 related_article_id=original.article_id,
                 data={"group_size": len(members)},
             )
+
+
+def _indexed_copies(members: list[tuple[int, Article]], indexed_id: str) -> Iterator[Finding]:
+    for _, copy in members:
+        yield Finding(
+            article_id=copy.article_id,
+            check="duplicate.exact",
+            message=f"Has the same text as {indexed_id}, already in the index.",
+            related_article_id=indexed_id,
+            data={"group_size": len(members), "indexed": True},
+        )

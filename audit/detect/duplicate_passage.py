@@ -1,15 +1,141 @@
-"""duplicate.passage: a long passage shared with another article.
+"""duplicate.passage: a long passage shared by two articles that are otherwise different.
 
-Stub registered in audit.detect.registry; the detector itself is issue 3's work.
+A quote lifted from one article into another, or a copied paragraph, is too small to
+move the whole-text similarity, so it is found by fingerprints: word 8-grams chosen by
+winnowing (Schleimer, Wilkerson, Aiken 2003, as in MOSS), so that any run of
+`window + kgram - 1` shared words shares at least one fingerprint. Fingerprints shared
+by two articles are seeds; each seed is grown word by word across small gaps (a quote
+mark, "Zelensky's" / "Zelenskyy's", a changed word), and a run of `min_words` or more is
+reported once in EACH article, with the span in that article's own text. Pairs that are
+near copies as a whole are left to duplicate.near. Memory stays flat: only fingerprints
+(hash, article, position) are kept for the corpus; words are re-read per candidate pair.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from audit.model import Article, Finding
+import numpy as np
+
+from audit.detect.duplicate_tokens import (
+    Tokens, extend_match, jaccard, kgram_hashes, shingle_set, tokenise, winnow,
+)
+from audit.model import Article, Finding, span_finding
+
+Run = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (word positions)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PassageConfig:
+    min_words: int = 40  # suite: duplicate.passage min_words (issue 3: "about 40 words")
+    kgram: int = 8  # fingerprint length in words: common 3-5 word phrases never seed
+    window: int = 10  # winnowing window: shared runs of 17+ words always share a fingerprint
+    max_df: int = 50  # a fingerprint in more articles is site chrome, not a lifted passage
+    near_threshold: float = 0.8  # pairs this similar overall are duplicate.near's business
+    shingle_words: int = 3  # as duplicate.near, to measure the overall similarity
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> PassageConfig:
+        names = cls.__dataclass_fields__
+        return cls(**{k: type(getattr(cls, k))(v) for k, v in params.items() if k in names})
+
+
+def fingerprints(words: list[str], cfg: PassageConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Winnowed k-gram hashes of a text and the word positions they start at."""
+    hashes = kgram_hashes(words, cfg.kgram)
+    kept = winnow(hashes, cfg.window)
+    return hashes[kept], kept
+
+
+def _corpus_seeds(texts: Sequence[str], cfg: PassageConfig) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """Seeds (pos_a, pos_b) for every pair of articles (a < b) sharing a fingerprint."""
+    parts = [fingerprints(tokenise(text).words, cfg) for text in texts]
+    if not parts:
+        return {}
+    hashes = np.concatenate([h for h, _ in parts])
+    docs = np.concatenate([np.full(len(h), d, dtype=np.int32) for d, (h, _) in enumerate(parts)])
+    positions = np.concatenate([p for _, p in parts]).astype(np.int32)
+    order = np.argsort(hashes, kind="stable")
+    hashes, docs, positions = hashes[order], docs[order], positions[order]
+    bounds = np.flatnonzero(np.diff(hashes)) + 1
+    starts = np.concatenate([[0], bounds])
+    stops = np.concatenate([bounds, [len(hashes)]])
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for start, stop in zip(starts[stops - starts > 1], stops[stops - starts > 1]):
+        group = list(zip(docs[start:stop].tolist(), positions[start:stop].tolist()))
+        if len({d for d, _ in group}) > cfg.max_df:
+            continue
+        for x, (doc_a, pos_a) in enumerate(group):
+            for doc_b, pos_b in group[x + 1 :]:
+                if doc_a != doc_b:
+                    key, seed = ((doc_a, doc_b), (pos_a, pos_b)) if doc_a < doc_b else (
+                        (doc_b, doc_a), (pos_b, pos_a))
+                    seeds.setdefault(key, []).append(seed)
+    return seeds
+
+
+def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: PassageConfig) -> list[Run]:
+    """Maximal shared runs of at least min_words grown from the verified seeds."""
+    runs: list[Run] = []
+    for pos_a, pos_b in sorted(seeds):
+        if any(sa <= pos_a < ea and sb <= pos_b < eb for sa, ea, sb, eb in runs):
+            continue
+        if a[pos_a : pos_a + cfg.kgram] != b[pos_b : pos_b + cfg.kgram]:
+            continue  # hash collision
+        runs.append(extend_match(a, b, pos_a, pos_b, cfg.kgram))
+    return [r for r in runs if min(r[1] - r[0], r[3] - r[2]) >= cfg.min_words]
+
+
+def _is_near_copy(a: list[str], b: list[str], cfg: PassageConfig) -> bool:
+    similarity = jaccard(shingle_set(a, cfg.shingle_words), shingle_set(b, cfg.shingle_words))
+    return similarity >= cfg.near_threshold
+
+
+def passage_finding(article: Article, tokens: Tokens, first: int, stop: int, related_id: str,
+                    related_span: tuple[int, int] | None, where: str = "") -> Finding:
+    """A finding over words[first:stop] of `article`, naming the other side."""
+    start, end = tokens.span(first, stop)
+    there = f" (there at characters {related_span[0]}-{related_span[1]})" if related_span else ""
+    return span_finding(
+        article, "duplicate.passage", start, end,
+        f"Shares a {stop - first}-word passage with {related_id}{where}{there}.",
+        related_article_id=related_id,
+        data={"words": stop - first, "related_start": related_span[0] if related_span else None,
+              "related_end": related_span[1] if related_span else None},
+    )
 
 
 def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+    """Each shared passage once in each of the two articles (span in its own text)."""
+    cfg = PassageConfig.from_params(params)
+    tokens = lru_cache(maxsize=256)(lambda doc: tokenise(articles[doc].text))  # pairs come sorted
+    for (doc_a, doc_b), seeds in sorted(_corpus_seeds([a.text for a in articles], cfg).items()):
+        a, b = tokens(doc_a), tokens(doc_b)
+        runs = shared_runs(a.words, b.words, seeds, cfg)
+        if not runs or _is_near_copy(a.words, b.words, cfg):
+            continue
+        for sa, ea, sb, eb in runs:
+            yield passage_finding(articles[doc_a], a, sa, ea, articles[doc_b].article_id,
+                                  b.span(sb, eb))
+            yield passage_finding(articles[doc_b], b, sb, eb, articles[doc_a].article_id,
+                                  a.span(sa, ea))
+    index = params.get("_index")
+    if index is not None:
+        yield from _against_index(articles, index, cfg)
+
+
+def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) -> Iterator[Finding]:
+    """Passages shared with articles of a saved index: reported in the new article only."""
+    for article in articles:
+        toks = tokenise(article.text)
+        hashes, positions = fingerprints(toks.words, cfg)
+        for indexed, seeds in index.passage_seeds(hashes, positions, cfg.max_df).items():
+            other = index.words(indexed)
+            runs = shared_runs(toks.words, other, seeds, cfg)
+            if runs and not _is_near_copy(toks.words, other, cfg):
+                for sa, ea, _, _ in runs:
+                    yield passage_finding(article, toks, sa, ea, index.article_id(indexed), None,
+                                          " (already in the index)")

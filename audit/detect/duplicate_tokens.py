@@ -1,0 +1,162 @@
+"""Shared ground for the duplicate checks: folded word tokens, shingle hashes, alignment.
+
+All four duplicate checks (and the saved index) must agree on what counts as "the same
+words", so the tokeniser lives here once. A token is a run of letters/digits; its
+folded form ignores case, Unicode compatibility forms, accents and doubled letters, so
+quote style, punctuation and small spelling variants ("Zelensky's" / "Zelenskyy's",
+"travelled" / "traveled") do not break a match. Hashes are stable across processes
+(blake2b, not Python's salted `hash`) because the index stores them on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_DOUBLED = re.compile(r"(.)\1+")  # seed 003 "Zelenskyy" vs seed 000 "Zelensky"
+_PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gram hashes
+# Resynchronisation steps tried at a mismatch (skip in a, skip in b): one or two
+# substituted, inserted or deleted words, as small edits and spelling variants make.
+_RESYNC_STEPS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2))
+_RESYNC_CONFIRM = 3  # words that must match after a skipped gap for the run to go on
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The folded words of a text with each word's character span in that text."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, first: int, stop: int) -> tuple[int, int]:
+        """Character offsets covering words[first:stop]."""
+        return self.starts[first], self.ends[stop - 1]
+
+
+@lru_cache(maxsize=1 << 18)
+def fold_word(word: str) -> str:
+    """Case, compatibility forms, accents and doubled letters folded away."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _DOUBLED.sub(r"\1", plain)
+
+
+def tokenise(text: str) -> Tokens:
+    """Folded words of `text` with their offsets (never raises on odd text)."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _WORD.finditer(text):
+        words.append(fold_word(match.group()))
+        starts.append(match.start())
+        ends.append(match.end())
+    return Tokens(words, starts, ends)
+
+
+@lru_cache(maxsize=1 << 18)
+def word_hash(word: str) -> int:
+    """A stable 64-bit hash of one folded word (cached: a pure function of the word)."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def kgram_hashes(words: list[str], k: int) -> np.ndarray:
+    """Stable uint64 hash of every run of k consecutive words (empty if fewer words)."""
+    if len(words) < k:
+        return np.zeros(0, dtype=np.uint64)
+    base = np.fromiter((word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    count = len(words) - k + 1
+    acc = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(k):
+            acc = acc * _PRIME + base[offset : offset + count]
+    return acc
+
+
+def winnow(hashes: np.ndarray, window: int) -> np.ndarray:
+    """Positions kept by winnowing (Schleimer et al. 2003): the minimum of each window.
+
+    Any run of `window + k - 1` shared words shares at least one kept k-gram.
+    """
+    if len(hashes) == 0:
+        return np.zeros(0, dtype=np.int64)
+    if len(hashes) <= window:
+        return np.array([int(np.argmin(hashes))], dtype=np.int64)
+    views = np.lib.stride_tricks.sliding_window_view(hashes, window)
+    return np.unique(views.argmin(axis=1) + np.arange(len(views)))
+
+
+def shingle_set(words: list[str], k: int) -> np.ndarray:
+    """Sorted distinct 32-bit k-gram hashes: the set whose Jaccard near copies share.
+
+    32 bits because datasketch's MinHash permutes 32-bit values, and it halves memory.
+    """
+    hashes = kgram_hashes(words, k) & np.uint64(0xFFFFFFFF)
+    return np.unique(hashes.astype(np.uint32))
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two sorted distinct hash arrays."""
+    if len(a) == 0 and len(b) == 0:
+        return 1.0
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (len(a) + len(b) - shared)
+
+
+def _resync(a: list[str], b: list[str], i: int, j: int) -> tuple[int, int] | None:
+    """The smallest skip after which a and b match again for a few words, if any."""
+    for da, db in _RESYNC_STEPS:
+        ia, jb = i + da, j + db
+        if ia + _RESYNC_CONFIRM <= len(a) and jb + _RESYNC_CONFIRM <= len(b) and (
+            a[ia : ia + _RESYNC_CONFIRM] == b[jb : jb + _RESYNC_CONFIRM]
+        ):
+            return da, db
+    return None
+
+
+def _resync_back(a: list[str], b: list[str], i: int, j: int) -> tuple[int, int] | None:
+    """Like _resync, walking backwards from the exclusive ends i and j."""
+    for da, db in _RESYNC_STEPS:
+        ia, jb = i - da, j - db
+        if ia - _RESYNC_CONFIRM >= 0 and jb - _RESYNC_CONFIRM >= 0 and (
+            a[ia - _RESYNC_CONFIRM : ia] == b[jb - _RESYNC_CONFIRM : jb]
+        ):
+            return da, db
+    return None
+
+
+def extend_match(
+    a: list[str], b: list[str], i: int, j: int, k: int, *, stop_a: int | None = None
+) -> tuple[int, int, int, int]:
+    """Grow the verified match a[i:i+k] == b[j:j+k] both ways, across small gaps.
+
+    Returns (a_start, a_end, b_start, b_end). `stop_a` caps a_end (used inside one
+    article so the first copy never runs into the second).
+    """
+    limit_a = len(a) if stop_a is None else min(stop_a, len(a))
+    ea, eb = i + k, j + k
+    while True:
+        while ea < limit_a and eb < len(b) and a[ea] == b[eb]:
+            ea, eb = ea + 1, eb + 1
+        step = _resync(a[:limit_a], b, ea, eb) if ea < limit_a and eb < len(b) else None
+        if step is None:
+            break
+        ea, eb = ea + step[0], eb + step[1]
+    sa, sb = i, j
+    while True:
+        while sa > 0 and sb > 0 and a[sa - 1] == b[sb - 1]:
+            sa, sb = sa - 1, sb - 1
+        step = _resync_back(a, b, sa, sb) if sa > 0 and sb > 0 else None
+        if step is None:
+            break
+        sa, sb = sa - step[0], sb - step[1]
+    return sa, ea, sb, eb
