@@ -98,10 +98,12 @@ class DuplicateIndex:
         high = np.searchsorted(self.fp_hashes, hashes, "right")
         seeds: dict[int, list[tuple[int, int]]] = {}
         for pos, lo, hi in zip(positions.tolist(), low.tolist(), high.tolist()):
-            if hi == lo or len(set(self.fp_docs[lo:hi].tolist())) > max_df:
-                continue
+            firsts: dict[int, int] = {}  # one seed per indexed article and fingerprint
             for doc, other in zip(self.fp_docs[lo:hi].tolist(), self.fp_positions[lo:hi].tolist()):
-                seeds.setdefault(doc, []).append((pos, other))
+                firsts.setdefault(doc, other)
+            if len(firsts) <= max_df:
+                for doc, other in firsts.items():
+                    seeds.setdefault(doc, []).append((pos, other))
         return seeds
 
     def add(self, articles: Iterable[Article]) -> int:

@@ -65,9 +65,12 @@ def _corpus_seeds(texts: Sequence[str], cfg: PassageConfig) -> dict[tuple[int, i
     stops = np.concatenate([bounds, [len(hashes)]])
     seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for start, stop in zip(starts[stops - starts > 1], stops[stops - starts > 1]):
-        group = list(zip(docs[start:stop].tolist(), positions[start:stop].tolist()))
-        if len({d for d, _ in group}) > cfg.max_df:
+        firsts: dict[int, int] = {}  # one seed per article: a refrain must not square the work
+        for doc, pos in zip(docs[start:stop].tolist(), positions[start:stop].tolist()):
+            firsts.setdefault(doc, pos)
+        if len(firsts) > cfg.max_df:
             continue
+        group = list(firsts.items())
         for x, (doc_a, pos_a) in enumerate(group):
             for doc_b, pos_b in group[x + 1 :]:
                 if doc_a != doc_b:

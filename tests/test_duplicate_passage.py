@@ -1,0 +1,76 @@
+"""duplicate.passage: the Stanovaya quote shared by seeds 000 and 003, and the traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit.detect.duplicate_passage import find_shared_passages
+from audit.model import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+QUOTE = ("Putin sees an opportunity to draw Ukraine into an 'Istanbul-2' process, closely "
+         "resembling the talks of March-April 2022, to pursue the same objectives, now including "
+         "the newly annexed territories. His aim is to stall Western arms deliveries, exploit any "
+         "weakening of Zelensky's position, and exacerbate Ukraine's internal instability.")
+
+
+def article(article_id: str, text: str) -> Article:
+    return Article(article_id=article_id, source_uri=f"{article_id}.txt", source_sha256="",
+                   title=None, published=None, published_from="none", publisher=None, url=None,
+                   language="en", language_prob=None, text=text, content_sha256="")
+
+
+def seed(stem: str) -> Article:
+    path = next(SEEDS.glob(f"{stem}_*.txt"))
+    return article(path.stem, path.read_text(encoding="utf-8"))
+
+
+def test_stanovaya_quote_found_in_each_seed_with_its_own_span() -> None:
+    corpus = [seed(s) for s in ("000", "001", "002", "003", "004")]
+    findings = list(find_shared_passages(corpus, {"min_words": 40}))
+    got = {(f.article_id, f.related_article_id) for f in findings}
+    assert got == {("000_43dfd73fa4249051", "003_ad27deec139d2dc8"),
+                   ("003_ad27deec139d2dc8", "000_43dfd73fa4249051")}
+    by_id = {a.article_id: a for a in corpus}
+    for f in findings:
+        assert f.check == "duplicate.passage"
+        assert f.excerpt == by_id[f.article_id].text[f.start:f.end]
+        assert f.excerpt.startswith("Putin sees an opportunity")
+        assert "Istanbul-2" in f.excerpt and f.excerpt.endswith("agree to Russian terms")
+        # the quote runs across "Zelensky's" in 000 and "Zelenskyy's" in 003
+        assert "Zelensky" in f.excerpt and f.data["words"] >= 80
+
+
+def test_short_shared_quote_is_below_min_words() -> None:
+    short = "He does not believe, even for a moment, that Kyiv in its current state can agree."
+    corpus = [article("a", f"Analysts were blunt. {short} Markets fell."),
+              article("b", f"In Moscow, {short} The talks end Friday.")]
+    assert list(find_shared_passages(corpus, {"min_words": 40})) == []
+
+
+def test_lifted_quote_in_otherwise_different_articles_with_other_punctuation() -> None:
+    lifted = QUOTE.replace("'", "\u201c").replace(", now", " \u2013 now").replace(
+        "Zelensky's", "Zelenskyy\u2019s")
+    one = article("one", "Cocoa prices rose in Accra on Monday as traders weighed the rains. "
+                  f"A Moscow analyst wrote: \u201c{lifted}\u201d Farmers expect a late harvest.")
+    two = article("two", f"Stanovaya said: \"{QUOTE}\" The Kremlin did not comment on the "
+                  "post, and the talks in Istanbul ended after two hours.")
+    findings = list(find_shared_passages([one, two], {"min_words": 40}))
+    assert [(f.article_id, f.related_article_id) for f in findings] == [("one", "two"), ("two", "one")]
+    assert findings[0].excerpt.startswith("Putin sees") and findings[0].excerpt.endswith("instability")
+    assert findings[1].excerpt == QUOTE[:-1]
+    assert findings[0].data["related_start"] == findings[1].start
+
+
+def test_near_copies_are_not_reported_as_passages() -> None:
+    text = seed("004").text
+    corpus = [article("x", text), article("y", "LONDON (Reuters) - " + text)]
+    assert list(find_shared_passages(corpus, {"min_words": 40})) == []
+
+
+def test_odd_text_never_raises() -> None:
+    corpus = [article("a", ""), article("b", "\x00" * 100), article("c", "word " * 500),
+              article("d", "word " * 500 + "other")]
+    findings = list(find_shared_passages(corpus, {"min_words": 40}))
+    assert [(f.article_id, f.related_article_id, f.data["words"]) for f in findings] == [
+        ("c", "d", 500), ("d", "c", 500)]

@@ -1,0 +1,65 @@
+"""duplicate.repeated: the standfirst of seed 004 restated in its body, and the traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit.detect.duplicate_repeated import find_repeated_sentences
+from audit.model import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def article(text: str) -> Article:
+    return Article(article_id="a", source_uri="a.txt", source_sha256="", title=None,
+                   published=None, published_from="none", publisher=None, url=None,
+                   language="en", language_prob=None, text=text, content_sha256="")
+
+
+def test_seed_004_standfirst_repeated_in_body() -> None:
+    text = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    findings = list(find_repeated_sentences([article(text)], {}))
+    assert len(findings) == 1
+    f = findings[0]
+    assert f.check == "duplicate.repeated"
+    assert f.excerpt == text[f.start:f.end] == (
+        "European leaders had furiously demanded that Russian President Vladimir Putin agree "
+        "to a 30-day ceasefire before negotiations could start")
+    assert f.start > f.data["first_start"]  # reported on the later copy
+    assert text[f.data["first_start"]:f.data["first_end"]].startswith("European leaders")
+
+
+def test_recurring_names_and_titles_are_not_repeats() -> None:
+    text = ("Russian President Vladimir Putin declined to travel to Istanbul. "
+            "Ukrainian President Volodymyr Zelensky said he would go to Istanbul. "
+            "Aides to Russian President Vladimir Putin said the delegation would be led by "
+            "Vladimir Medinsky, while Ukrainian President Volodymyr Zelensky met Erdogan.")
+    assert list(find_repeated_sentences([article(text)], {})) == []
+
+
+def test_paragraph_said_three_times_is_reported_on_copies_two_and_three() -> None:
+    para = ("The Kremlin said the delegation would be led by presidential aide Vladimir "
+            "Medinsky, who headed the failed talks in the spring of 2022.")
+    text = f"{para}\n\nTalks begin on Thursday.\n\n{para}\n\nAnalysts were sceptical.\n\n{para}"
+    findings = list(find_repeated_sentences([article(text)], {}))
+    assert [text[f.start:f.end] for f in findings] == [para.rstrip("."), para.rstrip(".")]
+    assert [f.start for f in findings] == [text.index(para, 1), text.rindex(para)]
+
+
+def test_nearly_repeated_sentence_with_a_changed_word() -> None:
+    first = ("Zelensky vowed to attend personally and called on Putin to do likewise, "
+             "though the Russian leader declined the offer on Wednesday night.")
+    later = ("Zelenskyy vowed to attend personally and called on Putin to do the same, "
+             "though the Russian leader declined the offer on Wednesday night.")
+    text = f"{first} The talks were set for Istanbul. {later}"
+    findings = list(find_repeated_sentences([article(text)], {}))
+    assert len(findings) == 1 and findings[0].excerpt.startswith("Zelenskyy vowed")
+    assert findings[0].excerpt.endswith("Wednesday night")
+
+
+def test_min_words_param_and_odd_text() -> None:
+    text = "Back to top. " * 3 + "\x00\ufffd" * 50
+    assert list(find_repeated_sentences([article(text)], {})) == []
+    short = "The ceasefire must come first, Macron said. The ceasefire must come first, Macron said."
+    assert list(find_repeated_sentences([article(short)], {})) == []
+    assert len(list(find_repeated_sentences([article(short)], {"min_words": 6}))) == 1
