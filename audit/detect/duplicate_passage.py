@@ -36,6 +36,8 @@ class PassageConfig:
     max_df: int = 50  # a fingerprint in more articles is site chrome, not a lifted passage
     near_threshold: float = 0.8  # pairs this similar overall are duplicate.near's business
     shingle_words: int = 3  # as duplicate.near, to measure the overall similarity
+    max_coverage: float = 0.5  # shared runs covering more of an article: an edited copy, whose
+    # many passages are collapsed into one finding (benchmark: 3,500 findings -> one per pair)
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> PassageConfig:
@@ -97,16 +99,27 @@ def _is_near_copy(a: list[str], b: list[str], cfg: PassageConfig) -> bool:
     return similarity >= cfg.near_threshold
 
 
+def reported_runs(runs: list[Run], words_a: int, words_b: int, cfg: PassageConfig) -> tuple[list[Run], int]:
+    """The runs to report, and the words shared in all: an edited copy gets its longest run."""
+    shared = sum(ea - sa for sa, ea, _, _ in runs)
+    if len(runs) > 1 and shared >= cfg.max_coverage * max(1, min(words_a, words_b)):
+        return [max(runs, key=lambda r: r[1] - r[0])], shared
+    return runs, shared
+
+
 def passage_finding(article: Article, tokens: Tokens, first: int, stop: int, related_id: str,
-                    related_span: tuple[int, int] | None, where: str = "") -> Finding:
+                    related_span: tuple[int, int] | None, where: str = "", shared: int = 0) -> Finding:
     """A finding over words[first:stop] of `article`, naming the other side."""
     start, end = tokens.span(first, stop)
     there = f" (there at characters {related_span[0]}-{related_span[1]})" if related_span else ""
+    more = (f"; {shared} words are shared in all, {shared / max(1, len(tokens)):.0%} of this "
+            "article: an edited copy" if shared > stop - first else "")
     return span_finding(
         article, "duplicate.passage", start, end,
-        f"Shares a {stop - first}-word passage with {related_id}{where}{there}.",
+        f"Shares a {stop - first}-word passage with {related_id}{where}{there}{more}.",
         related_article_id=related_id,
-        data={"words": stop - first, "related_start": related_span[0] if related_span else None,
+        data={"words": stop - first, "shared_words": max(shared, stop - first),
+              "related_start": related_span[0] if related_span else None,
               "related_end": related_span[1] if related_span else None},
     )
 
@@ -120,11 +133,12 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         runs = shared_runs(a.words, b.words, seeds, cfg)
         if not runs or _is_near_copy(a.words, b.words, cfg):
             continue
+        runs, shared = reported_runs(runs, len(a), len(b), cfg)
         for sa, ea, sb, eb in runs:
             yield passage_finding(articles[doc_a], a, sa, ea, articles[doc_b].article_id,
-                                  b.span(sb, eb))
+                                  b.span(sb, eb), shared=shared)
             yield passage_finding(articles[doc_b], b, sb, eb, articles[doc_a].article_id,
-                                  a.span(sa, ea))
+                                  a.span(sa, ea), shared=shared)
     index = params.get("_index")
     if index is not None:
         yield from _against_index(articles, index, cfg)
@@ -139,6 +153,7 @@ def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) 
             other = index.words(indexed)
             runs = shared_runs(toks.words, other, seeds, cfg)
             if runs and not _is_near_copy(toks.words, other, cfg):
+                runs, shared = reported_runs(runs, len(toks), len(other), cfg)
                 for sa, ea, _, _ in runs:
                     yield passage_finding(article, toks, sa, ea, index.article_id(indexed), None,
-                                          " (already in the index)")
+                                          " (already in the index)", shared)
