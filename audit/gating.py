@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.ingest import FieldMap
 from audit.model import Article, Finding
 from audit.pipeline import RunResult, _stderr, run
@@ -61,7 +62,8 @@ def gate(
     with _open_jsonl(accepted) as good, _open_jsonl(quarantine) as bad:
         for article in result.articles:
             record = _record(article)
-            if result.status[article.article_id] == "pass":
+            cleaned = hand_on_clean(record, article, reasons.get(article.article_id, []), suite)
+            if result.status[article.article_id] == "pass" or cleaned:
                 accepted_ids.append(article.article_id)
                 good.write(json.dumps(record, ensure_ascii=False) + "\n")
                 continue

@@ -1,15 +1,215 @@
-"""boilerplate.line: site chrome lines left in the text.
+"""boilerplate.line: site chrome lines left in the text, each with the evidence.
 
-Stub registered in audit.detect.registry; the detector itself is issue 5's work.
+No single word list decides: a line is chrome when
+- it matches the shipped phrase list (`audit/data/chrome_phrases.tsv`: navigation, share,
+  "READ MORE: <headline>", newsletter, cookie, footer and comment lines), or
+- its shape and place say so: a short line with no sentence ending inside a run of such
+  lines (a menu, a list of teasers), or before the first / after the last paragraph, or
+- it recurs across articles of the same publisher (or source folder) in this run, the
+  repeated-line signal datatrove and dolma use, learned per run.
+A heading inside the article ("Historical Context of the Conflict", "Conclusion") is a
+lone short line followed by a paragraph, and the headline is the short line just above
+the first paragraph: both stay content, whatever the weaker signals say. Lines that
+paywall.text or metadata.leak report are left to them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from audit.model import Article, Finding
+from audit.detect import metadata_leak, paywall
+from audit.detect.chrome_lines import (
+    Line, PhraseHit, Recurrence, group_of, iter_lines, learn_recurrence, line_key, phrase_hits,
+)
+from audit.model import Article, Finding, span_finding
+
+CHECK = "boilerplate.line"
+CHROME_COST = 8  # body segmentation: what a known chrome line costs
+SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
+WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
+KIND_WORDS = {
+    "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
+    "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
+    "footer": "a copyright or footer line", "section": "a section label",
+    "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
+    "(not a paywall block: no line next to it says the article is cut)",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Suite params of boilerplate.line (defaults from the seeds and the Zyte benchmark)."""
+
+    run_min_lines: int = 3  # short link-like lines in a row that make a menu
+    recur_min_docs: int = 2  # articles of one publisher sharing a short line
+    recur_min_docs_prose: int = 3  # ... sharing a sentence-like line
+    recur_max_share: float = 0.5  # an article with more recurring lines is a duplicate, not chrome
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> Settings:
+        names = cls.__dataclass_fields__
+        return cls(**{k: type(getattr(cls(), k))(v) for k, v in params.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    line: Line
+    reason: str  # phrase, run, head, tail, recurring
+    evidence: str  # the sentence part that says why
+
+
+def _taken_by_others(lines: Sequence[Line]) -> set[int]:
+    taken = {ln.index for b in paywall.paywall_blocks(lines) for ln in b.lines}
+    taken.update(ln.index for ln in lines if metadata_leak.classify(ln) is not None)
+    return taken
+
+
+def _runs(lines: Sequence[Line]) -> dict[int, int]:
+    """Line index -> length of the run of consecutive nav-like lines it belongs to."""
+    lengths: dict[int, int] = {}
+    run: list[int] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.navlike:
+            run.append(ln.index)
+            continue
+        lengths.update((i, len(run)) for i in run)
+        run = []
+    return lengths
+
+
+def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: set[int]) -> set[int]:
+    """The title's line, and up to two nav-like lines right above the first paragraph."""
+    title = line_key(article.title) if article.title else None
+    found = {ln.index for ln in lines if title and ln.key == title}
+    i = first_prose - 1
+    while i >= 0 and len(found) < 3:
+        ln = lines[i]
+        if ln.index in skip or _strong_hits(ln):
+            i -= 1
+            continue
+        if not (ln.navlike and ln.words >= 4):
+            break
+        found.add(ln.index)
+        i -= 1
+    return found
+
+
+def _strong_hits(line: Line) -> list[PhraseHit]:
+    hits = phrase_hits(line)
+    return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
+            or (h.kind == "paywall-offer" and h.mode == "line")]
+
+
+def _is_heading(lines: Sequence[Line], i: int) -> bool:
+    """A lone short line followed by a paragraph: an in-article heading."""
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    before = lines[i - 1] if i > 0 else None
+    return after is not None and after.prose and (before is None or not before.navlike)
+
+
+def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
+    """First and last line index of the article's main body (-1, -1 when it has no prose).
+
+    Body text extraction on lines (the idea of Finn et al.'s BTE): prose lines score their
+    word count, short lines and known chrome cost a little, and the body is the stretch
+    with the highest total (Kadane). Headings and short quotes inside it cost less than
+    the paragraphs around them bring, menus and teaser lists around it cost more.
+    """
+    best, best_span = 0, (-1, -1)
+    total, start = 0, 0
+    for ln in lines:
+        weight = _weight(ln, chrome)
+        if total <= 0:
+            total, start = 0, ln.index
+        total += weight
+        if total > best:
+            best, best_span = total, (start, ln.index)
+    return best_span
+
+
+def _weight(ln: Line, chrome: set[int]) -> int:
+    if ln.index in chrome:
+        return -CHROME_COST
+    return ln.words if ln.prose else -(SHORT_COST + ln.words)
+
+
+def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None,
+          settings: Settings) -> list[Verdict]:
+    """The chrome lines of one article and why."""
+    skip = _taken_by_others(lines)
+    first, last = main_body(lines, skip | {ln.index for ln in lines if _strong_hits(ln)})
+    headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
+    runs = _runs(lines)
+    docs = {ln.index: recurrence.docs(article, ln) for ln in lines} if recurrence else {}
+    if docs and sum(n >= settings.recur_min_docs for n in docs.values()) > settings.recur_max_share * len(lines):
+        docs = {}  # most lines recur: a duplicate article, the duplicate checks' business
+    verdicts = []
+    for ln in lines:
+        if ln.index in skip or ln.index in headlines:
+            continue
+        verdict = _judge_line(article, lines, ln, (first, last), runs, docs, settings)
+        if verdict:
+            verdicts.append(verdict)
+    return verdicts
+
+
+def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: tuple[int, int],
+                runs: dict[int, int], docs: dict[int, int], settings: Settings) -> Verdict | None:
+    strong = _strong_hits(ln)
+    if strong:
+        return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
+    weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
+    label = f"{KIND_WORDS[weak[0].kind]} ({weak[0].phrase!r}) " if weak else ""
+    first, last = body
+    outside = first >= 0 and (ln.index > last or ln.index < first)
+    if outside and ln.prose and not _between_chrome(lines, ln.index, body):
+        return None  # a paragraph just beyond the body (after a list, say): not enough evidence
+    if first >= 0 and ln.index > last:
+        return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body")
+    if first >= 0 and ln.index < first:
+        return Verdict(ln, "head", f"is {label or 'a line '}above the headline and the article's main body")
+    if ln.navlike and _is_heading(lines, ln.index):
+        return None  # "Conclusion", "Historical Context of the Conflict"
+    n_docs = docs.get(ln.index, 0)
+    if n_docs >= (settings.recur_min_docs if ln.navlike else settings.recur_min_docs_prose):
+        return Verdict(ln, "recurring", f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} "
+                       "in this run (repeated site chrome)")
+    if ln.navlike and runs.get(ln.index, 0) >= settings.run_min_lines and _anchored(lines, ln.index):
+        return Verdict(ln, "run", f"is {label or 'a short link-like line '}in a run of "
+                       f"{runs[ln.index]} such lines under a chrome label (a list of teasers)")
+    return None
+
+
+def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int]) -> bool:
+    """Whether a prose line outside the body has short or chrome lines on both sides.
+
+    Teaser blurbs, comments and captions sit between link lines; the article's own last
+    paragraph after a bullet list has the end of the text after it.
+    """
+    if i == 0 or i + 1 >= len(lines):
+        return False
+    return all(not ln.prose or ln.index < body[0] or ln.index > body[1] for ln in (lines[i - 1], lines[i + 1]))
+
+
+def _anchored(lines: Sequence[Line], i: int) -> bool:
+    """Whether the run of nav-like lines holding line i starts or ends at a chrome phrase."""
+    j = i
+    while j > 0 and lines[j - 1].navlike:
+        j -= 1
+    k = i
+    while k + 1 < len(lines) and lines[k + 1].navlike:
+        k += 1
+    edges = [lines[j], lines[k]] + ([lines[j - 1]] if j > 0 else []) + ([lines[k + 1]] if k + 1 < len(lines) else [])
+    return any(_strong_hits(ln) for ln in edges)
 
 
 def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+    """One finding per chrome line, with the signal that decided it in the message and data."""
+    settings = Settings.from_params(params)
+    recurrence = learn_recurrence(articles) if params.get("learn_recurrence", True) else None
+    for article, lines in iter_lines(articles):
+        for v in judge(article, lines, recurrence, settings):
+            msg = f"Line {v.line.text[:80]!r} {v.evidence}: site chrome, not article text."
+            yield span_finding(article, CHECK, v.line.start, v.line.end, msg, data={"signal": v.reason})

@@ -1,15 +1,115 @@
-"""metadata.leak: bylines, date stamps and photo credits left in the body.
+"""metadata.leak: bylines, date stamps, photo credits and reading times left in the body.
 
-Stub registered in audit.detect.registry; the detector itself is issue 5's work.
+Extractors often keep the page's metadata block as text lines ("By Sarah E. Needleman",
+"Published: May 15, 2025 10:59pm", "Photo: AP", "5 min read"). Each such line is a
+finding; its `data` carries what it says (author, date) so that `audit.detect.clean`
+can take it into the table when the record itself has no better metadata.
+
+Rules: `audit/data/metadata_patterns.tsv` (whole-line patterns, one compiled
+alternation) plus date-only lines read with `audit.normalise.dates`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from audit.model import Article, Finding
+from audit.detect.chrome_lines import DATA_DIR, Line, iter_lines
+from audit.model import Article, Finding, span_finding
+from audit.normalise.dates import find_dates
+
+CHECK = "metadata.leak"
+MAX_WORDS = 20  # metadata lines are short; longer lines are prose that happens to match
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\bago\b", re.I)
+_LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
+KIND_WORDS = {
+    "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
+    "credit": "a photo credit", "reading": "a reading-time stamp", "contact": "an author contact",
+}
+
+
+@dataclass(frozen=True)
+class Leak:
+    kind: str
+    author: str | None = None
+    published: date | None = None
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The data file's regexes as one alternation; group name -> kind."""
+    parts: list[str] = []
+    kinds: dict[str, str] = {}
+    rows = (DATA_DIR / "metadata_patterns.tsv").read_text(encoding="utf-8").splitlines()
+    for row in rows:
+        if not row.strip() or row.startswith("#"):
+            continue
+        kind, _source, regex = row.split("\t")
+        name = f"k{len(parts)}"
+        kinds[name] = kind
+        parts.append(f"(?P<{name}>{regex})")
+    return re.compile(r"^(?:" + "|".join(parts) + r")$"), kinds
+
+
+def classify(line: Line) -> Leak | None:
+    """What metadata this line is, or None when it is not a metadata line."""
+    if line.words > MAX_WORDS:
+        return None
+    body = _LEAD.sub("", line.text)
+    if (dated := _date_line(body)) is not None:
+        return Leak("date", published=dated)
+    pattern, kinds = _pattern()
+    m = pattern.match(body)
+    if m is None or m.lastgroup is None:
+        return None
+    kind = kinds[m.lastgroup]
+    if kind == "stamp":
+        stamp = m.group("stamp") or ""
+        mentions = find_dates(stamp)
+        if not mentions and not _TIME.search(stamp):
+            return None  # "Updated figures show 5% growth" is prose, not a stamp
+        return Leak(kind, published=mentions[0].to_date() if mentions else None)
+    if kind == "byline":
+        author = m.group("author") or m.group("author2")
+        return Leak(kind, author=author.strip() if author else None)
+    return Leak(kind)
+
+
+def _date_line(body: str) -> date | None:
+    """A line that is only a date, maybe with a time ("Nov. 19, 2019 8:03 am ET")."""
+    mentions = find_dates(body)
+    if not mentions or mentions[0].start > 0 or mentions[0].year is None:
+        return None
+    rest = body[mentions[0].end:].strip()
+    if len(rest) > 16 or (rest and not _TIME.search(rest) and len(rest) > 4):
+        return None
+    return mentions[0].to_date() or None
+
+
+def message(line: Line, leak: Leak) -> str:
+    what = KIND_WORDS.get(leak.kind, "page metadata")
+    said = ""
+    if leak.author:
+        said = f" (author: {leak.author})"
+    elif leak.published:
+        said = f" (date: {leak.published.isoformat()})"
+    return f"Line {line.text[:80]!r} is {what}{said} left in the body by the extractor, not article text."
 
 
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+    """One finding per metadata line, with what it says in `data`."""
+    for article, lines in iter_lines(articles):
+        for line in lines:
+            leak = classify(line)
+            if leak is None:
+                continue
+            data: dict[str, Any] = {"kind": leak.kind}
+            if leak.author:
+                data["author"] = leak.author
+            if leak.published:
+                data["published"] = leak.published.isoformat()
+            yield span_finding(article, CHECK, line.start, line.end, message(line, leak), data=data)

@@ -1,15 +1,98 @@
-"""paywall.text: subscription and paywall blocks.
+"""paywall.text: subscription and paywall blocks, one finding per block.
 
-Stub registered in audit.detect.registry; the detector itself is issue 5's work.
+A paywall block means the page cut the article short: it starts at a line that says so
+("Unlock unlimited access", "Subscribe to continue reading", "Already a subscriber?",
+"To Read the Full Story") and runs on over the offer around it (membership perks as a
+bullet list, "Support <publisher>", "Subscribe", "Sign In"). A lone "Subscribe" link with
+no such line is site chrome that free articles carry too: boilerplate.line reports it,
+and its message says it is not a paywall. Phrases: `audit/data/chrome_phrases.tsv`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from audit.model import Article, Finding
+from audit.detect.chrome_lines import Line, iter_lines, phrase_hits
+from audit.model import Article, Finding, span_finding
+
+CHECK = "paywall.text"
+OFFER_MAX_WORDS = 8  # "Support Just the News": an offer line is short unless a phrase says more
+LOOK_BACK = 2  # offer lines just before the cut line belong to the block
+
+
+@dataclass
+class Block:
+    """Consecutive lines of one subscription offer, from first to last line."""
+
+    lines: list[Line] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def _is_cut(line: Line) -> list[str]:
+    return [h.phrase for h in phrase_hits(line, CHECK) if h.kind == "paywall-cut"]
+
+
+def _is_offer(line: Line) -> list[str]:
+    """Offer phrases in the line; prefix entries ("support ...") only for short lines."""
+    return [h.phrase for h in phrase_hits(line, CHECK)
+            if h.kind == "paywall-offer" and (h.mode == "contains" or line.words <= OFFER_MAX_WORDS)]
+
+
+def _belongs(line: Line) -> list[str] | None:
+    """Whether a line continues a block: an offer, a cut line, or a bullet of perks."""
+    found = _is_cut(line) + _is_offer(line)
+    if found:
+        return found
+    if line.bullet and line.words <= 25:
+        return []
+    return None
+
+
+def paywall_blocks(lines: Sequence[Line]) -> list[Block]:
+    """The paywall blocks among an article's lines, each grown around a cut line."""
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        cut = _is_cut(lines[i])
+        if not cut:
+            i += 1
+            continue
+        first = i
+        while first > 0 and i - first < LOOK_BACK and _is_offer(lines[first - 1]):
+            first -= 1
+        if blocks and first <= blocks[-1].lines[-1].index:
+            first = blocks[-1].lines[-1].index + 1
+        block = Block(list(lines[first:i + 1]), [p for ln in lines[first:i] for p in _is_offer(ln)] + cut)
+        i += 1
+        while i < len(lines) and (more := _belongs(lines[i])) is not None:
+            block.lines.append(lines[i])
+            block.phrases.extend(more)
+            i += 1
+        blocks.append(block)
+    return blocks
+
+
+def message(block: Block) -> str:
+    shown = ", ".join(repr(p) for p in dict.fromkeys(block.phrases))
+    return (f"Paywall block of {len(block.lines)} line(s) ({shown}): the page cut the article "
+            f"short behind a subscription offer, so the text is probably incomplete "
+            f"(not just a Subscribe link in the site chrome).")
 
 
 def find_paywall_blocks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+    """One finding per paywall block, spanning all its lines."""
+    for article, lines in iter_lines(articles):
+        for block in paywall_blocks(lines):
+            data = {"kind": "paywall-block", "lines": len(block.lines),
+                    "phrases": list(dict.fromkeys(block.phrases))}
+            yield span_finding(article, CHECK, block.start, block.end, message(block), data=data)

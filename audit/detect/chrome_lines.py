@@ -1,0 +1,170 @@
+"""Lines of an article and what they look like: the shared ground of the chrome checks.
+
+boilerplate.line, paywall.text and metadata.leak all decide line by line, from the same
+signals: the shipped phrase list (one Aho-Corasick automaton over
+`audit/data/chrome_phrases.tsv`), the line's shape (short, no sentence ending, bullet)
+and, for boilerplate, how often the line recurs across articles of the same publisher
+in this run (the repeated-line signal datatrove and dolma use, learned per run).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePath
+
+import ahocorasick
+
+from audit.model import Article
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MAX_PHRASE_LINE_WORDS = 40  # "contains" phrases only count in lines this short
+NAV_MAX_WORDS = 15  # a line without a sentence ending and at most this many words is nav-like
+PROSE_MIN_WORDS = 16  # this many words make a line prose whatever its ending
+
+_BULLET = re.compile(r"^[\s•·▪●◦‣∙*>|»›‹«→←\-–—]+")
+_TRAILING = re.compile(r"[\s:|»›‹«→←\-–—·•.…]+$")
+_SPACES = re.compile(r"\s+")
+_SPACE_COLON = re.compile(r"\s+:")
+_SENTENCE_END = re.compile(r"[.!?…:;,\"”’»。！？]$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: its span in `article.text`, its matching key and its shape."""
+
+    index: int  # position among the article's non-blank lines
+    start: int
+    end: int
+    text: str
+    key: str  # lower-case, bullets and closing marks stripped, spaces collapsed
+    words: int
+    bullet: bool  # starts with a bullet mark ("• No Ads Within Stories")
+
+    @property
+    def prose(self) -> bool:
+        """A sentence: ends like one with a few words, or is long anyway."""
+        stripped = self.text.rstrip()
+        return (self.words >= 5 and bool(_SENTENCE_END.search(stripped))) or self.words >= PROSE_MIN_WORDS
+
+    @property
+    def navlike(self) -> bool:
+        """Short, no sentence ending, not a continuation (starts lower-case): a link or label."""
+        first = _BULLET.sub("", self.text)[:1]
+        continuation = first.islower() and self.words >= 5 and not self.bullet  # "that he intends to..."
+        return not self.prose and self.words <= NAV_MAX_WORDS and not continuation
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    check: str  # boilerplate.line or paywall.text
+    kind: str  # navigation, share, related, ..., paywall-cut, paywall-offer
+    mode: str  # line, prefix, contains
+    phrase: str
+
+
+def line_key(text: str) -> str:
+    """The form phrase lists and recurrence counts compare: case, bullets, spacing ignored."""
+    key = _BULLET.sub("", text.lower())
+    key = _SPACE_COLON.sub(":", _SPACES.sub(" ", key)).strip()
+    stripped = _TRAILING.sub("", key)
+    return stripped if stripped else key
+
+
+def _word_count(text: str) -> int:
+    words = len(text.split())
+    cjk = len(_CJK.findall(text))
+    return max(words, cjk // 2)  # CJK writes no spaces: two characters count as a word
+
+
+def split_lines(text: str) -> list[Line]:
+    """The article's non-blank lines with their character spans (trailing spaces excluded)."""
+    lines: list[Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        body = raw.strip()
+        if body:
+            start = offset + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(
+                index=len(lines), start=start, end=start + len(body), text=body,
+                key=line_key(body), words=_word_count(body), bullet=bool(_BULLET.match(body)),
+            ))
+        offset += len(raw) + 1
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    """All phrases of the data file in one automaton (values: the hits a phrase stands for)."""
+    table: dict[str, list[PhraseHit]] = {}
+    data = (DATA_DIR / "chrome_phrases.tsv").read_text(encoding="utf-8")
+    for row in data.splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        check, kind, mode, _lang, phrase = row.split("\t")
+        key = line_key(phrase) if mode != "prefix" else phrase.lower()
+        table.setdefault(key, []).append(PhraseHit(check, kind, mode, key))
+    automaton = ahocorasick.Automaton()
+    for key, hits in table.items():
+        automaton.add_word(key, hits)
+    automaton.make_automaton()
+    return automaton
+
+
+def phrase_hits(line: Line, check: str | None = None) -> list[PhraseHit]:
+    """The phrase-list entries this line matches (each mode checked where it matched)."""
+    hits: list[PhraseHit] = []
+    key = line.key
+    for end, entries in _automaton().iter(key):
+        for hit in entries:
+            if check and hit.check != check:
+                continue
+            begin = end - len(hit.phrase) + 1
+            if hit.mode == "line" and begin == 0 and end == len(key) - 1:
+                hits.append(hit)
+            elif hit.mode == "prefix" and begin == 0 and _at_word_end(key, end):
+                hits.append(hit)
+            elif hit.mode == "contains" and line.words <= MAX_PHRASE_LINE_WORDS:
+                hits.append(hit)
+    return hits
+
+
+def _at_word_end(key: str, end: int) -> bool:
+    return end == len(key) - 1 or not key[end].isalnum() or not key[end + 1].isalnum()
+
+
+def group_of(article: Article) -> str:
+    """Where an article's chrome is shared: its publisher, else its source folder."""
+    if article.publisher:
+        return f"publisher:{article.publisher.strip().lower()}"
+    return f"folder:{PurePath(article.source_uri.split('#')[0]).parent}"
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """How many articles of each group carry each line key, counted once per article."""
+
+    counts: Counter[tuple[str, str]]
+
+    def docs(self, article: Article, line: Line) -> int:
+        return self.counts[(group_of(article), line.key)]
+
+
+def learn_recurrence(articles: Sequence[Article], max_words: int = 40) -> Recurrence:
+    """Count line keys per group; only lines short enough to be chrome are counted."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for article in articles:
+        group = group_of(article)
+        keys = {ln.key for ln in split_lines(article.text) if ln.words <= max_words and ln.key}
+        counts.update((group, key) for key in keys)
+    return Recurrence(counts)
+
+
+def iter_lines(articles: Sequence[Article]) -> Iterator[tuple[Article, list[Line]]]:
+    """Each article with its lines; bad text never raises (an empty text has no lines)."""
+    for article in articles:
+        yield article, split_lines(article.text or "")

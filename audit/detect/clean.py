@@ -1,0 +1,90 @@
+"""The clean text, and what leaked metadata tells the table, once all findings are known.
+
+Runs after detection (audit.pipeline calls `annotate`): every line that a chrome finding
+(boilerplate.line, paywall.text, metadata.leak) covers is removed from `text` to give the
+`clean_text` column; offsets in findings keep pointing into `text`. A byline found in the
+body fills the `author` column, and a "Published: ..." stamp fills `published` when the
+record had no date of its own. The gate can hand the clean text on instead of rejecting
+an article when every reason against it is a check whose suite params say
+`"gate_clean": true` (see `cleanable`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from audit.model import Article, Finding
+from audit.suite import Suite, load_suite
+
+CHROME_CHECKS = frozenset({"boilerplate.line", "paywall.text", "metadata.leak"})
+
+
+def clean_text(article: Article, findings: Iterable[Finding]) -> str:
+    """`article.text` without the lines the chrome findings cover (blank runs collapsed)."""
+    spans = sorted((f.start, f.end) for f in findings
+                   if f.check in CHROME_CHECKS and f.start is not None and f.end is not None)
+    if not spans:
+        return article.text
+    kept: list[str] = []
+    offset = 0
+    for line in article.text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if line.strip() and any(s < end and start < e for s, e in spans):
+            continue
+        if line.strip() or (kept and kept[-1].strip()):
+            kept.append(line)
+    return "\n".join(kept).strip("\n")
+
+
+def annotate(articles: Sequence[Article], findings: Iterable[Finding]) -> None:
+    """Set `clean_text` and `author` in each article's extra columns; fill a missing date."""
+    by_article: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.check in CHROME_CHECKS:
+            by_article[finding.article_id].append(finding)
+    for article in articles:
+        mine = by_article.get(article.article_id, [])
+        article.extra["clean_text"] = clean_text(article, mine) if article.read_error is None else None
+        leaks = [f.data for f in mine if f.check == "metadata.leak"]
+        if not article.extra.get("author"):
+            article.extra["author"] = next((d["author"] for d in leaks if d.get("author")), None)
+        if article.published is None:
+            stamp = next((d["published"] for d in leaks if d.get("published")), None)
+            if stamp:
+                article.published, article.published_from = date.fromisoformat(stamp), "dateline"
+
+
+def cleanable(findings: Iterable[Finding], rule_params: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Whether every error finding is of a check the suite lets the gate clean away.
+
+    `rule_params` maps a check id to its suite params; a paywall block stays an error
+    unless a suite explicitly says otherwise (the article is incomplete, not dirty).
+    """
+    errors = [f for f in findings if f.severity == "error"]
+    return bool(errors) and all(
+        f.check in CHROME_CHECKS and rule_params.get(f.check, {}).get("gate_clean") is True for f in errors
+    )
+
+
+def hand_on_clean(record: dict[str, Any], article: Article, findings: Sequence[Finding],
+                  suite: str | Suite) -> bool:
+    """Put the clean text into a gate record when the suite says so; True if that saves it.
+
+    A check opts in with `"gate_clean": true` in its suite params. The record's `text`
+    becomes the clean text (`cleaned_of` names the checks) whenever such a check found
+    something; the return value says whether every error against the article was of
+    such a check, so the gate may accept the cleaned article instead of quarantining it.
+    """
+    rules = (suite if isinstance(suite, Suite) else load_suite(suite)).rules
+    params = {check: rule.params for check, rule in rules.items()}
+    opted = sorted({f.check for f in findings
+                    if f.check in CHROME_CHECKS and params.get(f.check, {}).get("gate_clean") is True})
+    if not opted or article.read_error is not None:
+        return False
+    record["text"] = article.extra.get("clean_text") or clean_text(article, findings)
+    record["cleaned_of"] = opted
+    return cleanable(findings, params)
