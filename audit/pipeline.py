@@ -90,6 +90,9 @@ def run(
     findings = [f for f in findings if f.check in the_suite.rules]
     timings["detect"] = time.perf_counter() - clock
     timings.update({f"detect.{name}": t for name, t in detection.seconds.items()})
+    from audit.detect.clean import annotate  # clean_text and author columns (issue 5)
+
+    annotate(articles, findings)
     if save_index is not None:  # add this corpus to the saved duplicate index (issue 3)
         from audit.detect.duplicate_index import update_index
 
