@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import itertools
 import json
 import random
 import re
@@ -56,7 +57,7 @@ class Chain:
         self.next: dict[str, list[str]] = defaultdict(list)
         for text in texts:
             words = text.split()
-            for a, b in zip(words, words[1:]):
+            for a, b in itertools.pairwise(words):
                 self.next[a].append(b)
         self.starts = [w for w in self.next if w[:1].isupper()]
 

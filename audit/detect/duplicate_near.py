@@ -21,7 +21,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from audit.detect.duplicate_exact import exact_key
-from audit.detect.duplicate_tokens import jaccard, shingle_set, tokenise
+from audit.detect.duplicate_tokens import config_from_params, jaccard, shingle_set, tokenise
 from audit.model import Article, Finding
 
 CLUSTER_COLUMN = "duplicate_cluster"
@@ -37,8 +37,7 @@ class NearConfig:
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> NearConfig:
-        names = cls.__dataclass_fields__
-        return cls(**{k: type(getattr(cls, k))(v) for k, v in params.items() if k in names})
+        return config_from_params(cls, params)
 
 
 def shingles_of(text: str, words: int = NearConfig.shingle_words) -> np.ndarray:
@@ -87,9 +86,9 @@ def verified_pairs(
     """Pairs (i, j) with i < j, or (i, ("index", doc)), whose exact Jaccard >= threshold."""
     lsh = MinHashLSH(threshold=max(0.1, cfg.threshold - cfg.lsh_margin), num_perm=cfg.num_perm)
     signatures: dict[int, MinHash] = {}
-    for position, shingle_set in enumerate(shingles):
-        if len(shingle_set) >= cfg.min_shingles:
-            signatures[position] = signature(shingle_set, cfg.num_perm)
+    for position, shingled in enumerate(shingles):
+        if len(shingled) >= cfg.min_shingles:
+            signatures[position] = signature(shingled, cfg.num_perm)
             lsh.insert(position, signatures[position], check_duplication=False)
     pairs: dict[tuple[Any, Any], float] = {}
     for position, minhash in signatures.items():

@@ -21,7 +21,14 @@ from typing import Any
 import numpy as np
 
 from audit.detect.duplicate_tokens import (
-    Tokens, extend_match, jaccard, kgram_hashes, shingle_set, tokenise, winnow,
+    Tokens,
+    config_from_params,
+    extend_match,
+    jaccard,
+    kgram_hashes,
+    shingle_set,
+    tokenise,
+    winnow,
 )
 from audit.model import Article, Finding, span_finding
 
@@ -41,8 +48,7 @@ class PassageConfig:
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> PassageConfig:
-        names = cls.__dataclass_fields__
-        return cls(**{k: type(getattr(cls, k))(v) for k, v in params.items() if k in names})
+        return config_from_params(cls, params)
 
 
 def fingerprints(words: list[str], cfg: PassageConfig) -> tuple[np.ndarray, np.ndarray]:

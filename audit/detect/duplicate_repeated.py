@@ -16,7 +16,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from audit.detect.duplicate_tokens import Tokens, extend_match, kgram_hashes, tokenise
+from audit.detect.duplicate_tokens import (
+    Tokens,
+    config_from_params,
+    extend_match,
+    kgram_hashes,
+    tokenise,
+)
 from audit.model import Article, Finding, span_finding
 
 
@@ -28,8 +34,7 @@ class RepeatConfig:
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> RepeatConfig:
-        names = cls.__dataclass_fields__
-        return cls(**{k: type(getattr(cls, k))(v) for k, v in params.items() if k in names})
+        return config_from_params(cls, params)
 
 
 def repeated_runs(words: list[str], cfg: RepeatConfig) -> list[tuple[int, int, int, int]]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -24,7 +26,14 @@ _PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gra
 # Resynchronisation steps tried at a mismatch (skip in a, skip in b): one or two
 # substituted, inserted or deleted words, as small edits and spelling variants make.
 _RESYNC_STEPS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2))
+Config = TypeVar("Config")
 _RESYNC_CONFIRM = 3  # words that must match after a skipped gap for the run to go on
+
+
+def config_from_params(cls: type[Config], params: Mapping[str, Any]) -> Config:
+    """A config dataclass from the suite's params: only its own fields, cast to their types."""
+    names = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    return cls(**{k: type(getattr(cls, k))(v) for k, v in params.items() if k in names})
 
 
 @dataclass(frozen=True)
