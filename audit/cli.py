@@ -51,13 +51,14 @@ def run_command(
     published_field: DateField = "published",
     against: AgainstOpt = None,
     save_index: SaveIndexOpt = None,
+    fix_encoding: Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")] = False,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
     from audit.pipeline import run
 
     result = run(paths or [Path("seeds")], suite=suite, out=out,
                  fields=_fields(text_field, id_field, published_field),
-                 against=against, save_index=save_index)
+                 against=against, save_index=save_index, fix_encoding=fix_encoding)
     counts = result.summary["counts"]["by_severity"]
     status = result.summary["status"]
     typer.echo(

@@ -63,6 +63,7 @@ def run(
     on_problem: Callable[[str], None] | None = _stderr,
     against: str | Path | None = None,
     save_index: str | Path | None = None,
+    fix_encoding: bool = False,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found."""
     started = datetime.now(timezone.utc)
@@ -81,7 +82,7 @@ def run(
 
     clock = time.perf_counter()
     records = iter_records(list(paths), fields, on_problem=problem)
-    articles, findings = build_articles(records)
+    articles, findings = build_articles(records, fix_encoding=fix_encoding)
     timings["ingest_normalise"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

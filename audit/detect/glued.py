@@ -1,15 +1,110 @@
-"""hygiene.glued: sentences glued together by extraction.
+"""hygiene.glued: sentences glued together by extraction ("on 15 April.Two years later").
 
-Stub registered in audit.detect.registry; the detector itself is issue 6's work.
+When an extractor drops the line break or space between two sentences, the end of one
+runs into the start of the next. Sentence splitters, tokenisers and dedup shingles then
+see one invented word ("April.Two"), so it is worth flagging. The shape is a word, a
+sentence end (. ! ?), maybe a quote, then a capitalised word, with no space. What looks
+the same but is fine, and is left alone:
+- initials and dotted abbreviations ("U.S.Army", "J.D.Vance", "a.m.The"): the word before
+  the dot follows another dot or is a single letter;
+- decimals ("3.5"), ellipses ("go...We", "go … .We"), lower-case joins ("example.com");
+- titles and honorifics ("Mr.Putin", "St.Petersburg"), domain names ("Amazon.Com"),
+  URLs, e-mail addresses and paths (the token holds "://", "www.", "@" or "/").
+Word lists: audit/data/glued_exceptions.txt.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from audit.model import Article, Finding
+from audit.model import Article, Finding, span_finding
+
+CHECK = "hygiene.glued"
+# A word not preceded by a dot or a word character, a sentence end, an optional quote,
+# then a word (checked for a capital in code: `re` has no Unicode-uppercase class).
+_GLUE = re.compile(
+    r"(?<![.\w])(?P<left>[\w'’\-]*[\w%)\]])(?P<end>[.!?])(?P<quote>[\"“”‘’']?)"
+    r"(?P<right>[^\W\d_][\w'’\-]*)"
+)
+_URL_MARKS = ("://", "www.", "@", "/")
 
 
-def find_glued_sentences(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+@dataclass(frozen=True)
+class Exceptions:
+    abbreviations: frozenset[str]
+    tlds: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def exceptions() -> Exceptions:
+    """Read the word lists once (they ship in the package, audit/data)."""
+    sections: dict[str, set[str]] = {"abbreviation": set(), "tld": set()}
+    current = "abbreviation"
+    text = resources.files("audit.data").joinpath("glued_exceptions.txt").read_text("utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = line.strip("[]")
+            continue
+        sections[current].add(line.lower())
+    return Exceptions(frozenset(sections["abbreviation"]), frozenset(sections["tld"]))
+
+
+def find_glued_sentences(
+    articles: Sequence[Article], params: Mapping[str, Any]
+) -> Iterator[Finding]:
+    """One finding per glued pair of words, spanning both ("April.Two")."""
+    rules = exceptions()
+    for article in articles:
+        for match in _GLUE.finditer(article.text):
+            if _is_glued(match, article.text, rules):
+                yield _finding(article, match)
+
+
+def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
+    left, right = match["left"], match["right"]
+    if not (right[0].isupper() and len(right) > 1 and right[1].islower()):
+        return False  # "example.com", "ASP.NET", "U.S.A"
+    if len(left) == 1 and left.isalpha():
+        return False  # an initial: "J.Smith", "a.Meeting" is too short to judge
+    if left.lower() in rules.abbreviations:
+        return False
+    if right.lower() in rules.tlds and not _letter_at(text, match.end()):
+        return False  # "Amazon.Com"
+    token = _token_around(text, match.start(), match.end())
+    return not any(mark in token for mark in _URL_MARKS)
+
+
+def _letter_at(text: str, index: int) -> bool:
+    return index < len(text) and text[index].isalpha()
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited token holding the match (for URLs, paths, e-mails)."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:right]
+
+
+def _finding(article: Article, match: re.Match[str]) -> Finding:
+    joint = match.start("right")
+    message = (
+        f"Two sentences glued without a space at {match.group()!r}: "
+        f"'…{match['left']}{match['end']}{match['quote']}' runs straight into "
+        f"'{match['right']}…' (a line break or space lost at extraction)."
+    )
+    return span_finding(
+        article, CHECK, match.start(), match.end(), message,
+        data={"left": match["left"], "right": match["right"], "joint": joint},
+    )

@@ -12,14 +12,21 @@ from pathlib import PurePath
 
 from audit.model import Article, Finding, RawRecord
 from audit.normalise.dates import publication_date
-from audit.normalise.language import detect_language
+from audit.normalise.encoding import describe_repairs, find_repairs, repair_text
+from audit.normalise.language import detect_language, language_code
 from audit.normalise.text import content_sha256, normalise_text
 
 __all__ = ["build_articles", "normalise_text"]
 
 
-def build_articles(records: Iterable[RawRecord]) -> tuple[list[Article], list[Finding]]:
-    """One Article per record, ids made unique, plus the ingest findings."""
+def build_articles(
+    records: Iterable[RawRecord], *, fix_encoding: bool = False
+) -> tuple[list[Article], list[Finding]]:
+    """One Article per record, ids made unique, plus the ingest findings.
+
+    `fix_encoding` applies ftfy's damage repairs (audit.normalise.encoding) to the text
+    and records each repair in `article.extra["encoding_fixed"]`.
+    """
     articles: list[Article] = []
     findings: list[Finding] = []
     seen: dict[str, int] = {}
@@ -34,7 +41,7 @@ def build_articles(records: Iterable[RawRecord]) -> tuple[list[Article], list[Fi
                 message=f"id {base_id!r} is used by an earlier record; renamed {article_id!r}.",
             ))
         seen.setdefault(article_id, 1)
-        article = to_article(record, article_id)
+        article = to_article(record, article_id, fix_encoding=fix_encoding)
         articles.append(article)
         if record.error:
             findings.append(Finding(
@@ -49,12 +56,15 @@ def build_articles(records: Iterable[RawRecord]) -> tuple[list[Article], list[Fi
     return articles, findings
 
 
-def to_article(record: RawRecord, article_id: str) -> Article:
+def to_article(record: RawRecord, article_id: str, *, fix_encoding: bool = False) -> Article:
     text = normalise_text(record.text)
+    repairs = find_repairs(text) if fix_encoding else []
+    if repairs:
+        text = normalise_text(repair_text(text))
     fields = record.fields
     published, published_from = publication_date(text, fields.get("published"))
     if fields.get("language"):
-        language, prob = str(fields["language"]).lower(), None
+        language, prob = language_code(fields["language"]), None
     else:
         guess = detect_language(text)
         language, prob = guess.language, guess.probability
@@ -73,6 +83,7 @@ def to_article(record: RawRecord, article_id: str) -> Article:
         content_sha256=content_sha256(text),
         read_error=record.error,
         raw=record.raw,
+        extra={"encoding_fixed": describe_repairs(repairs)} if repairs else {},
     )
 
 

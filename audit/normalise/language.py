@@ -33,18 +33,42 @@ def _factory():  # type: ignore[no-untyped-def]
 
 def detect_language(text: str, min_chars: int = MIN_CHARS) -> LanguageGuess:
     """The most probable language and its probability, or no verdict for short text."""
+    ranked = language_probabilities(text, min_chars)
+    if not ranked:
+        return LanguageGuess(None, None)
+    language, probability = ranked[0]
+    return LanguageGuess(language, round(probability, 4))
+
+
+def language_probabilities(text: str, min_chars: int = MIN_CHARS) -> list[tuple[str, float]]:
+    """Every language langdetect sees in the text, most probable first ([] below min_chars).
+
+    A fresh detector from the seeded factory each call: langdetect seeds the detector's
+    random source from the factory, so the same text gives the same list in any order
+    of calls and in any process.
+    """
     from langdetect.lang_detect_exception import LangDetectException
 
     sample = text[:MAX_CHARS]
     if len(sample.strip()) < min_chars:
-        return LanguageGuess(None, None)
+        return []
     detector = _factory().create()
     detector.append(sample)
     try:
-        best = detector.get_probabilities()[0]
-    except (LangDetectException, IndexError):
-        return LanguageGuess(None, None)
-    return LanguageGuess(_short_code(best.lang), round(float(best.prob), 4))
+        ranked = detector.get_probabilities()
+    except LangDetectException:  # no letters at all
+        return []
+    return [(_short_code(guess.lang), float(guess.prob)) for guess in ranked]
+
+
+def language_code(value: object) -> str | None:
+    """A language as the table holds it: ISO 639-1, lower case ("en-US", "EN" -> "en").
+
+    Metadata gives tags like "en-US" or "en_GB"; compared raw with a suite's "en" they
+    would make an English article unexpected and skip every English-only check.
+    """
+    code = str(value or "").strip().lower().replace("_", "-").split("-")[0]
+    return code or None
 
 
 def _short_code(code: str) -> str:

@@ -1,0 +1,139 @@
+"""Broken Unicode and its repair, by ftfy: one place for the detector and `--fix-encoding`.
+
+ftfy's defaults also straighten curly quotes, expand ligatures and rewrite line breaks;
+those are style, not damage, and would move offsets for no reason. So we keep only the
+fixes that undo damage: mis-decoded UTF-8 (mojibake), C1 and other control characters,
+terminal escapes and lone surrogates. Replacement characters (U+FFFD) mean the bytes are
+gone: ftfy cannot bring them back, so they are reported with no repair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+import ftfy
+from ftfy.badness import is_bad
+
+Kind = Literal["mojibake", "control", "replacement"]
+
+# Only the damage-undoing steps of ftfy (ftfy docs, "TextFixerConfig").
+REPAIR_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=True, fix_encoding=True,
+    restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True,
+    fix_c1_controls=True, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=True, remove_control_chars=True,
+    normalization="NFC", explain=False,
+)
+# Control characters a plain text may not hold (tab and newline are fine), BOM, U+FFFD.
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffd]")
+_WORD_EDGE = re.compile(r"\s")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One damaged stretch of a text: offsets into the original and what ftfy makes of it."""
+
+    start: int
+    end: int
+    before: str
+    after: str  # the repaired stretch; equal to `before` when nothing can be repaired
+    kind: Kind
+
+
+def needs_repair(text: str) -> bool:
+    """A cheap test first: most texts are clean and never reach the diff."""
+    return bool(_SUSPECT.search(text)) or is_bad(text)
+
+
+def repair_text(text: str) -> str:
+    """The text with ftfy's damage-undoing fixes applied (nothing else changes)."""
+    return ftfy.fix_text(text, REPAIR_CONFIG) if needs_repair(text) else text
+
+
+def describe_repairs(repairs: list[Repair]) -> str:
+    """What --fix-encoding changed, one table cell: "FranÃ§ois -> François; ..."."""
+    return "; ".join(
+        f"{_shown(r.before)} -> {_shown(r.after)}" for r in repairs if r.before != r.after
+    )
+
+
+def _shown(text: str) -> str:
+    return text if text.isprintable() else ascii(text)
+
+
+def find_repairs(text: str) -> list[Repair]:
+    """Every damaged stretch of `text`, widened to whole words, line by line."""
+    if not needs_repair(text):
+        return []
+    repairs: list[Repair] = []
+    offset = 0
+    for line in text.split("\n"):
+        if needs_repair(line):
+            repairs.extend(_line_repairs(line, offset))
+        offset += len(line) + 1
+    return repairs
+
+
+def _line_repairs(line: str, offset: int) -> list[Repair]:
+    fixed = ftfy.fix_text(line, REPAIR_CONFIG)
+    opcodes = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
+    damaged = [(i1, max(i2, i1 + 1)) for tag, i1, i2, _, _ in opcodes if tag != "equal"]
+    damaged += [(m.start(), m.end()) for m in _SUSPECT.finditer(line)]  # U+FFFD stays
+    repairs = []
+    for left, right, parts in _word_spans(line, sorted(damaged)):
+        after = fixed[_map_start(opcodes, left, len(fixed)): _map_end(opcodes, right)]
+        kind = _kind("".join(line[a:b] for a, b in parts))
+        repairs.append(Repair(offset + left, offset + right, line[left:right], after, kind))
+    return repairs
+
+
+def _word_spans(
+    line: str, damaged: list[tuple[int, int]]
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Damaged stretches widened to whole words; stretches in one word make one span."""
+    spans: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for start, end in damaged:
+        left, right = _word_bounds(line, start, end)
+        if spans and left <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(right, spans[-1][1]), spans[-1][2] + [(start, end)])
+        else:
+            spans.append((left, right, [(start, end)]))
+    return spans
+
+
+def _map_start(opcodes: list[tuple[str, int, int, int, int]], i: int, size: int) -> int:
+    """Where position i of the line starts in the fixed line."""
+    for tag, i1, i2, j1, _ in opcodes:
+        if i1 <= i < i2:
+            return j1 + (i - i1) if tag == "equal" else j1
+    return size
+
+
+def _map_end(opcodes: list[tuple[str, int, int, int, int]], i: int) -> int:
+    """Where a span of the line ending (exclusive) at i ends in the fixed line."""
+    for tag, i1, i2, j1, j2 in opcodes:
+        if i1 < i <= i2:
+            return j1 + (i - i1) if tag == "equal" else j2
+    return 0
+
+
+def _word_bounds(line: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to the whitespace-delimited word(s) around it, for the excerpt."""
+    left = start
+    while left > 0 and not _WORD_EDGE.match(line[left - 1]) and start - left < 40:
+        left -= 1
+    right = end
+    while right < len(line) and not _WORD_EDGE.match(line[right]) and right - end < 40:
+        right += 1
+    return left, min(right, len(line))
+
+
+def _kind(damaged: str) -> Kind:
+    if "\ufffd" in damaged:
+        return "replacement"
+    if damaged and all(_SUSPECT.match(ch) for ch in damaged):
+        return "control"
+    return "mojibake"

@@ -1,0 +1,108 @@
+"""hygiene.encoding and --fix-encoding: mojibake, control and replacement characters,
+with ftfy's repair suggested in the finding and applied (and recorded) on request."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.detect.encoding import find_encoding_problems
+from audit.model import Article
+from audit.normalise.encoding import find_repairs, repair_text
+
+CLEAN = (
+    "“I will be waiting for Putin in Türkiye on Thursday. Personally,” Zelenskiy said – "
+    "Recep Tayyip Erdoğan, who met him in Ankara, was ready to host the talks… café."
+)
+
+
+def article(text: str) -> Article:
+    return Article(
+        article_id="a1", source_uri="mem", source_sha256="", title=None, published=None,
+        published_from="none", publisher=None, url=None, language="en", language_prob=None,
+        text=text, content_sha256="",
+    )
+
+
+def findings(text: str, **params: object) -> list:  # type: ignore[type-arg]
+    return list(find_encoding_problems([article(text)], params))
+
+
+def test_mojibake_word_is_flagged_with_its_repair() -> None:
+    text = "French President FranÃ§ois Hollande said itâ€™s too early to talk."
+    first, second = findings(text)
+    assert (first.check, first.excerpt, first.start) == ("hygiene.encoding", "FranÃ§ois", 17)
+    assert first.data["repaired"] == "François" and first.data["kind"] == "mojibake"
+    assert "'François'" in first.message and "--fix-encoding" in first.message
+    assert (second.excerpt, second.data["repaired"]) == ("itâ€™s", "it’s")
+    assert text[second.start:second.end] == "itâ€™s"
+
+
+def test_quotes_around_a_sentence_are_one_finding_per_damaged_word() -> None:
+    text = "Zelenskiy said â€œI hope the Russians will not look for excusesâ€\x9d."
+    found = findings(text)
+    assert [(f.excerpt, f.data["repaired"]) for f in found] == [
+        ("â€œI", "“I"), ("excusesâ€\x9d.", "excuses”.")]
+    assert all(text[f.start:f.end] == f.excerpt for f in found)
+
+
+def test_replacement_character_is_flagged_without_a_repair() -> None:
+    text = "Putin called Turkish President Recep Tayyip Erdo\ufffdan on May 11."
+    [finding] = findings(text)
+    assert finding.excerpt == "Erdo\ufffdan"
+    assert finding.data["kind"] == "replacement"
+    assert finding.data["repaired"] == "Erdo\ufffdan"
+    assert "U+FFFD" in finding.message and "re-extract" in finding.message
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x85", "\ufeff"])
+def test_control_characters_are_flagged(char: str) -> None:
+    text = f"The Kremlin had for several{char} days declined to say who would go."
+    [finding] = findings(text)
+    assert finding.excerpt == f"several{char}"
+    assert finding.data["codepoints"] == [f"U+{ord(char):04X}"]
+
+
+def test_clean_news_prose_gives_nothing() -> None:
+    assert findings(CLEAN) == []
+    assert findings("") == []
+
+
+def test_seeds_have_no_encoding_findings() -> None:
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        assert findings(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_many_damaged_words_are_capped_with_a_summary_finding() -> None:
+    text = " ".join(["FranÃ§ois"] * 12)
+    found = findings(text, max_per_article=5)
+    assert len(found) == 6
+    assert found[-1].start is None and found[-1].data == {"kind": "more", "count": 7}
+
+
+def test_repair_text_changes_only_damage() -> None:
+    assert repair_text(CLEAN) == CLEAN  # curly quotes, dashes, ellipsis stay
+    assert repair_text("La cafÃ© est fermÃ©e\x00.") == "La café est fermée."
+    assert [(r.before, r.after) for r in find_repairs("a\nFranÃ§ois")] == [("FranÃ§ois", "François")]
+    assert find_repairs("a\nFranÃ§ois")[0].start == 2
+
+
+def test_fix_encoding_repairs_text_and_records_it(tmp_path: Path) -> None:
+    from audit.pipeline import run
+
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "moji", "text": "French President FranÃ§ois Hollande said itâ€™s over."},
+            {"id": "clean", "text": CLEAN}]
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    plain = run([feed], out=tmp_path / "plain", on_problem=None)
+    fixed = run([feed], out=tmp_path / "fixed", on_problem=None, fix_encoding=True)
+    assert [f.excerpt for f in plain.findings if f.check == "hygiene.encoding"] == [
+        "FranÃ§ois", "itâ€™s"]
+    assert [f for f in fixed.findings if f.check == "hygiene.encoding"] == []
+    by_id = {a.article_id: a for a in fixed.articles}
+    assert by_id["moji"].text == "French President François Hollande said it’s over."
+    assert by_id["moji"].extra["encoding_fixed"] == "FranÃ§ois -> François; itâ€™s -> it’s"
+    assert by_id["clean"].text == CLEAN and "encoding_fixed" not in by_id["clean"].extra

@@ -1,0 +1,84 @@
+"""hygiene.glued: glued sentences found with their span; abbreviations, decimals, URLs,
+initials, domains and ellipses left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.detect.glued import find_glued_sentences
+from audit.model import Article
+
+SEED_001 = (
+    "While negotiating in Istanbul in 2022, Russia and Ukraine nearly signed a peace "
+    "agreement. Its terms, which had not been signed, were drafted on 15 April.Two years "
+    "later, the text was published in the US media."
+)
+
+
+def article(text: str) -> Article:
+    return Article(
+        article_id="a1", source_uri="mem", source_sha256="", title=None, published=None,
+        published_from="none", publisher=None, url=None, language="en", language_prob=None,
+        text=text, content_sha256="",
+    )
+
+
+def glued(text: str) -> list[str]:
+    return [f.excerpt for f in find_glued_sentences([article(text)], {})]
+
+
+def test_seed_sentence_is_flagged_with_exact_span() -> None:
+    [finding] = list(find_glued_sentences([article(SEED_001)], {}))
+    assert finding.check == "hygiene.glued"
+    assert finding.excerpt == "April.Two"
+    assert SEED_001[finding.start:finding.end] == "April.Two"
+    assert finding.data == {"left": "April", "right": "Two", "joint": SEED_001.index("Two years")}
+    assert "April.Two" in finding.message
+
+
+@pytest.mark.parametrize("text, expected", [
+    (("Zelenskyy said this week that if Putin did not attend himself, it would signal he "
+      "was not genuinely interested in peace.That warning has now turned into a prophecy."),
+     ["peace.That"]),
+    ("The talks collapsed in 2022.The document envisaged a ban on Ukraine joining NATO.",
+     ["2022.The"]),
+    ("Sanctions were agreed by the EU.The bloc also froze assets.", ["EU.The"]),
+    ("“We are ready,” he said.“We offer the Kyiv authorities to resume negotiations.”",
+     ["said.“We"]),
+    ("Is peace possible?Nobody in Ankara would say.", ["possible?Nobody"]),
+    ("The delegation left the Élysée.Émile Zola street was closed.", ["Élysée.Émile"]),
+])
+def test_glued_sentences_are_found(text: str, expected: list[str]) -> None:
+    assert glued(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. and NATO officials view the conflict as the gravest confrontation since 1962.",
+    "The U.S.Army said it had moved troops.",
+    "Vice President J.D.Vance met the delegation.",
+    "The talks start at 9 a.m.Officials said nothing more.",
+    "The economy grew 3.5 percent, and inflation fell to 2.1%.",
+    "The full text is at https://www.Example.com/News.Today for subscribers.",
+    "Readers wrote to editor@example.com or visited example.com for updates.",
+    "Shares of Amazon.Com rose on the news.",
+    "“And obviously he wasn’t going to go … .We’re gonna have to get it solved.”",
+    "He paused...Then he left the room.",
+    "Mr.Putin arrived late, and St.Petersburg was quiet.",
+    "Files are under /srv/Reports.Final/Draft.Notes on the server.",
+])
+def test_traps_are_not_flagged(text: str) -> None:
+    assert glued(text) == []
+
+
+def test_two_glued_pairs_in_one_article_are_two_findings() -> None:
+    text = "It ended in April.Two years later it was published.Nobody signed it."
+    findings = list(find_glued_sentences([article(text)], {}))
+    assert [(f.start, f.end) for f in findings] == [
+        (text.index("April.Two"), text.index("April.Two") + 9),
+        (text.index("published.Nobody"), text.index("published.Nobody") + 16),
+    ]
+
+
+def test_bad_text_never_raises() -> None:
+    assert glued("") == []
+    assert glued(".\x00.A\ufffd.B?!.Zz") == []

@@ -1,0 +1,93 @@
+"""Language: the seeded detector is deterministic (many calls, two processes), short
+texts get no verdict, metadata tags are read as ISO 639-1, and an article in a language
+an English-only check does not support is reported as not checked, not passed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from audit.normalise.language import detect_language, language_code, language_probabilities
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGLISH = (ROOT / "seeds" / "003_ad27deec139d2dc8.txt").read_text(encoding="utf-8")
+FRENCH = (
+    "Le président ukrainien Volodymyr Zelensky est arrivé jeudi à Ankara, où il a rencontré "
+    "le président turc Recep Tayyip Erdogan, mais il ne se rendra pas à Istanbul tant que "
+    "Vladimir Poutine refuse de participer lui-même aux négociations. La délégation russe, "
+    "conduite par Vladimir Medinski, est arrivée mercredi soir; les pourparlers devaient "
+    "commencer le 31 avril selon un communiqué publié par erreur."
+)
+# langdetect is unsure of these, so an unseeded detector answers differently from call
+# to call (GX-NOTES.md: 'Hello' came out fi 243 times and no 57 times in 300 calls).
+UNSURE = ["Hello", "Istanbul talks", "Erdoğan, Zelenskyy, Umerov, Medinsky"]
+PROBE = (
+    "from audit.normalise.language import language_probabilities as p; import json; "
+    "print(json.dumps([p(t, min_chars=1) for t in json.loads(input())]))"
+)
+
+
+def test_same_text_same_answer_many_times() -> None:
+    first = [language_probabilities(text, min_chars=1) for text in UNSURE]
+    for _ in range(30):
+        for text, expected in zip(UNSURE, first):
+            language_probabilities(FRENCH)  # other work between calls changes nothing
+            assert language_probabilities(text, min_chars=1) == expected
+    assert detect_language(ENGLISH).language == "en"
+    assert {detect_language(ENGLISH) for _ in range(20)} == {detect_language(ENGLISH)}
+
+
+def test_same_text_same_answer_in_two_processes() -> None:
+    answers = []
+    for hash_seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE], input=json.dumps(UNSURE), capture_output=True,
+            text=True, check=True, cwd=ROOT, env={"PYTHONHASHSEED": hash_seed, "PATH": ""},
+        )
+        answers.append(json.loads(done.stdout))
+    here = [[list(pair) for pair in language_probabilities(t, min_chars=1)] for t in UNSURE]
+    assert answers[0] == answers[1] == here
+
+
+def test_short_text_gets_no_verdict() -> None:
+    assert detect_language("Share").language is None
+    assert detect_language(FRENCH[:150]).probability is None
+    guess = detect_language(FRENCH)
+    assert guess.language == "fr" and guess.probability is not None and guess.probability > 0.9
+
+
+@pytest.mark.parametrize("tag, code", [
+    ("en-US", "en"), ("EN", "en"), ("en_GB", "en"), ("zh-TW", "zh"), (" fr ", "fr"), ("", None),
+])
+def test_language_code(tag: str, code: str | None) -> None:
+    assert language_code(tag) == code
+
+
+def test_unsupported_language_is_not_checked_rather_than_passed(tmp_path: Path) -> None:
+    from audit.pipeline import run
+
+    rows = [
+        {"id": "fr", "text": FRENCH, "published": "2025-05-15"},
+        {"id": "en-tagged", "text": ENGLISH, "language": "en-US", "published": "2025-05-15"},
+        {"id": "en", "text": ENGLISH.replace("May 15", "April 31"), "published": "2025-05-15"},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = run([feed], out=tmp_path / "run", on_problem=None)
+    table = pd.read_parquet(tmp_path / "run" / "articles.parquet").set_index("article_id")
+    skipped = set(table.loc["fr", "not_checked"].split(","))
+    assert {"consistency.invalid_date", "consistency.weekday", "consistency.relative_date",
+            "consistency.title_anachronism", "consistency.contradiction"} <= skipped
+    assert "hygiene.glued" not in skipped and "language.mixed" not in skipped
+    assert table.loc["fr", "language"] == "fr" and table.loc["en-tagged", "language"] == "en"
+    assert table.loc[["en-tagged", "en"], "not_checked"].isna().all()
+    unexpected = [f.article_id for f in result.findings if f.check == "language.unexpected"]
+    assert unexpected == ["fr"]
+    # the French "31 avril" is not judged by the English date reader; the English one is
+    dates = {f.article_id for f in result.findings if f.check == "consistency.invalid_date"}
+    assert "fr" not in dates
