@@ -28,6 +28,7 @@ from audit.model import Article, Finding, span_finding
 CHECK = "boilerplate.line"
 CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
+PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside the body stays in it
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
@@ -132,7 +133,7 @@ def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
 def _weight(ln: Line, chrome: set[int]) -> int:
     if ln.index in chrome:
         return -CHROME_COST
-    return ln.words if ln.prose else -(SHORT_COST + ln.words)
+    return ln.words + PROSE_BONUS if ln.prose else -(SHORT_COST + ln.words)
 
 
 def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None,

@@ -20,11 +20,12 @@ from typing import Any
 
 from audit.detect.chrome_lines import DATA_DIR, Line, iter_lines
 from audit.model import Article, Finding, span_finding
-from audit.normalise.dates import find_dates
+from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
 
 CHECK = "metadata.leak"
 MAX_WORDS = 20  # metadata lines are short; longer lines are prose that happens to match
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\bago\b", re.I)
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "today", "tomorrow"}
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
@@ -75,6 +76,8 @@ def classify(line: Line) -> Leak | None:
         return Leak(kind, published=mentions[0].to_date() if mentions else None)
     if kind == "byline":
         author = m.group("author") or m.group("author2")
+        if line.prose or (author and author.split()[0].lower().rstrip(".,") in CALENDAR_WORDS):
+            return None  # "By Thursday, the delegations had still not met."
         return Leak(kind, author=author.strip() if author else None)
     return Leak(kind)
 

@@ -1,0 +1,49 @@
+"""metadata.leak: bylines, stamps, credits and reading times with what they say; prose left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.detect.metadata_leak import find_metadata_leaks
+from audit.model import Article, RawRecord
+from audit.normalise import to_article
+
+PARAGRAPH = ("Ukrainian President Volodymyr Zelensky arrived in Turkey on Thursday in a pessimistic "
+             "mood, considering the Russian delegation included no high-profile negotiator.")
+
+
+def leaks(line: str) -> list[tuple[str, dict[str, str]]]:
+    text = f"{PARAGRAPH}\n{line}\n{PARAGRAPH}"
+    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1", text=text,
+                       fields={"language": "en"})
+    a: Article = to_article(record, "a1")
+    found = list(find_metadata_leaks([a], {}))
+    for f in found:
+        assert f.check == "metadata.leak" and a.text[f.start:f.end] == f.excerpt == line
+    return [(f.excerpt, f.data) for f in found]
+
+
+@pytest.mark.parametrize(("line", "data"), [
+    ("Published: May 15, 2025 10:59pm", {"kind": "stamp", "published": "2025-05-15"}),
+    ("Updated Nov. 19, 2019 8:03 am ET", {"kind": "stamp", "published": "2019-11-19"}),
+    ("Sunday, June 1, 2025", {"kind": "date", "published": "2025-06-01"}),
+    ("By Sarah E. Needleman", {"kind": "byline", "author": "Sarah E. Needleman"}),
+    ("By Jonathan Marcus and Paul Kirby | BBC News", {"kind": "byline", "author": "Jonathan Marcus and Paul Kirby"}),
+    ("Photo: Sergei Supinsky / AFP", {"kind": "credit"}),
+    ("Zelensky in Ankara on Thursday. (AP Photo/Evan Vucci)", {"kind": "credit"}),
+    ("5 min read", {"kind": "reading"}),
+    ("Sarah.Needleman@wsj.com", {"kind": "contact"}),
+])
+def test_metadata_lines(line: str, data: dict[str, str]) -> None:
+    assert leaks(line) == [(line, data)]
+
+
+@pytest.mark.parametrize("line", [
+    "By Thursday, the delegations had still not met in Istanbul.",
+    "Updated figures show exports grew 5% in April",
+    "Talks Not A Signal Of Putin's Openness To Agreement",
+    "Tatiana Stanovaya",
+    "Zelensky and European leaders had furiously demanded a 30-day ceasefire by May 15, 2025.",
+])
+def test_prose_and_headings_are_not_metadata(line: str) -> None:
+    assert leaks(line) == []

@@ -1,0 +1,49 @@
+"""paywall.text: one finding per paywall block; a Subscribe link or the word "support" is not one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit.detect.paywall import find_paywall_blocks
+from audit.model import Article, RawRecord
+from audit.normalise import to_article
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+PARAGRAPH = ("Trump campaigned on a promise to end the war in 24 hours, though that deadline has long "
+             "since passed.")
+
+
+def article(text: str) -> Article:
+    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1", text=text,
+                       fields={"language": "en"})
+    return to_article(record, "a1")
+
+
+def test_seed_004_block_spans_offer_perks_and_support_line() -> None:
+    a = article(next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8"))
+    (block,) = find_paywall_blocks([a], {})
+    assert block.check == "paywall.text"
+    assert block.start == a.text.index("Unlock unlimited access")
+    assert block.end == a.text.index("Support Just the News") + len("Support Just the News")
+    assert "VIP access to exclusive" in block.excerpt
+    assert block.data["lines"] == 7
+    assert "cut the article short" in block.message and "not just a Subscribe link" in block.message
+
+
+def test_continue_reading_block_with_login() -> None:
+    text = PARAGRAPH + "\nSubscribe to continue reading\nAlready a subscriber? Log in\nSubscribe now"
+    a = article(text)
+    (block,) = find_paywall_blocks([a], {})
+    assert block.excerpt == "Subscribe to continue reading\nAlready a subscriber? Log in\nSubscribe now"
+
+
+def test_subscribe_link_and_support_in_prose_are_not_paywalls() -> None:
+    text = ("Subscribe\nSign In\n" + PARAGRAPH + "\nSupport for the ceasefire grew in Kyiv\n"
+            "Support for a deal is waning in Moscow, officials said on Thursday.")
+    assert list(find_paywall_blocks([article(text)], {})) == []
+
+
+def test_two_blocks_two_findings() -> None:
+    text = f"To Read the Full Story\nSubscribe\n{PARAGRAPH}\nYou have reached your limit of free articles"
+    found = [f.excerpt for f in find_paywall_blocks([article(text)], {})]
+    assert found == ["To Read the Full Story\nSubscribe", "You have reached your limit of free articles"]
