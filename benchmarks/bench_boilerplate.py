@@ -31,8 +31,7 @@ from audit.model import Article, Finding
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 "
-    "h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul option button label title".split()
+    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "option", "button", "label", "title"]
 )
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
 AMBIGUOUS_WORDS = 6
@@ -102,7 +101,8 @@ def load(data: Path) -> list[tuple[Article, list[str], set[str], str]]:
     gold = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for key, item in sorted(gold.items()):
-        lines = naive_lines(gzip.open(data / "html" / f"{key}.html.gz").read())
+        with gzip.open(data / "html" / f"{key}.html.gz") as fh:
+            lines = naive_lines(fh.read())
         body = _SPACE.sub(" ", item["articleBody"])
         gold_lines = {_SPACE.sub(" ", g).strip() for g in item["articleBody"].split("\n")}
         text = "\n".join(lines)
@@ -170,6 +170,12 @@ def main() -> None:
     for check in checks:
         score(f"  {check} alone", labels, flags_of([check]))
     score("baseline: datatrove C4 line rules", labels, [c4_flags(p[1]) for p in pages])
+    publisher = {a.article_id: a.publisher for a in articles}
+    print("paywall blocks: " + "; ".join(f"{publisher[f.article_id]} {f.excerpt!r}" for f in by_check["paywall.text"]))
+    signals: dict[str, int] = {}
+    for f in by_check["boilerplate.line"]:
+        signals[f.data["signal"]] = signals.get(f.data["signal"], 0) + 1
+    print("boilerplate.line findings by deciding signal: " + ", ".join(f"{k} {v}" for k, v in sorted(signals.items())))
     per_k = {c: 1000 * s / len(articles) for c, s in seconds.items()}
     print("seconds per 1,000 articles: " + ", ".join(f"{c} {s:.2f}" for c, s in per_k.items())
           + f", total {sum(per_k.values()):.2f}"

@@ -21,7 +21,14 @@ from typing import Any
 
 from audit.detect import metadata_leak, paywall
 from audit.detect.chrome_lines import (
-    Line, PhraseHit, Recurrence, group_of, iter_lines, learn_recurrence, line_key, phrase_hits,
+    Line,
+    PhraseHit,
+    Recurrence,
+    group_of,
+    iter_lines,
+    learn_recurrence,
+    line_key,
+    phrase_hits,
 )
 from audit.model import Article, Finding, span_finding
 

@@ -124,13 +124,18 @@ def phrase_hits(line: Line, check: str | None = None) -> list[PhraseHit]:
             if check and hit.check != check:
                 continue
             begin = end - len(hit.phrase) + 1
-            if hit.mode == "line" and begin == 0 and end == len(key) - 1:
-                hits.append(hit)
-            elif hit.mode == "prefix" and begin == 0 and _at_word_end(key, end):
-                hits.append(hit)
-            elif hit.mode == "contains" and line.words <= MAX_PHRASE_LINE_WORDS:
+            if _mode_holds(hit.mode, key, begin, end, line.words):
                 hits.append(hit)
     return hits
+
+
+def _mode_holds(mode: str, key: str, begin: int, end: int, words: int) -> bool:
+    """Whether a phrase found at key[begin:end + 1] counts in its mode."""
+    if mode == "line":
+        return begin == 0 and end == len(key) - 1
+    if mode == "prefix":
+        return begin == 0 and _at_word_end(key, end)
+    return words <= MAX_PHRASE_LINE_WORDS
 
 
 def _at_word_end(key: str, end: int) -> bool:

@@ -24,7 +24,7 @@ from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
 
 CHECK = "metadata.leak"
 MAX_WORDS = 20  # metadata lines are short; longer lines are prose that happens to match
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\bago\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\bago\b", re.IGNORECASE)
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "today", "tomorrow"}
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
