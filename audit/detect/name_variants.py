@@ -1,15 +1,136 @@
 """consistency.name_variant: one person spelled several ways in one article.
 
-Stub registered in audit.detect.registry; the detector itself is issue 4's work.
+"Zelenskiy" ten times and "Zelensky" twice in one article is an editing or merging
+defect (two sources pasted together, a house style applied halfway). Two sources of
+evidence, both kept to surnames of one person:
+- the office-holders table's spellings (transliterations such as Zelenskyy /
+  Zelensky / Zelenskiy, Sybiha / Sibiga);
+- fuzzy matching (rapidfuzz) of other capitalised words against the surnames of
+  people the article names, for typos the table cannot list ("Zelenskky").
+Different people are never merged: a surname after another first name ("Hunter
+Biden") is not the table person, and a fuzzy candidate must not itself be a table
+spelling of someone else. The article's most frequent spelling is taken as its own;
+each other spelling is reported once, at its first occurrence, with the counts.
+By default spellings that differ only in diacritics (Erdoğan / Erdogan) are one
+spelling; suite param `fold_diacritics: false` reports them too.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from audit.model import Article, Finding
+from rapidfuzz import fuzz, process
+
+from audit.detect.office_holders import (
+    OfficeTable, Person, fold, load_table, needs_first_name, preceding_word, title_words,
+)
+from audit.model import Article, Finding, span_finding
+
+CHECK = "consistency.name_variant"
+FUZZY_CUTOFF = 85.0  # rapidfuzz ratio: one edit in a 7+ letter surname; suite param "fuzzy_cutoff"
+MIN_FUZZY_LENGTH = 6  # shorter words are too often other words ("Putin" / "Puting" is fine, "Xi" is not)
+_WORD = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?:[a-zà-ÿ-]*[a-zà-ÿ])?(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One occurrence of a person's surname as written."""
+
+    start: int
+    end: int
+    person_id: str
+    form: str  # the surname as written
+    key: str  # what counts as the same spelling (folded unless diacritics matter)
+
+
+def _key(form: str, fold_diacritics: bool) -> str:
+    return fold(form) if fold_diacritics else form.casefold()
+
+
+def table_spellings(text: str, table: OfficeTable, fold_diacritics: bool) -> list[Spelling]:
+    """The surname inside every table name found in the text."""
+    found = []
+    for hit in table.find_names(text):
+        if hit.surname_form is None:
+            continue
+        start = hit.start + hit.spelling.rindex(hit.surname_form)
+        found.append(Spelling(start, start + len(hit.surname_form), hit.person_id,
+                              hit.surname_form, _key(hit.surname_form, fold_diacritics)))
+    return found
+
+
+def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_diacritics: bool,
+                    cutoff: float) -> list[Spelling]:
+    """Capitalised words one typo away from a surname the article already uses."""
+    surnames: dict[str, str] = {}
+    for s in known:
+        person = table.people[s.person_id]
+        for form in person.surname_forms:
+            if len(form) >= MIN_FUZZY_LENGTH and form not in needs_first_name():
+                surnames[fold(form)] = s.person_id
+    if not surnames:
+        return []
+    taken = {(s.start, s.end) for s in known}
+    spelled = table.folded_surnames
+    found = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        folded = fold(word)
+        if (m.start(), m.end()) in taken or folded in spelled or len(word) < MIN_FUZZY_LENGTH:
+            continue
+        best = process.extractOne(folded, list(surnames), scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None or _inflection(folded, best[0]):
+            continue
+        person = table.people[surnames[best[0]]]
+        if not _same_person_context(text, m.start(), person):
+            continue
+        found.append(Spelling(m.start(), m.end(), person.person_id, word, _key(word, fold_diacritics)))
+    return found
+
+
+def _inflection(word: str, surname: str) -> bool:
+    """'Putins', 'Zelenskyys': the surname plus an ending, not another spelling."""
+    return word.startswith(surname) or surname.startswith(word)
+
+
+def _same_person_context(text: str, start: int, person: Person) -> bool:
+    previous = preceding_word(text, start)
+    return (not previous or not previous[0].isupper() or previous in person.first_names
+            or previous.lower() in title_words())
+
+
+def variant_findings(article: Article, spellings: list[Spelling], table: OfficeTable) -> Iterator[Finding]:
+    by_person: dict[str, list[Spelling]] = {}
+    for s in sorted(spellings, key=lambda s: s.start):
+        by_person.setdefault(s.person_id, []).append(s)
+    for person_id, items in by_person.items():
+        counts = Counter(s.key for s in items)
+        if len(counts) < 2:
+            continue
+        main_key = max(counts, key=lambda k: (counts[k], -min(s.start for s in items if s.key == k)))
+        main = next(s for s in items if s.key == main_key)
+        for key in counts:
+            if key == main_key:
+                continue
+            first = next(s for s in items if s.key == key)
+            message = (f"'{first.form}' ({counts[key]}x) and '{main.form}' ({counts[main_key]}x) both "
+                       f"name {table.people[person_id].name} in this article.")
+            yield span_finding(article, CHECK, first.start, first.end, message, data={
+                "person_id": person_id, "spelling": first.form, "main_spelling": main.form,
+                "counts": {s.form: counts[s.key] for s in items}})
 
 
 def find_name_variants(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+    table = load_table(params)
+    fold_diacritics = bool(params.get("fold_diacritics", True))
+    cutoff = float(params.get("fuzzy_cutoff", FUZZY_CUTOFF))
+    for article in articles:
+        known = table_spellings(article.text, table, fold_diacritics)
+        if not known:
+            continue
+        fuzzy = fuzzy_spellings(article.text, table, known, fold_diacritics, cutoff)
+        yield from variant_findings(article, known + fuzzy, table)

@@ -1,15 +1,99 @@
-"""consistency.relative_date: relative dates that contradict the publication date.
+"""consistency.relative_date: a relative date that contradicts the publication date.
 
-Stub registered in audit.detect.registry; the detector itself is issue 4's work.
+"starting tomorrow, May 12" in an article dated Sunday June 1 says two things that
+cannot both hold: tomorrow is June 2. The check pairs each relative expression
+("today", "tomorrow", "yesterday", "last week", "next month", "this Thursday", "on
+Friday") with an explicit date or weekday written right after it, resolves the
+expression against the publication date and reports the pair when the date falls
+outside what the expression can mean (plus `tolerance_days`, default 0). A lone
+relative word cannot contradict anything and is not reported. Undated articles are
+skipped (the report lists them as not checked for date-relative checks).
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any
 
-from audit.model import Article, Finding
+from audit.model import Article, Finding, span_finding
+from audit.normalise.dates import (
+    WEEKDAYS, DateMention, RelativeMention, find_dates, find_relative_dates, nearest_year,
+)
+
+CHECK = "consistency.relative_date"
+# What may stand between "tomorrow" and its date: "tomorrow, May 12", "tomorrow (May 12)",
+# "yesterday – on May 11", "last week on Tuesday, May 6". Seen in the seeds and the
+# extraction-benchmark texts.
+_JOIN = re.compile(r"[ \t]*(?:[,(–—-][ \t]*)?(?:on[ \t]+)?(?:the[ \t]+)?")
+_BARE_WEEKDAY = re.compile(
+    r"(?P<weekday>" + "|".join(w for w in WEEKDAYS if len(w) > 4) + r")\b(?![,\s]+\w+\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def paired_date(text: str, rel: RelativeMention, by_start: dict[int, DateMention]) -> DateMention | None:
+    """The explicit date written with the expression, if any."""
+    after = _JOIN.match(text, rel.end)
+    position = after.end() if after else rel.end
+    if position in by_start:
+        return by_start[position]
+    if rel.kind == "weekday":  # "this Thursday, May 15": the date mention starts at the weekday
+        return next((m for s, m in by_start.items() if rel.start < s < rel.end and m.end > rel.end), None)
+    return None
+
+
+def conflict(text: str, rel: RelativeMention, mention: DateMention | None, published: date,
+             tolerance: int) -> tuple[str, date] | None:
+    """(what the text states, the date the expression means) when they disagree."""
+    ranges = [(lo - timedelta(days=tolerance), hi + timedelta(days=tolerance))
+              for lo, hi in rel.ranges(published)]
+    if mention is not None:
+        year = mention.year or nearest_year(mention.month, mention.day, published)
+        readings = mention.readings(year)
+        if not readings or any(lo <= d <= hi for d in readings for lo, hi in ranges):
+            return None
+        return f"{readings[0]:%B} {readings[0].day}, {readings[0].year}", readings[0]
+    if rel.kind != "day":
+        return None
+    after = _JOIN.match(text, rel.end)
+    weekday = _BARE_WEEKDAY.match(text, after.end() if after else rel.end)
+    if weekday is None:
+        return None
+    meant = published + timedelta(days=rel.offset)
+    stated = WEEKDAYS[weekday.group("weekday").lower()]
+    near = {(meant + timedelta(days=d)).weekday() for d in range(-tolerance, tolerance + 1)}
+    return None if stated in near else (calendar.day_name[stated], meant)
+
+
+def _span_end(rel: RelativeMention, mention: DateMention | None, text: str) -> int:
+    if mention is not None:
+        return max(mention.end, rel.end)
+    after = _JOIN.match(text, rel.end)
+    weekday = _BARE_WEEKDAY.match(text, after.end() if after else rel.end)
+    return weekday.end() if weekday else rel.end
 
 
 def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+    tolerance = int(params.get("tolerance_days", 0))
+    for article in articles:
+        published = article.published
+        if published is None:
+            continue
+        by_start = {m.start: m for m in find_dates(article.text)}
+        for rel in find_relative_dates(article.text):
+            mention = paired_date(article.text, rel, by_start)
+            found = conflict(article.text, rel, mention, published, tolerance)
+            if found is None:
+                continue
+            stated, _ = found
+            meant = " or ".join(lo.isoformat() if lo == hi else f"{lo} to {hi}"
+                                for lo, hi in rel.ranges(published))
+            words = article.text[rel.start:rel.end]
+            message = (f"'{words}' means {meant} from the publication date {published} "
+                       f"({published:%A}), but the text says {stated}.")
+            yield span_finding(article, CHECK, rel.start, _span_end(rel, mention, article.text), message,
+                               data={"relative": words, "stated": stated,
+                                     "published": published.isoformat(), "meant": meant})

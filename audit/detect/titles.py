@@ -1,15 +1,193 @@
 """consistency.title_anachronism: a title or former/current status wrong for the publication date.
 
-Stub registered in audit.detect.registry; the detector itself is issue 4's work.
+A title mention is a table person with a title before the name ("former U.S. President
+Donald Trump", "then-UK Prime Minister Boris Johnson", "President-elect Trump") or after
+it ("Friedrich Merz, the German Chancellor"). Against the office-holders table at the
+publication date it is wrong when:
+- a plain or "current" title names someone who did not hold that office then
+  (Scholz called German Chancellor on 2025-06-01: Merz since 2025-05-06);
+- "former" names someone in that office then ("former President Trump" in May 2025);
+- "-elect"/"incoming" names someone already in office.
+Not judged: "then-" titles (about the past), titles of offices the table does not cover
+("former culture minister"), people the table does not know, sentences that name a
+past year ("In 2019, Chancellor Merkel ..."), offices
+that changed hands within `grace_days` of publication, and undated articles (the
+report lists them as skipped for date-relative checks).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from audit.model import Article, Finding
+from audit.detect.office_holders import OfficeTable, Term, load_table, load_titles
+from audit.model import Article, Finding, span_finding
+
+CHECK = "consistency.title_anachronism"
+GRACE_DAYS = 2  # news lag and time zones around a handover; suite param "grace_days"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A person given a title in the text; `status` is current, former, then or elect."""
+
+    start: int
+    end: int
+    person_id: str
+    offices: tuple[str, ...]
+    country: str | None  # as written, or implied by the title ("Secretary of State": US)
+    status: str
+    title: str
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_titles()
+    countries = [n for names in data["countries"].values() for n in names] + data["other_countries"]
+    modifier = rf"(?i:{_alternation([m for m in data['modifiers'] if not m.endswith('-')])})"
+    country = rf"(?P<country>{_alternation(countries)})"
+    title = rf"(?P<title>(?i:{_alternation(list(data['titles']))}))(?P<elect>-elect)?"
+    before = (rf"(?<![\w-])(?:(?P<mod1>{modifier}|(?i:ex|then)(?=-))[\s-]+)?(?:{country}\s+)?"
+              rf"(?:(?P<mod2>{modifier})[\s-]+)?{title}(?![\w-])")
+    prefix = re.compile(before + r",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+    after = re.compile(r",\s+(?:(?i:the)\s+)?" + before.replace("?P<", "?P<a_") + r"(?![\w'’-])")
+    return prefix, after
+
+
+@lru_cache(maxsize=1)
+def _ignored_before() -> re.Pattern[str]:
+    words = _alternation(load_titles()["ignore_before"])
+    return re.compile(rf"(?i:\b(?:{words})[\s-]+)$")
+
+
+def find_title_mentions(text: str, table: OfficeTable) -> list[TitleMention]:
+    """Every table person with a title attached, in text order."""
+    prefix, after = _patterns()
+    mentions: list[TitleMention] = []
+    for hit in table.find_names(text):
+        window_start = max(0, hit.start - 90)
+        match = prefix.search(text, window_start, hit.start)
+        if match and match.end() == hit.start:
+            mention = _mention(text, table, hit.person_id, match, "", match.start(), hit.end)
+            if mention:
+                mentions.append(mention)
+                continue
+        match = after.match(text, hit.end)
+        if match:
+            mention = _mention(text, table, hit.person_id, match, "a_", hit.start, match.end())
+            if mention:
+                mentions.append(mention)
+    return mentions
+
+
+def _mention(text: str, table: OfficeTable, person_id: str, m: re.Match[str], g: str,
+             start: int, end: int) -> TitleMention | None:
+    titles = table.titles
+    title = m.group(g + "title").lower()
+    if _ignored_before().search(text, 0, m.start(g + "title")):
+        return None  # "Vice President", "Deputy Prime Minister": another office
+    written = m.group(g + "country")
+    country = _country_code(written) if written else titles["titles"][title].get("implied_country")
+    if written and country is None:
+        return None  # a country or body the table does not cover ("Austrian Chancellor")
+    modifier = (m.group(g + "mod1") or m.group(g + "mod2") or "").lower()
+    status = "elect" if m.group(g + "elect") else titles["modifiers"].get(modifier, "current")
+    if modifier in ("ex", "then") and "-" not in text[m.start():m.start(g + "title")]:
+        status = titles["modifiers"].get(modifier + "-", status)
+    offices = tuple(titles["titles"][title]["offices"])
+    return TitleMention(start, end, person_id, offices, country, status, m.group(g + "title"))
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    return {name: code for code, names in load_titles()["countries"].items() for name in names}
+
+
+def _country_code(written: str) -> str | None:
+    return _country_index().get(written)
+
+
+def office_label(term_or_office: Term | str, country: str | None) -> str:
+    """'Chancellor of Germany' from an office id and a country code."""
+    titles = load_titles()
+    office = term_or_office.office if isinstance(term_or_office, Term) else term_or_office
+    label = titles["office_names"].get(office, office)
+    if country in ("EU",) and office != "president":
+        return label
+    return f"{label} of {titles['country_names'].get(country, country)}" if country else label
+
+
+def judge(mention: TitleMention, table: OfficeTable, day: date, grace_days: int) -> str | None:
+    """Why the mention is wrong on `day`, or None when it is right or cannot be judged."""
+    terms = table.terms_of(mention.person_id, mention.offices, mention.country)
+    if not terms or mention.status in ("then", "outgoing"):
+        return None
+    near = [day - timedelta(days=grace_days), day, day + timedelta(days=grace_days)]
+    name = table.people[mention.person_id].name
+    in_office = [t for t in terms if t.holds(day)]
+    if mention.status == "former":
+        if in_office and all(t.holds(d) for t in in_office for d in near):
+            held = in_office[0]
+            return (f"{name} is called former {mention.title}, but on {day} (publication date) "
+                    f"was {office_label(held, held.country)} (since {held.start}).")
+        return None
+    if mention.status == "elect":
+        started = [t for t in in_office if t.start < near[0]]
+        if started:
+            return (f"{name} is called {mention.title}-elect, but on {day} (publication date) had "
+                    f"held the office since {started[0].start}.")
+        return None
+    if in_office or any(t.holds(d) for t in terms for d in near):
+        return None
+    return _not_holder_reason(mention, terms, table, day, name)
+
+
+def _not_holder_reason(mention: TitleMention, terms: list[Term], table: OfficeTable,
+                       day: date, name: str) -> str:
+    last = max(terms, key=lambda t: t.start)
+    label = office_label(last, last.country)
+    holder = table.holder_on(last.office, last.country, day)
+    then = (f"that office was held by {table.people[holder.person_id].name} (since {holder.start})"
+            if holder else "the table has no holder of that office")
+    past = [t for t in terms if t.end is not None and t.end <= day]
+    held = (f"{name} held it until {max(t.end for t in past if t.end)}" if past
+            else f"{name} took it only on {min(t.start for t in terms)}")
+    return f"{name} is called {label}, but on {day} (publication date) {then}; {held}."
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
+               default=max(0, start - 400))
+    right = _SENTENCE_END.search(text, end)
+    return text[left:right.start() if right else len(text)]
+
+
+def about_the_past(text: str, mention: TitleMention, table: OfficeTable, day: date) -> bool:
+    """The sentence names a past year: "In 2019, Chancellor Merkel ..." is no anachronism."""
+    years = {int(y) for y in _YEAR.findall(_sentence(text, mention.start, mention.end))}
+    return any(y < day.year for y in years)
 
 
 def find_title_anachronisms(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    return iter(())
+    table = load_table(params)
+    grace = int(params.get("grace_days", GRACE_DAYS))
+    for article in articles:
+        if article.published is None:
+            continue  # date-relative: skipped, the report lists undated articles
+        for mention in find_title_mentions(article.text, table):
+            reason = judge(mention, table, article.published, grace)
+            if reason and not about_the_past(article.text, mention, table, article.published):
+                yield span_finding(article, CHECK, mention.start, mention.end, reason, data={
+                    "person_id": mention.person_id, "status": mention.status,
+                    "title": mention.title, "country": mention.country,
+                    "published": article.published.isoformat()})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from audit.model import DateSource
@@ -49,10 +49,87 @@ _DAY_MONTH = re.compile(
     rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b{_YEAR}(?!\d)", re.IGNORECASE
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# "15/05/2025", "15.05.2025", "5/15/2025": day-first unless only month-first can be right;
+# when both can (05/06/2025) the mention is marked ambiguous and checks try both.
+_NUMERIC = re.compile(
+    rf"(?<![\w/.-]){_WEEKDAY}(?P<first>\d{{1,2}})(?P<sep>[/.])(?P<second>\d{{1,2}})(?P=sep)"
+    r"(?P<year>(?:19|20)\d\d)(?![\d/.-]|\.\d)", re.IGNORECASE
+)
 _STAMP = re.compile(
     r"^\s*(?:published|posted|updated|last updated|date)\s*(?:on|:)?\s*", re.IGNORECASE
 )
 _TODAY = re.compile(r"\btoday,?\s+$", re.IGNORECASE)
+
+
+_WEEKDAY_NAMES = "|".join(sorted((w for w in WEEKDAYS if len(w) > 4), key=len, reverse=True))
+_RELATIVE = re.compile(
+    r"\b(?:(?P<day>the day before yesterday|the day after tomorrow|today|tonight|tomorrow|yesterday"
+    r"|this (?:morning|afternoon|evening))"
+    r"|(?P<which>this|last|next|past|coming)\s+(?P<unit>week|month|year)"
+    rf"|(?P<wwhich>this|last|next|on|coming|this coming|this past)\s+(?P<weekday>{_WEEKDAY_NAMES}))\b",
+    re.IGNORECASE,
+)
+_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
+                "tomorrow": 1, "the day after tomorrow": 2}
+_WHICH_OFFSETS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
+
+
+@dataclass(frozen=True)
+class RelativeMention:
+    """A date said relative to the publication date ("tomorrow", "last week", "on Thursday")."""
+
+    start: int
+    end: int
+    kind: str  # day, week, month, year or weekday
+    offset: int  # days for "day"; -1, 0, 1 (last, this, next) otherwise
+    weekday: int | None = None
+    which: str = ""
+
+    def ranges(self, published: date) -> list[tuple[date, date]]:
+        """The dates the expression can mean, as inclusive ranges, from the publication date."""
+        if self.kind == "day":
+            day = published + timedelta(days=self.offset)
+            return [(day, day)]
+        if self.kind == "week":  # lenient: "last week" on a Monday may mean six days ago or twelve
+            lo, hi = {-1: (-13, -1), 0: (-6, 6), 1: (1, 13)}[self.offset]
+            return [(published + timedelta(days=lo), published + timedelta(days=hi))]
+        if self.kind == "month":
+            first = _shift_month(published.replace(day=1), self.offset)
+            return [(first, _shift_month(first, 1) - timedelta(days=1))]
+        if self.kind == "year":
+            year = published.year + self.offset
+            return [(date(year, 1, 1), date(year, 12, 31))]
+        return [(d, d) for d in self._weekday_dates(published)]
+
+    def _weekday_dates(self, published: date) -> list[date]:
+        back = (published.weekday() - (self.weekday or 0)) % 7
+        previous, coming = published - timedelta(days=back or 7), published + timedelta(days=(7 - back) % 7 or 7)
+        if self.which in ("last", "this past"):
+            return [previous]
+        if self.which in ("next", "coming", "this coming"):
+            return [coming, coming + timedelta(days=7)]  # "next Thursday": this week's or the week after
+        return [previous, coming] + ([published] if back == 0 else [])
+
+
+def _shift_month(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def find_relative_dates(text: str) -> list[RelativeMention]:
+    """Every relative date expression in the text, in order."""
+    found = []
+    for m in _RELATIVE.finditer(text):
+        if m.group("day"):
+            found.append(RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(
+                m.group("day").lower(), 0)))
+        elif m.group("unit"):
+            found.append(RelativeMention(m.start(), m.end(), m.group("unit").lower(),
+                                         _WHICH_OFFSETS[m.group("which").lower()]))
+        else:
+            found.append(RelativeMention(m.start(), m.end(), "weekday", 0,
+                                         WEEKDAYS[m.group("weekday").lower()], m.group("wwhich").lower()))
+    return found
 
 
 @dataclass(frozen=True)
@@ -65,6 +142,13 @@ class DateMention:
     month: int
     year: int | None
     weekday: int | None  # Monday = 0, as datetime.weekday()
+    ambiguous: bool = False  # numeric date whose day and month may be swapped
+
+    def readings(self, year: int | None = None) -> list[date]:
+        """Every calendar date the mention can mean (both orders when ambiguous)."""
+        swapped = DateMention(self.start, self.end, self.month, self.day, self.year, self.weekday)
+        found = [self.to_date(year)] + ([swapped.to_date(year)] if self.ambiguous else [])
+        return [d for d in found if d is not None]
 
     def to_date(self, year: int | None = None) -> date | None:
         """The calendar date, or None when it does not exist or has no year."""
@@ -78,7 +162,7 @@ def find_dates(text: str) -> list[DateMention]:
     """Every explicit date in the text, in order, without overlaps."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO):
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO, _NUMERIC):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -91,6 +175,8 @@ def find_dates(text: str) -> list[DateMention]:
 
 def _mention(m: re.Match[str]) -> DateMention | None:
     parts = m.groupdict()
+    if parts.get("first"):
+        return _numeric_mention(m, int(parts["first"]), int(parts["second"]))
     month_text = parts["month"].lower()
     month = int(month_text) if month_text.isdigit() else MONTHS[month_text.rstrip(".")]
     day = int(parts["day"])
@@ -102,6 +188,31 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         year=int(parts["year"]) if parts.get("year") else None,
         weekday=WEEKDAYS[weekday.lower()] if weekday else None,
     )
+
+
+def _numeric_mention(m: re.Match[str], first: int, second: int) -> DateMention | None:
+    day, month = (second, first) if first <= 12 < second else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    weekday = m.group("weekday")
+    return DateMention(
+        start=m.start(), end=m.end(), day=day, month=month, year=int(m.group("year")),
+        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        ambiguous=first != second and first <= 12 and second <= 12,
+    )
+
+
+def nearest_year(month: int, day: int, around: date) -> int | None:
+    """The year that puts a yearless date closest to `around` (news speaks of nearby days)."""
+    best: tuple[int, int] | None = None
+    for year in (around.year - 1, around.year, around.year + 1):
+        try:
+            gap = abs((date(year, month, day) - around).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None
 
 
 def parse_metadata_date(value: Any) -> date | None:
