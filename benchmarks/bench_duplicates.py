@@ -106,14 +106,16 @@ def near_copy(text: str, chain: Chain, rng: random.Random) -> str:
 
 
 def lifted(text: str, length: int, rng: random.Random) -> str:
-    """A run of `length` words from `text`, quote marks changed, maybe one word respelled."""
-    words = text.split()
-    start = rng.randrange(0, max(1, len(words) - length))
-    passage = words[start : start + length]
+    """A run of `length` words (as the checks count them) from `text`, quote marks changed,
+    sometimes one inner word respelled ("Zelensky" -> "Zelenskyy")."""
+    tokens = tokenise(text)
+    first = rng.randrange(0, max(1, len(tokens) - length))
+    start, end = tokens.span(first, min(len(tokens), first + length))
+    passage = text[start:end]
     if rng.random() < 0.3:
-        i = rng.randrange(len(passage))
-        passage[i] = passage[i] + passage[i][-1:]  # "Zelensky" -> "Zelenskyy"
-    return " ".join(passage).replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+        inner = tokens.ends[first + rng.randrange(1, length - 1)] - start
+        passage = passage[:inner] + passage[inner - 1] + passage[inner:]
+    return passage.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
 
 
 def build(n: int, rng: random.Random):  # type: ignore[no-untyped-def]

@@ -87,3 +87,15 @@ def test_heavily_edited_copy_gets_one_finding_per_article() -> None:
         ("wire", "edited"), ("edited", "wire")]
     assert findings[0].data["shared_words"] > findings[0].data["words"] >= 40
     assert "edited copy" in findings[0].message
+
+
+def test_syndicated_copies_count_once_for_a_lifted_passage() -> None:
+    wire = seed("003").text
+    copies = [article(f"site{i}", f"{city} (AP) - {wire}") for i, city in enumerate(
+        ("ACCRA", "LAGOS", "NAIROBI"))]
+    quoting = article("quoting", "Cocoa prices rose in Accra on Monday. Stanovaya wrote: "
+                      + " ".join(wire.splitlines()[21:23]) + " Traders expect rain this week.")
+    findings = list(find_shared_passages([*copies, quoting], {"min_words": 40}))
+    assert [(f.article_id, f.related_article_id) for f in findings] == [
+        ("site0", "quoting"), ("quoting", "site0")]
+    assert copies[1].extra["duplicate_cluster"] == "site0"  # the near-copy cluster, reused

@@ -7,19 +7,21 @@ winnowing (Schleimer, Wilkerson, Aiken 2003, as in MOSS), so that any run of
 by two articles are seeds; each seed is grown word by word across small gaps (a quote
 mark, "Zelensky's" / "Zelenskyy's", a changed word), and a run of `min_words` or more is
 reported once in EACH article, with the span in that article's own text. Pairs that are
-near copies as a whole are left to duplicate.near. Memory stays flat: only fingerprints
+near copies as a whole are left to duplicate.near, and a cluster of near copies counts as
+one article (its first member carries the finding). Memory stays flat: only fingerprints
 (hash, article, position) are kept for the corpus; words are re-read per candidate pair.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicate_tokens import (
     Tokens,
     config_from_params,
@@ -58,8 +60,22 @@ def fingerprints(words: list[str], cfg: PassageConfig) -> tuple[np.ndarray, np.n
     return hashes[kept], kept
 
 
-def _corpus_seeds(texts: Sequence[str], cfg: PassageConfig) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """Seeds (pos_a, pos_b) for every pair of articles (a < b) sharing a fingerprint."""
+def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]:
+    """Each article's near-copy cluster (duplicate.near's column), else its own position.
+
+    A wire story re-published by 60 sites must count once: its copies share every
+    fingerprint, which would otherwise square the pairs and pass max_df, hiding the
+    passages that other articles lift from it.
+    """
+    if any(CLUSTER_COLUMN not in a.extra for a in articles):  # duplicate.near did not run
+        for _ in find_near_duplicates(articles, {"threshold": cfg.near_threshold}):
+            pass
+    return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
+
+
+def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: PassageConfig,
+                  ) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """Seeds (pos_a, pos_b) for pairs of articles (a < b) of two families sharing a fingerprint."""
     parts = [fingerprints(tokenise(text).words, cfg) for text in texts]
     if not parts:
         return {}
@@ -73,12 +89,12 @@ def _corpus_seeds(texts: Sequence[str], cfg: PassageConfig) -> dict[tuple[int, i
     stops = np.concatenate([bounds, [len(hashes)]])
     seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for start, stop in zip(starts[stops - starts > 1], stops[stops - starts > 1]):
-        firsts: dict[int, int] = {}  # one seed per article: a refrain must not square the work
+        firsts: dict[Hashable, tuple[int, int]] = {}  # one seed per family: a refrain or a
         for doc, pos in zip(docs[start:stop].tolist(), positions[start:stop].tolist()):
-            firsts.setdefault(doc, pos)
+            firsts.setdefault(families[doc], (doc, pos))  # syndicated story counts once
         if len(firsts) > cfg.max_df:
             continue
-        group = list(firsts.items())
+        group = list(firsts.values())
         for x, (doc_a, pos_a) in enumerate(group):
             for doc_b, pos_b in group[x + 1 :]:
                 if doc_a != doc_b:
@@ -134,7 +150,8 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     """Each shared passage once in each of the two articles (span in its own text)."""
     cfg = PassageConfig.from_params(params)
     tokens = lru_cache(maxsize=256)(lambda doc: tokenise(articles[doc].text))  # pairs come sorted
-    for (doc_a, doc_b), seeds in sorted(_corpus_seeds([a.text for a in articles], cfg).items()):
+    families = _families(articles, cfg)
+    for (doc_a, doc_b), seeds in sorted(_corpus_seeds([a.text for a in articles], families, cfg).items()):
         a, b = tokens(doc_a), tokens(doc_b)
         runs = shared_runs(a.words, b.words, seeds, cfg)
         if not runs or _is_near_copy(a.words, b.words, cfg):

@@ -15,6 +15,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from audit.model import Finding
+from audit.report.clusters import duplicate_clusters
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 # A page a browser opens quickly: the worst articles in full, the rest counted.
@@ -75,5 +76,6 @@ def write_report(
         summary=summary, articles=articles, outcomes=outcomes,
         hidden=len(table) - len(articles),
         checks=sorted(summary["counts"]["by_check"].items()),
+        clusters=duplicate_clusters(table),  # near-copy clusters side by side (issue 3)
     )
     path.write_text(html, encoding="utf-8")
