@@ -108,6 +108,7 @@ def test_seed_dates_and_invalid_date(tmp_path: Path) -> None:
         "2025-05-15", "text"]
     assert table.loc["004_1470410f0cd2c36e", "published"] == "2025-05-15"
     assert table.loc["000_43dfd73fa4249051", "published_from"] == "none"
+    assert table.loc["002_9fe07d5a7dbb1c83", "title"].startswith("Putin Proposes Direct Peace")
     invalid = [f for f in result.findings if f.check == "consistency.invalid_date"]
     assert [(f.article_id, f.excerpt) for f in invalid] == [("000_43dfd73fa4249051", "April 31")]
 

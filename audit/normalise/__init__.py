@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from audit.model import Article, Finding, RawRecord
-from audit.normalise.dates import publication_date
+from audit.normalise.dates import find_dates, publication_date
 from audit.normalise.encoding import describe_repairs, find_repairs, repair_text
 from audit.normalise.language import detect_language, language_code
 from audit.normalise.text import content_sha256, normalise_text
@@ -95,7 +95,8 @@ def _headline(text: str) -> str | None:
     for line in text.split("\n")[:6]:
         line = line.strip()
         if 20 <= len(line) <= 200 and not _SENTENCE_END.search(line) and " " in line:
-            return line
+            if not any(m.end - m.start >= len(line) - 12 for m in find_dates(line)):  # dateline
+                return line
     return None
 
 
