@@ -26,7 +26,12 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from audit.detect.office_holders import (
-    OfficeTable, Person, fold, load_table, needs_first_name, preceding_word, title_words,
+    OfficeTable,
+    first_name_fits,
+    fold,
+    load_table,
+    needs_first_name,
+    preceding_word,
 )
 from audit.model import Article, Finding, span_finding
 
@@ -86,7 +91,7 @@ def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_d
         if best is None or _inflection(folded, best[0]):
             continue
         person = table.people[surnames[best[0]]]
-        if not _same_person_context(text, m.start(), person):
+        if not first_name_fits(preceding_word(text, m.start()), person):
             continue
         found.append(Spelling(m.start(), m.end(), person.person_id, word, _key(word, fold_diacritics)))
     return found
@@ -95,12 +100,6 @@ def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_d
 def _inflection(word: str, surname: str) -> bool:
     """'Putins', 'Zelenskyys': the surname plus an ending, not another spelling."""
     return word.startswith(surname) or surname.startswith(word)
-
-
-def _same_person_context(text: str, start: int, person: Person) -> bool:
-    previous = preceding_word(text, start)
-    return (not previous or not previous[0].isupper() or previous in person.first_names
-            or previous.lower() in title_words())
 
 
 def variant_findings(article: Article, spellings: list[Spelling], table: OfficeTable) -> Iterator[Finding]:

@@ -132,7 +132,7 @@ def _pick_owner(text: str, start: int, owners: tuple[str, ...], people: dict[str
     first name. Several owners (two Ivanovs) are told apart by that first name too.
     """
     previous = preceding_word(text, start)
-    plausible = [p for p in owners if _first_name_fits(previous, people[p])]
+    plausible = [p for p in owners if first_name_fits(previous, people[p])]
     if len(plausible) == 1:
         return plausible[0]
     named = [p for p in plausible if previous in people[p].first_names]
@@ -142,13 +142,17 @@ def _pick_owner(text: str, start: int, owners: tuple[str, ...], people: dict[str
 def _introduced(text: str, start: int) -> bool:
     """A common-word surname ("May", "Brown") counts only after a title or honorific."""
     previous = preceding_word(text, start)
-    return previous.rstrip(".") in HONORIFICS or previous.lower() in title_words()
+    return _is_title_word(previous)
 
 
-def _first_name_fits(previous: str, person: Person) -> bool:
-    if not previous or not previous[0].isupper() or previous in person.first_names:
-        return True
-    return previous.rstrip(".") in HONORIFICS or previous.lower() in title_words()
+def _is_title_word(word: str) -> bool:
+    """'Mr.', 'President', 'President-elect', 'then-Chancellor': not a first name."""
+    return word.rstrip(".") in HONORIFICS or any(p in title_words() for p in word.lower().split("-"))
+
+
+def first_name_fits(previous: str, person: Person) -> bool:
+    return (not previous or not previous[0].isupper() or previous in person.first_names
+            or _is_title_word(previous))
 
 
 def preceding_word(text: str, start: int) -> str:

@@ -20,7 +20,12 @@ from typing import Any
 
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import (
-    WEEKDAYS, DateMention, RelativeMention, find_dates, find_relative_dates, nearest_year,
+    WEEKDAYS,
+    DateMention,
+    RelativeMention,
+    find_dates,
+    find_relative_dates,
+    nearest_year,
 )
 
 CHECK = "consistency.relative_date"

@@ -53,7 +53,7 @@ _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 # when both can (05/06/2025) the mention is marked ambiguous and checks try both.
 _NUMERIC = re.compile(
     rf"(?<![\w/.-]){_WEEKDAY}(?P<first>\d{{1,2}})(?P<sep>[/.])(?P<second>\d{{1,2}})(?P=sep)"
-    r"(?P<year>(?:19|20)\d\d)(?![\d/.-]|\.\d)", re.IGNORECASE
+    r"(?P<year>(?:19|20)\d\d)(?![\d/-]|\.\d)", re.IGNORECASE
 )
 _STAMP = re.compile(
     r"^\s*(?:published|posted|updated|last updated|date)\s*(?:on|:)?\s*", re.IGNORECASE
@@ -225,7 +225,7 @@ def parse_metadata_date(value: Any) -> date | None:
         return None
     text = str(value).strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text).date()  # Python 3.11+ reads a trailing "Z"
     except ValueError:
         pass
     found = find_dates(text)
@@ -251,7 +251,7 @@ def publication_date(
                 if len(rest) <= 12:  # a time such as "10:59pm" may follow
                     return d, "dateline"
     for mention in find_dates(text):
-        if mention.year and _TODAY.search(text[max(0, mention.start - 12): mention.start]):
-            if (d := mention.to_date()) is not None:
-                return d, "text"
+        if (mention.year and _TODAY.search(text[max(0, mention.start - 12): mention.start])
+                and (d := mention.to_date()) is not None):
+            return d, "text"
     return None, "none"

@@ -1,0 +1,59 @@
+"""consistency.contradiction: articles of the same time that disagree."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from consistency_helpers import article
+
+from audit.detect.contradictions import find_contradictions
+
+MERZ = ("Polish Prime Minister Donald Tusk, French President Emmanuel Macron and the newly "
+        "installed German Chancellor Friedrich Merz travelled to Kyiv.")
+SCHOLZ = ("European leaders—led by Mr. Macron and German Chancellor Olaf Scholz—are expected to "
+          "press for an interim truce.")
+
+
+def found(*articles) -> list[tuple[str, str, str | None]]:
+    return [(f.article_id, f.excerpt, f.related_article_id) for f in find_contradictions(list(articles), {})]
+
+
+def test_two_chancellors_in_the_same_week() -> None:
+    a = article(MERZ, date(2025, 5, 28), "merz")
+    b = article(SCHOLZ, date(2025, 6, 1), "scholz")
+    assert found(a, b) == [("merz", "newly installed German Chancellor Friedrich Merz", "scholz"),
+                           ("scholz", "German Chancellor Olaf Scholz", "merz")]
+
+
+def test_undated_article_takes_the_corpus_span() -> None:
+    a = article(MERZ, None, "000")
+    b = article(SCHOLZ, date(2025, 6, 1), "002")
+    c = article("Talks went ahead.", date(2025, 5, 15), "003")
+    result = list(find_contradictions([a, b, c], {}))
+    assert [(f.article_id, f.related_article_id) for f in result] == [("000", "002"), ("002", "000")]
+    assert "assumed 2025-05-15 to 2025-06-01" in result[1].message
+
+
+def test_handover_between_the_dates_is_no_contradiction() -> None:
+    a = article(SCHOLZ, date(2025, 5, 1), "before")
+    b = article(MERZ, date(2025, 5, 10), "after")
+    assert found(a, b) == []
+
+
+def test_far_apart_articles_are_not_compared() -> None:
+    a = article(MERZ, date(2025, 5, 1), "a")
+    b = article(SCHOLZ, date(2025, 7, 1), "b")
+    assert found(a, b) == []
+
+
+def test_current_and_former_president_for_one_person() -> None:
+    a = article("US President Donald Trump seems to have played a key role.", date(2025, 5, 15), "a")
+    b = article("former U.S. President Donald Trump described the proposal.", date(2025, 5, 16), "b")
+    assert found(a, b) == [("a", "US President Donald Trump", "b"),
+                           ("b", "former U.S. President Donald Trump", "a")]
+
+
+def test_then_titles_are_not_claims() -> None:
+    a = article("brokered by then German Chancellor Angela Merkel", date(2025, 5, 15), "a")
+    b = article(MERZ, date(2025, 5, 16), "b")
+    assert found(a, b) == []

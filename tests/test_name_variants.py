@@ -1,0 +1,47 @@
+"""consistency.name_variant: one person spelled several ways, without merging people."""
+
+from __future__ import annotations
+
+from consistency_helpers import article, spans
+
+from audit.detect.name_variants import find_name_variants
+
+CHECK = "consistency.name_variant"
+
+
+def run(text: str, **params: object) -> list:
+    return list(find_name_variants([article(text)], params))
+
+
+def test_table_transliterations_in_one_article() -> None:
+    text = ("“I will be waiting for Putin in Türkiye on Thursday. Personally,” Zelenskiy said. "
+            "Zelenskiy added: “I hope that this time the Russians will not look for excuses.” "
+            "He does not believe that Kyiv can agree, exploit any weakening of Zelensky’s position.")
+    [finding] = run(text)
+    assert (finding.check, finding.excerpt) == (CHECK, "Zelensky")
+    assert "'Zelenskiy' (2x)" in finding.message
+
+
+def test_fuzzy_typo_of_a_named_person() -> None:
+    text = ("Vladimir Putin has rejected Volodymyr Zelenskky’s bold proposal for a face-to-face "
+            "meeting. Zelenskyy agreed, but said this week that Putin must attend. Zelenskyy is "
+            "due in Ankara on Thursday.")
+    assert spans(run(text)) == [(CHECK, "Zelenskky")]
+
+
+def test_different_people_with_one_surname_are_not_merged() -> None:
+    text = ("Joe Biden defended his son. Hunter Biden was pardoned in December, and President "
+            "Biden said the case was political. Bidens have long been close.")
+    assert run(text) == []
+
+
+def test_diacritics_only_differences_are_one_spelling_by_default() -> None:
+    text = "President Erdoğan hosted the talks. Turkish President Recep Tayyip Erdogan said."
+    assert run(text) == []
+    assert spans(run(text, fold_diacritics=False)) == [(CHECK, "Erdogan")]
+
+
+def test_ordinary_words_near_a_surname_are_not_variants() -> None:
+    text = ("Putin said Putinism was not a doctrine. Lavrov met Lavrova, a journalist. "
+            "Trump spoke about trumpets and Trumpian politics.")
+    assert run(text) == []

@@ -1,0 +1,59 @@
+"""consistency.relative_date: relative dates against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from consistency_helpers import article, spans
+
+from audit.detect.relative_dates import find_relative_date_conflicts
+
+SEED_002 = ("He specified that Ukraine expects “a full, lasting and reliable ceasefire starting "
+            "tomorrow, May 12,” and said, “Ukraine is ready to meet.”")
+SUNDAY = date(2025, 6, 1)
+
+
+def run(text: str, published: date | None = SUNDAY, **params: object) -> list:
+    return list(find_relative_date_conflicts([article(text, published)], params))
+
+
+def test_tomorrow_may_12_in_an_article_of_june_1() -> None:
+    [finding] = run(SEED_002)
+    assert (finding.check, finding.excerpt) == ("consistency.relative_date", "tomorrow, May 12")
+    assert "2025-06-02" in finding.message and "May 12, 2025" in finding.message
+
+
+def test_the_same_sentence_on_may_11_is_right() -> None:
+    assert run(SEED_002, date(2025, 5, 11)) == []
+
+
+def test_undated_articles_are_skipped() -> None:
+    assert run(SEED_002, None) == []
+
+
+def test_today_with_the_wrong_weekday() -> None:
+    text = "The Ukrainian President had challenged him to meet in person, today, Thursday, in Istanbul."
+    assert spans(run(text)) == [("consistency.relative_date", "today, Thursday")]
+    assert run(text, date(2025, 5, 15)) == []
+
+
+def test_today_with_its_full_date_is_right() -> None:
+    text = "to meet him in person, today, Thursday, May 15, 2025, in Istanbul"
+    assert run(text, date(2025, 5, 15)) == []
+
+
+def test_yesterday_and_last_week_with_dates() -> None:
+    text = ("Putin spoke yesterday (May 31) and the envoys met last week, on May 2, "
+            "before talks this Thursday, May 22.")
+    assert spans(run(text)) == [("consistency.relative_date", "last week, on May 2"),
+                                ("consistency.relative_date", "this Thursday, May 22")]
+
+
+def test_tolerance_days_param() -> None:
+    text = "He said the truce would begin tomorrow, June 3."
+    assert spans(run(text)) == [("consistency.relative_date", "tomorrow, June 3")]
+    assert run(text, tolerance_days=1) == []
+
+
+def test_lone_relative_words_are_not_findings() -> None:
+    assert run("Zelenskiy said the ceasefire should start tomorrow and talks on Thursday.") == []

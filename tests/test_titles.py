@@ -1,0 +1,87 @@
+"""consistency.title_anachronism with the seeds' sentences and their traps."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from consistency_helpers import article, spans
+
+from audit.detect.titles import find_title_anachronisms
+
+JUNE_1 = date(2025, 6, 1)
+MAY_15 = date(2025, 5, 15)
+CHECK = "consistency.title_anachronism"
+
+
+def run(text: str, published: date | None = JUNE_1, **params: object) -> list:
+    return list(find_title_anachronisms([article(text, published)], params))
+
+
+def test_former_president_trump_in_office() -> None:
+    text = ("Reacting on his social-media platform Truth Social, former U.S. President Donald Trump "
+            "described Mr. Putin’s proposal as “a potentially great day for Russia and Ukraine”.")
+    [finding] = run(text)
+    assert (finding.check, finding.excerpt) == (CHECK, "former U.S. President Donald Trump")
+    assert "since 2025-01-20" in finding.message
+
+
+def test_scholz_and_shoigu_after_they_left_office() -> None:
+    text = ("European leaders—led by Mr. Macron and German Chancellor Olaf Scholz—are expected to "
+            "press for an interim truce. Russian Defense Minister Sergei Shoigu, speaking at a "
+            "military conference on Sunday, reaffirmed that the Kremlin would continue.")
+    found = run(text)
+    assert spans(found) == [(CHECK, "German Chancellor Olaf Scholz"),
+                            (CHECK, "Russian Defense Minister Sergei Shoigu")]
+    assert "Friedrich Merz (since 2025-05-06)" in found[0].message
+    assert "Andrey Belousov (since 2024-05-14)" in found[1].message
+
+
+def test_same_titles_are_right_before_the_handover() -> None:
+    text = "German Chancellor Olaf Scholz and Russian Defense Minister Sergei Shoigu met."
+    assert run(text, date(2024, 3, 1)) == []
+
+
+def test_appositive_title_after_the_name() -> None:
+    assert spans(run("Olaf Scholz, the German chancellor, said on Sunday that talks must wait.")) == [
+        (CHECK, "Olaf Scholz, the German chancellor")]
+
+
+def test_president_elect_after_inauguration() -> None:
+    assert spans(run("President-elect Donald Trump said he would end the war.", date(2025, 3, 1))) == [
+        (CHECK, "President-elect Donald Trump")]
+    assert run("President-elect Donald Trump said he would end the war.", date(2024, 12, 1)) == []
+
+
+def test_traps_are_not_flagged() -> None:
+    text = ("the Russian delegation would be led by hawkish former culture minister, now presidential "
+            "adviser, Vladimir Medinsky. Mr. Zelenskiy responded swiftly on his X (formerly Twitter) "
+            "account. Western leaders, especially then-UK Prime Minister\u00a0Boris Johnson, had pushed "
+            "them to back out. One of the sticking points, according to Vice President JD Vance, has "
+            "been the Russian demand. Defense Minister Rustem Umerov led the delegation.")
+    assert run(text, MAY_15) == []
+
+
+def test_vice_and_deputy_titles_are_other_offices() -> None:
+    assert run("Deputy Prime Minister Boris Johnson and Vice President Joe Biden spoke.", JUNE_1) == []
+
+
+def test_past_year_in_the_sentence_is_history() -> None:
+    text = "In December 2019, German Chancellor Angela Merkel brokered talks in Paris."
+    assert run(text) == []
+
+
+def test_undated_article_is_skipped() -> None:
+    text = ("the newly installed German Chancellor Friedrich Merz – who travelled to Kyiv. "
+            "German Chancellor Olaf Scholz said.")
+    assert run(text, None) == []
+
+
+def test_extra_rows_from_the_user(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text("# local office\nperson_id,name,surname,variants,office,country,start,end,source,note\n"
+                     "jane-doe,Jane Doe,Doerington,,prime_minister,GB,2030-01-01,,local,\n",
+                     encoding="utf-8")
+    text = "Prime Minister Jane Doerington spoke."
+    assert run(text) == []  # unknown person: not judged
+    assert spans(run(text, office_holders_extra=str(extra))) == [(CHECK, "Prime Minister Jane Doerington")]
