@@ -56,6 +56,7 @@ def test_glued_sentences_are_found(text: str, expected: list[str]) -> None:
     "U.S. and NATO officials view the conflict as the gravest confrontation since 1962.",
     "The U.S.Army said it had moved troops.",
     "Vice President J.D.Vance met the delegation.",
+    "Sen. Shelley Moore Capito (R-W.Va.) said the bill would pass.",
     "The talks start at 9 a.m.Officials said nothing more.",
     "The economy grew 3.5 percent, and inflation fell to 2.1%.",
     "The full text is at https://www.Example.com/News.Today for subscribers.",

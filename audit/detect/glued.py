@@ -5,8 +5,8 @@ runs into the start of the next. Sentence splitters, tokenisers and dedup shingl
 see one invented word ("April.Two"), so it is worth flagging. The shape is a word, a
 sentence end (. ! ?), maybe a quote, then a capitalised word, with no space. What looks
 the same but is fine, and is left alone:
-- initials and dotted abbreviations ("U.S.Army", "J.D.Vance", "a.m.The"): the word before
-  the dot follows another dot or is a single letter;
+- initials and dotted abbreviations ("U.S.Army", "J.D.Vance", "a.m.The", "(R-W.Va.)"):
+  the word before the dot follows another dot or ends in a single letter;
 - decimals ("3.5"), ellipses ("go...We", "go … .We"), lower-case joins ("example.com");
 - titles and honorifics ("Mr.Putin", "St.Petersburg"), domain names ("Amazon.Com"),
   URLs, e-mail addresses and paths (the token holds "://", "www.", "@" or "/").
@@ -72,8 +72,9 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
     left, right = match["left"], match["right"]
     if not (right[0].isupper() and len(right) > 1 and right[1].islower()):
         return False  # "example.com", "ASP.NET", "U.S.A"
-    if len(left) == 1 and left.isalpha():
-        return False  # an initial: "J.Smith", "a.Meeting" is too short to judge
+    last_part = re.split(r"[-'’]", left)[-1]
+    if len(last_part) == 1 and last_part.isalpha():
+        return False  # an initial: "J.Smith", "(R-W.Va.)"; "a.Meeting" is too short to judge
     if left.lower() in rules.abbreviations:
         return False
     if right.lower() in rules.tlds and not _letter_at(text, match.end()):
