@@ -152,8 +152,9 @@ def article_table(
         row["not_checked"] = ",".join(sorted(set(not_checked.get(a.article_id, [])))) or None
         for key, value in a.extra.items():
             row[key] = value
+        skipped = set(not_checked.get(a.article_id, ()))  # null, not 0: not checked is not passed
         for check in suite.rules:
-            row[signal_column(check)] = counts[(a.article_id, check)]
+            row[signal_column(check)] = None if check in skipped else counts[(a.article_id, check)]
         rows.append(row)
     table = pd.DataFrame(rows, columns=None if rows else TABLE_COLUMNS)
     for check in suite.rules:

@@ -86,6 +86,9 @@ def test_unsupported_language_is_not_checked_rather_than_passed(tmp_path: Path) 
     assert "hygiene.glued" not in skipped and "language.mixed" not in skipped
     assert table.loc["fr", "language"] == "fr" and table.loc["en-tagged", "language"] == "en"
     assert table.loc[["en-tagged", "en"], "not_checked"].isna().all()
+    # its count is null, not 0: GX does not count a check that did not run as passed
+    assert pd.isna(table.loc["fr", "n_consistency_invalid_date"])
+    assert table.loc["fr", "n_hygiene_glued"] == 0 and table.loc["en", "n_consistency_weekday"] == 0
     unexpected = [f.article_id for f in result.findings if f.check == "language.unexpected"]
     assert unexpected == ["fr"]
     # the French "31 avril" is not judged by the English date reader; the English one is
