@@ -107,14 +107,16 @@ def near_copy(text: str, chain: Chain, rng: random.Random) -> str:
 
 def lifted(text: str, length: int, rng: random.Random) -> str:
     """A run of `length` words (as the checks count them) from `text`, quote marks changed,
-    sometimes one inner word respelled ("Zelensky" -> "Zelenskyy")."""
+    sometimes one inner word respelled ("Zelensky" -> "Zelenskyy", or a changed letter)."""
     tokens = tokenise(text)
     first = rng.randrange(0, max(1, len(tokens) - length))
     start, end = tokens.span(first, min(len(tokens), first + length))
     passage = text[start:end]
     if rng.random() < 0.3:
         inner = tokens.ends[first + rng.randrange(1, length - 1)] - start
-        passage = passage[:inner] + passage[inner - 1] + passage[inner:]
+        last = passage[inner - 1]
+        other = passage[inner - 1] if rng.random() < 0.5 else ("a" if last != "a" else "e")
+        passage = passage[:inner - 1] + last + other + passage[inner:]  # doubled or changed
     return passage.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
 
 

@@ -71,9 +71,8 @@ def test_near_copies_are_not_reported_as_passages() -> None:
 def test_odd_text_never_raises() -> None:
     corpus = [article("a", ""), article("b", "\x00" * 100), article("c", "word " * 500),
               article("d", "word " * 500 + "other")]
-    findings = list(find_shared_passages(corpus, {"min_words": 40}))
-    assert [(f.article_id, f.related_article_id, f.data["words"]) for f in findings] == [
-        ("c", "d", 500), ("d", "c", 500)]
+    # one word said 500 times holds one distinct fingerprint: garbage, not a lifted passage
+    assert list(find_shared_passages(corpus, {"min_words": 40})) == []
 
 
 def test_heavily_edited_copy_gets_one_finding_per_article() -> None:

@@ -48,6 +48,12 @@ class PassageConfig:
     max_coverage: float = 0.5  # shared runs covering more of an article: an edited copy, whose
     # many passages are collapsed into one finding (benchmark: 3,500 findings -> one per pair)
 
+    @property
+    def min_seeds(self) -> int:
+        """Fingerprints a pair must share before its words are read: an unbroken run of
+        min_words holds (min_words - kgram + 1) // window of them; one fewer allows a gap."""
+        return max(1, (self.min_words - self.kgram + 1) // self.window - 1)
+
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> PassageConfig:
         return config_from_params(cls, params)
@@ -152,6 +158,8 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     tokens = lru_cache(maxsize=256)(lambda doc: tokenise(articles[doc].text))  # pairs come sorted
     families = _families(articles, cfg)
     for (doc_a, doc_b), seeds in sorted(_corpus_seeds([a.text for a in articles], families, cfg).items()):
+        if len(seeds) < cfg.min_seeds:
+            continue  # a common 8-word phrase, not a passage
         a, b = tokens(doc_a), tokens(doc_b)
         runs = shared_runs(a.words, b.words, seeds, cfg)
         if not runs or _is_near_copy(a.words, b.words, cfg):
@@ -173,6 +181,8 @@ def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) 
         toks = tokenise(article.text)
         hashes, positions = fingerprints(toks.words, cfg)
         for indexed, seeds in index.passage_seeds(hashes, positions, cfg.max_df).items():
+            if len(seeds) < cfg.min_seeds:
+                continue
             other = index.words(indexed)
             runs = shared_runs(toks.words, other, seeds, cfg)
             if runs and not _is_near_copy(toks.words, other, cfg):

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 import numpy as np
@@ -38,14 +38,22 @@ def config_from_params(cls: type[Config], params: Mapping[str, Any]) -> Config:
 
 @dataclass(frozen=True)
 class Tokens:
-    """The folded words of a text with each word's character span in that text."""
+    """The folded words of a text; each word's character span is found when first asked
+    (most candidate pairs are rejected before any span is needed, so it is not paid)."""
 
+    text: str
     words: list[str]
-    starts: list[int]
-    ends: list[int]
 
     def __len__(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [m.start() for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [m.end() for m in _WORD.finditer(self.text)]
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         """Character offsets covering words[first:stop]."""
@@ -61,15 +69,8 @@ def fold_word(word: str) -> str:
 
 
 def tokenise(text: str) -> Tokens:
-    """Folded words of `text` with their offsets (never raises on odd text)."""
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in _WORD.finditer(text):
-        words.append(fold_word(match.group()))
-        starts.append(match.start())
-        ends.append(match.end())
-    return Tokens(words, starts, ends)
+    """Folded words of `text`, offsets on demand (never raises on odd text)."""
+    return Tokens(text, list(map(fold_word, _WORD.findall(text))))
 
 
 @lru_cache(maxsize=1 << 18)
