@@ -33,6 +33,7 @@ def test_undated_articles_are_skipped() -> None:
 
 def test_today_with_the_wrong_weekday() -> None:
     text = "The Ukrainian President had challenged him to meet in person, today, Thursday, in Istanbul."
+    assert run(text, date(2025, 5, 16)) == []  # one day off: tolerated
     assert spans(run(text)) == [("consistency.relative_date", "today, Thursday")]
     assert run(text, date(2025, 5, 15)) == []
 
@@ -49,10 +50,14 @@ def test_yesterday_and_last_week_with_dates() -> None:
                                 ("consistency.relative_date", "this Thursday, May 22")]
 
 
-def test_tolerance_days_param() -> None:
+def test_one_day_off_is_tolerated_by_default_and_reported_with_tolerance_0() -> None:
     text = "He said the truce would begin tomorrow, June 3."
-    assert spans(run(text)) == [("consistency.relative_date", "tomorrow, June 3")]
-    assert run(text, tolerance_days=1) == []
+    assert run(text) == []
+    assert spans(run(text, tolerance_days=0)) == [("consistency.relative_date", "tomorrow, June 3")]
+
+
+def test_on_weekday_with_its_date_is_left_to_the_weekday_check() -> None:
+    assert run("The festival opens on Saturday, May 18, with a parade.") == []
 
 
 def test_lone_relative_words_are_not_findings() -> None:

@@ -48,3 +48,12 @@ def test_ambiguous_numeric_date_passes_when_either_reading_fits() -> None:
 
 def test_invalid_dates_are_left_to_invalid_date() -> None:
     assert list(find_weekday_mismatches([article("on Thursday, April 31, 2025")], {})) == []
+
+
+def test_yearless_date_far_from_publication_may_be_either_year() -> None:
+    # Published in November 2019: "Saturday, May 18" is May 18, 2019 (a Saturday), not 2020.
+    text = "The exhibition opened on Saturday, May 18, and closes in January."
+    assert list(find_weekday_mismatches([article(text, date(2019, 11, 19))], {})) == []
+    assert spans(list(find_weekday_mismatches([article(text.replace("Saturday", "Sunday"),
+                                                        date(2019, 11, 19))], {}))) == [
+        ("consistency.weekday", "Sunday, May 18")]

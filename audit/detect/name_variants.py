@@ -23,7 +23,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from audit.detect.office_holders import (
     OfficeTable,
@@ -36,9 +37,11 @@ from audit.detect.office_holders import (
 from audit.model import Article, Finding, span_finding
 
 CHECK = "consistency.name_variant"
-FUZZY_CUTOFF = 85.0  # rapidfuzz ratio: one edit in a 7+ letter surname; suite param "fuzzy_cutoff"
-MIN_FUZZY_LENGTH = 6  # shorter words are too often other words ("Putin" / "Puting" is fine, "Xi" is not)
-_WORD = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?:[a-zà-ÿ-]*[a-zà-ÿ])?(?![\w-])")
+# Typos: at most one edit (a transposition counts as one: OSA distance) in a surname of 6
+# to 9 letters, two from 10 letters on; suite param "max_edits" overrides both.
+MIN_FUZZY_LENGTH = 6  # shorter words are too often other words ("Xi", "Lula")
+LONG_SURNAME = 10
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,13 @@ def table_spellings(text: str, table: OfficeTable, fold_diacritics: bool) -> lis
 
 
 def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_diacritics: bool,
-                    cutoff: float) -> list[Spelling]:
+                    max_edits: int | None) -> list[Spelling]:
     """Capitalised words one typo away from a surname the article already uses."""
     surnames: dict[str, str] = {}
     for s in known:
         person = table.people[s.person_id]
         for form in person.surname_forms:
-            if len(form) >= MIN_FUZZY_LENGTH and form not in needs_first_name():
+            if len(form) >= MIN_FUZZY_LENGTH and " " not in form and form not in needs_first_name():
                 surnames[fold(form)] = s.person_id
     if not surnames:
         return []
@@ -85,9 +88,11 @@ def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_d
     for m in _WORD.finditer(text):
         word = m.group()
         folded = fold(word)
-        if (m.start(), m.end()) in taken or folded in spelled or len(word) < MIN_FUZZY_LENGTH:
+        if (not word[0].isupper() or (m.start(), m.end()) in taken or folded in spelled
+                or len(word) < MIN_FUZZY_LENGTH):
             continue
-        best = process.extractOne(folded, list(surnames), scorer=fuzz.ratio, score_cutoff=cutoff)
+        edits = max_edits if max_edits is not None else (2 if len(word) >= LONG_SURNAME else 1)
+        best = process.extractOne(folded, list(surnames), scorer=OSA.distance, score_cutoff=edits)
         if best is None or _inflection(folded, best[0]):
             continue
         person = table.people[surnames[best[0]]]
@@ -126,10 +131,11 @@ def variant_findings(article: Article, spellings: list[Spelling], table: OfficeT
 def find_name_variants(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     table = load_table(params)
     fold_diacritics = bool(params.get("fold_diacritics", True))
-    cutoff = float(params.get("fuzzy_cutoff", FUZZY_CUTOFF))
+    max_edits = params.get("max_edits")
     for article in articles:
         known = table_spellings(article.text, table, fold_diacritics)
         if not known:
             continue
-        fuzzy = fuzzy_spellings(article.text, table, known, fold_diacritics, cutoff)
+        fuzzy = fuzzy_spellings(article.text, table, known, fold_diacritics,
+                                None if max_edits is None else int(max_edits))
         yield from variant_findings(article, known + fuzzy, table)

@@ -20,19 +20,29 @@ from audit.normalise.dates import DateMention, find_dates, nearest_year
 CHECK = "consistency.weekday"
 
 
-def mention_year(mention: DateMention, published: date | None) -> int | None:
-    """The stated year, else the one nearest the publication date, else None."""
+NEAR_DAYS = 120  # a yearless date further than this from publication could be either year
+
+
+def mention_years(mention: DateMention, published: date | None) -> list[int]:
+    """The stated year; else the year nearest publication, plus the other neighbouring
+    year when the date is far from it ("Saturday, May 18" in November: last May or next)."""
     if mention.year:
-        return mention.year
-    return nearest_year(mention.month, mention.day, published) if published else None
+        return [mention.year]
+    if published is None:
+        return []
+    nearest = nearest_year(mention.month, mention.day, published)
+    if nearest is None:
+        return []
+    gap = abs((date(nearest, mention.month, mention.day) - published).days)
+    other = nearest + (1 if date(nearest, mention.month, mention.day) < published else -1)
+    return [nearest] if gap <= NEAR_DAYS else [nearest, other]
 
 
 def weekday_conflict(mention: DateMention, published: date | None) -> date | None:
     """The date the weekday contradicts, or None when it matches or cannot be judged."""
     if mention.weekday is None:
         return None
-    year = mention_year(mention, published)
-    readings = mention.readings(year) if year else []
+    readings = [d for year in mention_years(mention, published) for d in mention.readings(year)]
     if not readings or any(d.weekday() == mention.weekday for d in readings):
         return None
     return readings[0]
