@@ -25,11 +25,13 @@ import random
 import re
 import resource
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
 from audit.detect.duplicate_exact import find_exact_duplicates
+from audit.detect.duplicate_index import load_index, update_index
 from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates, shingles_of
 from audit.detect.duplicate_passage import find_shared_passages
 from audit.detect.duplicate_repeated import find_repeated_sentences
@@ -122,6 +124,7 @@ def lifted(text: str, length: int, rng: random.Random) -> str:
 
 def build(n: int, rng: random.Random):  # type: ignore[no-untyped-def]
     texts = real_texts()
+    sizes = [len(tokenise(t)) for t in texts]
     chain = Chain(texts, rng)
     corpus: list[tuple[str, str]] = []
     family: dict[str, int] = {}  # article -> real text it derives from
@@ -147,7 +150,8 @@ def build(n: int, rng: random.Random):  # type: ignore[no-untyped-def]
         text = chain.article(rng.randint(150, 900))
         ident = f"bg{i}"
         if i < hosts:
-            b, length = rng.randrange(len(texts)), PASSAGE_LENGTHS[i % len(PASSAGE_LENGTHS)]
+            length = PASSAGE_LENGTHS[i % len(PASSAGE_LENGTHS)]
+            b = rng.choice([t for t, n in enumerate(sizes) if n >= length + 10])
             quote = lifted(texts[b], length, rng)
             paragraphs = text.split("\n\n")
             paragraphs.insert(rng.randint(1, len(paragraphs)), f"\u201c{quote}\u201d")
@@ -238,11 +242,53 @@ def _really_shared(excerpt: str, other: str) -> bool:
     return sum(block.size for block in blocks) >= 0.8 * len(a)
 
 
+def bench_index(articles: list[Article], truth: dict[str, list], checked: int = 1000) -> None:  # type: ignore[type-arg]
+    """Index the real texts and half the background, extend it by `checked` background
+    articles, then check `checked` other articles (copies, hosts of lifted passages)."""
+    real = [a for a in articles if a.article_id.startswith("real")]
+    background = [a for a in articles if a.article_id.startswith("bg")][::-1]  # hosts last
+    half = len(background) // 2
+    indexed_ids = {a.article_id for a in real + background[: half + checked]}
+    pool = [a for a in articles if a.article_id not in indexed_ids]
+    new = [article(a.article_id, a.text) for a in random.Random(1).sample(pool, min(checked, len(pool)))]
+    with tempfile.TemporaryDirectory(prefix="bench-dup-index-") as tmp:
+        folder = Path(tmp) / "index"
+        clock = time.perf_counter()
+        update_index(folder, real + background[:half])
+        built = time.perf_counter() - clock
+        clock = time.perf_counter()
+        update_index(folder, background[half : half + checked])
+        extended = time.perf_counter() - clock
+        size = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
+        clock = time.perf_counter()
+        index = load_index(folder)
+        loaded = time.perf_counter() - clock
+        clock = time.perf_counter()
+        found = [f for finder, params in ((find_exact_duplicates, {}),
+                                          (find_near_duplicates, {"threshold": 0.8}),
+                                          (find_shared_passages, {"min_words": 40}))
+                 for f in finder(new, {**params, "_index": index})]
+        checking = time.perf_counter() - clock
+    ids = {a.article_id for a in new}
+    hits = {(f.check, f.article_id, f.related_article_id) for f in found}
+    want = ([("duplicate.near", c, o) for c, o, j in truth["near"] if j >= 0.8 and c in ids]
+            + [("duplicate.exact", c, o) for c, o in truth["exact"] if c in ids]
+            + [("duplicate.passage", h, f"real{b}") for h, b, n, _, _ in truth["passage"]
+               if n >= 40 and h in ids])
+    print(f"index: {len(real) + half} articles built in {built:.1f}s, +{checked} added in "
+          f"{extended:.1f}s (incremental), {size:.0f} MB on disk, loaded in {loaded:.1f}s; "
+          f"{len(new)} new articles checked against it in {checking:.1f}s")
+    for check in ("duplicate.exact", "duplicate.near", "duplicate.passage"):
+        planted = [w for w in want if w[0] == check]
+        print(f"  against the index, {check}: recall {ratio(sum(w in hits for w in planted), len(planted))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-eval", action="store_true", help="time and memory only")
+    parser.add_argument("--index", action="store_true", help="also time a saved index")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     clock = time.perf_counter()
@@ -266,6 +312,8 @@ def main() -> None:
     print(f"all four checks: {total:.1f}s, {total * 10_000 / len(articles):.1f}s per 10,000 articles")
     if not args.no_eval:
         evaluate(articles, found, family, sources, truth, 0.8)
+    if args.index:
+        bench_index(articles, truth)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak:.0f} MB for {len(articles)} articles (corpus text in memory included)")
     sys.stdout.flush()

@@ -133,7 +133,7 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
             if isinstance(node, tuple):
                 continue
             articles[node].extra[CLUSTER_COLUMN] = cluster_id
-            finding = _near_finding(names, node, neighbours[node], keys, order, cluster_id,
+            finding = _near_finding(names, node, neighbours[node], keys, order, original,
                                     len(members))
             if finding is not None:
                 yield finding
@@ -141,16 +141,18 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
 
 def _near_finding(
     names: dict[Any, str], node: int, near: dict[Any, float], keys: dict[Any, str],
-    order: Any, cluster_id: str, size: int,
+    order: Any, original: Any, size: int,
 ) -> Finding | None:
-    """The finding for one member: skipped for the original and for exact copies."""
+    """The finding for one member, pointing at the original when the two are near copies,
+    else at the most similar earlier member; none for the original and for exact copies."""
     earlier = [n for n in near if order(n) < order(node)]
     if not earlier:
         return None
     different = [n for n in earlier if keys[n] != keys[node]]
     if not different:
         return None  # an exact copy of an earlier article: duplicate.exact reports it
-    related = max(different, key=lambda n: near[n])
+    related = original if original in different else max(different, key=lambda n: near[n])
+    cluster_id = names[original]
     related_id = names[related]
     where = " (already in the index)" if isinstance(related, tuple) else ""
     similarity = near[related]
