@@ -85,3 +85,8 @@ def test_extra_rows_from_the_user(tmp_path: Path) -> None:
     text = "Prime Minister Jane Doerington spoke."
     assert run(text) == []  # unknown person: not judged
     assert spans(run(text, office_holders_extra=str(extra))) == [(CHECK, "Prime Minister Jane Doerington")]
+
+
+def test_the_current_title_for_someone_out_of_office() -> None:
+    text = "Talks were attended by the current Russian Defence Minister, Sergei Shoigu, on Sunday."
+    assert spans(run(text)) == [(CHECK, "current Russian Defence Minister, Sergei Shoigu")]
