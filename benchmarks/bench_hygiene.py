@@ -12,6 +12,10 @@ initials, ellipses and curly quotes, which is what false alarms come from.
   data: "â€\x9d"); others get a control character or lose a character to U+FFFD.
 A finding that overlaps an injected defect is a hit; any other finding on the changed
 text is a false alarm unless the unchanged text already had it (printed, to judge).
+
+Then, damage in the wild: the 75 languages of ../shared/data/lingua-testdata sentences
+(Leipzig web corpora) scanned for encoding damage, counted by language and kind, with
+examples to judge (every one looked at so far was real damage: "PĹ™Ă\xadmĂ˝", "s\x92engager").
 """
 
 from __future__ import annotations
@@ -129,6 +133,30 @@ def main() -> None:
         print(f"{name:9} injected {truth:5}  recall {hit / truth:.1%}  precision {precision:.1%}  "
               f"({max(wrong, 0)} false alarms, {before} findings on the clean texts)  "
               f"{seconds[name] / len(texts) * 1000:.2f} ms per article")
+    scan_lingua_sentences()
+
+
+def scan_lingua_sentences() -> None:
+    from collections import Counter
+
+    from audit.normalise.encoding import describe_repairs, find_repairs
+
+    folder = GOLD.parents[1] / "lingua-testdata" / "language-testdata" / "sentences"
+    counts: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], str] = {}
+    clock = time.perf_counter()
+    size = 0
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        size += len(text)
+        for repair in find_repairs(text):
+            counts[(path.stem, repair.kind)] += 1
+            examples.setdefault((path.stem, repair.kind),
+                                describe_repairs([repair]) or ascii(repair.before))
+    seconds = time.perf_counter() - clock
+    print(f"\nlingua-testdata sentences ({size / 1e6:.1f} M chars, {seconds:.1f} s): damage found")
+    for key, n in sorted(counts.items()):
+        print(f"  {key[0]} {key[1]:11} {n:4}  e.g. {examples[key]}")
 
 
 if __name__ == "__main__":

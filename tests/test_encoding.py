@@ -106,3 +106,16 @@ def test_fix_encoding_repairs_text_and_records_it(tmp_path: Path) -> None:
     assert by_id["moji"].text == "French President François Hollande said it’s over."
     assert by_id["moji"].extra["encoding_fixed"] == "FranÃ§ois -> François; itâ€™s -> it’s"
     assert by_id["clean"].text == CLEAN and "encoding_fixed" not in by_id["clean"].extra
+
+
+@pytest.mark.parametrize("text, excerpt, repaired, kind", [
+    # from the Leipzig French sentences (lingua-testdata): cp1252 ’ read as Latin-1
+    ("Il faut s\x92engager davantage.", "s\x92engager", "s’engager", "mojibake"),
+    ("The Kremlin had for several\x07 days declined.", "several\x07", "several", "control"),
+    # from the Leipzig Romanian sentences: U+FFFD itself mis-decoded; the letter is gone
+    ("Guvernul a decis pďż˝nďż˝ acum.", "pďż˝nďż˝", "p\ufffdn\ufffd", "replacement"),
+])
+def test_kinds_and_repairs(text: str, excerpt: str, repaired: str, kind: str) -> None:
+    [finding] = findings(text)
+    assert (finding.excerpt, finding.data["repaired"], finding.data["kind"]) == (
+        excerpt, repaired, kind)

@@ -44,9 +44,12 @@ def find_encoding_problems(
 
 def _message(repair: Repair) -> str:
     shown = _visible(repair.before)
-    if repair.kind == "replacement":
+    if repair.kind == "replacement" and repair.after == repair.before:
         return (f"Replacement character (U+FFFD) in {shown}: the original bytes were lost "
                 "when the text was decoded; ftfy cannot restore them, re-extract the source.")
+    if repair.kind == "replacement":
+        return (f"Mojibake of lost characters {shown}: ftfy repair (--fix-encoding) can only "
+                f"reduce it to {_visible(repair.after)}; re-extract the source.")
     if repair.kind == "control":
         return (f"Control character in {shown} ({', '.join(_codepoints(repair.before))}); "
                 f"ftfy repair (--fix-encoding) removes it: {_visible(repair.after)}.")

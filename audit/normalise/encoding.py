@@ -85,8 +85,9 @@ def _line_repairs(line: str, offset: int) -> list[Repair]:
     repairs = []
     for left, right, parts in _word_spans(line, sorted(damaged)):
         after = fixed[_map_start(opcodes, left, len(fixed)): _map_end(opcodes, right)]
-        kind = _kind("".join(line[a:b] for a, b in parts))
-        repairs.append(Repair(offset + left, offset + right, line[left:right], after, kind))
+        before = line[left:right]
+        kind = _kind("".join(line[a:b] for a, b in parts), before, after)
+        repairs.append(Repair(offset + left, offset + right, before, after, kind))
     return repairs
 
 
@@ -131,9 +132,12 @@ def _word_bounds(line: str, start: int, end: int) -> tuple[int, int]:
     return left, min(right, len(line))
 
 
-def _kind(damaged: str) -> Kind:
-    if "\ufffd" in damaged:
+def _kind(damaged: str, before: str, after: str) -> Kind:
+    """replacement: characters are lost (U+FFFD, before or after ftfy); control: the
+    repair only deletes invisible characters; mojibake: the repair decodes afresh
+    (C1 characters such as \x92 are cp1252 read as Latin-1, so they are mojibake too)."""
+    if "\ufffd" in damaged or "\ufffd" in after:
         return "replacement"
-    if damaged and all(_SUSPECT.match(ch) for ch in damaged):
+    if after == "".join(ch for ch in before if ch not in damaged):
         return "control"
     return "mojibake"
