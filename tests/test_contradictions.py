@@ -57,3 +57,10 @@ def test_then_titles_are_not_claims() -> None:
     a = article("brokered by then German Chancellor Angela Merkel", date(2025, 5, 15), "a")
     b = article(MERZ, date(2025, 5, 16), "b")
     assert found(a, b) == []
+
+
+def test_one_finding_per_article_and_office_in_a_large_corpus() -> None:
+    corpus = [article(MERZ if n % 2 else SCHOLZ, date(2025, 6, 1 + n % 7), f"n{n}") for n in range(40)]
+    result = list(find_contradictions(corpus, {}))
+    assert sorted(f.article_id for f in result) == sorted(a.article_id for a in corpus)
+    assert all(f.related_article_id and f.related_article_id != f.article_id for f in result)

@@ -6,8 +6,9 @@ Chancellor", "Donald Trump is a former US President". Two articles dated at most
 `max_days` apart (default 14) contradict each other when they name different current
 holders of one office, or one calls a person the current holder and the other a former
 one, unless the office-holders table shows both claims true at their own dates (the
-office changed hands between them). Both articles get a finding, each pointing at its
-own claim and naming the other article (related_article_id).
+office changed hands between them). Each article gets at most one finding per office,
+pointing at its own claim and naming the nearest article (by date) that contradicts it
+(related_article_id); the other article gets its own finding the same way.
 
 Undated articles: an article without a publication date is assumed to date from the
 span of the corpus's dated articles when that span is at most `undated_span_days`
@@ -16,8 +17,9 @@ span of the corpus's dated articles when that span is at most `undated_span_days
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -106,35 +108,81 @@ def _when(claim: Claim) -> str:
     return f"undated; assumed {lo} to {hi} from the corpus's dated articles"
 
 
+@dataclass
+class _Group:
+    """The claims that give one office one status for one person, sorted by date."""
+
+    all: list[Claim] = field(default_factory=list)
+    false: list[Claim] = field(default_factory=list)  # those the table says are wrong
+    all_starts: list[date] = field(default_factory=list)
+    false_starts: list[date] = field(default_factory=list)
+
+    def sort(self) -> None:
+        self.all.sort(key=lambda c: c.dates[0])
+        self.false.sort(key=lambda c: c.dates[0])
+        self.all_starts = [c.dates[0] for c in self.all]
+        self.false_starts = [c.dates[0] for c in self.false]
+
+    def nearest(self, claim: Claim, claim_is_true: bool, max_days: int) -> Claim | None:
+        """The closest claim of another article within max_days (only wrong ones when the
+        claim itself is right: two true claims are no contradiction)."""
+        others, starts = (self.false, self.false_starts) if claim_is_true else (self.all, self.all_starts)
+        i = bisect_left(starts, claim.dates[0])
+        for j in sorted(range(max(0, i - 50), min(len(others), i + 50)), key=lambda j: abs(j - i)):
+            other = others[j]
+            if other.article.article_id != claim.article.article_id and _gap(claim.dates, other.dates) <= max_days:
+                return other
+        return None
+
+
 def find_contradictions(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    """One finding per article and office: its claim and the nearest article contradicting it.
+
+    Claims are grouped by office, then by (person, status), and each claim looks for the
+    nearest incompatible claim by date (bisect), so a corpus where thousands of articles
+    name one office costs n log n, not n squared.
+    """
     table = load_table(params)
     max_days = int(params.get("max_days", MAX_DAYS))
     dates = article_dates(articles, int(params.get("undated_span_days", UNDATED_SPAN_DAYS)))
-    by_office: dict[tuple[str, str], list[Claim]] = {}
+    by_office: dict[tuple[str, str], dict[tuple[str, str], _Group]] = {}
     for article in articles:
-        if article.article_id in dates:
-            for claim in claims_of(article, table, dates[article.article_id]):
-                by_office.setdefault(claim.key, []).append(claim)
-    reported: set[tuple[str, str, tuple[str, str]]] = set()
-    for claims in by_office.values():
-        claims.sort(key=lambda c: c.dates[0])
-        for i, a in enumerate(claims):
-            for b in claims[i + 1:]:
-                if (b.dates[0] - a.dates[1]).days > max_days:
-                    break
-                if (a.article.article_id == b.article.article_id or _gap(a.dates, b.dates) > max_days
-                        or not incompatible(a, b) or (claim_true(a, table) and claim_true(b, table))):
-                    continue
-                for mine, other in ((a, b), (b, a)):
-                    pair = (mine.article.article_id, other.article.article_id, mine.key)
-                    if pair in reported:
-                        continue
-                    reported.add(pair)
-                    message = (f"This article says {_describe(mine, table)} ({_when(mine)}); article "
-                               f"{other.article.article_id} says {_describe(other, table)} ({_when(other)}).")
-                    yield span_finding(mine.article, CHECK, mine.start, mine.end, message,
-                                       related_article_id=other.article.article_id, data={
-                                           "office": mine.office, "country": mine.country,
-                                           "person_id": mine.person_id, "status": mine.status,
-                                           "other_person_id": other.person_id,
-                                           "other_status": other.status})
+        if article.article_id not in dates:
+            continue
+        seen: set[tuple[tuple[str, str], str, str]] = set()
+        for claim in claims_of(article, table, dates[article.article_id]):
+            if (claim.key, claim.person_id, claim.status) in seen:
+                continue  # one claim per article, office, person and status
+            seen.add((claim.key, claim.person_id, claim.status))
+            group = by_office.setdefault(claim.key, {}).setdefault(
+                (claim.person_id, claim.status), _Group())
+            group.all.append(claim)
+            if not claim_true(claim, table):
+                group.false.append(claim)
+    for groups in by_office.values():
+        for group in groups.values():
+            group.sort()
+        yield from _office_findings(groups, table, max_days)
+
+
+def _office_findings(groups: dict[tuple[str, str], _Group], table: OfficeTable,
+                     max_days: int) -> Iterator[Finding]:
+    reported: set[str] = set()
+    for group in groups.values():
+        for claim in group.all:
+            if claim.article.article_id in reported:
+                continue
+            true = claim_true(claim, table)
+            found = [o for g in groups.values() if g.all and incompatible(claim, g.all[0])
+                     if (o := g.nearest(claim, true, max_days)) is not None]
+            if not found:
+                continue
+            other = min(found, key=lambda o: _gap(claim.dates, o.dates))
+            reported.add(claim.article.article_id)
+            message = (f"This article says {_describe(claim, table)} ({_when(claim)}); article "
+                       f"{other.article.article_id} says {_describe(other, table)} ({_when(other)}).")
+            yield span_finding(claim.article, CHECK, claim.start, claim.end, message,
+                               related_article_id=other.article.article_id, data={
+                                   "office": claim.office, "country": claim.country,
+                                   "person_id": claim.person_id, "status": claim.status,
+                                   "other_person_id": other.person_id, "other_status": other.status})
