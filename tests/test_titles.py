@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from consistency_helpers import article, spans
 
 from audit.detect.titles import find_title_anachronisms
+from audit.errors import UsageError
 
 JUNE_1 = date(2025, 6, 1)
 MAY_15 = date(2025, 5, 15)
@@ -90,3 +92,13 @@ def test_extra_rows_from_the_user(tmp_path: Path) -> None:
 def test_the_current_title_for_someone_out_of_office() -> None:
     text = "Talks were attended by the current Russian Defence Minister, Sergei Shoigu, on Sunday."
     assert spans(run(text)) == [(CHECK, "current Russian Defence Minister, Sergei Shoigu")]
+
+
+def test_a_broken_extra_table_is_a_usage_error_naming_the_row(tmp_path: Path) -> None:
+    extra = tmp_path / "bad.csv"
+    extra.write_text("person_id,name,surname,variants,office,country,start,end,source,note\n"
+                     "x,X Y,Y,,president,US,2030-13-01,,local,\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"bad.csv: office holders row 1: start is not an ISO date"):
+        run("President X Y spoke.", office_holders_extra=str(extra))
+    with pytest.raises(UsageError, match="missing.csv: office holders table cannot be read"):
+        run("President X Y spoke.", office_holders_extra=str(tmp_path / "missing.csv"))

@@ -24,6 +24,8 @@ from typing import Any
 
 import ahocorasick
 
+from audit.errors import UsageError
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 TABLE_PATH = DATA / "office_holders.csv"
 TITLES_PATH = DATA / "office_titles.json"
@@ -197,9 +199,29 @@ def needs_first_name() -> frozenset[str]:
 
 
 def _read_rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#") and line.strip())
-        yield from csv.DictReader(lines)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = [line for line in handle if not line.startswith("#") and line.strip()]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: office holders table cannot be read ({exc})") from None
+    yield from csv.DictReader(lines)
+
+
+_REQUIRED = ("person_id", "name", "surname", "office", "country", "start")
+
+
+def _check_row(path: Path, number: int, row: Mapping[str, str | None]) -> None:
+    """A user's extra table is input: a bad row stops the run with its file and row."""
+    missing = [c for c in _REQUIRED if not (row.get(c) or "").strip()]
+    faults = [f"missing {', '.join(missing)}"] if missing else []
+    for column in ("start", "end"):
+        try:
+            if row.get(column):
+                date.fromisoformat(str(row[column]))
+        except ValueError:
+            faults.append(f"{column} is not an ISO date")
+    if faults:
+        raise UsageError(f"{path}: office holders row {number}: {'; '.join(faults)}")
 
 
 def _extra_paths(params: Mapping[str, Any]) -> tuple[str, ...]:
@@ -216,7 +238,8 @@ def load_table(params: Mapping[str, Any] | None = None) -> OfficeTable:
 def _load_table(extra: tuple[str, ...]) -> OfficeTable:
     rows: dict[tuple[str, str, str, str], dict[str, str]] = {}
     for path in (TABLE_PATH, *map(Path, extra)):
-        for row in _read_rows(path):
+        for number, row in enumerate(_read_rows(path), start=1):
+            _check_row(path, number, row)
             rows[(row["person_id"], row["office"], row["country"], row["start"])] = row
     people: dict[str, Person] = {}
     by_office: dict[tuple[str, str], list[Term]] = {}
