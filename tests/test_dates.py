@@ -67,3 +67,23 @@ def test_invalid_dates_april_31_and_february_29_of_a_common_year() -> None:
                             ("consistency.invalid_date", "February 29, 2025"),
                             ("consistency.invalid_date", "31/06/2025")]
     assert "April has 30 days" in found[0].message
+
+
+def test_consistency_detectors_never_raise_on_broken_text() -> None:
+    import random
+
+    from audit.detect import contradictions, name_variants, relative_dates, titles, weekdays
+
+    rng = random.Random(1)
+    pieces = ["February 29", "Feb. 30, 1900", "0/0/2020", "31/31/2025", "Monday, 00 May", "tomorrow,",
+              "today, Sunday", "this Friday, February 30", "President", "former ", "-elect", "Zelenskyy",
+              "Zelenskkkyy", "\n", "\x00", "ğ", "then-", "Scholz, the German chancellor", "12/12/2099"]
+    corpus = [article("".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))),
+                      rng.choice([None, date(2000, 1, 1), date(2024, 2, 29), date(2099, 12, 31)]), str(n))
+              for n in range(300)]
+    finders = [find_invalid_dates, weekdays.find_weekday_mismatches,
+               relative_dates.find_relative_date_conflicts, titles.find_title_anachronisms,
+               name_variants.find_name_variants, contradictions.find_contradictions]
+    by_id = {a.article_id: a for a in corpus}
+    found = [f for finder in finders for f in finder(corpus, {})]
+    assert found and all(f.excerpt == by_id[f.article_id].text[f.start:f.end] for f in found)
