@@ -67,6 +67,9 @@ def test_control_characters_are_flagged(char: str) -> None:
 
 def test_clean_news_prose_gives_nothing() -> None:
     assert findings(CLEAN) == []
+    legit = ("Ângela Merkel visited São Paulo, Łódź and Zürich; ØRSTED paid €100 and £5 "
+             "(©2024 Reuters), a naïve ½ share, Eyjafjallajökull.\tTabbed")
+    assert findings(legit) == []
     assert findings("") == []
 
 
