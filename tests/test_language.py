@@ -94,3 +94,21 @@ def test_unsupported_language_is_not_checked_rather_than_passed(tmp_path: Path) 
     # the French "31 avril" is not judged by the English date reader; the English one is
     dates = {f.article_id for f in result.findings if f.check == "consistency.invalid_date"}
     assert "fr" not in dates
+
+
+def test_seeds_acceptance_for_language_and_hygiene() -> None:
+    """seeds.json: hygiene.glued "April.Two" in 001; no language.* or other hygiene alarm
+    (003's "peace.That" is a real glued pair and is reported too)."""
+    from audit.detect import registry, run_detectors
+    from audit.ingest import iter_records
+    from audit.normalise import build_articles
+    from audit.suite import load_suite
+
+    articles, _ = build_articles(iter_records([ROOT / "seeds"]))
+    mine = [d for d in registry() if d.name in {"language", "language_mixed", "encoding", "glued"}]
+    found = run_detectors(articles, load_suite("news"), mine)
+    assert {(f.article_id, f.check, f.excerpt) for f in found.findings} == {
+        ("001_591b80880554c9fd", "hygiene.glued", "April.Two"),
+        ("003_ad27deec139d2dc8", "hygiene.glued", "peace.That"),
+    }
+    assert {a.language for a in articles} == {"en"} and found.not_checked == {}
