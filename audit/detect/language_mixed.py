@@ -6,17 +6,20 @@ cannot see it. We judge the text piece by piece with the same seeded langdetect:
 
 1. each paragraph (line) long enough for a verdict; a paragraph that is confidently in
    the article's language is done in one quick call (3 langdetect trials, not 7);
-2. any other paragraph is judged sentence by sentence, so one foreign quote does not
-   condemn its English frame;
+2. any other paragraph is also judged sentence by sentence: when some sentences are in
+   the article's language (a foreign quote in an English frame), the sentences are the
+   pieces, else the paragraph is one piece with all its letters;
 3. consecutive foreign pieces of one language make a passage; it is reported when its
-   letters reach `min_chars`.
+   letters reach `min_chars` (CJK and Hangul characters count double).
 
 False alarms this avoids: short lines ("Share", "Local News") and pieces under
-`min_piece_chars` get no verdict; lists of names give low-probability guesses
-("Erdoğan, Zelenskyy, Umerov" -> tr 0.43) under `min_probability`; a few foreign words
-in another script inside a sentence ("Putin said «Мы готовы» in Istanbul") leave the
-piece mixed-script, which is not judged. Thresholds were set on the
-article-extraction-benchmark gold texts (benchmarks/bench_language.py, mixed section).
+`min_piece_chars` get no verdict of their own; lists of names, which langdetect may call
+Turkish with probability 1.0 ("Recep Tayyip Erdoğan, Andriy Sybiha, Rustem Umerov"),
+are recognised by their share of capitalised words; unsure guesses fall under
+`min_probability`; a few foreign words in another script inside a sentence ("Putin said
+«Мы готовы» in Istanbul") leave the piece mixed-script, which is not judged. Thresholds
+were set on the article-extraction-benchmark gold texts (benchmarks/bench_language.py,
+mixed section: no alarm on 161 clean English articles, one true Portuguese page found).
 """
 
 from __future__ import annotations
