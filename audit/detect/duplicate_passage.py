@@ -14,6 +14,7 @@ one article (its first member carries the finding). Memory stays flat: only fing
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,35 +80,53 @@ def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]
     return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
 
 
+def _equal_runs(values: np.ndarray, shortest: int) -> list[tuple[int, int]]:
+    """(start, stop) of each run of `shortest` or more equal values in a sorted array."""
+    if len(values) == 0:
+        return []
+    bounds = np.flatnonzero(np.diff(values)) + 1
+    starts = np.concatenate([[0], bounds]).astype(np.int64)
+    stops = np.concatenate([bounds, [len(values)]]).astype(np.int64)
+    keep = stops - starts >= shortest
+    return list(zip(starts[keep].tolist(), stops[keep].tolist()))
+
+
 def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: PassageConfig,
-                  ) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """Seeds (pos_a, pos_b) for pairs of articles (a < b) of two families sharing a fingerprint."""
+                  ) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """(a, b, seeds) for article pairs a < b of two families sharing min_seeds fingerprints.
+
+    Seeds are collected in flat int32 columns, not per-pair lists of tuples, so memory
+    stays at 16 bytes a seed (100,000 articles: a few hundred MB at most).
+    """
     parts = [fingerprints(tokenise(text).words, cfg) for text in texts]
     if not parts:
-        return {}
+        return
     hashes = np.concatenate([h for h, _ in parts])
     docs = np.concatenate([np.full(len(h), d, dtype=np.int32) for d, (h, _) in enumerate(parts)])
     positions = np.concatenate([p for _, p in parts]).astype(np.int32)
+    del parts
     order = np.argsort(hashes, kind="stable")
     hashes, docs, positions = hashes[order], docs[order], positions[order]
-    bounds = np.flatnonzero(np.diff(hashes)) + 1
-    starts = np.concatenate([[0], bounds])
-    stops = np.concatenate([bounds, [len(hashes)]])
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for start, stop in zip(starts[stops - starts > 1], stops[stops - starts > 1]):
+    columns = [array("i") for _ in range(4)]  # doc_a, doc_b, pos_a, pos_b
+    for start, stop in _equal_runs(hashes, 2):
         firsts: dict[Hashable, tuple[int, int]] = {}  # one seed per family: a refrain or a
         for doc, pos in zip(docs[start:stop].tolist(), positions[start:stop].tolist()):
             firsts.setdefault(families[doc], (doc, pos))  # syndicated story counts once
         if len(firsts) > cfg.max_df:
             continue
-        group = list(firsts.values())
+        group = list(firsts.values())  # ascending doc: the sort above was stable
         for x, (doc_a, pos_a) in enumerate(group):
             for doc_b, pos_b in group[x + 1 :]:
-                if doc_a != doc_b:
-                    key, seed = ((doc_a, doc_b), (pos_a, pos_b)) if doc_a < doc_b else (
-                        (doc_b, doc_a), (pos_b, pos_a))
-                    seeds.setdefault(key, []).append(seed)
-    return seeds
+                for column, value in zip(columns, (doc_a, doc_b, pos_a, pos_b)):
+                    column.append(value)
+    del hashes, docs, positions
+    doc_a, doc_b, pos_a, pos_b = (np.frombuffer(c, dtype=np.int32) for c in columns)
+    order = np.lexsort((pos_a, doc_b, doc_a))
+    doc_a, doc_b, pos_a, pos_b = doc_a[order], doc_b[order], pos_a[order], pos_b[order]
+    pair_keys = (doc_a.astype(np.int64) << 32) | doc_b.astype(np.int64)
+    for start, stop in _equal_runs(pair_keys, cfg.min_seeds):  # fewer: a common phrase
+        yield (int(doc_a[start]), int(doc_b[start]),
+               list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())))
 
 
 def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: PassageConfig) -> list[Run]:
@@ -157,9 +176,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     cfg = PassageConfig.from_params(params)
     tokens = lru_cache(maxsize=256)(lambda doc: tokenise(articles[doc].text))  # pairs come sorted
     families = _families(articles, cfg)
-    for (doc_a, doc_b), seeds in sorted(_corpus_seeds([a.text for a in articles], families, cfg).items()):
-        if len(seeds) < cfg.min_seeds:
-            continue  # a common 8-word phrase, not a passage
+    for doc_a, doc_b, seeds in _corpus_seeds([a.text for a in articles], families, cfg):
         a, b = tokens(doc_a), tokens(doc_b)
         runs = shared_runs(a.words, b.words, seeds, cfg)
         if not runs or _is_near_copy(a.words, b.words, cfg):
