@@ -30,6 +30,15 @@ SuiteOpt = Annotated[str, typer.Option("--suite", help="Suite name in expectatio
 TextField = Annotated[str, typer.Option("--text-field", help="Record field holding the text.")]
 IdField = Annotated[str, typer.Option("--id-field", help="Record field holding the id.")]
 DateField = Annotated[str, typer.Option("--published-field", help="Record field of the date.")]
+
+
+class Engine(str, Enum):
+    pandas = "pandas"
+    spark = "spark"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where GX validates: pandas, or spark (GX's Spark engine; needs the spark extra).")]
+MasterOpt = Annotated[Optional[str], typer.Option("--spark-master", help="Spark master URL (default: the active session, else local[*]).")]
 AgainstOpt = Annotated[Optional[Path], typer.Option("--against", help="Also check duplicates against this saved index.")]
 SaveIndexOpt = Annotated[Optional[Path], typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]
 
@@ -52,13 +61,16 @@ def run_command(
     against: AgainstOpt = None,
     save_index: SaveIndexOpt = None,
     fix_encoding: Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")] = False,
+    engine: EngineOpt = Engine.pandas,
+    spark_master: MasterOpt = None,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
     from audit.pipeline import run
 
     result = run(paths or [Path("seeds")], suite=suite, out=out,
                  fields=_fields(text_field, id_field, published_field),
-                 against=against, save_index=save_index, fix_encoding=fix_encoding)
+                 against=against, save_index=save_index, fix_encoding=fix_encoding,
+                 engine=engine.value, spark_master=spark_master)
     counts = result.summary["counts"]["by_severity"]
     status = result.summary["status"]
     typer.echo(
@@ -83,13 +95,16 @@ def gate_command(
     published_field: DateField = "published",
     against: AgainstOpt = None,
     save_index: SaveIndexOpt = None,
+    engine: EngineOpt = Engine.pandas,
+    spark_master: MasterOpt = None,
 ) -> None:
     """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
     from audit.gating import gate
 
     result = gate(paths, accepted=accepted, quarantine=quarantine, suite=suite, out=out,
                   fields=_fields(text_field, id_field, published_field),
-                  against=against, save_index=save_index)
+                  against=against, save_index=save_index, engine=engine.value,
+                  spark_master=spark_master)
     typer.echo(f"{len(result.accepted)} accepted -> {accepted}; "
                f"{len(result.quarantined)} quarantined -> {quarantine}")
     raise typer.Exit(result.exit_code)

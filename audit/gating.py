@@ -45,6 +45,8 @@ def gate(
     on_problem: Callable[[str], None] | None = _stderr,
     against: str | Path | None = None,
     save_index: str | Path | None = None,
+    engine: str = "pandas",
+    spark_master: str | None = None,
 ) -> GateResult:
     """Audit `paths` and write accepted and quarantined articles as JSONL files.
 
@@ -53,7 +55,8 @@ def gate(
     """
     with tempfile.TemporaryDirectory(prefix="corpus-audit-gate-") as tmp:
         result = run(paths, suite=suite, out=out or Path(tmp) / "run", fields=fields,
-                     on_problem=on_problem, against=against)
+                     on_problem=on_problem, against=against, engine=engine,
+                     spark_master=spark_master)
     reasons: dict[str, list[Finding]] = {}
     for finding in result.findings:
         reasons.setdefault(finding.article_id, []).append(finding)

@@ -64,6 +64,8 @@ def run(
     against: str | Path | None = None,
     save_index: str | Path | None = None,
     fix_encoding: bool = False,
+    engine: str = "pandas",
+    spark_master: str | None = None,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found."""
     started = datetime.now(timezone.utc)
@@ -109,7 +111,8 @@ def run(
         table = article_table(articles, findings, the_suite, detection.not_checked)
         from audit.validate import validate
 
-        validation = validate(signal_frame(table, the_suite), the_suite, work / "data_docs")
+        validation = validate(signal_frame(table, the_suite), the_suite, work / "data_docs",
+                              engine=engine, spark_master=spark_master)
         table["status"] = ["fail" if i in validation.failed_ids else "pass" for i in table["article_id"]]
         timings["validate"] = time.perf_counter() - clock
 
