@@ -63,6 +63,8 @@ def run_command(
     fix_encoding: Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")] = False,
     engine: EngineOpt = Engine.pandas,
     spark_master: MasterOpt = None,
+    cache: Annotated[Optional[Path], typer.Option("--cache", help="Folder of verdicts kept between runs (default: .cache beside --out).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Keep nothing between runs.")] = False,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
     from audit.pipeline import run
@@ -70,7 +72,8 @@ def run_command(
     result = run(paths or [Path("seeds")], suite=suite, out=out,
                  fields=_fields(text_field, id_field, published_field),
                  against=against, save_index=save_index, fix_encoding=fix_encoding,
-                 engine=engine.value, spark_master=spark_master)
+                 engine=engine.value, spark_master=spark_master,
+                 cache=None if no_cache else cache or out.parent / ".cache")
     counts = result.summary["counts"]["by_severity"]
     status = result.summary["status"]
     typer.echo(

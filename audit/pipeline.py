@@ -27,6 +27,7 @@ from audit.detect import run_detectors
 from audit.ingest import FieldMap, iter_records
 from audit.model import Article, Finding
 from audit.normalise import build_articles
+from audit.normalise.cache import open_language_cache
 from audit.report.history import append_history, compare_with_previous
 from audit.suite import Suite, load_suite, signal_column
 
@@ -66,6 +67,7 @@ def run(
     fix_encoding: bool = False,
     engine: str = "pandas",
     spark_master: str | None = None,
+    cache: str | Path | None = None,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found."""
     started = datetime.now(timezone.utc)
@@ -84,7 +86,10 @@ def run(
 
     clock = time.perf_counter()
     records = iter_records(list(paths), fields, on_problem=problem)
-    articles, findings = build_articles(records, fix_encoding=fix_encoding)
+    language_cache = open_language_cache(cache)
+    articles, findings = build_articles(records, fix_encoding=fix_encoding,
+                                        language_cache=language_cache)
+    language_cache.save()
     timings["ingest_normalise"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -122,6 +127,8 @@ def run(
             started, paths, articles, findings, status, the_suite, validation, timings, problems
         )
         summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
+        summary["language_cache"] = {"path": str(language_cache.path) if language_cache.path else None,
+                                     "hits": language_cache.hits, "misses": language_cache.misses}
         write_outputs(work, table, findings, summary, articles, validation)
         timings["report"] = time.perf_counter() - clock
         summary["seconds"]["report"] = round(timings["report"], 3)

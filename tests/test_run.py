@@ -182,3 +182,15 @@ def test_second_run_compares_with_the_first(tmp_path: Path) -> None:
     history = (tmp_path / "r" / "history.jsonl").read_text().splitlines()
     assert len(history) == 2 and json.loads(history[1])["articles"] == 2
     assert "Since the previous run" in (tmp_path / "r" / "latest" / "index.html").read_text()
+
+
+def test_language_cache_serves_unchanged_text(tmp_path: Path) -> None:
+    seed = SEEDS / "002_9fe07d5a7dbb1c83.txt"
+    first = audit.run([seed], out=tmp_path / "r1", cache=tmp_path / "cache", on_problem=None)
+    second = audit.run([seed], out=tmp_path / "r2", cache=tmp_path / "cache", on_problem=None)
+    assert first.summary["language_cache"]["misses"] == 1
+    assert second.summary["language_cache"] == {**first.summary["language_cache"],
+                                                "hits": 1, "misses": 0}
+    cached, fresh = second.articles[0], first.articles[0]
+    assert (cached.language, cached.language_prob) == (fresh.language, fresh.language_prob)
+    assert cached.language == "en" and cached.language_prob > 0.9

@@ -13,14 +13,18 @@ from pathlib import PurePath
 from audit.model import Article, Finding, RawRecord
 from audit.normalise.dates import find_dates, publication_date
 from audit.normalise.encoding import describe_repairs, find_repairs, repair_text
-from audit.normalise.language import detect_language, language_code
+from audit.normalise.cache import LanguageCache
+from audit.normalise.language import language_code
 from audit.normalise.text import content_sha256, normalise_text
 
 __all__ = ["build_articles", "normalise_text"]
 
 
 def build_articles(
-    records: Iterable[RawRecord], *, fix_encoding: bool = False
+    records: Iterable[RawRecord],
+    *,
+    fix_encoding: bool = False,
+    language_cache: LanguageCache | None = None,
 ) -> tuple[list[Article], list[Finding]]:
     """One Article per record, ids made unique, plus the ingest findings.
 
@@ -41,7 +45,8 @@ def build_articles(
                 message=f"id {base_id!r} is used by an earlier record; renamed {article_id!r}.",
             ))
         seen.setdefault(article_id, 1)
-        article = to_article(record, article_id, fix_encoding=fix_encoding)
+        article = to_article(record, article_id, fix_encoding=fix_encoding,
+                             language_cache=language_cache)
         articles.append(article)
         if record.error:
             findings.append(Finding(
@@ -56,17 +61,25 @@ def build_articles(
     return articles, findings
 
 
-def to_article(record: RawRecord, article_id: str, *, fix_encoding: bool = False) -> Article:
+def to_article(
+    record: RawRecord,
+    article_id: str,
+    *,
+    fix_encoding: bool = False,
+    language_cache: LanguageCache | None = None,
+) -> Article:
     text = normalise_text(record.text)
     repairs = find_repairs(text) if fix_encoding else []
     if repairs:
         text = normalise_text(repair_text(text))
+    sha = content_sha256(text)
     fields = record.fields
     published, published_from = publication_date(text, fields.get("published"))
     if fields.get("language"):
         language, prob = language_code(fields["language"]), None
     else:
-        guess = detect_language(text)
+        cache = language_cache or LanguageCache(None)
+        guess = cache.guess(text, sha)
         language, prob = guess.language, guess.probability
     return Article(
         article_id=article_id,
@@ -80,7 +93,7 @@ def to_article(record: RawRecord, article_id: str, *, fix_encoding: bool = False
         language=language,
         language_prob=prob,
         text=text,
-        content_sha256=content_sha256(text),
+        content_sha256=sha,
         read_error=record.error,
         raw=record.raw,
         extra={"encoding_fixed": describe_repairs(repairs)} if repairs else {},

@@ -1,0 +1,74 @@
+"""A cache of language verdicts by content hash, so nightly runs skip unchanged text.
+
+langdetect is most of a run's cost (about 5 ms an article, GX-NOTES.md; bench_run.py:
+52 of 64 s at 10,000 articles) and its seeded verdict depends only on the text, so it
+is kept per `content_sha256` between runs. The file name carries everything the
+verdict depends on (langdetect version, seed, length limits): change one and the cache
+starts afresh instead of serving stale answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from audit.normalise import language as lang
+
+
+@dataclass
+class LanguageCache:
+    path: Path | None
+    entries: dict[str, tuple[str | None, float | None]] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    def guess(self, text: str, sha256: str) -> lang.LanguageGuess:
+        if sha256 in self.entries:
+            self.hits += 1
+            return lang.LanguageGuess(*self.entries[sha256])
+        self.misses += 1
+        found = lang.detect_language(text)
+        self.entries[sha256] = (found.language, found.probability)
+        return found
+
+    def save(self) -> None:
+        """Write the cache (atomically: a killed run leaves the old file whole)."""
+        if self.path is None or not self.misses:
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        keys = list(self.entries)
+        table = pa.table({
+            "content_sha256": keys,
+            "language": [self.entries[k][0] for k in keys],
+            "probability": pa.array([self.entries[k][1] for k in keys], type=pa.float64()),
+        })
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial")
+        pq.write_table(table, partial)
+        partial.replace(self.path)
+
+
+def open_language_cache(folder: str | Path | None) -> LanguageCache:
+    """The cache kept in `folder`, or a run-local one when folder is None."""
+    if folder is None:
+        return LanguageCache(None)
+    key = f"langdetect-{version('langdetect')}-seed{lang.SEED}-{lang.MIN_CHARS}-{lang.MAX_CHARS}"
+    path = Path(folder) / f"language-{key}.parquet"
+    cache = LanguageCache(path)
+    if path.is_file():
+        import pyarrow.parquet as pq
+
+        try:
+            table = pq.read_table(path).to_pydict()
+        except Exception:  # a damaged cache is only a slower run, never a failed one
+            return cache
+        cache.entries = {
+            sha: (language, prob)
+            for sha, language, prob in zip(
+                table["content_sha256"], table["language"], table["probability"]
+            )
+        }
+    return cache
