@@ -51,10 +51,10 @@ def test_short_shared_quote_is_below_min_words() -> None:
 def test_lifted_quote_in_otherwise_different_articles_with_other_punctuation() -> None:
     lifted = QUOTE.replace("'", "\u201c").replace(", now", " \u2013 now").replace(
         "Zelensky's", "Zelenskyy\u2019s")
-    one = article("one", "Cocoa prices rose in Accra on Monday as traders weighed the rains. "
-                  f"A Moscow analyst wrote: \u201c{lifted}\u201d Farmers expect a late harvest.")
+    one = article("one", seed("001").text + "\nA Moscow analyst wrote: \u201c"
+                  f"{lifted}\u201d Farmers expect a late harvest.")
     two = article("two", f"Stanovaya said: \"{QUOTE}\" The Kremlin did not comment on the "
-                  "post, and the talks in Istanbul ended after two hours.")
+                  "post, and the talks in Istanbul ended after two hours.\n" + seed("002").text)
     findings = list(find_shared_passages([one, two], {"min_words": 40}))
     assert [(f.article_id, f.related_article_id) for f in findings] == [("one", "two"), ("two", "one")]
     assert findings[0].excerpt.startswith("Putin sees") and findings[0].excerpt.endswith("instability")
@@ -75,15 +75,15 @@ def test_odd_text_never_raises() -> None:
     assert list(find_shared_passages(corpus, {"min_words": 40})) == []
 
 
-def test_heavily_edited_copy_gets_one_finding_per_article() -> None:
+def test_heavily_edited_copy_gets_one_finding_in_the_copy() -> None:
     # every other paragraph of 004 swapped for one of 002: Jaccard 0.58, not a near copy,
-    # yet most of it is shared; one finding each side (the longest run) says how much
+    # yet most of it is shared; one finding in the later copy (its longest run) says how much
     original, other = seed("004").text.splitlines(), seed("002").text.splitlines()
     edited = "\n".join(line if i % 2 == 0 else other[i] for i, line in enumerate(original))
-    corpus = [article("wire", "\n".join(original)), article("edited", edited)]
+    corpus = [article("wire", "\n".join(original)), article("edited", edited),
+              article("edited2", edited.replace("Thursday", "Friday"))]
     findings = list(find_shared_passages(corpus, {"min_words": 40}))
-    assert [(f.article_id, f.related_article_id) for f in findings] == [
-        ("wire", "edited"), ("edited", "wire")]
+    assert [(f.article_id, f.related_article_id) for f in findings] == [("edited", "wire")]
     assert findings[0].data["shared_words"] > findings[0].data["words"] >= 40
     assert "edited copy" in findings[0].message
 

@@ -92,8 +92,9 @@ def _equal_runs(values: np.ndarray, shortest: int) -> list[tuple[int, int]]:
 
 
 def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: PassageConfig,
-                  ) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
-    """(a, b, seeds) for article pairs a < b of two families sharing min_seeds fingerprints.
+                  ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+    """(a, b, seeds, edited) for article pairs a < b of two families sharing min_seeds
+    fingerprints; `edited` when they share max_coverage of the fingerprints of both.
 
     Seeds are collected in flat int32 columns, not per-pair lists of tuples, so memory
     stays at 16 bytes a seed (100,000 articles: a few hundred MB at most).
@@ -101,6 +102,7 @@ def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: Passa
     parts = [fingerprints(tokenise(text).words, cfg) for text in texts]
     if not parts:
         return
+    counts = [len(h) for h, _ in parts]
     hashes = np.concatenate([h for h, _ in parts])
     docs = np.concatenate([np.full(len(h), d, dtype=np.int32) for d, (h, _) in enumerate(parts)])
     positions = np.concatenate([p for _, p in parts]).astype(np.int32)
@@ -125,8 +127,9 @@ def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: Passa
     doc_a, doc_b, pos_a, pos_b = doc_a[order], doc_b[order], pos_a[order], pos_b[order]
     pair_keys = (doc_a.astype(np.int64) << 32) | doc_b.astype(np.int64)
     for start, stop in _equal_runs(pair_keys, cfg.min_seeds):  # fewer: a common phrase
-        yield (int(doc_a[start]), int(doc_b[start]),
-               list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())))
+        a, b = int(doc_a[start]), int(doc_b[start])
+        yield (a, b, list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())),
+               stop - start >= cfg.max_coverage * max(1, counts[a], counts[b]))
 
 
 def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: PassageConfig) -> list[Run]:
@@ -172,11 +175,21 @@ def passage_finding(article: Article, tokens: Tokens, first: int, stop: int, rel
 
 
 def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Each shared passage once in each of the two articles (span in its own text)."""
+    """Each shared passage once in each of the two articles (span in its own text).
+
+    A heavily edited copy (sharing max_coverage of its fingerprints, yet under the near
+    threshold) is reported once, in the copy, against the earlier article it shares most
+    with: 60 rewrites of one wire story must not cost 60 x 60 alignments and findings.
+    """
     cfg = PassageConfig.from_params(params)
     tokens = lru_cache(maxsize=256)(lambda doc: tokenise(articles[doc].text))  # pairs come sorted
     families = _families(articles, cfg)
-    for doc_a, doc_b, seeds in _corpus_seeds([a.text for a in articles], families, cfg):
+    edited: dict[int, tuple[int, int, list[tuple[int, int]]]] = {}  # copy -> (seeds, a, seeds)
+    for doc_a, doc_b, seeds, is_edited in _corpus_seeds([a.text for a in articles], families, cfg):
+        if is_edited:
+            if len(seeds) > edited.get(doc_b, (0, 0, []))[0]:
+                edited[doc_b] = (len(seeds), doc_a, seeds)
+            continue
         a, b = tokens(doc_a), tokens(doc_b)
         runs = shared_runs(a.words, b.words, seeds, cfg)
         if not runs or _is_near_copy(a.words, b.words, cfg):
@@ -187,6 +200,14 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
                                   b.span(sb, eb), shared=shared)
             yield passage_finding(articles[doc_b], b, sb, eb, articles[doc_a].article_id,
                                   a.span(sa, ea), shared=shared)
+    for doc_b, (_, doc_a, seeds) in sorted(edited.items()):
+        a, b = tokenise(articles[doc_a].text), tokenise(articles[doc_b].text)
+        runs = shared_runs(b.words, a.words, [(pb, pa) for pa, pb in seeds], cfg)
+        if runs and not _is_near_copy(a.words, b.words, cfg):
+            runs, shared = reported_runs(runs, len(b), len(a), cfg)
+            for sb, eb, sa, ea in runs:
+                yield passage_finding(articles[doc_b], b, sb, eb, articles[doc_a].article_id,
+                                      a.span(sa, ea), shared=shared)
     index = params.get("_index")
     if index is not None:
         yield from _against_index(articles, index, cfg)
