@@ -242,6 +242,14 @@ def _really_shared(excerpt: str, other: str) -> bool:
     return sum(block.size for block in blocks) >= 0.8 * len(a)
 
 
+def _rss_mb() -> float:
+    """Current resident memory (Linux /proc), to tell the corpus from the checks' own use."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def bench_index(articles: list[Article], truth: dict[str, list], checked: int = 1000) -> None:  # type: ignore[type-arg]
     """Index the real texts and half the background, extend it by `checked` background
     articles, then check `checked` other articles (copies, hosts of lifted passages)."""
@@ -296,7 +304,7 @@ def main() -> None:
     articles = [article(i, t) for i, t in corpus]
     words = sum(len(t.split()) for _, t in corpus)
     print(f"corpus: {len(articles)} articles, {words / len(articles):.0f} words on average, "
-          f"built in {time.perf_counter() - clock:.1f}s")
+          f"built in {time.perf_counter() - clock:.1f}s; RSS with the corpus held: {_rss_mb():.0f} MB")
     found, total = [], 0.0
     for name, finder, params in (  # the params of expectations/news.json
             ("exact", find_exact_duplicates, {}), ("near", find_near_duplicates, {"threshold": 0.8}),
