@@ -123,6 +123,7 @@ def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: Passa
                     column.append(value)
     del hashes, docs, positions
     doc_a, doc_b, pos_a, pos_b = (np.frombuffer(c, dtype=np.int32) for c in columns)
+    del columns  # each unsorted column is freed as its sorted copy replaces it
     order = np.lexsort((pos_a, doc_b, doc_a))
     doc_a, doc_b, pos_a, pos_b = doc_a[order], doc_b[order], pos_a[order], pos_b[order]
     pair_keys = (doc_a.astype(np.int64) << 32) | doc_b.astype(np.int64)
