@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["run", "gate", "__version__"]
+__all__ = ["__version__", "gate", "run"]
 
 
 def run(*args: Any, **kwargs: Any) -> Any:

@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,7 +21,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                        "Great Expectations suites.")
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
 
@@ -32,15 +32,15 @@ IdField = Annotated[str, typer.Option("--id-field", help="Record field holding t
 DateField = Annotated[str, typer.Option("--published-field", help="Record field of the date.")]
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     pandas = "pandas"
     spark = "spark"
 
 
 EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where GX validates: pandas, or spark (GX's Spark engine; needs the spark extra).")]
-MasterOpt = Annotated[Optional[str], typer.Option("--spark-master", help="Spark master URL (default: the active session, else local[*]).")]
-AgainstOpt = Annotated[Optional[Path], typer.Option("--against", help="Also check duplicates against this saved index.")]
-SaveIndexOpt = Annotated[Optional[Path], typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]
+MasterOpt = Annotated[str | None, typer.Option("--spark-master", help="Spark master URL (default: the active session, else local[*]).")]
+AgainstOpt = Annotated[Path | None, typer.Option("--against", help="Also check duplicates against this saved index.")]
+SaveIndexOpt = Annotated[Path | None, typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]
 
 
 def _fields(text_field: str, id_field: str, published_field: str):  # type: ignore[no-untyped-def]
@@ -51,10 +51,10 @@ def _fields(text_field: str, id_field: str, published_field: str):  # type: igno
 
 @app.command("run")
 def run_command(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders; default seeds/.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default seeds/.")] = None,
     suite: SuiteOpt = "news",
     out: Annotated[Path, typer.Option("--out", help="Run folder.")] = Path("reports/latest"),
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse.")] = None,
     text_field: TextField = "text",
     id_field: IdField = "id",
     published_field: DateField = "published",
@@ -63,7 +63,7 @@ def run_command(
     fix_encoding: Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")] = False,
     engine: EngineOpt = Engine.pandas,
     spark_master: MasterOpt = None,
-    cache: Annotated[Optional[Path], typer.Option("--cache", help="Folder of verdicts kept between runs (default: .cache beside --out).")] = None,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Folder of verdicts kept between runs (default: .cache beside --out).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Keep nothing between runs.")] = False,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
@@ -92,7 +92,7 @@ def gate_command(
     accepted: Annotated[Path, typer.Option("--accepted", help="JSONL file (or folder) for accepted articles.")],
     quarantine: Annotated[Path, typer.Option("--quarantine", help="JSONL file (or folder) for quarantined articles.")],
     suite: SuiteOpt = "news",
-    out: Annotated[Optional[Path], typer.Option("--out", help="Also keep the run's report here.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Also keep the run's report here.")] = None,
     text_field: TextField = "text",
     id_field: IdField = "id",
     published_field: DateField = "published",

@@ -16,7 +16,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +70,7 @@ def run(
     cache: str | Path | None = None,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found."""
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     timings: dict[str, float] = {}
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
     if against is not None:  # duplicate checks also compare with a saved index (issue 3)
@@ -198,7 +198,7 @@ def build_summary(
     return {
         "run_id": f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}",
         "started": started.isoformat(),
-        "finished": datetime.now(timezone.utc).isoformat(),
+        "finished": datetime.now(UTC).isoformat(),
         "tool": {"name": "corpus-audit", "version": __version__},
         "suite": {"name": suite.name, "version": suite.version, "sha256": suite.sha256,
                   "path": str(suite.path)},

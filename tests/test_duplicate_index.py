@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import make_article
 
 from audit.detect.duplicate_exact import find_exact_duplicates
 from audit.detect.duplicate_index import load_index, update_index
@@ -19,9 +20,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def article(article_id: str, text: str) -> Article:
-    return Article(article_id=article_id, source_uri=f"{article_id}.txt", source_sha256="",
-                   title=None, published=None, published_from="none", publisher=None, url=None,
-                   language="en", language_prob=None, text=text, content_sha256="")
+    return make_article(text, article_id=article_id)
 
 
 def seed_articles() -> list[Article]:

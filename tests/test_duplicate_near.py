@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_article
 
 from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
 from audit.model import Article
@@ -14,9 +15,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def article(article_id: str, text: str, published: date | None = None) -> Article:
-    return Article(article_id=article_id, source_uri=f"{article_id}.txt", source_sha256="",
-                   title=None, published=published, published_from="none", publisher=None,
-                   url=None, language="en", language_prob=None, text=text, content_sha256=article_id)
+    return make_article(text, article_id=article_id, published=published,
+                        content_sha256=article_id)
 
 
 def seed(stem: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factories import make_article
+
 from audit.detect.duplicate_passage import find_shared_passages
 from audit.model import Article
 
@@ -15,9 +17,7 @@ QUOTE = ("Putin sees an opportunity to draw Ukraine into an 'Istanbul-2' process
 
 
 def article(article_id: str, text: str) -> Article:
-    return Article(article_id=article_id, source_uri=f"{article_id}.txt", source_sha256="",
-                   title=None, published=None, published_from="none", publisher=None, url=None,
-                   language="en", language_prob=None, text=text, content_sha256="")
+    return make_article(text, article_id=article_id)
 
 
 def seed(stem: str) -> Article:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factories import make_article
+
 from audit.detect.duplicate_repeated import find_repeated_sentences
 from audit.model import Article
 
@@ -11,9 +13,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def article(text: str) -> Article:
-    return Article(article_id="a", source_uri="a.txt", source_sha256="", title=None,
-                   published=None, published_from="none", publisher=None, url=None,
-                   language="en", language_prob=None, text=text, content_sha256="")
+    return make_article(text, article_id="a")
 
 
 def test_seed_004_standfirst_repeated_in_body() -> None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import make_article
 
 from audit.detect.encoding import find_encoding_problems
 from audit.model import Article
@@ -19,11 +20,7 @@ CLEAN = (
 
 
 def article(text: str) -> Article:
-    return Article(
-        article_id="a1", source_uri="mem", source_sha256="", title=None, published=None,
-        published_from="none", publisher=None, url=None, language="en", language_prob=None,
-        text=text, content_sha256="",
-    )
+    return make_article(text)
 
 
 def findings(text: str, **params: object) -> list:  # type: ignore[type-arg]

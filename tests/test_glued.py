@@ -4,6 +4,7 @@ initials, domains and ellipses left alone."""
 from __future__ import annotations
 
 import pytest
+from factories import make_article
 
 from audit.detect.glued import find_glued_sentences
 from audit.model import Article
@@ -16,11 +17,7 @@ SEED_001 = (
 
 
 def article(text: str) -> Article:
-    return Article(
-        article_id="a1", source_uri="mem", source_sha256="", title=None, published=None,
-        published_from="none", publisher=None, url=None, language="en", language_prob=None,
-        text=text, content_sha256="",
-    )
+    return make_article(text)
 
 
 def glued(text: str) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factories import make_article
+
 from audit.detect.language_mixed import find_mixed_language
 from audit.model import Article
 
@@ -29,11 +31,7 @@ RUSSIAN = (
 
 
 def article(text: str, language: str | None = "en") -> Article:
-    return Article(
-        article_id="a1", source_uri="mem", source_sha256="", title=None, published=None,
-        published_from="none", publisher=None, url=None, language=language,
-        language_prob=None, text=text, content_sha256="",
-    )
+    return make_article(text, language=language)
 
 
 def mixed(text: str, language: str | None = "en") -> list:  # type: ignore[type-arg]

@@ -36,9 +36,24 @@ class Detector:
 def registry() -> list[Detector]:
     """All detectors, in the order they run. Imported here, not at package import."""
     from audit.detect import (
-        boilerplate, contradictions, dates, duplicate_exact, duplicate_near, duplicate_passage,
-        duplicate_repeated, encoding, glued, language, language_mixed, metadata_leak,
-        name_variants, paywall, provenance, relative_dates, titles, weekdays,
+        boilerplate,
+        contradictions,
+        dates,
+        duplicate_exact,
+        duplicate_near,
+        duplicate_passage,
+        duplicate_repeated,
+        encoding,
+        glued,
+        language,
+        language_mixed,
+        metadata_leak,
+        name_variants,
+        paywall,
+        provenance,
+        relative_dates,
+        titles,
+        weekdays,
     )
 
     en = frozenset({"en"})

@@ -13,7 +13,7 @@ from audit.errors import UsageError
 from audit.ingest.readers import READERS, FieldMap, read_file
 from audit.model import RawRecord
 
-__all__ = ["FieldMap", "iter_records", "list_inputs", "READERS"]
+__all__ = ["READERS", "FieldMap", "iter_records", "list_inputs"]
 
 
 def list_inputs(paths: Sequence[str | Path]) -> list[Path]:

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from audit.model import Article, Finding, RawRecord
+from audit.normalise.cache import LanguageCache
 from audit.normalise.dates import find_dates, publication_date
 from audit.normalise.encoding import describe_repairs, find_repairs, repair_text
-from audit.normalise.cache import LanguageCache
 from audit.normalise.language import language_code
 from audit.normalise.text import content_sha256, normalise_text
 
@@ -107,9 +107,9 @@ def _headline(text: str) -> str | None:
     """The first short line without closing punctuation, among the first few lines."""
     for line in text.split("\n")[:6]:
         line = line.strip()
-        if 20 <= len(line) <= 200 and not _SENTENCE_END.search(line) and " " in line:
-            if not any(m.end - m.start >= len(line) - 12 for m in find_dates(line)):  # dateline
-                return line
+        shaped = 20 <= len(line) <= 200 and not _SENTENCE_END.search(line) and " " in line
+        if shaped and not any(m.end - m.start >= len(line) - 12 for m in find_dates(line)):
+            return line  # (a line that is only a date is a dateline, not a headline)
     return None
 
 

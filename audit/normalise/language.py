@@ -78,4 +78,4 @@ def language_code(value: object) -> str | None:
 
 def _short_code(code: str) -> str:
     """langdetect says zh-cn / zh-tw; the table uses ISO 639-1."""
-    return code.split("-")[0]
+    return code.split("-", maxsplit=1)[0]
