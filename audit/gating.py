@@ -18,6 +18,7 @@ from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (
 from audit.ingest import FieldMap
 from audit.model import Article, Finding
 from audit.pipeline import RunResult, _stderr, run
+from audit.suite import Suite, load_suite
 
 OUTPUT_FIELDS = ("article_id", "source_uri", "source_sha256", "title", "publisher", "url",
                  "language", "published_from", "content_sha256", "text")
@@ -39,7 +40,7 @@ def gate(
     *,
     accepted: str | Path,
     quarantine: str | Path,
-    suite: str = "news",
+    suite: str | Suite = "news",
     out: str | Path | None = None,
     fields: FieldMap | None = None,
     on_problem: Callable[[str], None] | None = _stderr,
@@ -53,8 +54,9 @@ def gate(
     `accepted`/`quarantine` are JSONL files, or folders that get `articles.jsonl`.
     `out`, when given, keeps the run's report; otherwise it goes to a temporary folder.
     """
+    the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
     with tempfile.TemporaryDirectory(prefix="corpus-audit-gate-") as tmp:
-        result = run(paths, suite=suite, out=out or Path(tmp) / "run", fields=fields,
+        result = run(paths, suite=the_suite, out=out or Path(tmp) / "run", fields=fields,
                      on_problem=on_problem, against=against, engine=engine,
                      spark_master=spark_master)
     reasons: dict[str, list[Finding]] = {}
@@ -65,7 +67,7 @@ def gate(
     with _open_jsonl(accepted) as good, _open_jsonl(quarantine) as bad:
         for article in result.articles:
             record = _record(article)
-            cleaned = hand_on_clean(record, article, reasons.get(article.article_id, []), suite)
+            cleaned = hand_on_clean(record, article, reasons.get(article.article_id, []), the_suite)
             if result.status[article.article_id] == "pass" or cleaned:
                 accepted_ids.append(article.article_id)
                 good.write(json.dumps(record, ensure_ascii=False) + "\n")
