@@ -63,7 +63,7 @@ def run_command(
     fix_encoding: Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")] = False,
     engine: EngineOpt = Engine.pandas,
     spark_master: MasterOpt = None,
-    cache: Annotated[Path | None, typer.Option("--cache", help="Folder of verdicts kept between runs (default: .cache beside --out).")] = None,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Folder of language verdicts and per-article findings kept between runs (default: .cache beside --out).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Keep nothing between runs.")] = False,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""

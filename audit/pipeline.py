@@ -24,6 +24,7 @@ import pandas as pd
 
 from audit import __version__
 from audit.detect import run_detectors
+from audit.detect.cache import open_findings_cache
 from audit.ingest import FieldMap, iter_records
 from audit.model import Article, Finding
 from audit.normalise import build_articles
@@ -93,7 +94,9 @@ def run(
     timings["ingest_normalise"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    detection = run_detectors(articles, the_suite)
+    findings_cache = open_findings_cache(cache)
+    detection = run_detectors(articles, the_suite, cache=findings_cache)
+    findings_cache.save()
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
     timings["detect"] = time.perf_counter() - clock
@@ -129,6 +132,8 @@ def run(
         summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
         summary["language_cache"] = {"path": str(language_cache.path) if language_cache.path else None,
                                      "hits": language_cache.hits, "misses": language_cache.misses}
+        summary["findings_cache"] = {"path": str(findings_cache.path) if findings_cache.path else None,
+                                     "hits": findings_cache.hits, "misses": findings_cache.misses}
         write_outputs(work, table, findings, summary, articles, validation)
         timings["report"] = time.perf_counter() - clock
         summary["seconds"]["report"] = round(timings["report"], 3)

@@ -194,3 +194,24 @@ def test_language_cache_serves_unchanged_text(tmp_path: Path) -> None:
     cached, fresh = second.articles[0], first.articles[0]
     assert (cached.language, cached.language_prob) == (fresh.language, fresh.language_prob)
     assert cached.language == "en" and cached.language_prob > 0.9
+
+
+def test_findings_cache_gives_the_same_findings_and_follows_params(tmp_path: Path) -> None:
+    first = audit.run([SEEDS], out=tmp_path / "r1", cache=tmp_path / "c", on_problem=None)
+    second = audit.run([SEEDS], out=tmp_path / "r2", cache=tmp_path / "c", on_problem=None)
+    assert first.summary["findings_cache"]["hits"] == 0
+    assert second.summary["findings_cache"]["misses"] == 0
+    assert second.summary["findings_cache"]["hits"] == first.summary["findings_cache"]["misses"] > 0
+    key = lambda f: (f.article_id, f.check, f.start, f.end, f.message)  # noqa: E731
+    assert sorted(map(key, second.findings)) == sorted(map(key, first.findings))
+    assert any(f.check == "duplicate.repeated" for f in second.findings)  # a cached check
+    # a changed threshold is a different key: repeats of 12+ words are not looked up again
+    document = json.loads((ROOT / "expectations" / "news.json").read_text())
+    for expectation in document["expectations"]:
+        if expectation["meta"].get("check") == "duplicate.repeated":
+            expectation["meta"]["params"]["min_words"] = 200
+    (tmp_path / "strict.json").write_text(json.dumps(document))
+    third = audit.run([SEEDS], suite=str(tmp_path / "strict.json"), out=tmp_path / "r3",
+                      cache=tmp_path / "c", on_problem=None)
+    assert third.summary["findings_cache"]["misses"] == 5  # the five seeds, that detector only
+    assert not any(f.check == "duplicate.repeated" for f in third.findings)

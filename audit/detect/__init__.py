@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from audit.detect.cache import FindingsCache, code_fingerprint
 from audit.model import Article, Finding
 from audit.suite import Suite
 
@@ -27,6 +28,7 @@ class Detector:
     checks: tuple[str, ...]
     find: Find
     languages: frozenset[str] = ANY_LANGUAGE  # empty: language-independent
+    per_article: bool = False  # findings depend on the article alone: cacheable between runs
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -60,25 +62,30 @@ def registry() -> list[Detector]:
     return [
         Detector("provenance", ("provenance.missing",), provenance.find_missing_provenance),
         Detector("language", ("language.unexpected",), language.find_unexpected_language),
-        Detector("language_mixed", ("language.mixed",), language_mixed.find_mixed_language),
-        Detector("encoding", ("hygiene.encoding",), encoding.find_encoding_problems),
-        Detector("glued", ("hygiene.glued",), glued.find_glued_sentences),
+        Detector("language_mixed", ("language.mixed",), language_mixed.find_mixed_language,
+                 per_article=True),
+        Detector("encoding", ("hygiene.encoding",), encoding.find_encoding_problems,
+                 per_article=True),
+        Detector("glued", ("hygiene.glued",), glued.find_glued_sentences, per_article=True),
         Detector("duplicate_exact", ("duplicate.exact",), duplicate_exact.find_exact_duplicates),
         Detector("duplicate_near", ("duplicate.near",), duplicate_near.find_near_duplicates),
         Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages),
         Detector("duplicate_repeated", ("duplicate.repeated",),
-                 duplicate_repeated.find_repeated_sentences),
-        Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en),
-        Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, en),
+                 duplicate_repeated.find_repeated_sentences, per_article=True),
+        Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en,
+                 per_article=True),
+        Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, en,
+                 per_article=True),
         Detector("relative_dates", ("consistency.relative_date",),
-                 relative_dates.find_relative_date_conflicts, en),
+                 relative_dates.find_relative_date_conflicts, en, per_article=True),
         Detector("titles", ("consistency.title_anachronism",), titles.find_title_anachronisms, en),
         Detector("name_variants", ("consistency.name_variant",), name_variants.find_name_variants),
         Detector("contradictions", ("consistency.contradiction",),
                  contradictions.find_contradictions, en),
         Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines),
-        Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks),
-        Detector("metadata_leak", ("metadata.leak",), metadata_leak.find_metadata_leaks),
+        Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks, per_article=True),
+        Detector("metadata_leak", ("metadata.leak",), metadata_leak.find_metadata_leaks,
+                 per_article=True),
     ]
 
 
@@ -90,12 +97,16 @@ class DetectionResult:
 
 
 def run_detectors(
-    articles: Sequence[Article], suite: Suite, detectors: Sequence[Detector] | None = None
+    articles: Sequence[Article],
+    suite: Suite,
+    detectors: Sequence[Detector] | None = None,
+    cache: FindingsCache | None = None,
 ) -> DetectionResult:
     """Run the detectors the suite asks for; severities come from the suite.
 
     Articles that could not be read are not given to detectors (they have no text);
     articles in a language a detector does not support are recorded as not checked.
+    Per-article detectors take what `cache` holds for unchanged articles.
     """
     findings: list[Finding] = []
     not_checked: dict[str, list[str]] = {}
@@ -110,9 +121,38 @@ def run_detectors(
             if not detector.supports(article):
                 not_checked.setdefault(article.article_id, []).extend(wanted)
         clock = time.perf_counter()
-        for finding in detector.find(supported, suite.params_for(wanted)):
+        params = suite.params_for(wanted)
+        if detector.per_article and cache is not None:
+            found = _find_with_cache(detector, supported, params, cache)
+        else:
+            found = detector.find(supported, params)
+        for finding in found:
             rule = suite.rules.get(finding.check)
             if rule is not None:
                 findings.append(replace(finding, severity=rule.severity))
         seconds[detector.name] = time.perf_counter() - clock
     return DetectionResult(findings, not_checked, seconds)
+
+
+def _find_with_cache(
+    detector: Detector, articles: Sequence[Article], params: Mapping[str, Any],
+    cache: FindingsCache,
+) -> list[Finding]:
+    """Cached findings for unchanged articles; the detector runs on the rest only."""
+    fingerprint = code_fingerprint(detector.find)
+    found: list[Finding] = []
+    missing: dict[str, tuple[Article, str]] = {}
+    for article in articles:
+        key = cache.key(detector.name, fingerprint, params, article)
+        cached = cache.get(key, article.article_id)
+        if cached is None:
+            missing[article.article_id] = (article, key)
+        else:
+            found.extend(cached)
+    fresh: dict[str, list[Finding]] = {article_id: [] for article_id in missing}
+    for finding in detector.find([a for a, _ in missing.values()], params):
+        fresh[finding.article_id].append(finding)
+    for article_id, (_, key) in missing.items():
+        cache.put(key, fresh[article_id])
+        found.extend(fresh[article_id])
+    return found

@@ -1,0 +1,94 @@
+"""Findings of per-article detectors, kept between runs: a nightly run re-reads only
+what changed.
+
+A per-article detector's findings depend only on the article (its text, publication
+date, language), the detector's params and its code and data. The key hashes all of
+them, so an edited rule, a new threshold or a changed date never serves stale findings.
+Cross-article detectors (duplicates, recurring chrome lines, contradictions) and those
+reading a user-editable table (titles, name variants) are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audit import __version__
+from audit.model import Article, Finding
+
+CACHE_FILE = "findings.parquet"
+_STORED = ("check", "message", "start", "end", "excerpt", "related_article_id", "data")
+
+
+def code_fingerprint(find: Any) -> str:
+    """A hash of the detector's module source and of every shipped data file."""
+    digest = hashlib.sha256(__version__.encode())
+    source = inspect.getsourcefile(find)
+    if source:
+        digest.update(Path(source).read_bytes())
+    data = Path(__file__).resolve().parents[1] / "data"
+    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class FindingsCache:
+    path: Path | None
+    entries: dict[str, str] = field(default_factory=dict)  # key -> JSON list of findings
+    hits: int = 0
+    misses: int = 0
+
+    def key(self, name: str, fingerprint: str, params: Mapping[str, Any], article: Article) -> str:
+        public = {k: v for k, v in params.items() if not k.startswith("_")}  # not the index
+        parts = [name, fingerprint, json.dumps(public, sort_keys=True, default=str),
+                 article.content_sha256, str(article.published), str(article.language)]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def get(self, key: str, article_id: str) -> list[Finding] | None:
+        stored = self.entries.get(key)
+        if stored is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return [Finding(article_id=article_id, **item) for item in json.loads(stored)]
+
+    def put(self, key: str, findings: Sequence[Finding]) -> None:
+        self.entries[key] = json.dumps(
+            [{name: getattr(f, name) for name in _STORED} for f in findings], default=str
+        )
+
+    def save(self) -> None:
+        """Write the cache atomically, when this run added to it."""
+        if self.path is None or not self.misses:
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial")
+        pq.write_table(pa.table({"key": list(self.entries), "findings": list(self.entries.values())}),
+                       partial)
+        partial.replace(self.path)
+
+
+def open_findings_cache(folder: str | Path | None) -> FindingsCache:
+    """The cache kept in `folder`, or an empty run-local one when folder is None."""
+    if folder is None:
+        return FindingsCache(None)
+    path = Path(folder) / CACHE_FILE
+    cache = FindingsCache(path)
+    if path.is_file():
+        import pyarrow.parquet as pq
+
+        try:
+            table = pq.read_table(path).to_pydict()
+        except Exception:  # a damaged cache is a slower run, never a failed one
+            return cache
+        cache.entries = dict(zip(table["key"], table["findings"]))
+    return cache
