@@ -78,7 +78,7 @@ def measure(n: int) -> dict:
                            cache=Path(tmp) / "cache")
         wall = time.perf_counter() - clock
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        # the nightly case: the same corpus again, language verdicts from the cache
+        # the nightly case: the same corpus again, language verdicts and findings cached
         clock = time.perf_counter()
         again = audit.run([corpus], out=Path(tmp) / "out", on_problem=None,
                           cache=Path(tmp) / "cache")
@@ -99,7 +99,7 @@ def main(sizes: list[int]) -> None:
                         if not k.startswith("detect.") or v >= 0.05)
         print(f"{n:>7} {figures['wall']:>8.2f} {n / figures['wall']:>8.0f} "
               f"{figures['peak_mb']:>8.0f}  {top}")
-        print(f"{'':>7} rerun of the same corpus (language cache warm): "
+        print(f"{'':>7} rerun of the same corpus (caches warm): "
               f"{figures['rerun_wall']:.2f} s, ingest_normalise={figures['rerun_ingest']:.2f}")
 
 
