@@ -75,7 +75,6 @@ def write_report(
     html = env.get_template("report.html.j2").render(
         summary=summary, articles=articles, outcomes=outcomes,
         hidden=len(table) - len(articles),
-        checks=sorted(summary["counts"]["by_check"].items()),
         clusters=duplicate_clusters(table),  # near-copy clusters side by side (issue 3)
     )
     path.write_text(html, encoding="utf-8")
