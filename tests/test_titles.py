@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -87,6 +88,11 @@ def test_extra_rows_from_the_user(tmp_path: Path) -> None:
     text = "Prime Minister Jane Doerington spoke."
     assert run(text) == []  # unknown person: not judged
     assert spans(run(text, office_holders_extra=str(extra))) == [(CHECK, "Prime Minister Jane Doerington")]
+    # the user edits the file (her term starts earlier): the same process sees the edit
+    extra.write_text(extra.read_text(encoding="utf-8").replace("2030-01-01", "2020-01-01"),
+                     encoding="utf-8")
+    os.utime(extra, ns=(extra.stat().st_atime_ns, extra.stat().st_mtime_ns + 10**9))
+    assert run(text, office_holders_extra=str(extra)) == []
 
 
 def test_the_current_title_for_someone_out_of_office() -> None:

@@ -230,12 +230,25 @@ def _extra_paths(params: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def load_table(params: Mapping[str, Any] | None = None) -> OfficeTable:
-    """The shipped table plus the user's extra rows (params["office_holders_extra"])."""
-    return _load_table(_extra_paths(params or {}))
+    """The shipped table plus the user's extra rows (params["office_holders_extra"]).
+
+    Cached per process, keyed also by the extra files' size and time of change, so a
+    scheduler process that runs many audits sees a user's edited rows.
+    """
+    extra = _extra_paths(params or {})
+    return _load_table(extra, tuple(_stamp(path) for path in extra))
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None  # _read_rows reports the missing file
+    return stat.st_mtime_ns, stat.st_size
 
 
 @lru_cache(maxsize=4)
-def _load_table(extra: tuple[str, ...]) -> OfficeTable:
+def _load_table(extra: tuple[str, ...], stamps: tuple[tuple[int, int] | None, ...]) -> OfficeTable:
     rows: dict[tuple[str, str, str, str], dict[str, str]] = {}
     for path in (TABLE_PATH, *map(Path, extra)):
         for number, row in enumerate(_read_rows(path), start=1):
