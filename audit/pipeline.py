@@ -130,10 +130,8 @@ def run(
             started, paths, articles, findings, status, the_suite, validation, timings, problems
         )
         summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
-        summary["language_cache"] = {"path": str(language_cache.path) if language_cache.path else None,
-                                     "hits": language_cache.hits, "misses": language_cache.misses}
-        summary["findings_cache"] = {"path": str(findings_cache.path) if findings_cache.path else None,
-                                     "hits": findings_cache.hits, "misses": findings_cache.misses}
+        summary["language_cache"] = _cache_stats(language_cache)
+        summary["findings_cache"] = _cache_stats(findings_cache)
         write_outputs(work, table, findings, summary, articles, validation)
         timings["report"] = time.perf_counter() - clock
         summary["seconds"]["report"] = round(timings["report"], 3)
@@ -144,6 +142,12 @@ def run(
         shutil.rmtree(work, ignore_errors=True)
         raise
     return RunResult(out_dir, articles, findings, status, summary, problems)
+
+
+def _cache_stats(cache: Any) -> dict[str, Any]:
+    """Where a cache lives and how it served this run (both caches have these fields)."""
+    return {"path": str(cache.path) if cache.path else None, "hits": cache.hits,
+            "misses": cache.misses}
 
 
 def _with_severity(finding: Finding, suite: Suite) -> Finding:
@@ -164,10 +168,10 @@ def article_table(
         row: dict[str, Any] = {name: getattr(a, name) for name in TABLE_COLUMNS if name != "status"}
         row["published"] = a.published.isoformat() if a.published else None
         row["status"] = "pass"
-        row["not_checked"] = ",".join(sorted(set(not_checked.get(a.article_id, [])))) or None
+        skipped = set(not_checked.get(a.article_id, ()))  # null counts: not checked is not passed
+        row["not_checked"] = ",".join(sorted(skipped)) or None
         for key, value in a.extra.items():
             row[key] = value
-        skipped = set(not_checked.get(a.article_id, ()))  # null, not 0: not checked is not passed
         for check in suite.rules:
             row[signal_column(check)] = None if check in skipped else counts[(a.article_id, check)]
         rows.append(row)

@@ -62,8 +62,7 @@ def find_suite_file(name_or_path: str) -> Path:
         if not given.is_file():
             raise UsageError(f"{given}: suite file not found")
         return given
-    for folder in (Path.cwd() / "expectations", PACKAGE_ROOT.parent / "expectations",
-                   PACKAGE_ROOT / "data" / "expectations"):
+    for folder in (Path.cwd() / "expectations", PACKAGE_ROOT.parent / "expectations"):
         candidate = folder / f"{name_or_path}.json"
         if candidate.is_file():
             return candidate

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from audit.detect.cache import FindingsCache, code_fingerprint
+from audit.detect.cache import FindingsCache, code_fingerprint, data_fingerprint
 from audit.model import Article, Finding
 from audit.suite import Suite
 
@@ -112,6 +112,7 @@ def run_detectors(
     not_checked: dict[str, list[str]] = {}
     seconds: dict[str, float] = {}
     readable = [a for a in articles if a.read_error is None]
+    data_digest = data_fingerprint() if cache is not None else ""
     for detector in detectors if detectors is not None else registry():
         wanted = tuple(c for c in detector.checks if c in suite.rules)
         if not wanted:
@@ -123,7 +124,7 @@ def run_detectors(
         clock = time.perf_counter()
         params = suite.params_for(wanted)
         if detector.per_article and cache is not None:
-            found = _find_with_cache(detector, supported, params, cache)
+            found = _find_with_cache(detector, supported, params, cache, data_digest)
         else:
             found = detector.find(supported, params)
         for finding in found:
@@ -136,10 +137,10 @@ def run_detectors(
 
 def _find_with_cache(
     detector: Detector, articles: Sequence[Article], params: Mapping[str, Any],
-    cache: FindingsCache,
+    cache: FindingsCache, data_digest: str,
 ) -> list[Finding]:
     """Cached findings for unchanged articles; the detector runs on the rest only."""
-    fingerprint = code_fingerprint(detector.find)
+    fingerprint = code_fingerprint(detector.find, data_digest)
     found: list[Finding] = []
     missing: dict[str, tuple[Article, str]] = {}
     for article in articles:

@@ -25,15 +25,21 @@ CACHE_FILE = "findings.parquet"
 _STORED = ("check", "message", "start", "end", "excerpt", "related_article_id", "data")
 
 
-def code_fingerprint(find: Any) -> str:
-    """A hash of the detector's module source and of every shipped data file."""
+def data_fingerprint() -> str:
+    """A hash of the tool version and every shipped data file (read once per run)."""
     digest = hashlib.sha256(__version__.encode())
-    source = inspect.getsourcefile(find)
-    if source:
-        digest.update(Path(source).read_bytes())
     data = Path(__file__).resolve().parents[1] / "data"
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def code_fingerprint(find: Any, data_digest: str) -> str:
+    """A hash of the detector's module source and of the data fingerprint."""
+    digest = hashlib.sha256(data_digest.encode())
+    source = inspect.getsourcefile(find)
+    if source:
+        digest.update(Path(source).read_bytes())
     return digest.hexdigest()
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from audit.model import Article, Finding
-from audit.suite import Suite, load_suite
+from audit.suite import Suite
 
 CHROME_CHECKS = frozenset({"boilerplate.line", "paywall.text", "metadata.leak"})
 
@@ -58,6 +58,11 @@ def annotate(articles: Sequence[Article], findings: Iterable[Finding]) -> None:
                 article.published, article.published_from = date.fromisoformat(stamp), "dateline"
 
 
+def _gate_clean(check: str, rule_params: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Whether the suite lets the gate clean this check's lines away (opt-in, exactly true)."""
+    return check in CHROME_CHECKS and rule_params.get(check, {}).get("gate_clean") is True
+
+
 def cleanable(findings: Iterable[Finding], rule_params: Mapping[str, Mapping[str, Any]]) -> bool:
     """Whether every error finding is of a check the suite lets the gate clean away.
 
@@ -65,13 +70,11 @@ def cleanable(findings: Iterable[Finding], rule_params: Mapping[str, Mapping[str
     unless a suite explicitly says otherwise (the article is incomplete, not dirty).
     """
     errors = [f for f in findings if f.severity == "error"]
-    return bool(errors) and all(
-        f.check in CHROME_CHECKS and rule_params.get(f.check, {}).get("gate_clean") is True for f in errors
-    )
+    return bool(errors) and all(_gate_clean(f.check, rule_params) for f in errors)
 
 
 def hand_on_clean(record: dict[str, Any], article: Article, findings: Sequence[Finding],
-                  suite: str | Suite) -> bool:
+                  suite: Suite) -> bool:
     """Put the clean text into a gate record when the suite says so; True if that saves it.
 
     A check opts in with `"gate_clean": true` in its suite params. The record's `text`
@@ -79,10 +82,8 @@ def hand_on_clean(record: dict[str, Any], article: Article, findings: Sequence[F
     something; the return value says whether every error against the article was of
     such a check, so the gate may accept the cleaned article instead of quarantining it.
     """
-    rules = (suite if isinstance(suite, Suite) else load_suite(suite)).rules
-    params = {check: rule.params for check, rule in rules.items()}
-    opted = sorted({f.check for f in findings
-                    if f.check in CHROME_CHECKS and params.get(f.check, {}).get("gate_clean") is True})
+    params = {check: rule.params for check, rule in suite.rules.items()}
+    opted = sorted({f.check for f in findings if _gate_clean(f.check, params)})
     if not opted or article.read_error is not None:
         return False
     record["text"] = article.extra.get("clean_text") or clean_text(article, findings)
