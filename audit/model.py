@@ -53,9 +53,11 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)  # detector columns (cluster ids, author...)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Finding:
     """One problem with its evidence: a span into the article's normalised text.
+
+    Slotted: a corpus can hold hundreds of thousands (no per-finding __dict__).
 
     `start`/`end` are None for whole-article findings. Severity is set from the suite
     (see audit.suite) after detection, so detectors leave the default.

@@ -58,8 +58,13 @@ def test_new_articles_are_checked_against_the_index(seed_index: Path) -> None:
         ("duplicate.exact", "again", "001_591b80880554c9fd"),
         ("duplicate.near", "partner", "004_1470410f0cd2c36e"),
         ("duplicate.passage", "quoting", "000_43dfd73fa4249051"),
-        ("duplicate.passage", "quoting", "003_ad27deec139d2dc8"),
     }
+    # the quote is in 000 and 003: one finding in "quoting" names both (the longest run,
+    # earliest on a tie, as related), not one finding per indexed article
+    passage = next(f for f in find_shared_passages(corpus, params))
+    assert passage.data["articles"] == 2
+    assert passage.data["also_shared_with"] == ["003_ad27deec139d2dc8"]
+    assert "003_ad27deec139d2dc8" in passage.message
     assert near.extra["duplicate_cluster"] == "004_1470410f0cd2c36e"
     assert quoting.extra["duplicate_cluster"] is None
 

@@ -98,3 +98,15 @@ def test_syndicated_copies_count_once_for_a_lifted_passage() -> None:
     assert [(f.article_id, f.related_article_id) for f in findings] == [
         ("site0", "quoting"), ("quoting", "site0")]
     assert copies[1].extra["duplicate_cluster"] == "site0"  # the near-copy cluster, reused
+
+
+def test_a_quote_lifted_by_many_is_one_finding_in_each_naming_the_others() -> None:
+    fillers = [seed(s).text for s in ("001", "002", "004")]
+    corpus = [article(f"q{i}", f"{filler[:600]}\nAn analyst wrote: \u201c{QUOTE}\u201d\n{filler[-600:]}")
+              for i, filler in enumerate(fillers)]
+    findings = list(find_shared_passages(corpus, {"min_words": 40}))
+    assert [(f.article_id, f.related_article_id) for f in findings] == [
+        ("q0", "q1"), ("q1", "q0"), ("q2", "q0")]
+    assert findings[0].data["articles"] == 2 and findings[0].data["also_shared_with"] == ["q2"]
+    assert "also in 1 more article: q2" in findings[0].message
+    assert all(QUOTE[:-1] in f.excerpt for f in findings)

@@ -3,8 +3,8 @@
 `corpus-audit run --save-index DIR` (and `gate --save-index DIR`, accepted articles
 only) adds a corpus to the index; `--against DIR` makes the duplicate checks also
 report copies of indexed articles, with `related_article_id` = the indexed id. Adding
-is incremental: only the new articles are tokenised and hashed, the stored arrays are
-appended to, and the datasketch LSH is unpickled, extended and pickled again.
+is incremental: only the new articles are tokenised and hashed, and the stored arrays
+are appended to.
 
 Files in DIR (written to a temporary folder beside it, then moved into place):
   meta.json           format version and the settings the hashes were made with
@@ -13,34 +13,43 @@ Files in DIR (written to a temporary folder beside it, then moved into place):
   shingles.npy, shingle_offsets.npy   sorted 32-bit word 3-gram hashes per article,
                       for the exact Jaccard that verifies every LSH candidate
   fingerprints.npz    winnowed 8-gram hashes (sorted) with article and word position
-  lsh.pickle          datasketch MinHashLSH over the articles' MinHash signatures
+  bands.npy           MinHash LSH band keys (articles x bands, uint64) of the datasketch
+                      signatures, searched per band (duplicate_lsh); no pickle to trust
 """
 
 from __future__ import annotations
 
 import json
-import pickle
 import shutil
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
-from datasketch import MinHash, MinHashLSH
 
 from audit.detect.duplicate_exact import exact_key
-from audit.detect.duplicate_near import NearConfig, signature
+from audit.detect.duplicate_lsh import band_keys, bands_for, matches, signature, sorted_bands
+from audit.detect.duplicate_near import NearConfig
 from audit.detect.duplicate_passage import PassageConfig, fingerprints
 from audit.detect.duplicate_tokens import jaccard, shingle_set, tokenise
 from audit.errors import UsageError
 from audit.model import Article
 
-FORMAT = 1
+FORMAT = 2  # 2: band keys in bands.npy replace format 1's pickled datasketch LSH
+
+
+_UNBANDED = np.uint64(0xFFFF_FFFF_0000_0000)  # a short text's band keys: its own, unique
+
+
+def _bands() -> tuple[int, int]:
+    near = NearConfig()
+    return bands_for(round(near.threshold - near.lsh_margin, 4), near.num_perm)
 
 
 def _settings() -> dict[str, Any]:
@@ -62,7 +71,7 @@ class DuplicateIndex:
     fp_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))
     fp_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     fp_positions: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
-    lsh: MinHashLSH | None = None
+    bands: np.ndarray = field(default_factory=lambda: np.zeros((0, _bands()[0]), np.uint64))
     by_key: dict[str, int] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -85,9 +94,14 @@ class DuplicateIndex:
         doc = self.by_key.get(key)
         return None if doc is None else self.ids[doc]
 
-    def near_matches(self, minhash: MinHash, shingles: np.ndarray, threshold: float) -> Iterator[tuple[int, float]]:
+    @cached_property
+    def _sorted_bands(self) -> tuple[np.ndarray, np.ndarray]:
+        return sorted_bands(self.bands)
+
+    def near_matches(self, signature: np.ndarray, shingles: np.ndarray, threshold: float) -> Iterator[tuple[int, float]]:
         """Indexed articles (by position) whose exact Jaccard with `shingles` reaches the threshold."""
-        for doc in self.lsh.query(minhash) if self.lsh is not None else ():
+        query = band_keys(signature[None, :], *_bands())[0]
+        for doc in matches(query, *self._sorted_bands):
             similarity = jaccard(shingles, self.shingles(doc))
             if similarity >= threshold:
                 yield doc, similarity
@@ -109,11 +123,10 @@ class DuplicateIndex:
     def add(self, articles: Iterable[Article]) -> int:
         """Index the articles whose text is not indexed yet; returns how many were added."""
         near, passage = NearConfig(), PassageConfig()
-        if self.lsh is None:
-            self.lsh = MinHashLSH(threshold=_settings()["lsh_threshold"], num_perm=near.num_perm)
         joined = [self.joined_words(d) for d in range(len(self))]
         shingles = [self.shingles(d) for d in range(len(self))]
         fps = [(self.fp_hashes, self.fp_docs, self.fp_positions)]
+        bands = [np.asarray(self.bands)]
         added = 0
         for article in articles:
             key = exact_key(article.text)
@@ -126,12 +139,15 @@ class DuplicateIndex:
             self.by_key[key] = doc
             joined.append(" ".join(words))
             shingles.append(shingle_set(words, near.shingle_words))
-            if len(shingles[-1]) >= near.min_shingles:
-                self.lsh.insert(doc, signature(shingles[-1], near.num_perm), check_duplication=False)
+            usable = len(shingles[-1]) >= near.min_shingles  # too short: never a near copy
+            bands.append(band_keys(signature(shingles[-1], near.num_perm)[None, :], *_bands())
+                         if usable else np.full((1, _bands()[0]), doc, np.uint64) + _UNBANDED)
             hashes, positions = fingerprints(words, passage)
             fps.append((hashes, np.full(len(hashes), doc, np.int32), positions.astype(np.int32)))
             added += 1
         self.words_column = joined
+        self.bands = np.concatenate(bands)
+        self.__dict__.pop("_sorted_bands", None)
         self.shingle_values = np.concatenate([np.zeros(0, np.uint32), *shingles]).astype(np.uint32)
         self.shingle_offsets = np.concatenate([[0], np.cumsum([len(s) for s in shingles])]).astype(np.int64)
         hashes = np.concatenate([f[0] for f in fps]).astype(np.uint64)
@@ -153,8 +169,7 @@ class DuplicateIndex:
         np.save(work / "shingle_offsets.npy", self.shingle_offsets)
         np.savez(work / "fingerprints.npz", hashes=self.fp_hashes, docs=self.fp_docs,
                  positions=self.fp_positions)
-        with (work / "lsh.pickle").open("wb") as fh:
-            pickle.dump(self.lsh, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        np.save(work / "bands.npy", self.bands)
         (work / "meta.json").write_text(json.dumps({**_settings(), "articles": len(self)}, indent=2))
         old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:6]}") if target.exists() else None
         if old is not None:
@@ -177,8 +192,6 @@ def load_index(folder: str | Path) -> DuplicateIndex:
             raise UsageError(f"{path}: index made with other settings {meta}, expected {expected}")
         table = pq.read_table(path / "articles.parquet", memory_map=True)
         fps = np.load(path / "fingerprints.npz")
-        with (path / "lsh.pickle").open("rb") as fh:
-            lsh = pickle.load(fh)  # our own file, written by DuplicateIndex.save
         ids = table.column("article_id").to_pylist()
         keys = table.column("exact_key").to_pylist()
         return DuplicateIndex(
@@ -186,9 +199,9 @@ def load_index(folder: str | Path) -> DuplicateIndex:
             shingle_values=np.load(path / "shingles.npy", mmap_mode="r"),
             shingle_offsets=np.load(path / "shingle_offsets.npy"),
             fp_hashes=fps["hashes"], fp_docs=fps["docs"], fp_positions=fps["positions"],
-            lsh=lsh, by_key={k: d for d, k in enumerate(keys)},
+            bands=np.load(path / "bands.npy"), by_key={k: d for d, k in enumerate(keys)},
         )
-    except (OSError, ValueError, KeyError, pickle.UnpicklingError, pa.ArrowException) as exc:
+    except (OSError, ValueError, KeyError, pa.ArrowException) as exc:
         raise UsageError(f"{path}: cannot read the duplicate index ({exc})") from None
 
 

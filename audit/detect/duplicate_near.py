@@ -1,9 +1,10 @@
 """duplicate.near: near copies of another article (MinHash LSH, verified), in clusters.
 
 Wire copy is re-published with a new headline, a dateline, a paragraph cut or a word
-changed; its text is no longer equal, but its set of word shingles barely moves. The
-datasketch MinHash LSH proposes candidate pairs cheaply (with a lower threshold than
-the suite's, for recall) and each candidate is verified by the exact Jaccard similarity
+changed; its text is no longer equal, but its set of word shingles barely moves.
+MinHash LSH (datasketch signatures and bands, banded by sorting in duplicate_lsh)
+proposes candidate pairs cheaply (with a lower threshold than the suite's, for recall)
+and each candidate is verified by the exact Jaccard similarity
 of the two shingle sets, so no finding rests on an LSH guess. Verified pairs are joined
 into clusters; every article gets `extra["duplicate_cluster"]` (the id of the cluster's
 original, or None) so the table has the column whatever the corpus holds.
@@ -14,14 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from audit.detect.duplicate_exact import exact_key
-from audit.detect.duplicate_tokens import config_from_params, jaccard, shingle_set, tokenise
+from audit.detect.duplicate_lsh import band_keys, bands_for, candidate_pairs, signature
+from audit.detect.duplicate_tokens import Packed, config_from_params, jaccard, shingle_set, tokenise
 from audit.model import Article, Finding
 
 CLUSTER_COLUMN = "duplicate_cluster"
@@ -45,21 +45,6 @@ def shingles_of(text: str, words: int = NearConfig.shingle_words) -> np.ndarray:
     return shingle_set(tokenise(text).words, words)
 
 
-@lru_cache(maxsize=4)
-def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's own seeded permutations, made once (a pure function of num_perm)."""
-    template = MinHash(num_perm=num_perm, seed=1)
-    return template.permutations
-
-
-def signature(shingles: np.ndarray, num_perm: int = NearConfig.num_perm) -> MinHash:
-    """A datasketch MinHash of a shingle set (hash values are the shingles themselves)."""
-    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=int,
-                      permutations=_permutations(num_perm), scheme="affine32")
-    minhash.update_batch(shingles.tolist())
-    return minhash
-
-
 def _find_root(parent: dict[Any, Any], node: Any) -> Any:
     while parent.setdefault(node, node) != node:
         parent[node] = parent[parent[node]]
@@ -81,32 +66,31 @@ def _clusters(pairs: Mapping[tuple[Any, Any], float]) -> dict[Any, list[Any]]:
 
 
 def verified_pairs(
-    shingles: Sequence[np.ndarray], cfg: NearConfig, index: Any = None
+    shingles: Packed, cfg: NearConfig, index: Any = None
 ) -> dict[tuple[Any, Any], float]:
     """Pairs (i, j) with i < j, or (i, ("index", doc)), whose exact Jaccard >= threshold."""
-    lsh = MinHashLSH(threshold=max(0.1, cfg.threshold - cfg.lsh_margin), num_perm=cfg.num_perm)
-    signatures: dict[int, MinHash] = {}
-    for position, shingled in enumerate(shingles):
-        if len(shingled) >= cfg.min_shingles:
-            signatures[position] = signature(shingled, cfg.num_perm)
-            lsh.insert(position, signatures[position], check_duplication=False)
+    bands, rows = bands_for(max(0.1, cfg.threshold - cfg.lsh_margin), cfg.num_perm)
+    usable = [doc for doc in range(len(shingles)) if len(shingles[doc]) >= cfg.min_shingles]
+    signatures = np.zeros((len(usable), cfg.num_perm), dtype=np.uint32)
+    for row, doc in enumerate(usable):
+        signatures[row] = signature(shingles[doc], cfg.num_perm)
     pairs: dict[tuple[Any, Any], float] = {}
-    for position, minhash in signatures.items():
-        for other in lsh.query(minhash):
-            if other > position:
-                similarity = jaccard(shingles[position], shingles[other])
-                if similarity >= cfg.threshold:
-                    pairs[(position, other)] = similarity
-        if index is not None:
-            for doc, similarity in index.near_matches(minhash, shingles[position], cfg.threshold):
-                pairs[(position, ("index", doc))] = similarity
+    for i, j in candidate_pairs(band_keys(signatures, bands, rows)).tolist():
+        a, b = usable[i], usable[j]
+        similarity = jaccard(shingles[a], shingles[b])
+        if similarity >= cfg.threshold:
+            pairs[(a, b)] = similarity
+    if index is not None:
+        for row, doc in enumerate(usable):
+            for indexed, similarity in index.near_matches(signatures[row], shingles[doc], cfg.threshold):
+                pairs[(doc, ("index", indexed))] = similarity
     return pairs
 
 
 def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per near copy, pointing at its cluster's original or closest earlier copy."""
     cfg = NearConfig.from_params(params)
-    shingles = [shingles_of(a.text, cfg.shingle_words) for a in articles]
+    shingles = Packed.of(shingles_of(a.text, cfg.shingle_words) for a in articles)
     index = params.get("_index")
     pairs = verified_pairs(shingles, cfg, index)
     keys: dict[Any, str] = {p: exact_key(a.text) for p, a in enumerate(articles)}

@@ -159,35 +159,73 @@ def reported_runs(runs: list[Run], words_a: int, words_b: int, cfg: PassageConfi
     return runs, shared
 
 
-def passage_finding(article: Article, tokens: Tokens, first: int, stop: int, related_id: str,
-                    related_span: tuple[int, int] | None, where: str = "", shared: int = 0) -> Finding:
-    """A finding over words[first:stop] of `article`, naming the other side."""
+Side = tuple[int, int, Any, "tuple[int, int] | None", int]
+# one side of a shared run: first word, stop word, the other article (its position, or
+# ("index", doc)), the run's character span there (None in the index), words shared in all
+MAX_NAMED = 20  # other articles named in a finding's data; the count says how many in all
+
+
+def passage_finding(article: Article, tokens: Tokens, sides: list[Side], names: Any) -> Finding:
+    """One finding for one passage of `article`, shared with one or more other articles.
+
+    The span and `related_article_id` are those of the longest run (earliest other
+    article on a tie); the others sharing an overlapping run are named in `data`, so a
+    quote lifted by 40 articles is 40 findings, one in each, not 40 x 39.
+    """
+    first, stop, partner, related_span, shared = min(sides, key=lambda s: (s[0] - s[1], _order(s[2])))
     start, end = tokens.span(first, stop)
+    related_id = names(partner)
+    others = sorted({names(s[2]) for s in sides} - {related_id})
+    where = " (already in the index)" if isinstance(partner, tuple) else ""
     there = f" (there at characters {related_span[0]}-{related_span[1]})" if related_span else ""
     more = (f"; {shared} words are shared in all, {shared / max(1, len(tokens)):.0%} of this "
             "article: an edited copy" if shared > stop - first else "")
+    also = (f"; also in {len(others)} more article{'s' if len(others) > 1 else ''}: "
+            f"{', '.join(others[:3])}{', ...' if len(others) > 3 else ''}" if others else "")
     return span_finding(
         article, "duplicate.passage", start, end,
-        f"Shares a {stop - first}-word passage with {related_id}{where}{there}{more}.",
+        f"Shares a {stop - first}-word passage with {related_id}{where}{there}{more}{also}.",
         related_article_id=related_id,
         data={"words": stop - first, "shared_words": max(shared, stop - first),
               "related_start": related_span[0] if related_span else None,
-              "related_end": related_span[1] if related_span else None},
+              "related_end": related_span[1] if related_span else None,
+              "articles": 1 + len(others), "also_shared_with": others[:MAX_NAMED]},
     )
 
 
+def _order(partner: Any) -> tuple[int, int]:
+    return (0, partner[1]) if isinstance(partner, tuple) else (1, partner)
+
+
+def passage_groups(sides: list[Side]) -> list[list[Side]]:
+    """The sides of one article grouped by overlapping spans: each group is one passage."""
+    groups: list[list[Side]] = []
+    reach = -1
+    for side in sorted(sides, key=lambda s: (s[0], -s[1])):
+        if groups and side[0] < reach:
+            groups[-1].append(side)
+            reach = max(reach, side[1])
+        else:
+            groups.append([side])
+            reach = side[1]
+    return groups
+
+
 def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Each shared passage once in each of the two articles (span in its own text).
+    """Each shared passage once in each article holding it (span in its own text).
 
     A heavily edited copy (sharing max_coverage of its fingerprints, yet under the near
     threshold) is reported once, in the copy, against the earlier article it shares most
     with: 60 rewrites of one wire story must not cost 60 x 60 alignments and findings.
+    Runs are kept as word positions (a few ints each) until every pair is seen, then
+    merged per article into findings.
     """
     cfg = PassageConfig.from_params(params)
     # Pairs come sorted by their first article, the second is anywhere: a cache of 8,192
     # articles' words (about 50 MB) saves re-tokenising it (bench_run corpus of 3,000: 42 -> 17 s, same findings).
     tokens = lru_cache(maxsize=TOKEN_CACHE_ARTICLES)(lambda doc: tokenise(articles[doc].text))
     families = _families(articles, cfg)
+    sides: dict[int, list[Side]] = {}
     edited: dict[int, tuple[int, int, list[tuple[int, int]]]] = {}  # copy -> (seeds, a, seeds)
     for doc_a, doc_b, seeds, is_edited in _corpus_seeds([a.text for a in articles], families, cfg):
         if is_edited:
@@ -200,26 +238,32 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
             continue
         runs, shared = reported_runs(runs, len(a), len(b), cfg)
         for sa, ea, sb, eb in runs:
-            yield passage_finding(articles[doc_a], a, sa, ea, articles[doc_b].article_id,
-                                  b.span(sb, eb), shared=shared)
-            yield passage_finding(articles[doc_b], b, sb, eb, articles[doc_a].article_id,
-                                  a.span(sa, ea), shared=shared)
+            sides.setdefault(doc_a, []).append((sa, ea, doc_b, b.span(sb, eb), shared))
+            sides.setdefault(doc_b, []).append((sb, eb, doc_a, a.span(sa, ea), shared))
     for doc_b, (_, doc_a, seeds) in sorted(edited.items()):
-        a, b = tokenise(articles[doc_a].text), tokenise(articles[doc_b].text)
+        a, b = tokens(doc_a), tokens(doc_b)
         runs = shared_runs(b.words, a.words, [(pb, pa) for pa, pb in seeds], cfg)
         if runs and not _is_near_copy(a.words, b.words, cfg):
             runs, shared = reported_runs(runs, len(b), len(a), cfg)
             for sb, eb, sa, ea in runs:
-                yield passage_finding(articles[doc_b], b, sb, eb, articles[doc_a].article_id,
-                                      a.span(sa, ea), shared=shared)
+                sides.setdefault(doc_b, []).append((sb, eb, doc_a, a.span(sa, ea), shared))
     index = params.get("_index")
     if index is not None:
-        yield from _against_index(articles, index, cfg)
+        for doc, side in _against_index(articles, index, cfg):
+            sides.setdefault(doc, []).append(side)
+
+    def names(partner: Any) -> str:
+        return index.article_id(partner[1]) if isinstance(partner, tuple) else articles[partner].article_id
+
+    for doc in sorted(sides):
+        toks = tokenise(articles[doc].text)
+        for group in passage_groups(sides.pop(doc)):
+            yield passage_finding(articles[doc], toks, group, names)
 
 
-def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) -> Iterator[Finding]:
-    """Passages shared with articles of a saved index: reported in the new article only."""
-    for article in articles:
+def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) -> Iterator[tuple[int, Side]]:
+    """Passages shared with articles of a saved index: sides in the new articles only."""
+    for doc, article in enumerate(articles):
         toks = tokenise(article.text)
         hashes, positions = fingerprints(toks.words, cfg)
         for indexed, seeds in index.passage_seeds(hashes, positions, cfg.max_df).items():
@@ -230,5 +274,4 @@ def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) 
             if runs and not _is_near_copy(toks.words, other, cfg):
                 runs, shared = reported_runs(runs, len(toks), len(other), cfg)
                 for sa, ea, _, _ in runs:
-                    yield passage_finding(article, toks, sa, ea, index.article_id(indexed), None,
-                                          " (already in the index)", shared)
+                    yield doc, (sa, ea, ("index", indexed), None, shared)

@@ -14,7 +14,7 @@ import hashlib
 import re
 import unicodedata
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
@@ -115,6 +115,31 @@ def shingle_set(words: list[str], k: int) -> np.ndarray:
     """
     hashes = kgram_hashes(words, k) & np.uint64(0xFFFFFFFF)
     return np.unique(hashes.astype(np.uint32))
+
+
+@dataclass(frozen=True)
+class Packed:
+    """Many sorted hash arrays as one flat uint32 array and offsets: 4 bytes a shingle and
+    no per-article numpy object (100,000 articles' shingle sets fit in about 200 MB)."""
+
+    values: np.ndarray
+    offsets: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, doc: int) -> np.ndarray:
+        return self.values[self.offsets[doc] : self.offsets[doc + 1]]
+
+    @classmethod
+    def of(cls, arrays: Iterable[np.ndarray]) -> Packed:
+        """Packed from arrays given one at a time (none is held beyond its own turn)."""
+        values, offsets = array("I"), array("q", [0])
+        for hashes in arrays:
+            values.frombytes(np.ascontiguousarray(hashes, dtype=np.uint32).tobytes())
+            offsets.append(len(values))
+        return cls(np.frombuffer(values, dtype=np.uint32) if values else np.zeros(0, np.uint32),
+                   np.frombuffer(offsets, dtype=np.int64))
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

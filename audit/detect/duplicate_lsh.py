@@ -1,0 +1,103 @@
+"""MinHash LSH banding over one signature matrix: candidate pairs by sorting, not by dicts.
+
+datasketch makes the signatures and chooses the bands (its own optimiser for a threshold),
+but its `MinHashLSH` keeps a Python set per bucket and per band: at 100,000 articles
+that held about 900 MB (bench_duplicates, issue 3). Here the signatures are one uint32
+matrix, each band's rows are folded into one uint64 key, and articles that share a key
+are found by sorting each band's column, as datatrove's MinHash deduplication does with
+its sorted bucket files. Memory is 4 x num_perm + 8 x bands bytes an article. Every
+candidate is still verified by exact Jaccard by the caller; collisions of band keys only
+add candidates, never findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+_PRIME = np.uint64(1099511628211)  # FNV-64 prime, mixing a band's rows into one key
+MAX_BUCKET_PAIRS = 64  # in a larger bucket, each member is paired with its next 64 only
+
+
+@lru_cache(maxsize=8)
+def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) that datasketch's optimiser picks for this threshold."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's own seeded permutations, made once (a pure function of num_perm)."""
+    return MinHash(num_perm=num_perm, seed=1).permutations
+
+
+def signature(shingles: np.ndarray, num_perm: int) -> np.ndarray:
+    """The datasketch MinHash values (uint32) of a shingle set: the shingles are the hashes."""
+    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=int,
+                      permutations=_permutations(num_perm), scheme="affine32")
+    minhash.update_batch(shingles.tolist())
+    return np.asarray(minhash.hashvalues, dtype=np.uint32)
+
+
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """An (articles x bands) uint64 matrix: each band's `rows` values folded into one key."""
+    signatures = np.asarray(signatures, dtype=np.uint64).reshape(-1, signatures.shape[-1])
+    keys = np.zeros((len(signatures), bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            for row in range(band * rows, (band + 1) * rows):
+                keys[:, band] = keys[:, band] * _PRIME + signatures[:, row]
+    return keys
+
+
+def candidate_pairs(keys: np.ndarray) -> np.ndarray:
+    """Distinct (i, j), i < j, of rows sharing a key in any band, as an (n, 2) int64 array.
+
+    A bucket of m rows gives m(m-1)/2 pairs; a bucket larger than MAX_BUCKET_PAIRS (a
+    thousand copies of one press release) pairs each row with the next MAX_BUCKET_PAIRS
+    only, which still joins the whole bucket into one chain for clustering.
+    """
+    found: list[np.ndarray] = []
+    for band in range(keys.shape[1]):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        bounds = np.flatnonzero(np.diff(ordered)) + 1
+        starts = np.concatenate([[0], bounds])
+        stops = np.concatenate([bounds, [len(ordered)]])
+        for start, stop in zip(starts.tolist(), stops.tolist()):
+            if stop - start > 1:
+                found.append(_bucket_pairs(order[start:stop]))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found)
+    codes = np.unique(pairs[:, 0] << 32 | pairs[:, 1])
+    return np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
+
+
+def _bucket_pairs(members: np.ndarray) -> np.ndarray:
+    members = np.sort(members)
+    reach = min(len(members) - 1, MAX_BUCKET_PAIRS)
+    left = np.concatenate([members[: len(members) - step] for step in range(1, reach + 1)])
+    right = np.concatenate([members[step:] for step in range(1, reach + 1)])
+    return np.stack([left, right], axis=1).astype(np.int64)
+
+
+def sorted_bands(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each band's keys sorted, with the rows they belong to: what `matches` searches."""
+    order = np.argsort(keys, axis=0, kind="stable")
+    return np.take_along_axis(keys, order, axis=0), order.astype(np.int32)
+
+
+def matches(query: np.ndarray, ordered: np.ndarray, rows: np.ndarray) -> Iterable[int]:
+    """Rows of a sorted band table sharing a key with `query` (one article's band keys)."""
+    found: set[int] = set()
+    for band, key in enumerate(np.asarray(query, dtype=np.uint64)):
+        column = ordered[:, band]
+        low, high = np.searchsorted(column, key, "left"), np.searchsorted(column, key, "right")
+        found.update(rows[low:high, band].tolist())
+    return sorted(found)
