@@ -49,7 +49,7 @@ class Tokens:
         return len(self.words)
 
     # Offsets as C ints (4 bytes each, not a 28-byte int object): many articles' tokens
-    # are cached at once by duplicate.passage (bench_duplicates 100k: 2,630 MB peak before).
+    # are cached at once by duplicate.passage (bench_duplicates 100k: 2,630 MB peak before them).
     @cached_property
     def starts(self) -> array[int]:
         return array("i", (m.start() for m in _WORD.finditer(self.text)))
