@@ -37,7 +37,7 @@ class Engine(StrEnum):
     spark = "spark"
 
 
-EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where GX validates: pandas, or spark (GX's Spark engine; needs the spark extra).")]
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="pandas, or spark: GX validates on its Spark engine and per-article detectors run on the executors (needs the spark extra).")]
 MasterOpt = Annotated[str | None, typer.Option("--spark-master", help="Spark master URL (default: the active session, else local[*]).")]
 AgainstOpt = Annotated[Path | None, typer.Option("--against", help="Also check duplicates against this saved index.")]
 SaveIndexOpt = Annotated[Path | None, typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]

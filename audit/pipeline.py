@@ -95,7 +95,8 @@ def run(
 
     clock = time.perf_counter()
     findings_cache = open_findings_cache(cache)
-    detection = run_detectors(articles, the_suite, cache=findings_cache)
+    detection = run_detectors(articles, the_suite, cache=findings_cache,
+                              spread=_spread(engine, spark_master))
     findings_cache.save()
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
@@ -142,6 +143,17 @@ def run(
         shutil.rmtree(work, ignore_errors=True)
         raise
     return RunResult(out_dir, articles, findings, status, summary, problems)
+
+
+def _spread(engine: str, spark_master: str | None) -> Callable[..., Any] | None:
+    """On engine spark, per-article detectors run on the Spark executors too."""
+    if engine != "spark":
+        return None
+    from audit.detect.spark import spread_on_spark
+    from audit.validate import spark_session
+
+    session = spark_session(spark_master)
+    return lambda jobs: spread_on_spark(session, jobs)
 
 
 def _cache_stats(cache: Any) -> dict[str, Any]:

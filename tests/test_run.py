@@ -215,3 +215,34 @@ def test_findings_cache_gives_the_same_findings_and_follows_params(tmp_path: Pat
                       cache=tmp_path / "c", on_problem=None)
     assert third.summary["findings_cache"]["misses"] == 5  # the five seeds, that detector only
     assert not any(f.check == "duplicate.repeated" for f in third.findings)
+
+
+def test_spread_runs_per_article_detectors_on_what_the_cache_misses() -> None:
+    """The contract audit.detect.spark fills: one job of (detector, articles, params),
+    cached articles left out, findings as the local run gives them (Spark itself: test_spark)."""
+    from audit.detect import run_detectors
+    from audit.detect.cache import FindingsCache
+    from audit.ingest import iter_records
+    from audit.normalise import build_articles
+    from audit.suite import load_suite
+
+    articles, _ = build_articles(iter_records([SEEDS], None, on_problem=None))
+    suite = load_suite("news")
+    jobs_seen: list[dict[str, list[str]]] = []
+
+    def spread(jobs):  # type: ignore[no-untyped-def]
+        jobs_seen.append({d.name: [a.article_id for a in arts] for d, arts, _ in jobs})
+        return {d.name: list(d.find(arts, params)) for d, arts, params in jobs}
+
+    def seen(result):  # type: ignore[no-untyped-def]
+        return sorted((f.article_id, f.check, f.start, f.message, f.severity) for f in result.findings)
+
+    local = run_detectors(articles, suite, cache=FindingsCache(None))
+    cache = FindingsCache(None)
+    first = run_detectors(articles, suite, cache=cache, spread=spread)
+    second = run_detectors(articles, suite, cache=cache, spread=spread)
+    assert seen(first) == seen(second) == seen(local)
+    assert "duplicate_repeated" in jobs_seen[0] and len(jobs_seen[0]["duplicate_repeated"]) == 5
+    assert "duplicate_near" not in jobs_seen[0]  # cross-article: stays in the driver
+    assert all(ids == [] for ids in jobs_seen[1].values())  # all served by the cache
+    assert "spread_per_article" in first.seconds and "duplicate_repeated" not in first.seconds

@@ -27,13 +27,27 @@ def test_spark_engine_matches_pandas(tmp_path: Path) -> None:
     feed.parent.mkdir()
     rows = [{"id": "a", "text": TEXT, "published": "2025-05-15"},
             {"id": "b", "text": TEXT, "published": "2025-05-16"},  # exact copy: error
-            {"id": "c", "text": TEXT + " Unlock unlimited access\nSubscribe now"}]
+            {"id": "c", "text": TEXT + "\nUnlock unlimited access to our journalism.\n"
+             "Become a member today for just $1 a week.\nSubscribe now"},
+            {"id": "d", "published": "2025-06-01",  # per-article checks, run on executors
+             "text": TEXT + " The vote on Thursday, May 30, 2025 was close.It went on. "
+                     "The caf\u00c3\u00a9 opened April 31, 2025."}]
     feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n")
     on_pandas = audit.run([feed.parent], out=tmp_path / "pandas", on_problem=None)
     on_spark = audit.run([feed.parent], out=tmp_path / "spark", on_problem=None,
                          engine="spark", spark_master="local[1]")
     assert on_spark.status == on_pandas.status
-    assert on_spark.status["b"] == "fail" and on_spark.status["feed-4"] == "fail"
+    # per-article detectors ran in Spark's mapInPandas, and found what pandas found
+    assert "detect.spread_per_article" in on_spark.summary["seconds"]
+    assert "detect.spread_per_article" not in on_pandas.summary["seconds"]
+    def seen(result):  # type: ignore[no-untyped-def]
+        return sorted((f.article_id, f.check, f.start, f.end, f.message, f.excerpt, f.severity,
+                       str(f.data)) for f in result.findings)
+    assert seen(on_spark) == seen(on_pandas)
+    checks = {(f.article_id, f.check) for f in on_spark.findings}
+    assert {("d", "consistency.weekday"), ("d", "consistency.invalid_date"),
+            ("d", "hygiene.glued"), ("d", "hygiene.encoding"), ("c", "paywall.text")} <= checks
+    assert on_spark.status["b"] == "fail" and on_spark.status["feed-5"] == "fail"
     assert on_spark.status["a"] == "pass"
     stats = on_spark.summary["great_expectations"]["statistics"]
     assert stats == on_pandas.summary["great_expectations"]["statistics"]

@@ -96,21 +96,28 @@ class DetectionResult:
     seconds: dict[str, float]  # detector name -> time spent
 
 
+Spread = Callable[[Sequence[tuple[Detector, Sequence[Article], Mapping[str, Any]]]],
+                  dict[str, list[Finding]]]
+
+
 def run_detectors(
     articles: Sequence[Article],
     suite: Suite,
     detectors: Sequence[Detector] | None = None,
     cache: FindingsCache | None = None,
+    spread: Spread | None = None,
 ) -> DetectionResult:
     """Run the detectors the suite asks for; severities come from the suite.
 
     Articles that could not be read are not given to detectors (they have no text);
     articles in a language a detector does not support are recorded as not checked.
-    Per-article detectors take what `cache` holds for unchanged articles.
+    Per-article detectors take what `cache` holds for unchanged articles; with `spread`
+    (audit.detect.spark), they run on the rest in one distributed job.
     """
-    findings: list[Finding] = []
+    by_detector: dict[str, list[Finding]] = {}
     not_checked: dict[str, list[str]] = {}
     seconds: dict[str, float] = {}
+    jobs: list[tuple[Detector, Sequence[Article], Mapping[str, Any]]] = []
     readable = [a for a in articles if a.read_error is None]
     data_digest = data_fingerprint() if cache is not None else ""
     for detector in detectors if detectors is not None else registry():
@@ -121,25 +128,32 @@ def run_detectors(
         for article in readable:
             if not detector.supports(article):
                 not_checked.setdefault(article.article_id, []).extend(wanted)
-        clock = time.perf_counter()
         params = suite.params_for(wanted)
+        if detector.per_article and spread is not None:
+            jobs.append((detector, supported, params))
+            by_detector[detector.name] = []  # keeps the registry's order of findings
+            continue
+        clock = time.perf_counter()
         if detector.per_article and cache is not None:
-            found = _find_with_cache(detector, supported, params, cache, data_digest)
+            by_detector[detector.name] = _find_with_cache(detector, supported, params, cache,
+                                                          data_digest)
         else:
-            found = detector.find(supported, params)
-        for finding in found:
-            rule = suite.rules.get(finding.check)
-            if rule is not None:
-                findings.append(replace(finding, severity=rule.severity))
+            by_detector[detector.name] = list(detector.find(supported, params))
         seconds[detector.name] = time.perf_counter() - clock
+    if jobs:
+        clock = time.perf_counter()
+        by_detector.update(_spread_with_cache(jobs, spread, cache, data_digest))  # type: ignore[arg-type]
+        seconds["spread_per_article"] = time.perf_counter() - clock
+    findings = [replace(f, severity=suite.rules[f.check].severity)
+                for found in by_detector.values() for f in found if f.check in suite.rules]
     return DetectionResult(findings, not_checked, seconds)
 
 
-def _find_with_cache(
+def _cached(
     detector: Detector, articles: Sequence[Article], params: Mapping[str, Any],
     cache: FindingsCache, data_digest: str,
-) -> list[Finding]:
-    """Cached findings for unchanged articles; the detector runs on the rest only."""
+) -> tuple[list[Finding], dict[str, tuple[Article, str]]]:
+    """What the cache holds for these articles, and the articles it misses with their keys."""
     fingerprint = code_fingerprint(detector.find, data_digest)
     found: list[Finding] = []
     missing: dict[str, tuple[Article, str]] = {}
@@ -150,10 +164,48 @@ def _find_with_cache(
             missing[article.article_id] = (article, key)
         else:
             found.extend(cached)
+    return found, missing
+
+
+def _store(missing: dict[str, tuple[Article, str]], findings: Iterable[Finding],
+           cache: FindingsCache) -> list[Finding]:
+    """Cache fresh findings under each article's key (no finding is cached too)."""
     fresh: dict[str, list[Finding]] = {article_id: [] for article_id in missing}
-    for finding in detector.find([a for a, _ in missing.values()], params):
+    for finding in findings:
         fresh[finding.article_id].append(finding)
     for article_id, (_, key) in missing.items():
         cache.put(key, fresh[article_id])
-        found.extend(fresh[article_id])
+    return [f for found in fresh.values() for f in found]
+
+
+def _find_with_cache(
+    detector: Detector, articles: Sequence[Article], params: Mapping[str, Any],
+    cache: FindingsCache, data_digest: str,
+) -> list[Finding]:
+    """Cached findings for unchanged articles; the detector runs on the rest only."""
+    found, missing = _cached(detector, articles, params, cache, data_digest)
+    fresh = detector.find([a for a, _ in missing.values()], params)
+    return found + _store(missing, fresh, cache)
+
+
+def _spread_with_cache(
+    jobs: Sequence[tuple[Detector, Sequence[Article], Mapping[str, Any]]], spread: Spread,
+    cache: FindingsCache | None, data_digest: str,
+) -> dict[str, list[Finding]]:
+    """As _find_with_cache for several detectors, their missed articles in one spread job."""
+    found: dict[str, list[Finding]] = {}
+    pending: dict[str, dict[str, tuple[Article, str]]] = {}
+    todo = []
+    for detector, articles, params in jobs:
+        if cache is None:
+            found[detector.name] = []
+            todo.append((detector, articles, params))
+            continue
+        found[detector.name], pending[detector.name] = _cached(detector, articles, params,
+                                                               cache, data_digest)
+        todo.append((detector, [a for a, _ in pending[detector.name].values()], params))
+    for name, fresh in spread(todo).items():
+        if name in pending:
+            fresh = _store(pending[name], fresh, cache)  # type: ignore[arg-type]
+        found[name].extend(fresh)
     return found

@@ -116,10 +116,16 @@ def validate(
 
 
 def spark_frame(table: pd.DataFrame, master: str | None) -> Any:
-    """The table as a Spark DataFrame, on the given master or the active session.
+    """The table as a Spark DataFrame (Arrow carries nullable counts across)."""
+    return spark_session(master).createDataFrame(table)
+
+
+def spark_session(master: str | None) -> Any:
+    """The Spark session on the given master, else the active one, else local[*].
 
     pyspark comes with the `spark` extra (GX's own pin: a bare pyspark 4.3 makes
-    `python -c` exit early, GX-NOTES.md). Arrow carries nullable counts across.
+    `python -c` exit early, GX-NOTES.md). getOrCreate: detection and validation of one
+    run share the session.
     """
     try:
         from pyspark.sql import SparkSession
@@ -136,7 +142,7 @@ def spark_frame(table: pd.DataFrame, master: str | None) -> Any:
         builder = builder.master("local[*]")
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
-    return session.createDataFrame(table)
+    return session
 
 
 def _load_gx_suite(gx: Any, suite: Suite) -> Any:

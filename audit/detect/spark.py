@@ -1,0 +1,108 @@
+"""Per-article detectors on Spark executors (`--engine spark`), beside GX's Spark validation.
+
+A per-article detector's findings depend on the article alone, so the articles are a
+Spark DataFrame and the detectors run in `mapInPandas` on whatever executors the
+session has: Spark does the partitioning, scheduling and retries, nothing here is a
+home-made engine. Each row carries the names of the detectors it still needs (the
+driver's findings cache has served the rest), and the executor looks the detectors up
+in the registry by name, so no function is pickled. Cross-article detectors
+(duplicates, contradictions, recurring lines) stay in the driver: they work from
+compact keys and need the whole corpus.
+
+On a cluster, the executors need corpus-audit installed (`pip install corpus-audit` on
+the workers, or the wheel through `spark.submit.pyFiles`), as for any Python UDF.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from audit.model import Article, Finding
+
+ARTICLE_COLUMNS = ("article_id", "source_uri", "source_sha256", "title", "published",
+                   "published_from", "publisher", "url", "language", "language_prob", "text",
+                   "content_sha256")
+ARTICLE_SCHEMA = ", ".join(f"{name} {'double' if name == 'language_prob' else 'string'}"
+                           for name in (*ARTICLE_COLUMNS, "detectors"))
+FINDING_SCHEMA = ("detector string, article_id string, check string, message string, "
+                  "start long, end long, excerpt string, related_article_id string, data string")
+Job = tuple[Any, Sequence[Article], Mapping[str, Any]]  # (Detector, articles, params)
+
+
+def _row(article: Article, needs: list[str]) -> dict[str, Any]:
+    row = {name: getattr(article, name) for name in ARTICLE_COLUMNS}
+    row["published"] = article.published.isoformat() if article.published else None
+    row["detectors"] = ",".join(needs)
+    return row
+
+
+def _article(row: Mapping[str, Any]) -> Article:
+    fields = {name: _value(row[name]) for name in ARTICLE_COLUMNS}
+    fields["published"] = date.fromisoformat(fields["published"]) if fields["published"] else None
+    return Article(**fields)
+
+
+def _value(value: Any) -> Any:
+    """None for a null however pandas shows it (None, NaN)."""
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def _detect_batches(params: Mapping[str, Mapping[str, Any]]):  # type: ignore[no-untyped-def]
+    """The function each executor runs over its partitions of article rows."""
+
+    def detect(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        from audit.detect import registry  # imported on the executor
+
+        detectors = {d.name: d for d in registry() if d.name in params}
+        for batch in batches:
+            rows = batch.to_dict("records")
+            articles = [_article(row) for row in rows]
+            out = []
+            for name, detector in detectors.items():
+                subset = [a for a, row in zip(articles, rows) if name in row["detectors"].split(",")]
+                for f in detector.find(subset, params[name]) if subset else ():
+                    out.append({"detector": name, "article_id": f.article_id, "check": f.check,
+                                "message": f.message, "start": f.start, "end": f.end,
+                                "excerpt": f.excerpt, "related_article_id": f.related_article_id,
+                                "data": json.dumps(f.data, default=str) if f.data else None})
+            yield pd.DataFrame(out, columns=[c.split()[0] for c in FINDING_SCHEMA.split(", ")])
+
+    return detect
+
+
+def spread_on_spark(session: Any, jobs: Sequence[Job], partitions: int | None = None,
+                    ) -> dict[str, list[Finding]]:
+    """Findings of each job's detector over its articles, computed on Spark executors."""
+    needs: dict[str, list[str]] = {}
+    by_id: dict[str, Article] = {}
+    for detector, articles, _ in jobs:
+        for article in articles:
+            needs.setdefault(article.article_id, []).append(detector.name)
+            by_id[article.article_id] = article
+    found: dict[str, list[Finding]] = {detector.name: [] for detector, _, _ in jobs}
+    if not by_id:
+        return found
+    params = {detector.name: {k: v for k, v in p.items() if not k.startswith("_")}
+              for detector, _, p in jobs}  # "_index" and the like stay in the driver
+    frame = pd.DataFrame([_row(by_id[i], n) for i, n in needs.items()])
+    spark_frame = session.createDataFrame(frame, ARTICLE_SCHEMA)
+    spark_frame = spark_frame.repartition(partitions or session.sparkContext.defaultParallelism)
+    rows = spark_frame.mapInPandas(_detect_batches(params), FINDING_SCHEMA).toPandas()
+    position = {article_id: p for p, article_id in enumerate(needs)}
+    rows["_position"] = rows["article_id"].map(position)
+    for row in rows.sort_values(["_position", "start"], kind="stable").to_dict("records"):
+        found[row["detector"]].append(Finding(
+            article_id=row["article_id"], check=row["check"], message=row["message"],
+            start=_int(row["start"]), end=_int(row["end"]), excerpt=row["excerpt"] or "",
+            related_article_id=_value(row["related_article_id"]),
+            data=json.loads(row["data"]) if isinstance(row["data"], str) else {}))
+    return found
+
+
+def _int(value: Any) -> int | None:
+    return None if _value(value) is None else int(value)
