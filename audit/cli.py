@@ -40,6 +40,7 @@ class Engine(StrEnum):
 EngineOpt = Annotated[Engine, typer.Option("--engine", help="pandas, or spark: GX validates on its Spark engine and per-article detectors run on the executors (needs the spark extra).")]
 MasterOpt = Annotated[str | None, typer.Option("--spark-master", help="Spark master URL (default: the active session, else local[*]).")]
 AgainstOpt = Annotated[Path | None, typer.Option("--against", help="Also check duplicates against this saved index.")]
+FixEncodingOpt = Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")]
 SaveIndexOpt = Annotated[Path | None, typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]
 
 
@@ -60,7 +61,7 @@ def run_command(
     published_field: DateField = "published",
     against: AgainstOpt = None,
     save_index: SaveIndexOpt = None,
-    fix_encoding: Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")] = False,
+    fix_encoding: FixEncodingOpt = False,
     engine: EngineOpt = Engine.pandas,
     spark_master: MasterOpt = None,
     cache: Annotated[Path | None, typer.Option("--cache", help="Folder of language verdicts and per-article findings kept between runs (default: .cache beside --out).")] = None,
@@ -98,16 +99,18 @@ def gate_command(
     published_field: DateField = "published",
     against: AgainstOpt = None,
     save_index: SaveIndexOpt = None,
+    fix_encoding: FixEncodingOpt = False,
     engine: EngineOpt = Engine.pandas,
     spark_master: MasterOpt = None,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Folder of language verdicts and per-article findings kept between gate runs (default: none).")] = None,
 ) -> None:
     """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
     from audit.gating import gate
 
     result = gate(paths, accepted=accepted, quarantine=quarantine, suite=suite, out=out,
                   fields=_fields(text_field, id_field, published_field),
-                  against=against, save_index=save_index, engine=engine.value,
-                  spark_master=spark_master)
+                  against=against, save_index=save_index, fix_encoding=fix_encoding,
+                  engine=engine.value, spark_master=spark_master, cache=cache)
     typer.echo(f"{len(result.accepted)} accepted -> {accepted}; "
                f"{len(result.quarantined)} quarantined -> {quarantine}")
     raise typer.Exit(result.exit_code)

@@ -46,19 +46,22 @@ def gate(
     on_problem: Callable[[str], None] | None = _stderr,
     against: str | Path | None = None,
     save_index: str | Path | None = None,
+    fix_encoding: bool = False,
     engine: str = "pandas",
     spark_master: str | None = None,
+    cache: str | Path | None = None,
 ) -> GateResult:
     """Audit `paths` and write accepted and quarantined articles as JSONL files.
 
     `accepted`/`quarantine` are JSONL files, or folders that get `articles.jsonl`.
     `out`, when given, keeps the run's report; otherwise it goes to a temporary folder.
+    With `fix_encoding`, accepted articles carry the repaired text.
     """
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
     with tempfile.TemporaryDirectory(prefix="corpus-audit-gate-") as tmp:
         result = run(paths, suite=the_suite, out=out or Path(tmp) / "run", fields=fields,
-                     on_problem=on_problem, against=against, engine=engine,
-                     spark_master=spark_master)
+                     on_problem=on_problem, against=against, fix_encoding=fix_encoding,
+                     engine=engine, spark_master=spark_master, cache=cache)
     reasons: dict[str, list[Finding]] = {}
     for finding in result.findings:
         reasons.setdefault(finding.article_id, []).append(finding)
@@ -90,6 +93,8 @@ def gate(
 def _record(article: Article) -> dict[str, Any]:
     record = {name: getattr(article, name) for name in OUTPUT_FIELDS}
     record["published"] = article.published.isoformat() if article.published else None
+    if article.extra.get("encoding_fixed"):  # --fix-encoding changed the text handed on
+        record["encoding_fixed"] = article.extra["encoding_fixed"]
     return record
 
 

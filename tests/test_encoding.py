@@ -119,3 +119,22 @@ def test_kinds_and_repairs(text: str, excerpt: str, repaired: str, kind: str) ->
     [finding] = findings(text)
     assert (finding.excerpt, finding.data["repaired"], finding.data["kind"]) == (
         excerpt, repaired, kind)
+
+
+def test_gate_fix_encoding_hands_on_the_repaired_text(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "moji", "published": "2025-05-15", "text": CLEAN + " "
+                                "French President FranÃ§ois Hollande said itâ€™s over."}) + "\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["gate", str(feed), "--accepted", str(tmp_path / "ok.jsonl"),
+                                      "--quarantine", str(tmp_path / "held.jsonl"),
+                                      "--fix-encoding", "--cache", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in (tmp_path / "ok.jsonl").read_text().splitlines()]
+    assert record["text"].endswith("French President François Hollande said it’s over.")
+    assert record["encoding_fixed"] == "FranÃ§ois -> François; itâ€™s -> it’s"
+    assert (tmp_path / "cache").is_dir()
