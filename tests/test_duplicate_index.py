@@ -104,3 +104,10 @@ def test_cli_run_saves_and_uses_the_index(tmp_path: Path) -> None:
     assert exact == {(a.article_id, a.article_id) for a in seed_articles()}
     bad = cli("--out", str(tmp_path / "r3"), "--against", str(tmp_path / "nowhere"))
     assert bad.returncode == 2 and "not a duplicate index" in bad.stderr
+
+
+def test_an_index_of_another_format_is_refused_with_the_way_out(seed_index: Path) -> None:
+    meta = json.loads((seed_index / "meta.json").read_text())
+    (seed_index / "meta.json").write_text(json.dumps({**meta, "format": 1}))  # pickled-LSH era
+    with pytest.raises(UsageError, match="other settings.*--save-index into an empty folder"):
+        load_index(seed_index)

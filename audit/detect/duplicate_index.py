@@ -189,7 +189,8 @@ def load_index(folder: str | Path) -> DuplicateIndex:
         meta = json.loads(meta_file.read_text())
         expected = _settings()
         if any(meta.get(k) != v for k, v in expected.items()):
-            raise UsageError(f"{path}: index made with other settings {meta}, expected {expected}")
+            raise UsageError(f"{path}: index made with other settings {meta}, expected {expected}; "
+                             "build a new one with --save-index into an empty folder")
         table = pq.read_table(path / "articles.parquet", memory_map=True)
         fps = np.load(path / "fingerprints.npz")
         ids = table.column("article_id").to_pylist()
