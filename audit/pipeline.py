@@ -88,15 +88,22 @@ def run(
     clock = time.perf_counter()
     records = iter_records(list(paths), fields, on_problem=problem)
     language_cache = open_language_cache(cache)
+    session = _spark_session(engine, spark_master)
+    if session is not None:  # language verdicts in one distributed job after reading
+        language_cache.deferred = {}
     articles, findings = build_articles(records, fix_encoding=fix_encoding,
                                         language_cache=language_cache)
+    if session is not None:
+        from audit.detect.spark import languages_on_spark
+
+        language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
     language_cache.save()
     timings["ingest_normalise"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     findings_cache = open_findings_cache(cache)
     detection = run_detectors(articles, the_suite, cache=findings_cache,
-                              spread=_spread(engine, spark_master))
+                              spread=_spread(session))
     findings_cache.save()
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
@@ -145,14 +152,21 @@ def run(
     return RunResult(out_dir, articles, findings, status, summary, problems)
 
 
-def _spread(engine: str, spark_master: str | None) -> Callable[..., Any] | None:
-    """On engine spark, per-article detectors run on the Spark executors too."""
+def _spark_session(engine: str, spark_master: str | None) -> Any:
+    """On engine spark, the session that detection and validation share; else None."""
     if engine != "spark":
         return None
-    from audit.detect.spark import spread_on_spark
     from audit.validate import spark_session
 
-    session = spark_session(spark_master)
+    return spark_session(spark_master)
+
+
+def _spread(session: Any) -> Callable[..., Any] | None:
+    """On Spark, per-article detectors run on the executors too."""
+    if session is None:
+        return None
+    from audit.detect.spark import spread_on_spark
+
     return lambda jobs: spread_on_spark(session, jobs)
 
 

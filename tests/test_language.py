@@ -112,3 +112,27 @@ def test_seeds_acceptance_for_language_and_hygiene() -> None:
         ("003_ad27deec139d2dc8", "hygiene.glued", "peace.That"),
     }
     assert {a.language for a in articles} == {"en"} and found.not_checked == {}
+
+
+def test_deferred_verdicts_reach_the_articles_that_waited() -> None:
+    """What engine spark does: misses wait, one batch answers them, the cache keeps them."""
+    from audit.ingest import iter_records
+    from audit.normalise import build_articles
+    from audit.normalise.cache import LanguageCache
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    local, _ = build_articles(iter_records([seeds], None, on_problem=None))
+    cache = LanguageCache(None, deferred={})
+    waiting, _ = build_articles(iter_records([seeds], None, on_problem=None), language_cache=cache)
+    assert [a.language for a in waiting] == [None] * 5 and len(cache.deferred or {}) == 5
+    batches: list[int] = []
+
+    def detect_many(texts):  # type: ignore[no-untyped-def]
+        batches.append(len(texts))
+        return {sha: detect_language(text) for sha, text in texts.items()}
+
+    cache.resolve(waiting, detect_many)
+    assert batches == [5] and cache.deferred == {}
+    assert [(a.language, a.language_prob) for a in waiting] == [
+        (a.language, a.language_prob) for a in local]
+    assert all(a.language == "en" for a in waiting) and len(cache.entries) == 5

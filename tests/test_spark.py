@@ -44,6 +44,11 @@ def test_spark_engine_matches_pandas(tmp_path: Path) -> None:
         return sorted((f.article_id, f.check, f.start, f.end, f.message, f.excerpt, f.severity,
                        str(f.data)) for f in result.findings)
     assert seen(on_spark) == seen(on_pandas)
+    # language verdicts came from one Spark job, and equal langdetect's in this process
+    def languages(result):  # type: ignore[no-untyped-def]
+        return [(a.article_id, a.language, a.language_prob) for a in result.articles]
+    assert languages(on_spark) == languages(on_pandas)
+    assert on_spark.articles[0].language == "en" and on_spark.articles[0].language_prob > 0.9
     checks = {(f.article_id, f.check) for f in on_spark.findings}
     assert {("d", "consistency.weekday"), ("d", "consistency.invalid_date"),
             ("d", "hygiene.glued"), ("d", "hygiene.encoding"), ("c", "paywall.text")} <= checks

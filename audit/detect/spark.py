@@ -1,4 +1,5 @@
-"""Per-article detectors on Spark executors (`--engine spark`), beside GX's Spark validation.
+"""Per-article work on Spark executors (`--engine spark`), beside GX's Spark validation:
+the per-article detectors, and the language verdicts the cache does not hold.
 
 A per-article detector's findings depend on the article alone, so the articles are a
 Spark DataFrame and the detectors run in `mapInPandas` on whatever executors the
@@ -102,6 +103,29 @@ def spread_on_spark(session: Any, jobs: Sequence[Job], partitions: int | None = 
             related_article_id=_value(row["related_article_id"]),
             data=json.loads(row["data"]) if isinstance(row["data"], str) else {}))
     return found
+
+
+def languages_on_spark(session: Any, texts: Mapping[str, str], partitions: int | None = None,
+                       ) -> dict[str, Any]:
+    """Seeded langdetect verdicts (content_sha256 -> LanguageGuess), on the executors."""
+    from audit.normalise.language import LanguageGuess
+
+    def detect(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        from audit.normalise.language import detect_language  # imported on the executor
+
+        for batch in batches:
+            guesses = [detect_language(text) for text in batch["text"]]
+            yield pd.DataFrame({"sha": batch["sha"], "language": [g.language for g in guesses],
+                                "probability": [g.probability for g in guesses]})
+
+    if not texts:
+        return {}
+    frame = session.createDataFrame(pd.DataFrame({"sha": list(texts), "text": list(texts.values())}),
+                                    "sha string, text string")
+    frame = frame.repartition(partitions or session.sparkContext.defaultParallelism)
+    rows = frame.mapInPandas(detect, "sha string, language string, probability double").toPandas()
+    return {row.sha: LanguageGuess(_value(row.language), _value(row.probability))
+            for row in rows.itertuples()}
 
 
 def _int(value: Any) -> int | None:

@@ -9,9 +9,11 @@ starts afresh instead of serving stale answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from audit.normalise import language as lang
 
@@ -22,15 +24,34 @@ class LanguageCache:
     entries: dict[str, tuple[str | None, float | None]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    deferred: dict[str, str] | None = None  # set: misses wait for resolve() (engine spark)
 
     def guess(self, text: str, sha256: str) -> lang.LanguageGuess:
         if sha256 in self.entries:
             self.hits += 1
             return lang.LanguageGuess(*self.entries[sha256])
         self.misses += 1
+        if self.deferred is not None:  # no verdict yet: resolve() gives it to the article
+            self.deferred[sha256] = text
+            return lang.LanguageGuess(None, None)
         found = lang.detect_language(text)
         self.entries[sha256] = (found.language, found.probability)
         return found
+
+    def resolve(self, articles: Sequence[Any],
+                detect_many: Callable[[dict[str, str]], dict[str, lang.LanguageGuess]]) -> None:
+        """Verdicts for the deferred texts, all at once (on Spark executors), given to the
+        articles that waited for them."""
+        if not self.deferred:
+            return
+        guesses = detect_many(self.deferred)
+        for sha256, guess in guesses.items():
+            self.entries[sha256] = (guess.language, guess.probability)
+        for article in articles:
+            if article.content_sha256 in self.deferred and article.language is None:
+                guess = guesses[article.content_sha256]
+                article.language, article.language_prob = guess.language, guess.probability
+        self.deferred = {}
 
     def save(self) -> None:
         """Write the cache (atomically: a killed run leaves the old file whole)."""
