@@ -77,6 +77,11 @@ class DuplicateIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @property
+    def shingle_words(self) -> int:
+        """The word k of the stored shingle sets (checked against meta.json on load)."""
+        return int(_settings()["shingle_words"])
+
     def article_id(self, doc: int) -> str:
         return self.ids[doc]
 

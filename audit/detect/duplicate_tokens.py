@@ -86,7 +86,7 @@ def kgram_hashes(words: list[str], k: int) -> np.ndarray:
     """Stable uint64 hash of every run of k consecutive words (empty if fewer words)."""
     if len(words) < k:
         return np.zeros(0, dtype=np.uint64)
-    base = np.fromiter((word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    base = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
     count = len(words) - k + 1
     acc = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
