@@ -2,6 +2,7 @@
 
     python benchmarks/bench_run.py 1000 10000
     python benchmarks/bench_run.py --cold 100000    (first run only, no warm rerun)
+    python benchmarks/bench_run.py --cold --engine spark 3000   (detection and GX on Spark, local[*])
 
 Text: the five seeds and the 300 ABC news documents of the Lee corpus that the gensim
 wheel ships (gensim/test/test_data/lee_background.cor). The wheel is fetched once with
@@ -68,7 +69,7 @@ def build_corpus(n: int, folder: Path) -> Path:
     return path
 
 
-def measure(n: int, rerun: bool = True) -> dict:
+def measure(n: int, rerun: bool = True, engine: str = "pandas") -> dict:
     """Run the audit on N articles in this process and return figures."""
     import audit
 
@@ -76,7 +77,7 @@ def measure(n: int, rerun: bool = True) -> dict:
         corpus = build_corpus(n, Path(tmp))
         clock = time.perf_counter()
         result = audit.run([corpus], out=Path(tmp) / "out", on_problem=None,
-                           cache=Path(tmp) / "cache")
+                           cache=Path(tmp) / "cache", engine=engine)
         wall = time.perf_counter() - clock
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures = {"n": n, "wall": wall, "peak_mb": peak_mb, "seconds": result.summary["seconds"],
@@ -85,17 +86,19 @@ def measure(n: int, rerun: bool = True) -> dict:
         if rerun:  # the nightly case: the same corpus again, language verdicts and findings cached
             clock = time.perf_counter()
             again = audit.run([corpus], out=Path(tmp) / "out", on_problem=None,
-                              cache=Path(tmp) / "cache")
+                              cache=Path(tmp) / "cache", engine=engine)
             figures["rerun_wall"] = time.perf_counter() - clock
             figures["rerun_ingest"] = again.summary["seconds"]["ingest_normalise"]
     return figures
 
 
-def main(sizes: list[int], rerun: bool = True) -> None:
+def main(sizes: list[int], rerun: bool = True, engine: str = "pandas") -> None:
+    print(f"engine {engine}" + (": peak MB is the driver's Python alone (not Spark's JVM or "
+                                "workers)" if engine == "spark" else ""))
     print(f"{'N':>7} {'wall s':>8} {'art/s':>8} {'peak MB':>8}  stages (s)")
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one" if rerun else "--one-cold", str(n)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, "--one" if rerun else "--one-cold", str(n),
+                              engine], capture_output=True, text=True, check=True)
         figures = json.loads(out.stdout.strip().splitlines()[-1])
         stages = figures["seconds"]
         top = ", ".join(f"{k}={v:.2f}" for k, v in stages.items()
@@ -108,8 +111,14 @@ def main(sizes: list[int], rerun: bool = True) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] in ("--one", "--one-cold"):
-        print(json.dumps(measure(int(sys.argv[2]), rerun=sys.argv[1] == "--one")))
+    if len(sys.argv) > 3 and sys.argv[1] in ("--one", "--one-cold"):
+        print(json.dumps(measure(int(sys.argv[2]), rerun=sys.argv[1] == "--one", engine=sys.argv[3])))
     else:
-        cold = "--cold" in sys.argv
-        main([int(a) for a in sys.argv[1:] if a != "--cold"] or [1000, 10000], rerun=not cold)
+        import argparse
+
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("sizes", type=int, nargs="*", default=[1000, 10000])
+        parser.add_argument("--cold", action="store_true", help="first run only, no warm rerun")
+        parser.add_argument("--engine", choices=("pandas", "spark"), default="pandas")
+        args = parser.parse_args()
+        main(args.sizes, rerun=not args.cold, engine=args.engine)
