@@ -17,7 +17,7 @@ the workers, or the wheel through `spark.submit.pyFiles`), as for any Python UDF
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,7 @@ ARTICLE_SCHEMA = ", ".join(f"{name} {'double' if name == 'language_prob' else 's
 FINDING_SCHEMA = ("detector string, article_id string, check string, message string, "
                   "start long, end long, excerpt string, related_article_id string, data string")
 Job = tuple[Any, Sequence[Article], Mapping[str, Any]]  # (Detector, articles, params)
+Batches = Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]  # what mapInPandas runs
 
 
 def _row(article: Article, needs: list[str]) -> dict[str, Any]:
@@ -53,7 +54,7 @@ def _value(value: Any) -> Any:
     return None if value is None or (isinstance(value, float) and value != value) else value
 
 
-def _detect_batches(params: Mapping[str, Mapping[str, Any]]):  # type: ignore[no-untyped-def]
+def _detect_batches(params: Mapping[str, Mapping[str, Any]]) -> Batches:
     """The function each executor runs over its partitions of article rows."""
 
     def detect(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
