@@ -6,10 +6,13 @@ winnowing (Schleimer, Wilkerson, Aiken 2003, as in MOSS), so that any run of
 `window + kgram - 1` shared words shares at least one fingerprint. Fingerprints shared
 by two articles are seeds; each seed is grown word by word across small gaps (a quote
 mark, "Zelensky's" / "Zelenskyy's", a changed word), and a run of `min_words` or more is
-reported once in EACH article, with the span in that article's own text. Pairs that are
+reported in EACH article, with the span in that article's own text; the runs an article
+shares with several others over one passage make one finding that names them all (a
+quote lifted by 40 articles: 40 findings, not 40 x 39). Pairs that are
 near copies as a whole are left to duplicate.near, and a cluster of near copies counts as
 one article (its first member carries the finding). Memory stays flat: only fingerprints
-(hash, article, position) are kept for the corpus; words are re-read per candidate pair.
+(hash, article, position) are kept for the corpus, words are re-read per candidate pair
+(bench_duplicates: 100,000 articles in 1,667 MB with the corpus held).
 """
 
 from __future__ import annotations
