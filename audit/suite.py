@@ -56,13 +56,14 @@ def signal_column(check: str) -> str:
 
 
 def find_suite_file(name_or_path: str) -> Path:
-    """A path as given, else `expectations/<name>.json` here or beside the package."""
+    """A path as given, else `expectations/<name>.json` here, else the suites the package
+    ships (audit/expectations links to the repo's expectations/, and the wheel copies it)."""
     given = Path(name_or_path)
     if given.suffix == ".json" or given.exists():
         if not given.is_file():
             raise UsageError(f"{given}: suite file not found")
         return given
-    for folder in (Path.cwd() / "expectations", PACKAGE_ROOT.parent / "expectations"):
+    for folder in (Path.cwd() / "expectations", PACKAGE_ROOT / "expectations"):
         candidate = folder / f"{name_or_path}.json"
         if candidate.is_file():
             return candidate

@@ -246,3 +246,16 @@ def test_spread_runs_per_article_detectors_on_what_the_cache_misses() -> None:
     assert "duplicate_near" not in jobs_seen[0]  # cross-article: stays in the driver
     assert all(ids == [] for ids in jobs_seen[1].values())  # all served by the cache
     assert "spread_per_article" in first.seconds and "duplicate_repeated" not in first.seconds
+
+
+def test_the_shipped_suite_is_found_from_any_folder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A pipeline's worker runs from its own folder: `--suite news` still resolves, to the
+    suite the package carries (audit/expectations links to expectations/; wheels copy it)."""
+    from audit.suite import find_suite_file, load_suite
+
+    monkeypatch.chdir(tmp_path)
+    found = find_suite_file("news")
+    assert found.parent.parent == Path(audit.__file__).parent  # inside the package, as in a wheel
+    repo_suite = Path(__file__).resolve().parents[1] / "expectations" / "news.json"
+    assert found.read_bytes() == repo_suite.read_bytes()
+    assert load_suite("news").name == json.loads(repo_suite.read_text())["name"]
