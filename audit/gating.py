@@ -91,8 +91,7 @@ def gate(
 
 
 def _record(article: Article) -> dict[str, Any]:
-    record = {name: getattr(article, name) for name in OUTPUT_FIELDS}
-    record["published"] = article.published.isoformat() if article.published else None
+    record = article.row(OUTPUT_FIELDS)
     if article.extra.get("encoding_fixed"):  # --fix-encoding changed the text handed on
         record["encoding_fixed"] = article.extra["encoding_fixed"]
     return record

@@ -6,6 +6,7 @@ is one `asdict` away from a parquet row.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -51,6 +52,13 @@ class Article:
     read_error: str | None = None
     raw: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # detector columns (cluster ids, author...)
+
+    def row(self, names: Iterable[str]) -> dict[str, Any]:
+        """These fields as plain values, `published` as an ISO date: a table or JSON row."""
+        row = {name: getattr(self, name) for name in names}
+        if "published" in row:
+            row["published"] = self.published.isoformat() if self.published else None
+        return row
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -191,8 +191,7 @@ def article_table(
     counts = Counter((f.article_id, f.check) for f in findings)
     rows = []
     for a in articles:
-        row: dict[str, Any] = {name: getattr(a, name) for name in TABLE_COLUMNS if name != "status"}
-        row["published"] = a.published.isoformat() if a.published else None
+        row = a.row(name for name in TABLE_COLUMNS if name != "status")
         row["status"] = "pass"
         skipped = set(not_checked.get(a.article_id, ()))  # null counts: not checked is not passed
         row["not_checked"] = ",".join(sorted(skipped)) or None

@@ -96,8 +96,8 @@ class DetectionResult:
     seconds: dict[str, float]  # detector name -> time spent
 
 
-Spread = Callable[[Sequence[tuple[Detector, Sequence[Article], Mapping[str, Any]]]],
-                  dict[str, list[Finding]]]
+Job = tuple[Detector, Sequence[Article], Mapping[str, Any]]  # a detector, its articles, params
+Spread = Callable[[Sequence[Job]], dict[str, list[Finding]]]  # findings by detector name
 
 
 def run_detectors(
@@ -117,7 +117,7 @@ def run_detectors(
     by_detector: dict[str, list[Finding]] = {}
     not_checked: dict[str, list[str]] = {}
     seconds: dict[str, float] = {}
-    jobs: list[tuple[Detector, Sequence[Article], Mapping[str, Any]]] = []
+    jobs: list[Job] = []
     readable = [a for a in articles if a.read_error is None]
     data_digest = data_fingerprint() if cache is not None else ""
     for detector in detectors if detectors is not None else registry():
@@ -189,7 +189,7 @@ def _find_with_cache(
 
 
 def _spread_with_cache(
-    jobs: Sequence[tuple[Detector, Sequence[Article], Mapping[str, Any]]], spread: Spread,
+    jobs: Sequence[Job], spread: Spread,
     cache: FindingsCache | None, data_digest: str,
 ) -> dict[str, list[Finding]]:
     """As _find_with_cache for several detectors, their missed articles in one spread job."""

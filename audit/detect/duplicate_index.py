@@ -37,7 +37,7 @@ from audit.detect.duplicate_exact import exact_key
 from audit.detect.duplicate_lsh import band_keys, bands_for, matches, signature, sorted_bands
 from audit.detect.duplicate_near import NearConfig
 from audit.detect.duplicate_passage import PassageConfig, fingerprints
-from audit.detect.duplicate_tokens import jaccard, shingle_set, tokenise
+from audit.detect.duplicate_tokens import Packed, jaccard, shingle_set, tokenise
 from audit.errors import UsageError
 from audit.model import Article
 
@@ -80,7 +80,7 @@ class DuplicateIndex:
     @property
     def shingle_words(self) -> int:
         """The word k of the stored shingle sets (checked against meta.json on load)."""
-        return int(_settings()["shingle_words"])
+        return NearConfig.shingle_words
 
     def article_id(self, doc: int) -> str:
         return self.ids[doc]
@@ -153,8 +153,8 @@ class DuplicateIndex:
         self.words_column = joined
         self.bands = np.concatenate(bands)
         self.__dict__.pop("_sorted_bands", None)
-        self.shingle_values = np.concatenate([np.zeros(0, np.uint32), *shingles]).astype(np.uint32)
-        self.shingle_offsets = np.concatenate([[0], np.cumsum([len(s) for s in shingles])]).astype(np.int64)
+        packed = Packed.of(shingles)
+        self.shingle_values, self.shingle_offsets = packed.values, packed.offsets
         hashes = np.concatenate([f[0] for f in fps]).astype(np.uint64)
         order = np.argsort(hashes, kind="stable")
         self.fp_hashes = hashes[order]

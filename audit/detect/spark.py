@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from audit.detect import Job
 from audit.model import Article, Finding
 
 ARTICLE_COLUMNS = ("article_id", "source_uri", "source_sha256", "title", "published",
@@ -32,15 +33,19 @@ ARTICLE_SCHEMA = ", ".join(f"{name} {'double' if name == 'language_prob' else 's
                            for name in (*ARTICLE_COLUMNS, "detectors"))
 FINDING_SCHEMA = ("detector string, article_id string, check string, message string, "
                   "start long, end long, excerpt string, related_article_id string, data string")
-Job = tuple[Any, Sequence[Article], Mapping[str, Any]]  # (Detector, articles, params)
 Batches = Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]  # what mapInPandas runs
 
 
 def _row(article: Article, needs: list[str]) -> dict[str, Any]:
-    row = {name: getattr(article, name) for name in ARTICLE_COLUMNS}
-    row["published"] = article.published.isoformat() if article.published else None
-    row["detectors"] = ",".join(needs)
-    return row
+    return {**article.row(ARTICLE_COLUMNS), "detectors": ",".join(needs)}
+
+
+def _map_partitions(session: Any, frame: pd.DataFrame, schema: str, work: Batches,
+                    result_schema: str, partitions: int | None) -> pd.DataFrame:
+    """`work` over `frame`'s rows on the executors (mapInPandas), its output collected."""
+    spark_frame = session.createDataFrame(frame, schema)
+    spark_frame = spark_frame.repartition(partitions or session.sparkContext.defaultParallelism)
+    return spark_frame.mapInPandas(work, result_schema).toPandas()
 
 
 def _article(row: Mapping[str, Any]) -> Article:
@@ -64,9 +69,10 @@ def _detect_batches(params: Mapping[str, Mapping[str, Any]]) -> Batches:
         for batch in batches:
             rows = batch.to_dict("records")
             articles = [_article(row) for row in rows]
+            needs = [set(row["detectors"].split(",")) for row in rows]
             out = []
             for name, detector in detectors.items():
-                subset = [a for a, row in zip(articles, rows) if name in row["detectors"].split(",")]
+                subset = [a for a, need in zip(articles, needs) if name in need]
                 for f in detector.find(subset, params[name]) if subset else ():
                     out.append({"detector": name, "article_id": f.article_id, "check": f.check,
                                 "message": f.message, "start": f.start, "end": f.end,
@@ -92,9 +98,8 @@ def spread_on_spark(session: Any, jobs: Sequence[Job], partitions: int | None = 
     params = {detector.name: {k: v for k, v in p.items() if not k.startswith("_")}
               for detector, _, p in jobs}  # "_index" and the like stay in the driver
     frame = pd.DataFrame([_row(by_id[i], n) for i, n in needs.items()])
-    spark_frame = session.createDataFrame(frame, ARTICLE_SCHEMA)
-    spark_frame = spark_frame.repartition(partitions or session.sparkContext.defaultParallelism)
-    rows = spark_frame.mapInPandas(_detect_batches(params), FINDING_SCHEMA).toPandas()
+    rows = _map_partitions(session, frame, ARTICLE_SCHEMA, _detect_batches(params), FINDING_SCHEMA,
+                           partitions)
     position = {article_id: p for p, article_id in enumerate(needs)}
     rows["_position"] = rows["article_id"].map(position)
     for row in rows.sort_values(["_position", "start"], kind="stable").to_dict("records"):
@@ -121,10 +126,9 @@ def languages_on_spark(session: Any, texts: Mapping[str, str], partitions: int |
 
     if not texts:
         return {}
-    frame = session.createDataFrame(pd.DataFrame({"sha": list(texts), "text": list(texts.values())}),
-                                    "sha string, text string")
-    frame = frame.repartition(partitions or session.sparkContext.defaultParallelism)
-    rows = frame.mapInPandas(detect, "sha string, language string, probability double").toPandas()
+    frame = pd.DataFrame({"sha": list(texts), "text": list(texts.values())})
+    rows = _map_partitions(session, frame, "sha string, text string", detect,
+                           "sha string, language string, probability double", partitions)
     return {row.sha: LanguageGuess(_value(row.language), _value(row.probability))
             for row in rows.itertuples()}
 
