@@ -85,7 +85,7 @@ def test_extra_rows_from_the_user(tmp_path: Path) -> None:
     extra.write_text("# local office\nperson_id,name,surname,variants,office,country,start,end,source,note\n"
                      "jane-doe,Jane Doe,Doerington,,prime_minister,GB,2030-01-01,,local,\n",
                      encoding="utf-8")
-    text = "Prime Minister Jane Doerington spoke."
+    text = "Prime Minister Jane Doerington says the plan will work."
     assert run(text) == []  # unknown person: not judged
     assert spans(run(text, office_holders_extra=str(extra))) == [(CHECK, "Prime Minister Jane Doerington")]
     # the user edits the file (her term starts earlier): the same process sees the edit
