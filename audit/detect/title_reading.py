@@ -82,7 +82,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?i:(?<![\w-])(?:{_words(data['cues_before']['words'])}))[,:]?\s+(?:the\s+)?$"),
         "cue_after": re.compile("|".join(f"(?:{p})" for p in data["cues_after"]["patterns"]), re.I),
         "past": re.compile(rf"(?i:\b(?:{_words(data['past_in_clause']['phrases'])})\b)"),
-        "evidence": re.compile(rf"(?<![\w'’-])(?:{_words(data['present_evidence']['words'])})(?![\w'’-])"),
+        "evidence": re.compile(
+            rf"(?<![\w'’-])(?:on\s+)?(?:{_words(data['present_evidence']['words'])})(?![\w'’-])"),
     }
 
 
@@ -157,6 +158,8 @@ def read_mention(text: str, start: int, end: int, status: str, modifier: str, da
         return Reading(True, "status_word", modifier or status)
     window = _evidence_window(text, end, right)
     evidence = rules["evidence"].search(window)
-    if evidence:  # the word and the next one, as written: "are expected", "on Sunday"
-        return Reading(True, "present_evidence", " ".join(window[evidence.start():].split()[:2]))
+    if evidence:  # as written, with the next word after a verb: "are expected", "on Sunday"
+        found = evidence.group()
+        following = window[evidence.end():].split()[:1] if found.islower() else []
+        return Reading(True, "present_evidence", " ".join([*found.split(), *following]))
     return Reading(False, "no_evidence", "")
