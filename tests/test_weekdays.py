@@ -65,6 +65,7 @@ def test_year_glued_after_the_date_is_its_year() -> None:
     assert list(find_weekday_mismatches([article(text, date(2017, 5, 12))], {})) == []
     wrong = "Protesters gathered in Tunis on Monday, 9 January-2011 and again a week later."
     [finding] = find_weekday_mismatches([article(wrong, date(2017, 5, 12))], {})
+    assert finding.excerpt == "Monday, 9 January-2011"
     assert "January 9, 2011 is a Sunday" in finding.message
     assert "taken from the publication date" not in finding.message
 

@@ -86,6 +86,8 @@ def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, An
                 f" (year {actual.year} taken from the publication date)")
             message = (f"The text says {stated}, but {actual:%B} {actual.day}, {actual.year} "
                        f"is a {calendar.day_name[actual.weekday()]}{how}.")
-            yield span_finding(article, CHECK, mention.start, mention.end, message, data={
+            glued = None if mention.year else _TRAILING_YEAR.match(article.text, mention.end)
+            end = glued.end() if glued else mention.end  # "Monday, 9 January-2011", year included
+            yield span_finding(article, CHECK, mention.start, end, message, data={
                 "stated_weekday": stated, "date": actual.isoformat(),
                 "actual_weekday": calendar.day_name[actual.weekday()]})
