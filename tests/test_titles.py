@@ -156,7 +156,9 @@ def test_reported_historical_and_embedded_titles_are_not_anachronisms(text: str)
 
 # True positives that must stay: a present title, and which words and row decided it.
 PRESENT_TITLES = [
-    ("U.S. President Barack Obama said on Tuesday he would veto the bill.",
+    ("U.S. President Barack Obama said he would veto the bill.",
+     "U.S. President Barack Obama", "said", "barack-obama"),
+    ("U.S. President Barack Obama, speaking in Berlin on Tuesday, praised the deal.",
      "U.S. President Barack Obama", "on Tuesday", "barack-obama"),
     ("Ukrainian President Viktor Yanukovych is expected to meet Putin in Moscow.",
      "Ukrainian President Viktor Yanukovych", "is expected", "viktor-yanukovych"),

@@ -18,8 +18,9 @@ it, so a finding (or its absence) can be explained:
    "years ago", "at the time";
 6. status words: "former", "ex-", "-elect", "incoming", "current", "newly installed"
    make a present claim on their own ("former X" is wrong only while X holds the post);
-7. a plain title needs present evidence right after the name (its appositive and the
-   next words of its clause): a present or future verb ("are expected", "says",
+7. a plain title needs present evidence right after the name: the person as the
+   speaker of a report ("X said", "X, 70, told reporters"), or in its appositive and
+   the next words of its clause a present or future verb ("are expected", "says",
    "will") or a time of this week ("on Sunday", "today"). Without it the mention is not
    judged: a plain title of a past holder is mostly history in real news.
 Rules and word lists: audit/data/office_reading.json (sources there).
@@ -57,7 +58,8 @@ class Reading:
     """Whether a mention is a present title, the rule that decided and its words."""
 
     present: bool
-    rule: str  # quoted, status, cue_before, cue_after, past_in_sentence, status_word, present_evidence, no_evidence
+    rule: str  # quoted, status, cue_before, cue_after, past_in_sentence, status_word,
+    # reporting_verb, present_evidence or no_evidence
     words: str  # the words of the text that decided it ("" when nothing was found)
 
     def describe(self) -> str:
@@ -82,6 +84,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?i:(?<![\w-])(?:{_words(data['cues_before']['words'])}))[,:]?\s+(?:the\s+)?$"),
         "cue_after": re.compile("|".join(f"(?:{p})" for p in data["cues_after"]["patterns"]), re.I),
         "past": re.compile(rf"(?i:\b(?:{_words(data['past_in_clause']['phrases'])})\b)"),
+        "reporting": re.compile(rf"\s*(?:{_words(data['reporting_verbs']['words'])})\b"),
         "evidence": re.compile(
             rf"(?<![\w'’-])(?:on\s+)?(?:{_words(data['present_evidence']['words'])})(?![\w'’-])"),
     }
@@ -126,6 +129,15 @@ def _past_words(sentence: str, day: date) -> str:
     return m.group() if m else ""
 
 
+def _reporting_verb(text: str, end: int, stop: int) -> str:
+    """'said' right after the name, or right after its appositive ("Shoigu, 70, said")."""
+    m = _rules()["reporting"].match(text, end, stop)
+    if m is None:
+        aside = re.match(r"\s*,[^,;:—–()]{1,80},", text[end:stop])
+        m = _rules()["reporting"].match(text, end + aside.end(), stop) if aside else None
+    return m.group().strip() if m else ""
+
+
 def _evidence_window(text: str, end: int, stop: int) -> str:
     """The name's appositive (", speaking on Sunday," / "—are expected") and its next words."""
     tail = text[end:stop]
@@ -156,6 +168,9 @@ def read_mention(text: str, start: int, end: int, status: str, modifier: str, da
         return Reading(False, "past_in_sentence", past)
     if status in PRESENT_STATUSES or modifier:
         return Reading(True, "status_word", modifier or status)
+    verb = _reporting_verb(text, end, right)
+    if verb:
+        return Reading(True, "reporting_verb", verb)
     window = _evidence_window(text, end, right)
     evidence = rules["evidence"].search(window)
     if evidence:  # as written, with the next word after a verb: "are expected", "on Sunday"
