@@ -92,7 +92,7 @@ def run(
     if session is not None:  # language verdicts in one distributed job after reading
         language_cache.deferred = {}
     articles, findings = build_articles(records, fix_encoding=fix_encoding,
-                                        language_cache=language_cache)
+                                        language_cache=language_cache, limits=the_suite.limits)
     if session is not None:
         from audit.detect.spark import languages_on_spark
 
