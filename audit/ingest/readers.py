@@ -283,7 +283,8 @@ def read_parquet(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         for row in table.to_pylist():
             number += 1
             raw = json.dumps(row, ensure_ascii=False, default=str).encode()
-            yield _from_mapping(f"{path}#record={number}", raw, row, fields)
+            record = _from_mapping(f"{path}#record={number}", raw, row, fields)
+            yield _with_encoding(record, "utf-8", None)  # parquet strings are UTF-8 by spec
     if not number:
         yield _unreadable(str(path), b"", "empty file, no records", path.stem)
 
