@@ -9,13 +9,13 @@ files appear whole or not at all (audit.atomic).
 from __future__ import annotations
 
 import json
-import tempfile
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from audit.atomic import atomic_files, clean_stale
+from audit.atomic import atomic_files, clean_stale, private_temp_dir
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.ingest import FieldMap
 from audit.model import Article, Finding
@@ -60,10 +60,13 @@ def gate(
     With `fix_encoding`, accepted articles carry the repaired text.
     """
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
-    with tempfile.TemporaryDirectory(prefix="corpus-audit-gate-") as tmp:
-        result = run(paths, suite=the_suite, out=out or Path(tmp) / "run", fields=fields,
+    tmp = private_temp_dir("corpus-audit-gate")  # a killed gate's is removed by the next
+    try:
+        result = run(paths, suite=the_suite, out=out or tmp / "run", fields=fields,
                      on_problem=on_problem, against=against, fix_encoding=fix_encoding,
                      engine=engine, spark_master=spark_master, cache=cache)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     reasons: dict[str, list[Finding]] = {}
     for finding in result.findings:
         reasons.setdefault(finding.article_id, []).append(finding)

@@ -12,6 +12,8 @@ import json
 import multiprocessing
 import os
 import signal
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,7 +69,11 @@ def _patch_run_stage(stage: str) -> None:
 def _patch_gate_stage(stage: str) -> None:
     import audit.gating as gating
 
-    if stage == "writing":  # killed with two records written to the temporary files
+    if stage == "detect":  # inside the gate's own run
+        import audit.pipeline as pipeline
+
+        pipeline.run_detectors = _die  # type: ignore[assignment]
+    elif stage == "writing":  # killed with two records written to the temporary files
         calls = iter(range(100))
         original = gating.hand_on_clean
 
@@ -94,11 +100,13 @@ def _killed_gate(stage: str, accepted: str, quarantine: str, suite: str) -> None
     gate([SEEDS], accepted=accepted, quarantine=quarantine, suite=suite, on_problem=None)
 
 
-def _kill_in_child(target: Callable[..., None], *args: str) -> None:
+def _kill_in_child(target: Callable[..., None], *args: str) -> int:
+    """Run target in a forked child that kills itself; its (now dead) process id."""
     child = multiprocessing.get_context("fork").Process(target=target, args=args)
     child.start()
     child.join(120)
     assert child.exitcode == -signal.SIGKILL
+    return child.pid  # type: ignore[return-value]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -151,10 +159,37 @@ def test_a_gate_killed_while_writing_leaves_the_last_pair_whole(tmp_path: Path, 
     before = accepted.read_bytes(), quarantine.read_bytes()
     assert len(before[0].splitlines()) + len(before[1].splitlines()) == 5
     assert len(result.accepted) + len(result.quarantined) == 5
+    dead = _kill_in_child(_killed_gate, "detect", str(accepted), str(quarantine), small_suite)
+    runs_left = list(Path(tempfile.gettempdir()).glob(f"corpus-audit-gate-{dead}-*"))
+    assert runs_left, "a gate killed in its run leaves that run's folder in the temporary folder"
+    assert (accepted.read_bytes(), quarantine.read_bytes()) == before
     for stage in ("writing", "synced"):  # two records written / both files whole, not renamed
         _kill_in_child(_killed_gate, stage, str(accepted), str(quarantine), small_suite)
         assert (accepted.read_bytes(), quarantine.read_bytes()) == before, stage
     assert any(p.name.startswith(".accepted.jsonl.tmp-") for p in accepted.parent.iterdir())
     gate([SEEDS], accepted=accepted, quarantine=quarantine, suite=small_suite, on_problem=None)
+    assert not any(p.exists() for p in runs_left)
     assert [p.name for p in accepted.parent.iterdir()] == ["accepted.jsonl"]  # cleaned
     assert [p.name for p in quarantine.parent.iterdir()] == ["quarantine.jsonl"]
+
+
+def test_clean_stale_spares_live_writers_and_user_folders(tmp_path: Path) -> None:
+    out = tmp_path / "latest"
+    out.mkdir()
+    child = multiprocessing.get_context("fork").Process(target=os._exit, args=(0,))
+    child.start()
+    child.join()
+    dead, live = child.pid, os.getpid()
+    paths = {name: tmp_path / name for name in (
+        f".latest.tmp-{dead}-abcdef", f".latest.tmp-{live}-abcdef", ".latest.k3j2h1x9",
+        ".latest.backup12", f".other.tmp-{dead}-abcdef")}
+    for path in paths.values():
+        (path / "data_docs").mkdir(parents=True)
+    (paths[".latest.backup12"] / "my-notes.txt").write_text("mine")
+    hour_ago = time.time() - 7200
+    for path in paths.values():
+        os.utime(path, (hour_ago, hour_ago))
+    removed = clean_stale(out)
+    assert sorted(p.name for p in removed) == sorted([f".latest.tmp-{dead}-abcdef", ".latest.k3j2h1x9"])
+    assert paths[f".latest.tmp-{live}-abcdef"].exists() and paths[".latest.backup12"].exists()
+    assert paths[f".other.tmp-{dead}-abcdef"].exists() and out.exists()
