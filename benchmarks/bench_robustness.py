@@ -174,6 +174,40 @@ def main() -> None:
             print(f"| 4 records, suite limit max_records 3 | 4 | 0 | 0 | 0 | exit 2: {exc} |")
     print()
     print(big)
+    print()
+    repeat_scaling()
+
+
+def repeat_scaling() -> None:
+    """duplicate.repeated's CPU time on loops and on many short repeats, doubling sizes:
+    linear work doubles with the size (the old pair scan grew 4x on the second kind)."""
+    import random
+
+    from audit.detect.duplicate_repeated import find_repeated_sentences
+    from audit.model import Article
+
+    def seconds(text: str) -> tuple[float, int]:
+        article = Article(article_id="a", source_uri="a", source_sha256="", title=None,
+                          published=None, published_from="none", publisher=None, url=None,
+                          language="en", language_prob=None, text=text, content_sha256="")
+        clock = time.process_time()
+        found = list(find_repeated_sentences([article], {}))
+        return time.process_time() - clock, len(found)
+
+    sentence = "The ceasefire talks in Istanbul ended on Thursday without an agreement. "
+    rng = random.Random(1)
+    vocab = [f"w{i}" for i in range(5000)]
+    print("| text | characters | CPU s | findings |")
+    print("|---|---|---|---|")
+    for copies in (1000, 2000, 4000, 8000):
+        text = sentence * copies
+        cpu, found = seconds(text)
+        print(f"| one sentence x{copies} | {len(text):,} | {cpu:.2f} | {found} |")
+    for count in (500, 1000, 2000, 4000):
+        phrases = [" ".join(rng.choice(vocab) for _ in range(8)) + "." for _ in range(count)]
+        text = " ".join(phrases + phrases[::-1])  # each 8-word phrase twice, far apart
+        cpu, found = seconds(text)
+        print(f"| {count} 8-word phrases, each twice | {len(text):,} | {cpu:.2f} | {found} |")
 
 
 if __name__ == "__main__":
