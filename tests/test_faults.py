@@ -59,11 +59,6 @@ def _patch_run_stage(stage: str) -> None:
         validate.validate = _die  # type: ignore[assignment]
     elif stage == "report":  # every file written in the temporary folder, not yet moved
         pipeline.write_outputs = _after(pipeline.write_outputs)  # type: ignore[assignment]
-    elif stage == "swap":  # the two-rename fallback, killed between its renames
-        def first_rename_then_die(work: Path, out_dir: Path) -> None:
-            out_dir.rename(temp_name(out_dir, "old"))
-            _die()
-        pipeline.replace_dir = first_rename_then_die  # type: ignore[assignment]
 
 
 def _patch_gate_stage(stage: str) -> None:
@@ -138,11 +133,7 @@ def test_a_run_killed_at_each_stage_leaves_the_last_run_whole(tmp_path: Path, sm
             assert _snapshot(out) == before, stage
         left = [p.name for p in out.parent.iterdir() if p.name.startswith(".latest.tmp-")]
         assert left, "the killed report stage leaves its temporary folder"
-        _kill_in_child(_killed_run, "swap", str(out), small_suite)
-        assert not out.exists()  # killed between the fallback's two renames
-        clean_stale(out)  # what the next run does first: the old run comes back
         _assert_whole_run(out, first.summary["run_id"])
-        assert _snapshot(out) == before
         second = run([SEEDS], out=out, suite=small_suite, on_problem=None)
         _assert_whole_run(out, second.summary["run_id"])
         assert sorted(p.name for p in out.parent.iterdir()) == ["history.jsonl", "latest"]
@@ -173,13 +164,29 @@ def test_a_gate_killed_while_writing_leaves_the_last_pair_whole(tmp_path: Path, 
     assert [p.name for p in quarantine.parent.iterdir()] == ["quarantine.jsonl"]
 
 
-def test_clean_stale_spares_live_writers_and_user_folders(tmp_path: Path) -> None:
-    out = tmp_path / "latest"
-    out.mkdir()
+def _dead_pid() -> int:
     child = multiprocessing.get_context("fork").Process(target=os._exit, args=(0,))
     child.start()
     child.join()
-    dead, live = child.pid, os.getpid()
+    return child.pid  # type: ignore[return-value]
+
+
+def test_clean_stale_puts_back_the_run_a_killed_fallback_swap_moved_aside(tmp_path: Path) -> None:
+    """Off Linux the swap is two renames; killed between them, `out` is missing and the
+    old run sits under its temporary name: the next run's clean_stale puts it back."""
+    out = tmp_path / "latest"
+    out.mkdir()
+    (out / "summary.json").write_text('{"run_id": "last-good"}')
+    out.rename(temp_name(out, "old").with_name(f".latest.old-{_dead_pid()}-abcdef"))
+    clean_stale(out)
+    assert json.loads((out / "summary.json").read_text()) == {"run_id": "last-good"}
+    assert [p.name for p in tmp_path.iterdir()] == ["latest"]
+
+
+def test_clean_stale_spares_live_writers_and_user_folders(tmp_path: Path) -> None:
+    out = tmp_path / "latest"
+    out.mkdir()
+    dead, live = _dead_pid(), os.getpid()
     paths = {name: tmp_path / name for name in (
         f".latest.tmp-{dead}-abcdef", f".latest.tmp-{live}-abcdef", ".latest.k3j2h1x9",
         ".latest.backup12", f".other.tmp-{dead}-abcdef")}
