@@ -18,7 +18,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.chrome_lines import DATA_DIR, Line, iter_lines
+from audit.detect.chrome_lines import DATA_DIR, Line
+from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
 
@@ -105,7 +106,7 @@ def message(line: Line, leak: Leak) -> str:
 
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per metadata line, with what it says in `data`."""
-    for article, lines in iter_lines(articles):
+    for article, lines in iter_spans(articles):
         for line in lines:
             leak = classify(line)
             if leak is None:

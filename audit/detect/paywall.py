@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit.detect.chrome_lines import Line, iter_lines, phrase_hits
+from audit.detect.chrome_lines import Line, phrase_hits
+from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 
 CHECK = "paywall.text"
@@ -91,7 +92,7 @@ def message(block: Block) -> str:
 
 def find_paywall_blocks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per paywall block, spanning all its lines."""
-    for article, lines in iter_lines(articles):
+    for article, lines in iter_spans(articles):
         for block in paywall_blocks(lines):
             data = {"kind": "paywall-block", "lines": len(block.lines),
                     "phrases": list(dict.fromkeys(block.phrases))}

@@ -1,0 +1,236 @@
+"""Candidate spans of running text: chrome checks on articles without line breaks.
+
+Scraped corpora often hold an article as one paragraph: the menu, the headline, the body,
+an inline "READ MORE: <headline>" teaser, "Share this slide" and the comments all run
+together. The chrome checks decide per unit; here a long line is cut into spans at
+- sentence ends (not after "Mr." or "U.S."),
+- inline chrome markers (`audit/data/chrome_markers.tsv`, one Aho-Corasick pass over the
+  line): a marker alone ("Share this slide", "Print this story") is a span of its own, a
+  teaser marker ("READ MORE:", "Related Links") runs on over the headline or link text
+  after it,
+- the article's title where it occurs (the headline stays a span of its own: content),
+- runs of Title-Case link text at the start of a sentence ("Home World Politics ...").
+Short lines stay whole, so text with one block a line is judged line by line as before.
+Every step is one pass over the text: no cost grows with the square of its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from audit.detect.chrome_lines import DATA_DIR, Line, PhraseHit, make_line, physical_lines
+from audit.model import Article
+
+SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)
+TITLE_RUN_MIN = 6  # capitalised words in a row at a sentence start that make link text
+TEASER_MAX_WORDS = 25  # a teaser's headline is at most this long
+SUBJECT_MAX_WORDS = 3  # capitalised words before the first verb that belong to the sentence
+
+# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ])")
+_WORD = re.compile(r"\S+")
+# Not sentence ends: titles, initials, months and "U.S." (from the seeds and the Zyte pages).
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"])
+SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "nor", "but", "with", "by", "from", "as", "vs", "after", "before", "over", "under", "into", "onto", "about", "amid", "against", "between", "than", "via", "per", "up", "out", "off", "is", "are", "was", "be", "&", "|", "-", "–", "—", "·", "•", "/"])
+# Capitalised words that start a sentence rather than continue a headline.
+SENTENCE_STARTERS = frozenset(
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her", "its", "their", "in", "on", "at", "but", "and", "as", "when", "while", "after", "before", "if", "there", "here", "what", "why", "how", "mr", "mrs", "ms", "dr"])
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One inline chrome marker found in a line: where it is and how far it reaches."""
+
+    start: int
+    end: int
+    kind: str
+    extent: str  # alone, teaser
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _markers() -> ahocorasick.Automaton:
+    """The marker phrases of `chrome_markers.tsv` in one automaton (value: kind, extent, phrase)."""
+    automaton = ahocorasick.Automaton()
+    for row in (DATA_DIR / "chrome_markers.tsv").read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        kind, extent, phrase, _source = row.split("\t")
+        automaton.add_word(phrase.lower(), (kind, extent, phrase.lower()))
+    automaton.make_automaton()
+    return automaton
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length (a character whose lower form is longer stays)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def find_markers(line: str) -> list[Marker]:
+    """Inline markers in a line, left to right, not overlapping (longest first at a place).
+
+    A marker counts where it starts a word written upper-case ("Share this slide", not
+    "share this slide with") and ends a word; an "alone" marker must also be followed by
+    an upper-case word, a digit, punctuation or the end ("Advertisement The president",
+    not "Advertisement revenue fell").
+    """
+    low = _lower(line)
+    found: list[Marker] = []
+    for end, (kind, extent, phrase) in _markers().iter(low):
+        start = end - len(phrase) + 1
+        after = end + 1
+        if not line[start].isupper() or (start > 0 and line[start - 1].isalnum()):
+            continue
+        if after < len(line) and line[after].isalnum() and phrase[-1].isalnum():
+            continue
+        if extent == "alone" and not _free_after(line, after):
+            continue
+        found.append(Marker(start, after, kind, extent, phrase))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Marker] = []
+    for marker in found:
+        if not kept or marker.start >= kept[-1].end:
+            kept.append(marker)
+    return kept
+
+
+def _free_after(line: str, at: int) -> bool:
+    rest = line[at:at + 3].lstrip()
+    return not rest or not rest[0].isalpha() or rest[0].isupper()
+
+
+def _is_capitalised(word: str) -> bool:
+    first = next((c for c in word if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def _run_end(words: Sequence[re.Match[str]], first: int, limit: int) -> tuple[int, int]:
+    """(index of the word that ends a Title-Case run starting at `first`, capitalised words in it).
+
+    Small words ("of", "in", "&") stay in the run when a capitalised word follows.
+    """
+    i, caps = first, 0
+    while i < min(len(words), limit):
+        word = words[i].group()
+        if _is_capitalised(word):
+            caps += 1
+        elif not (word.lower() in SMALL_WORDS and i + 1 < len(words) and _is_capitalised(words[i + 1].group())):
+            break
+        i += 1
+    return i, caps
+
+
+def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
+    """Where a run ends once the capitalised subject of the next sentence is given back.
+
+    "... Peace Talks President Vladimir Putin called": the run gives back up to three
+    capitalised words before the first lower-case word (the next sentence's subject).
+    """
+    if stop >= len(words):
+        return stop
+    for j in range(stop - 1, max(first, stop - SUBJECT_MAX_WORDS - 1), -1):
+        word = words[j].group()
+        if _is_capitalised(word) and word.lower().strip("\"'“‘") in SENTENCE_STARTERS:
+            return j  # "... US-Mediated Talks | The two countries agreed"
+    j = stop
+    while j > first + 1 and stop - j < SUBJECT_MAX_WORDS and _is_capitalised(words[j - 1].group()):
+        j -= 1
+    return j
+
+
+def _teaser_end(line: str, words: Sequence[re.Match[str]], first: int) -> int:
+    """Offset where a teaser's headline (starting at word `first`) ends."""
+    limit = min(len(words), first + TEASER_MAX_WORDS)
+    stop, caps = _run_end(words, first, limit)
+    if caps >= 3:  # a Title-Case headline: up to the next sentence's subject
+        end_word = _back_off(words, first, stop) if stop < limit else limit
+    else:  # a sentence-case headline: up to a capitalised sentence starter
+        end_word = limit
+        for i in range(first + 2, limit):
+            word = words[i].group()
+            if _is_capitalised(word) and not _is_capitalised(words[i - 1].group()) and (
+                    word.lower().strip("\"'“‘") in SENTENCE_STARTERS
+                    or (i + 1 < len(words) and not _is_capitalised(words[i + 1].group()))):
+                end_word = i
+                break
+    return words[end_word - 1].end() if end_word > first else words[first].start()
+
+
+def _cuts(line: str, title: str | None) -> list[tuple[int, Marker | None]]:
+    """Cut offsets in a line; each with the marker whose span starts there (else None)."""
+    cuts: dict[int, Marker | None] = {0: None}
+    for m in _SENTENCE_END.finditer(line):
+        window = line[max(0, m.start() - 24):m.start()].split()
+        before = window[-1].lower().rstrip(".") if window else ""
+        if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+            continue  # "Mr. Putin", "Vladimir V. Putin"
+        cuts.setdefault(m.end(), None)
+    words = list(_WORD.finditer(line))
+    starts = [w.start() for w in words]
+    for marker in find_markers(line):
+        cuts[marker.start] = marker
+        if marker.extent == "alone":
+            cuts.setdefault(marker.end, None)
+            continue
+        nxt = bisect_left(starts, marker.end)
+        if nxt < len(words):
+            cuts.setdefault(_teaser_end(line, words, nxt), None)
+    if title and len(title.split()) >= 3:
+        at = _lower(line).find(_lower(title))
+        if at >= 0:
+            cuts.setdefault(at, None)
+            cuts.setdefault(at + len(title), None)
+    return sorted(cuts.items())
+
+
+def _split_title_runs(line: str, start: int, end: int) -> list[int]:
+    """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
+    words = list(_WORD.finditer(line, start, end))
+    stop, caps = _run_end(words, 0, len(words))
+    if caps < TITLE_RUN_MIN or stop >= len(words):
+        return []
+    cut = _back_off(words, 0, stop)
+    return [words[cut].start()] if 0 < cut < len(words) else []
+
+
+def split_line(line: str, title: str | None = None) -> list[tuple[int, int, Marker | None]]:
+    """A long line's spans as (start, end, marker) offsets into the line, blanks dropped."""
+    cuts = _cuts(line, title)
+    bounds = [c for c, _ in cuts] + [len(line)]
+    spans: list[tuple[int, int, Marker | None]] = []
+    for (begin, marker), finish in zip(cuts, bounds[1:]):
+        inner = [begin, *([] if marker else _split_title_runs(line, begin, finish)), finish]
+        for k, (a, b) in enumerate(zip(inner, inner[1:])):
+            text = line[a:b]
+            lead = len(text) - len(text.lstrip())
+            if text.strip():
+                spans.append((a + lead, a + lead + len(text.strip()), marker if k == 0 else None))
+    return spans
+
+
+def segment(text: str, title: str | None = None) -> list[Line]:
+    """The units the chrome checks judge: short lines whole, long lines cut into spans."""
+    units: list[Line] = []
+    for start, body in physical_lines(text):
+        if len(body.split()) <= SPLIT_MIN_WORDS:
+            units.append(make_line(len(units), start, body))
+            continue
+        for a, b, marker in split_line(body, title):
+            hit = PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None
+            units.append(make_line(len(units), start + a, body[a:b], piece=True, marker=hit))
+    return units
+
+
+def iter_spans(articles: Sequence[Article]) -> Iterator[tuple[Article, list[Line]]]:
+    """Each article with its units; bad text never raises (an empty text has none)."""
+    for article in articles:
+        yield article, segment(article.text or "", article.title)
