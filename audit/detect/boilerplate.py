@@ -21,6 +21,7 @@ from typing import Any
 
 from audit.detect import metadata_leak, paywall
 from audit.detect.chrome_lines import (
+    RUN_ON_WORDS,
     Line,
     PhraseHit,
     Recurrence,
@@ -101,11 +102,19 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
 
 
 def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: set[int]) -> set[int]:
-    """The title's line, and up to two nav-like lines right above the first paragraph."""
+    """The title's line, and up to two nav-like lines right above the first paragraph.
+
+    In running text the title, where it occurs, is the headline and nothing else is
+    guessed; without it, only the one span right above the first sentence is (a menu
+    run together with the headline is not protected whole: it is not nav-like).
+    """
     title = line_key(article.title) if article.title else None
     found = {ln.index for ln in lines if title and ln.key == title}
+    piece = first_prose >= 0 and lines[first_prose].piece
+    if piece and found:
+        return found
     i = first_prose - 1
-    while i >= 0 and len(found) < 3:
+    while i >= 0 and len(found) < (1 if piece else 3):
         ln = lines[i]
         if ln.index in skip or _strong_hits(ln):
             i -= 1
@@ -170,7 +179,8 @@ def _weight(ln: Line, chrome: set[int]) -> int:
         return -CHROME_COST
     if ln.prose:
         return ln.words + PROSE_BONUS
-    return -(SHORT_COST + ln.words * (PIECE_NAV_FACTOR if ln.piece else 1))
+    factor = PIECE_NAV_FACTOR if ln.piece and ln.words <= RUN_ON_WORDS else 1
+    return -(SHORT_COST + ln.words * factor)
 
 
 def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None,

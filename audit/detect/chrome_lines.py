@@ -25,6 +25,7 @@ MAX_PHRASE_LINE_WORDS = 40  # "contains" phrases only count in lines this short
 NAV_MAX_WORDS = 15  # a line without a sentence ending and at most this many words is nav-like
 PROSE_MIN_WORDS = 16  # this many words make a line prose whatever its ending
 PROSE_MIN_LOWER = 0.3  # prose writes most words lower-case (English ~0.7, German ~0.55); link text does not
+RUN_ON_WORDS = 80  # a span cut from running text with more words is not one sentence (news: < 1%)
 CASED_MIN_WORDS = 8  # the lower-case share is only read for spans with this many cased words
 
 _BULLET = re.compile(r"^[\s•·▪●◦‣∙*>|»›‹«→←\-–—]+")
@@ -63,6 +64,8 @@ class Line:
         """A sentence: ends like one with a few words, or is long anyway; not a run of Title Case."""
         if self.lower_share is not None and self.lower_share < PROSE_MIN_LOWER:
             return False  # "Home World Politics Business Opinion Sign In ..." is link text
+        if self.piece and self.words > RUN_ON_WORDS:
+            return False  # a "sentence" this long is blocks run together without punctuation
         stripped = self.text.rstrip()
         return (self.words >= 5 and bool(_SENTENCE_END.search(stripped))) or self.words >= PROSE_MIN_WORDS
 
@@ -161,7 +164,8 @@ def _mode_holds(mode: str, key: str, begin: int, end: int, words: int) -> bool:
         return begin == 0 and end == len(key) - 1
     if mode == "prefix":
         return begin == 0 and _at_word_end(key, end)
-    return words <= MAX_PHRASE_LINE_WORDS
+    at_word = (begin == 0 or not key[begin - 1].isalnum() or not key[begin].isalnum()) and _at_word_end(key, end)
+    return at_word and words <= MAX_PHRASE_LINE_WORDS  # "become a member to", not "... today"
 
 
 def _at_word_end(key: str, end: int) -> bool:

@@ -40,6 +40,11 @@ ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"])
 SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "nor", "but", "with", "by", "from", "as", "vs", "after", "before", "over", "under", "into", "onto", "about", "amid", "against", "between", "than", "via", "per", "up", "out", "off", "is", "are", "was", "be", "&", "|", "-", "–", "—", "·", "•", "/"])
+# Titles before a name: the subject of a sentence starts there ("President Vladimir Putin said").
+TITLE_WORDS = frozenset([
+    "president", "prime", "minister", "chancellor", "secretary", "senator", "sen", "rep", "governor",
+    "gov", "mayor", "king", "queen", "prince", "princess", "pope", "general", "gen", "judge", "mr",
+    "mrs", "ms", "dr", "sir", "lord", "lady", "officer", "chief", "coach", "ceo"])
 # Capitalised words that start a sentence rather than continue a headline.
 SENTENCE_STARTERS = frozenset(
     ["the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her", "its", "their", "in", "on", "at", "but", "and", "as", "when", "while", "after", "before", "if", "there", "here", "what", "why", "how", "mr", "mrs", "ms", "dr"])
@@ -132,8 +137,9 @@ def _run_end(words: Sequence[re.Match[str]], first: int, limit: int) -> tuple[in
 def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
     """Where a run ends once the capitalised subject of the next sentence is given back.
 
-    "... Peace Talks President Vladimir Putin called": the run gives back up to three
-    capitalised words before the first lower-case word (the next sentence's subject).
+    The word before the first lower-case word is the next sentence's subject ("... Talks
+    | Ankara has hosted"), with a title and name before it ("... Talks | President
+    Vladimir Putin called"), or a sentence starter within three words ("| The two ...").
     """
     if stop >= len(words):
         return stop
@@ -141,9 +147,10 @@ def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
         word = words[j].group()
         if _is_capitalised(word) and word.lower().strip("\"'“‘") in SENTENCE_STARTERS:
             return j  # "... US-Mediated Talks | The two countries agreed"
-    j = stop
-    while j > first + 1 and stop - j < SUBJECT_MAX_WORDS and _is_capitalised(words[j - 1].group()):
-        j -= 1
+    j = stop - 1 if stop - 1 > first else stop
+    for k in range(j - 1, max(first, stop - SUBJECT_MAX_WORDS - 1), -1):
+        if words[k].group().lower().strip(".,") in TITLE_WORDS:
+            return k  # the subject starts at its title
     return j
 
 
@@ -184,12 +191,25 @@ def _cuts(line: str, title: str | None) -> list[tuple[int, Marker | None]]:
         nxt = bisect_left(starts, marker.end)
         if nxt < len(words):
             cuts.setdefault(_teaser_end(line, words, nxt), None)
-    if title and len(title.split()) >= 3:
-        at = _lower(line).find(_lower(title))
-        if at >= 0:
-            cuts.setdefault(at, None)
-            cuts.setdefault(at + len(title), None)
+    titles = _title_ranges(line, title)
+    for a, b in titles:  # the headline is one span: no cut inside it
+        for inside in [c for c in cuts if a < c < b] if len(titles) < 8 else []:
+            del cuts[inside]
+        cuts[a] = None
+        cuts[b] = None
     return sorted(cuts.items())
+
+
+def _title_ranges(line: str, title: str | None) -> list[tuple[int, int]]:
+    """Where the article's title occurs in a line (each place, not overlapping)."""
+    if not title or len(title.split()) < 3:
+        return []
+    low, key = _lower(line), _lower(title.strip())
+    found, at = [], low.find(key)
+    while at >= 0:
+        found.append((at, at + len(key)))
+        at = low.find(key, at + len(key))
+    return found
 
 
 def _split_title_runs(line: str, start: int, end: int) -> list[int]:
@@ -205,10 +225,12 @@ def _split_title_runs(line: str, start: int, end: int) -> list[int]:
 def split_line(line: str, title: str | None = None) -> list[tuple[int, int, Marker | None]]:
     """A long line's spans as (start, end, marker) offsets into the line, blanks dropped."""
     cuts = _cuts(line, title)
+    titles = set(_title_ranges(line, title))
     bounds = [c for c, _ in cuts] + [len(line)]
     spans: list[tuple[int, int, Marker | None]] = []
     for (begin, marker), finish in zip(cuts, bounds[1:]):
-        inner = [begin, *([] if marker else _split_title_runs(line, begin, finish)), finish]
+        whole = marker is not None or (begin, finish) in titles
+        inner = [begin, *([] if whole else _split_title_runs(line, begin, finish)), finish]
         for k, (a, b) in enumerate(zip(inner, inner[1:])):
             text = line[a:b]
             lead = len(text) - len(text.lstrip())
