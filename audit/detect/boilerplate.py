@@ -94,7 +94,7 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
             continue
         if run:
             j, k = run[0], run[-1]
-            edges = {j, k, j - 1, k + 1} & set(range(len(lines)))
+            edges = {e for e in (j, k, j - 1, k + 1) if 0 <= e < len(lines)}
             info = Run(len(run), any(_strong_hits(lines[e]) for e in edges))
             found.update((i, info) for i in run)
         run = []
