@@ -174,3 +174,16 @@ def test_block_recurring_in_running_text_of_one_publisher_is_chrome() -> None:
         (f"r{i}", promo, "recurring") for i in range(4)]
     other = [article(text(i), f"o{i}", f"Paper {i}") for i in range(4)]
     assert flagged(*other) == []
+
+
+def test_headline_found_from_the_url_slug_when_the_record_has_no_title() -> None:
+    headline = "Erdogan offers to host Russia-Ukraine peace talks in Istanbul"
+    url = "https://www.example-news.com/world/2025/05/13/erdogan-offers-to-host-russia-ukraine-peace-talks-in-istanbul"
+    menu = "Home World Politics Business Opinion Sport Culture Sign In Subscribe"
+    for sep in ("\n", " "):
+        text = sep.join([menu, headline, BODY_1, BODY_2, BODY_3])
+        rec = RawRecord(source_uri="mem/u.txt", source_sha256="", record_id="u", text=text,
+                        fields={"language": "en", "url": url})
+        a = to_article(rec, "u")
+        found = [a.text[f.start:f.end] for f in find_boilerplate_lines([a], {})]
+        assert found == [menu]  # (a title guessed from the first short line, the menu, is not trusted)

@@ -27,7 +27,6 @@ from audit.detect.chrome_lines import (
     Recurrence,
     group_of,
     learn_recurrence,
-    line_key,
     phrase_hits,
 )
 from audit.detect.spans import iter_spans
@@ -102,17 +101,15 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
 
 
 def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: set[int]) -> set[int]:
-    """The title's line, and up to two nav-like lines right above the first paragraph.
-
-    In running text the title, where it occurs, is the headline and nothing else is
-    guessed; without it, only the one span right above the first sentence is (a menu
-    run together with the headline is not protected whole: it is not nav-like).
+    """The headline: the title's line or span, else the one holding most of the URL
+    slug's words (audit.detect.spans marks them). Only when neither is found, a guess:
+    up to two nav-like lines right above the first paragraph, or in running text the
+    one span there (a menu run together with the headline is not nav-like: not kept).
     """
-    title = line_key(article.title) if article.title else None
-    found = {ln.index for ln in lines if title and ln.key == title}
+    found = {ln.index for ln in lines if ln.headline}
+    if found:
+        return found  # nothing guessed above a known headline (the menu is there)
     piece = first_prose >= 0 and lines[first_prose].piece
-    if piece and found:
-        return found
     i = first_prose - 1
     while i >= 0 and len(found) < (1 if piece else 3):
         ln = lines[i]

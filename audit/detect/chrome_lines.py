@@ -62,6 +62,7 @@ class Line:
     piece: bool = False  # a span cut out of a longer line (audit.detect.spans), not a whole line
     marker: PhraseHit | None = None  # the inline chrome marker that starts this span, if any
     lower_share: float | None = None  # share of cased words written lower-case (None: too few)
+    headline: bool = False  # the article's title (or most of its URL slug's words) stands here
 
     @property
     def prose(self) -> bool:
@@ -108,11 +109,11 @@ def lower_share(text: str) -> float | None:
 
 
 def make_line(index: int, start: int, text: str, *, piece: bool = False,
-              marker: PhraseHit | None = None) -> Line:
+              marker: PhraseHit | None = None, headline: bool = False) -> Line:
     """A Line for `text` found at `start` (already stripped)."""
     return Line(index=index, start=start, end=start + len(text), text=text, key=line_key(text),
                 words=_word_count(text), bullet=bool(_BULLET.match(text)), piece=piece, marker=marker,
-                lower_share=lower_share(text))
+                lower_share=lower_share(text), headline=headline)
 
 
 def physical_lines(text: str) -> Iterator[tuple[int, str]]:

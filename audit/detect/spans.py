@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlparse
 
 import ahocorasick
 
@@ -30,11 +31,18 @@ from audit.model import Article
 SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)
 TITLE_RUN_MIN = 6  # capitalised words in a row at a sentence start that make link text
 TEASER_MAX_WORDS = 25  # a teaser's headline is at most this long
-SUBJECT_MAX_WORDS = 3  # capitalised words before the first verb that belong to the sentence
+SUBJECT_MAX_WORDS = 3
+SLUG_MIN_WORDS = 3  # a URL slug with fewer words names no headline
+HEADLINE_COVER = 0.8
+HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
+SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
+SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
 
 # A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ])")
 _WORD = re.compile(r"\S+")
+_SLUG_WORD = re.compile(r"[^\W_]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 # Not sentence ends: titles, initials, months and "U.S." (from the seeds and the Zyte pages).
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"])
@@ -172,7 +180,7 @@ def _teaser_end(line: str, words: Sequence[re.Match[str]], first: int) -> int:
     return words[end_word - 1].end() if end_word > first else words[first].start()
 
 
-def _cuts(line: str, title: str | None) -> list[tuple[int, Marker | None]]:
+def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marker | None]]:
     """Cut offsets in a line; each with the marker whose span starts there (else None)."""
     cuts: dict[int, Marker | None] = {0: None}
     for m in _SENTENCE_END.finditer(line):
@@ -191,7 +199,6 @@ def _cuts(line: str, title: str | None) -> list[tuple[int, Marker | None]]:
         nxt = bisect_left(starts, marker.end)
         if nxt < len(words):
             cuts.setdefault(_teaser_end(line, words, nxt), None)
-    titles = _title_ranges(line, title)
     for a, b in titles:  # the headline is one span: no cut inside it
         for inside in [c for c in cuts if a < c < b] if len(titles) < 8 else []:
             del cuts[inside]
@@ -212,6 +219,77 @@ def _title_ranges(line: str, title: str | None) -> list[tuple[int, int]]:
     return found
 
 
+def slug_words(url: str | None) -> frozenset[str]:
+    """The words of a URL's slug ("/2019/11/20/google-stadia-early-reviews-123.html")."""
+    if not url:
+        return frozenset()
+    segments = [seg for seg in urlparse(url).path.split("/") if seg]
+    best = max(segments, key=lambda seg: seg.count("-") + seg.count("_"), default="")
+    words = [w for w in _SLUG_WORD.findall(best.lower()) if not w.isdigit() and w not in SLUG_NOISE]
+    return frozenset(words) if len(words) >= SLUG_MIN_WORDS else frozenset()
+
+
+def _norm(word: str) -> str:
+    return _NON_ALNUM.sub("", word.lower())
+
+
+def _in_slug(word: str, slug: frozenset[str]) -> bool:
+    """A word of the slug: as a whole ("play…and" -> "playand") or in its parts ("Russia-Ukraine")."""
+    parts = _SLUG_WORD.findall(word.lower())
+    return bool(parts) and ("".join(parts) in slug or all(p in slug for p in parts))
+
+
+def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of words from the URL slug that name most of it: the headline without a title.
+
+    A run is consecutive words that are slug words (small words inside it allowed); it
+    counts when it holds at least half of the slug's distinct words.
+    """
+    if not slug:
+        return []
+    found: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    seen: set[str] = set()
+    for word in [*_WORD.finditer(line), None]:
+        key = _norm(word.group()) if word else ""
+        if word is not None and key and (_in_slug(word.group(), slug) or (run and key in SMALL_WORDS)):
+            run.append(word)
+            if _in_slug(word.group(), slug):
+                seen.add(key)
+            continue
+        while run and not _in_slug(run[-1].group(), slug):
+            run.pop()  # a run ends on a slug word
+        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2):
+            found.append((run[0].start(), run[-1].end()))
+        run, seen = [], set()
+    return found
+
+
+def _slug_line(line: str, title: str | None, url: str | None) -> bool:
+    """Whether a short line without a title to compare is the headline: most of its words
+    are words of the URL slug, and at least three of them (slugs are cut and reworded)."""
+    if title or len(line.split()) > HEADLINE_MAX_WORDS:
+        return False
+    slug = slug_words(url)
+    words = line.split()
+    hits = {_norm(w) for w in words if _in_slug(w, slug)}
+    return len(hits) >= SLUG_MIN_WORDS and sum(_in_slug(w, slug) for w in words) >= SLUG_LINE_SHARE * len(words)
+
+
+def trusted_title(title: str | None, url: str | None, first_line: str) -> str | None:
+    """The title, unless it is the text's first line (audit.normalise guesses a missing
+    title so, and it can be the site's menu) and shares almost no word with the URL slug."""
+    slug = slug_words(url)
+    if not title or not slug or title.strip() != first_line:
+        return title
+    return title if len({_norm(w) for w in title.split()} & slug) >= 2 else None
+
+
+def headline_ranges(line: str, title: str | None, url: str | None) -> list[tuple[int, int]]:
+    """Where the headline stands in a line: the title's places, else runs of slug words."""
+    return _title_ranges(line, title) if title and len(title.split()) >= 3 else _slug_ranges(line, slug_words(url))
+
+
 def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
     words = list(_WORD.finditer(line, start, end))
@@ -222,14 +300,17 @@ def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     return [words[cut].start()] if 0 < cut < len(words) else []
 
 
-def split_line(line: str, title: str | None = None) -> list[tuple[int, int, Marker | None]]:
-    """A long line's spans as (start, end, marker) offsets into the line, blanks dropped."""
-    cuts = _cuts(line, title)
-    titles = set(_title_ranges(line, title))
+def split_line(line: str, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Marker | None]]:
+    """A long line's spans as (start, end, marker) offsets into the line, blanks dropped.
+
+    `titles`: the headline's places in the line (`headline_ranges`), kept whole.
+    """
+    cuts = _cuts(line, titles)
+    title_set = set(titles)
     bounds = [c for c, _ in cuts] + [len(line)]
     spans: list[tuple[int, int, Marker | None]] = []
     for (begin, marker), finish in zip(cuts, bounds[1:]):
-        whole = marker is not None or (begin, finish) in titles
+        whole = marker is not None or (begin, finish) in title_set
         inner = [begin, *([] if whole else _split_title_runs(line, begin, finish)), finish]
         for k, (a, b) in enumerate(zip(inner, inner[1:])):
             text = line[a:b]
@@ -239,20 +320,29 @@ def split_line(line: str, title: str | None = None) -> list[tuple[int, int, Mark
     return spans
 
 
-def segment(text: str, title: str | None = None) -> list[Line]:
-    """The units the chrome checks judge: short lines whole, long lines cut into spans."""
+def segment(text: str, title: str | None = None, url: str | None = None) -> list[Line]:
+    """The units the chrome checks judge: short lines whole, long lines cut into spans.
+
+    A unit that is the headline (the title, or most of the URL slug's words) says so.
+    """
     units: list[Line] = []
-    for start, body in physical_lines(text):
+    lines = list(physical_lines(text))
+    title = trusted_title(title, url, lines[0][1] if lines else "")
+    for start, body in lines:
+        titles = headline_ranges(body, title, url)
         if len(body.split()) <= SPLIT_MIN_WORDS:
-            units.append(make_line(len(units), start, body))
+            covered = sum(b - a for a, b in titles) >= HEADLINE_COVER * len(body)
+            units.append(make_line(len(units), start, body, headline=covered or _slug_line(body, title, url)))
             continue
-        for a, b, marker in split_line(body, title):
+        title_set = set(titles)
+        for a, b, marker in split_line(body, titles):
             hit = PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None
-            units.append(make_line(len(units), start + a, body[a:b], piece=True, marker=hit))
+            units.append(make_line(len(units), start + a, body[a:b], piece=True, marker=hit,
+                                   headline=(a, b) in title_set))
     return units
 
 
 def iter_spans(articles: Sequence[Article]) -> Iterator[tuple[Article, list[Line]]]:
     """Each article with its units; bad text never raises (an empty text has none)."""
     for article in articles:
-        yield article, segment(article.text or "", article.title)
+        yield article, segment(article.text or "", article.title, article.url)
