@@ -27,6 +27,7 @@ import json
 import re
 import resource
 import time
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -229,6 +230,30 @@ CHECKS: dict[str, Callable[..., Any]] = {"boilerplate.line": boilerplate.find_bo
                                          "metadata.leak": metadata_leak.find_metadata_leaks}
 
 
+def finding_verdicts(page: Page, findings: Sequence[Finding]) -> list[tuple[Finding, bool]]:
+    """Each finding judged whole: true when the labelled characters it covers are mostly
+    chrome (headlines count as content), false when mostly content; unlabelled ones left out."""
+    units = page.unit_spans()
+    starts = [a for a, _ in units]
+    out = []
+    for f in findings:
+        if f.start is None or f.end is None:
+            continue
+        chrome = content = 0
+        for k in range(max(0, bisect_right(starts, f.start) - 1), len(units)):
+            a, b = units[k]
+            if a >= f.end:
+                break
+            overlap = min(b, f.end) - max(a, f.start)
+            if overlap > 0 and page.labels[k] == "chrome":
+                chrome += overlap
+            elif overlap > 0 and page.labels[k] in ("content", "headline"):
+                content += overlap
+        if chrome or content:
+            out.append((f, chrome >= content))
+    return out
+
+
 def run_checks(articles: Sequence[Article], params: dict[str, Any]) -> tuple[dict[str, list[Finding]], float]:
     clock = time.perf_counter()
     found: dict[str, list[Finding]] = defaultdict(list)
@@ -271,7 +296,10 @@ def main() -> None:
         found, seconds = run_checks(articles, {})
         scores = {name: Score() for name in ("all", "dev", "test", "c4", "c4 dev", "c4 test")}
         fps[shape] = []
+        per_finding: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for page, art in zip(pages, articles):
+            for f, ok in finding_verdicts(page, found[art.article_id]):
+                per_finding[f.check][0 if ok else 1] += 1
             flags = covered(page.unit_spans(), found[art.article_id])
             c4 = c4_flags(page.lines if shape == "lines" else [art.text])
             c4 = c4 if shape == "lines" else c4 * len(page.lines)
@@ -285,6 +313,8 @@ def main() -> None:
             c4name = "c4" if name == "all" else f"c4 {name}"
             print(f"  {name:<5} audit {scores[name].text()}")
             print(f"  {'':<5} C4    {scores[c4name].text()}")
+        print("  each finding judged whole (mostly chrome characters = true): " + ", ".join(
+            f"{c} {t / (t + n):.3f} ({t} true, {n} false)" for c, (t, n) in sorted(per_finding.items())))
         signals: dict[str, int] = defaultdict(int)
         for fs in found.values():
             for f in fs:

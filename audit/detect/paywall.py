@@ -92,7 +92,7 @@ def _is_offer(line: Line) -> list[str]:
 
 def _belongs(line: Line) -> list[str] | None:
     """Whether a line continues a block: an offer, a cut line, or a bullet of perks."""
-    found = _is_cut(line) + _is_appeal(line) + _is_offer(line)
+    found = _is_cut(line) + _is_appeal(line) + _is_offer(line) + _template_hits(line, "offer")
     if found:
         return found
     if line.bullet and line.words <= 25:
