@@ -149,8 +149,11 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def phrase_hits(line: Line, check: str | None = None) -> list[PhraseHit]:
-    """The phrase-list entries this line matches (each mode checked where it matched)."""
+def phrase_hits(line: Line, check: str | None = None, max_words: int | None = None) -> list[PhraseHit]:
+    """The phrase-list entries this line matches (each mode checked where it matched).
+
+    `max_words`: the longest line a "contains" phrase counts in (MAX_PHRASE_LINE_WORDS).
+    """
     hits: list[PhraseHit] = []
     key = line.key
     for end, entries in _automaton().iter(key):
@@ -158,19 +161,19 @@ def phrase_hits(line: Line, check: str | None = None) -> list[PhraseHit]:
             if check and hit.check != check:
                 continue
             begin = end - len(hit.phrase) + 1
-            if _mode_holds(hit.mode, key, begin, end, line.words):
+            if _mode_holds(hit.mode, key, begin, end, line.words, max_words or MAX_PHRASE_LINE_WORDS):
                 hits.append(hit)
     return hits
 
 
-def _mode_holds(mode: str, key: str, begin: int, end: int, words: int) -> bool:
+def _mode_holds(mode: str, key: str, begin: int, end: int, words: int, max_words: int) -> bool:
     """Whether a phrase found at key[begin:end + 1] counts in its mode."""
     if mode == "line":
         return begin == 0 and end == len(key) - 1
     if mode == "prefix":
         return begin == 0 and _at_word_end(key, end)
     at_word = (begin == 0 or not key[begin - 1].isalnum() or not key[begin].isalnum()) and _at_word_end(key, end)
-    return at_word and words <= MAX_PHRASE_LINE_WORDS  # "become a member to", not "... today"
+    return at_word and words <= max_words  # "become a member to", not "... today"
 
 
 def _at_word_end(key: str, end: int) -> bool:

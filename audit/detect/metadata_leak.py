@@ -152,13 +152,12 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
     """One finding per metadata line (or span inside running text), with what it says in `data`."""
     for article, lines in iter_spans(articles):
         for line in lines:
-            leak = classify(line)
+            inline = list(inline_leaks(line)) if line.piece else []
+            leak = None if inline else classify(line)  # in running text the exact span first
             if leak is not None:
                 yield _finding(article, line.start, line.end, message(line, leak), leak)
                 continue
-            if not line.piece:
-                continue
-            for start, end, found in inline_leaks(line):
+            for start, end, found in inline:
                 text = line.text[start:end]
                 msg = (f"{text[:80]!r} is {KIND_WORDS.get(found.kind, 'page metadata')} left inside the "
                        f"running text by the extractor, not article text.")

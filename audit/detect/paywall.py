@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.chrome_lines import DATA_DIR, PROSE_MIN_LOWER, Line, phrase_hits
+from audit.detect.chrome_lines import DATA_DIR, PROSE_MIN_LOWER, RUN_ON_WORDS, Line, phrase_hits
 from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 
@@ -73,7 +73,10 @@ def _template_hits(line: Line, kind: str) -> list[str]:
 
 
 def _is_cut(line: Line) -> list[str]:
-    return [h.phrase for h in phrase_hits(line, CHECK) if h.kind == "paywall-cut"] + _template_hits(line, "cut")
+    """Cut phrases and templates; a span of running text is read whole up to RUN_ON_WORDS
+    (a paywall's bullet list run together is one long span)."""
+    hits = phrase_hits(line, CHECK, max_words=RUN_ON_WORDS if line.piece else None)
+    return [h.phrase for h in hits if h.kind == "paywall-cut"] + _template_hits(line, "cut")
 
 
 def _is_appeal(line: Line) -> list[str]:

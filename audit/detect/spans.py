@@ -92,7 +92,8 @@ def find_markers(line: str) -> list[Marker]:
     """Inline markers in a line, left to right, not overlapping (longest first at a place).
 
     A marker counts where it starts a word written upper-case ("Share this slide", not
-    "share this slide with") and ends a word; an "alone" marker must also be followed by
+    "share this slide with"; a lower-case one of 3+ words where a sentence could start)
+    and ends a word; an "alone" marker must also be followed by
     an upper-case word, a digit, punctuation or the end ("Advertisement The president",
     not "Advertisement revenue fell").
     """
@@ -101,8 +102,11 @@ def find_markers(line: str) -> list[Marker]:
     for end, (kind, extent, phrase) in _markers().iter(low):
         start = end - len(phrase) + 1
         after = end + 1
-        if not line[start].isupper() or (start > 0 and line[start - 1].isalnum()):
+        if start > 0 and line[start - 1].isalnum():
             continue
+        if not line[start].isupper() and not (extent == "alone" and phrase.count(" ") >= 2
+                                              and _sentence_start(line, start)):
+            continue  # "back to top" written lower-case counts only where a sentence could start
         if after < len(line) and line[after].isalnum() and phrase[-1].isalnum():
             continue
         if extent == "alone" and not _free_after(line, after):
@@ -114,6 +118,11 @@ def find_markers(line: str) -> list[Marker]:
         if not kept or marker.start >= kept[-1].end:
             kept.append(marker)
     return kept
+
+
+def _sentence_start(line: str, at: int) -> bool:
+    before = line[max(0, at - 3):at].rstrip()
+    return not before or before[-1] in ".!?:\"”’)]"
 
 
 def _free_after(line: str, at: int) -> bool:
