@@ -135,7 +135,8 @@ def build(n: int, seed: int = 13) -> Corpus:
     pool = [(title, body) for body, title in real.items() if len(body.split()) >= 60]
     rng.shuffle(pool)
     short = [s for _, body in pool for s in sentences(body) if 6 <= len(s.split()) <= 35]
-    counts = dict.fromkeys(("real", "sampled", "exact", "near", "passage", "mojibake"), 0)
+    counts = dict.fromkeys(("real", "sampled", "drawn", "exact", "near", "passage", "mojibake"), 0)
+    counts["pool_sentences"] = len(short)
     records: list[dict] = []
     for i in range(n):
         kind, draw = "original", rng.random()
@@ -151,6 +152,7 @@ def build(n: int, seed: int = 13) -> Corpus:
                 counts["real"] += 1
             else:
                 text = _sampled(rng, short)
+                counts["drawn"] += len(sentences(text))
                 title = " ".join(text.split()[:8])
                 counts["sampled"] += 1
             if records and draw < RATES["exact"] + RATES["near"] + RATES["passage"]:
@@ -201,7 +203,9 @@ def rates(corpus: Corpus) -> str:
     keys = [hashlib.sha256(" ".join(r["text"].lower().split()).encode()).digest() for r in corpus.records]
     measured_exact = n - len(set(keys))
     c = corpus.counts
-    return (f"{n:,} articles: {c['real']:,} real whole, {c['sampled']:,} of sampled real sentences; "
+    reuse = (f" (each of the pool's {c['pool_sentences']:,} sentences used {c['drawn'] / c['pool_sentences']:.1f}"
+             " times on average)") if c["sampled"] else ""
+    return (f"{n:,} articles: {c['real']:,} real whole, {c['sampled']:,} of sampled real sentences{reuse}; "
             f"exact copies {c['exact'] / n:.1%} (measured: {measured_exact / n:.1%} of texts repeat one), "
             f"near copies {c['near'] / n:.1%}, sharing a lifted passage {c['passage'] / n:.1%}, "
             f"mojibake {c['mojibake'] / n:.1%}")
