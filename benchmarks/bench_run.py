@@ -111,7 +111,9 @@ def measure(cmd: list[str], log: Path, env: dict | None = None) -> Measured:
 
         def sample() -> None:
             while not ended.is_set():
-                samples.append((time.perf_counter() - start, *tree_usage(child.pid)))
+                mb, cpu = tree_usage(child.pid)
+                if mb:  # not once the process has ended (nothing left to read)
+                    samples.append((time.perf_counter() - start, mb, cpu))
                 ended.wait(0.1)
 
         sampler = threading.Thread(target=sample, daemon=True)
