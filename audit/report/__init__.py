@@ -100,9 +100,11 @@ def _render(path: Path, table: pd.DataFrame, findings: Sequence[Finding],
 
     rows = _rows(table)
     by_article = _numbered(findings)
-    sizes = _write_data(data_dir, rows, by_article, table)
+    clusters = duplicate_clusters(table)  # near-copy clusters side by side (issue 3)
+    sizes = _write_data(data_dir, rows, by_article, clusters)
     history = read_history(folder.parent / "history.jsonl")
     view = overview(rows, findings, summary, outcomes, unreadable, history, folder)
+    view["clusters"] = [{"id": c["id"], "size": c["size"]} for c in clusters]
     env = Environment(loader=PackageLoader("audit", "report/templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
@@ -140,7 +142,7 @@ def _worst(own: list[Finding]) -> int:
 
 
 def _write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
-                table: pd.DataFrame) -> dict[str, int]:
+                clusters: list[dict[str, Any]]) -> dict[str, int]:
     """data/meta.js, list-N.js (every article), view-N.js (each article's view)."""
     dicts = {name: rd.Dictionary() for name in ("check", "publisher", "language", "month", "file")}
     for check in sorted({f.check for own in by_article.values() for f in own}):
@@ -165,7 +167,6 @@ def _write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, 
                                                            "articles": [r for _, r in group]})
         view_starts.append(group[0][0])
 
-    clusters = duplicate_clusters(table)
     sizes["clusters"] = rd.write_data_file(folder, "clusters", _bounded_clusters(clusters))
     meta = {"articles": len(rows), "list": list_chunks, "views": view_starts,
             "page": 50, **{f"{k}s": d.values for k, d in dicts.items()},

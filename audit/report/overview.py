@@ -31,7 +31,7 @@ def overview(rows: list[dict[str, Any]], findings: Sequence[Finding], summary: d
     status = {r["article_id"]: r.get("status") for r in rows}
     return {
         "counts": _counts(rows, findings, summary),
-        "checks": _by_check(findings),
+        "checks": _by_check(findings, history),
         "facets": _facets(rows, findings, status),
         "months": _month_chart(rows),
         "moves": _moves(summary, history),
@@ -68,8 +68,12 @@ def _suite_params(summary: dict[str, Any]) -> dict[str, Any]:
     return {check: rule.params for check, rule in suite.rules.items()}
 
 
-def _by_check(findings: Sequence[Finding]) -> list[dict[str, Any]]:
+def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each check's findings by severity; checks found in earlier runs only, with zeros."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for run in history:
+        for check in run.get("by_check", {}):
+            counts.setdefault(check, Counter())
     articles: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         counts[f.check][f.severity] += 1
@@ -140,7 +144,7 @@ def _moves(summary: dict[str, Any], history: list[dict[str, Any]]) -> dict[str, 
         trends.append({"check": check, "now": values[-1], "delta": delta.get(check, 0),
                        "line": svg.trend(values)})
     trends.sort(key=lambda t: (-abs(t["delta"]), t["check"]))
-    return {"runs": len(runs), "previous": previous, "trends": trends,
+    return {"runs": len(runs), "previous": previous, "by_check": {t["check"]: t for t in trends},
             "moved": [t for t in trends if t["delta"]]}
 
 
