@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from audit.errors import UsageError
 from audit.model import Article, Finding
 from audit.report import data as rd
 from audit.report.clusters import duplicate_clusters
@@ -29,6 +30,7 @@ from audit.report.history import read_history
 from audit.report.overview import overview
 
 STATIC = Path(__file__).resolve().parent / "static"
+RUN_FILES = ("articles.parquet", "findings.jsonl", "summary.json")
 SUITE_RESULTS = "suite_results.json"  # GX outcomes, kept so the report can be rebuilt
 UNREADABLE = "unreadable.jsonl"  # unreadable records: file, position, reason, raw excerpt
 RAW_EXCERPT_CHARS = 300
@@ -53,6 +55,9 @@ def write_report(
 
 def build_report(run_dir: Path) -> Path:
     """Rebuild `run_dir/index.html` from the run's articles.parquet, findings and summary."""
+    missing = [name for name in RUN_FILES if not (run_dir / name).is_file()]
+    if missing:
+        raise UsageError(f"{run_dir}: not a run folder (missing {', '.join(missing)})")
     table = pd.read_parquet(run_dir / "articles.parquet")
     summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
     findings = []
