@@ -5,17 +5,20 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 from audit.cli import main
 from audit.model import Finding
-from audit.report import build_report, data
+from audit.report import build_report, chunks, data
 
 TEXT = ("Putin countered by offering direct talks in Istanbul with a Ukrainian delegation.\n"
         "Read more: our newsletter\nThe talks were due on April 31, officials said.")
@@ -71,11 +74,19 @@ def _run_folder(root: Path) -> Path:
     return run
 
 
-def _data(run: Path, name: str) -> object:
+def _data(run: Path, name: str) -> Any:
+    """A data file's payload, unpacked as report.js does."""
     body = (run / "data" / f"{name}.js").read_text(encoding="utf-8")
-    match = re.fullmatch(r'AUDIT_LOAD\("([^"]+)",(.*)\);\n', body, re.S)
+    match = re.fullmatch(r'AUDIT_LOAD\("([^"]+)",(.*?)(,1)?\);\n', body, re.S)
     assert match and match.group(1) == name
+    if match.group(3):
+        return json.loads(gzip.decompress(base64.b64decode(json.loads(match.group(2)))))
     return json.loads(match.group(2))
+
+
+def _view(run: Path, article_id: str) -> Any:
+    meta = _data(run, "meta")
+    return _data(run, f"view-{data.bucket(article_id, meta['view_files'])}").get(article_id)
 
 
 def test_rebuilt_overview_counts_trends_and_escapes(tmp_path: Path) -> None:
@@ -101,14 +112,15 @@ def test_list_and_view_data(tmp_path: Path) -> None:
     run = _run_folder(tmp_path)
     build_report(run)
     meta = _data(run, "meta")
-    assert meta["articles"] == 4 and meta["list"] == ["list-0"] and meta["views"] == [0]
+    assert meta["articles"] == 4 and meta["list"] == ["list-0"] and meta["view_files"] == 1
+    assert meta["views"] == {"whole": 3, "evidence": 1, "none": 0}  # feed-3 has no text
     rows = _data(run, "list-0")
     assert rows["id"] == ["a1", "a2", "<b>x</b>", "feed-3"]
     assert rows["ti"] == ["Talks in Istanbul", "", "<script>alert(1)</script>", ""]  # never "nan"
     assert [meta["publishers"][p] if p >= 0 else None for p in rows["pb"]] == [
         "Example", "Example", "<script>alert(2)</script>", None]
     assert rows["sm"][0] == 1 | 2 and rows["nf"] == [2, 0, 0, 1] and rows["st"] == [1, 0, 0, 1]
-    first = _data(run, "view-0")["articles"][0]
+    first = _view(run, "a1")
     assert first["pieces"] == [[0, TEXT]] and first["whole"]
     # worst first, then by position: the error is finding 1, the date finding 2
     assert [f[0] for f in first["f"]] == ["boilerplate.line", "consistency.invalid_date"]
@@ -118,20 +130,37 @@ def test_list_and_view_data(tmp_path: Path) -> None:
 
 def test_long_text_comes_in_bounded_pieces() -> None:
     text = "word " * 40_000  # 200,000 characters
+    c = data.CONTEXT_CHARS
     pieces = data.text_pieces(text, [(150_000, 150_004)], whole=True)
-    assert [(s, len(t)) for s, t in pieces] == [(0, data.PIECE_CHARS), (149_700, 604)]
-    assert pieces[1][1] == text[149_700:150_304]
+    assert [(s, len(t)) for s, t in pieces] == [(0, data.PIECE_CHARS), (150_000 - c, 2 * c + 4)]
+    assert pieces[1][1] == text[150_000 - c:150_004 + c]
     beyond_budget = data.text_pieces(text, [(10, 14), (100, 104), (150_000, 150_004)], whole=False)
-    assert [(s, len(t)) for s, t in beyond_budget] == [(0, 404), (149_700, 604)]
+    assert [(s, len(t)) for s, t in beyond_budget] == [(0, 104 + c), (150_000 - c, 2 * c + 4)]
 
 
-def test_budget_keeps_whole_texts_for_the_worst(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    run = _run_folder(tmp_path)
-    monkeypatch.setattr(data, "FULL_TEXT_BUDGET", len(TEXT) + 10)
-    build_report(run)
-    views = _data(run, "view-0")["articles"]
-    assert views[0]["whole"] and not views[1]["whole"]  # a1 has an error; a2 no finding
-    assert views[1]["pieces"] == [] and views[1]["len"] == len(TEXT)
+def test_the_size_budget_goes_to_the_worst_articles_first() -> None:
+    text = TEXT + " The talks went on." * 40  # longer than the span windows
+    rows = [{"article_id": i, "text": text, "status": "pass"} for i in ("clean", "warned", "failed")]
+    warned = [Finding(article_id="warned", check="consistency.invalid_date", severity="warning",
+                      start=120, end=128, excerpt="April 31", message="April 31 does not exist.")]
+    failed = [Finding(article_id="failed", check="boilerplate.line", severity="error", start=83,
+                      end=108, excerpt="Read more: our newsletter", message="Newsletter line.")]
+    by_article = {"warned": warned, "failed": failed}
+    evidence = {r["article_id"]: chunks._weight(chunks._view_record(r, by_article.get(r["article_id"], []), False))
+                for r in rows}
+    whole = {r["article_id"]: chunks._weight(chunks._view_record(r, by_article.get(r["article_id"], []), True))
+             for r in rows}
+    # room for the error's evidence only: the warned and clean articles get no view
+    views, used, shown = chunks.plan_views(rows, by_article, evidence["failed"])
+    assert [v["article_id"] for v in views] == ["failed"] and not views[0]["whole"]
+    assert views[0]["pieces"] == [[0, text[:108 + data.CONTEXT_CHARS]]]
+    assert shown == {"whole": 0, "evidence": 1, "none": 2} and used == evidence["failed"]
+    # every article's evidence, and one whole text: the worst article's
+    budget = sum(evidence.values()) + whole["failed"] - evidence["failed"]
+    views, _, shown = chunks.plan_views(rows, by_article, budget)
+    assert [(v["article_id"], v["whole"]) for v in views] == [
+        ("clean", False), ("warned", False), ("failed", True)]
+    assert views[0]["pieces"] == [] and views[2]["pieces"] == [[0, text]]
 
 
 def test_null_likes_are_never_text() -> None:

@@ -14,9 +14,12 @@ in articles.parquet).
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import math
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +27,13 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_BIT = {"error": 1, "warning": 2, "info": 4}
 EXCERPT_CHARS = 100  # of the text, in the list (searchable)
 PIECE_CHARS = 20_000  # an article's text shown whole up to this; longer ones in pieces
-CONTEXT_CHARS = 300  # text kept either side of a span when the text is not shown whole
+CONTEXT_CHARS = 150  # text kept either side of a span when the text is not shown whole
 MAX_WINDOWS = 40  # span windows per article (the first ones; all spans stay numbered)
-FULL_TEXT_BUDGET = 24_000_000  # characters of whole texts (and clean texts) in all
+# Article views in all, in characters before packing (real text packs about 3:1, so about
+# 33 MB of files): worst articles first, their findings and span windows, then whole texts.
+VIEW_BUDGET_CHARS = 75_000_000
 LIST_CHUNK_ROWS = 20_000  # list rows per file: the first page shows after the first file
-VIEW_CHUNK_CHARS = 1_000_000  # article-view data per file, about
+VIEW_CHUNK_CHARS = 1_500_000  # article-view data per file, about (before packing)
 
 
 def plain(value: Any) -> Any:
@@ -50,14 +55,27 @@ def text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def write_data_file(folder: Path, name: str, payload: Any) -> int:
-    """data/NAME.js registering PAYLOAD; returns the bytes written."""
+def write_data_file(folder: Path, name: str, payload: Any, *, packed: bool = False) -> int:
+    """data/NAME.js registering PAYLOAD; returns the bytes written.
+
+    packed: the JSON gzipped and base64-encoded (text shrinks about 3 times, base64 adds a
+    third back); the page inflates it with the browser's DecompressionStream.
+    """
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
-    # U+2028/2029 are valid in JSON and in ES2019 scripts; escaped anyway for older parsers.
-    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    data = f"AUDIT_LOAD({json.dumps(name)},{body});\n".encode()
+    if packed:
+        blob = base64.b64encode(gzip.compress(body.encode("utf-8"), compresslevel=6, mtime=0))
+        data = b"AUDIT_LOAD(" + json.dumps(name).encode() + b',"' + blob + b'",1);\n'
+    else:
+        # U+2028/2029 are valid in JSON and in ES2019 scripts; escaped anyway for older parsers.
+        body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        data = f"AUDIT_LOAD({json.dumps(name)},{body});\n".encode()
     (folder / f"{name}.js").write_bytes(data)
     return len(data)
+
+
+def bucket(article_id: str, buckets: int) -> int:
+    """The view file of an article: CRC-32 of its UTF-8 id (report.js computes the same)."""
+    return zlib.crc32(article_id.encode("utf-8")) % buckets
 
 
 class Dictionary:
@@ -97,17 +115,3 @@ def text_pieces(text: str, spans: Sequence[tuple[int, int]], whole: bool) -> lis
     if whole:  # a long text: its first piece, then the windows past it
         ranges = [(0, PIECE_CHARS)] + [(max(s, PIECE_CHARS), e) for s, e in ranges if e > PIECE_CHARS]
     return [[s, text[s:e]] for s, e in ranges if e > s]
-
-
-def chunked(records: Iterator[tuple[int, dict[str, Any], int]], limit: int) -> Iterator[list[Any]]:
-    """Groups of (index, record) whose sizes add up to about `limit`."""
-    group: list[Any] = []
-    size = 0
-    for index, record, weight in records:
-        group.append((index, record))
-        size += weight
-        if size >= limit:
-            yield group
-            group, size = [], 0
-    if group:
-        yield group

@@ -9,31 +9,55 @@
 (function () {
   "use strict";
 
-  var store = {};
-  var waiting = {};
   var SEV = ["error", "warning", "info"];
   var SEV_BIT = { error: 1, warning: 2, info: 4 };
+  var store = {}; // name -> Promise of the payload
+  var arrived = {}; // name -> resolve, for files requested and not yet run
 
-  window.AUDIT_LOAD = function (name, payload) {
-    store[name] = payload;
-    (waiting[name] || []).forEach(function (done) { done[0](payload); });
-    delete waiting[name];
+  /* A data file calls AUDIT_LOAD(name, payload) or, packed, AUDIT_LOAD(name, base64 gzip, 1). */
+  window.AUDIT_LOAD = function (name, payload, packed) {
+    var value = packed ? unpack(payload) : Promise.resolve(payload);
+    if (arrived[name]) { arrived[name](value); delete arrived[name]; } else store[name] = value;
   };
 
+  function unpack(b64) {
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
   function load(name) {
-    if (store[name]) return Promise.resolve(store[name]);
-    return new Promise(function (resolve, reject) {
-      var first = !waiting[name];
-      (waiting[name] = waiting[name] || []).push([resolve, reject]);
-      if (!first) return;
+    if (store[name]) return store[name];
+    store[name] = new Promise(function (resolve, reject) {
+      arrived[name] = resolve;
       var tag = document.createElement("script");
       tag.src = "data/" + name + ".js";
       tag.addEventListener("error", function () {
-        (waiting[name] || []).forEach(function (done) { done[1](new Error("cannot load data/" + name + ".js")); });
-        delete waiting[name];
+        delete store[name];
+        reject(new Error("cannot load data/" + name + ".js"));
       });
       document.head.appendChild(tag);
     });
+    return store[name];
+  }
+
+  /* CRC-32 of the UTF-8 id: the article's view file (audit/report/data.py: bucket). */
+  var CRC_TABLE = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
+  function crc32(text) {
+    var bytes = new TextEncoder().encode(text);
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
   }
 
   /* ---------- small DOM helpers: text only ---------- */
@@ -68,18 +92,16 @@
   function loadList(onChunk) {
     if (listReady) return listReady;
     listReady = loadMeta().then(function () {
-      var names = meta.list;
       rows = { id: [], ti: [], ex: [], st: [], wv: [], sm: [], nf: [], ck: [], pb: [], lg: [], mo: [], sf: [], dt: [] };
-      var chain = Promise.resolve();
-      var pending = names.map(load); // all requested at once, merged in order
-      names.forEach(function (name, k) {
-        chain = chain.then(function () { return pending[k]; }).then(function (part) {
+      hay = [];
+      // one file after the other: the first page shows once the first file is in
+      return meta.list.reduce(function (chain, name) {
+        return chain.then(function () { return load(name); }).then(function (part) {
           Object.keys(rows).forEach(function (key) { Array.prototype.push.apply(rows[key], part[key]); });
-          loadedChunks = k + 1;
+          loadedChunks += 1;
           if (onChunk) onChunk();
         });
-      });
-      return chain.then(function () {
+      }, Promise.resolve()).then(function () {
         idIndex = new Map();
         for (var i = 0; i < rows.id.length; i++) idIndex.set(rows.id[i], i);
         return rows;
@@ -89,7 +111,6 @@
   }
 
   function haystack(i) {
-    if (!hay) hay = [];
     var h = hay[i];
     if (h === undefined) h = hay[i] = (rows.id[i] + "\u0001" + rows.ti[i] + "\u0001" + rows.ex[i]).toLowerCase();
     return h;
@@ -227,25 +248,35 @@
   }
 
   /* ---------- the article view ---------- */
-  function viewChunk(index) {
-    var k = 0;
-    var starts = meta.views;
-    var lo = 0, hi = starts.length - 1;
-    while (lo <= hi) { var mid = (lo + hi) >> 1; if (starts[mid] <= index) { k = mid; lo = mid + 1; } else hi = mid - 1; }
-    return load("view-" + k).then(function (part) { return part.articles[index - part.first]; });
-  }
-
   function renderArticle(id) {
     var section = clear($("article"));
     section.appendChild(el("p", "meta", "Loading " + id + "…"));
-    loadList().then(function () {
-      var index = idIndex.get(id);
-      if (index === undefined) {
-        clear(section).appendChild(el("p", "bad", "No article with id " + id + " in this report."));
-        return null;
-      }
-      return viewChunk(index).then(function (a) { drawArticle(clear(section), a); });
+    loadMeta().then(function () {
+      return load("view-" + crc32(id) % meta.view_files);
+    }).then(function (part) {
+      if (location.hash.slice(1).indexOf("a/") !== 0) return null;
+      var a = Object.prototype.hasOwnProperty.call(part, id) ? part[id] : null;
+      if (a) { drawArticle(clear(section), a); return null; }
+      return loadList().then(function () { drawMissing(clear(section), id); });
     }).catch(function (e) { clear(section).appendChild(el("p", "bad", String(e))); });
+  }
+
+  /* An article past the report's size budget: what the list knows, and where the rest is. */
+  function drawMissing(section, id) {
+    section.appendChild(link("#list", "‹ article list", "back"));
+    var i = idIndex.get(id);
+    if (i === undefined) { section.appendChild(el("p", "bad", "No article with id " + id + " in this report.")); return; }
+    var h = el("h2");
+    h.appendChild(el("span", rows.st[i] ? "fail" : "pass", rows.st[i] ? "fail" : "pass"));
+    h.appendChild(document.createTextNode(" " + id));
+    section.appendChild(h);
+    if (rows.ti[i]) section.appendChild(el("p", "article-title", rows.ti[i]));
+    var checks = rows.ck[i].map(function (c) { return meta.checks[c]; }).join(", ");
+    section.appendChild(el("p", null, rows.nf[i] + " finding" + (rows.nf[i] === 1 ? "" : "s") + (checks ? " (" + checks + ")" : "") +
+      " · " + (meta.publishers[rows.pb[i]] || "no publisher") + " · " + (meta.languages[rows.lg[i]] || "language unknown") +
+      " · " + (rows.dt[i] || "no date") + " · " + (meta.files[rows.sf[i]] || "")));
+    section.appendChild(el("p", "meta", "This article's view is past the report's size budget (" + fmt(meta.views.none) +
+      " of " + fmt(meta.articles) + " articles, the mildest last): its findings are in findings.jsonl and its text and provenance in articles.parquet."));
   }
 
   function drawArticle(section, a) {
