@@ -25,8 +25,9 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
         dicts["check"].code(check)
     sizes = {"list": 0, "view": 0, "clusters": 0}
     list_chunks = []
-    for first in range(0, len(rows), rd.LIST_CHUNK_ROWS):
-        payload = _list_rows(rows[first:first + rd.LIST_CHUNK_ROWS], by_article, dicts)
+    cuts = [0, *range(rd.LIST_FIRST_ROWS, len(rows), rd.LIST_CHUNK_ROWS), len(rows)]
+    for first, end in zip(cuts, cuts[1:]):
+        payload = _list_rows(rows[first:end], by_article, dicts)
         name = f"list-{len(list_chunks)}"
         sizes["list"] += rd.write_data_file(folder, name, payload, packed=True)
         list_chunks.append(name)

@@ -32,7 +32,8 @@ MAX_WINDOWS = 40  # span windows per article (the first ones; all spans stay num
 # Article views in all, in characters before packing (real text packs about 3:1, so about
 # 33 MB of files): worst articles first, their findings and span windows, then whole texts.
 VIEW_BUDGET_CHARS = 75_000_000
-LIST_CHUNK_ROWS = 20_000  # list rows per file: the first page shows after the first file
+LIST_FIRST_ROWS = 5_000  # rows in the first list file: the first page shows once it is in
+LIST_CHUNK_ROWS = 25_000  # rows in each later list file
 VIEW_CHUNK_CHARS = 1_500_000  # article-view data per file, about (before packing)
 
 
@@ -58,12 +59,12 @@ def text_of(value: Any) -> str:
 def write_data_file(folder: Path, name: str, payload: Any, *, packed: bool = False) -> int:
     """data/NAME.js registering PAYLOAD; returns the bytes written.
 
-    packed: the JSON gzipped and base64-encoded (text shrinks about 3 times, base64 adds a
+    packed: the JSON gzipped and base64-encoded (text shrinks about 3 times at level 3, base64 adds a
     third back); the page inflates it with the browser's DecompressionStream.
     """
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
     if packed:
-        blob = base64.b64encode(gzip.compress(body.encode("utf-8"), compresslevel=6, mtime=0))
+        blob = base64.b64encode(gzip.compress(body.encode("utf-8"), compresslevel=3, mtime=0))
         data = b"AUDIT_LOAD(" + json.dumps(name).encode() + b',"' + blob + b'",1);\n'
     else:
         # U+2028/2029 are valid in JSON and in ES2019 scripts; escaped anyway for older parsers.

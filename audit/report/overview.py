@@ -109,7 +109,9 @@ def _facets(rows: list[dict[str, Any]], findings: Sequence[Finding],
             s = stats.setdefault(value, {"articles": 0, "failed": 0, "sev": Counter()})
             s["articles"] += 1
             s["failed"] += status.get(row["article_id"]) == "fail"
-            s["sev"].update(per_article.get(row["article_id"], {}))
+            found = per_article.get(row["article_id"])
+            if found:
+                s["sev"].update(found)
         order = sorted(stats.items(), key=lambda kv: (-kv[1]["articles"], kv[0]))
         top = max((s["articles"] for s in stats.values()), default=0)
         shown = [{"value": v, **s, "bar": svg.bar([(s["articles"] - s["failed"], "s-pass"),

@@ -94,7 +94,8 @@
     listReady = loadMeta().then(function () {
       rows = { id: [], ti: [], ex: [], st: [], wv: [], sm: [], nf: [], ck: [], pb: [], lg: [], mo: [], sf: [], dt: [] };
       hay = [];
-      // one file after the other: the first page shows once the first file is in
+      // one file after the other (each is inflated and parsed on this thread): the first,
+      // smaller one shows a first page early; the others follow
       return meta.list.reduce(function (chain, name) {
         return chain.then(function () { return load(name); }).then(function (part) {
           Object.keys(rows).forEach(function (key) { Array.prototype.push.apply(rows[key], part[key]); });
@@ -104,6 +105,7 @@
       }, Promise.resolve()).then(function () {
         idIndex = new Map();
         for (var i = 0; i < rows.id.length; i++) idIndex.set(rows.id[i], i);
+        setTimeout(function () { for (var j = 0; j < rows.id.length; j++) haystack(j); }, 0); // search ready
         return rows;
       });
     });
@@ -134,8 +136,10 @@
     var file = codeOf(meta.files, p.get("file"));
     var month = codeOf(meta.months, p.get("month"));
     var out = [];
-    var n = rows.id.length;
-    for (var i = 0; i < n; i++) {
+    var order = sorted(p.get("sort"));
+    var n = order.length;
+    for (var k = 0; k < n; k++) {
+      var i = order[k];
       if (status && (rows.st[i] === 1) !== (status === "fail")) continue;
       if (severity === "none" ? rows.nf[i] !== 0 : severity && !(rows.sm[i] & SEV_BIT[severity])) continue;
       if (check !== -2 && rows.ck[i].indexOf(check) < 0) continue;
@@ -160,6 +164,19 @@
       return x < y ? -1 : x > y ? 1 : a - b;
     }
   };
+
+  /* Every article in one sort order, made once per order and list size: a filter keeps it. */
+  var orders = {};
+  function sorted(key) {
+    key = SORTS[key] ? key : "worst";
+    var n = rows.id.length;
+    if (!orders[key] || orders[key].length !== n) {
+      var all = new Array(n);
+      for (var i = 0; i < n; i++) all[i] = i;
+      orders[key] = all.sort(SORTS[key]);
+    }
+    return orders[key];
+  }
 
   function fillSelect(select, values) {
     if (select.options.length > 1) return;
@@ -198,7 +215,6 @@
     syncForm(p);
     var started = performance.now();
     var found = filtered(p);
-    found.sort(SORTS[p.get("sort")] || SORTS.worst);
     var size = meta.page || 50;
     var pages = Math.max(1, Math.ceil(found.length / size));
     var page = Math.min(Math.max(1, parseInt(p.get("page") || "1", 10) || 1), pages);
@@ -463,7 +479,7 @@
       show("list");
       var onList = function () { return location.hash.slice(1).indexOf("list") === 0; };
       // while chunks arrive the first pages show; once all are in, the full list
-      loadList(function () { if (onList() && loadedChunks < meta.list.length) renderList(); })
+      loadList(function () { if (onList() && loadedChunks === 1 && meta.list.length > 1) renderList(); })
         .then(function () { if (onList()) renderList(); })
         .catch(function (e) { $("list-status").textContent = String(e); });
       return;
