@@ -138,7 +138,8 @@ def test_long_text_comes_in_bounded_pieces() -> None:
     assert [(s, len(t)) for s, t in beyond_budget] == [(0, 104 + c), (150_000 - c, 2 * c + 4)]
 
 
-def test_the_size_budget_goes_to_the_worst_articles_first() -> None:
+def test_the_size_budget_goes_to_the_worst_articles_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(data, "EVIDENCE_SHARE", 1.0)  # the whole budget open to evidence first
     text = TEXT + " The talks went on." * 40  # longer than the span windows
     rows = [{"article_id": i, "text": text, "status": "pass"} for i in ("clean", "warned", "failed")]
     warned = [Finding(article_id="warned", check="consistency.invalid_date", severity="warning",

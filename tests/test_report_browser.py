@@ -173,7 +173,9 @@ def test_hostile_article_runs_no_script(report: Path, browser) -> None:  # type:
             _shot(browser, "hostile-list")
         else:
             assert "<script>document.title='pwned'</script>" in browser.find_element("id", "overview").text
+            browser.set_window_size(1400, 3000)  # the whole overview in one picture
             _shot(browser, "overview")
+            browser.set_window_size(1400, 1000)
         state = browser.execute_script("""return {
             title: document.title,
             imgs: document.querySelectorAll('img').length,

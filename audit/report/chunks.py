@@ -52,11 +52,13 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
                budget: int | None = None) -> tuple[list[dict[str, Any]], int, dict[str, int]]:
     """The views that fit the budget, worst articles first; characters used; counts by level.
 
-    First pass: each article's provenance, findings and span windows; second pass: the
-    whole text (up to PIECE_CHARS, and its clean text) for the same order while room lasts.
+    First pass, within EVIDENCE_SHARE of the budget: each article's provenance, findings
+    and span windows; second pass: the whole text (up to PIECE_CHARS, and its clean text)
+    in the same order while room lasts.
     An article past the budget has no view record: the page says where its data is.
     """
-    left = rd.VIEW_BUDGET_CHARS if budget is None else budget
+    total = rd.VIEW_BUDGET_CHARS if budget is None else budget
+    left = int(total * rd.EVIDENCE_SHARE)  # the rest, and what evidence leaves, for whole texts
 
     def priority(i: int) -> tuple[int, int, int]:
         own = by_article.get(rows[i]["article_id"], [])
@@ -69,15 +71,18 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
         weight = _weight(record)
         if weight <= left:
             views[i], left = record, left - weight
-    whole = 0
+    left += total - int(total * rd.EVIDENCE_SHARE)
     for i in order:
         if i not in views or not rows[i].get("text"):
+            continue
+        if _whole_cost(rows[i]) - _weight(views[i]) > left:  # (an estimate: no record made)
             continue
         record = _view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=True)
         extra = _weight(record) - _weight(views[i])
         if extra <= left:
-            views[i], left, whole = record, left - extra, whole + 1
-    used = (rd.VIEW_BUDGET_CHARS if budget is None else budget) - left
+            views[i], left = record, left - extra
+    whole = sum(1 for v in views.values() if v["whole"])
+    used = total - left
     shown = {"whole": whole, "evidence": len(views) - whole, "none": len(rows) - len(views)}
     return [views[i] for i in sorted(views)], used, shown
 
@@ -88,37 +93,44 @@ def _worst(own: list[Finding]) -> int:
 
 def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
                dicts: dict[str, rd.Dictionary]) -> dict[str, list[Any]]:
-    """Columns of list rows: strings coded through `dicts`, severities as bit masks."""
-    cols: dict[str, list[Any]] = {k: [] for k in
-                                  ("id", "ti", "ex", "st", "wv", "sm", "nf", "ck", "pb", "lg", "mo", "sf", "dt")}
+    """Columns of list rows: strings coded through `dicts`, severities as bit masks.
+
+    Row values are already None or plain values (audit.report._rows), hence `or ""`.
+    """
+    keys = ("id", "ti", "ex", "st", "wv", "sm", "nf", "ck", "pb", "lg", "mo", "sf", "dt")
+    cols: dict[str, list[Any]] = {k: [] for k in keys}
+    publisher, language, month, file, check = (dicts[k].code for k in
+                                               ("publisher", "language", "month", "file", "check"))
     for row in rows:
-        own = by_article.get(row["article_id"], [])
-        cols["id"].append(rd.text_of(row["article_id"]))
-        cols["ti"].append(rd.text_of(row.get("title"))[:200])
-        cols["ex"].append(" ".join(rd.text_of(row.get("text"))[:rd.EXCERPT_CHARS * 2].split())[:rd.EXCERPT_CHARS])
+        own = by_article.get(row["article_id"], ())
+        published = str(row.get("published") or "")
+        cols["id"].append(str(row["article_id"]))
+        cols["ti"].append(str(row.get("title") or "")[:200])
+        cols["ex"].append(" ".join(str(row.get("text") or "")[:rd.EXCERPT_CHARS * 2].split())[:rd.EXCERPT_CHARS])
         cols["st"].append(1 if row.get("status") == "fail" else 0)
-        cols["wv"].append(_worst(own))
+        cols["nf"].append(len(own))
+        cols["pb"].append(publisher(row.get("publisher")))
+        cols["lg"].append(language(row.get("language")))
+        cols["mo"].append(month(published[:7]))
+        cols["dt"].append(published)
+        cols["sf"].append(file(str(row.get("source_uri") or "").partition("#")[0]))
         mask = 0
         for f in own:
             mask |= rd.SEVERITY_BIT.get(f.severity, 0)
         cols["sm"].append(mask)
-        cols["nf"].append(len(own))
-        cols["ck"].append(sorted({dicts["check"].code(f.check) for f in own}))
-        cols["pb"].append(dicts["publisher"].code(row.get("publisher")))
-        cols["lg"].append(dicts["language"].code(row.get("language")))
-        published = rd.text_of(row.get("published"))
-        cols["mo"].append(dicts["month"].code(published[:7]))
-        cols["dt"].append(published)
-        cols["sf"].append(dicts["file"].code(rd.text_of(row.get("source_uri")).partition("#")[0]))
+        cols["wv"].append(_worst(own) if own else 3)
+        cols["ck"].append(sorted({check(f.check) for f in own}) if own else [])
     return cols
+
+
+_TEXTS = frozenset({"text", "clean_text"})  # shown as pieces, not as fields
 
 
 def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[str, Any]:
     """What the article view shows: provenance, text pieces, numbered findings."""
-    text = rd.text_of(row.get("text"))
+    text, clean = row.get("text") or "", row.get("clean_text") or ""  # None or str (_rows)
     spans = [(f.start, f.end) for f in own if f.start is not None and f.end is not None]
-    clean = rd.text_of(row.get("clean_text"))
-    record = {key: row.get(key) for key in row if key not in {"text", "clean_text"}}
+    record = {key: value for key, value in row.items() if key not in _TEXTS}
     record.update({
         "len": len(text),
         "whole": whole and len(text) <= rd.PIECE_CHARS,
@@ -129,6 +141,12 @@ def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[s
                f.related_article_id, f.data or None] for f in own],
     })
     return record
+
+
+def _whole_cost(row: dict[str, Any]) -> int:
+    """At least what a whole-text view of this row weighs (its findings aside)."""
+    text, clean = row.get("text") or "", row.get("clean_text") or ""
+    return 400 + min(len(text), rd.PIECE_CHARS) + (min(len(clean), rd.PIECE_CHARS) if clean != text else 0)
 
 
 def _weight(record: dict[str, Any]) -> int:

@@ -8,11 +8,14 @@ suite's results; whether the Great Expectations Data Docs open offline.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from audit.model import Finding
 from audit.report import svg
@@ -28,11 +31,10 @@ def overview(rows: list[dict[str, Any]], findings: Sequence[Finding], summary: d
              outcomes: list[dict[str, Any]], unreadable: list[dict[str, Any]],
              history: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
     """Everything the overview template shows."""
-    status = {r["article_id"]: r.get("status") for r in rows}
     return {
         "counts": _counts(rows, findings, summary),
         "checks": _by_check(findings, history),
-        "facets": _facets(rows, findings, status),
+        "facets": _facets(rows, findings),
         "months": _month_chart(rows),
         "moves": _moves(summary, history),
         "outcomes": outcomes,
@@ -87,39 +89,57 @@ def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]]) -> lis
     return out
 
 
-def _facet_value(row: dict[str, Any], facet: str) -> str:
-    if facet == "file":
-        return text_of(row.get("source_uri")).partition("#")[0]
-    if facet == "month":
-        return text_of(row.get("published"))[:7]
-    return text_of(row.get(facet))
-
-
-def _facets(rows: list[dict[str, Any]], findings: Sequence[Finding],
-            status: dict[str, Any]) -> list[dict[str, Any]]:
-    """Per facet: the values with most articles, with failures and findings by severity."""
-    per_article: dict[str, Counter[str]] = defaultdict(Counter)
+def _facet_frame(rows: list[dict[str, Any]], findings: Sequence[Finding]) -> pd.DataFrame:
+    """One row per article: its facet values, whether it failed, its findings by severity."""
+    by_severity = {s: Counter() for s in SEVERITIES}
     for f in findings:
-        per_article[f.article_id][f.severity] += 1
+        if f.severity in by_severity:
+            by_severity[f.severity][f.article_id] += 1
+    ids = [r["article_id"] for r in rows]
+    return pd.DataFrame({
+        "publisher": [text_of(r.get("publisher")) for r in rows],
+        "file": [text_of(r.get("source_uri")).partition("#")[0] for r in rows],
+        "language": [text_of(r.get("language")) for r in rows],
+        "month": [text_of(r.get("published"))[:7] for r in rows],
+        "failed": [r.get("status") == "fail" for r in rows],
+        **{s: [by_severity[s].get(i, 0) for i in ids] for s in SEVERITIES},
+    })
+
+
+def _facets(rows: list[dict[str, Any]], findings: Sequence[Finding]) -> list[dict[str, Any]]:
+    """Per facet: the values with most articles, with failures and findings by severity."""
+    frame = _facet_frame(rows, findings)
     out = []
     for facet, title in FACETS:
-        stats: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            value = _facet_value(row, facet)
-            s = stats.setdefault(value, {"articles": 0, "failed": 0, "sev": Counter()})
-            s["articles"] += 1
-            s["failed"] += status.get(row["article_id"]) == "fail"
-            found = per_article.get(row["article_id"])
-            if found:
-                s["sev"].update(found)
-        order = sorted(stats.items(), key=lambda kv: (-kv[1]["articles"], kv[0]))
-        top = max((s["articles"] for s in stats.values()), default=0)
-        shown = [{"value": v, **s, "bar": svg.bar([(s["articles"] - s["failed"], "s-pass"),
-                                                   (s["failed"], "s-fail")], top)}
-                 for v, s in order[:TOP_VALUES]]
-        out.append({"facet": facet, "title": title, "rows": shown,
-                    "more": max(len(order) - TOP_VALUES, 0), "distinct": len(order)})
+        stats = frame.groupby(facet, sort=False).agg(
+            articles=("failed", "size"), failed=("failed", "sum"),
+            **{s: (s, "sum") for s in SEVERITIES}).reset_index()
+        stats = stats.sort_values(["articles", facet], ascending=[False, True])
+        top = int(stats["articles"].max()) if len(stats) else 0
+        shown = []
+        for record in stats.head(TOP_VALUES).to_dict("records"):
+            articles, failed = int(record["articles"]), int(record["failed"])
+            shown.append({"value": record[facet], "articles": articles, "failed": failed,
+                          "sev": {s: int(record[s]) for s in SEVERITIES},
+                          "bar": svg.bar([(articles - failed, "s-pass"), (failed, "s-fail")], top)})
+        prefix = _common_folder(stats[facet].tolist()) if facet == "file" else ""
+        for value in shown:
+            value["label"] = value["value"][len(prefix):]
+        out.append({"facet": facet, "title": title, "rows": shown, "prefix": prefix,
+                    "more": max(len(stats) - TOP_VALUES, 0), "distinct": len(stats)})
     return out
+
+
+def _common_folder(paths: list[str]) -> str:
+    """The folder all these paths share, with its trailing slash ('' if none)."""
+    paths = [p for p in paths if p]
+    if len(paths) < 2:
+        return ""
+    try:
+        folder = os.path.commonpath(paths)
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+    return folder.rstrip("/") + "/" if folder and folder not in paths else ""
 
 
 def _month_chart(rows: list[dict[str, Any]]) -> Any:
