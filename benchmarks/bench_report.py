@@ -129,6 +129,11 @@ def browser_times(index: Path, article_id: str) -> dict[str, float]:
         status = driver.find_element("id", "list-status").text
         out["search_ms"] = float(re.search(r"(\d+) ms", status).group(1))
         out["search_hits"] = float(re.match(r"([\d,]+) of", status).group(1).replace(",", ""))
+        box.clear()
+        box.send_keys("talks")  # a second search: the lower-cased index is built by now
+        wait.until(lambda d: "q=talks" in d.current_url)
+        status = driver.find_element("id", "list-status").text
+        out["search2_ms"] = float(re.search(r"(\d+) ms", status).group(1))
         driver.get("about:blank")
         start = time.perf_counter()
         driver.get(index.as_uri() + "#a/" + article_id)
@@ -160,9 +165,12 @@ def main() -> None:
         seconds = time.perf_counter() - start
         total = folder_bytes(out)
         parts = ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items())
+        meta = (out / "data" / "meta.js").read_text(encoding="utf-8")
+        views = re.search(r'"views":(\{[^}]*\})', meta).group(1)
         print(f"{n:>7} articles, {len(findings)} findings: build {seconds:.1f} s, of which "
               f"{diff_seconds:.1f} s the clusters' word diff; "
-              f"files {total / 1e6:.1f} MB in all ({len(list(out.rglob('*')))} files; {parts})")
+              f"files {total / 1e6:.1f} MB in all ({len(list(out.rglob('*')))} files; {parts}); "
+              f"article views {views}")
         if not args.no_browser:
             worst = next(f.article_id for f in findings if f.severity == "error")
             times = browser_times(out / "index.html", worst)
