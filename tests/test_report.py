@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-import base64
-import gzip
 import json
 import re
 import sys
@@ -76,12 +74,7 @@ def _run_folder(root: Path) -> Path:
 
 def _data(run: Path, name: str) -> Any:
     """A data file's payload, unpacked as report.js does."""
-    body = (run / "data" / f"{name}.js").read_text(encoding="utf-8")
-    match = re.fullmatch(r'AUDIT_LOAD\("([^"]+)",(.*?)(,1)?\);\n', body, re.S)
-    assert match and match.group(1) == name
-    if match.group(3):
-        return json.loads(gzip.decompress(base64.b64decode(json.loads(match.group(2)))))
-    return json.loads(match.group(2))
+    return data.read_data_file(run / "data" / f"{name}.js")
 
 
 def _view(run: Path, article_id: str) -> Any:

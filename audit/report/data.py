@@ -75,6 +75,18 @@ def write_data_file(folder: Path, name: str, payload: Any, *, packed: bool = Fal
     return len(data)
 
 
+def read_data_file(path: Path) -> Any:
+    """The payload of a data file written by `write_data_file` (unpacked): for tests and tools."""
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(",")
+    if not head.startswith("AUDIT_LOAD(") or not rest.endswith(");\n"):
+        raise ValueError(f"{path}: not a report data file")
+    body = rest[: -len(");\n")]
+    if body.endswith(",1"):
+        return json.loads(gzip.decompress(base64.b64decode(json.loads(body[:-2]))))
+    return json.loads(body)
+
+
 def bucket(article_id: str, buckets: int) -> int:
     """The view file of an article: CRC-32 of its UTF-8 id (report.js computes the same)."""
     return zlib.crc32(article_id.encode("utf-8")) % buckets
