@@ -276,4 +276,5 @@ def write_outputs(
     with (work / "findings.jsonl").open("w", encoding="utf-8") as fh:
         for finding in findings:
             fh.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
-    write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes])
+    write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes],
+                 articles=articles)
