@@ -36,8 +36,9 @@ def test_windowed_opcodes_match_difflib_on_a_repaired_seed_paragraph() -> None:
 
 
 def test_opcodes_of_word_lists_pair_up_the_shared_words() -> None:
-    a = "Moscow said on Thursday that the talks in Istanbul would go ahead".split()
-    b = "Moscow said late on Thursday that talks in Istanbul would go ahead".split()
+    a, b = (text.split() for text in (
+        "Moscow said on Thursday that the talks in Istanbul would go ahead",
+        "Moscow said late on Thursday that talks in Istanbul would go ahead"))
     ops = opcodes(a, b)
     assert [op for op in ops if op[0] != "equal"] == [("insert", 2, 2, 2, 3),
                                                       ("delete", 5, 6, 6, 6)]

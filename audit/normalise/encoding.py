@@ -96,6 +96,8 @@ def find_repairs(text: str) -> list[Repair]:
     """Every damaged stretch of `text`, widened to whole words, line by line."""
     if not needs_repair(text):
         return []
+    if "\n" not in text:  # one paragraph: the test above was the line's own
+        return _line_repairs(text, 0)
     repairs: list[Repair] = []
     offset = 0
     for line in text.split("\n"):
