@@ -50,6 +50,8 @@ _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all 
 # (one CJK character or Hangul block is ~2-3 Latin letters), so letters count double.
 _DENSE = {"CJK": 2, "HANGUL": 2}
 _WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…»”\"](?=\s)|$)", re.DOTALL)
 
@@ -176,10 +178,14 @@ def _mostly_names(piece: str, max_share: float) -> bool:
 def _letters_and_script_share(piece: str) -> tuple[int, float]:
     """How many letters (dense scripts weighted), and the share of the main script.
 
-    Counted per distinct character (a paragraph has a few dozen), not per character.
+    ASCII letters (all LATIN) are counted in C on the bytes; the other characters per
+    distinct character (a paragraph of English news has a handful), not per character.
     """
     scripts: dict[str, int] = {}
-    for ch, n in Counter(piece).items():
+    ascii_letters = len(piece.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
+    if ascii_letters:
+        scripts["LATIN"] = ascii_letters
+    for ch, n in Counter(_NON_ASCII.findall(piece)).items():
         if ch.isalpha():
             script = _script(ch)
             scripts[script] = scripts.get(script, 0) + n
