@@ -45,11 +45,12 @@ def article(article_id: str, text: str) -> Article:
 
 def glue(text: str, rng: random.Random, share: float) -> tuple[str, list[int]]:
     """Remove the gap at a share of sentence ends; return the text and the joints."""
-    out, joints, last = [], [], 0
+    out, joints, last, size = [], [], 0, 0
     for match in _SENTENCE_END.finditer(text):
         if rng.random() < share:
             out.append(text[last:match.start()])
-            joints.append(sum(len(p) for p in out))
+            size += match.start() - last
+            joints.append(size)
             last = match.end()
     out.append(text[last:])
     return "".join(out), joints
@@ -71,7 +72,7 @@ def damage(text: str, rng: random.Random, share: float) -> tuple[str, list[tuple
     candidates += [(m.start(), m.end(), rng.choice(["ctrl", "fffd"]))
                    for m in _WORD.finditer(text) if rng.random() < 0.02]
     chosen = sorted(c for c in candidates if rng.random() < share)
-    out, spans, last = [], [], 0
+    out, spans, last, size = [], [], 0, 0  # size: characters in out so far
     for start, end, kind in chosen:
         if start < last:
             continue
@@ -83,9 +84,10 @@ def damage(text: str, rng: random.Random, share: float) -> tuple[str, list[tuple
         else:
             new = word[:1] + "\ufffd" + word[2:]
         out.append(text[last:start])
-        begin = sum(len(p) for p in out)
+        begin = size + start - last
         out.append(new)
         spans.append((begin, begin + len(new)))
+        size = begin + len(new)
         last = end
     out.append(text[last:])
     return "".join(out), spans

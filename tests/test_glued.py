@@ -80,3 +80,13 @@ def test_two_glued_pairs_in_one_article_are_two_findings() -> None:
 def test_bad_text_never_raises() -> None:
     assert glued("") == []
     assert glued(".\x00.A\ufffd.B?!.Zz") == []
+
+
+def test_token_scan_finds_what_a_whole_text_scan_finds() -> None:
+    from audit.detect.glued import _GLUE, glue_matches
+
+    text = ("The U.S.Army said on 15 April.Two years later “it was over.”Then J.D.Vance "
+            "spoke (R-W.Va.)at 3.5%.Next came a.m.The end.\tOk!Fine\nsee example.com.Now "
+            "and go...We left.")
+    assert [m.span() for m in glue_matches(text)] == [m.span() for m in _GLUE.finditer(text)]
+    assert {"April.Two", "over.”Then", "Ok!Fine"} <= {m.group() for m in glue_matches(text)}

@@ -32,6 +32,11 @@ _GLUE = re.compile(
     r"(?P<right>[^\W\d_][\w'’\-]*)"
 )
 _URL_MARKS = ("://", "www.", "@", "/")
+# Where a glued pair can be: a sentence end, maybe a quote, then a letter. A match holds
+# no whitespace, so _GLUE runs only over the space-delimited tokens holding such a place
+# (the same matches as a scan of the whole text, at a fraction of the cost: issue 13).
+_CANDIDATE = re.compile(r"[.!?][\"“”‘’']?[^\W\d_]")
+_GAPS = (" ", "\n", "\t")
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,22 @@ def find_glued_sentences(
     """One finding per glued pair of words, spanning both ("April.Two")."""
     rules = exceptions()
     for article in articles:
-        for match in _GLUE.finditer(article.text):
+        for match in glue_matches(article.text):
             if _is_glued(match, article.text, rules):
                 yield _finding(article, match)
+
+
+def glue_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_GLUE.finditer(text)`, scanning only the tokens that hold a candidate joint."""
+    done = 0
+    for candidate in _CANDIDATE.finditer(text):
+        at = candidate.start()
+        if at < done:
+            continue
+        start = max(text.rfind(gap, 0, at) for gap in _GAPS) + 1
+        ends = [end for end in (text.find(gap, at) for gap in _GAPS) if end >= 0]
+        done = min(ends) if ends else len(text)
+        yield from _GLUE.finditer(text, start, done)
 
 
 def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:

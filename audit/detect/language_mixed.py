@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
@@ -48,6 +50,8 @@ _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all 
 # (one CJK character or Hangul block is ~2-3 Latin letters), so letters count double.
 _DENSE = {"CJK": 2, "HANGUL": 2}
 _WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…»”\"](?=\s)|$)", re.DOTALL)
 
@@ -172,18 +176,31 @@ def _mostly_names(piece: str, max_share: float) -> bool:
 
 
 def _letters_and_script_share(piece: str) -> tuple[int, float]:
-    """How many letters (dense scripts weighted), and the share of the main script."""
+    """How many letters (dense scripts weighted), and the share of the main script.
+
+    ASCII letters (all LATIN) are counted in C on the bytes; the other characters per
+    distinct character (a paragraph of English news has a handful), not per character.
+    """
     scripts: dict[str, int] = {}
-    for ch in piece:
+    ascii_letters = len(piece.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
+    if ascii_letters:
+        scripts["LATIN"] = ascii_letters
+    for ch, n in Counter(_NON_ASCII.findall(piece)).items():
         if ch.isalpha():
-            script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
-            script = _SAME_SCRIPT.get(script, script)
-            scripts[script] = scripts.get(script, 0) + 1
+            script = _script(ch)
+            scripts[script] = scripts.get(script, 0) + n
     letters = sum(scripts.values())
     if not letters:
         return 0, 0.0
     weighted = sum(n * _DENSE.get(script, 1) for script, n in scripts.items())
     return weighted, max(scripts.values()) / letters
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    """The script of a letter: the first word of its Unicode name (LATIN, CJK, ...)."""
+    script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+    return _SAME_SCRIPT.get(script, script)
 
 
 def _finding(article: Article, run: list[Piece], base: set[str]) -> Finding:

@@ -3,8 +3,8 @@
 langdetect is most of a run's cost (about 5 ms an article, GX-NOTES.md; bench_run.py:
 52 of 64 s at 10,000 articles) and its seeded verdict depends only on the text, so it
 is kept per `content_sha256` between runs. The file name carries everything the
-verdict depends on (langdetect version, seed, length limits): change one and the cache
-starts afresh instead of serving stale answers.
+verdict depends on (langdetect version, seed, length limits, the fast path's rules and
+thresholds): change one and the cache starts afresh instead of serving stale answers.
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ def open_language_cache(folder: str | Path | None) -> LanguageCache:
     """The cache kept in `folder`, or a run-local one when folder is None."""
     if folder is None:
         return LanguageCache(None)
-    key = f"langdetect-{version('langdetect')}-seed{lang.SEED}-{lang.MIN_CHARS}-{lang.MAX_CHARS}"
+    key = (f"langdetect-{version('langdetect')}-seed{lang.SEED}-{lang.MIN_CHARS}-{lang.MAX_CHARS}"
+           f"-fast{lang.fast_path_version()}")
     path = Path(folder) / f"language-{key}.parquet"
     cache = LanguageCache(path)
     if path.is_file():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from audit.model import DateSource
@@ -159,19 +160,50 @@ class DateMention:
             return None
 
 
+# Texts whose dates are kept: the date checks (dates, weekdays, relative_dates) and the
+# publication date each ask for the same article's dates, one detector after another
+# over a batch, so the memo must hold a batch's texts. The memo is of a pure function
+# of the text and hands out fresh lists, so no run or call order can change an answer;
+# it holds at most DATE_MEMO texts (a few MB of articles already in memory).
+DATE_MEMO = 4096
+
+
 def find_dates(text: str) -> list[DateMention]:
-    """Every explicit date in the text, in order, without overlaps."""
+    """Every explicit date in the text, in order, without overlaps (scanned once per text)."""
+    return list(_scan_dates(text))
+
+
+@lru_cache(maxsize=DATE_MEMO)
+def _scan_dates(text: str) -> tuple[DateMention, ...]:
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    segments = _digit_segments(text)
     for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO, _NUMERIC):
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            mention = _mention(m)
-            if mention:
-                mentions.append(mention)
-                taken.append((m.start(), m.end()))
-    return sorted(mentions, key=lambda d: d.start)
+        for start, end in segments:
+            for m in pattern.finditer(text, start, min(len(text), end + _LOOKAHEAD)):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                mention = _mention(m)
+                if mention:
+                    mentions.append(mention)
+                    taken.append((m.start(), m.end()))
+    return tuple(sorted(mentions, key=lambda d: d.start))
+
+
+# Every date pattern needs a digit and is made only of word characters, spaces and
+# , . / - so a date lies inside one stretch of those characters that holds a digit:
+# the patterns scan those stretches alone (a fifth to two fifths of a news text), which
+# gives the same matches as a scan of the whole text. Lookbehinds see the text before a
+# stretch; the scan runs _LOOKAHEAD characters past its end so lookaheads ("May 15:30",
+# "15.05.2025.1") see what follows, and no match can run into the character that ended it.
+_SEGMENT = re.compile(r"[\w\s,./-]+")
+_DIGIT = re.compile(r"\d")
+_LOOKAHEAD = 3
+
+
+def _digit_segments(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SEGMENT.finditer(text)
+            if _DIGIT.search(text, m.start(), m.end())]
 
 
 def _mention(m: re.Match[str]) -> DateMention | None:

@@ -1,14 +1,28 @@
-"""Article language by langdetect, seeded so the same text always gets the same answer.
+"""Article language: a fast path for clear texts, seeded langdetect for the rest.
 
 langdetect's module-level factory is global state with an unset seed (GX-NOTES.md:
 'Hello' came out fi 243 times and no 57 times in 300 calls). We build our own factory
 from the profiles shipped in the langdetect wheel (no network) and seed it.
+
+langdetect costs 5 to 7 ms an article (most of it reading the text into n-grams, in
+Python), most of a cold run's ingest (issue 13). Most articles of a news corpus are
+plainly in one language, which a glance shows: a script written by one language only
+(Greek, Hebrew, Thai, Hangul, ...), or, in Latin script, many of one language's own
+function words and few of another's. Those get their verdict from the fast path
+(audit/data/language_fast_path.json; probability 1.0, what langdetect gives such texts
+after rounding); every text the fast path is not sure of goes to langdetect as before.
+Agreement with langdetect on every text: benchmarks/bench_language.py (>= 99.5%).
 """
 
 from __future__ import annotations
 
+import json
+import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 MIN_CHARS = 200  # below this langdetect guesses; shorter texts get no verdict
 MAX_CHARS = 5000  # the opening of a long article decides its language; keeps cost flat
@@ -33,6 +47,11 @@ def _factory():  # type: ignore[no-untyped-def]
 
 def detect_language(text: str, min_chars: int = MIN_CHARS) -> LanguageGuess:
     """The most probable language and its probability, or no verdict for short text."""
+    if len(text[:MAX_CHARS].strip()) < min_chars:
+        return LanguageGuess(None, None)
+    clear = clear_language(text)
+    if clear is not None:
+        return LanguageGuess(clear, 1.0)
     ranked = language_probabilities(text, min_chars)
     if not ranked:
         return LanguageGuess(None, None)
@@ -79,3 +98,101 @@ def language_code(value: object) -> str | None:
 def _short_code(code: str) -> str:
     """langdetect says zh-cn / zh-tw; the table uses ISO 639-1."""
     return code.split("-", maxsplit=1)[0]
+
+
+# The fast path: what a glance at the opening of a text shows (thresholds set on
+# lingua-testdata and the benchmark pages, benchmarks/bench_language.py).
+FAST_CHARS = 2000  # the opening looked at
+FAST_MIN_WORDS = 30  # fewer words than this: langdetect decides
+FAST_MIN_SHARE = 0.2  # share of the words that are the language's own function words
+FAST_MARGIN = 4.0  # ... at least this many times the next language's share
+FAST_MIN_DISTINCT = 8  # different function words seen ("he ... he ... he" is not English)
+SCRIPT_SHARE = 0.95  # share of the letters in one language's own script
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class FastPath:
+    words: dict[str, str]  # function word -> its language (words of two languages left out)
+    starts: list[int]  # script ranges, sorted by first code point
+    ranges: list[tuple[int, int, str]]  # (first, last, language)
+
+
+@lru_cache(maxsize=1)
+def fast_path() -> FastPath:
+    """The rules, read once from audit/data/language_fast_path.json."""
+    raw = json.loads(resources.files("audit.data").joinpath("language_fast_path.json")
+                     .read_text("utf-8"))
+    owners: dict[str, set[str]] = {}
+    for language, words in raw["function_words"].items():
+        for word in words:
+            owners.setdefault(word, set()).add(language)
+    words = {w: next(iter(langs)) for w, langs in owners.items() if len(langs) == 1}
+    ranges = sorted((lo, hi, lang) for lang, spans in raw["unique_scripts"].items()
+                    for lo, hi in spans)
+    return FastPath(words, [lo for lo, _, _ in ranges], ranges)
+
+
+def fast_path_version() -> str:
+    """A short hash of the fast path's rules and thresholds (part of the cache key)."""
+    import hashlib
+
+    rules = resources.files("audit.data").joinpath("language_fast_path.json").read_bytes()
+    limits = (FAST_CHARS, FAST_MIN_WORDS, FAST_MIN_SHARE, FAST_MARGIN, FAST_MIN_DISTINCT,
+              SCRIPT_SHARE)
+    return hashlib.sha256(rules + repr(limits).encode()).hexdigest()[:8]
+
+
+def clear_language(text: str) -> str | None:
+    """The language when the opening of the text leaves no doubt, else None."""
+    sample = text[:FAST_CHARS].lower()
+    words = _LETTERS.findall(sample)
+    letters = sum(map(len, words))
+    if not letters:
+        return None
+    foreign = [] if sample.isascii() else _NOT_LATIN.findall(sample)
+    if len(foreign) > letters * (1 - SCRIPT_SHARE):
+        return _clear_script(foreign, letters)
+    if foreign:
+        return None  # Latin with a sprinkle of another script: let langdetect weigh it
+    return _clear_words(words)
+
+
+def _clear_script(foreign: list[str], letters: int) -> str | None:
+    rules = fast_path()
+    kana = sum(1 for ch in foreign if _KANA.match(ch))
+    han = sum(1 for ch in foreign if _HAN.match(ch))
+    if kana >= 0.2 * letters and kana + han >= SCRIPT_SHARE * letters:
+        return "ja"
+    if han >= SCRIPT_SHARE * letters:
+        return "zh"
+    counts: Counter[str] = Counter()
+    for ch in foreign:
+        at = bisect_right(rules.starts, ord(ch)) - 1
+        if at >= 0 and ord(ch) <= rules.ranges[at][1]:
+            counts[rules.ranges[at][2]] += 1
+    if counts:
+        language, n = counts.most_common(1)[0]
+        if n >= SCRIPT_SHARE * letters:
+            return language
+    return None
+
+
+def _clear_words(words: list[str]) -> str | None:
+    if len(words) < FAST_MIN_WORDS:
+        return None
+    owner = fast_path().words
+    seen = [w for w in words if w in owner]
+    counts = Counter(owner[w] for w in seen)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < FAST_MIN_SHARE * len(words) or n < FAST_MARGIN * second:
+        return None
+    distinct = {w for w in seen if owner[w] == top}
+    return top if len(distinct) >= FAST_MIN_DISTINCT else None
