@@ -106,13 +106,17 @@ def run_detectors(
     detectors: Sequence[Detector] | None = None,
     cache: FindingsCache | None = None,
     spread: Spread | None = None,
+    found: Mapping[str, list[Finding]] | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> DetectionResult:
     """Run the detectors the suite asks for; severities come from the suite.
 
     Articles that could not be read are not given to detectors (they have no text);
     articles in a language a detector does not support are recorded as not checked.
     Per-article detectors take what `cache` holds for unchanged articles; with `spread`
-    (audit.detect.spark), they run on the rest in one distributed job.
+    (audit.detect.spark), they run on the rest in one distributed job. `found` holds the
+    findings of detectors already run over batches (audit.detect.workers): not run again.
+    `advance(1)` is called after each detector that ran here (progress).
     """
     by_detector: dict[str, list[Finding]] = {}
     not_checked: dict[str, list[str]] = {}
@@ -128,6 +132,9 @@ def run_detectors(
         for article in readable:
             if not detector.supports(article):
                 not_checked.setdefault(article.article_id, []).extend(wanted)
+        if found is not None and detector.name in found:
+            by_detector[detector.name] = list(found[detector.name])
+            continue
         params = suite.params_for(wanted)
         if detector.per_article and spread is not None:
             jobs.append((detector, supported, params))
@@ -140,6 +147,8 @@ def run_detectors(
         else:
             by_detector[detector.name] = list(detector.find(supported, params))
         seconds[detector.name] = time.perf_counter() - clock
+        if advance:
+            advance(1)
     if jobs:
         clock = time.perf_counter()
         by_detector.update(_spread_with_cache(jobs, spread, cache, data_digest))  # type: ignore[arg-type]

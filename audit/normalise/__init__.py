@@ -7,7 +7,7 @@ Ingest problems become findings here (`ingest.unreadable`, `ingest.fault`,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
 from audit.model import Article, Finding, RawRecord
@@ -17,7 +17,7 @@ from audit.normalise.encoding import describe_repairs, find_repairs, repair_text
 from audit.normalise.language import language_code
 from audit.normalise.text import content_sha256, normalise_text
 
-__all__ = ["build_articles", "normalise_text"]
+__all__ = ["build_articles", "normalise_text", "number_records", "to_article"]
 
 
 def build_articles(
@@ -33,8 +33,19 @@ def build_articles(
     """
     articles: list[Article] = []
     findings: list[Finding] = []
+    for article_id, record, ingest_findings in number_records(records):
+        articles.append(to_article(record, article_id, fix_encoding=fix_encoding,
+                                   language_cache=language_cache))
+        findings.extend(ingest_findings)
+    return articles, findings
+
+
+def number_records(records: Iterable[RawRecord]) -> Iterator[tuple[str, RawRecord, list[Finding]]]:
+    """Each record with its unique article id and its ingest findings, lazily (batches of
+    a long run are numbered in the parent, normalised in workers: audit.detect.workers)."""
     seen: dict[str, int] = {}
     for number, record in enumerate(records, start=1):
+        findings: list[Finding] = []
         base_id = record.record_id or _default_id(record.source_uri, number)
         article_id = base_id
         if base_id in seen:
@@ -45,9 +56,6 @@ def build_articles(
                 message=f"id {base_id!r} is used by an earlier record; renamed {article_id!r}.",
             ))
         seen.setdefault(article_id, 1)
-        article = to_article(record, article_id, fix_encoding=fix_encoding,
-                             language_cache=language_cache)
-        articles.append(article)
         if record.error:
             findings.append(Finding(
                 article_id=article_id, check="ingest.unreadable",
@@ -58,7 +66,7 @@ def build_articles(
                 article_id=article_id, check="ingest.fault",
                 message=f"{record.source_uri}: {record.fault}.",
             ))
-    return articles, findings
+        yield article_id, record, findings
 
 
 def to_article(
