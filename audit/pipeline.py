@@ -7,10 +7,12 @@ never leaves half a report where the last good one was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections import Counter
@@ -113,7 +115,7 @@ def run(
             stage = run_per_article(records, the_suite, workers=workers or default_workers(),
                                     batch_size=batch_size or BATCH_SIZE, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance)
+                                    advance=advance, meanwhile=_import_gx_meanwhile)
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading
@@ -181,6 +183,18 @@ def run(
         shutil.rmtree(work, ignore_errors=True)
         raise
     return RunResult(out_dir, articles, findings, status, summary, problems)
+
+
+def _import_gx_meanwhile() -> None:
+    """Import Great Expectations (3 s, GX-NOTES.md) in a thread while the workers run the
+    per-article stage: the parent only waits then. Started after the workers are forked,
+    so no worker inherits a half-held import lock."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):  # validate() imports it again and reports
+            import great_expectations  # noqa: F401
+
+    threading.Thread(target=load, name="import-great-expectations", daemon=True).start()
 
 
 def _spark_session(engine: str, spark_master: str | None) -> Any:

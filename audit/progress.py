@@ -57,18 +57,22 @@ class Progress:
                    TaskProgressColumn(), TextColumn("{task.fields[rate]}"),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
         clock = time.perf_counter()
-        with Bars(*columns, console=Console(stderr=True), transient=False) as bars:
+        # no refresh thread: workers are forked while a stage is open (audit.detect.workers)
+        with Bars(*columns, console=Console(stderr=True), auto_refresh=False) as bars:
             task = bars.add_task(name, total=total, rate="")
 
             def advance(done: int = 1) -> None:
                 bars.advance(task, done)
                 finished = bars.tasks[0].completed
                 spent = time.perf_counter() - clock
-                bars.update(task, rate=f"{finished / spent:,.0f} {unit}/s" if spent > 0 else "")
+                rate = f"{finished / spent:,.0f} {unit}/s" if spent > 0 and unit == "articles" else ""
+                bars.update(task, rate=rate, refresh=True)
 
+            bars.refresh()
             yield advance
             if total is None:
                 bars.update(task, total=bars.tasks[0].completed)
+            bars.refresh()
 
     @contextmanager
     def _plain_stage(self, name: str, total: int | None, unit: str) -> Iterator[Advance]:

@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -93,8 +94,15 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def timed(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS of the process tree (MB), and stderr of one command."""
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (the process and its workers) and peak RSS of the
+    process tree (MB) of one command. CPU seconds hardly depend on the machine's load."""
+    cpu = cpu_of_children()
     clock = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
@@ -115,7 +123,7 @@ def timed(command: list[str]) -> tuple[float, float, str]:
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed:\n{err}")
-    return wall, peak, err
+    return wall, cpu_of_children() - cpu, peak
 
 
 def audit_command(*args: str) -> list[str]:
@@ -135,28 +143,29 @@ def main() -> None:
               f"{corpus.stat().st_size / 1e6:.1f} MB; load average {os.getloadavg()[0]:.2f}")
         if args.gate:
             for workers in args.workers:
-                wall, peak, _ = timed(audit_command(
+                wall, cpu, peak = timed(audit_command(
                     "gate", str(corpus), "--accepted", f"{tmp}/a.jsonl", "--quarantine",
                     f"{tmp}/q.jsonl", "--workers", str(workers)))
                 print(f"gate {args.n} articles, {workers} worker(s): {wall:.2f} s wall, "
-                      f"peak {peak:.0f} MB")
+                      f"{cpu:.2f} s CPU, peak {peak:.0f} MB; load average {os.getloadavg()[0]:.2f}")
             return
         for batch in args.batch or [None]:
             walls = {}
             for workers in args.workers:
                 extra = ["--batch-size", str(batch)] if batch else []
-                wall, peak, _ = timed(audit_command("run", str(corpus), "--out", f"{tmp}/out",
-                                                    "--no-cache", "--workers", str(workers),
-                                                    *extra))
+                wall, cpu, peak = timed(audit_command("run", str(corpus), "--out", f"{tmp}/out",
+                                                      "--no-cache", "--workers", str(workers),
+                                                      *extra))
                 walls[workers] = wall
                 seconds = json.loads((Path(tmp) / "out" / "summary.json").read_text())["seconds"]
                 stages = ", ".join(f"{k}={v:.1f}" for k, v in seconds.items()
                                    if not k.startswith("detect.") or v >= 0.5)
                 print(f"{workers} worker(s), batch {batch or 'default'}: {wall:.1f} s wall, "
-                      f"{args.n / wall:.0f} articles/s, peak {peak:.0f} MB; {stages}")
-            if 1 in walls and len(walls) > 1:
-                best = min(walls, key=walls.get)  # type: ignore[arg-type]
-                print(f"speedup {best} vs 1 worker: {walls[1] / walls[best]:.2f}x")
+                      f"{args.n / wall:.0f} articles/s, {cpu:.1f} s CPU, peak {peak:.0f} MB, "
+                      f"load average {os.getloadavg()[0]:.2f}; {stages}")
+            for workers in sorted(walls)[1:]:
+                print(f"speedup of {workers} workers over {sorted(walls)[0]}: "
+                      f"{walls[sorted(walls)[0]] / walls[workers]:.2f}x wall")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -302,11 +302,13 @@ def run_per_article(
     language_cache: LanguageCache | None = None,
     cache: FindingsCache | None = None,
     advance: Any = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
 
     At most two batches per worker are in flight, so the records read ahead, and the
-    texts travelling to and from workers, are bounded by the batch size.
+    texts travelling to and from workers, are bounded by the batch size. `meanwhile`
+    is called once the workers are started (forked), to use the parent's idle time.
     """
     plan = plan_for(suite, fix_encoding)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
@@ -353,6 +355,9 @@ def run_per_article(
     try:
         for batch in _batches(records, batch_size, ingest):
             first.append((batch, executor.submit(normalise_batch, batch.numbered, not two_trips)))
+            if meanwhile is not None and workers > 1:
+                meanwhile()  # the pool forks all its workers at the first submit
+                meanwhile = None
             while len(first) + len(second) >= limit:
                 if second and (second[0][1].done() or not first):
                     take_second()
