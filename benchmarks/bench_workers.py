@@ -1,7 +1,7 @@
 """Speedup of `--workers` and peak memory by batch size, on real news text.
 
     python benchmarks/bench_workers.py 5000                  (1 vs 2 workers, cold, no cache)
-    python benchmarks/bench_workers.py 5000 --batch 64 256 1024   (peak RSS by batch size)
+    python benchmarks/bench_workers.py 5000 --batch 64 256 1024   (peak memory by batch size)
     python benchmarks/bench_workers.py --gate 1000            (the gate's wall, GX import included)
 
 Text: the 181 gold bodies of ../shared/data/article-extraction-benchmark (real pages,
@@ -9,8 +9,8 @@ written by nobody here), flattened into one paragraph each as scraped corpora ar
 varied (seeded): a random run of each body's sentences, a few sentences of another body
 mixed in, about 3% with mojibake made the way extraction makes it (UTF-8 read as
 cp1252), about 2% near copies of an earlier article. Every run is a fresh
-`python -m audit` process; peak RSS sums the process tree (parent and its workers),
-sampled from /proc every 50 ms. The machine has 2 cores shared with other sessions:
+`python -m audit` process; peak memory sums the PSS of the process tree (parent and
+workers, shared pages counted once), sampled from /proc every 50 ms. The machine has 2 cores shared with other sessions:
 compare figures of one invocation, not across invocations.
 """
 
@@ -70,8 +70,9 @@ def build_corpus(n: int, path: Path, seed: int = 13) -> Path:
     return path
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of `pid` and all its descendants, in MB (from /proc)."""
+def tree_pss_mb(pid: int) -> float:
+    """Proportional memory (PSS) of `pid` and all its descendants, in MB (from /proc):
+    pages a forked worker shares with the parent are counted once, not once a process."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -86,8 +87,8 @@ def tree_rss_mb(pid: int) -> float:
         current = todo.pop()
         todo += children.get(current, [])
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             pass
@@ -100,8 +101,8 @@ def cpu_of_children() -> float:
 
 
 def timed(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (the process and its workers) and peak RSS of the
-    process tree (MB) of one command. CPU seconds hardly depend on the machine's load."""
+    """Wall seconds, CPU seconds (the process and its workers) and peak memory (PSS) of
+    the process tree (MB) of one command. CPU seconds hardly depend on the machine's load."""
     cpu = cpu_of_children()
     clock = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -112,7 +113,7 @@ def timed(command: list[str]) -> tuple[float, float, float]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss_mb(process.pid))
+            peak = max(peak, tree_pss_mb(process.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -147,7 +148,7 @@ def main() -> None:
                     "gate", str(corpus), "--accepted", f"{tmp}/a.jsonl", "--quarantine",
                     f"{tmp}/q.jsonl", "--workers", str(workers)))
                 print(f"gate {args.n} articles, {workers} worker(s): {wall:.2f} s wall, "
-                      f"{cpu:.2f} s CPU, peak {peak:.0f} MB; load average {os.getloadavg()[0]:.2f}")
+                      f"{cpu:.2f} s CPU, peak PSS {peak:.0f} MB; load average {os.getloadavg()[0]:.2f}")
             return
         for batch in args.batch or [None]:
             walls = {}
@@ -161,7 +162,7 @@ def main() -> None:
                 stages = ", ".join(f"{k}={v:.1f}" for k, v in seconds.items()
                                    if not k.startswith("detect.") or v >= 0.5)
                 print(f"{workers} worker(s), batch {batch or 'default'}: {wall:.1f} s wall, "
-                      f"{args.n / wall:.0f} articles/s, {cpu:.1f} s CPU, peak {peak:.0f} MB, "
+                      f"{args.n / wall:.0f} articles/s, {cpu:.1f} s CPU, peak PSS {peak:.0f} MB, "
                       f"load average {os.getloadavg()[0]:.2f}; {stages}")
             for workers in sorted(walls)[1:]:
                 print(f"speedup of {workers} workers over {sorted(walls)[0]}: "
