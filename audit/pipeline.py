@@ -106,16 +106,19 @@ def run(
     language_cache = open_language_cache(cache)
     findings_cache = open_findings_cache(cache)
     session = _spark_session(engine, spark_master)
-    found = None
+    found, apart, importing = None, None, []
     if session is None:  # every core: normalise and per-article detectors in batches
-        from audit.detect.workers import BATCH_SIZE, default_workers, run_per_article
+        from audit.detect.workers import BATCH_SIZE, default_workers, run_per_article, start_apart
 
+        workers = workers or default_workers()
+        apart = start_apart if workers > 1 else None
         total = count_records(list_inputs(paths)) if progress.mode != "none" else None
         with progress.stage("normalise + per-article", total) as advance:
-            stage = run_per_article(records, the_suite, workers=workers or default_workers(),
+            stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size or BATCH_SIZE, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance, meanwhile=_import_gx_meanwhile)
+                                    advance=advance,
+                                    meanwhile=lambda: importing.append(_import_gx_meanwhile()))
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading
@@ -129,9 +132,12 @@ def run(
     timings["ingest_normalise"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
+    for thread in importing:  # the cross-article child is forked next: no import half done
+        thread.join()
     with progress.stage("cross-article checks", None, "detectors") as advance:
         detection = run_detectors(articles, the_suite, cache=findings_cache,
-                                  spread=_spread(session), found=found, advance=advance)
+                                  spread=_spread(session), found=found, advance=advance,
+                                  apart=apart)
     findings_cache.save()
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
@@ -185,7 +191,7 @@ def run(
     return RunResult(out_dir, articles, findings, status, summary, problems)
 
 
-def _import_gx_meanwhile() -> None:
+def _import_gx_meanwhile() -> threading.Thread:
     """Import Great Expectations (3 s, GX-NOTES.md) in a thread while the workers run the
     per-article stage: the parent only waits then. Started after the workers are forked,
     so no worker inherits a half-held import lock."""
@@ -194,7 +200,9 @@ def _import_gx_meanwhile() -> None:
         with contextlib.suppress(Exception):  # validate() imports it again and reports
             import great_expectations  # noqa: F401
 
-    threading.Thread(target=load, name="import-great-expectations", daemon=True).start()
+    thread = threading.Thread(target=load, name="import-great-expectations", daemon=True)
+    thread.start()
+    return thread
 
 
 def _spark_session(engine: str, spark_master: str | None) -> Any:

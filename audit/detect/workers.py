@@ -77,7 +77,7 @@ class StageResult:
     articles: list[Article]
     ingest_findings: list[Finding]
     found: dict[str, list[Finding]]  # per-article detector -> findings, article by article
-    seconds: dict[str, float]  # summed over workers, by detector (and "language")
+    seconds: dict[str, float]  # summed over workers, by detector (and "langdetect")
 
 
 def plan_for(suite: Suite, fix_encoding: bool = False) -> Plan:
@@ -142,7 +142,7 @@ def _detect(articles: list[Article], languages_of: list[int],
         guess = detect_language(articles[position].text)
         result.verdicts[position] = (guess.language, guess.probability)
         articles[position].language, articles[position].language_prob = result.verdicts[position]
-    result.seconds["language"] = time.perf_counter() - clock
+    result.seconds["langdetect"] = time.perf_counter() - clock
     position_of = {a.article_id: p for p, a in enumerate(articles)}
     for name in _PLAN.names:
         detector = _DETECTORS[name]
@@ -374,3 +374,68 @@ def run_per_article(
             gc.unfreeze()
     keeper.save()
     return StageResult(articles, ingest, found, seconds)
+
+
+# ---- cross-article detectors beside each other ---------------------------------------
+
+_APART_JOBS: list[Any] = []  # set just before the fork: the child reads, nothing is pickled
+
+
+def _unique_articles(jobs: Iterable[Any]) -> list[Article]:
+    seen: dict[int, Article] = {}
+    for _, articles, _ in jobs:
+        for article in articles:
+            seen.setdefault(id(article), article)
+    return list(seen.values())
+
+
+def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], list[tuple[int, dict[str, Any]]]]:
+    """In the forked child: the jobs, and the extra columns they set (cluster ids)."""
+    articles = _unique_articles(_APART_JOBS)
+    before = [dict(a.extra) for a in articles]
+    found: dict[str, list[Finding]] = {}
+    seconds: dict[str, float] = {}
+    for detector, chosen, params in _APART_JOBS:
+        clock = time.perf_counter()
+        found[detector.name] = list(detector.find(chosen, params))
+        seconds[detector.name] = time.perf_counter() - clock
+    changed = [(i, {k: v for k, v in a.extra.items() if k not in before[i] or before[i][k] != v})
+               for i, a in enumerate(articles) if a.extra != before[i]]
+    return found, seconds, changed
+
+
+def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[str, float]]]:
+    """Run cross-article `jobs` in a forked process (the articles are inherited, not
+    pickled) while the caller runs the other detectors; the returned call waits for
+    their findings, and copies the columns they set back onto the caller's articles."""
+    global _APART_JOBS
+    if "fork" not in multiprocessing.get_all_start_methods():
+        found, seconds, _ = _run_in_place(jobs)
+        return lambda: (found, seconds)
+    gc.freeze()
+    _APART_JOBS = list(jobs)
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = executor.submit(_run_apart)  # forks here
+    _APART_JOBS = []
+    gc.unfreeze()
+
+    def wait() -> tuple[dict[str, list[Finding]], dict[str, float]]:
+        try:
+            found, seconds, changed = future.result()
+        finally:
+            executor.shutdown(wait=True)
+        articles = _unique_articles(jobs)
+        for position, columns in changed:
+            articles[position].extra.update(columns)
+        return found, seconds
+
+    return wait
+
+
+def _run_in_place(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], list[Any]]:
+    global _APART_JOBS
+    _APART_JOBS = list(jobs)
+    try:
+        return _run_apart()
+    finally:
+        _APART_JOBS = []
