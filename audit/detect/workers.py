@@ -197,8 +197,7 @@ class _Keeper:
 
         self.plan, self.language_cache, self.cache = plan, language_cache, cache
         self.detectors = {d.name: d for d in registry() if d.name in plan.names}
-        self.seen_texts: dict[str, Verdict | None] = {}  # this run's texts: verdict once known
-        self.fresh_verdicts: dict[str, Verdict] = {}
+        self.pending: set[str] = set()  # texts sent for a verdict that has not come back
         self.fresh_findings: dict[str, list[Finding]] = {}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
         digest = data_fingerprint() if cache is not None else ""
@@ -222,15 +221,17 @@ class _Keeper:
         return todo
 
     def _verdict(self, sha: str) -> Verdict | None:
+        """The known verdict; counted as one process counts, whatever came back when:
+        a text seen earlier in this run (stored or still pending) is a hit."""
         cache = self.language_cache
         if sha in cache.entries:
             cache.hits += 1
             return cache.entries[sha]
-        if sha in self.seen_texts:
-            cache.hits += 1  # repeated in this run: one detection counted, as in one process
-            return self.seen_texts[sha]
-        cache.misses += 1
-        self.seen_texts[sha] = None
+        if sha in self.pending:
+            cache.hits += 1  # its verdict is on its way; a worker computes it again
+        else:
+            cache.misses += 1
+            self.pending.add(sha)
         return None
 
     def lookups(self, batch: _Batch, todo: list[int]) -> None:
@@ -258,8 +259,8 @@ class _Keeper:
         for position, verdict in result.verdicts.items():
             article = batch.articles[position]
             article.language, article.language_prob = verdict
-            self.seen_texts[article.content_sha256] = verdict
-            self.fresh_verdicts[article.content_sha256] = verdict
+            self.language_cache.entries[article.content_sha256] = verdict
+            self.pending.discard(article.content_sha256)
         if self.cache is None:
             return
         for name, fresh in result.findings.items():
@@ -273,7 +274,6 @@ class _Keeper:
                 self.fresh_findings[key] = found
 
     def save(self) -> None:
-        self.language_cache.entries.update(self.fresh_verdicts)
         if self.cache is not None:
             for key, found in self.fresh_findings.items():
                 self.cache.put(key, found)
