@@ -2,18 +2,20 @@
 
 The gate is a run (same detectors, same suite, same GX verdict) followed by a split:
 articles GX passed go to `accepted`, the others to `quarantine` with their reasons,
-and records that could not be read go to `quarantine` with their raw content.
+and records that could not be read go to `quarantine` with their raw content. Both
+files appear whole or not at all (audit.atomic).
 """
 
 from __future__ import annotations
 
 import json
-import tempfile
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from audit.atomic import atomic_files, clean_stale, private_temp_dir
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.ingest import FieldMap
 from audit.model import Article, Finding
@@ -64,18 +66,26 @@ def gate(
     of 1,000 articles in <= 5 s).
     """
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
-    with tempfile.TemporaryDirectory(prefix="corpus-audit-gate-") as tmp:
-        result = run(paths, suite=the_suite, out=out or Path(tmp) / "run", fields=fields,
+    tmp = private_temp_dir("corpus-audit-gate")  # a killed gate's is removed by the next
+    try:
+        result = run(paths, suite=the_suite, out=out or tmp / "run", fields=fields,
                      on_problem=on_problem, against=against, fix_encoding=fix_encoding,
                      engine=engine, spark_master=spark_master, cache=cache,
                      workers=workers, batch_size=batch_size, progress=progress,
                      data_docs=out is not None, html_report=out is not None)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     reasons: dict[str, list[Finding]] = {}
     for finding in result.findings:
         reasons.setdefault(finding.article_id, []).append(finding)
     accepted_ids: list[str] = []
     quarantined: dict[str, list[dict[str, Any]]] = {}
-    with _open_jsonl(accepted) as good, _open_jsonl(quarantine) as bad:
+    good_path, bad_path = _jsonl_path(accepted), _jsonl_path(quarantine)
+    for target in (good_path, bad_path):
+        clean_stale(target)  # what a killed gate left (issue 11)
+    # Both files are written whole under temporary names and renamed together at the
+    # end: a killed gate leaves the previous pair as it was.
+    with atomic_files(good_path, bad_path) as (good, bad):
         for article in result.articles:
             record = _record(article)
             cleaned = hand_on_clean(record, article, reasons.get(article.article_id, []), the_suite)
@@ -110,9 +120,7 @@ def _reason(finding: Finding) -> dict[str, Any]:
             "start": finding.start, "end": finding.end, "excerpt": finding.excerpt}
 
 
-def _open_jsonl(target: str | Path):  # type: ignore[no-untyped-def]
+def _jsonl_path(target: str | Path) -> Path:
+    """A `.jsonl` path as given; a folder gets `articles.jsonl`."""
     path = Path(target)
-    if path.suffix != ".jsonl":
-        path = path / "articles.jsonl"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path.open("w", encoding="utf-8")
+    return path if path.suffix == ".jsonl" else path / "articles.jsonl"

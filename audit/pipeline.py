@@ -11,7 +11,6 @@ import contextlib
 import json
 import shutil
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -25,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from audit import __version__
+from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
 from audit.ingest import FieldMap, iter_records, list_inputs
@@ -124,7 +124,7 @@ def run(
     else:  # language verdicts in one distributed job after reading
         language_cache.deferred = {}
         articles, findings = build_articles(records, fix_encoding=fix_encoding,
-                                            language_cache=language_cache)
+                                            language_cache=language_cache, limits=the_suite.limits)
         from audit.detect.spark import languages_on_spark
 
         language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
@@ -154,8 +154,8 @@ def run(
         timings["save_index"] = time.perf_counter() - clock
 
     out_dir = Path(out)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    clean_stale(out_dir)  # what a killed run left beside it (issue 11)
+    work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
     try:
         clock = time.perf_counter()
         table = article_table(articles, findings, the_suite, detection.not_checked)
@@ -183,7 +183,7 @@ def run(
         timings["report"] = time.perf_counter() - clock
         summary["seconds"]["report"] = round(timings["report"], 3)
         (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
-        _replace_dir(work, out_dir)
+        replace_dir(work, out_dir)
         append_history(out_dir.parent / "history.jsonl", summary)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -332,14 +332,3 @@ def write_outputs(
             fh.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
     if html_report:
         write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes])
-
-
-def _replace_dir(work: Path, out_dir: Path) -> None:
-    """Move the finished run into place; the previous run goes only once this one is whole."""
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}.old-{uuid.uuid4().hex[:6]}")
-        out_dir.rename(old)
-    work.rename(out_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

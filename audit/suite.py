@@ -32,6 +32,36 @@ class CheckRule:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Limits:
+    """What one run takes in, set in the suite's `meta.corpus_audit.limits` (issue 11).
+
+    Defaults keep a hostile input from taking the machine: a 50 MB article (one sentence
+    repeated a million times) took 4.5 minutes and 1.4 GB unlimited.
+    """
+
+    # 200,000 characters is about 33,000 words, above the longest long-form features
+    # (the 181 article-extraction-benchmark gold bodies: longest 53,372 characters).
+    max_article_chars: int = 200_000
+    # The run holds the table in memory: 100,000 articles took 1.8 GB (docs/measurements.md).
+    max_records: int = 500_000
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], path: Path) -> Limits:
+        given = settings.get("limits") or {}
+        if not isinstance(given, dict):
+            raise UsageError(f"{path}: meta.corpus_audit.limits must be an object")
+        values: dict[str, int] = {}
+        for name, value in given.items():
+            if name not in cls.__dataclass_fields__:
+                known = ", ".join(cls.__dataclass_fields__)
+                raise UsageError(f"{path}: unknown limit {name!r} (limits: {known})")
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise UsageError(f"{path}: limit {name} must be a whole number above 0, not {value!r}")
+            values[name] = value
+        return cls(**values)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Suite:
     name: str
     path: Path
@@ -40,6 +70,7 @@ class Suite:
     settings: dict[str, Any]  # meta.corpus_audit
     rules: dict[str, CheckRule]  # by check id
     document: dict[str, Any]  # the file's JSON, handed to GX as is
+    limits: Limits = field(default_factory=Limits)
 
     def params_for(self, checks: tuple[str, ...]) -> dict[str, Any]:
         """Suite-wide settings overlaid with the params of the given checks."""
@@ -109,4 +140,5 @@ def load_suite(name_or_path: str = "news") -> Suite:
         settings=settings,
         rules=rules,
         document=document,
+        limits=Limits.from_settings(settings, path),
     )

@@ -63,3 +63,22 @@ def test_min_words_param_and_odd_text() -> None:
     short = "The ceasefire must come first, Macron said. The ceasefire must come first, Macron said."
     assert list(find_repeated_sentences([article(short)], {})) == []
     assert len(list(find_repeated_sentences([article(short)], {"min_words": 6}))) == 1
+
+
+def test_one_sentence_said_thousands_of_times_is_one_loop_finding() -> None:
+    sentence = "The ceasefire talks in Istanbul ended on Thursday without an agreement. "
+    text = (sentence * 3000).strip()
+    (found,) = find_repeated_sentences([article(text)], {})
+    assert (found.data["first_start"], found.data["first_end"]) == (0, len(sentence) - 2)
+    assert found.start == len(sentence) and found.end == len(text) - 1  # every later copy
+    assert found.message.startswith("Degenerate text: the 11-word passage at characters 0-70")
+    assert "about 2999 more times" in found.message
+
+
+def test_a_refrain_between_different_sentences_is_not_a_loop() -> None:
+    refrain = "Reporting by the Istanbul bureau of the agency."  # 20 times: a refrain
+    towns = ["Ankara", "Kyiv", "Odesa", "Lviv", "Kharkiv", "Dnipro", "Izmir", "Bursa", "Konya",
+             "Antalya", "Moscow", "Tallinn", "Riga", "Vilnius", "Warsaw", "Berlin", "Paris",
+             "Madrid", "Lisbon", "Rome"]
+    text = " ".join(f"{refrain} Envoys from {town} arrived." for town in towns)
+    assert list(find_repeated_sentences([article(text)], {})) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from pathlib import Path
 
@@ -120,7 +122,10 @@ def test_bad_inputs_become_rows_with_findings_and_one_line_each(tmp_path: Path) 
     assert any("feed.jsonl#line=3: no text field 'text' (fields: id, body)" in p for p in problems)
     assert any(p.endswith("binary.txt: binary file, not text") for p in problems)
     latin1 = next(a for a in articles if a.article_id == "latin1")
-    assert latin1.text.startswith("Fran\ufffdois") and latin1.read_error is None
+    assert latin1.text.startswith("François Ukrainian") and latin1.read_error is None
+    assert latin1.extra["source_encoding"] == "cp1252"  # decoded as what it is, not U+FFFD
+    raw = ("Fran\xe7ois " + TEXT).encode("latin-1")
+    assert latin1.source_sha256 == hashlib.sha256(raw).hexdigest()  # the bytes' hash kept
     broken = next(a for a in articles if a.article_id == "feed-2")
     assert broken.raw == "{not json\n" and broken.text == ""
 
@@ -137,3 +142,103 @@ def test_csv_without_text_field_reports_each_record(tmp_path: Path) -> None:
 
 def test_normalise_text_keeps_content_and_folds_layout() -> None:
     assert normalise_text("A\u0301 line  \r\n\r\n\r\n\r\nnext\t\n") == "\u00c1 line\n\nnext"
+
+
+def test_corrupt_parquet_row_group_is_one_record_and_the_others_are_kept(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": f"r{i}", "text": f"{TEXT} Number {i}."} for i in range(60)]
+    path = tmp_path / "feed.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=10)
+    column = pq.ParquetFile(path).metadata.row_group(2).column(1)
+    start = column.dictionary_page_offset or column.data_page_offset
+    data = bytearray(path.read_bytes())
+    data[start + 5 : start + column.total_compressed_size - 2] = b"\xab" * (
+        column.total_compressed_size - 7)  # group 2's page headers destroyed
+    path.write_bytes(bytes(data))
+    articles, findings, problems = read_all(path)
+    assert len(articles) == 51  # 50 intact rows and one record for the bad group
+    kept = [a.article_id for a in articles if a.read_error is None]
+    assert kept == [f"r{i}" for i in range(60) if not 20 <= i < 30]
+    bad = next(a for a in articles if a.read_error)
+    assert bad.source_uri.endswith("feed.parquet#row_group=2&records=21-30")
+    assert "row group 2 (records 21-30, 10 rows) unreadable" in bad.read_error
+    assert bad.raw.startswith("base64:") and len(problems) == 1
+    assert [f.check for f in findings] == ["ingest.unreadable"]
+
+
+@pytest.mark.parametrize("value, shown", [(12345, "int (12345)"), (["a", "b"], 'list (["a", "b"])'),
+                                          ({"a": 1}, 'dict ({"a": 1})'), (True, "bool (true)")])
+def test_non_string_text_is_unreadable_never_str(tmp_path: Path, value, shown) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": value}) + "\n", encoding="utf-8")
+    articles, findings, _ = read_all(path)
+    assert articles[0].text == "" and articles[0].raw == json.dumps({"id": "x", "text": value}) + "\n"
+    assert articles[0].read_error == f"text field 'text' holds a {shown}, not a string"
+    assert [f.check for f in findings] == ["ingest.unreadable"]
+
+
+def test_undecidable_bytes_are_quarantined_with_the_bytes(tmp_path: Path) -> None:
+    data = bytes(range(0x80, 0x100)) * 4  # no codec reads this as text
+    (tmp_path / "noise.txt").write_bytes(data)
+    articles, findings, _ = read_all(tmp_path / "noise.txt")
+    assert "undecidable bytes" in articles[0].read_error
+    assert base64.b64decode(articles[0].raw.removeprefix("base64:")) == data
+    assert [f.check for f in findings] == ["ingest.unreadable"]
+
+
+def test_cp1251_jsonl_line_is_decoded_and_its_codec_recorded(tmp_path: Path) -> None:
+    line = '{"id": "ru", "text": "Президент прибыл в Стамбул в четверг для переговоров."}\n'
+    (tmp_path / "ru.jsonl").write_bytes(line.encode("cp1251"))
+    articles, findings, _ = read_all(tmp_path / "ru.jsonl")
+    assert articles[0].text == "Президент прибыл в Стамбул в четверг для переговоров."
+    assert articles[0].extra["source_encoding"] == "cp1251"
+    assert [f.check for f in findings] == ["ingest.fault"]  # guessed: said, not silent
+
+
+def test_renamed_ids_never_take_an_input_id(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    ids = ["same", "same", "same~2", "same"]
+    path.write_text("".join(json.dumps({"id": i, "text": f"{TEXT} {n}."}) + "\n"
+                            for n, i in enumerate(ids)), encoding="utf-8")
+    articles, findings, _ = read_all(path)
+    assert [a.article_id for a in articles] == ["same", "same~3", "same~2", "same~4"]
+    assert [a.extra["source_id"] for a in articles] == ids  # the table keeps the input's id
+    assert [f.article_id for f in findings if f.check == "ingest.duplicate_id"] == ["same~3", "same~4"]
+
+
+def test_control_characters_in_jsonl_text_are_an_error_finding(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "nul", "text": "Talks\u0000 began \u0007today."}) + "\n",
+                    encoding="utf-8")
+    articles, findings, _ = read_all(path)
+    assert articles[0].text == "Talks\x00 began \x07today."  # kept as read, not mangled
+    (found,) = [f for f in findings if f.check == "ingest.control_chars"]
+    assert (found.start, found.end) == (5, 6) and "U+0000 x1, U+0007 x1" in found.message
+
+
+def test_limits_cut_a_huge_article_and_stop_too_many_records(tmp_path: Path) -> None:
+    from audit.suite import Limits
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "big", "text": "All talk. " * 1000}) + "\n"
+                    + json.dumps({"id": "small", "text": TEXT}) + "\n", encoding="utf-8")
+    limits = Limits(max_article_chars=500, max_records=2)
+    articles, findings = build_articles(iter_records([path]), limits=limits)
+    assert len(articles[0].text) <= 500 and articles[1].text == TEXT
+    (found,) = [f for f in findings if f.check == "ingest.too_large"]
+    assert found.article_id == "big" and found.data == {"characters": 10000, "kept": 499}
+    with pytest.raises(UsageError, match="more than 1 records in one run"):
+        build_articles(iter_records([path]), limits=Limits(max_records=1))
+
+
+def test_suite_limits_are_read_and_checked(tmp_path: Path) -> None:
+    from audit.suite import load_suite
+
+    assert load_suite("news").limits.max_article_chars == 200_000
+    document = json.loads(Path("expectations/news.json").read_text())
+    document["meta"]["corpus_audit"]["limits"] = {"max_records": 0}
+    (tmp_path / "s.json").write_text(json.dumps(document))
+    with pytest.raises(UsageError, match="limit max_records must be a whole number above 0"):
+        load_suite(str(tmp_path / "s.json"))

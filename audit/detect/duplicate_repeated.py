@@ -8,6 +8,12 @@ the article is a seed; seeds are grown across small differences (the repeat is o
 duplicate.passage. A repeat of `min_words` or more is reported on its later copy, with
 the first copy's offsets as evidence. Recurring short phrases (titles, names, "the
 talks in Istanbul") stay below `min_words` and are not repeats.
+
+A 6-gram seen more than `max_copies` times is not compared pair by pair (quadratic in
+its copies). Where such 6-grams follow one another at one fixed distance, the text is a
+loop: one passage said again and again (a scraper stuck on a page, a generator that
+degenerated; issue 11 fed one sentence a million times). Each loop is one finding over
+all its copies, found in one pass over the words (`degenerate_runs`, linear).
 """
 
 from __future__ import annotations
@@ -37,50 +43,96 @@ class RepeatConfig:
         return config_from_params(cls, params)
 
 
-def repeated_runs(words: list[str], cfg: RepeatConfig) -> list[tuple[int, int, int, int]]:
-    """(first_start, first_end, later_start, later_end) word ranges of each repeat."""
+Run = tuple[int, int, int, int]  # (first_start, first_end, later_start, later_end) in words
+
+
+def kgram_positions(words: list[str], k: int) -> tuple[list[int], dict[int, list[int]]]:
+    """Each k-gram's hash by position, and the positions of each hash."""
+    hashes = kgram_hashes(words, k).tolist()
     positions: dict[int, list[int]] = {}
-    for pos, value in enumerate(kgram_hashes(words, cfg.kgram).tolist()):
+    for pos, value in enumerate(hashes):
         positions.setdefault(value, []).append(pos)
-    runs: list[tuple[int, int, int, int]] = []
+    return hashes, positions
+
+
+def degenerate_runs(hashes: list[int], positions: dict[int, list[int]], cfg: RepeatConfig) -> list[Run]:
+    """Loops: stretches where every k-gram is a refrain (more than max_copies copies) seen
+    again exactly `period` words before. (first copy, all later copies) word ranges.
+
+    One pass: each position's distance to the previous copy of its k-gram; a loop is a
+    maximal stretch of one distance. Linear in the words (hash collisions only lengthen
+    or split a loop, they never make one: the words must repeat at that distance).
+    """
+    previous: dict[int, int] = {}
+    loops: list[Run] = []
+    start = period = -1
+    for pos, value in enumerate(hashes):
+        last = previous.get(value)
+        previous[value] = pos
+        lag = pos - last if last is not None and len(positions[value]) > cfg.max_copies else -1
+        if lag == period and lag > 0:
+            continue
+        if period > 0:
+            loops.append((start - period, start, start, pos - 1 + cfg.kgram))
+        start, period = pos, lag
+    if period > 0:
+        loops.append((start - period, start, start, len(hashes) - 1 + cfg.kgram))
+    return [loop for loop in loops if loop[3] - loop[2] >= max(cfg.min_words, loop[1] - loop[0])]
+
+
+def repeated_runs(words: list[str], cfg: RepeatConfig) -> list[Run]:
+    """(first_start, first_end, later_start, later_end) word ranges of each repeat."""
+    hashes, positions = kgram_positions(words, cfg.kgram)
+    runs: list[Run] = []
+    by_shift: dict[int, list[Run]] = {}  # runs by the distance between their copies
     for places in positions.values():
         if len(places) < 2 or len(places) > cfg.max_copies:
             continue
         for x, first in enumerate(places):
             for later in places[x + 1 :]:
-                if later - first < cfg.kgram or _covered(runs, first, later):
+                if later - first < cfg.kgram or _covered(by_shift, first, later):
                     continue
                 if words[first : first + cfg.kgram] != words[later : later + cfg.kgram]:
                     continue  # hash collision
                 sa, ea, sb, eb = extend_match(words, words, first, later, cfg.kgram, stop_a=later)
-                runs.append((sa, min(ea, sb), sb, eb))
+                run = (sa, min(ea, sb), sb, eb)
+                runs.append(run)
+                for shift in range(min(sb - sa, eb - ea), max(sb - sa, eb - ea) + 1):
+                    by_shift.setdefault(shift, []).append(run)
     kept = [r for r in runs if min(r[1] - r[0], r[3] - r[2]) >= cfg.min_words]
-    return _one_per_later_copy(kept)
+    return _one_per_later_copy(kept + degenerate_runs(hashes, positions, cfg))
 
 
-def _covered(runs: list[tuple[int, int, int, int]], first: int, later: int) -> bool:
+def _covered(by_shift: dict[int, list[Run]], first: int, later: int) -> bool:
+    """Whether a run already found holds this pair (only runs at its distance can: the
+    old scan of every run made many short repeats quadratic, 5 s on 190,000 characters)."""
+    runs = by_shift.get(later - first, ())
     return any(sa <= first < ea and sb <= later < eb for sa, ea, sb, eb in runs)
 
 
-def _one_per_later_copy(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+def _one_per_later_copy(runs: list[Run]) -> list[Run]:
     """A text said three times is reported on copies 2 and 3, once each."""
-    kept: list[tuple[int, int, int, int]] = []
+    kept: list[Run] = []
     for run in sorted(runs, key=lambda r: (r[2], -(r[3] - r[2]), r[0])):
         if not any(k[2] <= run[2] and run[3] <= k[3] for k in kept):
             kept.append(run)
     return kept
 
 
-def repeat_finding(article: Article, tokens: Tokens, run: tuple[int, int, int, int]) -> Finding:
+def repeat_finding(article: Article, tokens: Tokens, run: Run) -> Finding:
     first_start, first_end = tokens.span(run[0], run[1])
     start, end = tokens.span(run[2], run[3])
-    words = run[3] - run[2]
-    return span_finding(
-        article, "duplicate.repeated", start, end,
-        f"Repeats {words} words already written earlier in the article (characters "
-        f"{first_start}-{first_end}: \"{_clip(article.text[first_start:first_end])}\").",
-        data={"words": words, "first_start": first_start, "first_end": first_end},
-    )
+    words, period = run[3] - run[2], run[1] - run[0]
+    quoted = _clip(article.text[first_start:first_end])
+    if run[1] == run[2] and words >= 2 * period:  # a loop: the passage again and again
+        message = (f"Degenerate text: the {period}-word passage at characters {first_start}-"
+                   f"{first_end} (\"{quoted}\") is said again and again over the next {words} "
+                   f"words (about {words // period} more times).")
+    else:
+        message = (f"Repeats {words} words already written earlier in the article (characters "
+                   f"{first_start}-{first_end}: \"{quoted}\").")
+    return span_finding(article, "duplicate.repeated", start, end, message,
+                        data={"words": words, "first_start": first_start, "first_end": first_end})
 
 
 def _clip(text: str, limit: int = 80) -> str:

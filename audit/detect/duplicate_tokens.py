@@ -150,11 +150,14 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return shared / (len(a) + len(b) - shared)
 
 
-def _resync(a: list[str], b: list[str], i: int, j: int) -> tuple[int, int] | None:
-    """The smallest skip after which a and b match again for a few words, if any."""
+def _resync(a: list[str], b: list[str], i: int, j: int, end_a: int) -> tuple[int, int] | None:
+    """The smallest skip after which a[:end_a] and b match again for a few words, if any.
+
+    (`end_a`, not a slice of a: slicing copied the whole article at every gap, which made
+    many short repeats in one long text quadratic.)"""
     for da, db in _RESYNC_STEPS:
         ia, jb = i + da, j + db
-        if ia + _RESYNC_CONFIRM <= len(a) and jb + _RESYNC_CONFIRM <= len(b) and (
+        if ia + _RESYNC_CONFIRM <= end_a and jb + _RESYNC_CONFIRM <= len(b) and (
             a[ia : ia + _RESYNC_CONFIRM] == b[jb : jb + _RESYNC_CONFIRM]
         ):
             return da, db
@@ -185,7 +188,7 @@ def extend_match(
     while True:
         while ea < limit_a and eb < len(b) and a[ea] == b[eb]:
             ea, eb = ea + 1, eb + 1
-        step = _resync(a[:limit_a], b, ea, eb) if ea < limit_a and eb < len(b) else None
+        step = _resync(a, b, ea, eb, limit_a) if ea < limit_a and eb < len(b) else None
         if step is None:
             break
         ea, eb = ea + step[0], eb + step[1]

@@ -24,7 +24,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from audit.detect.cache import (
@@ -34,8 +34,9 @@ from audit.detect.cache import (
     findings_key,
     params_text,
 )
+from audit.errors import UsageError
 from audit.model import Article, Finding, RawRecord
-from audit.normalise import number_records, to_article
+from audit.normalise import _default_id, _ingest_findings, to_article, unique_ids
 from audit.normalise.cache import LanguageCache
 from audit.suite import Suite
 
@@ -59,6 +60,7 @@ class Plan:
     names: tuple[str, ...]  # per-article detectors the suite asks for, in registry order
     params: dict[str, dict[str, Any]]  # public params by detector name
     fix_encoding: bool = False
+    max_chars: int | None = None  # the suite's limit on an article's characters
 
 
 @dataclass
@@ -67,6 +69,7 @@ class BatchResult:
 
     articles: list[Article] | None  # the normalised batch (first trip), else None
     deferred: list[int]  # positions whose language the record did not give
+    ingest: list[list[Finding]] = field(default_factory=list)  # by position (first trip)
     verdicts: dict[int, Verdict] = field(default_factory=dict)  # position -> langdetect verdict
     findings: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)  # fresh only
     seconds: dict[str, float] = field(default_factory=dict)
@@ -90,7 +93,7 @@ def plan_for(suite: Suite, fix_encoding: bool = False) -> Plan:
             names.append(detector.name)
             params[detector.name] = {k: v for k, v in suite.params_for(wanted).items()
                                      if not k.startswith("_")}
-    return Plan(tuple(names), params, fix_encoding)
+    return Plan(tuple(names), params, fix_encoding, suite.limits.max_article_chars)
 
 
 # ---- in the worker ---------------------------------------------------------------
@@ -111,14 +114,17 @@ def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> Batc
     """Records to articles, language left to the caller (or detected here when `detect`)."""
     assert _PLAN is not None
     waiting = LanguageCache(None, deferred={})  # every verdict deferred, none computed
-    articles, deferred = [], []
+    articles, deferred, ingest = [], [], []
     for position, (article_id, record) in enumerate(numbered):
         before = waiting.misses
-        articles.append(to_article(record, article_id, fix_encoding=_PLAN.fix_encoding,
-                                   language_cache=waiting))
+        article = to_article(record, article_id, fix_encoding=_PLAN.fix_encoding,
+                             language_cache=waiting, max_chars=_PLAN.max_chars)
+        articles.append(article)
+        too_long = _PLAN.max_chars is not None and len(record.text) > _PLAN.max_chars
+        ingest.append(_ingest_findings(article, record.fault, len(record.text) if too_long else None))
         if waiting.misses > before:
             deferred.append(position)
-    result = BatchResult(articles, deferred)
+    result = BatchResult(articles, deferred, ingest)
     if detect:
         _detect(articles, deferred, [None] * len(articles), result)
     return result
@@ -279,12 +285,22 @@ class _Keeper:
                 self.cache.put(key, found)
 
 
-def _batches(records: Iterable[RawRecord], size: int,
-             ingest: list[Finding]) -> Iterator[_Batch]:
+def _batches(records: Iterable[RawRecord], size: int, max_records: int,
+             bases: list[str]) -> Iterator[_Batch]:
+    """Batches of (id, record). A repeated id gets a provisional one, unique in the run,
+    until every input id is known (`_final_ids`: a rename avoids all of them)."""
     numbered: list[tuple[str, RawRecord]] = []
-    for article_id, record, findings in number_records(records):
-        ingest.extend(findings)
-        numbered.append((article_id, record))
+    seen: set[str] = set()
+    for number, record in enumerate(records, start=1):
+        if number > max_records:
+            raise UsageError(
+                f"{record.source_uri}: more than {max_records:,} records in one run, the "
+                "suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it"
+            )
+        base = record.record_id or _default_id(record.source_uri, number)
+        bases.append(base)
+        numbered.append((f"{base}\x1f{number}" if base in seen else base, record))
+        seen.add(base)
         if len(numbered) >= size:
             yield _Batch(numbered)
             numbered = []
@@ -313,7 +329,8 @@ def run_per_article(
     plan = plan_for(suite, fix_encoding)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
     two_trips = keeper.looks_up
-    ingest: list[Finding] = []
+    bases: list[str] = []  # each record's own id, in input order
+    ingest: list[list[Finding]] = []  # each article's ingest findings
     articles: list[Article] = []
     found: dict[str, list[Finding]] = {name: [] for name in plan.names}
     seconds: dict[str, float] = {}
@@ -326,6 +343,7 @@ def run_per_article(
         batch, future = first.popleft()
         result = future.result()
         batch.articles, batch.deferred = result.articles or [], result.deferred
+        ingest.extend(result.ingest)
         batch.numbered = []  # the records are no longer needed
         if two_trips:
             todo = keeper.languages(batch)
@@ -353,7 +371,7 @@ def run_per_article(
             advance(len(batch.articles))
 
     try:
-        for batch in _batches(records, batch_size, ingest):
+        for batch in _batches(records, batch_size, suite.limits.max_records, bases):
             first.append((batch, executor.submit(normalise_batch, batch.numbered, not two_trips)))
             if meanwhile is not None and workers > 1:
                 meanwhile()  # the pool forks all its workers at the first submit
@@ -373,7 +391,33 @@ def run_per_article(
         if workers > 1:
             gc.unfreeze()
     keeper.save()
-    return StageResult(articles, ingest, found, seconds)
+    return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
+
+
+def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Finding]],
+               found: dict[str, list[Finding]]) -> list[Finding]:
+    """Repeated ids renamed as build_articles renames them (audit.normalise.unique_ids),
+    in the articles and their findings; the ingest findings, article by article."""
+    renamed: dict[str, str] = {}
+    out: list[Finding] = []
+    for article, base, new_id, own in zip(articles, bases, unique_ids(bases), ingest, strict=True):
+        if new_id != article.article_id:
+            renamed[article.article_id] = new_id
+            article.article_id = new_id
+        if new_id != base:
+            out.append(Finding(
+                article_id=new_id, check="ingest.duplicate_id",
+                message=f"id {base!r} is used by an earlier record; renamed {new_id!r} "
+                        "(a name no input record has).",
+            ))
+        out.extend(own)
+    if renamed:
+        for name, findings in found.items():
+            found[name] = [replace(f, article_id=renamed[f.article_id])
+                           if f.article_id in renamed else f for f in findings]
+        out = [replace(f, article_id=renamed[f.article_id]) if f.article_id in renamed else f
+               for f in out]
+    return out
 
 
 # ---- cross-article detectors beside each other ---------------------------------------

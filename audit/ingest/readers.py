@@ -1,12 +1,16 @@
 """One reader per input format; each yields RawRecords and never raises on bad data.
 
-Large inputs stream: JSONL and CSV line by line, parquet in record batches. Only a
-`.json` array is read whole (the format has no record boundaries to stream on).
+Large inputs stream: JSONL line by line, parquet row group by row group (a corrupt
+group is one unreadable record naming its records; the other groups are read whole).
+A `.json` array and a CSV are read whole (no record boundaries to stream on safely).
+Bytes that are not UTF-8 are decoded as the codec they are in (audit.ingest.charset),
+which `fields["encoding"]` records; the record's `source_sha256` is of its raw bytes.
 """
 
 from __future__ import annotations
 
 import base64
+import codecs
 import csv
 import hashlib
 import io
@@ -16,10 +20,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from audit.ingest.charset import decode_bytes
 from audit.model import RawRecord
 
-PARQUET_BATCH_ROWS = 1024
 OPTIONAL_FIELDS = ("title", "url", "publisher", "published", "language")
+ENCODING = "encoding"  # RawRecord.fields key: the codec the record's bytes were written in
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,48 +44,75 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """UTF-8 (BOM tolerated); on invalid bytes decode what can be and name the fault."""
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8-sig", errors="replace")
-        return text, f"invalid UTF-8 at byte {exc.start} (decoded with U+FFFD replacements)"
+def decode(data: bytes) -> tuple[str | None, str, str | None]:
+    """(text, encoding, fault): UTF-8 (BOM tolerated), else the codec the bytes are in.
+
+    text is None when no codec reads the bytes as text (audit.ingest.charset).
+    """
+    decoded = decode_bytes(data)
+    if decoded is None:
+        return None, "", None
+    return decoded.text, decoded.encoding, decoded.fault
+
+
+_UNICODE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-16/32 text holds NUL bytes
 
 
 def is_binary(data: bytes) -> bool:
-    return b"\x00" in data[:8192]
+    return b"\x00" in data[:8192] and not data.startswith(_UNICODE_BOMS)
+
+
+def _raw(data: bytes) -> str:
+    """Raw content for quarantine, whole: the text when it is UTF-8, else base64 of the bytes."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "base64:" + base64.b64encode(data).decode()
+    return text if "\x00" not in text else "base64:" + base64.b64encode(data).decode()
 
 
 def _unreadable(uri: str, data: bytes, reason: str, record_id: str | None = None) -> RawRecord:
-    raw = "base64:" + base64.b64encode(data[: 1 << 20]).decode() if is_binary(data) else data.decode(
-        "utf-8", errors="replace"
-    )
     return RawRecord(
         source_uri=uri, source_sha256=sha256(data), record_id=record_id, text="",
-        error=reason, raw=raw,
+        error=reason, raw=_raw(data),
     )
 
 
-def _whole_file(path: Path) -> tuple[bytes, RawRecord | None]:
-    """Read a one-article file; return an unreadable record for empty or binary files."""
+def _whole_file(path: Path, *, records: bool = False) -> tuple[bytes, RawRecord | None]:
+    """Read a file whole; return an unreadable record for empty or binary files.
+
+    A file of `records` (CSV) is not judged binary on a NUL: that NUL is in one record,
+    which says so (ingest.control_chars), and the others are read.
+    """
     data = path.read_bytes()
     if not data.strip():
         return data, _unreadable(str(path), data, "empty file", path.stem)
-    if is_binary(data):
+    if is_binary(data) and not records:
         return data, _unreadable(str(path), data, "binary file, not text", path.stem)
     return data, None
 
 
-def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
-    data, bad = _whole_file(path)
+def _decoded_file(path: Path, *, records: bool = False) -> tuple[bytes, str, str, str | None] | RawRecord:
+    """(bytes, text, encoding, fault) of a whole file, or the record that says why not."""
+    data, bad = _whole_file(path, records=records)
     if bad:
-        yield bad
+        return bad
+    text, encoding, fault = decode(data)
+    if text is None:
+        return _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads "
+                                            "them as text", path.stem)
+    return data, text, encoding, fault
+
+
+def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
+    read = _decoded_file(path)
+    if isinstance(read, RawRecord):
+        yield read
         return
-    text, fault = decode(data)
+    data, text, encoding, fault = read
     yield RawRecord(
         source_uri=str(path), source_sha256=sha256(data), record_id=path.stem, text=text,
-        fault=fault,
+        fields={ENCODING: encoding}, fault=fault,
     )
 
 
@@ -88,11 +120,11 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     """Main text and metadata by trafilatura (imported here: it is slow to import)."""
     import trafilatura
 
-    data, bad = _whole_file(path)
-    if bad:
-        yield bad
+    read = _decoded_file(path)
+    if isinstance(read, RawRecord):
+        yield read
         return
-    html, fault = decode(data)
+    data, html, encoding, fault = read
     extracted = trafilatura.extract(
         html, output_format="json", with_metadata=True, include_comments=False
     )
@@ -106,6 +138,7 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         "publisher": meta.get("sitename") or meta.get("hostname"),
         "published": meta.get("date"),
         "language": meta.get("language"),
+        ENCODING: encoding,
     }
     yield RawRecord(
         source_uri=str(path), source_sha256=sha256(data), record_id=path.stem,
@@ -114,7 +147,7 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
 
 
 def _from_mapping(uri: str, raw: bytes, obj: Any, fields: FieldMap) -> RawRecord:
-    """A record from a parsed mapping: text required, the rest optional."""
+    """A record from a parsed mapping: text required (a string), the rest optional."""
     if not isinstance(obj, dict):
         return _unreadable(uri, raw, f"record is a {type(obj).__name__}, not an object")
     record_id = obj.get(fields.id)
@@ -123,16 +156,28 @@ def _from_mapping(uri: str, raw: bytes, obj: Any, fields: FieldMap) -> RawRecord
         names = ", ".join(map(str, list(obj)[:12])) or "none"
         return _unreadable(uri, raw, f"no text field {fields.text!r} (fields: {names})", record_id)
     text = obj.get(fields.text)
-    if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
+    if text is None or (isinstance(text, float) and text != text):
         return _unreadable(uri, raw, f"empty text in field {fields.text!r}", record_id)
-    found = {}
+    if not isinstance(text, str):  # never str(): 12345 or ['a', 'b'] is not an article
+        shown = json.dumps(text, ensure_ascii=False, default=repr)[:60]
+        return _unreadable(uri, raw, f"text field {fields.text!r} holds a "
+                                     f"{type(text).__name__} ({shown}), not a string", record_id)
+    if text.strip() == "":
+        return _unreadable(uri, raw, f"empty text in field {fields.text!r}", record_id)
+    found: dict[str, Any] = {}
+    ignored = []
     for name in OPTIONAL_FIELDS:
         value = obj.get(getattr(fields, name))
-        if value is not None and not (isinstance(value, float) and value != value) and str(value):
-            found[name] = value if name == "published" else str(value)
+        if value is None or (isinstance(value, float) and value != value) or not str(value):
+            continue
+        if isinstance(value, (list, dict, bytes, bytearray)):
+            ignored.append(f"{getattr(fields, name)!r} ({type(value).__name__})")
+            continue
+        found[name] = value if name == "published" else str(value)
+    fault = f"field(s) {', '.join(ignored)} not text: ignored" if ignored else None
     return RawRecord(
-        source_uri=uri, source_sha256=sha256(raw), record_id=record_id, text=str(text),
-        fields=found,
+        source_uri=uri, source_sha256=sha256(raw), record_id=record_id, text=text,
+        fields=found, fault=fault,
     )
 
 
@@ -145,74 +190,126 @@ def read_jsonl(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
             seen += 1
             uri = f"{path}#line={number}"
             if is_binary(line):
-                yield _unreadable(uri, line, "binary data, not JSON")
+                yield _unreadable(uri, line, "binary data (NUL bytes), not JSON")
                 continue
-            text, fault = decode(line)
+            text, encoding, fault = decode(line)
+            if text is None:
+                yield _unreadable(uri, line, "undecidable bytes: not UTF-8 and no codec reads them")
+                continue
             try:
                 obj = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield _unreadable(uri, line, f"not JSON ({exc.msg} at column {exc.colno})")
+            except (json.JSONDecodeError, RecursionError) as exc:
+                where = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
+                yield _unreadable(uri, line, f"not JSON ({reason}{where})")
                 continue
-            record = _from_mapping(uri, line, obj, fields)
-            yield _with_fault(record, fault)
+            yield _with_encoding(_from_mapping(uri, line, obj, fields), encoding, fault)
     if not seen:
         yield _unreadable(str(path), b"", "empty file, no records", path.stem)
 
 
 def read_json(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
-    data, bad = _whole_file(path)
-    if bad:
-        yield bad
+    read = _decoded_file(path)
+    if isinstance(read, RawRecord):
+        yield read
         return
-    text, fault = decode(data)
+    data, text, encoding, fault = read
     try:
         obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield _unreadable(str(path), data, f"not JSON ({exc.msg} at line {exc.lineno})", path.stem)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        reason = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) \
+            else "nested too deep"
+        yield _unreadable(str(path), data, f"not JSON ({reason})", path.stem)
         return
     records = obj if isinstance(obj, list) else [obj]
+    if not records:
+        yield _unreadable(str(path), data, "empty array, no records", path.stem)
     for number, item in enumerate(records, start=1):
         raw = json.dumps(item, ensure_ascii=False, sort_keys=True).encode()
-        yield _with_fault(_from_mapping(f"{path}#record={number}", raw, item, fields), fault)
+        record = _from_mapping(f"{path}#record={number}", raw, item, fields)
+        yield _with_encoding(record, encoding, fault)
 
 
 def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
-    data, bad = _whole_file(path)
-    if bad:
-        yield bad
+    read = _decoded_file(path, records=True)
+    if isinstance(read, RawRecord):
+        yield read
         return
-    text, fault = decode(data)
+    _, text, encoding, fault = read
     csv.field_size_limit(1 << 28)
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    for number, row in enumerate(reader, start=1):
-        raw = json.dumps(row, ensure_ascii=False).encode()
-        uri = f"{path}#record={number}"
-        if None in row:  # more cells than header names
-            yield _unreadable(uri, raw, f"{len(row[None]) } cell(s) more than the header has")
-            continue
-        yield _with_fault(_from_mapping(uri, raw, row, fields), fault)
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            raw = json.dumps(row, ensure_ascii=False).encode()
+            uri = f"{path}#record={number}"
+            if None in row:  # more cells than header names
+                yield _unreadable(uri, raw, f"{len(row[None])} cell(s) more than the header has")
+                continue
+            yield _with_encoding(_from_mapping(uri, raw, row, fields), encoding, fault)
+    except csv.Error as exc:  # the rest of the file cannot be split into records
+        line = reader.line_num
+        rest = "\n".join(text.splitlines()[max(line - 1, 0):]).encode()
+        yield _unreadable(f"{path}#record={number + 1}", rest,
+                          f"CSV broken at line {line} ({exc}): the rest of the file is this record")
+    if not number and reader.fieldnames is None:
+        yield _unreadable(str(path), text.encode(), "empty file, no records", path.stem)
 
 
 def read_parquet(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
+    """Row group by row group: a corrupt group is one unreadable record, the others whole."""
     import pyarrow.parquet as pq
 
     try:
         parquet = pq.ParquetFile(path)
+        groups = parquet.metadata.num_row_groups
     except Exception as exc:  # pyarrow raises several types for a broken file
         yield _unreadable(str(path), path.read_bytes(), f"not a readable parquet file ({exc})", path.stem)
         return
     number = 0
-    for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS):
-        for row in batch.to_pylist():
+    for group in range(groups):
+        rows = parquet.metadata.row_group(group).num_rows
+        try:
+            table = parquet.read_row_group(group)
+        except Exception as exc:  # a corrupt page, a bad codec block
+            first, last = number + 1, number + rows
+            yield _unreadable(
+                f"{path}#row_group={group}&records={first}-{last}", _group_bytes(path, parquet, group),
+                f"row group {group} (records {first}-{last}, {rows} rows) unreadable: "
+                f"{' '.join(str(exc).split())}",
+            )
+            number += rows
+            continue
+        for row in table.to_pylist():
             number += 1
             raw = json.dumps(row, ensure_ascii=False, default=str).encode()
-            yield _from_mapping(f"{path}#record={number}", raw, row, fields)
+            record = _from_mapping(f"{path}#record={number}", raw, row, fields)
+            yield _with_encoding(record, "utf-8", None)  # parquet strings are UTF-8 by spec
     if not number:
         yield _unreadable(str(path), b"", "empty file, no records", path.stem)
 
 
-def _with_fault(record: RawRecord, fault: str | None) -> RawRecord:
-    return record if not fault or record.error else replace(record, fault=fault)
+def _group_bytes(path: Path, parquet: Any, group: int) -> bytes:
+    """The bytes of one row group's column chunks (what quarantine keeps of a bad group)."""
+    meta = parquet.metadata.row_group(group)
+    spans = []
+    for i in range(meta.num_columns):
+        col = meta.column(i)
+        start = min(o for o in (col.dictionary_page_offset, col.data_page_offset) if o is not None)
+        spans.append((start, start + col.total_compressed_size))
+    if not spans:
+        return b""
+    with path.open("rb") as fh:
+        fh.seek(min(s for s, _ in spans))
+        return fh.read(max(e for _, e in spans) - min(s for s, _ in spans))
+
+
+def _with_encoding(record: RawRecord, encoding: str, fault: str | None) -> RawRecord:
+    """The record with the codec its bytes were in, and the decoding fault if any."""
+    if record.error:
+        return record
+    faults = "; ".join(f for f in (fault, record.fault) if f) or None
+    return replace(record, fields={**record.fields, ENCODING: encoding}, fault=faults)
 
 
 READERS: dict[str, Callable[[Path, FieldMap], Iterator[RawRecord]]] = {

@@ -1,23 +1,30 @@
 """Normalise: RawRecords become rows of the article table, with their provenance.
 
 Ingest problems become findings here (`ingest.unreadable`, `ingest.fault`,
-`ingest.duplicate_id`), so an unreadable record is still a row: nothing is lost.
+`ingest.duplicate_id`, `ingest.too_large`, `ingest.control_chars`), so an unreadable
+record is still a row: nothing is lost. The table keeps the input's own id
+(`source_id`) and the codec its bytes were in (`source_encoding`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
+from typing import Any
 
-from audit.model import Article, Finding, RawRecord
+from audit.errors import UsageError
+from audit.ingest.readers import ENCODING
+from audit.model import Article, Finding, RawRecord, span_finding
 from audit.normalise.cache import LanguageCache
 from audit.normalise.dates import find_dates, publication_date
-from audit.normalise.encoding import describe_repairs, find_repairs, repair_text
+from audit.normalise.encoding import Repair, describe_repairs, find_repairs, repair_text
 from audit.normalise.language import language_code
 from audit.normalise.text import content_sha256, normalise_text
+from audit.suite import Limits
 
-__all__ = ["build_articles", "normalise_text", "number_records", "to_article"]
+__all__ = ["build_articles", "normalise_text"]
 
 
 def build_articles(
@@ -25,48 +32,103 @@ def build_articles(
     *,
     fix_encoding: bool = False,
     language_cache: LanguageCache | None = None,
+    limits: Limits | None = None,
 ) -> tuple[list[Article], list[Finding]]:
     """One Article per record, ids made unique, plus the ingest findings.
 
     `fix_encoding` applies ftfy's damage repairs (audit.normalise.encoding) to the text
-    and records each repair in `article.extra["encoding_fixed"]`.
+    and records each repair in `article.extra["encoding_fixed"]`. `limits` (from the
+    suite) caps the records of a run (more is a usage error: exit 2, nothing written)
+    and each article's characters (the rest is cut, with an `ingest.too_large` finding).
     """
+    limits = limits or Limits()
     articles: list[Article] = []
+    notes: list[tuple[str | None, int | None]] = []  # each record's fault, length when cut
     findings: list[Finding] = []
-    for article_id, record, ingest_findings in number_records(records):
-        articles.append(to_article(record, article_id, fix_encoding=fix_encoding,
-                                   language_cache=language_cache))
-        findings.extend(ingest_findings)
+    for number, record in enumerate(records, start=1):
+        if number > limits.max_records:
+            raise UsageError(
+                f"{record.source_uri}: more than {limits.max_records:,} records in one run, the "
+                "suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it"
+            )
+        base_id = record.record_id or _default_id(record.source_uri, number)
+        article = to_article(record, base_id, fix_encoding=fix_encoding,
+                             language_cache=language_cache, max_chars=limits.max_article_chars)
+        articles.append(article)
+        too_long = len(record.text) > limits.max_article_chars
+        notes.append((record.fault, len(record.text) if too_long else None))
+    new_ids = unique_ids([a.article_id for a in articles])
+    for article, new_id, (fault, cut) in zip(articles, new_ids, notes, strict=True):
+        if new_id != article.article_id:
+            findings.append(Finding(
+                article_id=new_id, check="ingest.duplicate_id",
+                message=f"id {article.article_id!r} is used by an earlier record; renamed {new_id!r} "
+                        "(a name no input record has).",
+            ))
+            article.article_id = new_id
+        findings.extend(_ingest_findings(article, fault, cut))
     return articles, findings
 
 
-def number_records(records: Iterable[RawRecord]) -> Iterator[tuple[str, RawRecord, list[Finding]]]:
-    """Each record with its unique article id and its ingest findings, lazily (batches of
-    a long run are numbered in the parent, normalised in workers: audit.detect.workers)."""
-    seen: dict[str, int] = {}
-    for number, record in enumerate(records, start=1):
-        findings: list[Finding] = []
-        base_id = record.record_id or _default_id(record.source_uri, number)
-        article_id = base_id
-        if base_id in seen:
-            seen[base_id] += 1
-            article_id = f"{base_id}~{seen[base_id]}"
-            findings.append(Finding(
-                article_id=article_id, check="ingest.duplicate_id",
-                message=f"id {base_id!r} is used by an earlier record; renamed {article_id!r}.",
-            ))
-        seen.setdefault(article_id, 1)
-        if record.error:
-            findings.append(Finding(
-                article_id=article_id, check="ingest.unreadable",
-                message=f"{record.source_uri}: {record.error}.",
-            ))
-        if record.fault:
-            findings.append(Finding(
-                article_id=article_id, check="ingest.fault",
-                message=f"{record.source_uri}: {record.fault}.",
-            ))
-        yield article_id, record, findings
+def unique_ids(ids: Sequence[str]) -> list[str]:
+    """The ids with each repeat renamed `<id>~N`, N the smallest that no input id and no
+    earlier rename has: `same, same, same~2` gives `same, same~3, same~2`, never two
+    `same~2`. The first record with an id keeps it. Linear: N counts on per id."""
+    taken = set(ids)
+    used: set[str] = set()
+    next_n: dict[str, int] = {}
+    out: list[str] = []
+    for base in ids:
+        name = base
+        if base in used:
+            n = next_n.get(base, 2)
+            while f"{base}~{n}" in taken or f"{base}~{n}" in used:
+                n += 1
+            next_n[base] = n + 1
+            name = f"{base}~{n}"
+        used.add(name)
+        out.append(name)
+    return out
+
+
+def _ingest_findings(article: Article, fault: str | None, cut: int | None) -> list[Finding]:
+    """What reading left to say about the article, once its id is final."""
+    found = []
+    uri = article.source_uri
+    if article.read_error:
+        found.append(Finding(article_id=article.article_id, check="ingest.unreadable",
+                             message=f"{uri}: {article.read_error}."))
+    if fault:
+        found.append(Finding(article_id=article.article_id, check="ingest.fault",
+                             message=f"{uri}: {fault}."))
+    if cut:
+        found.append(Finding(
+            article_id=article.article_id, check="ingest.too_large",
+            message=f"The text has {cut:,} characters, over the suite's limit "
+                    "(meta.corpus_audit.limits.max_article_chars): only its first "
+                    f"{len(article.text):,} were audited, and the table keeps only those.",
+            data={"characters": cut, "kept": len(article.text)},
+        ))
+    found.extend(control_findings(article))
+    return found
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C0 but tab, newline, form feed
+
+
+def control_findings(article: Article) -> list[Finding]:
+    """NUL and other control characters in the text: one finding at the first, so text
+    that carries them never passes the gate unnoticed (hygiene.encoding shows each one)."""
+    first = _CONTROL.search(article.text)
+    if first is None:
+        return []
+    seen = Counter(f"U+{ord(m.group()):04X}" for m in _CONTROL.finditer(article.text))
+    listed = ", ".join(f"{code} x{count}" for code, count in sorted(seen.items()))
+    return [span_finding(
+        article, "ingest.control_chars", first.start(), first.end(),
+        f"Control characters in the text ({listed}): binary data or a broken extraction; "
+        "--fix-encoding removes them.", data={"codepoints": dict(seen)},
+    )]
 
 
 def to_article(
@@ -75,8 +137,11 @@ def to_article(
     *,
     fix_encoding: bool = False,
     language_cache: LanguageCache | None = None,
+    max_chars: int | None = None,
 ) -> Article:
-    text = normalise_text(record.text)
+    """The article of one record; text past `max_chars` is cut before anything reads it."""
+    cut = max_chars is not None and len(record.text) > max_chars
+    text = normalise_text(record.text[:max_chars] if cut else record.text)
     repairs = find_repairs(text) if fix_encoding else []
     if repairs:
         text = normalise_text(repair_text(text))
@@ -104,8 +169,17 @@ def to_article(
         content_sha256=sha,
         read_error=record.error,
         raw=record.raw,
-        extra={"encoding_fixed": describe_repairs(repairs)} if repairs else {},
+        extra=_extra(record, repairs),
     )
+
+
+def _extra(record: RawRecord, repairs: list[Repair]) -> dict[str, Any]:
+    """Table columns from ingest: the input's own id and codec, the repairs made."""
+    extra: dict[str, Any] = {"source_id": record.record_id,
+                             "source_encoding": record.fields.get(ENCODING)}
+    if repairs:
+        extra["encoding_fixed"] = describe_repairs(repairs)
+    return extra
 
 
 _SENTENCE_END = re.compile(r"[.!?:\"”]$")

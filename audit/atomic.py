@@ -1,0 +1,180 @@
+"""Outputs that are whole or absent: written under a temporary name, then renamed.
+
+A run or a gate killed at any moment (SIGKILL, a full disk, a closed laptop) must leave
+the last good outputs as they were, never half a file where a scheduler expects one.
+Every output is written to `.<name>.tmp-<pid>-<random>` in the folder it belongs in
+(a rename is atomic only inside one file system) and renamed into place when complete.
+Temporary names carry the writer's process id, so the next run removes those of dead
+writers (`clean_stale`) and leaves a concurrent writer's alone.
+
+Files and folders are made with the user's umask (plain `open`/`os.mkdir`, not
+`tempfile`, whose 0600 files and 0700 folders made `reports/latest/` private).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import re
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+LEGACY_GRACE_SECONDS = 3600  # `.latest.xxxx` of older versions (no pid): stale after an hour
+_RENAME_EXCHANGE = 2  # renameat2 flag (Linux >= 3.15): swap two paths atomically
+_AT_FDCWD = -100
+
+
+def temp_name(target: Path, kind: str = "tmp") -> Path:
+    """A hidden sibling of `target` naming this process: `.articles.jsonl.tmp-4242-a1b2c3`."""
+    return target.with_name(f".{target.name}.{kind}-{os.getpid()}-{uuid.uuid4().hex[:6]}")
+
+
+@contextlib.contextmanager
+def atomic_files(*targets: str | Path, encoding: str = "utf-8") -> Iterator[list[IO[str]]]:
+    """Write text files under temporary names; they replace the targets only when all are
+    whole (written and synced), renamed one right after another at the end."""
+    paths = [Path(t) for t in targets]
+    partials = [temp_name(p) for p in paths]
+    handles: list[IO[str]] = []
+    try:
+        for path, partial in zip(paths, partials, strict=True):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handles.append(partial.open("x", encoding=encoding))
+        yield handles
+        for fh in handles:
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+        for path, partial in zip(paths, partials, strict=True):
+            partial.replace(path)
+    except BaseException:
+        for fh in handles:
+            fh.close()
+        for partial in partials:
+            partial.unlink(missing_ok=True)
+        raise
+
+
+def make_work_dir(out_dir: Path) -> Path:
+    """An empty folder beside `out_dir` to build the next run in (user's umask)."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = temp_name(out_dir)
+    work.mkdir()
+    return work
+
+
+def replace_dir(work: Path, out_dir: Path) -> None:
+    """Put the finished run `work` at `out_dir`; the previous run goes only once it is.
+
+    On Linux the two folders are swapped in one step (renameat2 RENAME_EXCHANGE), so
+    there is no moment without `out_dir`; elsewhere the old one is first moved aside
+    (`clean_stale` puts it back if the process dies between the two renames).
+    """
+    if not out_dir.exists():
+        work.rename(out_dir)
+        return
+    if _exchange(work, out_dir):
+        shutil.rmtree(work, ignore_errors=True)  # now holds the previous run
+        return
+    old = temp_name(out_dir, "old")
+    out_dir.rename(old)
+    work.rename(out_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return done == 0
+
+
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)-[0-9a-f]{6}$")
+
+
+def clean_stale(target: Path) -> list[Path]:
+    """Remove what killed writers of `target` left beside it; return what was removed.
+
+    A temporary of a live process is left alone. When `target` is missing but a dead
+    writer's `old` copy is there, that copy is the last good output: it is put back.
+    Temporary folders of older versions (`.latest.k3j2h1`, no pid) go once an hour old.
+    """
+    parent = target.parent
+    if not parent.is_dir():
+        return []
+    removed: list[Path] = []
+    for path in sorted(parent.iterdir(), key=_mtime, reverse=True):
+        match = _TEMP.match(path.name)
+        if match and match["name"] == target.name:
+            if _alive(int(match["pid"])):
+                continue
+            if match["kind"] == "old" and not target.exists():
+                path.rename(target)  # died between the two renames: the old run comes back
+                continue
+        elif not _legacy_temp(path, target):
+            continue
+        _remove(path)
+        removed.append(path)
+    return removed
+
+
+_RUN_PARTS = {"data_docs", "articles.parquet", "findings.jsonl", "index.html", "summary.json"}
+
+
+def private_temp_dir(prefix: str) -> Path:
+    """A folder in the system's temporary folder named with this process's id
+    (`<prefix>-4242-a1b2c3`); those of dead processes are removed first."""
+    base = Path(tempfile.gettempdir())
+    pattern = re.compile(rf"^{re.escape(prefix)}-(\d+)-[0-9a-f]{{6}}$")
+    for path in base.glob(f"{prefix}-*"):
+        match = pattern.match(path.name)
+        if match and not _alive(int(match[1])):
+            _remove(path)
+    folder = base / f"{prefix}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    folder.mkdir()
+    return folder
+
+
+def _legacy_temp(path: Path, target: Path) -> bool:
+    """`tempfile.mkdtemp(prefix=".latest.")` folders of versions before pids were named:
+    8 random characters, holding nothing but parts of a run (never a user's own folder)."""
+    prefix = f".{target.name}."
+    if not (path.name.startswith(prefix) and re.fullmatch(r"[a-z0-9_]{8}", path.name[len(prefix):])
+            and path.is_dir() and time.time() - _mtime(path) > LEGACY_GRACE_SECONDS):
+        return False
+    return {child.name for child in path.iterdir()} <= _RUN_PARTS
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

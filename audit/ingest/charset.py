@@ -1,0 +1,58 @@
+"""Bytes to text: UTF-8 when it is, else the codec the bytes are written in.
+
+A latin-1 `.txt` decoded as UTF-8 with replacements loses every accented letter
+("Caf\ufffd soci\ufffdt\ufffd"). charset-normalizer guesses the codec from the bytes;
+on short texts it ties many single-byte codecs (all read "Café" without a fault), so
+the tie is broken by how common a codec is on the web (PREFERRED). Bytes that no codec
+reads as plausible text are undecidable: the caller quarantines them with their bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Single- and multi-byte codecs in the order of their use on the web (W3Techs,
+# "Usage statistics of character encodings", 2025: windows-1252/ISO-8859-1 first, then
+# windows-1251, GB2312/GBK, Shift JIS, EUC-KR, windows-1250...). Python codec names.
+PREFERRED = ("cp1252", "cp1251", "gb18030", "shift_jis", "euc_kr", "cp1250", "iso8859_2",
+             "cp1256", "cp1253", "cp1254", "cp1255", "cp874", "big5", "euc_jp", "koi8_r")
+MAX_CHAOS = 0.2  # charset-normalizer's own threshold for "this is not text in that codec"
+TIE = 0.02  # chaos within this of the best guess counts as a tie
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # Python codec name: "utf-8", "cp1252", ...
+    fault: str | None = None  # what a reader should report (a guessed codec)
+
+
+def decode_bytes(data: bytes) -> Decoded | None:
+    """The text of `data`, or None when no codec reads it as text (undecidable)."""
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    guess = _guess(data)
+    if guess is None:
+        return None
+    text, encoding = guess
+    return Decoded(text, encoding, f"not UTF-8 (invalid byte at {bad_at}): decoded as {encoding}, "
+                                   "the codec guessed from the bytes")
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    for encoding in PREFERRED:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text == str(best) or mess_ratio(text, MAX_CHAOS) <= best.chaos + TIE:
+            return text, encoding
+    return str(best), best.encoding
