@@ -128,6 +128,22 @@ def gate_command(
     raise typer.Exit(result.exit_code)
 
 
+@app.command("report")
+def report_command(
+    run_dir: Annotated[Path, typer.Argument(help="Run folder: articles.parquet, findings.jsonl, summary.json.")],
+    open_report: Annotated[bool, typer.Option("--open", help="Open the report in the default browser.")] = False,
+) -> None:
+    """Rebuild a run folder's report (index.html, assets/, data/) from the run's outputs."""
+    from audit.report import build_report
+
+    path = build_report(run_dir)
+    typer.echo(str(path))
+    if open_report:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
+
+
 def main() -> None:
     """Entry point: usage errors become one line on stderr and exit code 2."""
     try:

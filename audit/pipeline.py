@@ -331,4 +331,5 @@ def write_outputs(
         for finding in findings:
             fh.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
     if html_report:
-        write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes])
+        write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes],
+                     articles=articles)

@@ -92,3 +92,98 @@ def test_lone_subscribe_link_is_chrome_and_says_it_is_not_a_paywall() -> None:
 def test_bad_text_never_raises() -> None:
     for text in ("", "\n\n\n", "\x00\ufffd", "Share"):
         list(find_boilerplate_lines([article(text)], {}))
+
+
+# One-paragraph articles, as scraped corpora hold them (issue 10): chrome inside running text.
+BODY_1 = ("Turkish President Recep Tayyip Erdogan said on Tuesday that Ankara was ready to host "
+          "direct talks between Russia and Ukraine, and that both delegations had been invited.")
+BODY_2 = ("Officials in Kyiv said the Ukrainian delegation would be led by Defence Minister Rustem "
+          "Umerov and would include military intelligence officers.")
+BODY_3 = ("The Kremlin said it was studying the proposal, but gave no indication of who would travel "
+          "to Istanbul on its behalf.")
+
+
+def spans(text: str, **kw: object) -> list[tuple[str, str]]:
+    a = article(text, **kw)  # type: ignore[arg-type]
+    return [(a.text[f.start:f.end], f.data["signal"]) for f in find_boilerplate_lines([a], {})]
+
+
+def test_inline_teasers_and_share_widget_are_found_with_exact_spans() -> None:
+    text = (f"{BODY_1} READ MORE: India and Pakistan Confirm Immediate Ceasefire after US-Mediated "
+            f"Talks The talks follow weeks of shelling along the front line. {BODY_2} Share this slide "
+            f"{BODY_3} Print this story")
+    assert spans(text) == [
+        ("READ MORE: India and Pakistan Confirm Immediate Ceasefire after US-Mediated Talks", "phrase"),
+        ("Share this slide", "phrase"),
+        ("Print this story", "phrase"),
+    ]
+
+
+def test_sentence_case_teaser_ends_where_the_next_sentence_starts() -> None:
+    text = f"{BODY_1} Read more: Putin says talks must go ahead without preconditions The delegations met at noon. {BODY_2}"
+    assert spans(text) == [("Read more: Putin says talks must go ahead without preconditions", "phrase")]
+
+
+def test_related_links_and_user_login_inside_the_body() -> None:
+    text = (f"{BODY_1} Related Links Erdogan Offers To Host Talks In Istanbul The offer was repeated on "
+            f"Wednesday by the foreign ministry. {BODY_2} User login {BODY_3}")
+    found = [s for s, _ in spans(text)]
+    assert found == ["Related Links Erdogan Offers To Host Talks In Istanbul", "User login"]
+
+
+def test_words_of_a_marker_in_prose_are_not_chrome() -> None:
+    text = (f"{BODY_1} Advertisement revenue at the state broadcaster fell by a third last year, the "
+            f"company said. {BODY_2} The company changed its privacy policy after the ruling. Share prices "
+            f"in Istanbul rose 2 percent. {BODY_3}")
+    assert spans(text) == []
+
+
+def test_menu_before_headline_is_chrome_headline_and_heading_stay_content() -> None:
+    title = "Erdogan Offers To Host Russia-Ukraine Talks In Istanbul"
+    text = (f"Home World Politics Business Opinion Sport Culture Sign In Subscribe {title} {BODY_1} "
+            f"{BODY_2} What Happens Next {BODY_3} {BODY_1.replace('Tuesday', 'Monday')}")
+    rec = RawRecord(source_uri="mem/t.txt", source_sha256="", record_id="t", text=text,
+                    fields={"language": "en", "title": title})
+    a = to_article(rec, "t")
+    found = [a.text[f.start:f.end] for f in find_boilerplate_lines([a], {})]
+    assert found == ["Home World Politics Business Opinion Sport Culture Sign In Subscribe"]
+
+
+def test_comment_section_after_a_one_paragraph_article_is_chrome() -> None:
+    comments = ("Comments John Miller: Another round of talks that will go nowhere, as usual. "
+                "Anna K.: At least they are talking, which is more than we had a year ago.")
+    text = f"{BODY_1} {BODY_2} {BODY_3} {BODY_1.replace('Tuesday', 'Monday')} {comments}"
+    found = spans(text)
+    assert found[0] == ("Comments", "comments")
+    assert [s for s, _ in found[1:]] == ["John Miller: Another round of talks that will go nowhere, as usual.",
+                                         "Anna K.: At least they are talking, which is more than we had a year ago."]
+    assert {sig for _, sig in found[1:]} == {"comments"}
+
+
+def test_block_recurring_in_running_text_of_one_publisher_is_chrome() -> None:
+    promo = ("Get the best of our reporting from Kyiv, Moscow and Istanbul every morning by signing up "
+             "to the Daily Wire briefing.")
+    def text(i: int) -> str:  # four different articles sharing the promo sentence
+        day = ["Monday", "Tuesday", "Wednesday", "Thursday"][i]
+        return (f"{BODY_1.replace('Tuesday', day)} {promo} {BODY_2.replace('Kyiv', f'Kyiv on {day}')} "
+                f"{BODY_3.replace('proposal', f'proposal made on {day}')}")
+
+    same = [article(text(i), f"r{i}", "Daily Wire") for i in range(4)]
+    found = list(find_boilerplate_lines(same, {}))
+    assert [(f.article_id, f.excerpt, f.data["signal"]) for f in found] == [
+        (f"r{i}", promo, "recurring") for i in range(4)]
+    other = [article(text(i), f"o{i}", f"Paper {i}") for i in range(4)]
+    assert flagged(*other) == []
+
+
+def test_headline_found_from_the_url_slug_when_the_record_has_no_title() -> None:
+    headline = "Erdogan offers to host Russia-Ukraine peace talks in Istanbul"
+    url = "https://www.example-news.com/world/2025/05/13/erdogan-offers-to-host-russia-ukraine-peace-talks-in-istanbul"
+    menu = "Home World Politics Business Opinion Sport Culture Sign In Subscribe"
+    for sep in ("\n", " "):
+        text = sep.join([menu, headline, BODY_1, BODY_2, BODY_3])
+        rec = RawRecord(source_uri="mem/u.txt", source_sha256="", record_id="u", text=text,
+                        fields={"language": "en", "url": url})
+        a = to_article(rec, "u")
+        found = [a.text[f.start:f.end] for f in find_boilerplate_lines([a], {})]
+        assert found == [menu]  # (a title guessed from the first short line, the menu, is not trusted)

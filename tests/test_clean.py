@@ -59,3 +59,15 @@ def test_gate_hands_on_clean_text_and_keeps_paywalled_article_out(tmp_path: Path
     assert "Historical Context of the Conflict" in record["text"]
     assert "004_1470410f0cd2c36e" in result.quarantined
     assert any(r["check"] == "paywall.text" for r in result.quarantined["004_1470410f0cd2c36e"])
+
+
+def test_clean_text_cuts_spans_out_of_a_one_paragraph_article() -> None:
+    body = ("President Vladimir Putin on Sunday called for direct, unconditional negotiations with Ukraine "
+            "to be held in Istanbul this Thursday, a move Ukrainian President Volodymyr Zelenskiy "
+            "described as a positive sign.")
+    after = "Ankara has hosted previous rounds of prisoner-exchange talks and grain-corridor negotiations."
+    text = (f"{body} READ MORE: India and Pakistan Confirm Immediate Ceasefire after US-Mediated Talks "
+            f"{after} Share this slide")
+    a = to_article(RawRecord(source_uri="mem/p.txt", source_sha256="", record_id="p", text=text,
+                             fields={"language": "en"}), "p")
+    assert clean_text(a, chrome_findings(a)) == f"{body} {after}"

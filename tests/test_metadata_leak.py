@@ -47,3 +47,28 @@ def test_metadata_lines(line: str, data: dict[str, str]) -> None:
 ])
 def test_prose_and_headings_are_not_metadata(line: str) -> None:
     assert leaks(line) == []
+
+
+def running(text: str) -> list[tuple[str, dict[str, str]]]:
+    a = to_article(RawRecord(source_uri="mem/r.txt", source_sha256="", record_id="r", text=text,
+                             fields={"language": "en"}), "r")
+    found = list(find_metadata_leaks([a], {}))
+    assert all(a.text[f.start:f.end] == f.excerpt for f in found)
+    return [(f.excerpt, f.data) for f in found]
+
+
+def test_stamp_and_photo_credit_inside_one_paragraph() -> None:
+    text = ("Ukraine talks in Istanbul go nowhere without Putin or Zelensky Published: May 15, 2025 10:59pm "
+            f"{PARAGRAPH} The two delegations shook hands in a hall of the Dolmabahce palace "
+            "(AP Photo/Francisco Seco) before the talks began on Friday afternoon.")
+    assert running(text) == [
+        ("Published: May 15, 2025 10:59pm", {"kind": "stamp", "published": "2025-05-15"}),
+        ("(AP Photo/Francisco Seco)", {"kind": "credit"}),
+    ]
+
+
+def test_stamp_words_in_running_prose_are_not_metadata() -> None:
+    text = (f"{PARAGRAPH} The ministry said the figures were published on May 3, 2025, and Updated "
+            "figures show 5% growth in the region, far more than expected last year. "
+            f"{PARAGRAPH.replace('Thursday', 'Friday')}")
+    assert running(text) == []

@@ -45,3 +45,24 @@ def test_ordinary_words_near_a_surname_are_not_variants() -> None:
     text = ("Putin said Putinism was not a doctrine. Lavrov met Lavrova, a journalist. "
             "Trump spoke about trumpets and Trumpian politics.")
     assert run(text) == []
+
+
+def test_given_name_transliterations() -> None:
+    """Issue 10: Sergei / Sergey Lavrov in one article (the table knows only the surname)."""
+    text = ("Russian Foreign Minister Sergei Lavrov said on Friday that Moscow would respond. "
+            "Sergey Lavrov also met his Turkish counterpart. Lavrov did not say when.")
+    [finding] = run(text)
+    assert (finding.check, finding.excerpt) == (CHECK, "Sergey")
+    assert "'Sergei' (1x)" in finding.message and "Sergei Lavrov" in finding.message
+
+
+def test_given_name_variants_outside_the_table() -> None:
+    text = ("Belarusian leader Alexander Lukashenko met Putin. Aleksandr Lukashenko has ruled since "
+            "1994. Saudi Crown Prince Mohammed bin Salman and Muhammad bin Salman's brother spoke.")
+    assert spans(run(text)) == [(CHECK, "Aleksandr"), (CHECK, "Muhammad")]
+
+
+def test_given_names_of_different_people_are_not_merged() -> None:
+    text = ("Alexander Downer told the FBI. Alexei Navalny was jailed. Sergei Ryabkov and Sergey "
+            "Shoigu spoke; Alexander Smith and Aleksandr Jones too.")
+    assert run(text) == []

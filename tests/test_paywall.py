@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from audit.detect.boilerplate import find_boilerplate_lines
 from audit.detect.paywall import find_paywall_blocks
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
@@ -47,3 +48,36 @@ def test_two_blocks_two_findings() -> None:
     text = f"To Read the Full Story\nSubscribe\n{PARAGRAPH}\nYou have reached your limit of free articles"
     found = [f.excerpt for f in find_paywall_blocks([article(text)], {})]
     assert found == ["To Read the Full Story\nSubscribe", "You have reached your limit of free articles"]
+
+
+# Running text (one paragraph, issue 10): templates as a class, not single phrases.
+LEAD = ("Ukraine and Russia exchanged 390 prisoners each on Friday, the first stage of a swap agreed "
+        "at talks in Istanbul last week, officials in both capitals said.")
+TAIL = "The second stage of the exchange is expected on Saturday, according to the Ukrainian ombudsman."
+
+
+def test_reserved_for_subscribers_and_trial_offer_in_one_paragraph() -> None:
+    text = (f"{LEAD} This article is reserved for subscribers. Start your free trial today and cancel "
+            f"anytime. {TAIL}")
+    a = article(text)
+    (block,) = find_paywall_blocks([a], {})
+    assert block.excerpt == ("This article is reserved for subscribers. Start your free trial today and "
+                             "cancel anytime.")
+    assert block.data["kind"] == "paywall-block" and "cut the article short" in block.message
+
+
+def test_supporter_and_member_appeals_are_paywall_text_not_boilerplate() -> None:
+    for appeal in ("Support independent journalism: become a supporter from only $5 a month.",
+                   "Become a member today and help keep our reporting free for everyone.",
+                   "Our newsroom depends on readers: support our journalism for just £1 a week."):
+        a = article(f"{LEAD} {appeal} {TAIL}")
+        (block,) = find_paywall_blocks([a], {})
+        assert block.excerpt == appeal
+        assert block.data["kind"] == "support-appeal" and "not site chrome" in block.message
+        assert [f for f in find_boilerplate_lines([a], {}) if f.excerpt == appeal] == []
+
+
+def test_trial_and_membership_words_in_news_are_not_paywalls() -> None:
+    text = (f"{LEAD} The trial of the two officers is due to start in June. Ukraine hopes to become a "
+            f"member of the European Union by 2030, Zelensky said. {TAIL}")
+    assert list(find_paywall_blocks([article(text)], {})) == []

@@ -40,7 +40,7 @@ def test_run_report_shows_the_cluster(tmp_path: Path) -> None:
             if f.check == "duplicate.near"] == [("b_partner", "a_wire")]
     html = (tmp_path / "run" / "index.html").read_text(encoding="utf-8")
     assert "Near-copy clusters" in html and "cluster a_wire · 2 articles" in html
-    assert '<mark class="m-warning">gloomy ' in html
+    assert '["gloomy ",1]' in (tmp_path / "run" / "data" / "clusters.js").read_text(encoding="utf-8")
     table = pd.read_parquet(tmp_path / "run" / "articles.parquet")
     assert table.set_index("article_id")["duplicate_cluster"].to_dict() == {
         "b_partner": "a_wire", "a_wire": "a_wire"}

@@ -57,3 +57,25 @@ def test_yearless_date_far_from_publication_may_be_either_year() -> None:
     assert spans(list(find_weekday_mismatches([article(text.replace("Saturday", "Sunday"),
                                                         date(2019, 11, 19))], {}))) == [
         ("consistency.weekday", "Sunday, May 18")]
+
+
+def test_year_glued_after_the_date_is_its_year() -> None:
+    """Issue 10: 'Sunday, 9 January-2011' is checked against 2011, not the publication year."""
+    text = "Protesters gathered in Tunis on Sunday, 9 January-2011 and again a week later."
+    assert list(find_weekday_mismatches([article(text, date(2017, 5, 12))], {})) == []
+    wrong = "Protesters gathered in Tunis on Monday, 9 January-2011 and again a week later."
+    [finding] = find_weekday_mismatches([article(wrong, date(2017, 5, 12))], {})
+    assert finding.excerpt == "Monday, 9 January-2011"
+    assert "January 9, 2011 is a Sunday" in finding.message
+    assert "taken from the publication date" not in finding.message
+
+
+def test_a_written_year_in_the_sentence_is_not_replaced_by_the_publication_year() -> None:
+    text = ("The court ruled on Friday, May 15 that the 2015 election was valid, and the "
+            "opposition appealed.")
+    assert list(find_weekday_mismatches([article(text, date(2017, 5, 12))], {})) == []
+
+
+def test_a_stated_year_in_an_older_story_is_used() -> None:
+    text = "The verdict came on Friday, May 15, 2015, two years before this appeal."
+    assert list(find_weekday_mismatches([article(text, date(2017, 5, 12))], {})) == []

@@ -21,20 +21,21 @@ from typing import Any
 
 from audit.detect import metadata_leak, paywall
 from audit.detect.chrome_lines import (
+    RUN_ON_WORDS,
     Line,
     PhraseHit,
     Recurrence,
     group_of,
-    iter_lines,
     learn_recurrence,
-    line_key,
     phrase_hits,
 )
+from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
 CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
+PIECE_NAV_FACTOR = 3  # running text: a word of link text costs this much (teaser lists mix blurbs in)
 PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside the body stays in it
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
 KIND_WORDS = {
@@ -74,25 +75,43 @@ def _taken_by_others(lines: Sequence[Line]) -> set[int]:
     return taken
 
 
-def _runs(lines: Sequence[Line]) -> dict[int, int]:
-    """Line index -> length of the run of consecutive nav-like lines it belongs to."""
-    lengths: dict[int, int] = {}
+@dataclass(frozen=True)
+class Run:
+    """A run of consecutive nav-like lines: its length and whether a chrome phrase anchors it."""
+
+    length: int
+    anchored: bool  # it starts or ends at (or next to) a line with a strong chrome phrase
+
+
+def _runs(lines: Sequence[Line]) -> dict[int, Run]:
+    """Line index -> the run of consecutive nav-like lines it belongs to (one pass)."""
+    found: dict[int, Run] = {}
     run: list[int] = []
     for ln in [*lines, None]:
         if ln is not None and ln.navlike:
             run.append(ln.index)
             continue
-        lengths.update((i, len(run)) for i in run)
+        if run:
+            j, k = run[0], run[-1]
+            edges = {e for e in (j, k, j - 1, k + 1) if 0 <= e < len(lines)}
+            info = Run(len(run), any(_strong_hits(lines[e]) for e in edges))
+            found.update((i, info) for i in run)
         run = []
-    return lengths
+    return found
 
 
 def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: set[int]) -> set[int]:
-    """The title's line, and up to two nav-like lines right above the first paragraph."""
-    title = line_key(article.title) if article.title else None
-    found = {ln.index for ln in lines if title and ln.key == title}
+    """The headline: the title's line or span, else the one holding most of the URL
+    slug's words (audit.detect.spans marks them). Only when neither is found, a guess:
+    up to two nav-like lines right above the first paragraph, or in running text the
+    one span there (a menu run together with the headline is not nav-like: not kept).
+    """
+    found = {ln.index for ln in lines if ln.headline}
+    if found:
+        return found  # nothing guessed above a known headline (the menu is there)
+    piece = first_prose >= 0 and lines[first_prose].piece
     i = first_prose - 1
-    while i >= 0 and len(found) < 3:
+    while i >= 0 and len(found) < (1 if piece else 3):
         ln = lines[i]
         if ln.index in skip or _strong_hits(ln):
             i -= 1
@@ -105,7 +124,11 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 
 
 def _strong_hits(line: Line) -> list[PhraseHit]:
-    hits = phrase_hits(line)
+    """Phrase-list hits that decide alone; in a sentence cut from running text, only
+    the inline marker, whole-span phrases and contains-phrases of a non-sentence count
+    ("The company changed its privacy policy" is news, not a cookie banner)."""
+    hits = [line.marker] if line.marker else []
+    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and h.mode == "contains")]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
 
@@ -115,6 +138,17 @@ def _is_heading(lines: Sequence[Line], i: int) -> bool:
     after = lines[i + 1] if i + 1 < len(lines) else None
     before = lines[i - 1] if i > 0 else None
     return after is not None and after.prose and (before is None or not before.navlike)
+
+
+def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
+    """The comments header inside the body stretch, if any: comments are chrome, however
+    much prose they hold (the body ends before them)."""
+    if first < 0:
+        return None
+    for ln in lines[first + 1:last + 1]:
+        if any(h.kind == "comments" for h in _strong_hits(ln)):
+            return ln.index
+    return None
 
 
 def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
@@ -140,14 +174,21 @@ def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
 def _weight(ln: Line, chrome: set[int]) -> int:
     if ln.index in chrome:
         return -CHROME_COST
-    return ln.words + PROSE_BONUS if ln.prose else -(SHORT_COST + ln.words)
+    if ln.prose:
+        return ln.words + PROSE_BONUS
+    factor = PIECE_NAV_FACTOR if ln.piece and ln.words <= RUN_ON_WORDS else 1
+    return -(SHORT_COST + ln.words * factor)
 
 
 def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None,
           settings: Settings) -> list[Verdict]:
     """The chrome lines of one article and why."""
     skip = _taken_by_others(lines)
-    first, last = main_body(lines, skip | {ln.index for ln in lines if _strong_hits(ln)})
+    strong = {ln.index for ln in lines if _strong_hits(ln)}
+    first, last = main_body(lines, skip | strong)
+    comments = _comments_start(lines, first, last)
+    if comments is not None:
+        last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
     runs = _runs(lines)
     docs = {ln.index: recurrence.docs(article, ln) for ln in lines} if recurrence else {}
@@ -157,6 +198,11 @@ def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None
     for ln in lines:
         if ln.index in skip or ln.index in headlines:
             continue
+        if comments is not None and ln.index >= comments:
+            header = lines[comments].text[:40]
+            verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
+                                    f"(from {header!r} on)"))
+            continue
         verdict = _judge_line(article, lines, ln, (first, last), runs, docs, settings)
         if verdict:
             verdicts.append(verdict)
@@ -164,7 +210,7 @@ def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None
 
 
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: tuple[int, int],
-                runs: dict[int, int], docs: dict[int, int], settings: Settings) -> Verdict | None:
+                runs: dict[int, Run], docs: dict[int, int], settings: Settings) -> Verdict | None:
     strong = _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
@@ -184,9 +230,10 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: tuple[i
     if n_docs >= (settings.recur_min_docs if ln.navlike else settings.recur_min_docs_prose):
         return Verdict(ln, "recurring", f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} "
                        "in this run (repeated site chrome)")
-    if ln.navlike and runs.get(ln.index, 0) >= settings.run_min_lines and _anchored(lines, ln.index):
+    run = runs.get(ln.index)
+    if ln.navlike and run and run.length >= settings.run_min_lines and run.anchored:
         return Verdict(ln, "run", f"is {label or 'a short link-like line '}in a run of "
-                       f"{runs[ln.index]} such lines under a chrome label (a list of teasers)")
+                       f"{run.length} such lines under a chrome label (a list of teasers)")
     return None
 
 
@@ -201,23 +248,12 @@ def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int]) -> boo
     return all(not ln.prose or ln.index < body[0] or ln.index > body[1] for ln in (lines[i - 1], lines[i + 1]))
 
 
-def _anchored(lines: Sequence[Line], i: int) -> bool:
-    """Whether the run of nav-like lines holding line i starts or ends at a chrome phrase."""
-    j = i
-    while j > 0 and lines[j - 1].navlike:
-        j -= 1
-    k = i
-    while k + 1 < len(lines) and lines[k + 1].navlike:
-        k += 1
-    edges = [lines[j], lines[k]] + ([lines[j - 1]] if j > 0 else []) + ([lines[k + 1]] if k + 1 < len(lines) else [])
-    return any(_strong_hits(ln) for ln in edges)
-
-
 def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per chrome line, with the signal that decided it in the message and data."""
     settings = Settings.from_params(params)
-    recurrence = learn_recurrence(articles) if params.get("learn_recurrence", True) else None
-    for article, lines in iter_lines(articles):
+    units = list(iter_spans(articles))
+    recurrence = learn_recurrence(units) if params.get("learn_recurrence", True) else None
+    for article, lines in units:
         for v in judge(article, lines, recurrence, settings):
             msg = f"Line {v.line.text[:80]!r} {v.evidence}: site chrome, not article text."
             yield span_finding(article, CHECK, v.line.start, v.line.end, msg, data={"signal": v.reason})

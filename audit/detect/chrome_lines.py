@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -24,13 +24,28 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_PHRASE_LINE_WORDS = 40  # "contains" phrases only count in lines this short
 NAV_MAX_WORDS = 15  # a line without a sentence ending and at most this many words is nav-like
 PROSE_MIN_WORDS = 16  # this many words make a line prose whatever its ending
+PROSE_MIN_LOWER = 0.3  # prose writes most words lower-case (English ~0.7, German ~0.55); link text does not
+RUN_ON_WORDS = 80  # a span cut from running text with more words is not one sentence (news: < 1%)
+CASED_MIN_WORDS = 8  # the lower-case share is only read for spans with this many cased words
 
 _BULLET = re.compile(r"^[\s•·▪●◦‣∙*>|»›‹«→←\-–—]+")
 _TRAILING = re.compile(r"[\s:|»›‹«→←\-–—·•.…]+$")
 _SPACES = re.compile(r"\s+")
 _SPACE_COLON = re.compile(r"\s+:")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’»。！？]$")
+# A word's first letter (after quotes), function words skipped: Title Case leaves them lower-case.
+_FIRST_LETTER = re.compile(r"(?<!\S)[^\w\s]*(?!(?:a|an|the|of|in|on|at|to|for|and|or|with|by|from|as|is|"
+                           r"are|was|our|your|de|la|le|el|da|do|e|y|et|und|der|die|das)\b)([^\W\d_])",
+                           re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    check: str  # boilerplate.line or paywall.text
+    kind: str  # navigation, share, related, ..., paywall-cut, paywall-offer
+    mode: str  # line, prefix, contains
+    phrase: str
 
 
 @dataclass(frozen=True)
@@ -44,12 +59,20 @@ class Line:
     key: str  # lower-case, bullets and closing marks stripped, spaces collapsed
     words: int
     bullet: bool  # starts with a bullet mark ("• No Ads Within Stories")
+    piece: bool = False  # a span cut out of a longer line (audit.detect.spans), not a whole line
+    marker: PhraseHit | None = None  # the inline chrome marker that starts this span, if any
+    lower_share: float | None = None  # share of cased words written lower-case (None: too few)
+    headline: bool = False  # the article's title (or most of its URL slug's words) stands here
 
     @property
     def prose(self) -> bool:
-        """A sentence: ends like one with a few words, or is long anyway."""
-        stripped = self.text.rstrip()
-        return (self.words >= 5 and bool(_SENTENCE_END.search(stripped))) or self.words >= PROSE_MIN_WORDS
+        """A sentence: ends like one with a few words, or is long anyway; not a run of Title Case."""
+        if self.piece and self.words > RUN_ON_WORDS:
+            return False  # a "sentence" this long is blocks run together without punctuation
+        ends = self.words >= 5 and bool(_SENTENCE_END.search(self.text.rstrip()))
+        if self.lower_share is not None and self.lower_share < PROSE_MIN_LOWER and (self.piece or not ends):
+            return False  # "Home World Politics Business Opinion Sign In ..." is link text
+        return ends or self.words >= PROSE_MIN_WORDS
 
     @property
     def navlike(self) -> bool:
@@ -57,14 +80,6 @@ class Line:
         first = _BULLET.sub("", self.text)[:1]
         continuation = first.islower() and self.words >= 5 and not self.bullet  # "that he intends to..."
         return not self.prose and self.words <= NAV_MAX_WORDS and not continuation
-
-
-@dataclass(frozen=True)
-class PhraseHit:
-    check: str  # boilerplate.line or paywall.text
-    kind: str  # navigation, share, related, ..., paywall-cut, paywall-offer
-    mode: str  # line, prefix, contains
-    phrase: str
 
 
 def line_key(text: str) -> str:
@@ -81,20 +96,39 @@ def _word_count(text: str) -> int:
     return max(words, cjk // 2)  # CJK writes no spaces: two characters count as a word
 
 
-def split_lines(text: str) -> list[Line]:
-    """The article's non-blank lines with their character spans (trailing spaces excluded)."""
-    lines: list[Line] = []
+def lower_share(text: str) -> float | None:
+    """Share of the content words (not "of", "and", ...) written lower-case (None: too few).
+
+    Link text and headlines capitalise content words, prose does not (English ~0.7,
+    German with its capitalised nouns ~0.5); menus run together score near 0.
+    """
+    firsts = _FIRST_LETTER.findall(text)
+    lower = sum(map(str.islower, firsts))
+    upper = sum(map(str.isupper, firsts))
+    return lower / (lower + upper) if lower + upper >= CASED_MIN_WORDS else None
+
+
+def make_line(index: int, start: int, text: str, *, piece: bool = False,
+              marker: PhraseHit | None = None, headline: bool = False) -> Line:
+    """A Line for `text` found at `start` (already stripped)."""
+    return Line(index=index, start=start, end=start + len(text), text=text, key=line_key(text),
+                words=_word_count(text), bullet=bool(_BULLET.match(text)), piece=piece, marker=marker,
+                lower_share=lower_share(text), headline=headline)
+
+
+def physical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each non-blank line's start offset and stripped text."""
     offset = 0
     for raw in text.split("\n"):
         body = raw.strip()
         if body:
-            start = offset + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(
-                index=len(lines), start=start, end=start + len(body), text=body,
-                key=line_key(body), words=_word_count(body), bullet=bool(_BULLET.match(body)),
-            ))
+            yield offset + (len(raw) - len(raw.lstrip())), body
         offset += len(raw) + 1
-    return lines
+
+
+def split_lines(text: str) -> list[Line]:
+    """The article's non-blank lines with their character spans (trailing spaces excluded)."""
+    return [make_line(i, start, body) for i, (start, body) in enumerate(physical_lines(text))]
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +149,11 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def phrase_hits(line: Line, check: str | None = None) -> list[PhraseHit]:
-    """The phrase-list entries this line matches (each mode checked where it matched)."""
+def phrase_hits(line: Line, check: str | None = None, max_words: int | None = None) -> list[PhraseHit]:
+    """The phrase-list entries this line matches (each mode checked where it matched).
+
+    `max_words`: the longest line a "contains" phrase counts in (MAX_PHRASE_LINE_WORDS).
+    """
     hits: list[PhraseHit] = []
     key = line.key
     for end, entries in _automaton().iter(key):
@@ -124,18 +161,19 @@ def phrase_hits(line: Line, check: str | None = None) -> list[PhraseHit]:
             if check and hit.check != check:
                 continue
             begin = end - len(hit.phrase) + 1
-            if _mode_holds(hit.mode, key, begin, end, line.words):
+            if _mode_holds(hit.mode, key, begin, end, line.words, max_words or MAX_PHRASE_LINE_WORDS):
                 hits.append(hit)
     return hits
 
 
-def _mode_holds(mode: str, key: str, begin: int, end: int, words: int) -> bool:
+def _mode_holds(mode: str, key: str, begin: int, end: int, words: int, max_words: int) -> bool:
     """Whether a phrase found at key[begin:end + 1] counts in its mode."""
     if mode == "line":
         return begin == 0 and end == len(key) - 1
     if mode == "prefix":
         return begin == 0 and _at_word_end(key, end)
-    return words <= MAX_PHRASE_LINE_WORDS
+    at_word = (begin == 0 or not key[begin - 1].isalnum() or not key[begin].isalnum()) and _at_word_end(key, end)
+    return at_word and words <= max_words  # "become a member to", not "... today"
 
 
 def _at_word_end(key: str, end: int) -> bool:
@@ -159,17 +197,11 @@ class Recurrence:
         return self.counts[(group_of(article), line.key)]
 
 
-def learn_recurrence(articles: Sequence[Article], max_words: int = 40) -> Recurrence:
-    """Count line keys per group; only lines short enough to be chrome are counted."""
+def learn_recurrence(units: Iterable[tuple[Article, Sequence[Line]]], max_words: int = 40) -> Recurrence:
+    """Count line (or span) keys per group; only units short enough to be chrome are counted."""
     counts: Counter[tuple[str, str]] = Counter()
-    for article in articles:
+    for article, lines in units:
         group = group_of(article)
-        keys = {ln.key for ln in split_lines(article.text) if ln.words <= max_words and ln.key}
+        keys = {ln.key for ln in lines if ln.words <= max_words and ln.key}
         counts.update((group, key) for key in keys)
     return Recurrence(counts)
-
-
-def iter_lines(articles: Sequence[Article]) -> Iterator[tuple[Article, list[Line]]]:
-    """Each article with its lines; bad text never raises (an empty text has no lines)."""
-    for article in articles:
-        yield article, split_lines(article.text or "")

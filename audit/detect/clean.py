@@ -23,19 +23,40 @@ CHROME_CHECKS = frozenset({"boilerplate.line", "paywall.text", "metadata.leak"})
 
 
 def clean_text(article: Article, findings: Iterable[Finding]) -> str:
-    """`article.text` without the lines the chrome findings cover (blank runs collapsed)."""
+    """`article.text` without the spans the chrome findings cover.
+
+    A finding covers a whole line or a span inside running text (a "READ MORE: ..."
+    teaser inside a one-paragraph article): the span is cut out, the spaces around it
+    become one, a line left blank goes, and blank runs collapse. One pass over the text.
+    """
     spans = sorted((f.start, f.end) for f in findings
                    if f.check in CHROME_CHECKS and f.start is not None and f.end is not None)
     if not spans:
         return article.text
-    kept: list[str] = []
+    text = article.text
+    pieces: list[str] = []
     offset = 0
-    for line in article.text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        if line.strip() and any(s < end and start < e for s, e in spans):
+    for start, end in spans:
+        if end <= offset:
             continue
-        if line.strip() or (kept and kept[-1].strip()):
+        pieces.append(text[offset:max(offset, start)])
+        offset = max(offset, end)
+    pieces.append(text[offset:])
+    out: list[str] = []
+    last = ""  # the last character written
+    for i, piece in enumerate(pieces):
+        piece = piece.lstrip(" \t") if i else piece  # a cut came before it
+        piece = piece.rstrip(" \t") if i + 1 < len(pieces) else piece  # a cut comes after it
+        if not piece:
+            continue
+        if i and last not in ("", "\n") and not piece.startswith("\n"):
+            out.append(" ")  # "said. READ MORE: ... The" -> "said. The"
+        out.append(piece)
+        last = piece[-1]
+    kept: list[str] = []
+    for line in "".join(out).split("\n"):
+        line = line if line.strip() else ""
+        if line or (kept and kept[-1]):
             kept.append(line)
     return "\n".join(kept).strip("\n")
 

@@ -1,14 +1,18 @@
 """consistency.contradiction: two articles of the same time giving one office or person
 incompatible status.
 
-Each article's title mentions (see titles.py) become claims: "Olaf Scholz is German
-Chancellor", "Donald Trump is a former US President". Two articles dated at most
-`max_days` apart (default 14) contradict each other when they name different current
-holders of one office, or one calls a person the current holder and the other a former
-one, unless the office-holders table shows both claims true at their own dates (the
-office changed hands between them). Each article gets at most one finding per office,
-pointing at its own claim and naming the nearest article (by date) that contradicts it
-(related_article_id); the other article gets its own finding the same way.
+Each article's title mentions (see titles.py) that title_reading.py reads as present
+titles become claims: "Olaf Scholz is German Chancellor", "Donald Trump is a former US
+President". History, reports and quotes ("appointed by President Barack Obama") are no
+claims. Two claims of articles dated at most `max_days` apart (default 14) contradict
+each other when they name different current holders of one office, or one calls a
+person the current holder and the other a former one, unless the office-holders table
+shows both claims true at their own dates (the office changed hands between them).
+
+One finding per pair of claims at most: each claim the table says is wrong gets one
+finding, on its own span, naming the nearest article (by date) with an incompatible
+claim (related_article_id) and both sentences (data); a pair is reported once, so a
+right claim contradicted by a wrong one carries no finding of its own.
 
 Undated articles: an article without a publication date is assumed to date from the
 span of the corpus's dated articles when that span is at most `undated_span_days`
@@ -24,7 +28,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from audit.detect.office_holders import OfficeTable, load_table
-from audit.detect.titles import about_the_past, find_title_mentions, office_label
+from audit.detect.title_reading import sentence_bounds
+from audit.detect.titles import (
+    ELECT_DAYS,
+    courtesy_title,
+    find_title_mentions,
+    office_label,
+    reading_of,
+    stale_new,
+)
 from audit.model import Article, Finding, span_finding
 
 CHECK = "consistency.contradiction"
@@ -42,6 +54,7 @@ class Claim:
     country: str
     status: str  # current or former
     dates: tuple[date, date]  # when the article speaks: its date, or the assumed span
+    decided_by: str = ""  # the words that made it a present title ("are expected", "former")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -49,19 +62,28 @@ class Claim:
 
 
 def claims_of(article: Article, table: OfficeTable, dates: tuple[date, date]) -> list[Claim]:
-    """Current/former title claims whose office and country the table resolves."""
+    """Present current/former title claims whose office and country the table resolves."""
     found = []
     for mention in find_title_mentions(article.text, table):
         if mention.status not in ("current", "former"):
             continue
         terms = table.terms_of(mention.person_id, mention.offices, mention.country)
         offices = {(t.office, t.country) for t in terms}
-        if len(offices) != 1 or about_the_past(article.text, mention, table, dates[1]):
+        if len(offices) != 1 or (mention.status == "current" and (
+                courtesy_title(mention, terms, dates[1]) or stale_new(mention, terms, dates[1], ELECT_DAYS))):
+            continue  # "President Obama" in 2017: an honorific, no claim that he holds office
+        reading = reading_of(article.text, mention, dates[1])
+        if not reading.present:
             continue
         office, country = offices.pop()
         found.append(Claim(article, mention.start, mention.end, mention.person_id, office, country,
-                           mention.status, dates))
+                           mention.status, dates, reading.describe()))
     return found
+
+
+def sentence_of(claim: Claim) -> str:
+    left, right = sentence_bounds(claim.article.text, claim.start, claim.end)
+    return " ".join(claim.article.text[left:right].split())
 
 
 def claim_true(claim: Claim, table: OfficeTable) -> bool:
@@ -138,11 +160,11 @@ class _Group:
 
 
 def find_contradictions(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    """One finding per article and office: its claim and the nearest article contradicting it.
+    """One finding per wrong claim and pair: its span and the nearest article contradicting it.
 
-    Claims are grouped by office, then by (person, status), and each claim looks for the
-    nearest incompatible claim by date (bisect), so a corpus where thousands of articles
-    name one office costs n log n, not n squared.
+    Claims are grouped by office, then by (person, status), and each wrong claim looks for
+    the nearest incompatible claim by date (bisect), so a corpus where thousands of
+    articles name one office costs n log n, not n squared.
     """
     table = load_table(params)
     max_days = int(params.get("max_days", MAX_DAYS))
@@ -167,24 +189,38 @@ def find_contradictions(articles: Sequence[Article], params: Mapping[str, Any]) 
         yield from _office_findings(groups, table, max_days)
 
 
+def _claim_id(claim: Claim) -> tuple[str, int]:
+    return (claim.article.article_id, claim.start)
+
+
 def _office_findings(groups: dict[tuple[str, str], _Group], table: OfficeTable,
                      max_days: int) -> Iterator[Finding]:
-    reported: set[str] = set()
+    reported: set[frozenset[tuple[str, int]]] = set()
     for group in groups.values():
-        for claim in group.all:
-            if claim.article.article_id in reported:
-                continue
-            true = claim_true(claim, table)
+        for claim in group.false:
             found = [o for g in groups.values() if g.all and incompatible(claim, g.all[0])
-                     if (o := g.nearest(claim, true, max_days)) is not None]
+                     if (o := g.nearest(claim, False, max_days)) is not None]
             if not found:
                 continue
             other = min(found, key=lambda o: _gap(claim.dates, o.dates))
-            reported.add(claim.article.article_id)
-            message = (f"This article says {_describe(claim, table)} ({_when(claim)}); article "
-                       f"{other.article.article_id} says {_describe(other, table)} ({_when(other)}).")
-            yield span_finding(claim.article, CHECK, claim.start, claim.end, message,
-                               related_article_id=other.article.article_id, data={
-                                   "office": claim.office, "country": claim.country,
-                                   "person_id": claim.person_id, "status": claim.status,
-                                   "other_person_id": other.person_id, "other_status": other.status})
+            pair = frozenset({_claim_id(claim), _claim_id(other)})
+            if pair in reported:
+                continue
+            reported.add(pair)
+            yield _finding(claim, other, table)
+
+
+def _finding(claim: Claim, other: Claim, table: OfficeTable) -> Finding:
+    message = (f"This article says {_describe(claim, table)} ({_when(claim)}; {claim.decided_by}); "
+               f"article {other.article.article_id} says {_describe(other, table)} "
+               f"({_when(other)}; {other.decided_by}).")
+    return span_finding(claim.article, CHECK, claim.start, claim.end, message,
+                        related_article_id=other.article.article_id, data={
+                            "office": claim.office, "country": claim.country,
+                            "person_id": claim.person_id, "status": claim.status,
+                            "other_person_id": other.person_id, "other_status": other.status,
+                            "articles": [claim.article.article_id, other.article.article_id],
+                            "sentences": [sentence_of(claim), sentence_of(other)],
+                            "excerpts": [claim.article.text[claim.start:claim.end],
+                                         other.article.text[other.start:other.end]],
+                            "decided_by": [claim.decided_by, other.decided_by]})

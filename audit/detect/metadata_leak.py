@@ -18,13 +18,16 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.chrome_lines import DATA_DIR, Line, iter_lines
+from audit.detect.chrome_lines import DATA_DIR, Line
+from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
 
 CHECK = "metadata.leak"
 MAX_WORDS = 20  # metadata lines are short; longer lines are prose that happens to match
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\bago\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
+                         r"(?:\s*[|/]\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?)?")
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "today", "tomorrow"}
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
@@ -103,16 +106,59 @@ def message(line: Line, leak: Leak) -> str:
     return f"Line {line.text[:80]!r} is {what}{said} left in the body by the extractor, not article text."
 
 
+@lru_cache(maxsize=1)
+def _inline() -> tuple[re.Pattern[str], dict[str, str]]:
+    """`metadata_inline.tsv` as one alternation (found anywhere); group name -> kind."""
+    parts: list[str] = []
+    kinds: dict[str, str] = {}
+    for row in (DATA_DIR / "metadata_inline.tsv").read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        kind, _source, regex = row.split("\t")
+        name = f"i{len(parts)}"
+        kinds[name] = kind
+        parts.append(f"(?P<{name}>{regex})")
+    return re.compile("|".join(parts)), kinds
+
+
+def inline_leaks(line: Line) -> Iterator[tuple[int, int, Leak]]:
+    """Metadata inside a sentence span of running text: (start, end) offsets into the line."""
+    pattern, kinds = _inline()
+    for m in pattern.finditer(line.text):
+        kind = kinds[m.lastgroup or ""]
+        if kind != "stamp":
+            yield m.start(), m.end(), Leak(kind)
+            continue
+        window = line.text[m.end():m.end() + 60]
+        mentions = find_dates(window)
+        if not mentions or mentions[0].start > 0 or mentions[0].year is None:
+            continue  # "Updated figures show ..." is prose
+        end = m.end() + mentions[0].end
+        if (time := _TIME_AFTER.match(line.text, end)) is not None:
+            end = time.end()
+        yield m.start(), end, Leak(kind, published=mentions[0].to_date() or None)
+
+
+def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Finding:
+    data: dict[str, Any] = {"kind": leak.kind}
+    if leak.author:
+        data["author"] = leak.author
+    if leak.published:
+        data["published"] = leak.published.isoformat()
+    return span_finding(article, CHECK, start, end, msg, data=data)
+
+
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    """One finding per metadata line, with what it says in `data`."""
-    for article, lines in iter_lines(articles):
+    """One finding per metadata line (or span inside running text), with what it says in `data`."""
+    for article, lines in iter_spans(articles):
         for line in lines:
-            leak = classify(line)
-            if leak is None:
+            inline = list(inline_leaks(line)) if line.piece else []
+            leak = None if inline else classify(line)  # in running text the exact span first
+            if leak is not None:
+                yield _finding(article, line.start, line.end, message(line, leak), leak)
                 continue
-            data: dict[str, Any] = {"kind": leak.kind}
-            if leak.author:
-                data["author"] = leak.author
-            if leak.published:
-                data["published"] = leak.published.isoformat()
-            yield span_finding(article, CHECK, line.start, line.end, message(line, leak), data=data)
+            for start, end, found in inline:
+                text = line.text[start:end]
+                msg = (f"{text[:80]!r} is {KIND_WORDS.get(found.kind, 'page metadata')} left inside the "
+                       f"running text by the extractor, not article text.")
+                yield _finding(article, line.start + start, line.start + end, msg, found)

@@ -7,6 +7,10 @@ evidence, both kept to surnames of one person:
   Zelensky / Zelenskiy, Sybiha / Sibiga);
 - fuzzy matching (rapidfuzz) of other capitalised words against the surnames of
   people the article names, for typos the table cannot list ("Zelenskky").
+- given-name transliterations before one surname ("Sergei Lavrov" / "Sergey Lavrov",
+  "Aleksandr" / "Alexander Lukashenko"), from the variant groups of
+  audit/data/office_given_names.tsv, for anyone, in the table or not: the surname must
+  be spelled the same (folded) and both given names must belong to one group.
 Different people are never merged: a surname after another first name ("Hunter
 Biden") is not the table person, and a fuzzy candidate must not itself be a table
 spelling of someone else. The article's most frequent spelling is taken as its own;
@@ -21,6 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
@@ -42,6 +48,7 @@ CHECK = "consistency.name_variant"
 MIN_FUZZY_LENGTH = 6  # shorter words are too often other words ("Xi", "Lula")
 LONG_SURNAME = 10
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+GIVEN_NAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "office_given_names.tsv"
 
 
 @dataclass(frozen=True)
@@ -128,11 +135,68 @@ def variant_findings(article: Article, spellings: list[Spelling], table: OfficeT
                 "counts": {s.form: counts[s.key] for s in items}})
 
 
+@lru_cache(maxsize=1)
+def given_name_groups() -> dict[str, int]:
+    """Each given-name spelling to its variant group (office_given_names.tsv)."""
+    groups: dict[str, int] = {}
+    lines = GIVEN_NAMES_PATH.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if line.strip() and not line.startswith("#"):
+            for spelling in line.split("\t"):
+                groups[spelling.strip()] = number
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _given_name_pattern() -> re.Pattern[str]:
+    names = "|".join(sorted(given_name_groups(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<given>{names})\s+(?:[A-Z]\.\s+)?"
+                      r"(?P<surname>(?:(?:bin|ibn|abu|al|el)[\s-]+)?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])")
+
+
+def given_name_spellings(text: str, fold_diacritics: bool) -> list[Spelling]:
+    """Given names of one variant group before one surname: "Sergei Lavrov", "Sergey Lavrov".
+
+    The spelling's person is the (group, folded surname) pair; its span is the given name.
+    """
+    groups = given_name_groups()
+    found = []
+    for m in _given_name_pattern().finditer(text):
+        person = f"given:{groups[m['given']]}:{fold(' '.join(m['surname'].split()))}"
+        found.append(Spelling(m.start("given"), m.end("given"), person, m["given"],
+                              _key(m["given"], fold_diacritics)))
+    return found
+
+
+def given_name_findings(article: Article, spellings: list[Spelling]) -> Iterator[Finding]:
+    by_person: dict[str, list[Spelling]] = {}
+    for s in spellings:
+        by_person.setdefault(s.person_id, []).append(s)
+    for items in by_person.values():
+        counts = Counter(s.key for s in items)
+        if len(counts) < 2:
+            continue
+        main_key = max(counts, key=lambda k: (counts[k], -min(s.start for s in items if s.key == k)))
+        main = next(s for s in items if s.key == main_key)
+        match = _given_name_pattern().match(article.text, main.start)
+        full = f"{main.form} {' '.join(match['surname'].split())}" if match else main.form
+        for key in counts:
+            if key == main_key:
+                continue
+            first = next(s for s in items if s.key == key)
+            message = (f"Given name '{first.form}' ({counts[key]}x) and '{main.form}' ({counts[main_key]}x) "
+                       f"both name {full} in this article (transliterations of one name).")
+            yield span_finding(article, CHECK, first.start, first.end, message, data={
+                "person_id": None, "spelling": first.form, "main_spelling": main.form,
+                "counts": {s.form: counts[s.key] for s in items}, "given_name": True})
+
+
 def find_name_variants(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     table = load_table(params)
     fold_diacritics = bool(params.get("fold_diacritics", True))
     max_edits = params.get("max_edits")
     for article in articles:
+        yield from given_name_findings(article, given_name_spellings(article.text, fold_diacritics))
         known = table_spellings(article.text, table, fold_diacritics)
         if not known:
             continue

@@ -3,21 +3,32 @@
 A paywall block means the page cut the article short: it starts at a line that says so
 ("Unlock unlimited access", "Subscribe to continue reading", "Already a subscriber?",
 "To Read the Full Story") and runs on over the offer around it (membership perks as a
-bullet list, "Support <publisher>", "Subscribe", "Sign In"). A lone "Subscribe" link with
+bullet list, "Support <publisher>", "Subscribe", "Sign In"). Templates (`audit/data/paywall_templates.tsv`,
+one compiled pattern) add classes of such lines: trial offers, "This article is reserved
+for subscribers", and membership or support appeals ("become a supporter from only $5 a
+month"), which are a finding of their own even with no cut. A lone "Subscribe" link with
 no such line is site chrome that free articles carry too: boilerplate.line reports it,
 and its message says it is not a paywall. Phrases: `audit/data/chrome_phrases.tsv`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from audit.detect.chrome_lines import Line, iter_lines, phrase_hits
+from audit.detect.chrome_lines import DATA_DIR, PROSE_MIN_LOWER, RUN_ON_WORDS, Line, phrase_hits
+from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 
 CHECK = "paywall.text"
+# Every template in paywall_templates.tsv holds one of these: a substring test first spares
+# most lines the regex (the alternation costs ~0.5 ms a line, the test microseconds).
+TEMPLATE_TRIGGERS = ("trial", "subscri", "member", "supporter", "patron", "premium", "keep reading",
+                     "log in", "sign in", "support", "contribution", "donat", "$", "£", "€")
+MAX_TEMPLATE_WORDS = 60  # templates are read in lines and sentences this short
 OFFER_MAX_WORDS = 8  # "Support Just the News": an offer line is short unless a phrase says more
 LOOK_BACK = 2  # offer lines just before the cut line belong to the block
 
@@ -28,6 +39,7 @@ class Block:
 
     lines: list[Line] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
+    cut: bool = True  # says the article is cut short; else a membership or support appeal
 
     @property
     def start(self) -> int:
@@ -38,8 +50,41 @@ class Block:
         return self.lines[-1].end
 
 
+@lru_cache(maxsize=1)
+def _templates() -> tuple[re.Pattern[str], dict[str, str]]:
+    """`paywall_templates.tsv` as one compiled alternation; group name -> kind (cut, appeal)."""
+    parts, kinds = [], {}
+    for row in (DATA_DIR / "paywall_templates.tsv").read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        kind, _source, regex = row.split("\t")
+        name = f"t{len(parts)}"
+        kinds[name] = kind
+        parts.append(f"(?P<{name}>{regex})")
+    return re.compile("|".join(parts), re.IGNORECASE), kinds
+
+
+def _template_hits(line: Line, kind: str) -> list[str]:
+    """The template matches of one kind in a line or sentence (short units only)."""
+    if line.words > MAX_TEMPLATE_WORDS or not any(t in line.key for t in TEMPLATE_TRIGGERS):
+        return []
+    pattern, kinds = _templates()
+    return [m.group().lower() for m in pattern.finditer(line.text) if m.lastgroup and kinds[m.lastgroup] == kind]
+
+
 def _is_cut(line: Line) -> list[str]:
-    return [h.phrase for h in phrase_hits(line, CHECK) if h.kind == "paywall-cut"]
+    """Cut phrases and templates; a span of running text is read whole up to RUN_ON_WORDS
+    (a paywall's bullet list run together is one long span)."""
+    hits = phrase_hits(line, CHECK, max_words=RUN_ON_WORDS if line.piece else None)
+    return [h.phrase for h in hits if h.kind == "paywall-cut"] + _template_hits(line, "cut")
+
+
+def _is_appeal(line: Line) -> list[str]:
+    """Appeal templates in a sentence or a short widget, not in a menu run together
+    ("Footer menu About Us Advertise With Us Become a Subscriber ..." is site chrome)."""
+    if line.lower_share is not None and line.lower_share < PROSE_MIN_LOWER:
+        return []
+    return _template_hits(line, "appeal")
 
 
 def _is_offer(line: Line) -> list[str]:
@@ -50,7 +95,7 @@ def _is_offer(line: Line) -> list[str]:
 
 def _belongs(line: Line) -> list[str] | None:
     """Whether a line continues a block: an offer, a cut line, or a bullet of perks."""
-    found = _is_cut(line) + _is_offer(line)
+    found = _is_cut(line) + _is_appeal(line) + _is_offer(line) + _template_hits(line, "offer")
     if found:
         return found
     if line.bullet and line.words <= 25:
@@ -64,7 +109,8 @@ def paywall_blocks(lines: Sequence[Line]) -> list[Block]:
     i = 0
     while i < len(lines):
         cut = _is_cut(lines[i])
-        if not cut:
+        appeal = [] if cut else _is_appeal(lines[i])
+        if not cut and not appeal:
             i += 1
             continue
         first = i
@@ -72,11 +118,13 @@ def paywall_blocks(lines: Sequence[Line]) -> list[Block]:
             first -= 1
         if blocks and first <= blocks[-1].lines[-1].index:
             first = blocks[-1].lines[-1].index + 1
-        block = Block(list(lines[first:i + 1]), [p for ln in lines[first:i] for p in _is_offer(ln)] + cut)
+        block = Block(list(lines[first:i + 1]), [p for ln in lines[first:i] for p in _is_offer(ln)] + cut + appeal,
+                      cut=bool(cut))
         i += 1
         while i < len(lines) and (more := _belongs(lines[i])) is not None:
             block.lines.append(lines[i])
             block.phrases.extend(more)
+            block.cut = block.cut or bool(_is_cut(lines[i]))
             i += 1
         blocks.append(block)
     return blocks
@@ -84,6 +132,9 @@ def paywall_blocks(lines: Sequence[Line]) -> list[Block]:
 
 def message(block: Block) -> str:
     shown = ", ".join(repr(p) for p in dict.fromkeys(block.phrases))
+    if not block.cut:
+        return (f"Membership or support appeal of {len(block.lines)} line(s) or sentence(s) ({shown}): "
+                f"the site's offer to pay, not article text (paywall.text, not site chrome).")
     return (f"Paywall block of {len(block.lines)} line(s) ({shown}): the page cut the article "
             f"short behind a subscription offer, so the text is probably incomplete "
             f"(not just a Subscribe link in the site chrome).")
@@ -91,8 +142,8 @@ def message(block: Block) -> str:
 
 def find_paywall_blocks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per paywall block, spanning all its lines."""
-    for article, lines in iter_lines(articles):
+    for article, lines in iter_spans(articles):
         for block in paywall_blocks(lines):
-            data = {"kind": "paywall-block", "lines": len(block.lines),
+            data = {"kind": "paywall-block" if block.cut else "support-appeal", "lines": len(block.lines),
                     "phrases": list(dict.fromkeys(block.phrases))}
             yield span_finding(article, CHECK, block.start, block.end, message(block), data=data)

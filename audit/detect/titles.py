@@ -1,18 +1,21 @@
 """consistency.title_anachronism: a title or former/current status wrong for the publication date.
 
 A title mention is a table person with a title before the name ("former U.S. President
-Donald Trump", "then-UK Prime Minister Boris Johnson", "President-elect Trump") or after
-it ("Friedrich Merz, the German Chancellor"). Against the office-holders table at the
-publication date it is wrong when:
+Donald Trump", "then-UK Prime Minister Boris Johnson", "former Democratic President
+Barack Obama", "President-elect Trump") or after it ("Friedrich Merz, the German
+Chancellor"). Only mentions that title_reading.py reads as a present title are judged
+(not quotes, "appointed by ...", "under ...", possessives, sentences about the past, and
+plain titles without a present verb or a time of this week after them). Against the
+office-holders table at the publication date such a mention is wrong when:
 - a plain or "current" title names someone who did not hold that office then
   (Scholz called German Chancellor on 2025-06-01: Merz since 2025-05-06);
 - "former" names someone in that office then ("former President Trump" in May 2025);
 - "-elect"/"incoming" names someone already in office.
-Not judged: "then-" titles (about the past), titles of offices the table does not cover
-("former culture minister"), people the table does not know, sentences that name a
-past year ("In 2019, Chancellor Merkel ..."), offices
-that changed hands within `grace_days` of publication, and undated articles (the
-report lists them as skipped for date-relative checks).
+Not judged either: titles of offices the table does not cover ("former culture
+minister"), people the table does not know, offices that changed hands within
+`grace_days` of publication, and undated articles (the report lists them as skipped for
+date-relative checks). Each finding names the office-table row that decided it and the
+words of the sentence that made the title a present one (message and `data`).
 """
 
 from __future__ import annotations
@@ -25,12 +28,16 @@ from functools import lru_cache
 from typing import Any
 
 from audit.detect.office_holders import OfficeTable, Term, load_table, load_titles
+from audit.detect.title_reading import Reading, adjective_pattern, read_mention
 from audit.model import Article, Finding, span_finding
 
 CHECK = "consistency.title_anachronism"
 GRACE_DAYS = 2  # news lag and time zones around a handover; suite param "grace_days"
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+# "-elect" long after the inauguration is history ("As president-elect, Trump broke with
+# protocol" in December 2017, a Reuters timeline of December 2016); a slip of the
+# handover ("President-elect Trump said" in March 2025) comes within weeks. Suite param
+# "elect_days".
+ELECT_DAYS = 120
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class TitleMention:
     country: str | None  # as written, or implied by the title ("Secretary of State": US)
     status: str
     title: str
+    modifier: str = ""  # the status word as written ("former", "ex-", "newly installed"), "" if none
+    country_written: bool = False  # "U.S. President", "the German chancellor": not a bare title
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -57,8 +66,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     modifier = rf"(?i:{_alternation([m for m in data['modifiers'] if not m.endswith('-')])})"
     country = rf"(?P<country>{_alternation(countries)})"
     title = rf"(?P<title>(?i:{_alternation(list(data['titles']))}))(?P<elect>-elect)?"
-    before = (rf"(?<![\w-])(?:(?P<mod1>{modifier}|(?i:ex|then)(?=-))[\s-]+)?(?:{country}\s+)?"
-              rf"(?:(?P<mod2>{modifier})[\s-]+)?{title}(?![\w-])")
+    adjectives = rf"(?:{adjective_pattern()}\s+){{0,2}}"  # "former pro-Russian Ukrainian President"
+    before = (rf"(?<![\w-])(?:(?P<mod1>{modifier}|(?i:ex|then)(?=-))[\s-]+)?{adjectives}(?:{country}\s+)?"
+              rf"{adjectives}(?:(?P<mod2>{modifier})[\s-]+)?{title}(?![\w-])")
     prefix = re.compile(before + r",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
     after = re.compile(r",\s+(?:(?i:the)\s+)?" + before.replace("?P<", "?P<a_") + r"(?![\w'’-])")
     return prefix, after
@@ -105,7 +115,8 @@ def _mention(text: str, table: OfficeTable, person_id: str, m: re.Match[str], g:
     if modifier in ("ex", "then") and "-" not in text[m.start():m.start(g + "title")]:
         status = titles["modifiers"].get(modifier + "-", status)
     offices = tuple(titles["titles"][title]["offices"])
-    return TitleMention(start, end, person_id, offices, country, status, m.group(g + "title"))
+    return TitleMention(start, end, person_id, offices, country, status, m.group(g + "title"), modifier,
+                        bool(written))
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +138,27 @@ def office_label(term_or_office: Term | str, country: str | None) -> str:
     return f"{label} of {titles['country_names'].get(country, country)}" if country else label
 
 
-def judge(mention: TitleMention, table: OfficeTable, day: date, grace_days: int) -> str | None:
+@dataclass(frozen=True)
+class Verdict:
+    """Why a mention is wrong on a day, and the office-table row that says so."""
+
+    reason: str
+    term: Term  # the row of audit/data/office_holders.csv (or the user's extra rows)
+
+    def row(self) -> dict[str, Any]:
+        t = self.term
+        return {"person_id": t.person_id, "office": t.office, "country": t.country,
+                "start": t.start.isoformat(), "end": t.end.isoformat() if t.end else None,
+                "source": t.source}
+
+    def describe(self) -> str:
+        t = self.term
+        return (f"office table row: {t.person_id}, {t.office} {t.country}, "
+                f"{t.start} to {t.end or 'in office'} ({t.source or 'no source'})")
+
+
+def judge(mention: TitleMention, table: OfficeTable, day: date, grace_days: int,
+          elect_days: int = ELECT_DAYS) -> Verdict | None:
     """Why the mention is wrong on `day`, or None when it is right or cannot be judged."""
     terms = table.terms_of(mention.person_id, mention.offices, mention.country)
     if not terms or mention.status in ("then", "outgoing"):
@@ -138,23 +169,43 @@ def judge(mention: TitleMention, table: OfficeTable, day: date, grace_days: int)
     if mention.status == "former":
         if in_office and all(t.holds(d) for t in in_office for d in near):
             held = in_office[0]
-            return (f"{name} is called former {mention.title}, but on {day} (publication date) "
-                    f"was {office_label(held, held.country)} (since {held.start}).")
+            return Verdict(f"{name} is called former {mention.title}, but on {day} (publication date) "
+                           f"was {office_label(held, held.country)} (since {held.start}).", held)
         return None
     if mention.status == "elect":
-        started = [t for t in in_office if t.start < near[0]]
+        started = [t for t in in_office if t.start < near[0] and (day - t.start).days <= elect_days]
         if started:
-            return (f"{name} is called {mention.title}-elect, but on {day} (publication date) had "
-                    f"held the office since {started[0].start}.")
+            return Verdict(f"{name} is called {mention.title}-elect, but on {day} (publication date) had "
+                           f"held the office since {started[0].start}.", started[0])
         return None
     if in_office or any(t.holds(d) for t in terms for d in near):
         return None
-    return _not_holder_reason(mention, terms, table, day, name)
-
-
-def _not_holder_reason(mention: TitleMention, terms: list[Term], table: OfficeTable,
-                       day: date, name: str) -> str:
+    if courtesy_title(mention, terms, day) or stale_new(mention, terms, day, elect_days):
+        return None
     last = max(terms, key=lambda t: t.start)
+    return Verdict(_not_holder_reason(last, terms, table, day, name), last)
+
+
+def courtesy_title(mention: TitleMention, terms: list[Term], day: date) -> bool:
+    """A bare title kept by a past holder: "President Obama" in 2017, "Prime Minister Blair".
+
+    American (and much British) usage keeps the title as an honorific after office
+    ("President Obama is dignified, classy", a 2017 blog); only a title with a country
+    ("U.S. President Barack Obama said on Tuesday") or "current" claims the office now.
+    """
+    return (not mention.country_written and not mention.modifier
+            and any(t.end is not None and t.end <= day for t in terms))
+
+
+NEW_WORDS = ("new", "newly installed", "newly elected")
+
+
+def stale_new(mention: TitleMention, terms: list[Term], day: date, elect_days: int) -> bool:
+    """"the newly elected President Barack Obama" in 2017: "new" as of a term long begun."""
+    return mention.modifier in NEW_WORDS and all((day - t.start).days > elect_days for t in terms)
+
+
+def _not_holder_reason(last: Term, terms: list[Term], table: OfficeTable, day: date, name: str) -> str:
     label = office_label(last, last.country)
     holder = table.holder_on(last.office, last.country, day)
     then = (f"that office was held by {table.people[holder.person_id].name} (since {holder.start})"
@@ -165,29 +216,29 @@ def _not_holder_reason(mention: TitleMention, terms: list[Term], table: OfficeTa
     return f"{name} is called {label}, but on {day} (publication date) {then}; {held}."
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
-               default=max(0, start - 400))
-    right = _SENTENCE_END.search(text, end)
-    return text[left:right.start() if right else len(text)]
-
-
-def about_the_past(text: str, mention: TitleMention, table: OfficeTable, day: date) -> bool:
-    """The sentence names a past year: "In 2019, Chancellor Merkel ..." is no anachronism."""
-    years = {int(y) for y in _YEAR.findall(_sentence(text, mention.start, mention.end))}
-    return any(y < day.year for y in years)
+def reading_of(text: str, mention: TitleMention, day: date) -> Reading:
+    """How the sentence uses the mention (title_reading.read_mention)."""
+    return read_mention(text, mention.start, mention.end, mention.status, mention.modifier, day)
 
 
 def find_title_anachronisms(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     table = load_table(params)
     grace = int(params.get("grace_days", GRACE_DAYS))
+    elect_days = int(params.get("elect_days", ELECT_DAYS))
     for article in articles:
         if article.published is None:
             continue  # date-relative: skipped, the report lists undated articles
         for mention in find_title_mentions(article.text, table):
-            reason = judge(mention, table, article.published, grace)
-            if reason and not about_the_past(article.text, mention, table, article.published):
-                yield span_finding(article, CHECK, mention.start, mention.end, reason, data={
-                    "person_id": mention.person_id, "status": mention.status,
-                    "title": mention.title, "country": mention.country,
-                    "published": article.published.isoformat()})
+            verdict = judge(mention, table, article.published, grace, elect_days)
+            if verdict is None:
+                continue
+            reading = reading_of(article.text, mention, article.published)
+            if not reading.present:
+                continue
+            message = (f"{verdict.reason} Read as a present title ({reading.describe()}); "
+                       f"{verdict.describe()}.")
+            yield span_finding(article, CHECK, mention.start, mention.end, message, data={
+                "person_id": mention.person_id, "status": mention.status,
+                "title": mention.title, "country": mention.country,
+                "published": article.published.isoformat(), "office_row": verdict.row(),
+                "decided_by": {"rule": reading.rule, "words": reading.words}})

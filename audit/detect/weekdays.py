@@ -1,8 +1,11 @@
 """consistency.weekday: a weekday that does not match its date ("Friday, May 15, 2025").
 
 A stated year is checked in every article (the calendar does not depend on the
-publication date). A date without a year ("Thursday, May 15") takes the year that puts
-it nearest the publication date, so it is checked only in dated articles. Dates that
+publication date). A year written right after the date counts as its year even when
+the date reader leaves it out ("Sunday, 9 January-2011"). A date without a year
+("Thursday, May 15") takes the year that puts it nearest the publication date, so it
+is checked only in dated articles, and not at all when its sentence names another year
+("On Friday, May 15 ... in 2015" in a 2017 article: the year is not the publication's). Dates that
 do not exist are left to consistency.invalid_date; numeric dates whose day and month
 may be swapped (05/06/2025) pass when either reading falls on the weekday.
 """
@@ -10,6 +13,7 @@ may be swapped (05/06/2025) pass when either reading falls on the weekday.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -21,6 +25,25 @@ CHECK = "consistency.weekday"
 
 
 NEAR_DAYS = 120  # a yearless date further than this from publication could be either year
+_TRAILING_YEAR = re.compile(r"\s*[-–—/,.]?\s*((?:19|20)\d\d)(?![\d/-])")
+_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def written_year(text: str, mention: DateMention) -> int | None:
+    """The year written next to the date: its own, or one glued after it ("9 January-2011")."""
+    if mention.year:
+        return mention.year
+    m = _TRAILING_YEAR.match(text, mention.end)
+    return int(m.group(1)) if m else None
+
+
+def sentence_years(text: str, mention: DateMention) -> set[int]:
+    """Years written in the date's sentence (a rough one: full stops and line breaks)."""
+    left = max((m.end() for m in _SENTENCE_STOP.finditer(text, max(0, mention.start - 300), mention.start)),
+               default=max(0, mention.start - 300))
+    right = _SENTENCE_STOP.search(text, mention.end)
+    return {int(y) for y in _YEAR.findall(text, left, right.start() if right else len(text))}
 
 
 def mention_years(mention: DateMention, published: date | None) -> list[int]:
@@ -38,11 +61,15 @@ def mention_years(mention: DateMention, published: date | None) -> list[int]:
     return [nearest] if gap <= NEAR_DAYS else [nearest, other]
 
 
-def weekday_conflict(mention: DateMention, published: date | None) -> date | None:
+def weekday_conflict(mention: DateMention, published: date | None, text: str = "") -> date | None:
     """The date the weekday contradicts, or None when it matches or cannot be judged."""
     if mention.weekday is None:
         return None
-    readings = [d for year in mention_years(mention, published) for d in mention.readings(year)]
+    year = written_year(text, mention) if text else mention.year
+    if year is None and published is not None and sentence_years(text, mention) - {published.year}:
+        return None  # the sentence is about another year: the publication year may be wrong
+    years = [year] if year else mention_years(mention, published)
+    readings = [d for y in years for d in mention.readings(y)]
     if not readings or any(d.weekday() == mention.weekday for d in readings):
         return None
     return readings[0]
@@ -51,13 +78,16 @@ def weekday_conflict(mention: DateMention, published: date | None) -> date | Non
 def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     for article in articles:
         for mention in find_dates(article.text):
-            actual = weekday_conflict(mention, article.published)
+            actual = weekday_conflict(mention, article.published, article.text)
             if actual is None:
                 continue
             stated = calendar.day_name[mention.weekday or 0]
-            how = "" if mention.year else f" (year {actual.year} taken from the publication date)"
+            how = "" if written_year(article.text, mention) else (
+                f" (year {actual.year} taken from the publication date)")
             message = (f"The text says {stated}, but {actual:%B} {actual.day}, {actual.year} "
                        f"is a {calendar.day_name[actual.weekday()]}{how}.")
-            yield span_finding(article, CHECK, mention.start, mention.end, message, data={
+            glued = None if mention.year else _TRAILING_YEAR.match(article.text, mention.end)
+            end = glued.end() if glued else mention.end  # "Monday, 9 January-2011", year included
+            yield span_finding(article, CHECK, mention.start, end, message, data={
                 "stated_weekday": stated, "date": actual.isoformat(),
                 "actual_weekday": calendar.day_name[actual.weekday()]})

@@ -1,11 +1,19 @@
-"""Report: one self-contained HTML page a person wants to read (no CDN, no script).
+"""Report: the page a data team opens every morning, at 10 or 100,000 articles.
 
-Article text is always escaped (Jinja2 autoescape); findings' spans are shown as marks
-in the text, each linked to its finding in the list beside it.
+`index.html` is the overview, rendered here (Jinja2 autoescape, inline SVG charts): it
+shows without any script. The article list and the article views are drawn by
+`assets/report.js` (shipped in the package, no framework, no CDN) from the data files
+of `audit.report.data`. A Content-Security-Policy in the page allows scripts and styles
+from the report's folder only: no inline script, no inline handler, no remote load, so
+a hostile title or text stays text even if it were ever put in the page unescaped.
+
+`build_report(run_dir)` rebuilds it from a run folder (`corpus-audit report DIR`).
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,30 +22,19 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from audit.model import Finding
+from audit.errors import UsageError
+from audit.model import Article, Finding
+from audit.report import data as rd
+from audit.report.chunks import write_data
 from audit.report.clusters import duplicate_clusters
+from audit.report.history import read_history
+from audit.report.overview import overview
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-# A page a browser opens quickly: the worst articles in full, the rest counted.
-MAX_ARTICLES_SHOWN = 500
-
-
-def highlight_segments(text: str, spans: Sequence[tuple[int, int, int, str]]) -> list[dict[str, Any]]:
-    """Cut text into segments, each with the findings covering it.
-
-    spans: (start, end, finding number, severity). Overlapping spans give segments
-    covered by several findings; the worst severity colours the segment.
-    """
-    cuts = {0, len(text)}
-    for start, end, _, _ in spans:
-        cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
-    points = sorted(cuts)
-    segments = []
-    for left, right in zip(points, points[1:]):
-        covering = [(n, sev) for s, e, n, sev in spans if s <= left and right <= e and s < e]
-        worst = min((sev for _, sev in covering), key=SEVERITY_RANK.get, default=None)
-        segments.append({"text": text[left:right], "refs": [n for n, _ in covering], "severity": worst})
-    return segments
+STATIC = Path(__file__).resolve().parent / "static"
+RUN_FILES = ("articles.parquet", "findings.jsonl", "summary.json")
+SUITE_RESULTS = "suite_results.json"  # GX outcomes, kept so the report can be rebuilt
+UNREADABLE = "unreadable.jsonl"  # unreadable records: file, position, reason, raw excerpt
+RAW_EXCERPT_CHARS = 300
 
 
 def write_report(
@@ -46,35 +43,105 @@ def write_report(
     findings: Sequence[Finding],
     summary: dict[str, Any],
     outcomes: list[dict[str, Any]],
-) -> None:
-    env = Environment(
-        loader=PackageLoader("audit", "report/templates"),
-        autoescape=select_autoescape(["html", "j2"], default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    by_article: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
-    for number, finding in enumerate(findings, start=1):
-        by_article[finding.article_id].append((number, finding))
-    def worst(article_id: str) -> int:
-        return min((SEVERITY_RANK[f.severity] for _, f in by_article.get(article_id, [])), default=3)
+    *,
+    articles: Sequence[Article] | None = None,
+) -> dict[str, int]:
+    """Write index.html, assets/ and data/ beside `path`; return bytes written by part."""
+    folder = path.parent
+    (folder / SUITE_RESULTS).write_text(json.dumps(outcomes, default=str) + "\n", encoding="utf-8")
+    if articles is not None:
+        _write_unreadable(folder / UNREADABLE, articles)
+    return _render(path, table, findings, summary, outcomes, _read_unreadable(folder / UNREADABLE))
 
-    order = sorted(range(len(table)), key=lambda i: (worst(table["article_id"].iat[i]), i))
-    shown = table.iloc[order[:MAX_ARTICLES_SHOWN]]
-    articles = []
-    for row in shown.to_dict("records"):
-        own = sorted(by_article.get(row["article_id"], []),
-                     key=lambda nf: (SEVERITY_RANK[nf[1].severity], nf[1].start or 0))
-        spans = [(f.start, f.end, n, f.severity) for n, f in own if f.start is not None]
-        articles.append({
-            "row": row,
-            "findings": own,
-            "segments": highlight_segments(str(row["text"] or ""), spans),
-            "worst": own[0][1].severity if own else None,
-        })
-    html = env.get_template("report.html.j2").render(
-        summary=summary, articles=articles, outcomes=outcomes,
-        hidden=len(table) - len(articles),
-        clusters=duplicate_clusters(table),  # near-copy clusters side by side (issue 3)
-    )
+
+def build_report(run_dir: Path) -> Path:
+    """Rebuild `run_dir/index.html` from the run's articles.parquet, findings and summary."""
+    missing = [name for name in RUN_FILES if not (run_dir / name).is_file()]
+    if missing:
+        raise UsageError(f"{run_dir}: not a run folder (missing {', '.join(missing)})")
+    table = pd.read_parquet(run_dir / "articles.parquet")
+    summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
+    findings = []
+    with (run_dir / "findings.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                row["data"] = row.get("data") or {}
+                findings.append(Finding(**row))
+    results = run_dir / SUITE_RESULTS
+    outcomes = json.loads(results.read_text(encoding="utf-8")) if results.is_file() else []
+    path = run_dir / "index.html"
+    _render(path, table, findings, summary, outcomes, _read_unreadable(run_dir / UNREADABLE))
+    return path
+
+
+def _write_unreadable(path: Path, articles: Sequence[Article]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for a in articles:
+            if a.read_error is None:
+                continue
+            file, _, where = a.source_uri.partition("#")
+            fh.write(json.dumps({
+                "article_id": a.article_id, "file": file, "position": where or None,
+                "reason": a.read_error, "raw": (a.raw or "")[:RAW_EXCERPT_CHARS],
+                "raw_chars": len(a.raw or ""),
+            }, ensure_ascii=False) + "\n")
+
+
+def _read_unreadable(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _render(path: Path, table: pd.DataFrame, findings: Sequence[Finding],
+            summary: dict[str, Any], outcomes: list[dict[str, Any]],
+            unreadable: list[dict[str, Any]]) -> dict[str, int]:
+    folder = path.parent
+    data_dir = folder / "data"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir(parents=True)
+    shutil.copytree(STATIC, folder / "assets", dirs_exist_ok=True)
+
+    rows = _rows(table)
+    by_article = _numbered(findings)
+    clusters = duplicate_clusters(table)  # near-copy clusters side by side (issue 3)
+    sizes = write_data(data_dir, rows, by_article, clusters)
+    history = read_history(folder.parent / "history.jsonl")
+    view = overview(rows, findings, summary, outcomes, unreadable, history, folder)
+    view["clusters"] = [{"id": c["id"], "size": c["size"]} for c in clusters]
+    env = Environment(loader=PackageLoader("audit", "report/templates"),
+                      autoescape=select_autoescape(["html", "j2"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    html = env.get_template("report.html.j2").render(summary=summary, **view)
     path.write_text(html, encoding="utf-8")
+    sizes["index.html"] = path.stat().st_size
+    return sizes
+
+
+ROW_FIELDS = ("article_id", "source_uri", "source_sha256", "title", "published",
+              "published_from", "publisher", "url", "language", "language_prob", "text",
+              "content_sha256", "status", "clean_text", "author", "not_checked",
+              "duplicate_cluster", "encoding_fixed")
+
+
+def _rows(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The table's rows as plain dicts (null-likes as None), only the report's columns."""
+    present = [c for c in ROW_FIELDS if c in table.columns]
+    columns = {}
+    for c in present:  # column-wise: null-likes to None once per column, not per value
+        nulls = table[c].isna().tolist()
+        columns[c] = [None if null else rd.plain(v) if not isinstance(v, str) else v
+                      for v, null in zip(table[c].tolist(), nulls)]
+    return [dict(zip(present, values)) for values in zip(*(columns[c] for c in present))]
+
+
+def _numbered(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
+    """Each article's findings, worst first then by position: number = place + 1."""
+    by_article: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_article[finding.article_id].append(finding)
+    for own in by_article.values():
+        own.sort(key=lambda f: (rd.SEVERITY_RANK.get(f.severity, 3), f.start if f.start is not None else -1))
+    return by_article

@@ -55,3 +55,20 @@ def append_history(history_file: Path, summary: dict[str, Any]) -> None:
     }
     with history_file.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(line) + "\n")
+
+
+def read_history(history_file: Path, last: int = 60) -> list[dict[str, Any]]:
+    """The last runs of `history.jsonl`, oldest first; unreadable lines are skipped."""
+    try:
+        lines = history_file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    runs = []
+    for line in lines[-last:]:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("by_check"), dict):
+            runs.append(entry)
+    return runs

@@ -1,0 +1,357 @@
+"""Candidate spans of running text: chrome checks on articles without line breaks.
+
+Scraped corpora often hold an article as one paragraph: the menu, the headline, the body,
+an inline "READ MORE: <headline>" teaser, "Share this slide" and the comments all run
+together. The chrome checks decide per unit; here a long line is cut into spans at
+- sentence ends (not after "Mr." or "U.S."),
+- inline chrome markers (`audit/data/chrome_markers.tsv`, one Aho-Corasick pass over the
+  line): a marker alone ("Share this slide", "Print this story") is a span of its own, a
+  teaser marker ("READ MORE:", "Related Links") runs on over the headline or link text
+  after it,
+- the article's title where it occurs (the headline stays a span of its own: content),
+- runs of Title-Case link text at the start of a sentence ("Home World Politics ...").
+Short lines stay whole, so text with one block a line is judged line by line as before.
+Every step is one pass over the text: no cost grows with the square of its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlparse
+
+import ahocorasick
+
+from audit.detect.chrome_lines import DATA_DIR, Line, PhraseHit, make_line, physical_lines
+from audit.model import Article
+
+SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)
+TITLE_RUN_MIN = 6  # capitalised words in a row at a sentence start that make link text
+TEASER_MAX_WORDS = 25  # a teaser's headline is at most this long
+SUBJECT_MAX_WORDS = 3
+SLUG_MIN_WORDS = 3  # a URL slug with fewer words names no headline
+HEADLINE_COVER = 0.8
+HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
+SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
+SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
+
+# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ])")
+_WORD = re.compile(r"\S+")
+_SLUG_WORD = re.compile(r"[^\W_]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# Not sentence ends: titles, initials, months and "U.S." (from the seeds and the Zyte pages).
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"])
+SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "nor", "but", "with", "by", "from", "as", "vs", "after", "before", "over", "under", "into", "onto", "about", "amid", "against", "between", "than", "via", "per", "up", "out", "off", "is", "are", "was", "be", "&", "|", "-", "–", "—", "·", "•", "/"])
+# Titles before a name: the subject of a sentence starts there ("President Vladimir Putin said").
+TITLE_WORDS = frozenset([
+    "president", "prime", "minister", "chancellor", "secretary", "senator", "sen", "rep", "governor",
+    "gov", "mayor", "king", "queen", "prince", "princess", "pope", "general", "gen", "judge", "mr",
+    "mrs", "ms", "dr", "sir", "lord", "lady", "officer", "chief", "coach", "ceo"])
+# Capitalised words that start a sentence rather than continue a headline.
+SENTENCE_STARTERS = frozenset(
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her", "its", "their", "in", "on", "at", "but", "and", "as", "when", "while", "after", "before", "if", "there", "here", "what", "why", "how", "mr", "mrs", "ms", "dr"])
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One inline chrome marker found in a line: where it is and how far it reaches."""
+
+    start: int
+    end: int
+    kind: str
+    extent: str  # alone, teaser
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _markers() -> ahocorasick.Automaton:
+    """The marker phrases of `chrome_markers.tsv` in one automaton (value: kind, extent, phrase)."""
+    automaton = ahocorasick.Automaton()
+    for row in (DATA_DIR / "chrome_markers.tsv").read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        kind, extent, phrase, _source = row.split("\t")
+        automaton.add_word(phrase.lower(), (kind, extent, phrase.lower()))
+    automaton.make_automaton()
+    return automaton
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length (a character whose lower form is longer stays)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def find_markers(line: str) -> list[Marker]:
+    """Inline markers in a line, left to right, not overlapping (longest first at a place).
+
+    A marker counts where it starts a word written upper-case ("Share this slide", not
+    "share this slide with"; a lower-case one of 3+ words where a sentence could start)
+    and ends a word; an "alone" marker must also be followed by
+    an upper-case word, a digit, punctuation or the end ("Advertisement The president",
+    not "Advertisement revenue fell").
+    """
+    low = _lower(line)
+    found: list[Marker] = []
+    for end, (kind, extent, phrase) in _markers().iter(low):
+        start = end - len(phrase) + 1
+        after = end + 1
+        if start > 0 and line[start - 1].isalnum():
+            continue
+        if not line[start].isupper() and not (extent == "alone" and phrase.count(" ") >= 2
+                                              and _sentence_start(line, start)):
+            continue  # "back to top" written lower-case counts only where a sentence could start
+        if after < len(line) and line[after].isalnum() and phrase[-1].isalnum():
+            continue
+        if extent == "alone" and not _free_after(line, after):
+            continue
+        found.append(Marker(start, after, kind, extent, phrase))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Marker] = []
+    for marker in found:
+        if not kept or marker.start >= kept[-1].end:
+            kept.append(marker)
+    return kept
+
+
+def _sentence_start(line: str, at: int) -> bool:
+    before = line[max(0, at - 3):at].rstrip()
+    return not before or before[-1] in ".!?:\"”’)]"
+
+
+def _free_after(line: str, at: int) -> bool:
+    rest = line[at:at + 3].lstrip()
+    return not rest or not rest[0].isalpha() or rest[0].isupper()
+
+
+def _is_capitalised(word: str) -> bool:
+    first = next((c for c in word if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def _run_end(words: Sequence[re.Match[str]], first: int, limit: int) -> tuple[int, int]:
+    """(index of the word that ends a Title-Case run starting at `first`, capitalised words in it).
+
+    Small words ("of", "in", "&") stay in the run when a capitalised word follows.
+    """
+    i, caps = first, 0
+    while i < min(len(words), limit):
+        word = words[i].group()
+        if _is_capitalised(word):
+            caps += 1
+        elif not (word.lower() in SMALL_WORDS and i + 1 < len(words) and _is_capitalised(words[i + 1].group())):
+            break
+        i += 1
+    return i, caps
+
+
+def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
+    """Where a run ends once the capitalised subject of the next sentence is given back.
+
+    The word before the first lower-case word is the next sentence's subject ("... Talks
+    | Ankara has hosted"), with a title and name before it ("... Talks | President
+    Vladimir Putin called"), or a sentence starter within three words ("| The two ...").
+    """
+    if stop >= len(words):
+        return stop
+    for j in range(stop - 1, max(first, stop - SUBJECT_MAX_WORDS - 1), -1):
+        word = words[j].group()
+        if _is_capitalised(word) and word.lower().strip("\"'“‘") in SENTENCE_STARTERS:
+            return j  # "... US-Mediated Talks | The two countries agreed"
+    j = stop - 1 if stop - 1 > first else stop
+    for k in range(j - 1, max(first, stop - SUBJECT_MAX_WORDS - 1), -1):
+        if words[k].group().lower().strip(".,") in TITLE_WORDS:
+            return k  # the subject starts at its title
+    return j
+
+
+def _teaser_end(line: str, words: Sequence[re.Match[str]], first: int) -> int:
+    """Offset where a teaser's headline (starting at word `first`) ends."""
+    limit = min(len(words), first + TEASER_MAX_WORDS)
+    stop, caps = _run_end(words, first, limit)
+    if caps >= 3:  # a Title-Case headline: up to the next sentence's subject
+        end_word = _back_off(words, first, stop) if stop < limit else limit
+    else:  # a sentence-case headline: up to a capitalised sentence starter
+        end_word = limit
+        for i in range(first + 2, limit):
+            word = words[i].group()
+            if _is_capitalised(word) and not _is_capitalised(words[i - 1].group()) and (
+                    word.lower().strip("\"'“‘") in SENTENCE_STARTERS
+                    or (i + 1 < len(words) and not _is_capitalised(words[i + 1].group()))):
+                end_word = i
+                break
+    return words[end_word - 1].end() if end_word > first else words[first].start()
+
+
+def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marker | None]]:
+    """Cut offsets in a line; each with the marker whose span starts there (else None)."""
+    cuts: dict[int, Marker | None] = {0: None}
+    for m in _SENTENCE_END.finditer(line):
+        window = line[max(0, m.start() - 24):m.start()].split()
+        before = window[-1].lower().rstrip(".") if window else ""
+        if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+            continue  # "Mr. Putin", "Vladimir V. Putin"
+        cuts.setdefault(m.end(), None)
+    words = list(_WORD.finditer(line))
+    starts = [w.start() for w in words]
+    for marker in find_markers(line):
+        cuts[marker.start] = marker
+        if marker.extent == "alone":
+            cuts.setdefault(marker.end, None)
+            continue
+        nxt = bisect_left(starts, marker.end)
+        if nxt < len(words):
+            cuts.setdefault(_teaser_end(line, words, nxt), None)
+    for a, b in titles:  # the headline is one span: no cut inside it
+        for inside in [c for c in cuts if a < c < b] if len(titles) < 8 else []:
+            del cuts[inside]
+        cuts[a] = None
+        cuts[b] = None
+    return sorted(cuts.items())
+
+
+def _title_ranges(line: str, title: str | None) -> list[tuple[int, int]]:
+    """Where the article's title occurs in a line (each place, not overlapping)."""
+    if not title or len(title.split()) < 3:
+        return []
+    low, key = _lower(line), _lower(title.strip())
+    found, at = [], low.find(key)
+    while at >= 0:
+        found.append((at, at + len(key)))
+        at = low.find(key, at + len(key))
+    return found
+
+
+def slug_words(url: str | None) -> frozenset[str]:
+    """The words of a URL's slug ("/2019/11/20/google-stadia-early-reviews-123.html")."""
+    if not url:
+        return frozenset()
+    segments = [seg for seg in urlparse(url).path.split("/") if seg]
+    best = max(segments, key=lambda seg: seg.count("-") + seg.count("_"), default="")
+    words = [w for w in _SLUG_WORD.findall(best.lower()) if not w.isdigit() and w not in SLUG_NOISE]
+    return frozenset(words) if len(words) >= SLUG_MIN_WORDS else frozenset()
+
+
+def _norm(word: str) -> str:
+    return _NON_ALNUM.sub("", word.lower())
+
+
+def _in_slug(word: str, slug: frozenset[str]) -> bool:
+    """A word of the slug: as a whole ("play…and" -> "playand") or in its parts ("Russia-Ukraine")."""
+    parts = _SLUG_WORD.findall(word.lower())
+    return bool(parts) and ("".join(parts) in slug or all(p in slug for p in parts))
+
+
+def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of words from the URL slug that name most of it: the headline without a title.
+
+    A run is consecutive words that are slug words (small words inside it allowed); it
+    counts when it holds at least half of the slug's distinct words.
+    """
+    if not slug:
+        return []
+    found: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    seen: set[str] = set()
+    for word in [*_WORD.finditer(line), None]:
+        key = _norm(word.group()) if word else ""
+        if word is not None and key and (_in_slug(word.group(), slug) or (run and key in SMALL_WORDS)):
+            run.append(word)
+            if _in_slug(word.group(), slug):
+                seen.add(key)
+            continue
+        while run and not _in_slug(run[-1].group(), slug):
+            run.pop()  # a run ends on a slug word
+        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2):
+            found.append((run[0].start(), run[-1].end()))
+        run, seen = [], set()
+    return found
+
+
+def _slug_line(line: str, title: str | None, url: str | None) -> bool:
+    """Whether a short line without a title to compare is the headline: most of its words
+    are words of the URL slug, and at least three of them (slugs are cut and reworded)."""
+    if title or len(line.split()) > HEADLINE_MAX_WORDS:
+        return False
+    slug = slug_words(url)
+    words = line.split()
+    hits = {_norm(w) for w in words if _in_slug(w, slug)}
+    return len(hits) >= SLUG_MIN_WORDS and sum(_in_slug(w, slug) for w in words) >= SLUG_LINE_SHARE * len(words)
+
+
+def trusted_title(title: str | None, url: str | None, first_line: str) -> str | None:
+    """The title, unless it is the text's first line (audit.normalise guesses a missing
+    title so, and it can be the site's menu) and shares almost no word with the URL slug."""
+    slug = slug_words(url)
+    if not title or not slug or title.strip() != first_line:
+        return title
+    return title if len({_norm(w) for w in title.split()} & slug) >= 2 else None
+
+
+def headline_ranges(line: str, title: str | None, url: str | None) -> list[tuple[int, int]]:
+    """Where the headline stands in a line: the title's places, else runs of slug words."""
+    return _title_ranges(line, title) if title and len(title.split()) >= 3 else _slug_ranges(line, slug_words(url))
+
+
+def _split_title_runs(line: str, start: int, end: int) -> list[int]:
+    """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
+    words = list(_WORD.finditer(line, start, end))
+    stop, caps = _run_end(words, 0, len(words))
+    if caps < TITLE_RUN_MIN or stop >= len(words):
+        return []
+    cut = _back_off(words, 0, stop)
+    return [words[cut].start()] if 0 < cut < len(words) else []
+
+
+def split_line(line: str, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Marker | None]]:
+    """A long line's spans as (start, end, marker) offsets into the line, blanks dropped.
+
+    `titles`: the headline's places in the line (`headline_ranges`), kept whole.
+    """
+    cuts = _cuts(line, titles)
+    title_set = set(titles)
+    bounds = [c for c, _ in cuts] + [len(line)]
+    spans: list[tuple[int, int, Marker | None]] = []
+    for (begin, marker), finish in zip(cuts, bounds[1:]):
+        whole = marker is not None or (begin, finish) in title_set
+        inner = [begin, *([] if whole else _split_title_runs(line, begin, finish)), finish]
+        for k, (a, b) in enumerate(zip(inner, inner[1:])):
+            text = line[a:b]
+            lead = len(text) - len(text.lstrip())
+            if text.strip():
+                spans.append((a + lead, a + lead + len(text.strip()), marker if k == 0 else None))
+    return spans
+
+
+def segment(text: str, title: str | None = None, url: str | None = None) -> list[Line]:
+    """The units the chrome checks judge: short lines whole, long lines cut into spans.
+
+    A unit that is the headline (the title, or most of the URL slug's words) says so.
+    """
+    units: list[Line] = []
+    lines = list(physical_lines(text))
+    title = trusted_title(title, url, lines[0][1] if lines else "")
+    for start, body in lines:
+        titles = headline_ranges(body, title, url)
+        if len(body.split()) <= SPLIT_MIN_WORDS:
+            covered = sum(b - a for a, b in titles) >= HEADLINE_COVER * len(body)
+            units.append(make_line(len(units), start, body, headline=covered or _slug_line(body, title, url)))
+            continue
+        title_set = set(titles)
+        for a, b, marker in split_line(body, titles):
+            hit = PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None
+            units.append(make_line(len(units), start + a, body[a:b], piece=True, marker=hit,
+                                   headline=(a, b) in title_set))
+    return units
+
+
+def iter_spans(articles: Sequence[Article]) -> Iterator[tuple[Article, list[Line]]]:
+    """Each article with its units; bad text never raises (an empty text has none)."""
+    for article in articles:
+        yield article, segment(article.text or "", article.title, article.url)

@@ -1,0 +1,174 @@
+"""The article list and the article views as data files (see audit.report.data).
+
+Every article has a list row. Its view (provenance, numbered findings with their
+reasons, the text around each span, or the whole text) is planned against a size
+budget, worst articles first: at 100,000 articles the texts alone would be about 300 MB.
+Views go to files by a hash of the article id, so an article view loads one file, not
+the list; list and view files are packed (gzip + base64).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from audit.model import Finding
+from audit.report import data as rd
+
+
+def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
+               clusters: list[dict[str, Any]]) -> dict[str, int]:
+    """data/meta.js, list-N.js (every article), view-N.js (planned views), clusters.js."""
+    dicts = {name: rd.Dictionary() for name in ("check", "publisher", "language", "month", "file")}
+    for check in sorted({f.check for own in by_article.values() for f in own}):
+        dicts["check"].code(check)
+    sizes = {"list": 0, "view": 0, "clusters": 0}
+    list_chunks = []
+    cuts = [0, *range(rd.LIST_FIRST_ROWS, len(rows), rd.LIST_CHUNK_ROWS), len(rows)]
+    for first, end in zip(cuts, cuts[1:]):
+        payload = _list_rows(rows[first:end], by_article, dicts)
+        name = f"list-{len(list_chunks)}"
+        sizes["list"] += rd.write_data_file(folder, name, payload, packed=True)
+        list_chunks.append(name)
+
+    views, used, shown = plan_views(rows, by_article)
+    buckets = max(1, math.ceil(used / rd.VIEW_CHUNK_CHARS))
+    files: list[dict[str, Any]] = [{} for _ in range(buckets)]
+    for record in views:
+        files[rd.bucket(record["article_id"], buckets)][record["article_id"]] = record
+    for k, articles in enumerate(files):
+        sizes["view"] += rd.write_data_file(folder, f"view-{k}", articles, packed=True)
+
+    sizes["clusters"] = rd.write_data_file(folder, "clusters", _bounded_clusters(clusters))
+    meta = {"articles": len(rows), "list": list_chunks, "view_files": buckets, "page": 50,
+            "views": shown, **{f"{k}s": d.values for k, d in dicts.items()},
+            "clusters": [c["id"] for c in clusters]}
+    sizes["meta"] = rd.write_data_file(folder, "meta", meta)
+    return sizes
+
+
+def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
+               budget: int | None = None) -> tuple[list[dict[str, Any]], int, dict[str, int]]:
+    """The views that fit the budget, worst articles first; characters used; counts by level.
+
+    First pass, within EVIDENCE_SHARE of the budget: each article's provenance, findings
+    and span windows; second pass: the whole text (up to PIECE_CHARS, and its clean text)
+    in the same order while room lasts.
+    An article past the budget has no view record: the page says where its data is.
+    """
+    total = rd.VIEW_BUDGET_CHARS if budget is None else budget
+    left = int(total * rd.EVIDENCE_SHARE)  # the rest, and what evidence leaves, for whole texts
+
+    def priority(i: int) -> tuple[int, int, int]:
+        own = by_article.get(rows[i]["article_id"], [])
+        return (_worst(own), -len(own), i)
+
+    order = sorted(range(len(rows)), key=priority)
+    views: dict[int, dict[str, Any]] = {}
+    for i in order:
+        record = _view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=False)
+        weight = _weight(record)
+        if weight <= left:
+            views[i], left = record, left - weight
+    left += total - int(total * rd.EVIDENCE_SHARE)
+    for i in order:
+        if i not in views or not rows[i].get("text"):
+            continue
+        if _whole_cost(rows[i]) - _weight(views[i]) > left:  # (an estimate: no record made)
+            continue
+        record = _view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=True)
+        extra = _weight(record) - _weight(views[i])
+        if extra <= left:
+            views[i], left = record, left - extra
+    whole = sum(1 for v in views.values() if v["whole"])
+    used = total - left
+    shown = {"whole": whole, "evidence": len(views) - whole, "none": len(rows) - len(views)}
+    return [views[i] for i in sorted(views)], used, shown
+
+
+def _worst(own: list[Finding]) -> int:
+    return min((rd.SEVERITY_RANK.get(f.severity, 3) for f in own), default=3)
+
+
+def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
+               dicts: dict[str, rd.Dictionary]) -> dict[str, list[Any]]:
+    """Columns of list rows: strings coded through `dicts`, severities as bit masks.
+
+    Row values are already None or plain values (audit.report._rows), hence `or ""`.
+    """
+    keys = ("id", "ti", "ex", "st", "wv", "sm", "nf", "ck", "pb", "lg", "mo", "sf", "dt")
+    cols: dict[str, list[Any]] = {k: [] for k in keys}
+    publisher, language, month, file, check = (dicts[k].code for k in
+                                               ("publisher", "language", "month", "file", "check"))
+    for row in rows:
+        own = by_article.get(row["article_id"], ())
+        published = str(row.get("published") or "")
+        cols["id"].append(str(row["article_id"]))
+        cols["ti"].append(str(row.get("title") or "")[:200])
+        cols["ex"].append(" ".join(str(row.get("text") or "")[:rd.EXCERPT_CHARS * 2].split())[:rd.EXCERPT_CHARS])
+        cols["st"].append(1 if row.get("status") == "fail" else 0)
+        cols["nf"].append(len(own))
+        cols["pb"].append(publisher(row.get("publisher")))
+        cols["lg"].append(language(row.get("language")))
+        cols["mo"].append(month(published[:7]))
+        cols["dt"].append(published)
+        cols["sf"].append(file(str(row.get("source_uri") or "").partition("#")[0]))
+        mask = 0
+        for f in own:
+            mask |= rd.SEVERITY_BIT.get(f.severity, 0)
+        cols["sm"].append(mask)
+        cols["wv"].append(_worst(own) if own else 3)
+        cols["ck"].append(sorted({check(f.check) for f in own}) if own else [])
+    return cols
+
+
+_TEXTS = frozenset({"text", "clean_text"})  # shown as pieces, not as fields
+
+
+def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[str, Any]:
+    """What the article view shows: provenance, text pieces, numbered findings."""
+    text, clean = row.get("text") or "", row.get("clean_text") or ""  # None or str (_rows)
+    spans = [(f.start, f.end) for f in own if f.start is not None and f.end is not None]
+    record = {key: value for key, value in row.items() if key not in _TEXTS}
+    record.update({
+        "len": len(text),
+        "whole": whole and len(text) <= rd.PIECE_CHARS,
+        "pieces": rd.text_pieces(text, spans, whole),
+        "clean": clean[:rd.PIECE_CHARS] if whole and clean and clean != text else None,
+        "clean_len": len(clean),
+        "f": [[f.check, f.severity, f.start, f.end, f.message, f.excerpt[:300],
+               f.related_article_id, f.data or None] for f in own],
+    })
+    return record
+
+
+def _whole_cost(row: dict[str, Any]) -> int:
+    """At least what a whole-text view of this row weighs (its findings aside)."""
+    text, clean = row.get("text") or "", row.get("clean_text") or ""
+    return 400 + min(len(text), rd.PIECE_CHARS) + (min(len(clean), rd.PIECE_CHARS) if clean != text else 0)
+
+
+def _weight(record: dict[str, Any]) -> int:
+    """About the JSON size of a view record, without encoding it twice."""
+    texts = sum(len(t) for _, t in record["pieces"]) + len(record["clean"] or "")
+    return 400 + texts + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
+
+
+def _bounded_clusters(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Clusters with each member's marked text cut at PIECE_CHARS."""
+    out = []
+    for cluster in clusters:
+        members = []
+        for member in cluster["members"]:
+            segments, used = [], 0
+            for seg in member["segments"]:
+                if used >= rd.PIECE_CHARS:
+                    break
+                piece = seg["text"][: rd.PIECE_CHARS - used]
+                segments.append([piece, 1 if seg["changed"] else 0])
+                used += len(piece)
+            total = sum(len(s["text"]) for s in member["segments"])
+            members.append({"id": member["id"], "segments": segments, "cut": total - used})
+        out.append({"id": cluster["id"], "size": cluster["size"], "members": members})
+    return out

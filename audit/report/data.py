@@ -1,0 +1,131 @@
+"""The report's data files: the article list and the article views, in bounded chunks.
+
+The page loads them as `<script src="data/...js">` files that hand JSON to the report's
+script (`AUDIT_LOAD(name, {...})`): a page opened from file:// cannot fetch() files in
+Chromium, and a Content-Security-Policy of 'self' allows scripts beside the page. Every
+value is data rendered with textContent, so a hostile title stays text.
+
+At 100,000 articles the texts alone are about 300 MB, so the report cannot carry them
+all (goal: under 60 MB in all). It carries each article's list row (id, title, a short
+excerpt, facets); full text for the worst articles first, up to a budget; for the
+others, the text around each finding's span; and says what it left out (every text is
+in articles.parquet).
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import math
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_BIT = {"error": 1, "warning": 2, "info": 4}
+EXCERPT_CHARS = 100  # of the text, in the list (searchable)
+PIECE_CHARS = 20_000  # an article's text shown whole up to this; longer ones in pieces
+CONTEXT_CHARS = 150  # text kept either side of a span when the text is not shown whole
+MAX_WINDOWS = 40  # span windows per article (the first ones; all spans stay numbered)
+# Article views in all, in characters before packing (measured: 0.48 file bytes a character,
+# so about 41 MB): worst articles first, their findings and span windows, then whole texts.
+VIEW_BUDGET_CHARS = 85_000_000
+EVIDENCE_SHARE = 0.65  # of it for findings and span windows; whole texts get the rest
+LIST_FIRST_ROWS = 5_000  # rows in the first list file: the first page shows once it is in
+LIST_CHUNK_ROWS = 25_000  # rows in each later list file
+VIEW_CHUNK_CHARS = 1_500_000  # article-view data per file, about (before packing)
+
+
+def plain(value: Any) -> Any:
+    """None for null-likes (None, NaN, pandas NA): the report never prints 'nan'."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if type(value).__name__ in {"NAType", "NaTType"}:
+        return None
+    if hasattr(value, "item") and not isinstance(value, str | bytes):  # numpy scalars
+        return plain(value.item())
+    return value
+
+
+def text_of(value: Any) -> str:
+    """A string for display: '' for null-likes."""
+    value = plain(value)
+    return "" if value is None else str(value)
+
+
+def write_data_file(folder: Path, name: str, payload: Any, *, packed: bool = False) -> int:
+    """data/NAME.js registering PAYLOAD; returns the bytes written.
+
+    packed: the JSON gzipped and base64-encoded (text shrinks about 3 times at level 3, base64 adds a
+    third back); the page inflates it with the browser's DecompressionStream.
+    """
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+    if packed:
+        blob = base64.b64encode(gzip.compress(body.encode("utf-8"), compresslevel=3, mtime=0))
+        data = b"AUDIT_LOAD(" + json.dumps(name).encode() + b',"' + blob + b'",1);\n'
+    else:
+        # U+2028/2029 are valid in JSON and in ES2019 scripts; escaped anyway for older parsers.
+        body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        data = f"AUDIT_LOAD({json.dumps(name)},{body});\n".encode()
+    (folder / f"{name}.js").write_bytes(data)
+    return len(data)
+
+
+def read_data_file(path: Path) -> Any:
+    """The payload of a data file written by `write_data_file` (unpacked): for tests and tools."""
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(",")
+    if not head.startswith("AUDIT_LOAD(") or not rest.endswith(");\n"):
+        raise ValueError(f"{path}: not a report data file")
+    body = rest[: -len(");\n")]
+    if body.endswith(",1"):
+        return json.loads(gzip.decompress(base64.b64decode(json.loads(body[:-2]))))
+    return json.loads(body)
+
+
+def bucket(article_id: str, buckets: int) -> int:
+    """The view file of an article: CRC-32 of its UTF-8 id (report.js computes the same)."""
+    return zlib.crc32(article_id.encode("utf-8")) % buckets
+
+
+class Dictionary:
+    """Strings coded as small integers (publishers, languages...): compact list rows."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def code(self, value: Any) -> int:
+        text = text_of(value)
+        if not text:
+            return -1
+        if text not in self._index:
+            self._index[text] = len(self.values)
+            self.values.append(text)
+        return self._index[text]
+
+
+def windows(spans: Sequence[tuple[int, int]], length: int, context: int) -> list[tuple[int, int]]:
+    """Merged [start, end) ranges of text around each span, at most MAX_WINDOWS."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        left, right = max(0, start - context), min(length, max(end, start) + context)
+        if out and left <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], right))
+        elif len(out) < MAX_WINDOWS:
+            out.append((left, right))
+    return out
+
+
+def text_pieces(text: str, spans: Sequence[tuple[int, int]], whole: bool) -> list[list[Any]]:
+    """[start, text] pieces to show: the whole text, or its head and the span windows."""
+    if whole and len(text) <= PIECE_CHARS:
+        return [[0, text]] if text else []
+    ranges = windows(spans, len(text), CONTEXT_CHARS)
+    if whole:  # a long text: its first piece, then the windows past it
+        ranges = [(0, PIECE_CHARS)] + [(max(s, PIECE_CHARS), e) for s, e in ranges if e > PIECE_CHARS]
+    return [[s, text[s:e]] for s, e in ranges if e > s]
