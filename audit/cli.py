@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from audit.errors import UsageError
+from audit.progress import make_progress
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Audit corpora of news articles: findings with evidence, judged by "
@@ -42,6 +43,9 @@ MasterOpt = Annotated[str | None, typer.Option("--spark-master", help="Spark mas
 AgainstOpt = Annotated[Path | None, typer.Option("--against", help="Also check duplicates against this saved index.")]
 FixEncodingOpt = Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")]
 SaveIndexOpt = Annotated[Path | None, typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]
+WorkersOpt = Annotated[int | None, typer.Option("--workers", min=1, help="Processes that normalise and run the per-article checks (default: every core; 1: in this process). Findings do not depend on it.")]
+BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Articles a worker takes at a time (default 200): bounds the memory of the per-article stages.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", help="No progress on stderr (bars on a terminal, plain lines otherwise).")]
 
 
 def _fields(text_field: str, id_field: str, published_field: str):  # type: ignore[no-untyped-def]
@@ -66,6 +70,9 @@ def run_command(
     spark_master: MasterOpt = None,
     cache: Annotated[Path | None, typer.Option("--cache", help="Folder of language verdicts and per-article findings kept between runs (default: .cache beside --out).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Keep nothing between runs.")] = False,
+    workers: WorkersOpt = None,
+    batch_size: BatchOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
     from audit.pipeline import run
@@ -74,7 +81,8 @@ def run_command(
                  fields=_fields(text_field, id_field, published_field),
                  against=against, save_index=save_index, fix_encoding=fix_encoding,
                  engine=engine.value, spark_master=spark_master,
-                 cache=None if no_cache else cache or out.parent / ".cache")
+                 cache=None if no_cache else cache or out.parent / ".cache",
+                 workers=workers, batch_size=batch_size, progress=make_progress(quiet))
     counts = result.summary["counts"]["by_severity"]
     status = result.summary["status"]
     typer.echo(
@@ -103,6 +111,9 @@ def gate_command(
     engine: EngineOpt = Engine.pandas,
     spark_master: MasterOpt = None,
     cache: Annotated[Path | None, typer.Option("--cache", help="Folder of language verdicts and per-article findings kept between gate runs (default: none).")] = None,
+    workers: WorkersOpt = None,
+    batch_size: BatchOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
     from audit.gating import gate
@@ -110,7 +121,8 @@ def gate_command(
     result = gate(paths, accepted=accepted, quarantine=quarantine, suite=suite, out=out,
                   fields=_fields(text_field, id_field, published_field),
                   against=against, save_index=save_index, fix_encoding=fix_encoding,
-                  engine=engine.value, spark_master=spark_master, cache=cache)
+                  engine=engine.value, spark_master=spark_master, cache=cache,
+                  workers=workers, batch_size=batch_size, progress=make_progress(quiet))
     typer.echo(f"{len(result.accepted)} accepted -> {accepted}; "
                f"{len(result.quarantined)} quarantined -> {quarantine}")
     raise typer.Exit(result.exit_code)

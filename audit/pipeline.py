@@ -7,9 +7,11 @@ never leaves half a report where the last good one was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
+import threading
 import time
 import uuid
 from collections import Counter
@@ -25,10 +27,11 @@ from audit import __version__
 from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
-from audit.ingest import FieldMap, iter_records
+from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
+from audit.progress import Progress, count_records
 from audit.report.history import append_history, compare_with_previous
 from audit.suite import Suite, load_suite, signal_column
 
@@ -69,8 +72,20 @@ def run(
     engine: str = "pandas",
     spark_master: str | None = None,
     cache: str | Path | None = None,
+    workers: int | None = None,
+    batch_size: int | None = None,
+    progress: Progress | None = None,
+    data_docs: bool = True,
+    html_report: bool = True,
 ) -> RunResult:
-    """Audit a corpus and write the run's outputs into `out`; return what was found."""
+    """Audit a corpus and write the run's outputs into `out`; return what was found.
+
+    `workers` processes (default: every core this process may use; 1: in this process)
+    normalise the articles and run the per-article detectors over batches of
+    `batch_size` articles (audit.detect.workers); findings do not depend on either.
+    `progress` shows each stage on stderr (audit.progress); `data_docs` and
+    `html_report` can be turned off when nobody will read them (the gate).
+    """
     started = datetime.now(UTC)
     timings: dict[str, float] = {}
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
@@ -85,15 +100,31 @@ def run(
         if on_problem:
             on_problem(line)
 
+    progress = progress or Progress()
     clock = time.perf_counter()
     records = iter_records(list(paths), fields, on_problem=problem)
     language_cache = open_language_cache(cache)
+    findings_cache = open_findings_cache(cache)
     session = _spark_session(engine, spark_master)
-    if session is not None:  # language verdicts in one distributed job after reading
+    found, apart, importing = None, None, []
+    if session is None:  # every core: normalise and per-article detectors in batches
+        from audit.detect.workers import BATCH_SIZE, default_workers, run_per_article, start_apart
+
+        workers = workers or default_workers()
+        apart = start_apart if workers > 1 else None
+        total = count_records(list_inputs(paths)) if progress.mode != "none" else None
+        with progress.stage("normalise + per-article", total) as advance:
+            stage = run_per_article(records, the_suite, workers=workers,
+                                    batch_size=batch_size or BATCH_SIZE, fix_encoding=fix_encoding,
+                                    language_cache=language_cache, cache=findings_cache,
+                                    advance=advance,
+                                    meanwhile=lambda: importing.append(_import_gx_meanwhile()))
+        articles, findings, found = stage.articles, stage.ingest_findings, stage.found
+        timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
+    else:  # language verdicts in one distributed job after reading
         language_cache.deferred = {}
-    articles, findings = build_articles(records, fix_encoding=fix_encoding,
-                                        language_cache=language_cache, limits=the_suite.limits)
-    if session is not None:
+        articles, findings = build_articles(records, fix_encoding=fix_encoding,
+                                            language_cache=language_cache, limits=the_suite.limits)
         from audit.detect.spark import languages_on_spark
 
         language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
@@ -101,9 +132,12 @@ def run(
     timings["ingest_normalise"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    findings_cache = open_findings_cache(cache)
-    detection = run_detectors(articles, the_suite, cache=findings_cache,
-                              spread=_spread(session))
+    for thread in importing:  # the cross-article child is forked next: no import half done
+        thread.join()
+    with progress.stage("cross-article checks", None, "detectors") as advance:
+        detection = run_detectors(articles, the_suite, cache=findings_cache,
+                                  spread=_spread(session), found=found, advance=advance,
+                                  apart=apart)
     findings_cache.save()
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
@@ -127,8 +161,11 @@ def run(
         table = article_table(articles, findings, the_suite, detection.not_checked)
         from audit.validate import validate
 
-        validation = validate(signal_frame(table, the_suite), the_suite, work / "data_docs",
-                              engine=engine, spark_master=spark_master)
+        with progress.stage("validate (GX)", 1, "steps") as advance:
+            validation = validate(signal_frame(table, the_suite),
+                                  the_suite, work / "data_docs" if data_docs else None,
+                                  engine=engine, spark_master=spark_master)
+            advance()
         table["status"] = ["fail" if i in validation.failed_ids else "pass" for i in table["article_id"]]
         timings["validate"] = time.perf_counter() - clock
 
@@ -140,7 +177,9 @@ def run(
         summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
         summary["language_cache"] = _cache_stats(language_cache)
         summary["findings_cache"] = _cache_stats(findings_cache)
-        write_outputs(work, table, findings, summary, articles, validation)
+        with progress.stage("write outputs", 1, "steps") as advance:
+            write_outputs(work, table, findings, summary, articles, validation, html_report)
+            advance()
         timings["report"] = time.perf_counter() - clock
         summary["seconds"]["report"] = round(timings["report"], 3)
         (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
@@ -150,6 +189,20 @@ def run(
         shutil.rmtree(work, ignore_errors=True)
         raise
     return RunResult(out_dir, articles, findings, status, summary, problems)
+
+
+def _import_gx_meanwhile() -> threading.Thread:
+    """Import Great Expectations (3 s, GX-NOTES.md) in a thread while the workers run the
+    per-article stage: the parent only waits then. Started after the workers are forked,
+    so no worker inherits a half-held import lock."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):  # validate() imports it again and reports
+            import great_expectations  # noqa: F401
+
+    thread = threading.Thread(target=load, name="import-great-expectations", daemon=True)
+    thread.start()
+    return thread
 
 
 def _spark_session(engine: str, spark_master: str | None) -> Any:
@@ -269,6 +322,7 @@ def write_outputs(
     summary: dict[str, Any],
     articles: Sequence[Article],
     validation: Any,
+    html_report: bool = True,
 ) -> None:
     from audit.report import write_report
 
@@ -276,5 +330,6 @@ def write_outputs(
     with (work / "findings.jsonl").open("w", encoding="utf-8") as fh:
         for finding in findings:
             fh.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
-    write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes],
-                 articles=articles)
+    if html_report:
+        write_report(work / "index.html", table, findings, summary, [asdict(o) for o in validation.outcomes],
+                     articles=articles)

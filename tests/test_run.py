@@ -164,8 +164,12 @@ def test_cli_gate_and_fail_on(tmp_path: Path) -> None:
     (tmp_path / "in" / "b.txt").write_text(TEXT)  # exact copy: an error finding
     run = cli("run", str(tmp_path / "in"), "--out", str(tmp_path / "r"), "--fail-on", "error")
     assert run.returncode == 1, run.stderr
-    ok = cli("run", str(tmp_path / "in" / "a.txt"), "--out", str(tmp_path / "r2"))
-    assert ok.returncode == 0 and "1 articles" in ok.stdout
+    # not a terminal: progress as plain lines on stderr, one per stage at its end
+    assert "corpus-audit: normalise + per-article: 2/2 articles" in run.stderr
+    assert "corpus-audit: validate (GX): 1/1 steps" in run.stderr
+    ok = cli("run", str(tmp_path / "in" / "a.txt"), "--out", str(tmp_path / "r2"), "--quiet",
+             "--workers", "1")
+    assert ok.returncode == 0 and "1 articles" in ok.stdout and ok.stderr == ""
     gate = cli("gate", str(tmp_path / "in"), "--accepted", str(tmp_path / "acc"),
                "--quarantine", str(tmp_path / "q"))
     assert gate.returncode == 1, gate.stderr

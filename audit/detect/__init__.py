@@ -98,6 +98,12 @@ class DetectionResult:
 
 Job = tuple[Detector, Sequence[Article], Mapping[str, Any]]  # a detector, its articles, params
 Spread = Callable[[Sequence[Job]], dict[str, list[Finding]]]  # findings by detector name
+# starts jobs in another process; the returned call waits for (findings, seconds) by name
+Apart = Callable[[Sequence[Job]], Callable[[], tuple[dict[str, list[Finding]], dict[str, float]]]]
+# The heaviest cross-article pair, run in a process of its own beside the others when
+# there are workers (measured: passage is most of the cross-article time). They stay
+# together and in this order: duplicate_passage reads the clusters duplicate_near writes.
+APART = ("duplicate_near", "duplicate_passage")
 
 
 def run_detectors(
@@ -106,13 +112,19 @@ def run_detectors(
     detectors: Sequence[Detector] | None = None,
     cache: FindingsCache | None = None,
     spread: Spread | None = None,
+    found: Mapping[str, list[Finding]] | None = None,
+    advance: Callable[[int], None] | None = None,
+    apart: Apart | None = None,
 ) -> DetectionResult:
     """Run the detectors the suite asks for; severities come from the suite.
 
     Articles that could not be read are not given to detectors (they have no text);
     articles in a language a detector does not support are recorded as not checked.
     Per-article detectors take what `cache` holds for unchanged articles; with `spread`
-    (audit.detect.spark), they run on the rest in one distributed job.
+    (audit.detect.spark), they run on the rest in one distributed job. `found` holds the
+    findings of detectors already run over batches (audit.detect.workers): not run again.
+    With `apart` (audit.detect.workers.start_apart), the APART detectors run in another
+    process meanwhile. `advance(1)` is called after each detector that ran (progress).
     """
     by_detector: dict[str, list[Finding]] = {}
     not_checked: dict[str, list[str]] = {}
@@ -120,6 +132,7 @@ def run_detectors(
     jobs: list[Job] = []
     readable = [a for a in articles if a.read_error is None]
     data_digest = data_fingerprint() if cache is not None else ""
+    chosen: list[Job] = []
     for detector in detectors if detectors is not None else registry():
         wanted = tuple(c for c in detector.checks if c in suite.rules)
         if not wanted:
@@ -128,10 +141,19 @@ def run_detectors(
         for article in readable:
             if not detector.supports(article):
                 not_checked.setdefault(article.article_id, []).extend(wanted)
-        params = suite.params_for(wanted)
+        chosen.append((detector, supported, suite.params_for(wanted)))
+    elsewhere = [job for job in chosen if job[0].name in APART and not (found and job[0].name in found)]
+    waiting = apart(elsewhere) if apart is not None and elsewhere else None
+    for detector, supported, params in chosen:
+        if found is not None and detector.name in found:
+            by_detector[detector.name] = list(found[detector.name])
+            continue
+        if waiting is not None and detector.name in APART:
+            by_detector[detector.name] = []  # keeps the registry's order of findings
+            continue
         if detector.per_article and spread is not None:
             jobs.append((detector, supported, params))
-            by_detector[detector.name] = []  # keeps the registry's order of findings
+            by_detector[detector.name] = []
             continue
         clock = time.perf_counter()
         if detector.per_article and cache is not None:
@@ -140,6 +162,14 @@ def run_detectors(
         else:
             by_detector[detector.name] = list(detector.find(supported, params))
         seconds[detector.name] = time.perf_counter() - clock
+        if advance:
+            advance(1)
+    if waiting is not None:
+        apart_found, apart_seconds = waiting()
+        by_detector.update(apart_found)
+        seconds.update(apart_seconds)
+        if advance:
+            advance(len(apart_found))
     if jobs:
         clock = time.perf_counter()
         by_detector.update(_spread_with_cache(jobs, spread, cache, data_digest))  # type: ignore[arg-type]

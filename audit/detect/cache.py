@@ -43,6 +43,19 @@ def code_fingerprint(find: Any, data_digest: str) -> str:
     return digest.hexdigest()
 
 
+def params_text(params: Mapping[str, Any]) -> str:
+    """The params as the key holds them (made once per detector, not once per article)."""
+    public = {k: v for k, v in params.items() if not k.startswith("_")}  # not the index
+    return json.dumps(public, sort_keys=True, default=str)
+
+
+def findings_key(name: str, fingerprint: str, params: str, article: Article) -> str:
+    """What a detector's findings for one article depend on, hashed."""
+    parts = [name, fingerprint, params, article.content_sha256, str(article.published),
+             str(article.language)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
 @dataclass
 class FindingsCache:
     path: Path | None
@@ -51,10 +64,7 @@ class FindingsCache:
     misses: int = 0
 
     def key(self, name: str, fingerprint: str, params: Mapping[str, Any], article: Article) -> str:
-        public = {k: v for k, v in params.items() if not k.startswith("_")}  # not the index
-        parts = [name, fingerprint, json.dumps(public, sort_keys=True, default=str),
-                 article.content_sha256, str(article.published), str(article.language)]
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        return findings_key(name, fingerprint, params_text(params), article)
 
     def get(self, key: str, article_id: str) -> list[Finding] | None:
         stored = self.entries.get(key)

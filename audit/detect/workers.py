@@ -1,0 +1,485 @@
+"""The per-article stages (normalise, language, per-article detectors) over batches of
+articles, in worker processes: every core busy, memory bounded by the batches in flight.
+
+The parent streams records, numbers them (ids made unique across the corpus), and
+sends batches to a `ProcessPoolExecutor`. A worker normalises its batch, detects the
+language of what the caches do not know, and runs the per-article detectors
+(`Detector.per_article`), looked up by name in the registry as Spark's executors do
+(audit.detect.spark): no function is pickled. The parent keeps the caches: it looks
+up each article's language verdict and each detector's findings, and stores what the
+workers computed. With caches holding entries, a batch makes two trips (normalise;
+then language and detectors for the misses only), otherwise one.
+
+Findings are byte-identical whatever the number of workers: batches are merged in
+input order, and each detector's findings come out article by article in input order
+(cached or fresh). `workers=1` runs the same functions in this process.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from audit.detect.cache import (
+    FindingsCache,
+    code_fingerprint,
+    data_fingerprint,
+    findings_key,
+    params_text,
+)
+from audit.errors import UsageError
+from audit.model import Article, Finding, RawRecord
+from audit.normalise import _default_id, _ingest_findings, to_article, unique_ids
+from audit.normalise.cache import LanguageCache
+from audit.suite import Suite
+
+BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enough to stream
+Verdict = tuple[str | None, float | None]
+
+
+def default_workers() -> int:
+    """The cores this process may use (affinity-aware where the platform says)."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every batch of a run gets: which per-article detectors, with which params."""
+
+    names: tuple[str, ...]  # per-article detectors the suite asks for, in registry order
+    params: dict[str, dict[str, Any]]  # public params by detector name
+    fix_encoding: bool = False
+    max_chars: int | None = None  # the suite's limit on an article's characters
+
+
+@dataclass
+class BatchResult:
+    """What a worker sends back for one batch."""
+
+    articles: list[Article] | None  # the normalised batch (first trip), else None
+    deferred: list[int]  # positions whose language the record did not give
+    ingest: list[list[Finding]] = field(default_factory=list)  # by position (first trip)
+    verdicts: dict[int, Verdict] = field(default_factory=dict)  # position -> langdetect verdict
+    findings: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)  # fresh only
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class StageResult:
+    articles: list[Article]
+    ingest_findings: list[Finding]
+    found: dict[str, list[Finding]]  # per-article detector -> findings, article by article
+    seconds: dict[str, float]  # summed over workers, by detector (and "langdetect")
+
+
+def plan_for(suite: Suite, fix_encoding: bool = False) -> Plan:
+    from audit.detect import registry
+
+    names, params = [], {}
+    for detector in registry():
+        wanted = tuple(c for c in detector.checks if c in suite.rules)
+        if detector.per_article and wanted:
+            names.append(detector.name)
+            params[detector.name] = {k: v for k, v in suite.params_for(wanted).items()
+                                     if not k.startswith("_")}
+    return Plan(tuple(names), params, fix_encoding, suite.limits.max_article_chars)
+
+
+# ---- in the worker ---------------------------------------------------------------
+
+_PLAN: Plan | None = None
+_DETECTORS: dict[str, Any] = {}
+
+
+def _init_worker(plan: Plan) -> None:
+    global _PLAN, _DETECTORS
+    from audit.detect import registry
+
+    _PLAN = plan
+    _DETECTORS = {d.name: d for d in registry() if d.name in plan.names}
+
+
+def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> BatchResult:
+    """Records to articles, language left to the caller (or detected here when `detect`)."""
+    assert _PLAN is not None
+    waiting = LanguageCache(None, deferred={})  # every verdict deferred, none computed
+    articles, deferred, ingest = [], [], []
+    for position, (article_id, record) in enumerate(numbered):
+        before = waiting.misses
+        article = to_article(record, article_id, fix_encoding=_PLAN.fix_encoding,
+                             language_cache=waiting, max_chars=_PLAN.max_chars)
+        articles.append(article)
+        too_long = _PLAN.max_chars is not None and len(record.text) > _PLAN.max_chars
+        ingest.append(_ingest_findings(article, record.fault, len(record.text) if too_long else None))
+        if waiting.misses > before:
+            deferred.append(position)
+    result = BatchResult(articles, deferred, ingest)
+    if detect:
+        _detect(articles, deferred, [None] * len(articles), result)
+    return result
+
+
+def detect_batch(articles: list[Article], languages_of: list[int],
+                 needs: list[tuple[str, ...] | None]) -> BatchResult:
+    """Languages for `languages_of`, then each article's detectors (None: all it supports)."""
+    result = BatchResult(None, languages_of)
+    _detect(articles, languages_of, needs, result)
+    return result
+
+
+def _detect(articles: list[Article], languages_of: list[int],
+            needs: list[tuple[str, ...] | None], result: BatchResult) -> None:
+    from audit.normalise.language import detect_language
+
+    assert _PLAN is not None
+    clock = time.perf_counter()
+    for position in languages_of:
+        guess = detect_language(articles[position].text)
+        result.verdicts[position] = (guess.language, guess.probability)
+        articles[position].language, articles[position].language_prob = result.verdicts[position]
+    result.seconds["langdetect"] = time.perf_counter() - clock
+    position_of = {a.article_id: p for p, a in enumerate(articles)}
+    for name in _PLAN.names:
+        detector = _DETECTORS[name]
+        chosen = [a for a, need in zip(articles, needs)
+                  if a.read_error is None and detector.supports(a) and (need is None or name in need)]
+        clock = time.perf_counter()
+        fresh: dict[int, list[Finding]] = {position_of[a.article_id]: [] for a in chosen}
+        for finding in detector.find(chosen, _PLAN.params[name]) if chosen else ():
+            fresh[position_of[finding.article_id]].append(finding)
+        result.findings[name] = fresh
+        result.seconds[name] = time.perf_counter() - clock
+
+
+# ---- in the parent -----------------------------------------------------------------
+
+
+class _InProcess(Executor):
+    """`workers=1`: the same tasks, run here at once."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        future: Future[Any] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def _executor(workers: int, plan: Plan) -> Executor:
+    if workers <= 1:
+        _init_worker(plan)
+        return _InProcess()
+    gc.freeze()  # the caches the parent loaded stay shared with the forked workers
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                          else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_init_worker, initargs=(plan,))
+
+
+@dataclass
+class _Batch:
+    numbered: list[tuple[str, RawRecord]]
+    articles: list[Article] = field(default_factory=list)
+    needs: list[tuple[str, ...] | None] = field(default_factory=list)
+    cached: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)
+    keys: dict[str, dict[int, str]] = field(default_factory=dict)
+    deferred: list[int] = field(default_factory=list)
+
+
+class _Keeper:
+    """The parent's side of the caches: lookups before a batch's detection, stores after."""
+
+    def __init__(self, plan: Plan, language_cache: LanguageCache, cache: FindingsCache | None) -> None:
+        from audit.detect import registry
+
+        self.plan, self.language_cache, self.cache = plan, language_cache, cache
+        self.detectors = {d.name: d for d in registry() if d.name in plan.names}
+        self.pending: set[str] = set()  # texts sent for a verdict that has not come back
+        self.fresh_findings: dict[str, list[Finding]] = {}
+        self.params = {name: params_text(p) for name, p in plan.params.items()}
+        digest = data_fingerprint() if cache is not None else ""
+        self.fingerprints = {name: code_fingerprint(d.find, digest) for name, d in self.detectors.items()}
+
+    @property
+    def looks_up(self) -> bool:
+        """Whether a batch needs the parent between normalising and detecting."""
+        return bool(self.language_cache.entries) or bool(self.cache and self.cache.entries)
+
+    def languages(self, batch: _Batch) -> list[int]:
+        """Fill the verdicts the caches know; the positions whose language a worker must detect."""
+        todo = []
+        for position in batch.deferred:
+            article = batch.articles[position]
+            known = self._verdict(article.content_sha256)
+            if known is None:
+                todo.append(position)
+            else:
+                article.language, article.language_prob = known
+        return todo
+
+    def _verdict(self, sha: str) -> Verdict | None:
+        """The known verdict; counted as one process counts, whatever came back when:
+        a text seen earlier in this run (stored or still pending) is a hit."""
+        cache = self.language_cache
+        if sha in cache.entries:
+            cache.hits += 1
+            return cache.entries[sha]
+        if sha in self.pending:
+            cache.hits += 1  # its verdict is on its way; a worker computes it again
+        else:
+            cache.misses += 1
+            self.pending.add(sha)
+        return None
+
+    def lookups(self, batch: _Batch, todo: list[int]) -> None:
+        """Findings the cache holds for articles whose language is known; the rest: needs."""
+        unknown = set(todo)
+        for position, article in enumerate(batch.articles):
+            if self.cache is None or position in unknown or article.read_error is not None:
+                batch.needs.append(None)
+                continue
+            need = []
+            for name, detector in self.detectors.items():
+                if not detector.supports(article):
+                    continue
+                key = findings_key(name, self.fingerprints[name], self.params[name], article)
+                cached = self.cache.get(key, article.article_id)
+                if cached is None:
+                    need.append(name)
+                    batch.keys.setdefault(name, {})[position] = key
+                else:
+                    batch.cached.setdefault(name, {})[position] = cached
+            batch.needs.append(tuple(need))
+
+    def store(self, batch: _Batch, result: BatchResult) -> None:
+        """Verdicts and fresh findings of a finished batch, kept for the caches' save."""
+        for position, verdict in result.verdicts.items():
+            article = batch.articles[position]
+            article.language, article.language_prob = verdict
+            self.language_cache.entries[article.content_sha256] = verdict
+            self.pending.discard(article.content_sha256)
+        if self.cache is None:
+            return
+        for name, fresh in result.findings.items():
+            keys = batch.keys.get(name, {})
+            for position, found in fresh.items():
+                key = keys.get(position)
+                if key is None:  # language found by the worker: the key is made now
+                    self.cache.misses += 1
+                    key = findings_key(name, self.fingerprints[name], self.params[name],
+                                       batch.articles[position])
+                self.fresh_findings[key] = found
+
+    def save(self) -> None:
+        if self.cache is not None:
+            for key, found in self.fresh_findings.items():
+                self.cache.put(key, found)
+
+
+def _batches(records: Iterable[RawRecord], size: int, max_records: int,
+             bases: list[str]) -> Iterator[_Batch]:
+    """Batches of (id, record). A repeated id gets a provisional one, unique in the run,
+    until every input id is known (`_final_ids`: a rename avoids all of them)."""
+    numbered: list[tuple[str, RawRecord]] = []
+    seen: set[str] = set()
+    for number, record in enumerate(records, start=1):
+        if number > max_records:
+            raise UsageError(
+                f"{record.source_uri}: more than {max_records:,} records in one run, the "
+                "suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it"
+            )
+        base = record.record_id or _default_id(record.source_uri, number)
+        bases.append(base)
+        numbered.append((f"{base}\x1f{number}" if base in seen else base, record))
+        seen.add(base)
+        if len(numbered) >= size:
+            yield _Batch(numbered)
+            numbered = []
+    if numbered:
+        yield _Batch(numbered)
+
+
+def run_per_article(
+    records: Iterable[RawRecord],
+    suite: Suite,
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    fix_encoding: bool = False,
+    language_cache: LanguageCache | None = None,
+    cache: FindingsCache | None = None,
+    advance: Any = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> StageResult:
+    """Normalise `records` and run the suite's per-article detectors, batch by batch.
+
+    At most two batches per worker are in flight, so the records read ahead, and the
+    texts travelling to and from workers, are bounded by the batch size. `meanwhile`
+    is called once the workers are started (forked), to use the parent's idle time.
+    """
+    plan = plan_for(suite, fix_encoding)
+    keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
+    two_trips = keeper.looks_up
+    bases: list[str] = []  # each record's own id, in input order
+    ingest: list[list[Finding]] = []  # each article's ingest findings
+    articles: list[Article] = []
+    found: dict[str, list[Finding]] = {name: [] for name in plan.names}
+    seconds: dict[str, float] = {}
+    executor = _executor(workers, plan)
+    first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
+    second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
+    limit = 2 * max(1, workers)
+
+    def take_first() -> None:
+        batch, future = first.popleft()
+        result = future.result()
+        batch.articles, batch.deferred = result.articles or [], result.deferred
+        ingest.extend(result.ingest)
+        batch.numbered = []  # the records are no longer needed
+        if two_trips:
+            todo = keeper.languages(batch)
+            keeper.lookups(batch, todo)
+            second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
+        else:
+            keeper.languages(batch)  # counts the verdicts; all are computed in this trip
+            batch.needs = [None] * len(batch.articles)
+            done = Future()
+            done.set_result(result)
+            second.append((batch, done))
+
+    def take_second() -> None:
+        batch, future = second.popleft()
+        result = future.result()
+        keeper.store(batch, result)
+        for name in plan.names:
+            cached, fresh = batch.cached.get(name, {}), result.findings.get(name, {})
+            for position in range(len(batch.articles)):
+                found[name].extend(cached.get(position) or fresh.get(position) or ())
+        for name, spent in result.seconds.items():
+            seconds[name] = seconds.get(name, 0.0) + spent
+        articles.extend(batch.articles)
+        if advance:
+            advance(len(batch.articles))
+
+    try:
+        for batch in _batches(records, batch_size, suite.limits.max_records, bases):
+            first.append((batch, executor.submit(normalise_batch, batch.numbered, not two_trips)))
+            if meanwhile is not None and workers > 1:
+                meanwhile()  # the pool forks all its workers at the first submit
+                meanwhile = None
+            while len(first) + len(second) >= limit:
+                if second and (second[0][1].done() or not first):
+                    take_second()
+                else:
+                    take_first()
+        while first or second:
+            if first:
+                take_first()
+            else:
+                take_second()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+        if workers > 1:
+            gc.unfreeze()
+    keeper.save()
+    return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
+
+
+def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Finding]],
+               found: dict[str, list[Finding]]) -> list[Finding]:
+    """Repeated ids renamed as build_articles renames them (audit.normalise.unique_ids),
+    in the articles and their findings; the ingest findings, article by article."""
+    renamed: dict[str, str] = {}
+    out: list[Finding] = []
+    for article, base, new_id, own in zip(articles, bases, unique_ids(bases), ingest, strict=True):
+        if new_id != article.article_id:
+            renamed[article.article_id] = new_id
+            article.article_id = new_id
+        if new_id != base:
+            out.append(Finding(
+                article_id=new_id, check="ingest.duplicate_id",
+                message=f"id {base!r} is used by an earlier record; renamed {new_id!r} "
+                        "(a name no input record has).",
+            ))
+        out.extend(own)
+    if renamed:
+        for name, findings in found.items():
+            found[name] = [replace(f, article_id=renamed[f.article_id])
+                           if f.article_id in renamed else f for f in findings]
+        out = [replace(f, article_id=renamed[f.article_id]) if f.article_id in renamed else f
+               for f in out]
+    return out
+
+
+# ---- cross-article detectors beside each other ---------------------------------------
+
+_APART_JOBS: list[Any] = []  # set just before the fork: the child reads, nothing is pickled
+
+
+def _unique_articles(jobs: Iterable[Any]) -> list[Article]:
+    seen: dict[int, Article] = {}
+    for _, articles, _ in jobs:
+        for article in articles:
+            seen.setdefault(id(article), article)
+    return list(seen.values())
+
+
+def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], list[tuple[int, dict[str, Any]]]]:
+    """In the forked child: the jobs, and the extra columns they set (cluster ids)."""
+    articles = _unique_articles(_APART_JOBS)
+    before = [dict(a.extra) for a in articles]
+    found: dict[str, list[Finding]] = {}
+    seconds: dict[str, float] = {}
+    for detector, chosen, params in _APART_JOBS:
+        clock = time.perf_counter()
+        found[detector.name] = list(detector.find(chosen, params))
+        seconds[detector.name] = time.perf_counter() - clock
+    changed = [(i, {k: v for k, v in a.extra.items() if k not in before[i] or before[i][k] != v})
+               for i, a in enumerate(articles) if a.extra != before[i]]
+    return found, seconds, changed
+
+
+def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[str, float]]]:
+    """Run cross-article `jobs` in a forked process (the articles are inherited, not
+    pickled) while the caller runs the other detectors; the returned call waits for
+    their findings, and copies the columns they set back onto the caller's articles."""
+    global _APART_JOBS
+    if "fork" not in multiprocessing.get_all_start_methods():
+        found, seconds, _ = _run_in_place(jobs)
+        return lambda: (found, seconds)
+    gc.freeze()
+    _APART_JOBS = list(jobs)
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = executor.submit(_run_apart)  # forks here
+    _APART_JOBS = []
+    gc.unfreeze()
+
+    def wait() -> tuple[dict[str, list[Finding]], dict[str, float]]:
+        try:
+            found, seconds, changed = future.result()
+        finally:
+            executor.shutdown(wait=True)
+        articles = _unique_articles(jobs)
+        for position, columns in changed:
+            articles[position].extra.update(columns)
+        return found, seconds
+
+    return wait
+
+
+def _run_in_place(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], list[Any]]:
+    global _APART_JOBS
+    _APART_JOBS = list(jobs)
+    try:
+        return _run_apart()
+    finally:
+        _APART_JOBS = []

@@ -1,0 +1,134 @@
+"""Progress of a long run, on stderr: a rich bar per stage on a terminal, plain lines
+elsewhere (logs of a scheduler), nothing with `--quiet`.
+
+A stage is a context manager that is advanced by a number of articles (or steps);
+the bar shows the rate and, when the total is known, the ETA. Plain lines come at
+most every `every` seconds, so a log of a million-article run stays short.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class Advance(Protocol):
+    def __call__(self, done: int = 1) -> None: ...
+
+
+@dataclass
+class Progress:
+    """Where progress goes: "bar" (rich), "lines" (plain stderr lines) or "none"."""
+
+    mode: str = "none"
+    every: float = 5.0  # seconds between plain lines
+    _bars: Any = field(default=None, repr=False)
+
+    @contextmanager
+    def stage(self, name: str, total: int | None = None, unit: str = "articles") -> Iterator[Advance]:
+        if self.mode == "bar":
+            with self._rich_stage(name, total, unit) as advance:
+                yield advance
+        elif self.mode == "lines":
+            with self._plain_stage(name, total, unit) as advance:
+                yield advance
+        else:
+            yield lambda done=1: None
+
+    @contextmanager
+    def _rich_stage(self, name: str, total: int | None, unit: str) -> Iterator[Advance]:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as Bars
+
+        columns = [TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(),
+                   TaskProgressColumn(), TextColumn("{task.fields[rate]}"),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
+        clock = time.perf_counter()
+        # no refresh thread: workers are forked while a stage is open (audit.detect.workers)
+        with Bars(*columns, console=Console(stderr=True), auto_refresh=False) as bars:
+            task = bars.add_task(name, total=total, rate="")
+
+            def advance(done: int = 1) -> None:
+                bars.advance(task, done)
+                finished = bars.tasks[0].completed
+                spent = time.perf_counter() - clock
+                rate = f"{finished / spent:,.0f} {unit}/s" if spent > 0 and unit == "articles" else ""
+                bars.update(task, rate=rate, refresh=True)
+
+            bars.refresh()
+            yield advance
+            if total is None:
+                bars.update(task, total=bars.tasks[0].completed)
+            bars.refresh()
+
+    @contextmanager
+    def _plain_stage(self, name: str, total: int | None, unit: str) -> Iterator[Advance]:
+        clock = last = time.perf_counter()
+        done_so_far = 0
+
+        def line(final: bool) -> None:
+            spent = time.perf_counter() - clock
+            rate = done_so_far / spent if spent > 0 else 0.0
+            of = f"/{total}" if total is not None else ""
+            eta = ""
+            if not final and total and rate > 0:
+                eta = f", ETA {max(0.0, (total - done_so_far) / rate):.0f} s"
+            state = f"done in {spent:.1f} s" if final else f"{spent:.0f} s{eta}"
+            print(f"corpus-audit: {name}: {done_so_far}{of} {unit}, {rate:,.0f}/s, {state}",
+                  file=sys.stderr, flush=True)
+
+        def advance(done: int = 1) -> None:
+            nonlocal done_so_far, last
+            done_so_far += done
+            if time.perf_counter() - last >= self.every:
+                last = time.perf_counter()
+                line(final=False)
+
+        yield advance
+        line(final=True)
+
+
+def make_progress(quiet: bool = False) -> Progress:
+    """Bars on a terminal, plain lines when stderr is not one, nothing when quiet."""
+    if quiet:
+        return Progress("none")
+    return Progress("bar" if sys.stderr.isatty() else "lines")
+
+
+def count_records(files: Sequence[Path]) -> int | None:
+    """How many records the inputs hold, when cheap to know (for the ETA), else None.
+
+    JSONL: its non-blank lines; .txt/.html: one per file; .parquet: its metadata.
+    CSV and JSON need parsing to count, so their totals are unknown.
+    """
+    total = 0
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            with path.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        elif suffix in (".txt", ".html", ".htm"):
+            total += 1
+        elif suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            try:
+                total += pq.ParquetFile(path).metadata.num_rows
+            except Exception:  # unreadable: the reader reports it; the total stays a guess
+                return None
+        else:
+            return None
+    return total
