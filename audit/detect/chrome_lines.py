@@ -21,6 +21,21 @@ import ahocorasick
 from audit.model import Article
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def kinded_alternation(file_name: str) -> tuple[str, dict[str, str]]:
+    """Rows `kind<TAB>source<TAB>regex` of a data file as one alternation of named groups,
+    and group name -> kind: one compiled pattern per rule family, one scan (STYLE habit 7)."""
+    parts: list[str] = []
+    kinds: dict[str, str] = {}
+    for row in (DATA_DIR / file_name).read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        kind, _source, regex = row.split("\t")
+        name = f"g{len(parts)}"
+        kinds[name] = kind
+        parts.append(f"(?P<{name}>{regex})")
+    return "|".join(parts), kinds
 MAX_PHRASE_LINE_WORDS = 40  # "contains" phrases only count in lines this short
 NAV_MAX_WORDS = 15  # a line without a sentence ending and at most this many words is nav-like
 PROSE_MIN_WORDS = 16  # this many words make a line prose whatever its ending

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.chrome_lines import DATA_DIR, Line
+from audit.detect.chrome_lines import Line, kinded_alternation
 from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
@@ -46,17 +46,8 @@ class Leak:
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """The data file's regexes as one alternation; group name -> kind."""
-    parts: list[str] = []
-    kinds: dict[str, str] = {}
-    rows = (DATA_DIR / "metadata_patterns.tsv").read_text(encoding="utf-8").splitlines()
-    for row in rows:
-        if not row.strip() or row.startswith("#"):
-            continue
-        kind, _source, regex = row.split("\t")
-        name = f"k{len(parts)}"
-        kinds[name] = kind
-        parts.append(f"(?P<{name}>{regex})")
-    return re.compile(r"^(?:" + "|".join(parts) + r")$"), kinds
+    alternation, kinds = kinded_alternation("metadata_patterns.tsv")
+    return re.compile(r"^(?:" + alternation + r")$"), kinds
 
 
 def classify(line: Line) -> Leak | None:
@@ -109,16 +100,8 @@ def message(line: Line, leak: Leak) -> str:
 @lru_cache(maxsize=1)
 def _inline() -> tuple[re.Pattern[str], dict[str, str]]:
     """`metadata_inline.tsv` as one alternation (found anywhere); group name -> kind."""
-    parts: list[str] = []
-    kinds: dict[str, str] = {}
-    for row in (DATA_DIR / "metadata_inline.tsv").read_text(encoding="utf-8").splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
-        kind, _source, regex = row.split("\t")
-        name = f"i{len(parts)}"
-        kinds[name] = kind
-        parts.append(f"(?P<{name}>{regex})")
-    return re.compile("|".join(parts)), kinds
+    alternation, kinds = kinded_alternation("metadata_inline.tsv")
+    return re.compile(alternation), kinds
 
 
 def inline_leaks(line: Line) -> Iterator[tuple[int, int, Leak]]:

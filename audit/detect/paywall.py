@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.chrome_lines import DATA_DIR, PROSE_MIN_LOWER, RUN_ON_WORDS, Line, phrase_hits
+from audit.detect.chrome_lines import (
+    PROSE_MIN_LOWER,
+    RUN_ON_WORDS,
+    Line,
+    kinded_alternation,
+    phrase_hits,
+)
 from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 
@@ -53,15 +59,8 @@ class Block:
 @lru_cache(maxsize=1)
 def _templates() -> tuple[re.Pattern[str], dict[str, str]]:
     """`paywall_templates.tsv` as one compiled alternation; group name -> kind (cut, appeal)."""
-    parts, kinds = [], {}
-    for row in (DATA_DIR / "paywall_templates.tsv").read_text(encoding="utf-8").splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
-        kind, _source, regex = row.split("\t")
-        name = f"t{len(parts)}"
-        kinds[name] = kind
-        parts.append(f"(?P<{name}>{regex})")
-    return re.compile("|".join(parts), re.IGNORECASE), kinds
+    alternation, kinds = kinded_alternation("paywall_templates.tsv")
+    return re.compile(alternation, re.IGNORECASE), kinds
 
 
 def _template_hits(line: Line, kind: str) -> list[str]:
