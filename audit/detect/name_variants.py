@@ -114,7 +114,20 @@ def _inflection(word: str, surname: str) -> bool:
     return word.startswith(surname) or surname.startswith(word)
 
 
-def variant_findings(article: Article, spellings: list[Spelling], table: OfficeTable) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Variants:
+    """One person spelled several ways: the main spelling (most used, then first written),
+    the first sighting of each other spelling, and how often each form was written."""
+
+    person_id: str
+    main: Spelling
+    others: list[Spelling]
+    counts: Counter[str]  # spelling key -> uses
+    forms: dict[str, int]  # written form -> uses of its key
+
+
+def spelled_several_ways(spellings: list[Spelling]) -> Iterator[Variants]:
+    """The people of `spellings` written in two or more ways, in order of first mention."""
     by_person: dict[str, list[Spelling]] = {}
     for s in sorted(spellings, key=lambda s: s.start):
         by_person.setdefault(s.person_id, []).append(s)
@@ -124,15 +137,19 @@ def variant_findings(article: Article, spellings: list[Spelling], table: OfficeT
             continue
         main_key = max(counts, key=lambda k: (counts[k], -min(s.start for s in items if s.key == k)))
         main = next(s for s in items if s.key == main_key)
-        for key in counts:
-            if key == main_key:
-                continue
-            first = next(s for s in items if s.key == key)
-            message = (f"'{first.form}' ({counts[key]}x) and '{main.form}' ({counts[main_key]}x) both "
-                       f"name {table.people[person_id].name} in this article.")
+        others = [next(s for s in items if s.key == key) for key in counts if key != main_key]
+        yield Variants(person_id, main, others, counts, {s.form: counts[s.key] for s in items})
+
+
+def variant_findings(article: Article, spellings: list[Spelling], table: OfficeTable) -> Iterator[Finding]:
+    for v in spelled_several_ways(spellings):
+        main, counts = v.main, v.counts
+        for first in v.others:
+            message = (f"'{first.form}' ({counts[first.key]}x) and '{main.form}' ({counts[main.key]}x) both "
+                       f"name {table.people[v.person_id].name} in this article.")
             yield span_finding(article, CHECK, first.start, first.end, message, data={
-                "person_id": person_id, "spelling": first.form, "main_spelling": main.form,
-                "counts": {s.form: counts[s.key] for s in items}})
+                "person_id": v.person_id, "spelling": first.form, "main_spelling": main.form,
+                "counts": v.forms})
 
 
 @lru_cache(maxsize=1)
@@ -169,26 +186,16 @@ def given_name_spellings(text: str, fold_diacritics: bool) -> list[Spelling]:
 
 
 def given_name_findings(article: Article, spellings: list[Spelling]) -> Iterator[Finding]:
-    by_person: dict[str, list[Spelling]] = {}
-    for s in spellings:
-        by_person.setdefault(s.person_id, []).append(s)
-    for items in by_person.values():
-        counts = Counter(s.key for s in items)
-        if len(counts) < 2:
-            continue
-        main_key = max(counts, key=lambda k: (counts[k], -min(s.start for s in items if s.key == k)))
-        main = next(s for s in items if s.key == main_key)
+    for v in spelled_several_ways(spellings):
+        main, counts = v.main, v.counts
         match = _given_name_pattern().match(article.text, main.start)
         full = f"{main.form} {' '.join(match['surname'].split())}" if match else main.form
-        for key in counts:
-            if key == main_key:
-                continue
-            first = next(s for s in items if s.key == key)
-            message = (f"Given name '{first.form}' ({counts[key]}x) and '{main.form}' ({counts[main_key]}x) "
+        for first in v.others:
+            message = (f"Given name '{first.form}' ({counts[first.key]}x) and '{main.form}' ({counts[main.key]}x) "
                        f"both name {full} in this article (transliterations of one name).")
             yield span_finding(article, CHECK, first.start, first.end, message, data={
                 "person_id": None, "spelling": first.form, "main_spelling": main.form,
-                "counts": {s.form: counts[s.key] for s in items}, "given_name": True})
+                "counts": v.forms, "given_name": True})
 
 
 def find_name_variants(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
