@@ -78,21 +78,29 @@ class Measured:
     cpu: float = 0.0  # user + system seconds: steadier than wall on a shared machine
 
 
-def tree_usage(root: int) -> tuple[float, float]:
-    """(resident MB, CPU seconds) of a process and its descendants (workers, Spark's JVM), from
-    /proc; CPU counts the root's ended children too (cutime, cstime)."""
-    parents: dict[int, list[int]] = {}
+def tree_pids(root: int) -> list[int]:
+    """`root` and all its descendants (workers, Spark's JVM), read from /proc."""
+    children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 stat = Path(f"/proc/{entry}/stat").read_text()
             except OSError:
                 continue
-            parents.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-    rss, ticks, todo = 0, 0, [root]
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    found, todo = [], [root]
     while todo:
         pid = todo.pop()
-        todo += parents.get(pid, [])
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def tree_usage(root: int) -> tuple[float, float]:
+    """(resident MB, CPU seconds) of a process and its descendants, from /proc; CPU counts the
+    root's ended children too (cutime, cstime)."""
+    rss, ticks = 0, 0
+    for pid in tree_pids(root):
         with contextlib.suppress(OSError, IndexError):  # a process that just ended
             rss += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -29,6 +29,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench_run import tree_pids  # beside this file: benchmarks/ is not a package
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "article-extraction-benchmark" / "ground-truth.json"
 
@@ -73,19 +75,8 @@ def build_corpus(n: int, path: Path, seed: int = 13) -> Path:
 def tree_pss_mb(pid: int) -> float:
     """Proportional memory (PSS) of `pid` and all its descendants, in MB (from /proc):
     pages a forked worker shares with the parent are counted once, not once a process."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(parent, []).append(int(entry))
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo += children.get(current, [])
+    total = 0
+    for current in tree_pids(pid):
         try:
             for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
