@@ -17,7 +17,6 @@ one article (its first member carries the finding). Memory stays flat: only fing
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +25,14 @@ from typing import Any
 import numpy as np
 
 from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
+from audit.detect.duplicate_seeds import (
+    CorpusWords,
+    Fingerprints,
+    live_seeds,
+    ranks,
+    run_bounds,
+    seed_columns,
+)
 from audit.detect.duplicate_tokens import (
     Tokens,
     config_from_params,
@@ -84,57 +91,33 @@ def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]
     return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
 
 
-def _equal_runs(values: np.ndarray, shortest: int) -> list[tuple[int, int]]:
-    """(start, stop) of each run of `shortest` or more equal values in a sorted array."""
-    if len(values) == 0:
-        return []
-    bounds = np.flatnonzero(np.diff(values)) + 1
-    starts = np.concatenate([[0], bounds]).astype(np.int64)
-    stops = np.concatenate([bounds, [len(values)]]).astype(np.int64)
-    keep = stops - starts >= shortest
-    return list(zip(starts[keep].tolist(), stops[keep].tolist()))
-
-
 def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: PassageConfig,
                   ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
     """(a, b, seeds, edited) for article pairs a < b of two families sharing min_seeds
     fingerprints; `edited` when they share max_coverage of the fingerprints of both.
 
-    Seeds are collected in flat int32 columns, not per-pair lists of tuples, so memory
-    stays at 16 bytes a seed (100,000 articles: a few hundred MB at most).
+    Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
+    edited is yielded only if one of its seeds can grow into a run of min_words
+    (duplicate_seeds.live_seeds): the others would give no run in shared_runs.
     """
-    parts = [fingerprints(tokenise(text).words, cfg) for text in texts]
-    if not parts:
-        return
-    counts = [len(h) for h, _ in parts]
-    hashes = np.concatenate([h for h, _ in parts])
-    docs = np.concatenate([np.full(len(h), d, dtype=np.int32) for d, (h, _) in enumerate(parts)])
-    positions = np.concatenate([p for _, p in parts]).astype(np.int32)
-    del parts
-    order = np.argsort(hashes, kind="stable")
-    hashes, docs, positions = hashes[order], docs[order], positions[order]
-    columns = [array("i") for _ in range(4)]  # doc_a, doc_b, pos_a, pos_b
-    for start, stop in _equal_runs(hashes, 2):
-        firsts: dict[Hashable, tuple[int, int]] = {}  # one seed per family: a refrain or a
-        for doc, pos in zip(docs[start:stop].tolist(), positions[start:stop].tolist()):
-            firsts.setdefault(families[doc], (doc, pos))  # syndicated story counts once
-        if len(firsts) > cfg.max_df:
-            continue
-        group = list(firsts.values())  # ascending doc: the sort above was stable
-        for x, (doc_a, pos_a) in enumerate(group):
-            for doc_b, pos_b in group[x + 1 :]:
-                for column, value in zip(columns, (doc_a, doc_b, pos_a, pos_b)):
-                    column.append(value)
-    del hashes, docs, positions
-    doc_a, doc_b, pos_a, pos_b = (np.frombuffer(c, dtype=np.int32) for c in columns)
-    del columns  # each unsorted column is freed as its sorted copy replaces it
-    order = np.lexsort((pos_a, doc_b, doc_a))
-    doc_a, doc_b, pos_a, pos_b = doc_a[order], doc_b[order], pos_a[order], pos_b[order]
-    pair_keys = (doc_a.astype(np.int64) << 32) | doc_b.astype(np.int64)
-    for start, stop in _equal_runs(pair_keys, cfg.min_seeds):  # fewer: a common phrase
-        a, b = int(doc_a[start]), int(doc_b[start])
-        yield (a, b, list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())),
-               stop - start >= cfg.max_coverage * max(1, counts[a], counts[b]))
+    words = CorpusWords.of(texts)
+    prints = Fingerprints.of(words, cfg.kgram, cfg.window)
+    doc_a, doc_b, pos_a, pos_b = seed_columns(prints, families, cfg.max_df)
+    starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
+    firsts = doc_a[starts]
+    edited = stops - starts >= cfg.max_coverage * np.maximum(
+        1, np.maximum(prints.counts[firsts], prints.counts[doc_b[starts]]))
+    check = np.flatnonzero(~edited)
+    sizes = stops[check] - starts[check]
+    seeds = np.repeat(starts[check], sizes) + ranks(sizes)
+    keep = edited.copy()
+    if len(seeds):
+        live = live_seeds(words, doc_a[seeds], doc_b[seeds], pos_a[seeds], pos_b[seeds], cfg)
+        keep[check] = np.logical_or.reduceat(live, np.cumsum(sizes) - sizes)
+    del words, prints
+    for start, stop, is_edited in zip(starts[keep].tolist(), stops[keep].tolist(), edited[keep].tolist()):
+        yield (int(doc_a[start]), int(doc_b[start]),
+               list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())), is_edited)
 
 
 def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: PassageConfig) -> list[Run]:

@@ -26,9 +26,9 @@ _DOUBLED = re.compile(r"(.)\1+")  # seed 003 "Zelenskyy" vs seed 000 "Zelensky"
 _PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gram hashes
 # Resynchronisation steps tried at a mismatch (skip in a, skip in b): one or two
 # substituted, inserted or deleted words, as small edits and spelling variants make.
-_RESYNC_STEPS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2))
+RESYNC_STEPS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2))
 Config = TypeVar("Config")
-_RESYNC_CONFIRM = 3  # words that must match after a skipped gap for the run to go on
+RESYNC_CONFIRM = 3  # words that must match after a skipped gap for the run to go on
 
 
 def config_from_params(cls: type[Config], params: Mapping[str, Any]) -> Config:
@@ -86,8 +86,14 @@ def kgram_hashes(words: list[str], k: int) -> np.ndarray:
     """Stable uint64 hash of every run of k consecutive words (empty if fewer words)."""
     if len(words) < k:
         return np.zeros(0, dtype=np.uint64)
-    base = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
-    count = len(words) - k + 1
+    return kgrams_of(np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words)), k)
+
+
+def kgrams_of(base: np.ndarray, k: int) -> np.ndarray:
+    """kgram_hashes from the words' word_hash values (uint64)."""
+    if len(base) < k:
+        return np.zeros(0, dtype=np.uint64)
+    count = len(base) - k + 1
     acc = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(k):
@@ -155,10 +161,10 @@ def _resync(a: list[str], b: list[str], i: int, j: int, end_a: int) -> tuple[int
 
     (`end_a`, not a slice of a: slicing copied the whole article at every gap, which made
     many short repeats in one long text quadratic.)"""
-    for da, db in _RESYNC_STEPS:
+    for da, db in RESYNC_STEPS:
         ia, jb = i + da, j + db
-        if ia + _RESYNC_CONFIRM <= end_a and jb + _RESYNC_CONFIRM <= len(b) and (
-            a[ia : ia + _RESYNC_CONFIRM] == b[jb : jb + _RESYNC_CONFIRM]
+        if ia + RESYNC_CONFIRM <= end_a and jb + RESYNC_CONFIRM <= len(b) and (
+            a[ia : ia + RESYNC_CONFIRM] == b[jb : jb + RESYNC_CONFIRM]
         ):
             return da, db
     return None
@@ -166,10 +172,10 @@ def _resync(a: list[str], b: list[str], i: int, j: int, end_a: int) -> tuple[int
 
 def _resync_back(a: list[str], b: list[str], i: int, j: int) -> tuple[int, int] | None:
     """Like _resync, walking backwards from the exclusive ends i and j."""
-    for da, db in _RESYNC_STEPS:
+    for da, db in RESYNC_STEPS:
         ia, jb = i - da, j - db
-        if ia - _RESYNC_CONFIRM >= 0 and jb - _RESYNC_CONFIRM >= 0 and (
-            a[ia - _RESYNC_CONFIRM : ia] == b[jb - _RESYNC_CONFIRM : jb]
+        if ia - RESYNC_CONFIRM >= 0 and jb - RESYNC_CONFIRM >= 0 and (
+            a[ia - RESYNC_CONFIRM : ia] == b[jb - RESYNC_CONFIRM : jb]
         ):
             return da, db
     return None

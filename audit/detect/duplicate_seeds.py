@@ -1,0 +1,202 @@
+"""The seeds of duplicate.passage for a whole corpus at once, in numpy.
+
+A seed is a winnowed fingerprint that two articles share (duplicate_passage). On real
+news text, stock sentences recur: in bench_run's real-text corpus every pool sentence
+is used 6.7 times at 20,000 articles, so the pairs of articles sharing a sentence
+grow with the square of the corpus (273 pairs with 2 seeds or more at 2,000 articles,
+767,000 at 20,000), and reading each pair's words in Python took 171 s there. A shared
+sentence is at most 35 words; a passage is 40 or more. So every seed is first grown
+here, for all seeds at once in numpy over the corpus's words as integer ids: forward
+and backward while the words are equal (at most min_words each way), then the small-gap
+rule of extend_match (RESYNC_STEPS, RESYNC_CONFIRM words) is tried at both ends. A seed
+whose run is shorter than min_words and cannot go on past a gap at either end is
+"dead": extend_match would grow it into exactly that run, and shared_runs would drop
+it. A pair whose every seed is dead yields no run at all, so it is dropped here, before
+any of its words is read in Python: the same findings, with the per-pair Python work
+left for the pairs that do share a passage. (Exact-substring deduplication at scale,
+Lee et al. 2021's suffix arrays as used by text-dedup and datatrove, finds repeated
+spans without pairs, but neither names the other article nor bridges a changed word,
+which duplicate.passage must.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from audit.detect.duplicate_tokens import (
+    RESYNC_CONFIRM,
+    RESYNC_STEPS,
+    kgrams_of,
+    tokenise,
+    winnow,
+    word_hash,
+)
+
+if TYPE_CHECKING:
+    from audit.detect.duplicate_passage import PassageConfig
+
+BLOCK = 1024  # articles whose k-grams are hashed in one numpy pass (memory: 16 bytes a word)
+
+@dataclass(frozen=True)
+class CorpusWords:
+    """Every article's folded words as vocabulary ids (int32) in one flat array: 4 bytes a
+    word, less than the text it comes from, and equal ids are equal words."""
+
+    ids: np.ndarray
+    offsets: np.ndarray  # int64, one more than the articles: article d is ids[offsets[d]:offsets[d+1]]
+    hashes: np.ndarray  # word_hash of each vocabulary id (uint64)
+
+    def lengths(self, docs: np.ndarray) -> np.ndarray:
+        return self.offsets[docs + 1] - self.offsets[docs]
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> CorpusWords:
+        """Each text tokenised once (duplicate_tokens.tokenise), its words numbered."""
+        vocabulary: dict[str, int] = {}
+        add = vocabulary.setdefault
+        parts, offsets = [], [0]
+        for text in texts:
+            words = tokenise(text).words
+            parts.append(np.fromiter((add(w, len(vocabulary)) for w in words), np.int32, len(words)))
+            offsets.append(offsets[-1] + len(words))
+        hashes = np.fromiter(map(word_hash, vocabulary), np.uint64, len(vocabulary))
+        ids = np.concatenate(parts) if parts else np.zeros(0, np.int32)
+        return cls(ids, np.asarray(offsets, dtype=np.int64), hashes)
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """Winnowed k-gram hashes of every article (duplicate_passage.fingerprints, the same
+    values) with the article and word position of each, and how many each article has."""
+
+    hashes: np.ndarray  # uint64
+    docs: np.ndarray  # int32
+    positions: np.ndarray  # int32
+    counts: np.ndarray  # int64, fingerprints per article
+
+    @classmethod
+    def of(cls, words: CorpusWords, kgram: int, window: int) -> Fingerprints:
+        hashes, positions, counts = [], [], []
+        block, grams = -1, np.zeros(0, np.uint64)
+        for doc in range(len(words.offsets) - 1):
+            if doc // BLOCK != block:  # k-grams of BLOCK articles at once; those across two
+                block = doc // BLOCK  # articles are never read
+                first = int(words.offsets[block * BLOCK])
+                last = int(words.offsets[min(len(words.offsets) - 1, (block + 1) * BLOCK)])
+                grams = kgrams_of(words.hashes[words.ids[first:last]], kgram)
+            start, stop = int(words.offsets[doc]) - first, int(words.offsets[doc + 1]) - first
+            own = grams[start : max(start, stop - kgram + 1)]
+            kept = winnow(own, window)
+            hashes.append(own[kept])
+            positions.append(kept)
+            counts.append(len(kept))
+        sizes = np.asarray(counts, dtype=np.int64)
+        return cls(np.concatenate(hashes) if hashes else np.zeros(0, np.uint64),
+                   np.repeat(np.arange(len(sizes), dtype=np.int32), sizes),
+                   (np.concatenate(positions) if positions else np.zeros(0)).astype(np.int32), sizes)
+
+
+def run_bounds(values: np.ndarray, shortest: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, stops) of the runs of `shortest` or more equal values in a sorted array."""
+    if len(values) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    bounds = np.flatnonzero(values[1:] != values[:-1]) + 1
+    starts = np.concatenate([[0], bounds]).astype(np.int64)
+    stops = np.concatenate([bounds, [len(values)]]).astype(np.int64)
+    keep = stops - starts >= shortest
+    return starts[keep], stops[keep]
+
+
+def seed_columns(prints: Fingerprints, families: Sequence[Hashable], max_df: int) -> tuple[np.ndarray, ...]:
+    """(doc_a, doc_b, pos_a, pos_b) of every seed, sorted by pair then pos_a.
+
+    Per fingerprint, one occurrence per family (its first article, first position: a
+    syndicated story counts once); a fingerprint of more than max_df families is skipped
+    (site chrome). Each occurrence is paired with every later one, in article order.
+    """
+    codes: dict[Hashable, int] = {}
+    family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
+    fam = family[prints.docs]
+    order = np.lexsort((prints.positions, prints.docs, fam, prints.hashes))
+    hashes, docs, positions, fam = (prints.hashes[order], prints.docs[order],
+                                    prints.positions[order], fam[order])
+    first = np.ones(len(hashes), dtype=bool)
+    first[1:] = (hashes[1:] != hashes[:-1]) | (fam[1:] != fam[:-1])
+    hashes, docs, positions = hashes[first], docs[first], positions[first]
+    order = np.lexsort((docs, hashes))  # each fingerprint's members in article order
+    hashes, docs, positions = hashes[order], docs[order], positions[order]
+    starts, stops = run_bounds(hashes, 2)
+    sizes = stops - starts
+    starts, sizes = starts[sizes <= max_df], sizes[sizes <= max_df]
+    members = np.repeat(starts, sizes) + ranks(sizes)
+    later = np.repeat(sizes, sizes) - 1 - ranks(sizes)  # members after it in its group
+    left = np.repeat(members, later)
+    right = left + 1 + ranks(later)
+    doc_a, doc_b, pos_a, pos_b = docs[left], docs[right], positions[left], positions[right]
+    order = np.lexsort((pos_a, doc_b, doc_a))
+    return doc_a[order], doc_b[order], pos_a[order], pos_b[order]
+
+
+def ranks(sizes: np.ndarray) -> np.ndarray:
+    """0, 1, ..., size - 1 for each size, one after another."""
+    total = int(sizes.sum())
+    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+
+
+def _equal_run(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room: np.ndarray,
+               cap: int, step: int) -> np.ndarray:
+    """Words equal from at_a and at_b on (step 1) or before them (step -1), at most
+    min(room, cap): ids[at_a + step * t] == ids[at_b + step * t], t = 0, 1, ... (step -1
+    reads at_a - 1 - t)."""
+    shift = 0 if step > 0 else -1
+    grown = np.zeros(len(at_a), dtype=np.int64)
+    live = np.arange(len(at_a))
+    for t in range(cap):
+        live = live[room[live] > t]
+        live = live[ids[at_a[live] + step * t + shift] == ids[at_b[live] + step * t + shift]]
+        if len(live) == 0:
+            break
+        grown[live] = t + 1
+    return grown
+
+
+def _resumes(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room_a: np.ndarray,
+             room_b: np.ndarray, step: int) -> np.ndarray:
+    """Whether extend_match's gap rule goes on from the mismatch at at_a/at_b (flat
+    positions; step 1 forward from them, -1 backward from the exclusive ends), room_a and
+    room_b the words left in each article that way."""
+    found = np.zeros(len(at_a), dtype=bool)
+    for da, db in RESYNC_STEPS:
+        fits = ~found & (room_a >= da + RESYNC_CONFIRM) & (room_b >= db + RESYNC_CONFIRM)
+        where = np.flatnonzero(fits)
+        same = np.ones(len(where), dtype=bool)
+        for t in range(RESYNC_CONFIRM):
+            shift = t if step > 0 else -1 - t
+            same &= (ids[at_a[where] + step * da + shift] == ids[at_b[where] + step * db + shift])
+        found[where[same]] = True
+    return found
+
+
+def live_seeds(words: CorpusWords, doc_a: np.ndarray, doc_b: np.ndarray, pos_a: np.ndarray,
+               pos_b: np.ndarray, cfg: PassageConfig) -> np.ndarray:
+    """Which seeds extend_match could grow into a run of min_words (see the module's
+    docstring): verified k-grams whose equal run reaches min_words, or goes on past a gap."""
+    ids, cap = words.ids, max(cfg.min_words, cfg.kgram)
+    at_a = words.offsets[doc_a] + pos_a
+    at_b = words.offsets[doc_b] + pos_b
+    left_a, left_b = words.lengths(doc_a) - pos_a, words.lengths(doc_b) - pos_b
+    ahead = _equal_run(ids, at_a, at_b, np.minimum(left_a, left_b), cap, 1)
+    behind = _equal_run(ids, at_a, at_b, np.minimum(pos_a, pos_b).astype(np.int64), cap, -1)
+    verified = ahead >= cfg.kgram  # else a hash collision, which shared_runs skips
+    live = verified & (ahead + behind >= cfg.min_words)
+    short = np.flatnonzero(verified & ~live)
+    forth = _resumes(ids, at_a[short] + ahead[short], at_b[short] + ahead[short],
+                     left_a[short] - ahead[short], left_b[short] - ahead[short], 1)
+    back = _resumes(ids, at_a[short] - behind[short], at_b[short] - behind[short],
+                    pos_a[short] - behind[short], pos_b[short] - behind[short], -1)
+    live[short] = forth | back
+    return live
