@@ -9,9 +9,10 @@ in this run (the repeated-line signal datatrove and dolma use, learned per run).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -202,21 +203,31 @@ def group_of(article: Article) -> str:
     return f"folder:{PurePath(article.source_uri.split('#')[0]).parent}"
 
 
+def key_id(key: str) -> int:
+    """A line key as 8 bytes: what recurrence counts and the workers send back (a corpus
+    holds millions of lines; a 64-bit digest makes a collision a one-in-10^19 event)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def counted_keys(lines: Iterable[Line], max_words: int = 40) -> set[int]:
+    """The keys recurrence counts for one article: units short enough to be chrome."""
+    return {key_id(ln.key) for ln in lines if ln.words <= max_words and ln.key}
+
+
 @dataclass(frozen=True)
 class Recurrence:
     """How many articles of each group carry each line key, counted once per article."""
 
-    counts: Counter[tuple[str, str]]
+    counts: Counter[tuple[str, int]]
 
-    def docs(self, article: Article, line: Line) -> int:
-        return self.counts[(group_of(article), line.key)]
+    def count(self, article: Article, key: int) -> int:
+        return self.counts[(group_of(article), key)]
 
 
-def learn_recurrence(units: Iterable[tuple[Article, Sequence[Line]]], max_words: int = 40) -> Recurrence:
-    """Count line (or span) keys per group; only units short enough to be chrome are counted."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for article, lines in units:
+def learn_recurrence(keys: Iterable[tuple[Article, Iterable[int]]]) -> Recurrence:
+    """Count each article's `counted_keys` per group (publisher or source folder)."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for article, found in keys:
         group = group_of(article)
-        keys = {ln.key for ln in lines if ln.words <= max_words and ln.key}
-        counts.update((group, key) for key in keys)
+        counts.update((group, key) for key in found)
     return Recurrence(counts)
