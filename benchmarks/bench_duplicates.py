@@ -17,8 +17,10 @@ and peak RSS. `python benchmarks/bench_duplicates.py [--articles N] [--seed S]`.
 `--scale 2000,20000` instead times duplicate.near and duplicate.passage alone on the
 real-text corpus of bench_run (benchmarks/real_corpus.py: BBC News and the gold bodies,
 flattened, with copies, lifted passages and mojibake), one child process per size so each
-peak RSS is its own: seconds of each check, articles/s, ms per article, peak RSS, and a
-digest of the findings (equal digests: equal findings). `--findings DIR` writes them too.
+peak RSS is its own: seconds of each check, articles/s, ms per article (both checks), as
+called without workers; then the per-article shares made first as the workers make them
+(prepare s) and the checks' corpus step alone; peak RSS, and a digest of the findings
+(one digest: equal findings both ways). `--findings DIR` writes them too.
 """
 
 from __future__ import annotations
@@ -307,32 +309,53 @@ def bench_index(articles: list[Article], truth: dict[str, list], checked: int = 
 
 
 def scale_one(n: int, findings_dir: str | None) -> None:
-    """Time near and passage on the N-article real-text corpus; one line of figures."""
+    """Time near and passage on the N-article real-text corpus; one line of figures.
+
+    First as a caller without workers runs them (each article's share made inside the
+    check), then as `corpus-audit run` does: the shares (Detector.prepare) made first,
+    as the workers make them, timed apart, then the corpus step alone."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import real_corpus
+
+    from audit.detect import registry
 
     corpus = real_corpus.build(n)
     articles = [article(r["id"], normalise_text(r["text"])) for r in corpus.records]
     del corpus
-    clock = time.perf_counter()
-    near = list(find_near_duplicates(articles, {"threshold": 0.8}))
-    near_s = time.perf_counter() - clock
-    clock = time.perf_counter()
-    passage = list(find_shared_passages(articles, {"min_words": 40}))
-    passage_s = time.perf_counter() - clock
-    lines = [json.dumps(f.to_json(), sort_keys=True) for f in near + passage]
-    digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
+    figures, digests = [], set()
+    for prepared in (False, True):
+        prep_s = 0.0
+        if prepared:
+            clock = time.perf_counter()
+            for detector in registry():
+                if detector.name in ("duplicate_near", "duplicate_passage") and detector.prepare:
+                    params = {"threshold": 0.8} if detector.name == "duplicate_near" else {"min_words": 40}
+                    for a in articles:
+                        a.prepared[detector.name] = detector.prepare(a, params)
+            prep_s = time.perf_counter() - clock
+        clock = time.perf_counter()
+        near = list(find_near_duplicates(articles, {"threshold": 0.8}))
+        near_s = time.perf_counter() - clock
+        clock = time.perf_counter()
+        passage = list(find_shared_passages(articles, {"min_words": 40}))
+        passage_s = time.perf_counter() - clock
+        lines = [json.dumps(f.to_json(), sort_keys=True) for f in near + passage]
+        digests.add(hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12])
+        figures += [near_s, passage_s] + ([prep_s] if prepared else [])
     if findings_dir:
         Path(findings_dir).mkdir(parents=True, exist_ok=True)
         Path(findings_dir, f"findings-{n}.jsonl").write_text("\n".join(lines) + "\n")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    near_s, passage_s, near_p, passage_p, prep_s = figures
     both = near_s + passage_s
-    print(f"{n:>7,} | {near_s:7.1f} | {passage_s:8.1f} | {n / both:8.0f} | "
-          f"{both * 1000 / n:6.2f} | {peak:7.0f} | {len(near):5d} | {len(passage):6d} | {digest}", flush=True)
+    print(f"{n:>7,} | {near_s:6.1f} | {passage_s:6.1f} | {n / both:5.0f} | {both * 1000 / n:5.2f} | "
+          f"{prep_s:6.1f} | {near_p:5.1f} | {passage_p:5.1f} | {(near_p + passage_p) * 1000 / n:5.2f} | "
+          f"{peak:6.0f} | {len(near):4d} | {len(passage):5d} | {' '.join(sorted(digests))}", flush=True)
 
 
 def scale(sizes: list[int], findings_dir: str | None) -> None:
-    print("articles | near s | passage s | art/s (both) | ms/article | peak MB | near | passage | findings digest")
+    print("articles | near s | passage s | art/s | ms/art | prepare s (workers) | then near s | "
+          "passage s | ms/art | peak MB | near | passage | findings digest (one: both ways equal)")
     for n in sizes:
         command = [sys.executable, __file__, "--scale-one", str(n)]
         subprocess.run(command + (["--findings", findings_dir] if findings_dir else []), check=True)

@@ -25,6 +25,17 @@ def exact_key(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def prepare(article: Article, params: Mapping[str, Any]) -> str:
+    """The article's exact_key, made in the workers (Detector.prepare): NFKC and the
+    punctuation fold cost 0.25 ms an article (5 s at 20,000 in the corpus step)."""
+    return exact_key(article.text)
+
+
+def _key(article: Article) -> str:
+    prep = article.prepared.pop("duplicate_exact", None)  # the registry's name for this detector
+    return prep if isinstance(prep, str) else exact_key(article.text)
+
+
 def find_exact_duplicates(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
@@ -32,7 +43,7 @@ def find_exact_duplicates(
     groups: dict[str, list[tuple[int, Article]]] = {}
     for position, article in enumerate(articles):
         if article.text.strip():
-            groups.setdefault(exact_key(article.text), []).append((position, article))
+            groups.setdefault(_key(article), []).append((position, article))
     index = params.get("_index")  # a saved earlier corpus (duplicate_index), given --against
     for key, members in groups.items():
         indexed_id = index.exact_match(key) if index is not None else None

@@ -28,10 +28,10 @@ from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicate_seeds import (
     CorpusWords,
     Fingerprints,
-    live_seeds,
-    ranks,
+    live_pairs,
     run_bounds,
     seed_columns,
+    word_hashes,
 )
 from audit.detect.duplicate_tokens import (
     Tokens,
@@ -91,29 +91,36 @@ def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]
     return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
 
 
-def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: PassageConfig,
+def prepare(article: Article, params: Mapping[str, Any]) -> np.ndarray:
+    """The article's word hashes (run in the workers): the corpus step tokenises only the
+    articles of pairs that share a passage."""
+    return word_hashes(article.text)
+
+
+def _word_hashes(article: Article) -> np.ndarray:
+    prep = article.prepared.pop("duplicate_passage", None)  # the registry's name for this detector
+    return prep if isinstance(prep, np.ndarray) else word_hashes(article.text)
+
+
+def _corpus_seeds(articles: Sequence[Article], families: Sequence[Hashable], cfg: PassageConfig,
                   ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
     """(a, b, seeds, edited) for article pairs a < b of two families sharing min_seeds
     fingerprints; `edited` when they share max_coverage of the fingerprints of both.
 
     Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
     edited is yielded only if one of its seeds can grow into a run of min_words
-    (duplicate_seeds.live_seeds): the others would give no run in shared_runs.
+    (duplicate_seeds.live_pairs): the others would give no run in shared_runs.
     """
-    words = CorpusWords.of(texts)
+    words = CorpusWords.of(_word_hashes(a) for a in articles)
     prints = Fingerprints.of(words, cfg.kgram, cfg.window)
     doc_a, doc_b, pos_a, pos_b = seed_columns(prints, families, cfg.max_df)
     starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
     firsts = doc_a[starts]
     edited = stops - starts >= cfg.max_coverage * np.maximum(
         1, np.maximum(prints.counts[firsts], prints.counts[doc_b[starts]]))
-    check = np.flatnonzero(~edited)
-    sizes = stops[check] - starts[check]
-    seeds = np.repeat(starts[check], sizes) + ranks(sizes)
     keep = edited.copy()
-    if len(seeds):
-        live = live_seeds(words, doc_a[seeds], doc_b[seeds], pos_a[seeds], pos_b[seeds], cfg)
-        keep[check] = np.logical_or.reduceat(live, np.cumsum(sizes) - sizes)
+    check = np.flatnonzero(~edited)
+    keep[check] = live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[check], stops[check], cfg)
     del words, prints
     for start, stop, is_edited in zip(starts[keep].tolist(), stops[keep].tolist(), edited[keep].tolist()):
         yield (int(doc_a[start]), int(doc_b[start]),
@@ -217,7 +224,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     families = _families(articles, cfg)
     sides: dict[int, list[Side]] = {}
     edited: dict[int, tuple[int, int, list[tuple[int, int]]]] = {}  # copy -> (seeds, a, seeds)
-    for doc_a, doc_b, seeds, is_edited in _corpus_seeds([a.text for a in articles], families, cfg):
+    for doc_a, doc_b, seeds, is_edited in _corpus_seeds(articles, families, cfg):
         if is_edited:
             if len(seeds) > edited.get(doc_b, (0, 0, []))[0]:
                 edited[doc_b] = (len(seeds), doc_a, seeds)

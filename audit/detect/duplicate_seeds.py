@@ -21,7 +21,7 @@ which duplicate.passage must.)
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,33 +39,34 @@ from audit.detect.duplicate_tokens import (
 if TYPE_CHECKING:
     from audit.detect.duplicate_passage import PassageConfig
 
-BLOCK = 1024  # articles whose k-grams are hashed in one numpy pass (memory: 16 bytes a word)
+BLOCK = 1024  # articles whose k-grams are hashed in one numpy pass (memory: 8 bytes a word)
 
 @dataclass(frozen=True)
 class CorpusWords:
-    """Every article's folded words as vocabulary ids (int32) in one flat array: 4 bytes a
-    word, less than the text it comes from, and equal ids are equal words."""
+    """Every article's folded words as word_hash values (uint64) in one flat array: equal
+    values are equal words (but for a 64-bit collision, which only makes a seed look
+    alive), and the k-gram hashes are made from them."""
 
-    ids: np.ndarray
-    offsets: np.ndarray  # int64, one more than the articles: article d is ids[offsets[d]:offsets[d+1]]
-    hashes: np.ndarray  # word_hash of each vocabulary id (uint64)
+    words: np.ndarray
+    offsets: np.ndarray  # int64, one more than the articles: article d is words[offsets[d]:offsets[d+1]]
 
     def lengths(self, docs: np.ndarray) -> np.ndarray:
         return self.offsets[docs + 1] - self.offsets[docs]
 
     @classmethod
-    def of(cls, texts: Sequence[str]) -> CorpusWords:
-        """Each text tokenised once (duplicate_tokens.tokenise), its words numbered."""
-        vocabulary: dict[str, int] = {}
-        add = vocabulary.setdefault
-        parts, offsets = [], [0]
-        for text in texts:
-            words = tokenise(text).words
-            parts.append(np.fromiter((add(w, len(vocabulary)) for w in words), np.int32, len(words)))
-            offsets.append(offsets[-1] + len(words))
-        hashes = np.fromiter(map(word_hash, vocabulary), np.uint64, len(vocabulary))
-        ids = np.concatenate(parts) if parts else np.zeros(0, np.int32)
-        return cls(ids, np.asarray(offsets, dtype=np.int64), hashes)
+    def of(cls, articles: Iterable[np.ndarray]) -> CorpusWords:
+        """From each article's word_hashes, in order."""
+        parts = list(articles)
+        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([len(p) for p in parts], out=offsets[1:])
+        return cls(np.concatenate(parts) if parts else np.zeros(0, np.uint64), offsets)
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """word_hash of each folded word of the text (uint64): duplicate.passage's share of an
+    article, made in the workers (Detector.prepare) when there are some."""
+    words = tokenise(text).words
+    return np.fromiter(map(word_hash, words), np.uint64, len(words))
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Fingerprints:
                 block = doc // BLOCK  # articles are never read
                 first = int(words.offsets[block * BLOCK])
                 last = int(words.offsets[min(len(words.offsets) - 1, (block + 1) * BLOCK)])
-                grams = kgrams_of(words.hashes[words.ids[first:last]], kgram)
+                grams = kgrams_of(words.words[first:last], kgram)
             start, stop = int(words.offsets[doc]) - first, int(words.offsets[doc + 1]) - first
             own = grams[start : max(start, stop - kgram + 1)]
             kept = winnow(own, window)
@@ -112,7 +113,8 @@ def run_bounds(values: np.ndarray, shortest: int = 1) -> tuple[np.ndarray, np.nd
 
 
 def seed_columns(prints: Fingerprints, families: Sequence[Hashable], max_df: int) -> tuple[np.ndarray, ...]:
-    """(doc_a, doc_b, pos_a, pos_b) of every seed, sorted by pair then pos_a.
+    """(doc_a, doc_b, pos_a, pos_b) of every seed, sorted by pair (shared_runs sorts a
+    pair's seeds itself).
 
     Per fingerprint, one occurrence per family (its first article, first position: a
     syndicated story counts once); a fingerprint of more than max_df families is skipped
@@ -137,7 +139,7 @@ def seed_columns(prints: Fingerprints, families: Sequence[Hashable], max_df: int
     left = np.repeat(members, later)
     right = left + 1 + ranks(later)
     doc_a, doc_b, pos_a, pos_b = docs[left], docs[right], positions[left], positions[right]
-    order = np.lexsort((pos_a, doc_b, doc_a))
+    order = np.argsort((doc_a.astype(np.int64) << 32) | doc_b, kind="stable")
     return doc_a[order], doc_b[order], pos_a[order], pos_b[order]
 
 
@@ -181,22 +183,53 @@ def _resumes(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room_a: np.nda
     return found
 
 
-def live_seeds(words: CorpusWords, doc_a: np.ndarray, doc_b: np.ndarray, pos_a: np.ndarray,
-               pos_b: np.ndarray, cfg: PassageConfig) -> np.ndarray:
-    """Which seeds extend_match could grow into a run of min_words (see the module's
-    docstring): verified k-grams whose equal run reaches min_words, or goes on past a gap."""
-    ids, cap = words.ids, max(cfg.min_words, cfg.kgram)
+def _grow(words: CorpusWords, doc_a: np.ndarray, doc_b: np.ndarray, pos_a: np.ndarray,
+          pos_b: np.ndarray, cfg: PassageConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(live, behind, ahead) of each seed: whether extend_match could grow it into a run of
+    min_words (its k-gram verified, and its equal run reaching min_words or going on past
+    a gap), and the equal words before and from it (capped at min_words)."""
+    flat, cap = words.words, max(cfg.min_words, cfg.kgram)
     at_a = words.offsets[doc_a] + pos_a
     at_b = words.offsets[doc_b] + pos_b
     left_a, left_b = words.lengths(doc_a) - pos_a, words.lengths(doc_b) - pos_b
-    ahead = _equal_run(ids, at_a, at_b, np.minimum(left_a, left_b), cap, 1)
-    behind = _equal_run(ids, at_a, at_b, np.minimum(pos_a, pos_b).astype(np.int64), cap, -1)
+    ahead = _equal_run(flat, at_a, at_b, np.minimum(left_a, left_b), cap, 1)
+    behind = _equal_run(flat, at_a, at_b, np.minimum(pos_a, pos_b).astype(np.int64), cap, -1)
     verified = ahead >= cfg.kgram  # else a hash collision, which shared_runs skips
     live = verified & (ahead + behind >= cfg.min_words)
     short = np.flatnonzero(verified & ~live)
-    forth = _resumes(ids, at_a[short] + ahead[short], at_b[short] + ahead[short],
+    forth = _resumes(flat, at_a[short] + ahead[short], at_b[short] + ahead[short],
                      left_a[short] - ahead[short], left_b[short] - ahead[short], 1)
-    back = _resumes(ids, at_a[short] - behind[short], at_b[short] - behind[short],
+    back = _resumes(flat, at_a[short] - behind[short], at_b[short] - behind[short],
                     pos_a[short] - behind[short], pos_b[short] - behind[short], -1)
     live[short] = forth | back
+    return live, np.where(verified, behind, 0), np.where(verified, ahead, 0)
+
+
+def live_pairs(words: CorpusWords, columns: tuple[np.ndarray, ...], starts: np.ndarray,
+               stops: np.ndarray, cfg: PassageConfig) -> np.ndarray:
+    """Whether each pair (its seeds at columns[starts[p]:stops[p]]) has a seed that
+    extend_match could grow into a run of min_words.
+
+    In rounds: one open seed of each open pair is grown; a live one settles its pair; a
+    dead one also settles the pair's seeds inside its equal run on its diagonal, which
+    would grow into that same run (a shared sentence holds 3 seeds or so: grown once).
+    """
+    doc_a, doc_b, pos_a, pos_b = columns
+    sizes = stops - starts
+    pair = np.repeat(np.arange(len(starts)), sizes)
+    seeds = np.repeat(starts, sizes) + ranks(sizes)
+    live = np.zeros(len(starts), dtype=bool)
+    while len(seeds):
+        first = np.ones(len(seeds), dtype=bool)
+        first[1:] = pair[1:] != pair[:-1]
+        picked = seeds[first]
+        grown, behind, ahead = _grow(words, doc_a[picked], doc_b[picked], pos_a[picked],
+                                     pos_b[picked], cfg)
+        live[pair[first][grown]] = True
+        rep = np.cumsum(first) - 1  # each seed's picked seed (same pair)
+        at = pos_a[seeds]
+        same_run = ((pos_b[seeds] - at == (pos_b[picked] - pos_a[picked])[rep])
+                    & (at >= (pos_a[picked] - behind)[rep]) & (at < (pos_a[picked] + ahead)[rep]))
+        keep = ~first & ~grown[rep] & ~same_run
+        seeds, pair = seeds[keep], pair[keep]
     return live
