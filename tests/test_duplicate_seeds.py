@@ -11,7 +11,12 @@ import numpy as np
 from factories import make_article
 
 from audit.detect import duplicate_exact, duplicate_near, duplicate_passage
-from audit.detect.duplicate_passage import PassageConfig, find_shared_passages, shared_runs
+from audit.detect.duplicate_passage import (
+    PassageConfig,
+    find_shared_passages,
+    fingerprints,
+    shared_runs,
+)
 from audit.detect.duplicate_seeds import (
     CorpusWords,
     Fingerprints,
@@ -119,3 +124,15 @@ def test_share_made_with_other_settings_is_not_used() -> None:
     assert [(f.article_id, f.related_article_id) for f in found] == [("a2", "a0")]
     assert found[0].data["jaccard"] == round(duplicate_near.jaccard(
         duplicate_near.shingles_of(texts[0]), duplicate_near.shingles_of(texts[2])), 4)
+
+
+def test_corpus_fingerprints_are_each_articles_own() -> None:
+    cfg = PassageConfig()
+    texts = [*sentence_corpus(), "", "Too short.", "one two three four five six seven eight nine ten",
+             "Same word " * 40]
+    prints = Fingerprints.of(CorpusWords.of(word_hashes(t) for t in texts), cfg.kgram, cfg.window)
+    for doc, text in enumerate(texts):
+        hashes, positions = fingerprints(tokenise(text).words, cfg)
+        mine = prints.docs == doc
+        assert prints.hashes[mine].tolist() == hashes.tolist()
+        assert prints.positions[mine].tolist() == positions.tolist() and prints.counts[doc] == len(hashes)

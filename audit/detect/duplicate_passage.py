@@ -253,7 +253,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         return index.article_id(partner[1]) if isinstance(partner, tuple) else articles[partner].article_id
 
     for doc in sorted(sides):
-        toks = tokenise(articles[doc].text)
+        toks = tokens(doc)  # the pairs' cached tokens: spans already read stay read
         for group in passage_groups(sides.pop(doc)):
             yield passage_finding(articles[doc], toks, group, names)
 
