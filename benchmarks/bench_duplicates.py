@@ -353,7 +353,7 @@ def scale_one(n: int, findings_dir: str | None) -> None:
     both = near_s + passage_s
     print(f"{n:>7,} | {near_s:6.1f} | {passage_s:6.1f} | {n / both:5.0f} | {both * 1000 / n:5.2f} | "
           f"{prep_s:6.1f} | {near_p:5.1f} | {passage_p:5.1f} | {(near_p + passage_p) * 1000 / n:5.2f} | "
-          f"{wall / (both + prep_s + near_p + passage_p):4.2f} | {peak:6.0f} | {len(near):4d} | "
+          f"{wall / (both + (prep_s + near_p + passage_p if hooks else 0)):4.2f} | {peak:6.0f} | {len(near):4d} | "
           f"{len(passage):5d} | {' '.join(sorted(digests))}", flush=True)
 
 

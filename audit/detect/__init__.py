@@ -151,6 +151,9 @@ def run_detectors(
         chosen.append((detector, supported, suite.params_for(wanted)))
     elsewhere = [job for job in chosen if job[0].name in APART and not (found and job[0].name in found)]
     waiting = apart(elsewhere) if apart is not None and elsewhere else None
+    for detector, supported, _ in elsewhere if waiting is not None else ():
+        for article in supported:  # the forked process has its own: 5 KB an article for the
+            article.prepared.pop(detector.name, None)  # duplicate checks, held here otherwise
     for detector, supported, params in chosen:
         if found is not None and detector.name in found:
             by_detector[detector.name] = list(found[detector.name])
