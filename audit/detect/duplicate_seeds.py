@@ -180,42 +180,72 @@ def _equal_run(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room: np.nda
     return grown
 
 
-def _resumes(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room_a: np.ndarray,
-             room_b: np.ndarray, step: int) -> np.ndarray:
-    """Whether extend_match's gap rule goes on from the mismatch at at_a/at_b (flat
-    positions; step 1 forward from them, -1 backward from the exclusive ends), room_a and
-    room_b the words left in each article that way."""
-    found = np.zeros(len(at_a), dtype=bool)
-    for da, db in RESYNC_STEPS:
-        where = np.flatnonzero(~found & (room_a >= da + RESYNC_CONFIRM) & (room_b >= db + RESYNC_CONFIRM))
+def _gap_step(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room_a: np.ndarray,
+              room_b: np.ndarray, step: int) -> np.ndarray:
+    """The first of RESYNC_STEPS after which the words match again for RESYNC_CONFIRM words
+    (its index, -1 for none), as extend_match's _resync tries them at the mismatch at
+    at_a/at_b (flat positions; step 1 forward from them, -1 backward from the exclusive
+    ends); room_a and room_b are the words left in each article that way."""
+    found = np.full(len(at_a), -1, dtype=np.int64)
+    for number, (da, db) in enumerate(RESYNC_STEPS):
+        where = np.flatnonzero((found < 0) & (room_a >= da + RESYNC_CONFIRM) & (room_b >= db + RESYNC_CONFIRM))
         from_a, from_b = at_a[where] + step * da, at_b[where] + step * db
         for t in range(RESYNC_CONFIRM):  # most differ at the first word: the rest is not read
             shift = t if step > 0 else -1 - t
             same = ids[from_a + shift] == ids[from_b + shift]
             where, from_a, from_b = where[same], from_a[same], from_b[same]
-        found[where] = True
+        found[where] = number
     return found
+
+
+_SKIP = np.array(RESYNC_STEPS, dtype=np.int64)  # (words skipped in a, in b) of each step
+
+
+def _reach(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, limit_a: np.ndarray,
+           limit_b: np.ndarray, got: np.ndarray, cap: int, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """Words extend_match's loop covers one way in each article (its equal run `got`, ending
+    at the mismatch at_a/at_b, then gaps and equal runs in turn), up to cap: a seed
+    whose reach makes min_words is live, else its run is exactly what is measured here."""
+    at_a, at_b = at_a.copy(), at_b.copy()
+    got_a, got_b = got.copy(), got.copy()
+    open_ = np.flatnonzero(got < cap)
+    while len(open_):
+        skip = _gap_step(ids, at_a[open_], at_b[open_], step * (limit_a - at_a)[open_],
+                         step * (limit_b - at_b)[open_], step)
+        open_, skip = open_[skip >= 0], _SKIP[skip[skip >= 0]]
+        at_a[open_] += step * skip[:, 0]
+        at_b[open_] += step * skip[:, 1]
+        got_a[open_] += skip[:, 0]
+        got_b[open_] += skip[:, 1]
+        room = np.minimum(step * (limit_a - at_a)[open_], step * (limit_b - at_b)[open_])
+        room = np.minimum(room, cap - np.minimum(got_a, got_b)[open_])
+        grown = _equal_run(ids, at_a[open_], at_b[open_], room, cap, step)
+        at_a[open_] += step * grown
+        at_b[open_] += step * grown
+        got_a[open_] += grown
+        got_b[open_] += grown
+        open_ = open_[np.minimum(got_a, got_b)[open_] < cap]
+    return got_a, got_b
 
 
 def _grow(words: CorpusWords, doc_a: np.ndarray, doc_b: np.ndarray, pos_a: np.ndarray,
           pos_b: np.ndarray, cfg: PassageConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(live, behind, ahead) of each seed: whether extend_match could grow it into a run of
-    min_words (its k-gram verified, and its equal run reaching min_words or going on past
-    a gap), and the equal words before and from it (capped at min_words)."""
+    """(live, behind, ahead) of each seed: whether extend_match grows it into a run of
+    min_words (its k-gram verified), and the equal words before and from it (capped)."""
     flat, cap = words.words, max(cfg.min_words, cfg.kgram)
-    at_a = words.offsets[doc_a] + pos_a
-    at_b = words.offsets[doc_b] + pos_b
-    left_a, left_b = words.lengths(doc_a) - pos_a, words.lengths(doc_b) - pos_b
-    ahead = _equal_run(flat, at_a, at_b, np.minimum(left_a, left_b), cap, 1)
+    first_a, first_b = words.offsets[doc_a], words.offsets[doc_b]
+    end_a, end_b = words.offsets[doc_a + 1], words.offsets[doc_b + 1]
+    at_a, at_b = first_a + pos_a, first_b + pos_b
+    ahead = _equal_run(flat, at_a, at_b, np.minimum(end_a - at_a, end_b - at_b), cap, 1)
     behind = _equal_run(flat, at_a, at_b, np.minimum(pos_a, pos_b).astype(np.int64), cap, -1)
     verified = ahead >= cfg.kgram  # else a hash collision, which shared_runs skips
-    live = verified & (ahead + behind >= cfg.min_words)
-    short = np.flatnonzero(verified & ~live)
-    forth = _resumes(flat, at_a[short] + ahead[short], at_b[short] + ahead[short],
-                     left_a[short] - ahead[short], left_b[short] - ahead[short], 1)
-    back = _resumes(flat, at_a[short] - behind[short], at_b[short] - behind[short],
-                    pos_a[short] - behind[short], pos_b[short] - behind[short], -1)
-    live[short] = forth | back
+    live = np.zeros(len(at_a), dtype=bool)
+    seeds = np.flatnonzero(verified)
+    forth_a, forth_b = _reach(flat, at_a[seeds] + ahead[seeds], at_b[seeds] + ahead[seeds],
+                              end_a[seeds], end_b[seeds], ahead[seeds], cap, 1)
+    back_a, back_b = _reach(flat, at_a[seeds] - behind[seeds], at_b[seeds] - behind[seeds],
+                            first_a[seeds], first_b[seeds], behind[seeds], cap, -1)
+    live[seeds] = np.minimum(forth_a + back_a, forth_b + back_b) >= cfg.min_words
     return live, np.where(verified, behind, 0), np.where(verified, ahead, 0)
 
 
