@@ -1,5 +1,5 @@
-"""Findings of per-article detectors, kept between runs: a nightly run re-reads only
-what changed.
+"""Findings of per-article detectors, and the per-article shares of cross-article ones
+(Detector.prepare), kept between runs: a nightly run re-reads only what changed.
 
 A per-article detector's findings depend only on the article (its text, publication
 date, language), the detector's params and its code and data. The key hashes all of
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,12 +36,35 @@ def data_fingerprint() -> str:
 
 
 def code_fingerprint(find: Any, data_digest: str) -> str:
-    """A hash of the detector's module source and of the data fingerprint."""
+    """A hash of the detector's module source, of every audit module it imports (directly
+    or not: paywall.text's answers change with audit/detect/spans.py too), and of the data."""
     digest = hashlib.sha256(data_digest.encode())
     source = inspect.getsourcefile(find)
-    if source:
-        digest.update(Path(source).read_bytes())
+    for path in _audit_imports(Path(source)) if source else []:
+        digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+(audit(?:\.\w+)*)(?:\s+import\s+(\([^)]*\)|[^\n]*))?",
+                     re.MULTILINE)
+
+
+def _audit_imports(path: Path) -> list[Path]:
+    """`path` and the audit modules it imports, transitively, in a fixed order."""
+    root = Path(__file__).resolve().parents[2]
+    seen: dict[Path, None] = {}
+    todo = [path.resolve()]
+    while todo:
+        current = todo.pop()
+        if current in seen or not current.is_file():
+            continue
+        seen[current] = None
+        for name, names in _IMPORT.findall(current.read_text(encoding="utf-8")):
+            base = root.joinpath(*name.split("."))
+            modules = [base / f"{n.split()[0]}.py" for n in names.strip("()").split(",") if n.strip()]
+            modules = [m for m in modules if m.is_file()]  # `from audit.detect import paywall`
+            todo += modules or [base.with_suffix(".py"), base / "__init__.py"]
+    return sorted(seen)
 
 
 def params_text(params: Mapping[str, Any]) -> str:
@@ -54,6 +78,12 @@ def findings_key(name: str, fingerprint: str, params: str, article: Article) -> 
     parts = [name, fingerprint, params, article.content_sha256, str(article.published),
              str(article.language)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def prepared_key(name: str, fingerprint: str, params: str, article: Article) -> str:
+    """As findings_key, for a cross-article detector's per-article share (Detector.prepare),
+    which may read the title and URL too (boilerplate.line finds the headline with them)."""
+    return findings_key(f"{name}.prepare\x1f{article.title}\x1f{article.url}", fingerprint, params, article)
 
 
 @dataclass
@@ -78,6 +108,18 @@ class FindingsCache:
         self.entries[key] = json.dumps(
             [{name: getattr(f, name) for name in _STORED} for f in findings], default=str
         )
+
+    def get_value(self, key: str) -> Any:
+        """A prepared value (plain JSON) kept under `key`, or None."""
+        stored = self.entries.get(key)
+        if stored is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return json.loads(stored)
+
+    def put_value(self, key: str, value: Any) -> None:
+        self.entries[key] = json.dumps(value)
 
     def save(self) -> None:
         """Write the cache atomically, when this run added to it."""
