@@ -35,3 +35,17 @@ def test_a_prepared_value_is_keyed_by_title_and_url_too() -> None:
     assert key != prepared_key("boilerplate", fp, "{}", _article(url="https://example.com/other"))
     assert key == prepared_key("boilerplate", fp, "{}", _article(article_id="b"))
     assert key != findings_key("boilerplate", fp, "{}", _article())
+
+
+def test_the_users_office_rows_are_keyed_by_their_content_not_their_name(tmp_path: Path) -> None:
+    """titles and name variants are cached per article: an edited rows file must not serve
+    findings made with the old rows."""
+    from audit.detect.cache import params_text
+
+    rows = tmp_path / "extra.csv"
+    rows.write_text("person_id,name,office,country,start,end\n")
+    before = params_text({"office_holders_extra": [str(rows)], "grace_days": 2})
+    rows.write_text("person_id,name,office,country,start,end\nx,X Y,president,Freedonia,2020-01-01,\n")
+    after = params_text({"office_holders_extra": [str(rows)], "grace_days": 2})
+    assert before != after
+    assert params_text({"grace_days": 2}) == '{"grace_days": 2}'

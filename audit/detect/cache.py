@@ -4,8 +4,8 @@
 A per-article detector's findings depend only on the article (its text, publication
 date, language), the detector's params and its code and data. The key hashes all of
 them, so an edited rule, a new threshold or a changed date never serves stale findings.
-Cross-article detectors (duplicates, recurring chrome lines, contradictions) and those
-reading a user-editable table (titles, name variants) are never cached.
+Cross-article detectors (duplicates, recurring chrome lines, contradictions) are never
+cached; detectors reading the user's office-holder rows are, keyed by those files' content.
 """
 
 from __future__ import annotations
@@ -67,10 +67,26 @@ def _audit_imports(path: Path) -> list[Path]:
     return sorted(seen)
 
 
+# Params naming files whose rows a detector reads (the user's office-holder rows): the key
+# holds their content, so an edited file never serves findings made with the old rows.
+FILE_PARAMS = ("office_holders_extra",)
+
+
 def params_text(params: Mapping[str, Any]) -> str:
     """The params as the key holds them (made once per detector, not once per article)."""
     public = {k: v for k, v in params.items() if not k.startswith("_")}  # not the index
+    for name in FILE_PARAMS:
+        if public.get(name):
+            paths = [public[name]] if isinstance(public[name], str) else public[name]
+            public[f"{name}.sha256"] = [_file_digest(Path(p)) for p in paths]
     return json.dumps(public, sort_keys=True, default=str)
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the detector reports the missing file
 
 
 def findings_key(name: str, fingerprint: str, params: str, article: Article) -> str:
