@@ -87,7 +87,7 @@ def registry() -> list[Detector]:
         Detector("name_variants", ("consistency.name_variant",), name_variants.find_name_variants,
                  per_article=True),
         Detector("contradictions", ("consistency.contradiction",),
-                 contradictions.find_contradictions, en),
+                 contradictions.find_contradictions, en, prepare=contradictions.prepare),
         Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines,
                  prepare=boilerplate.prepare),
         Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks, per_article=True),
