@@ -15,12 +15,14 @@ paywall.text or metadata.leak report are left to them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from audit.detect import metadata_leak, paywall
 from audit.detect.chrome_lines import (
+    PROSE_MIN_LOWER,
     RUN_ON_WORDS,
     Line,
     PhraseHit,
@@ -37,6 +39,15 @@ CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
 PIECE_NAV_FACTOR = 3  # running text: a word of link text costs this much (teaser lists mix blurbs in)
 PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside the body stays in it
+LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
+NUMERIC_MAX_SHARE = 0.25  # ... unless this share of its words hold digits (a table)
+LIST_WORDS_PER_COMMA = 12  # ... or it has a comma every this many words (a list in the text)
+# Words a sentence does not end on: a line ending so goes on in the next (English, from the
+# gold bodies of the Zyte benchmark, where links break sentences into lines).
+OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
+                          "these", "than", "but", "who", "which", "was", "were", "is", "are"])
+SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
@@ -151,6 +162,78 @@ def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class Body:
+    """The main body (first and last line, -1 when none) and the evidence that the stretches
+    before and after it are site chrome: position alone is not (the gold bodies of the Zyte
+    benchmark end in lists, score tables and closing lines that sit "after the body")."""
+
+    first: int
+    last: int
+    head_anchor: int | None  # a line above the body with a chrome phrase of its own
+    tail_anchor: int | None  # ... below the body
+    headline: int  # the known headline (title or URL slug) nearest above the body, else -1
+
+
+def _broken(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is a piece of a sentence cut where the page had a link: it ends with
+    an article or conjunction ("(Reuters) — The", "It makes perfect sense since Apple
+    products are so pricey, and the"), or it has a few words without a sentence end and
+    goes on in lower case across the line break ("WASHINGTON (Reuters) - Scientists on
+    Monday unveiled the first" / "global geological map of Saturn's moon Titan").
+    Menus end on nouns, and their one- or two-word items ("food", "climate") are not read
+    as continuations."""
+    ln = lines[i]
+    text = ln.text.rstrip()
+    last_word = text.rsplit(None, 1)[-1].lower() if text else ""
+    if last_word in OPEN_ENDINGS and ln.words >= 1 and not ln.bullet:
+        return True
+    if ln.words < SENTENCE_PIECE_WORDS or _SENTENCE_END.search(text):
+        return False
+    before = lines[i - 1].text.rstrip() if i > 0 else ""
+    after = lines[i + 1].text if i + 1 < len(lines) else ""
+    return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
+
+
+def _zone_evidence(lines: Sequence[Line]) -> set[int]:
+    """Lines that say a stretch outside the body is chrome, without deciding alone: any
+    phrase-list hit, also a "contains" phrase inside a sentence ("... © 2019 Example Inc.
+    All Rights Reserved", "Terms of Use and Privacy Policy" in a footer run together)."""
+    return {ln.index for ln in lines
+            if _link_text(ln) or any(h.check == CHECK or h.kind == "paywall-offer" for h in phrase_hits(ln))}
+
+
+def _link_text(ln: Line) -> bool:
+    """Many words of link text run together: a menu or teaser list flattened ("Home News
+    Markets Earnings Portfolio Watchlist Forum ..."): capitalised words with no commas
+    between them. A list in the article separates its items with commas ("Assassin's Creed
+    Odyssey, Attack on Titan: Final Battle 2, ...", "June 10 -- Amphitheatre, Tampa, FL")
+    and a table flattened is mostly numbers ("1 Kyle Busch 5040 5 1 17 27"): content."""
+    if ln.words < LINK_TEXT_MIN_WORDS or ln.prose or ln.lower_share is None or ln.lower_share >= PROSE_MIN_LOWER:
+        return False
+    tokens = ln.text.split()
+    numeric = sum(any(c.isdigit() for c in t) for t in tokens)
+    cased = sum(t[:1].isalpha() and t[:1].lower() != t[:1].upper() for t in tokens)
+    commas = ln.text.count(",") + ln.text.count(";")
+    return (numeric < NUMERIC_MAX_SHARE * len(tokens) and cased >= 0.5 * len(tokens)
+            and commas * LIST_WORDS_PER_COMMA < len(tokens))
+
+
+def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Body:
+    """The body and its chrome evidence, as jusText decides short blocks from their context:
+    a short block takes the class of what is around it, and here only a line with a chrome
+    phrase, an inline marker or the comments header is "bad" (jusText also counts the edge
+    of the page as bad, which marks an article's own closing list as chrome)."""
+    if first < 0:
+        return Body(first, last, None, None, -1)
+    head = [i for i in anchors if i < first]
+    tail = [i for i in anchors if i > last]
+    above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
+             and not (ln.index > 0 and _broken(lines, ln.index - 1))]
+    return Body(first, last, max(head) if head else None, min(tail) if tail else None,
+                max(above) if above else -1)
+
+
 def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
     """First and last line index of the article's main body (-1, -1 when it has no prose).
 
@@ -190,6 +273,7 @@ def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
+    body = _body(lines, first, last, strong | _zone_evidence(lines))
     runs = _runs(lines)
     docs = {ln.index: recurrence.docs(article, ln) for ln in lines} if recurrence else {}
     if docs and sum(n >= settings.recur_min_docs for n in docs.values()) > settings.recur_max_share * len(lines):
@@ -203,27 +287,32 @@ def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
                                     f"(from {header!r} on)"))
             continue
-        verdict = _judge_line(article, lines, ln, (first, last), runs, docs, settings)
+        verdict = _judge_line(article, lines, ln, body, runs, docs, settings)
         if verdict:
             verdicts.append(verdict)
     return verdicts
 
 
-def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: tuple[int, int],
+def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], docs: dict[int, int], settings: Settings) -> Verdict | None:
     strong = _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
     weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
     label = f"{KIND_WORDS[weak[0].kind]} ({weak[0].phrase!r}) " if weak else ""
-    first, last = body
+    first, last = body.first, body.last
     outside = first >= 0 and (ln.index > last or ln.index < first)
-    if outside and ln.prose and not _between_chrome(lines, ln.index, body):
+    if outside and ln.prose and not _between_chrome(lines, ln.index, (first, last)):
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
-    if first >= 0 and ln.index > last:
-        return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body")
-    if first >= 0 and ln.index < first:
-        return Verdict(ln, "head", f"is {label or 'a line '}above the headline and the article's main body")
+    if outside and _broken(lines, ln.index):
+        return None  # "(Reuters) — The" / "deals on Apple devices": a sentence cut at its links
+    if first >= 0 and ln.index > last and body.tail_anchor is not None:
+        return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body, where "
+                       f"{lines[body.tail_anchor].text[:40]!r} says site chrome follows")
+    if first >= 0 and ln.index < first and (body.head_anchor is not None or ln.index < body.headline):
+        why = (f"where {lines[body.head_anchor].text[:40]!r} says site chrome stands"
+               if body.head_anchor is not None else "above the headline")
+        return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
     if ln.navlike and _is_heading(lines, ln.index):
         return None  # "Conclusion", "Historical Context of the Conflict"
     n_docs = docs.get(ln.index, 0)

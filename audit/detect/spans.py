@@ -277,8 +277,8 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
 def _slug_line(line: str, title: str | None, url: str | None) -> bool:
     """Whether a short line without a title to compare is the headline: most of its words
     are words of the URL slug, and at least three of them (slugs are cut and reworded)."""
-    if title or len(line.split()) > HEADLINE_MAX_WORDS:
-        return False
+    if title or len(line.split()) > HEADLINE_MAX_WORDS or line[:1].islower():
+        return False  # a headline starts upper-case ("science fiction and fantasy" is a link in a sentence)
     slug = slug_words(url)
     words = line.split()
     hits = {_norm(w) for w in words if _in_slug(w, slug)}
