@@ -48,11 +48,13 @@ OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "
                           "these", "than", "but", "who", "which", "was", "were", "is", "are"])
 SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
+LEAD_IN_ENDS = (":", "?")
+END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
-    "footer": "a copyright or footer line", "section": "a section label",
+    "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
     "(not a paywall block: no line next to it says the article is cut)",
 }
@@ -91,7 +93,8 @@ class Run:
     """A run of consecutive nav-like lines: its length and whether a chrome phrase anchors it."""
 
     length: int
-    anchored: bool  # it starts or ends at (or next to) a line with a strong chrome phrase
+    anchored: bool  # it starts or ends at (or next to) a line with a strong chrome phrase (below
+    # it, not one that closes an article: a list right above "Tags" is the article's)
 
 
 def _runs(lines: Sequence[Line]) -> dict[int, Run]:
@@ -105,7 +108,8 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
         if run:
             j, k = run[0], run[-1]
             edges = {e for e in (j, k, j - 1, k + 1) if 0 <= e < len(lines)}
-            info = Run(len(run), any(_strong_hits(lines[e]) for e in edges))
+            info = Run(len(run), any(_strong_hits(lines[e]) and (e <= j or not _ends_an_article(lines[e]))
+                                     for e in edges))
             found.update((i, info) for i in run)
         run = []
     return found
@@ -149,6 +153,18 @@ def _is_heading(lines: Sequence[Line], i: int) -> bool:
     after = lines[i + 1] if i + 1 < len(lines) else None
     before = lines[i - 1] if i > 0 else None
     return after is not None and after.prose and (before is None or not before.navlike)
+
+
+def _lead_in(lines: Sequence[Line], i: int) -> bool:
+    """A short line ending in a colon or question mark that a paragraph answers."""
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return lines[i].navlike and lines[i].text.rstrip()[-1:] in LEAD_IN_ENDS and after is not None and after.prose
+
+
+def _has_words(ln: Line) -> bool:
+    """Whether a line holds a letter or digit: a divider ("___") or a zero-width space that
+    recurs is layout, not a line a reader would call chrome."""
+    return any(c.isalnum() for c in ln.text)
 
 
 def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
@@ -195,6 +211,12 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
 
 
+def _ends_an_article(ln: Line) -> bool:
+    """A phrase that closes an article (tags, comments, related links, copyright): what
+    stands above it is the article, so it is no evidence for the stretch above the body."""
+    return any(h.kind in END_KINDS for h in phrase_hits(ln)) or bool(ln.marker and ln.marker.kind in END_KINDS)
+
+
 def _zone_evidence(lines: Sequence[Line]) -> set[int]:
     """Lines that say a stretch outside the body is chrome, without deciding alone: any
     phrase-list hit, also a "contains" phrase inside a sentence ("... © 2019 Example Inc.
@@ -226,7 +248,7 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Bo
     of the page as bad, which marks an article's own closing list as chrome)."""
     if first < 0:
         return Body(first, last, None, None, -1)
-    head = [i for i in anchors if i < first]
+    head = [i for i in anchors if i < first and not _ends_an_article(lines[i])]
     tail = [i for i in anchors if i > last]
     above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
              and not (ln.index > 0 and _broken(lines, ln.index - 1))]
@@ -302,7 +324,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     label = f"{KIND_WORDS[weak[0].kind]} ({weak[0].phrase!r}) " if weak else ""
     first, last = body.first, body.last
     outside = first >= 0 and (ln.index > last or ln.index < first)
-    if outside and ln.prose and not _between_chrome(lines, ln.index, (first, last)):
+    anchored = (body.tail_anchor if ln.index > last else body.head_anchor) is not None
+    if outside and ln.prose and not _between_chrome(lines, ln.index, (first, last) if anchored else None):
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
     if outside and _broken(lines, ln.index):
         return None  # "(Reuters) — The" / "deals on Apple devices": a sentence cut at its links
@@ -315,8 +338,10 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
     if ln.navlike and _is_heading(lines, ln.index):
         return None  # "Conclusion", "Historical Context of the Conflict"
+    if _lead_in(lines, ln.index):
+        return None  # "Here's the thing:", "Ready?" before a paragraph: the author's voice, even if it recurs
     n_docs = docs.get(ln.index, 0)
-    if n_docs >= (settings.recur_min_docs if ln.navlike else settings.recur_min_docs_prose):
+    if _has_words(ln) and n_docs >= (settings.recur_min_docs if ln.navlike else settings.recur_min_docs_prose):
         return Verdict(ln, "recurring", f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} "
                        "in this run (repeated site chrome)")
     run = runs.get(ln.index)
@@ -326,15 +351,18 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     return None
 
 
-def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int]) -> bool:
-    """Whether a prose line outside the body has short or chrome lines on both sides.
+def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int] | None) -> bool:
+    """Whether a prose line outside the body has short lines (or, in a stretch a chrome
+    phrase marks, lines outside the body: `body` given) on both sides.
 
     Teaser blurbs, comments and captions sit between link lines; the article's own last
-    paragraph after a bullet list has the end of the text after it.
+    paragraph after a bullet list has the end of the text after it, and paragraphs next to
+    paragraphs are running text where nothing says chrome (an intro above a long list).
     """
     if i == 0 or i + 1 >= len(lines):
         return False
-    return all(not ln.prose or ln.index < body[0] or ln.index > body[1] for ln in (lines[i - 1], lines[i + 1]))
+    return all(not ln.prose or (body is not None and not body[0] <= ln.index <= body[1])
+               for ln in (lines[i - 1], lines[i + 1]))
 
 
 def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:

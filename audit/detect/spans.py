@@ -38,9 +38,10 @@ HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
 SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
 SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
 
-# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ])")
+# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start (or ©).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ]|©)")
 _WORD = re.compile(r"\S+")
+_BULLET_START = re.compile(r"[-–—•·*>]\s")
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # Not sentence ends: titles, initials, months and "U.S." (from the seeds and the Zyte pages).
@@ -286,8 +287,12 @@ def _slug_line(line: str, title: str | None, url: str | None) -> bool:
 
 
 def trusted_title(title: str | None, url: str | None, first_line: str) -> str | None:
-    """The title, unless it is the text's first line (audit.normalise guesses a missing
-    title so, and it can be the site's menu) and shares almost no word with the URL slug."""
+    """The title, unless audit.normalise may have guessed it from the text (a missing title
+    is taken from the first lines) and it looks wrong: the text's first line (it can be the
+    site's menu) sharing almost no word with the URL slug, or any line starting with a
+    bullet ("- Automatically on, automatically connected": a product box's list)."""
+    if title and _BULLET_START.match(title):
+        return None
     slug = slug_words(url)
     if not title or not slug or title.strip() != first_line:
         return title
