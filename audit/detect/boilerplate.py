@@ -50,6 +50,9 @@ SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
 LEAD_IN_ENDS = (":", "?")
 END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
+TAIL_MIN_ANCHORS = 2  # lines between the body and the first chrome phrase below it are chrome
+# only when the stretch holds this many (a page's footer and teasers); one closing line
+# ("Leave a Reply", a copyright) says nothing about the list or credits above it
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
@@ -65,7 +68,7 @@ class Settings:
     """Suite params of boilerplate.line (defaults from the seeds and the Zyte benchmark)."""
 
     run_min_lines: int = 3  # short link-like lines in a row that make a menu
-    recur_min_docs: int = 2  # articles of one publisher sharing a short line
+    recur_min_docs: int = 3  # articles of one publisher sharing a short line
     recur_min_docs_prose: int = 3  # ... sharing a sentence-like line
     recur_max_share: float = 0.5  # an article with more recurring lines is a duplicate, not chrome
 
@@ -187,7 +190,8 @@ class Body:
     first: int
     last: int
     head_anchor: int | None  # a line above the body with a chrome phrase of its own
-    tail_anchor: int | None  # ... below the body
+    tail_anchor: int | None  # ... below the body (the first one)
+    tail_anchors: int  # how many lines below the body have one
     headline: int  # the known headline (title or URL slug) nearest above the body, else -1
 
 
@@ -209,6 +213,12 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     before = lines[i - 1].text.rstrip() if i > 0 else ""
     after = lines[i + 1].text if i + 1 < len(lines) else ""
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
+
+
+def _run_on(ln: Line) -> bool:
+    """Neither a sentence nor a short label: many words without a sentence end, or link
+    text run together (a teaser list or footer flattened into one span)."""
+    return not ln.prose and not ln.navlike
 
 
 def _ends_an_article(ln: Line) -> bool:
@@ -247,12 +257,12 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Bo
     phrase, an inline marker or the comments header is "bad" (jusText also counts the edge
     of the page as bad, which marks an article's own closing list as chrome)."""
     if first < 0:
-        return Body(first, last, None, None, -1)
+        return Body(first, last, None, None, 0, -1)
     head = [i for i in anchors if i < first and not _ends_an_article(lines[i])]
     tail = [i for i in anchors if i > last]
     above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
              and not (ln.index > 0 and _broken(lines, ln.index - 1))]
-    return Body(first, last, max(head) if head else None, min(tail) if tail else None,
+    return Body(first, last, max(head) if head else None, min(tail) if tail else None, len(tail),
                 max(above) if above else -1)
 
 
@@ -329,7 +339,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
     if outside and _broken(lines, ln.index):
         return None  # "(Reuters) — The" / "deals on Apple devices": a sentence cut at its links
-    if first >= 0 and ln.index > last and body.tail_anchor is not None:
+    if first >= 0 and ln.index > last and body.tail_anchor is not None and (
+            ln.index > body.tail_anchor or body.tail_anchors >= TAIL_MIN_ANCHORS or _run_on(ln)):
         return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body, where "
                        f"{lines[body.tail_anchor].text[:40]!r} says site chrome follows")
     if first >= 0 and ln.index < first and (body.head_anchor is not None or ln.index < body.headline):

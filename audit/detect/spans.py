@@ -38,8 +38,9 @@ HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
 SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
 SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
 
-# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start (or ©).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ]|©)")
+# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start, a
+# caseless script's letter (Korean, Japanese, Chinese with spaces) or ©.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)")
 _WORD = re.compile(r"\S+")
 _BULLET_START = re.compile(r"[-–—•·*>]\s")
 _SLUG_WORD = re.compile(r"[^\W_]+")
