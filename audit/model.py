@@ -52,6 +52,9 @@ class Article:
     read_error: str | None = None
     raw: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # detector columns (cluster ids, author...)
+    # what a detector's `prepare` computed for this article in a worker (audit.detect.workers),
+    # taken by its cross-article step; never a column
+    prepared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def row(self, names: Iterable[str]) -> dict[str, Any]:
         """These fields as plain values, `published` as an ISO date: a table or JSON row."""

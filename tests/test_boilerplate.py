@@ -187,3 +187,27 @@ def test_headline_found_from_the_url_slug_when_the_record_has_no_title() -> None
         a = to_article(rec, "u")
         found = [a.text[f.start:f.end] for f in find_boilerplate_lines([a], {})]
         assert found == [menu]  # (a title guessed from the first short line, the menu, is not trusted)
+
+
+def test_prepared_in_workers_gives_the_same_findings_and_stale_preparations_are_ignored() -> None:
+    """The per-article share (`prepare`, run in the workers) plus the corpus-wide recurrence
+    counts give exactly what one pass over the corpus gives; recurrence still decides."""
+    from dataclasses import asdict
+
+    from audit.detect.boilerplate import prepare
+
+    promo = "Sign up to the Daily Wire briefing for the best of our reporting every morning."
+    texts = [f"{BODY_1.replace('Tuesday', day)}\n{promo}\n{BODY_2.replace('Kyiv', f'Kyiv on {day}')}\n"
+             f"{BODY_3.replace('proposal', f'proposal made on {day}')}" for day in ("Monday", "Tuesday", "Wednesday")]
+    direct = [asdict(f) for f in find_boilerplate_lines(
+        [article(t, f"d{i}", "Daily Wire") for i, t in enumerate(texts)], {})]
+    assert ("d0", promo, "recurring") in [(f["article_id"], f["excerpt"], f["data"]["signal"]) for f in direct]
+    ready = [article(t, f"d{i}", "Daily Wire") for i, t in enumerate(texts)]
+    for a in ready:
+        a.prepared["boilerplate"] = prepare(a, {})
+    assert [asdict(f) for f in find_boilerplate_lines(ready, {})] == direct
+    assert all("boilerplate" not in a.prepared for a in ready)  # taken once, not held twice
+    stale = [article(t, f"d{i}", "Daily Wire") for i, t in enumerate(texts)]
+    for a in stale:  # prepared under other params: made again under these
+        a.prepared["boilerplate"] = prepare(a, {"recur_min_docs_prose": 9})
+    assert [asdict(f) for f in find_boilerplate_lines(stale, {})] == direct

@@ -29,6 +29,9 @@ class Detector:
     find: Find
     languages: frozenset[str] = ANY_LANGUAGE  # empty: language-independent
     per_article: bool = False  # findings depend on the article alone: cacheable between runs
+    # a cross-article detector's per-article share (article, params) -> value, run in the
+    # workers beside the per-article detectors; `find` takes it from `article.prepared[name]`
+    prepare: Callable[[Article, Mapping[str, Any]], Any] | None = None
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -82,7 +85,8 @@ def registry() -> list[Detector]:
         Detector("name_variants", ("consistency.name_variant",), name_variants.find_name_variants),
         Detector("contradictions", ("consistency.contradiction",),
                  contradictions.find_contradictions, en),
-        Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines),
+        Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines,
+                 prepare=boilerplate.prepare),
         Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks, per_article=True),
         Detector("metadata_leak", ("metadata.leak",), metadata_leak.find_metadata_leaks,
                  per_article=True),

@@ -27,11 +27,14 @@ from audit.detect.chrome_lines import (
     Line,
     PhraseHit,
     Recurrence,
+    counted_keys,
     group_of,
+    key_id,
     learn_recurrence,
+    make_line,
     phrase_hits,
 )
-from audit.detect.spans import iter_spans
+from audit.detect.spans import segment
 from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
@@ -295,9 +298,27 @@ def _weight(ln: Line, chrome: set[int]) -> int:
     return -(SHORT_COST + ln.words * factor)
 
 
-def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None,
-          settings: Settings) -> list[Verdict]:
-    """The chrome lines of one article and why."""
+@dataclass(frozen=True)
+class Pending:
+    """A line whose verdict waits for the corpus: chrome if its key recurs in enough of
+    the publisher's articles (known only once every article is read), else `fallback`
+    (the verdict the other signals give, or none). Small: most body lines are pending."""
+
+    index: int
+    start: int
+    end: int
+    navlike: bool
+    fallback: Verdict | None
+
+
+def judge(article: Article, lines: Sequence[Line], docs: Mapping[int, int] | None,
+          settings: Settings) -> list[Verdict | Pending]:
+    """The chrome lines of one article and why.
+
+    `docs`: line index -> articles of the publisher carrying the line (`recurring_docs`);
+    None while the corpus is not counted yet: lines that recurrence could decide come
+    back as Pending (`prepare` runs this per article in the workers).
+    """
     skip = _taken_by_others(lines)
     strong = {ln.index for ln in lines if _strong_hits(ln)}
     first, last = main_body(lines, skip | strong)
@@ -307,10 +328,7 @@ def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
     body = _body(lines, first, last, strong | _zone_evidence(lines))
     runs = _runs(lines)
-    docs = {ln.index: recurrence.docs(article, ln) for ln in lines} if recurrence else {}
-    if docs and sum(n >= settings.recur_min_docs for n in docs.values()) > settings.recur_max_share * len(lines):
-        docs = {}  # most lines recur: a duplicate article, the duplicate checks' business
-    verdicts = []
+    verdicts: list[Verdict | Pending] = []
     for ln in lines:
         if ln.index in skip or ln.index in headlines:
             continue
@@ -325,8 +343,21 @@ def judge(article: Article, lines: Sequence[Line], recurrence: Recurrence | None
     return verdicts
 
 
+def recurring_docs(article: Article, keys: Sequence[int], recurrence: Recurrence | None,
+                   settings: Settings) -> dict[int, int]:
+    """Line index -> articles of the publisher carrying that line key; empty when most
+    lines recur (a duplicate article: the duplicate checks' business, not chrome)."""
+    if recurrence is None:
+        return {}
+    docs = {i: recurrence.count(article, key) for i, key in enumerate(keys)}
+    if sum(n >= settings.recur_min_docs for n in docs.values()) > settings.recur_max_share * len(keys):
+        return {}
+    return docs
+
+
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
-                runs: dict[int, Run], docs: dict[int, int], settings: Settings) -> Verdict | None:
+                runs: dict[int, Run], docs: Mapping[int, int] | None,
+                settings: Settings) -> Verdict | Pending | None:
     strong = _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
@@ -351,15 +382,26 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return None  # "Conclusion", "Historical Context of the Conflict"
     if _lead_in(lines, ln.index):
         return None  # "Here's the thing:", "Ready?" before a paragraph: the author's voice, even if it recurs
-    n_docs = docs.get(ln.index, 0)
-    if _has_words(ln) and n_docs >= (settings.recur_min_docs if ln.navlike else settings.recur_min_docs_prose):
-        return Verdict(ln, "recurring", f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} "
-                       "in this run (repeated site chrome)")
     run = runs.get(ln.index)
+    fallback = None
     if ln.navlike and run and run.length >= settings.run_min_lines and run.anchored:
-        return Verdict(ln, "run", f"is {label or 'a short link-like line '}in a run of "
-                       f"{run.length} such lines under a chrome label (a list of teasers)")
-    return None
+        fallback = Verdict(ln, "run", f"is {label or 'a short link-like line '}in a run of "
+                           f"{run.length} such lines under a chrome label (a list of teasers)")
+    if not _has_words(ln):
+        return fallback  # a divider or zero-width space: recurrence does not make it chrome
+    pending = Pending(ln.index, ln.start, ln.end, ln.navlike, fallback)
+    return pending if docs is None else _resolve(article, pending, docs, settings)
+
+
+def _resolve(article: Article, pending: Pending, docs: Mapping[int, int], settings: Settings) -> Verdict | None:
+    """The recurrence signal: a line carried by enough articles of its publisher, else the fallback."""
+    n_docs = docs.get(pending.index, 0)
+    if n_docs < (settings.recur_min_docs if pending.navlike else settings.recur_min_docs_prose):
+        return pending.fallback
+    line = make_line(pending.index, pending.start, article.text[pending.start:pending.end])
+    return Verdict(line, "recurring",
+                   f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} "
+                   "in this run (repeated site chrome)")
 
 
 def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int] | None) -> bool:
@@ -376,12 +418,47 @@ def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int] | None)
                for ln in (lines[i - 1], lines[i + 1]))
 
 
-def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    """One finding per chrome line, with the signal that decided it in the message and data."""
+@dataclass(frozen=True)
+class Prepared:
+    """One article's share of the check, computed where the article is (a worker):
+    every verdict that needs no other article, the lines recurrence could still decide,
+    and the line keys the corpus-wide recurrence counts are made of."""
+
+    settings: Settings
+    keys: tuple[int, ...]  # every unit's key (chrome_lines.key_id), by unit index
+    counted: frozenset[int]  # the keys counted for recurrence (units short enough to be chrome)
+    verdicts: tuple[Verdict | Pending, ...]
+
+
+def prepare(article: Article, params: Mapping[str, Any]) -> Prepared:
+    """The per-article part of boilerplate.line (runs in the worker processes)."""
     settings = Settings.from_params(params)
-    units = list(iter_spans(articles))
-    recurrence = learn_recurrence(units) if params.get("learn_recurrence", True) else None
-    for article, lines in units:
-        for v in judge(article, lines, recurrence, settings):
-            msg = f"Line {v.line.text[:80]!r} {v.evidence}: site chrome, not article text."
-            yield span_finding(article, CHECK, v.line.start, v.line.end, msg, data={"signal": v.reason})
+    lines = segment(article.text or "", article.title, article.url)
+    return Prepared(settings, tuple(key_id(ln.key) for ln in lines), frozenset(counted_keys(lines)),
+                    tuple(judge(article, lines, None, settings)))
+
+
+def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    """One finding per chrome line, with the signal that decided it in the message and data.
+
+    Each article's `prepare` comes from the workers when they ran it (`article.prepared`),
+    else it is made here; only the recurrence counts need the whole corpus.
+    """
+    settings = Settings.from_params(params)
+    ready = [_prepared(article, params, settings) for article in articles]
+    recurrence = (learn_recurrence((article, p.counted) for article, p in zip(articles, ready))
+                  if params.get("learn_recurrence", True) else None)
+    for article, prep in zip(articles, ready):
+        docs = recurring_docs(article, prep.keys, recurrence, settings)
+        for v in prep.verdicts:
+            verdict = _resolve(article, v, docs, settings) if isinstance(v, Pending) else v
+            if verdict is None:
+                continue
+            msg = f"Line {verdict.line.text[:80]!r} {verdict.evidence}: site chrome, not article text."
+            yield span_finding(article, CHECK, verdict.line.start, verdict.line.end, msg,
+                               data={"signal": verdict.reason})
+
+
+def _prepared(article: Article, params: Mapping[str, Any], settings: Settings) -> Prepared:
+    prep = article.prepared.pop("boilerplate", None)  # the registry's name for this detector  # used once: the corpus does not hold them all twice
+    return prep if isinstance(prep, Prepared) and prep.settings == settings else prepare(article, params)

@@ -9,9 +9,10 @@ in this run (the repeated-line signal datatrove and dolma use, learned per run).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -78,6 +79,9 @@ class Line:
     marker: PhraseHit | None = None  # the inline chrome marker that starts this span, if any
     lower_share: float | None = None  # share of cased words written lower-case (None: too few)
     headline: bool = False  # the article's title (or most of its URL slug's words) stands here
+    # phrase-list entries matching where their mode says (a "contains" entry's line-length
+    # limit is applied by phrase_hits): found once, asked by all three chrome checks
+    hits: tuple[PhraseHit, ...] = ()
 
     @property
     def prose(self) -> bool:
@@ -126,9 +130,10 @@ def lower_share(text: str) -> float | None:
 def make_line(index: int, start: int, text: str, *, piece: bool = False,
               marker: PhraseHit | None = None, headline: bool = False) -> Line:
     """A Line for `text` found at `start` (already stripped)."""
-    return Line(index=index, start=start, end=start + len(text), text=text, key=line_key(text),
+    key = line_key(text)
+    return Line(index=index, start=start, end=start + len(text), text=text, key=key,
                 words=_word_count(text), bullet=bool(_BULLET.match(text)), piece=piece, marker=marker,
-                lower_share=lower_share(text), headline=headline)
+                lower_share=lower_share(text), headline=headline, hits=_hits_in(key))
 
 
 def physical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -164,31 +169,34 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def _hits_in(key: str) -> tuple[PhraseHit, ...]:
+    """The phrase-list entries found in a line key where their mode holds (one automaton pass)."""
+    hits: list[PhraseHit] = []
+    for end, entries in _automaton().iter(key):
+        for hit in entries:
+            if _mode_holds(hit.mode, key, end - len(hit.phrase) + 1, end):
+                hits.append(hit)
+    return tuple(hits)
+
+
 def phrase_hits(line: Line, check: str | None = None, max_words: int | None = None) -> list[PhraseHit]:
     """The phrase-list entries this line matches (each mode checked where it matched).
 
-    `max_words`: the longest line a "contains" phrase counts in (MAX_PHRASE_LINE_WORDS).
+    `max_words`: the longest line a "contains" phrase counts in (MAX_PHRASE_LINE_WORDS):
+    "become a member to" in a widget, not in a paragraph.
     """
-    hits: list[PhraseHit] = []
-    key = line.key
-    for end, entries in _automaton().iter(key):
-        for hit in entries:
-            if check and hit.check != check:
-                continue
-            begin = end - len(hit.phrase) + 1
-            if _mode_holds(hit.mode, key, begin, end, line.words, max_words or MAX_PHRASE_LINE_WORDS):
-                hits.append(hit)
-    return hits
+    limit = max_words or MAX_PHRASE_LINE_WORDS
+    return [hit for hit in line.hits if (check is None or hit.check == check)
+            and (hit.mode != "contains" or line.words <= limit)]
 
 
-def _mode_holds(mode: str, key: str, begin: int, end: int, words: int, max_words: int) -> bool:
-    """Whether a phrase found at key[begin:end + 1] counts in its mode."""
+def _mode_holds(mode: str, key: str, begin: int, end: int) -> bool:
+    """Whether a phrase found at key[begin:end + 1] counts in its mode (lengths aside)."""
     if mode == "line":
         return begin == 0 and end == len(key) - 1
     if mode == "prefix":
         return begin == 0 and _at_word_end(key, end)
-    at_word = (begin == 0 or not key[begin - 1].isalnum() or not key[begin].isalnum()) and _at_word_end(key, end)
-    return at_word and words <= max_words  # "become a member to", not "... today"
+    return (begin == 0 or not key[begin - 1].isalnum() or not key[begin].isalnum()) and _at_word_end(key, end)
 
 
 def _at_word_end(key: str, end: int) -> bool:
@@ -202,21 +210,31 @@ def group_of(article: Article) -> str:
     return f"folder:{PurePath(article.source_uri.split('#')[0]).parent}"
 
 
+def key_id(key: str) -> int:
+    """A line key as 8 bytes: what recurrence counts and the workers send back (a corpus
+    holds millions of lines; a 64-bit digest makes a collision a one-in-10^19 event)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def counted_keys(lines: Iterable[Line], max_words: int = 40) -> set[int]:
+    """The keys recurrence counts for one article: units short enough to be chrome."""
+    return {key_id(ln.key) for ln in lines if ln.words <= max_words and ln.key}
+
+
 @dataclass(frozen=True)
 class Recurrence:
     """How many articles of each group carry each line key, counted once per article."""
 
-    counts: Counter[tuple[str, str]]
+    counts: Counter[tuple[str, int]]
 
-    def docs(self, article: Article, line: Line) -> int:
-        return self.counts[(group_of(article), line.key)]
+    def count(self, article: Article, key: int) -> int:
+        return self.counts[(group_of(article), key)]
 
 
-def learn_recurrence(units: Iterable[tuple[Article, Sequence[Line]]], max_words: int = 40) -> Recurrence:
-    """Count line (or span) keys per group; only units short enough to be chrome are counted."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for article, lines in units:
+def learn_recurrence(keys: Iterable[tuple[Article, Iterable[int]]]) -> Recurrence:
+    """Count each article's `counted_keys` per group (publisher or source folder)."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for article, found in keys:
         group = group_of(article)
-        keys = {ln.key for ln in lines if ln.words <= max_words and ln.key}
-        counts.update((group, key) for key in keys)
+        counts.update((group, key) for key in found)
     return Recurrence(counts)

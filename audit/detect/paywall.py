@@ -63,12 +63,25 @@ def _templates() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(alternation, re.IGNORECASE), kinds
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> re.Pattern[str]:
+    """TEMPLATE_TRIGGERS as one pattern: one scan of a line key instead of fifteen."""
+    return re.compile("|".join(re.escape(t) for t in TEMPLATE_TRIGGERS))
+
+
 def _template_hits(line: Line, kind: str) -> list[str]:
     """The template matches of one kind in a line or sentence (short units only)."""
-    if line.words > MAX_TEMPLATE_WORDS or not any(t in line.key for t in TEMPLATE_TRIGGERS):
+    if line.words > MAX_TEMPLATE_WORDS or not _triggers().search(line.key):
         return []
+    return [text for found, text in _template_matches(line.text) if found == kind]
+
+
+@lru_cache(maxsize=4096)
+def _template_matches(text: str) -> tuple[tuple[str, str], ...]:
+    """(kind, matched text lower-cased) of every template match: a line is asked up to four
+    times (cut, appeal, offer, block growth), the alternation runs once."""
     pattern, kinds = _templates()
-    return [m.group().lower() for m in pattern.finditer(line.text) if m.lastgroup and kinds[m.lastgroup] == kind]
+    return tuple((kinds[m.lastgroup], m.group().lower()) for m in pattern.finditer(text) if m.lastgroup)
 
 
 def _is_cut(line: Line) -> list[str]:

@@ -34,6 +34,7 @@ TEASER_MAX_WORDS = 25  # a teaser's headline is at most this long
 SUBJECT_MAX_WORDS = 3
 SLUG_MIN_WORDS = 3  # a URL slug with fewer words names no headline
 HEADLINE_COVER = 0.8
+SEGMENT_CACHE = 1024  # articles whose units are kept: more than a worker's batch (BATCH_SIZE)
 HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
 SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
 SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
@@ -335,10 +336,14 @@ def split_line(line: str, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[
     return spans
 
 
-def segment(text: str, title: str | None = None, url: str | None = None) -> list[Line]:
+@lru_cache(maxsize=SEGMENT_CACHE)
+def segment(text: str, title: str | None = None, url: str | None = None) -> tuple[Line, ...]:
     """The units the chrome checks judge: short lines whole, long lines cut into spans.
 
     A unit that is the headline (the title, or most of the URL slug's words) says so.
+    Memoised: boilerplate.line, paywall.text and metadata.leak each ask for the same
+    article's units one after the other (a worker's batch at a time); a pure function of
+    its arguments returning frozen Lines, so sharing the answer changes none.
     """
     units: list[Line] = []
     lines = list(physical_lines(text))
@@ -354,10 +359,10 @@ def segment(text: str, title: str | None = None, url: str | None = None) -> list
             hit = PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None
             units.append(make_line(len(units), start + a, body[a:b], piece=True, marker=hit,
                                    headline=(a, b) in title_set))
-    return units
+    return tuple(units)
 
 
-def iter_spans(articles: Sequence[Article]) -> Iterator[tuple[Article, list[Line]]]:
+def iter_spans(articles: Sequence[Article]) -> Iterator[tuple[Article, tuple[Line, ...]]]:
     """Each article with its units; bad text never raises (an empty text has none)."""
     for article in articles:
         yield article, segment(article.text or "", article.title, article.url)

@@ -58,6 +58,7 @@ class Plan:
     """What every batch of a run gets: which per-article detectors, with which params."""
 
     names: tuple[str, ...]  # per-article detectors the suite asks for, in registry order
+    prepare: tuple[str, ...]  # cross-article detectors whose per-article share runs here
     params: dict[str, dict[str, Any]]  # public params by detector name
     fix_encoding: bool = False
     max_chars: int | None = None  # the suite's limit on an article's characters
@@ -72,6 +73,7 @@ class BatchResult:
     ingest: list[list[Finding]] = field(default_factory=list)  # by position (first trip)
     verdicts: dict[int, Verdict] = field(default_factory=dict)  # position -> langdetect verdict
     findings: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)  # fresh only
+    prepared: dict[str, dict[int, Any]] = field(default_factory=dict)  # name -> position -> value
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -86,14 +88,14 @@ class StageResult:
 def plan_for(suite: Suite, fix_encoding: bool = False) -> Plan:
     from audit.detect import registry
 
-    names, params = [], {}
+    names, prepare, params = [], [], {}
     for detector in registry():
         wanted = tuple(c for c in detector.checks if c in suite.rules)
-        if detector.per_article and wanted:
-            names.append(detector.name)
+        if wanted and (detector.per_article or detector.prepare is not None):
+            (names if detector.per_article else prepare).append(detector.name)
             params[detector.name] = {k: v for k, v in suite.params_for(wanted).items()
                                      if not k.startswith("_")}
-    return Plan(tuple(names), params, fix_encoding, suite.limits.max_article_chars)
+    return Plan(tuple(names), tuple(prepare), params, fix_encoding, suite.limits.max_article_chars)
 
 
 # ---- in the worker ---------------------------------------------------------------
@@ -107,7 +109,7 @@ def _init_worker(plan: Plan) -> None:
     from audit.detect import registry
 
     _PLAN = plan
-    _DETECTORS = {d.name: d for d in registry() if d.name in plan.names}
+    _DETECTORS = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
 
 
 def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> BatchResult:
@@ -160,6 +162,12 @@ def _detect(articles: list[Article], languages_of: list[int],
             fresh[position_of[finding.article_id]].append(finding)
         result.findings[name] = fresh
         result.seconds[name] = time.perf_counter() - clock
+    for name in _PLAN.prepare:  # every readable article: cross-article steps are not cached
+        detector, params = _DETECTORS[name], _PLAN.params[name]
+        clock = time.perf_counter()
+        result.prepared[name] = {p: detector.prepare(a, params) for p, a in enumerate(articles)
+                                 if a.read_error is None and detector.supports(a)}
+        result.seconds[f"{name}.prepare"] = time.perf_counter() - clock
 
 
 # ---- in the parent -----------------------------------------------------------------
@@ -360,6 +368,9 @@ def run_per_article(
         batch, future = second.popleft()
         result = future.result()
         keeper.store(batch, result)
+        for name, values in result.prepared.items():
+            for position, value in values.items():
+                batch.articles[position].prepared[name] = value
         for name in plan.names:
             cached, fresh = batch.cached.get(name, {}), result.findings.get(name, {})
             for position in range(len(batch.articles)):
