@@ -54,7 +54,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
 LEAD_IN_ENDS = (":", "?")
 END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
 TAIL_MIN_ANCHORS = 2  # lines between the body and the first chrome phrase below it are chrome
-# only when the stretch holds this many (a page's footer and teasers); one closing line
+# only when the stretch shows this many kinds of chrome (a page's footer and teasers); one closing line
 # ("Leave a Reply", a copyright) says nothing about the list or credits above it
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
 KIND_WORDS = {
@@ -146,10 +146,11 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 
 def _strong_hits(line: Line) -> list[PhraseHit]:
     """Phrase-list hits that decide alone; in a sentence cut from running text, only
-    the inline marker, whole-span phrases and contains-phrases of a non-sentence count
-    ("The company changed its privacy policy" is news, not a cookie banner)."""
+    the inline marker, whole-span phrases and contains- or prefix-phrases of a
+    non-sentence count ("The company changed its privacy policy" is news, not a cookie
+    banner; "More: It did not reveal the crash location ..." is the text after a label)."""
     hits = [line.marker] if line.marker else []
-    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and h.mode == "contains")]
+    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and h.mode in ("contains", "prefix"))]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
 
@@ -194,7 +195,7 @@ class Body:
     last: int
     head_anchor: int | None  # a line above the body with a chrome phrase of its own
     tail_anchor: int | None  # ... below the body (the first one)
-    tail_anchors: int  # how many lines below the body have one
+    tail_anchors: int  # how many kinds of chrome the lines below the body show
     headline: int  # the known headline (title or URL slug) nearest above the body, else -1
 
 
@@ -219,9 +220,11 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
 
 
 def _run_on(ln: Line) -> bool:
-    """Neither a sentence nor a short label: many words without a sentence end, or link
-    text run together (a teaser list or footer flattened into one span)."""
-    return not ln.prose and not ln.navlike
+    """A span of running text that is neither a sentence nor a short label (many words
+    without a sentence end: a teaser list or footer flattened), or a line of link text.
+    A whole line of names with commas ("Choreographer_Jeong Hye Jin, Director_Oh ...") is
+    a list of the article's."""
+    return not ln.prose and not ln.navlike and (ln.piece or _link_text(ln))
 
 
 def _ends_an_article(ln: Line) -> bool:
@@ -236,6 +239,21 @@ def _zone_evidence(lines: Sequence[Line]) -> set[int]:
     All Rights Reserved", "Terms of Use and Privacy Policy" in a footer run together)."""
     return {ln.index for ln in lines
             if _link_text(ln) or any(h.check == CHECK or h.kind == "paywall-offer" for h in phrase_hits(ln))}
+
+
+def _kinds(lines: Sequence[Line], anchors: Sequence[int]) -> int:
+    """How many kinds of chrome the anchor lines show (navigation, share, footer, link
+    text, ...): a page's footer mixes several; a caption credit and a copyright line
+    ("photos © Inexhibit", "copyright Inexhibit 2019") are one kind, twice."""
+    kinds: set[str] = set()
+    for i in anchors:
+        ln = lines[i]
+        kinds.update(h.kind for h in phrase_hits(ln) if h.check == CHECK or h.kind == "paywall-offer")
+        if ln.marker:
+            kinds.add(ln.marker.kind)
+        if _link_text(ln):
+            kinds.add("link-text")
+    return len(kinds)
 
 
 def _link_text(ln: Line) -> bool:
@@ -265,7 +283,7 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Bo
     tail = [i for i in anchors if i > last]
     above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
              and not (ln.index > 0 and _broken(lines, ln.index - 1))]
-    return Body(first, last, max(head) if head else None, min(tail) if tail else None, len(tail),
+    return Body(first, last, max(head) if head else None, min(tail) if tail else None, _kinds(lines, tail),
                 max(above) if above else -1)
 
 

@@ -40,8 +40,9 @@ SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words
 SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
 
 # A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start, a
-# caseless script's letter (Korean, Japanese, Chinese with spaces) or ©.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)")
+# caseless script's letter (Korean, Japanese, Chinese with spaces) or ©, also after a list
+# dash ("... really lucky. - NASA Europa Mission ...": a teaser list run on).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=(?:[-–•]\s+)?[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)")
 _WORD = re.compile(r"\S+")
 _BULLET_START = re.compile(r"[-–—•·*>]\s")
 _SLUG_WORD = re.compile(r"[^\W_]+")
