@@ -272,8 +272,8 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
             continue
         while run and not _in_slug(run[-1].group(), slug):
             run.pop()  # a run ends on a slug word
-        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2):
-            found.append((run[0].start(), run[-1].end()))
+        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2) and not run[0].group()[:1].islower():
+            found.append((run[0].start(), run[-1].end()))  # (lower-case: a link inside a sentence)
         run, seen = [], set()
     return found
 
