@@ -146,11 +146,12 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 
 def _strong_hits(line: Line) -> list[PhraseHit]:
     """Phrase-list hits that decide alone; in a sentence cut from running text, only
-    the inline marker, whole-span phrases and contains- or prefix-phrases of a
-    non-sentence count ("The company changed its privacy policy" is news, not a cookie
+    the inline marker, whole-span phrases, "Copyright ..." and contains- or prefix-phrases
+    of a non-sentence count ("The company changed its privacy policy" is news, not a cookie
     banner; "More: It did not reveal the crash location ..." is the text after a label)."""
     hits = [line.marker] if line.marker else []
-    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and h.mode in ("contains", "prefix"))]
+    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and (
+        h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
 
