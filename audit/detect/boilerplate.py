@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from audit.detect import metadata_leak, paywall
@@ -415,12 +415,18 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
 def _resolve(article: Article, pending: Pending, docs: Mapping[int, int], settings: Settings) -> Verdict | None:
     """The recurrence signal: a line carried by enough articles of its publisher, else the fallback."""
     n_docs = docs.get(pending.index, 0)
-    if n_docs < (settings.recur_min_docs if pending.navlike else settings.recur_min_docs_prose):
+    if not _recurs(pending.navlike, n_docs, settings):
         return pending.fallback
     line = make_line(pending.index, pending.start, article.text[pending.start:pending.end])
-    return Verdict(line, "recurring",
-                   f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} "
-                   "in this run (repeated site chrome)")
+    return Verdict(line, "recurring", _recurring_evidence(article, n_docs))
+
+
+def _recurs(navlike: bool, n_docs: int, settings: Settings) -> bool:
+    return n_docs >= (settings.recur_min_docs if navlike else settings.recur_min_docs_prose)
+
+
+def _recurring_evidence(article: Article, n_docs: int) -> str:
+    return f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run (repeated site chrome)"
 
 
 def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int] | None) -> bool:
@@ -437,47 +443,56 @@ def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int] | None)
                for ln in (lines[i - 1], lines[i + 1]))
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """One article's share of the check, computed where the article is (a worker):
-    every verdict that needs no other article, the lines recurrence could still decide,
-    and the line keys the corpus-wide recurrence counts are made of."""
-
-    settings: Settings
-    keys: tuple[int, ...]  # every unit's key (chrome_lines.key_id), by unit index
-    counted: frozenset[int]  # the keys counted for recurrence (units short enough to be chrome)
-    verdicts: tuple[Verdict | Pending, ...]
-
-
-def prepare(article: Article, params: Mapping[str, Any]) -> Prepared:
-    """The per-article part of boilerplate.line (runs in the worker processes)."""
+def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The per-article share of boilerplate.line, computed where the article is (a worker)
+    and kept in the findings cache between runs, so plain JSON: every verdict that needs
+    no other article ("v", start, end, reason, evidence), the lines recurrence may still
+    decide ("p", start, end, unit index, nav-like, fallback reason, fallback evidence),
+    every unit's line key and the keys counted for recurrence (chrome_lines.key_id)."""
     settings = Settings.from_params(params)
     lines = segment(article.text or "", article.title, article.url)
-    return Prepared(settings, tuple(key_id(ln.key) for ln in lines), frozenset(counted_keys(lines)),
-                    tuple(judge(article, lines, None, settings)))
+    items: list[list[Any]] = []
+    for v in judge(article, lines, None, settings):
+        if isinstance(v, Pending):
+            fallback = [v.fallback.reason, v.fallback.evidence] if v.fallback else [None, None]
+            items.append(["p", v.start, v.end, v.index, v.navlike, *fallback])
+        else:
+            items.append(["v", v.line.start, v.line.end, v.reason, v.evidence])
+    return {"settings": asdict(settings), "keys": [key_id(ln.key) for ln in lines],
+            "counted": sorted(counted_keys(lines)), "items": items}
 
 
 def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per chrome line, with the signal that decided it in the message and data.
 
-    Each article's `prepare` comes from the workers when they ran it (`article.prepared`),
-    else it is made here; only the recurrence counts need the whole corpus.
+    Each article's `prepare` comes from the workers when they ran it (`article.prepared`,
+    maybe from the cache), else it is made here; only the recurrence counts need the corpus.
     """
     settings = Settings.from_params(params)
     ready = [_prepared(article, params, settings) for article in articles]
-    recurrence = (learn_recurrence((article, p.counted) for article, p in zip(articles, ready))
+    recurrence = (learn_recurrence((article, p["counted"]) for article, p in zip(articles, ready))
                   if params.get("learn_recurrence", True) else None)
     for article, prep in zip(articles, ready):
-        docs = recurring_docs(article, prep.keys, recurrence, settings)
-        for v in prep.verdicts:
-            verdict = _resolve(article, v, docs, settings) if isinstance(v, Pending) else v
-            if verdict is None:
-                continue
-            msg = f"Line {verdict.line.text[:80]!r} {verdict.evidence}: site chrome, not article text."
-            yield span_finding(article, CHECK, verdict.line.start, verdict.line.end, msg,
-                               data={"signal": verdict.reason})
+        docs = recurring_docs(article, prep["keys"], recurrence, settings)
+        for item in prep["items"]:
+            tag, start, end, *rest = item
+            if tag == "v":
+                reason, evidence = rest
+            else:
+                index, navlike, *fallback = rest
+                n_docs = docs.get(index, 0)
+                if _recurs(navlike, n_docs, settings):
+                    reason, evidence = "recurring", _recurring_evidence(article, n_docs)
+                elif fallback[0] is not None:
+                    reason, evidence = fallback
+                else:
+                    continue
+            msg = f"Line {article.text[start:end][:80]!r} {evidence}: site chrome, not article text."
+            yield span_finding(article, CHECK, start, end, msg, data={"signal": reason})
 
 
-def _prepared(article: Article, params: Mapping[str, Any], settings: Settings) -> Prepared:
-    prep = article.prepared.pop("boilerplate", None)  # the registry's name for this detector  # used once: the corpus does not hold them all twice
-    return prep if isinstance(prep, Prepared) and prep.settings == settings else prepare(article, params)
+def _prepared(article: Article, params: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+    """The workers' preparation (taken once: the corpus does not hold them all twice), unless
+    made under other params; else made here. "boilerplate" is this detector's registry name."""
+    prep = article.prepared.pop("boilerplate", None)
+    return prep if isinstance(prep, dict) and prep.get("settings") == asdict(settings) else prepare(article, params)

@@ -202,13 +202,16 @@ def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marke
         if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue  # "Mr. Putin", "Vladimir V. Putin"
         cuts.setdefault(m.end(), None)
-    words = list(_WORD.finditer(line))
-    starts = [w.start() for w in words]
+    words: list[re.Match[str]] = []
+    starts: list[int] = []
     for marker in find_markers(line):
         cuts[marker.start] = marker
         if marker.extent == "alone":
             cuts.setdefault(marker.end, None)
             continue
+        if not words:  # only a teaser needs the words (most lines have none)
+            words = list(_WORD.finditer(line))
+            starts = [w.start() for w in words]
         nxt = bisect_left(starts, marker.end)
         if nxt < len(words):
             cuts.setdefault(_teaser_end(line, words, nxt), None)
@@ -309,7 +312,11 @@ def headline_ranges(line: str, title: str | None, url: str | None) -> list[tuple
 
 def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
-    words = list(_WORD.finditer(line, start, end))
+    words: list[re.Match[str]] = []  # the opening run and the word that ends it: all _run_end reads
+    for word in _WORD.finditer(line, start, end):
+        words.append(word)
+        if not _is_capitalised(word.group()) and word.group().lower() not in SMALL_WORDS:
+            break
     stop, caps = _run_end(words, 0, len(words))
     if caps < TITLE_RUN_MIN or stop >= len(words):
         return []
