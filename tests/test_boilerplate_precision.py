@@ -119,3 +119,13 @@ def test_korean_paragraph_is_cut_into_sentences() -> None:
     assert [line[a:b] for a, b, _ in split_line(line)] == [
         "그래서 처음 이러한 사진 공개에 대한 대중들의 반응은 엘제이의 행동에 대한 비난으로 이어졌다.",
         "하지만 엘제이는 자신의 부적절한 행동들에 대해 무감한 태도를 보였다."]
+
+
+def test_menu_word_opening_a_sentence_cut_at_its_link_is_content_but_tags_label_is_not() -> None:
+    text = "\n".join([
+        "Photos", "which were released online and are making the rounds on social media,",
+        "show Nigerian actress, Kate Henshaw, looking absolutely stunning in new", "make-up photos.",
+        "Kate Henshaw", TITAN, TITAN_2, "Tags",
+        "calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida milhão, stock car "
+        "interlagos, stock car santa cruz do sul, stock car taruma, stock car Velo Città, stock car velopark"])
+    assert flagged(article(text)) == [("Tags", "phrase")]

@@ -50,6 +50,8 @@ LIST_WORDS_PER_COMMA = 12  # ... or it has a comma every this many words (a list
 OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
                           "these", "than", "but", "who", "which", "was", "were", "is", "are"])
 SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
+OPENER_MAX_WORDS = 2  # ... and a line this short before it can be the sentence's first, linked words
+TAG_WORDS_PER_COMMA = 6  # a lower-case line with a comma every few words is a tag list, not a sentence
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
 LEAD_IN_ENDS = (":", "?")
 END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
@@ -220,6 +222,17 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
 
 
+def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
+    """A menu word that is the first word of a sentence cut at its link ("Photos" / "which
+    were released online and are making the rounds on social media,"): one or two words
+    without an ending, and the next line goes on in lower case for a few words."""
+    ln, after = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+    return (ln.words <= OPENER_MAX_WORDS and not ln.piece and after is not None
+            and after.text[:1].islower() and after.words >= SENTENCE_PIECE_WORDS
+            and after.text.count(",") * TAG_WORDS_PER_COMMA < after.words  # "Tags" / "stock car, stock car brasil, ..."
+            and not _SENTENCE_END.search(ln.text.rstrip()))
+
+
 def _run_on(ln: Line) -> bool:
     """A span of running text that is neither a sentence nor a short label (many words
     without a sentence end: a teaser list or footer flattened), or a line of link text.
@@ -280,6 +293,7 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Bo
     of the page as bad, which marks an article's own closing list as chrome)."""
     if first < 0:
         return Body(first, last, None, None, 0, -1)
+    anchors = {i for i in anchors if not _opens_sentence(lines, i)}
     head = [i for i in anchors if i < first and not _ends_an_article(lines[i])]
     tail = [i for i in anchors if i > last]
     above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
@@ -377,7 +391,7 @@ def recurring_docs(article: Article, keys: Sequence[int], recurrence: Recurrence
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], docs: Mapping[int, int] | None,
                 settings: Settings) -> Verdict | Pending | None:
-    strong = _strong_hits(ln)
+    strong = [] if _opens_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
     weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
