@@ -25,14 +25,20 @@ def exact_key(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def prepare(article: Article, params: Mapping[str, Any]) -> str:
+    """The article's key, made in the workers (and kept in the findings cache between runs)."""
+    return exact_key(article.text)
+
+
 def find_exact_duplicates(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
     """One finding per copy; with `params["_index"]`, copies of indexed articles too."""
     groups: dict[str, list[tuple[int, Article]]] = {}
     for position, article in enumerate(articles):
+        key = article.prepared.pop("duplicate_exact", None)  # the registry's name for this check
         if article.text.strip():
-            groups.setdefault(exact_key(article.text), []).append((position, article))
+            groups.setdefault(key or exact_key(article.text), []).append((position, article))
     index = params.get("_index")  # a saved earlier corpus (duplicate_index), given --against
     for key, members in groups.items():
         indexed_id = index.exact_match(key) if index is not None else None

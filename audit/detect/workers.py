@@ -371,7 +371,12 @@ def run_per_article(
         if two_trips:
             todo = keeper.languages(batch)
             keeper.lookups(batch, todo)
-            second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
+            if todo or any(need != () and a.read_error is None for a, need in zip(batch.articles, batch.needs)):
+                second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
+            else:  # all cached (a nightly rerun's common case): no second trip
+                nothing: Future[BatchResult] = Future()
+                nothing.set_result(BatchResult(None, []))
+                second.append((batch, nothing))
         else:
             keeper.languages(batch)  # counts the verdicts; all are computed in this trip
             batch.needs = [None] * len(batch.articles)
