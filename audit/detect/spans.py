@@ -39,9 +39,12 @@ HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
 SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
 SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
 
-# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ])")
+# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start, a
+# caseless script's letter (Korean, Japanese, Chinese with spaces) or ©, also after a list
+# dash ("... really lucky. - NASA Europa Mission ...": a teaser list run on).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=(?:[-–•]\s+)?[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)")
 _WORD = re.compile(r"\S+")
+_BULLET_START = re.compile(r"[-–—•·*>]\s")
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # Not sentence ends: titles, initials, months and "U.S." (from the seeds and the Zyte pages).
@@ -272,8 +275,8 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
             continue
         while run and not _in_slug(run[-1].group(), slug):
             run.pop()  # a run ends on a slug word
-        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2):
-            found.append((run[0].start(), run[-1].end()))
+        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2) and not run[0].group()[:1].islower():
+            found.append((run[0].start(), run[-1].end()))  # (lower-case: a link inside a sentence)
         run, seen = [], set()
     return found
 
@@ -281,8 +284,8 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
 def _slug_line(line: str, title: str | None, url: str | None) -> bool:
     """Whether a short line without a title to compare is the headline: most of its words
     are words of the URL slug, and at least three of them (slugs are cut and reworded)."""
-    if title or len(line.split()) > HEADLINE_MAX_WORDS:
-        return False
+    if title or len(line.split()) > HEADLINE_MAX_WORDS or line[:1].islower():
+        return False  # a headline starts upper-case ("science fiction and fantasy" is a link in a sentence)
     slug = slug_words(url)
     words = line.split()
     hits = {_norm(w) for w in words if _in_slug(w, slug)}
@@ -290,8 +293,12 @@ def _slug_line(line: str, title: str | None, url: str | None) -> bool:
 
 
 def trusted_title(title: str | None, url: str | None, first_line: str) -> str | None:
-    """The title, unless it is the text's first line (audit.normalise guesses a missing
-    title so, and it can be the site's menu) and shares almost no word with the URL slug."""
+    """The title, unless audit.normalise may have guessed it from the text (a missing title
+    is taken from the first lines) and it looks wrong: the text's first line (it can be the
+    site's menu) sharing almost no word with the URL slug, or any line starting with a
+    bullet ("- Automatically on, automatically connected": a product box's list)."""
+    if title and _BULLET_START.match(title):
+        return None
     slug = slug_words(url)
     if not title or not slug or title.strip() != first_line:
         return title
