@@ -2,6 +2,8 @@
 
     python benchmarks/bench_real.py [--sample K] [--seed 7] [--shape lines|flat|both]
     python benchmarks/bench_real.py --jsonl /work/cache/news.jsonl [--limit N]
+    python benchmarks/bench_real.py --source extracted --list boilerplate.line
+
 
 Texts: the 181 gold article bodies of the Zyte article-extraction benchmark
 (/work/shared/data/article-extraction-benchmark/ground-truth.json, read in place), as
@@ -11,6 +13,11 @@ in the text, or undated). Two shapes of the same texts: as is (one block a line)
 flattened into one paragraph (lines joined by spaces: how scraped corpora often hold
 text). `--jsonl` reads another real corpus instead (one JSON object a line with `text`,
 `published` ISO date, optional `url`/`publisher`/`id`), e.g. a fetched news dataset.
+`--source extracted` reads the same 181 pages as an extractor gives them instead of the
+gold bodies: trafilatura's main text of the raw HTML (favor_recall, comments kept), the
+text real corpora hold, chrome it missed included. `--list CHECK` prints every finding of
+one check with the signal that decided it and, on extracted text, whether its text is in
+the gold body (then it is a false alarm unless a person reads it otherwise).
 
 Everything goes through the real ingest (audit.normalise.build_articles: language
 detection, dates) and audit.detect.run_detectors with the `news` suite, so the figures
@@ -36,6 +43,7 @@ from audit.normalise import build_articles
 from audit.suite import load_suite
 
 GOLD = Path("/work/shared/data/article-extraction-benchmark/ground-truth.json")
+HTML = GOLD.parent / "html"
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:[/-]|$)")
 
 
@@ -52,6 +60,26 @@ def gold_records() -> list[dict[str, str | None]]:
     data = json.loads(GOLD.read_text(encoding="utf-8"))
     return [{"id": gold_id[:8], "text": r["articleBody"], "url": r["url"],
              "published": url_date(r["url"])} for gold_id, r in data.items()]
+
+
+def extracted_records() -> list[dict[str, str | None]]:
+    """The 181 pages as trafilatura extracts them (main text with comments, recall first)."""
+    import gzip
+
+    import trafilatura
+
+    out = []
+    for row in gold_records():
+        gold_id = next(k for k in _gold_ids() if k[:8] == row["id"])
+        with gzip.open(HTML / f"{gold_id}.html.gz") as handle:
+            html = handle.read()
+        text = trafilatura.extract(html, url=row["url"], include_comments=True, favor_recall=True) or ""
+        out.append({**row, "text": text, "gold": row["text"]})
+    return out
+
+
+def _gold_ids() -> list[str]:
+    return list(json.loads(GOLD.read_text(encoding="utf-8")))
 
 
 def jsonl_records(path: Path, limit: int | None) -> list[dict[str, str | None]]:
@@ -126,6 +154,24 @@ def print_findings(articles: list[Article], findings: list[Finding], sample: int
                 print(describe(finding, by_id))
 
 
+def list_check(check: str, articles: list[Article], findings: list[Finding],
+               gold: dict[str, str]) -> None:
+    """Every finding of one check with its signal; on extracted text, whether it is gold text."""
+    by_id = {a.article_id: a for a in articles}
+    of_check = sorted((f for f in findings if f.check == check), key=lambda f: (f.article_id, f.start or 0))
+    signals = Counter(str(f.data.get("signal", "")) for f in of_check)
+    print(f"\n### every {check} finding ({len(of_check)}; by signal: {dict(sorted(signals.items()))})")
+    flat_gold = {k: " ".join(v.split()) for k, v in gold.items()}
+    for f in of_check:
+        art = by_id[f.article_id]
+        in_gold = ""
+        record = art.source_uri.split("#")[0]
+        if record in flat_gold:
+            in_gold = " IN-GOLD" if " ".join(f.excerpt.split()) in flat_gold[record] else " not-in-gold"
+        context = art.text[max(0, (f.start or 0) - 100):(f.end or 0) + 100].replace("\n", " / ")
+        print(f"- {f.article_id} [{f.data.get('signal')}]{in_gold} {f.excerpt[:160]!r}\n    ...{context}...")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=int, default=0, help="sampled findings of each other check")
@@ -133,14 +179,23 @@ def main() -> None:
     parser.add_argument("--shape", choices=("lines", "flat", "both"), default="both")
     parser.add_argument("--jsonl", type=Path, help="another real corpus instead of the gold bodies")
     parser.add_argument("--limit", type=int, help="first N records of --jsonl")
+    parser.add_argument("--source", choices=("gold", "extracted"), default="gold",
+                        help="the gold bodies, or the pages as trafilatura extracts them")
+    parser.add_argument("--list", metavar="CHECK", help="print every finding of this check")
     args = parser.parse_args()
-    rows = jsonl_records(args.jsonl, args.limit) if args.jsonl else gold_records()
+    if args.jsonl:
+        rows = jsonl_records(args.jsonl, args.limit)
+    else:
+        rows = extracted_records() if args.source == "extracted" else gold_records()
+    gold = {str(r["id"]): str(r["gold"]) for r in rows if r.get("gold")}
     checks = sorted(load_suite("news").rules)
     shapes = ("lines", "flat") if args.shape == "both" else (args.shape,)
     for shape in shapes:
         articles, findings = audit(rows, shape)
         print_rates(shape, articles, findings, checks)
         print_findings(articles, findings, args.sample, args.seed)
+        if args.list:
+            list_check(args.list, articles, findings, gold)
 
 
 if __name__ == "__main__":

@@ -211,3 +211,13 @@ def test_prepared_in_workers_gives_the_same_findings_and_stale_preparations_are_
     for a in stale:  # prepared under other params: made again under these
         a.prepared["boilerplate"] = prepare(a, {"recur_min_docs_prose": 9})
     assert [asdict(f) for f in find_boilerplate_lines(stale, {})] == direct
+
+
+def test_line_key_ignores_case_bullets_spacing_and_closing_marks() -> None:
+    from audit.detect.chrome_lines import line_key
+
+    assert line_key("  • Share this\u00a0story  »") == "share this story"
+    assert line_key("READ MORE :  Talks resume\tin Istanbul ...") == "read more: talks resume in istanbul"
+    assert line_key("Related Links |") == "related links"
+    assert line_key("...") == "..."  # nothing but closing marks: kept, so it still has a key
+    assert line_key("a  : : b") == "a:: b"

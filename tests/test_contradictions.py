@@ -77,3 +77,28 @@ def test_reported_and_historical_titles_make_no_claims() -> None:
                 "Sullivan, appointed by President Barack Obama, will hear the case.", date(2017, 12, 1), "a")
     b = article("President Donald Trump said on Friday he would sign the bill.", date(2017, 12, 2), "b")
     assert found(a, b) == []
+
+
+def test_claims_prepared_in_the_workers_give_the_same_findings() -> None:
+    """A dated article's claims come from `prepare` (workers, cache; JSON round trip); an
+    undated one's are made from the corpus span; other params make them again."""
+    import json
+    from dataclasses import asdict
+
+    from audit.detect.contradictions import prepare
+
+    def corpus():  # type: ignore[no-untyped-def]
+        return [article(MERZ, date(2025, 5, 28), "merz"), article(SCHOLZ, date(2025, 6, 1), "scholz"),
+                article(SCHOLZ, None, "undated")]
+
+    direct = [asdict(f) for f in find_contradictions(corpus(), {})]
+    assert {f["article_id"] for f in direct} == {"scholz", "undated"}
+    for params in ({}, {"max_days": 3}):
+        ready = corpus()
+        for a in ready:
+            a.prepared["contradictions"] = json.loads(json.dumps(prepare(a, params)))
+        start, end, person = ready[0].prepared["contradictions"]["claims"][0][:3]
+        assert (MERZ[start:end], person) == ("newly installed German Chancellor Friedrich Merz", "friedrich-merz")
+        assert ready[2].prepared["contradictions"]["claims"] is None  # undated: made from the corpus
+        assert [asdict(f) for f in find_contradictions(ready, {})] == direct
+        assert all("contradictions" not in a.prepared for a in ready)

@@ -15,12 +15,14 @@ paywall.text or metadata.leak report are left to them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from audit.detect import metadata_leak, paywall
 from audit.detect.chrome_lines import (
+    PROSE_MIN_LOWER,
     RUN_ON_WORDS,
     Line,
     PhraseHit,
@@ -40,11 +42,27 @@ CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
 PIECE_NAV_FACTOR = 3  # running text: a word of link text costs this much (teaser lists mix blurbs in)
 PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside the body stays in it
+LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
+NUMERIC_MAX_SHARE = 0.25  # ... unless this share of its words hold digits (a table)
+LIST_WORDS_PER_COMMA = 12  # ... or it has a comma every this many words (a list in the text)
+# Words a sentence does not end on: a line ending so goes on in the next (English, from the
+# gold bodies of the Zyte benchmark, where links break sentences into lines).
+OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
+                          "these", "than", "but", "who", "which", "was", "were", "is", "are"])
+SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
+OPENER_MAX_WORDS = 2  # ... and a line this short before it can be the sentence's first, linked words
+TAG_WORDS_PER_COMMA = 6  # a lower-case line with a comma every few words is a tag list, not a sentence
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
+LEAD_IN_ENDS = (":", "?")
+END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
+TAIL_MIN_ANCHORS = 2  # lines between the body and the first chrome phrase below it are chrome
+# only when the stretch shows this many kinds of chrome (a page's footer and teasers); one closing line
+# ("Leave a Reply", a copyright) says nothing about the list or credits above it
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
-    "footer": "a copyright or footer line", "section": "a section label",
+    "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
     "(not a paywall block: no line next to it says the article is cut)",
 }
@@ -55,7 +73,7 @@ class Settings:
     """Suite params of boilerplate.line (defaults from the seeds and the Zyte benchmark)."""
 
     run_min_lines: int = 3  # short link-like lines in a row that make a menu
-    recur_min_docs: int = 2  # articles of one publisher sharing a short line
+    recur_min_docs: int = 3  # articles of one publisher sharing a short line
     recur_min_docs_prose: int = 3  # ... sharing a sentence-like line
     recur_max_share: float = 0.5  # an article with more recurring lines is a duplicate, not chrome
 
@@ -83,7 +101,8 @@ class Run:
     """A run of consecutive nav-like lines: its length and whether a chrome phrase anchors it."""
 
     length: int
-    anchored: bool  # it starts or ends at (or next to) a line with a strong chrome phrase
+    anchored: bool  # it starts or ends at (or next to) a line with a strong chrome phrase (below
+    # it, not one that closes an article: a list right above "Tags" is the article's)
 
 
 def _runs(lines: Sequence[Line]) -> dict[int, Run]:
@@ -97,7 +116,8 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
         if run:
             j, k = run[0], run[-1]
             edges = {e for e in (j, k, j - 1, k + 1) if 0 <= e < len(lines)}
-            info = Run(len(run), any(_strong_hits(lines[e]) for e in edges))
+            info = Run(len(run), any(_strong_hits(lines[e]) and (e <= j or not _ends_an_article(lines[e]))
+                                     for e in edges))
             found.update((i, info) for i in run)
         run = []
     return found
@@ -128,10 +148,12 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 
 def _strong_hits(line: Line) -> list[PhraseHit]:
     """Phrase-list hits that decide alone; in a sentence cut from running text, only
-    the inline marker, whole-span phrases and contains-phrases of a non-sentence count
-    ("The company changed its privacy policy" is news, not a cookie banner)."""
+    the inline marker, whole-span phrases, "Copyright ..." and contains- or prefix-phrases
+    of a non-sentence count ("The company changed its privacy policy" is news, not a cookie
+    banner; "More: It did not reveal the crash location ..." is the text after a label)."""
     hits = [line.marker] if line.marker else []
-    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and h.mode == "contains")]
+    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and (
+        h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
 
@@ -143,6 +165,18 @@ def _is_heading(lines: Sequence[Line], i: int) -> bool:
     return after is not None and after.prose and (before is None or not before.navlike)
 
 
+def _lead_in(lines: Sequence[Line], i: int) -> bool:
+    """A short line ending in a colon or question mark that a paragraph answers."""
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return lines[i].navlike and lines[i].text.rstrip()[-1:] in LEAD_IN_ENDS and after is not None and after.prose
+
+
+def _has_words(ln: Line) -> bool:
+    """Whether a line holds a letter or digit: a divider ("___") or a zero-width space that
+    recurs is layout, not a line a reader would call chrome."""
+    return any(c.isalnum() for c in ln.text)
+
+
 def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
     """The comments header inside the body stretch, if any: comments are chrome, however
     much prose they hold (the body ends before them)."""
@@ -152,6 +186,120 @@ def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
         if any(h.kind == "comments" for h in _strong_hits(ln)):
             return ln.index
     return None
+
+
+@dataclass(frozen=True)
+class Body:
+    """The main body (first and last line, -1 when none) and the evidence that the stretches
+    before and after it are site chrome: position alone is not (the gold bodies of the Zyte
+    benchmark end in lists, score tables and closing lines that sit "after the body")."""
+
+    first: int
+    last: int
+    head_anchor: int | None  # a line above the body with a chrome phrase of its own
+    tail_anchor: int | None  # ... below the body (the first one)
+    tail_anchors: int  # how many kinds of chrome the lines below the body show
+    headline: int  # the known headline (title or URL slug) nearest above the body, else -1
+
+
+def _broken(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is a piece of a sentence cut where the page had a link: it ends with
+    an article or conjunction ("(Reuters) — The", "It makes perfect sense since Apple
+    products are so pricey, and the"), or it has a few words without a sentence end and
+    goes on in lower case across the line break ("WASHINGTON (Reuters) - Scientists on
+    Monday unveiled the first" / "global geological map of Saturn's moon Titan").
+    Menus end on nouns, and their one- or two-word items ("food", "climate") are not read
+    as continuations."""
+    ln = lines[i]
+    text = ln.text.rstrip()
+    last_word = text.rsplit(None, 1)[-1].lower() if text else ""
+    if last_word in OPEN_ENDINGS and ln.words >= 1 and not ln.bullet:
+        return True
+    if ln.words < SENTENCE_PIECE_WORDS or _SENTENCE_END.search(text):
+        return False
+    before = lines[i - 1].text.rstrip() if i > 0 else ""
+    after = lines[i + 1].text if i + 1 < len(lines) else ""
+    return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
+
+
+def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
+    """A menu word that is the first word of a sentence cut at its link ("Photos" / "which
+    were released online and are making the rounds on social media,"): one or two words
+    without an ending, and the next line goes on in lower case for a few words."""
+    ln, after = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+    return (ln.words <= OPENER_MAX_WORDS and not ln.piece and after is not None
+            and after.text[:1].islower() and after.words >= SENTENCE_PIECE_WORDS
+            and after.text.count(",") * TAG_WORDS_PER_COMMA < after.words  # "Tags" / "stock car, stock car brasil, ..."
+            and not _SENTENCE_END.search(ln.text.rstrip()))
+
+
+def _run_on(ln: Line) -> bool:
+    """A span of running text that is neither a sentence nor a short label (many words
+    without a sentence end: a teaser list or footer flattened), or a line of link text.
+    A whole line of names with commas ("Choreographer_Jeong Hye Jin, Director_Oh ...") is
+    a list of the article's."""
+    return not ln.prose and not ln.navlike and (ln.piece or _link_text(ln))
+
+
+def _ends_an_article(ln: Line) -> bool:
+    """A phrase that closes an article (tags, comments, related links, copyright): what
+    stands above it is the article, so it is no evidence for the stretch above the body."""
+    return any(h.kind in END_KINDS for h in phrase_hits(ln)) or bool(ln.marker and ln.marker.kind in END_KINDS)
+
+
+def _zone_evidence(lines: Sequence[Line]) -> set[int]:
+    """Lines that say a stretch outside the body is chrome, without deciding alone: any
+    phrase-list hit, also a "contains" phrase inside a sentence ("... © 2019 Example Inc.
+    All Rights Reserved", "Terms of Use and Privacy Policy" in a footer run together)."""
+    return {ln.index for ln in lines
+            if _link_text(ln) or any(h.check == CHECK or h.kind == "paywall-offer" for h in phrase_hits(ln))}
+
+
+def _kinds(lines: Sequence[Line], anchors: Sequence[int]) -> int:
+    """How many kinds of chrome the anchor lines show (navigation, share, footer, link
+    text, ...): a page's footer mixes several; a caption credit and a copyright line
+    ("photos © Inexhibit", "copyright Inexhibit 2019") are one kind, twice."""
+    kinds: set[str] = set()
+    for i in anchors:
+        ln = lines[i]
+        kinds.update(h.kind for h in phrase_hits(ln) if h.check == CHECK or h.kind == "paywall-offer")
+        if ln.marker:
+            kinds.add(ln.marker.kind)
+        if _link_text(ln):
+            kinds.add("link-text")
+    return len(kinds)
+
+
+def _link_text(ln: Line) -> bool:
+    """Many words of link text run together: a menu or teaser list flattened ("Home News
+    Markets Earnings Portfolio Watchlist Forum ..."): capitalised words with no commas
+    between them. A list in the article separates its items with commas ("Assassin's Creed
+    Odyssey, Attack on Titan: Final Battle 2, ...", "June 10 -- Amphitheatre, Tampa, FL")
+    and a table flattened is mostly numbers ("1 Kyle Busch 5040 5 1 17 27"): content."""
+    if ln.words < LINK_TEXT_MIN_WORDS or ln.prose or ln.lower_share is None or ln.lower_share >= PROSE_MIN_LOWER:
+        return False
+    tokens = ln.text.split()
+    numeric = sum(any(c.isdigit() for c in t) for t in tokens)
+    cased = sum(t[:1].isalpha() and t[:1].lower() != t[:1].upper() for t in tokens)
+    commas = ln.text.count(",") + ln.text.count(";")
+    return (numeric < NUMERIC_MAX_SHARE * len(tokens) and cased >= 0.5 * len(tokens)
+            and commas * LIST_WORDS_PER_COMMA < len(tokens))
+
+
+def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Body:
+    """The body and its chrome evidence, as jusText decides short blocks from their context:
+    a short block takes the class of what is around it, and here only a line with a chrome
+    phrase, an inline marker or the comments header is "bad" (jusText also counts the edge
+    of the page as bad, which marks an article's own closing list as chrome)."""
+    if first < 0:
+        return Body(first, last, None, None, 0, -1)
+    anchors = {i for i in anchors if not _opens_sentence(lines, i)}
+    head = [i for i in anchors if i < first and not _ends_an_article(lines[i])]
+    tail = [i for i in anchors if i > last]
+    above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
+             and not (ln.index > 0 and _broken(lines, ln.index - 1))]
+    return Body(first, last, max(head) if head else None, min(tail) if tail else None, _kinds(lines, tail),
+                max(above) if above else -1)
 
 
 def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
@@ -211,6 +359,7 @@ def judge(article: Article, lines: Sequence[Line], docs: Mapping[int, int] | Non
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
+    body = _body(lines, first, last, strong | _zone_evidence(lines))
     runs = _runs(lines)
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
@@ -221,7 +370,7 @@ def judge(article: Article, lines: Sequence[Line], docs: Mapping[int, int] | Non
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
                                     f"(from {header!r} on)"))
             continue
-        verdict = _judge_line(article, lines, ln, (first, last), runs, docs, settings)
+        verdict = _judge_line(article, lines, ln, body, runs, docs, settings)
         if verdict:
             verdicts.append(verdict)
     return verdicts
@@ -239,29 +388,40 @@ def recurring_docs(article: Article, keys: Sequence[int], recurrence: Recurrence
     return docs
 
 
-def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: tuple[int, int],
+def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], docs: Mapping[int, int] | None,
                 settings: Settings) -> Verdict | Pending | None:
-    strong = _strong_hits(ln)
+    strong = [] if _opens_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
     weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
     label = f"{KIND_WORDS[weak[0].kind]} ({weak[0].phrase!r}) " if weak else ""
-    first, last = body
+    first, last = body.first, body.last
     outside = first >= 0 and (ln.index > last or ln.index < first)
-    if outside and ln.prose and not _between_chrome(lines, ln.index, body):
+    anchored = (body.tail_anchor if ln.index > last else body.head_anchor) is not None
+    if outside and ln.prose and not _between_chrome(lines, ln.index, (first, last) if anchored else None):
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
-    if first >= 0 and ln.index > last:
-        return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body")
-    if first >= 0 and ln.index < first:
-        return Verdict(ln, "head", f"is {label or 'a line '}above the headline and the article's main body")
+    if outside and _broken(lines, ln.index):
+        return None  # "(Reuters) — The" / "deals on Apple devices": a sentence cut at its links
+    if first >= 0 and ln.index > last and body.tail_anchor is not None and (
+            ln.index > body.tail_anchor or body.tail_anchors >= TAIL_MIN_ANCHORS or _run_on(ln)):
+        return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body, where "
+                       f"{lines[body.tail_anchor].text[:40]!r} says site chrome follows")
+    if first >= 0 and ln.index < first and (body.head_anchor is not None or ln.index < body.headline):
+        why = (f"where {lines[body.head_anchor].text[:40]!r} says site chrome stands"
+               if body.head_anchor is not None else "above the headline")
+        return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
     if ln.navlike and _is_heading(lines, ln.index):
         return None  # "Conclusion", "Historical Context of the Conflict"
+    if _lead_in(lines, ln.index):
+        return None  # "Here's the thing:", "Ready?" before a paragraph: the author's voice, even if it recurs
     run = runs.get(ln.index)
     fallback = None
     if ln.navlike and run and run.length >= settings.run_min_lines and run.anchored:
         fallback = Verdict(ln, "run", f"is {label or 'a short link-like line '}in a run of "
                            f"{run.length} such lines under a chrome label (a list of teasers)")
+    if not _has_words(ln):
+        return fallback  # a divider or zero-width space: recurrence does not make it chrome
     pending = Pending(ln.index, ln.start, ln.end, ln.navlike, fallback)
     return pending if docs is None else _resolve(article, pending, docs, settings)
 
@@ -269,66 +429,84 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: tuple[i
 def _resolve(article: Article, pending: Pending, docs: Mapping[int, int], settings: Settings) -> Verdict | None:
     """The recurrence signal: a line carried by enough articles of its publisher, else the fallback."""
     n_docs = docs.get(pending.index, 0)
-    if n_docs < (settings.recur_min_docs if pending.navlike else settings.recur_min_docs_prose):
+    if not _recurs(pending.navlike, n_docs, settings):
         return pending.fallback
     line = make_line(pending.index, pending.start, article.text[pending.start:pending.end])
-    return Verdict(line, "recurring",
-                   f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} "
-                   "in this run (repeated site chrome)")
+    return Verdict(line, "recurring", _recurring_evidence(article, n_docs))
 
 
-def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int]) -> bool:
-    """Whether a prose line outside the body has short or chrome lines on both sides.
+def _recurs(navlike: bool, n_docs: int, settings: Settings) -> bool:
+    return n_docs >= (settings.recur_min_docs if navlike else settings.recur_min_docs_prose)
+
+
+def _recurring_evidence(article: Article, n_docs: int) -> str:
+    return f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run (repeated site chrome)"
+
+
+def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int] | None) -> bool:
+    """Whether a prose line outside the body has short lines (or, in a stretch a chrome
+    phrase marks, lines outside the body: `body` given) on both sides.
 
     Teaser blurbs, comments and captions sit between link lines; the article's own last
-    paragraph after a bullet list has the end of the text after it.
+    paragraph after a bullet list has the end of the text after it, and paragraphs next to
+    paragraphs are running text where nothing says chrome (an intro above a long list).
     """
     if i == 0 or i + 1 >= len(lines):
         return False
-    return all(not ln.prose or ln.index < body[0] or ln.index > body[1] for ln in (lines[i - 1], lines[i + 1]))
+    return all(not ln.prose or (body is not None and not body[0] <= ln.index <= body[1])
+               for ln in (lines[i - 1], lines[i + 1]))
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """One article's share of the check, computed where the article is (a worker):
-    every verdict that needs no other article, the lines recurrence could still decide,
-    and the line keys the corpus-wide recurrence counts are made of."""
-
-    settings: Settings
-    keys: tuple[int, ...]  # every unit's key (chrome_lines.key_id), by unit index
-    counted: frozenset[int]  # the keys counted for recurrence (units short enough to be chrome)
-    verdicts: tuple[Verdict | Pending, ...]
-
-
-def prepare(article: Article, params: Mapping[str, Any]) -> Prepared:
-    """The per-article part of boilerplate.line (runs in the worker processes)."""
+def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The per-article share of boilerplate.line, computed where the article is (a worker)
+    and kept in the findings cache between runs, so plain JSON: every verdict that needs
+    no other article ("v", start, end, reason, evidence), the lines recurrence may still
+    decide ("p", start, end, unit index, nav-like, fallback reason, fallback evidence),
+    every unit's line key and the keys counted for recurrence (chrome_lines.key_id)."""
     settings = Settings.from_params(params)
     lines = segment(article.text or "", article.title, article.url)
-    return Prepared(settings, tuple(key_id(ln.key) for ln in lines), frozenset(counted_keys(lines)),
-                    tuple(judge(article, lines, None, settings)))
+    items: list[list[Any]] = []
+    for v in judge(article, lines, None, settings):
+        if isinstance(v, Pending):
+            fallback = [v.fallback.reason, v.fallback.evidence] if v.fallback else [None, None]
+            items.append(["p", v.start, v.end, v.index, v.navlike, *fallback])
+        else:
+            items.append(["v", v.line.start, v.line.end, v.reason, v.evidence])
+    return {"settings": asdict(settings), "keys": [key_id(ln.key) for ln in lines],
+            "counted": sorted(counted_keys(lines)), "items": items}
 
 
 def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per chrome line, with the signal that decided it in the message and data.
 
-    Each article's `prepare` comes from the workers when they ran it (`article.prepared`),
-    else it is made here; only the recurrence counts need the whole corpus.
+    Each article's `prepare` comes from the workers when they ran it (`article.prepared`,
+    maybe from the cache), else it is made here; only the recurrence counts need the corpus.
     """
     settings = Settings.from_params(params)
     ready = [_prepared(article, params, settings) for article in articles]
-    recurrence = (learn_recurrence((article, p.counted) for article, p in zip(articles, ready))
+    recurrence = (learn_recurrence((article, p["counted"]) for article, p in zip(articles, ready))
                   if params.get("learn_recurrence", True) else None)
     for article, prep in zip(articles, ready):
-        docs = recurring_docs(article, prep.keys, recurrence, settings)
-        for v in prep.verdicts:
-            verdict = _resolve(article, v, docs, settings) if isinstance(v, Pending) else v
-            if verdict is None:
-                continue
-            msg = f"Line {verdict.line.text[:80]!r} {verdict.evidence}: site chrome, not article text."
-            yield span_finding(article, CHECK, verdict.line.start, verdict.line.end, msg,
-                               data={"signal": verdict.reason})
+        docs = recurring_docs(article, prep["keys"], recurrence, settings)
+        for item in prep["items"]:
+            tag, start, end, *rest = item
+            if tag == "v":
+                reason, evidence = rest
+            else:
+                index, navlike, *fallback = rest
+                n_docs = docs.get(index, 0)
+                if _recurs(navlike, n_docs, settings):
+                    reason, evidence = "recurring", _recurring_evidence(article, n_docs)
+                elif fallback[0] is not None:
+                    reason, evidence = fallback
+                else:
+                    continue
+            msg = f"Line {article.text[start:end][:80]!r} {evidence}: site chrome, not article text."
+            yield span_finding(article, CHECK, start, end, msg, data={"signal": reason})
 
 
-def _prepared(article: Article, params: Mapping[str, Any], settings: Settings) -> Prepared:
-    prep = article.prepared.pop("boilerplate", None)  # the registry's name for this detector  # used once: the corpus does not hold them all twice
-    return prep if isinstance(prep, Prepared) and prep.settings == settings else prepare(article, params)
+def _prepared(article: Article, params: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+    """The workers' preparation (taken once: the corpus does not hold them all twice), unless
+    made under other params; else made here. "boilerplate" is this detector's registry name."""
+    prep = article.prepared.pop("boilerplate", None)
+    return prep if isinstance(prep, dict) and prep.get("settings") == asdict(settings) else prepare(article, params)

@@ -1,11 +1,11 @@
-"""Findings of per-article detectors, kept between runs: a nightly run re-reads only
-what changed.
+"""Findings of per-article detectors, and the per-article shares of cross-article ones
+(Detector.prepare), kept between runs: a nightly run re-reads only what changed.
 
 A per-article detector's findings depend only on the article (its text, publication
 date, language), the detector's params and its code and data. The key hashes all of
 them, so an edited rule, a new threshold or a changed date never serves stale findings.
-Cross-article detectors (duplicates, recurring chrome lines, contradictions) and those
-reading a user-editable table (titles, name variants) are never cached.
+Cross-article detectors (duplicates, recurring chrome lines, contradictions) are never
+cached; detectors reading the user's office-holder rows are, keyed by those files' content.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,18 +36,57 @@ def data_fingerprint() -> str:
 
 
 def code_fingerprint(find: Any, data_digest: str) -> str:
-    """A hash of the detector's module source and of the data fingerprint."""
+    """A hash of the detector's module source, of every audit module it imports (directly
+    or not: paywall.text's answers change with audit/detect/spans.py too), and of the data."""
     digest = hashlib.sha256(data_digest.encode())
     source = inspect.getsourcefile(find)
-    if source:
-        digest.update(Path(source).read_bytes())
+    for path in _audit_imports(Path(source)) if source else []:
+        digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+(audit(?:\.\w+)*)(?:\s+import\s+(\([^)]*\)|[^\n]*))?",
+                     re.MULTILINE)
+
+
+def _audit_imports(path: Path) -> list[Path]:
+    """`path` and the audit modules it imports, transitively, in a fixed order."""
+    root = Path(__file__).resolve().parents[2]
+    seen: dict[Path, None] = {}
+    todo = [path.resolve()]
+    while todo:
+        current = todo.pop()
+        if current in seen or not current.is_file():
+            continue
+        seen[current] = None
+        for name, names in _IMPORT.findall(current.read_text(encoding="utf-8")):
+            base = root.joinpath(*name.split("."))
+            modules = [base / f"{n.split()[0]}.py" for n in names.strip("()").split(",") if n.strip()]
+            modules = [m for m in modules if m.is_file()]  # `from audit.detect import paywall`
+            todo += modules or [base.with_suffix(".py"), base / "__init__.py"]
+    return sorted(seen)
+
+
+# Params naming files whose rows a detector reads (the user's office-holder rows): the key
+# holds their content, so an edited file never serves findings made with the old rows.
+FILE_PARAMS = ("office_holders_extra",)
 
 
 def params_text(params: Mapping[str, Any]) -> str:
     """The params as the key holds them (made once per detector, not once per article)."""
     public = {k: v for k, v in params.items() if not k.startswith("_")}  # not the index
+    for name in FILE_PARAMS:
+        if public.get(name):
+            paths = [public[name]] if isinstance(public[name], str) else public[name]
+            public[f"{name}.sha256"] = [_file_digest(Path(p)) for p in paths]
     return json.dumps(public, sort_keys=True, default=str)
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the detector reports the missing file
 
 
 def findings_key(name: str, fingerprint: str, params: str, article: Article) -> str:
@@ -54,6 +94,12 @@ def findings_key(name: str, fingerprint: str, params: str, article: Article) -> 
     parts = [name, fingerprint, params, article.content_sha256, str(article.published),
              str(article.language)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def prepared_key(name: str, fingerprint: str, params: str, article: Article) -> str:
+    """As findings_key, for a cross-article detector's per-article share (Detector.prepare),
+    which may read the title and URL too (boilerplate.line finds the headline with them)."""
+    return findings_key(f"{name}.prepare\x1f{article.title}\x1f{article.url}", fingerprint, params, article)
 
 
 @dataclass
@@ -78,6 +124,18 @@ class FindingsCache:
         self.entries[key] = json.dumps(
             [{name: getattr(f, name) for name in _STORED} for f in findings], default=str
         )
+
+    def get_value(self, key: str) -> Any:
+        """A prepared value (plain JSON) kept under `key`, or None."""
+        stored = self.entries.get(key)
+        if stored is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return json.loads(stored)
+
+    def put_value(self, key: str, value: Any) -> None:
+        self.entries[key] = json.dumps(value)
 
     def save(self) -> None:
         """Write the cache atomically, when this run added to it."""

@@ -45,9 +45,7 @@ RUN_ON_WORDS = 80  # a span cut from running text with more words is not one sen
 CASED_MIN_WORDS = 8  # the lower-case share is only read for spans with this many cased words
 
 _BULLET = re.compile(r"^[\s•·▪●◦‣∙*>|»›‹«→←\-–—]+")
-_TRAILING = re.compile(r"[\s:|»›‹«→←\-–—·•.…]+$")
-_SPACES = re.compile(r"\s+")
-_SPACE_COLON = re.compile(r"\s+:")
+_TRAILING = " :|»›‹«→←-–—·•.…"  # closing marks a key drops (after its spaces are collapsed)
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’»。！？]$")
 # A word's first letter (after quotes), function words skipped: Title Case leaves them lower-case.
 _FIRST_LETTER = re.compile(r"(?<!\S)[^\w\s]*(?!(?:a|an|the|of|in|on|at|to|for|and|or|with|by|from|as|is|"
@@ -104,8 +102,8 @@ class Line:
 def line_key(text: str) -> str:
     """The form phrase lists and recurrence counts compare: case, bullets, spacing ignored."""
     key = _BULLET.sub("", text.lower())
-    key = _SPACE_COLON.sub(":", _SPACES.sub(" ", key)).strip()
-    stripped = _TRAILING.sub("", key)
+    key = " ".join(key.split()).replace(" :", ":")  # str.split's whitespace is the regex \s
+    stripped = key.rstrip(_TRAILING)  # spaces are single now: the closing marks and spaces
     return stripped if stripped else key
 
 

@@ -21,6 +21,7 @@ span of the corpus's dated articles when that span is at most `undated_span_days
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -79,6 +80,31 @@ def claims_of(article: Article, table: OfficeTable, dates: tuple[date, date]) ->
         found.append(Claim(article, mention.start, mention.end, mention.person_id, office, country,
                            mention.status, dates, reading.describe()))
     return found
+
+
+def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
+    """A dated article's claims, made in the workers and cached (plain JSON): they depend
+    on the article, its date and the table alone. An undated article's date comes from
+    the corpus: its claims are made in find_contradictions."""
+    claims = [] if article.published is None else [
+        [c.start, c.end, c.person_id, c.office, c.country, c.status, c.decided_by]
+        for c in claims_of(article, load_table(params), (article.published, article.published))]
+    return {"params": _public(params), "claims": claims if article.published is not None else None}
+
+
+def _public(params: Mapping[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps({k: v for k, v in params.items() if not k.startswith("_")}, default=str))
+
+
+def _claims(article: Article, table: OfficeTable, dates: tuple[date, date],
+            params: Mapping[str, Any]) -> list[Claim]:
+    """The article's claims: prepared in a worker when they could be (taken once), else made here."""
+    prepared = article.prepared.pop("contradictions", None)  # the registry's name for this check
+    if (isinstance(prepared, dict) and prepared.get("claims") is not None
+            and prepared.get("params") == _public(params) and article.published is not None):
+        return [Claim(article, start, end, person, office, country, status, dates, decided)
+                for start, end, person, office, country, status, decided in prepared["claims"]]
+    return claims_of(article, table, dates)
 
 
 def sentence_of(claim: Claim) -> str:
@@ -174,7 +200,7 @@ def find_contradictions(articles: Sequence[Article], params: Mapping[str, Any]) 
         if article.article_id not in dates:
             continue
         seen: set[tuple[tuple[str, str], str, str]] = set()
-        for claim in claims_of(article, table, dates[article.article_id]):
+        for claim in _claims(article, table, dates[article.article_id], params):
             if (claim.key, claim.person_id, claim.status) in seen:
                 continue  # one claim per article, office, person and status
             seen.add((claim.key, claim.person_id, claim.status))

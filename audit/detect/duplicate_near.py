@@ -21,7 +21,15 @@ import numpy as np
 
 from audit.detect.duplicate_exact import exact_key
 from audit.detect.duplicate_lsh import band_keys, bands_for, candidate_pairs, signature
-from audit.detect.duplicate_tokens import Packed, config_from_params, jaccard, shingle_set, tokenise
+from audit.detect.duplicate_tokens import (
+    Packed,
+    config_from_params,
+    jaccard,
+    packed_text,
+    shingle_set,
+    tokenise,
+    unpacked,
+)
 from audit.model import Article, Finding
 
 CLUSTER_COLUMN = "duplicate_cluster"
@@ -70,29 +78,33 @@ class Prepared:
     """One article's share of duplicate.near, a pure function of its text and the config:
     made in the workers (Detector.prepare), so the corpus step tokenises nothing."""
 
-    settings: tuple[int, int, int]  # shingle_words, num_perm, min_shingles it was made with
+    settings: list[int]  # shingle_words, num_perm, min_shingles it was made with
     shingles: np.ndarray  # shingles_of the text
     signature: np.ndarray | None  # its MinHash; None under min_shingles (never a near copy)
 
 
-def _settings(cfg: NearConfig) -> tuple[int, int, int]:
-    return (cfg.shingle_words, cfg.num_perm, cfg.min_shingles)
+def _settings(cfg: NearConfig) -> list[int]:
+    return [cfg.shingle_words, cfg.num_perm, cfg.min_shingles]
 
 
-def prepare(article: Article, params: Mapping[str, Any]) -> Prepared:
-    """The article's shingle set and MinHash signature (run in the workers)."""
+def prepare(article: Article, params: Mapping[str, Any]) -> list[Any]:
+    """The article's shingle set and MinHash signature (run in the workers), as JSON
+    (the findings cache keeps it between runs): settings, then both arrays as base64."""
     cfg = NearConfig.from_params(params)
     shingles = shingles_of(article.text, cfg.shingle_words)
     usable = len(shingles) >= cfg.min_shingles
-    return Prepared(_settings(cfg), shingles, signature(shingles, cfg.num_perm) if usable else None)
+    return [*_settings(cfg), packed_text(shingles),
+            packed_text(signature(shingles, cfg.num_perm)) if usable else None]
 
 
 def _prepared(article: Article, cfg: NearConfig) -> Prepared:
     """What the workers made for the article (taken: not held twice), else made here."""
     prep = article.prepared.pop("duplicate_near", None)  # the registry's name for this detector
-    if isinstance(prep, Prepared) and prep.settings == _settings(cfg):
-        return prep
-    return prepare(article, {f: getattr(cfg, f) for f in NearConfig.__dataclass_fields__})
+    settings = _settings(cfg)
+    if not (isinstance(prep, list) and prep[:3] == settings):
+        prep = prepare(article, {f: getattr(cfg, f) for f in NearConfig.__dataclass_fields__})
+    return Prepared(settings, unpacked(prep[3], np.uint32),
+                    None if prep[4] is None else unpacked(prep[4], np.uint32))
 
 
 def corpus_features(articles: Sequence[Article], cfg: NearConfig) -> tuple[Packed, list[int], np.ndarray]:

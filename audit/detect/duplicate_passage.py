@@ -42,8 +42,10 @@ from audit.detect.duplicate_tokens import (
     extend_match,
     jaccard,
     kgram_hashes,
+    packed_text,
     shingle_set,
     tokenise,
+    unpacked,
     winnow,
 )
 from audit.model import Article, Finding, span_finding
@@ -94,15 +96,16 @@ def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]
     return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
 
 
-def prepare(article: Article, params: Mapping[str, Any]) -> np.ndarray:
-    """The article's word hashes (run in the workers): the corpus step tokenises only the
-    articles of pairs that share a passage."""
-    return word_hashes(article.text)
+def prepare(article: Article, params: Mapping[str, Any]) -> str:
+    """The article's word hashes (run in the workers), as base64 text (the findings cache
+    keeps it as JSON): the corpus step tokenises only the articles of pairs that share a
+    passage."""
+    return packed_text(word_hashes(article.text))
 
 
 def _word_hashes(article: Article) -> np.ndarray:
     prep = article.prepared.pop("duplicate_passage", None)  # the registry's name for this detector
-    return prep if isinstance(prep, np.ndarray) else word_hashes(article.text)
+    return unpacked(prep, np.uint64) if isinstance(prep, str) else word_hashes(article.text)
 
 
 def _corpus_seeds(articles: Sequence[Article], families: Sequence[Hashable], cfg: PassageConfig,

@@ -22,6 +22,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from audit.detect.duplicate_tokens import (
     Tokens,
     config_from_params,
@@ -47,12 +49,15 @@ Run = tuple[int, int, int, int]  # (first_start, first_end, later_start, later_e
 
 
 def kgram_positions(words: list[str], k: int) -> tuple[list[int], dict[int, list[int]]]:
-    """Each k-gram's hash by position, and the positions of each hash."""
-    hashes = kgram_hashes(words, k).tolist()
+    """Each k-gram's hash by position, and the positions of each hash seen twice or more
+    (in order of first sighting; most k-grams of an article occur once: numpy finds the
+    rest without a Python loop over every position)."""
+    hashes = kgram_hashes(words, k)
+    _, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
     positions: dict[int, list[int]] = {}
-    for pos, value in enumerate(hashes):
-        positions.setdefault(value, []).append(pos)
-    return hashes, positions
+    for pos in np.flatnonzero(counts[inverse] >= 2).tolist():
+        positions.setdefault(int(hashes[pos]), []).append(pos)
+    return hashes.tolist(), positions
 
 
 def degenerate_runs(hashes: list[int], positions: dict[int, list[int]], cfg: RepeatConfig) -> list[Run]:
@@ -63,13 +68,15 @@ def degenerate_runs(hashes: list[int], positions: dict[int, list[int]], cfg: Rep
     maximal stretch of one distance. Linear in the words (hash collisions only lengthen
     or split a loop, they never make one: the words must repeat at that distance).
     """
+    if not any(len(places) > cfg.max_copies for places in positions.values()):
+        return []  # no refrain, no loop (most articles)
     previous: dict[int, int] = {}
     loops: list[Run] = []
     start = period = -1
     for pos, value in enumerate(hashes):
         last = previous.get(value)
         previous[value] = pos
-        lag = pos - last if last is not None and len(positions[value]) > cfg.max_copies else -1
+        lag = pos - last if last is not None and len(positions.get(value, ())) > cfg.max_copies else -1
         if lag == period and lag > 0:
             continue
         if period > 0:

@@ -110,13 +110,23 @@ def _plainly_english(paragraph: str) -> bool:
     return sum(1 for w in words if w in _EN_FUNCTION_WORDS) / len(words) >= EN_FAST_SHARE
 
 
+def _plain(text: str, start: int, end: int, base: set[str]) -> Piece | None:
+    """An English piece of an English article without langdetect: a paragraph, or a
+    sentence of a paragraph that is not (a one-paragraph article, where every sentence
+    used to cost a langdetect call)."""
+    piece = text[start:end]
+    if "en" not in base or not _plainly_english(piece):
+        return None
+    letters, _ = _letters_and_script_share(piece)
+    return Piece(start, end, letters, "en", 1.0)
+
+
 def _pieces(text: str, base: set[str], params: Mapping[str, Any]) -> Iterator[Piece]:
     """Paragraphs, or the sentences of a paragraph that is not clearly in `base`."""
     sure = float(params.get("sure_paragraph", SURE_PARAGRAPH))
     for paragraph in _PARAGRAPH.finditer(text):
-        if "en" in base and _plainly_english(paragraph.group()):
-            letters, _ = _letters_and_script_share(paragraph.group())
-            yield Piece(paragraph.start(), paragraph.end(), letters, "en", 1.0)
+        if (plain := _plain(text, paragraph.start(), paragraph.end(), base)) is not None:
+            yield plain
             continue
         quick = _judge(text, paragraph.start(), paragraph.end(), params, trials=QUICK_TRIALS)
         if quick.language in base and quick.probability >= sure:
@@ -127,9 +137,9 @@ def _pieces(text: str, base: set[str], params: Mapping[str, Any]) -> Iterator[Pi
             continue
         whole = _judge(text, paragraph.start(), paragraph.end(), params)
         sentences = [
-            _judge(text, paragraph.start() + m.start(),
-                   paragraph.start() + m.start() + len(m.group().rstrip()), params, base)
-            for m in _SENTENCE.finditer(paragraph.group())
+            _plain(text, start, start + len(m.group().rstrip()), base)
+            or _judge(text, start, start + len(m.group().rstrip()), params, base)
+            for m in _SENTENCE.finditer(paragraph.group()) if (start := paragraph.start() + m.start()) >= 0
         ]
         # Sentences win only when some are in the article's language (a foreign quote in
         # an English frame); otherwise the paragraph's own verdict stands, with all its

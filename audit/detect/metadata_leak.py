@@ -54,7 +54,14 @@ def classify(line: Line) -> Leak | None:
     """What metadata this line is, or None when it is not a metadata line."""
     if line.words > MAX_WORDS:
         return None
-    body = _LEAD.sub("", line.text)
+    return _classify(line.text, line.prose)
+
+
+@lru_cache(maxsize=8192)
+def _classify(text: str, prose: bool) -> Leak | None:
+    """classify's answer from all it reads of a line. Memoised: boilerplate.line asks again
+    about every line metadata.leak has just read (a pure function: sharing changes nothing)."""
+    body = _LEAD.sub("", text)
     if (dated := _date_line(body)) is not None:
         return Leak("date", published=dated)
     pattern, kinds = _pattern()
@@ -70,7 +77,7 @@ def classify(line: Line) -> Leak | None:
         return Leak(kind, published=mentions[0].to_date() if mentions else None)
     if kind == "byline":
         author = m.group("author") or m.group("author2")
-        if line.prose or (author and author.split()[0].lower().rstrip(".,") in CALENDAR_WORDS):
+        if prose or (author and author.split()[0].lower().rstrip(".,") in CALENDAR_WORDS):
             return None  # "By Thursday, the delegations had still not met."
         return Leak(kind, author=author.strip() if author else None)
     return Leak(kind)

@@ -117,6 +117,14 @@ def _belongs(line: Line) -> list[str] | None:
 
 def paywall_blocks(lines: Sequence[Line]) -> list[Block]:
     """The paywall blocks among an article's lines, each grown around a cut line."""
+    return list(_blocks(tuple(lines)))
+
+
+@lru_cache(maxsize=1024)
+def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
+    """paywall_blocks, memoised: boilerplate.line leaves these lines to paywall.text and asks
+    for the blocks of an article paywall.text has just read (Lines are frozen; Blocks are
+    not changed once made)."""
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -139,7 +147,7 @@ def paywall_blocks(lines: Sequence[Line]) -> list[Block]:
             block.cut = block.cut or bool(_is_cut(lines[i]))
             i += 1
         blocks.append(block)
-    return blocks
+    return tuple(blocks)
 
 
 def message(block: Block) -> str:

@@ -39,9 +39,12 @@ HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
 SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
 SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
 
-# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ])")
+# A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start, a
+# caseless script's letter (Korean, Japanese, Chinese with spaces) or ©, also after a list
+# dash ("... really lucky. - NASA Europa Mission ...": a teaser list run on).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=(?:[-–•]\s+)?[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)")
 _WORD = re.compile(r"\S+")
+_BULLET_START = re.compile(r"[-–—•·*>]\s")
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # Not sentence ends: titles, initials, months and "U.S." (from the seeds and the Zyte pages).
@@ -199,13 +202,16 @@ def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marke
         if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue  # "Mr. Putin", "Vladimir V. Putin"
         cuts.setdefault(m.end(), None)
-    words = list(_WORD.finditer(line))
-    starts = [w.start() for w in words]
+    words: list[re.Match[str]] = []
+    starts: list[int] = []
     for marker in find_markers(line):
         cuts[marker.start] = marker
         if marker.extent == "alone":
             cuts.setdefault(marker.end, None)
             continue
+        if not words:  # only a teaser needs the words (most lines have none)
+            words = list(_WORD.finditer(line))
+            starts = [w.start() for w in words]
         nxt = bisect_left(starts, marker.end)
         if nxt < len(words):
             cuts.setdefault(_teaser_end(line, words, nxt), None)
@@ -269,8 +275,8 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
             continue
         while run and not _in_slug(run[-1].group(), slug):
             run.pop()  # a run ends on a slug word
-        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2):
-            found.append((run[0].start(), run[-1].end()))
+        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2) and not run[0].group()[:1].islower():
+            found.append((run[0].start(), run[-1].end()))  # (lower-case: a link inside a sentence)
         run, seen = [], set()
     return found
 
@@ -278,8 +284,8 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
 def _slug_line(line: str, title: str | None, url: str | None) -> bool:
     """Whether a short line without a title to compare is the headline: most of its words
     are words of the URL slug, and at least three of them (slugs are cut and reworded)."""
-    if title or len(line.split()) > HEADLINE_MAX_WORDS:
-        return False
+    if title or len(line.split()) > HEADLINE_MAX_WORDS or line[:1].islower():
+        return False  # a headline starts upper-case ("science fiction and fantasy" is a link in a sentence)
     slug = slug_words(url)
     words = line.split()
     hits = {_norm(w) for w in words if _in_slug(w, slug)}
@@ -287,8 +293,12 @@ def _slug_line(line: str, title: str | None, url: str | None) -> bool:
 
 
 def trusted_title(title: str | None, url: str | None, first_line: str) -> str | None:
-    """The title, unless it is the text's first line (audit.normalise guesses a missing
-    title so, and it can be the site's menu) and shares almost no word with the URL slug."""
+    """The title, unless audit.normalise may have guessed it from the text (a missing title
+    is taken from the first lines) and it looks wrong: the text's first line (it can be the
+    site's menu) sharing almost no word with the URL slug, or any line starting with a
+    bullet ("- Automatically on, automatically connected": a product box's list)."""
+    if title and _BULLET_START.match(title):
+        return None
     slug = slug_words(url)
     if not title or not slug or title.strip() != first_line:
         return title
@@ -302,7 +312,11 @@ def headline_ranges(line: str, title: str | None, url: str | None) -> list[tuple
 
 def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
-    words = list(_WORD.finditer(line, start, end))
+    words: list[re.Match[str]] = []  # the opening run and the word that ends it: all _run_end reads
+    for word in _WORD.finditer(line, start, end):
+        words.append(word)
+        if not _is_capitalised(word.group()) and word.group().lower() not in SMALL_WORDS:
+            break
     stop, caps = _run_end(words, 0, len(words))
     if caps < TITLE_RUN_MIN or stop >= len(words):
         return []

@@ -33,6 +33,7 @@ from audit.detect.cache import (
     data_fingerprint,
     findings_key,
     params_text,
+    prepared_key,
 )
 from audit.errors import UsageError
 from audit.model import Article, Finding, RawRecord
@@ -162,11 +163,11 @@ def _detect(articles: list[Article], languages_of: list[int],
             fresh[position_of[finding.article_id]].append(finding)
         result.findings[name] = fresh
         result.seconds[name] = time.perf_counter() - clock
-    for name in _PLAN.prepare:  # every readable article: cross-article steps are not cached
+    for name in _PLAN.prepare:
         detector, params = _DETECTORS[name], _PLAN.params[name]
         clock = time.perf_counter()
-        result.prepared[name] = {p: detector.prepare(a, params) for p, a in enumerate(articles)
-                                 if a.read_error is None and detector.supports(a)}
+        result.prepared[name] = {p: detector.prepare(a, params) for p, (a, need) in enumerate(zip(articles, needs))
+                                 if a.read_error is None and detector.supports(a) and (need is None or name in need)}
         result.seconds[f"{name}.prepare"] = time.perf_counter() - clock
 
 
@@ -210,12 +211,19 @@ class _Keeper:
         from audit.detect import registry
 
         self.plan, self.language_cache, self.cache = plan, language_cache, cache
-        self.detectors = {d.name: d for d in registry() if d.name in plan.names}
+        self.detectors = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
         self.pending: set[str] = set()  # texts sent for a verdict that has not come back
         self.fresh_findings: dict[str, list[Finding]] = {}
+        self.fresh_values: dict[str, Any] = {}  # prepared values by key
         self.params = {name: params_text(p) for name, p in plan.params.items()}
         digest = data_fingerprint() if cache is not None else ""
-        self.fingerprints = {name: code_fingerprint(d.find, digest) for name, d in self.detectors.items()}
+        self.fingerprints = {name: code_fingerprint(d.prepare if name in plan.prepare else d.find, digest)
+                             for name, d in self.detectors.items()}
+
+    def key(self, name: str, article: Article) -> str:
+        """The cache key of a detector's findings, or of its prepared value, for one article."""
+        make = prepared_key if name in self.plan.prepare else findings_key
+        return make(name, self.fingerprints[name], self.params[name], article)
 
     @property
     def looks_up(self) -> bool:
@@ -259,13 +267,18 @@ class _Keeper:
             for name, detector in self.detectors.items():
                 if not detector.supports(article):
                     continue
-                key = findings_key(name, self.fingerprints[name], self.params[name], article)
-                cached = self.cache.get(key, article.article_id)
-                if cached is None:
+                key = self.key(name, article)
+                if name in self.plan.prepare:
+                    value = self.cache.get_value(key)
+                    if value is not None:
+                        article.prepared[name] = value
+                else:
+                    value = self.cache.get(key, article.article_id)
+                    if value is not None:
+                        batch.cached.setdefault(name, {})[position] = value
+                if value is None:
                     need.append(name)
                     batch.keys.setdefault(name, {})[position] = key
-                else:
-                    batch.cached.setdefault(name, {})[position] = cached
             batch.needs.append(tuple(need))
 
     def store(self, batch: _Batch, result: BatchResult) -> None:
@@ -277,20 +290,22 @@ class _Keeper:
             self.pending.discard(article.content_sha256)
         if self.cache is None:
             return
-        for name, fresh in result.findings.items():
+        for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             keys = batch.keys.get(name, {})
+            kept = self.fresh_values if name in self.plan.prepare else self.fresh_findings
             for position, found in fresh.items():
                 key = keys.get(position)
                 if key is None:  # language found by the worker: the key is made now
                     self.cache.misses += 1
-                    key = findings_key(name, self.fingerprints[name], self.params[name],
-                                       batch.articles[position])
-                self.fresh_findings[key] = found
+                    key = self.key(name, batch.articles[position])
+                kept[key] = found
 
     def save(self) -> None:
         if self.cache is not None:
             for key, found in self.fresh_findings.items():
                 self.cache.put(key, found)
+            for key, value in self.fresh_values.items():
+                self.cache.put_value(key, value)
 
 
 def _batches(records: Iterable[RawRecord], size: int, max_records: int,
@@ -356,7 +371,12 @@ def run_per_article(
         if two_trips:
             todo = keeper.languages(batch)
             keeper.lookups(batch, todo)
-            second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
+            if todo or any(need != () and a.read_error is None for a, need in zip(batch.articles, batch.needs)):
+                second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
+            else:  # all cached (a nightly rerun's common case): no second trip
+                nothing: Future[BatchResult] = Future()
+                nothing.set_result(BatchResult(None, []))
+                second.append((batch, nothing))
         else:
             keeper.languages(batch)  # counts the verdicts; all are computed in this trip
             batch.needs = [None] * len(batch.articles)

@@ -50,7 +50,8 @@ def duplicate_clusters(table: pd.DataFrame) -> list[dict[str, Any]]:
     """Clusters of two or more articles, biggest first, with diff-marked segments."""
     if CLUSTER_COLUMN not in table or table.empty:
         return []
-    rows = table[table[CLUSTER_COLUMN].notna()]
+    rows = table.loc[table[CLUSTER_COLUMN].notna(), ["article_id", "text", CLUSTER_COLUMN]]  # to_dict of
+    # the whole table's columns cost 26 ms a cluster
     clusters = []
     for cluster_id, group in rows.groupby(CLUSTER_COLUMN, sort=False):
         if len(group) < 2:

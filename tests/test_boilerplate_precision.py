@@ -1,0 +1,131 @@
+"""boilerplate.line on real text: position alone is no evidence (issue 10).
+
+Every text here is cut from the Zyte article-extraction benchmark pages (gold bodies and
+trafilatura's extraction of the same pages): a score table, a tour list or an event box
+after the body stays content; a closing "Leave a Reply" flags what follows, not the
+list above it; a footer with several kinds of chrome is chrome from the body on.
+"""
+
+from __future__ import annotations
+
+from audit.detect.boilerplate import find_boilerplate_lines
+from audit.detect.spans import segment, split_line
+from audit.model import Article, RawRecord
+from audit.normalise import to_article
+
+TITAN = ("WASHINGTON (Reuters) - Scientists on Monday unveiled the first global geological map of "
+         "Saturn's moon Titan including vast plains and dunes of frozen organic material and lakes "
+         "of liquid methane, illuminating an exotic world considered a strong candidate in the search "
+         "for life beyond Earth.")
+TITAN_2 = ("The map was based on radar, infrared and other data collected by NASA's Cassini spacecraft, "
+           "which studied Saturn and its moons from 2004 to 2017. Titan, with a diameter of 3,200 miles "
+           "(5,150 km), is the Solar System's second-biggest moon behind Jupiter's Ganymede.")
+STANDINGS = ["Classificação final da Monster Energy NASCAR Cup Series em 2019 após 36 etapas:",
+             "Pos. Piloto Pontos Vitórias Poles Top 5 Top 10", "1 Kyle Busch 5040 5 1 17 27",
+             "2 Martin Truex Jr. 5035 7 0 15 24", "3 Kevin Harvick 5033 4 6 15 26",
+             "4 Denny Hamlin 5027 6 3 19 24", "5 Joey Logano 2380 2 3 12 21"]
+EVENT_BOX = ["Jeongdong Theater Tradition Series Performance", "<The Palace: Jang Noksu>",
+             "2018.04.05 ~ OPEN RUN", "Tue – Sat 4PM (Closed on Sun & Mon)",
+             "Viewing age of 48 months and above", "Ticketing", "VIP : 60,000₩", "R : 50,000₩"]
+
+
+def article(text: str, article_id: str = "a1", *, url: str | None = None, publisher: str | None = None,
+            title: str = "Scientists unveil first global geological map of Titan") -> Article:
+    fields = {"publisher": publisher, "language": "en", "url": url, "title": title}
+    record = RawRecord(source_uri=f"mem/{article_id}.txt", source_sha256="", record_id=article_id,
+                       text=text, fields=fields)
+    return to_article(record, article_id)
+
+
+def flagged(*articles: Article) -> list[tuple[str, str]]:
+    return [(f.excerpt, f.data["signal"]) for f in find_boilerplate_lines(list(articles), {})]
+
+
+def test_score_table_after_the_body_is_content() -> None:
+    text = "\n".join([TITAN, TITAN_2, *STANDINGS])
+    assert flagged(article(text)) == []
+
+
+def test_score_table_flattened_is_content() -> None:
+    assert flagged(article(" ".join([TITAN, TITAN_2, *STANDINGS]))) == []
+
+
+def test_one_closing_comment_prompt_flags_what_follows_not_the_list_above() -> None:
+    text = "\n".join([TITAN, TITAN_2, *EVENT_BOX, "Leave a Reply", "Want to join the discussion?",
+                      "Feel free to contribute!"])
+    assert flagged(article(text)) == [("Leave a Reply", "phrase"), ("Want to join the discussion?", "tail"),
+                                      ("Feel free to contribute!", "tail")]
+
+
+def test_footer_with_several_kinds_of_chrome_is_chrome_from_the_body_on() -> None:
+    text = "\n".join([TITAN, TITAN_2, "Audi e-tron GT Concept First Drive: Welcome to the future",
+                      "Related Articles", "Hours after reveal, 2020 Mitsubishi Mirage get kitted out",
+                      "Share", "© 2000-2019 AutoIndustriya.com, Inc. All Rights Reserved."])
+    found = flagged(article(text))
+    assert ("Audi e-tron GT Concept First Drive: Welcome to the future", "tail") in found
+    assert ("Hours after reveal, 2020 Mitsubishi Mirage get kitted out", "tail") in found
+    assert len(found) == 5
+
+
+def test_sentence_cut_at_its_links_is_content_and_no_headline() -> None:
+    url = "https://www.sciencealert.com/we-finally-have-a-global-geological-map-of-saturn-s-moon-titan"
+    text = ("WASHINGTON (Reuters) - Scientists on Monday unveiled the first\n"
+            "global geological map of Saturn's moon Titan\n" + TITAN[TITAN.index("including"):] + "\n" + TITAN_2)
+    lines = segment(text, None, url)
+    assert not any(ln.headline for ln in lines)  # a slug match starting lower-case is a link, not the headline
+    assert flagged(article(text, url=url, title="")) == []
+
+
+def test_list_above_a_tags_label_is_the_articles() -> None:
+    calendar = ["Calendário da Stock Car 2018", "1a etapa: 10 de março – Interlagos",
+                "2a etapa: 8 de abril – Curitiba / Alternativa", "3a etapa: 22 de abril – Velopark",
+                "4a etapa: 06 de maio – Londrina"]
+    text = "\n".join([*calendar, "Tags", TITAN, TITAN_2])
+    assert flagged(article(text)) == [("Tags", "phrase")]
+
+
+def test_menu_above_the_body_with_a_menu_phrase_is_still_chrome() -> None:
+    text = "\n".join(["Home", "Sign In", "Politics", "Business", TITAN, TITAN_2])
+    assert [e for e, _ in flagged(article(text))] == ["Home", "Sign In", "Politics", "Business"]
+
+
+def test_lead_in_and_divider_recurring_across_a_publisher_are_not_chrome() -> None:
+    texts = [f"{TITAN} Day {i}.\nHere’s the thing:\nI didn’t go from the Non-scary stuff to the Terror "
+             f"Level 100 list, and neither should you on day {i} of the plan.\n___\n{TITAN_2}" for i in range(3)]
+    arts = [article(t, f"b{i}", publisher="www.bigbrandsystem.com") for i, t in enumerate(texts)]
+    assert flagged(*arts) == []
+
+
+def test_flattened_menu_is_chrome_but_flattened_list_of_titles_is_not() -> None:
+    menu = ("Sections » Home » Forum » IPO » Markets » Mutual Funds » Elections 2019 » Budget 2019 » "
+            "Commodities » Real Asset » News » Currencies » SME Special » Portfolio » Fixed Income » "
+            "Watchlist » Property » Stock List")
+    games = ("They include: Assassin's Creed Odyssey, Attack on Titan: Final Battle 2, Destiny 2: The "
+             "Collection, Farming Simulator 2019, Final Fantasy XV, Football Manager 2020, Grid, Just "
+             "Dance 2020, Kine, Metro Exodus, Mortal Kombat 11, NBA 2K20, Rage 2, Red Dead Redemption 2")
+    assert [s for _, s in flagged(article(f"{TITAN} {TITAN_2} {menu}"))] == ["tail"]
+    assert flagged(article(f"{TITAN} {TITAN_2} {games}")) == []
+
+
+def test_text_after_a_bare_more_label_is_content_in_running_text() -> None:
+    text = (f"{TITAN} More: It did not reveal the crash location and said it was withholding the "
+            f"names of those killed until next of kin could be told. {TITAN_2}")
+    assert flagged(article(text)) == []
+
+
+def test_korean_paragraph_is_cut_into_sentences() -> None:
+    line = ("그래서 처음 이러한 사진 공개에 대한 대중들의 반응은 엘제이의 행동에 대한 비난으로 이어졌다. "
+            "하지만 엘제이는 자신의 부적절한 행동들에 대해 무감한 태도를 보였다.")
+    assert [line[a:b] for a, b, _ in split_line(line)] == [
+        "그래서 처음 이러한 사진 공개에 대한 대중들의 반응은 엘제이의 행동에 대한 비난으로 이어졌다.",
+        "하지만 엘제이는 자신의 부적절한 행동들에 대해 무감한 태도를 보였다."]
+
+
+def test_menu_word_opening_a_sentence_cut_at_its_link_is_content_but_tags_label_is_not() -> None:
+    text = "\n".join([
+        "Photos", "which were released online and are making the rounds on social media,",
+        "show Nigerian actress, Kate Henshaw, looking absolutely stunning in new", "make-up photos.",
+        "Kate Henshaw", TITAN, TITAN_2, "Tags",
+        "calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida milhão, stock car "
+        "interlagos, stock car santa cruz do sul, stock car taruma, stock car Velo Città, stock car velopark"])
+    assert flagged(article(text)) == [("Tags", "phrase")]

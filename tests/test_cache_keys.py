@@ -1,0 +1,51 @@
+"""What the findings cache's keys depend on: nothing stale is ever served."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from audit.detect import boilerplate, paywall
+from audit.detect.cache import _audit_imports, code_fingerprint, findings_key, prepared_key
+from audit.model import Article
+
+
+def _article(**changes: object) -> Article:
+    base = Article(article_id="a", source_uri="mem/a.txt", source_sha256="", title="Talks resume in Istanbul",
+                   published=date(2025, 5, 15), published_from="record", publisher="Daily Wire",
+                   url="https://example.com/2025/05/15/talks-resume", language="en", language_prob=0.99,
+                   text="Talks resume in Istanbul.", content_sha256="c0ffee")
+    return replace(base, **changes)
+
+
+def test_a_detector_fingerprint_covers_the_audit_modules_it_imports() -> None:
+    """paywall.text's answers change with the segmentation in spans.py, not only paywall.py."""
+    names = {p.name for p in _audit_imports(Path(paywall.__file__))}
+    assert {"paywall.py", "spans.py", "chrome_lines.py", "model.py"} <= names
+    assert "duplicate_near.py" not in names  # `from audit.detect import x` reads x, not the package
+    assert code_fingerprint(paywall.find_paywall_blocks, "d") != code_fingerprint(paywall.find_paywall_blocks, "e")
+
+
+def test_a_prepared_value_is_keyed_by_title_and_url_too() -> None:
+    """boilerplate.line's per-article share finds the headline with the title and URL."""
+    fp = code_fingerprint(boilerplate.prepare, "d")
+    key = prepared_key("boilerplate", fp, "{}", _article())
+    assert key != prepared_key("boilerplate", fp, "{}", _article(title="Another headline"))
+    assert key != prepared_key("boilerplate", fp, "{}", _article(url="https://example.com/other"))
+    assert key == prepared_key("boilerplate", fp, "{}", _article(article_id="b"))
+    assert key != findings_key("boilerplate", fp, "{}", _article())
+
+
+def test_the_users_office_rows_are_keyed_by_their_content_not_their_name(tmp_path: Path) -> None:
+    """titles and name variants are cached per article: an edited rows file must not serve
+    findings made with the old rows."""
+    from audit.detect.cache import params_text
+
+    rows = tmp_path / "extra.csv"
+    rows.write_text("person_id,name,office,country,start,end\n")
+    before = params_text({"office_holders_extra": [str(rows)], "grace_days": 2})
+    rows.write_text("person_id,name,office,country,start,end\nx,X Y,president,Freedonia,2020-01-01,\n")
+    after = params_text({"office_holders_extra": [str(rows)], "grace_days": 2})
+    assert before != after
+    assert params_text({"grace_days": 2}) == '{"grace_days": 2}'
