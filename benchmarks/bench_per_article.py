@@ -60,7 +60,7 @@ def main() -> None:
         spent["language"] += time.process_time() - clock
         batch = [a for a in batch if a.read_error is None]
         judged += len(batch)
-        for name in plan.names + plan.prepare:
+        for name in plan.names + getattr(plan, "prepare", ()):  # older trees: no prepared shares
             detector, params = detectors[name], plan.params[name]
             chosen = [a for a in batch if detector.supports(a)]
             clock = time.process_time()

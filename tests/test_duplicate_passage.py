@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from factories import make_article
@@ -110,3 +111,34 @@ def test_a_quote_lifted_by_many_is_one_finding_in_each_naming_the_others() -> No
     assert findings[0].data["articles"] == 2 and findings[0].data["also_shared_with"] == ["q2"]
     assert "also in 1 more article: q2" in findings[0].message
     assert all(QUOTE[:-1] in f.excerpt for f in findings)
+
+
+def test_a_block_in_many_articles_of_one_site_is_its_chrome_not_a_shared_passage() -> None:
+    """Issue 10: a promo block repeated in 12 articles of one site is boilerplate.line's
+    (recurring), not 12 shared passages; in 4 articles it is still a shared passage."""
+    from audit.detect.boilerplate import find_boilerplate_lines
+    from audit.model import RawRecord
+    from audit.normalise import to_article
+
+    promo = ("Our journalism is made possible by readers like you. Every week our reporters travel across "
+             "the region to bring you stories that matter, from city hall to the courthouse and the high "
+             "school football field. The Daily Courier has served this community for more than a century.")
+
+    vocabulary = ["council", "budget", "river", "school", "mayor", "harbour", "bridge", "tax", "road", "library", "park", "police", "fire", "hospital", "market", "station", "museum", "festival", "election", "court", "farm", "bus", "rail", "water", "power", "housing", "clinic", "theatre", "stadium", "airport", "ferry", "tunnel", "canal", "garden", "square", "church"]
+
+    def body(i: int) -> str:  # seeded word salad: no eight words in a row shared between two bodies
+        draw = random.Random(i)
+        return " ".join(" ".join(draw.choice(vocabulary) for _ in range(9)).capitalize() + "."
+                        for _ in range(8))
+
+    def corpus(n: int, publisher: str = "Daily Courier") -> list:  # type: ignore[type-arg]
+        return [to_article(RawRecord(source_uri=f"mem/{i}", source_sha256="", record_id=f"c{i}",
+                                     text=f"{body(i)}\n{promo}\n{body(i + 100)}",
+                                     fields={"publisher": publisher, "language": "en"}), f"c{i}")
+                for i in range(n)]
+
+    many = corpus(12)
+    assert list(find_shared_passages(many, {})) == []
+    chrome = {f.article_id for f in find_boilerplate_lines(many, {}) if f.data["signal"] == "recurring"}
+    assert len(chrome) >= 11
+    assert len(list(find_shared_passages(corpus(4), {}))) == 4

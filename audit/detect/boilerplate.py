@@ -37,6 +37,7 @@ from audit.detect.spans import segment
 from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
+BLOCK_WORDS = 40  # a unit longer than this is a block (several sentences), not a sentence
 CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
 PIECE_NAV_FACTOR = 3  # running text: a word of link text costs this much (teaser lists mix blurbs in)
@@ -84,6 +85,8 @@ class Settings:
     run_min_lines: int = 3  # short link-like lines in a row that make a menu
     recur_min_docs: int = 3  # articles of one publisher sharing a short line
     recur_min_docs_prose: int = 3  # ... sharing a sentence-like line
+    recur_min_docs_block: int = 10  # ... sharing a block longer than BLOCK_WORDS (duplicate.passage
+    # leaves such a block to this check from as many articles of one publisher)
     recur_max_share: float = 0.5  # an article with more recurring lines is a duplicate, not chrome
 
     @classmethod
@@ -391,7 +394,7 @@ class Pending:
     index: int
     start: int
     end: int
-    navlike: bool
+    min_docs: int  # the publisher's articles that must carry it (recur_min_docs*, by its shape)
     fallback: Verdict | None
 
 
@@ -473,21 +476,26 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                            f"{run.length} such lines under a chrome label (a list of teasers)")
     if not _has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
-    pending = Pending(ln.index, ln.start, ln.end, ln.navlike, fallback)
+    pending = Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
     return pending if docs is None else _resolve(article, pending, docs, settings)
 
 
 def _resolve(article: Article, pending: Pending, docs: Mapping[int, int], settings: Settings) -> Verdict | None:
     """The recurrence signal: a line carried by enough articles of its publisher, else the fallback."""
     n_docs = docs.get(pending.index, 0)
-    if not _recurs(pending.navlike, n_docs, settings):
+    if n_docs < pending.min_docs:
         return pending.fallback
     line = make_line(pending.index, pending.start, article.text[pending.start:pending.end])
     return Verdict(line, "recurring", _recurring_evidence(article, n_docs))
 
 
-def _recurs(navlike: bool, n_docs: int, settings: Settings) -> bool:
-    return n_docs >= (settings.recur_min_docs if navlike else settings.recur_min_docs_prose)
+def _min_docs(ln: Line, settings: Settings) -> int:
+    """How many of its publisher's articles must carry a line for it to be chrome: a link,
+    a sentence, or a block longer than a sentence (a promo paragraph in 47 articles of one
+    site is its chrome; a background paragraph reused by a few follow-ups is a shared passage)."""
+    if ln.navlike:
+        return settings.recur_min_docs
+    return settings.recur_min_docs_prose if ln.words <= BLOCK_WORDS else settings.recur_min_docs_block
 
 
 def _recurring_evidence(article: Article, n_docs: int) -> str:
@@ -512,7 +520,8 @@ def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
     """The per-article share of boilerplate.line, computed where the article is (a worker)
     and kept in the findings cache between runs, so plain JSON: every verdict that needs
     no other article ("v", start, end, reason, evidence), the lines recurrence may still
-    decide ("p", start, end, unit index, nav-like, fallback reason, fallback evidence),
+    decide ("p", start, end, unit index, articles of the publisher needed, fallback reason,
+    fallback evidence),
     every unit's line key and the keys counted for recurrence (chrome_lines.key_id)."""
     settings = Settings.from_params(params)
     lines = segment(article.text or "", article.title, article.url)
@@ -520,7 +529,7 @@ def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
     for v in judge(article, lines, None, settings):
         if isinstance(v, Pending):
             fallback = [v.fallback.reason, v.fallback.evidence] if v.fallback else [None, None]
-            items.append(["p", v.start, v.end, v.index, v.navlike, *fallback])
+            items.append(["p", v.start, v.end, v.index, v.min_docs, *fallback])
         else:
             items.append(["v", v.line.start, v.line.end, v.reason, v.evidence])
     return {"settings": asdict(settings), "keys": [key_id(ln.key) for ln in lines],
@@ -544,9 +553,9 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
             if tag == "v":
                 reason, evidence = rest
             else:
-                index, navlike, *fallback = rest
+                index, min_docs, *fallback = rest
                 n_docs = docs.get(index, 0)
-                if _recurs(navlike, n_docs, settings):
+                if n_docs >= min_docs:
                     reason, evidence = "recurring", _recurring_evidence(article, n_docs)
                 elif fallback[0] is not None:
                     reason, evidence = fallback

@@ -214,9 +214,10 @@ def key_id(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def counted_keys(lines: Iterable[Line], max_words: int = 40) -> set[int]:
-    """The keys recurrence counts for one article: units short enough to be chrome."""
-    return {key_id(ln.key) for ln in lines if ln.words <= max_words and ln.key}
+def counted_keys(lines: Iterable[Line]) -> set[int]:
+    """The keys recurrence counts for one article: every unit with a key (a long block
+    needs more of the publisher's articles than a link to count as chrome: boilerplate)."""
+    return {key_id(ln.key) for ln in lines if ln.key}
 
 
 @dataclass(frozen=True)

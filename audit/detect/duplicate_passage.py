@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from audit.detect.chrome_lines import group_of
 from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicate_tokens import (
     Tokens,
@@ -52,6 +53,8 @@ class PassageConfig:
     shingle_words: int = 3  # as duplicate.near, to measure the overall similarity
     max_coverage: float = 0.5  # shared runs covering more of an article: an edited copy, whose
     # many passages are collapsed into one finding (benchmark: 3,500 findings -> one per pair)
+    site_chrome_docs: int = 10  # a passage only one publisher's articles carry, in this many: its
+    # chrome (boilerplate.line's recur_min_docs_block), not a lifted passage
 
     @property
     def min_seeds(self) -> int:
@@ -265,7 +268,18 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     for doc in sorted(sides):
         toks = tokenise(articles[doc].text)
         for group in passage_groups(sides.pop(doc)):
-            yield passage_finding(articles[doc], toks, group, names)
+            if not site_chrome(articles, doc, group, cfg):
+                yield passage_finding(articles[doc], toks, group, names)
+
+
+def site_chrome(articles: Sequence[Article], doc: int, group: list[Side], cfg: PassageConfig) -> bool:
+    """Whether a passage is its site's chrome: carried by site_chrome_docs or more articles,
+    all of the article's own publisher (a promo block in 47 articles of one site), which
+    boilerplate.line reports as recurring (recur_min_docs_block); not a lifted passage."""
+    partners = {side[2] for side in group}
+    if len(partners) + 1 < cfg.site_chrome_docs or any(isinstance(p, tuple) for p in partners):
+        return False
+    return all(group_of(articles[p]) == group_of(articles[doc]) for p in partners)
 
 
 def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) -> Iterator[tuple[int, Side]]:
