@@ -13,17 +13,27 @@ made from them:
     with a planted repeated sentence.
 Prints precision and recall per check, seconds per detector and per 10,000 articles,
 and peak RSS. `python benchmarks/bench_duplicates.py [--articles N] [--seed S]`.
+
+`--scale 2000,20000` instead times duplicate.near and duplicate.passage alone on the
+real-text corpus of bench_run (benchmarks/real_corpus.py: BBC News and the gold bodies,
+flattened, with copies, lifted passages and mojibake), one child process per size so each
+peak RSS is its own: CPU seconds of each check, articles/s, ms per article (both checks),
+as called without workers; then the per-article shares made first as the workers make them
+(prepare s) and the checks' corpus step alone; peak RSS, and a digest of the findings
+(one digest: equal findings both ways). `--findings DIR` writes them too.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import itertools
 import json
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +47,7 @@ from audit.detect.duplicate_passage import find_shared_passages
 from audit.detect.duplicate_repeated import find_repeated_sentences
 from audit.detect.duplicate_tokens import jaccard, tokenise
 from audit.model import Article
+from audit.normalise.text import normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path("/work/shared/data/article-extraction-benchmark/ground-truth.json")
@@ -297,13 +308,79 @@ def bench_index(articles: list[Article], truth: dict[str, list], checked: int = 
         print(f"  against the index, {check}: recall {ratio(sum(w in hits for w in planted), len(planted))}")
 
 
+def scale_one(n: int, findings_dir: str | None) -> None:
+    """Time near and passage on the N-article real-text corpus; one line of figures.
+
+    First as a caller without workers runs them (each article's share made inside the
+    check), then as `corpus-audit run` does: the shares (Detector.prepare) made first,
+    as the workers make them, timed apart, then the corpus step alone."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import real_corpus
+
+    from audit.detect import registry
+
+    corpus = real_corpus.build(n)
+    articles = [article(r["id"], normalise_text(r["text"])) for r in corpus.records]
+    del corpus
+    figures, digests = [], set()
+    wall = time.perf_counter()
+    hooks = any(d.prepare for d in registry() if d.name in ("duplicate_near", "duplicate_passage"))
+    for prepared in (False, True) if hooks else (False,):  # code without the hooks: once
+        prep_s = 0.0
+        if prepared:
+            clock = time.process_time()
+            for detector in registry():
+                if detector.name in ("duplicate_near", "duplicate_passage") and detector.prepare:
+                    params = {"threshold": 0.8} if detector.name == "duplicate_near" else {"min_words": 40}
+                    for a in articles:
+                        a.prepared[detector.name] = detector.prepare(a, params)
+            prep_s = time.process_time() - clock
+        clock = time.process_time()
+        near = list(find_near_duplicates(articles, {"threshold": 0.8}))
+        near_s = time.process_time() - clock
+        clock = time.process_time()
+        passage = list(find_shared_passages(articles, {"min_words": 40}))
+        passage_s = time.process_time() - clock
+        lines = [json.dumps(f.to_json(), sort_keys=True) for f in near + passage]
+        digests.add(hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12])
+        figures += [near_s, passage_s] + ([prep_s] if prepared else [])
+    wall = time.perf_counter() - wall
+    if findings_dir:
+        Path(findings_dir).mkdir(parents=True, exist_ok=True)
+        Path(findings_dir, f"findings-{n}.jsonl").write_text("\n".join(lines) + "\n")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    near_s, passage_s, near_p, passage_p, prep_s = figures if hooks else figures + [float("nan")] * 3
+    both = near_s + passage_s
+    print(f"{n:>7,} | {near_s:6.1f} | {passage_s:6.1f} | {n / both:5.0f} | {both * 1000 / n:5.2f} | "
+          f"{prep_s:6.1f} | {near_p:5.1f} | {passage_p:5.1f} | {(near_p + passage_p) * 1000 / n:5.2f} | "
+          f"{wall / (both + (prep_s + near_p + passage_p if hooks else 0)):4.2f} | {peak:6.0f} | {len(near):4d} | "
+          f"{len(passage):5d} | {' '.join(sorted(digests))}", flush=True)
+
+
+def scale(sizes: list[int], findings_dir: str | None) -> None:
+    print("CPU seconds of this process (the machine is shared: wall / CPU says how much)")
+    print("articles | near s | passage s | art/s | ms/art | prepare s (workers) | then near s | "
+          "passage s | ms/art | wall/CPU | peak MB | near | passage | findings digest (one: both ways equal)")
+    for n in sizes:
+        command = [sys.executable, __file__, "--scale-one", str(n)]
+        subprocess.run(command + (["--findings", findings_dir] if findings_dir else []), check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-eval", action="store_true", help="time and memory only")
     parser.add_argument("--index", action="store_true", help="also time a saved index")
+    parser.add_argument("--scale", help="comma-separated sizes of the real-text corpus: "
+                        "time near and passage alone per size")
+    parser.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--findings", help="with --scale: write each size's findings here")
     args = parser.parse_args()
+    if args.scale_one:
+        return scale_one(args.scale_one, args.findings)
+    if args.scale:
+        return scale([int(n) for n in args.scale.split(",")], args.findings)
     rng = random.Random(args.seed)
     clock = time.perf_counter()
     corpus, family, sources, truth = build(args.articles, rng)

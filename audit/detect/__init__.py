@@ -72,8 +72,10 @@ def registry() -> list[Detector]:
         Detector("glued", ("hygiene.glued",), glued.find_glued_sentences, per_article=True),
         Detector("duplicate_exact", ("duplicate.exact",), duplicate_exact.find_exact_duplicates,
                  prepare=duplicate_exact.prepare),
-        Detector("duplicate_near", ("duplicate.near",), duplicate_near.find_near_duplicates),
-        Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages),
+        Detector("duplicate_near", ("duplicate.near",), duplicate_near.find_near_duplicates,
+                 prepare=duplicate_near.prepare),
+        Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages,
+                 prepare=duplicate_passage.prepare),
         Detector("duplicate_repeated", ("duplicate.repeated",),
                  duplicate_repeated.find_repeated_sentences, per_article=True),
         Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en,
@@ -151,6 +153,9 @@ def run_detectors(
         chosen.append((detector, supported, suite.params_for(wanted)))
     elsewhere = [job for job in chosen if job[0].name in APART and not (found and job[0].name in found)]
     waiting = apart(elsewhere) if apart is not None and elsewhere else None
+    for detector, supported, _ in elsewhere if waiting is not None else ():
+        for article in supported:  # the forked process has its own: 5 KB an article for the
+            article.prepared.pop(detector.name, None)  # duplicate checks, held here otherwise
     for detector, supported, params in chosen:
         if found is not None and detector.name in found:
             by_detector[detector.name] = list(found[detector.name])

@@ -21,7 +21,15 @@ import numpy as np
 
 from audit.detect.duplicate_exact import exact_key
 from audit.detect.duplicate_lsh import band_keys, bands_for, candidate_pairs, signature
-from audit.detect.duplicate_tokens import Packed, config_from_params, jaccard, shingle_set, tokenise
+from audit.detect.duplicate_tokens import (
+    Packed,
+    config_from_params,
+    jaccard,
+    packed_text,
+    shingle_set,
+    tokenise,
+    unpacked,
+)
 from audit.model import Article, Finding
 
 CLUSTER_COLUMN = "duplicate_cluster"
@@ -65,15 +73,63 @@ def _clusters(pairs: Mapping[tuple[Any, Any], float]) -> dict[Any, list[Any]]:
     return groups
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """One article's share of duplicate.near, a pure function of its text and the config:
+    made in the workers (Detector.prepare), so the corpus step tokenises nothing."""
+
+    settings: list[int]  # shingle_words, num_perm, min_shingles it was made with
+    shingles: np.ndarray  # shingles_of the text
+    signature: np.ndarray | None  # its MinHash; None under min_shingles (never a near copy)
+
+
+def _settings(cfg: NearConfig) -> list[int]:
+    return [cfg.shingle_words, cfg.num_perm, cfg.min_shingles]
+
+
+def prepare(article: Article, params: Mapping[str, Any]) -> list[Any]:
+    """The article's shingle set and MinHash signature (run in the workers), as JSON
+    (the findings cache keeps it between runs): settings, then both arrays as base64."""
+    cfg = NearConfig.from_params(params)
+    shingles = shingles_of(article.text, cfg.shingle_words)
+    usable = len(shingles) >= cfg.min_shingles
+    return [*_settings(cfg), packed_text(shingles),
+            packed_text(signature(shingles, cfg.num_perm)) if usable else None]
+
+
+def _prepared(article: Article, cfg: NearConfig) -> Prepared:
+    """What the workers made for the article (taken: not held twice), else made here."""
+    prep = article.prepared.pop("duplicate_near", None)  # the registry's name for this detector
+    settings = _settings(cfg)
+    if not (isinstance(prep, list) and prep[:3] == settings):
+        prep = prepare(article, {f: getattr(cfg, f) for f in NearConfig.__dataclass_fields__})
+    return Prepared(settings, unpacked(prep[3], np.uint32),
+                    None if prep[4] is None else unpacked(prep[4], np.uint32))
+
+
+def corpus_features(articles: Sequence[Article], cfg: NearConfig) -> tuple[Packed, list[int], np.ndarray]:
+    """Every article's shingle set, and which articles are long enough to be near copies,
+    with their MinHash signatures (a matrix, one row each)."""
+    usable: list[int] = []
+    rows: list[np.ndarray] = []
+
+    def shingles() -> Iterator[np.ndarray]:
+        for doc, article in enumerate(articles):
+            prep = _prepared(article, cfg)
+            if prep.signature is not None:
+                usable.append(doc)
+                rows.append(prep.signature)
+            yield prep.shingles
+
+    packed = Packed.of(shingles())
+    return packed, usable, np.stack(rows) if rows else np.zeros((0, cfg.num_perm), np.uint32)
+
+
 def verified_pairs(
-    shingles: Packed, cfg: NearConfig, index: Any = None
+    shingles: Packed, usable: list[int], signatures: np.ndarray, cfg: NearConfig, index: Any = None
 ) -> dict[tuple[Any, Any], float]:
     """Pairs (i, j) with i < j, or (i, ("index", doc)), whose exact Jaccard >= threshold."""
     bands, rows = bands_for(max(0.1, cfg.threshold - cfg.lsh_margin), cfg.num_perm)
-    usable = [doc for doc in range(len(shingles)) if len(shingles[doc]) >= cfg.min_shingles]
-    signatures = np.zeros((len(usable), cfg.num_perm), dtype=np.uint32)
-    for row, doc in enumerate(usable):
-        signatures[row] = signature(shingles[doc], cfg.num_perm)
     pairs: dict[tuple[Any, Any], float] = {}
     for i, j in candidate_pairs(band_keys(signatures, bands, rows)).tolist():
         a, b = usable[i], usable[j]
@@ -90,12 +146,13 @@ def verified_pairs(
 def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per near copy, pointing at its cluster's original or closest earlier copy."""
     cfg = NearConfig.from_params(params)
-    shingles = Packed.of(shingles_of(a.text, cfg.shingle_words) for a in articles)
     index = params.get("_index")
-    pairs = verified_pairs(shingles, cfg, index)
-    keys: dict[Any, str] = {p: exact_key(a.text) for p, a in enumerate(articles)}
+    pairs = verified_pairs(*corpus_features(articles, cfg), cfg, index)
+    nodes = {n for pair in pairs for n in pair}
+    # only members of a pair need their exact key (20,000 articles: 5 s for all of them)
+    keys: dict[Any, str] = {p: exact_key(articles[p].text) for p in nodes if not isinstance(p, tuple)}
     names: dict[Any, str] = {p: a.article_id for p, a in enumerate(articles)}
-    for node in {n for pair in pairs for n in pair if isinstance(n, tuple)}:
+    for node in {n for n in nodes if isinstance(n, tuple)}:
         keys[node], names[node] = index.keys[node[1]], index.article_id(node[1])
     for article in articles:
         article.extra[CLUSTER_COLUMN] = None

@@ -10,14 +10,16 @@ reported in EACH article, with the span in that article's own text; the runs an 
 shares with several others over one passage make one finding that names them all (a
 quote lifted by 40 articles: 40 findings, not 40 x 39). Pairs that are
 near copies as a whole are left to duplicate.near, and a cluster of near copies counts as
-one article (its first member carries the finding). Memory stays flat: only fingerprints
-(hash, article, position) are kept for the corpus, words are re-read per candidate pair
-(bench_duplicates: 100,000 articles in 1,667 MB with the corpus held).
+one article (its first member carries the finding). For the corpus, only its words as
+64-bit hashes (8 bytes a word, made in the workers: `prepare`) and its fingerprints and
+seeds (flat int32 columns) are held; the seeds are grown in numpy (duplicate_seeds) and
+only the pairs whose seeds reach min_words are read word by word in Python, their
+articles tokenised again (linear on real text where stock sentences recur: 20,000
+articles of bench_run's real-text corpus: 767,000 candidate pairs, 906 read).
 """
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,14 +29,24 @@ import numpy as np
 
 from audit.detect.chrome_lines import group_of
 from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
+from audit.detect.duplicate_seeds import (
+    CorpusWords,
+    Fingerprints,
+    live_pairs,
+    run_bounds,
+    seed_columns,
+    word_hashes,
+)
 from audit.detect.duplicate_tokens import (
     Tokens,
     config_from_params,
     extend_match,
     jaccard,
     kgram_hashes,
+    packed_text,
     shingle_set,
     tokenise,
+    unpacked,
     winnow,
 )
 from audit.model import Article, Finding, span_finding
@@ -87,57 +99,41 @@ def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]
     return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
 
 
-def _equal_runs(values: np.ndarray, shortest: int) -> list[tuple[int, int]]:
-    """(start, stop) of each run of `shortest` or more equal values in a sorted array."""
-    if len(values) == 0:
-        return []
-    bounds = np.flatnonzero(np.diff(values)) + 1
-    starts = np.concatenate([[0], bounds]).astype(np.int64)
-    stops = np.concatenate([bounds, [len(values)]]).astype(np.int64)
-    keep = stops - starts >= shortest
-    return list(zip(starts[keep].tolist(), stops[keep].tolist()))
+def prepare(article: Article, params: Mapping[str, Any]) -> str:
+    """The article's word hashes (run in the workers), as base64 text (the findings cache
+    keeps it as JSON): the corpus step tokenises only the articles of pairs that share a
+    passage."""
+    return packed_text(word_hashes(article.text))
 
 
-def _corpus_seeds(texts: Sequence[str], families: Sequence[Hashable], cfg: PassageConfig,
+def _word_hashes(article: Article) -> np.ndarray:
+    prep = article.prepared.pop("duplicate_passage", None)  # the registry's name for this detector
+    return unpacked(prep, np.uint64) if isinstance(prep, str) else word_hashes(article.text)
+
+
+def _corpus_seeds(articles: Sequence[Article], families: Sequence[Hashable], cfg: PassageConfig,
                   ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
     """(a, b, seeds, edited) for article pairs a < b of two families sharing min_seeds
     fingerprints; `edited` when they share max_coverage of the fingerprints of both.
 
-    Seeds are collected in flat int32 columns, not per-pair lists of tuples, so memory
-    stays at 16 bytes a seed (100,000 articles: a few hundred MB at most).
+    Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
+    edited is yielded only if one of its seeds can grow into a run of min_words
+    (duplicate_seeds.live_pairs): the others would give no run in shared_runs.
     """
-    parts = [fingerprints(tokenise(text).words, cfg) for text in texts]
-    if not parts:
-        return
-    counts = [len(h) for h, _ in parts]
-    hashes = np.concatenate([h for h, _ in parts])
-    docs = np.concatenate([np.full(len(h), d, dtype=np.int32) for d, (h, _) in enumerate(parts)])
-    positions = np.concatenate([p for _, p in parts]).astype(np.int32)
-    del parts
-    order = np.argsort(hashes, kind="stable")
-    hashes, docs, positions = hashes[order], docs[order], positions[order]
-    columns = [array("i") for _ in range(4)]  # doc_a, doc_b, pos_a, pos_b
-    for start, stop in _equal_runs(hashes, 2):
-        firsts: dict[Hashable, tuple[int, int]] = {}  # one seed per family: a refrain or a
-        for doc, pos in zip(docs[start:stop].tolist(), positions[start:stop].tolist()):
-            firsts.setdefault(families[doc], (doc, pos))  # syndicated story counts once
-        if len(firsts) > cfg.max_df:
-            continue
-        group = list(firsts.values())  # ascending doc: the sort above was stable
-        for x, (doc_a, pos_a) in enumerate(group):
-            for doc_b, pos_b in group[x + 1 :]:
-                for column, value in zip(columns, (doc_a, doc_b, pos_a, pos_b)):
-                    column.append(value)
-    del hashes, docs, positions
-    doc_a, doc_b, pos_a, pos_b = (np.frombuffer(c, dtype=np.int32) for c in columns)
-    del columns  # each unsorted column is freed as its sorted copy replaces it
-    order = np.lexsort((pos_a, doc_b, doc_a))
-    doc_a, doc_b, pos_a, pos_b = doc_a[order], doc_b[order], pos_a[order], pos_b[order]
-    pair_keys = (doc_a.astype(np.int64) << 32) | doc_b.astype(np.int64)
-    for start, stop in _equal_runs(pair_keys, cfg.min_seeds):  # fewer: a common phrase
-        a, b = int(doc_a[start]), int(doc_b[start])
-        yield (a, b, list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())),
-               stop - start >= cfg.max_coverage * max(1, counts[a], counts[b]))
+    words = CorpusWords.of(_word_hashes(a) for a in articles)
+    prints = Fingerprints.of(words, cfg.kgram, cfg.window)
+    doc_a, doc_b, pos_a, pos_b = seed_columns(prints, families, cfg.max_df)
+    starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
+    firsts = doc_a[starts]
+    edited = stops - starts >= cfg.max_coverage * np.maximum(
+        1, np.maximum(prints.counts[firsts], prints.counts[doc_b[starts]]))
+    keep = edited.copy()
+    check = np.flatnonzero(~edited)
+    keep[check] = live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[check], stops[check], cfg)
+    del words, prints
+    for start, stop, is_edited in zip(starts[keep].tolist(), stops[keep].tolist(), edited[keep].tolist()):
+        yield (int(doc_a[start]), int(doc_b[start]),
+               list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())), is_edited)
 
 
 def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: PassageConfig) -> list[Run]:
@@ -228,7 +224,8 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     """
     cfg = PassageConfig.from_params(params)
     # Pairs come sorted by their first article, the second is anywhere: a cache of 8,192
-    # articles' words (about 50 MB) saves re-tokenising it (bench_run corpus of 3,000: 42 -> 17 s, same findings).
+    # articles' words (about 50 MB) saves re-tokenising it (bench_run corpus of 3,000: 42 -> 17 s,
+    # same findings; since duplicate_seeds only the pairs that share a passage come here).
     tokens = lru_cache(maxsize=TOKEN_CACHE_ARTICLES)(lambda doc: tokenise(articles[doc].text))
     # an article meets many partners: its shingle set is made once, not per pair (3,000
     # bench_run articles: 41% of the time before)
@@ -237,7 +234,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     families = _families(articles, cfg)
     sides: dict[int, list[Side]] = {}
     edited: dict[int, tuple[int, int, list[tuple[int, int]]]] = {}  # copy -> (seeds, a, seeds)
-    for doc_a, doc_b, seeds, is_edited in _corpus_seeds([a.text for a in articles], families, cfg):
+    for doc_a, doc_b, seeds, is_edited in _corpus_seeds(articles, families, cfg):
         if is_edited:
             if len(seeds) > edited.get(doc_b, (0, 0, []))[0]:
                 edited[doc_b] = (len(seeds), doc_a, seeds)
@@ -266,7 +263,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         return index.article_id(partner[1]) if isinstance(partner, tuple) else articles[partner].article_id
 
     for doc in sorted(sides):
-        toks = tokenise(articles[doc].text)
+        toks = tokens(doc)  # the pairs' cached tokens: spans already read stay read
         for group in passage_groups(sides.pop(doc)):
             if not site_chrome(articles, doc, group, cfg):
                 yield passage_finding(articles[doc], toks, group, names)

@@ -1,0 +1,281 @@
+"""The seeds of duplicate.passage for a whole corpus at once, in numpy.
+
+A seed is a winnowed fingerprint that two articles share (duplicate_passage). On real
+news text, stock sentences recur: in bench_run's real-text corpus every pool sentence
+is used 6.7 times at 20,000 articles, so the pairs of articles sharing a sentence
+grow with the square of the corpus (273 pairs with 2 seeds or more at 2,000 articles,
+767,000 at 20,000), and reading each pair's words in Python took 171 s there. A shared
+sentence is at most 35 words; a passage is 40 or more. So every seed is first grown
+here, for all seeds at once in numpy over the corpus's words (as 64-bit word hashes):
+as extend_match grows it, forward and backward while the words are equal, then past a
+small gap (RESYNC_STEPS, confirmed by RESYNC_CONFIRM equal words) and on, up to
+min_words. A seed that does not reach min_words is "dead": extend_match grows it into
+a run that shared_runs drops. A pair whose every seed is dead yields no run at all, so
+it is dropped here, before any of its words is read in Python: the same findings, with
+the per-pair Python work left for the pairs that do share a passage. A shared sentence
+holds 3 seeds or so, on one diagonal: live_pairs grows one and settles the others with
+it. What stays quadratic on such text is numpy work on the seeds (16 bytes and a few
+microseconds each: 2.3 million seeds in candidate pairs at 20,000 articles). (Exact-substring deduplication at scale,
+Lee et al. 2021's suffix arrays as used by text-dedup and datatrove, finds repeated
+spans without pairs, but neither names the other article nor bridges a changed word,
+which duplicate.passage must.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from audit.detect.duplicate_tokens import (
+    RESYNC_CONFIRM,
+    RESYNC_STEPS,
+    kgrams_of,
+    tokenise,
+    word_hash,
+)
+
+if TYPE_CHECKING:
+    from audit.detect.duplicate_passage import PassageConfig
+
+BLOCK = 1024  # articles whose k-grams are hashed in one numpy pass (memory: 8 bytes a word)
+
+@dataclass(frozen=True)
+class CorpusWords:
+    """Every article's folded words as word_hash values (uint64) in one flat array: equal
+    values are equal words (but for a 64-bit collision, which only makes a seed look
+    alive), and the k-gram hashes are made from them."""
+
+    words: np.ndarray
+    offsets: np.ndarray  # int64, one more than the articles: article d is words[offsets[d]:offsets[d+1]]
+
+    def lengths(self, docs: np.ndarray) -> np.ndarray:
+        return self.offsets[docs + 1] - self.offsets[docs]
+
+    @classmethod
+    def of(cls, articles: Iterable[np.ndarray]) -> CorpusWords:
+        """From each article's word_hashes, in order."""
+        parts = list(articles)
+        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([len(p) for p in parts], out=offsets[1:])
+        return cls(np.concatenate(parts) if parts else np.zeros(0, np.uint64), offsets)
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """word_hash of each folded word of the text (uint64): duplicate.passage's share of an
+    article, made in the workers (Detector.prepare) when there are some."""
+    words = tokenise(text).words
+    return np.fromiter(map(word_hash, words), np.uint64, len(words))
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """Winnowed k-gram hashes of every article (duplicate_passage.fingerprints, the same
+    values) with the article and word position of each, and how many each article has."""
+
+    hashes: np.ndarray  # uint64
+    docs: np.ndarray  # int32
+    positions: np.ndarray  # int32
+    counts: np.ndarray  # int64, fingerprints per article
+
+    @classmethod
+    def of(cls, words: CorpusWords, kgram: int, window: int) -> Fingerprints:
+        parts = [_winnowed(words, lo, min(len(words.offsets) - 1, lo + BLOCK), kgram, window)
+                 for lo in range(0, len(words.offsets) - 1, BLOCK)]
+        if not parts:
+            return cls(np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int32),
+                       np.zeros(0, np.int64))
+        return cls(*(np.concatenate(column) for column in zip(*parts)))
+
+
+def _winnowed(words: CorpusWords, lo: int, hi: int, kgram: int, window: int) -> tuple[np.ndarray, ...]:
+    """Fingerprints of articles lo..hi-1, as duplicate_tokens.winnow keeps them per article,
+    from one pass over their k-grams (winnow called per article: 5 s at 20,000)."""
+    first = int(words.offsets[lo])
+    grams = kgrams_of(words.words[first : int(words.offsets[hi])], kgram)  # some across two
+    starts = words.offsets[lo:hi] - first  # articles: those are never read
+    many = np.maximum(0, words.lengths(np.arange(lo, hi)) - kgram + 1)  # each article's k-grams
+    windows = np.where(many > window, many - window + 1, 0)
+    article = np.repeat(np.arange(hi - lo), windows)
+    kept = np.zeros(0, np.int64)
+    if len(grams) >= window:  # the leftmost minimum of each window, as winnow keeps it
+        minima = np.lib.stride_tricks.sliding_window_view(grams, window).argmin(axis=1)
+        at = np.repeat(starts, windows) + ranks(windows)
+        kept = minima[at] + at  # never decreasing within an article: unique = not repeated
+        fresh = np.ones(len(kept), dtype=bool)
+        fresh[1:] = (kept[1:] != kept[:-1]) | (article[1:] != article[:-1])
+        kept, article = kept[fresh], article[fresh]
+    short = np.flatnonzero((many > 0) & (many <= window))  # one fingerprint: the minimum
+    extra = [int(starts[i]) + int(np.argmin(grams[starts[i] : starts[i] + many[i]])) for i in short]
+    kept = np.concatenate([kept, np.asarray(extra, dtype=np.int64)])
+    article = np.concatenate([article, short])
+    order = np.argsort(article, kind="stable")
+    kept, article = kept[order], article[order]
+    return (grams[kept], (article + lo).astype(np.int32), (kept - starts[article]).astype(np.int32),
+            np.bincount(article, minlength=hi - lo).astype(np.int64))
+
+
+def run_bounds(values: np.ndarray, shortest: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, stops) of the runs of `shortest` or more equal values in a sorted array."""
+    if len(values) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    bounds = np.flatnonzero(values[1:] != values[:-1]) + 1
+    starts = np.concatenate([[0], bounds]).astype(np.int64)
+    stops = np.concatenate([bounds, [len(values)]]).astype(np.int64)
+    keep = stops - starts >= shortest
+    return starts[keep], stops[keep]
+
+
+def seed_columns(prints: Fingerprints, families: Sequence[Hashable], max_df: int) -> tuple[np.ndarray, ...]:
+    """(doc_a, doc_b, pos_a, pos_b) of every seed, sorted by pair (shared_runs sorts a
+    pair's seeds itself).
+
+    Per fingerprint, one occurrence per family (its first article, first position: a
+    syndicated story counts once); a fingerprint of more than max_df families is skipped
+    (site chrome). Each occurrence is paired with every later one, in article order.
+    """
+    codes: dict[Hashable, int] = {}
+    family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
+    fam = family[prints.docs]
+    order = np.lexsort((prints.positions, prints.docs, fam, prints.hashes))
+    hashes, docs, positions, fam = (prints.hashes[order], prints.docs[order],
+                                    prints.positions[order], fam[order])
+    first = np.ones(len(hashes), dtype=bool)
+    first[1:] = (hashes[1:] != hashes[:-1]) | (fam[1:] != fam[:-1])
+    hashes, docs, positions = hashes[first], docs[first], positions[first]
+    order = np.lexsort((docs, hashes))  # each fingerprint's members in article order
+    hashes, docs, positions = hashes[order], docs[order], positions[order]
+    starts, stops = run_bounds(hashes, 2)
+    sizes = stops - starts
+    starts, sizes = starts[sizes <= max_df], sizes[sizes <= max_df]
+    members = np.repeat(starts, sizes) + ranks(sizes)
+    later = np.repeat(sizes, sizes) - 1 - ranks(sizes)  # members after it in its group
+    left = np.repeat(members, later)
+    right = left + 1 + ranks(later)
+    doc_a, doc_b, pos_a, pos_b = docs[left], docs[right], positions[left], positions[right]
+    order = np.argsort((doc_a.astype(np.int64) << 32) | doc_b, kind="stable")
+    return doc_a[order], doc_b[order], pos_a[order], pos_b[order]
+
+
+def ranks(sizes: np.ndarray) -> np.ndarray:
+    """0, 1, ..., size - 1 for each size, one after another."""
+    total = int(sizes.sum())
+    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+
+
+def _equal_run(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room: np.ndarray,
+               cap: int, step: int) -> np.ndarray:
+    """Words equal from at_a and at_b on (step 1) or before them (step -1), at most
+    min(room, cap): ids[at_a + step * t] == ids[at_b + step * t], t = 0, 1, ... (step -1
+    reads at_a - 1 - t)."""
+    shift = 0 if step > 0 else -1
+    grown = np.zeros(len(at_a), dtype=np.int64)
+    live = np.arange(len(at_a))
+    for t in range(cap):
+        live = live[room[live] > t]
+        live = live[ids[at_a[live] + step * t + shift] == ids[at_b[live] + step * t + shift]]
+        if len(live) == 0:
+            break
+        grown[live] = t + 1
+    return grown
+
+
+def _gap_step(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, room_a: np.ndarray,
+              room_b: np.ndarray, step: int) -> np.ndarray:
+    """The first of RESYNC_STEPS after which the words match again for RESYNC_CONFIRM words
+    (its index, -1 for none), as extend_match's _resync tries them at the mismatch at
+    at_a/at_b (flat positions; step 1 forward from them, -1 backward from the exclusive
+    ends); room_a and room_b are the words left in each article that way."""
+    found = np.full(len(at_a), -1, dtype=np.int64)
+    for number, (da, db) in enumerate(RESYNC_STEPS):
+        where = np.flatnonzero((found < 0) & (room_a >= da + RESYNC_CONFIRM) & (room_b >= db + RESYNC_CONFIRM))
+        from_a, from_b = at_a[where] + step * da, at_b[where] + step * db
+        for t in range(RESYNC_CONFIRM):  # most differ at the first word: the rest is not read
+            shift = t if step > 0 else -1 - t
+            same = ids[from_a + shift] == ids[from_b + shift]
+            where, from_a, from_b = where[same], from_a[same], from_b[same]
+        found[where] = number
+    return found
+
+
+_SKIP = np.array(RESYNC_STEPS, dtype=np.int64)  # (words skipped in a, in b) of each step
+
+
+def _reach(ids: np.ndarray, at_a: np.ndarray, at_b: np.ndarray, limit_a: np.ndarray,
+           limit_b: np.ndarray, got: np.ndarray, cap: int, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """Words extend_match's loop covers one way in each article (its equal run `got`, ending
+    at the mismatch at_a/at_b, then gaps and equal runs in turn), up to cap: a seed
+    whose reach makes min_words is live, else its run is exactly what is measured here."""
+    at_a, at_b = at_a.copy(), at_b.copy()
+    got_a, got_b = got.copy(), got.copy()
+    open_ = np.flatnonzero(got < cap)
+    while len(open_):
+        skip = _gap_step(ids, at_a[open_], at_b[open_], step * (limit_a - at_a)[open_],
+                         step * (limit_b - at_b)[open_], step)
+        open_, skip = open_[skip >= 0], _SKIP[skip[skip >= 0]]
+        at_a[open_] += step * skip[:, 0]
+        at_b[open_] += step * skip[:, 1]
+        got_a[open_] += skip[:, 0]
+        got_b[open_] += skip[:, 1]
+        room = np.minimum(step * (limit_a - at_a)[open_], step * (limit_b - at_b)[open_])
+        room = np.minimum(room, cap - np.minimum(got_a, got_b)[open_])
+        grown = _equal_run(ids, at_a[open_], at_b[open_], room, cap, step)
+        at_a[open_] += step * grown
+        at_b[open_] += step * grown
+        got_a[open_] += grown
+        got_b[open_] += grown
+        open_ = open_[np.minimum(got_a, got_b)[open_] < cap]
+    return got_a, got_b
+
+
+def _grow(words: CorpusWords, doc_a: np.ndarray, doc_b: np.ndarray, pos_a: np.ndarray,
+          pos_b: np.ndarray, cfg: PassageConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(live, behind, ahead) of each seed: whether extend_match grows it into a run of
+    min_words (its k-gram verified), and the equal words before and from it (capped)."""
+    flat, cap = words.words, max(cfg.min_words, cfg.kgram)
+    first_a, first_b = words.offsets[doc_a], words.offsets[doc_b]
+    end_a, end_b = words.offsets[doc_a + 1], words.offsets[doc_b + 1]
+    at_a, at_b = first_a + pos_a, first_b + pos_b
+    ahead = _equal_run(flat, at_a, at_b, np.minimum(end_a - at_a, end_b - at_b), cap, 1)
+    behind = _equal_run(flat, at_a, at_b, np.minimum(pos_a, pos_b).astype(np.int64), cap, -1)
+    verified = ahead >= cfg.kgram  # else a hash collision, which shared_runs skips
+    live = np.zeros(len(at_a), dtype=bool)
+    seeds = np.flatnonzero(verified)
+    forth_a, forth_b = _reach(flat, at_a[seeds] + ahead[seeds], at_b[seeds] + ahead[seeds],
+                              end_a[seeds], end_b[seeds], ahead[seeds], cap, 1)
+    back_a, back_b = _reach(flat, at_a[seeds] - behind[seeds], at_b[seeds] - behind[seeds],
+                            first_a[seeds], first_b[seeds], behind[seeds], cap, -1)
+    live[seeds] = np.minimum(forth_a + back_a, forth_b + back_b) >= cfg.min_words
+    return live, np.where(verified, behind, 0), np.where(verified, ahead, 0)
+
+
+def live_pairs(words: CorpusWords, columns: tuple[np.ndarray, ...], starts: np.ndarray,
+               stops: np.ndarray, cfg: PassageConfig) -> np.ndarray:
+    """Whether each pair (its seeds at columns[starts[p]:stops[p]]) has a seed that
+    extend_match could grow into a run of min_words.
+
+    In rounds: one open seed of each open pair is grown; a live one settles its pair; a
+    dead one also settles the pair's seeds inside its equal run on its diagonal, which
+    would grow into that same run (a shared sentence holds 3 seeds or so: grown once).
+    """
+    doc_a, doc_b, pos_a, pos_b = columns
+    sizes = stops - starts
+    pair = np.repeat(np.arange(len(starts)), sizes)
+    seeds = np.repeat(starts, sizes) + ranks(sizes)
+    live = np.zeros(len(starts), dtype=bool)
+    while len(seeds):
+        first = np.ones(len(seeds), dtype=bool)
+        first[1:] = pair[1:] != pair[:-1]
+        picked = seeds[first]
+        grown, behind, ahead = _grow(words, doc_a[picked], doc_b[picked], pos_a[picked],
+                                     pos_b[picked], cfg)
+        live[pair[first][grown]] = True
+        rep = np.cumsum(first) - 1  # each seed's picked seed (same pair)
+        at = pos_a[seeds]
+        same_run = ((pos_b[seeds] - at == (pos_b[picked] - pos_a[picked])[rep])
+                    & (at >= (pos_a[picked] - behind)[rep]) & (at < (pos_a[picked] + ahead)[rep]))
+        keep = ~first & ~grown[rep] & ~same_run
+        seeds, pair = seeds[keep], pair[keep]
+    return live
