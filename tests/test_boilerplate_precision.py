@@ -129,3 +129,43 @@ def test_menu_word_opening_a_sentence_cut_at_its_link_is_content_but_tags_label_
         "calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida milhão, stock car "
         "interlagos, stock car santa cruz do sul, stock car taruma, stock car Velo Città, stock car velopark"])
     assert flagged(article(text)) == [("Tags", "phrase")]
+
+
+# BBC News 2004-05 (the BBC full-text corpus), flattened into one paragraph as scraped
+# corpora hold it: sentences dense in names and titles are prose, at the start or the end.
+DGGB = ("Martin Scorsese and Clint Eastwood are among the nominees for the top prize at the Directors Guild "
+        "of Great Britain awards, now in their second year. The Oscar rivals will compete for the "
+        "international film prize at the ceremony, to be held at the Curzon Mayfair cinema in London on 20 "
+        "March. Other nominees include Bill Condon for Kinsey and Michel Gondry for Eternal Sunshine of the "
+        "Spotless Mind. Mike Leigh's Vera Drake is among the nominees for best British film. The awards will "
+        "see Eastwood and Scorsese once again competing for the directing prize, following last weekend's "
+        "Oscars. Clint Eastwood won best director for Million Dollar Baby, beating Scorsese who was nominated "
+        "for a fifth time for the Howard Hughes biopic The Aviator. Mike Leigh will compete for the British "
+        "film prize with Shane Meadows for Dead Man's Shoes, Roger Michell For Enduring Love and My Summer Of "
+        "Love director Pawel Pawlikowski. Nominees for best foreign film include Spain's Pedro Almodovar for "
+        "Bad Education and Hong Kong director Wong Kar-Wai for 2046.")
+BIFA = ("Joining Vera Drake and Dead Man's Shoes in the running for best film are My Summer of Love, climbing "
+        "documentary Touching the Void and zombie comedy Shaun of the Dead. Geoffrey Rush wins a best actor "
+        "nomination for his role as Peter Sellers in the recent biopic The Life & Death of Peter Sellers. The "
+        "Australian star faces competition from Daniel Craig (Enduring Love), Phil Davis (Vera Drake), Ian "
+        "Hart (Blind Fight) and Dead Man's Shoes' star Paddy Considine. Considine is also nominated for a best "
+        "supporting actor award for My Summer of Love.")
+DRAW = ("Derby v Watford or Fulham Man Utd or Exeter v Middlesbrough Cardiff or Blackburn v Colchester Chelsea v "
+        "Birmingham West Ham v Sheff Utd Oldham v Bolton Arsenal v Wolverhampton Everton v Sunderland")
+OWEN = ("When asked if it would have to be Liverpool if he returned Owen said: \"I've not really given it much "
+        "thought. \"I've got great memories of Liverpool. No matter what happens it'll always be a club I "
+        "have fond memories of and it will always have a place in my heart. \"But I couldn't have wished for "
+        "a better start in Madrid.\"")
+OWEN_PLUG = ("- Listen to the full interview with Garry Richardson on BBC Radio Five Live's Sportsweek at 0900 "
+             "GMT on Sunday.")
+
+
+def test_name_dense_sentences_opening_or_closing_running_text_are_prose() -> None:
+    assert flagged(article(DGGB, title="UK Directors Guild nominees named")) == []
+    assert flagged(article(f"{TITAN} {TITAN_2} {BIFA}", title="Indie film nominations announced")) == []
+    assert flagged(article(f"{TITAN} {TITAN_2} {DRAW}")) == []  # an FA Cup draw: a fixture list
+
+
+def test_radio_plug_closing_running_text_is_still_chrome() -> None:
+    found = flagged(article(f"{OWEN} {OWEN_PLUG}", title="Owen determined to stay in Madrid"))
+    assert found == [(OWEN_PLUG, "tail")]

@@ -22,7 +22,6 @@ from typing import Any
 
 from audit.detect import metadata_leak, paywall
 from audit.detect.chrome_lines import (
-    PROSE_MIN_LOWER,
     RUN_ON_WORDS,
     Line,
     PhraseHit,
@@ -46,6 +45,7 @@ PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside th
 LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
 NUMERIC_MAX_SHARE = 0.25  # ... unless this share of its words hold digits (a table)
 LIST_WORDS_PER_COMMA = 12  # ... or it has a comma every this many words (a list in the text)
+LIST_WORDS = frozenset(["v", "vs", "v.", "vs."])  # words that separate a fixture list's items as commas do
 # Words a sentence does not end on: a line ending so goes on in the next (English, from the
 # gold bodies of the Zyte benchmark, where links break sentences into lines).
 OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
@@ -54,6 +54,15 @@ SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can
 OPENER_MAX_WORDS = 2  # ... and a line this short before it can be the sentence's first, linked words
 TAG_WORDS_PER_COMMA = 6  # a lower-case line with a comma every few words is a tag list, not a sentence
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’»)\]]*$")  # a sentence's full stop, maybe inside quotes
+# Lower-case words a menu or a title also holds: only the other lower-case words say "prose".
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by",
+                             "from", "as", "v", "vs", "de", "la", "le", "el", "da", "do", "e", "y", "et", "und"])
+NAMED_SENTENCE_LOWER = 3  # lower-case content words that make a name-dense full sentence prose
+NAMED_SENTENCE_VERB_WITHIN = 8  # ... the first of them (the verb, most often) within this many words
+NAMED_SENTENCE_MAX_RUN = 10  # ... and no run of more capitalised words (link text run together)
+LINK_TEXT_MAX_LOWER = 0.25  # link text run together is nearly all capitalised (menus ~0, teasers < 0.2);
+# a list or fixture table of the article's writes more lower-case words ("designed by", "or")
 LEAD_IN_ENDS = (":", "?")
 END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
 TAIL_MIN_ANCHORS = 2  # lines between the body and the first chrome phrase below it are chrome
@@ -149,13 +158,22 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
     return found
 
 
+def _phrase_hits(line: Line) -> list[PhraseHit]:
+    """phrase_hits, without a "©" that is only mojibake: "Ã©" is "é" decoded as Latin-1
+    ("Que absurdo Ã© esse?"), not a copyright sign ("Â©" is one: kept)."""
+    hits = phrase_hits(line)
+    if "©" in line.text and line.text.count("Ã©") == line.text.count("©"):
+        hits = [h for h in hits if h.phrase != "©"]
+    return hits
+
+
 def _strong_hits(line: Line) -> list[PhraseHit]:
     """Phrase-list hits that decide alone; in a sentence cut from running text, only
     the inline marker, whole-span phrases, "Copyright ..." and contains- or prefix-phrases
     of a non-sentence count ("The company changed its privacy policy" is news, not a cookie
     banner; "More: It did not reveal the crash location ..." is the text after a label)."""
     hits = [line.marker] if line.marker else []
-    hits += [h for h in phrase_hits(line) if not (line.piece and line.prose and (
+    hits += [h for h in _phrase_hits(line) if not (line.piece and line.prose and (
         h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
@@ -241,13 +259,13 @@ def _run_on(ln: Line) -> bool:
     without a sentence end: a teaser list or footer flattened), or a line of link text.
     A whole line of names with commas ("Choreographer_Jeong Hye Jin, Director_Oh ...") is
     a list of the article's."""
-    return not ln.prose and not ln.navlike and (ln.piece or _link_text(ln))
+    return not _prose(ln) and not ln.navlike and (ln.piece or _link_text(ln))
 
 
 def _ends_an_article(ln: Line) -> bool:
     """A phrase that closes an article (tags, comments, related links, copyright): what
     stands above it is the article, so it is no evidence for the stretch above the body."""
-    return any(h.kind in END_KINDS for h in phrase_hits(ln)) or bool(ln.marker and ln.marker.kind in END_KINDS)
+    return any(h.kind in END_KINDS for h in _phrase_hits(ln)) or bool(ln.marker and ln.marker.kind in END_KINDS)
 
 
 def _zone_evidence(lines: Sequence[Line]) -> set[int]:
@@ -255,7 +273,7 @@ def _zone_evidence(lines: Sequence[Line]) -> set[int]:
     phrase-list hit, also a "contains" phrase inside a sentence ("... © 2019 Example Inc.
     All Rights Reserved", "Terms of Use and Privacy Policy" in a footer run together)."""
     return {ln.index for ln in lines
-            if _link_text(ln) or any(h.check == CHECK or h.kind == "paywall-offer" for h in phrase_hits(ln))}
+            if _link_text(ln) or any(h.check == CHECK or h.kind == "paywall-offer" for h in _phrase_hits(ln))}
 
 
 def _kinds(lines: Sequence[Line], anchors: Sequence[int]) -> int:
@@ -265,7 +283,7 @@ def _kinds(lines: Sequence[Line], anchors: Sequence[int]) -> int:
     kinds: set[str] = set()
     for i in anchors:
         ln = lines[i]
-        kinds.update(h.kind for h in phrase_hits(ln) if h.check == CHECK or h.kind == "paywall-offer")
+        kinds.update(h.kind for h in _phrase_hits(ln) if h.check == CHECK or h.kind == "paywall-offer")
         if ln.marker:
             kinds.add(ln.marker.kind)
         if _link_text(ln):
@@ -279,14 +297,45 @@ def _link_text(ln: Line) -> bool:
     between them. A list in the article separates its items with commas ("Assassin's Creed
     Odyssey, Attack on Titan: Final Battle 2, ...", "June 10 -- Amphitheatre, Tampa, FL")
     and a table flattened is mostly numbers ("1 Kyle Busch 5040 5 1 17 27"): content."""
-    if ln.words < LINK_TEXT_MIN_WORDS or ln.prose or ln.lower_share is None or ln.lower_share >= PROSE_MIN_LOWER:
+    if (ln.words < LINK_TEXT_MIN_WORDS or _prose(ln) or ln.lower_share is None
+            or ln.lower_share >= LINK_TEXT_MAX_LOWER):
         return False
     tokens = ln.text.split()
     numeric = sum(any(c.isdigit() for c in t) for t in tokens)
     cased = sum(t[:1].isalpha() and t[:1].lower() != t[:1].upper() for t in tokens)
-    commas = ln.text.count(",") + ln.text.count(";")
+    # "Saul Bellow (Canada) ...", "Derby v Watford or Fulham ...": an annotated list, a fixture list
+    commas = ln.text.count(",") + ln.text.count(";") + ln.text.count("(") + sum(t in LIST_WORDS for t in tokens)
     return (numeric < NUMERIC_MAX_SHARE * len(tokens) and cased >= 0.5 * len(tokens)
             and commas * LIST_WORDS_PER_COMMA < len(tokens))
+
+
+def _named_sentence(ln: Line) -> bool:
+    """A full sentence dense in names and titles: prose, though most of its words are
+    capitalised. "Mike Leigh's Vera Drake is among the nominees for best British film.",
+    "Campbell is joined by Ulster colleagues Roger Wilson and Ronan McCormack along with
+    ...": it ends with a full stop and writes a few lower-case words that are not the
+    function words a title keeps lower-case (a verb, a noun). Link text run together has no
+    full stop or no such words; a list item ("- Listen to the full interview ...") starts
+    with a dash and is left to the other signals."""
+    if not ln.piece or ln.bullet or not 5 <= ln.words <= RUN_ON_WORDS or not _SENTENCE_CLOSE.search(ln.text):
+        return False
+    lower, run, longest = 0, 0, 0
+    for position, token in enumerate(ln.text.split()):
+        if not token[:1].islower():
+            run += 1
+            longest = max(longest, run)
+            continue
+        run = 0
+        if token.strip(".,;:!?\"'()").lower() not in _FUNCTION_WORDS:
+            if not lower and position >= NAMED_SENTENCE_VERB_WITHIN:
+                return False  # "Home News Sport ... Sign up for our newsletter.": a menu, then a prompt
+            lower += 1
+    return lower >= NAMED_SENTENCE_LOWER and longest <= NAMED_SENTENCE_MAX_RUN
+
+
+def _prose(ln: Line) -> bool:
+    """A sentence or paragraph (Line.prose), or a full sentence dense in names."""
+    return ln.prose or _named_sentence(ln)
 
 
 def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Body:
@@ -330,6 +379,8 @@ def _weight(ln: Line, chrome: set[int]) -> int:
         return -CHROME_COST
     if ln.prose:
         return ln.words + PROSE_BONUS
+    if _named_sentence(ln):
+        return 0  # neither pulls the body out to it nor cuts the body at it: its neighbours decide
     factor = PIECE_NAV_FACTOR if ln.piece and ln.words <= RUN_ON_WORDS else 1
     return -(SHORT_COST + ln.words * factor)
 
@@ -402,7 +453,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     first, last = body.first, body.last
     outside = first >= 0 and (ln.index > last or ln.index < first)
     anchored = (body.tail_anchor if ln.index > last else body.head_anchor) is not None
-    if outside and ln.prose and not _between_chrome(lines, ln.index, (first, last) if anchored else None):
+    if outside and _prose(ln) and not _between_chrome(lines, ln.index, (first, last) if anchored else None):
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
     if outside and _broken(lines, ln.index):
         return None  # "(Reuters) — The" / "deals on Apple devices": a sentence cut at its links
