@@ -139,6 +139,7 @@ def run(
                                   spread=_spread(session), found=found, advance=advance,
                                   apart=apart)
     findings_cache.save()
+    findings_cache.entries.clear()  # saved: the rest of the run does not read it (memory)
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
     timings["detect"] = time.perf_counter() - clock

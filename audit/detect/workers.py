@@ -267,6 +267,9 @@ class _Keeper:
             for name, detector in self.detectors.items():
                 if not detector.supports(article):
                     continue
+                if name in self.plan.prepare and not detector.cache_prepared:
+                    need.append(name)  # made again each run, never looked up
+                    continue
                 key = self.key(name, article)
                 if name in self.plan.prepare:
                     value = self.cache.get_value(key)
@@ -291,6 +294,8 @@ class _Keeper:
         if self.cache is None:
             return
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
+            if name in self.plan.prepare and not self.detectors[name].cache_prepared:
+                continue
             keys = batch.keys.get(name, {})
             kept = self.fresh_values if name in self.plan.prepare else self.fresh_findings
             for position, found in fresh.items():
