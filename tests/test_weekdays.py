@@ -79,3 +79,11 @@ def test_a_written_year_in_the_sentence_is_not_replaced_by_the_publication_year(
 def test_a_stated_year_in_an_older_story_is_used() -> None:
     text = "The verdict came on Friday, May 15, 2015, two years before this appeal."
     assert list(find_weekday_mismatches([article(text, date(2017, 5, 12))], {})) == []
+
+
+def test_a_kick_off_time_after_the_date_is_not_its_year() -> None:
+    """BBC fixtures: "Tuesday, 1 March 2000 GMT" is 20:00 GMT on 1 March 2005, not a wrong weekday of 2000."""
+    fixture = "Blackburn v Leicester Ewood Park Tuesday, 1 March 2000 GMT Howard Webb (South Yorkshire) referees."
+    assert list(find_weekday_mismatches([article(fixture, date(2005, 2, 25))], {})) == []
+    [wrong] = find_weekday_mismatches([article(fixture.replace("Tuesday", "Monday"), date(2005, 2, 25))], {})
+    assert "March 1, 2005 is a Tuesday" in wrong.message

@@ -19,14 +19,14 @@ from datetime import date
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.dates import DateMention, find_dates, nearest_year
+from audit.normalise.dates import NOT_A_CLOCK, DateMention, find_dates, nearest_year
 
 CHECK = "consistency.weekday"
 
 
 NEAR_DAYS = 120  # a yearless date further than this from publication could be either year
-_TRAILING_YEAR = re.compile(r"\s*[-–—/,.]?\s*((?:19|20)\d\d)(?![\d/-])")
-_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
+_TRAILING_YEAR = re.compile(r"\s*[-–—/,.]?\s*((?:19|20)\d\d)(?![\d/-])" + NOT_A_CLOCK)
+_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])" + NOT_A_CLOCK)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 

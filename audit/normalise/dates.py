@@ -41,7 +41,9 @@ WEEKDAYS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r"),?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+# "Tuesday, 1 March 2000 GMT" is a kick-off at 20:00 (BBC sport), not the year 2000
+NOT_A_CLOCK = r"(?!\s*(?-i:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|h)\b)"  # case as written
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)" + NOT_A_CLOCK + r")?"
 # "Thursday, May 15, 2025" / "May 15" and "Thursday, 15 May 2025" / "15 May". The
 # first-letter lookaheads only skip words that cannot start a date (3x faster scans).
 _MONTH_DAY = re.compile(
