@@ -76,6 +76,7 @@ class Measured:
     samples: list[tuple[float, float, float]] = field(default_factory=list)  # (seconds, MB, CPU s)
     stages: dict[str, float] = field(default_factory=dict)  # from summary.json, for audit runs
     cpu: float = 0.0  # user + system seconds: steadier than wall on a shared machine
+    peak_pss_mb: float = 0.0  # the tree's peak PSS: pages that forked workers share counted once
 
 
 def tree_pids(root: int) -> list[int]:
@@ -96,6 +97,20 @@ def tree_pids(root: int) -> list[int]:
     return found
 
 
+def tree_pss(root: int) -> float:
+    """Proportional set size of a process and its descendants, MB: a page shared by a forked
+    worker and its parent counts half in each, so the sum is the memory the tree holds (RSS
+    summed counts it twice)."""
+    kb = 0
+    for pid in tree_pids(root):
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    kb += int(line.split()[1])
+                    break
+    return kb / 1024
+
+
 def tree_usage(root: int) -> tuple[float, float]:
     """(resident MB, CPU seconds) of a process and its descendants, from /proc; CPU counts the
     root's ended children too (cutime, cstime)."""
@@ -111,6 +126,7 @@ def tree_usage(root: int) -> tuple[float, float]:
 def measure(cmd: list[str], log: Path, env: dict | None = None) -> Measured:
     """Run `cmd`, its output into `log`, sampling its tree's RSS; fail loudly on a bad exit."""
     samples: list[tuple[float, float, float]] = []
+    pss: list[float] = []
     ended = threading.Event()
     with log.open("w") as out:
         start = time.perf_counter()
@@ -122,6 +138,8 @@ def measure(cmd: list[str], log: Path, env: dict | None = None) -> Measured:
                 mb, cpu = tree_usage(child.pid)
                 if mb:  # not once the process has ended (nothing left to read)
                     samples.append((time.perf_counter() - start, mb, cpu))
+                    if len(samples) % 10 == 1:  # each second: reading smaps costs the run CPU
+                        pss.append(tree_pss(child.pid))
                 ended.wait(0.1)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -135,7 +153,7 @@ def measure(cmd: list[str], log: Path, env: dict | None = None) -> Measured:
         sys.exit(f"{cmd[:4]} exited {code}; its output: {log}\n{log.read_text()[-2000:]}")
     sampled_cpu = max((cpu for _, _, cpu in samples), default=0.0)  # workers nobody waited for
     return Measured(wall, max((mb for _, mb, _ in samples), default=0.0), samples,
-                    cpu=max(usage.ru_utime + usage.ru_stime, sampled_cpu))
+                    cpu=max(usage.ru_utime + usage.ru_stime, sampled_cpu), peak_pss_mb=max(pss, default=0.0))
 
 
 def cli_options() -> str:
@@ -264,7 +282,8 @@ def goals(n: int, runs: dict[str, Measured]) -> None:
     cold = runs["corpus-audit run, cold"]
     verdict = [f"{n / cold.wall:,.0f} art/s wall, {n / cold.cpu:,.0f} per CPU second "
                f"(goal >= {GOALS['articles_per_s']} wall on 2 cores at 20,000)",
-               f"peak {cold.peak_mb:,.0f} MB (goal <= {GOALS['peak_mb']:,})"]
+               f"peak {cold.peak_mb:,.0f} MB RSS summed over the tree, {cold.peak_pss_mb:,.0f} MB PSS "
+               f"(goal <= {GOALS['peak_mb']:,})"]
     for name, run in runs.items():
         if name.startswith("datatrove"):
             verdict.append(f"{run.wall / cold.wall:.2f}x the speed of {name} by wall, "
