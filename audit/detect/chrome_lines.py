@@ -214,12 +214,6 @@ def key_id(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def counted_keys(lines: Iterable[Line]) -> set[int]:
-    """The keys recurrence counts for one article: every unit with a key (a long block
-    needs more of the publisher's articles than a link to count as chrome: boilerplate)."""
-    return {key_id(ln.key) for ln in lines if ln.key}
-
-
 @dataclass(frozen=True)
 class Recurrence:
     """How many articles of each group carry each line key, counted once per article."""
@@ -231,7 +225,8 @@ class Recurrence:
 
 
 def learn_recurrence(keys: Iterable[tuple[Article, Iterable[int]]]) -> Recurrence:
-    """Count each article's `counted_keys` per group (publisher or source folder)."""
+    """Count each article's line keys (chrome_lines.key_id of every unit with a key) per group
+    (publisher or source folder), once per article."""
     counts: Counter[tuple[str, int]] = Counter()
     for article, found in keys:
         group = group_of(article)
