@@ -6,6 +6,13 @@ from datetime import date
 
 from audit.model import Article
 
+# A paragraph of real-shaped English news text, shared by the whole-run tests.
+TEXT = (
+    "Putin countered by offering direct talks in Istanbul with a Ukrainian delegation. "
+    "Zelensky vowed to attend personally and called on Putin to do likewise, though he "
+    "declined. Putin had not offered a face-to-face meeting with Zelensky, officials said."
+)
+
 
 def make_article(
     text: str,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from factories import TEXT
 
 import audit
 from audit.errors import UsageError
@@ -18,11 +19,6 @@ from audit.suite import load_suite
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-TEXT = (
-    "Putin countered by offering direct talks in Istanbul with a Ukrainian delegation. "
-    "Zelensky vowed to attend personally and called on Putin to do likewise, though he "
-    "declined. Putin had not offered a face-to-face meeting with Zelensky, officials said."
-)
 
 
 @pytest.fixture(scope="module")

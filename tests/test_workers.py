@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from factories import TEXT
 
 import audit
 from audit.progress import Progress, count_records, make_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-TEXT = (
-    "Putin countered by offering direct talks in Istanbul with a Ukrainian delegation. "
-    "Zelensky vowed to attend personally and called on Putin to do likewise, though he "
-    "declined. Putin had not offered a face-to-face meeting with Zelensky, officials said."
-)
 FRENCH = ("Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs "
           "touchés par la sécheresse, qui dure depuis le début du printemps dans le sud du pays. "
           "Les syndicats jugent ces aides insuffisantes et appellent à manifester samedi.")
