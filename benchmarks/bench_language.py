@@ -56,13 +56,20 @@ def build_texts(per_language: int) -> list[tuple[str, int, str]]:
     for path in sorted(SENTENCES.glob("*.txt")):
         lines = [s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip()]
         for length in LENGTHS:
-            cursor = 0
-            for _ in range(per_language):
-                joined = ""
-                while len(joined) < length and cursor < len(lines) * 3:
-                    joined += (" " if joined else "") + lines[cursor % len(lines)]
-                    cursor += 1
-                texts.append((path.stem, length, _cut(joined, length)))
+            texts += [(path.stem, length, text) for text in _long_texts(lines, length, per_language)]
+    return texts
+
+
+def _long_texts(lines: list[str], length: int, count: int) -> list[str]:
+    """`count` texts of about `length` characters: consecutive sentences of one language
+    joined (each text goes on where the last stopped, wrapping at most three times)."""
+    texts, cursor = [], 0
+    for _ in range(count):
+        joined = ""
+        while len(joined) < length and cursor < len(lines) * 3:
+            joined += (" " if joined else "") + lines[cursor % len(lines)]
+            cursor += 1
+        texts.append(_cut(joined, length))
     return texts
 
 
@@ -118,13 +125,7 @@ def agreement_sets(sentences: int, long: int) -> dict[str, list[tuple[str | None
         lines = [s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip()]
         sets["sentence"] += [(path.stem, line) for line in lines[:sentences]]
         for length in (1000, 3000):
-            cursor = 0
-            for _ in range(long):
-                joined = ""
-                while len(joined) < length and cursor < len(lines) * 3:
-                    joined += (" " if joined else "") + lines[cursor % len(lines)]
-                    cursor += 1
-                sets[f"long-{length}"].append((path.stem, _cut(joined, length)))
+            sets[f"long-{length}"] += [(path.stem, text) for text in _long_texts(lines, length, long)]
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     sets["gold"] = [(None, item["articleBody"]) for _, item in sorted(gold.items())]
     sets["gold-flat"] = [(None, " ".join(t.split())) for _, t in sets["gold"]]
