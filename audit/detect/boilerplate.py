@@ -31,7 +31,6 @@ from audit.detect.chrome_lines import (
     group_of,
     key_id,
     learn_recurrence,
-    make_line,
     phrase_hits,
 )
 from audit.detect.duplicate_tokens import packed_text, unpacked
@@ -400,13 +399,10 @@ class Pending:
     fallback: Verdict | None
 
 
-def judge(article: Article, lines: Sequence[Line], docs: Mapping[int, int] | None,
-          settings: Settings) -> list[Verdict | Pending]:
-    """The chrome lines of one article and why.
-
-    `docs`: line index -> articles of the publisher carrying the line (`recurring_docs`);
-    None while the corpus is not counted yet: lines that recurrence could decide come
-    back as Pending (`prepare` runs this per article in the workers).
+def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[Verdict | Pending]:
+    """The chrome lines of one article and why. Lines that recurrence across the
+    publisher's articles could still decide come back as Pending: `prepare` runs this per
+    article in the workers, and find_boilerplate_lines resolves them once the corpus is counted.
     """
     skip = _taken_by_others(lines)
     strong = {ln.index for ln in lines if _strong_hits(ln)}
@@ -426,7 +422,7 @@ def judge(article: Article, lines: Sequence[Line], docs: Mapping[int, int] | Non
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
                                     f"(from {header!r} on)"))
             continue
-        verdict = _judge_line(article, lines, ln, body, runs, docs, settings)
+        verdict = _judge_line(article, lines, ln, body, runs, settings)
         if verdict:
             verdicts.append(verdict)
     return verdicts
@@ -445,8 +441,7 @@ def recurring_docs(article: Article, keys: Sequence[int], recurrence: Recurrence
 
 
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
-                runs: dict[int, Run], docs: Mapping[int, int] | None,
-                settings: Settings) -> Verdict | Pending | None:
+                runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
     strong = [] if _opens_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
@@ -478,17 +473,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                            f"{run.length} such lines under a chrome label (a list of teasers)")
     if not _has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
-    pending = Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
-    return pending if docs is None else _resolve(article, pending, docs, settings)
-
-
-def _resolve(article: Article, pending: Pending, docs: Mapping[int, int], settings: Settings) -> Verdict | None:
-    """The recurrence signal: a line carried by enough articles of its publisher, else the fallback."""
-    n_docs = docs.get(pending.index, 0)
-    if n_docs < pending.min_docs:
-        return pending.fallback
-    line = make_line(pending.index, pending.start, article.text[pending.start:pending.end])
-    return Verdict(line, "recurring", _recurring_evidence(article, n_docs))
+    return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
 
 
 def _min_docs(ln: Line, settings: Settings) -> int:
@@ -529,7 +514,7 @@ def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
     settings = Settings.from_params(params)
     lines = segment(article.text or "", article.title, article.url)
     items: list[list[Any]] = []
-    for v in judge(article, lines, None, settings):
+    for v in judge(article, lines, settings):
         if isinstance(v, Pending):
             fallback = [v.fallback.reason, v.fallback.evidence] if v.fallback else [None, None]
             items.append(["p", v.start, v.end, v.index, v.min_docs, *fallback])
