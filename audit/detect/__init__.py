@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from audit.detect.cache import FindingsCache, code_fingerprint, data_fingerprint
+from audit.detect.cache import (
+    FindingsCache,
+    code_fingerprint,
+    data_fingerprint,
+    findings_key,
+    params_text,
+)
 from audit.model import Article, Finding
 from audit.suite import Suite
 
@@ -201,10 +207,11 @@ def _cached(
 ) -> tuple[list[Finding], dict[str, tuple[Article, str]]]:
     """What the cache holds for these articles, and the articles it misses with their keys."""
     fingerprint = code_fingerprint(detector.find, data_digest)
+    keyed_params = params_text(params)  # once: it hashes the files a param names
     found: list[Finding] = []
     missing: dict[str, tuple[Article, str]] = {}
     for article in articles:
-        key = cache.key(detector.name, fingerprint, params, article)
+        key = findings_key(detector.name, fingerprint, keyed_params, article)
         cached = cache.get(key, article.article_id)
         if cached is None:
             missing[article.article_id] = (article, key)

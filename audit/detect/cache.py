@@ -109,9 +109,6 @@ class FindingsCache:
     hits: int = 0
     misses: int = 0
 
-    def key(self, name: str, fingerprint: str, params: Mapping[str, Any], article: Article) -> str:
-        return findings_key(name, fingerprint, params_text(params), article)
-
     def get(self, key: str, article_id: str) -> list[Finding] | None:
         stored = self.entries.get(key)
         if stored is None:
