@@ -86,10 +86,10 @@ def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
     """A dated article's claims, made in the workers and cached (plain JSON): they depend
     on the article, its date and the table alone. An undated article's date comes from
     the corpus: its claims are made in find_contradictions."""
-    claims = [] if article.published is None else [
+    claims = None if article.published is None else [
         [c.start, c.end, c.person_id, c.office, c.country, c.status, c.decided_by]
         for c in claims_of(article, load_table(params), (article.published, article.published))]
-    return {"params": _public(params), "claims": claims if article.published is not None else None}
+    return {"params": _public(params), "claims": claims}
 
 
 def _public(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -97,11 +97,12 @@ def _public(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _claims(article: Article, table: OfficeTable, dates: tuple[date, date],
-            params: Mapping[str, Any]) -> list[Claim]:
-    """The article's claims: prepared in a worker when they could be (taken once), else made here."""
+            public: dict[str, Any]) -> list[Claim]:
+    """The article's claims: prepared in a worker (under the same `_public` params) when they
+    could be (taken once), else made here."""
     prepared = article.prepared.pop("contradictions", None)  # the registry's name for this check
     if (isinstance(prepared, dict) and prepared.get("claims") is not None
-            and prepared.get("params") == _public(params) and article.published is not None):
+            and prepared.get("params") == public and article.published is not None):
         return [Claim(article, start, end, person, office, country, status, dates, decided)
                 for start, end, person, office, country, status, decided in prepared["claims"]]
     return claims_of(article, table, dates)
@@ -196,11 +197,12 @@ def find_contradictions(articles: Sequence[Article], params: Mapping[str, Any]) 
     max_days = int(params.get("max_days", MAX_DAYS))
     dates = article_dates(articles, int(params.get("undated_span_days", UNDATED_SPAN_DAYS)))
     by_office: dict[tuple[str, str], dict[tuple[str, str], _Group]] = {}
+    public = _public(params)
     for article in articles:
         if article.article_id not in dates:
             continue
         seen: set[tuple[tuple[str, str], str, str]] = set()
-        for claim in _claims(article, table, dates[article.article_id], params):
+        for claim in _claims(article, table, dates[article.article_id], public):
             if (claim.key, claim.person_id, claim.status) in seen:
                 continue  # one claim per article, office, person and status
             seen.add((claim.key, claim.person_id, claim.status))
