@@ -531,12 +531,13 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
     maybe from the cache), else it is made here; only the recurrence counts need the corpus.
     """
     settings = Settings.from_params(params)
-    ready = [_prepared(article, params, settings) for article in articles]
-    keys = [unpacked(p["keys"], np.uint64).tolist() for p in ready]
-    recurrence = (learn_recurrence((article, set(k) - {0}) for article, k in zip(articles, keys))
+    made_under = asdict(settings)
+    ready = [_prepared(article, params, made_under) for article in articles]
+    keys = [unpacked(p["keys"], np.uint64) for p in ready]  # packed arrays: lists cost 9x the memory
+    recurrence = (learn_recurrence((article, set(k.tolist()) - {0}) for article, k in zip(articles, keys))
                   if params.get("learn_recurrence", True) else None)
     for article, prep, unit_keys in zip(articles, ready, keys):
-        docs = recurring_docs(article, unit_keys, recurrence, settings)
+        docs = recurring_docs(article, unit_keys.tolist(), recurrence, settings)
         for item in prep["items"]:
             tag, start, end, *rest = item
             if tag == "v":
@@ -554,8 +555,9 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
             yield span_finding(article, CHECK, start, end, msg, data={"signal": reason})
 
 
-def _prepared(article: Article, params: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+def _prepared(article: Article, params: Mapping[str, Any], made_under: dict[str, Any]) -> dict[str, Any]:
     """The workers' preparation (taken once: the corpus does not hold them all twice), unless
-    made under other params; else made here. "boilerplate" is this detector's registry name."""
+    made under other settings than `made_under`; else made here. "boilerplate" is this
+    detector's registry name."""
     prep = article.prepared.pop("boilerplate", None)
-    return prep if isinstance(prep, dict) and prep.get("settings") == asdict(settings) else prepare(article, params)
+    return prep if isinstance(prep, dict) and prep.get("settings") == made_under else prepare(article, params)

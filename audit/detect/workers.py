@@ -215,6 +215,8 @@ class _Keeper:
         self.pending: set[str] = set()  # texts sent for a verdict that has not come back
         self.fresh_findings: dict[str, list[Finding]] = {}
         self.fresh_values: dict[str, Any] = {}  # prepared values by key
+        # prepared shares made again each run (Detector.cache_prepared): never looked up or kept
+        self.uncached = {n for n in plan.prepare if not self.detectors[n].cache_prepared}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
         digest = data_fingerprint() if cache is not None else ""
         self.fingerprints = {name: code_fingerprint(d.prepare if name in plan.prepare else d.find, digest)
@@ -267,7 +269,7 @@ class _Keeper:
             for name, detector in self.detectors.items():
                 if not detector.supports(article):
                     continue
-                if name in self.plan.prepare and not detector.cache_prepared:
+                if name in self.uncached:
                     need.append(name)  # made again each run, never looked up
                     continue
                 key = self.key(name, article)
@@ -294,7 +296,7 @@ class _Keeper:
         if self.cache is None:
             return
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
-            if name in self.plan.prepare and not self.detectors[name].cache_prepared:
+            if name in self.uncached:
                 continue
             keys = batch.keys.get(name, {})
             kept = self.fresh_values if name in self.plan.prepare else self.fresh_findings
