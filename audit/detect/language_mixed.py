@@ -136,11 +136,11 @@ def _pieces(text: str, base: set[str], params: Mapping[str, Any]) -> Iterator[Pi
             yield quick  # a short line ("Share this article") has no parts worth judging
             continue
         whole = _judge(text, paragraph.start(), paragraph.end(), params)
-        sentences = [
-            _plain(text, start, start + len(m.group().rstrip()), base)
-            or _judge(text, start, start + len(m.group().rstrip()), params, base)
-            for m in _SENTENCE.finditer(paragraph.group()) if (start := paragraph.start() + m.start()) >= 0
-        ]
+        sentences = []
+        for m in _SENTENCE.finditer(paragraph.group()):
+            start = paragraph.start() + m.start()
+            end = start + len(m.group().rstrip())
+            sentences.append(_plain(text, start, end, base) or _judge(text, start, end, params, base))
         # Sentences win only when some are in the article's language (a foreign quote in
         # an English frame); otherwise the paragraph's own verdict stands, with all its
         # letters (its short sentences would get no verdict of their own).
