@@ -89,17 +89,33 @@ def _file_digest(path: Path) -> str | None:
         return None  # the detector reports the missing file
 
 
+def detector_digest(name: str, fingerprint: str, params: str) -> bytes:
+    """The detector's part of every key it is looked up under: made once per run."""
+    return hashlib.sha256("\x1f".join([name, fingerprint, params]).encode()).digest()
+
+
+def article_part(article: Article, prepared: bool = False) -> bytes:
+    """The article's part: what a detector's findings for it depend on (for a prepared
+    share, the title and URL too: boilerplate.line finds the headline with them)."""
+    parts = [article.content_sha256, str(article.published), str(article.language)]
+    if prepared:
+        parts += [str(article.title), str(article.url)]
+    return "\x1f".join(parts).encode()
+
+
+def cache_key(detector: bytes, article: bytes) -> str:
+    return hashlib.sha256(detector + article).hexdigest()
+
+
 def findings_key(name: str, fingerprint: str, params: str, article: Article) -> str:
     """What a detector's findings for one article depend on, hashed."""
-    parts = [name, fingerprint, params, article.content_sha256, str(article.published),
-             str(article.language)]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return cache_key(detector_digest(name, fingerprint, params), article_part(article))
 
 
 def prepared_key(name: str, fingerprint: str, params: str, article: Article) -> str:
-    """As findings_key, for a cross-article detector's per-article share (Detector.prepare),
-    which may read the title and URL too (boilerplate.line finds the headline with them)."""
-    return findings_key(f"{name}.prepare\x1f{article.title}\x1f{article.url}", fingerprint, params, article)
+    """As findings_key, for a cross-article detector's per-article share (Detector.prepare)."""
+    return cache_key(detector_digest(f"{name}.prepare", fingerprint, params),
+                     article_part(article, prepared=True))
 
 
 @dataclass

@@ -29,11 +29,12 @@ from typing import Any
 
 from audit.detect.cache import (
     FindingsCache,
+    article_part,
+    cache_key,
     code_fingerprint,
     data_fingerprint,
-    findings_key,
+    detector_digest,
     params_text,
-    prepared_key,
 )
 from audit.errors import UsageError
 from audit.model import Article, Finding, RawRecord
@@ -220,11 +221,18 @@ class _Keeper:
         digest = data_fingerprint() if cache is not None else ""
         self.fingerprints = {name: code_fingerprint(d.prepare if name in plan.prepare else d.find, digest)
                              for name, d in self.detectors.items()}
+        self.digests = {name: detector_digest(f"{name}.prepare" if name in plan.prepare else name,
+                                              self.fingerprints[name], self.params[name])
+                        for name in self.detectors}
 
-    def key(self, name: str, article: Article) -> str:
-        """The cache key of a detector's findings, or of its prepared value, for one article."""
-        make = prepared_key if name in self.plan.prepare else findings_key
-        return make(name, self.fingerprints[name], self.params[name], article)
+    def key(self, name: str, article: Article, parts: dict[bool, bytes] | None = None) -> str:
+        """The cache key of a detector's findings, or of its prepared value, for one article
+        (`parts`: the article's parts of the key, made once for all its detectors)."""
+        prepared = name in self.plan.prepare
+        parts = {} if parts is None else parts
+        if prepared not in parts:
+            parts[prepared] = article_part(article, prepared)
+        return cache_key(self.digests[name], parts[prepared])
 
     @property
     def looks_up(self) -> bool:
@@ -264,11 +272,11 @@ class _Keeper:
             if self.cache is None or position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
-            need = []
+            need, parts = [], {}
             for name, detector in self.detectors.items():
                 if not detector.supports(article):
                     continue
-                key = self.key(name, article)
+                key = self.key(name, article, parts)
                 if name in self.plan.prepare:
                     value = self.cache.get_value(key)
                     if value is not None:
