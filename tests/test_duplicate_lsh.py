@@ -79,3 +79,11 @@ def test_signature_equals_datasketch_minhash_of_the_same_values() -> None:
         ours = signature(values, 128)
         assert ours.dtype == np.uint32
         assert np.array_equal(ours, np.asarray(theirs.hashvalues, dtype=np.uint32))
+
+
+def test_permutations_are_datasketchs_own() -> None:
+    for num_perm in (16, 128, 256):
+        a, b = duplicate_lsh._permutations(num_perm)
+        theirs = MinHash(num_perm=num_perm, seed=1, scheme="affine32").permutations
+        assert a.dtype == b.dtype == np.uint32
+        assert np.array_equal(a, theirs[0]) and np.array_equal(b, theirs[1])

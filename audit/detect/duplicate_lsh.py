@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 _PRIME = np.uint64(1099511628211)  # FNV-64 prime, mixing a band's rows into one key
 MAX_BUCKET_PAIRS = 64  # in a larger bucket, each member is paired with its next 64 only
@@ -24,16 +23,24 @@ MAX_BUCKET_PAIRS = 64  # in a larger bucket, each member is paired with its next
 
 @lru_cache(maxsize=8)
 def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows) that datasketch's optimiser picks for this threshold."""
+    """(bands, rows) that datasketch's optimiser picks for this threshold. Imported here,
+    in the parent's cross-article step, not before the workers fork: datasketch imports
+    scipy.integrate for the optimiser (0.7 s, on a gate's critical path)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
 
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's own seeded permutations, made once (a pure function of num_perm)."""
-    a, b = MinHash(num_perm=num_perm, seed=1, scheme="affine32").permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+    """datasketch's seeded "affine32" permutations, made as `MinHash._init_permutations`
+    makes them (test_duplicate_lsh checks they are its own): odd a, any b, from
+    RandomState(seed=1), without importing datasketch in every worker."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 def signature(shingles: np.ndarray, num_perm: int) -> np.ndarray:
