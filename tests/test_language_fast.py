@@ -60,3 +60,53 @@ def test_the_rules_ship_in_the_package_and_key_the_cache() -> None:
     assert rules.words["the"] == "en" and rules.words["und"] == "de"
     assert "il" not in rules.words  # French and Italian: a word of two languages decides nothing
     assert len(lang.fast_path_version()) == 8
+
+
+# Cyrillic is written by several languages langdetect knows (ru, uk, bg, mk): Russian is
+# clear by the letters only it uses among them (ы, э, ё), with none of the others' letters.
+RUSSIAN = (
+    "Президент Украины Владимир Зеленский прибыл в четверг в Анкару, где встретился с "
+    "президентом Турции. Он заявил, что не поедет в Стамбул, пока Владимир Путин сам не примет "
+    "участия в переговорах. Российская делегация прибыла ещё в среду вечером; по словам "
+    "представителей министерства, встреча должна была начаться на этой неделе, но её снова "
+    "перенесли, потому что стороны не смогли договориться о повестке."
+)
+UKRAINIAN = (
+    "Президент України Володимир Зеленський прибув у четвер до Анкари, де зустрівся з "
+    "президентом Туреччини. Він заявив, що не поїде до Стамбула, доки Володимир Путін сам не "
+    "візьме участі в переговорах. Російська делегація прибула ще в середу ввечері; за словами "
+    "представників міністерства, зустріч мала розпочатися цього тижня, але її знову перенесли, "
+    "бо сторони не змогли домовитися про порядок денний."
+)
+BULGARIAN = (
+    "Президентът на Украйна Володимир Зеленски пристигна в четвъртък в Анкара, където се "
+    "срещна с турския президент. Той заяви, че няма да пътува до Истанбул, докато Владимир Путин "
+    "сам не участва в преговорите. Руската делегация пристигна още в сряда вечерта; според "
+    "министерството срещата трябваше да започне тази седмица, но отново беше отложена, защото "
+    "страните не успяха да се договорят за дневния ред."
+)
+
+
+def test_russian_is_clear_by_its_own_letters() -> None:
+    assert clear_language(RUSSIAN) == "ru" == language_probabilities(RUSSIAN)[0][0]
+    assert detect_language(RUSSIAN) == lang.LanguageGuess("ru", 1.0)
+    assert clear_language(RUSSIAN[:120]) is None  # too few words to be sure
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (UKRAINIAN, "uk"),  # і, ї, є: Ukrainian's own letters
+    (BULGARIAN, "bg"),  # no ы, э, ё
+    # Russian names in Bulgarian prose (Рыбаков, Эдуард, Навальный): its ъ outweighs them
+    (BULGARIAN + " Говори Дмитрий Рыбаков, Эдуард Лимонов и Алексей Навальный.", "bg"),
+])
+def test_other_cyrillic_languages_go_to_langdetect(text: str, expected: str) -> None:
+    assert clear_language(text) is None
+    assert detect_language(text).language == language_probabilities(text)[0][0] == expected
+
+
+def test_a_paragraphs_word_counts_are_a_parameter() -> None:
+    sentence = ("Der Präsident ist am Donnerstag in Ankara eingetroffen, wo er mit dem "
+                "türkischen Präsidenten über die Gespräche sprach.")
+    assert clear_language(sentence) is None  # 17 words: not enough for an article's verdict
+    assert clear_language(sentence, min_words=12, min_distinct=4) == "de"
+    assert language_probabilities(sentence, min_chars=1)[0][0] == "de"

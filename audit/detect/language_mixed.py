@@ -226,7 +226,7 @@ def _ingest_ranking(
     nothing is known of langdetect). With the seed reset before the first trial, a
     run of q trials is the first q trials of the 7, each a probability of at most 1,
     so a 7-trial probability p means the q-trial one is at least (7p - (7 - q)) / q:
-    p >= 0.9815 gives 3 trials >= 0.99. Probabilities come rounded to 4 places: one
+    p >= 0.9958 gives 3 trials >= 0.99. Probabilities come rounded to 4 places: one
     that close to a threshold is asked again."""
     language, probability = known
     if clear_language(text) is not None:
