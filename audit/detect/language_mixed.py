@@ -233,12 +233,13 @@ def _ingest_ranking(
         return None
     q = LANGDETECT_TRIALS if trials is None else trials
     lowest = (LANGDETECT_TRIALS * probability - (LANGDETECT_TRIALS - q)) / q
+    blur = LANGDETECT_TRIALS * 0.5e-4 / q  # what rounding p to 4 places may move `lowest`
     thresholds = [float(params.get("min_probability", MIN_PROBABILITY))]
     if q < LANGDETECT_TRIALS:
         thresholds.append(float(params.get("sure_paragraph", SURE_PARAGRAPH)))
-        if lowest < max(thresholds) + 1e-4:
+        if lowest < max(thresholds) + blur:
             return None  # the quick pass might be less sure than the bound: ask it
-    if any(abs(lowest - t) < 1e-4 for t in thresholds):
+    if any(abs(lowest - t) <= blur for t in thresholds):
         return None
     return [(language, min(lowest, 1.0))]
 
