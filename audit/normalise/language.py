@@ -211,15 +211,16 @@ def _clear_script(foreign: list[str], letters: int) -> str | None:
 
 
 def _clear_marked(foreign: list[str], letters: int) -> str | None:
-    """Russian among the Cyrillic languages: enough ы, э, ё, none of the letters only
-    Ukrainian, Belarusian, Macedonian, Serbian, Kazakh, ... use, and few ъ (Bulgarian)."""
+    """A language among the others of its script by its own letters: Russian by enough
+    ы, э, ё, none of the letters only Ukrainian, Belarusian, Macedonian, Serbian, Kazakh,
+    ... use, and few ъ (Bulgarian); Ukrainian by ї, є, ґ likewise."""
+    counts = Counter(foreign)  # a few dozen distinct letters
     for rule in fast_path().marked:
-        script = [ch for ch in foreign if rule.first <= ord(ch) <= rule.last]
-        if len(script) < SCRIPT_SHARE * letters:
+        script = sum(n for ch, n in counts.items() if rule.first <= ord(ch) <= rule.last)
+        if script < SCRIPT_SHARE * letters:
             continue
-        counts = Counter(script)
         own = sum(counts[ch] for ch in rule.own)
-        if (own >= max(MARKED_MIN, MARKED_SHARE * len(script))
+        if (own >= max(MARKED_MIN, MARKED_SHARE * script)
                 and not any(counts[ch] for ch in rule.others)
                 and sum(counts[ch] for ch in rule.rare) <= RARE_PER_MARKED * own):
             return rule.language
