@@ -34,7 +34,18 @@ AFRIKAANS = (
 )
 
 
-@pytest.mark.parametrize(("text", "expected"), [(ENGLISH, "en"), (GERMAN, "de"), (GREEK, "el")])
+INDONESIAN = (
+    "Presiden Joko Widodo mengatakan pada hari Kamis bahwa pemerintah akan terus mendukung "
+    "perundingan damai antara Rusia dan Ukraina. Menurut dia, Indonesia tidak akan memihak "
+    "kepada salah satu pihak, tetapi siap membantu jika kedua negara meminta. Sebelumnya, "
+    "menteri luar negeri juga telah bertemu dengan para diplomat dari kedua negara tersebut "
+    "untuk membahas situasi yang semakin memburuk."
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (ENGLISH, "en"), (GERMAN, "de"), (GREEK, "el"), (INDONESIAN, "id"),
+])
 def test_clear_texts_take_the_fast_path_and_agree_with_langdetect(text: str, expected: str) -> None:
     assert clear_language(text) == expected
     assert language_probabilities(text)[0][0] == expected
@@ -59,6 +70,7 @@ def test_the_rules_ship_in_the_package_and_key_the_cache() -> None:
     rules = lang.fast_path()
     assert rules.words["the"] == "en" and rules.words["und"] == "de"
     assert "il" not in rules.words  # French and Italian: a word of two languages decides nothing
+    assert rules.words["yang"] == "id" and rules.words["di"] == "it"  # Indonesian's "di" left out
     assert len(lang.fast_path_version()) == 8
 
 
