@@ -81,7 +81,28 @@ def fold_word(word: str) -> str:
 
 def tokenise(text: str) -> Tokens:
     """Folded words of `text`, offsets on demand (never raises on odd text)."""
-    return Tokens(text, list(map(fold_word, _WORD.findall(text))))
+    return Tokens(text, list(_folded_words(text)))
+
+
+# Texts whose words are kept: duplicate.repeated and the shares of duplicate.near and
+# .passage each read the same article's words, one detector after another over a batch
+# (audit.detect.workers.BATCH_SIZE, 200). A memo of a pure function of the text, handing
+# out fresh lists and read-only arrays, so no call order can change an answer.
+WORDS_MEMO = 1024
+
+
+@lru_cache(maxsize=WORDS_MEMO)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(map(fold_word, _WORD.findall(text)))
+
+
+@lru_cache(maxsize=WORDS_MEMO)
+def text_word_hashes(text: str) -> np.ndarray:
+    """word_hash of each folded word of the text (uint64, read-only)."""
+    words = _folded_words(text)
+    hashes = np.fromiter(map(word_hash, words), np.uint64, len(words))
+    hashes.flags.writeable = False
+    return hashes
 
 
 @lru_cache(maxsize=1 << 18)
@@ -127,7 +148,12 @@ def shingle_set(words: list[str], k: int) -> np.ndarray:
 
     32 bits because datasketch's MinHash permutes 32-bit values, and it halves memory.
     """
-    hashes = kgram_hashes(words, k) & np.uint64(0xFFFFFFFF)
+    return shingles_of_hashes(np.fromiter(map(word_hash, words), np.uint64, len(words)), k)
+
+
+def shingles_of_hashes(word_hashes: np.ndarray, k: int) -> np.ndarray:
+    """shingle_set from the words' word_hash values."""
+    hashes = kgrams_of(word_hashes, k) & np.uint64(0xFFFFFFFF)
     return np.unique(hashes.astype(np.uint32))
 
 
