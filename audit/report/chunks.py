@@ -77,10 +77,11 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
             continue
         if _whole_cost(rows[i]) - _weight(views[i]) > left:  # (an estimate: no record made)
             continue
-        record = _view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=True)
-        extra = _weight(record) - _weight(views[i])
+        whole = _whole_fields(rows[i], by_article.get(rows[i]["article_id"], []))
+        extra = _texts_weight(whole) - _texts_weight(views[i])  # provenance, findings: the same
         if extra <= left:
-            views[i], left = record, left - extra
+            views[i].update(whole)  # the same keys, in the same order, as _view_record(whole=True)
+            left -= extra
     whole = sum(1 for v in views.values() if v["whole"])
     used = total - left
     shown = {"whole": whole, "evidence": len(views) - whole, "none": len(rows) - len(views)}
@@ -143,6 +144,14 @@ def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[s
     return record
 
 
+def _whole_fields(row: dict[str, Any], own: list[Finding]) -> dict[str, Any]:
+    """What `_view_record(..., whole=True)` sets differently from the evidence view."""
+    text, clean = row.get("text") or "", row.get("clean_text") or ""
+    spans = [(f.start, f.end) for f in own if f.start is not None and f.end is not None]
+    return {"whole": len(text) <= rd.PIECE_CHARS, "pieces": rd.text_pieces(text, spans, True),
+            "clean": clean[:rd.PIECE_CHARS] if clean and clean != text else None}
+
+
 def _whole_cost(row: dict[str, Any]) -> int:
     """At least what a whole-text view of this row weighs (its findings aside)."""
     text, clean = row.get("text") or "", row.get("clean_text") or ""
@@ -151,8 +160,11 @@ def _whole_cost(row: dict[str, Any]) -> int:
 
 def _weight(record: dict[str, Any]) -> int:
     """About the JSON size of a view record, without encoding it twice."""
-    texts = sum(len(t) for _, t in record["pieces"]) + len(record["clean"] or "")
-    return 400 + texts + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
+    return 400 + _texts_weight(record) + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
+
+
+def _texts_weight(record: dict[str, Any]) -> int:
+    return sum(len(t) for _, t in record["pieces"]) + len(record["clean"] or "")
 
 
 def _bounded_clusters(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:

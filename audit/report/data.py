@@ -100,7 +100,7 @@ class Dictionary:
         self._index: dict[str, int] = {}
 
     def code(self, value: Any) -> int:
-        text = text_of(value)
+        text = value if type(value) is str else text_of(value)  # most values: str already
         if not text:
             return -1
         if text not in self._index:
