@@ -251,17 +251,26 @@ def article_table(
     """The SPEC's article table plus one finding-count column per check of the suite."""
     import pandas as pd
 
-    counts = Counter((f.article_id, f.check) for f in findings)
+    counts: dict[str, Counter[str]] = {}  # article id -> its findings by check
+    for f in findings:
+        counts.setdefault(f.article_id, Counter())[f.check] += 1
+    names = [name for name in TABLE_COLUMNS if name != "status"]
+    signals = [(check, signal_column(check)) for check in suite.rules]  # once, not per article
+    none: Counter[str] = Counter()
     rows = []
     for a in articles:
-        row = a.row(name for name in TABLE_COLUMNS if name != "status")
+        row = a.row(names)
         row["status"] = "pass"
         skipped = set(not_checked.get(a.article_id, ()))  # null counts: not checked is not passed
         row["not_checked"] = ",".join(sorted(skipped)) or None
-        for key, value in a.extra.items():
-            row[key] = value
-        for check in suite.rules:
-            row[signal_column(check)] = None if check in skipped else counts[(a.article_id, check)]
+        row.update(a.extra)
+        own = counts.get(a.article_id, none)
+        if skipped:
+            for check, column in signals:
+                row[column] = None if check in skipped else own[check]
+        else:
+            for check, column in signals:
+                row[column] = own[check]
         rows.append(row)
     table = pd.DataFrame(rows, columns=None if rows else TABLE_COLUMNS)
     for check in suite.rules:
