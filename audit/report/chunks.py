@@ -66,19 +66,22 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
 
     order = sorted(range(len(rows)), key=priority)
     views: dict[int, dict[str, Any]] = {}
+    weights: dict[int, tuple[int, int]] = {}  # a view's weight and its texts' (_weight)
     for i in order:
         record = _view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=False)
-        weight = _weight(record)
+        texts = _texts_weight(record)
+        weight = 400 + texts + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
         if weight <= left:
-            views[i], left = record, left - weight
+            views[i], weights[i], left = record, (weight, texts), left - weight
     left += total - int(total * rd.EVIDENCE_SHARE)
     for i in order:
         if i not in views or not rows[i].get("text"):
             continue
-        if _whole_cost(rows[i]) - _weight(views[i]) > left:  # (an estimate: no record made)
+        weight, texts = weights[i]
+        if _whole_cost(rows[i]) - weight > left:  # (an estimate: no record made)
             continue
         whole = _whole_fields(rows[i], by_article.get(rows[i]["article_id"], []))
-        extra = _texts_weight(whole) - _texts_weight(views[i])  # provenance, findings: the same
+        extra = _texts_weight(whole) - texts  # provenance and findings weigh the same
         if extra <= left:
             views[i].update(whole)  # the same keys, in the same order, as _view_record(whole=True)
             left -= extra
@@ -98,30 +101,36 @@ def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
 
     Row values are already None or plain values (audit.report._rows), hence `or ""`.
     """
-    keys = ("id", "ti", "ex", "st", "wv", "sm", "nf", "ck", "pb", "lg", "mo", "sf", "dt")
-    cols: dict[str, list[Any]] = {k: [] for k in keys}
     publisher, language, month, file, check = (dicts[k].code for k in
                                                ("publisher", "language", "month", "file", "check"))
-    for row in rows:
-        own = by_article.get(row["article_id"], ())
-        published = str(row.get("published") or "")
-        cols["id"].append(str(row["article_id"]))
-        cols["ti"].append(str(row.get("title") or "")[:200])
-        cols["ex"].append(" ".join(str(row.get("text") or "")[:rd.EXCERPT_CHARS * 2].split())[:rd.EXCERPT_CHARS])
-        cols["st"].append(1 if row.get("status") == "fail" else 0)
-        cols["nf"].append(len(own))
-        cols["pb"].append(publisher(row.get("publisher")))
-        cols["lg"].append(language(row.get("language")))
-        cols["mo"].append(month(published[:7]))
-        cols["dt"].append(published)
-        cols["sf"].append(file(str(row.get("source_uri") or "").partition("#")[0]))
-        mask = 0
-        for f in own:
-            mask |= rd.SEVERITY_BIT.get(f.severity, 0)
-        cols["sm"].append(mask)
-        cols["wv"].append(_worst(own) if own else 3)
-        cols["ck"].append(sorted({check(f.check) for f in own}) if own else [])
-    return cols
+    owns = [by_article.get(row["article_id"], ()) for row in rows]
+    dates = [str(row.get("published") or "") for row in rows]
+    bits = rd.SEVERITY_BIT
+    # column by column (a comprehension each), not 13 appends a row; codes are given in row
+    # order within each dictionary, as before
+    return {
+        "id": [str(row["article_id"]) for row in rows],
+        "ti": [str(row.get("title") or "")[:200] for row in rows],
+        "ex": [" ".join(str(row.get("text") or "")[:rd.EXCERPT_CHARS * 2].split())[:rd.EXCERPT_CHARS]
+               for row in rows],
+        "st": [1 if row.get("status") == "fail" else 0 for row in rows],
+        "wv": [_worst(own) if own else 3 for own in owns],
+        "sm": [_mask(own, bits) for own in owns],
+        "nf": [len(own) for own in owns],
+        "ck": [sorted({check(f.check) for f in own}) if own else [] for own in owns],
+        "pb": [publisher(row.get("publisher")) for row in rows],
+        "lg": [language(row.get("language")) for row in rows],
+        "mo": [month(published[:7]) for published in dates],
+        "sf": [file(str(row.get("source_uri") or "").partition("#")[0]) for row in rows],
+        "dt": dates,
+    }
+
+
+def _mask(own: Any, bits: dict[str, int]) -> int:
+    mask = 0
+    for f in own:
+        mask |= bits.get(f.severity, 0)
+    return mask
 
 
 _TEXTS = frozenset({"text", "clean_text"})  # shown as pieces, not as fields
