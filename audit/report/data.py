@@ -53,6 +53,8 @@ def plain(value: Any) -> Any:
 
 def text_of(value: Any) -> str:
     """A string for display: '' for null-likes."""
+    if type(value) is str:  # most values: what plain() and str() would return anyway
+        return value
     value = plain(value)
     return "" if value is None else str(value)
 
@@ -100,7 +102,7 @@ class Dictionary:
         self._index: dict[str, int] = {}
 
     def code(self, value: Any) -> int:
-        text = value if type(value) is str else text_of(value)  # most values: str already
+        text = text_of(value)
         if not text:
             return -1
         if text not in self._index:
