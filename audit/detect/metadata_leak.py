@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.detect.chrome_lines import Line, kinded_alternation
+from audit.detect.regex_literals import Prefilter, prefilter
 from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
@@ -29,6 +30,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.
 _TIME_AFTER = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
                          r"(?:\s*[|/]\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?)?")
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "today", "tomorrow"}
+_DIGIT = re.compile(r"\d")
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
@@ -85,6 +87,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
 
 def _date_line(body: str) -> date | None:
     """A line that is only a date, maybe with a time ("Nov. 19, 2019 8:03 am ET")."""
+    if _DIGIT.search(body) is None:
+        return None  # every date find_dates reads holds a digit (most short lines have none)
     mentions = find_dates(body)
     if not mentions or mentions[0].start > 0 or mentions[0].year is None:
         return None
@@ -105,15 +109,25 @@ def message(line: Line, leak: Leak) -> str:
 
 
 @lru_cache(maxsize=1)
-def _inline() -> tuple[re.Pattern[str], dict[str, str]]:
-    """`metadata_inline.tsv` as one alternation (found anywhere); group name -> kind."""
+def _inline() -> tuple[re.Pattern[str], dict[str, str], Prefilter | None]:
+    """`metadata_inline.tsv` as one alternation (found anywhere); group name -> kind; and the
+    fixed strings its matches hold ("Published", "Photo", ...): most texts hold none."""
     alternation, kinds = kinded_alternation("metadata_inline.tsv")
-    return re.compile(alternation), kinds
+    pattern = re.compile(alternation)
+    return pattern, kinds, prefilter(pattern)
+
+
+def may_hold_inline(text: str) -> bool:
+    """False when no inline pattern can match anywhere in the text (nor in a part of it)."""
+    found = _inline()[2]
+    return found is None or found.may_match(text)
 
 
 def inline_leaks(line: Line) -> Iterator[tuple[int, int, Leak]]:
     """Metadata inside a sentence span of running text: (start, end) offsets into the line."""
-    pattern, kinds = _inline()
+    pattern, kinds, _ = _inline()
+    if not may_hold_inline(line.text):
+        return
     for m in pattern.finditer(line.text):
         kind = kinds[m.lastgroup or ""]
         if kind != "stamp":
@@ -141,8 +155,9 @@ def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Fi
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per metadata line (or span inside running text), with what it says in `data`."""
     for article, lines in iter_spans(articles):
+        scan = may_hold_inline(article.text or "")  # spans are parts of the text: none can hold one
         for line in lines:
-            inline = list(inline_leaks(line)) if line.piece else []
+            inline = list(inline_leaks(line)) if scan and line.piece else []
             leak = None if inline else classify(line)  # in running text the exact span first
             if leak is not None:
                 yield _finding(article, line.start, line.end, message(line, leak), leak)
