@@ -162,6 +162,8 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 def _phrase_hits(line: Line) -> list[PhraseHit]:
     """phrase_hits, without a "©" that is only mojibake: "Ã©" is "é" decoded as Latin-1
     ("Que absurdo Ã© esse?"), not a copyright sign ("Â©" is one: kept)."""
+    if not line.hits:
+        return []
     hits = phrase_hits(line)
     if "©" in line.text and line.text.count("Ã©") == line.text.count("©"):
         hits = [h for h in hits if h.phrase != "©"]
@@ -173,6 +175,8 @@ def _strong_hits(line: Line) -> list[PhraseHit]:
     the inline marker, whole-span phrases, "Copyright ..." and contains- or prefix-phrases
     of a non-sentence count ("The company changed its privacy policy" is news, not a cookie
     banner; "More: It did not reveal the crash location ..." is the text after a label)."""
+    if not line.hits and line.marker is None:
+        return []
     hits = [line.marker] if line.marker else []
     hits += [h for h in _phrase_hits(line) if not (line.piece and line.prose and (
         h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]

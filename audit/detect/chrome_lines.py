@@ -210,6 +210,8 @@ def phrase_hits(line: Line, check: str | None = None, max_words: int | None = No
     `max_words`: the longest line a "contains" phrase counts in (MAX_PHRASE_LINE_WORDS):
     "become a member to" in a widget, not in a paragraph.
     """
+    if not line.hits:
+        return []  # most lines (all but 64 of 40,610 units of 2,000 news texts)
     limit = max_words or MAX_PHRASE_LINE_WORDS
     return [hit for hit in line.hits if (check is None or hit.check == check)
             and (hit.mode != "contains" or line.words <= limit)]
