@@ -117,16 +117,14 @@ def _inline() -> tuple[re.Pattern[str], dict[str, str], Prefilter | None]:
     return pattern, kinds, prefilter(pattern)
 
 
-def may_hold_inline(text: str) -> bool:
-    """False when no inline pattern can match anywhere in the text (nor in a part of it)."""
-    found = _inline()[2]
-    return found is None or found.may_match(text)
+def inline_leaks(line: Line, fixed: Prefilter | None = None) -> Iterator[tuple[int, int, Leak]]:
+    """Metadata inside a sentence span of running text: (start, end) offsets into the line.
 
-
-def inline_leaks(line: Line) -> Iterator[tuple[int, int, Leak]]:
-    """Metadata inside a sentence span of running text: (start, end) offsets into the line."""
-    pattern, kinds, _ = _inline()
-    if not may_hold_inline(line.text):
+    `fixed`: the inline patterns' prefilter narrowed to the article's text (what its lines
+    may hold), else the whole prefilter is asked."""
+    pattern, kinds, whole = _inline()
+    fixed = fixed or whole
+    if fixed is not None and not fixed.may_match(line.text):
         return
     for m in pattern.finditer(line.text):
         kind = kinds[m.lastgroup or ""]
@@ -154,10 +152,13 @@ def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Fi
 
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per metadata line (or span inside running text), with what it says in `data`."""
+    whole = _inline()[2]
     for article, lines in iter_spans(articles):
-        scan = may_hold_inline(article.text or "")  # spans are parts of the text: none can hold one
+        # spans are parts of the text: what the text cannot hold, none of them holds
+        fixed = whole.narrow(article.text or "") if whole is not None else None
+        scan = whole is None or fixed is not None
         for line in lines:
-            inline = list(inline_leaks(line)) if scan and line.piece else []
+            inline = list(inline_leaks(line, fixed)) if scan and line.piece else []
             leak = None if inline else classify(line)  # in running text the exact span first
             if leak is not None:
                 yield _finding(article, line.start, line.end, message(line, leak), leak)

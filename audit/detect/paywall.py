@@ -163,12 +163,17 @@ def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
 
 def _may_start(lines: Sequence[Line]) -> set[int]:
     """Positions of the lines that can start a block: a phrase-list hit, or a template
-    trigger in the line key (found in one scan of all keys; no trigger holds a newline)."""
+    trigger in the line key (each trigger looked up in all keys at once: none holds a newline)."""
     found = {i for i, ln in enumerate(lines) if ln.hits}
     joined = "\n".join(ln.key for ln in lines)
-    ends = list(accumulate(len(ln.key) + 1 for ln in lines))  # one past each key's newline
-    for m in _triggers().finditer(joined):
-        found.add(bisect_right(ends, m.start()))
+    ends: list[int] = []
+    for trigger in TEMPLATE_TRIGGERS:
+        at = joined.find(trigger)
+        if at >= 0 and not ends:
+            ends = list(accumulate(len(ln.key) + 1 for ln in lines))  # one past each key's newline
+        while at >= 0:
+            found.add(bisect_right(ends, at))
+            at = joined.find(trigger, at + 1)
     return found
 
 

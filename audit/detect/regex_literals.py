@@ -14,7 +14,7 @@ is never False for a text the pattern matches in.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,12 +40,30 @@ class Prefilter:
 
     def may_match(self, text: str) -> bool:
         """False only when no alternative's fixed strings are all in the text."""
+        return self.narrow(text) is not None
+
+    def narrow(self, text: str) -> Prefilter | None:
+        """The alternatives that may match in the text, None when none may: a part of the
+        text (a line of it) needs only be asked about these."""
         if self.ignorecase:
             if any(c in text for c in _FOLD_EXCEPTIONS):
-                return True
+                return self
             text = text.lower()
-        return any(all(any(s in text for s in clause) for clause in alternative)
-                   for alternative in self.alternatives)
+        kept = tuple(alternative for alternative in self.alternatives if _holds(alternative, text))
+        if not kept:
+            return None
+        return self if len(kept) == len(self.alternatives) else Prefilter(kept, self.ignorecase)
+
+
+def _holds(clauses: tuple[frozenset[str], ...], text: str) -> bool:
+    """Whether every clause has one of its strings in the text."""
+    for clause in clauses:
+        for fixed in clause:
+            if fixed in text:
+                break
+        else:
+            return False
+    return True
 
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
@@ -98,13 +116,16 @@ def _clauses(items: Sequence[tuple[Any, Any]], ignorecase: bool) -> Clauses:
         elif name in _REPEATS and av[0] >= 1:
             clauses += _clauses(av[2], ignorecase)
         elif name == "BRANCH":
-            best = [_best(_clauses(alt, ignorecase)) for alt in av[1]]
-            if all(b is not None for b in best):
-                clauses.append(frozenset().union(*best))  # type: ignore[arg-type]
+            clauses += _either(_clauses(alt, ignorecase) for alt in av[1])
     close_run()
     return clauses
 
 
-def _best(clauses: Clauses) -> frozenset[str] | None:
-    """The clause easiest to tell apart: its shortest string the longest."""
-    return max(clauses, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+def _either(alternatives: Iterable[Clauses]) -> Clauses:
+    """Clauses a match of any one of the alternatives satisfies: the k-th joins each
+    alternative's k-th clause (its last when it has fewer), longest strings first
+    ("Last [Uu]pdated" gives "pdated" and "Last ": both hold for "Last updated")."""
+    ranked = [sorted(clauses, key=lambda c: -min(map(len, c))) for clauses in alternatives]
+    if not ranked or not all(ranked):
+        return []
+    return [frozenset().union(*(c[min(k, len(c) - 1)] for c in ranked)) for k in range(max(map(len, ranked)))]
