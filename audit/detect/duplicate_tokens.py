@@ -31,7 +31,6 @@ _PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gra
 RESYNC_STEPS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2))
 Config = TypeVar("Config")
 RESYNC_CONFIRM = 3  # words that must match after a skipped gap for the run to go on
-TOKEN_MEMO = 1024  # texts whose tokens are kept: more than a worker's batch (workers.BATCH_SIZE)
 
 
 def config_from_params(cls: type[Config], params: Mapping[str, Any]) -> Config:
@@ -80,14 +79,8 @@ def fold_word(word: str) -> str:
     return _DOUBLED.sub(r"\1", plain)
 
 
-@lru_cache(maxsize=TOKEN_MEMO)
 def tokenise(text: str) -> Tokens:
-    """Folded words of `text`, offsets on demand (never raises on odd text).
-
-    Memoised: duplicate.repeated and the shares of duplicate.near and duplicate.passage
-    (Detector.prepare) each tokenise the same article, one after the other over a worker's
-    batch; a pure function of the text, and no caller changes a Tokens' words, so sharing
-    the answer changes none."""
+    """Folded words of `text`, offsets on demand (never raises on odd text)."""
     return Tokens(text, list(map(fold_word, _WORD.findall(text))))
 
 
