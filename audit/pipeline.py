@@ -19,9 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.atomic import clean_stale, make_work_dir, replace_dir
@@ -32,8 +30,13 @@ from audit.model import Article, Finding
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
 from audit.progress import Progress, count_records
-from audit.report.history import append_history, compare_with_previous
 from audit.suite import Suite, load_suite, signal_column
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas (0.5 s) and what imports it are imported where they are used, after the workers
+# fork, while the parent waits for them (the GX import thread loads pandas then too)
 
 TABLE_COLUMNS = [
     "article_id", "source_uri", "source_sha256", "title", "published", "published_from",
@@ -175,6 +178,8 @@ def run(
         summary = build_summary(
             started, paths, articles, findings, status, the_suite, validation, timings, problems
         )
+        from audit.report.history import compare_with_previous
+
         summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
         summary["language_cache"] = _cache_stats(language_cache)
         summary["findings_cache"] = _cache_stats(findings_cache)
@@ -185,6 +190,8 @@ def run(
         summary["seconds"]["report"] = round(timings["report"], 3)
         (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
         replace_dir(work, out_dir)
+        from audit.report.history import append_history
+
         append_history(out_dir.parent / "history.jsonl", summary)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -242,6 +249,8 @@ def article_table(
     not_checked: dict[str, list[str]],
 ) -> pd.DataFrame:
     """The SPEC's article table plus one finding-count column per check of the suite."""
+    import pandas as pd
+
     counts = Counter((f.article_id, f.check) for f in findings)
     rows = []
     for a in articles:

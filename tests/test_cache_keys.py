@@ -49,3 +49,26 @@ def test_the_users_office_rows_are_keyed_by_their_content_not_their_name(tmp_pat
     after = params_text({"office_holders_extra": [str(rows)], "grace_days": 2})
     assert before != after
     assert params_text({"grace_days": 2}) == '{"grace_days": 2}'
+
+
+def test_large_shares_live_in_the_mapped_arrow_file_and_survive_a_second_run(tmp_path) -> None:
+    from audit.detect.cache import LARGE_FILE, open_findings_cache
+
+    first = open_findings_cache(tmp_path)
+    first.put_value("small", [1, 2])
+    for n in range(3000):  # more than one written batch
+        first.put_value(f"k{n}", [n, "x" * 50], large=True)
+    first.misses = 1
+    first.save()
+    assert (tmp_path / LARGE_FILE).is_file() and "k1" not in first.entries
+    second = open_findings_cache(tmp_path)
+    assert second.get_value("k2999") == [2999, "x" * 50] and second.get_value("small") == [1, 2]
+    assert second.get_value("k3000") is None and (second.hits, second.misses) == (2, 1)
+    second.put_value("k3000", ["new"], large=True)
+    second.put_value("k5", ["again"], large=True)  # already kept: not written twice
+    second.save()
+    third = open_findings_cache(tmp_path)
+    assert len(third.large_rows) == 3001
+    assert third.get_value("k3000") == ["new"] and third.get_value("k5") == [5, "x" * 50]
+    (tmp_path / LARGE_FILE).write_bytes(b"damaged")
+    assert open_findings_cache(tmp_path).get_value("k5") is None  # made again, no failure

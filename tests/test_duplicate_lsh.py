@@ -67,3 +67,23 @@ def test_a_huge_bucket_is_chained_not_squared(monkeypatch) -> None:  # type: ign
 def test_no_rows_no_pairs() -> None:
     assert candidate_pairs(np.zeros((0, 16), dtype=np.uint64)).shape == (0, 2)
     assert candidate_pairs(np.arange(32, dtype=np.uint64).reshape(2, 16)).shape == (0, 2)
+
+
+def test_signature_equals_datasketch_minhash_of_the_same_values() -> None:
+    rng = random.Random(5)
+    sets = [*_sets(), np.zeros(0, np.uint32), np.array([0, 2**32 - 1], np.uint32),
+            np.unique(np.array(rng.sample(range(2**32), 2000), dtype=np.uint64).astype(np.uint32))]
+    for values in sets:
+        theirs = MinHash(num_perm=128, seed=1, hashfunc=int, scheme="affine32")
+        theirs.update_batch(values.tolist())
+        ours = signature(values, 128)
+        assert ours.dtype == np.uint32
+        assert np.array_equal(ours, np.asarray(theirs.hashvalues, dtype=np.uint32))
+
+
+def test_permutations_are_datasketchs_own() -> None:
+    for num_perm in (16, 128, 256):
+        a, b = duplicate_lsh._permutations(num_perm)
+        theirs = MinHash(num_perm=num_perm, seed=1, scheme="affine32").permutations
+        assert a.dtype == b.dtype == np.uint32
+        assert np.array_equal(a, theirs[0]) and np.array_equal(b, theirs[1])

@@ -66,3 +66,14 @@ def test_given_names_of_different_people_are_not_merged() -> None:
     text = ("Alexander Downer told the FBI. Alexei Navalny was jailed. Sergei Ryabkov and Sergey "
             "Shoigu spoke; Alexander Smith and Aleksandr Jones too.")
     assert run(text) == []
+
+
+def test_given_names_found_where_the_automaton_points_are_what_the_regex_finds_everywhere() -> None:
+    from audit.detect.name_variants import _given_name_matches, _given_name_pattern
+
+    text = ("Sergei Lavrov met Sergey Lavrov. Aleksandr Novak and Alexander  A. Novak-Smith; "
+            "xSergei Ivanov, -Sergei Ivanov, Sergei Sergei Ivanov, Sergei al-Assad, Sergei lower")
+    expected = [(m.span(), m.groupdict()) for m in _given_name_pattern().finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _given_name_matches(text)] == expected
+    assert [m["given"] for m in _given_name_matches(text)] == [
+        "Sergei", "Sergey", "Aleksandr", "Alexander", "Sergei", "Sergei"]

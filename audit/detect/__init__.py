@@ -38,10 +38,10 @@ class Detector:
     # a cross-article detector's per-article share (article, params) -> value, run in the
     # workers beside the per-article detectors; `find` takes it from `article.prepared[name]`
     prepare: Callable[[Article, Mapping[str, Any]], Any] | None = None
-    # whether the findings cache keeps `prepare`'s values between runs: not for large ones
-    # (near's MinHash and passage's word hashes, ~6 KB an article: at 20,000 articles the
-    # cache held twice the corpus in memory, 3.4 GB on a rerun; made again, they cost less)
-    cache_prepared: bool = True
+    # large shares (near's MinHash and shingles, passage's word hashes: ~9 KB an article)
+    # are kept in the cache's memory-mapped Arrow file, not its dict of JSON text: held as
+    # Python strings they made a rerun of 20,000 articles need 3.4 GB
+    large_prepared: bool = False
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -83,9 +83,9 @@ def registry() -> list[Detector]:
         Detector("duplicate_exact", ("duplicate.exact",), duplicate_exact.find_exact_duplicates,
                  prepare=duplicate_exact.prepare),
         Detector("duplicate_near", ("duplicate.near",), duplicate_near.find_near_duplicates,
-                 prepare=duplicate_near.prepare, cache_prepared=False),
+                 prepare=duplicate_near.prepare, large_prepared=True),
         Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages,
-                 prepare=duplicate_passage.prepare, cache_prepared=False),
+                 prepare=duplicate_passage.prepare, large_prepared=True),
         Detector("duplicate_repeated", ("duplicate.repeated",),
                  duplicate_repeated.find_repeated_sentences, per_article=True),
         Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en,

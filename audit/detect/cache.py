@@ -89,25 +89,50 @@ def _file_digest(path: Path) -> str | None:
         return None  # the detector reports the missing file
 
 
+def detector_digest(name: str, fingerprint: str, params: str) -> bytes:
+    """The detector's part of every key it is looked up under: made once per run."""
+    return hashlib.sha256("\x1f".join([name, fingerprint, params]).encode()).digest()
+
+
+def article_part(article: Article, prepared: bool = False) -> bytes:
+    """The article's part: what a detector's findings for it depend on (for a prepared
+    share, the title and URL too: boilerplate.line finds the headline with them)."""
+    parts = [article.content_sha256, str(article.published), str(article.language)]
+    if prepared:
+        parts += [str(article.title), str(article.url)]
+    return "\x1f".join(parts).encode()
+
+
+def cache_key(detector: bytes, article: bytes) -> str:
+    return hashlib.sha256(detector + article).hexdigest()
+
+
 def findings_key(name: str, fingerprint: str, params: str, article: Article) -> str:
     """What a detector's findings for one article depend on, hashed."""
-    parts = [name, fingerprint, params, article.content_sha256, str(article.published),
-             str(article.language)]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return cache_key(detector_digest(name, fingerprint, params), article_part(article))
 
 
 def prepared_key(name: str, fingerprint: str, params: str, article: Article) -> str:
-    """As findings_key, for a cross-article detector's per-article share (Detector.prepare),
-    which may read the title and URL too (boilerplate.line finds the headline with them)."""
-    return findings_key(f"{name}.prepare\x1f{article.title}\x1f{article.url}", fingerprint, params, article)
+    """As findings_key, for a cross-article detector's per-article share (Detector.prepare)."""
+    return cache_key(detector_digest(f"{name}.prepare", fingerprint, params),
+                     article_part(article, prepared=True))
 
 
 @dataclass
 class FindingsCache:
+    """Small values (findings, short shares) as JSON text in one dict, loaded whole; large
+    shares (near's MinHash and shingles, passage's word hashes: ~9 KB an article) in an
+    Arrow file read memory-mapped, so a rerun of 20,000 articles neither parses nor holds
+    180 MB of them as Python strings: only the rows it asks for are read."""
+
     path: Path | None
     entries: dict[str, str] = field(default_factory=dict)  # key -> JSON list of findings
     hits: int = 0
     misses: int = 0
+    large: Any = None  # the mapped Arrow table of large values (key, value), or None
+    large_rows: dict[str, int] = field(default_factory=dict)  # its key -> row
+    fresh_large: dict[str, str] = field(default_factory=dict)  # added, not yet written
+    _writer: Any = None  # the new large file, written a batch at a time (memory stays flat)
 
     def get(self, key: str, article_id: str) -> list[Finding] | None:
         stored = self.entries.get(key)
@@ -115,6 +140,8 @@ class FindingsCache:
             self.misses += 1
             return None
         self.hits += 1
+        if stored == "[]":  # most (article, check) pairs: nothing found, nothing to parse
+            return []
         return [Finding(article_id=article_id, **item) for item in json.loads(stored)]
 
     def put(self, key: str, findings: Sequence[Finding]) -> None:
@@ -123,16 +150,39 @@ class FindingsCache:
         )
 
     def get_value(self, key: str) -> Any:
-        """A prepared value (plain JSON) kept under `key`, or None."""
+        """A prepared value (plain JSON) kept under `key`, small or large, or None."""
         stored = self.entries.get(key)
+        if stored is None and key in self.large_rows:
+            stored = self.large.column(1)[self.large_rows[key]].as_py()
         if stored is None:
             self.misses += 1
             return None
         self.hits += 1
         return json.loads(stored)
 
-    def put_value(self, key: str, value: Any) -> None:
-        self.entries[key] = json.dumps(value)
+    def put_value(self, key: str, value: Any, large: bool = False) -> None:
+        if not large:
+            self.entries[key] = json.dumps(value)
+        elif self.path is not None and key not in self.large_rows:
+            self.fresh_large[key] = json.dumps(value)
+            if len(self.fresh_large) >= 2048:
+                self._write_large()
+
+    def _write_large(self) -> None:
+        """Append the large values added so far to the new file (the old rows first)."""
+        import pyarrow as pa
+
+        schema = _large_schema()
+        if self._writer is None:
+            assert self.path is not None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            sink = pa.OSFile(str(self.path.with_name(LARGE_FILE + ".partial")), "wb")
+            self._writer = (sink, pa.ipc.new_file(sink, schema))
+            if self.large is not None:
+                self._writer[1].write_table(self.large, max_chunksize=4096)
+        self._writer[1].write_table(pa.table(
+            {"key": list(self.fresh_large), "value": list(self.fresh_large.values())}, schema=schema))
+        self.fresh_large = {}
 
     def save(self) -> None:
         """Write the cache atomically, when this run added to it."""
@@ -146,6 +196,24 @@ class FindingsCache:
         pq.write_table(pa.table({"key": list(self.entries), "findings": list(self.entries.values())}),
                        partial)
         partial.replace(self.path)
+        if self.fresh_large:
+            self._write_large()
+        if self._writer is not None:
+            sink, writer = self._writer
+            writer.close()
+            sink.close()
+            self._writer = None
+            large = self.path.with_name(LARGE_FILE)  # a run still mapping the old file reads on
+            large.with_name(LARGE_FILE + ".partial").replace(large)
+
+
+LARGE_FILE = "prepared-large.arrow"
+
+
+def _large_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([("key", pa.string()), ("value", pa.large_string())])
 
 
 def open_findings_cache(folder: str | Path | None) -> FindingsCache:
@@ -162,4 +230,13 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
         except Exception:  # a damaged cache is a slower run, never a failed one
             return cache
         cache.entries = dict(zip(table["key"], table["findings"]))
+    large = path.with_name(LARGE_FILE)
+    if large.is_file():
+        import pyarrow as pa
+
+        try:
+            cache.large = pa.ipc.open_file(pa.memory_map(str(large))).read_all()
+            cache.large_rows = {k: i for i, k in enumerate(cache.large.column(0).to_pylist())}
+        except Exception:  # damaged: those shares are made again
+            cache.large, cache.large_rows = None, {}
     return cache

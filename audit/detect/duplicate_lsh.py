@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 _PRIME = np.uint64(1099511628211)  # FNV-64 prime, mixing a band's rows into one key
 MAX_BUCKET_PAIRS = 64  # in a larger bucket, each member is paired with its next 64 only
@@ -24,23 +23,44 @@ MAX_BUCKET_PAIRS = 64  # in a larger bucket, each member is paired with its next
 
 @lru_cache(maxsize=8)
 def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows) that datasketch's optimiser picks for this threshold."""
+    """(bands, rows) that datasketch's optimiser picks for this threshold. Imported here,
+    in the parent's cross-article step, not before the workers fork: datasketch imports
+    scipy.integrate for the optimiser (0.7 s, on a gate's critical path)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
 
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's own seeded permutations, made once (a pure function of num_perm)."""
-    return MinHash(num_perm=num_perm, seed=1).permutations
+    """datasketch's seeded "affine32" permutations, made as `MinHash._init_permutations`
+    makes them (test_duplicate_lsh checks they are its own): odd a, any b, from
+    RandomState(seed=1), without importing datasketch in every worker."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 def signature(shingles: np.ndarray, num_perm: int) -> np.ndarray:
-    """The datasketch MinHash values (uint32) of a shingle set: the shingles are the hashes."""
-    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=int,
-                      permutations=_permutations(num_perm), scheme="affine32")
-    minhash.update_batch(shingles.tolist())
-    return np.asarray(minhash.hashvalues, dtype=np.uint32)
+    """The datasketch MinHash values (uint32) of a shingle set: the shingles are the hashes.
+
+    datasketch's "affine32" scheme computed on the array as it is: each value pre-mixed by
+    the MurmurHash3 finalizer, then min over rows of a * h + b mod 2^32 for its seeded
+    (a, b). `MinHash.update_batch` takes a Python list and calls `hashfunc` on each item,
+    two thirds of its 0.8 ms an article; test_duplicate_lsh checks the values equal its own.
+    """
+    a, b = _permutations(num_perm)
+    if len(shingles) == 0:
+        return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    h = np.asarray(shingles, dtype=np.uint32)
+    h = h ^ (h >> np.uint32(16))  # datasketch.minhash._fmix, width 32
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    h = h ^ (h >> np.uint32(16))
+    return (h[:, None] * a + b).min(axis=0)
 
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:

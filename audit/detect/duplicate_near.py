@@ -26,8 +26,8 @@ from audit.detect.duplicate_tokens import (
     config_from_params,
     jaccard,
     packed_text,
-    shingle_set,
-    tokenise,
+    shingles_of_hashes,
+    text_word_hashes,
     unpacked,
 )
 from audit.model import Article, Finding
@@ -50,7 +50,7 @@ class NearConfig:
 
 def shingles_of(text: str, words: int = NearConfig.shingle_words) -> np.ndarray:
     """Sorted distinct 32-bit hashes of the text's word k-grams (MinHash takes 32 bits)."""
-    return shingle_set(tokenise(text).words, words)
+    return shingles_of_hashes(text_word_hashes(text), words)
 
 
 def _find_root(parent: dict[Any, Any], node: Any) -> Any:

@@ -29,6 +29,8 @@ from audit.detect.duplicate_tokens import (
     config_from_params,
     extend_match,
     kgram_hashes,
+    kgrams_of,
+    text_word_hashes,
     tokenise,
 )
 from audit.model import Article, Finding, span_finding
@@ -48,11 +50,13 @@ class RepeatConfig:
 Run = tuple[int, int, int, int]  # (first_start, first_end, later_start, later_end) in words
 
 
-def kgram_positions(words: list[str], k: int) -> tuple[list[int], dict[int, list[int]]]:
+def kgram_positions(words: list[str], k: int, base: np.ndarray | None = None,
+                    ) -> tuple[list[int], dict[int, list[int]]]:
     """Each k-gram's hash by position, and the positions of each hash seen twice or more
     (in order of first sighting; most k-grams of an article occur once: numpy finds the
-    rest without a Python loop over every position)."""
-    hashes = kgram_hashes(words, k)
+    rest without a Python loop over every position). `base`: the words' word_hash values
+    when known (the text's, shared with the other duplicate checks)."""
+    hashes = kgram_hashes(words, k) if base is None else kgrams_of(base, k)
     _, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
     positions: dict[int, list[int]] = {}
     for pos in np.flatnonzero(counts[inverse] >= 2).tolist():
@@ -87,9 +91,9 @@ def degenerate_runs(hashes: list[int], positions: dict[int, list[int]], cfg: Rep
     return [loop for loop in loops if loop[3] - loop[2] >= max(cfg.min_words, loop[1] - loop[0])]
 
 
-def repeated_runs(words: list[str], cfg: RepeatConfig) -> list[Run]:
+def repeated_runs(words: list[str], cfg: RepeatConfig, base: np.ndarray | None = None) -> list[Run]:
     """(first_start, first_end, later_start, later_end) word ranges of each repeat."""
-    hashes, positions = kgram_positions(words, cfg.kgram)
+    hashes, positions = kgram_positions(words, cfg.kgram, base)
     runs: list[Run] = []
     by_shift: dict[int, list[Run]] = {}  # runs by the distance between their copies
     for places in positions.values():
@@ -151,5 +155,5 @@ def find_repeated_sentences(articles: Sequence[Article], params: Mapping[str, An
     cfg = RepeatConfig.from_params(params)
     for article in articles:
         tokens = tokenise(article.text)
-        for run in repeated_runs(tokens.words, cfg):
+        for run in repeated_runs(tokens.words, cfg, text_word_hashes(article.text)):
             yield repeat_finding(article, tokens, run)

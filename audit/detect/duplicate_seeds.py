@@ -33,8 +33,7 @@ from audit.detect.duplicate_tokens import (
     RESYNC_CONFIRM,
     RESYNC_STEPS,
     kgrams_of,
-    tokenise,
-    word_hash,
+    text_word_hashes,
 )
 
 if TYPE_CHECKING:
@@ -66,8 +65,7 @@ class CorpusWords:
 def word_hashes(text: str) -> np.ndarray:
     """word_hash of each folded word of the text (uint64): duplicate.passage's share of an
     article, made in the workers (Detector.prepare) when there are some."""
-    words = tokenise(text).words
-    return np.fromiter(map(word_hash, words), np.uint64, len(words))
+    return text_word_hashes(text)
 
 
 @dataclass(frozen=True)

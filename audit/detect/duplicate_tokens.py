@@ -71,23 +71,62 @@ class Tokens:
         return self.offsets[2 * first], self.offsets[2 * stop - 1]
 
 
-@lru_cache(maxsize=1 << 18)
-def fold_word(word: str) -> str:
-    """Case, compatibility forms, accents and doubled letters folded away."""
+class _Memo(dict):  # type: ignore[type-arg]
+    """A bounded memo of a pure function of one word, read by dict's own C lookup (a
+    hit costs a third of an lru_cache call; an article's 500 words pass through two of
+    these in every duplicate check). Emptied when full: words of one corpus recur."""
+
+    def __init__(self, function: Any, limit: int = 1 << 18) -> None:
+        super().__init__()
+        self.function, self.limit = function, limit
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.function(word)
+        return value
+
+
+def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _DOUBLED.sub(r"\1", plain)
 
 
+fold_word = _Memo(_fold_word).__getitem__  # case, compatibility forms, accents, doubled letters folded
+
+
 def tokenise(text: str) -> Tokens:
     """Folded words of `text`, offsets on demand (never raises on odd text)."""
-    return Tokens(text, list(map(fold_word, _WORD.findall(text))))
+    return Tokens(text, list(_folded_words(text)))
 
 
-@lru_cache(maxsize=1 << 18)
-def word_hash(word: str) -> int:
-    """A stable 64-bit hash of one folded word (cached: a pure function of the word)."""
+# Texts whose words are kept: duplicate.repeated and the shares of duplicate.near and
+# .passage each read the same article's words, one detector after another over a batch
+# (audit.detect.workers.BATCH_SIZE, 200). A memo of a pure function of the text, handing
+# out fresh lists and read-only arrays, so no call order can change an answer.
+WORDS_MEMO = 1024
+
+
+@lru_cache(maxsize=WORDS_MEMO)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(map(fold_word, _WORD.findall(text)))
+
+
+@lru_cache(maxsize=WORDS_MEMO)
+def text_word_hashes(text: str) -> np.ndarray:
+    """word_hash of each folded word of the text (uint64, read-only)."""
+    words = _folded_words(text)
+    hashes = np.fromiter(map(word_hash, words), np.uint64, len(words))
+    hashes.flags.writeable = False
+    return hashes
+
+
+def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+word_hash = _Memo(_word_hash).__getitem__  # a stable 64-bit hash of one folded word
 
 
 def kgram_hashes(words: list[str], k: int) -> np.ndarray:
@@ -127,7 +166,12 @@ def shingle_set(words: list[str], k: int) -> np.ndarray:
 
     32 bits because datasketch's MinHash permutes 32-bit values, and it halves memory.
     """
-    hashes = kgram_hashes(words, k) & np.uint64(0xFFFFFFFF)
+    return shingles_of_hashes(np.fromiter(map(word_hash, words), np.uint64, len(words)), k)
+
+
+def shingles_of_hashes(word_hashes: np.ndarray, k: int) -> np.ndarray:
+    """shingle_set from the words' word_hash values."""
+    hashes = kgrams_of(word_hashes, k) & np.uint64(0xFFFFFFFF)
     return np.unique(hashes.astype(np.uint32))
 
 

@@ -171,6 +171,32 @@ def _given_name_pattern() -> re.Pattern[str]:
                       r"(?P<surname>(?:(?:bin|ibn|abu|al|el)[\s-]+)?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _given_name_automaton() -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name in given_name_groups():
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+def _given_name_matches(text: str) -> Iterator[re.Match[str]]:
+    """What _given_name_pattern().finditer(text) gives, tried only where a given name
+    starts (found in one automaton pass): the regex's 145-name alternation tried at every
+    position of the text was 1 ms an article, most of the check."""
+    pattern, reach = _given_name_pattern(), 0
+    starts = sorted({end - n + 1 for end, n in _given_name_automaton().iter(text)})
+    for start in starts:
+        if start < reach:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            reach = m.end()
+            yield m
+
+
 def given_name_spellings(text: str, fold_diacritics: bool) -> list[Spelling]:
     """Given names of one variant group before one surname: "Sergei Lavrov", "Sergey Lavrov".
 
@@ -178,7 +204,7 @@ def given_name_spellings(text: str, fold_diacritics: bool) -> list[Spelling]:
     """
     groups = given_name_groups()
     found = []
-    for m in _given_name_pattern().finditer(text):
+    for m in _given_name_matches(text):
         person = f"given:{groups[m['given']]}:{fold(' '.join(m['surname'].split()))}"
         found.append(Spelling(m.start("given"), m.end("given"), person, m["given"],
                               _key(m["given"], fold_diacritics)))

@@ -71,12 +71,18 @@ class NameHit:
     surname_form: str | None  # the surname spelling inside it, None for a bare short form
 
 
+NAMES_MEMO = 1024  # texts: more than a batch (audit.detect.workers.BATCH_SIZE, 200)
+
+
 @dataclass
 class OfficeTable:
     people: dict[str, Person]
     terms_by_office: dict[tuple[str, str], list[Term]]
     automaton: Any
     titles: dict[str, Any]
+    # find_names' answers for the last texts: three detectors ask for each article's names
+    # (titles, name_variants, contradiction's share) a batch apart; NameHits are frozen
+    _names: dict[str, tuple[NameHit, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def holder_on(self, office: str, country: str, day: date) -> Term | None:
         """Who held the office on that day, per the table (None: vacant or not covered)."""
@@ -95,8 +101,16 @@ class OfficeTable:
         return [t for t in self.people[person_id].terms
                 if t.office in wanted and (country is None or t.country == country)]
 
-    def find_names(self, text: str) -> list[NameHit]:
+    def find_names(self, text: str) -> tuple[NameHit, ...]:
         """Every table spelling in the text on word boundaries, longest first at a place."""
+        known = self._names.get(text)
+        if known is None:
+            if len(self._names) >= NAMES_MEMO:
+                self._names.clear()
+            known = self._names[text] = tuple(self._find_names(text))
+        return known
+
+    def _find_names(self, text: str) -> list[NameHit]:
         hits: list[NameHit] = []
         taken_until = -1
         for start, end, spelling, owners in sorted(_raw_hits(self.automaton, text),

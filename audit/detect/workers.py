@@ -29,11 +29,12 @@ from typing import Any
 
 from audit.detect.cache import (
     FindingsCache,
+    article_part,
+    cache_key,
     code_fingerprint,
     data_fingerprint,
-    findings_key,
+    detector_digest,
     params_text,
-    prepared_key,
 )
 from audit.errors import UsageError
 from audit.model import Article, Finding, RawRecord
@@ -214,18 +215,24 @@ class _Keeper:
         self.detectors = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
         self.pending: set[str] = set()  # texts sent for a verdict that has not come back
         self.fresh_findings: dict[str, list[Finding]] = {}
-        self.fresh_values: dict[str, Any] = {}  # prepared values by key
-        # prepared shares made again each run (Detector.cache_prepared): never looked up or kept
-        self.uncached = {n for n in plan.prepare if not self.detectors[n].cache_prepared}
+        self.fresh_values: dict[tuple[str, str], Any] = {}  # prepared values by (name, key)
+        self.large = {n for n in plan.prepare if self.detectors[n].large_prepared}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
         digest = data_fingerprint() if cache is not None else ""
         self.fingerprints = {name: code_fingerprint(d.prepare if name in plan.prepare else d.find, digest)
                              for name, d in self.detectors.items()}
+        self.digests = {name: detector_digest(f"{name}.prepare" if name in plan.prepare else name,
+                                              self.fingerprints[name], self.params[name])
+                        for name in self.detectors}
 
-    def key(self, name: str, article: Article) -> str:
-        """The cache key of a detector's findings, or of its prepared value, for one article."""
-        make = prepared_key if name in self.plan.prepare else findings_key
-        return make(name, self.fingerprints[name], self.params[name], article)
+    def key(self, name: str, article: Article, parts: dict[bool, bytes] | None = None) -> str:
+        """The cache key of a detector's findings, or of its prepared value, for one article
+        (`parts`: the article's parts of the key, made once for all its detectors)."""
+        prepared = name in self.plan.prepare
+        parts = {} if parts is None else parts
+        if prepared not in parts:
+            parts[prepared] = article_part(article, prepared)
+        return cache_key(self.digests[name], parts[prepared])
 
     @property
     def looks_up(self) -> bool:
@@ -265,14 +272,11 @@ class _Keeper:
             if self.cache is None or position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
-            need = []
+            need, parts = [], {}
             for name, detector in self.detectors.items():
                 if not detector.supports(article):
                     continue
-                if name in self.uncached:
-                    need.append(name)  # made again each run, never looked up
-                    continue
-                key = self.key(name, article)
+                key = self.key(name, article, parts)
                 if name in self.plan.prepare:
                     value = self.cache.get_value(key)
                     if value is not None:
@@ -296,23 +300,23 @@ class _Keeper:
         if self.cache is None:
             return
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
-            if name in self.uncached:
-                continue
             keys = batch.keys.get(name, {})
-            kept = self.fresh_values if name in self.plan.prepare else self.fresh_findings
             for position, found in fresh.items():
                 key = keys.get(position)
                 if key is None:  # language found by the worker: the key is made now
                     self.cache.misses += 1
                     key = self.key(name, batch.articles[position])
-                kept[key] = found
+                if name in self.plan.prepare:
+                    self.fresh_values[name, key] = found
+                else:
+                    self.fresh_findings[key] = found
 
     def save(self) -> None:
         if self.cache is not None:
             for key, found in self.fresh_findings.items():
                 self.cache.put(key, found)
-            for key, value in self.fresh_values.items():
-                self.cache.put_value(key, value)
+            for (name, key), value in self.fresh_values.items():
+                self.cache.put_value(key, value, large=name in self.large)
 
 
 def _batches(records: Iterable[RawRecord], size: int, max_records: int,
