@@ -72,17 +72,14 @@ def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
     ignorecase = bool(pattern.flags & re.IGNORECASE)
     try:
         tree = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    except Exception:  # an unknown parser: no prefilter, never a wrong one
+        branches = [tree]
+        if len(tree) == 1 and _name(tree[0][0]) == "BRANCH":
+            branches = tree[0][1][1]
+        alternatives = [tuple(_clauses(branch, ignorecase)) for branch in branches]
+    except Exception:  # a parser of another shape: no prefilter, never a wrong one
         return None
-    branches = [tree]
-    if len(tree) == 1 and _name(tree[0][0]) == "BRANCH":
-        branches = tree[0][1][1]
-    alternatives = []
-    for branch in branches:
-        clauses = _clauses(branch, ignorecase)
-        if not clauses:
-            return None
-        alternatives.append(tuple(clauses))
+    if not all(alternatives):
+        return None
     return Prefilter(tuple(alternatives), ignorecase)
 
 
