@@ -46,6 +46,9 @@ class Article:
     publisher: str | None
     url: str | None
     language: str | None
+    # detect_language's probability for `text` (1.0 from the fast path, else langdetect's,
+    # rounded to 4 places); None when the record gave the language. language.mixed reads
+    # it as that (a one-paragraph article's langdetect call is not made twice).
     language_prob: float | None
     text: str
     content_sha256: str

@@ -34,7 +34,18 @@ AFRIKAANS = (
 )
 
 
-@pytest.mark.parametrize(("text", "expected"), [(ENGLISH, "en"), (GERMAN, "de"), (GREEK, "el")])
+INDONESIAN = (
+    "Presiden Joko Widodo mengatakan pada hari Kamis bahwa pemerintah akan terus mendukung "
+    "perundingan damai antara Rusia dan Ukraina. Menurut dia, Indonesia tidak akan memihak "
+    "kepada salah satu pihak, tetapi siap membantu jika kedua negara meminta. Sebelumnya, "
+    "menteri luar negeri juga telah bertemu dengan para diplomat dari kedua negara tersebut "
+    "untuk membahas situasi yang semakin memburuk."
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (ENGLISH, "en"), (GERMAN, "de"), (GREEK, "el"), (INDONESIAN, "id"),
+])
 def test_clear_texts_take_the_fast_path_and_agree_with_langdetect(text: str, expected: str) -> None:
     assert clear_language(text) == expected
     assert language_probabilities(text)[0][0] == expected
@@ -59,4 +70,66 @@ def test_the_rules_ship_in_the_package_and_key_the_cache() -> None:
     rules = lang.fast_path()
     assert rules.words["the"] == "en" and rules.words["und"] == "de"
     assert "il" not in rules.words  # French and Italian: a word of two languages decides nothing
+    assert rules.words["yang"] == "id" and rules.words["di"] == "it"  # Indonesian's "di" left out
     assert len(lang.fast_path_version()) == 8
+
+
+# Cyrillic is written by several languages langdetect knows (ru, uk, bg, mk): Russian and
+# Ukrainian are clear by the letters only each uses among them (ы, э, ё; ї, є, ґ), with
+# none of the other languages' letters.
+RUSSIAN = (
+    "Президент Украины Владимир Зеленский прибыл в четверг в Анкару, где встретился с "
+    "президентом Турции. Он заявил, что не поедет в Стамбул, пока Владимир Путин сам не примет "
+    "участия в переговорах. Российская делегация прибыла ещё в среду вечером; по словам "
+    "представителей министерства, встреча должна была начаться на этой неделе, но её снова "
+    "перенесли, потому что стороны не смогли договориться о повестке."
+)
+UKRAINIAN = (
+    "Президент України Володимир Зеленський прибув у четвер до Анкари, де зустрівся з "
+    "президентом Туреччини. Він заявив, що не поїде до Стамбула, доки Володимир Путін сам не "
+    "візьме участі в переговорах. Російська делегація прибула ще в середу ввечері; за словами "
+    "представників міністерства, зустріч мала розпочатися цього тижня, але її знову перенесли, "
+    "бо сторони не змогли домовитися про порядок денний."
+)
+BELARUSIAN = (
+    "Прэзідэнт Украіны Уладзімір Зяленскі прыбыў у чацвер у Анкару, дзе сустрэўся з "
+    "прэзідэнтам Турцыі. Ён заявіў, што не паедзе ў Стамбул, пакуль Уладзімір Пуцін сам не "
+    "возьме ўдзелу ў перамовах. Расійская дэлегацыя прыбыла яшчэ ў сераду ўвечары; паводле "
+    "слоў прадстаўнікоў міністэрства, сустрэча павінна была пачацца на гэтым тыдні, але яе "
+    "зноў перанеслі, бо бакі не змаглі дамовіцца аб парадку дня."
+)
+BULGARIAN = (
+    "Президентът на Украйна Володимир Зеленски пристигна в четвъртък в Анкара, където се "
+    "срещна с турския президент. Той заяви, че няма да пътува до Истанбул, докато Владимир Путин "
+    "сам не участва в преговорите. Руската делегация пристигна още в сряда вечерта; според "
+    "министерството срещата трябваше да започне тази седмица, но отново беше отложена, защото "
+    "страните не успяха да се договорят за дневния ред."
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [(RUSSIAN, "ru"), (UKRAINIAN, "uk")])
+def test_russian_and_ukrainian_are_clear_by_their_own_letters(text: str, expected: str) -> None:
+    assert clear_language(text) == expected == language_probabilities(text)[0][0]
+    assert detect_language(text) == lang.LanguageGuess(expected, 1.0)
+    assert clear_language(text[:120]) is None  # too few words to be sure
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (BELARUSIAN, None),  # ы and ў, і: neither Russian nor Ukrainian (langdetect has no be)
+    (BULGARIAN, "bg"),  # no ы, э, ё
+    # Russian names in Bulgarian prose (Рыбаков, Эдуард, Навальный): its ъ outweighs them
+    (BULGARIAN + " Говори Дмитрий Рыбаков, Эдуард Лимонов и Алексей Навальный.", "bg"),
+])
+def test_other_cyrillic_languages_go_to_langdetect(text: str, expected: str) -> None:
+    assert clear_language(text) is None
+    assert detect_language(text).language == language_probabilities(text)[0][0]
+    if expected:
+        assert detect_language(text).language == expected
+
+
+def test_a_paragraphs_word_counts_are_a_parameter() -> None:
+    sentence = ("Der Präsident ist am Donnerstag in Ankara eingetroffen, wo er mit dem "
+                "türkischen Präsidenten über die Gespräche sprach.")
+    assert clear_language(sentence) is None  # 17 words: not enough for an article's verdict
+    assert clear_language(sentence, min_words=12, min_distinct=4) == "de"
+    assert language_probabilities(sentence, min_chars=1)[0][0] == "de"

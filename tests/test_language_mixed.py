@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from factories import make_article
+from test_language_fast import RUSSIAN as RUSSIAN_ARTICLE
 
+from audit.detect import language_mixed
 from audit.detect.language_mixed import find_mixed_language
 from audit.model import Article
+from audit.normalise.language import clear_language, detect_language, language_probabilities
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "seeds" / "001_591b80880554c9fd.txt").read_text(encoding="utf-8")
@@ -89,3 +93,88 @@ def test_seed_and_empty_text_give_nothing() -> None:
     assert mixed(SEED) == []
     assert mixed("") == []
     assert mixed("\n\n\x00\ufffd 12 34") == []
+
+
+@pytest.fixture
+def langdetect_calls(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The trials of every langdetect call language.mixed makes."""
+    calls: list[int | None] = []
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs.get("trials"))
+        return language_probabilities(*args, **kwargs)
+
+    monkeypatch.setattr(language_mixed, "language_probabilities", counted)
+    return calls
+
+
+def test_a_russian_article_needs_langdetect_only_for_its_english_paragraph(
+    langdetect_calls: list[int | None],
+) -> None:
+    english = ("Medinsky told reporters that Moscow was ready to continue the talks in Istanbul, "
+               "which he said had been interrupted by the Ukrainian side three years ago.")
+    later = ("Переговоры продолжатся в пятницу утром, сообщили журналисты, которые были в зале. "
+             "Ни одна из сторон пока не назвала состав рабочих групп, но оба министра обещали, "
+             "что встреча будет короткой и деловой.")
+    text = f"{RUSSIAN_ARTICLE}\n{english}\n{later}"
+    [finding] = mixed(text, language="ru")
+    assert finding.excerpt == english and finding.data["language"] == "en"
+    assert finding.data["article_language"] == ["ru"]
+    # The two Russian paragraphs are plainly Russian (ingest's fast path at a paragraph's
+    # word counts); only the English one is judged: quick, then as a whole and by sentence.
+    assert langdetect_calls == [3, None, None]
+
+
+# A one-paragraph article that ingest's fast path leaves to langdetect (a French sentence
+# in it), in French, where langdetect's 7-trial verdict is fr with probability 1.0.
+ONE_PARAGRAPH = (
+    "Le sélectionneur a déclaré jeudi qu'il était très content de revoir son joueur sur le "
+    "terrain avant le match. Il a ajouté que toute l'équipe avait travaillé dur pendant la "
+    "semaine pour préparer cette rencontre difficile. Le sélectionneur a déclaré mardi qu'il "
+    "était très content de revoir son joueur sur le terrain avant le match. Simon Taylor has "
+    "been named in the Scotland squad for Saturday's Six Nations clash with Italy, after nine "
+    "months out with knee and arm injuries."
+)
+
+
+def test_a_one_paragraph_article_reuses_ingests_langdetect_verdict(
+    langdetect_calls: list[int | None],
+) -> None:
+    assert clear_language(ONE_PARAGRAPH) is None
+    guess = detect_language(ONE_PARAGRAPH)
+    assert (guess.language, guess.probability) == ("fr", 1.0)
+    article = make_article(ONE_PARAGRAPH, language="fr")
+    params = {"expected_languages": ["en"]}
+    without = list(find_mixed_language([article], params))  # language given by the record
+    assert langdetect_calls == [3]
+    article.language_prob = guess.probability
+    langdetect_calls.clear()
+    assert list(find_mixed_language([article], params)) == without
+    assert langdetect_calls == []
+
+
+def test_three_trials_are_the_first_three_of_seven() -> None:
+    """What the reuse rests on: the seeded detector's q-trial run is the first q trials of
+    its 7-trial run, so 3 trials are at least (7p - 4) / 3 sure of the 7 trials' guess,
+    and exactly that when the 4 later trials are all sure of it (this text)."""
+    text = "Zelensky vowed to attend personally"
+    [(top, p7), _] = language_probabilities(text, min_chars=1)
+    p3 = dict(language_probabilities(text, min_chars=1, trials=3))[top]
+    assert (top, round(p7, 4), round(p3, 4)) == ("en", 0.7143, 0.3333)
+    assert p3 == pytest.approx((7 * p7 - 4) / 3, abs=1e-5)
+
+
+@pytest.mark.parametrize(("probability", "trials", "expected"), [
+    (1.0, 3, [("fr", 1.0)]),
+    (0.9958, 3, [("fr", pytest.approx(0.9902, abs=1e-4))]),  # 3 trials >= 0.99 for sure
+    (0.9957, 3, None),  # they might be less sure than 0.99: ask langdetect
+    (0.8571, 3, None),
+    (0.8571, None, [("fr", 0.8571)]),  # the very call ingest made
+    (0.9, None, None),  # rounded to 4 places, on the threshold: ask again
+])
+def test_what_ingests_verdict_says_of_a_langdetect_call(
+    probability: float, trials: int | None, expected: object
+) -> None:
+    known = ("fr", probability)
+    assert language_mixed._ingest_ranking(ONE_PARAGRAPH, known, trials, {}) == expected
+    assert language_mixed._ingest_ranking(RUSSIAN_ARTICLE, ("ru", 1.0), trials, {}) is None  # fast path

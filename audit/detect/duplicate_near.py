@@ -12,9 +12,10 @@ original, or None) so the table has the column whatever the corpus holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,6 @@ import numpy as np
 from audit.detect.duplicate_exact import exact_key
 from audit.detect.duplicate_lsh import band_keys, bands_for, candidate_pairs, signature
 from audit.detect.duplicate_tokens import (
-    Packed,
     config_from_params,
     jaccard,
     packed_text,
@@ -33,6 +33,7 @@ from audit.detect.duplicate_tokens import (
 from audit.model import Article, Finding
 
 CLUSTER_COLUMN = "duplicate_cluster"
+SHINGLE_CACHE = 4096
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,72 +74,59 @@ def _clusters(pairs: Mapping[tuple[Any, Any], float]) -> dict[Any, list[Any]]:
     return groups
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """One article's share of duplicate.near, a pure function of its text and the config:
-    made in the workers (Detector.prepare), so the corpus step tokenises nothing."""
-
-    settings: list[int]  # shingle_words, num_perm, min_shingles it was made with
-    shingles: np.ndarray  # shingles_of the text
-    signature: np.ndarray | None  # its MinHash; None under min_shingles (never a near copy)
-
-
 def _settings(cfg: NearConfig) -> list[int]:
     return [cfg.shingle_words, cfg.num_perm, cfg.min_shingles]
 
 
 def prepare(article: Article, params: Mapping[str, Any]) -> list[Any]:
-    """The article's shingle set and MinHash signature (run in the workers), as JSON
-    (the findings cache keeps it between runs): settings, then both arrays as base64."""
+    """The article's MinHash signature (run in the workers), as JSON (the findings cache
+    keeps it between runs): the settings it was made with, then the array as base64, or
+    None under min_shingles (never a near copy). Not its shingle set: only the articles
+    of candidate pairs need theirs, made again from the text (a few percent of a corpus);
+    held for every article it was 2.7 KB each, 270 MB at 100,000 articles."""
     cfg = NearConfig.from_params(params)
     shingles = shingles_of(article.text, cfg.shingle_words)
     usable = len(shingles) >= cfg.min_shingles
-    return [*_settings(cfg), packed_text(shingles),
-            packed_text(signature(shingles, cfg.num_perm)) if usable else None]
+    return [*_settings(cfg), packed_text(signature(shingles, cfg.num_perm)) if usable else None]
 
 
-def _prepared(article: Article, cfg: NearConfig) -> Prepared:
+def _signature(article: Article, cfg: NearConfig) -> np.ndarray | None:
     """What the workers made for the article (taken: not held twice), else made here."""
     prep = article.prepared.pop("duplicate_near", None)  # the registry's name for this detector
-    settings = _settings(cfg)
-    if not (isinstance(prep, list) and prep[:3] == settings):
+    if not (isinstance(prep, list) and len(prep) == 4 and prep[:3] == _settings(cfg)):
         prep = prepare(article, {f: getattr(cfg, f) for f in NearConfig.__dataclass_fields__})
-    return Prepared(settings, unpacked(prep[3], np.uint32),
-                    None if prep[4] is None else unpacked(prep[4], np.uint32))
+    return None if prep[3] is None else unpacked(prep[3], np.uint32)
 
 
-def corpus_features(articles: Sequence[Article], cfg: NearConfig) -> tuple[Packed, list[int], np.ndarray]:
-    """Every article's shingle set, and which articles are long enough to be near copies,
-    with their MinHash signatures (a matrix, one row each)."""
+def corpus_features(articles: Sequence[Article], cfg: NearConfig) -> tuple[list[int], np.ndarray]:
+    """Which articles are long enough to be near copies, with their MinHash signatures
+    (a matrix, one row each)."""
     usable: list[int] = []
     rows: list[np.ndarray] = []
-
-    def shingles() -> Iterator[np.ndarray]:
-        for doc, article in enumerate(articles):
-            prep = _prepared(article, cfg)
-            if prep.signature is not None:
-                usable.append(doc)
-                rows.append(prep.signature)
-            yield prep.shingles
-
-    packed = Packed.of(shingles())
-    return packed, usable, np.stack(rows) if rows else np.zeros((0, cfg.num_perm), np.uint32)
+    for doc, article in enumerate(articles):
+        found = _signature(article, cfg)
+        if found is not None:
+            usable.append(doc)
+            rows.append(found)
+    return usable, np.stack(rows) if rows else np.zeros((0, cfg.num_perm), np.uint32)
 
 
 def verified_pairs(
-    shingles: Packed, usable: list[int], signatures: np.ndarray, cfg: NearConfig, index: Any = None
+    shingles: Callable[[int], np.ndarray], usable: list[int], signatures: np.ndarray,
+    cfg: NearConfig, index: Any = None,
 ) -> dict[tuple[Any, Any], float]:
-    """Pairs (i, j) with i < j, or (i, ("index", doc)), whose exact Jaccard >= threshold."""
+    """Pairs (i, j) with i < j, or (i, ("index", doc)), whose exact Jaccard >= threshold;
+    `shingles(doc)`: an article's shingle set."""
     bands, rows = bands_for(max(0.1, cfg.threshold - cfg.lsh_margin), cfg.num_perm)
     pairs: dict[tuple[Any, Any], float] = {}
     for i, j in candidate_pairs(band_keys(signatures, bands, rows)).tolist():
         a, b = usable[i], usable[j]
-        similarity = jaccard(shingles[a], shingles[b])
+        similarity = jaccard(shingles(a), shingles(b))
         if similarity >= cfg.threshold:
             pairs[(a, b)] = similarity
     if index is not None:
         for row, doc in enumerate(usable):
-            for indexed, similarity in index.near_matches(signatures[row], shingles[doc], cfg.threshold):
+            for indexed, similarity in index.near_matches(signatures[row], shingles(doc), cfg.threshold):
                 pairs[(doc, ("index", indexed))] = similarity
     return pairs
 
@@ -147,7 +135,10 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
     """One finding per near copy, pointing at its cluster's original or closest earlier copy."""
     cfg = NearConfig.from_params(params)
     index = params.get("_index")
-    pairs = verified_pairs(*corpus_features(articles, cfg), cfg, index)
+    # an article of many candidate pairs has its shingle set made once (a wire story's
+    # 60 copies); the cache holds a few thousand sets, a few MB
+    shingles = lru_cache(maxsize=SHINGLE_CACHE)(lambda doc: shingles_of(articles[doc].text, cfg.shingle_words))
+    pairs = verified_pairs(shingles, *corpus_features(articles, cfg), cfg, index)
     nodes = {n for pair in pairs for n in pair}
     # only members of a pair need their exact key (20,000 articles: 5 s for all of them)
     keys: dict[Any, str] = {p: exact_key(articles[p].text) for p in nodes if not isinstance(p, tuple)}

@@ -4,8 +4,10 @@ An untranslated quote block or a foreign-language box left by the page pollutes 
 monolingual corpus as much as a wrong-language article, but whole-article detection
 cannot see it. We judge the text piece by piece with the same seeded langdetect:
 
-1. each paragraph (line) long enough for a verdict; a paragraph that is confidently in
-   the article's language is done in one quick call (3 langdetect trials, not 7);
+1. each paragraph (line) long enough for a verdict; a paragraph plainly in the article's
+   language by ingest's fast path (function words, a script or letters of its own) needs
+   no langdetect call, one confidently in it by one quick call (3 langdetect trials, not
+   7), and a one-paragraph article none when ingest's own langdetect verdict says as much;
 2. any other paragraph is also judged sentence by sentence: when some sentences are in
    the article's language (a foreign quote in an English frame), the sentences are the
    pieces, else the paragraph is one piece with all its letters;
@@ -33,7 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.language import language_probabilities
+from audit.normalise.language import clear_language, language_probabilities
 
 CHECK = "language.mixed"
 MIN_CHARS = 60  # letters a foreign passage needs (bench: recall 65% at 100, 81% at 60, no new alarm)
@@ -42,6 +44,7 @@ MIN_FRAME_CHARS = 15  # letters a sentence needs to be recognised as the article
 MIN_PROBABILITY = 0.9  # langdetect probability for a piece to count as foreign
 SURE_PARAGRAPH = 0.99  # a paragraph this sure of the article's language is not split
 QUICK_TRIALS = 3  # langdetect trials of the first pass over each paragraph (default 7)
+LANGDETECT_TRIALS = 7  # langdetect's own number of trials, which ingest's verdict used
 MAX_NAME_SHARE = 0.6  # a piece with more capitalised words than this is a list of names
 MIN_SCRIPT_SHARE = 0.8  # a piece whose letters mix scripts more than this is not judged
 
@@ -72,16 +75,25 @@ def find_mixed_language(
     expected = {str(c).lower() for c in params.get("expected_languages", ["en"])}
     for article in articles:
         base = {article.language} if article.language else expected
-        for run in foreign_passages(article.text, base, params):
+        verdict = None
+        if article.language is not None and article.language_prob is not None:
+            verdict = (article.language, article.language_prob)
+        for run in foreign_passages(article.text, base, params, verdict):
             yield _finding(article, run, base)
 
 
 def foreign_passages(
-    text: str, base: set[str], params: Mapping[str, Any]
+    text: str, base: set[str], params: Mapping[str, Any],
+    verdict: tuple[str, float] | None = None,
 ) -> list[list[Piece]]:
-    """Runs of consecutive foreign pieces of one language, long enough to report."""
+    """Runs of consecutive foreign pieces of one language, long enough to report.
+
+    `verdict` is ingest's (language, probability) for `text` (Article.language and
+    .language_prob when detected, not given by the record): where langdetect made it,
+    a paragraph that is the whole text needs no second call (see `_ingest_ranking`).
+    """
     min_chars = int(params.get("min_chars", MIN_CHARS))
-    pieces = [p for p in _pieces(text, base, params) if p.language is not None]
+    pieces = [p for p in _pieces(text, base, params, verdict) if p.language is not None]
     runs: list[list[Piece]] = []
     for piece in pieces:
         if piece.language in base:
@@ -101,6 +113,12 @@ _EN_FUNCTION_WORDS = frozenset(
 )
 EN_FAST_SHARE = 0.25
 EN_FAST_MIN_WORDS = 12
+# Another language's piece: ingest's fast path with a paragraph's counts. Set on the
+# lingua sentences and the gold/gate bodies' paragraphs and sentences (docs/measurements/
+# language-speed.md): of the gold/gate pieces it calls in a language, 0 of 3,300
+# paragraphs and 27 of 14,531 sentences get another or an unsure verdict from langdetect.
+PLAIN_MIN_WORDS = 12
+PLAIN_MIN_DISTINCT = 4
 
 
 def _plainly_english(paragraph: str) -> bool:
@@ -110,37 +128,57 @@ def _plainly_english(paragraph: str) -> bool:
     return sum(1 for w in words if w in _EN_FUNCTION_WORDS) / len(words) >= EN_FAST_SHARE
 
 
-def _plain(text: str, start: int, end: int, base: set[str]) -> Piece | None:
-    """An English piece of an English article without langdetect: a paragraph, or a
+def _plain(
+    text: str, start: int, end: int, base: set[str], params: Mapping[str, Any]
+) -> Piece | None:
+    """A piece plainly in the article's language, without langdetect: a paragraph, or a
     sentence of a paragraph that is not (a one-paragraph article, where every sentence
-    used to cost a langdetect call)."""
+    used to cost a langdetect call). English by its own rule above, or by ingest's fast
+    path (`clear_language`) as ingest runs it; another language by that fast path with
+    a paragraph's word counts. Only pieces that would get a verdict of their own."""
     piece = text[start:end]
-    if "en" not in base or not _plainly_english(piece):
+    if "en" in base and _plainly_english(piece):
+        letters, _ = _letters_and_script_share(piece)
+        return Piece(start, end, letters, "en", 1.0)
+    if base <= {"en"}:  # English by ingest's own limits (not a short Danish paragraph)
+        language = clear_language(piece)
+    else:
+        language = clear_language(piece, PLAIN_MIN_WORDS, PLAIN_MIN_DISTINCT)
+    if language not in base:
         return None
     letters, _ = _letters_and_script_share(piece)
-    return Piece(start, end, letters, "en", 1.0)
+    if letters < int(params.get("min_piece_chars", MIN_PIECE_CHARS)):
+        return None
+    if _mostly_names(piece, float(params.get("max_name_share", MAX_NAME_SHARE))):
+        return None
+    return Piece(start, end, letters, language, 1.0)
 
 
-def _pieces(text: str, base: set[str], params: Mapping[str, Any]) -> Iterator[Piece]:
+def _pieces(
+    text: str, base: set[str], params: Mapping[str, Any], verdict: tuple[str, float] | None
+) -> Iterator[Piece]:
     """Paragraphs, or the sentences of a paragraph that is not clearly in `base`."""
     sure = float(params.get("sure_paragraph", SURE_PARAGRAPH))
     for paragraph in _PARAGRAPH.finditer(text):
-        if (plain := _plain(text, paragraph.start(), paragraph.end(), base)) is not None:
+        first, last = paragraph.span()
+        if (plain := _plain(text, first, last, base, params)) is not None:
             yield plain
             continue
-        quick = _judge(text, paragraph.start(), paragraph.end(), params, trials=QUICK_TRIALS)
+        known = verdict if (first, last) == (0, len(text)) else None  # what ingest judged
+        quick = _judge(text, first, last, params, trials=QUICK_TRIALS, known=known)
         if quick.language in base and quick.probability >= sure:
             yield quick  # most paragraphs end here, at a third of the cost
             continue
         if quick.letters < int(params.get("min_piece_chars", MIN_PIECE_CHARS)):
             yield quick  # a short line ("Share this article") has no parts worth judging
             continue
-        whole = _judge(text, paragraph.start(), paragraph.end(), params)
+        whole = _judge(text, first, last, params, known=known)
         sentences = []
         for m in _SENTENCE.finditer(paragraph.group()):
-            start = paragraph.start() + m.start()
+            start = first + m.start()
             end = start + len(m.group().rstrip())
-            sentences.append(_plain(text, start, end, base) or _judge(text, start, end, params, base))
+            sentences.append(_plain(text, start, end, base, params)
+                             or _judge(text, start, end, params, base))
         # Sentences win only when some are in the article's language (a foreign quote in
         # an English frame); otherwise the paragraph's own verdict stands, with all its
         # letters (its short sentences would get no verdict of their own).
@@ -153,6 +191,7 @@ def _pieces(text: str, base: set[str], params: Mapping[str, Any]) -> Iterator[Pi
 def _judge(
     text: str, start: int, end: int, params: Mapping[str, Any],
     base: set[str] = frozenset(), trials: int | None = None,
+    known: tuple[str, float] | None = None,
 ) -> Piece:
     """A verdict for text[start:end], or none (short, mixed-script or unsure).
 
@@ -169,11 +208,42 @@ def _judge(
         return Piece(start, end, letters, None, 0.0)
     if _mostly_names(piece, float(params.get("max_name_share", MAX_NAME_SHARE))):
         return Piece(start, end, letters, None, 0.0)
-    ranked = language_probabilities(piece, min_chars=1, trials=trials)
+    ranked = _ingest_ranking(text, known, trials, params) if known else None
+    if ranked is None:
+        ranked = language_probabilities(piece, min_chars=1, trials=trials)
     sure = bool(ranked) and ranked[0][1] >= float(params.get("min_probability", MIN_PROBABILITY))
     if not sure or (short and ranked[0][0] not in base):
         return Piece(start, end, letters, None, ranked[0][1] if ranked else 0.0)
     return Piece(start, end, letters, ranked[0][0], ranked[0][1])
+
+
+def _ingest_ranking(
+    text: str, known: tuple[str, float], trials: int | None, params: Mapping[str, Any]
+) -> list[tuple[str, float]] | None:
+    """langdetect's top guess for the whole `text`, told by ingest's verdict, or None
+    (ask langdetect).
+
+    Ingest judged the same string (text[:MAX_CHARS], as `language_probabilities` does)
+    with the same seeded detector and 7 trials, unless its fast path decided (then
+    nothing is known of langdetect). With the seed reset before the first trial, a
+    run of q trials is the first q trials of the 7, each a probability of at most 1,
+    so a 7-trial probability p means the q-trial one is at least (7p - (7 - q)) / q:
+    p >= 0.9958 gives 3 trials >= 0.99. Probabilities come rounded to 4 places: one
+    that close to a threshold is asked again."""
+    language, probability = known
+    if clear_language(text) is not None:
+        return None
+    q = LANGDETECT_TRIALS if trials is None else trials
+    lowest = (LANGDETECT_TRIALS * probability - (LANGDETECT_TRIALS - q)) / q
+    blur = LANGDETECT_TRIALS * 0.5e-4 / q  # what rounding p to 4 places may move `lowest`
+    thresholds = [float(params.get("min_probability", MIN_PROBABILITY))]
+    if q < LANGDETECT_TRIALS:
+        thresholds.append(float(params.get("sure_paragraph", SURE_PARAGRAPH)))
+        if lowest < max(thresholds) + blur:
+            return None  # the quick pass might be less sure than the bound: ask it
+    if any(abs(lowest - t) <= blur for t in thresholds):
+        return None
+    return [(language, min(lowest, 1.0))]
 
 
 def _mostly_names(piece: str, max_share: float) -> bool:

@@ -7,8 +7,9 @@ from the profiles shipped in the langdetect wheel (no network) and seed it.
 langdetect costs 5 to 7 ms an article (most of it reading the text into n-grams, in
 Python), most of a cold run's ingest (issue 13). Most articles of a news corpus are
 plainly in one language, which a glance shows: a script written by one language only
-(Greek, Hebrew, Thai, Hangul, ...), or, in Latin script, many of one language's own
-function words and few of another's. Those get their verdict from the fast path
+(Greek, Hebrew, Thai, Hangul, ...), in a script shared by several languages the letters
+only one of them writes (ы, э, ё: Russian; ї, є, ґ: Ukrainian), or, in Latin script,
+many of one language's own function words and few of another's. Those get their verdict from the fast path
 (audit/data/language_fast_path.json; probability 1.0, what langdetect gives such texts
 after rounding); every text the fast path is not sure of goes to langdetect as before.
 Agreement with langdetect on every text: benchmarks/bench_language.py (>= 99.5%).
@@ -108,6 +109,9 @@ FAST_MIN_SHARE = 0.2  # share of the words that are the language's own function 
 FAST_MARGIN = 4.0  # ... at least this many times the next language's share
 FAST_MIN_DISTINCT = 8  # different function words seen ("he ... he ... he" is not English)
 SCRIPT_SHARE = 0.95  # share of the letters in one language's own script
+MARKED_MIN = 3  # a language's own letters (ы, э, ё for Russian) a shared-script text needs ...
+MARKED_SHARE = 0.005  # ... and their share of the script's letters (Russian news: ~2%)
+RARE_PER_MARKED = 0.25  # letters the language hardly writes (ъ), at most this per own letter
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -115,10 +119,23 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
+class MarkedLetters:
+    """A language clear in a script it shares by the letters only it uses there."""
+
+    language: str
+    first: int  # the script's code points
+    last: int
+    own: frozenset[str]
+    others: frozenset[str]  # letters only the script's other languages use
+    rare: frozenset[str]  # letters the language writes far less often than the others
+
+
+@dataclass(frozen=True)
 class FastPath:
     words: dict[str, str]  # function word -> its language (words of two languages left out)
     starts: list[int]  # script ranges, sorted by first code point
     ranges: list[tuple[int, int, str]]  # (first, last, language)
+    marked: tuple[MarkedLetters, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +150,11 @@ def fast_path() -> FastPath:
     words = {w: next(iter(langs)) for w, langs in owners.items() if len(langs) == 1}
     ranges = sorted((lo, hi, lang) for lang, spans in raw["unique_scripts"].items()
                     for lo, hi in spans)
-    return FastPath(words, [lo for lo, _, _ in ranges], ranges)
+    marked = tuple(
+        MarkedLetters(lang, rule["script"][0], rule["script"][1], frozenset(rule["own"]),
+                      frozenset(rule["others"]), frozenset(rule["rare"]))
+        for lang, rule in raw.get("marked_letters", {}).items())
+    return FastPath(words, [lo for lo, _, _ in ranges], ranges, marked)
 
 
 def fast_path_version() -> str:
@@ -142,12 +163,19 @@ def fast_path_version() -> str:
 
     rules = resources.files("audit.data").joinpath("language_fast_path.json").read_bytes()
     limits = (FAST_CHARS, FAST_MIN_WORDS, FAST_MIN_SHARE, FAST_MARGIN, FAST_MIN_DISTINCT,
-              SCRIPT_SHARE)
+              SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED)
     return hashlib.sha256(rules + repr(limits).encode()).hexdigest()[:8]
 
 
-def clear_language(text: str) -> str | None:
-    """The language when the opening of the text leaves no doubt, else None."""
+def clear_language(
+    text: str, min_words: int = FAST_MIN_WORDS, min_distinct: int = FAST_MIN_DISTINCT
+) -> str | None:
+    """The language when the opening of the text leaves no doubt, else None.
+
+    `min_words` is the fewest words a verdict from words or marked letters needs (a
+    script of one language needs none), `min_distinct` the fewest different function
+    words of the language a verdict from words needs.
+    """
     sample = text[:FAST_CHARS].lower()
     words = _LETTERS.findall(sample)
     letters = sum(map(len, words))
@@ -155,10 +183,12 @@ def clear_language(text: str) -> str | None:
         return None
     foreign = [] if sample.isascii() else _NOT_LATIN.findall(sample)
     if len(foreign) > letters * (1 - SCRIPT_SHARE):
-        return _clear_script(foreign, letters)
+        if (language := _clear_script(foreign, letters)) is not None:
+            return language
+        return _clear_marked(foreign, letters) if len(words) >= min_words else None
     if foreign:
         return None  # Latin with a sprinkle of another script: let langdetect weigh it
-    return _clear_words(words)
+    return _clear_words(words, min_words, min_distinct)
 
 
 def _clear_script(foreign: list[str], letters: int) -> str | None:
@@ -181,8 +211,25 @@ def _clear_script(foreign: list[str], letters: int) -> str | None:
     return None
 
 
-def _clear_words(words: list[str]) -> str | None:
-    if len(words) < FAST_MIN_WORDS:
+def _clear_marked(foreign: list[str], letters: int) -> str | None:
+    """A language among the others of its script by its own letters: Russian by enough
+    ы, э, ё, none of the letters only Ukrainian, Belarusian, Macedonian, Serbian, Kazakh,
+    ... use, and few ъ (Bulgarian); Ukrainian by ї, є, ґ likewise."""
+    counts = Counter(foreign)  # a few dozen distinct letters
+    for rule in fast_path().marked:
+        script = sum(n for ch, n in counts.items() if rule.first <= ord(ch) <= rule.last)
+        if script < SCRIPT_SHARE * letters:
+            continue
+        own = sum(counts[ch] for ch in rule.own)
+        if (own >= max(MARKED_MIN, MARKED_SHARE * script)
+                and not any(counts[ch] for ch in rule.others)
+                and sum(counts[ch] for ch in rule.rare) <= RARE_PER_MARKED * own):
+            return rule.language
+    return None
+
+
+def _clear_words(words: list[str], min_words: int, min_distinct: int) -> str | None:
+    if len(words) < min_words:
         return None
     owner = fast_path().words
     seen = [w for w in words if w in owner]
@@ -195,4 +242,4 @@ def _clear_words(words: list[str]) -> str | None:
     if n < FAST_MIN_SHARE * len(words) or n < FAST_MARGIN * second:
         return None
     distinct = {w for w in seen if owner[w] == top}
-    return top if len(distinct) >= FAST_MIN_DISTINCT else None
+    return top if len(distinct) >= min_distinct else None
