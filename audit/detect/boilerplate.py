@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -92,8 +93,14 @@ class Settings:
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> Settings:
-        names = cls.__dataclass_fields__
-        return cls(**{k: type(getattr(cls(), k))(v) for k, v in params.items() if k in names})
+        names, defaults = cls.__dataclass_fields__, cls()
+        return cls(**{k: type(getattr(defaults, k))(v) for k, v in params.items() if k in names})
+
+
+@lru_cache(maxsize=16)
+def _as_dict(settings: Settings) -> dict[str, Any]:
+    """asdict, made once per settings (prepare runs per article; callers get a copy)."""
+    return asdict(settings)
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,8 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 def _phrase_hits(line: Line) -> list[PhraseHit]:
     """phrase_hits, without a "©" that is only mojibake: "Ã©" is "é" decoded as Latin-1
     ("Que absurdo Ã© esse?"), not a copyright sign ("Â©" is one: kept)."""
+    if not line.hits:
+        return []
     hits = phrase_hits(line)
     if "©" in line.text and line.text.count("Ã©") == line.text.count("©"):
         hits = [h for h in hits if h.phrase != "©"]
@@ -173,6 +182,8 @@ def _strong_hits(line: Line) -> list[PhraseHit]:
     the inline marker, whole-span phrases, "Copyright ..." and contains- or prefix-phrases
     of a non-sentence count ("The company changed its privacy policy" is news, not a cookie
     banner; "More: It did not reveal the crash location ..." is the text after a label)."""
+    if not line.hits and line.marker is None:
+        return []
     hits = [line.marker] if line.marker else []
     hits += [h for h in _phrase_hits(line) if not (line.piece and line.prose and (
         h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
@@ -442,6 +453,10 @@ def recurring_docs(article: Article, keys: Sequence[int], recurrence: Recurrence
 
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
+    if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
+        # most lines: a sentence of the body with no phrase. No phrase, no place outside the
+        # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
+        return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if _has_words(ln) else None
     strong = [] if _opens_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
@@ -521,7 +536,7 @@ def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
         else:
             items.append(["v", v.line.start, v.line.end, v.reason, v.evidence])
     keys = np.array([key_id(ln.key) if ln.key else 0 for ln in lines], dtype=np.uint64)
-    return {"settings": asdict(settings), "keys": packed_text(keys), "items": items}
+    return {"settings": dict(_as_dict(settings)), "keys": packed_text(keys), "items": items}
 
 
 def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.detect.chrome_lines import Line, kinded_alternation
+from audit.detect.regex_literals import Prefilter, prefilter
 from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
@@ -29,6 +30,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.
 _TIME_AFTER = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
                          r"(?:\s*[|/]\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?)?")
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "today", "tomorrow"}
+_DIGIT = re.compile(r"\d")
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
@@ -85,6 +87,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
 
 def _date_line(body: str) -> date | None:
     """A line that is only a date, maybe with a time ("Nov. 19, 2019 8:03 am ET")."""
+    if _DIGIT.search(body) is None:
+        return None  # every date find_dates reads holds a digit (most short lines have none)
     mentions = find_dates(body)
     if not mentions or mentions[0].start > 0 or mentions[0].year is None:
         return None
@@ -105,15 +109,23 @@ def message(line: Line, leak: Leak) -> str:
 
 
 @lru_cache(maxsize=1)
-def _inline() -> tuple[re.Pattern[str], dict[str, str]]:
-    """`metadata_inline.tsv` as one alternation (found anywhere); group name -> kind."""
+def _inline() -> tuple[re.Pattern[str], dict[str, str], Prefilter | None]:
+    """`metadata_inline.tsv` as one alternation (found anywhere); group name -> kind; and the
+    fixed strings its matches hold ("Published", "Photo", ...): most texts hold none."""
     alternation, kinds = kinded_alternation("metadata_inline.tsv")
-    return re.compile(alternation), kinds
+    pattern = re.compile(alternation)
+    return pattern, kinds, prefilter(pattern)
 
 
-def inline_leaks(line: Line) -> Iterator[tuple[int, int, Leak]]:
-    """Metadata inside a sentence span of running text: (start, end) offsets into the line."""
-    pattern, kinds = _inline()
+def inline_leaks(line: Line, fixed: Prefilter | None = None) -> Iterator[tuple[int, int, Leak]]:
+    """Metadata inside a sentence span of running text: (start, end) offsets into the line.
+
+    `fixed`: the inline patterns' prefilter narrowed to the article's text (what its lines
+    may hold), else the whole prefilter is asked."""
+    pattern, kinds, whole = _inline()
+    fixed = fixed or whole
+    if fixed is not None and not fixed.may_match(line.text):
+        return
     for m in pattern.finditer(line.text):
         kind = kinds[m.lastgroup or ""]
         if kind != "stamp":
@@ -140,9 +152,13 @@ def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Fi
 
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per metadata line (or span inside running text), with what it says in `data`."""
+    whole = _inline()[2]
     for article, lines in iter_spans(articles):
+        # spans are parts of the text: what the text cannot hold, none of them holds
+        fixed = whole.narrow(article.text or "") if whole is not None else None
+        scan = whole is None or fixed is not None
         for line in lines:
-            inline = list(inline_leaks(line)) if line.piece else []
+            inline = list(inline_leaks(line, fixed)) if scan and line.piece else []
             leak = None if inline else classify(line)  # in running text the exact span first
             if leak is not None:
                 yield _finding(article, line.start, line.end, message(line, leak), leak)

@@ -14,9 +14,11 @@ and its message says it is not a paywall. Phrases: `audit/data/chrome_phrases.ts
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from audit.detect.chrome_lines import (
@@ -26,6 +28,7 @@ from audit.detect.chrome_lines import (
     kinded_alternation,
     phrase_hits,
 )
+from audit.detect.regex_literals import Prefilter, prefilter
 from audit.detect.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 
@@ -57,10 +60,12 @@ class Block:
 
 
 @lru_cache(maxsize=1)
-def _templates() -> tuple[re.Pattern[str], dict[str, str]]:
-    """`paywall_templates.tsv` as one compiled alternation; group name -> kind (cut, appeal)."""
+def _templates() -> tuple[re.Pattern[str], dict[str, str], Prefilter | None]:
+    """`paywall_templates.tsv` as one compiled alternation; group name -> kind (cut, appeal);
+    and the fixed words its matches hold ("trial", "become" and "member", ...)."""
     alternation, kinds = kinded_alternation("paywall_templates.tsv")
-    return re.compile(alternation, re.IGNORECASE), kinds
+    pattern = re.compile(alternation, re.IGNORECASE)
+    return pattern, kinds, prefilter(pattern)
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +85,9 @@ def _template_hits(line: Line, kind: str) -> list[str]:
 def _template_matches(text: str) -> tuple[tuple[str, str], ...]:
     """(kind, matched text lower-cased) of every template match: a line is asked up to four
     times (cut, appeal, offer, block growth), the alternation runs once."""
-    pattern, kinds = _templates()
+    pattern, kinds, words = _templates()
+    if words is not None and not words.may_match(text):
+        return ()  # no rule's fixed words all in the line: no match (lookups, not a scan of the line)
     return tuple((kinds[m.lastgroup], m.group().lower()) for m in pattern.finditer(text) if m.lastgroup)
 
 
@@ -126,8 +133,12 @@ def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
     for the blocks of an article paywall.text has just read (Lines are frozen; Blocks are
     not changed once made)."""
     blocks: list[Block] = []
+    may_start = _may_start(lines)
     i = 0
     while i < len(lines):
+        if i not in may_start:
+            i += 1  # neither a paywall phrase nor a template trigger: no cut, no appeal
+            continue
         cut = _is_cut(lines[i])
         appeal = [] if cut else _is_appeal(lines[i])
         if not cut and not appeal:
@@ -148,6 +159,22 @@ def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
             i += 1
         blocks.append(block)
     return tuple(blocks)
+
+
+def _may_start(lines: Sequence[Line]) -> set[int]:
+    """Positions of the lines that can start a block: a phrase-list hit, or a template
+    trigger in the line key (each trigger looked up in all keys at once: none holds a newline)."""
+    found = {i for i, ln in enumerate(lines) if ln.hits}
+    joined = "\n".join(ln.key for ln in lines)
+    ends: list[int] = []
+    for trigger in TEMPLATE_TRIGGERS:
+        at = joined.find(trigger)
+        if at >= 0 and not ends:
+            ends = list(accumulate(len(ln.key) + 1 for ln in lines))  # one past each key's newline
+        while at >= 0:
+            found.add(bisect_right(ends, at))
+            at = joined.find(trigger, at + 1)
+    return found
 
 
 def message(block: Block) -> str:

@@ -135,8 +135,11 @@ def _free_after(line: str, at: int) -> bool:
 
 
 def _is_capitalised(word: str) -> bool:
-    first = next((c for c in word if c.isalnum()), "")
-    return first.isupper() or first.isdigit()
+    """Whether the word's first letter or digit is upper-case or a digit."""
+    for c in word:
+        if c.isalnum():
+            return c.isupper() or c.isdigit()
+    return False
 
 
 def _run_end(words: Sequence[re.Match[str]], first: int, limit: int) -> tuple[int, int]:
@@ -317,6 +320,8 @@ def _split_title_runs(line: str, start: int, end: int) -> list[int]:
         words.append(word)
         if not _is_capitalised(word.group()) and word.group().lower() not in SMALL_WORDS:
             break
+    if len(words) <= TITLE_RUN_MIN:
+        return []  # a cut needs TITLE_RUN_MIN capitalised words and a word after them
     stop, caps = _run_end(words, 0, len(words))
     if caps < TITLE_RUN_MIN or stop >= len(words):
         return []
