@@ -32,9 +32,11 @@ from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicate_seeds import (
     CorpusWords,
     Fingerprints,
+    article_slices,
     live_pairs,
     run_bounds,
-    seed_columns,
+    seed_groups,
+    seeds_of,
     word_hashes,
 )
 from audit.detect.duplicate_tokens import (
@@ -122,18 +124,21 @@ def _corpus_seeds(articles: Sequence[Article], families: Sequence[Hashable], cfg
     """
     words = CorpusWords.of(_word_hashes(a) for a in articles)
     prints = Fingerprints.of(words, cfg.kgram, cfg.window)
-    doc_a, doc_b, pos_a, pos_b = seed_columns(prints, families, cfg.max_df)
-    starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
-    firsts = doc_a[starts]
-    edited = stops - starts >= cfg.max_coverage * np.maximum(
-        1, np.maximum(prints.counts[firsts], prints.counts[doc_b[starts]]))
-    keep = edited.copy()
-    check = np.flatnonzero(~edited)
-    keep[check] = live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[check], stops[check], cfg)
-    del words, prints
-    for start, stop, is_edited in zip(starts[keep].tolist(), stops[keep].tolist(), edited[keep].tolist()):
-        yield (int(doc_a[start]), int(doc_b[start]),
-               list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())), is_edited)
+    counts = prints.counts
+    groups = seed_groups(prints, families, cfg.max_df)
+    del prints
+    for first_doc, end_doc in article_slices(groups, len(articles)):
+        doc_a, doc_b, pos_a, pos_b = seeds_of(groups, first_doc, end_doc)
+        starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
+        firsts = doc_a[starts]
+        edited = stops - starts >= cfg.max_coverage * np.maximum(
+            1, np.maximum(counts[firsts], counts[doc_b[starts]]))
+        keep = edited.copy()
+        check = np.flatnonzero(~edited)
+        keep[check] = live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[check], stops[check], cfg)
+        for start, stop, is_edited in zip(starts[keep].tolist(), stops[keep].tolist(), edited[keep].tolist()):
+            yield (int(doc_a[start]), int(doc_b[start]),
+                   list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())), is_edited)
 
 
 def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: PassageConfig) -> list[Run]:

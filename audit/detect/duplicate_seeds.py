@@ -134,6 +134,21 @@ def seed_columns(prints: Fingerprints, families: Sequence[Hashable], max_df: int
     syndicated story counts once); a fingerprint of more than max_df families is skipped
     (site chrome). Each occurrence is paired with every later one, in article order.
     """
+    return seeds_of(seed_groups(prints, families, max_df), 0, len(families))
+
+
+@dataclass(frozen=True)
+class SeedGroups:
+    """Each fingerprint's occurrences (one per family, in article order), the groups of
+    two to max_df of them, and how many later members each member is paired with."""
+
+    docs: np.ndarray
+    positions: np.ndarray
+    members: np.ndarray  # index into docs/positions of each group member, group by group
+    later: np.ndarray  # members after it in its group: its seeds as the pair's first side
+
+
+def seed_groups(prints: Fingerprints, families: Sequence[Hashable], max_df: int) -> SeedGroups:
     codes: dict[Hashable, int] = {}
     family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
     fam = family[prints.docs]
@@ -149,12 +164,40 @@ def seed_columns(prints: Fingerprints, families: Sequence[Hashable], max_df: int
     sizes = stops - starts
     starts, sizes = starts[sizes <= max_df], sizes[sizes <= max_df]
     members = np.repeat(starts, sizes) + ranks(sizes)
-    later = np.repeat(sizes, sizes) - 1 - ranks(sizes)  # members after it in its group
+    later = np.repeat(sizes, sizes) - 1 - ranks(sizes)
+    return SeedGroups(docs, positions, members, later)
+
+
+def seeds_of(groups: SeedGroups, first_doc: int, end_doc: int) -> tuple[np.ndarray, ...]:
+    """seed_columns' rows whose first article is in [first_doc, end_doc): the same rows in
+    the same order as that slice of the whole list, so slices in article order, one after
+    another, give seed_columns."""
+    mine = (groups.docs[groups.members] >= first_doc) & (groups.docs[groups.members] < end_doc)
+    members, later = groups.members[mine], groups.later[mine]
     left = np.repeat(members, later)
     right = left + 1 + ranks(later)
+    docs, positions = groups.docs, groups.positions
     doc_a, doc_b, pos_a, pos_b = docs[left], docs[right], positions[left], positions[right]
     order = np.argsort((doc_a.astype(np.int64) << 32) | doc_b, kind="stable")
     return doc_a[order], doc_b[order], pos_a[order], pos_b[order]
+
+
+SEEDS_A_SLICE = 1 << 23  # seeds made at once (16 bytes each, about 130 MB, and the sort's copies)
+
+
+def article_slices(groups: SeedGroups, articles: int, limit: int = SEEDS_A_SLICE) -> list[tuple[int, int]]:
+    """[first, end) article ranges whose seeds number about `limit` or fewer (an article
+    with more is a slice of its own): memory bounded whatever the corpus shares. At
+    100,000 bench_run articles (each sentence in 37 of them) the seeds at once took 7 GB."""
+    per_doc = np.bincount(groups.docs[groups.members], weights=groups.later, minlength=articles)
+    slices, first, count = [], 0, 0.0
+    for doc, n in enumerate(per_doc.tolist()):
+        if count and count + n > limit:
+            slices.append((first, doc))
+            first, count = doc, 0.0
+        count += n
+    slices.append((first, articles))
+    return slices
 
 
 def ranks(sizes: np.ndarray) -> np.ndarray:
