@@ -45,7 +45,7 @@ import real_corpus  # the benchmarks folder is not a package: imported from besi
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = real_corpus.CACHE / "datatrove-venv"
-DATATROVE_PINS = ["datatrove==0.10.0", "spacy==3.8.18", "orjson"]  # the versions measured
+DATATROVE_PINS = ["datatrove==0.10.0", "spacy==3.8.18", "orjson", "regex"]  # the versions measured; datatrove.utils.text imports regex without requiring it
 GOALS = {"articles_per_s": 700, "peak_mb": 1536, "x_datatrove": 5.0, "rerun_share": 0.10}
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
