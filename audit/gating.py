@@ -101,7 +101,7 @@ def gate(
                 record["raw"] = article.raw
             bad.write(json.dumps(record, ensure_ascii=False) + "\n")
     if save_index is not None:  # only what is admitted counts as ingested (issue 3)
-        from audit.detect.duplicate_index import update_index
+        from audit.detect.duplicates.index import update_index
 
         admitted = set(accepted_ids)
         update_index(save_index, [a for a in result.articles if a.article_id in admitted])

@@ -93,7 +93,7 @@ def run(
     timings: dict[str, float] = {}
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
     if against is not None:  # duplicate checks also compare with a saved index (issue 3)
-        from audit.detect.duplicate_index import load_index
+        from audit.detect.duplicates.index import load_index
 
         the_suite = replace(the_suite, settings={**the_suite.settings, "_index": load_index(against)})
     problems: list[str] = []
@@ -151,7 +151,7 @@ def run(
 
     annotate(articles, findings)
     if save_index is not None:  # add this corpus to the saved duplicate index (issue 3)
-        from audit.detect.duplicate_index import update_index
+        from audit.detect.duplicates.index import update_index
 
         clock = time.perf_counter()
         update_index(save_index, articles)

@@ -37,7 +37,7 @@ from urllib.parse import urlparse
 
 import lxml.html
 
-from audit.detect import boilerplate, metadata_leak, paywall
+from audit.detect.leakage import boilerplate, metadata_leak, paywall
 from audit.model import Article, Finding
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"

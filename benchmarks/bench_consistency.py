@@ -32,8 +32,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from audit.detect import contradictions, dates, name_variants, relative_dates, titles, weekdays
-from audit.detect.office_holders import fold, load_table, load_titles, needs_first_name
+from audit.detect.consistency import (
+    contradictions,
+    dates,
+    name_variants,
+    relative_dates,
+    titles,
+    weekdays,
+)
+from audit.detect.consistency.office_holders import fold, load_table, load_titles, needs_first_name
 from audit.model import Article
 from audit.normalise.dates import find_dates, find_relative_dates
 

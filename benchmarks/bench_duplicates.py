@@ -40,12 +40,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from audit.detect.duplicate_exact import find_exact_duplicates
-from audit.detect.duplicate_index import load_index, update_index
-from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates, shingles_of
-from audit.detect.duplicate_passage import find_shared_passages
-from audit.detect.duplicate_repeated import find_repeated_sentences
-from audit.detect.duplicate_tokens import jaccard, tokenise
+from audit.detect.duplicates.exact import find_exact_duplicates
+from audit.detect.duplicates.index import load_index, update_index
+from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates, shingles_of
+from audit.detect.duplicates.passage import find_shared_passages
+from audit.detect.duplicates.repeated import find_repeated_sentences
+from audit.detect.duplicates.tokens import jaccard, tokenise
 from audit.model import Article
 from audit.normalise.text import normalise_text
 

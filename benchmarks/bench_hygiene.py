@@ -27,8 +27,8 @@ import re
 import time
 from pathlib import Path
 
-from audit.detect.encoding import find_encoding_problems
-from audit.detect.glued import find_glued_sentences
+from audit.detect.hygiene.encoding import find_encoding_problems
+from audit.detect.hygiene.glued import find_glued_sentences
 from audit.model import Article
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction-benchmark" / "ground-truth.json"

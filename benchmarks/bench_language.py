@@ -200,7 +200,7 @@ def _pct(flags: list[bool]) -> str:
 
 
 def report_mixed(samples: int) -> None:
-    from audit.detect.language_mixed import find_mixed_language
+    from audit.detect.language.mixed import find_mixed_language
     from audit.model import Article
     from audit.normalise.language import detect_language
 

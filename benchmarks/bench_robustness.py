@@ -183,7 +183,7 @@ def repeat_scaling() -> None:
     linear work doubles with the size (the old pair scan grew 4x on the second kind)."""
     import random
 
-    from audit.detect.duplicate_repeated import find_repeated_sentences
+    from audit.detect.duplicates.repeated import find_repeated_sentences
     from audit.model import Article
 
     def seconds(text: str) -> tuple[float, int]:

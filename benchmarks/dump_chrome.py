@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
     from audit.detect import registry
-    from audit.detect.spans import segment
+    from audit.detect.leakage.spans import segment
     from audit.detect.workers import BATCH_SIZE, plan_for
     from audit.ingest import iter_records
     from audit.normalise import to_article

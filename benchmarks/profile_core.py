@@ -82,7 +82,7 @@ def _five_calls(find, text: str):  # type: ignore[no-untyped-def]
 
 def compare(old_tree: Path, texts: list[str]) -> None:
     """Old against new, step by step: seconds for all texts and whether answers agree."""
-    from audit.detect import language_mixed as new_mixed
+    from audit.detect.language import mixed as new_mixed
     from audit.model import Article
     from audit.normalise import dates as new_dates
     from audit.normalise import encoding as new_encoding

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit.detect.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
 
@@ -194,7 +194,7 @@ def test_prepared_in_workers_gives_the_same_findings_and_stale_preparations_are_
     counts give exactly what one pass over the corpus gives; recurrence still decides."""
     from dataclasses import asdict
 
-    from audit.detect.boilerplate import prepare
+    from audit.detect.leakage.boilerplate import prepare
 
     promo = "Sign up to the Daily Wire briefing for the best of our reporting every morning."
     texts = [f"{BODY_1.replace('Tuesday', day)}\n{promo}\n{BODY_2.replace('Kyiv', f'Kyiv on {day}')}\n"
@@ -214,7 +214,7 @@ def test_prepared_in_workers_gives_the_same_findings_and_stale_preparations_are_
 
 
 def test_line_key_ignores_case_bullets_spacing_and_closing_marks() -> None:
-    from audit.detect.chrome_lines import line_key
+    from audit.detect.leakage.chrome_lines import line_key
 
     assert line_key("  • Share this\u00a0story  »") == "share this story"
     assert line_key("READ MORE :  Talks resume\tin Istanbul ...") == "read more: talks resume in istanbul"

@@ -8,8 +8,8 @@ list above it; a footer with several kinds of chrome is chrome from the body on.
 
 from __future__ import annotations
 
-from audit.detect.boilerplate import find_boilerplate_lines
-from audit.detect.spans import segment, split_line
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.spans import segment, split_line
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
 

@@ -2,7 +2,7 @@
 
 lower_share reads tokens with str.split where it used one regex over every character;
 the rule alternations of metadata.leak and paywall.text are skipped where the fixed
-strings of their rules are missing (audit.detect.regex_literals). Both must change no
+strings of their rules are missing (audit.detect.leakage.regex_literals). Both must change no
 answer: here they meet the forms they replace on real sentences and on the characters
 where Python's case folding and the regex engine's differ.
 """
@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from audit.detect import metadata_leak, paywall
-from audit.detect.chrome_lines import CASED_MIN_WORDS, FUNCTION_WORDS, lower_share
-from audit.detect.regex_literals import prefilter
+from audit.detect.leakage import metadata_leak, paywall
+from audit.detect.leakage.chrome_lines import CASED_MIN_WORDS, FUNCTION_WORDS, lower_share
+from audit.detect.leakage.regex_literals import prefilter
 
 # The regex lower_share used before (chrome_lines, until the str.split form).
 _REFERENCE = re.compile(r"(?<!\S)[^\w\s]*(?!(?:" + "|".join(FUNCTION_WORDS) + r")\b)([^\W\d_])", re.IGNORECASE)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from audit.detect.boilerplate import find_boilerplate_lines
 from audit.detect.clean import annotate, clean_text
-from audit.detect.metadata_leak import find_metadata_leaks
-from audit.detect.paywall import find_paywall_blocks
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
+from audit.detect.leakage.paywall import find_paywall_blocks
 from audit.gating import gate
 from audit.model import Article, RawRecord
 from audit.normalise import to_article

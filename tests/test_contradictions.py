@@ -6,7 +6,7 @@ from datetime import date
 
 from consistency_helpers import article
 
-from audit.detect.contradictions import find_contradictions
+from audit.detect.consistency.contradictions import find_contradictions
 
 MERZ = ("Polish Prime Minister Donald Tusk, French President Emmanuel Macron and the newly "
         "installed German Chancellor Friedrich Merz travelled to Kyiv.")
@@ -85,7 +85,7 @@ def test_claims_prepared_in_the_workers_give_the_same_findings() -> None:
     import json
     from dataclasses import asdict
 
-    from audit.detect.contradictions import prepare
+    from audit.detect.consistency.contradictions import prepare
 
     def corpus():  # type: ignore[no-untyped-def]
         return [article(MERZ, date(2025, 5, 28), "merz"), article(SCHOLZ, date(2025, 6, 1), "scholz"),

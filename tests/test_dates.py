@@ -7,7 +7,7 @@ from pathlib import Path
 
 from consistency_helpers import article, spans
 
-from audit.detect.dates import find_invalid_dates
+from audit.detect.consistency.dates import find_invalid_dates
 from audit.normalise.dates import find_dates, find_relative_dates, publication_date
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -72,7 +72,13 @@ def test_invalid_dates_april_31_and_february_29_of_a_common_year() -> None:
 def test_consistency_detectors_never_raise_on_broken_text() -> None:
     import random
 
-    from audit.detect import contradictions, name_variants, relative_dates, titles, weekdays
+    from audit.detect.consistency import (
+        contradictions,
+        name_variants,
+        relative_dates,
+        titles,
+        weekdays,
+    )
 
     rng = random.Random(1)
     pieces = ["February 29", "Feb. 30, 1900", "0/0/2020", "31/31/2025", "Monday, 00 May", "tomorrow,",

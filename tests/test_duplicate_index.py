@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from factories import make_article
 
-from audit.detect.duplicate_exact import find_exact_duplicates
-from audit.detect.duplicate_index import load_index, update_index
-from audit.detect.duplicate_near import find_near_duplicates
-from audit.detect.duplicate_passage import find_shared_passages
+from audit.detect.duplicates.exact import find_exact_duplicates
+from audit.detect.duplicates.index import load_index, update_index
+from audit.detect.duplicates.near import find_near_duplicates
+from audit.detect.duplicates.passage import find_shared_passages
 from audit.errors import UsageError
 from audit.gating import gate
 from audit.model import Article

@@ -7,8 +7,8 @@ import random
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from audit.detect import duplicate_lsh
-from audit.detect.duplicate_lsh import (
+from audit.detect.duplicates import lsh as duplicate_lsh
+from audit.detect.duplicates.lsh import (
     band_keys,
     bands_for,
     candidate_pairs,

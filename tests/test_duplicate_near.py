@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from factories import make_article
 
-from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
+from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates
 from audit.model import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from factories import make_article
 
-from audit.detect.duplicate_passage import find_shared_passages
+from audit.detect.duplicates.passage import find_shared_passages
 from audit.model import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -116,7 +116,7 @@ def test_a_quote_lifted_by_many_is_one_finding_in_each_naming_the_others() -> No
 def test_a_block_in_many_articles_of_one_site_is_its_chrome_not_a_shared_passage() -> None:
     """Issue 10: a promo block repeated in 12 articles of one site is boilerplate.line's
     (recurring), not 12 shared passages; in 4 articles it is still a shared passage."""
-    from audit.detect.boilerplate import find_boilerplate_lines
+    from audit.detect.leakage.boilerplate import find_boilerplate_lines
     from audit.model import RawRecord
     from audit.normalise import to_article
 

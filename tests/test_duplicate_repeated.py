@@ -6,7 +6,7 @@ from pathlib import Path
 
 from factories import make_article
 
-from audit.detect.duplicate_repeated import find_repeated_sentences
+from audit.detect.duplicates.repeated import find_repeated_sentences
 from audit.model import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

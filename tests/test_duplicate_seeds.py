@@ -11,14 +11,16 @@ from pathlib import Path
 import numpy as np
 from factories import make_article
 
-from audit.detect import duplicate_exact, duplicate_near, duplicate_passage
-from audit.detect.duplicate_passage import (
+from audit.detect.duplicates import exact as duplicate_exact
+from audit.detect.duplicates import near as duplicate_near
+from audit.detect.duplicates import passage as duplicate_passage
+from audit.detect.duplicates.passage import (
     PassageConfig,
     find_shared_passages,
     fingerprints,
     shared_runs,
 )
-from audit.detect.duplicate_seeds import (
+from audit.detect.duplicates.seeds import (
     CorpusWords,
     Fingerprints,
     live_pairs,
@@ -26,7 +28,7 @@ from audit.detect.duplicate_seeds import (
     seed_columns,
     word_hashes,
 )
-from audit.detect.duplicate_tokens import tokenise
+from audit.detect.duplicates.tokens import tokenise
 from audit.model import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -107,8 +109,8 @@ def test_prepared_shares_give_the_same_findings_and_are_taken() -> None:
     texts += [texts[3].upper(), texts[5] + " One more sentence for the copy.", texts[7]]
     alone = findings([make_article(t, article_id=f"a{i}") for i, t in enumerate(texts)])
     articles = [make_article(t, article_id=f"a{i}") for i, t in enumerate(texts)]
-    for module in (duplicate_exact, duplicate_near, duplicate_passage):
-        name = module.__name__.rsplit(".", 1)[1]
+    for name, module in (("duplicate_exact", duplicate_exact), ("duplicate_near", duplicate_near),
+                         ("duplicate_passage", duplicate_passage)):  # the registry's names
         for a in articles:  # through JSON, as the findings cache keeps them between runs
             a.prepared[name] = json.loads(json.dumps(module.prepare(a, {})))
     prepared = findings(articles)
@@ -142,7 +144,7 @@ def test_corpus_fingerprints_are_each_articles_own() -> None:
 
 
 def test_seeds_made_a_slice_of_articles_at_a_time_are_the_whole_list(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from audit.detect import duplicate_seeds
+    from audit.detect.duplicates import seeds as duplicate_seeds
 
     texts, cfg = sentence_corpus(), PassageConfig()
     words = CorpusWords.of(word_hashes(t) for t in texts)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from factories import make_article
 
-from audit.detect.encoding import find_encoding_problems
+from audit.detect.hygiene.encoding import find_encoding_problems
 from audit.model import Article
 from audit.normalise.encoding import find_repairs, repair_text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from factories import make_article
 
-from audit.detect.glued import find_glued_sentences
+from audit.detect.hygiene.glued import find_glued_sentences
 from audit.model import Article
 
 SEED_001 = (
@@ -83,7 +83,7 @@ def test_bad_text_never_raises() -> None:
 
 
 def test_token_scan_finds_what_a_whole_text_scan_finds() -> None:
-    from audit.detect.glued import _GLUE, glue_matches
+    from audit.detect.hygiene.glued import _GLUE, glue_matches
 
     text = ("The U.S.Army said on 15 April.Two years later “it was over.”Then J.D.Vance "
             "spoke (R-W.Va.)at 3.5%.Next came a.m.The end.\tOk!Fine\nsee example.com.Now "

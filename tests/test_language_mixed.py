@@ -9,8 +9,8 @@ import pytest
 from factories import make_article
 from test_language_fast import RUSSIAN as RUSSIAN_ARTICLE
 
-from audit.detect import language_mixed
-from audit.detect.language_mixed import find_mixed_language
+from audit.detect.language import mixed as language_mixed
+from audit.detect.language.mixed import find_mixed_language
 from audit.model import Article
 from audit.normalise.language import clear_language, detect_language, language_probabilities
 

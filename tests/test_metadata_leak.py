@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.detect.metadata_leak import find_metadata_leaks
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from consistency_helpers import article, spans
 
-from audit.detect.name_variants import find_name_variants
+from audit.detect.consistency.name_variants import find_name_variants
 
 CHECK = "consistency.name_variant"
 
@@ -69,7 +69,7 @@ def test_given_names_of_different_people_are_not_merged() -> None:
 
 
 def test_given_names_found_where_the_automaton_points_are_what_the_regex_finds_everywhere() -> None:
-    from audit.detect.name_variants import _given_name_matches, _given_name_pattern
+    from audit.detect.consistency.name_variants import _given_name_matches, _given_name_pattern
 
     text = ("Sergei Lavrov met Sergey Lavrov. Aleksandr Novak and Alexander  A. Novak-Smith; "
             "xSergei Ivanov, -Sergei Ivanov, Sergei Sergei Ivanov, Sergei al-Assad, Sergei lower")

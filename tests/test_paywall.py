@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit.detect.boilerplate import find_boilerplate_lines
-from audit.detect.paywall import find_paywall_blocks
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.paywall import find_paywall_blocks
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from consistency_helpers import article, spans
 
-from audit.detect.relative_dates import find_relative_date_conflicts
+from audit.detect.consistency.relative_dates import find_relative_date_conflicts
 
 SEED_002 = ("He specified that Ukraine expects “a full, lasting and reliable ceasefire starting "
             "tomorrow, May 12,” and said, “Ukraine is ready to meet.”")

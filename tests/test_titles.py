@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from consistency_helpers import article, spans
 
-from audit.detect.titles import find_title_anachronisms
+from audit.detect.consistency.titles import find_title_anachronisms
 from audit.errors import UsageError
 
 JUNE_1 = date(2025, 6, 1)

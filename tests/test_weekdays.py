@@ -6,7 +6,7 @@ from datetime import date
 
 from consistency_helpers import article, spans
 
-from audit.detect.weekdays import find_weekday_mismatches
+from audit.detect.consistency.weekdays import find_weekday_mismatches
 
 SEED_003 = ("The Ukrainian President had challenged the Rusian President to meet him in person, "
             "today, Thursday, May 15, 2025, in Istanbul. However, late on Wednesday, May 14, 2025, "

@@ -2,9 +2,22 @@
 
 A detector is a plain function `find(articles, params) -> Iterable[Finding]` over the
 whole corpus (so cross-article checks such as duplicates fit the same shape), listed
-in DETECTORS with the check ids it emits and the languages it understands. To add one:
-write `audit/detect/<name>.py` with its function, add one line below, add an
-expectation reading `n_<check>` to the suites in `expectations/`, and tests.
+in `registry()` with the check ids it emits and the languages it understands.
+
+The folders say where things are:
+- one package per family of checks, each with its detectors and what only they use:
+  `leakage/` (boilerplate.line, paywall.text, metadata.leak and the segmentation they
+  share), `duplicates/` (duplicate.*, tokens, MinHash LSH, seeds, the saved index),
+  `consistency/` (consistency.*, the office holders' table), `language/`
+  (language.unexpected, language.mixed), `hygiene/` (hygiene.*, provenance.missing);
+- beside them, what runs any detector: this registry, `workers` (batches in worker
+  processes), `cache` (findings and per-article shares kept between runs), `spark`
+  (per-article detectors on Spark executors) and `clean` (the text handed on without
+  the spans found).
+
+To add a detector: write `audit/detect/<family>/<name>.py` with its function, add one
+line to `registry()`, add an expectation reading `n_<check>` to the suites in
+`expectations/`, and tests.
 """
 
 from __future__ import annotations
@@ -50,26 +63,22 @@ class Detector:
 
 def registry() -> list[Detector]:
     """All detectors, in the order they run. Imported here, not at package import."""
-    from audit.detect import (
-        boilerplate,
+    from audit.detect.consistency import (
         contradictions,
         dates,
-        duplicate_exact,
-        duplicate_near,
-        duplicate_passage,
-        duplicate_repeated,
-        encoding,
-        glued,
-        language,
-        language_mixed,
-        metadata_leak,
         name_variants,
-        paywall,
-        provenance,
         relative_dates,
         titles,
         weekdays,
     )
+    from audit.detect.duplicates import exact as duplicate_exact
+    from audit.detect.duplicates import near as duplicate_near
+    from audit.detect.duplicates import passage as duplicate_passage
+    from audit.detect.duplicates import repeated as duplicate_repeated
+    from audit.detect.hygiene import encoding, glued, provenance
+    from audit.detect.language import mixed as language_mixed
+    from audit.detect.language import unexpected as language
+    from audit.detect.leakage import boilerplate, metadata_leak, paywall
 
     en = frozenset({"en"})
     return [

@@ -17,7 +17,7 @@ import pandas as pd
 
 from audit.normalise.diff import opcodes
 
-CLUSTER_COLUMN = "duplicate_cluster"  # set by audit.detect.duplicate_near
+CLUSTER_COLUMN = "duplicate_cluster"  # set by audit.detect.duplicates.near
 MAX_CLUSTERS = 50  # the report stays light; every cluster id is in articles.parquet
 MAX_MEMBERS = 3  # columns side by side that still fit a screen
 _PIECES = re.compile(r"\s+|\S+")

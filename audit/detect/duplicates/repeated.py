@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect.duplicate_tokens import (
+from audit.detect.duplicates.tokens import (
     Tokens,
     config_from_params,
     extend_match,

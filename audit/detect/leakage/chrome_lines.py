@@ -21,7 +21,7 @@ import ahocorasick
 
 from audit.model import Article
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 def kinded_alternation(file_name: str) -> tuple[str, dict[str, str]]:
@@ -79,7 +79,7 @@ class Line:
     key: str  # lower-case, bullets and closing marks stripped, spaces collapsed
     words: int
     bullet: bool  # starts with a bullet mark ("• No Ads Within Stories")
-    piece: bool = False  # a span cut out of a longer line (audit.detect.spans), not a whole line
+    piece: bool = False  # a span cut out of a longer line (audit.detect.leakage.spans), not a whole line
     marker: PhraseHit | None = None  # the inline chrome marker that starts this span, if any
     lower_share: float | None = None  # share of cased words written lower-case (None: too few)
     headline: bool = False  # the article's title (or most of its URL slug's words) stands here

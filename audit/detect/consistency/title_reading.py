@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-READING_PATH = Path(__file__).resolve().parent.parent / "data" / "office_reading.json"
+READING_PATH = Path(__file__).resolve().parents[2] / "data" / "office_reading.json"
 _YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
 # Tokens before a full stop that do not end a sentence: "U.S.", "Mr.", "Dec.", "George W."
 _ABBREVIATION = re.compile(

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 
 import ahocorasick
 
-from audit.detect.chrome_lines import DATA_DIR, Line, PhraseHit, make_line, physical_lines
+from audit.detect.leakage.chrome_lines import DATA_DIR, Line, PhraseHit, make_line, physical_lines
 from audit.model import Article
 
 SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)

@@ -27,9 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect.chrome_lines import group_of
-from audit.detect.duplicate_near import CLUSTER_COLUMN, find_near_duplicates
-from audit.detect.duplicate_seeds import (
+from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates
+from audit.detect.duplicates.seeds import (
     CorpusWords,
     Fingerprints,
     article_slices,
@@ -39,7 +38,7 @@ from audit.detect.duplicate_seeds import (
     seeds_of,
     word_hashes,
 )
-from audit.detect.duplicate_tokens import (
+from audit.detect.duplicates.tokens import (
     Tokens,
     config_from_params,
     extend_match,
@@ -51,6 +50,7 @@ from audit.detect.duplicate_tokens import (
     unpacked,
     winnow,
 )
+from audit.detect.leakage.chrome_lines import group_of
 from audit.model import Article, Finding, span_finding
 
 Run = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (word positions)

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from audit.detect.office_holders import OfficeTable, load_table
-from audit.detect.title_reading import sentence_bounds
-from audit.detect.titles import (
+from audit.detect.consistency.office_holders import OfficeTable, load_table
+from audit.detect.consistency.title_reading import sentence_bounds
+from audit.detect.consistency.titles import (
     ELECT_DAYS,
     courtesy_title,
     find_title_mentions,

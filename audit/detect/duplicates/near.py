@@ -20,9 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect.duplicate_exact import exact_key
-from audit.detect.duplicate_lsh import band_keys, bands_for, candidate_pairs, signature
-from audit.detect.duplicate_tokens import (
+from audit.detect.duplicates.exact import exact_key
+from audit.detect.duplicates.lsh import band_keys, bands_for, candidate_pairs, signature
+from audit.detect.duplicates.tokens import (
     config_from_params,
     jaccard,
     packed_text,

@@ -26,7 +26,7 @@ import ahocorasick
 
 from audit.errors import UsageError
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 TABLE_PATH = DATA / "office_holders.csv"
 TITLES_PATH = DATA / "office_titles.json"
 # Words that may sit between a first name and a surname, or before a name, without

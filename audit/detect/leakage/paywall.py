@@ -21,15 +21,15 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
-from audit.detect.chrome_lines import (
+from audit.detect.leakage.chrome_lines import (
     PROSE_MIN_LOWER,
     RUN_ON_WORDS,
     Line,
     kinded_alternation,
     phrase_hits,
 )
-from audit.detect.regex_literals import Prefilter, prefilter
-from audit.detect.spans import iter_spans
+from audit.detect.leakage.regex_literals import Prefilter, prefilter
+from audit.detect.leakage.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 
 CHECK = "paywall.text"

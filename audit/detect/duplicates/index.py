@@ -33,11 +33,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from audit.detect.duplicate_exact import exact_key
-from audit.detect.duplicate_lsh import band_keys, bands_for, matches, signature, sorted_bands
-from audit.detect.duplicate_near import NearConfig
-from audit.detect.duplicate_passage import PassageConfig, fingerprints
-from audit.detect.duplicate_tokens import Packed, jaccard, shingle_set, tokenise
+from audit.detect.duplicates.exact import exact_key
+from audit.detect.duplicates.lsh import band_keys, bands_for, matches, signature, sorted_bands
+from audit.detect.duplicates.near import NearConfig
+from audit.detect.duplicates.passage import PassageConfig, fingerprints
+from audit.detect.duplicates.tokens import Packed, jaccard, shingle_set, tokenise
 from audit.errors import UsageError
 from audit.model import Article
 

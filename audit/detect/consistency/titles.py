@@ -27,8 +27,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.office_holders import OfficeTable, Term, load_table, load_titles
-from audit.detect.title_reading import Reading, adjective_pattern, read_mention
+from audit.detect.consistency.office_holders import OfficeTable, Term, load_table, load_titles
+from audit.detect.consistency.title_reading import Reading, adjective_pattern, read_mention
 from audit.model import Article, Finding, span_finding
 
 CHECK = "consistency.title_anachronism"

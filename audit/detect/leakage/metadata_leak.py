@@ -18,9 +18,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.chrome_lines import Line, kinded_alternation
-from audit.detect.regex_literals import Prefilter, prefilter
-from audit.detect.spans import iter_spans
+from audit.detect.leakage.chrome_lines import Line, kinded_alternation
+from audit.detect.leakage.regex_literals import Prefilter, prefilter
+from audit.detect.leakage.spans import iter_spans
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
 

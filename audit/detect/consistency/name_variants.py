@@ -32,7 +32,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from audit.detect.office_holders import (
+from audit.detect.consistency.office_holders import (
     OfficeTable,
     first_name_fits,
     fold,
@@ -48,7 +48,7 @@ CHECK = "consistency.name_variant"
 MIN_FUZZY_LENGTH = 6  # shorter words are too often other words ("Xi", "Lula")
 LONG_SURNAME = 10
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
-GIVEN_NAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "office_given_names.tsv"
+GIVEN_NAMES_PATH = Path(__file__).resolve().parents[2] / "data" / "office_given_names.tsv"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from audit.detect.duplicate_tokens import (
+from audit.detect.duplicates.tokens import (
     RESYNC_CONFIRM,
     RESYNC_STEPS,
     kgrams_of,
@@ -37,7 +37,7 @@ from audit.detect.duplicate_tokens import (
 )
 
 if TYPE_CHECKING:
-    from audit.detect.duplicate_passage import PassageConfig
+    from audit.detect.duplicates.passage import PassageConfig
 
 BLOCK = 1024  # articles whose k-grams are hashed in one numpy pass (memory: 8 bytes a word)
 

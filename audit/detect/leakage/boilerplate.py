@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect import metadata_leak, paywall
-from audit.detect.chrome_lines import (
+from audit.detect.duplicates.tokens import packed_text, unpacked
+from audit.detect.leakage import metadata_leak, paywall
+from audit.detect.leakage.chrome_lines import (
     RUN_ON_WORDS,
     Line,
     PhraseHit,
@@ -34,8 +35,7 @@ from audit.detect.chrome_lines import (
     learn_recurrence,
     phrase_hits,
 )
-from audit.detect.duplicate_tokens import packed_text, unpacked
-from audit.detect.spans import segment
+from audit.detect.leakage.spans import segment
 from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
@@ -145,7 +145,7 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
 
 def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: set[int]) -> set[int]:
     """The headline: the title's line or span, else the one holding most of the URL
-    slug's words (audit.detect.spans marks them). Only when neither is found, a guess:
+    slug's words (audit.detect.leakage.spans marks them). Only when neither is found, a guess:
     up to two nav-like lines right above the first paragraph, or in running text the
     one span there (a menu run together with the headline is not nav-like: not kept).
     """
