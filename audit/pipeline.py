@@ -265,12 +265,8 @@ def article_table(
         row["not_checked"] = ",".join(sorted(skipped)) or None
         row.update(a.extra)
         own = counts.get(a.article_id, none)
-        if skipped:
-            for check, column in signals:
-                row[column] = None if check in skipped else own[check]
-        else:
-            for check, column in signals:
-                row[column] = own[check]
+        for check, column in signals:
+            row[column] = None if check in skipped else own[check]
         rows.append(row)
     table = pd.DataFrame(rows, columns=None if rows else TABLE_COLUMNS)
     for check in suite.rules:

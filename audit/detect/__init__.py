@@ -51,9 +51,9 @@ class Detector:
     # a cross-article detector's per-article share (article, params) -> value, run in the
     # workers beside the per-article detectors; `find` takes it from `article.prepared[name]`
     prepare: Callable[[Article, Mapping[str, Any]], Any] | None = None
-    # large shares (near's MinHash and shingles, passage's word hashes: ~9 KB an article)
-    # are kept in the cache's memory-mapped Arrow file, not its dict of JSON text: held as
-    # Python strings they made a rerun of 20,000 articles need 3.4 GB
+    # large shares (passage's word hashes, near's MinHash signature: ~6 KB an article) are
+    # kept in the cache's memory-mapped Arrow file, not its dict of JSON text: held there as
+    # Python strings, with near's shingle sets then, they made a 20,000 rerun need 3.4 GB
     large_prepared: bool = False
 
     def supports(self, article: Article) -> bool:

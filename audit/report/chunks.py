@@ -70,7 +70,7 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
     for i in order:
         record = _view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=False)
         texts = _texts_weight(record)
-        weight = 400 + texts + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
+        weight = _weight(record, texts)
         if weight <= left:
             views[i], weights[i], left = record, (weight, texts), left - weight
     left += total - int(total * rd.EVIDENCE_SHARE)
@@ -167,9 +167,11 @@ def _whole_cost(row: dict[str, Any]) -> int:
     return 400 + min(len(text), rd.PIECE_CHARS) + (min(len(clean), rd.PIECE_CHARS) if clean != text else 0)
 
 
-def _weight(record: dict[str, Any]) -> int:
-    """About the JSON size of a view record, without encoding it twice."""
-    return 400 + _texts_weight(record) + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
+def _weight(record: dict[str, Any], texts: int | None = None) -> int:
+    """About the JSON size of a view record, without encoding it twice (`texts`: its
+    _texts_weight, when known)."""
+    texts = _texts_weight(record) if texts is None else texts
+    return 400 + texts + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
 
 
 def _texts_weight(record: dict[str, Any]) -> int:

@@ -20,15 +20,14 @@ from typing import Any
 
 import numpy as np
 
+from audit.detect.cache import packed_text, unpacked
 from audit.detect.duplicates.exact import exact_key
 from audit.detect.duplicates.lsh import band_keys, bands_for, candidate_pairs, signature
 from audit.detect.duplicates.tokens import (
     config_from_params,
     jaccard,
-    packed_text,
     shingles_of_hashes,
     text_word_hashes,
-    unpacked,
 )
 from audit.model import Article, Finding
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from audit.detect.cache import packed_text, unpacked
 from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicates.seeds import (
     CorpusWords,
@@ -44,10 +45,8 @@ from audit.detect.duplicates.tokens import (
     extend_match,
     jaccard,
     kgram_hashes,
-    packed_text,
     shingle_set,
     tokenise,
-    unpacked,
     winnow,
 )
 from audit.detect.leakage.chrome_lines import group_of

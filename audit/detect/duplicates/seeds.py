@@ -172,7 +172,8 @@ def seeds_of(groups: SeedGroups, first_doc: int, end_doc: int) -> tuple[np.ndarr
     """seed_columns' rows whose first article is in [first_doc, end_doc): the same rows in
     the same order as that slice of the whole list, so slices in article order, one after
     another, give seed_columns."""
-    mine = (groups.docs[groups.members] >= first_doc) & (groups.docs[groups.members] < end_doc)
+    member_docs = groups.docs[groups.members]
+    mine = (member_docs >= first_doc) & (member_docs < end_doc)
     members, later = groups.members[mine], groups.later[mine]
     left = np.repeat(members, later)
     right = left + 1 + ranks(later)

@@ -10,7 +10,6 @@ quote style, punctuation and small spelling variants ("Zelensky's" / "Zelenskyy'
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 import unicodedata
@@ -198,17 +197,6 @@ class Packed:
             offsets.append(len(values))
         return cls(np.frombuffer(values, dtype=np.uint32) if values else np.zeros(0, np.uint32),
                    np.frombuffer(offsets, dtype=np.int64))
-
-
-def packed_text(values: np.ndarray) -> str:
-    """An array's bytes as base64 text: a prepared share the findings cache keeps as JSON
-    (audit.detect.cache), a third larger than the bytes, not 3-7x as a list of numbers."""
-    return base64.b64encode(np.ascontiguousarray(values).tobytes()).decode("ascii")
-
-
-def unpacked(text: str, dtype: type) -> np.ndarray:
-    """The array packed_text made."""
-    return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect.duplicates.tokens import packed_text, unpacked
+from audit.detect.cache import packed_text, unpacked
 from audit.detect.leakage import metadata_leak, paywall
 from audit.detect.leakage.chrome_lines import (
     RUN_ON_WORDS,
@@ -169,8 +169,6 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 def _phrase_hits(line: Line) -> list[PhraseHit]:
     """phrase_hits, without a "©" that is only mojibake: "Ã©" is "é" decoded as Latin-1
     ("Que absurdo Ã© esse?"), not a copyright sign ("Â©" is one: kept)."""
-    if not line.hits:
-        return []
     hits = phrase_hits(line)
     if "©" in line.text and line.text.count("Ã©") == line.text.count("©"):
         hits = [h for h in hits if h.phrase != "©"]
