@@ -299,13 +299,14 @@ class _Keeper:
             self.pending.discard(article.content_sha256)
         if self.cache is None:
             return
+        parts: dict[int, dict[bool, bytes]] = {}  # each article's key parts, made once
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             keys = batch.keys.get(name, {})
             for position, found in fresh.items():
                 key = keys.get(position)
                 if key is None:  # language found by the worker: the key is made now
                     self.cache.misses += 1
-                    key = self.key(name, batch.articles[position])
+                    key = self.key(name, batch.articles[position], parts.setdefault(position, {}))
                 if name in self.plan.prepare:
                     self.fresh_values[name, key] = found
                 else:
