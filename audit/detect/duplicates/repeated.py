@@ -57,6 +57,9 @@ def kgram_positions(words: list[str], k: int, base: np.ndarray | None = None,
     rest without a Python loop over every position). `base`: the words' word_hash values
     when known (the text's, shared with the other duplicate checks)."""
     hashes = kgram_hashes(words, k) if base is None else kgrams_of(base, k)
+    ordered = np.sort(hashes)
+    if not (ordered[1:] == ordered[:-1]).any():
+        return hashes.tolist(), {}  # no k-gram twice (six articles out of seven): no unique()
     _, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
     positions: dict[int, list[int]] = {}
     for pos in np.flatnonzero(counts[inverse] >= 2).tolist():

@@ -87,6 +87,8 @@ class _Memo(dict):  # type: ignore[type-arg]
 
 
 def _fold_word(word: str) -> str:
+    if word.isascii():  # casefold is lower, and NFKD changes nothing
+        return _DOUBLED.sub(r"\1", word.lower())
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _DOUBLED.sub(r"\1", plain)
@@ -109,7 +111,18 @@ WORDS_MEMO = 1024
 
 @lru_cache(maxsize=WORDS_MEMO)
 def _folded_words(text: str) -> tuple[str, ...]:
-    return tuple(map(fold_word, _WORD.findall(text)))
+    return tuple(map(fold_word, _words(text)))
+
+
+# In ASCII text a word ([^\W_]+) is a run of [A-Za-z0-9]: every other character made a
+# space and the text split on spaces gives the same words at a third of the regex's cost
+# (two texts out of three in c2000 are ASCII: news with straight quotes).
+_ASCII_GAPS = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
+def _words(text: str) -> list[str]:
+    """_WORD.findall(text)."""
+    return text.translate(_ASCII_GAPS).split() if text.isascii() else _WORD.findall(text)
 
 
 @lru_cache(maxsize=WORDS_MEMO)
