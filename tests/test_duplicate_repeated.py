@@ -82,3 +82,37 @@ def test_a_refrain_between_different_sentences_is_not_a_loop() -> None:
              "Madrid", "Lisbon", "Rome"]
     text = " ".join(f"{refrain} Envoys from {town} arrived." for town in towns)
     assert list(find_repeated_sentences([article(text)], {})) == []
+
+
+def test_ascii_shortcuts_give_the_regex_words_and_folds() -> None:
+    """Issue 13 (dup-dates-speed): ASCII texts are split with translate, ASCII words folded
+    with lower(); both as the regex and the Unicode fold they skip."""
+    from audit.detect.duplicates import tokens
+
+    every = "".join(map(chr, range(128)))
+    texts = [every, every[::-1], "Zelenskyy's  travelled_to Kyiv--on 15.05.2025 (AFP)\tx1y2 __ a"]
+    texts += [path.read_text(encoding="utf-8").encode("ascii", "ignore").decode() for path in SEEDS.glob("*.txt")]
+    assert len(texts) > 5
+    for text in texts:
+        assert tokens._words(text) == tokens._WORD.findall(text)
+        for word in tokens._WORD.findall(text):
+            assert tokens._fold_word(word) == _unicode_fold(word)
+
+
+def _unicode_fold(word: str) -> str:
+    import unicodedata
+
+    from audit.detect.duplicates.tokens import _DOUBLED
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    return _DOUBLED.sub(r"\1", plain)
+
+
+def test_no_repeated_kgram_takes_the_short_way() -> None:
+    from audit.detect.duplicates.repeated import kgram_positions
+
+    words = [f"w{n}" for n in range(40)]
+    assert kgram_positions(words, 6)[1] == {}
+    again = words + words[:10]
+    hashes, positions = kgram_positions(again, 6)
+    assert sorted(positions.values()) == [[n, 40 + n] for n in range(5)] and len(hashes) == 45
