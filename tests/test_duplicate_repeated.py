@@ -108,11 +108,17 @@ def _unicode_fold(word: str) -> str:
     return _DOUBLED.sub(r"\1", plain)
 
 
-def test_no_repeated_kgram_takes_the_short_way() -> None:
-    from audit.detect.duplicates.repeated import kgram_positions
+def test_no_repeated_kgram_no_search() -> None:
+    """find_repeated_sentences folds words only for texts where repeats_a_kgram (what
+    kgram_positions would find) holds; text_word_hashes hashes the words as written."""
+    from audit.detect.duplicates import tokens
+    from audit.detect.duplicates.repeated import kgram_positions, repeats_a_kgram
 
     words = [f"w{n}" for n in range(40)]
-    assert kgram_positions(words, 6)[1] == {}
-    again = words + words[:10]
-    hashes, positions = kgram_positions(again, 6)
-    assert sorted(positions.values()) == [[n, 40 + n] for n in range(5)] and len(hashes) == 45
+    for text in (" ".join(words), " ".join(words + words[:5]), " ".join(words + words[:6]), "a b"):
+        base = tokens.text_word_hashes(text)
+        assert repeats_a_kgram(base, 6) == bool(kgram_positions(text.split(), 6)[1])
+    assert repeats_a_kgram(tokens.text_word_hashes(" ".join(words + words[:6])), 6)
+    for path in SEEDS.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert tokens.text_word_hashes(text).tolist() == list(map(tokens.word_hash, tokens._folded_words(text)))
