@@ -83,17 +83,24 @@ def _unskipped(articles: list, tolerance: int = 1) -> list:
 def test_the_skip_changes_no_finding() -> None:
     words = ["today", "Tonight", "tomorrow", "yesterday", "this morning", "the day after tomorrow",
              "last", "next", "this", "coming", "on", "the", "week", "month", "year", "Monday",
-             "Thursday", "thurs", "FRIDAY", "Sunday", "May", "June", "15", "16", "2025", "and"]
-    glue = [" ", " ", ", ", " (", ") ", " – ", "—", "-", ". ", "\t", "\n", ""]
+             "Thursday", "thurs", "FRIDAY", "Sunday", "May", "June", "15", "16", "2025", "and",
+             "May 12", "16 June", "May 15, 2025", "said", "talks"]
+    glue = [" ", " ", ", ", " (", ") ", " – ", "—", "-", ". ", "\t", "\n", "", "\" ", "; ", " 3pm "]
     rng = random.Random(13)
     articles = [article("".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 16))),
                         SUNDAY + timedelta(days=rng.randint(-40, 40)), f"a{n}") for n in range(4000)]
     got = [(f.article_id, f.start) for f in find_relative_date_conflicts(articles, {})]
     assert got == _unskipped(articles)
-    skipped = [a for a in articles if not relative_dates.find_dates(a.text)
-               and not relative_dates._WEEKDAY_AFTER_DAY_WORD_REVERSED.search(a.text[::-1])]
-    assert len(got) > 300 and len(skipped) > 300  # both ways taken
+    weekday_after = [bool(relative_dates._WEEKDAY_AFTER_DAY_WORD_REVERSED.search(a.text[::-1]))
+                     for a in articles]
+    skipped = [a for a, w in zip(articles, weekday_after) if not w and not relative_dates.find_dates(a.text)]
+    before_dates = [a for a, w in zip(articles, weekday_after) if not w and relative_dates.find_dates(a.text)]
+    assert len(got) > 300 and len(skipped) > 300 and len(before_dates) > 200  # every way taken
     assert not _unskipped(skipped)
+    for item in before_dates:  # the stretches before dates: some of the whole text's expressions
+        whole = relative_dates.find_relative_dates(item.text)
+        near = relative_dates.find_relative_dates(item.text, before=[d.start for d in relative_dates.find_dates(item.text)])
+        assert set(near) <= set(whole)
 
 
 def test_the_weekday_class_is_what_re_folds_to_y_and_s() -> None:

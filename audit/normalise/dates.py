@@ -8,6 +8,7 @@ the consistency checks can report it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -120,20 +121,50 @@ def _shift_month(first: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def find_relative_dates(text: str) -> list[RelativeMention]:
-    """Every relative date expression in the text, in order."""
+def find_relative_dates(text: str, before: Iterable[int] = ()) -> list[RelativeMention]:
+    """Every relative date expression in the text, in order. With `before`, only those
+    starting in the stretch of letters, spaces and , ( – — - that ends at one of these
+    positions: what can be written right before (or around) a date starting there."""
     found = []
-    for m in _RELATIVE.finditer(text):
-        if m.group("day"):
-            found.append(RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(
-                m.group("day").lower(), 0)))
-        elif m.group("unit"):
-            found.append(RelativeMention(m.start(), m.end(), m.group("unit").lower(),
-                                         _WHICH_OFFSETS[m.group("which").lower()]))
-        else:
-            found.append(RelativeMention(m.start(), m.end(), "weekday", 0,
-                                         WEEKDAYS[m.group("weekday").lower()], m.group("wwhich").lower()))
+    for start, stop, end in _windows_before(text, before) if before else [(0, len(text), len(text))]:
+        for m in _RELATIVE.finditer(text, start, end):
+            if m.start() >= stop:
+                break
+            found.append(_relative_mention(m))
     return found
+
+
+def _relative_mention(m: re.Match[str]) -> RelativeMention:
+    if m.group("day"):
+        return RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(m.group("day").lower(), 0))
+    if m.group("unit"):
+        return RelativeMention(m.start(), m.end(), m.group("unit").lower(),
+                               _WHICH_OFFSETS[m.group("which").lower()])
+    return RelativeMention(m.start(), m.end(), "weekday", 0,
+                           WEEKDAYS[m.group("weekday").lower()], m.group("wwhich").lower())
+
+
+# An expression is letters and spaces only, so none holds a character of any other kind,
+# and a scan of the whole text is in step at the position after one: from there, a scan
+# finds what the whole text's scan finds. The stretch before a position is walked back
+# over letters, spaces and what may join an expression to its date (_JOIN in
+# consistency/relative_dates.py: , ( – — -) in the reversed text; an expression begun
+# before the position ends at the latest where the letters and spaces after it end, and
+# the scan stops one character past that (the character its closing \b reads).
+_LETTERS_BACK = re.compile(r"(?:[^\W\d_]|[\s,(\u2013\u2014-])*")
+_LETTERS_ON = re.compile(r"(?:[^\W\d_]|\s)*")
+
+
+def _windows_before(text: str, positions: Iterable[int]) -> list[tuple[int, int, int]]:
+    """(start, stop, scan end): the stretch before each position, merged where they meet."""
+    size, backwards = len(text), text[::-1]
+    windows: list[tuple[int, int]] = []
+    for stop in sorted(set(positions)):
+        start = size - _LETTERS_BACK.match(backwards, size - stop).end()
+        if windows and start <= windows[-1][1]:
+            start = windows.pop()[0]
+        windows.append((start, stop))
+    return [(start, stop, min(size, _LETTERS_ON.match(text, stop).end() + 1)) for start, stop in windows]
 
 
 @dataclass(frozen=True)
