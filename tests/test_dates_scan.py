@@ -83,9 +83,9 @@ def date_like_texts(count: int, seed: int = 13) -> list[str]:
     """Texts of month and weekday names, numbers, suffixes and separators, glued in
     every order: dates next to dates, split by odd spaces, inside other numbers."""
     words = ["May", "may", "MARCH", "Sept", "sept.", "Jan.", "december", "Thursday", "thurs", "Mon",
-             "wed", "the", "of", "st", "nd", "th", "GMT", "hrs", "1", "5", "12", "15", "31", "29",
+             "wed", "the", "of", "st", "nd", "th", "GMT", "hrs", "CEST", "h", "1", "5", "12", "15", "31", "29",
              "2025", "1999", "2000", "05", "123", "٣", "x_1"]
-    glue = [" ", " ", " ", ", ", ". ", "  ", "\n", "\t", "/", "-", ":", "", "'", "(", "–"]
+    glue = [" ", " ", " ", ", ", ". ", "  ", "\n", "\t", "/", "-", ":", "", "'", "(", "–", "      "]
     rng = random.Random(seed)
     return ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 30)))
             for _ in range(count)]

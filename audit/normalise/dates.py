@@ -250,6 +250,11 @@ _CORE_REVERSED = re.compile(
 _RUNS = re.compile(r"(?:\s+|[^\W\d_]+|\d+|[,./-]){0,12}")  # twice the most a date needs
 _SEGMENT = re.compile(r"[\w\s,./-]*")
 _LOOKAHEAD = 3
+# A date in a window ends inside it; what its lookaheads read after it ends within the
+# spaces that follow the window, then a time zone and the character after (NOT_A_CLOCK:
+# "CEST" and one), or two characters ("15,5"). The scan need not read further.
+_SPACES = re.compile(r"\s*")
+_CLOCK_LOOKAHEAD = 6
 
 
 def _date_windows(text: str) -> list[tuple[int, int, int]]:
@@ -265,7 +270,8 @@ def _date_windows(text: str) -> list[tuple[int, int, int]]:
             merged[-1][1] = max(merged[-1][1], stop)
         else:
             merged.append([start, stop])
-    return [(start, stop, min(size, _SEGMENT.match(text, start).end() + _LOOKAHEAD))
+    return [(start, stop, min(size, _SEGMENT.match(text, start).end() + _LOOKAHEAD,
+                              _SPACES.match(text, stop).end() + _CLOCK_LOOKAHEAD))
             for start, stop in merged]
 
 
