@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import DateSource
+from audit.normalise.text import fold_matched
 
 MONTHS = {
     name: number
@@ -139,9 +140,9 @@ def _relative_mention(m: re.Match[str]) -> RelativeMention:
         return RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(m.group("day").lower(), 0))
     if m.group("unit"):
         return RelativeMention(m.start(), m.end(), m.group("unit").lower(),
-                               _WHICH_OFFSETS[m.group("which").lower()])
+                               _WHICH_OFFSETS[fold_matched(m.group("which"))])
     return RelativeMention(m.start(), m.end(), "weekday", 0,
-                           WEEKDAYS[m.group("weekday").lower()], m.group("wwhich").lower())
+                           WEEKDAYS[fold_matched(m.group("weekday"))], fold_matched(m.group("wwhich")))
 
 
 # An expression is letters and spaces only, so none holds a character of any other kind,
@@ -279,7 +280,7 @@ def _mention(m: re.Match[str]) -> DateMention | None:
     parts = m.groupdict()
     if parts.get("first"):
         return _numeric_mention(m, int(parts["first"]), int(parts["second"]))
-    month_text = parts["month"].lower()
+    month_text = fold_matched(parts["month"])
     month = int(month_text) if month_text.isdigit() else MONTHS[month_text.rstrip(".")]
     day = int(parts["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -288,7 +289,7 @@ def _mention(m: re.Match[str]) -> DateMention | None:
     return DateMention(
         start=m.start(), end=m.end(), day=day, month=month,
         year=int(parts["year"]) if parts.get("year") else None,
-        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        weekday=WEEKDAYS[fold_matched(weekday)] if weekday else None,
     )
 
 
@@ -299,7 +300,7 @@ def _numeric_mention(m: re.Match[str], first: int, second: int) -> DateMention |
     weekday = m.group("weekday")
     return DateMention(
         start=m.start(), end=m.end(), day=day, month=month, year=int(m.group("year")),
-        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        weekday=WEEKDAYS[fold_matched(weekday)] if weekday else None,
         ambiguous=first != second and first <= 12 and second <= 12,
     )
 

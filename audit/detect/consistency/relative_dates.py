@@ -31,6 +31,7 @@ from audit.normalise.dates import (
     find_relative_dates,
     nearest_year,
 )
+from audit.normalise.text import fold_matched
 
 CHECK = "consistency.relative_date"
 TOLERANCE_DAYS = 1
@@ -91,7 +92,7 @@ def conflict(text: str, rel: RelativeMention, mention: DateMention | None, publi
     if weekday is None:
         return None
     meant = published + timedelta(days=rel.offset)
-    stated = WEEKDAYS[weekday.group("weekday").lower()]
+    stated = WEEKDAYS[fold_matched(weekday.group("weekday"))]
     near = {(meant + timedelta(days=d)).weekday() for d in range(-tolerance, tolerance + 1)}
     return None if stated in near else (calendar.day_name[stated], meant)
 
