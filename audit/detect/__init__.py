@@ -128,9 +128,10 @@ Job = tuple[Detector, Sequence[Article], Mapping[str, Any]]  # a detector, its a
 Spread = Callable[[Sequence[Job]], dict[str, list[Finding]]]  # findings by detector name
 # starts jobs in another process; the returned call waits for (findings, seconds) by name
 Apart = Callable[[Sequence[Job]], Callable[[], tuple[dict[str, list[Finding]], dict[str, float]]]]
-# The heaviest cross-article pair, run in a process of its own beside the others when
-# there are workers (measured: passage is most of the cross-article time). They stay
-# together and in this order: duplicate_passage reads the clusters duplicate_near writes.
+# The heaviest cross-article pair, run beside the others when there are workers
+# (measured: passage is most of the cross-article time). They stay together and in this
+# order: duplicate_passage reads the clusters duplicate_near writes. start_apart runs near
+# in this process first, while a forked child makes passage's fingerprints and waits.
 APART = ("duplicate_near", "duplicate_passage")
 
 
@@ -152,9 +153,10 @@ def run_detectors(
     Per-article detectors take what `cache` holds for unchanged articles; with `spread`
     (audit.detect.spark), they run on the rest in one distributed job. `found` holds the
     findings of detectors already run over batches (audit.detect.workers): not run again.
-    With `apart` (audit.detect.workers.start_apart), the APART detectors run in another
-    process meanwhile, and `meanwhile()` is called once this process's detectors are done
-    and before it waits for them (the caller's own work: the parent was idle there).
+    With `apart` (audit.detect.workers.start_apart), the APART detectors run beside the
+    others (passage in another process, near here before the others), and `meanwhile()`
+    is called once this process's detectors are done and before it waits for passage
+    (the caller's own work: the parent was idle there).
     `advance(1)` is called after each detector that ran (progress).
     """
     by_detector: dict[str, list[Finding]] = {}

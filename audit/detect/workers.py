@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -472,7 +473,11 @@ def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Find
 
 # ---- cross-article detectors beside each other ---------------------------------------
 
-_APART_JOBS: list[Any] = []  # set just before the fork: the child reads, nothing is pickled
+# Set just before the fork: the child reads them, nothing is pickled.
+_APART_JOBS: list[Any] = []
+_LEAD_PIPE: tuple[Any, Any] | None = None  # (read end, write end): the lead job's columns
+
+Changed = list[tuple[int, dict[str, Any]]]  # (position in _unique_articles, columns it set)
 
 
 def _unique_articles(jobs: Iterable[Any]) -> list[Article]:
@@ -483,53 +488,133 @@ def _unique_articles(jobs: Iterable[Any]) -> list[Article]:
     return list(seen.values())
 
 
-def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], list[tuple[int, dict[str, Any]]]]:
-    """In the forked child: the jobs, and the extra columns they set (cluster ids)."""
+def _changed(articles: list[Article], before: list[dict[str, Any]]) -> Changed:
+    return [(i, {k: v for k, v in a.extra.items() if k not in before[i] or before[i][k] != v})
+            for i, a in enumerate(articles) if a.extra != before[i]]
+
+
+def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed]:
+    """In the forked child: the jobs, and the extra columns they set (cluster ids).
+
+    With a pipe, the first job (duplicate_near) runs in the parent meanwhile, and the
+    others are given `_clusters_ready`, which they call when they need its columns
+    (duplicate_passage: once its fingerprints are made); their seconds leave out the wait.
+    """
     articles = _unique_articles(_APART_JOBS)
     before = [dict(a.extra) for a in articles]
+    jobs, reader, waited = list(_APART_JOBS), None, [0.0]
+    if _LEAD_PIPE is not None:
+        reader, writer = _LEAD_PIPE
+        writer.close()  # the parent's copy is the only one left: its close is our EOF
+        jobs = jobs[1:]
+
+    def clusters_ready() -> None:
+        if reader is None or reader.closed:
+            return
+        clock = time.perf_counter()
+        try:
+            columns: Changed = reader.recv()  # EOFError: the parent's lead job failed
+        finally:
+            reader.close()
+        for position, extra in columns:
+            articles[position].extra.update(extra)
+            before[position].update(extra)  # the parent has them: not sent back
+        waited[0] += time.perf_counter() - clock
+
     found: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
-    for detector, chosen, params in _APART_JOBS:
-        clock = time.perf_counter()
-        found[detector.name] = list(detector.find(chosen, params))
-        seconds[detector.name] = time.perf_counter() - clock
-    changed = [(i, {k: v for k, v in a.extra.items() if k not in before[i] or before[i][k] != v})
-               for i, a in enumerate(articles) if a.extra != before[i]]
-    return found, seconds, changed
+    try:
+        for detector, chosen, params in jobs:
+            clock, waited[0] = time.perf_counter(), 0.0
+            params = {**params, "_clusters_ready": clusters_ready} if reader is not None else params
+            found[detector.name] = list(detector.find(chosen, params))
+            seconds[detector.name] = time.perf_counter() - clock - waited[0]
+    finally:
+        if reader is not None:
+            reader.close()  # a job that failed or did not ask: the parent's send ends
+    return found, seconds, _changed(articles, before)
 
 
 def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[str, float]]]:
     """Run cross-article `jobs` in a forked process (the articles are inherited, not
     pickled) while the caller runs the other detectors; the returned call waits for
-    their findings, and copies the columns they set back onto the caller's articles."""
-    global _APART_JOBS
+    their findings, and copies the columns they set back onto the caller's articles.
+
+    duplicate_passage needs duplicate_near's clusters, but only after its first quarter
+    (unpacking word hashes, winnowing). So with both, near runs HERE first, on the other
+    core, while the child makes passage's fingerprints; near's columns then go to the
+    child through a pipe made before the fork (20,000 articles: the stage was near +
+    passage, 0.9 + 3.7 s). A thread sends them, so this process goes on to its other
+    detectors without waiting for the child to read. If near fails here, the pipe is
+    closed (the child's wait ends in EOFError) and the child is waited for; if the child
+    fails, it closes its end (the send ends) and its error comes out of the call.
+    """
+    global _APART_JOBS, _LEAD_PIPE
+    from audit.detect import APART
+
     if "fork" not in multiprocessing.get_all_start_methods():
         found, seconds, _ = _run_in_place(jobs)
         return lambda: (found, seconds)
+    jobs = list(jobs)
+    lead = len(jobs) > 1 and jobs[0][0].name == APART[0]
     gc.freeze()
-    _APART_JOBS = list(jobs)
+    _APART_JOBS = jobs
+    _LEAD_PIPE = multiprocessing.Pipe(duplex=False) if lead else None
     executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     future = executor.submit(_run_apart)  # forks here
-    _APART_JOBS = []
+    pipe, _APART_JOBS, _LEAD_PIPE = _LEAD_PIPE, [], None
     gc.unfreeze()
+    found: dict[str, list[Finding]] = {}
+    seconds: dict[str, float] = {}
+    sending: threading.Thread | None = None
+    if pipe is not None:
+        reader, writer = pipe
+        reader.close()
+        try:
+            try:
+                # jobs[0]'s articles come first in _unique_articles(jobs): same positions
+                here, seconds, changed = _run_jobs(jobs[:1])
+                found.update(here)
+                sending = threading.Thread(target=_send, args=(writer, changed), daemon=True)
+                sending.start()
+            finally:
+                if sending is None:
+                    writer.close()
+        except BaseException:
+            executor.shutdown(wait=True, cancel_futures=True)
+            raise
 
     def wait() -> tuple[dict[str, list[Finding]], dict[str, float]]:
         try:
-            found, seconds, changed = future.result()
+            there, spent, changed = future.result()
         finally:
             executor.shutdown(wait=True)
+            if sending is not None:
+                sending.join()
         articles = _unique_articles(jobs)
         for position, columns in changed:
             articles[position].extra.update(columns)
-        return found, seconds
+        return {**found, **there}, {**seconds, **spent}
 
     return wait
 
 
-def _run_in_place(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], list[Any]]:
+def _send(writer: Any, changed: Changed) -> None:
+    try:
+        writer.send(changed)
+    except BrokenPipeError:
+        pass  # the child failed or did not ask; wait() says which
+    finally:
+        writer.close()
+
+
+def _run_jobs(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], Changed]:
     global _APART_JOBS
     _APART_JOBS = list(jobs)
     try:
         return _run_apart()
     finally:
         _APART_JOBS = []
+
+
+_run_in_place = _run_jobs  # no fork: every job here, one after the other

@@ -20,7 +20,7 @@ articles of bench_run's real-text corpus: 767,000 candidate pairs, 906 read).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -112,10 +112,14 @@ def _word_hashes(article: Article) -> np.ndarray:
     return unpacked(prep, np.uint64) if isinstance(prep, str) else word_hashes(article.text)
 
 
-def _corpus_seeds(articles: Sequence[Article], families: Sequence[Hashable], cfg: PassageConfig,
-                  ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[Hashable]],
+                  cfg: PassageConfig) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
     """(a, b, seeds, edited) for article pairs a < b of two families sharing min_seeds
     fingerprints; `edited` when they share max_coverage of the fingerprints of both.
+
+    `families()` is asked for only once the fingerprints are made: that first quarter of
+    the work does not need duplicate.near's clusters, which may still be on their way
+    (audit.detect.workers.start_apart).
 
     Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
     edited is yielded only if one of its seeds can grow into a run of min_words
@@ -124,7 +128,7 @@ def _corpus_seeds(articles: Sequence[Article], families: Sequence[Hashable], cfg
     words = CorpusWords.of(_word_hashes(a) for a in articles)
     prints = Fingerprints.of(words, cfg.kgram, cfg.window)
     counts = prints.counts
-    groups = seed_groups(prints, families, cfg.max_df)
+    groups = seed_groups(prints, families(), cfg.max_df)
     del prints
     for first_doc, end_doc in article_slices(groups, len(articles)):
         doc_a, doc_b, pos_a, pos_b = seeds_of(groups, first_doc, end_doc)
@@ -235,7 +239,13 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     # bench_run articles: 41% of the time before)
     shingles = lru_cache(maxsize=TOKEN_CACHE_ARTICLES)(
         lambda doc: shingle_set(tokens(doc).words, cfg.shingle_words))
-    families = _families(articles, cfg)
+    clusters_ready = params.get("_clusters_ready")  # waits for duplicate.near's clusters
+
+    def families() -> list[Hashable]:
+        if clusters_ready is not None:
+            clusters_ready()
+        return _families(articles, cfg)
+
     sides: dict[int, list[Side]] = {}
     edited: dict[int, tuple[int, int, list[tuple[int, int]]]] = {}  # copy -> (seeds, a, seeds)
     for doc_a, doc_b, seeds, is_edited in _corpus_seeds(articles, families, cfg):

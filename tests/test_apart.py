@@ -1,0 +1,89 @@
+"""The cross-article pair apart (audit.detect.workers.start_apart): duplicate_near runs in
+the parent while the child makes duplicate_passage's fingerprints and waits for near's
+clusters through a pipe. Same findings and columns as near then passage in one process;
+an error on either side comes out, and nobody waits forever."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from factories import make_article
+
+from audit.detect import APART, registry, run_detectors
+from audit.detect.workers import start_apart
+from audit.model import Article, Finding
+from audit.suite import load_suite
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed(stem: str) -> str:
+    return next(SEEDS.glob(f"{stem}_*.txt")).read_text(encoding="utf-8")
+
+
+def _corpus() -> list[Article]:
+    """Wire copies (near), a quoting article and a lifted quote (passage), other seeds."""
+    wire = _seed("003")
+    texts = {f"site{i}": f"{city} (AP) - {wire}" for i, city in enumerate(("ACCRA", "LAGOS", "NAIROBI"))}
+    texts["quoting"] = ("Cocoa prices rose in Accra on Monday. Stanovaya wrote: "
+                        + " ".join(wire.splitlines()[21:23]) + " Traders expect rain this week.")
+    texts.update({f"seed{s}": _seed(s) for s in ("000", "001", "002", "004")})
+    return [make_article(text, article_id=name) for name, text in texts.items()]
+
+
+def test_near_here_and_passage_apart_give_the_findings_of_one_process() -> None:
+    suite, pair = load_suite("news"), [d for d in registry() if d.name in APART]
+    one, apart = _corpus(), _corpus()
+    expected = run_detectors(one, suite, detectors=pair)  # near then passage, in this process
+    got = run_detectors(apart, suite, detectors=pair, apart=start_apart)
+    assert got.findings == expected.findings
+    assert {f.check for f in got.findings} == {"duplicate.near", "duplicate.passage"}
+    assert [a.extra for a in apart] == [a.extra for a in one]
+    assert apart[1].extra["duplicate_cluster"] == "site0"  # near's column, set in this process
+    assert set(got.seconds) == set(APART)
+
+
+class _Fake:
+    """A detector stand-in: `find` is any function (the child is forked, nothing pickled)."""
+
+    def __init__(self, name: str, find: Any) -> None:
+        self.name, self.find = name, find
+
+
+def _near_failing(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    raise ValueError("near failed")
+
+
+def _passage_waiting(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    params["_clusters_ready"]()  # EOFError once the parent closes the pipe
+    return iter(())
+
+
+def _near_setting_much(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    for article in articles:  # far more than a pipe's buffer (64 KB) to send
+        article.extra["duplicate_cluster"] = article.article_id * 500
+    return iter(())
+
+
+def _passage_failing(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    raise RuntimeError("passage failed before asking")
+
+
+def _jobs(near: Any, passage: Any) -> list[Any]:
+    articles = [make_article("text", article_id=f"article-{i:04d}") for i in range(300)]
+    return [(_Fake(APART[0], near), articles, {}), (_Fake(APART[1], passage), articles, {})]
+
+
+def test_an_error_of_near_here_ends_the_childs_wait_and_comes_out() -> None:
+    with pytest.raises(ValueError, match="near failed"):
+        start_apart(_jobs(_near_failing, _passage_waiting))
+
+
+def test_an_error_in_the_child_comes_out_though_near_had_much_to_send() -> None:
+    wait = start_apart(_jobs(_near_setting_much, _passage_failing))
+    with pytest.raises(RuntimeError, match="passage failed before asking"):
+        wait()
+
