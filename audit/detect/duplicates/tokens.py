@@ -22,6 +22,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from audit.detect.memo import WordMemo
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DOUBLED = re.compile(r"(.)\1+")  # seed 003 "Zelenskyy" vs seed 000 "Zelensky"
 _PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gram hashes
@@ -70,29 +72,13 @@ class Tokens:
         return self.offsets[2 * first], self.offsets[2 * stop - 1]
 
 
-class _Memo(dict):  # type: ignore[type-arg]
-    """A bounded memo of a pure function of one word, read by dict's own C lookup (a
-    hit costs a third of an lru_cache call; an article's 500 words pass through two of
-    these in every duplicate check). Emptied when full: words of one corpus recur."""
-
-    def __init__(self, function: Any, limit: int = 1 << 18) -> None:
-        super().__init__()
-        self.function, self.limit = function, limit
-
-    def __missing__(self, word: str) -> Any:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[word] = self.function(word)
-        return value
-
-
 def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _DOUBLED.sub(r"\1", plain)
 
 
-fold_word = _Memo(_fold_word).__getitem__  # case, compatibility forms, accents, doubled letters folded
+fold_word = WordMemo(_fold_word).__getitem__  # case, compatibility forms, accents, doubled letters folded
 
 
 def tokenise(text: str) -> Tokens:
@@ -125,7 +111,7 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-word_hash = _Memo(_word_hash).__getitem__  # a stable 64-bit hash of one folded word
+word_hash = WordMemo(_word_hash).__getitem__  # a stable 64-bit hash of one folded word
 
 
 def kgram_hashes(words: list[str], k: int) -> np.ndarray:
