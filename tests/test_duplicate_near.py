@@ -70,3 +70,24 @@ def test_empty_or_tiny_texts_never_raise(text: str) -> None:
     corpus = [article("e1", text), article("e2", text)]
     assert list(find_near_duplicates(corpus, {"threshold": 0.8})) == []
     assert corpus[0].extra == {CLUSTER_COLUMN: None}
+
+
+def test_exact_key_of_ascii_text_is_the_unicode_folding() -> None:
+    """exact_key reads ASCII text by a byte translation; it must give the key the NFKC +
+    casefold + word regex folding gives (which non-ASCII text still takes)."""
+    import hashlib
+    import unicodedata
+
+    from audit.detect.duplicates.exact import _WORD, exact_key
+
+    def folded_key(text: str) -> str:
+        folded = " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+        return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+    seed = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[0]
+    texts = ["".join(map(chr, range(128))) * 2, "  Kyiv_said  NO-deal\t(2025)\n", "", "___",
+             seed.read_text(encoding="utf-8").encode("ascii", "ignore").decode()]
+    for text in texts:
+        assert text.isascii() and exact_key(text) == folded_key(text)
+    assert exact_key("The  deal, said KYIV.") == exact_key("the deal said kyiv")
+    assert exact_key("Café") == folded_key("Café") != exact_key("Cafe")

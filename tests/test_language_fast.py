@@ -133,3 +133,10 @@ def test_a_paragraphs_word_counts_are_a_parameter() -> None:
     assert clear_language(sentence) is None  # 17 words: not enough for an article's verdict
     assert clear_language(sentence, min_words=12, min_distinct=4) == "de"
     assert language_probabilities(sentence, min_chars=1)[0][0] == "de"
+
+
+def test_letter_runs_are_the_letter_regex_on_ascii_and_unicode() -> None:
+    ascii_all = "".join(map(chr, range(128))) * 2
+    samples = [ascii_all, ENGLISH.lower(), GERMAN.lower(), GREEK.lower(), "a_b c1d 2e\tf\ng", ""]
+    for text in samples:
+        assert lang.letter_runs(text) == lang._LETTERS.findall(text)

@@ -178,3 +178,20 @@ def test_what_ingests_verdict_says_of_a_langdetect_call(
     known = ("fr", probability)
     assert language_mixed._ingest_ranking(ONE_PARAGRAPH, known, trials, {}) == expected
     assert language_mixed._ingest_ranking(RUSSIAN_ARTICLE, ("ru", 1.0), trials, {}) is None  # fast path
+
+
+def test_plainly_english_reads_ascii_as_the_word_regex_does() -> None:
+    """The ASCII path (byte translation) counts the same words as `\\w+` on any text."""
+    from audit.detect.language import mixed
+
+    def by_regex(paragraph: str) -> bool:
+        words = mixed._WORD.findall(paragraph.lower())
+        return len(words) >= mixed.EN_FAST_MIN_WORDS and sum(
+            w in mixed._EN_FUNCTION_WORDS for w in words) / len(words) >= mixed.EN_FAST_SHARE
+
+    samples = ["".join(map(chr, range(128))) * 3, "The_of and to a in is that for it was on " * 2,
+               "Zelensky said on Thursday that the talks in Istanbul would go on without Putin.",
+               "Der Präsident sagte am Donnerstag, dass die Gespräche weitergehen würden, und the."]
+    for text in samples:
+        assert mixed._plainly_english(text) == by_regex(text)
+    assert mixed._plainly_english(samples[2]) and not mixed._plainly_english(samples[3])

@@ -50,6 +50,19 @@ def test_normalise_text_is_idempotent_and_plain(text: str) -> None:
     assert "\r" not in once and not re.search(r"[ \t]\n", once)
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\xa0\u2028e\u0301")), max_size=40))
+def test_normalise_text_screens_give_what_the_patterns_give(text: str) -> None:
+    """normalise_text skips a pattern when a substring test says it has nothing to do."""
+    import unicodedata
+
+    from audit.normalise.text import _MANY_BLANK_LINES, _TRAILING_SPACE
+
+    plain = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    plain = _MANY_BLANK_LINES.sub("\n\n", _TRAILING_SPACE.sub("", plain.replace("\u2028", "\n")))
+    assert normalise_text(text) == plain.strip("\n")
+
+
 @QUICK
 @given(st.lists(st.sampled_from(["a", "a~2", "a~3", "b", "b~2", "c"]), max_size=12))
 def test_renamed_ids_are_unique_and_never_an_input_id(ids: list[str]) -> None:

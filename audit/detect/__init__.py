@@ -143,6 +143,7 @@ def run_detectors(
     found: Mapping[str, list[Finding]] | None = None,
     advance: Callable[[int], None] | None = None,
     apart: Apart | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> DetectionResult:
     """Run the detectors the suite asks for; severities come from the suite.
 
@@ -152,7 +153,9 @@ def run_detectors(
     (audit.detect.spark), they run on the rest in one distributed job. `found` holds the
     findings of detectors already run over batches (audit.detect.workers): not run again.
     With `apart` (audit.detect.workers.start_apart), the APART detectors run in another
-    process meanwhile. `advance(1)` is called after each detector that ran (progress).
+    process meanwhile, and `meanwhile()` is called once this process's detectors are done
+    and before it waits for them (the caller's own work: the parent was idle there).
+    `advance(1)` is called after each detector that ran (progress).
     """
     by_detector: dict[str, list[Finding]] = {}
     not_checked: dict[str, list[str]] = {}
@@ -195,6 +198,8 @@ def run_detectors(
         seconds[detector.name] = time.perf_counter() - clock
         if advance:
             advance(1)
+    if meanwhile is not None and not jobs:
+        meanwhile()
     if waiting is not None:
         apart_found, apart_seconds = waiting()
         by_detector.update(apart_found)

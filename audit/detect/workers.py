@@ -299,13 +299,14 @@ class _Keeper:
             self.pending.discard(article.content_sha256)
         if self.cache is None:
             return
+        parts: dict[int, dict[bool, bytes]] = {}  # each article's key parts, made once
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             keys = batch.keys.get(name, {})
             for position, found in fresh.items():
                 key = keys.get(position)
                 if key is None:  # language found by the worker: the key is made now
                     self.cache.misses += 1
-                    key = self.key(name, batch.articles[position])
+                    key = self.key(name, batch.articles[position], parts.setdefault(position, {}))
                 if name in self.plan.prepare:
                     self.fresh_values[name, key] = found
                 else:
@@ -368,6 +369,13 @@ def run_per_article(
     articles: list[Article] = []
     found: dict[str, list[Finding]] = {name: [] for name in plan.names}
     seconds: dict[str, float] = {}
+    if workers > 1 and not two_trips:
+        # Nothing cached (a cold run, a gate): some text will need langdetect in every
+        # worker. Its profiles (0.65 s, 87,598 n-gram rows) are loaded once here, before
+        # the fork, and shared, not loaded again in each worker.
+        from audit.normalise.language import _factory
+
+        _factory()
     executor = _executor(workers, plan)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
     second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting

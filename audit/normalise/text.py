@@ -18,8 +18,12 @@ def normalise_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _TRAILING_SPACE.sub("", text)
-    text = _MANY_BLANK_LINES.sub("\n\n", text)
+    # Each pattern scans the whole text; a substring test (in C) says when it has nothing
+    # to do: trailing space is a space, tab or NBSP before a newline or at the end.
+    if any(s in text for s in (" \n", "\t\n", "\xa0\n")) or text.endswith((" ", "\t", "\xa0")):
+        text = _TRAILING_SPACE.sub("", text)
+    if "\n\n\n" in text:
+        text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip("\n")
 
 

@@ -75,6 +75,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    """The titles as written, lower case: one of them is in any prefix match."""
+    return tuple(t.lower() for t in load_titles()["titles"])
+
+
+@lru_cache(maxsize=1)
 def _ignored_before() -> re.Pattern[str]:
     words = _alternation(load_titles()["ignore_before"])
     return re.compile(rf"(?i:\b(?:{words})[\s-]+)$")
@@ -84,9 +90,16 @@ def find_title_mentions(text: str, table: OfficeTable) -> list[TitleMention]:
     """Every table person with a title attached, in text order."""
     prefix, after = _patterns()
     mentions: list[TitleMention] = []
+    titles = _title_words()
     for hit in table.find_names(text):
         window_start = max(0, hit.start - 90)
-        match = prefix.search(text, window_start, hit.start)
+        window = text[window_start:hit.start]
+        match = None
+        # The prefix pattern is tried at each of the window's 90 starts (54 us a name);
+        # it cannot match where no title is written. Only ASCII is screened: under
+        # IGNORECASE "\u212aing" (Kelvin sign) is "king" to the regex, not to lower().
+        if not window.isascii() or any(t in window.lower() for t in titles):
+            match = prefix.search(text, window_start, hit.start)
         if match and match.end() == hit.start:
             mention = _mention(text, table, hit.person_id, match, "", match.start(), hit.end)
             if mention:

@@ -17,14 +17,19 @@ from typing import Any
 from audit.model import Article, Finding
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_ASCII_NOT_WORD = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 
 
 def exact_key(text: str) -> str:
     """A hash of the text with case, accents' composition, spacing and punctuation folded."""
     # its words joined by one space: what replacing each run of non-word characters by a
     # space and stripping the ends gives, a third faster
-    folded = " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+    if text.isascii():  # NFKC leaves ASCII as it is, casefold is lower: the same words,
+        # split after a byte translation (the Unicode word regex: 2.7x the time)
+        folded = b" ".join(text.lower().encode("ascii").translate(_ASCII_NOT_WORD).split())
+        return hashlib.sha256(folded).hexdigest()
+    folded_text = " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    return hashlib.sha256(folded_text.encode("utf-8")).hexdigest()
 
 
 def prepare(article: Article, params: Mapping[str, Any]) -> str:

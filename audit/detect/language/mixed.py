@@ -111,6 +111,7 @@ def foreign_passages(
 _EN_FUNCTION_WORDS = frozenset(
     ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with", "as", "he", "be", "by", "at", "from", "his", "are", "have", "an", "has", "had", "not", "but", "they", "this", "which", "were", "their", "said", "will", "would", "been", "who", "its", "after"]
 )
+_EN_FUNCTION_BYTES = frozenset(w.encode("ascii") for w in _EN_FUNCTION_WORDS)
 EN_FAST_SHARE = 0.25
 EN_FAST_MIN_WORDS = 12
 # Another language's piece: ingest's fast path with a paragraph's counts. Set on the
@@ -121,11 +122,19 @@ PLAIN_MIN_WORDS = 12
 PLAIN_MIN_DISTINCT = 4
 
 
+_ASCII_NOT_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+
+
 def _plainly_english(paragraph: str) -> bool:
-    words = _WORD.findall(paragraph.lower())
+    lowered = paragraph.lower()
+    if lowered.isascii():  # \w+ runs by a byte translation and split (a third of the time)
+        words: list[Any] = lowered.encode("ascii").translate(_ASCII_NOT_WORD).split()
+        function_words = _EN_FUNCTION_BYTES
+    else:
+        words, function_words = _WORD.findall(lowered), _EN_FUNCTION_WORDS
     if len(words) < EN_FAST_MIN_WORDS:
         return False
-    return sum(1 for w in words if w in _EN_FUNCTION_WORDS) / len(words) >= EN_FAST_SHARE
+    return sum(map(function_words.__contains__, words)) / len(words) >= EN_FAST_SHARE
 
 
 def _plain(

@@ -1,0 +1,137 @@
+"""langdetect's own detector, with its text -> n-gram step done in fewer Python calls.
+
+langdetect (1.0.9) reads a text one character at a time: each character goes through
+`NGram.normalize` (a binary search for its Unicode block), then `NGram.add_char`, then
+up to three slices and dictionary lookups, all in Python method calls. On 2-5 KB news
+texts that is half of langdetect's time; the other half is its random trials, which we
+keep as they are (its `_detect_block`, its seeded `random.Random`, its profiles).
+
+`FastDetector` is langdetect's `Detector` with the same text handling rewritten on
+whole strings: the characters normalised through one translation table (each distinct
+character normalised once, by langdetect's own `NGram.normalize`), the n-grams read off
+the normalised string by position. It yields the same n-gram list, in the same order,
+so the same random draws pick the same n-grams and the probabilities are the same
+floats; tests/test_language_ngrams.py compares both on real text in many languages.
+
+Why the positions suffice (langdetect's NGram buffer, worked through): the buffer is
+reset at every space and holds at most 3 characters, so after reading position j of the
+normalised text (spaces collapsed, a space in front) it is the text's last 1, 2 or 3
+characters up to j that follow the previous space; a character that is upper case after
+an upper-case one (inside "NATO") adds no n-grams.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+_SPACES = re.compile(" +")
+_ASCII_LETTER_RANGE = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z' (with [\]^_`)
+_FROM_U0300 = re.compile("[\u0300-\U0010ffff]")
+
+
+class _Normalised(dict):  # type: ignore[type-arg]
+    """code point -> langdetect's normalised character, filled on first sight (str.translate
+    asks for each character; a dict hit stays in C)."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        value = NGram.normalize(chr(code))
+        self[code] = value
+        return value
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Normalised:
+    return _Normalised()
+
+
+@lru_cache(maxsize=1)
+def fast_detector_class() -> type:
+    """`Detector` with the text steps replaced (imported lazily: langdetect is loaded in
+    the processes that detect, not at package import)."""
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    class FastDetector(Detector):  # type: ignore[misc]
+        def __init__(self, factory: Any) -> None:
+            super().__init__(factory)
+            # each word's n-grams, kept with the profiles they were looked up in
+            self.word_memo = factory.__dict__.setdefault("_audit_word_ngrams", {})
+
+        def append(self, text: str) -> None:
+            text = self.URL_RE.sub(" ", text)
+            text = self.MAIL_RE.sub(" ", text)
+            text = NGram.normalize_vi(text)
+            text = text[: self.max_text_length]
+            # langdetect drops a space that follows a space (of the raw text)
+            self.text += _SPACES.sub(" ", text) if "  " in text else text
+
+        def cleaning_text(self) -> None:
+            # langdetect compares unicode_block(ch), an int, with a block name, so every
+            # character from U+0300 on counts as non-Latin: kept as it does it.
+            latin = len(_ASCII_LETTER_RANGE.findall(self.text))
+            non_latin = len(_FROM_U0300.findall(self.text))
+            if latin * 2 < non_latin:
+                self.text = _ASCII_LETTER_RANGE.sub("", self.text)
+
+        def _extract_ngrams(self) -> list[str]:
+            return extract_ngrams(self.text, self.word_lang_prob_map, self.word_memo)
+
+    return FastDetector
+
+
+def extract_ngrams(text: str, vocabulary: dict[str, Any],
+                   memo: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """The n-grams langdetect's `Detector._extract_ngrams` finds in `text`, in its order.
+
+    The buffer starts afresh at each space, so a word's n-grams depend on the word alone
+    (and on whether a space ends it): they are made once a word and vocabulary (a news
+    text says "the" a hundred times). `memo` keeps them between calls (one memo for
+    one vocabulary).
+    """
+    norm = text.translate(_table())
+    if "  " in norm:
+        norm = _SPACES.sub(" ", norm)
+    words = norm.lstrip(" ").split(" ")
+    memo = {} if memo is None else memo
+    if len(memo) > MEMO_WORDS:
+        memo.clear()
+    found: list[str] = []
+    last = len(words) - 1
+    for k, word in enumerate(words):
+        padded = f" {word} " if k < last else f" {word}"
+        grams = memo.get(padded)
+        if grams is None:
+            grams = memo[padded] = _grams(padded, vocabulary)
+        found.extend(grams)
+    return found
+
+
+MEMO_WORDS = 200_000
+
+
+def _grams(s: str, vocabulary: dict[str, Any]) -> tuple[str, ...]:
+    """langdetect's n-grams of one space-led word: after each character, the last 1, 2
+    and 3 characters since the space, unless the character is upper case after an
+    upper-case one (inside "NATO"), each kept if the profiles know it."""
+    found: list[str] = []
+    previous = " "
+    for j in range(1, len(s)):
+        ch = s[j]
+        if ch.isupper() and previous.isupper():
+            previous = ch
+            continue
+        if ch != " " and ch in vocabulary:
+            found.append(ch)
+        gram = s[j - 1:j + 1]
+        if gram in vocabulary:
+            found.append(gram)
+        if previous != " ":
+            gram = s[j - 2:j + 1]
+            if gram in vocabulary:
+                found.append(gram)
+        previous = ch
+    return tuple(found)
