@@ -72,9 +72,10 @@ class PhraseHit:
 
 class computed_once:  # a decorator, named like functools.cached_property
     """functools.cached_property without its lock: Python 3.11's takes an RLock on each
-    first read (a third of the cost of reading `prose` and `navlike` once a unit). The
-    value goes into the instance's __dict__, where later reads find it before this
-    descriptor (it defines no __set__); a frozen dataclass's __dict__ may be written."""
+    first read, which makes that read about twice as dear as this one's (`prose` and
+    `navlike` are read first once a unit, 20 units an article). The value goes into the
+    instance's __dict__, where later reads find it before this descriptor (it defines no
+    __set__); a frozen dataclass's __dict__ may be written."""
 
     def __init__(self, function: Callable[[Any], Any]) -> None:
         self.function, self.name = function, function.__name__
