@@ -93,3 +93,21 @@ def test_consistency_detectors_never_raise_on_broken_text() -> None:
     by_id = {a.article_id: a for a in corpus}
     found = [f for finder in finders for f in finder(corpus, {})]
     assert found and all(f.excerpt == by_id[f.article_id].text[f.start:f.end] for f in found)
+
+
+def test_regex_case_twins_do_not_stop_a_run(tmp_path: Path) -> None:
+    """re.IGNORECASE reads ſ as s, ı and İ as i, the Kelvin sign as k; the month, weekday
+    and title tables were looked up with lower(), which does not: KeyError, run stopped."""
+    import json
+
+    from audit.pipeline import run
+
+    text = ("On ſept 5, 2025 the talks began in Istanbul; on ſunday, ſeptember 7, they ended "
+            "and former Preſident Joe Biden said nothing. \u212aing Charles spoke on Frıday.")
+    source = tmp_path / "twins.jsonl"
+    source.write_text(json.dumps({"id": "t1", "text": text, "published": "2025-09-08"}) + "\n")
+    result = run([source], out=tmp_path / "out", workers=1, on_problem=None)
+    assert [a.article_id for a in result.articles] == ["t1"]
+    from audit.normalise.dates import find_dates
+
+    assert [(d.day, d.month) for d in find_dates(text)][:2] == [(5, 9), (7, 9)]

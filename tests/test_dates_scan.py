@@ -3,7 +3,12 @@ exactly what a scan of the whole text finds."""
 
 from __future__ import annotations
 
+import json
+import random
 import re
+from pathlib import Path
+
+import pytest
 
 from audit.normalise import dates
 from audit.normalise.dates import find_dates
@@ -47,3 +52,56 @@ def test_each_caller_gets_its_own_list_from_one_scan() -> None:
     assert (info.hits, info.misses) == (1, 1)
     assert info.maxsize == dates.DATE_MEMO
     assert re.fullmatch(r"May 15, 2025", text[second[0].start:second[0].end])
+
+
+# Issue 13 (dup-dates-speed): the patterns scan windows around date cores, not every
+# stretch with a digit. Below, the stretch scan as it was, against find_dates.
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction-benchmark" / "ground-truth.json"
+_STRETCH = re.compile(r"[\w\s,./-]+")
+
+
+def stretch_scan(text: str) -> list[tuple[int, int, int, int, int | None, int | None, bool]]:
+    """find_dates before the windows: the four patterns over each stretch holding a digit."""
+    found, taken = [], []
+    stretches = [m.span() for m in _STRETCH.finditer(text) if re.search(r"\d", m.group())]
+    for pattern in (dates._MONTH_DAY, dates._DAY_MONTH, dates._ISO, dates._NUMERIC):
+        for start, end in stretches:
+            for m in pattern.finditer(text, start, min(len(text), end + 3)):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                if mention := dates._mention(m):
+                    found.append(mention)
+                    taken.append((m.start(), m.end()))
+    return sorted(_fields(d) for d in found)
+
+
+def _fields(d: dates.DateMention) -> tuple[int, int, int, int, int | None, int | None, bool]:
+    return d.start, d.end, d.day, d.month, d.year, d.weekday, d.ambiguous
+
+
+def date_like_texts(count: int, seed: int = 13) -> list[str]:
+    """Texts of month and weekday names, numbers, suffixes and separators, glued in
+    every order: dates next to dates, split by odd spaces, inside other numbers."""
+    words = ["May", "may", "MARCH", "Sept", "sept.", "Jan.", "december", "Thursday", "thurs", "Mon",
+             "wed", "the", "of", "st", "nd", "th", "GMT", "hrs", "CEST", "h", "1", "5", "12", "15", "31", "29",
+             "2025", "1999", "2000", "05", "123", "٣", "x_1"]
+    glue = [" ", " ", " ", ", ", ". ", "  ", "\n", "\t", "/", "-", ":", "", "'", "(", "–", "      "]
+    rng = random.Random(seed)
+    return ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 30)))
+            for _ in range(count)]
+
+
+def test_windows_find_what_the_stretch_scan_finds() -> None:
+    texts = date_like_texts(3000)
+    assert sum(bool(stretch_scan(t)) for t in texts) > 500  # the test meets many dates
+    for text in texts:
+        assert [_fields(d) for d in find_dates(text)] == stretch_scan(text), text
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/data (article-extraction-benchmark)")
+def test_windows_on_real_articles() -> None:
+    bodies = [item["articleBody"] for item in json.loads(GOLD.read_text(encoding="utf-8")).values()]
+    texts = bodies + [" ".join(b.split()) for b in bodies]  # as extracted and as one paragraph
+    assert sum(bool(stretch_scan(t)) for t in texts) > 50
+    for text in texts:
+        assert [_fields(d) for d in find_dates(text)] == stretch_scan(text)

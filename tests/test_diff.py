@@ -3,6 +3,7 @@ is_bad, in time that does not grow with the square of the text (issue 13)."""
 
 from __future__ import annotations
 
+import json
 import time
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -11,7 +12,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from audit.normalise.diff import opcodes, windowed_opcodes
-from audit.normalise.encoding import REPAIR_CONFIG, find_repairs, looks_bad
+from audit.normalise.encoding import REPAIR_CONFIG, find_repairs, fix_line, looks_bad
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -63,3 +64,35 @@ def test_looks_bad_agrees_with_ftfy_is_bad() -> None:
                "Ã\xa0 la carte", "the ГўВЂВ™s mess", text[:2000] + "Â£5" + text[2000:2600]]
     assert [looks_bad(s) for s in samples] == [is_bad(s) for s in samples]
     assert looks_bad(samples[1]) and not looks_bad(text)
+
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction-benchmark" / "ground-truth.json"
+
+
+def damaged_lines(bodies: list[str]) -> list[str]:
+    """Each body damaged as extraction damages text: the whole or a part read with the
+    wrong codec (cp1252, its sloppy form, Latin-1: C1 controls), twice, bytes lost
+    (U+FFFD), control characters, terminal escapes, a byte-order mark."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    lines = []
+    for n, body in enumerate(bodies):
+        codec = ("cp1252", "sloppy-windows-1252", "latin-1")[n % 3]
+        wrong = body.encode("utf-8").decode(codec, errors="replace")
+        cut = len(body) // 3
+        lines += [wrong, body[:cut] + wrong[cut:2 * cut] + body[2 * cut:],
+                  wrong.encode("utf-8").decode("sloppy-windows-1252"),
+                  body[:cut] + "\x00\x1b[31m\ufeff\u206a\x92s" + body[cut:]]
+    return lines
+
+
+def test_fix_line_is_ftfy_fix_text() -> None:
+    """fix_line asks ftfy's mojibake test of windows only; the repairs are ftfy's."""
+    bodies = [" ".join(p.read_text("utf-8").split()) for p in sorted(SEEDS.glob("*.txt"))]
+    if GOLD.exists():
+        gold = json.loads(GOLD.read_text(encoding="utf-8"))
+        bodies += [" ".join(item["articleBody"].split()) for _, item in sorted(gold.items())][:60]
+    lines = damaged_lines(bodies) + bodies + ["Ã at the start", "FranÃ§ois", "", "plain"]
+    fixed = [fix_line(line) for line in lines]
+    assert fixed == [ftfy.fix_text(line, REPAIR_CONFIG) for line in lines]
+    assert sum(a != b for a, b in zip(lines, fixed)) > len(lines) // 2  # ftfy had work to do

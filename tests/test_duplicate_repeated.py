@@ -82,3 +82,43 @@ def test_a_refrain_between_different_sentences_is_not_a_loop() -> None:
              "Madrid", "Lisbon", "Rome"]
     text = " ".join(f"{refrain} Envoys from {town} arrived." for town in towns)
     assert list(find_repeated_sentences([article(text)], {})) == []
+
+
+def test_ascii_shortcuts_give_the_regex_words_and_folds() -> None:
+    """Issue 13 (dup-dates-speed): ASCII texts are split with translate, ASCII words folded
+    with lower(); both as the regex and the Unicode fold they skip."""
+    from audit.detect.duplicates import tokens
+
+    every = "".join(map(chr, range(128)))
+    texts = [every, every[::-1], "Zelenskyy's  travelled_to Kyiv--on 15.05.2025 (AFP)\tx1y2 __ a"]
+    texts += [path.read_text(encoding="utf-8").encode("ascii", "ignore").decode() for path in SEEDS.glob("*.txt")]
+    assert len(texts) > 5
+    for text in texts:
+        assert tokens._words(text) == tokens._WORD.findall(text)
+        for word in tokens._WORD.findall(text):
+            assert tokens._fold_word(word) == _unicode_fold(word)
+
+
+def _unicode_fold(word: str) -> str:
+    import unicodedata
+
+    from audit.detect.duplicates.tokens import _DOUBLED
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    return _DOUBLED.sub(r"\1", plain)
+
+
+def test_no_repeated_kgram_no_search() -> None:
+    """find_repeated_sentences folds words only for texts where repeats_a_kgram (what
+    kgram_positions would find) holds; text_word_hashes hashes the words as written."""
+    from audit.detect.duplicates import tokens
+    from audit.detect.duplicates.repeated import kgram_positions, repeats_a_kgram
+
+    words = [f"w{n}" for n in range(40)]
+    for text in (" ".join(words), " ".join(words + words[:5]), " ".join(words + words[:6]), "a b"):
+        base = tokens.text_word_hashes(text)
+        assert repeats_a_kgram(base, 6) == bool(kgram_positions(text.split(), 6)[1])
+    assert repeats_a_kgram(tokens.text_word_hashes(" ".join(words + words[:6])), 6)
+    for path in SEEDS.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert tokens.text_word_hashes(text).tolist() == list(map(tokens.word_hash, tokens._folded_words(text)))

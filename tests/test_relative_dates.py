@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+import re
+from datetime import date, timedelta
 
 from consistency_helpers import article, spans
 
+from audit.detect.consistency import relative_dates
 from audit.detect.consistency.relative_dates import find_relative_date_conflicts
 
 SEED_002 = ("He specified that Ukraine expects “a full, lasting and reliable ceasefire starting "
@@ -62,3 +65,44 @@ def test_on_weekday_with_its_date_is_left_to_the_weekday_check() -> None:
 
 def test_lone_relative_words_are_not_findings() -> None:
     assert run("Zelenskiy said the ceasefire should start tomorrow and talks on Thursday.") == []
+
+
+def _unskipped(articles: list, tolerance: int = 1) -> list:
+    """find_relative_date_conflicts without its skip of texts with no date and no weekday
+    after a day word (the loop as it was before issue 13's dup-dates-speed)."""
+    found = []
+    for item in articles:
+        by_start = {m.start: m for m in relative_dates.find_dates(item.text)}
+        for rel in relative_dates.find_relative_dates(item.text):
+            mention = relative_dates.paired_date(item.text, rel, by_start)
+            if relative_dates.conflict(item.text, rel, mention, item.published, tolerance):
+                found.append((item.article_id, rel.start))
+    return found
+
+
+def test_the_skip_changes_no_finding() -> None:
+    words = ["today", "Tonight", "tomorrow", "yesterday", "this morning", "the day after tomorrow",
+             "last", "next", "this", "coming", "on", "the", "week", "month", "year", "Monday",
+             "Thursday", "thurs", "FRIDAY", "Sunday", "May", "June", "15", "16", "2025", "and",
+             "May 12", "16 June", "May 15, 2025", "said", "talks"]
+    glue = [" ", " ", ", ", " (", ") ", " – ", "—", "-", ". ", "\t", "\n", "", "\" ", "; ", " 3pm "]
+    rng = random.Random(13)
+    articles = [article("".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 16))),
+                        SUNDAY + timedelta(days=rng.randint(-40, 40)), f"a{n}") for n in range(4000)]
+    got = [(f.article_id, f.start) for f in find_relative_date_conflicts(articles, {})]
+    assert got == _unskipped(articles)
+    weekday_after = [bool(relative_dates._WEEKDAY_AFTER_DAY_WORD_REVERSED.search(a.text[::-1]))
+                     for a in articles]
+    skipped = [a for a, w in zip(articles, weekday_after) if not w and not relative_dates.find_dates(a.text)]
+    before_dates = [a for a, w in zip(articles, weekday_after) if not w and relative_dates.find_dates(a.text)]
+    assert len(got) > 300 and len(skipped) > 300 and len(before_dates) > 200  # every way taken
+    assert not _unskipped(skipped)
+    for item in before_dates:  # the stretches before dates: some of the whole text's expressions
+        whole = relative_dates.find_relative_dates(item.text)
+        near = relative_dates.find_relative_dates(item.text, before=[d.start for d in relative_dates.find_dates(item.text)])
+        assert set(near) <= set(whole)
+
+
+def test_the_weekday_class_is_what_re_folds_to_y_and_s() -> None:
+    folded = re.compile("[ys]", re.IGNORECASE)
+    assert {c for c in map(chr, range(0x110000)) if folded.fullmatch(c)} == set("yYsS\u017f")

@@ -8,12 +8,14 @@ the consistency checks can report it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from audit.model import DateSource
+from audit.normalise.text import fold_matched
 
 MONTHS = {
     name: number
@@ -120,20 +122,50 @@ def _shift_month(first: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def find_relative_dates(text: str) -> list[RelativeMention]:
-    """Every relative date expression in the text, in order."""
+def find_relative_dates(text: str, before: Iterable[int] = ()) -> list[RelativeMention]:
+    """Every relative date expression in the text, in order. With `before`, only those
+    starting in the stretch of letters, spaces and , ( – — - that ends at one of these
+    positions: what can be written right before (or around) a date starting there."""
     found = []
-    for m in _RELATIVE.finditer(text):
-        if m.group("day"):
-            found.append(RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(
-                m.group("day").lower(), 0)))
-        elif m.group("unit"):
-            found.append(RelativeMention(m.start(), m.end(), m.group("unit").lower(),
-                                         _WHICH_OFFSETS[m.group("which").lower()]))
-        else:
-            found.append(RelativeMention(m.start(), m.end(), "weekday", 0,
-                                         WEEKDAYS[m.group("weekday").lower()], m.group("wwhich").lower()))
+    for start, stop, end in _windows_before(text, before) if before else [(0, len(text), len(text))]:
+        for m in _RELATIVE.finditer(text, start, end):
+            if m.start() >= stop:
+                break
+            found.append(_relative_mention(m))
     return found
+
+
+def _relative_mention(m: re.Match[str]) -> RelativeMention:
+    if m.group("day"):
+        return RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(m.group("day").lower(), 0))
+    if m.group("unit"):
+        return RelativeMention(m.start(), m.end(), m.group("unit").lower(),
+                               _WHICH_OFFSETS[fold_matched(m.group("which"))])
+    return RelativeMention(m.start(), m.end(), "weekday", 0,
+                           WEEKDAYS[fold_matched(m.group("weekday"))], fold_matched(m.group("wwhich")))
+
+
+# An expression is letters and spaces only, so none holds a character of any other kind,
+# and a scan of the whole text is in step at the position after one: from there, a scan
+# finds what the whole text's scan finds. The stretch before a position is walked back
+# over letters, spaces and what may join an expression to its date (_JOIN in
+# consistency/relative_dates.py: , ( – — -) in the reversed text; an expression begun
+# before the position ends at the latest where the letters and spaces after it end, and
+# the scan stops one character past that (the character its closing \b reads).
+_LETTERS_BACK = re.compile(r"(?:[^\W\d_]|[\s,(\u2013\u2014-])*")
+_LETTERS_ON = re.compile(r"(?:[^\W\d_]|\s)*")
+
+
+def _windows_before(text: str, positions: Iterable[int]) -> list[tuple[int, int, int]]:
+    """(start, stop, scan end): the stretch before each position, merged where they meet."""
+    size, backwards = len(text), text[::-1]
+    windows: list[tuple[int, int]] = []
+    for stop in sorted(set(positions)):
+        start = size - _LETTERS_BACK.match(backwards, size - stop).end()
+        if windows and start <= windows[-1][1]:
+            start = windows.pop()[0]
+        windows.append((start, stop))
+    return [(start, stop, min(size, _LETTERS_ON.match(text, stop).end() + 1)) for start, stop in windows]
 
 
 @dataclass(frozen=True)
@@ -179,10 +211,12 @@ def find_dates(text: str) -> list[DateMention]:
 def _scan_dates(text: str) -> tuple[DateMention, ...]:
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    segments = _digit_segments(text)
+    windows = _date_windows(text)
     for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO, _NUMERIC):
-        for start, end in segments:
-            for m in pattern.finditer(text, start, min(len(text), end + _LOOKAHEAD)):
+        for start, stop, end in windows:
+            for m in pattern.finditer(text, start, end):
+                if m.start() >= stop:
+                    break  # the next window's
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 mention = _mention(m)
@@ -192,27 +226,61 @@ def _scan_dates(text: str) -> tuple[DateMention, ...]:
     return tuple(sorted(mentions, key=lambda d: d.start))
 
 
-# Every date pattern needs a digit and is made only of word characters, spaces and
-# , . / - so a date lies inside one stretch of those characters that holds a digit:
-# the patterns scan those stretches alone (a fifth to two fifths of a news text), which
-# gives the same matches as a scan of the whole text. Lookbehinds see the text before a
-# stretch; the scan runs _LOOKAHEAD characters past its end so lookaheads ("May 15:30",
-# "15.05.2025.1") see what follows, and no match can run into the character that ended it.
-_SEGMENT = re.compile(r"[\w\s,./-]+")
-_DIGIT = re.compile(r"\d")
+# Where the date patterns are run. A news text of 2,400 characters has a date in one
+# case out of four, and the four patterns' scans of it were half of the date checks'
+# time. Every date holds a core, a part of its pattern with a digit: "May 15" (month,
+# optional dot, spaces, the day's first digit), "15th of May" (the day's last digit,
+# suffix, spaces, "of", month), "2025-05-1" (ISO), "5/15/20" (numeric). The cores are
+# looked for at digits only (a month before its day: backwards, in the reversed text),
+# every digit tried, so no core hides another. A date spans at most a few runs of
+# letters, digits or spaces and single , . / - on each side of its core ("Wednesday, the
+# 14th of May, 2025": six left of "4"), so it lies in its core's window, _RUNS of those
+# either side. The patterns scan the windows (merged where they meet) alone; each scan
+# ends, as the whole text's would, at the end of the stretch of date characters
+# ([\w\s,./-], which holds every character of a date) and _LOOKAHEAD past it, so a
+# match is the one a scan of the whole text finds there. tests/test_dates_scan.py
+# checks this on real text against a scan of every stretch.
+_CORE = re.compile(
+    r"\d(?=((?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")|-\d\d-\d|[/.]\d{1,2}[/.](?:19|20)))", re.IGNORECASE
+)
+_CORE_REVERSED = re.compile(
+    r"\d(?=(\s+\.?(?:" + "|".join(n[::-1] for n in sorted(MONTHS, key=len, reverse=True)) + ")))",
+    re.IGNORECASE,
+)
+_RUNS = re.compile(r"(?:\s+|[^\W\d_]+|\d+|[,./-]){0,12}")  # twice the most a date needs
+_SEGMENT = re.compile(r"[\w\s,./-]*")
 _LOOKAHEAD = 3
+# A date in a window ends inside it; what its lookaheads read after it ends within the
+# spaces that follow the window, then a time zone and the character after (NOT_A_CLOCK:
+# "CEST" and one), or two characters ("15,5"). The scan need not read further.
+_SPACES = re.compile(r"\s*")
+_CLOCK_LOOKAHEAD = 6
 
 
-def _digit_segments(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SEGMENT.finditer(text)
-            if _DIGIT.search(text, m.start(), m.end())]
+def _date_windows(text: str) -> list[tuple[int, int, int]]:
+    """(start, stop, scan end) of each window around date cores, in order."""
+    size, backwards = len(text), text[::-1]
+    cores = [(m.start(), m.end(1)) for m in _CORE.finditer(text)]
+    cores += [(size - m.end(1), size - m.start()) for m in _CORE_REVERSED.finditer(backwards)]
+    spans = sorted((size - _RUNS.match(backwards, size - s).end(), _RUNS.match(text, e).end())
+                   for s, e in cores)
+    merged: list[list[int]] = []
+    for start, stop in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([start, stop])
+    return [(start, stop, min(size, _SEGMENT.match(text, start).end() + _LOOKAHEAD,
+                              _SPACES.match(text, stop).end() + _CLOCK_LOOKAHEAD))
+            for start, stop in merged]
 
 
 def _mention(m: re.Match[str]) -> DateMention | None:
     parts = m.groupdict()
     if parts.get("first"):
         return _numeric_mention(m, int(parts["first"]), int(parts["second"]))
-    month_text = parts["month"].lower()
+    month_text = fold_matched(parts["month"])
     month = int(month_text) if month_text.isdigit() else MONTHS[month_text.rstrip(".")]
     day = int(parts["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -221,7 +289,7 @@ def _mention(m: re.Match[str]) -> DateMention | None:
     return DateMention(
         start=m.start(), end=m.end(), day=day, month=month,
         year=int(parts["year"]) if parts.get("year") else None,
-        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        weekday=WEEKDAYS[fold_matched(weekday)] if weekday else None,
     )
 
 
@@ -232,7 +300,7 @@ def _numeric_mention(m: re.Match[str], first: int, second: int) -> DateMention |
     weekday = m.group("weekday")
     return DateMention(
         start=m.start(), end=m.end(), day=day, month=month, year=int(m.group("year")),
-        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        weekday=WEEKDAYS[fold_matched(weekday)] if weekday else None,
         ambiguous=first != second and first <= 12 and second <= 12,
     )
 

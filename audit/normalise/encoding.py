@@ -10,12 +10,14 @@ gone: ftfy cannot bring them back, so they are reported with no repair.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
 import ftfy
 from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS
 
 from audit.normalise.diff import Opcode, opcodes
 
@@ -76,6 +78,53 @@ def looks_bad(text: str) -> bool:
     return end >= 0 and is_bad(text[start:end])
 
 
+# ftfy.fix_text(line, REPAIR_CONFIG) of a damaged line, as ftfy's fix_and_explain runs
+# it, with one change: its mojibake test, is_bad(text), asked only of the windows around
+# non-ASCII characters (looks_bad, which equals it). ftfy asks it of the whole line at
+# each round, of the repaired line too, where no pattern matches and the search reads
+# every character: 1.1 ms of is_bad for a 2,800-character line, three times, 85% of
+# fix_text's time on the damaged texts of c2000. tests/test_diff.py checks the result
+# against ftfy.fix_text on damaged real text.
+_FIX_ORDER = ("fix_c1_controls", "fix_latin_ligatures", "fix_character_width", "uncurl_quotes",
+              "fix_line_breaks", "fix_surrogates", "remove_terminal_escapes", "remove_control_chars")
+_ENCODING_CONFIG = ftfy.TextFixerConfig(explain=False)  # what fix_and_explain's fix_encoding(text) uses
+# remove_control_chars is a str.translate, slow on non-ASCII text: run where one is
+_CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS)) + "]")
+
+
+# The steps above are ftfy 6.3's internals (pyproject pins ftfy to 6.3.x); an ftfy
+# without them gets fix_text itself, slower but the same.
+_HAS_STEPS = hasattr(ftfy, "_fix_encoding_one_step_and_explain") and hasattr(ftfy, "FIXERS") \
+    and all(name in ftfy.FIXERS for name in _FIX_ORDER)
+
+
+def fix_line(line: str) -> str:
+    """ftfy.fix_text(line, REPAIR_CONFIG) for a line without a line break."""
+    if len(line) > REPAIR_CONFIG.max_decode_length or REPAIR_CONFIG.unescape_html or not _HAS_STEPS:
+        return ftfy.fix_text(line, REPAIR_CONFIG)  # ftfy cuts it in pieces, or unescapes first
+    while True:
+        before = line
+        line = _fix_encoding(line)
+        for name in _FIX_ORDER:
+            if getattr(REPAIR_CONFIG, name) and (name != "remove_control_chars" or _CONTROL.search(line)):
+                line = ftfy.FIXERS[name](line)
+        if REPAIR_CONFIG.normalization:
+            line = unicodedata.normalize(REPAIR_CONFIG.normalization, line)
+        if line == before:
+            return line
+
+
+def _fix_encoding(text: str) -> str:
+    """ftfy.fix_encoding(text): a mojibake step again while the text looks bad (ftfy's step
+    returns a text that does not look bad, or ASCII, unchanged)."""
+    while looks_bad(text):
+        fixed = ftfy._fix_encoding_one_step_and_explain(text, _ENCODING_CONFIG).text
+        if fixed == text:
+            return text
+        text = fixed
+    return text
+
+
 def repair_text(text: str) -> str:
     """The text with ftfy's damage-undoing fixes applied (nothing else changes)."""
     return ftfy.fix_text(text, REPAIR_CONFIG) if needs_repair(text) else text
@@ -108,7 +157,7 @@ def find_repairs(text: str) -> list[Repair]:
 
 
 def _line_repairs(line: str, offset: int) -> list[Repair]:
-    fixed = ftfy.fix_text(line, REPAIR_CONFIG)
+    fixed = fix_line(line)
     ops = opcodes(line, fixed)
     damaged = [(i1, max(i2, i1 + 1)) for tag, i1, i2, _, _ in ops if tag != "equal"]
     damaged += [(m.start(), m.end()) for m in _SUSPECT.finditer(line)]  # U+FFFD stays

@@ -29,3 +29,17 @@ def normalise_text(text: str) -> str:
 
 def content_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Under re.IGNORECASE these match ASCII letters (re compares one character's simple
+# case mapping), but lower() leaves them apart: "ſept" matched a month pattern, then
+# MONTHS["ſept"] raised KeyError and stopped the run. Only these four (all of Unicode
+# checked against a-z).
+_REGEX_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_matched(word: str) -> str:
+    """The lower-case key of a word a case-insensitive pattern matched (month, weekday,
+    title tables), as the pattern read it."""
+    return word.translate(_REGEX_CASE_TWINS).lower()
+

@@ -30,6 +30,7 @@ from typing import Any
 from audit.detect.consistency.office_holders import OfficeTable, Term, load_table, load_titles
 from audit.detect.consistency.title_reading import Reading, adjective_pattern, read_mention
 from audit.model import Article, Finding, span_finding
+from audit.normalise.text import fold_matched
 
 CHECK = "consistency.title_anachronism"
 GRACE_DAYS = 2  # news lag and time zones around a handover; suite param "grace_days"
@@ -116,14 +117,14 @@ def find_title_mentions(text: str, table: OfficeTable) -> list[TitleMention]:
 def _mention(text: str, table: OfficeTable, person_id: str, m: re.Match[str], g: str,
              start: int, end: int) -> TitleMention | None:
     titles = table.titles
-    title = m.group(g + "title").lower()
+    title = fold_matched(m.group(g + "title"))
     if _ignored_before().search(text, 0, m.start(g + "title")):
         return None  # "Vice President", "Deputy Prime Minister": another office
     written = m.group(g + "country")
     country = _country_code(written) if written else titles["titles"][title].get("implied_country")
     if written and country is None:
         return None  # a country or body the table does not cover ("Austrian Chancellor")
-    modifier = (m.group(g + "mod1") or m.group(g + "mod2") or "").lower()
+    modifier = fold_matched(m.group(g + "mod1") or m.group(g + "mod2") or "")
     status = "elect" if m.group(g + "elect") else titles["modifiers"].get(modifier, "current")
     if modifier in ("ex", "then") and "-" not in text[m.start():m.start(g + "title")]:
         status = titles["modifiers"].get(modifier + "-", status)
