@@ -225,7 +225,7 @@ def _reference_date_line(body: str) -> object:
 def _outcome(read: Callable[[str], object], body: str) -> object:
     try:
         return read(body)
-    except Exception as error:  # "ſunday" is a weekday to the date patterns, not to WEEKDAYS: both raise
+    except Exception as error:  # find_dates raised on "ſunday" once: the two must then raise alike
         return type(error)
 
 
