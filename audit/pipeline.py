@@ -137,6 +137,7 @@ def run(
     clock = time.perf_counter()
     for thread in importing:  # the cross-article child is forked next: no import half done
         thread.join()
+    timings["wait_gx_import"] = time.perf_counter() - clock  # > 0: the import outlasted the workers
     saved: list[bool] = []
 
     def save_findings_cache() -> None:  # while the cross-article child works, if there is one

@@ -10,12 +10,37 @@ where Python's case folding and the regex engine's differ.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import fields
+from pathlib import Path
 
+import ahocorasick
 import pytest
 
 from audit.detect.leakage import metadata_leak, paywall
-from audit.detect.leakage.chrome_lines import CASED_MIN_WORDS, FUNCTION_WORDS, lower_share
+from audit.detect.leakage.chrome_lines import (
+    _BULLET,
+    CASED_MIN_WORDS,
+    FUNCTION_WORDS,
+    Line,
+    PhraseHit,
+    _hits_in,
+    _mode_holds,
+    line_key,
+    lower_share,
+    phrase_table,
+)
 from audit.detect.leakage.regex_literals import prefilter
+from audit.detect.leakage.spans import (
+    SMALL_WORDS,
+    TITLE_RUN_MIN,
+    _back_off,
+    _is_capitalised,
+    _run_end,
+    _split_title_runs,
+    segment,
+)
+from audit.normalise.dates import find_dates
 
 # The regex lower_share used before (chrome_lines, until the str.split form).
 _REFERENCE = re.compile(r"(?<!\S)[^\w\s]*(?!(?:" + "|".join(FUNCTION_WORDS) + r")\b)([^\W\d_])", re.IGNORECASE)
@@ -81,3 +106,136 @@ def test_prefilter_skips_texts_without_the_words() -> None:
     words = paywall._templates()[2]
     assert words is not None
     assert not words.may_match("The central bank left interest rates unchanged on Thursday.")
+
+
+# --- the per-unit shortcuts of the segmentation (branch seg-speed) ---------------------------
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def _seed_texts() -> list[str]:
+    """The seeds as written and flattened to one paragraph (as scraped corpora hold them)."""
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    return texts + [" ".join(t.split()) for t in texts]
+
+
+def _units() -> list[Line]:
+    return [u for text in _seed_texts() for u in segment(text)]
+
+
+def _reference_hits(key: str) -> tuple[PhraseHit, ...]:
+    """_hits_in as it was: one automaton of every phrase, each match's modes checked."""
+    automaton = ahocorasick.Automaton()
+    for phrase, entries in phrase_table().entries.items():
+        automaton.add_word(phrase, entries)
+    automaton.make_automaton()
+    hits = []
+    for end, entries in automaton.iter(key):
+        hits += [h for h in entries if _mode_holds(h.mode, key, end - len(h.phrase) + 1, end)]
+    return tuple(hits)
+
+
+def test_hits_as_one_automaton_of_all_phrases() -> None:
+    """Phrases run together in every order and join (ends and starts shared, nested phrases),
+    and the units of the seeds: the same hits in the same order."""
+    phrases = list(phrase_table().entries)
+    keys = {u.key for u in _units()} | set(phrases)
+    for a, b in zip(phrases, phrases[1:] + phrases[:1]):
+        keys |= {a + b, f"{a} {b}", f"{b}: {a}", f"x{a}x", f"{a} and {b}s"}
+    assert any(_reference_hits(k) for k in keys)
+    for key in keys:
+        assert _hits_in(key) == _reference_hits(key), key
+
+
+def _reference_key(text: str) -> str:
+    """line_key as it was: lowered, bullets stripped, then split and joined."""
+    key = _BULLET.sub("", text.lower())
+    key = " ".join(key.split()).replace(" :", ":")
+    stripped = key.rstrip(" :|»›‹«→←-–—·•.…")
+    return stripped if stripped else key
+
+
+def test_line_key_joins_before_lowering() -> None:
+    """Every code point below U+3000 next to bullets, spaces, colons and a Greek sigma (whose
+    lower form depends on what follows it)."""
+    for cp in range(0x3000):
+        c = chr(cp)
+        for text in (c, f"• {c}Σ", f"AΣ{c} b", f"x {c} :", f"·{c}Σ", f"{c}  :y", f"– {c}ΣΑ Σ\t{c}"):
+            text = text.strip()
+            assert line_key(text, text.split()) == _reference_key(text), hex(cp)
+    for unit in _units():
+        assert unit.key == _reference_key(unit.text)
+
+
+def test_units_as_the_dataclass_makes_them() -> None:
+    """make_line sets a Line's fields at once: equal to Line(...) with the same fields, same hash."""
+    for unit in _units():
+        made = Line(**{f.name: getattr(unit, f.name) for f in fields(Line)})
+        assert unit == made and hash(unit) == hash(made) and repr(unit) == repr(made)
+        assert (unit.prose, unit.navlike) == (made.prose, made.navlike)
+        assert unit.__dict__["prose"] is unit.prose  # computed once, then read from the instance
+
+
+def _reference_title_runs(line: str, start: int, end: int) -> list[int]:
+    """spans._split_title_runs without its first-six-words test."""
+    words: list[re.Match[str]] = []
+    for word in re.finditer(r"\S+", line[:end]):
+        if word.start() < start:
+            continue
+        words.append(word)
+        if not _is_capitalised(word.group()) and word.group().lower() not in SMALL_WORDS:
+            break
+    if len(words) <= TITLE_RUN_MIN:
+        return []
+    stop, caps = _run_end(words, 0, len(words))
+    if caps < TITLE_RUN_MIN or stop >= len(words):
+        return []
+    cut = _back_off(words, 0, stop)
+    return [words[cut].start()] if 0 < cut < len(words) else []
+
+
+@pytest.mark.parametrize("line", [
+    "Home World Politics Business Opinion Sign In The president said on Monday that talks would go on.",
+    "Home News Sport Weather Of The Week And More Ankara has hosted the talks.",
+    "The president said on Monday that talks would go on.",
+    "A B C D E F",
+    "A B C D E F g",
+    "Top Stories In Brief From The US President Vladimir Putin called.",
+    "“Quoted” Words Are 2nd Class & Things | More Stuff — here",
+])
+def test_title_runs_as_before(line: str) -> None:
+    for start in range(len(line)):
+        if start == 0 or line[start - 1] == " ":
+            assert _split_title_runs(line, start, len(line)) == _reference_title_runs(line, start, len(line))
+
+
+def _reference_date_line(body: str) -> object:
+    """metadata_leak._date_line without its first-character test."""
+    if re.search(r"\d", body) is None:
+        return None
+    mentions = find_dates(body)
+    if not mentions or mentions[0].start > 0 or mentions[0].year is None:
+        return None
+    rest = body[mentions[0].end:].strip()
+    if len(rest) > 16 or (rest and not metadata_leak._TIME.search(rest) and len(rest) > 4):
+        return None
+    return mentions[0].to_date() or None
+
+
+def _outcome(read: Callable[[str], object], body: str) -> object:
+    try:
+        return read(body)
+    except Exception as error:  # find_dates raised on "ſunday" once: the two must then raise alike
+        return type(error)
+
+
+def test_date_line_starts_as_a_date_can() -> None:
+    """Every code point below U+3000 in front of dates of each form and in place of their first
+    letter (the long s is an "s" to the date patterns' IGNORECASE)."""
+    dates = ["Sunday, June 1, 2025", "1 June 2025", "2025-06-01", "01/06/2025", "Nov. 19, 2019 8:03 am ET",
+             "June 1, 2025", "Tue 3 June 2025", "March 3, 2020", "Friday, 13 March 2020"]
+    assert all(_reference_date_line(d) for d in dates)
+    for cp in range(0x3000):
+        for d in dates if cp < 128 else dates[:2]:
+            for body in (chr(cp) + d, chr(cp) + d[1:]):
+                assert _outcome(metadata_leak._date_line, body) == _outcome(_reference_date_line, body), body

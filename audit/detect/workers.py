@@ -370,13 +370,6 @@ def run_per_article(
     articles: list[Article] = []
     found: dict[str, list[Finding]] = {name: [] for name in plan.names}
     seconds: dict[str, float] = {}
-    if workers > 1 and not two_trips:
-        # Nothing cached (a cold run, a gate): some text will need langdetect in every
-        # worker. Its profiles (0.65 s, 87,598 n-gram rows) are loaded once here, before
-        # the fork, and shared, not loaded again in each worker.
-        from audit.normalise.language import _factory
-
-        _factory()
     executor = _executor(workers, plan)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
     second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting

@@ -92,9 +92,15 @@ _ENCODING_CONFIG = ftfy.TextFixerConfig(explain=False)  # what fix_and_explain's
 _CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS)) + "]")
 
 
+# The steps above are ftfy 6.3's internals (pyproject pins ftfy to 6.3.x); an ftfy
+# without them gets fix_text itself, slower but the same.
+_HAS_STEPS = hasattr(ftfy, "_fix_encoding_one_step_and_explain") and hasattr(ftfy, "FIXERS") \
+    and all(name in ftfy.FIXERS for name in _FIX_ORDER)
+
+
 def fix_line(line: str) -> str:
     """ftfy.fix_text(line, REPAIR_CONFIG) for a line without a line break."""
-    if len(line) > REPAIR_CONFIG.max_decode_length or REPAIR_CONFIG.unescape_html:
+    if len(line) > REPAIR_CONFIG.max_decode_length or REPAIR_CONFIG.unescape_html or not _HAS_STEPS:
         return ftfy.fix_text(line, REPAIR_CONFIG)  # ftfy cuts it in pieces, or unescapes first
     while True:
         before = line

@@ -23,6 +23,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from audit.detect.memo import WordMemo
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DOUBLED = re.compile(r"(.)\1+")  # seed 003 "Zelenskyy" vs seed 000 "Zelensky"
 _PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gram hashes
@@ -71,22 +73,6 @@ class Tokens:
         return self.offsets[2 * first], self.offsets[2 * stop - 1]
 
 
-class _Memo(dict):  # type: ignore[type-arg]
-    """A bounded memo of a pure function of one word, read by dict's own C lookup (a
-    hit costs a third of an lru_cache call; an article's 500 words pass through two of
-    these in every duplicate check). Emptied when full: words of one corpus recur."""
-
-    def __init__(self, function: Any, limit: int = 1 << 18) -> None:
-        super().__init__()
-        self.function, self.limit = function, limit
-
-    def __missing__(self, word: str) -> Any:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[word] = self.function(word)
-        return value
-
-
 def _fold_word(word: str) -> str:
     if word.isascii():  # casefold is lower, and NFKD changes nothing
         return _DOUBLED.sub(_FIRST, word.lower())
@@ -98,7 +84,7 @@ def _fold_word(word: str) -> str:
 _FIRST = itemgetter(1)  # r"\1" as a C callable: re expands a template string in Python every call
 
 
-fold_word = _Memo(_fold_word).__getitem__  # case, compatibility forms, accents, doubled letters folded
+fold_word = WordMemo(_fold_word).__getitem__  # case, compatibility forms, accents, doubled letters folded
 
 
 def tokenise(text: str) -> Tokens:
@@ -144,11 +130,11 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-word_hash = _Memo(_word_hash).__getitem__  # a stable 64-bit hash of one folded word
+word_hash = WordMemo(_word_hash).__getitem__  # a stable 64-bit hash of one folded word
 # word_hash of a word as written, folded here: a miss (a word first seen) costs one
 # Python call, not three through the fold and hash memos (a third of text_word_hashes
 # on 2,000 articles in one process).
-written_word_hash = _Memo(lambda word: _word_hash(_fold_word(word))).__getitem__
+written_word_hash = WordMemo(lambda word: _word_hash(_fold_word(word))).__getitem__
 
 
 def kgram_hashes(words: list[str], k: int) -> np.ndarray:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path, PurePath
+from typing import Any
 
 import ahocorasick
 
+from audit.detect.memo import WordMemo
 from audit.model import Article
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -68,6 +70,24 @@ class PhraseHit:
     phrase: str
 
 
+class computed_once:  # a decorator, named like functools.cached_property
+    """functools.cached_property without its lock: Python 3.11's takes an RLock on each
+    first read, which makes that read about twice as dear as this one's (`prose` and
+    `navlike` are read first once a unit, 20 units an article). The value goes into the
+    instance's __dict__, where later reads find it before this descriptor (it defines no
+    __set__); a frozen dataclass's __dict__ may be written."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self.function, self.name = function, function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-blank line: its span in `article.text`, its matching key and its shape."""
@@ -88,9 +108,9 @@ class Line:
     hits: tuple[PhraseHit, ...] = ()
 
     # prose and navlike are read many times a line by the three checks: computed once (a
-    # cached_property writes the instance's __dict__, which a frozen dataclass allows; not a field,
+    # computed_once writes the instance's __dict__, which a frozen dataclass allows; not a field,
     # so equality and hashing are those of the fields)
-    @cached_property
+    @computed_once
     def prose(self) -> bool:
         """A sentence: ends like one with a few words, or is long anyway; not a run of Title Case."""
         if self.piece and self.words > RUN_ON_WORDS:
@@ -100,7 +120,7 @@ class Line:
             return False  # "Home World Politics Business Opinion Sign In ..." is link text
         return ends or self.words >= PROSE_MIN_WORDS
 
-    @cached_property
+    @computed_once
     def navlike(self) -> bool:
         """Short, no sentence ending, not a continuation (starts lower-case): a link or label."""
         first = _BULLET.sub("", self.text)[:1]
@@ -108,57 +128,76 @@ class Line:
         return not self.prose and self.words <= NAV_MAX_WORDS and not continuation
 
 
-def line_key(text: str) -> str:
-    """The form phrase lists and recurrence counts compare: case, bullets, spacing ignored."""
-    key = _BULLET.sub("", text.lower())
-    key = " ".join(key.split()).replace(" :", ":")  # str.split's whitespace is the regex \s
+def line_key(text: str, tokens: list[str] | None = None) -> str:
+    """The form phrase lists and recurrence counts compare: case, bullets, spacing ignored.
+
+    `tokens`: the text's `str.split()`, when the caller has it. The words are joined before
+    the bullets are stripped and the case lowered: no bullet mark or space has a case, so
+    the key is the same as when lowered, stripped and split in that order.
+    """
+    joined = " ".join(text.split() if tokens is None else tokens)  # str.split's whitespace is the regex \s
+    key = _BULLET.sub("", joined).lower().replace(" :", ":")
     stripped = key.rstrip(_TRAILING)  # spaces are single now: the closing marks and spaces
     return stripped if stripped else key
 
 
-def _word_count(text: str) -> int:
-    words = len(text.split())
+def _word_count(text: str, tokens: list[str] | None = None) -> int:
+    words = len(text.split() if tokens is None else tokens)
     cjk = 0 if text.isascii() else len(_CJK.findall(text))
     return max(words, cjk // 2)  # CJK writes no spaces: two characters count as a word
 
 
-def lower_share(text: str) -> float | None:
+def lower_share(text: str, tokens: list[str] | None = None) -> float | None:
     """Share of the content words (not "of", "and", ...) written lower-case (None: too few).
 
     Link text and headlines capitalise content words, prose does not (English ~0.7,
     German with its capitalised nouns ~0.5); menus run together score near 0.
     Each whitespace-separated token counts by the first letter of its first word (after
-    quotes and marks; a token whose first word starts with a digit counts nothing); one
-    pass of str.split, as a regex scan of every character cost three times as much.
+    quotes and marks; a token whose first word starts with a digit counts nothing).
+    `tokens`: the text's `str.split()`, when the caller has it. Each token's case is read
+    once a corpus (`_token_case`, a memo: tokens recur), the counts in C (`list.count`).
     """
-    lower = upper = 0
-    for token in text.split():
-        if len(token) > _FUNCTION_MAX and token[:_FUNCTION_MAX + 1].isalpha():
-            first = token[0]  # the common case: a word too long to be a function word
-        else:
-            if token.isalpha():
-                word = token
-            elif (m := _TOKEN_WORD.match(token)) is not None:
-                word = m.group(1)
-            else:
-                continue
-            if (word.lower() in _FUNCTION_SET) if word.isascii() else _FUNCTION_WORD.match(word):
-                continue
-            first = word[0]
-        if first.islower():
-            lower += 1
-        elif first.isupper():
-            upper += 1
+    cases = list(map(_token_case, text.split() if tokens is None else tokens))
+    lower, upper = cases.count(1), cases.count(-1)
     return lower / (lower + upper) if lower + upper >= CASED_MIN_WORDS else None
+
+
+def _case_of(token: str) -> int:
+    """1 when a token counts as a lower-case word for lower_share, -1 as an upper-case one,
+    0 when it counts nothing (a function word, no letter first, a caseless script)."""
+    if len(token) > _FUNCTION_MAX and token[:_FUNCTION_MAX + 1].isalpha():
+        first = token[0]  # the common case: a word too long to be a function word
+    else:
+        if token.isalpha():
+            word = token
+        elif (m := _TOKEN_WORD.match(token)) is not None:
+            word = m.group(1)
+        else:
+            return 0
+        if (word.lower() in _FUNCTION_SET) if word.isascii() else _FUNCTION_WORD.match(word):
+            return 0
+        first = word[0]
+    return 1 if first.islower() else -1 if first.isupper() else 0
+
+
+_token_case = WordMemo(_case_of).__getitem__
 
 
 def make_line(index: int, start: int, text: str, *, piece: bool = False,
               marker: PhraseHit | None = None, headline: bool = False) -> Line:
     """A Line for `text` found at `start` (already stripped)."""
-    key = line_key(text)
-    return Line(index=index, start=start, end=start + len(text), text=text, key=key,
-                words=_word_count(text), bullet=bool(_BULLET.match(text)), piece=piece, marker=marker,
-                lower_share=lower_share(text), headline=headline, hits=_hits_in(key))
+    tokens = text.split()
+    key = line_key(text, tokens)
+    line = object.__new__(Line)
+    # the fields set at once: a frozen dataclass's __init__ sets each of the 12 with
+    # object.__setattr__ (a fifth of what making a unit costs); equality, hash and repr are
+    # the dataclass's, as for Line(...)
+    line.__dict__.update(index=index, start=start, end=start + len(text), text=text, key=key,
+                         words=_word_count(text, tokens), bullet=bool(_BULLET.match(text)), piece=piece,
+                         marker=marker, lower_share=lower_share(text, tokens), headline=headline,
+                         hits=_hits_in(key))
+    return line
+
 
 
 def physical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -176,9 +215,20 @@ def split_lines(text: str) -> list[Line]:
     return [make_line(i, start, body) for i, (start, body) in enumerate(physical_lines(text))]
 
 
+@dataclass(frozen=True)
+class PhraseTable:
+    """The phrase list, arranged by where an entry's mode lets it count in a line key."""
+
+    entries: dict[str, list[PhraseHit]]  # phrase key -> its entries, in file order
+    prefixes: tuple[str, ...]  # keys with a "prefix" entry: they count at a key's start only
+    inside: ahocorasick.Automaton  # keys with a "contains" entry, anywhere (value: the key)
+
+
 @lru_cache(maxsize=1)
-def _automaton() -> ahocorasick.Automaton:
-    """All phrases of the data file in one automaton (values: the hits a phrase stands for)."""
+def phrase_table() -> PhraseTable:
+    """All phrases of the data file: a "line" entry is found by a dict lookup of the whole
+    key, a "prefix" entry by `str.startswith`, only "contains" entries by the automaton (the
+    136 line entries, "ad", "more", "home", matched inside every word that holds them)."""
     table: dict[str, list[PhraseHit]] = {}
     data = (DATA_DIR / "chrome_phrases.tsv").read_text(encoding="utf-8")
     for row in data.splitlines():
@@ -189,17 +239,35 @@ def _automaton() -> ahocorasick.Automaton:
         table.setdefault(key, []).append(PhraseHit(check, kind, mode, key))
     automaton = ahocorasick.Automaton()
     for key, hits in table.items():
-        automaton.add_word(key, hits)
+        if any(hit.mode == "contains" for hit in hits):
+            automaton.add_word(key, key)
     automaton.make_automaton()
-    return automaton
+    prefixes = tuple(key for key, hits in table.items() if any(hit.mode == "prefix" for hit in hits))
+    return PhraseTable(table, prefixes, automaton)
 
 
 def _hits_in(key: str) -> tuple[PhraseHit, ...]:
-    """The phrase-list entries found in a line key where their mode holds (one automaton pass)."""
+    """The phrase-list entries found in a line key where their mode holds.
+
+    Only the places where some entry's mode can hold are looked at: the whole key ("line"),
+    its start ("prefix"), anywhere for "contains" phrases. They are taken in the order an
+    automaton of all phrases reports them (by end, the longest first at one end) and each
+    entry's mode is checked there, so the hits and their order are those of one automaton
+    pass over all phrases (tests/test_chrome_speed.py).
+    """
+    table = phrase_table()
+    found: list[tuple[int, int, str]] = []  # (end, -length, phrase key)
+    if key in table.entries:
+        found.append((len(key) - 1, -len(key), key))
+    if key.startswith(table.prefixes):
+        found += [(len(p) - 1, -len(p), p) for p in table.prefixes if key.startswith(p)]
+    found += [(end, -len(phrase), phrase) for end, phrase in table.inside.iter(key)]
+    if not found:
+        return ()  # most units
     hits: list[PhraseHit] = []
-    for end, entries in _automaton().iter(key):
-        for hit in entries:
-            if _mode_holds(hit.mode, key, end - len(hit.phrase) + 1, end):
+    for end, _length, phrase in sorted(set(found)):
+        for hit in table.entries[phrase]:
+            if _mode_holds(hit.mode, key, end - len(phrase) + 1, end):
                 hits.append(hit)
     return tuple(hits)
 

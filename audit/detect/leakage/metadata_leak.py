@@ -31,6 +31,9 @@ _TIME_AFTER = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(
                          r"(?:\s*[|/]\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?)?")
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "today", "tomorrow"}
 _DIGIT = re.compile(r"\d")
+# What a date of audit.normalise.dates can start with: a digit, a weekday or a month (the
+# first-letter lookaheads of its patterns, under their IGNORECASE)
+_DATE_START = re.compile(r"[\dadfjmnostw]", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
@@ -87,8 +90,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
 
 def _date_line(body: str) -> date | None:
     """A line that is only a date, maybe with a time ("Nov. 19, 2019 8:03 am ET")."""
-    if _DIGIT.search(body) is None:
-        return None  # every date find_dates reads holds a digit (most short lines have none)
+    if _DATE_START.match(body) is None or _DIGIT.search(body) is None:
+        return None  # a date line starts as a date can and holds a digit (most short lines do not)
     mentions = find_dates(body)
     if not mentions or mentions[0].start > 0 or mentions[0].year is None:
         return None

@@ -315,6 +315,10 @@ def headline_ranges(line: str, title: str | None, url: str | None) -> list[tuple
 
 def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
+    head = line[start:end].split(None, TITLE_RUN_MIN)  # the first TITLE_RUN_MIN words, then the rest
+    if len(head) <= TITLE_RUN_MIN or any(not _is_capitalised(word) and word.lower() not in SMALL_WORDS
+                                         for word in head[:TITLE_RUN_MIN]):
+        return []  # most sentences: a lower-case word among the first six ends the run too soon
     words: list[re.Match[str]] = []  # the opening run and the word that ends it: all _run_end reads
     for word in _WORD.finditer(line, start, end):
         words.append(word)
@@ -363,7 +367,7 @@ def segment(text: str, title: str | None = None, url: str | None = None) -> tupl
     title = trusted_title(title, url, lines[0][1] if lines else "")
     for start, body in lines:
         titles = headline_ranges(body, title, url)
-        if len(body.split()) <= SPLIT_MIN_WORDS:
+        if len(body.split(None, SPLIT_MIN_WORDS)) <= SPLIT_MIN_WORDS:  # (split no further than needed)
             covered = sum(b - a for a, b in titles) >= HEADLINE_COVER * len(body)
             units.append(make_line(len(units), start, body, headline=covered or _slug_line(body, title, url)))
             continue
