@@ -138,19 +138,12 @@ def run(
     for thread in importing:  # the cross-article child is forked next: no import half done
         thread.join()
     timings["wait_gx_import"] = time.perf_counter() - clock  # > 0: the import outlasted the workers
-    saved: list[bool] = []
-
-    def save_findings_cache() -> None:  # while the cross-article child works, if there is one
-        findings_cache.save()
-        findings_cache.entries.clear()  # saved: the rest of the run does not read it (memory)
-        saved.append(True)
-
     with progress.stage("cross-article checks", None, "detectors") as advance:
         detection = run_detectors(articles, the_suite, cache=findings_cache,
                                   spread=_spread(session), found=found, advance=advance,
-                                  apart=apart, meanwhile=save_findings_cache)
-    if not saved:
-        save_findings_cache()
+                                  apart=apart)
+    findings_cache.save()
+    findings_cache.entries.clear()  # saved: the rest of the run does not read it (memory)
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
     timings["detect"] = time.perf_counter() - clock

@@ -144,7 +144,6 @@ def run_detectors(
     found: Mapping[str, list[Finding]] | None = None,
     advance: Callable[[int], None] | None = None,
     apart: Apart | None = None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> DetectionResult:
     """Run the detectors the suite asks for; severities come from the suite.
 
@@ -154,9 +153,7 @@ def run_detectors(
     (audit.detect.spark), they run on the rest in one distributed job. `found` holds the
     findings of detectors already run over batches (audit.detect.workers): not run again.
     With `apart` (audit.detect.workers.start_apart), the APART detectors run beside the
-    others (passage in another process, near here before the others), and `meanwhile()`
-    is called once this process's detectors are done and before it waits for passage
-    (the caller's own work: the parent was idle there).
+    others (passage in another process, near here before the others).
     `advance(1)` is called after each detector that ran (progress).
     """
     by_detector: dict[str, list[Finding]] = {}
@@ -200,8 +197,6 @@ def run_detectors(
         seconds[detector.name] = time.perf_counter() - clock
         if advance:
             advance(1)
-    if meanwhile is not None and not jobs:
-        meanwhile()
     if waiting is not None:
         apart_found, apart_seconds = waiting()
         by_detector.update(apart_found)
