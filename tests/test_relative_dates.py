@@ -106,3 +106,11 @@ def test_the_skip_changes_no_finding() -> None:
 def test_the_weekday_class_is_what_re_folds_to_y_and_s() -> None:
     folded = re.compile("[ys]", re.IGNORECASE)
     assert {c for c in map(chr, range(0x110000)) if folded.fullmatch(c)} == set("yYsS\u017f")
+
+
+def test_relative_day_words_with_regex_case_twins_keep_their_offset() -> None:
+    """re.IGNORECASE reads ſ as s: "yeſterday" is yesterday (-1), not today's offset 0."""
+    from audit.normalise.dates import find_relative_dates
+
+    found = find_relative_dates("ye\u017fterday, then yesterday, then the day before ye\u017fterday")
+    assert [m.offset for m in found] == [-1, -1, -2]

@@ -16,7 +16,12 @@ class WordMemo(dict):  # type: ignore[type-arg]
         self.function, self.limit = function, limit
 
     def __missing__(self, word: str) -> Any:
+        if len(word) > LONGEST_KEPT:  # a URL or a blob of encoded data: not kept
+            return self.function(word)
         if len(self) >= self.limit:
             self.clear()
         value = self[word] = self.function(word)
         return value
+
+
+LONGEST_KEPT = 64  # characters: words recur, blobs do not, and a full memo of blobs is large

@@ -568,8 +568,9 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
                 # jobs[0]'s articles come first in _unique_articles(jobs): same positions
                 here, seconds, changed = _run_jobs(jobs[:1])
                 found.update(here)
-                sending = threading.Thread(target=_send, args=(writer, changed), daemon=True)
-                sending.start()
+                thread = threading.Thread(target=_send, args=(writer, changed), daemon=True)
+                thread.start()  # set only once started: else the finally closes the pipe
+                sending = thread
             finally:
                 if sending is None:
                     writer.close()

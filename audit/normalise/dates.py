@@ -137,9 +137,9 @@ def find_relative_dates(text: str, before: Iterable[int] = ()) -> list[RelativeM
 
 def _relative_mention(m: re.Match[str]) -> RelativeMention:
     if m.group("day"):
-        return RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(m.group("day").lower(), 0))
+        return RelativeMention(m.start(), m.end(), "day", _DAY_OFFSETS.get(fold_matched(m.group("day")), 0))
     if m.group("unit"):
-        return RelativeMention(m.start(), m.end(), m.group("unit").lower(),
+        return RelativeMention(m.start(), m.end(), fold_matched(m.group("unit")),
                                _WHICH_OFFSETS[fold_matched(m.group("which"))])
     return RelativeMention(m.start(), m.end(), "weekday", 0,
                            WEEKDAYS[fold_matched(m.group("weekday"))], fold_matched(m.group("wwhich")))

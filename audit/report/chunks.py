@@ -35,6 +35,7 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
             name = f"list-{len(list_chunks)}"
             body = rd.encode_body(_list_rows(rows[first:end], by_article, dicts))
             packing.append(("list", writer.submit(rd.write_body, folder, name, body, packed=True)))
+            _settle(packing, sizes)
             list_chunks.append(name)
 
         views, used, shown = plan_views(rows, by_article)
@@ -47,8 +48,8 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
             body = rd.encode_body(files[k])
             files[k] = {}  # encoded: its records are no longer needed
             packing.append(("view", writer.submit(rd.write_body, folder, f"view-{k}", body, packed=True)))
-    for kind, future in packing:
-        sizes[kind] += future.result()
+            _settle(packing, sizes)
+    _settle(packing, sizes, keep=0)
 
     sizes["clusters"] = rd.write_data_file(folder, "clusters", _bounded_clusters(clusters))
     meta = {"articles": len(rows), "list": list_chunks, "view_files": buckets, "page": 50,
@@ -56,6 +57,14 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
             "clusters": [c["id"] for c in clusters]}
     sizes["meta"] = rd.write_data_file(folder, "meta", meta)
     return sizes
+
+
+def _settle(packing: list[tuple[str, Future[int]]], sizes: dict[str, int], keep: int = 2) -> None:
+    """Wait for the oldest files being packed until `keep` are left: the encoded bodies
+    waiting for the packing thread are bounded (two), not the whole report at once."""
+    while len(packing) > keep:
+        kind, future = packing.pop(0)
+        sizes[kind] += future.result()
 
 
 def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],

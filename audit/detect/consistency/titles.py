@@ -99,7 +99,8 @@ def find_title_mentions(text: str, table: OfficeTable) -> list[TitleMention]:
         # The prefix pattern is tried at each of the window's 90 starts (54 us a name);
         # it cannot match where no title is written. Only ASCII is screened: under
         # IGNORECASE "\u212aing" (Kelvin sign) is "king" to the regex, not to lower().
-        if not window.isascii() or any(t in window.lower() for t in titles):
+        lowered = window.lower()
+        if not window.isascii() or any(t in lowered for t in titles):
             match = prefix.search(text, window_start, hit.start)
         if match and match.end() == hit.start:
             mention = _mention(text, table, hit.person_id, match, "", match.start(), hit.end)
