@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from audit.normalise.ascii_runs import LETTERS, ascii_words
 from audit.normalise.ngrams import fast_detector_class
 
 MIN_CHARS = 200  # below this langdetect guesses; shorter texts get no verdict
@@ -193,15 +194,12 @@ def clear_language(
     return _clear_words(words, min_words, min_distinct)
 
 
-_ASCII_NOT_LETTERS = bytes(c if c < 128 and chr(c).isalpha() else 32 for c in range(256))
-
-
 def letter_runs(text: str) -> list[str]:
     """`_LETTERS.findall(text)`: runs of letters. An ASCII text (half of an English news
     corpus) is read by a byte translation and a split, a third of the regex's time (its
     Unicode letter class is tested character by character; tested equal)."""
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_NOT_LETTERS).decode("ascii").split()
+        return ascii_words(text, LETTERS)
     return _LETTERS.findall(text)
 
 

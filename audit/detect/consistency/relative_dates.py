@@ -31,7 +31,7 @@ from audit.normalise.dates import (
     find_relative_dates,
     nearest_year,
 )
-from audit.normalise.text import fold_matched
+from audit.normalise.text import REGEX_CASE_TWINS, fold_matched
 
 CHECK = "consistency.relative_date"
 TOLERANCE_DAYS = 1
@@ -107,7 +107,7 @@ def _span_end(rel: RelativeMention, mention: DateMention | None, text: str) -> i
 
 # Cheaper still, first: both a weekday name and a day word in the lower-cased text
 # (re's IGNORECASE also reads these four as s, i, i, k; str.lower does not).
-_FOLDED_APART = ("\u017f", "\u0131", "\u0130", "\u212a")
+_FOLDED_APART = tuple(REGEX_CASE_TWINS)
 _WEEKDAY_NAMES = tuple(w for w in WEEKDAYS if len(w) > 4)  # as _BARE_WEEKDAY
 _DAY_WORDS = ("today", "tonight", "tomorrow", "yesterday", "morning", "afternoon", "evening")
 

@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any
 
 from audit.model import Article, Finding
+from audit.normalise.ascii_runs import ALNUM, ascii_runs
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_ASCII_NOT_WORD = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 
 
 def exact_key(text: str) -> str:
@@ -26,7 +26,7 @@ def exact_key(text: str) -> str:
     # space and stripping the ends gives, a third faster
     if text.isascii():  # NFKC leaves ASCII as it is, casefold is lower: the same words,
         # split after a byte translation (the Unicode word regex: 2.7x the time)
-        folded = b" ".join(text.lower().encode("ascii").translate(_ASCII_NOT_WORD).split())
+        folded = b" ".join(ascii_runs(text.lower(), ALNUM))
         return hashlib.sha256(folded).hexdigest()
     folded_text = " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
     return hashlib.sha256(folded_text.encode("utf-8")).hexdigest()

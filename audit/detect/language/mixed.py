@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
+from audit.normalise.ascii_runs import WORD, ascii_runs
 from audit.normalise.language import clear_language, language_probabilities
 
 CHECK = "language.mixed"
@@ -122,13 +123,10 @@ PLAIN_MIN_WORDS = 12
 PLAIN_MIN_DISTINCT = 4
 
 
-_ASCII_NOT_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
-
-
 def _plainly_english(paragraph: str) -> bool:
     lowered = paragraph.lower()
     if lowered.isascii():  # \w+ runs by a byte translation and split (a third of the time)
-        words: list[Any] = lowered.encode("ascii").translate(_ASCII_NOT_WORD).split()
+        words: list[Any] = ascii_runs(lowered, WORD)
         function_words = _EN_FUNCTION_BYTES
     else:
         words, function_words = _WORD.findall(lowered), _EN_FUNCTION_WORDS
