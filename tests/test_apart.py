@@ -87,3 +87,22 @@ def test_an_error_in_the_child_comes_out_though_near_had_much_to_send() -> None:
     with pytest.raises(RuntimeError, match="passage failed before asking"):
         wait()
 
+
+
+def test_a_column_that_cannot_be_sent_is_the_error_reported() -> None:
+    """_send keeps any error but a closed pipe, for wait() to raise instead of the
+    child's EOFError."""
+    from audit.detect.workers import _send
+
+    class Writer:
+        closed = False
+
+        def send(self, value: object) -> None:
+            raise TypeError("cannot pickle 'function' object")
+
+        def close(self) -> None:
+            self.closed = True
+
+    writer, unsent = Writer(), []
+    _send(writer, [], unsent)
+    assert writer.closed and isinstance(unsent[0], TypeError)

@@ -560,6 +560,7 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
     found: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
     sending: threading.Thread | None = None
+    unsent: list[BaseException] = []  # why the columns could not be sent, if they could not
     if pipe is not None:
         reader, writer = pipe
         reader.close()
@@ -568,7 +569,7 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
                 # jobs[0]'s articles come first in _unique_articles(jobs): same positions
                 here, seconds, changed = _run_jobs(jobs[:1])
                 found.update(here)
-                thread = threading.Thread(target=_send, args=(writer, changed), daemon=True)
+                thread = threading.Thread(target=_send, args=(writer, changed, unsent), daemon=True)
                 thread.start()  # set only once started: else the finally closes the pipe
                 sending = thread
             finally:
@@ -581,6 +582,10 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
     def wait() -> tuple[dict[str, list[Finding]], dict[str, float]]:
         try:
             there, spent, changed = future.result()
+        except BaseException:
+            if unsent:  # the child's EOFError comes from this: say the first cause
+                raise unsent[0] from None
+            raise
         finally:
             executor.shutdown(wait=True)
             if sending is not None:
@@ -593,11 +598,13 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
     return wait
 
 
-def _send(writer: Any, changed: Changed) -> None:
+def _send(writer: Any, changed: Changed, unsent: list[BaseException]) -> None:
     try:
         writer.send(changed)
     except BrokenPipeError:
         pass  # the child failed or did not ask; wait() says which
+    except BaseException as exc:  # e.g. a column that does not pickle: wait() raises it
+        unsent.append(exc)
     finally:
         writer.close()
 
