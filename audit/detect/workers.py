@@ -546,7 +546,7 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
     from audit.detect import APART
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        found, seconds, _ = _run_in_place(jobs)
+        found, seconds, _ = _run_jobs(jobs)  # no fork: every job here, one after the other
         return lambda: (found, seconds)
     jobs = list(jobs)
     lead = len(jobs) > 1 and jobs[0][0].name == APART[0]
@@ -616,6 +616,3 @@ def _run_jobs(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], Ch
         return _run_apart()
     finally:
         _APART_JOBS = []
-
-
-_run_in_place = _run_jobs  # no fork: every job here, one after the other

@@ -36,11 +36,10 @@ def content_sha256(text: str) -> str:
 # MONTHS["ſept"] raised KeyError and stopped the run. Only these four (all of Unicode
 # checked against a-z).
 _REGEX_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-REGEX_CASE_TWINS = "\u0130\u0131\u017f\u212a"  # the same four, for a text test
+REGEX_CASE_TWINS = "".join(map(chr, _REGEX_CASE_TWINS))  # the same four, for a text test
 
 
 def fold_matched(word: str) -> str:
     """The lower-case key of a word a case-insensitive pattern matched (month, weekday,
     title tables), as the pattern read it."""
     return word.translate(_REGEX_CASE_TWINS).lower()
-

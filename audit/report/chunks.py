@@ -30,12 +30,16 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
     # Packed files are gzipped and written by a thread while this one encodes the next
     # (zlib releases the GIL): at 20,000 articles the report's two halves overlap.
     with ThreadPoolExecutor(max_workers=1) as writer:
+
+        def pack(kind: str, name: str, payload: Any) -> None:
+            body = rd.encode_body(payload)
+            packing.append((kind, writer.submit(rd.write_body, folder, name, body, packed=True)))
+            _settle(packing, sizes)
+
         cuts = [0, *range(rd.LIST_FIRST_ROWS, len(rows), rd.LIST_CHUNK_ROWS), len(rows)]
         for first, end in zip(cuts, cuts[1:]):
             name = f"list-{len(list_chunks)}"
-            body = rd.encode_body(_list_rows(rows[first:end], by_article, dicts))
-            packing.append(("list", writer.submit(rd.write_body, folder, name, body, packed=True)))
-            _settle(packing, sizes)
+            pack("list", name, _list_rows(rows[first:end], by_article, dicts))
             list_chunks.append(name)
 
         views, used, shown = plan_views(rows, by_article)
@@ -45,10 +49,9 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
             files[rd.bucket(record["article_id"], buckets)][record["article_id"]] = record
         del views
         for k in range(buckets):
-            body = rd.encode_body(files[k])
-            files[k] = {}  # encoded: its records are no longer needed
-            packing.append(("view", writer.submit(rd.write_body, folder, f"view-{k}", body, packed=True)))
-            _settle(packing, sizes)
+            articles, files[k] = files[k], {}  # once encoded, its records are not needed
+            pack("view", f"view-{k}", articles)
+            del articles
     _settle(packing, sizes, keep=0)
 
     sizes["clusters"] = rd.write_data_file(folder, "clusters", _bounded_clusters(clusters))
