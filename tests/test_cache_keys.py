@@ -100,3 +100,18 @@ def test_two_runs_sharing_a_cache_folder_each_write_their_own_temporary(tmp_path
     mine.write_bytes(b"half")
     open_findings_cache(tmp_path)
     assert not dead.exists() and mine.exists()
+
+
+def test_a_new_version_of_a_library_behind_findings_is_a_new_key(monkeypatch) -> None:
+    """ftfy's repairs are encoding's findings: ftfy 6.4 must not be served 6.3's."""
+    import importlib.metadata
+
+    from audit.detect.cache import data_fingerprint
+
+    before = data_fingerprint()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "6.4.0" if name == "ftfy" else real(name))
+    assert data_fingerprint() != before
+    monkeypatch.setattr(importlib.metadata, "version", real)
+    assert data_fingerprint() == before

@@ -28,9 +28,24 @@ CACHE_FILE = "findings.parquet"
 _STORED = ("check", "message", "start", "end", "excerpt", "related_article_id", "data")
 
 
+# Libraries whose answers become findings: an upgrade (ftfy's repairs, langdetect's
+# profiles, datasketch's hashing, rapidfuzz's scores) must not serve findings made by the
+# old version. (What changes the text itself, trafilatura, charset-normalizer, changes
+# its hash, already in every key.)
+FINDING_LIBRARIES = ("ftfy", "langdetect", "datasketch", "rapidfuzz", "pyahocorasick", "numpy")
+
+
 def data_fingerprint() -> str:
-    """A hash of the tool version and every shipped data file (read once per run)."""
+    """A hash of the tool version, the versions of FINDING_LIBRARIES and every shipped data
+    file (read once per run)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     digest = hashlib.sha256(__version__.encode())
+    for name in FINDING_LIBRARIES:
+        try:
+            digest.update(f"{name}=={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
     data = Path(__file__).resolve().parents[1] / "data"
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         digest.update(path.name.encode() + path.read_bytes())
