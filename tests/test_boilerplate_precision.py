@@ -169,3 +169,21 @@ def test_name_dense_sentences_opening_or_closing_running_text_are_prose() -> Non
 def test_radio_plug_closing_running_text_is_still_chrome() -> None:
     found = flagged(article(f"{OWEN} {OWEN_PLUG}", title="Owen determined to stay in Madrid"))
     assert found == [(OWEN_PLUG, "tail")]
+
+
+def test_watch_ending_a_name_is_no_label_and_a_label_does_not_take_the_post_after_it() -> None:
+    """ISOT 2017 and Yahoo Finance 2019 (precision-heldout.md): "Human Rights Watch:" and
+    "the Apple Watch:" end names; "Watch:" before an embedded tweet's words is the label
+    alone; "WATCH:" before a Title-Case video title is a teaser with its title."""
+    rights = ("We all know Trump s allegiance to Russia, who according to Human Rights Watch:The government "
+              "in 2016 further tightened control over the already-shrinking space for free expression, "
+              "association, and assembly and intensified persecution of independent critics.")
+    apple = ("Apple is bringing one of the most asked for features to the Apple Watch: Sleep tracking. "
+             "Yes, after years of fans begging for the ability to track their sleep using the watch, "
+             "Apple is finally giving its smartwatch owners what they want, and more besides.")
+    assert flagged(article(f"{TITAN} {rights} {TITAN_2}")) == []
+    assert flagged(article(f"{TITAN} {apple} {TITAN_2}")) == []
+    post = "Watch:Gillibrand called on Trump to resign over the allegations."
+    assert ("Watch:", "phrase") in flagged(article(f"{TITAN} {TITAN_2} {post}"))
+    teaser = "WATCH: Metal Pay CEO Says He Isn’t a Bitcoin Maximalist"
+    assert (teaser, "phrase") in flagged(article(f"{TITAN} {TITAN_2} {teaser} {TITAN_2}"))

@@ -83,3 +83,12 @@ def test_credit_glued_onto_the_last_sentence_spans_the_credit_only() -> None:
         assert running(text) == [("Featured image via Mark Wilson/Getty Images", {"kind": "credit"})]
     assert running(f"{PARAGRAPH} {PARAGRAPH} Featured Image: Spencer Platt/Getty Images") == [
         ("Featured Image: Spencer Platt/Getty Images", {"kind": "credit"})]
+
+
+def test_credit_run_on_into_the_next_sentence_ends_at_its_agency() -> None:
+    """Yahoo Finance 2020 (precision-heldout.md): the caption's line break was lost, so the
+    credit's span took the next sentence of the article."""
+    credit = "Source: Carrie Fereday / Shutterstock.com"
+    text = (f"{PARAGRAPH} {PARAGRAPH} But investors are treating NIO stock as though it is. {credit} "
+            f"The shares have been a 10-bagger, gaining 1,227% in value through Nov. 24.")
+    assert running(text) == [(credit, {"kind": "credit"})]

@@ -8,8 +8,10 @@ the same but is fine, and is left alone:
 - initials and dotted abbreviations ("U.S.Army", "J.D.Vance", "a.m.The", "(R-W.Va.)"):
   the word before the dot follows another dot or ends in a single letter;
 - decimals ("3.5"), ellipses ("go...We", "go … .We"), lower-case joins ("example.com");
-- titles and honorifics ("Mr.Putin", "St.Petersburg"), domain names ("Amazon.Com"),
-  URLs, e-mail addresses and paths (the token holds "://", "www.", "@" or "/").
+- titles and honorifics ("Mr.Putin", "St.Petersburg"), domain names ("Amazon.Com",
+  "Halo.Bungie.Org", "One.Tel"), URLs, e-mail addresses and paths (the token holds "://",
+  "www.", "@" or "/");
+- a date written the continental way, a day and a month name ("the 6.Juli Banken").
 Word lists: audit/data/glued_exceptions.txt.
 """
 
@@ -43,12 +45,13 @@ _GAPS = (" ", "\n", "\t")
 class Exceptions:
     abbreviations: frozenset[str]
     tlds: frozenset[str]
+    months: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def exceptions() -> Exceptions:
     """Read the word lists once (they ship in the package, audit/data)."""
-    sections: dict[str, set[str]] = {"abbreviation": set(), "tld": set()}
+    sections: dict[str, set[str]] = {"abbreviation": set(), "tld": set(), "month": set()}
     current = "abbreviation"
     text = resources.files("audit.data").joinpath("glued_exceptions.txt").read_text("utf-8")
     for line in text.splitlines():
@@ -59,7 +62,7 @@ def exceptions() -> Exceptions:
             current = line.strip("[]")
             continue
         sections[current].add(line.lower())
-    return Exceptions(frozenset(sections["abbreviation"]), frozenset(sections["tld"]))
+    return Exceptions(*(frozenset(sections[name]) for name in ("abbreviation", "tld", "month")))
 
 
 def find_glued_sentences(
@@ -97,8 +100,16 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
         return False
     if right.lower() in rules.tlds and not _letter_at(text, match.end()):
         return False  # "Amazon.Com"
+    if left.isdigit() and 1 <= int(left) <= 31 and right.lower() in rules.months:
+        return False  # "6.Juli": a day and its month
     token = _token_around(text, match.start(), match.end())
-    return not any(mark in token for mark in _URL_MARKS)
+    return not any(mark in token for mark in _URL_MARKS) and not _domain(token, rules)
+
+
+def _domain(token: str, rules: Exceptions) -> bool:
+    """A dotted name of words whose last part is a domain ending ("Halo.Bungie.Org")."""
+    parts = token.strip(".,;:!?\"'“”‘’()[]").split(".")
+    return len(parts) >= 3 and parts[-1].lower() in rules.tlds and all(p.isalnum() for p in parts)
 
 
 def _letter_at(text: str, index: int) -> bool:

@@ -38,6 +38,15 @@ SEGMENT_CACHE = 1024  # articles whose units are kept: more than a worker's batc
 HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
 SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
 SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
+# Video and audio labels: what follows is a Title-Case title (a teaser) or the embedded
+# post's own words ("Watch:Gillibrand called on ...", a tweet's text: ISOT 2017), which
+# the label's span does not take.
+MEDIA_LABELS = frozenset(["watch:", "listen:"])
+# Labels that also end a name when written Title-case after a capitalised word: "according
+# to Human Rights Watch:The government ..." (ISOT 2017), "features to the Apple Watch:
+# Sleep tracking" (Yahoo Finance 2019). "MUST WATCH:" and "Related Stories WATCH:" stay labels.
+NAME_ENDINGS = frozenset(["watch:"])
+_NAME_BEFORE = re.compile(r"(?<![\w'’&.-])[A-Z][\w'’&-]* $")
 
 # A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start, a
 # caseless script's letter (Korean, Japanese, Chinese with spaces) or ©, also after a list
@@ -115,6 +124,8 @@ def find_markers(line: str) -> list[Marker]:
             continue
         if extent == "alone" and not _free_after(line, after):
             continue
+        if phrase in NAME_ENDINGS and _ends_name(line, start, after):
+            continue
         found.append(Marker(start, after, kind, extent, phrase))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Marker] = []
@@ -127,6 +138,13 @@ def find_markers(line: str) -> list[Marker]:
 def _sentence_start(line: str, at: int) -> bool:
     before = line[max(0, at - 3):at].rstrip()
     return not before or before[-1] in ".!?:\"”’)]"
+
+
+def _ends_name(line: str, start: int, end: int) -> bool:
+    """Whether a label written Title-case ("Watch:") closes a name: a capitalised word and
+    one space stand right before it ("Human Rights Watch:", "Apple Watch:")."""
+    word = line[start:end - 1]
+    return word[:1].isupper() and word[1:].islower() and bool(_NAME_BEFORE.search(line, max(0, start - 40), start))
 
 
 def _free_after(line: str, at: int) -> bool:
@@ -178,6 +196,11 @@ def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
     return j
 
 
+def _title_follows(words: Sequence[re.Match[str]], first: int) -> bool:
+    """Whether a Title-Case title (3+ capitalised words in a row) starts at word `first`."""
+    return _run_end(words, first, min(len(words), first + TEASER_MAX_WORDS))[1] >= 3
+
+
 def _teaser_end(line: str, words: Sequence[re.Match[str]], first: int) -> int:
     """Offset where a teaser's headline (starting at word `first`) ends."""
     limit = min(len(words), first + TEASER_MAX_WORDS)
@@ -216,7 +239,9 @@ def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marke
             words = list(_WORD.finditer(line))
             starts = [w.start() for w in words]
         nxt = bisect_left(starts, marker.end)
-        if nxt < len(words):
+        if nxt < len(words) and marker.phrase in MEDIA_LABELS and not _title_follows(words, nxt):
+            cuts.setdefault(marker.end, None)  # the embedded post's words: not the label's
+        elif nxt < len(words):
             cuts.setdefault(_teaser_end(line, words, nxt), None)
     for a, b in titles:  # the headline is one span: no cut inside it
         for inside in [c for c in cuts if a < c < b] if len(titles) < 8 else []:
