@@ -95,6 +95,7 @@ def test_token_scan_finds_what_a_whole_text_scan_finds() -> None:
 @pytest.mark.parametrize("text", [
     # Reuters 1987: a Danish bank's name, a date written the continental way
     "A small Danish private bank, the 6.Juli Banken A/S, stopped payments today.",
+    "A spokesman said that the 6.July Bank was one of the smallest of Denmark's 80 banks.",
     # BBC 2004-05: a phone company and a fansite's domain
     "Carrier Pre-Section (CPS) services, such as TalkTalk and One.Tel, which route phone calls.",
     'Claude Errera, editor of fansite Halo.Bungie.Org, said: "Bungie got everything right."',
@@ -103,7 +104,8 @@ def test_dates_and_domain_shaped_names_are_not_glued(text: str) -> None:
     assert glued(text) == []
 
 
-def test_a_year_or_an_english_month_after_a_day_is_still_glued() -> None:
+def test_a_year_or_a_sentence_glued_onto_a_domain_is_still_glued() -> None:
     # partisan 2017 ("in 2013.Still"): a year is no day of a month
     assert glued("It was passed in 2013.Still, nothing changed.") == ["2013.Still"]
-    assert glued("The vote was set for 6.July was too late.") == ["6.July"]
+    # partisan 2017: a sentence glued onto a domain name is still glued
+    assert glued("He filed the application.Cleveland.com reported it first.") == ["application.Cleveland"]

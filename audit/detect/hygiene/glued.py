@@ -107,9 +107,11 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
 
 
 def _domain(token: str, rules: Exceptions) -> bool:
-    """A dotted name of words whose last part is a domain ending ("Halo.Bungie.Org")."""
+    """A dotted name of capitalised words whose last part is a domain ending ("Halo.Bungie.Org";
+    "application.Cleveland.com" is a sentence glued onto a domain)."""
     parts = token.strip(".,;:!?\"'“”‘’()[]").split(".")
-    return len(parts) >= 3 and parts[-1].lower() in rules.tlds and all(p.isalnum() for p in parts)
+    return (len(parts) >= 3 and parts[-1].lower() in rules.tlds
+            and all(p.isalnum() and p[:1].isupper() for p in parts[:-1]))
 
 
 def _letter_at(text: str, index: int) -> bool:
