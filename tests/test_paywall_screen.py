@@ -1,11 +1,14 @@
-"""paywall.text's screens answer as the code they spare, on real pages with paywall text.
+"""paywall.text's screens and the segmentation's loops answer as the code they replace.
 
 A unit opens a block only when it is cut (a paywall-cut phrase, a cut template) or an
 appeal (an appeal template); `paywall._may_open` rules a unit out first when the cut and
 appeal templates' fixed words are not in it (regex_literals), and `_may_start` finds each
 template trigger once a key. Both must change no block: here they meet the code without
 them on the 181 Zyte benchmark pages (which hold paywall and support-appeal blocks), in
-both shapes (one block a line, one paragraph), and on the seeds.
+both shapes (one block a line, one paragraph), and on the seeds. The segmentation every
+chrome check reads (spans.segment, paid by paywall.text as the first of them) reads the
+first words of a sentence in a loop and the word before a full stop by rsplit: both meet
+the forms they replace here too.
 """
 
 from __future__ import annotations
@@ -20,7 +23,16 @@ import pytest
 
 from audit.detect.leakage import metadata_leak, paywall
 from audit.detect.leakage.chrome_lines import Line
-from audit.detect.leakage.spans import segment
+from audit.detect.leakage.spans import (
+    _SENTENCE_END,
+    ABBREVIATIONS,
+    SMALL_WORDS,
+    TITLE_RUN_MIN,
+    _is_capitalised,
+    _opens_title_run,
+    segment,
+    sentence_ends,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ZYTE = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
@@ -105,3 +117,51 @@ def test_may_match_as_narrow(articles: list[tuple[Line, ...]]) -> None:
         assert any(answers) and not all(answers)
         assert [words.may_match(text) for text in texts] == answers
         assert [reordered.may_match(text) for text in texts] == answers
+
+
+# --- the segmentation's loops (spans._cuts, spans._split_title_runs) -------------------------
+
+def _reference_opens(head: list[str]) -> bool:
+    """_split_title_runs' first-six-words test as it was: any() over _is_capitalised."""
+    return not any(not _is_capitalised(word) and word.lower() not in SMALL_WORDS for word in head[:TITLE_RUN_MIN])
+
+
+def test_opens_title_run_as_any(articles: list[tuple[Line, ...]]) -> None:
+    """Every code point below U+3000 as a word's first character (then a letter, a mark), in
+    each of the six places; and the first six words of every unit of the pages."""
+    base = ["Home", "World", "of", "Politics", "Business", "Opinion", "rest"]
+    heads = [u.text.split(None, TITLE_RUN_MIN) for u in _units(articles)]
+    for cp in range(1, 0x3000):
+        c = chr(cp)
+        if c.isspace():
+            continue
+        for place in range(TITLE_RUN_MIN):
+            for word in (c, c + "x", c + "'A", "“" + c):
+                heads.append([*base[:place], word, *base[place + 1:]])
+    answers = [_reference_opens(head) for head in heads]
+    assert any(answers) and not all(answers)
+    assert [_opens_title_run(head) for head in heads] == answers
+
+
+def _reference_sentence_ends(line: str) -> list[int]:
+    """_cuts' sentence loop as it was: the whole window split."""
+    ends = []
+    for m in _SENTENCE_END.finditer(line):
+        window = line[max(0, m.start() - 24):m.start()].split()
+        before = window[-1].lower().rstrip(".") if window else ""
+        if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def test_sentence_ends_as_before(articles: list[tuple[Line, ...]]) -> None:
+    """The pages' text, and an abbreviation or an initial before a full stop with every
+    white space str.split knows before it and after it (rsplit(None, 1) reads the same last
+    word as split()[-1])."""
+    spaces = [chr(cp) for cp in range(0x3001) if chr(cp).isspace()]
+    lines = [u.text for u in _units(articles)]
+    lines += [f"He met{a}Mr.{b}Putin.{a}Then V{b}.{a}Tusk came{a}.{b}Dr{a}. Who. Then{b}left." for a in spaces for b in spaces]
+    answers = [_reference_sentence_ends(line) for line in lines]
+    assert sum(map(len, answers)) > 1000
+    assert [sentence_ends(line) for line in lines] == answers
