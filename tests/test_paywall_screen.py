@@ -72,7 +72,7 @@ def test_may_open_every_unit_that_opens(articles: list[tuple[Line, ...]]) -> Non
 
 
 def _blocks_summary(lines: tuple[Line, ...]) -> list[tuple[int, int, bool, list[str]]]:
-    paywall._blocks.cache_clear()
+    paywall._kept_blocks.clear()
     return [(b.start, b.end, b.cut, b.phrases) for b in paywall.paywall_blocks(lines)]
 
 
@@ -82,6 +82,22 @@ def test_blocks_as_without_the_screen(articles: list[tuple[Line, ...]], monkeypa
     assert [_blocks_summary(lines) for lines in articles] == screened
     kinds = {cut for blocks in screened for _, _, cut, _ in blocks}
     assert kinds == {True, False}  # paywall blocks and support appeals both compared
+
+
+def test_blocks_memo_by_identity(articles: list[tuple[Line, ...]]) -> None:
+    """The second call with the same tuple reads the memo; an equal tuple, or a tuple whose
+    id a tuple no longer held once had, is read again; the memo keeps BLOCKS_KEPT."""
+    lines = next(units for units in articles if paywall.paywall_blocks(units))
+    first = paywall.paywall_blocks(lines)
+    assert [id(b) for b in paywall.paywall_blocks(lines)] == [id(b) for b in first]
+    again = paywall.paywall_blocks(tuple([*lines]))
+    assert [(b.start, b.end, b.cut, b.phrases) for b in again] == [(b.start, b.end, b.cut, b.phrases) for b in first]
+    other = tuple([*next(units for units in articles if units and not paywall.paywall_blocks(units))])
+    paywall._kept_blocks[id(other)] = (lines, tuple(first))  # its id held for another tuple
+    assert paywall.paywall_blocks(other) == []
+    for i in range(paywall.BLOCKS_KEPT + 5):
+        paywall.paywall_blocks(tuple([*articles[i % len(articles)]]))
+    assert len(paywall._kept_blocks) <= paywall.BLOCKS_KEPT
 
 
 def _reference_may_start(lines: tuple[Line, ...]) -> set[int]:

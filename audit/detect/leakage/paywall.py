@@ -145,16 +145,35 @@ def _belongs(line: Line) -> list[str] | None:
     return None
 
 
+BLOCKS_KEPT = 1024  # articles whose blocks are kept: as many as spans.segment keeps units of
+
+
 def paywall_blocks(lines: Sequence[Line]) -> list[Block]:
-    """The paywall blocks among an article's lines, each grown around a cut line."""
-    return list(_blocks(tuple(lines)))
+    """The paywall blocks among an article's lines, each grown around a cut line.
+
+    Memoised by the identity of the units' tuple: boilerplate.line leaves these lines to
+    paywall.text and asks for the blocks of an article paywall.text has just read, with the
+    very tuple spans.segment handed to both (a memo keyed by the tuple's value hashed its 20
+    Lines, every field of each, on both calls). The tuple is kept with its blocks, so its id
+    names no other object while it is in the memo; another tuple of equal Lines is read
+    again, to the same blocks (Lines are frozen; Blocks are not changed once made).
+    """
+    units = tuple(lines)
+    kept = _kept_blocks.get(id(units))
+    if kept is not None and kept[0] is units:
+        return list(kept[1])
+    blocks = _blocks(units)
+    if len(_kept_blocks) >= BLOCKS_KEPT:
+        del _kept_blocks[next(iter(_kept_blocks))]  # the oldest
+    _kept_blocks[id(units)] = (units, blocks)
+    return list(blocks)
 
 
-@lru_cache(maxsize=1024)
+_kept_blocks: dict[int, tuple[tuple[Line, ...], tuple[Block, ...]]] = {}  # the memo of paywall_blocks
+
+
 def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
-    """paywall_blocks, memoised: boilerplate.line leaves these lines to paywall.text and asks
-    for the blocks of an article paywall.text has just read (Lines are frozen; Blocks are
-    not changed once made)."""
+    """The blocks, each grown around a line that opens one."""
     blocks: list[Block] = []
     may_start = _may_start(lines)
     i = 0
