@@ -108,7 +108,7 @@ def test_every_templates_examples_hold_a_trigger_and_are_found() -> None:
 
     rows = [r.split("\t") for r in (DATA_DIR / "paywall_templates.tsv").read_text(encoding="utf-8").splitlines()
             if r.strip() and not r.startswith("#")]
-    for kind, source, regex in rows:
+    for _kind, source, regex in rows:
         examples = [e for e in re.findall(r'"([^"]+)"', source) if re.search(regex, e, re.IGNORECASE)]
         assert examples, source  # each row names an example its regex matches
         for example in examples:
