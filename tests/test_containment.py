@@ -212,3 +212,25 @@ def test_an_error_is_one_short_line() -> None:
     assert describe_error(ValueError()) == "ValueError"
     long = describe_error(RuntimeError("x\n" * 500))
     assert "\n" not in long and len(long) == 300 and long.endswith("…")
+
+
+def test_on_spark_executors_an_article_a_detector_raised_on_is_not_checked_nor_cached(
+        tmp_path: Path, dates_failing: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The executors' function (audit.detect.spark), run here on one pandas batch: Spark's
+    Python workers are not forks of this process, so a patch would not reach them."""
+    from audit.detect import registry, run_detectors
+    from audit.detect import spark as on_spark
+    from audit.detect.cache import open_findings_cache
+    from audit.suite import load_suite
+
+    monkeypatch.setattr(on_spark, "_map_partitions", lambda session, frame, schema, work, out, parts:
+                        pd.concat(list(work(iter([frame])))))
+    articles = [make_article(TEXT + " It was due on April 31." + (f" {MARKER}" if i == 1 else ""),
+                             article_id=f"a{i}", content_sha256=f"sha{i}") for i in range(3)]
+    cache = open_findings_cache(tmp_path)
+    detection = run_detectors(articles, load_suite("news"), [d for d in registry() if d.name == "dates"],
+                              cache=cache, spread=lambda jobs: on_spark.spread_on_spark(None, jobs))
+    assert [f.article_id for f in detection.findings] == ["a0", "a2"]
+    assert detection.failed == {"a1": {"consistency.invalid_date": INJECTED}}
+    assert detection.not_checked == {"a1": ["consistency.invalid_date"]}
+    assert len(cache.entries) == 2  # a0 and a2 only: a rerun tries a1 again

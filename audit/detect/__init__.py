@@ -330,7 +330,8 @@ def _spread_with_cache(
                                                                cache, data_digest)
         todo.append((detector, [a for a, _ in pending[detector.name].values()], params))
     for name, fresh in spread(todo).items():
-        if name in pending:
-            fresh = _store(pending[name], fresh, cache)  # type: ignore[arg-type]
+        if name in pending:  # an article the detector raised on is not cached
+            keep = {i: m for i, m in pending[name].items() if name not in m[0].failed}
+            fresh = _store(keep, fresh, cache)  # type: ignore[arg-type]
         found[name].extend(fresh)
     return found
