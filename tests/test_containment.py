@@ -234,3 +234,27 @@ def test_on_spark_executors_an_article_a_detector_raised_on_is_not_checked_nor_c
     assert detection.failed == {"a1": {"consistency.invalid_date": INJECTED}}
     assert detection.not_checked == {"a1": ["consistency.invalid_date"]}
     assert len(cache.entries) == 2  # a0 and a2 only: a rerun tries a1 again
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_language_detection_that_raises_leaves_the_language_unknown_and_the_article_held(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    import audit.normalise.language as language
+
+    real = language.detect_language
+
+    def detecting(text: str, *args: Any) -> Any:
+        if MARKER in text:
+            raise IndexError("profile missing")
+        return real(text, *args)
+
+    monkeypatch.setattr(language, "detect_language", detecting)
+    problems: list[str] = []
+    gated = audit.gate([corpus], accepted=tmp_path / "a.jsonl", quarantine=tmp_path / "q.jsonl",
+                       workers=workers, on_problem=problems.append)
+    assert problems == [f"{corpus / 'feed.jsonl'}#line=3: normalise failed on this article: "
+                        "language detection: IndexError: profile missing"]
+    marked = next(a for a in gated.run.articles if a.article_id == "marked")
+    assert marked.language is None and gated.run.status["marked"] == "fail"
+    assert gated.quarantined["marked"][0]["check"] == "normalise"
+    assert len(gated.accepted) + len(gated.quarantined) == 9
