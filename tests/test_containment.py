@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from factories import TEXT, make_article
+from test_report_browser import CHROMEDRIVER, CHROMIUM, _open, _wait, browser  # noqa: F401 (a fixture)
 
 import audit
 import audit.normalise
@@ -258,3 +259,15 @@ def test_language_detection_that_raises_leaves_the_language_unknown_and_the_arti
     assert marked.language is None and gated.run.status["marked"] == "fail"
     assert gated.quarantined["marked"][0]["check"] == "normalise"
     assert len(gated.accepted) + len(gated.quarantined) == 9
+
+
+@pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                    reason="needs Debian's chromium and chromium-driver (as test_report_browser)")
+def test_the_reports_article_view_says_which_check_failed_and_why(
+        corpus: Path, tmp_path: Path, dates_failing: None, browser: Any) -> None:  # noqa: F811
+    result = _run(corpus, tmp_path / "r", 1)
+    _open(browser, result.out_dir, "#a/marked")
+    _wait(browser, lambda d: d.find_elements("css selector", "table.provenance"))
+    shown = browser.find_element("css selector", "table.provenance").text
+    assert f"not checked consistency.invalid_date: failed ({INJECTED})" in shown
+    assert "language not supported" not in shown
