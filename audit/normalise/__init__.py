@@ -183,14 +183,17 @@ def to_article_contained(record: RawRecord, article_id: str, **options: Any) -> 
     except Exception as exc:  # contained: reported, quarantined, not lost
         from audit.detect.contain import describe_error
 
-        error = describe_error(exc)
-        bare = RawRecord(source_uri=record.source_uri, source_sha256=record.source_sha256,
-                         record_id=record.record_id, text="",
-                         error=record.error or f"could not be normalised ({error})",
-                         raw=record.raw if record.raw is not None else record.text)
-        article = to_article(bare, article_id)
-        article.failed["normalise"] = error
-        return article
+        error = describe_error(exc)  # the row made here calls none of what may have raised
+        return Article(
+            article_id=article_id, source_uri=record.source_uri,
+            source_sha256=record.source_sha256, title=None, published=None,
+            published_from="none", publisher=None, url=None, language=None, language_prob=None,
+            text="", content_sha256=content_sha256(""),
+            read_error=record.error or f"could not be normalised ({error})",
+            raw=record.raw if record.raw is not None else record.text,
+            extra={"source_id": record.record_id, "source_encoding": None},
+            failed={"normalise": error},
+        )
 
 
 def _extra(record: RawRecord, repairs: list[Repair]) -> dict[str, Any]:
