@@ -79,6 +79,7 @@ def run(
     progress: Progress | None = None,
     data_docs: bool = True,
     html_report: bool = True,
+    validator: GxChild | InProcess | None = None,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found.
 
@@ -87,11 +88,13 @@ def run(
     `batch_size` articles (audit.detect.workers); findings do not depend on either.
     `progress` shows each stage on stderr (audit.progress); `data_docs` and
     `html_report` can be turned off when nobody will read them (the gate).
+    `validator`: one the caller started for this suite and engine before its own imports
+    (the CLI: `audit.validate.child.start_validator`); the run closes it.
     """
     started = datetime.now(UTC)
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
-    # GX's import (3-4 s of CPU) starts now, in a child, on the other core (issue 13)
-    validator = start_validator(the_suite, engine, spark_master)
+    if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
+        validator = start_validator(the_suite, engine, spark_master)
     try:
         return _run(paths, the_suite, validator, started, out=out, fields=fields,
                     on_problem=on_problem, against=against, save_index=save_index,
