@@ -72,3 +72,46 @@ def test_large_shares_live_in_the_mapped_arrow_file_and_survive_a_second_run(tmp
     assert third.get_value("k3000") == ["new"] and third.get_value("k5") == [5, "x" * 50]
     (tmp_path / LARGE_FILE).write_bytes(b"damaged")
     assert open_findings_cache(tmp_path).get_value("k5") is None  # made again, no failure
+
+
+def test_two_runs_sharing_a_cache_folder_each_write_their_own_temporary(tmp_path) -> None:
+    """A nightly run and a gate may share --cache: a fixed `.partial` name let the second
+    truncate the first one's half-written large file, and the first then failed to rename."""
+    import os
+
+    from audit.detect.cache import CACHE_FILE, LARGE_FILE, open_findings_cache
+
+    first, second = open_findings_cache(tmp_path), open_findings_cache(tmp_path)
+    for n in range(2100):  # past one written batch: the first has its large file open
+        first.put_value(f"a{n}", [n], large=True)
+    first.put_value("small-a", [1])
+    second.put_value("b0", ["b"], large=True)
+    second.put_value("small-b", [2])
+    first.misses = second.misses = 1
+    second.save()
+    first.save()  # was FileNotFoundError: the second had renamed the shared `.partial`
+    last = open_findings_cache(tmp_path)
+    assert last.get_value("a2099") == [2099] and last.get_value("small-a") == [1]
+    assert last.get_value("b0") is None  # whole files: the last writer's, not a mix
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([CACHE_FILE, LARGE_FILE])
+    dead = tmp_path / f".{LARGE_FILE}.tmp-{2**22 + 1}-abcdef"  # no such pid: a killed run's
+    dead.write_bytes(b"half")
+    mine = tmp_path / f".{LARGE_FILE}.tmp-{os.getpid()}-abcdef"  # a live writer's: kept
+    mine.write_bytes(b"half")
+    open_findings_cache(tmp_path)
+    assert not dead.exists() and mine.exists()
+
+
+def test_a_new_version_of_a_library_behind_findings_is_a_new_key(monkeypatch) -> None:
+    """ftfy's repairs are encoding's findings: ftfy 6.4 must not be served 6.3's."""
+    import importlib.metadata
+
+    from audit.detect.cache import data_fingerprint
+
+    before = data_fingerprint()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "6.4.0" if name == "ftfy" else real(name))
+    assert data_fingerprint() != before
+    monkeypatch.setattr(importlib.metadata, "version", real)
+    assert data_fingerprint() == before

@@ -195,3 +195,29 @@ def test_plainly_english_reads_ascii_as_the_word_regex_does() -> None:
     for text in samples:
         assert mixed._plainly_english(text) == by_regex(text)
     assert mixed._plainly_english(samples[2]) and not mixed._plainly_english(samples[3])
+
+
+EARNINGS = ("Shr 41 cts vs 28 cts Net 66.2 mln vs 41.8 mln Revs 824.1 mln vs 693.3 mln Nine mths Shr "
+            "1.50 dlrs vs 87 cts Net 236.1 mln vs 123.8 mln Revs 2.38 billion vs 2.02 billion Reuter")
+
+
+def test_table_of_figures_is_no_foreign_passage_nor_foreign_article() -> None:
+    """Reuters 1987 earnings tables (precision-2026-12-03.md): langdetect calls them Swedish
+    with probability 1.0; a table of figures is in no language."""
+    from audit.detect.language.unexpected import find_unexpected_language
+
+    assert language_probabilities(EARNINGS, min_chars=1)[0][0] == "sv"  # what the checks used to report
+    assert list(find_mixed_language([article(EARNINGS)], {})) == []
+    assert list(find_unexpected_language([article(EARNINGS, "sv")], {"expected_languages": ["en"]})) == []
+    assert len(list(find_unexpected_language([article(FRENCH, "fr")], {"expected_languages": ["en"]}))) == 1
+
+
+def test_a_foreign_page_mostly_of_figures_is_still_judged() -> None:
+    """The Zyte benchmark's Portuguese NASCAR standings page: a third of its words are
+    figures, but it has sentences, so it is a page in Portuguese, not a table."""
+    from audit.detect.language.mixed import table_of_figures
+
+    standings = " ".join(f"{i} Piloto{i} {4000 - i} {i % 3} {i % 2}" for i in range(1, 30))
+    page = ("Nesta página você terá sempre a classificação atualizada da NASCAR até a última corrida, "
+            "coloque nos seus favoritos e venha sempre conferir. " + standings)
+    assert table_of_figures(EARNINGS) and not table_of_figures(page)

@@ -72,3 +72,14 @@ def test_stamp_words_in_running_prose_are_not_metadata() -> None:
             "figures show 5% growth in the region, far more than expected last year. "
             f"{PARAGRAPH.replace('Thursday', 'Friday')}")
     assert running(text) == []
+
+
+def test_credit_glued_onto_the_last_sentence_spans_the_credit_only() -> None:
+    """A 2017 partisan-news set (precision-2026-12-03.md): the extractor lost the break
+    before the caption, and the span took the article's last sentence with it."""
+    for last, glue in (("Elect a child, expect tantrums.", ""), ("Donald J. Trump (@realDonaldTrump) "
+                                                                 "October 23, 2017", "")):
+        text = f"{PARAGRAPH} {PARAGRAPH} {last}{glue}Featured image via Mark Wilson/Getty Images"
+        assert running(text) == [("Featured image via Mark Wilson/Getty Images", {"kind": "credit"})]
+    assert running(f"{PARAGRAPH} {PARAGRAPH} Featured Image: Spencer Platt/Getty Images") == [
+        ("Featured Image: Spencer Platt/Getty Images", {"kind": "credit"})]

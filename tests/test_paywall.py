@@ -81,3 +81,18 @@ def test_trial_and_membership_words_in_news_are_not_paywalls() -> None:
     text = (f"{LEAD} The trial of the two officers is due to start in June. Ukraine hopes to become a "
             f"member of the European Union by 2030, Zelensky said. {TAIL}")
     assert list(find_paywall_blocks([article(text)], {})) == []
+
+
+def test_membership_and_contribution_reported_in_news_are_not_appeals() -> None:
+    """Real false alarms (BBC 2004-05, Reuters 1987; precision-2026-12-03.md): the words of
+    an appeal said of a third party, not asked of the reader."""
+    for sentence in ("Russia has been waiting for a decade to join the WTO and hopes to finally "
+                     "become a member by early 2006.",
+                     "In order to become a member, Moscow would have to gain the backing of two-thirds "
+                     "of the board of governors.",
+                     "Mr De Vido said that the Argentine state would not make a contribution \"in the "
+                     "form of a subsidy\"."):
+        assert list(find_paywall_blocks([article(f"{LEAD} {sentence} {TAIL}")], {})) == []
+    asked = "Please make a contribution to keep our reporting free."
+    (block,) = find_paywall_blocks([article(f"{LEAD} {asked} {TAIL}")], {})
+    assert block.excerpt == asked

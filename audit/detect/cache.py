@@ -21,15 +21,31 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
+from audit.atomic import clean_stale, temp_name
 from audit.model import Article, Finding
 
 CACHE_FILE = "findings.parquet"
 _STORED = ("check", "message", "start", "end", "excerpt", "related_article_id", "data")
 
 
+# Libraries whose answers become findings: an upgrade (ftfy's repairs, langdetect's
+# profiles, datasketch's hashing, rapidfuzz's scores) must not serve findings made by the
+# old version. (What changes the text itself, trafilatura, charset-normalizer, changes
+# its hash, already in every key.)
+FINDING_LIBRARIES = ("ftfy", "langdetect", "datasketch", "rapidfuzz", "pyahocorasick", "numpy")
+
+
 def data_fingerprint() -> str:
-    """A hash of the tool version and every shipped data file (read once per run)."""
+    """A hash of the tool version, the versions of FINDING_LIBRARIES and every shipped data
+    file (read once per run)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     digest = hashlib.sha256(__version__.encode())
+    for name in FINDING_LIBRARIES:
+        try:
+            digest.update(f"{name}=={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
     data = Path(__file__).resolve().parents[1] / "data"
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         digest.update(path.name.encode() + path.read_bytes())
@@ -149,6 +165,7 @@ class FindingsCache:
     large_rows: dict[str, int] = field(default_factory=dict)  # its key -> row
     fresh_large: dict[str, str] = field(default_factory=dict)  # added, not yet written
     _writer: Any = None  # the new large file, written a batch at a time (memory stays flat)
+    _large_temp: Path | None = None  # its temporary name, this process's (audit.atomic)
 
     def get(self, key: str, article_id: str) -> list[Finding] | None:
         stored = self.entries.get(key)
@@ -195,7 +212,8 @@ class FindingsCache:
         if self._writer is None:
             assert self.path is not None
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            sink = pa.OSFile(str(self.path.with_name(LARGE_FILE + ".partial")), "wb")
+            self._large_temp = temp_name(self.path.with_name(LARGE_FILE))
+            sink = pa.OSFile(str(self._large_temp), "wb")
             self._writer = (sink, pa.ipc.new_file(sink, schema))
             if self.large is not None:
                 self._writer[1].write_table(self.large, max_chunksize=4096)
@@ -211,7 +229,7 @@ class FindingsCache:
         import pyarrow.parquet as pq
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".partial")
+        partial = temp_name(self.path)  # two runs sharing the folder never write one file
         pq.write_table(pa.table({"key": list(self.entries), "findings": list(self.entries.values())}),
                        partial)
         partial.replace(self.path)
@@ -222,8 +240,8 @@ class FindingsCache:
             writer.close()
             sink.close()
             self._writer = None
-            large = self.path.with_name(LARGE_FILE)  # a run still mapping the old file reads on
-            large.with_name(LARGE_FILE + ".partial").replace(large)
+            assert self._large_temp is not None  # a run still mapping the old file reads on
+            self._large_temp.replace(self.path.with_name(LARGE_FILE))
 
 
 LARGE_FILE = "prepared-large.arrow"
@@ -240,6 +258,8 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
     if folder is None:
         return FindingsCache(None)
     path = Path(folder) / CACHE_FILE
+    for target in (path, path.with_name(LARGE_FILE)):
+        clean_stale(target)  # what killed runs left: a large file can be hundreds of MB
     cache = FindingsCache(path)
     if path.is_file():
         import pyarrow.parquet as pq

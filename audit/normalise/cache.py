@@ -15,6 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from audit.atomic import clean_stale, temp_name
 from audit.normalise import language as lang
 
 
@@ -67,7 +68,7 @@ class LanguageCache:
             "probability": pa.array([self.entries[k][1] for k in keys], type=pa.float64()),
         })
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".partial")
+        partial = temp_name(self.path)  # two runs sharing the folder never write one file
         pq.write_table(table, partial)
         partial.replace(self.path)
 
@@ -79,6 +80,7 @@ def open_language_cache(folder: str | Path | None) -> LanguageCache:
     key = (f"langdetect-{version('langdetect')}-seed{lang.SEED}-{lang.MIN_CHARS}-{lang.MAX_CHARS}"
            f"-fast{lang.fast_path_version()}")
     path = Path(folder) / f"language-{key}.parquet"
+    clean_stale(path)  # what killed runs left beside it
     cache = LanguageCache(path)
     if path.is_file():
         import pyarrow.parquet as pq

@@ -105,7 +105,8 @@ def repeated_runs(words: list[str], cfg: RepeatConfig, base: np.ndarray | None =
                     continue
                 if words[first : first + cfg.kgram] != words[later : later + cfg.kgram]:
                     continue  # hash collision
-                sa, ea, sb, eb = extend_match(words, words, first, later, cfg.kgram, stop_a=later)
+                sa, ea, sb, eb = extend_match(words, words, first, later, cfg.kgram, stop_a=later,
+                                              numbers_must_match=True)
                 run = (sa, min(ea, sb), sb, eb)
                 runs.append(run)
                 for shift in range(min(sb - sa, eb - ea), max(sb - sa, eb - ea) + 1):

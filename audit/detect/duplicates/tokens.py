@@ -236,13 +236,20 @@ def _resync_back(a: list[str], b: list[str], i: int, j: int) -> tuple[int, int] 
     return None
 
 
+def _has_digit(words: list[str]) -> bool:
+    return any(ch.isdigit() for word in words for ch in word)
+
+
 def extend_match(
-    a: list[str], b: list[str], i: int, j: int, k: int, *, stop_a: int | None = None
+    a: list[str], b: list[str], i: int, j: int, k: int, *, stop_a: int | None = None,
+    numbers_must_match: bool = False,
 ) -> tuple[int, int, int, int]:
     """Grow the verified match a[i:i+k] == b[j:j+k] both ways, across small gaps.
 
     Returns (a_start, a_end, b_start, b_end). `stop_a` caps a_end (used inside one
-    article so the first copy never runs into the second).
+    article so the first copy never runs into the second). `numbers_must_match`: a gap
+    that skips a word holding a digit ends the match (inside one article "Shr 41 cts vs 28
+    cts ... Nine mths Shr 1.50 dlrs vs 87 cts" is a table's second row, not a repeat).
     """
     limit_a = len(a) if stop_a is None else min(stop_a, len(a))
     ea, eb = i + k, j + k
@@ -250,7 +257,7 @@ def extend_match(
         while ea < limit_a and eb < len(b) and a[ea] == b[eb]:
             ea, eb = ea + 1, eb + 1
         step = _resync(a, b, ea, eb, limit_a) if ea < limit_a and eb < len(b) else None
-        if step is None:
+        if step is None or (numbers_must_match and _has_digit(a[ea:ea + step[0]] + b[eb:eb + step[1]])):
             break
         ea, eb = ea + step[0], eb + step[1]
     sa, sb = i, j
@@ -258,7 +265,7 @@ def extend_match(
         while sa > 0 and sb > 0 and a[sa - 1] == b[sb - 1]:
             sa, sb = sa - 1, sb - 1
         step = _resync_back(a, b, sa, sb) if sa > 0 and sb > 0 else None
-        if step is None:
+        if step is None or (numbers_must_match and _has_digit(a[sa - step[0]:sa] + b[sb - step[1]:sb])):
             break
         sa, sb = sa - step[0], sb - step[1]
     return sa, ea, sb, eb

@@ -1,7 +1,9 @@
 """language.unexpected: the article is not in one of the suite's expected languages.
 
 The language itself is found once, at normalisation (audit.normalise.language); an
-article too short for a verdict has language None and is not flagged.
+article too short for a verdict has language None and is not flagged, and neither is a
+table of figures (language.mixed's `table_of_figures`: Reuters 1987 earnings tables, "Shr 68
+cts vs 78 cts Net 2,432,179 vs ...", came out Swedish with probability 1.0).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from audit.detect.language.mixed import MAX_FIGURE_SHARE, table_of_figures
 from audit.model import Article, Finding
+from audit.normalise.language import MAX_CHARS
 
 
 def find_unexpected_language(
@@ -17,9 +21,12 @@ def find_unexpected_language(
 ) -> Iterator[Finding]:
     expected = {str(code).lower() for code in params.get("expected_languages", ["en"])}
     min_probability = float(params.get("min_probability", 0.0))
+    max_figures = float(params.get("max_figure_share", MAX_FIGURE_SHARE))
     for article in articles:
         if article.language is None or article.language in expected:
             continue
+        if table_of_figures(article.text[:MAX_CHARS], max_figures):
+            continue  # the verdict is langdetect's guess at abbreviations between numbers
         if article.language_prob is not None and article.language_prob < min_probability:
             continue
         shown = f" (probability {article.language_prob:.2f})" if article.language_prob else ""

@@ -39,8 +39,19 @@ class Prefilter:
     ignorecase: bool
 
     def may_match(self, text: str) -> bool:
-        """False only when no alternative's fixed strings are all in the text."""
-        return self.narrow(text) is not None
+        """False only when no alternative's fixed strings are all in the text (the first
+        alternative that may match ends the test)."""
+        if self.ignorecase:
+            if any(c in text for c in _FOLD_EXCEPTIONS):
+                return True
+            text = text.lower()
+        return any(_holds(alternative, text) for alternative in self.alternatives)
+
+    def longest_first(self) -> Prefilter:
+        """The same prefilter with each alternative's clauses asked longest first: a clause
+        of long words ("subscribers") fails sooner than one of short ones ("the", "our")."""
+        return Prefilter(tuple(tuple(sorted(alternative, key=lambda clause: -min(map(len, clause))))
+                               for alternative in self.alternatives), self.ignorecase)
 
     def narrow(self, text: str) -> Prefilter | None:
         """The alternatives that may match in the text, None when none may: a part of the

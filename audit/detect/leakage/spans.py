@@ -196,15 +196,23 @@ def _teaser_end(line: str, words: Sequence[re.Match[str]], first: int) -> int:
     return words[end_word - 1].end() if end_word > first else words[first].start()
 
 
-def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marker | None]]:
-    """Cut offsets in a line; each with the marker whose span starts there (else None)."""
-    cuts: dict[int, Marker | None] = {0: None}
+def sentence_ends(line: str) -> list[int]:
+    """Offsets where a sentence ends in a line (after its closing marks and spaces), not
+    after an abbreviation or an initial."""
+    ends: list[int] = []
     for m in _SENTENCE_END.finditer(line):
-        window = line[max(0, m.start() - 24):m.start()].split()
+        at = m.start()
+        window = line[max(0, at - 24):at].rsplit(None, 1)  # its last word is all that is read
         before = window[-1].lower().rstrip(".") if window else ""
         if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue  # "Mr. Putin", "Vladimir V. Putin"
-        cuts.setdefault(m.end(), None)
+        ends.append(m.end())
+    return ends
+
+
+def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marker | None]]:
+    """Cut offsets in a line; each with the marker whose span starts there (else None)."""
+    cuts: dict[int, Marker | None] = dict.fromkeys([0, *sentence_ends(line)])
     words: list[re.Match[str]] = []
     starts: list[int] = []
     for marker in find_markers(line):
@@ -313,11 +321,22 @@ def headline_ranges(line: str, title: str | None, url: str | None) -> list[tuple
     return _title_ranges(line, title) if title and len(title.split()) >= 3 else _slug_ranges(line, slug_words(url))
 
 
+def _opens_title_run(head: Sequence[str]) -> bool:
+    """Whether the first TITLE_RUN_MIN words are all capitalised or small words. A loop, not
+    any() over _is_capitalised: read for every sentence (20 an article), and the second word
+    usually ends it; a word whose first character is a letter or digit is read there."""
+    for word in head[:TITLE_RUN_MIN]:
+        first = word[0]
+        capitalised = first.isupper() or first.isdigit() if first.isalnum() else _is_capitalised(word)
+        if not capitalised and word.lower() not in SMALL_WORDS:
+            return False
+    return True
+
+
 def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
     head = line[start:end].split(None, TITLE_RUN_MIN)  # the first TITLE_RUN_MIN words, then the rest
-    if len(head) <= TITLE_RUN_MIN or any(not _is_capitalised(word) and word.lower() not in SMALL_WORDS
-                                         for word in head[:TITLE_RUN_MIN]):
+    if len(head) <= TITLE_RUN_MIN or not _opens_title_run(head):
         return []  # most sentences: a lower-case word among the first six ends the run too soon
     words: list[re.Match[str]] = []  # the opening run and the word that ends it: all _run_end reads
     for word in _WORD.finditer(line, start, end):
