@@ -1,7 +1,8 @@
 """The `corpus-audit` command (Typer): run and gate, exit codes as SPEC.md says.
 
 0: the run completed (whatever it found) / the gate accepted everything.
-1: `--fail-on` severity found / the gate quarantined something.
+1: `--fail-on` severity found, or a check raised on an article so it is not checked /
+   the gate quarantined something (an article a check raised on is quarantined).
 2: bad usage, a missing path, a suite or input that cannot be read: one line on stderr.
 """
 
@@ -69,7 +70,7 @@ def run_command(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default seeds/.")] = None,
     suite: SuiteOpt = "news",
     out: Annotated[Path, typer.Option("--out", help="Run folder.")] = Path("reports/latest"),
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse, or when a check raised on an article (not checked).")] = None,
     text_field: TextField = "text",
     id_field: IdField = "id",
     published_field: DateField = "published",
@@ -102,7 +103,8 @@ def run_command(
         f"{counts['info']} info -> {out}/index.html"
     )
     worst = {"error": ("error",), "warning": ("error", "warning")}
-    if fail_on and any(f.severity in worst[fail_on.value] for f in result.findings):
+    if fail_on and (result.failed  # not checked after an error: not known to be clean
+                    or any(f.severity in worst[fail_on.value] for f in result.findings)):
         raise typer.Exit(1)
 
 

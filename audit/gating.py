@@ -91,13 +91,16 @@ def gate(
     with atomic_files(good_path, bad_path) as (good, bad):
         for article in result.articles:
             record = _record(article)
-            cleaned = hand_on_clean(record, article, reasons.get(article.article_id, []), the_suite)
-            if result.status[article.article_id] == "pass" or cleaned:
+            unjudged = result.failed.get(article.article_id)  # a check raised: never accepted
+            cleaned = not unjudged and hand_on_clean(record, article,
+                                                     reasons.get(article.article_id, []), the_suite)
+            if (result.status[article.article_id] == "pass" and not unjudged) or cleaned:
                 accepted_ids.append(article.article_id)
                 good.write(json.dumps(record, ensure_ascii=False) + "\n")
                 continue
-            why = [_reason(f) for f in reasons.get(article.article_id, [])
-                   if f.severity == "error"] or [{"check": "suite", "message": "failed the suite"}]
+            why = [*_failure_reasons(unjudged or {}),
+                   *(_reason(f) for f in reasons.get(article.article_id, []) if f.severity == "error")]
+            why = why or [{"check": "suite", "message": "failed the suite"}]
             quarantined[article.article_id] = why
             record["quarantine_reasons"] = why
             if article.raw is not None:
@@ -121,6 +124,13 @@ def _record(article: Article) -> dict[str, Any]:
 def _reason(finding: Finding) -> dict[str, Any]:
     return {"check": finding.check, "severity": finding.severity, "message": finding.message,
             "start": finding.start, "end": finding.end, "excerpt": finding.excerpt}
+
+
+def _failure_reasons(unjudged: dict[str, str]) -> list[dict[str, Any]]:
+    """A check that raised on the article: it was not checked, so it is not admitted."""
+    return [{"check": check, "severity": "error",
+             "message": f"not checked: {check} failed on this article: {error}",
+             "start": None, "end": None, "excerpt": ""} for check, error in unjudged.items()]
 
 
 def _jsonl_path(target: str | Path) -> Path:

@@ -58,6 +58,10 @@ class Article:
     # what a detector's `prepare` computed for this article in a worker (audit.detect.workers),
     # taken by its cross-article step; never a column
     prepared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # what raised on this article: a detector's name (or "normalise") -> "ExceptionType:
+    # message". That detector's findings are none and its checks not checked (never
+    # passed); nothing of it is cached (audit.detect.contain)
+    failed: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def row(self, names: Iterable[str]) -> dict[str, Any]:
         """These fields as plain values, `published` as an ISO date: a table or JSON row."""

@@ -23,6 +23,7 @@ from audit import __version__
 from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
+from audit.detect.contain import problem_line, whole_run_line
 from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
 from audit.normalise import build_articles
@@ -50,7 +51,10 @@ class RunResult:
     findings: list[Finding]
     status: dict[str, str]  # article_id -> pass / fail
     summary: dict[str, Any]
-    problems: list[str] = field(default_factory=list)  # one line per unreadable input
+    problems: list[str] = field(default_factory=list)  # one line per unreadable input or failure
+    # article_id -> check (or "normalise") -> the error that left it unjudged: a detector
+    # raised (audit.detect.contain); such an article fails, and the gate quarantines it
+    failed: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def error_count(self) -> int:
@@ -176,6 +180,8 @@ def _run(
                                   apart=apart)
     findings_cache.save()
     findings_cache.entries.clear()  # saved: the rest of the run does not read it (memory)
+    for line in failure_lines(articles, detection.failed, detection.failed_checks):
+        problem(line)
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
     findings = [f for f in findings if f.check in the_suite.rules]
     timings["detect"] = time.perf_counter() - clock
@@ -195,12 +201,14 @@ def _run(
     work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
     try:
         clock = time.perf_counter()
-        table = article_table(articles, findings, the_suite, detection.not_checked)
+        table = article_table(articles, findings, the_suite, detection.not_checked, detection.failed)
         with progress.stage("validate (GX)", 1, "steps") as advance:
             validation = validator.validate(signal_frame(table, the_suite),
                                             work / "data_docs" if data_docs else None)
             advance()
-        table["status"] = ["fail" if i in validation.failed_ids else "pass" for i in table["article_id"]]
+        unjudged = detection.failed  # not checked after an error: never passed
+        table["status"] = ["fail" if i in validation.failed_ids or i in unjudged else "pass"
+                           for i in table["article_id"]]
         timings["validate"] = time.perf_counter() - clock
         timings.update(validator.seconds)  # the child's import and validation, our wait
 
@@ -209,6 +217,7 @@ def _run(
         summary = build_summary(
             started, paths, articles, findings, status, the_suite, validation, timings, problems
         )
+        summary["check_failures"] = check_failures(detection.failed, detection.failed_checks)
         from audit.report.history import compare_with_previous
 
         summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
@@ -227,7 +236,32 @@ def _run(
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return RunResult(out_dir, articles, findings, status, summary, problems)
+    return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
+
+
+def failure_lines(articles: Sequence[Article], failed: dict[str, dict[str, str]],
+                  failed_checks: dict[str, str]) -> list[str]:
+    """One problem line per article and check that raised, then one per cross-article
+    check that did not run (audit.detect.contain)."""
+    lines = [problem_line(a, check, error) for a in articles if a.article_id in failed
+             for check, error in failed[a.article_id].items() if check not in failed_checks]
+    return lines + [whole_run_line(check, error) for check, error in failed_checks.items()]
+
+
+def check_failures(failed: dict[str, dict[str, str]], failed_checks: dict[str, str],
+                   ) -> dict[str, dict[str, Any]]:
+    """summary.json's `check_failures`: by check (or "normalise"), how many articles it
+    left unjudged, the first error, and whether it is a cross-article check that did not
+    run at all. Empty when nothing raised: a pipeline can test it."""
+    out: dict[str, dict[str, Any]] = {}
+    for own in failed.values():
+        for check, error in own.items():
+            entry = out.setdefault(check, {"articles": 0, "whole_run": check in failed_checks,
+                                           "error": failed_checks.get(check, error)})
+            entry["articles"] += 1
+    for check, error in failed_checks.items():  # a check that had no article to judge
+        out.setdefault(check, {"articles": 0, "whole_run": True, "error": error})
+    return dict(sorted(out.items()))
 
 
 def _spark_session(engine: str, spark_master: str | None) -> Any:
@@ -264,8 +298,10 @@ def article_table(
     findings: Sequence[Finding],
     suite: Suite,
     not_checked: dict[str, list[str]],
+    failed: dict[str, dict[str, str]] | None = None,
 ) -> pd.DataFrame:
-    """The SPEC's article table plus one finding-count column per check of the suite."""
+    """The SPEC's article table plus one finding-count column per check of the suite;
+    with `failed` (a detector raised), a `check_failures` column: JSON {check: error}."""
     import pandas as pd
 
     counts: dict[str, Counter[str]] = {}  # article id -> its findings by check
@@ -284,6 +320,9 @@ def article_table(
         own = counts.get(a.article_id, none)
         for check, column in signals:
             row[column] = None if check in skipped else own[check]
+        if failed:  # the column only when something raised: normal runs' tables unchanged
+            errors = failed.get(a.article_id)
+            row["check_failures"] = json.dumps(errors, ensure_ascii=False) if errors else None
         rows.append(row)
     table = pd.DataFrame(rows, columns=None if rows else TABLE_COLUMNS)
     for check in suite.rules:

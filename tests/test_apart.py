@@ -53,13 +53,30 @@ class _Fake:
         self.name, self.find = name, find
 
 
-def _near_failing(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    raise ValueError("near failed")
+class _Stop(BaseException):
+    """Not an Exception: not contained (as KeyboardInterrupt), it must still end the wait."""
+
+
+def _near_stopped(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    raise _Stop("near stopped")
+
+
+def _near_setting_then_failing(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    for article in articles:
+        article.extra["duplicate_cluster"] = "half made"
+    raise ValueError("near failed late")
 
 
 def _passage_waiting(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     params["_clusters_ready"]()  # EOFError once the parent closes the pipe
     return iter(())
+
+
+def _passage_reading(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Waits for near's columns, then reports the articles that have a cluster."""
+    params["_clusters_ready"]()
+    return iter([Finding(article_id=a.article_id, check="duplicate.passage", message="x")
+                 for a in articles if a.extra.get("duplicate_cluster")])
 
 
 def _near_setting_much(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -77,16 +94,25 @@ def _jobs(near: Any, passage: Any) -> list[Any]:
     return [(_Fake(APART[0], near), articles, {}), (_Fake(APART[1], passage), articles, {})]
 
 
-def test_an_error_of_near_here_ends_the_childs_wait_and_comes_out() -> None:
-    with pytest.raises(ValueError, match="near failed"):
-        start_apart(_jobs(_near_failing, _passage_waiting))
+def test_an_error_of_near_here_is_contained_and_passage_goes_on_without_its_columns() -> None:
+    jobs = _jobs(_near_setting_then_failing, _passage_reading)
+    found, _, failed = start_apart(jobs)()
+    assert failed == {APART[0]: "ValueError: near failed late"}
+    assert found == {APART[1]: []}  # near's half-made columns were taken back, not sent
+    assert all("duplicate_cluster" not in a.extra for a in jobs[0][1])
 
 
-def test_an_error_in_the_child_comes_out_though_near_had_much_to_send() -> None:
-    wait = start_apart(_jobs(_near_setting_much, _passage_failing))
-    with pytest.raises(RuntimeError, match="passage failed before asking"):
-        wait()
+def test_a_stop_of_near_here_ends_the_childs_wait_and_comes_out() -> None:
+    with pytest.raises(_Stop, match="near stopped"):
+        start_apart(_jobs(_near_stopped, _passage_waiting))
 
+
+def test_an_error_in_the_child_is_contained_though_near_had_much_to_send() -> None:
+    jobs = _jobs(_near_setting_much, _passage_failing)
+    found, _, failed = start_apart(jobs)()
+    assert failed == {APART[1]: "RuntimeError: passage failed before asking"}
+    assert found == {APART[0]: []}
+    assert jobs[0][1][5].extra["duplicate_cluster"] == "article-0005" * 500  # near's, kept
 
 
 def test_a_column_that_cannot_be_sent_is_the_error_reported() -> None:

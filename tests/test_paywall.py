@@ -96,3 +96,26 @@ def test_membership_and_contribution_reported_in_news_are_not_appeals() -> None:
     asked = "Please make a contribution to keep our reporting free."
     (block,) = find_paywall_blocks([article(f"{LEAD} {asked} {TAIL}")], {})
     assert block.excerpt == asked
+
+
+def test_every_templates_examples_hold_a_trigger_and_are_found() -> None:
+    """The trigger list is a hand-kept screen before the templates: a template whose lines
+    hold no trigger is never tried ("Try 4 weeks for 99p" was not, until "try" was added)."""
+    import re
+
+    from audit.detect.leakage.chrome_lines import DATA_DIR
+    from audit.detect.leakage.paywall import _triggers
+
+    rows = [r.split("\t") for r in (DATA_DIR / "paywall_templates.tsv").read_text(encoding="utf-8").splitlines()
+            if r.strip() and not r.startswith("#")]
+    for _kind, source, regex in rows:
+        examples = [e for e in re.findall(r'"([^"]+)"', source) if re.search(regex, e, re.IGNORECASE)]
+        assert examples, source  # each row names an example its regex matches
+        for example in examples:
+            assert _triggers().search(example.lower()), example
+
+
+def test_a_priced_trial_cut_is_a_paywall_block() -> None:
+    a = article(PARAGRAPH + "\nTry 4 weeks for 99p. Cancel anytime.")
+    (block,) = find_paywall_blocks([a], {})
+    assert block.excerpt.startswith("Try 4 weeks for 99p") and block.data.get("cut", True)

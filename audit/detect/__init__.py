@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from audit.detect.cache import (
@@ -34,6 +34,7 @@ from audit.detect.cache import (
     findings_key,
     params_text,
 )
+from audit.detect.contain import find_across, find_contained
 from audit.model import Article, Finding
 from audit.suite import Suite
 
@@ -120,14 +121,21 @@ def registry() -> list[Detector]:
 @dataclass
 class DetectionResult:
     findings: list[Finding]
-    not_checked: dict[str, list[str]]  # article_id -> checks skipped for its language
+    not_checked: dict[str, list[str]]  # article_id -> checks skipped (language, or a failure)
     seconds: dict[str, float]  # detector name -> time spent
+    # article_id -> check (or "normalise") -> "ExceptionType: message": what left the article
+    # unjudged, on it alone or as a whole cross-article check (audit.detect.contain)
+    failed: dict[str, dict[str, str]] = field(default_factory=dict)
+    # cross-article check -> the error that stopped it: no findings, no article checked by it
+    failed_checks: dict[str, str] = field(default_factory=dict)
 
 
 Job = tuple[Detector, Sequence[Article], Mapping[str, Any]]  # a detector, its articles, params
 Spread = Callable[[Sequence[Job]], dict[str, list[Finding]]]  # findings by detector name
-# starts jobs in another process; the returned call waits for (findings, seconds) by name
-Apart = Callable[[Sequence[Job]], Callable[[], tuple[dict[str, list[Finding]], dict[str, float]]]]
+# by detector name: findings, seconds, and the error of each one that raised
+ApartResult = tuple[dict[str, list[Finding]], dict[str, float], dict[str, str]]
+# starts jobs in another process; the returned call waits for their ApartResult
+Apart = Callable[[Sequence[Job]], Callable[[], ApartResult]]
 # The heaviest cross-article pair, run beside the others when there are workers
 # (measured: passage is most of the cross-article time). They stay together and in this
 # order: duplicate_passage reads the clusters duplicate_near writes. start_apart runs near
@@ -148,7 +156,10 @@ def run_detectors(
     """Run the detectors the suite asks for; severities come from the suite.
 
     Articles that could not be read are not given to detectors (they have no text);
-    articles in a language a detector does not support are recorded as not checked.
+    articles in a language a detector does not support are recorded as not checked, and so
+    are those a detector raised on (here or in the workers: `Article.failed`), with the
+    error in `failed`; a cross-article detector that raises judges no article
+    (`failed_checks`). See audit.detect.contain.
     Per-article detectors take what `cache` holds for unchanged articles; with `spread`
     (audit.detect.spark), they run on the rest in one distributed job. `found` holds the
     findings of detectors already run over batches (audit.detect.workers): not run again.
@@ -159,6 +170,7 @@ def run_detectors(
     by_detector: dict[str, list[Finding]] = {}
     not_checked: dict[str, list[str]] = {}
     seconds: dict[str, float] = {}
+    failed_runs: dict[str, str] = {}  # cross-article detector name -> its error
     jobs: list[Job] = []
     readable = [a for a in articles if a.read_error is None]
     data_digest = data_fingerprint() if cache is not None else ""
@@ -171,6 +183,8 @@ def run_detectors(
         for article in readable:
             if not detector.supports(article):
                 not_checked.setdefault(article.article_id, []).extend(wanted)
+        if any(a.failed for a in supported):  # its share raised in a worker: not judged
+            supported = [a for a in supported if detector.name not in a.failed]
         chosen.append((detector, supported, suite.params_for(wanted)))
     elsewhere = [job for job in chosen if job[0].name in APART and not (found and job[0].name in found)]
     waiting = apart(elsewhere) if apart is not None and elsewhere else None
@@ -192,24 +206,59 @@ def run_detectors(
         if detector.per_article and cache is not None:
             by_detector[detector.name] = _find_with_cache(detector, supported, params, cache,
                                                           data_digest)
+        elif detector.per_article:
+            by_detector[detector.name] = _find_per_article(detector, supported, params)
         else:
-            by_detector[detector.name] = list(detector.find(supported, params))
+            by_detector[detector.name], error = find_across(detector.find, supported, params)
+            if error is not None:
+                failed_runs[detector.name] = error
         seconds[detector.name] = time.perf_counter() - clock
         if advance:
             advance(1)
     if waiting is not None:
-        apart_found, apart_seconds = waiting()
+        apart_found, apart_seconds, apart_failed = waiting()
         by_detector.update(apart_found)
         seconds.update(apart_seconds)
+        failed_runs.update(apart_failed)
         if advance:
-            advance(len(apart_found))
+            advance(len(apart_found) + len(apart_failed))
     if jobs:
         clock = time.perf_counter()
         by_detector.update(_spread_with_cache(jobs, spread, cache, data_digest))  # type: ignore[arg-type]
         seconds["spread_per_article"] = time.perf_counter() - clock
     findings = [replace(f, severity=suite.rules[f.check].severity)
                 for found in by_detector.values() for f in found if f.check in suite.rules]
-    return DetectionResult(findings, not_checked, seconds)
+    failed, failed_checks = _failures(articles, chosen, suite, failed_runs, not_checked)
+    return DetectionResult(findings, not_checked, seconds, failed, failed_checks)
+
+
+def _failures(articles: Sequence[Article], chosen: Sequence[Job], suite: Suite,
+              failed_runs: Mapping[str, str], not_checked: dict[str, list[str]],
+              ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """What raised, by article and by check; every article a failure left unjudged is
+    recorded as not checked by the failed checks (null counts, never passed)."""
+    checks = {d.name: tuple(c for c in d.checks if c in suite.rules) for d, _, _ in chosen}
+    failed: dict[str, dict[str, str]] = {}
+    for article in articles:
+        for name, error in article.failed.items():
+            own = failed.setdefault(article.article_id, {})
+            for check in checks.get(name, (name,)):  # "normalise", or a check id
+                own[check] = error
+            if name in checks and article.read_error is None:
+                not_checked.setdefault(article.article_id, []).extend(checks[name])
+    failed_checks: dict[str, str] = {}
+    for detector, supported, _ in chosen:
+        if detector.name in failed_runs:
+            for check in checks[detector.name]:
+                failed_checks[check] = failed_runs[detector.name]
+            for article in supported:
+                not_checked.setdefault(article.article_id, []).extend(checks[detector.name])
+                own = failed.setdefault(article.article_id, {})
+                for check in checks[detector.name]:
+                    own[check] = f"{failed_runs[detector.name]} (cross-article check: not run)"
+    if failed_checks:  # back in article order
+        failed = {a.article_id: failed[a.article_id] for a in articles if a.article_id in failed}
+    return failed, failed_checks
 
 
 def _cached(
@@ -242,14 +291,26 @@ def _store(missing: dict[str, tuple[Article, str]], findings: Iterable[Finding],
     return [f for found in fresh.values() for f in found]
 
 
+def _find_per_article(detector: Detector, articles: Sequence[Article],
+                      params: Mapping[str, Any]) -> list[Finding]:
+    """A per-article detector's findings; the articles it raised on get it in `failed`."""
+    found, failed = find_contained(detector.find, articles, params)
+    for article in articles if failed else ():
+        if article.article_id in failed:
+            article.failed[detector.name] = failed[article.article_id]
+    return found
+
+
 def _find_with_cache(
     detector: Detector, articles: Sequence[Article], params: Mapping[str, Any],
     cache: FindingsCache, data_digest: str,
 ) -> list[Finding]:
-    """Cached findings for unchanged articles; the detector runs on the rest only."""
+    """Cached findings for unchanged articles; the detector runs on the rest only (an
+    article it raised on is not cached: a rerun tries again)."""
     found, missing = _cached(detector, articles, params, cache, data_digest)
-    fresh = detector.find([a for a, _ in missing.values()], params)
-    return found + _store(missing, fresh, cache)
+    fresh = _find_per_article(detector, [a for a, _ in missing.values()], params)
+    return found + _store({i: m for i, m in missing.items() if detector.name not in m[0].failed},
+                          fresh, cache)
 
 
 def _spread_with_cache(
@@ -269,7 +330,8 @@ def _spread_with_cache(
                                                                cache, data_digest)
         todo.append((detector, [a for a, _ in pending[detector.name].values()], params))
     for name, fresh in spread(todo).items():
-        if name in pending:
-            fresh = _store(pending[name], fresh, cache)  # type: ignore[arg-type]
+        if name in pending:  # an article the detector raised on is not cached
+            keep = {i: m for i, m in pending[name].items() if name not in m[0].failed}
+            fresh = _store(keep, fresh, cache)  # type: ignore[arg-type]
         found[name].extend(fresh)
     return found

@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from audit.detect import Job
+from audit.detect.contain import find_contained
 from audit.model import Article, Finding
 
 ARTICLE_COLUMNS = ("article_id", "source_uri", "source_sha256", "title", "published",
@@ -34,6 +35,7 @@ ARTICLE_SCHEMA = ", ".join(f"{name} {'double' if name == 'language_prob' else 's
 FINDING_SCHEMA = ("detector string, article_id string, check string, message string, "
                   "start long, end long, excerpt string, related_article_id string, data string")
 Batches = Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]  # what mapInPandas runs
+FAILED = ""  # a finding row's check when it says the detector raised on the article instead
 
 
 def _row(article: Article, needs: list[str]) -> dict[str, Any]:
@@ -73,11 +75,16 @@ def _detect_batches(params: Mapping[str, Mapping[str, Any]]) -> Batches:
             out = []
             for name, detector in detectors.items():
                 subset = [a for a, need in zip(articles, needs) if name in need]
-                for f in detector.find(subset, params[name]) if subset else ():
+                found, failed = find_contained(detector.find, subset, params[name]) if subset else ([], {})
+                for f in found:
                     out.append({"detector": name, "article_id": f.article_id, "check": f.check,
                                 "message": f.message, "start": f.start, "end": f.end,
                                 "excerpt": f.excerpt, "related_article_id": f.related_article_id,
                                 "data": json.dumps(f.data, default=str) if f.data else None})
+                out.extend({"detector": name, "article_id": article_id, "check": FAILED,
+                            "message": error, "start": None, "end": None, "excerpt": "",
+                            "related_article_id": None, "data": None}
+                           for article_id, error in failed.items())
             yield pd.DataFrame(out, columns=[c.split()[0] for c in FINDING_SCHEMA.split(", ")])
 
     return detect
@@ -85,7 +92,8 @@ def _detect_batches(params: Mapping[str, Mapping[str, Any]]) -> Batches:
 
 def spread_on_spark(session: Any, jobs: Sequence[Job], partitions: int | None = None,
                     ) -> dict[str, list[Finding]]:
-    """Findings of each job's detector over its articles, computed on Spark executors."""
+    """Findings of each job's detector over its articles, computed on Spark executors; an
+    article a detector raised on gets the error in `Article.failed` (audit.detect.contain)."""
     needs: dict[str, list[str]] = {}
     by_id: dict[str, Article] = {}
     for detector, articles, _ in jobs:
@@ -103,6 +111,9 @@ def spread_on_spark(session: Any, jobs: Sequence[Job], partitions: int | None = 
     position = {article_id: p for p, article_id in enumerate(needs)}
     rows["_position"] = rows["article_id"].map(position)
     for row in rows.sort_values(["_position", "start"], kind="stable").to_dict("records"):
+        if row["check"] == FAILED:  # raised on this article (audit.detect.contain)
+            by_id[row["article_id"]].failed[row["detector"]] = row["message"]
+            continue
         found[row["detector"]].append(Finding(
             article_id=row["article_id"], check=row["check"], message=row["message"],
             start=_int(row["start"]), end=_int(row["end"]), excerpt=row["excerpt"] or "",

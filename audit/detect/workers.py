@@ -28,6 +28,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from audit.detect import ApartResult
 from audit.detect.cache import (
     FindingsCache,
     article_part,
@@ -37,9 +38,10 @@ from audit.detect.cache import (
     detector_digest,
     params_text,
 )
+from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
 from audit.model import Article, Finding, RawRecord
-from audit.normalise import _default_id, _ingest_findings, to_article, unique_ids
+from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
 from audit.suite import Suite
 
@@ -78,6 +80,8 @@ class BatchResult:
     findings: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)  # fresh only
     prepared: dict[str, dict[int, Any]] = field(default_factory=dict)  # name -> position -> value
     seconds: dict[str, float] = field(default_factory=dict)
+    # name (detector, or "normalise") -> position -> the error it raised there (audit.detect.contain)
+    failed: dict[str, dict[int, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -122,14 +126,17 @@ def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> Batc
     articles, deferred, ingest = [], [], []
     for position, (article_id, record) in enumerate(numbered):
         before = waiting.misses
-        article = to_article(record, article_id, fix_encoding=_PLAN.fix_encoding,
-                             language_cache=waiting, max_chars=_PLAN.max_chars)
+        article = to_article_contained(record, article_id, fix_encoding=_PLAN.fix_encoding,
+                                       language_cache=waiting, max_chars=_PLAN.max_chars)
         articles.append(article)
         too_long = _PLAN.max_chars is not None and len(record.text) > _PLAN.max_chars
         ingest.append(_ingest_findings(article, record.fault, len(record.text) if too_long else None))
         if waiting.misses > before:
             deferred.append(position)
     result = BatchResult(articles, deferred, ingest)
+    for position, article in enumerate(articles):
+        if article.failed:  # normalising raised: kept as an unreadable record
+            result.failed.setdefault("normalise", {})[position] = article.failed["normalise"]
     if detect:
         _detect(articles, deferred, [None] * len(articles), result)
     return result
@@ -150,7 +157,12 @@ def _detect(articles: list[Article], languages_of: list[int],
     assert _PLAN is not None
     clock = time.perf_counter()
     for position in languages_of:
-        guess = detect_language(articles[position].text)
+        try:
+            guess = detect_language(articles[position].text)
+        except Exception as exc:  # contained: no verdict, none cached
+            _fail(articles[position], position, "normalise", f"language detection: {describe_error(exc)}",
+                  result)
+            continue
         result.verdicts[position] = (guess.language, guess.probability)
         articles[position].language, articles[position].language_prob = result.verdicts[position]
     result.seconds["langdetect"] = time.perf_counter() - clock
@@ -160,17 +172,33 @@ def _detect(articles: list[Article], languages_of: list[int],
         chosen = [a for a, need in zip(articles, needs)
                   if a.read_error is None and detector.supports(a) and (need is None or name in need)]
         clock = time.perf_counter()
-        fresh: dict[int, list[Finding]] = {position_of[a.article_id]: [] for a in chosen}
-        for finding in detector.find(chosen, _PLAN.params[name]) if chosen else ():
+        found, failed = find_contained(detector.find, chosen, _PLAN.params[name]) if chosen else ([], {})
+        fresh: dict[int, list[Finding]] = {position_of[a.article_id]: [] for a in chosen
+                                           if a.article_id not in failed}  # not cached
+        for finding in found:
             fresh[position_of[finding.article_id]].append(finding)
+        for article_id, error in failed.items():
+            _fail(articles[position_of[article_id]], position_of[article_id], name, error, result)
         result.findings[name] = fresh
         result.seconds[name] = time.perf_counter() - clock
     for name in _PLAN.prepare:
         detector, params = _DETECTORS[name], _PLAN.params[name]
         clock = time.perf_counter()
-        result.prepared[name] = {p: detector.prepare(a, params) for p, (a, need) in enumerate(zip(articles, needs))
-                                 if a.read_error is None and detector.supports(a) and (need is None or name in need)}
+        prepared: dict[int, Any] = {}
+        for position, (article, need) in enumerate(zip(articles, needs)):
+            if article.read_error is None and detector.supports(article) and (need is None or name in need):
+                try:
+                    prepared[position] = detector.prepare(article, params)
+                except Exception as exc:  # contained: no share, not judged by it
+                    _fail(article, position, name, describe_error(exc), result)
+        result.prepared[name] = prepared
         result.seconds[f"{name}.prepare"] = time.perf_counter() - clock
+
+
+def _fail(article: Article, position: int, name: str, error: str, result: BatchResult) -> None:
+    """Record that `name` raised on the article (the parent copies it: audit.detect.contain)."""
+    article.failed[name] = error
+    result.failed.setdefault(name, {})[position] = error
 
 
 # ---- in the parent -----------------------------------------------------------------
@@ -399,6 +427,9 @@ def run_per_article(
         batch, future = second.popleft()
         result = future.result()
         keeper.store(batch, result)
+        for name, errors in result.failed.items():  # the worker's copies are not sent back
+            for position, error in errors.items():
+                batch.articles[position].failed[name] = error
         for name, values in result.prepared.items():
             for position, value in values.items():
                 batch.articles[position].prepared[name] = value
@@ -481,8 +512,9 @@ def _changed(articles: list[Article], before: list[dict[str, Any]]) -> Changed:
             for i, a in enumerate(articles) if a.extra != before[i]]
 
 
-def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed]:
-    """In the forked child: the jobs, and the extra columns they set (cluster ids).
+def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed, dict[str, str]]:
+    """In the forked child: the jobs, the extra columns they set (cluster ids), and the
+    error of each job that raised (it gives no findings and no columns: find_across).
 
     With a pipe, the first job (duplicate_near) runs in the parent meanwhile, and the
     others are given `_clusters_ready`, which they call when they need its columns
@@ -511,19 +543,23 @@ def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed]:
 
     found: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
+    failed: dict[str, str] = {}
     try:
         for detector, chosen, params in jobs:
             clock, waited[0] = time.perf_counter(), 0.0
             params = {**params, "_clusters_ready": clusters_ready} if reader is not None else params
-            found[detector.name] = list(detector.find(chosen, params))
+            found[detector.name], error = find_across(detector.find, chosen, params)
+            if error is not None:
+                del found[detector.name]
+                failed[detector.name] = error
             seconds[detector.name] = time.perf_counter() - clock - waited[0]
     finally:
         if reader is not None:
             reader.close()  # a job that failed or did not ask: the parent's send ends
-    return found, seconds, _changed(articles, before)
+    return found, seconds, _changed(articles, before), failed
 
 
-def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[str, float]]]:
+def start_apart(jobs: Any) -> Callable[[], ApartResult]:
     """Run cross-article `jobs` in a forked process (the articles are inherited, not
     pickled) while the caller runs the other detectors; the returned call waits for
     their findings, and copies the columns they set back onto the caller's articles.
@@ -533,16 +569,18 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
     core, while the child makes passage's fingerprints; near's columns then go to the
     child through a pipe made before the fork (20,000 articles: the stage was near +
     passage, 0.9 + 3.7 s). A thread sends them, so this process goes on to its other
-    detectors without waiting for the child to read. If near fails here, the pipe is
-    closed (the child's wait ends in EOFError) and the child is waited for; if the child
-    fails, it closes its end (the send ends) and its error comes out of the call.
+    detectors without waiting for the child to read. A job that raises is contained
+    (find_across: no findings, no columns, its error in the result): if near raises here,
+    the child gets no clusters and passage goes on. If near's step fails otherwise, the
+    pipe is closed (the child's wait ends in EOFError) and the child is waited for; if the
+    child fails, it closes its end (the send ends) and its error comes out of the call.
     """
     global _APART_JOBS, _LEAD_PIPE
     from audit.detect import APART
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        found, seconds, _ = _run_jobs(jobs)  # no fork: every job here, one after the other
-        return lambda: (found, seconds)
+        found, seconds, _, failed = _run_jobs(jobs)  # no fork: every job here, one after the other
+        return lambda: (found, seconds, failed)
     jobs = list(jobs)
     lead = len(jobs) > 1 and jobs[0][0].name == APART[0]
     gc.freeze()
@@ -554,6 +592,7 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
     gc.unfreeze()
     found: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
+    failed: dict[str, str] = {}
     sending: threading.Thread | None = None
     unsent: list[BaseException] = []  # why the columns could not be sent, if they could not
     if pipe is not None:
@@ -562,7 +601,7 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
         try:
             try:
                 # jobs[0]'s articles come first in _unique_articles(jobs): same positions
-                here, seconds, changed = _run_jobs(jobs[:1])
+                here, seconds, changed, failed = _run_jobs(jobs[:1])
                 found.update(here)
                 thread = threading.Thread(target=_send, args=(writer, changed, unsent), daemon=True)
                 thread.start()  # set only once started: else the finally closes the pipe
@@ -574,9 +613,9 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
             executor.shutdown(wait=True, cancel_futures=True)
             raise
 
-    def wait() -> tuple[dict[str, list[Finding]], dict[str, float]]:
+    def wait() -> ApartResult:
         try:
-            there, spent, changed = future.result()
+            there, spent, changed, failed_there = future.result()
         except BaseException:
             if unsent:  # the child's EOFError comes from this: say the first cause
                 raise unsent[0] from None
@@ -588,7 +627,7 @@ def start_apart(jobs: Any) -> Callable[[], tuple[dict[str, list[Finding]], dict[
         articles = _unique_articles(jobs)
         for position, columns in changed:
             articles[position].extra.update(columns)
-        return {**found, **there}, {**seconds, **spent}
+        return {**found, **there}, {**seconds, **spent}, {**failed, **failed_there}
 
     return wait
 
@@ -604,7 +643,7 @@ def _send(writer: Any, changed: Changed, unsent: list[BaseException]) -> None:
         writer.close()
 
 
-def _run_jobs(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], Changed]:
+def _run_jobs(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], Changed, dict[str, str]]:
     global _APART_JOBS
     _APART_JOBS = list(jobs)
     try:

@@ -52,8 +52,9 @@ def build_articles(
                 "suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it"
             )
         base_id = record.record_id or _default_id(record.source_uri, number)
-        article = to_article(record, base_id, fix_encoding=fix_encoding,
-                             language_cache=language_cache, max_chars=limits.max_article_chars)
+        article = to_article_contained(record, base_id, fix_encoding=fix_encoding,
+                                       language_cache=language_cache,
+                                       max_chars=limits.max_article_chars)
         articles.append(article)
         too_long = len(record.text) > limits.max_article_chars
         notes.append((record.fault, len(record.text) if too_long else None))
@@ -171,6 +172,28 @@ def to_article(
         raw=record.raw,
         extra=_extra(record, repairs),
     )
+
+
+def to_article_contained(record: RawRecord, article_id: str, **options: Any) -> Article:
+    """`to_article`, or when normalising raises on this record, the record as an unreadable
+    one (no text, its raw content kept for the quarantine, an `ingest.unreadable` finding)
+    with the error in `failed["normalise"]`: one record's bad luck is not the run's."""
+    try:
+        return to_article(record, article_id, **options)
+    except Exception as exc:  # contained: reported, quarantined, not lost
+        from audit.detect.contain import describe_error
+
+        error = describe_error(exc)  # the row made here calls none of what may have raised
+        return Article(
+            article_id=article_id, source_uri=record.source_uri,
+            source_sha256=record.source_sha256, title=None, published=None,
+            published_from="none", publisher=None, url=None, language=None, language_prob=None,
+            text="", content_sha256=content_sha256(""),
+            read_error=record.error or f"could not be normalised ({error})",
+            raw=record.raw if record.raw is not None else record.text,
+            extra={"source_id": record.record_id, "source_encoding": None},
+            failed={"normalise": error},
+        )
 
 
 def _extra(record: RawRecord, repairs: list[Repair]) -> dict[str, Any]:

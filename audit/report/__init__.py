@@ -123,7 +123,7 @@ def _render(path: Path, table: pd.DataFrame, findings: Sequence[Finding],
 ROW_FIELDS = ("article_id", "source_uri", "source_sha256", "title", "published",
               "published_from", "publisher", "url", "language", "language_prob", "text",
               "content_sha256", "status", "clean_text", "author", "not_checked",
-              "duplicate_cluster", "encoding_fixed")
+              "duplicate_cluster", "encoding_fixed", "check_failures")
 
 
 def _rows(table: pd.DataFrame) -> list[dict[str, Any]]:

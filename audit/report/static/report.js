@@ -348,7 +348,7 @@
     }
     row("language", a.language ? a.language + (a.language_prob != null ? " (" + Number(a.language_prob).toFixed(2) + ")" : "") : "unknown");
     row("author", a.author);
-    row("not checked", a.not_checked ? a.not_checked + " (language not supported)" : null);
+    row("not checked", notChecked(a));
     row("encoding repaired", a.encoding_fixed ? JSON.stringify(a.encoding_fixed) : null);
     if (a.duplicate_cluster) {
       var shown = meta.clusters.indexOf(a.duplicate_cluster) >= 0;
@@ -357,6 +357,17 @@
     }
     row("text", fmt(a.len) + " characters" + (a.whole ? "" : a.pieces.length ? ", shown in pieces around the findings" : ", not in this report"));
     return table;
+  }
+
+  // checks that did not judge the article: a language they do not support, or an error
+  // (check_failures: JSON {check: "ExceptionType: message"}, only in runs where one raised)
+  function notChecked(a) {
+    var failed = a.check_failures ? JSON.parse(a.check_failures) : {};
+    var skipped = a.not_checked ? a.not_checked.split(",") : [];
+    var unsupported = skipped.filter(function (c) { return !(c in failed); });
+    var parts = Object.keys(failed).map(function (c) { return c + ": failed (" + failed[c] + ")"; });
+    if (unsupported.length) parts.push(unsupported.join(",") + " (language not supported)");
+    return parts.length ? parts.join("; ") : null;
   }
 
   function textBlock(a) {
