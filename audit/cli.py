@@ -55,6 +55,16 @@ def _fields(text_field: str, id_field: str, published_field: str):  # type: igno
     return FieldMap(text=text_field, id=id_field, published=published_field)
 
 
+def _start_gx(suite: str, engine: Engine, spark_master: str | None):  # type: ignore[no-untyped-def]
+    """The suite, and its validator started before the run's own imports (0.3-0.6 s), so
+    that Great Expectations' import in its child begins that much earlier (issue 13)."""
+    from audit.suite import load_suite
+    from audit.validate.child import start_validator
+
+    the_suite = load_suite(suite)
+    return the_suite, start_validator(the_suite, engine.value, spark_master)
+
+
 @app.command("run")
 def run_command(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default seeds/.")] = None,
@@ -76,9 +86,10 @@ def run_command(
     quiet: QuietOpt = False,
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
+    the_suite, validator = _start_gx(suite, engine, spark_master)
     from audit.pipeline import run
 
-    result = run(paths or [Path("seeds")], suite=suite, out=out,
+    result = run(paths or [Path("seeds")], suite=the_suite, out=out, validator=validator,
                  fields=_fields(text_field, id_field, published_field),
                  against=against, save_index=save_index, fix_encoding=fix_encoding,
                  engine=engine.value, spark_master=spark_master,
@@ -118,9 +129,11 @@ def gate_command(
     quiet: QuietOpt = False,
 ) -> None:
     """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
+    the_suite, validator = _start_gx(suite, engine, spark_master)
     from audit.gating import gate
 
-    result = gate(paths, accepted=accepted, quarantine=quarantine, suite=suite, out=out,
+    result = gate(paths, accepted=accepted, quarantine=quarantine, suite=the_suite, out=out,
+                  validator=validator,
                   fields=_fields(text_field, id_field, published_field),
                   against=against, save_index=save_index, fix_encoding=fix_encoding,
                   engine=engine.value, spark_master=spark_master, cache=cache,

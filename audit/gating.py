@@ -22,6 +22,7 @@ from audit.model import Article, Finding
 from audit.pipeline import RunResult, _stderr, run
 from audit.progress import Progress
 from audit.suite import Suite, load_suite
+from audit.validate.child import GxChild, InProcess
 
 OUTPUT_FIELDS = ("article_id", "source_uri", "source_sha256", "title", "publisher", "url",
                  "language", "published_from", "content_sha256", "text")
@@ -56,6 +57,7 @@ def gate(
     workers: int | None = None,
     batch_size: int | None = None,
     progress: Progress | None = None,
+    validator: GxChild | InProcess | None = None,
 ) -> GateResult:
     """Audit `paths` and write accepted and quarantined articles as JSONL files.
 
@@ -63,7 +65,7 @@ def gate(
     `out`, when given, keeps the run's report; otherwise it goes to a temporary folder.
     With `fix_encoding`, accepted articles carry the repaired text. Without `out` nobody
     reads the report, so Data Docs and the HTML report are not made (issue 13: a gate
-    of 1,000 articles in <= 5 s).
+    of 1,000 articles in <= 5 s). `validator`: as `audit.pipeline.run` takes it.
     """
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
     tmp = private_temp_dir("corpus-audit-gate")  # a killed gate's is removed by the next
@@ -72,7 +74,8 @@ def gate(
                      on_problem=on_problem, against=against, fix_encoding=fix_encoding,
                      engine=engine, spark_master=spark_master, cache=cache,
                      workers=workers, batch_size=batch_size, progress=progress,
-                     data_docs=out is not None, html_report=out is not None)
+                     data_docs=out is not None, html_report=out is not None,
+                     validator=validator)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     reasons: dict[str, list[Finding]] = {}

@@ -7,11 +7,9 @@ never leaves half a report where the last good one was.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import sys
-import threading
 import time
 import uuid
 from collections import Counter
@@ -32,12 +30,13 @@ from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
 from audit.progress import Progress, count_records
 from audit.suite import Suite, load_suite, signal_column
+from audit.validate.child import GxChild, InProcess, start_validator
 
 if TYPE_CHECKING:
     import pandas as pd
 
 # pandas (0.5 s) and what imports it are imported where they are used, after the workers
-# fork, while the parent waits for them (the GX import thread loads pandas then too)
+# fork, while the parent waits for them (GX and its pandas are imported in their own child)
 
 TABLE_COLUMNS = [
     "article_id", "source_uri", "source_sha256", "title", "published", "published_from",
@@ -84,6 +83,7 @@ def run(
     progress: Progress | None = None,
     data_docs: bool = True,
     html_report: bool = True,
+    validator: GxChild | InProcess | None = None,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found.
 
@@ -92,10 +92,46 @@ def run(
     `batch_size` articles (audit.detect.workers); findings do not depend on either.
     `progress` shows each stage on stderr (audit.progress); `data_docs` and
     `html_report` can be turned off when nobody will read them (the gate).
+    `validator`: one the caller started for this suite and engine before its own imports
+    (the CLI: `audit.validate.child.start_validator`); the run closes it.
     """
     started = datetime.now(UTC)
-    timings: dict[str, float] = {}
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
+    if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
+        validator = start_validator(the_suite, engine, spark_master)
+    try:
+        return _run(paths, the_suite, validator, started, out=out, fields=fields,
+                    on_problem=on_problem, against=against, save_index=save_index,
+                    fix_encoding=fix_encoding, engine=engine, spark_master=spark_master,
+                    cache=cache, workers=workers, batch_size=batch_size, progress=progress,
+                    data_docs=data_docs, html_report=html_report)
+    finally:
+        validator.close()
+
+
+def _run(
+    paths: Sequence[str | Path],
+    the_suite: Suite,
+    validator: GxChild | InProcess,
+    started: datetime,
+    *,
+    out: str | Path,
+    fields: FieldMap | None,
+    on_problem: Callable[[str], None] | None,
+    against: str | Path | None,
+    save_index: str | Path | None,
+    fix_encoding: bool,
+    engine: str,
+    spark_master: str | None,
+    cache: str | Path | None,
+    workers: int | None,
+    batch_size: int | None,
+    progress: Progress | None,
+    data_docs: bool,
+    html_report: bool,
+) -> RunResult:
+    """The run once its validator is started (GX's import under way in its child)."""
+    timings: dict[str, float] = {}
     if against is not None:  # duplicate checks also compare with a saved index (issue 3)
         from audit.detect.duplicates.index import load_index
 
@@ -113,7 +149,7 @@ def run(
     language_cache = open_language_cache(cache)
     findings_cache = open_findings_cache(cache)
     session = _spark_session(engine, spark_master)
-    found, apart, importing = None, None, []
+    found, apart = None, None
     if session is None:  # every core: normalise and per-article detectors in batches
         from audit.detect.workers import BATCH_SIZE, default_workers, run_per_article, start_apart
 
@@ -124,8 +160,7 @@ def run(
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size or BATCH_SIZE, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance,
-                                    meanwhile=lambda: importing.append(_import_gx_meanwhile()))
+                                    advance=advance)
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading
@@ -139,9 +174,6 @@ def run(
     timings["ingest_normalise"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    for thread in importing:  # the cross-article child is forked next: no import half done
-        thread.join()
-    timings["wait_gx_import"] = time.perf_counter() - clock  # > 0: the import outlasted the workers
     with progress.stage("cross-article checks", None, "detectors") as advance:
         detection = run_detectors(articles, the_suite, cache=findings_cache,
                                   spread=_spread(session), found=found, advance=advance,
@@ -170,17 +202,15 @@ def run(
     try:
         clock = time.perf_counter()
         table = article_table(articles, findings, the_suite, detection.not_checked, detection.failed)
-        from audit.validate import validate
-
         with progress.stage("validate (GX)", 1, "steps") as advance:
-            validation = validate(signal_frame(table, the_suite),
-                                  the_suite, work / "data_docs" if data_docs else None,
-                                  engine=engine, spark_master=spark_master)
+            validation = validator.validate(signal_frame(table, the_suite),
+                                            work / "data_docs" if data_docs else None)
             advance()
         unjudged = detection.failed  # not checked after an error: never passed
         table["status"] = ["fail" if i in validation.failed_ids or i in unjudged else "pass"
                            for i in table["article_id"]]
         timings["validate"] = time.perf_counter() - clock
+        timings.update(validator.seconds)  # the child's import and validation, our wait
 
         clock = time.perf_counter()
         status = dict(zip(table["article_id"], table["status"]))
@@ -232,20 +262,6 @@ def check_failures(failed: dict[str, dict[str, str]], failed_checks: dict[str, s
     for check, error in failed_checks.items():  # a check that had no article to judge
         out.setdefault(check, {"articles": 0, "whole_run": True, "error": error})
     return dict(sorted(out.items()))
-
-
-def _import_gx_meanwhile() -> threading.Thread:
-    """Import Great Expectations (3 s, GX-NOTES.md) in a thread while the workers run the
-    per-article stage: the parent only waits then. Started after the workers are forked,
-    so no worker inherits a half-held import lock."""
-
-    def load() -> None:
-        with contextlib.suppress(Exception):  # validate() imports it again and reports
-            import great_expectations  # noqa: F401
-
-    thread = threading.Thread(target=load, name="import-great-expectations", daemon=True)
-    thread.start()
-    return thread
 
 
 def _spark_session(engine: str, spark_master: str | None) -> Any:

@@ -31,6 +31,19 @@ def _sets(seed: int = 3) -> list[np.ndarray]:
     return out
 
 
+def test_the_bands_table_is_what_datasketch_picks() -> None:
+    from audit.detect.duplicates.near import NearConfig
+
+    default = NearConfig()
+    assert (max(0.1, default.threshold - default.lsh_margin), default.num_perm) in duplicate_lsh.OPTIMISED_BANDS
+    for (threshold, num_perm), table in duplicate_lsh.OPTIMISED_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert table == (lsh.b, lsh.r), threshold
+    bands_for.cache_clear()
+    lsh = MinHashLSH(threshold=0.62, num_perm=128)  # not in the table: datasketch decides
+    assert bands_for(0.62, 128) == (lsh.b, lsh.r)
+
+
 def test_candidates_equal_datasketch_lsh_queries() -> None:
     sets = _sets()
     bands, rows = bands_for(0.65, 128)

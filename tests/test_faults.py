@@ -52,10 +52,12 @@ def _after(original: Callable[..., object]) -> Callable[..., object]:
 def _patch_run_stage(stage: str) -> None:
     import audit.pipeline as pipeline
     import audit.validate as validate
+    from audit.validate.child import GxChild
 
     if stage == "detect":
         pipeline.run_detectors = _die  # type: ignore[assignment]
-    elif stage == "validate":
+    elif stage == "validate":  # the run's own process, whether GX runs in a child or here
+        GxChild.validate = _die  # type: ignore[method-assign]
         validate.validate = _die  # type: ignore[assignment]
     elif stage == "report":  # every file written in the temporary folder, not yet moved
         pipeline.write_outputs = _after(pipeline.write_outputs)  # type: ignore[assignment]

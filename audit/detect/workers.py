@@ -382,13 +382,11 @@ def run_per_article(
     language_cache: LanguageCache | None = None,
     cache: FindingsCache | None = None,
     advance: Any = None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
 
     At most two batches per worker are in flight, so the records read ahead, and the
-    texts travelling to and from workers, are bounded by the batch size. `meanwhile`
-    is called once the workers are started (forked), to use the parent's idle time.
+    texts travelling to and from workers, are bounded by the batch size.
     """
     plan = plan_for(suite, fix_encoding)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
@@ -448,9 +446,6 @@ def run_per_article(
     try:
         for batch in _batches(records, batch_size, suite.limits.max_records, bases):
             first.append((batch, executor.submit(normalise_batch, batch.numbered, not two_trips)))
-            if meanwhile is not None and workers > 1:
-                meanwhile()  # the pool forks all its workers at the first submit
-                meanwhile = None
             while len(first) + len(second) >= limit:
                 if second and (second[0][1].done() or not first):
                     take_second()

@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from audit.errors import UsageError
 from audit.suite import Suite
+
+if TYPE_CHECKING:  # pandas is imported with GX: not when the run imports this module
+    import pandas as pd
 
 ID_COLUMN = "article_id"
 

@@ -21,11 +21,24 @@ _PRIME = np.uint64(1099511628211)  # FNV-64 prime, mixing a band's rows into one
 MAX_BUCKET_PAIRS = 64  # in a larger bucket, each member is paired with its next 64 only
 
 
+# (threshold, permutations) -> the (bands, rows) datasketch 2.0's optimiser picks, for
+# duplicate.near's default (0.8 - margin 0.15) and its neighbours: importing datasketch
+# for the optimiser costs 0.7-1.2 s of CPU (scipy.integrate) on every run's critical
+# path. Exact float keys; tests/test_duplicate_lsh.py checks each against datasketch.
+OPTIMISED_BANDS: dict[tuple[float, int], tuple[int, int]] = {
+    (0.5, 128): (25, 5), (0.55, 128): (21, 6), (0.6, 128): (18, 7), (0.65, 128): (16, 8),
+    (0.7, 128): (14, 9), (0.75, 128): (11, 11), (0.85, 128): (8, 16),
+}
+
+
 @lru_cache(maxsize=8)
 def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows) that datasketch's optimiser picks for this threshold. Imported here,
-    in the parent's cross-article step, not before the workers fork: datasketch imports
-    scipy.integrate for the optimiser (0.7 s, on a gate's critical path)."""
+    """(bands, rows) that datasketch's optimiser picks for this threshold: from the table
+    when it has them, else from datasketch, imported here, in the parent's cross-article
+    step, not before the workers fork."""
+    known = OPTIMISED_BANDS.get((threshold, num_perm))
+    if known is not None:
+        return known
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)

@@ -1,0 +1,172 @@
+"""Great Expectations in its own process, imported while the run detects (issue 13).
+
+Importing GX costs 3-4 s of CPU on one thread (GX itself, scipy.stats, altair, pandas).
+Done in a thread of the run's process, it fought that process's GIL and, in a rerun
+whose workers are idle on cache hits, it was the run's critical path. So a run forks
+one child at its start: the child imports GX at once, on the other core, then waits.
+When detection is done the parent sends it the signal frame (ids, hashes and counts:
+small) and the child runs the real GX validation, with Data Docs when asked, and sends
+back the `Validation`. The parent never imports GX.
+
+An error in the child (a suite GX cannot load, any GX exception) is sent back and
+raised by the parent as it was raised, with the child's traceback as a note; a child
+that dies (killed, out of memory) ends the wait with a `RuntimeError` naming its exit
+code, never a hang and never a pass. The child ends when the parent closes the pipe or
+itself dies.
+
+In-process instead, as before: engine "spark" (a Spark session does not survive a
+fork), a process that already imported GX (the Python API from a notebook: nothing to
+gain), a platform without fork.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from audit.suite import Suite
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from audit.validate import Validation
+
+POLL_SECONDS = 0.5  # how often either side checks that the other is still there
+
+
+def gx_in_child(engine: str) -> bool:
+    """Whether a run should validate in a child process (see the module docstring)."""
+    return (engine == "pandas" and "great_expectations" not in sys.modules
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class GxChild:
+    """The parent's handle on the child: `validate` once, `close` always."""
+
+    def __init__(self, suite: Suite) -> None:
+        context = multiprocessing.get_context("fork")
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs, suite, os.getpid()),
+                                       name="great-expectations", daemon=True)
+        self.process.start()  # forks here: the suite is inherited, not pickled
+        theirs.close()  # the child's copy is the only one left: its exit is our EOF
+        self.seconds: dict[str, float] = {}  # the child's import and validation, and our wait
+
+    def validate(self, frame: pd.DataFrame, docs_dir: Path | None) -> Validation:
+        """GX's validation of `frame` (what `audit.validate.validate` returns), from the child."""
+        sent = time.monotonic()
+        try:
+            self.conn.send((frame, docs_dir))
+            reply = self._receive()
+        except (EOFError, OSError):  # a closed pipe: the child is gone
+            raise self._died() from None
+        finally:
+            self.close()
+        outcome, value, seconds = reply
+        self.seconds = {"gx_import": seconds["import"], "gx_validate": seconds["validate"],
+                        "wait_gx_import": max(0.0, seconds["imported_at"] - sent)}
+        if outcome == "error":
+            raise value
+        return value
+
+    def _receive(self) -> Any:
+        while not self.conn.poll(POLL_SECONDS):
+            if not self.process.is_alive() and not self.conn.poll(0):
+                raise self._died()
+        return self.conn.recv()
+
+    def _died(self) -> RuntimeError:
+        self.process.join(5)
+        return RuntimeError(
+            f"the Great Expectations process ended (exit code {self.process.exitcode}) "
+            "before it sent the validation; no article was validated"
+        )
+
+    def close(self) -> None:
+        """End the child (idempotent): closing the pipe lets it exit; wait, then insist."""
+        self.conn.close()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+class InProcess:
+    """The same calls as `GxChild`, validating in this process (GX imported when called)."""
+
+    def __init__(self, suite: Suite, engine: str, spark_master: str | None) -> None:
+        self.suite, self.engine, self.spark_master = suite, engine, spark_master
+        self.seconds: dict[str, float] = {}
+
+    def validate(self, frame: pd.DataFrame, docs_dir: Path | None) -> Validation:
+        from audit.validate import validate
+
+        return validate(frame, self.suite, docs_dir, engine=self.engine, spark_master=self.spark_master)
+
+    def close(self) -> None:
+        pass
+
+
+def start_validator(suite: Suite, engine: str = "pandas",
+                    spark_master: str | None = None) -> GxChild | InProcess:
+    """The run's validator: a child started now when `gx_in_child(engine)`, else this process."""
+    return GxChild(suite) if gx_in_child(engine) else InProcess(suite, engine, spark_master)
+
+
+# ---- in the child ---------------------------------------------------------------------
+
+
+def _serve(conn: Any, suite: Suite, parent: int) -> None:
+    """Import GX, wait for the frame, validate it, send back the outcome."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    clock = time.perf_counter()
+    _import_gx()
+    seconds = {"import": time.perf_counter() - clock, "imported_at": time.monotonic()}
+    while not conn.poll(POLL_SECONDS):
+        if os.getppid() != parent:  # the parent died: nobody will ask
+            return
+    try:
+        frame, docs_dir = conn.recv()
+    except EOFError:  # the run ended before validating (an error, an interrupt)
+        return
+    clock = time.perf_counter()
+    try:
+        from audit.validate import validate
+
+        reply: tuple[str, Any, dict[str, float]] = ("ok", validate(frame, suite, docs_dir), seconds)
+    except BaseException as exc:  # whatever it is, the parent raises it
+        reply = ("error", _portable(exc), seconds)
+    seconds["validate"] = time.perf_counter() - clock
+    conn.send(reply)
+    conn.close()
+
+
+def _import_gx() -> None:
+    """GX as a pandas-only install sees it: pyspark (the spark extra) left out, 0.2-0.4 s
+    of GX's import, since this process never validates on Spark."""
+    sys.modules.setdefault("pyspark", None)  # type: ignore[arg-type]
+    with contextlib.suppress(Exception):  # validate() imports it again and its error is sent
+        import great_expectations  # noqa: F401
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """`exc` as it can travel through a pipe, carrying the child's traceback as a note."""
+    from audit.errors import UsageError
+
+    if not isinstance(exc, UsageError):  # a usage error is one line for the user: as is
+        exc.add_note("in the Great Expectations process:\n" + "".join(traceback.format_exception(exc)))
+    try:
+        return pickle.loads(pickle.dumps(exc))
+    except Exception:  # an exception GX made that does not pickle: its type and text
+        plain = RuntimeError(f"{type(exc).__name__}: {exc}")
+        for note in getattr(exc, "__notes__", ()):
+            plain.add_note(note)
+        return plain

@@ -1,0 +1,176 @@
+"""Great Expectations in its child process (audit.validate.child): the same Validation as
+in-process, errors raised by the parent as they were raised, and no hang when the child
+dies or the parent does."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import audit.validate
+import audit.validate.child as child_module
+from audit.errors import UsageError
+from audit.pipeline import article_table, run, signal_frame
+from audit.suite import Suite, load_suite
+from audit.validate.child import GxChild, gx_in_child
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def suite() -> Suite:
+    return load_suite("news")
+
+
+@pytest.fixture(scope="module")
+def frame(suite: Suite, tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    """The seeds' signal frame, as the run hands it to GX (one article fails the suite)."""
+    result = run([SEEDS], suite=suite, out=tmp_path_factory.mktemp("seeds") / "run",
+                 on_problem=None, workers=1, data_docs=False, html_report=False)
+    return signal_frame(article_table(result.articles, result.findings, suite, {}), suite)
+
+
+def _raise_value_error(*_args: object, **_kwargs: object) -> None:
+    raise ValueError("boom inside GX")
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> object:
+        raise TypeError("cannot pickle this one")
+
+
+def _raise_unpicklable(*_args: object, **_kwargs: object) -> None:
+    raise _Unpicklable("made by a GX plugin")
+
+
+def _kill_self(*_args: object, **_kwargs: object) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _comparable(validation: object) -> dict[str, object]:
+    """The validation without GX's expectation ids (new UUIDs at each suite load)."""
+    out = asdict(validation)  # type: ignore[call-overload]
+    for outcome in out["outcomes"]:
+        del outcome["expectation_id"]
+    return out
+
+
+def test_the_child_sends_back_what_gx_finds_in_process(frame: pd.DataFrame, suite: Suite) -> None:
+    here = audit.validate.validate(frame, suite, None)
+    child = GxChild(suite)
+    there = child.validate(frame, None)
+    assert here.failed_ids, "the seeds have an article that fails: the comparison must see it"
+    assert _comparable(there) == _comparable(here)
+    assert set(child.seconds) == {"gx_import", "gx_validate", "wait_gx_import"}
+    assert not child.process.is_alive()
+
+
+def test_an_error_in_the_child_is_raised_with_its_traceback(
+        frame: pd.DataFrame, suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit.validate, "validate", _raise_value_error)  # before the fork
+    with pytest.raises(ValueError, match="boom inside GX") as raised:
+        GxChild(suite).validate(frame, None)
+    notes = "".join(getattr(raised.value, "__notes__", []))
+    assert "in the Great Expectations process" in notes and "_raise_value_error" in notes
+
+
+def test_an_error_that_does_not_pickle_keeps_its_type_and_text(
+        frame: pd.DataFrame, suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit.validate, "validate", _raise_unpicklable)
+    with pytest.raises(RuntimeError, match="_Unpicklable: made by a GX plugin"):
+        GxChild(suite).validate(frame, None)
+
+
+def test_a_suite_gx_cannot_load_is_the_same_usage_error(frame: pd.DataFrame, tmp_path: Path) -> None:
+    """A real GX error in the child: the expectation type GX does not know."""
+    document = json.loads((ROOT / "expectations" / "news.json").read_text())
+    document["expectations"].append({"type": "expect_column_to_be_a_novel", "kwargs": {"column": "text"}})
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(document))
+    broken = load_suite(str(path))
+    with pytest.raises(UsageError) as here:
+        audit.validate.validate(frame, broken, None)
+    with pytest.raises(UsageError) as there:
+        GxChild(broken).validate(frame, None)
+    assert str(there.value) == str(here.value) and str(path) in str(there.value)
+
+
+def test_a_child_killed_while_validating_ends_the_wait(
+        frame: pd.DataFrame, suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit.validate, "validate", _kill_self)
+    clock = time.monotonic()
+    with pytest.raises(RuntimeError, match=r"exit code -9\) before it sent the validation"):
+        GxChild(suite).validate(frame, None)
+    assert time.monotonic() - clock < 30
+
+
+def test_a_child_killed_before_the_frame_is_sent_ends_the_wait(frame: pd.DataFrame, suite: Suite) -> None:
+    child = GxChild(suite)
+    os.kill(child.process.pid, signal.SIGKILL)  # type: ignore[arg-type]
+    child.process.join(10)
+    with pytest.raises(RuntimeError, match="exit code -9"):
+        child.validate(frame, None)
+
+
+def _start_child_then_die(suite: Suite, writer: multiprocessing.connection.Connection) -> None:
+    writer.send(GxChild(suite).process.pid)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in state  # a zombie nobody reaps is gone too
+
+
+def test_the_child_ends_when_its_parent_dies(suite: Suite) -> None:
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    parent = multiprocessing.get_context("fork").Process(target=_start_child_then_die, args=(suite, writer))
+    parent.start()
+    grandchild = reader.recv()
+    parent.join(30)
+    deadline = time.monotonic() + 30  # it may still be importing GX: then it polls
+    while not _gone(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _gone(grandchild)
+
+
+def test_a_run_fails_when_gx_fails_in_the_child(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(child_module, "gx_in_child", lambda engine: True)  # GX imported here
+    monkeypatch.setattr(audit.validate, "validate", _raise_value_error)
+    out = tmp_path / "latest"
+    with pytest.raises(ValueError, match="boom inside GX"):
+        run([SEEDS], out=out, on_problem=None, workers=1, data_docs=False, html_report=False)
+    assert not out.exists()
+    assert not multiprocessing.active_children()
+
+
+def test_a_run_that_fails_before_validating_ends_its_child(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import audit.pipeline as pipeline
+
+    monkeypatch.setattr(child_module, "gx_in_child", lambda engine: True)
+    monkeypatch.setattr(pipeline, "run_detectors", _raise_value_error)
+    clock = time.monotonic()
+    with pytest.raises(ValueError, match="boom inside GX"):
+        run([SEEDS], out=tmp_path / "latest", on_problem=None, workers=1)
+    assert not multiprocessing.active_children()
+    assert time.monotonic() - clock < 60
+
+
+def test_where_a_run_validates() -> None:
+    assert not gx_in_child("spark")  # a Spark session does not survive a fork
+    assert "great_expectations" in __import__("sys").modules  # the fixtures validated here
+    assert not gx_in_child("pandas")  # already imported: nothing to gain from a child
