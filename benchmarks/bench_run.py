@@ -171,10 +171,15 @@ def audit_run(corpus: Path, work: Path, name: str, extra: list[str]) -> Measured
     return run
 
 
+# summary.json seconds that do not follow one another in the run's process: the GX child
+# imports while the run detects, and the run's wait for it is inside `validate`.
+CONCURRENT = ("gx_import", "gx_validate", "wait_gx_import")
+
+
 def stage_table(run: Measured, n: int) -> list[str]:
     """Wall, articles/s, CPU seconds and sampled peak RSS per top-level stage, start-up first.
     CPU per stage is the tree's CPU between the samples inside the stage (0.1 s apart)."""
-    top = {k: v for k, v in run.stages.items() if "." not in k}
+    top = {k: v for k, v in run.stages.items() if "." not in k and k not in CONCURRENT}
     windows, end = [], run.wall
     for name, seconds in reversed(top.items()):  # back to back, ending at the exit
         windows.append((name, end - seconds, end))
@@ -187,6 +192,9 @@ def stage_table(run: Measured, n: int) -> list[str]:
         rates = (f"{n / (stop - begin):>9,.0f}{cpu:>8.1f}{n / cpu if cpu else 0:>9,.0f}"
                  if stop > begin and "start" not in name else f"{'':>9}{cpu:>8.1f}{'':>9}")
         lines.append(f"    {name:<22}{stop - begin:>8.2f}{rates}{max(mb for mb, _ in inside):>9,.0f}")
+    beside = [f"{k} {run.stages[k]:.2f} s" for k in CONCURRENT if k in run.stages]
+    if beside:  # the GX child's own clock (audit/validate/child.py), not the run's stages
+        lines.append("    in the GX child, beside the stages: " + ", ".join(beside))
     slow = sorted(((v, k) for k, v in run.stages.items() if k.startswith("detect.")), reverse=True)[:6]
     if slow:
         lines.append("    slowest detectors: " + ", ".join(f"{k[7:]} {v:.1f} s" for v, k in slow))
