@@ -109,3 +109,10 @@ def test_a_year_or_a_sentence_glued_onto_a_domain_is_still_glued() -> None:
     assert glued("It was passed in 2013.Still, nothing changed.") == ["2013.Still"]
     # partisan 2017: a sentence glued onto a domain name is still glued
     assert glued("He filed the application.Cleveland.com reported it first.") == ["application.Cleveland"]
+
+
+def test_superscript_and_huge_digits_before_a_month_do_not_raise() -> None:
+    """"²".isdigit() is True but int("²") raises, and Python refuses int() of 4,300+ digits:
+    the day-and-month exception ("6.Juli") must not stop the check (review, 2026-12-03)."""
+    for text in ("The field grew 5².Juli came.", "It was the ².Juli meeting.", "Ref " + "1" * 5000 + ".Juli came."):
+        list(find_glued_sentences([article(text)], {}))

@@ -174,3 +174,23 @@ def test_where_a_run_validates() -> None:
     assert not gx_in_child("spark")  # a Spark session does not survive a fork
     assert "great_expectations" in __import__("sys").modules  # the fixtures validated here
     assert not gx_in_child("pandas")  # already imported: nothing to gain from a child
+
+
+def test_a_process_with_other_threads_validates_in_process(monkeypatch) -> None:
+    """A thread holding an import lock at the fork left the child's GX import waiting for
+    ever (a notebook or web service calling the Python API): such a process does not fork."""
+    import sys
+    import threading
+
+    monkeypatch.delitem(sys.modules, "great_expectations", raising=False)  # as if GX were not imported yet
+    with monkeypatch.context() as alone:  # earlier tests' GX may leave threads running here
+        alone.setattr(threading, "active_count", lambda: 1)
+        assert gx_in_child("pandas")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not gx_in_child("pandas")
+    finally:
+        release.set()
+        other.join()

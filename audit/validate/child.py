@@ -27,6 +27,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -43,8 +44,12 @@ POLL_SECONDS = 0.5  # how often either side checks that the other is still there
 
 
 def gx_in_child(engine: str) -> bool:
-    """Whether a run should validate in a child process (see the module docstring)."""
+    """Whether a run should validate in a child process (see the module docstring). Not
+    when this process has other threads (a notebook, a web service calling the Python
+    API): one of them may hold an import lock at the fork, and the child's GX import
+    would wait on it for ever."""
     return (engine == "pandas" and "great_expectations" not in sys.modules
+            and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
 
 

@@ -100,7 +100,8 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
         return False
     if right.lower() in rules.tlds and not _letter_at(text, match.end()):
         return False  # "Amazon.Com"
-    if left.isdigit() and 1 <= int(left) <= 31 and right.lower() in rules.months:
+    if left.isascii() and left.isdigit() and len(left) <= 2 and 1 <= int(left) <= 31 \
+            and right.lower() in rules.months:  # "²".isdigit() too, and int("²") raises
         return False  # "6.Juli": a day and its month
     token = _token_around(text, match.start(), match.end())
     return not any(mark in token for mark in _URL_MARKS) and not _domain(token, rules)

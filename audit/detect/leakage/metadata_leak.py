@@ -151,11 +151,15 @@ def inline_leaks(line: Line, fixed: Prefilter | None = None) -> Iterator[tuple[i
 _GLUED_END = re.compile(r"(?:[^\W\d_][.!?]+[\"”’)]*|\d)(?=[A-Z][a-z])")
 
 
+CAPTION_TAIL = 1000  # characters at the end of a line where a glued-on credit can start
+
+
 def caption_start(text: str) -> int:
     """Where a caption glued onto the sentence before it starts: after the last glued
     sentence end whose rest is still a photo credit, 0 when there is none."""
     cut = 0
-    for m in _GLUED_END.finditer(text):
+    tail = max(0, len(text) - CAPTION_TAIL)  # a credit is short: ends before it cannot start one
+    for m in _GLUED_END.finditer(text, tail):
         rest = _classify(text[m.end():], False)
         if rest is not None and rest.kind == "credit":
             cut = m.end()

@@ -141,7 +141,7 @@ def _is_appeal(line: Line) -> list[str]:
 # 3 of 3 appeals on real news were such sentences; docs/measurements/precision-2026-12-03.md).
 _READER_WORDS = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b", re.IGNORECASE)
 _REQUEST_OPENING = re.compile(
-    r"^\W*(?:please\s+|so\s+|and\s+|now\s+|today\s*,?\s+)?"
+    r"^\W*(?:please\s+|so\s+|and\s+|now\s+|today(?:\s*,)?\s+)?"  # no two \s runs to share
     r"(?:support|become|join|make|donate|give|help|subscribe|consider|contribute|sign)\b",
     re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
