@@ -39,6 +39,7 @@ import lxml.html
 
 from audit.detect.leakage import boilerplate, metadata_leak, paywall
 from audit.model import Article, Finding
+from audit.normalise.text import merged_spans
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
 BLOCK_TAGS = frozenset(
@@ -183,13 +184,7 @@ def load(data: Path) -> list[Page]:
 
 def covered(units: Sequence[tuple[int, int]], findings: Sequence[Finding], share: float = 0.5) -> list[bool]:
     """Whether findings cover at least `share` of each unit's characters (one sweep)."""
-    spans = sorted((f.start, f.end) for f in findings if f.start is not None and f.end is not None)
-    merged: list[list[int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    merged = merged_spans((f.start, f.end) for f in findings if f.start is not None and f.end is not None)
     out, k = [], 0
     for start, end in units:
         while k < len(merged) and merged[k][1] <= start:

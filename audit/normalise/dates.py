@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import DateSource
-from audit.normalise.text import fold_matched
+from audit.normalise.text import fold_matched, merged_spans
 
 MONTHS = {
     name: number
@@ -263,14 +263,8 @@ def _date_windows(text: str) -> list[tuple[int, int, int]]:
     size, backwards = len(text), text[::-1]
     cores = [(m.start(), m.end(1)) for m in _CORE.finditer(text)]
     cores += [(size - m.end(1), size - m.start()) for m in _CORE_REVERSED.finditer(backwards)]
-    spans = sorted((size - _RUNS.match(backwards, size - s).end(), _RUNS.match(text, e).end())
-                   for s, e in cores)
-    merged: list[list[int]] = []
-    for start, stop in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], stop)
-        else:
-            merged.append([start, stop])
+    merged = merged_spans((size - _RUNS.match(backwards, size - s).end(), _RUNS.match(text, e).end())
+                          for s, e in cores)
     return [(start, stop, min(size, _SEGMENT.match(text, start).end() + _LOOKAHEAD,
                               _SPACES.match(text, stop).end() + _CLOCK_LOOKAHEAD))
             for start, stop in merged]

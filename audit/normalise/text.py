@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
@@ -43,3 +44,14 @@ def fold_matched(word: str) -> str:
     """The lower-case key of a word a case-insensitive pattern matched (month, weekday,
     title tables), as the pattern read it."""
     return word.translate(_REGEX_CASE_TWINS).lower()
+
+
+def merged_spans(spans: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Overlapping or touching (start, stop) spans joined, in order: [[0, 5], [9, 12]]."""
+    merged: list[list[int]] = []
+    for start, stop in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([start, stop])
+    return merged
