@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.ascii_runs import WORD, ascii_runs
+from audit.normalise.ascii_runs import WORD, ascii_runs, runs
 from audit.normalise.language import clear_language, language_probabilities
 
 CHECK = "language.mixed"
@@ -137,7 +137,7 @@ def _plainly_english(paragraph: str) -> bool:
         words: list[Any] = ascii_runs(lowered, WORD)
         function_words = _EN_FUNCTION_BYTES
     else:
-        words, function_words = _WORD.findall(lowered), _EN_FUNCTION_WORDS
+        words, function_words = runs(lowered, WORD, _WORD), _EN_FUNCTION_WORDS
     if len(words) < EN_FAST_MIN_WORDS:
         return False
     return sum(map(function_words.__contains__, words)) / len(words) >= EN_FAST_SHARE

@@ -391,9 +391,10 @@ def split_line(line: str, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[
         inner = [begin, *([] if whole else _split_title_runs(line, begin, finish)), finish]
         for k, (a, b) in enumerate(zip(inner, inner[1:])):
             text = line[a:b]
-            lead = len(text) - len(text.lstrip())
-            if text.strip():
-                spans.append((a + lead, a + lead + len(text.strip()), marker if k == 0 else None))
+            kept = text.strip()
+            if kept:
+                lead = len(text) - len(text.lstrip())
+                spans.append((a + lead, a + lead + len(kept), marker if k == 0 else None))
     return spans
 
 
