@@ -50,8 +50,10 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’&.-])[A-Z][\w'’&-]* $")
 
 # A sentence ends at . ! ? (closing quotes kept) before a space and an upper-case start, a
 # caseless script's letter (Korean, Japanese, Chinese with spaces) or ©, also after a list
-# dash ("... really lucky. - NASA Europa Mission ...": a teaser list run on).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=(?:[-–•]\s+)?[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)")
+# dash ("... really lucky. - NASA Europa Mission ...": a teaser list run on). Written
+# "[.!?…][.!?…]*", not "[.!?…]+": the same matches, but a pattern that opens with a
+# character class lets the engine skip to the next mark in C (half the scan's time).
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*\s+(?=(?:[-–•]\s+)?[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)")
 _WORD = re.compile(r"\S+")
 _BULLET_START = re.compile(r"[-–—•·*>]\s")
 _SLUG_WORD = re.compile(r"[^\W_]+")
