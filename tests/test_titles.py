@@ -227,3 +227,7 @@ def test_undated_and_pre_table_articles_are_not_checked_in_a_run(tmp_path: Path,
     assert pd.isna(table.loc["1990", "n_consistency_title_anachronism"])
     assert table.loc["1990", "n_consistency_relative_date"] == 0
     assert [f.article_id for f in result.findings if f.check == CHECK] == ["2025"]
+    counts = json.loads((tmp_path / "run" / "summary.json").read_text())["counts"]["not_checked_by_check"]
+    assert counts == {CHECK: 2, "consistency.contradiction": 1, "consistency.relative_date": 1}
+    report = (tmp_path / "run" / "index.html").read_text(encoding="utf-8")
+    assert '<td class="num meta">2</td>' in report  # the overview's "not checked" column
