@@ -65,6 +65,29 @@ def _stderr(line: str) -> None:
     print(line, file=sys.stderr)
 
 
+PROBLEM_LINES = 20  # on stderr; summary.json's `problems` keeps every line
+
+
+def capped(emit: Callable[[str], None], limit: int = PROBLEM_LINES) -> Callable[[str], None]:
+    """`emit` for the first `limit` lines, then one line saying where the rest are.
+
+    A check that raises on every article, or a file of broken records, gives a line per
+    article: a million of them bury the terminal and the one line that matters. The
+    caller's own `on_problem` (a logger, a list) still gets every line.
+    """
+    shown = 0
+
+    def show(line: str) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= limit:
+            emit(line)
+        elif shown == limit + 1:
+            emit(f"... more problems than {limit}: the rest are not printed; every one is in the "
+                 "run's summary.json (problems), unreadable records in unreadable.jsonl")
+    return show
+
+
 def run(
     paths: Sequence[str | Path] = ("seeds",),
     *,
@@ -137,11 +160,12 @@ def _run(
 
         the_suite = replace(the_suite, settings={**the_suite.settings, "_index": load_index(against)})
     problems: list[str] = []
+    tell = capped(on_problem) if on_problem is _stderr else on_problem
 
     def problem(line: str) -> None:
         problems.append(line)
-        if on_problem:
-            on_problem(line)
+        if tell:
+            tell(line)
 
     progress = progress or Progress()
     clock = time.perf_counter()
