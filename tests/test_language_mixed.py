@@ -240,3 +240,12 @@ def test_japanese_and_chinese_news_with_dates_are_not_tables_of_figures() -> Non
         assert not table_of_figures(text)
         assert len(list(find_unexpected_language([article(text, language)], {"expected_languages": ["en"]}))) == 1
     assert table_of_figures(EARNINGS)
+
+
+def test_a_short_text_without_an_article_verdict_is_not_called_an_english_article() -> None:
+    """A short German record (htmldate's evaluation set, 84 letters) has no article language;
+    its passage was reported "inside an article in en". Same finding, a message that is so."""
+    text = "Dein wichtigster Touchpoint zur Digitalbranche. Dein wichtigster Touchpoint zur Digitalbranche."
+    [finding] = mixed(text, None)
+    assert finding.data["language"] == "de"
+    assert "inside an article in en" not in finding.message and "too short" in finding.message

@@ -332,11 +332,19 @@ def _finding(article: Article, run: list[Piece], base: set[str]) -> Finding:
     language = run[0].language
     probability = min(p.probability for p in run)
     letters = sum(p.letters for p in run)
-    message = (
-        f"A passage of {letters} letters in {language!r} (probability {probability:.2f}) "
-        f"inside an article in {', '.join(sorted(base))}: an untranslated quote or a "
-        "foreign-language block left by the page."
-    )
+    if article.language is None:  # too short for an article verdict: judged against the suite
+        # (a short German body read as "a passage inside an article in en" said what is not so;
+        # precision-multilingual.md)
+        message = (
+            f"A passage of {letters} letters in {language!r} (probability {probability:.2f}) in an "
+            f"article too short for a language verdict; the suite expects {', '.join(sorted(base))}."
+        )
+    else:
+        message = (
+            f"A passage of {letters} letters in {language!r} (probability {probability:.2f}) "
+            f"inside an article in {', '.join(sorted(base))}: an untranslated quote or a "
+            "foreign-language block left by the page."
+        )
     return span_finding(
         article, CHECK, start, end, message,
         data={"language": language, "probability": round(probability, 4),
