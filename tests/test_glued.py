@@ -136,3 +136,11 @@ def test_an_ordinal_is_read_only_in_languages_that_write_one_so() -> None:
     assert glued("The score was 5.The team left.") == ["5.The"]
     german = make_article("Sie ahmte also das Verhalten der anderen Hummel nach.Wenn also alle", language="de")
     assert [f.excerpt for f in find_glued_sentences([german], {})] == ["nach.Wenn"]
+
+
+def test_a_list_items_number_is_not_a_glued_sentence() -> None:
+    """A recipe's steps on a real Portuguese page (trafilatura's evaluation set): "- 2.Misture"."""
+    text = ("Ingredientes Como Fazer - 1.Em uma vasilha grande coloque os ingredientes secos peneirados. "
+            "- 2.Misture rapidamente e junte o ovo e a manteiga em temperatura ambiente.")
+    assert [f.excerpt for f in find_glued_sentences([make_article(text, language="pt")], {})] == []
+    assert glued("It was passed in 2013.Still, nothing changed. - Next.Then") == ["2013.Still", "Next.Then"]

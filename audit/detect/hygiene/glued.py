@@ -13,6 +13,8 @@ the same but is fine, and is left alone:
   "www.", "@" or "/");
 - a date written the continental way, a day and a month name ("the 6.Juli Banken",
   "Datum: 03.Mär.19");
+- a list item's number after a bullet or at a line's start ("- 2.Misture rapidamente":
+  a recipe's steps, a real Portuguese page of trafilatura's evaluation set);
 - in an article in a language that writes ordinals with a dot (German, the Nordic and
   most Central European languages), a number of 1-3 digits before a capitalised word:
   an ordinal ("vom 2.Weltkrieg", "in die 3.Liga"), not a sentence ending on a figure.
@@ -86,8 +88,11 @@ def find_glued_sentences(
     for article in articles:
         ordinals = article.language in ORDINAL_DOT_LANGUAGES
         for match in glue_matches(article.text):
-            if _is_glued(match, article.text, rules) and not (ordinals and _ordinal(match["left"])):
-                yield _finding(article, match)
+            if not _is_glued(match, article.text, rules):
+                continue
+            if _ordinal(match["left"]) and (ordinals or _list_number(article.text, match.start())):
+                continue
+            yield _finding(article, match)
 
 
 def glue_matches(text: str) -> Iterator[re.Match[str]]:
@@ -124,6 +129,13 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
 def _ordinal(left: str) -> bool:
     """A figure of 1-3 ASCII digits: an ordinal where the language writes "2." for "2nd"."""
     return left.isascii() and left.isdigit() and len(left) <= MAX_ORDINAL_DIGITS
+
+
+def _list_number(text: str, start: int) -> bool:
+    """Whether the figure at `start` opens a list item: it starts a line, or follows a bullet."""
+    before = text[max(0, start - 3):start]
+    bullet = before.endswith(" ") and before.rstrip(" ").endswith(("-", "–", "•", "*", "·"))
+    return start == 0 or before.endswith("\n") or bullet
 
 
 def _domain(token: str, rules: Exceptions) -> bool:
