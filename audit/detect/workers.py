@@ -449,6 +449,8 @@ def run_per_article(
         for name, spent in result.seconds.items():
             seconds[name] = seconds.get(name, 0.0) + spent
         articles.extend(batch.articles)
+        if workers > 1:  # frozen since the fork (_executor), unfrozen at the end of the stage:
+            gc.freeze()  # the collector no longer walks the articles done, each batch again
         if advance:
             advance(len(batch.articles))
 
