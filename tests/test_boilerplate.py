@@ -227,17 +227,54 @@ def test_line_key_ignores_case_bullets_spacing_and_closing_marks() -> None:
     assert line_key("a  : : b") == "a:: b"
 
 
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def series_text(i: int, line: str) -> str:
+    """Article i of a series: `line` between two body sentences that differ by the day."""
+    return f"{BODY_1.replace('Tuesday', DAYS[i])} {line} {BODY_2.replace('Kyiv', f'Kyiv on {DAYS[i]}')}"
+
+
 def test_background_sentence_of_a_story_is_not_chrome_a_standing_line_is() -> None:
     """Real single-publisher corpora (precision-2026-12-03.md): Reuters 2017 reuses a story's
     background sentence in 3-6 follow-ups; a BBC columnist's bio closes 7-8 of his pieces."""
     background = "Russia denies the allegations and Trump denies any collusion."
     bio = "Bill Thompson is a regular commentator on the BBC World Service programme Go Digital."
-    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-    def text(i: int, line: str) -> str:
-        return f"{BODY_1.replace('Tuesday', days[i])} {line} {BODY_2.replace('Kyiv', f'Kyiv on {days[i]}')}"
-
-    follow_ups = [article(text(i, background), f"f{i}", "Reuters") for i in range(6)]
+    follow_ups = [article(series_text(i, background), f"f{i}", "Reuters") for i in range(6)]
     assert flagged(*follow_ups) == []
-    columns = [article(text(i, bio), f"c{i}", "BBC") for i in range(7)]
+    columns = [article(series_text(i, bio), f"c{i}", "BBC") for i in range(7)]
     assert flagged(*columns) == [bio] * 7
+
+
+# Yahoo Finance 2019-20 (held out, docs/measurements/recurrence.md): lines in the site's own
+# voice that recur in 3-6 of its pages, lost when recur_min_docs_prose went from 3 to 7
+SITE_VOICE = [
+    "(Bloomberg) -- Sign up for China Rising, a new weekly dispatch on where China stands now and where it's going next.",
+    "Subscribe via Apple Podcast, Spotify or Pocket Cast.",
+    "Tim Culpan is a Bloomberg Opinion columnist covering technology.",
+    "Follow Sozzi on Twitter @BrianSozzi and on LinkedIn.",
+    "Read the full story on CCN.com.",
+]
+# ... and background sentences reused by a story's follow-ups in 3-6 articles (Reuters 2017,
+# BBC 2004-05, partisan 2017), some with a word near one of those lists
+REUSED_PROSE = [
+    "Russia denies the allegations and Trump denies any collusion.",
+    "Any foreign national suspected of links with terrorism can be detained or can opt to be deported.",
+    "The senator from Alaska will vote for the tax bill, she wrote on Twitter on Wednesday evening.",
+    "Asymmetric Digital Subscriber Line technology lets ordinary copper phone lines support high data speeds.",
+    "Download sales are due to be incorporated into the UK singles chart later this year.",
+]
+
+
+def test_a_line_in_the_site_voice_in_three_articles_is_chrome_reused_prose_is_not() -> None:
+    """Count alone cannot tell a newsletter plug in 3 pages from a story's background in 3
+    follow-ups (precision-heldout.md, "Left open"); the plug's words can. Fails on the code
+    before recur_min_docs_site_voice (every line needed 7 articles)."""
+    for line in SITE_VOICE:
+        pages = [article(series_text(i, line), f"y{i}", "Yahoo Finance") for i in range(3)]
+        assert flagged(*pages) == [line] * 3, line
+        assert flagged(*pages[:2]) == []  # two articles are no recurrence (recur_min_docs: 3)
+        assert flagged(*pages, recur_min_docs_site_voice=7) == []  # the param turns it off
+    for line in REUSED_PROSE:
+        follow_ups = [article(series_text(i, line), f"f{i}", "Reuters") for i in range(3)]
+        assert flagged(*follow_ups) == [], line
