@@ -67,11 +67,14 @@ def _wrap_worker_init(log: Path, profile_dir: Path | None) -> None:
 
 
 def _wrap_child(module: Any, name: str, role: str, log: Path, profile_dir: Path | None) -> None:
-    """A forked child's target: recorded from its start to its return."""
+    """A forked child's target: recorded from its start to its return (not when the
+    parent calls it: `_run_apart` runs duplicate_near's job in the parent too)."""
     original = getattr(module, name)
 
     @functools.wraps(original)
     def target(*args: Any) -> Any:
+        if os.getpid() == PARENT:
+            return original(*args)
         finish = _record(role, log, profile_dir, time.time())
         try:
             return original(*args)

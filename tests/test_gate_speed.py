@@ -121,6 +121,20 @@ def test_with_cached_verdicts_the_parent_does_not_load_the_profiles(
     assert str(os.getpid()) not in (log.read_text().split() if log.exists() else [])
 
 
+def _no_fingerprint(*_args: object) -> str:
+    raise AssertionError("a cache key's fingerprint made without a cache")
+
+
+def test_without_a_cache_no_cache_key_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys' fingerprints read and hash every detector's sources, before the workers
+    start: without a cache nothing would use them."""
+    monkeypatch.setattr(workers_module, "code_fingerprint", _no_fingerprint)
+    result = audit.run([SEEDS], out=tmp_path / "r", cache=None, **QUICK, workers=2)
+    assert len(result.articles) == 5
+    with pytest.raises(AssertionError, match="without a cache"):  # with one, they are made
+        audit.run([SEEDS], out=tmp_path / "c", cache=tmp_path / "cache", **QUICK, workers=2)
+
+
 def test_a_small_input_is_cut_into_batches_for_every_worker(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     feed = tmp_path / "feed.jsonl"

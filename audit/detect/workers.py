@@ -271,12 +271,19 @@ class _Keeper:
         self.fresh_values: dict[tuple[str, str], Any] = {}  # prepared values by (name, key)
         self.large = {n for n in plan.prepare if self.detectors[n].large_prepared}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
-        digest = data_fingerprint() if cache is not None else ""
-        self.fingerprints = {name: code_fingerprint(d.prepare if name in plan.prepare else d.find, digest)
-                             for name, d in self.detectors.items()}
-        self.digests = {name: detector_digest(f"{name}.prepare" if name in plan.prepare else name,
-                                              self.fingerprints[name], self.params[name])
-                        for name in self.detectors}
+        # keys only for a cache kept in a folder: the fingerprints read every detector's
+        # sources (0.1-0.3 s before the workers start), and a run-local cache would hold
+        # the findings as JSON text only to drop them at the end of the run
+        self.keyed = cache is not None and cache.path is not None
+        self.digests = self._digests() if self.keyed else {}
+
+    def _digests(self) -> dict[str, bytes]:
+        """Each detector's part of its cache keys: its code, the data, its params."""
+        digest, prepare = data_fingerprint(), self.plan.prepare
+        return {name: detector_digest(f"{name}.prepare" if name in prepare else name,
+                                      code_fingerprint(d.prepare if name in prepare else d.find, digest),
+                                      self.params[name])
+                for name, d in self.detectors.items()}
 
     def key(self, name: str, article: Article, parts: dict[bool, bytes] | None = None) -> str:
         """The cache key of a detector's findings, or of its prepared value, for one article
@@ -322,7 +329,7 @@ class _Keeper:
         """Findings the cache holds for articles whose language is known; the rest: needs."""
         unknown = set(todo)
         for position, article in enumerate(batch.articles):
-            if self.cache is None or position in unknown or article.read_error is not None:
+            if self.cache is None or not self.keyed or position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
             need, parts = [], {}
@@ -352,6 +359,9 @@ class _Keeper:
             self.pending.discard(article.content_sha256)
         if self.cache is None:
             return
+        if not self.keyed:  # counted as a kept cache counts them: all misses, one trip
+            self.cache.misses += sum(map(len, [*result.findings.values(), *result.prepared.values()]))
+            return
         parts: dict[int, dict[bool, bytes]] = {}  # each article's key parts, made once
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             keys = batch.keys.get(name, {})
@@ -366,7 +376,7 @@ class _Keeper:
                     self.fresh_findings[key] = found
 
     def save(self) -> None:
-        if self.cache is not None:
+        if self.cache is not None and self.keyed:
             for key, found in self.fresh_findings.items():
                 self.cache.put(key, found)
             for (name, key), value in self.fresh_values.items():
