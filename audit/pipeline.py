@@ -13,7 +13,7 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,6 +63,29 @@ class RunResult:
 
 def _stderr(line: str) -> None:
     print(line, file=sys.stderr)
+
+
+PROBLEM_LINES = 20  # on stderr; summary.json's `problems` keeps every line
+
+
+def capped(emit: Callable[[str], None], limit: int = PROBLEM_LINES) -> Callable[[str], None]:
+    """`emit` for the first `limit` lines, then one line saying where the rest are.
+
+    A check that raises on every article, or a file of broken records, gives a line per
+    article: a million of them bury the terminal and the one line that matters. The
+    caller's own `on_problem` (a logger, a list) still gets every line.
+    """
+    shown = 0
+
+    def show(line: str) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= limit:
+            emit(line)
+        elif shown == limit + 1:
+            emit(f"... more problems than {limit}: the rest are not printed; every one is in the "
+                 "run's summary.json (problems), unreadable records in unreadable.jsonl")
+    return show
 
 
 def run(
@@ -138,11 +161,12 @@ def _run(
 
         the_suite = replace(the_suite, settings={**the_suite.settings, "_index": load_index(against)})
     problems: list[str] = []
+    tell = capped(on_problem) if on_problem is _stderr else on_problem
 
     def problem(line: str) -> None:
         problems.append(line)
-        if on_problem:
-            on_problem(line)
+        if tell:
+            tell(line)
 
     progress = progress or Progress()
     clock = time.perf_counter()
@@ -228,8 +252,8 @@ def _run(
         clock = time.perf_counter()
         status = dict(zip(table["article_id"], table["status"]))
         summary = build_summary(
-            started, paths, articles, findings, status, the_suite, validation, timings, problems
-        )
+            started, paths, articles, findings, status, the_suite, validation, timings, problems,
+            detection.not_checked)
         summary["check_failures"] = check_failures(detection.failed, detection.failed_checks)
         summary["compared_to_previous"] = None
         if out_dir is not None:
@@ -370,8 +394,12 @@ def build_summary(
     validation: Any,
     timings: dict[str, float],
     problems: list[str],
+    not_checked: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
+    """summary.json; `not_checked` (article id -> checks that did not judge it) gives each
+    check's count of unjudged articles, so a pipeline can tell a zero from a skip."""
     by_check = Counter(f.check for f in findings)
+    skipped = Counter(c for checks in (not_checked or {}).values() for c in set(checks))
     by_severity = Counter(f.severity for f in findings)
     inputs: dict[str, str] = {}
     for a in articles:
@@ -390,7 +418,8 @@ def build_summary(
         "articles": len(articles),
         "status": dict(Counter(status.values())),
         "counts": {"by_check": dict(sorted(by_check.items())),
-                   "by_severity": {s: by_severity.get(s, 0) for s in ("error", "warning", "info")}},
+                   "by_severity": {s: by_severity.get(s, 0) for s in ("error", "warning", "info")},
+                   "not_checked_by_check": dict(sorted(skipped.items()))},
         "problems": problems,
         "seconds": {k: round(v, 3) for k, v in timings.items()},
     }

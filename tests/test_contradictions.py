@@ -102,3 +102,16 @@ def test_claims_prepared_in_the_workers_give_the_same_findings() -> None:
         assert ready[2].prepared["contradictions"]["claims"] is None  # undated: made from the corpus
         assert [asdict(f) for f in find_contradictions(ready, {})] == direct
         assert all("contradictions" not in a.prepared for a in ready)
+
+
+def test_no_claims_before_the_office_table_covers_the_office() -> None:
+    """In 1990 'U.S. President George Bush' is George H. W. Bush: no claim on George W."""
+    from audit.detect.consistency.contradictions import claims_of
+    from audit.detect.consistency.office_holders import load_table
+
+    text = "U.S. President George Bush said on Tuesday that he would veto the bill."
+    table = load_table({})
+    day = date(1990, 5, 1)
+    assert claims_of(article(text, day), table, (day, day)) == []
+    later = date(2002, 5, 1)
+    assert [c.person_id for c in claims_of(article(text, later), table, (later, later))] == ["george-w-bush"]

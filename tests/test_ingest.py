@@ -242,3 +242,21 @@ def test_suite_limits_are_read_and_checked(tmp_path: Path) -> None:
     (tmp_path / "s.json").write_text(json.dumps(document))
     with pytest.raises(UsageError, match="limit max_records must be a whole number above 0"):
         load_suite(str(tmp_path / "s.json"))
+
+
+def test_problem_lines_on_stderr_are_capped_and_every_one_is_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """30 broken records: 20 lines and one pointer on stderr, all 30 in summary.json."""
+    from audit.pipeline import PROBLEM_LINES, run
+
+    lines = [json.dumps({"id": f"ok{i}", "text": "A plain sentence about the weather."}) for i in range(3)]
+    lines += ["{broken json"] * 30
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run([feed], out=tmp_path / "run", html_report=False, data_docs=False)
+    printed = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(result.problems) == 30 and len(result.articles) == 33
+    assert printed[:PROBLEM_LINES] == result.problems[:PROBLEM_LINES]
+    assert len(printed) == PROBLEM_LINES + 1 and "more problems than 20" in printed[-1]
+    saved = json.loads((tmp_path / "run" / "summary.json").read_text())["problems"]
+    assert saved == result.problems

@@ -181,3 +181,53 @@ def test_former_is_right_once_the_person_left_office() -> None:
     assert run(text, DEC_2017) == []
     assert spans(run("Former U.S. President Donald Trump said on Friday he would run.", DEC_2017)) == [
         (CHECK, "Former U.S. President Donald Trump")]
+
+
+def test_no_judgement_before_the_office_table_covers_the_office() -> None:
+    """Reuters of 1990 means George H. W. Bush, whom the table (US presidents from 1993) does
+    not know: it is not George W. Bush's anachronism. After 1993 the same title is judged."""
+    text = "U.S. President George Bush said on Tuesday that he would veto the bill."
+    assert run(text, date(1990, 5, 1)) == []
+    assert run("German Chancellor Gerhard Schroeder said on Tuesday he would resign.", date(1991, 5, 1)) == []
+    [finding] = run(text, date(1995, 5, 1))  # Clinton's term: the table knows the holder
+    assert "Bill Clinton (since 1993-01-20)" in finding.message
+
+
+def test_articles_the_table_cannot_judge_are_not_checked() -> None:
+    from audit.detect.consistency.office_holders import load_table
+    from audit.detect.consistency.titles import judges
+
+    first = load_table({}).first_covered
+    assert first is not None and first.year == 1993
+    assert not judges(article("A text.", None), {})
+    assert not judges(article("A text.", date(1987, 3, 2)), {})
+    assert judges(article("A text.", first), {})
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_undated_and_pre_table_articles_are_not_checked_in_a_run(tmp_path: Path, workers: int) -> None:
+    """Null counts, not passes: the date-relative checks did not judge these articles."""
+    import json
+
+    import pandas as pd
+
+    from audit.pipeline import run as run_audit
+
+    text = "U.S. President George Bush said on Tuesday that he would veto the bill tomorrow."
+    rows = [{"id": "undated", "text": text}, {"id": "1990", "text": text, "published": "1990-05-01"},
+            {"id": "2025", "text": text, "published": "2025-05-15"}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = run_audit([feed], out=tmp_path / "run", on_problem=None, workers=workers)
+    table = pd.read_parquet(tmp_path / "run" / "articles.parquet").set_index("article_id")
+    skipped = {i: set(v.split(",")) - {""} for i, v in table["not_checked"].fillna("").items()}
+    assert skipped["undated"] == {CHECK, "consistency.relative_date"}
+    assert skipped["1990"] == {CHECK, "consistency.contradiction"}
+    assert skipped["2025"] == set()
+    assert pd.isna(table.loc["1990", "n_consistency_title_anachronism"])
+    assert table.loc["1990", "n_consistency_relative_date"] == 0
+    assert [f.article_id for f in result.findings if f.check == CHECK] == ["2025"]
+    counts = json.loads((tmp_path / "run" / "summary.json").read_text())["counts"]["not_checked_by_check"]
+    assert counts == {CHECK: 2, "consistency.contradiction": 1, "consistency.relative_date": 1}
+    report = (tmp_path / "run" / "index.html").read_text(encoding="utf-8")
+    assert '<td class="num meta">2</td>' in report  # the overview's "not checked" column

@@ -56,6 +56,10 @@ class Detector:
     # kept in the cache's memory-mapped Arrow file, not its dict of JSON text: held there as
     # Python strings, with near's shingle sets then, they made a 20,000 rerun need 3.4 GB
     large_prepared: bool = False
+    # whether the detector can judge this article at all (article, params): an article it
+    # cannot (no publication date for a date-relative check, a date before the office
+    # table's rows) is recorded as not checked, a null count, instead of a silent pass
+    judges: Callable[[Article, Mapping[str, Any]], bool] | None = None
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -103,13 +107,15 @@ def registry() -> list[Detector]:
         Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, en,
                  per_article=True),
         Detector("relative_dates", ("consistency.relative_date",),
-                 relative_dates.find_relative_date_conflicts, en, per_article=True),
+                 relative_dates.find_relative_date_conflicts, en, per_article=True,
+                 judges=relative_dates.judges),
         Detector("titles", ("consistency.title_anachronism",), titles.find_title_anachronisms, en,
-                 per_article=True),
+                 per_article=True, judges=titles.judges),
         Detector("name_variants", ("consistency.name_variant",), name_variants.find_name_variants,
                  per_article=True),
         Detector("contradictions", ("consistency.contradiction",),
-                 contradictions.find_contradictions, en, prepare=contradictions.prepare),
+                 contradictions.find_contradictions, en, prepare=contradictions.prepare,
+                 judges=contradictions.judges),
         Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines,
                  prepare=boilerplate.prepare),
         Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks, per_article=True),
@@ -183,6 +189,13 @@ def run_detectors(
         for article in readable:
             if not detector.supports(article):
                 not_checked.setdefault(article.article_id, []).extend(wanted)
+        if detector.judges is not None:
+            params = suite.params_for(wanted)
+            unjudged = {a.article_id for a in supported if not detector.judges(a, params)}
+            for article in supported:
+                if article.article_id in unjudged:
+                    not_checked.setdefault(article.article_id, []).extend(wanted)
+            supported = [a for a in supported if a.article_id not in unjudged]
         if any(a.failed for a in supported):  # its share raised in a worker: not judged
             supported = [a for a in supported if detector.name not in a.failed]
         chosen.append((detector, supported, suite.params_for(wanted)))

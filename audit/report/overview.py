@@ -33,7 +33,7 @@ def overview(rows: list[dict[str, Any]], findings: Sequence[Finding], summary: d
     """Everything the overview template shows."""
     return {
         "counts": _counts(rows, findings, summary),
-        "checks": _by_check(findings, history),
+        "checks": _by_check(findings, history, rows),
         "facets": _facets(rows, findings),
         "months": _month_chart(rows),
         "moves": _moves(summary, history),
@@ -70,12 +70,17 @@ def _suite_params(summary: dict[str, Any]) -> dict[str, Any]:
     return {check: rule.params for check, rule in suite.rules.items()}
 
 
-def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each check's findings by severity; checks found in earlier runs only, with zeros."""
+def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]],
+              rows: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Each check's findings by severity and the articles it did not judge (another language,
+    no date, a failure: a zero there is not a pass); checks found in earlier runs only, with zeros."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for run in history:
         for check in run.get("by_check", {}):
             counts.setdefault(check, Counter())
+    unjudged = not_checked_counts(rows)
+    for check in unjudged:
+        counts.setdefault(check, Counter())
     articles: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         counts[f.check][f.severity] += 1
@@ -84,9 +89,14 @@ def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]]) -> lis
     out = []
     for check, c in sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         out.append({"check": check, "by_severity": c, "total": sum(c.values()),
-                    "articles": len(articles[check]),
+                    "articles": len(articles[check]), "not_checked": unjudged.get(check, 0),
                     "bar": svg.bar([(c[s], f"s-{s}") for s in SEVERITIES], top)})
     return out
+
+
+def not_checked_counts(rows: Sequence[dict[str, Any]]) -> Counter[str]:
+    """Articles each check did not judge, from the article table's `not_checked` column."""
+    return Counter(check for r in rows for check in (text_of(r.get("not_checked")) or "").split(",") if check)
 
 
 def _facet_frame(rows: list[dict[str, Any]], findings: Sequence[Finding]) -> pd.DataFrame:

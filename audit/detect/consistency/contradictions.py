@@ -70,7 +70,7 @@ def claims_of(article: Article, table: OfficeTable, dates: tuple[date, date]) ->
             continue
         terms = table.terms_of(mention.person_id, mention.offices, mention.country)
         offices = {(t.office, t.country) for t in terms}
-        if len(offices) != 1 or (mention.status == "current" and (
+        if len(offices) != 1 or not table.knows_holders(terms, dates[0]) or (mention.status == "current" and (
                 courtesy_title(mention, terms, dates[1]) or stale_new(mention, terms, dates[1], ELECT_DAYS))):
             continue  # "President Obama" in 2017: an honorific, no claim that he holds office
         reading = reading_of(article.text, mention, dates[1])
@@ -80,6 +80,13 @@ def claims_of(article: Article, table: OfficeTable, dates: tuple[date, date]) ->
         found.append(Claim(article, mention.start, mention.end, mention.person_id, office, country,
                            mention.status, dates, reading.describe()))
     return found
+
+
+def judges(article: Article, params: Mapping[str, Any]) -> bool:
+    """An article dated before the office table's first row makes no claim the table can
+    judge (not checked); an undated one may take its date from the corpus (module doc)."""
+    first = load_table(params).first_covered
+    return first is not None and (article.published is None or article.published >= first)
 
 
 def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:

@@ -96,6 +96,26 @@ class OfficeTable:
     def covers(self, office: str, country: str) -> bool:
         return (office, country) in self.terms_by_office
 
+    def covered_from(self, office: str, country: str) -> date | None:
+        """The first day the table knows the office's holders (its first row's start).
+
+        Coverage starts per office, not in one year (US president 1993, India's president
+        2012: office_holders.md): before it the table cannot say who held the office, so
+        "U.S. President George Bush said" in 1990 is not George W. Bush's anachronism.
+        """
+        terms = self.terms_by_office.get((office, country))
+        return terms[0].start if terms else None
+
+    @cached_property
+    def first_covered(self) -> date | None:
+        """The earliest day any office is covered: an article before it cannot be judged."""
+        return min((terms[0].start for terms in self.terms_by_office.values() if terms), default=None)
+
+    def knows_holders(self, terms: Iterable[Term], day: date) -> bool:
+        """Whether the table covers every office of these terms on `day`."""
+        return all((start := self.covered_from(t.office, t.country)) is not None and start <= day
+                   for t in terms)
+
     def terms_of(self, person_id: str, offices: Iterable[str], country: str | None = None) -> list[Term]:
         wanted = set(offices)
         return [t for t in self.people[person_id].terms

@@ -11,7 +11,7 @@ metadata timestamp in UTC puts a US evening story on the next day, and "today (N
 benchmark). "on Friday, May 16" is a weekday with its date, judged by
 consistency.weekday, not a relative date. A lone relative word cannot contradict
 anything and is not reported. Undated articles are
-skipped (the report lists them as not checked for date-relative checks).
+not checked (`judges`: a null count in the article table, not a pass).
 """
 
 from __future__ import annotations
@@ -126,6 +126,11 @@ def _relatives(text: str, by_start: dict[int, DateMention]) -> list[RelativeMent
     if _may_have_weekday_after_day_word(text) and _WEEKDAY_AFTER_DAY_WORD_REVERSED.search(text[::-1]):
         return find_relative_dates(text)
     return find_relative_dates(text, before=by_start) if by_start else []
+
+
+def judges(article: Article, params: Mapping[str, Any]) -> bool:
+    """'Tomorrow' means a day only from a publication date: undated articles are not checked."""
+    return article.published is not None
 
 
 def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:

@@ -13,8 +13,9 @@ office-holders table at the publication date such a mention is wrong when:
 - "-elect"/"incoming" names someone already in office.
 Not judged either: titles of offices the table does not cover ("former culture
 minister"), people the table does not know, offices that changed hands within
-`grace_days` of publication, and undated articles (the report lists them as skipped for
-date-relative checks). Each finding names the office-table row that decided it and the
+`grace_days` of publication, mentions dated before the table's first row for their office
+(who held it then is unknown), and undated articles (with those dated before any office's
+first row: recorded as not checked, `judges`). Each finding names the office-table row that decided it and the
 words of the sentence that made the title a present one (message and `data`).
 """
 
@@ -176,8 +177,8 @@ def judge(mention: TitleMention, table: OfficeTable, day: date, grace_days: int,
           elect_days: int = ELECT_DAYS) -> Verdict | None:
     """Why the mention is wrong on `day`, or None when it is right or cannot be judged."""
     terms = table.terms_of(mention.person_id, mention.offices, mention.country)
-    if not terms or mention.status in ("then", "outgoing"):
-        return None
+    if not terms or mention.status in ("then", "outgoing") or not table.knows_holders(terms, day):
+        return None  # before the table's rows for the office: who held it then is unknown
     near = [day - timedelta(days=grace_days), day, day + timedelta(days=grace_days)]
     name = table.people[mention.person_id].name
     in_office = [t for t in terms if t.holds(day)]
@@ -234,6 +235,13 @@ def _not_holder_reason(last: Term, terms: list[Term], table: OfficeTable, day: d
 def reading_of(text: str, mention: TitleMention, day: date) -> Reading:
     """How the sentence uses the mention (title_reading.read_mention)."""
     return read_mention(text, mention.start, mention.end, mention.status, mention.modifier, day)
+
+
+def judges(article: Article, params: Mapping[str, Any]) -> bool:
+    """Whether the check can judge the article: it needs a publication date no earlier than
+    the office table's first row (an older article's offices have no known holders)."""
+    first = load_table(params).first_covered
+    return article.published is not None and first is not None and article.published >= first
 
 
 def find_title_anachronisms(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
