@@ -187,3 +187,25 @@ def test_watch_ending_a_name_is_no_label_and_a_label_does_not_take_the_post_afte
     assert ("Watch:", "phrase") in flagged(article(f"{TITAN} {TITAN_2} {post}"))
     teaser = "WATCH: Metal Pay CEO Says He Isn’t a Bitcoin Maximalist"
     assert (teaser, "phrase") in flagged(article(f"{TITAN} {TITAN_2} {teaser} {TITAN_2}"))
+
+
+# Real German pages of htmldate's evaluation set (precision-multilingual.md), short quotes.
+CC_CH = ("Nach dem Motto – “some rights reserved” (einige Rechte vorbehalten) – stehen die Lizenzen als "
+         "Konzept zwischen dem traditionellen Urheberrecht bzw. Copyright (all rights reserved) und dem "
+         "Public Domain (PD). Wie funktionieren Creative Commons Lizenzen? Die Lizenzen von Creative "
+         "Commons funktionieren wie ein Baukastensystem.")
+
+
+def test_a_german_abbreviation_or_ordinal_does_not_end_a_sentence() -> None:
+    """"bzw." cut the sentence and left a piece starting "Copyright", read as a footer;
+    "am 6. September 1944" and "des 20. Jahrhunderts" were cut in two. A sentence ending on a
+    figure is still cut ("stieg auf 12. Die Polizei")."""
+    assert flagged(article(CC_CH, title="Wie funktionierts - Creative Commons")) == []
+    text = ("Die beiden Häuser sind die einzigen in der Altstadt, die die schwere Bombardierung Emdens am "
+            "6. September 1944 überstanden haben. Es ist ein Beispiel eines Bauwerks vom Anfang des 20. "
+            "Jahrhunderts in Emden. Die Zahl stieg auf 12. Die Polizei kam.")
+    pieces = [text[a:b].strip() for a, b, _ in split_line(text)]
+    assert pieces == ["Die beiden Häuser sind die einzigen in der Altstadt, die die schwere Bombardierung Emdens "
+                      "am 6. September 1944 überstanden haben.",
+                      "Es ist ein Beispiel eines Bauwerks vom Anfang des 20. Jahrhunderts in Emden.",
+                      "Die Zahl stieg auf 12.", "Die Polizei kam."]

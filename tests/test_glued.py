@@ -116,3 +116,31 @@ def test_superscript_and_huge_digits_before_a_month_do_not_raise() -> None:
     the day-and-month exception ("6.Juli") must not stop the check (review, 2026-12-03)."""
     for text in ("The field grew 5².Juli came.", "It was the ².Juli meeting.", "Ref " + "1" * 5000 + ".Juli came."):
         list(find_glued_sentences([article(text)], {}))
+
+
+def test_german_ordinals_abbreviated_months_and_abbreviations_are_not_glued() -> None:
+    """Real German pages of htmldate's evaluation set (precision-multilingual.md): an ordinal
+    written "2." with its space dropped, a date with an abbreviated month, "Kto.Nr."."""
+    german = [
+        "von der systematischen Vernichtung von Menschen mit Behinderung (2.Weltkrieg) bis zur Inklusion",
+        "- Author: Gàbor Muniér, Datum: 03.Mär.19 Viele ahnen es eigentlich schon.",
+        "Spende Verein zur Förderung internationaler freier Medien PostFinance Schweiz Kto.Nr.: 89-521766-7",
+    ]
+    for text in german:
+        assert [f.excerpt for f in find_glued_sentences([make_article(text, language="de")], {})] == []
+
+
+def test_an_ordinal_is_read_only_in_languages_that_write_one_so() -> None:
+    """A figure glued to a capitalised word stays a glued sentence in English, and a German
+    sentence glued after a word is still found."""
+    assert glued("The score was 5.The team left.") == ["5.The"]
+    german = make_article("Sie ahmte also das Verhalten der anderen Hummel nach.Wenn also alle", language="de")
+    assert [f.excerpt for f in find_glued_sentences([german], {})] == ["nach.Wenn"]
+
+
+def test_a_list_items_number_is_not_a_glued_sentence() -> None:
+    """A recipe's steps on a real Portuguese page (trafilatura's evaluation set): "- 2.Misture"."""
+    text = ("Ingredientes Como Fazer - 1.Em uma vasilha grande coloque os ingredientes secos peneirados. "
+            "- 2.Misture rapidamente e junte o ovo e a manteiga em temperatura ambiente.")
+    assert [f.excerpt for f in find_glued_sentences([make_article(text, language="pt")], {})] == []
+    assert glued("It was passed in 2013.Still, nothing changed. - Next.Then") == ["2013.Still", "Next.Then"]

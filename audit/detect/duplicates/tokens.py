@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from audit.detect.memo import WordMemo
-from audit.normalise.ascii_runs import ALNUM, ascii_words
+from audit.normalise.ascii_runs import ALNUM, runs
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DOUBLED = re.compile(r"(.)\1+")  # seed 003 "Zelenskyy" vs seed 000 "Zelensky"
@@ -106,8 +106,8 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
-    """_WORD.findall(text); an ASCII text (two in three in c2000) by audit.normalise.ascii_runs."""
-    return ascii_words(text, ALNUM) if text.isascii() else _WORD.findall(text)
+    """_WORD.findall(text), by audit.normalise.ascii_runs (its ASCII words by a byte translation)."""
+    return runs(text, ALNUM, _WORD)
 
 
 @lru_cache(maxsize=WORDS_MEMO)

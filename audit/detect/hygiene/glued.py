@@ -11,7 +11,13 @@ the same but is fine, and is left alone:
 - titles and honorifics ("Mr.Putin", "St.Petersburg"), domain names ("Amazon.Com",
   "Halo.Bungie.Org", "One.Tel"), URLs, e-mail addresses and paths (the token holds "://",
   "www.", "@" or "/");
-- a date written the continental way, a day and a month name ("the 6.Juli Banken").
+- a date written the continental way, a day and a month name ("the 6.Juli Banken",
+  "Datum: 03.Mär.19");
+- a list item's number after a bullet or at a line's start ("- 2.Misture rapidamente":
+  a recipe's steps, a real Portuguese page of trafilatura's evaluation set);
+- in an article in a language that writes ordinals with a dot (German, the Nordic and
+  most Central European languages), a number of 1-3 digits before a capitalised word:
+  an ordinal ("vom 2.Weltkrieg", "in die 3.Liga"), not a sentence ending on a figure.
 Word lists: audit/data/glued_exceptions.txt.
 """
 
@@ -27,6 +33,15 @@ from typing import Any
 from audit.model import Article, Finding, span_finding
 
 CHECK = "hygiene.glued"
+# Languages that write an ordinal as a figure and a dot ("2. Weltkrieg", "3. divisjon",
+# "18. století"): German, Danish, Norwegian, Swedish dates, Finnish, Icelandic, Estonian,
+# Latvian, Czech, Slovak, Polish, Hungarian, Slovene, Croatian, Serbian, Bosnian, Turkish
+# (langdetect codes). In them, "2.Weltkrieg" is an ordinal with its space dropped (real
+# German page, htmldate's evaluation set: docs/measurements/precision-multilingual.md);
+# in English "in 2013.Still" or "scored 5.The" is a sentence glued on a figure.
+ORDINAL_DOT_LANGUAGES = frozenset(["de", "da", "no", "sv", "fi", "is", "et", "lv", "cs", "sk", "pl", "hu",
+                                   "sl", "hr", "sr", "bs", "tr"])
+MAX_ORDINAL_DIGITS = 3  # "100.Geburtstag"; a year glued on a sentence has four
 # A word not preceded by a dot or a word character, a sentence end, an optional quote,
 # then a word (checked for a capital in code: `re` has no Unicode-uppercase class).
 _GLUE = re.compile(
@@ -71,9 +86,13 @@ def find_glued_sentences(
     """One finding per glued pair of words, spanning both ("April.Two")."""
     rules = exceptions()
     for article in articles:
+        ordinals = article.language in ORDINAL_DOT_LANGUAGES
         for match in glue_matches(article.text):
-            if _is_glued(match, article.text, rules):
-                yield _finding(article, match)
+            if not _is_glued(match, article.text, rules):
+                continue
+            if _ordinal(match["left"]) and (ordinals or _list_number(article.text, match.start())):
+                continue
+            yield _finding(article, match)
 
 
 def glue_matches(text: str) -> Iterator[re.Match[str]]:
@@ -105,6 +124,18 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
         return False  # "6.Juli": a day and its month
     token = _token_around(text, match.start(), match.end())
     return not any(mark in token for mark in _URL_MARKS) and not _domain(token, rules)
+
+
+def _ordinal(left: str) -> bool:
+    """A figure of 1-3 ASCII digits: an ordinal where the language writes "2." for "2nd"."""
+    return left.isascii() and left.isdigit() and len(left) <= MAX_ORDINAL_DIGITS
+
+
+def _list_number(text: str, start: int) -> bool:
+    """Whether the figure at `start` opens a list item: it starts a line, or follows a bullet."""
+    before = text[max(0, start - 3):start]
+    bullet = before.endswith(" ") and before.rstrip(" ").endswith(("-", "–", "•", "*", "·"))
+    return start == 0 or before.endswith("\n") or bullet
 
 
 def _domain(token: str, rules: Exceptions) -> bool:

@@ -48,7 +48,7 @@ CASED_MIN_WORDS = 8  # the lower-case share is only read for spans with this man
 
 _BULLET = re.compile(r"^[\s•·▪●◦‣∙*>|»›‹«→←\-–—]+")
 _TRAILING = " :|»›‹«→←-–—·•.…"  # closing marks a key drops (after its spaces are collapsed)
-_SENTENCE_END = re.compile(r"[.!?…:;,\"”’»。！？]$")
+_SENTENCE_END_MARKS = frozenset(".!?…:;,\"”’»。！？")  # a line ending so ends like a sentence
 # Function words Title Case leaves lower-case: lower_share skips them.
 FUNCTION_WORDS = ("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as",
                   "is", "are", "was", "our", "your", "de", "la", "le", "el", "da", "do", "e", "y", "et", "und",
@@ -115,7 +115,7 @@ class Line:
         """A sentence: ends like one with a few words, or is long anyway; not a run of Title Case."""
         if self.piece and self.words > RUN_ON_WORDS:
             return False  # a "sentence" this long is blocks run together without punctuation
-        ends = self.words >= 5 and bool(_SENTENCE_END.search(self.text.rstrip()))
+        ends = self.words >= 5 and ends_like_a_sentence(self.text.rstrip())
         if self.lower_share is not None and self.lower_share < PROSE_MIN_LOWER and (self.piece or not ends):
             return False  # "Home World Politics Business Opinion Sign In ..." is link text
         return ends or self.words >= PROSE_MIN_WORDS
@@ -126,6 +126,13 @@ class Line:
         first = _BULLET.sub("", self.text)[:1]
         continuation = first.islower() and self.words >= 5 and not self.bullet  # "that he intends to..."
         return not self.prose and self.words <= NAV_MAX_WORDS and not continuation
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """Whether a text with no white space at its end ends with a sentence mark. It was the
+    regex `[...]$` over the text, which is tried at each of a unit's ~120 starts before
+    it finds the end (4 us a unit, 20 units an article; this 0.5 us; tested equal)."""
+    return text[-1:] in _SENTENCE_END_MARKS
 
 
 def line_key(text: str, tokens: list[str] | None = None) -> str:
