@@ -18,7 +18,6 @@ import ctypes
 import os
 import re
 import shutil
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -128,20 +127,6 @@ def clean_stale(target: Path) -> list[Path]:
 
 
 _RUN_PARTS = {"data_docs", "articles.parquet", "findings.jsonl", "index.html", "summary.json"}
-
-
-def private_temp_dir(prefix: str) -> Path:
-    """A folder in the system's temporary folder named with this process's id
-    (`<prefix>-4242-a1b2c3`); those of dead processes are removed first."""
-    base = Path(tempfile.gettempdir())
-    pattern = re.compile(rf"^{re.escape(prefix)}-(\d+)-[0-9a-f]{{6}}$")
-    for path in base.glob(f"{prefix}-*"):
-        match = pattern.match(path.name)
-        if match and not _alive(int(match[1])):
-            _remove(path)
-    folder = base / f"{prefix}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    folder.mkdir()
-    return folder
 
 
 def _legacy_temp(path: Path, target: Path) -> bool:

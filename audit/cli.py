@@ -45,7 +45,7 @@ AgainstOpt = Annotated[Path | None, typer.Option("--against", help="Also check d
 FixEncodingOpt = Annotated[bool, typer.Option("--fix-encoding", help="Repair mojibake and control characters (ftfy) before auditing; the table's encoding_fixed column says what changed.")]
 SaveIndexOpt = Annotated[Path | None, typer.Option("--save-index", help="Add the (accepted) articles to this duplicate index.")]
 WorkersOpt = Annotated[int | None, typer.Option("--workers", min=1, help="Processes that normalise and run the per-article checks (default: every core; 1: in this process). Findings do not depend on it.")]
-BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Articles a worker takes at a time (default 200): bounds the memory of the per-article stages.")]
+BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Articles a worker takes at a time (default 200, fewer for a small input: at least 8 batches a worker): bounds the memory of the per-article stages.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", help="No progress on stderr (bars on a terminal, plain lines otherwise).")]
 
 

@@ -9,13 +9,12 @@ files appear whole or not at all (audit.atomic).
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from audit.atomic import atomic_files, clean_stale, private_temp_dir
+from audit.atomic import atomic_files, clean_stale
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.ingest import FieldMap
 from audit.model import Article, Finding
@@ -62,22 +61,17 @@ def gate(
     """Audit `paths` and write accepted and quarantined articles as JSONL files.
 
     `accepted`/`quarantine` are JSONL files, or folders that get `articles.jsonl`.
-    `out`, when given, keeps the run's report; otherwise it goes to a temporary folder.
-    With `fix_encoding`, accepted articles carry the repaired text. Without `out` nobody
-    reads the report, so Data Docs and the HTML report are not made (issue 13: a gate
-    of 1,000 articles in <= 5 s). `validator`: as `audit.pipeline.run` takes it.
+    `out`, when given, keeps the run's report; without it the run writes nothing (no
+    table, findings, summary, Data Docs or HTML report: nobody would read them; issue
+    13, a gate of 1,000 articles in <= 5 s) and `GateResult.run.out_dir` is None.
+    With `fix_encoding`, accepted articles carry the repaired text. `validator`: as `audit.pipeline.run` takes it.
     """
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
-    tmp = private_temp_dir("corpus-audit-gate")  # a killed gate's is removed by the next
-    try:
-        result = run(paths, suite=the_suite, out=out or tmp / "run", fields=fields,
-                     on_problem=on_problem, against=against, fix_encoding=fix_encoding,
-                     engine=engine, spark_master=spark_master, cache=cache,
-                     workers=workers, batch_size=batch_size, progress=progress,
-                     data_docs=out is not None, html_report=out is not None,
-                     validator=validator)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    result = run(paths, suite=the_suite, out=out, fields=fields, on_problem=on_problem,
+                 against=against, fix_encoding=fix_encoding, engine=engine,
+                 spark_master=spark_master, cache=cache, workers=workers,
+                 batch_size=batch_size, progress=progress, data_docs=out is not None,
+                 html_report=out is not None, validator=validator)
     reasons: dict[str, list[Finding]] = {}
     for finding in result.findings:
         reasons.setdefault(finding.article_id, []).append(finding)

@@ -46,7 +46,7 @@ TABLE_COLUMNS = [
 
 @dataclass
 class RunResult:
-    out_dir: Path
+    out_dir: Path | None  # None: a run asked to write nothing (a gate without --out)
     articles: list[Article]
     findings: list[Finding]
     status: dict[str, str]  # article_id -> pass / fail
@@ -92,7 +92,7 @@ def run(
     paths: Sequence[str | Path] = ("seeds",),
     *,
     suite: str | Suite = "news",
-    out: str | Path = "reports/latest",
+    out: str | Path | None = "reports/latest",
     fields: FieldMap | None = None,
     on_problem: Callable[[str], None] | None = _stderr,
     against: str | Path | None = None,
@@ -114,7 +114,8 @@ def run(
     normalise the articles and run the per-article detectors over batches of
     `batch_size` articles (audit.detect.workers); findings do not depend on either.
     `progress` shows each stage on stderr (audit.progress); `data_docs` and
-    `html_report` can be turned off when nobody will read them (the gate).
+    `html_report` can be turned off when nobody will read them; `out=None` writes
+    nothing at all (the gate without `--out`: its files were written, then deleted).
     `validator`: one the caller started for this suite and engine before its own imports
     (the CLI: `audit.validate.child.start_validator`); the run closes it.
     """
@@ -138,7 +139,7 @@ def _run(
     validator: GxChild | InProcess,
     started: datetime,
     *,
-    out: str | Path,
+    out: str | Path | None,
     fields: FieldMap | None,
     on_problem: Callable[[str], None] | None,
     against: str | Path | None,
@@ -175,14 +176,24 @@ def _run(
     session = _spark_session(engine, spark_master)
     found, apart = None, None
     if session is None:  # every core: normalise and per-article detectors in batches
-        from audit.detect.workers import BATCH_SIZE, default_workers, run_per_article, start_apart
+        from audit.detect.workers import (
+            BATCH_SIZE,
+            BATCHES_PER_WORKER,
+            batch_size_for,
+            default_workers,
+            run_per_article,
+            start_apart,
+        )
 
         workers = workers or default_workers()
         apart = start_apart if workers > 1 else None
-        total = count_records(list_inputs(paths)) if progress.mode != "none" else None
+        small = BATCH_SIZE * BATCHES_PER_WORKER * workers  # from here on, batches of BATCH_SIZE
+        # whole for the progress bar's ETA; else only whether the input is small
+        total = count_records(list_inputs(paths), None if progress.mode != "none" else small)
+        batch_size = batch_size or batch_size_for(total, workers)
         with progress.stage("normalise + per-article", total) as advance:
             stage = run_per_article(records, the_suite, workers=workers,
-                                    batch_size=batch_size or BATCH_SIZE, fix_encoding=fix_encoding,
+                                    batch_size=batch_size, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
                                     advance=advance)
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
@@ -220,15 +231,17 @@ def _run(
         update_index(save_index, articles)
         timings["save_index"] = time.perf_counter() - clock
 
-    out_dir = Path(out)
-    clean_stale(out_dir)  # what a killed run left beside it (issue 11)
-    work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
+    out_dir = None if out is None else Path(out)
+    work = None
+    if out_dir is not None:
+        clean_stale(out_dir)  # what a killed run left beside it (issue 11)
+        work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
     try:
         clock = time.perf_counter()
         table = article_table(articles, findings, the_suite, detection.not_checked, detection.failed)
         with progress.stage("validate (GX)", 1, "steps") as advance:
             validation = validator.validate(signal_frame(table, the_suite),
-                                            work / "data_docs" if data_docs else None)
+                                            work / "data_docs" if data_docs and work else None)
             advance()
         unjudged = detection.failed  # not checked after an error: never passed
         table["status"] = ["fail" if i in validation.failed_ids or i in unjudged else "pass"
@@ -242,25 +255,35 @@ def _run(
             started, paths, articles, findings, status, the_suite, validation, timings, problems,
             detection.not_checked)
         summary["check_failures"] = check_failures(detection.failed, detection.failed_checks)
-        from audit.report.history import compare_with_previous
+        summary["compared_to_previous"] = None
+        if out_dir is not None:
+            from audit.report.history import compare_with_previous
 
-        summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
+            summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
         summary["language_cache"] = _cache_stats(language_cache)
         summary["findings_cache"] = _cache_stats(findings_cache)
-        with progress.stage("write outputs", 1, "steps") as advance:
-            write_outputs(work, table, findings, summary, articles, validation, html_report)
-            advance()
+        if work is not None and out_dir is not None:
+            with progress.stage("write outputs", 1, "steps") as advance:
+                write_outputs(work, table, findings, summary, articles, validation, html_report)
+                advance()
         timings["report"] = time.perf_counter() - clock
         summary["seconds"]["report"] = round(timings["report"], 3)
-        (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
-        replace_dir(work, out_dir)
-        from audit.report.history import append_history
-
-        append_history(out_dir.parent / "history.jsonl", summary)
+        if work is not None and out_dir is not None:
+            _put_in_place(work, out_dir, summary)
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         raise
     return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
+
+
+def _put_in_place(work: Path, out_dir: Path, summary: dict[str, Any]) -> None:
+    """The finished run folder replaces the last one; the history gains its line."""
+    from audit.report.history import append_history
+
+    (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
+    replace_dir(work, out_dir)
+    append_history(out_dir.parent / "history.jsonl", summary)
 
 
 def failure_lines(articles: Sequence[Article], failed: dict[str, dict[str, str]],

@@ -108,18 +108,24 @@ def make_progress(quiet: bool = False) -> Progress:
     return Progress("bar" if sys.stderr.isatty() else "lines")
 
 
-def count_records(files: Sequence[Path]) -> int | None:
+def count_records(files: Sequence[Path], stop_at: int | None = None) -> int | None:
     """How many records the inputs hold, when cheap to know (for the ETA), else None.
 
     JSONL: its non-blank lines; .txt/.html: one per file; .parquet: its metadata.
-    CSV and JSON need parsing to count, so their totals are unknown.
+    CSV and JSON need parsing to count, so their totals are unknown. With `stop_at`,
+    counting stops once the total reaches it (the batch size only needs to know
+    whether the input is small; audit.detect.workers.batch_size_for).
     """
     total = 0
     for path in files:
         suffix = path.suffix.lower()
         if suffix == ".jsonl":
             with path.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
+                for line in fh:
+                    if line.strip():
+                        total += 1
+                        if stop_at is not None and total >= stop_at:
+                            return total
         elif suffix in (".txt", ".html", ".htm"):
             total += 1
         elif suffix == ".parquet":
@@ -131,4 +137,6 @@ def count_records(files: Sequence[Path]) -> int | None:
                 return None
         else:
             return None
+        if stop_at is not None and total >= stop_at:
+            return total
     return total

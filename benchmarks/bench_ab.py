@@ -6,8 +6,9 @@
 
 Each measurement is a fresh `python -m audit` process with PYTHONPATH set to the tree;
 the trees take turns (A B, B A, A B, ...) so that a busy minute on the shared 2-core
-host weighs on both. Per pair: the gate (--workers 2, no report), a cold `run` with a
-fresh --cache, then a `run` of the rerun file with that cache. Prints one line per
+host weighs on both. Per pair: the gate (--workers 2, no report), then, with --cold, a
+cold `run` with a fresh --cache, and with --rerun too, a `run` of the rerun file with
+that cache. Prints one line per
 measurement (wall, CPU of the process tree, summary.json's stages) and the medians;
 keeps each tree's last outputs under --out so findings and gate files can be compared.
 """
@@ -58,10 +59,14 @@ def measure(tree: str, label: str, args: argparse.Namespace) -> dict[str, object
     row: dict[str, object] = {"tree": label, "load": round(os.getloadavg()[0], 2)}
     row["gate"] = timed(tree, ["gate", args.gate, "--accepted", str(out / "accepted.jsonl"),
                                "--quarantine", str(out / "quarantine.jsonl"), "--workers", "2"])
+    if not args.cold:
+        return row
     cache = out / "cache"
     row["cold"] = timed(tree, ["run", args.cold, "--out", str(out / "cold" / "latest"),
                                "--cache", str(cache), "--workers", "2"])
     row["cold_stages"] = stages(out / "cold" / "latest")
+    if not args.rerun:
+        return row
     row["rerun"] = timed(tree, ["run", args.rerun, "--out", str(out / "rerun" / "latest"),
                                 "--cache", str(cache), "--workers", "2"])
     row["rerun_stages"] = stages(out / "rerun" / "latest")
@@ -74,8 +79,8 @@ def main() -> None:
     parser.add_argument("new")
     parser.add_argument("--pairs", type=int, default=3)
     parser.add_argument("--gate", required=True)
-    parser.add_argument("--cold", required=True)
-    parser.add_argument("--rerun", required=True)
+    parser.add_argument("--cold", help="also a cold run of this file")
+    parser.add_argument("--rerun", help="with --cold: then a run of this file with its cache")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
@@ -87,12 +92,15 @@ def main() -> None:
     for label in ("base", "new"):
         mine = [r for r in rows if r["tree"] == label]
         parts = []
-        for what in ("gate", "cold", "rerun"):
+        measured = [w for w in ("gate", "cold", "rerun") if w in mine[0]]
+        for what in measured:
             wall = statistics.median(r[what][0] for r in mine)  # type: ignore[index]
             cpu = statistics.median(r[what][1] for r in mine)  # type: ignore[index]
             parts.append(f"{what} {wall:.2f} s wall / {cpu:.2f} s CPU")
-        share = statistics.median(r["rerun"][0] / r["cold"][0] for r in mine)  # type: ignore[index]
-        print(f"{label}: medians of {len(mine)}: {'; '.join(parts)}; rerun/cold {share:.0%}")
+        if "rerun" in measured:
+            share = statistics.median(r["rerun"][0] / r["cold"][0] for r in mine)  # type: ignore[index]
+            parts.append(f"rerun/cold {share:.0%}")
+        print(f"{label}: medians of {len(mine)}: {'; '.join(parts)}")
 
 
 if __name__ == "__main__":

@@ -179,7 +179,7 @@ def run_detectors(
     failed_runs: dict[str, str] = {}  # cross-article detector name -> its error
     jobs: list[Job] = []
     readable = [a for a in articles if a.read_error is None]
-    data_digest = data_fingerprint() if cache is not None else ""
+    data_digest = data_fingerprint() if cache is not None and cache.path is not None else ""
     chosen: list[Job] = []
     for detector in detectors if detectors is not None else registry():
         wanted = tuple(c for c in detector.checks if c in suite.rules)

@@ -47,6 +47,11 @@ from audit.normalise.cache import LanguageCache
 from audit.suite import Suite
 
 BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enough to stream
+# A small input is cut finer: 1,000 articles in 5 batches of 200 on 2 workers left one
+# core idle while the other did the fifth (the gate, issue 13); at least this many
+# batches a worker, and no batch under MIN_BATCH (a trip costs a few ms)
+BATCHES_PER_WORKER = 8
+MIN_BATCH = 16
 Verdict = tuple[str | None, float | None]
 
 
@@ -57,6 +62,16 @@ def default_workers() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
+
+
+def batch_size_for(total: int | None, workers: int) -> int:
+    """The batch size when none is asked: BATCH_SIZE, or for an input of `total` records
+    too small to give each worker BATCHES_PER_WORKER batches of it, smaller ones, so
+    the workers finish together. Findings do not depend on it."""
+    if total is None or workers <= 1:
+        return BATCH_SIZE
+    share = -(-total // (workers * BATCHES_PER_WORKER))  # ceiling
+    return max(MIN_BATCH, min(BATCH_SIZE, share))
 
 
 @dataclass(frozen=True)
@@ -214,13 +229,22 @@ class _InProcess(Executor):
         return future
 
 
-def _executor(workers: int, plan: Plan) -> Executor:
+def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
+    """`workers` processes, forked when the platform can. When they will detect every
+    article's language (`detects_all`: no cached verdicts), langdetect's profiles are
+    loaded here first, once (0.5 s of CPU), and shared copy-on-write, instead of read
+    by each worker; with cached verdicts few articles need them, and a worker that does
+    loads them itself."""
     if workers <= 1:
         _init_worker(plan)
         return _InProcess()
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork and detects_all:
+        from audit.normalise.language import preload
+
+        preload()
     gc.freeze()  # the caches the parent loaded stay shared with the forked workers
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                          else "spawn")
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_init_worker, initargs=(plan,))
 
@@ -248,12 +272,19 @@ class _Keeper:
         self.fresh_values: dict[tuple[str, str], Any] = {}  # prepared values by (name, key)
         self.large = {n for n in plan.prepare if self.detectors[n].large_prepared}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
-        digest = data_fingerprint() if cache is not None else ""
-        self.fingerprints = {name: code_fingerprint(d.prepare if name in plan.prepare else d.find, digest)
-                             for name, d in self.detectors.items()}
-        self.digests = {name: detector_digest(f"{name}.prepare" if name in plan.prepare else name,
-                                              self.fingerprints[name], self.params[name])
-                        for name in self.detectors}
+        # keys only for a cache kept in a folder: the fingerprints read every detector's
+        # sources (0.1-0.3 s before the workers start), and a run-local cache would hold
+        # the findings as JSON text only to drop them at the end of the run
+        self.keyed = cache is not None and cache.path is not None
+        self.digests = self._digests() if self.keyed else {}
+
+    def _digests(self) -> dict[str, str]:
+        """Each detector's part of its cache keys: its code, the data, its params."""
+        digest, prepare = data_fingerprint(), self.plan.prepare
+        return {name: detector_digest(f"{name}.prepare" if name in prepare else name,
+                                      code_fingerprint(d.prepare if name in prepare else d.find, digest),
+                                      self.params[name])
+                for name, d in self.detectors.items()}
 
     def key(self, name: str, article: Article, parts: dict[bool, str] | None = None) -> str:
         """The cache key of a detector's findings, or of its prepared value, for one article
@@ -299,13 +330,16 @@ class _Keeper:
         """Findings the cache holds for articles whose language is known; the rest: needs."""
         unknown = set(todo)
         cache = self.cache
+        if cache is None or not self.keyed:  # no kept cache: every detector runs
+            batch.needs.extend([None] * len(batch.articles))
+            return
         # per detector, made once: a rerun looks up every (detector, article) pair, 16 x
         # 20,000, so the loop calls no method it can do without (rerun.md)
         order = [(name, detector, name in self.plan.prepare, self.digests[name],
                   batch.cached.setdefault(name, {}), batch.keys.setdefault(name, {}))
                  for name, detector in self.detectors.items()]
         for position, article in enumerate(batch.articles):
-            if cache is None or position in unknown or article.read_error is not None:
+            if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
             need = []
@@ -337,6 +371,9 @@ class _Keeper:
             self.pending.discard(article.content_sha256)
         if self.cache is None:
             return
+        if not self.keyed:  # counted as a kept cache counts them: all misses, one trip
+            self.cache.misses += sum(map(len, [*result.findings.values(), *result.prepared.values()]))
+            return
         parts: dict[int, dict[bool, str]] = {}  # each article's key halves, made once
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             keys = batch.keys.get(name, {})
@@ -351,7 +388,7 @@ class _Keeper:
                     self.fresh_findings[key] = found
 
     def save(self) -> None:
-        if self.cache is not None:
+        if self.cache is not None and self.keyed:
             for key, found in self.fresh_findings.items():
                 self.cache.put(key, found)
             for (name, key), value in self.fresh_values.items():
@@ -405,7 +442,7 @@ def run_per_article(
     articles: list[Article] = []
     found: dict[str, list[Finding]] = {name: [] for name in plan.names}
     seconds: dict[str, float] = {}
-    executor = _executor(workers, plan)
+    executor = _executor(workers, plan, detects_all=not two_trips)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
     second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
     limit = 2 * max(1, workers)

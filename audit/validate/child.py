@@ -22,6 +22,8 @@ gain), a platform without fork.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import importlib.util
 import multiprocessing
 import os
 import pickle
@@ -30,6 +32,7 @@ import sys
 import threading
 import time
 import traceback
+import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +44,12 @@ if TYPE_CHECKING:
     from audit.validate import Validation
 
 POLL_SECONDS = 0.5  # how often either side checks that the other is still there
+# What GX imports for expectations our suites do not use (KL divergence and KS tests:
+# scipy.stats; their charts: altair): 40% of GX's import CPU (2.3 of 5.9 s, measured on
+# the shared host; docs/measurements/gate-speed.md). In the child they are stand-ins
+# that import the real module at the first attribute read: a suite that uses them
+# still gets them.
+DEFERRED_MODULES = ("scipy.stats", "altair")
 
 
 def gx_in_child(engine: str) -> bool:
@@ -156,10 +165,37 @@ def _serve(conn: Any, suite: Suite, parent: int) -> None:
 
 def _import_gx() -> None:
     """GX as a pandas-only install sees it: pyspark (the spark extra) left out, 0.2-0.4 s
-    of GX's import, since this process never validates on Spark."""
+    of GX's import, since this process never validates on Spark; DEFERRED_MODULES
+    imported only if used."""
     sys.modules.setdefault("pyspark", None)  # type: ignore[arg-type]
+    defer_imports(DEFERRED_MODULES)
     with contextlib.suppress(Exception):  # validate() imports it again and its error is sent
         import great_expectations  # noqa: F401
+
+
+class _OnFirstUse(types.ModuleType):
+    """Stands in for a module in `sys.modules` until an attribute is read from it: then
+    the real module is imported and answers (now and for every later read)."""
+
+    def __getattr__(self, attr: str) -> Any:  # only for what the stand-in lacks
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+def defer_imports(names: tuple[str, ...]) -> None:
+    """Put a stand-in for each module not imported yet (`import x`, `from pkg import x`
+    then bind it without running it). Only for the GX child, which is a process of its own."""
+    for name in names:
+        try:
+            spec = None if name in sys.modules else importlib.util.find_spec(name)
+        except (ImportError, ValueError):  # its package is missing: GX's import says so
+            spec = None
+        if spec is None:
+            continue
+        stand_in = _OnFirstUse(name)
+        stand_in.__spec__, stand_in.__file__ = spec, spec.origin
+        sys.modules[name] = stand_in
 
 
 def _portable(exc: BaseException) -> BaseException:
