@@ -49,9 +49,9 @@ def test_prose_and_headings_are_not_metadata(line: str) -> None:
     assert leaks(line) == []
 
 
-def running(text: str) -> list[tuple[str, dict[str, str]]]:
+def running(text: str, language: str = "en") -> list[tuple[str, dict[str, str]]]:
     a = to_article(RawRecord(source_uri="mem/r.txt", source_sha256="", record_id="r", text=text,
-                             fields={"language": "en"}), "r")
+                             fields={"language": language}), "r")
     found = list(find_metadata_leaks([a], {}))
     assert all(a.text[f.start:f.end] == f.excerpt for f in found)
     return [(f.excerpt, f.data) for f in found]
@@ -92,3 +92,44 @@ def test_credit_run_on_into_the_next_sentence_ends_at_its_agency() -> None:
     text = (f"{PARAGRAPH} {PARAGRAPH} But investors are treating NIO stock as though it is. {credit} "
             f"The shares have been a 10-bagger, gaining 1,227% in value through Nov. 24.")
     assert running(text) == [(credit, {"kind": "credit"})]
+
+
+# German running text around the credits below (the credits and their next sentences are
+# real: htmldate's evaluation pages, flattened; precision-multilingual.md)
+GERMAN = ("Die Mannschaft aus München hatte sich in der Vorrunde gegen starke Gegner durchgesetzt und "
+          "wollte im Finale zeigen, dass sie zu den besten Teams in Europa gehört.")
+
+
+@pytest.mark.parametrize(("credit", "after"), [
+    ("Foto: City-Press", "Der EHC Red Bull München hat das Endspiel der Champions-Hockey-League-Saison 2021/22 verpasst."),
+    ("Foto: Michael von Lingen (Copyright)", "Der Bundespräsident würdigte das ehrenamtliche Engagement der jungen Menschen."),
+    ("Quelle: (Strato)", "Bitte laden Sie sich über Ihr Kundenkonto die aktuellste Version Ihrer Lizenz herunter."),
+    ("Fotos: Sophia Mahnert", "– Anzeige: Dieser Beitrag ist in Zusammenarbeit mit Barbour entstanden."),
+])
+def test_german_credit_ends_before_the_sentence_after_it(credit: str, after: str) -> None:
+    """German capitalises the nouns after a credit, so the run-on sentence was in the span
+    ("Foto: City-Press Der EHC Red Bull"); it ends before a word that opens a sentence."""
+    assert running(f"{GERMAN} {GERMAN} {credit} {after} {GERMAN}", "de") == [(credit, {"kind": "credit"})]
+
+
+def test_dated_source_line_stays_whole() -> None:
+    """"(Stand: 5. Februar 2020)" was once cut at the ordinal's dot (a guard: whole on main too)."""
+    credit = "Quelle: Finanztip-Berechnung (Stand: 5. Februar 2020)"
+    text = f"{GERMAN} {GERMAN} {credit} Angenommen nun, der Mitarbeiter hat 30 Jahre lang eingezahlt. {GERMAN}"
+    assert running(text, "de") == [(credit, {"kind": "credit"})]
+
+
+def test_german_stop_words_do_not_cut_an_english_credit() -> None:
+    """The stop words are read in the articles of their language only."""
+    credit = "Photo: Mark Schiefelbein Die Hard fans lined up"
+    assert running(f"{PARAGRAPH} {PARAGRAPH} {credit}") == [(credit, {"kind": "credit"})]
+
+
+def test_polish_credit_does_not_run_back_over_the_sentence() -> None:
+    """"Ź" is outside the capitals the sentence splitter cuts before, so the sentence before
+    the credit was in its span."""
+    credit = "Źródło: PAP Źródło zdjęcia głównego: ELVIS GONZALEZ/PAP/EPA"
+    text = ("Według danych z 18 sierpnia w Chile wykryto dotąd ponad 388 tysięcy zakażeń SARS-CoV-2, zmarło "
+            "10 546 zainfekowanych osób. Kraj jest dziewiąty na światowej liście zaatakowanych przez "
+            f"koronawirusa (pod względem liczby infekcji). {credit}")
+    assert running(f"{text.split('. ')[0]}. {text}", "pl") == [(credit, {"kind": "credit"})]

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.leakage.chrome_lines import Line, kinded_alternation
+from audit.detect.leakage.chrome_lines import DATA_DIR, Line, kinded_alternation
 from audit.detect.leakage.regex_literals import Prefilter, prefilter
 from audit.detect.leakage.spans import iter_spans
 from audit.model import Article, Finding, span_finding
@@ -151,18 +151,26 @@ def inline_leaks(line: Line, fixed: Prefilter | None = None) -> Iterator[tuple[i
 _GLUED_END = re.compile(r"(?:[^\W\d_][.!?]+[\"”’)]*|\d)(?=[A-Z][a-z])")
 
 
+# A sentence end before a capital outside A-Z and À-Ý, which `spans.sentence_ends` does not
+# cut at: "... (pod względem liczby infekcji). Źródło: PAP Źródło zdjęcia głównego: ELVIS
+# GONZALEZ/PAP/EPA" (a Polish page, precision-multilingual.md) was one span, sentence and credit.
+_UNCUT_END = re.compile(r"[.!?][.!?]*[\"”’)\]]*\s+(?=[\u0100-\u024f])")
+
+
 CAPTION_TAIL = 1000  # characters at the end of a line where a glued-on credit can start
 
 
 def caption_start(text: str) -> int:
-    """Where a caption glued onto the sentence before it starts: after the last glued
-    sentence end whose rest is still a photo credit, 0 when there is none."""
+    """Where a caption glued onto the sentence before it starts: after the last glued (or
+    uncut) sentence end whose rest is still a photo credit, 0 when there is none."""
     cut = 0
     tail = max(0, len(text) - CAPTION_TAIL)  # a credit is short: ends before it cannot start one
-    for m in _GLUED_END.finditer(text, tail):
-        rest = _classify(text[m.end():], False)
+    ends = [m.end() for m in _GLUED_END.finditer(text, tail)]
+    ends += [m.end() for m in _UNCUT_END.finditer(text, tail) if text[m.end()].isupper()]
+    for end in ends:
+        rest = _classify(text[end:], False)
         if rest is not None and rest.kind == "credit":
-            cut = m.end()
+            cut = max(cut, end)
     return cut
 
 
@@ -174,10 +182,41 @@ _AGENCY_THEN_SENTENCE = re.compile(
     r"(?=\s+[\"“‘]?[A-Z])")
 
 
-def caption_end(text: str) -> int:
-    """Where a credit ends when the next sentence runs on after its agency, else len(text)."""
+def caption_end(text: str, language: str | None = None) -> int:
+    """Where a credit ends when the next sentence runs on after its agency (or, in a language
+    of `credit_stops.tsv`, at a word that opens a sentence), else len(text)."""
     m = _AGENCY_THEN_SENTENCE.search(text)
-    return m.end() if m else len(text)
+    end = m.end() if m else len(text)
+    stops = _credit_stops().get(language or "")
+    return min(end, _stop_word_end(text, stops)) if stops else end
+
+
+@lru_cache(maxsize=1)
+def _credit_stops() -> dict[str, frozenset[str]]:
+    """`credit_stops.tsv`: language -> the words that open the sentence after a credit."""
+    table: dict[str, frozenset[str]] = {}
+    for row in (DATA_DIR / "credit_stops.tsv").read_text(encoding="utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            language, _source, words = row.split("\t")
+            table[language] = frozenset(words.split())
+    return table
+
+
+_CREDIT_WORD = re.compile(r"[„“\"‚‘»«(]?([^\s„“\"‚‘»«(]+)")
+_CREDIT_TRAIL = " \t–—-|,;:/"
+_LABEL = re.compile(r"\W*(?:\w+\s+){0,2}\w+\s*[:|]")  # "Foto:", "Photo Credit:", "Quelle :"
+
+
+def _stop_word_end(text: str, stops: frozenset[str]) -> int:
+    """Where a credit ends before a sentence-opening word ("Foto: City-Press Der EHC ..."):
+    a stop word after the label's colon and the name's first word; len(text) when none."""
+    label = _LABEL.match(text)
+    if label is None:
+        return len(text)  # not a labelled credit ("... sagte: ... / Reuters" is a caption)
+    for n, word in enumerate(_CREDIT_WORD.finditer(text, label.end())):
+        if n > 0 and word.group(1).rstrip(":,.;!?") in stops:
+            return len(text[:word.start()].rstrip(_CREDIT_TRAIL))
+    return len(text)
 
 
 def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Finding:
@@ -201,7 +240,7 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
             leak = None if inline else classify(line)  # in running text the exact span first
             if leak is not None:
                 cut = caption_start(line.text) if leak.kind == "credit" else 0
-                stop = caption_end(line.text) if leak.kind == "credit" and line.piece else len(line.text)
+                stop = caption_end(line.text, article.language) if leak.kind == "credit" and line.piece else len(line.text)
                 if cut or stop < len(line.text):
                     shown = replace(line, start=line.start + cut, end=line.start + stop, text=line.text[cut:stop])
                 else:
