@@ -254,6 +254,9 @@ SITE_VOICE = [
     "Tim Culpan is a Bloomberg Opinion columnist covering technology.",
     "Follow Sozzi on Twitter @BrianSozzi and on LinkedIn.",
     "Read the full story on CCN.com.",
+    "(Bloomberg) -- Explore what's moving the global economy in the new season of the Stephanomics podcast.",
+    "You can also send us feedback directly.",
+    "(Bloomberg) -- Terms of Trade is a daily newsletter that untangles a world embroiled in trade wars.",
 ]
 # ... and background sentences reused by a story's follow-ups in 3-6 articles (Reuters 2017,
 # BBC 2004-05, partisan 2017), some with a word near one of those lists
@@ -263,6 +266,12 @@ REUSED_PROSE = [
     "The senator from Alaska will vote for the tax bill, she wrote on Twitter on Wednesday evening.",
     "Asymmetric Digital Subscriber Line technology lets ordinary copper phone lines support high data speeds.",
     "Download sales are due to be incorporated into the UK singles chart later this year.",
+    # BBC 2004-05 follow-ups holding a plain site-voice word, not addressed to the reader
+    # (13 false alarms of the first word list on c20000)
+    "Mr Curry records, hosts, edits and produce a daily, 40 minute podcast called The Daily Source Code.",
+    "It hopes to increase subscribers by offering the online service free to TimeWarner internet "
+    "customers and will try to sign up AOL's existing customers.",
+    "Attract prospects by publishing regular content like blog articles, podcast episodes, or a video series.",
 ]
 
 
