@@ -26,11 +26,11 @@ import numpy as np
 from audit.detect.cache import packed_text, unpacked
 from audit.detect.leakage import metadata_leak, paywall
 from audit.detect.leakage.chrome_lines import (
-    DATA_DIR,
     RUN_ON_WORDS,
     Line,
     PhraseHit,
     Recurrence,
+    data_rows,
     group_of,
     key_id,
     learn_recurrence,
@@ -528,8 +528,7 @@ def _site_voice_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """audit/data/site_voice.txt as two patterns of whole words (one regex a line): the
     phrases that are the site's voice alone, and the plain words ("~ " lines) that are so
     only in a sentence addressed to the reader (`_addressed`)."""
-    rows = (DATA_DIR / "site_voice.txt").read_text(encoding="utf-8").splitlines()
-    parts = [row.strip() for row in rows if row.strip() and not row.startswith("#")]
+    parts = [row.strip() for row in data_rows("site_voice.txt")]
 
     def joined(chosen: list[str]) -> re.Pattern[str]:
         return re.compile(r"\b(?:" + "|".join(f"(?:{part})" for part in chosen) + r")\b", re.IGNORECASE)

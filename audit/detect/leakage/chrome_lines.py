@@ -26,14 +26,18 @@ from audit.model import Article
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
+def data_rows(file_name: str) -> list[str]:
+    """The rows of a data file in audit/data/, without blank lines and `#` comments."""
+    rows = (DATA_DIR / file_name).read_text(encoding="utf-8").splitlines()
+    return [row for row in rows if row.strip() and not row.startswith("#")]
+
+
 def kinded_alternation(file_name: str) -> tuple[str, dict[str, str]]:
     """Rows `kind<TAB>source<TAB>regex` of a data file as one alternation of named groups,
     and group name -> kind: one compiled pattern per rule family, one scan (STYLE habit 7)."""
     parts: list[str] = []
     kinds: dict[str, str] = {}
-    for row in (DATA_DIR / file_name).read_text(encoding="utf-8").splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
+    for row in data_rows(file_name):
         kind, _source, regex = row.split("\t")
         name = f"g{len(parts)}"
         kinds[name] = kind
@@ -237,10 +241,7 @@ def phrase_table() -> PhraseTable:
     key, a "prefix" entry by `str.startswith`, only "contains" entries by the automaton (the
     136 line entries, "ad", "more", "home", matched inside every word that holds them)."""
     table: dict[str, list[PhraseHit]] = {}
-    data = (DATA_DIR / "chrome_phrases.tsv").read_text(encoding="utf-8")
-    for row in data.splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
+    for row in data_rows("chrome_phrases.tsv"):
         check, kind, mode, _lang, phrase = row.split("\t")
         key = line_key(phrase) if mode != "prefix" else phrase.lower()
         table.setdefault(key, []).append(PhraseHit(check, kind, mode, key))

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.leakage.chrome_lines import DATA_DIR, Line, kinded_alternation
+from audit.detect.leakage.chrome_lines import Line, data_rows, kinded_alternation
 from audit.detect.leakage.regex_literals import Prefilter, prefilter
 from audit.detect.leakage.spans import iter_spans
 from audit.model import Article, Finding, span_finding
@@ -195,10 +195,9 @@ def caption_end(text: str, language: str | None = None) -> int:
 def _credit_stops() -> dict[str, frozenset[str]]:
     """`credit_stops.tsv`: language -> the words that open the sentence after a credit."""
     table: dict[str, frozenset[str]] = {}
-    for row in (DATA_DIR / "credit_stops.tsv").read_text(encoding="utf-8").splitlines():
-        if row.strip() and not row.startswith("#"):
-            language, _source, words = row.split("\t")
-            table[language] = frozenset(words.split())
+    for row in data_rows("credit_stops.tsv"):
+        language, _source, words = row.split("\t")
+        table[language] = frozenset(words.split())
     return table
 
 

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 
 import ahocorasick
 
-from audit.detect.leakage.chrome_lines import DATA_DIR, Line, PhraseHit, make_line, physical_lines
+from audit.detect.leakage.chrome_lines import Line, PhraseHit, data_rows, make_line, physical_lines
 from audit.model import Article
 
 SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)
@@ -104,9 +104,7 @@ class Marker:
 def _markers() -> ahocorasick.Automaton:
     """The marker phrases of `chrome_markers.tsv` in one automaton (value: kind, extent, phrase)."""
     automaton = ahocorasick.Automaton()
-    for row in (DATA_DIR / "chrome_markers.tsv").read_text(encoding="utf-8").splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
+    for row in data_rows("chrome_markers.tsv"):
         kind, extent, phrase, _source = row.split("\t")
         automaton.add_word(phrase.lower(), (kind, extent, phrase.lower()))
     automaton.make_automaton()
