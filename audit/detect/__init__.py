@@ -185,20 +185,16 @@ def run_detectors(
         wanted = tuple(c for c in detector.checks if c in suite.rules)
         if not wanted:
             continue
-        supported = [a for a in readable if detector.supports(a)]
-        for article in readable:
-            if not detector.supports(article):
+        params = suite.params_for(wanted)
+        supported = []
+        for article in readable:  # another language, or no date it needs: not checked
+            if detector.supports(article) and (detector.judges is None or detector.judges(article, params)):
+                supported.append(article)
+            else:
                 not_checked.setdefault(article.article_id, []).extend(wanted)
-        if detector.judges is not None:
-            params = suite.params_for(wanted)
-            unjudged = {a.article_id for a in supported if not detector.judges(a, params)}
-            for article in supported:
-                if article.article_id in unjudged:
-                    not_checked.setdefault(article.article_id, []).extend(wanted)
-            supported = [a for a in supported if a.article_id not in unjudged]
         if any(a.failed for a in supported):  # its share raised in a worker: not judged
             supported = [a for a in supported if detector.name not in a.failed]
-        chosen.append((detector, supported, suite.params_for(wanted)))
+        chosen.append((detector, supported, params))
     elsewhere = [job for job in chosen if job[0].name in APART and not (found and job[0].name in found)]
     waiting = apart(elsewhere) if apart is not None and elsewhere else None
     for detector, supported, _ in elsewhere if waiting is not None else ():
