@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ def overview(rows: list[dict[str, Any]], findings: Sequence[Finding], summary: d
     """Everything the overview template shows."""
     return {
         "counts": _counts(rows, findings, summary),
-        "checks": _by_check(findings, history, rows),
+        "checks": _by_check(findings, history, summary.get("counts", {}).get("not_checked_by_check", {})),
         "facets": _facets(rows, findings),
         "months": _month_chart(rows),
         "moves": _moves(summary, history),
@@ -71,14 +71,15 @@ def _suite_params(summary: dict[str, Any]) -> dict[str, Any]:
 
 
 def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]],
-              rows: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
-    """Each check's findings by severity and the articles it did not judge (another language,
-    no date, a failure: a zero there is not a pass); checks found in earlier runs only, with zeros."""
+              unjudged: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
+    """Each check's findings by severity and the articles it did not judge (`unjudged`, the
+    summary's not_checked_by_check: another language, no date, a failure; a zero there is
+    not a pass); checks found in earlier runs only, with zeros."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for run in history:
         for check in run.get("by_check", {}):
             counts.setdefault(check, Counter())
-    unjudged = not_checked_counts(rows)
+    unjudged = unjudged or {}
     for check in unjudged:
         counts.setdefault(check, Counter())
     articles: dict[str, set[str]] = defaultdict(set)
@@ -92,11 +93,6 @@ def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]],
                     "articles": len(articles[check]), "not_checked": unjudged.get(check, 0),
                     "bar": svg.bar([(c[s], f"s-{s}") for s in SEVERITIES], top)})
     return out
-
-
-def not_checked_counts(rows: Sequence[dict[str, Any]]) -> Counter[str]:
-    """Articles each check did not judge, from the article table's `not_checked` column."""
-    return Counter(check for r in rows for check in (text_of(r.get("not_checked")) or "").split(",") if check)
 
 
 def _facet_frame(rows: list[dict[str, Any]], findings: Sequence[Finding]) -> pd.DataFrame:
