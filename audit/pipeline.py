@@ -238,19 +238,23 @@ def _run(
         work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
     try:
         clock = time.perf_counter()
-        table = article_table(articles, findings, the_suite, detection.not_checked, detection.failed)
         with progress.stage("validate (GX)", 1, "steps") as advance:
-            validation = validator.validate(signal_frame(table, the_suite),
-                                            work / "data_docs" if data_docs and work else None)
+            validation = validator.validate(
+                signal_columns(articles, findings, the_suite, detection.not_checked),
+                work / "data_docs" if data_docs and work else None)
             advance()
         unjudged = detection.failed  # not checked after an error: never passed
-        table["status"] = ["fail" if i in validation.failed_ids or i in unjudged else "pass"
-                           for i in table["article_id"]]
+        status = {a.article_id: "fail" if a.article_id in validation.failed_ids
+                  or a.article_id in unjudged else "pass" for a in articles}
         timings["validate"] = time.perf_counter() - clock
         timings.update(validator.seconds)  # the child's import and validation, our wait
 
         clock = time.perf_counter()
-        status = dict(zip(table["article_id"], table["status"]))
+        table = None  # the gate without --out needs no table (nor pandas, 0.5 s: issue 13)
+        if work is not None:
+            table = article_table(articles, findings, the_suite, detection.not_checked,
+                                  detection.failed)
+            table["status"] = [status[i] for i in table["article_id"]]
         summary = build_summary(
             started, paths, articles, findings, status, the_suite, validation, timings, problems,
             detection.not_checked)
@@ -262,7 +266,7 @@ def _run(
             summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
         summary["language_cache"] = _cache_stats(language_cache)
         summary["findings_cache"] = _cache_stats(findings_cache)
-        if work is not None and out_dir is not None:
+        if work is not None and out_dir is not None and table is not None:
             with progress.stage("write outputs", 1, "steps") as advance:
                 write_outputs(work, table, findings, summary, articles, validation, html_report)
                 advance()
@@ -378,10 +382,35 @@ def article_table(
     return table
 
 
+SIGNAL_FIELDS = ("article_id", "content_sha256", "published", "published_from", "language")
+
+
 def signal_frame(table: pd.DataFrame, suite: Suite) -> pd.DataFrame:
     """What GX validates: ids, hashes and counts, not the text."""
-    keep = ["article_id", "content_sha256", "published", "published_from", "language"]
-    return table[keep + [signal_column(c) for c in suite.rules]].copy()
+    return table[[*SIGNAL_FIELDS, *(signal_column(c) for c in suite.rules)]].copy()
+
+
+def signal_columns(
+    articles: Sequence[Article],
+    findings: Sequence[Finding],
+    suite: Suite,
+    not_checked: Mapping[str, Sequence[str]],
+) -> dict[str, list[Any]]:
+    """`signal_frame`'s columns as plain lists (a count is None where the check did not
+    judge the article). The run sends these to GX, whose process makes the DataFrame
+    (audit.validate.as_frame): a gate without --out then never imports pandas, 0.5 s on
+    its critical path after detection (issue 13)."""
+    counts: dict[str, Counter[str]] = {}  # article id -> its findings by check
+    for f in findings:
+        counts.setdefault(f.article_id, Counter())[f.check] += 1
+    rows = [a.row(SIGNAL_FIELDS) for a in articles]
+    columns: dict[str, list[Any]] = {name: [row[name] for row in rows] for name in SIGNAL_FIELDS}
+    none: Counter[str] = Counter()
+    for check in suite.rules:
+        columns[signal_column(check)] = [
+            None if check in not_checked.get(a.article_id, ()) else counts.get(a.article_id, none)[check]
+            for a in articles]
+    return columns
 
 
 def build_summary(

@@ -41,6 +41,7 @@ from audit.detect.cache import (
 )
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
+from audit.gcpause import paused_gc
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
@@ -242,7 +243,8 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
     if fork and detects_all:
         from audit.normalise.language import preload
 
-        preload()
+        with paused_gc():  # all it reads stays: nothing for the collector to free
+            preload()
     gc.freeze()  # the caches the parent loaded stay shared with the forked workers
     context = multiprocessing.get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,

@@ -10,12 +10,13 @@ GX is imported here, lazily, never at package import (3 s, 217 MB).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.errors import UsageError
-from audit.suite import Suite
+from audit.suite import Suite, signal_column
 
 if TYPE_CHECKING:  # pandas is imported with GX: not when the run imports this module
     import pandas as pd
@@ -44,8 +45,24 @@ class Validation:
     gx_version: str
 
 
+def as_frame(table: pd.DataFrame | Mapping[str, list[Any]], suite: Suite) -> pd.DataFrame:
+    """The table GX validates: a DataFrame as given, or one made from plain columns
+    (audit.pipeline.signal_columns: the run's process does not import pandas for it).
+    Without rows, the suite's count columns are int64 and the others object, as the
+    article table's are (pandas would make them all float64)."""
+    import pandas as pd
+
+    if isinstance(table, pd.DataFrame):
+        return table
+    frame = pd.DataFrame(dict(table))
+    if frame.empty:
+        counts = {signal_column(check) for check in suite.rules}
+        frame = frame.astype({c: "int64" if c in counts else object for c in frame.columns})
+    return frame
+
+
 def validate(
-    table: pd.DataFrame,
+    table: pd.DataFrame | Mapping[str, list[Any]],
     suite: Suite,
     docs_dir: Path | None = None,
     *,
@@ -60,6 +77,7 @@ def validate(
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
+    table = as_frame(table, suite)
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

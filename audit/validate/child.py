@@ -22,6 +22,7 @@ gain), a platform without fork.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import importlib.util
 import multiprocessing
@@ -33,9 +34,11 @@ import threading
 import time
 import traceback
 import types
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from audit.gcpause import paused_gc
 from audit.suite import Suite
 
 if TYPE_CHECKING:
@@ -45,11 +48,18 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 0.5  # how often either side checks that the other is still there
 # What GX imports for expectations our suites do not use (KL divergence and KS tests:
-# scipy.stats; their charts: altair): 40% of GX's import CPU (2.3 of 5.9 s, measured on
-# the shared host; docs/measurements/gate-speed.md). In the child they are stand-ins
-# that import the real module at the first attribute read: a suite that uses them
-# still gets them.
-DEFERRED_MODULES = ("scipy.stats", "altair")
+# scipy.stats; their charts: altair; the JSON-schema expectation: jsonschema) or for
+# Data Docs only (mistune renders their markdown): 40% of GX's import CPU (2.3 of 5.9 s
+# for scipy.stats and altair, measured on the shared host; docs/measurements/gate-speed.md,
+# gate2.md). In the child they are stand-ins that import the real module at the first
+# attribute read: a suite (or Data Docs) that uses them still gets them.
+DEFERRED_MODULES = ("scipy.stats", "altair", "jsonschema", "mistune")
+# Optional packages GX imports when installed, for what this child never does: Spark
+# (the child validates on pandas only: engine spark validates in-process) and S3 stores
+# and datasources (boto3, botocore: installed here by a test dependency, not by GX or
+# us). The child sees them as a pandas-only install does: not installed, so GX's
+# `try: import ... except ImportError` leaves them out (0.2-0.4 s and about 0.2 s).
+NOT_INSTALLED = ("pyspark", "boto3", "botocore")
 
 
 def gx_in_child(engine: str) -> bool:
@@ -74,8 +84,9 @@ class GxChild:
         theirs.close()  # the child's copy is the only one left: its exit is our EOF
         self.seconds: dict[str, float] = {}  # the child's import and validation, and our wait
 
-    def validate(self, frame: pd.DataFrame, docs_dir: Path | None) -> Validation:
-        """GX's validation of `frame` (what `audit.validate.validate` returns), from the child."""
+    def validate(self, frame: pd.DataFrame | Mapping[str, list[Any]], docs_dir: Path | None) -> Validation:
+        """GX's validation of `frame` (what `audit.validate.validate` returns), from the
+        child: a DataFrame, or plain columns the child makes one of (audit.validate.as_frame)."""
         sent = time.monotonic()
         try:
             self.conn.send((frame, docs_dir))
@@ -120,7 +131,7 @@ class InProcess:
         self.suite, self.engine, self.spark_master = suite, engine, spark_master
         self.seconds: dict[str, float] = {}
 
-    def validate(self, frame: pd.DataFrame, docs_dir: Path | None) -> Validation:
+    def validate(self, frame: pd.DataFrame | Mapping[str, list[Any]], docs_dir: Path | None) -> Validation:
         from audit.validate import validate
 
         return validate(frame, self.suite, docs_dir, engine=self.engine, spark_master=self.spark_master)
@@ -164,13 +175,14 @@ def _serve(conn: Any, suite: Suite, parent: int) -> None:
 
 
 def _import_gx() -> None:
-    """GX as a pandas-only install sees it: pyspark (the spark extra) left out, 0.2-0.4 s
-    of GX's import, since this process never validates on Spark; DEFERRED_MODULES
-    imported only if used."""
-    sys.modules.setdefault("pyspark", None)  # type: ignore[arg-type]
+    """GX as a pandas-only install sees it: NOT_INSTALLED left out; DEFERRED_MODULES
+    imported only if used; the garbage collector paused meanwhile (audit.gcpause)."""
+    for name in NOT_INSTALLED:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
     defer_imports(DEFERRED_MODULES)
-    with contextlib.suppress(Exception):  # validate() imports it again and its error is sent
+    with paused_gc(), contextlib.suppress(Exception):  # validate() imports it again and its error is sent
         import great_expectations  # noqa: F401
+    gc.freeze()  # what the import made stays for the child's life: collections skip it
 
 
 class _OnFirstUse(types.ModuleType):
