@@ -160,16 +160,26 @@ def line_key(text: str, tokens: list[str] | None = None) -> str:
     the bullets are stripped and the case lowered: no bullet mark or space has a case, so
     the key is the same as when lowered, stripped and split in that order.
     """
-    joined = " ".join(text.split() if tokens is None else tokens)  # str.split's whitespace is the regex \s
+    return joined_key(" ".join(text.split() if tokens is None else tokens))  # str.split's white space is \s
+
+
+def joined_key(joined: str) -> str:
+    """line_key of a text whose words are joined by single spaces already (a span of a
+    paragraph written so: audit.detect.leakage.pieces)."""
     key = _BULLET.sub("", joined).lower().replace(" :", ":")
     stripped = key.rstrip(_TRAILING)  # spaces are single now: the closing marks and spaces
     return stripped if stripped else key
 
 
 def _word_count(text: str, tokens: list[str] | None = None) -> int:
-    words = len(text.split() if tokens is None else tokens)
+    return word_count(text, len(text.split() if tokens is None else tokens))
+
+
+def word_count(text: str, tokens: int) -> int:
+    """The words of a text of `tokens` white-space tokens: CJK writes no spaces, so two of its
+    characters count as a word where they outnumber the tokens."""
     cjk = 0 if text.isascii() else len(_CJK.findall(text))
-    return max(words, cjk // 2)  # CJK writes no spaces: two characters count as a word
+    return max(tokens, cjk // 2)
 
 
 def lower_share(text: str, tokens: list[str] | None = None) -> float | None:
@@ -180,9 +190,16 @@ def lower_share(text: str, tokens: list[str] | None = None) -> float | None:
     Each whitespace-separated token counts by the first letter of its first word (after
     quotes and marks; a token whose first word starts with a digit counts nothing).
     `tokens`: the text's `str.split()`, when the caller has it. Each token's case is read
-    once a corpus (`_token_case`, a memo: tokens recur), the counts in C (`list.count`).
+    once a corpus (`token_case`, a memo: tokens recur), the counts in C (`list.count`).
     """
-    cases = list(map(_token_case, text.split() if tokens is None else tokens))
+    return share_of_cases(list(map(token_case, text.split() if tokens is None else tokens)))
+
+
+def share_of_cases(cases: list[int]) -> float | None:
+    """lower_share from its tokens' cases (`token_case`): lower-case over cased, None when
+    fewer than CASED_MIN_WORDS are cased."""
+    if len(cases) < CASED_MIN_WORDS:
+        return None  # too few tokens to hold that many cased words
     lower, upper = cases.count(1), cases.count(-1)
     return lower / (lower + upper) if lower + upper >= CASED_MIN_WORDS else None
 
@@ -205,7 +222,7 @@ def _case_of(token: str) -> int:
     return 1 if first.islower() else -1 if first.isupper() else 0
 
 
-_token_case = WordMemo(_case_of).__getitem__
+token_case = WordMemo(_case_of).__getitem__  # a token's case for lower_share, read once a corpus
 
 
 def make_line(index: int, start: int, text: str, *, piece: bool = False,
@@ -213,16 +230,23 @@ def make_line(index: int, start: int, text: str, *, piece: bool = False,
     """A Line for `text` found at `start` (already stripped)."""
     tokens = text.split()
     key = line_key(text, tokens)
-    line = object.__new__(Line)
-    # the fields set at once: a frozen dataclass's __init__ sets each of the 12 with
-    # object.__setattr__ (a fifth of what making a unit costs); equality, hash and repr are
-    # the dataclass's, as for Line(...)
-    line.__dict__.update(index=index, start=start, end=start + len(text), text=text, key=key,
-                         words=_word_count(text, tokens), bullet=bool(_BULLET.match(text)), piece=piece,
-                         marker=marker, lower_share=lower_share(text, tokens), headline=headline,
-                         hits=_hits_in(key))
-    return line
+    return new_line(index, start, text, key, _word_count(text, tokens), lower_share(text, tokens),
+                    piece=piece, marker=marker, headline=headline)
 
+
+def new_line(index: int, start: int, text: str, key: str, words: int, share: float | None, *,
+             piece: bool, marker: PhraseHit | None, headline: bool, contains: bool = True) -> Line:
+    """A Line from fields read already (its phrase hits aside). `contains`: False when no
+    "contains" phrase can be in the key (pieces.py looks once a paragraph). The fields are
+    set at once: a frozen dataclass's __init__ sets each of the 12 with object.__setattr__
+    (a fifth of what making a unit costs); equality, hash and repr are the dataclass's, as
+    for Line(...)."""
+    line = object.__new__(Line)
+    line.__dict__.update(index=index, start=start, end=start + len(text), text=text, key=key,
+                         words=words, bullet=bool(_BULLET.match(text)), piece=piece,
+                         marker=marker, lower_share=share, headline=headline,
+                         hits=_hits_in(key, contains))
+    return line
 
 
 def physical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -247,6 +271,7 @@ class PhraseTable:
     entries: dict[str, list[PhraseHit]]  # phrase key -> its entries, in file order
     prefixes: tuple[str, ...]  # keys with a "prefix" entry: they count at a key's start only
     inside: ahocorasick.Automaton  # keys with a "contains" entry, anywhere (value: the key)
+    contains: tuple[str, ...]  # those keys
 
 
 @lru_cache(maxsize=1)
@@ -259,23 +284,24 @@ def phrase_table() -> PhraseTable:
         check, kind, mode, _lang, phrase = row.split("\t")
         key = line_key(phrase) if mode != "prefix" else phrase.lower()
         table.setdefault(key, []).append(PhraseHit(check, kind, mode, key))
+    contains = tuple(key for key, hits in table.items() if any(hit.mode == "contains" for hit in hits))
     automaton = ahocorasick.Automaton()
-    for key, hits in table.items():
-        if any(hit.mode == "contains" for hit in hits):
-            automaton.add_word(key, key)
+    for key in contains:
+        automaton.add_word(key, key)
     automaton.make_automaton()
     prefixes = tuple(key for key, hits in table.items() if any(hit.mode == "prefix" for hit in hits))
-    return PhraseTable(table, prefixes, automaton)
+    return PhraseTable(table, prefixes, automaton, contains)
 
 
-def _hits_in(key: str) -> tuple[PhraseHit, ...]:
+def _hits_in(key: str, contains: bool = True) -> tuple[PhraseHit, ...]:
     """The phrase-list entries found in a line key where their mode holds.
 
     Only the places where some entry's mode can hold are looked at: the whole key ("line"),
     its start ("prefix"), anywhere for "contains" phrases. They are taken in the order an
     automaton of all phrases reports them (by end, the longest first at one end) and each
     entry's mode is checked there, so the hits and their order are those of one automaton
-    pass over all phrases (tests/test_chrome_speed.py).
+    pass over all phrases (tests/test_chrome_speed.py). `contains`: False when the caller
+    knows no "contains" phrase is in the key (the automaton is not run).
     """
     table = phrase_table()
     found: list[tuple[int, int, str]] = []  # (end, -length, phrase key)
@@ -283,7 +309,8 @@ def _hits_in(key: str) -> tuple[PhraseHit, ...]:
         found.append((len(key) - 1, -len(key), key))
     if key.startswith(table.prefixes):
         found += [(len(p) - 1, -len(p), p) for p in table.prefixes if key.startswith(p)]
-    found += [(end, -len(phrase), phrase) for end, phrase in table.inside.iter(key)]
+    if contains:
+        found += [(end, -len(phrase), phrase) for end, phrase in table.inside.iter(key)]
     if not found:
         return ()  # most units
     hits: list[PhraseHit] = []

@@ -18,14 +18,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlparse
 
 import ahocorasick
 
-from audit.detect.leakage.chrome_lines import Line, PhraseHit, data_rows, make_line, physical_lines
+from audit.detect.leakage.chrome_lines import (
+    Line,
+    PhraseHit,
+    data_rows,
+    make_line,
+    phrase_table,
+    physical_lines,
+)
+from audit.detect.leakage.pieces import piece_lines
 from audit.model import Article
 
 SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)
@@ -111,6 +119,39 @@ def _markers() -> ahocorasick.Automaton:
     return automaton
 
 
+@lru_cache(maxsize=1)
+def _line_phrases() -> ahocorasick.Automaton:
+    """The markers and the phrase list's "contains" phrases in one automaton: one pass over a
+    long line finds its markers and whether a span's key can hold a "contains" phrase
+    (value: the marker's (kind, extent, phrase) or None, and whether it is a contains phrase)."""
+    markers = dict(_markers().items())
+    contains = set(phrase_table().contains)
+    automaton = ahocorasick.Automaton()
+    for phrase in markers.keys() | contains:
+        automaton.add_word(phrase, (markers.get(phrase), phrase in contains))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def _unscreened() -> bool:
+    """Whether a contains phrase holds ":" or a sigma: it may be in a span's key and not in
+    the lowered line (" :" becomes ":" in a key; a sigma's lower form depends on what follows)."""
+    return any(frozenset(":σςΣ") & set(phrase) for phrase in phrase_table().contains)
+
+
+def scan_line(line: str, low: str) -> tuple[list[Marker], bool]:
+    """A long line's markers (as find_markers), and whether a "contains" phrase of the phrase
+    list is in it (`low`: the line as _lower makes it). True when `low` is not the line's
+    str.lower (a character lowered to two) or a contains phrase holds ":" or a sigma."""
+    raw, contains = [], False
+    for end, (marker, inside) in _line_phrases().iter(low):
+        if marker is not None:
+            raw.append((end, marker))
+        contains = contains or inside
+    return _markers_in(line, raw), contains or len(low) != len(line) or _unscreened()
+
+
 def _lower(text: str) -> str:
     """Lower case with the same length (a character whose lower form is longer stays)."""
     low = text.lower()
@@ -126,9 +167,13 @@ def find_markers(line: str) -> list[Marker]:
     an upper-case word, a digit, punctuation or the end ("Advertisement The president",
     not "Advertisement revenue fell").
     """
-    low = _lower(line)
+    return _markers_in(line, _markers().iter(_lower(line)))
+
+
+def _markers_in(line: str, raw: Iterable[tuple[int, tuple[str, str, str]]]) -> list[Marker]:
+    """find_markers' choice among the marker phrases found in the lowered line (end, value)."""
     found: list[Marker] = []
-    for end, (kind, extent, phrase) in _markers().iter(low):
+    for end, (kind, extent, phrase) in raw:
         start = end - len(phrase) + 1
         after = end + 1
         if start > 0 and line[start - 1].isalnum():
@@ -261,12 +306,12 @@ def _ordinal(line: str, window: list[str], after: int) -> bool:
     return bool(previous) and previous[0].lower() in ORDINAL_BEFORE
 
 
-def _cuts(line: str, titles: Sequence[tuple[int, int]]) -> list[tuple[int, Marker | None]]:
+def _cuts(line: str, titles: Sequence[tuple[int, int]], markers: list[Marker]) -> list[tuple[int, Marker | None]]:
     """Cut offsets in a line; each with the marker whose span starts there (else None)."""
     cuts: dict[int, Marker | None] = dict.fromkeys([0, *sentence_ends(line)])
     words: list[re.Match[str]] = []
     starts: list[int] = []
-    for marker in find_markers(line):
+    for marker in markers:
         cuts[marker.start] = marker
         if marker.extent == "alone":
             cuts.setdefault(marker.end, None)
@@ -405,12 +450,14 @@ def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     return [words[cut].start()] if 0 < cut < len(words) else []
 
 
-def split_line(line: str, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Marker | None]]:
+def split_line(line: str, titles: Sequence[tuple[int, int]] = (),
+               markers: list[Marker] | None = None) -> list[tuple[int, int, Marker | None]]:
     """A long line's spans as (start, end, marker) offsets into the line, blanks dropped.
 
-    `titles`: the headline's places in the line (`headline_ranges`), kept whole.
+    `titles`: the headline's places in the line (`headline_ranges`), kept whole; `markers`:
+    its find_markers, when the caller has them.
     """
-    cuts = _cuts(line, titles)
+    cuts = _cuts(line, titles, find_markers(line) if markers is None else markers)
     title_set = set(titles)
     bounds = [c for c, _ in cuts] + [len(line)]
     spans: list[tuple[int, int, Marker | None]] = []
@@ -445,10 +492,10 @@ def segment(text: str, title: str | None = None, url: str | None = None) -> tupl
             units.append(make_line(len(units), start, body, headline=covered or _slug_line(body, title, url)))
             continue
         title_set = set(titles)
-        for a, b, marker in split_line(body, titles):
-            hit = PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None
-            units.append(make_line(len(units), start + a, body[a:b], piece=True, marker=hit,
-                                   headline=(a, b) in title_set))
+        markers, contains = scan_line(body, _lower(body))
+        spans = [(a, b, PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None,
+                  (a, b) in title_set) for a, b, marker in split_line(body, titles, markers)]
+        units += piece_lines(body, start, spans, len(units), contains)
     return tuple(units)
 
 

@@ -1,0 +1,62 @@
+"""The units cut from one long line, made together from the line's tokens read once.
+
+`spans.segment` cuts a paragraph (a flattened article: ~2,400 characters, ~20 units) into
+spans; each span becomes a Line with its key, word count and lower-case share. Made one by
+one (`chrome_lines.make_line`), every span splits its text, looks up each token's case in
+a memo of tens of thousands of words and joins its tokens again for its key. A paragraph
+whose words are separated by single spaces (nearly every flattened text) is split once
+here, each token's case looked up once, and a span that starts and ends at a space (nearly
+every one) takes its tokens as a run of the paragraph's: its text is then its tokens joined
+by spaces (its key needs no join), its word count the run's length, its share a count over
+the run's cases. Any other span, or paragraph, is made by `make_line` as before; both ways
+give equal Lines (tests/test_pieces.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from audit.detect.leakage.chrome_lines import (
+    Line,
+    PhraseHit,
+    joined_key,
+    make_line,
+    new_line,
+    share_of_cases,
+    token_case,
+    word_count,
+)
+
+Span = tuple[int, int, "PhraseHit | None", bool]  # start, end in the line, its marker, headline
+
+
+def piece_lines(body: str, start: int, spans: Sequence[Span], first_index: int, contains: bool = True) -> list[Line]:
+    """The Lines of a long line's spans (`start`: the line's offset in the text; spans as
+    offsets into `body`, stripped, in order, not overlapping), indexed from `first_index`.
+
+    `contains`: False when no phrase of the phrase list's "contains" entries is in the
+    lowered line (`spans.scan_line`): then none is in a span's key either, when the line's
+    words are separated by single spaces (a key is then its span's text lowered, bullets
+    and closing marks stripped, " :" made ":"; `scan_line` says True for a phrase holding
+    ":" or a sigma, whose lower form depends on what follows it)."""
+    tokens = body.split()
+    if " ".join(tokens) != body:  # a run of white space other than one space: span by span
+        return [make_line(first_index + k, start + a, body[a:b], piece=True, marker=marker, headline=headline)
+                for k, (a, b, marker, headline) in enumerate(spans)]
+    cases = list(map(token_case, tokens))
+    ascii_body = body.isascii()
+    lines: list[Line] = []
+    counted, spaces = 0, 0  # body[:counted] holds `spaces` spaces: the token index at `counted`
+    for k, (a, b, marker, headline) in enumerate(spans):
+        text = body[a:b]
+        if (a and body[a - 1] != " ") or (b < len(body) and body[b] != " "):  # cut inside a token
+            lines.append(make_line(first_index + k, start + a, text, piece=True, marker=marker, headline=headline))
+            continue
+        spaces += body.count(" ", counted, a)
+        counted = a
+        first, n = spaces, text.count(" ") + 1  # its tokens are tokens[first:first + n]
+        words = n if ascii_body else word_count(text, n)
+        lines.append(new_line(first_index + k, start + a, text, joined_key(text), words,
+                              share_of_cases(cases[first:first + n]), piece=True, marker=marker,
+                              headline=headline, contains=contains))
+    return lines

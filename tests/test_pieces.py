@@ -1,0 +1,145 @@
+"""A long line's units made together (pieces.piece_lines, spans.scan_line) equal the units
+made span by span as before: `split_line` with its own find_markers, then `make_line` for
+each span (every field of every Line, and prose and navlike).
+
+The shortcuts: a paragraph written with single spaces is split once and each span takes
+its tokens as a run of the paragraph's; one automaton pass over the lowered paragraph finds
+the markers and whether any "contains" phrase is there, and when none is, no span's key is
+searched for one. Met here on the seeds (as written and flattened), on real sentences run
+together with chrome, on texts that must take the slower way (a double space, a tab, a
+cut inside a word, "İ", whose lower form is two characters, a Greek sigma), and on the
+c2000 and gate1000 corpora when /work/scratch holds them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.detect.leakage.chrome_lines import (
+    Line,
+    PhraseHit,
+    make_line,
+    phrase_table,
+    physical_lines,
+)
+from audit.detect.leakage.spans import (
+    HEADLINE_COVER,
+    SPLIT_MIN_WORDS,
+    _lower,
+    _slug_line,
+    find_markers,
+    headline_ranges,
+    scan_line,
+    segment,
+    split_line,
+    trusted_title,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRATCH = Path("/work/scratch")
+
+
+def reference_segment(text: str, title: str | None = None, url: str | None = None) -> tuple[Line, ...]:
+    """spans.segment as it was: every span made by make_line, markers by find_markers."""
+    units: list[Line] = []
+    lines = list(physical_lines(text))
+    title = trusted_title(title, url, lines[0][1] if lines else "")
+    for start, body in lines:
+        titles = headline_ranges(body, title, url)
+        if len(body.split(None, SPLIT_MIN_WORDS)) <= SPLIT_MIN_WORDS:
+            covered = sum(b - a for a, b in titles) >= HEADLINE_COVER * len(body)
+            units.append(make_line(len(units), start, body, headline=covered or _slug_line(body, title, url)))
+            continue
+        title_set = set(titles)
+        for a, b, marker in split_line(body, titles):
+            hit = PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None
+            units.append(make_line(len(units), start + a, body[a:b], piece=True, marker=hit,
+                                   headline=(a, b) in title_set))
+    return tuple(units)
+
+
+CHROME = ("Home World Politics Business Opinion Sign In Subscribe The president said on Monday that talks "
+          "would go on. READ MORE: Talks Resume In Istanbul As Ankara Hosts Both Sides The two countries "
+          "agreed to meet again. Advertisement Officials in Kyiv said the offer was not serious. Share this "
+          "article Sign up for our newsletter to get the news delivered to your inbox every morning. "
+          "© 2024 The Daily Example. All rights reserved. Privacy Policy Terms of Use Cookie Settings "
+          "Unlock unlimited access for just $1 per week. Already a subscriber? Sign in. Related Links "
+          "Russia And Ukraine Meet In Turkey For First Direct Talks Since 2022 Comments Leave a comment")
+SENTENCES = [
+    "Ukrainian President Volodymyr Zelensky arrived in Turkey on Thursday in a pessimistic mood.",
+    "\"The company,\" he said, \"will (probably) announce 2nd-quarter results on the 15th.\"",
+    "Die Bundesregierung und der Bundestag haben das Gesetz am 6. September 1944 mit großer Mehrheit beschlossen.",
+    "Mr. Putin met U.S. officials at 3 p.m. on Friday, and Vladimir V. Putin said nothing else.",
+]
+
+
+def _texts() -> list[tuple[str, str | None, str | None]]:
+    texts: list[tuple[str, str | None, str | None]] = []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        written = seed.read_text(encoding="utf-8")
+        flat = " ".join(written.split())
+        texts += [(written, None, None), (flat, None, None), (flat, written.split("\n")[0], None)]
+    body = " ".join([*SENTENCES, CHROME, *SENTENCES])
+    texts += [(body, None, None), (body, "Talks Resume In Istanbul As Ankara Hosts Both Sides", None)]
+    glued = body.replace("go on. READ MORE:", "go ahead.READ MORE:").replace("serious. Share", "serious.Share")
+    texts += [(glued, None, None), (glued, "ntinues Talks Resume In Istanbul", None)]  # cuts inside a word
+    for odd in ("  ", "\t", " \u00a0", "İ", "ΟΔΟΣ ", "x.Share this article ", "Foo:", " : "):
+        texts.append((body.replace(" the ", f" the{odd}", 3), None, None))  # the slower ways
+        texts.append((body.replace("Turkey", f"Tur{odd.strip() or 'k'}key"), "Talks Resume In Istanbul", None))
+    return texts
+
+
+def _corpus(name: str, limit: int) -> list[tuple[str, str | None, str | None]]:
+    path = SCRATCH / name
+    if not path.exists():
+        return []
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            rows.append((record.get("text") or "", record.get("title"), record.get("url")))
+            if len(rows) >= limit:
+                break
+    return rows
+
+
+def _assert_same(text: str, title: str | None, url: str | None) -> None:
+    made, reference = segment.__wrapped__(text, title, url), reference_segment(text, title, url)
+    assert made == reference
+    assert [(u.prose, u.navlike) for u in made] == [(u.prose, u.navlike) for u in reference]
+
+
+@pytest.mark.parametrize("number", range(len(_texts())))
+def test_units_as_made_span_by_span(number: int) -> None:
+    text, title, url = _texts()[number]
+    _assert_same(text, title, url)
+
+
+def test_the_texts_take_both_ways() -> None:
+    """The texts above reach the fast way and each slower one (else the test proves little)."""
+    units = [u for text, title, url in _texts() for u in segment.__wrapped__(text, title, url)]
+    assert sum(u.piece for u in units) > 300 and any(u.hits for u in units) and any(u.marker for u in units)
+
+
+@pytest.mark.skipif(not (SCRATCH / "c2000.jsonl").exists(), reason="needs /work/scratch (real corpora)")
+def test_units_as_made_span_by_span_on_real_corpora() -> None:
+    for text, title, url in _corpus("c2000.jsonl", 400) + _corpus("gate1000.jsonl", 300):
+        _assert_same(text, title, url)
+
+
+def test_scan_line_finds_the_markers_and_every_contains_phrase() -> None:
+    """scan_line's markers are find_markers'; when it says no "contains" phrase, no span's key
+    holds one (the phrase table's own automaton over each key)."""
+    inside = phrase_table().inside
+    lines = [body for text, _, _ in _texts() for _, body in physical_lines(text)]
+    said = []
+    for body in lines:
+        markers, contains = scan_line(body, _lower(body))
+        assert markers == find_markers(body)
+        said.append(contains)
+        if not contains:
+            assert not any(list(inside.iter(u.key)) for u in reference_segment(body) if u.piece)
+    assert any(said) and not all(said)
