@@ -5,8 +5,9 @@ Done in a thread of the run's process, it fought that process's GIL and, in a re
 whose workers are idle on cache hits, it was the run's critical path. So a run forks
 one child at its start: the child imports GX at once, on the other core, then waits.
 When detection is done the parent sends it the signal frame (ids, hashes and counts:
-small) and the child runs the real GX validation, with Data Docs when asked, and sends
-back the `Validation`. The parent never imports GX.
+small) and the child runs the real GX validation and sends back the `Validation`; with
+Data Docs asked, it then builds them while the parent writes its report, and `finish`
+waits for them (the report's overview links them). The parent never imports GX.
 
 An error in the child (a suite GX cannot load, any GX exception) is sent back and
 raised by the parent as it was raised, with the child's traceback as a note; a child
