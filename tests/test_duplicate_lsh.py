@@ -100,3 +100,45 @@ def test_permutations_are_datasketchs_own() -> None:
         theirs = MinHash(num_perm=num_perm, seed=1, scheme="affine32").permutations
         assert a.dtype == b.dtype == np.uint32
         assert np.array_equal(a, theirs[0]) and np.array_equal(b, theirs[1])
+
+
+def _real_texts() -> list[str]:
+    """The seeds, and c2000's real articles where this machine has them."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    corpus = Path("/work/scratch/c2000.jsonl")
+    if corpus.exists():
+        import json
+
+        texts += [json.loads(line)["text"] for line in corpus.read_text().splitlines()[:400]]
+    return texts
+
+
+def test_shingles_and_signature_equal_the_numpy_forms_they_replace() -> None:
+    """sorted_distinct is np.unique; the in-place signature is the broadcast one."""
+    from audit.detect.duplicates.tokens import (
+        kgrams_of,
+        shingles_of_hashes,
+        sorted_distinct,
+        text_word_hashes,
+    )
+
+    draw = np.random.default_rng(3)
+    for values in ([], [5], [5, 5], [7, 3, 7, 0, 2**32 - 1, 3], draw.integers(0, 50, 300)):
+        array = np.array(values, dtype=np.uint32)
+        got = sorted_distinct(array.copy())
+        assert got.dtype == np.uint32 and np.array_equal(got, np.unique(array))
+    a, b = duplicate_lsh._permutations(128)
+    for text in _real_texts():
+        hashes = text_word_hashes(text)
+        shingles = shingles_of_hashes(hashes, 3)
+        assert np.array_equal(shingles, np.unique((kgrams_of(hashes, 3) & np.uint64(0xFFFFFFFF))
+                                                  .astype(np.uint32)))
+        h = shingles.astype(np.uint32)
+        for shift, factor in ((16, 0x85EBCA6B), (13, 0xC2B2AE35)):
+            h = (h ^ (h >> np.uint32(shift))) * np.uint32(factor)
+        h = h ^ (h >> np.uint32(16))
+        expected = (h[:, None] * a + b).min(axis=0) if len(h) else np.full(128, 2**32 - 1, np.uint32)
+        assert np.array_equal(signature(shingles, 128), expected)

@@ -78,16 +78,16 @@ def test_a_run_without_out_returns_what_a_run_with_out_writes(tmp_path: Path) ->
 
 def _record_profile_loads(log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each process that reads langdetect's profile files appends its pid to `log`."""
-    from langdetect.detector_factory import DetectorFactory
+    from audit.normalise.ngrams import LazyProfiles
 
-    real = DetectorFactory.load_profile
+    real = LazyProfiles.__init__
 
-    def load_profile(self: DetectorFactory, directory: str) -> None:
+    def load_profile(self: LazyProfiles, directory: str, seed: int | None = None) -> None:
         with log.open("a") as fh:
             fh.write(f"{os.getpid()}\n")
-        real(self, directory)
+        real(self, directory, seed)
 
-    monkeypatch.setattr(DetectorFactory, "load_profile", load_profile)
+    monkeypatch.setattr(LazyProfiles, "__init__", load_profile)
     _factory.cache_clear()  # as in a fresh process: nothing loaded yet
 
 

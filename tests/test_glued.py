@@ -144,3 +144,27 @@ def test_a_list_items_number_is_not_a_glued_sentence() -> None:
             "- 2.Misture rapidamente e junte o ovo e a manteiga em temperatura ambiente.")
     assert [f.excerpt for f in find_glued_sentences([make_article(text, language="pt")], {})] == []
     assert glued("It was passed in 2013.Still, nothing changed. - Next.Then") == ["2013.Still", "Next.Then"]
+
+
+def test_quoted_bracketed_and_abbreviated_dotted_names_are_not_glued() -> None:
+    """Real German and Italian pages (htmldate's and trafilatura's evaluation sets; read in
+    precision-2026-12-03b.md): an exhibition's and a podcast's title in quotes, a picture's
+    file name in brackets, a cooperative's legal form."""
+    names = [
+        ("2010: ›12+polyphonie‹ in der Ausstellung ›Struktur.Wandel‹ in Erfurt, gemeinsam mit Gabriele Fecher",
+         "de"),
+        ("Übersicht: Podcasts Video-Podcast \"Hin.Gehört.Spezial\" Podcast - Das Arbeitsgespräch", "de"),
+        ("decine di persone sono rimaste intrappolate sotto le macerie (gele.Finegil.Image2014v1) "
+         "TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT", "it"),
+        ("Der Fokus im \"Internationalen Medienverbund reg.Gen.m.b.H.\" lag in der Realisierung", "de"),
+    ]
+    for text, language in names:
+        assert [f.excerpt for f in find_glued_sentences([make_article(text, language=language)], {})] == []
+
+
+def test_a_glued_sentence_opening_or_closing_a_quote_is_still_glued() -> None:
+    """Guards: a quote mark on one side only, a one-word sentence after the glue, initials."""
+    assert glued("the sovereignty of states in the region.”Harry Kazianis, an analyst") == ["region.”Harry"]
+    assert glued("colluded with the Russians.Seriously.Shep Smith did his job") == ["Russians.Seriously"]
+    assert glued("It was passed in 2013.Still, nothing changed.") == ["2013.Still"]
+    assert glued("(apart from prisoners in Belmarsh, for example).This country signs up") == ["example).This"]

@@ -131,3 +131,27 @@ def test_a_long_run_of_spaces_after_today_is_read_in_linear_time() -> None:
     assert not addresses_reader("Today" + " " * 200_000 + "they said the fund will grow.")
     assert addresses_reader("Today, support our newsroom.") and addresses_reader("Today  support us")
     assert time.process_time() - clock < 1.0
+
+
+def test_reader_words_of_another_clause_or_the_country_are_no_appeal() -> None:
+    """Real false alarm (Yahoo Finance 2020, Bill Gates answering readers' questions): "we" and
+    "our" are his, and "it" would make the contribution (precision-2026-12-03b.md)."""
+    gates = ("Our Foundation's expertise is in diagnostics, therapeutics and vaccines so we are not "
+             "involved in the ventilator efforts but it could make a contribution to have more especially "
+             "as the disease gets into developing countries including Africa.")
+    assert list(find_paywall_blocks([article(f"{LEAD} {gates} {TAIL}")], {})) == []
+    asked = "If you value our work, please make a contribution."  # the request in its own clause
+    (block,) = find_paywall_blocks([article(f"{LEAD} {asked} {TAIL}")], {})
+    assert block.excerpt == asked
+
+
+def test_us_the_country_and_quoted_words_do_not_speak_to_the_reader() -> None:
+    """Real BBC 2004-05 sentences that `addresses_reader` read as the site's: "US" as "us"
+    (case was ignored), and a quote that names no speaker in its sentence."""
+    from audit.detect.leakage.paywall import addresses_reader
+
+    assert not addresses_reader("The US, the largest of the IMF's 184 members, is a strong supporter of "
+                                "continued financial support for Turkey.")
+    assert not addresses_reader("\"However, the routes don't currently make a profitable contribution to "
+                                "our business and we are unable to sustain them while this remains the case.")
+    assert addresses_reader("Our newsroom depends on readers: support our journalism for just £1 a week.")

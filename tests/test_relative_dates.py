@@ -114,3 +114,13 @@ def test_relative_day_words_with_regex_case_twins_keep_their_offset() -> None:
 
     found = find_relative_dates("ye\u017fterday, then yesterday, then the day before ye\u017fterday")
     assert [m.offset for m in found] == [-1, -1, -2]
+
+
+def test_today_the_programme_is_not_the_day() -> None:
+    """A real BBC 2004-05 sentence (in c2000, dated a Saturday there; precision-2026-12-03b.md):
+    Radio 4's "Today" is a programme. The day word in the same place is still judged."""
+    programme = ("it was the troops telling the leaders: get in line,\" he told BBC Radio 4's Today on "
+                 "Tuesday. Mr Prescott said there were occasional disagreements in any government.")
+    assert run(programme, date(2025, 7, 19)) == []
+    day = "it was the troops telling the leaders, he said today on Tuesday. Mr Prescott said"
+    assert spans(run(day, date(2025, 7, 19))) == [("consistency.relative_date", "today on Tuesday")]

@@ -149,3 +149,24 @@ def test_findings_cached_by_older_code_are_not_served(tmp_path: Path, monkeypatc
         (tmp_path / "c" / "out" / "findings.jsonl").read_bytes()
     assert warm.summary["findings_cache"]["misses"] == len(warm.articles)  # that detector only
     assert cold.summary["findings_cache"]["hits"] == 0
+    # its new part was added to each article's entry, the others' parts kept: all served
+    again = audit.run([corpus], out=tmp_path / "d" / "out", cache=tmp_path / "cache", **FAST)
+    assert again.summary["findings_cache"]["misses"] == 0
+    assert (tmp_path / "d" / "out" / "findings.jsonl").read_bytes() == \
+        (tmp_path / "c" / "out" / "findings.jsonl").read_bytes()
+
+
+def test_one_entry_an_article_holds_every_detector_but_the_large_shares(runs: dict[str, Any]) -> None:
+    """The workers' path looks up one entry an article (its findings and small shares under
+    each detector's digest), not one per (detector, article); the large shares are rows of
+    their own. Articles with the same text, date, language, title and URL share one."""
+    import pyarrow.parquet as pq
+
+    from audit.detect.cache import CACHE_FILE, ENTRY, LARGE_FILE
+
+    cache = runs["warm"].parents[1] / "cache"
+    keys = pq.read_table(cache / CACHE_FILE).column("key").to_pylist()
+    assert keys and all(k.startswith(ENTRY) for k in keys)
+    # the first run's articles, the exact copy sharing art-2's entry; the rerun's two new texts
+    assert len(keys) == len(_records()) - 1 + 2
+    assert (cache / LARGE_FILE).is_file()

@@ -30,14 +30,18 @@ from typing import Any
 
 from audit.detect import ApartResult
 from audit.detect.cache import (
+    ENTRY,
     FindingsCache,
     article_digest,
+    article_key,
     article_part,
     cache_key,
     code_fingerprint,
     data_fingerprint,
     detector_digest,
     params_text,
+    served_findings,
+    stored_findings,
 )
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
@@ -255,7 +259,9 @@ class _Batch:
     articles: list[Article] = field(default_factory=list)
     needs: list[tuple[str, ...] | None] = field(default_factory=list)
     cached: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)
-    keys: dict[str, dict[int, str]] = field(default_factory=dict)
+    # position -> (its entry's key, the entry as looked up): what the workers find for the
+    # article is added to it (only articles with a miss are here)
+    entries: dict[int, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     deferred: list[int] = field(default_factory=list)
 
 
@@ -268,8 +274,8 @@ class _Keeper:
         self.plan, self.language_cache, self.cache = plan, language_cache, cache
         self.detectors = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
         self.pending: set[str] = set()  # texts sent for a verdict that has not come back
-        self.fresh_findings: dict[str, list[Finding]] = {}
-        self.fresh_values: dict[tuple[str, str], Any] = {}  # prepared values by (name, key)
+        self.fresh_entries: dict[str, dict[str, Any]] = {}  # article_key -> entry, grown
+        self.fresh_values: dict[str, Any] = {}  # large prepared values by key
         self.large = {n for n in plan.prepare if self.detectors[n].large_prepared}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
         # keys only for a cache kept in a folder: the fingerprints read every detector's
@@ -286,14 +292,9 @@ class _Keeper:
                                       self.params[name])
                 for name, d in self.detectors.items()}
 
-    def key(self, name: str, article: Article, parts: dict[bool, str] | None = None) -> str:
-        """The cache key of a detector's findings, or of its prepared value, for one article
-        (`parts`: the article's halves of the key, hashed once for all its detectors)."""
-        prepared = name in self.plan.prepare
-        parts = {} if parts is None else parts
-        if prepared not in parts:
-            parts[prepared] = article_digest(article_part(article, prepared))
-        return cache_key(self.digests[name], parts[prepared])
+    def large_key(self, name: str, article: Article) -> str:
+        """The key of a large prepared value (its own row in the Arrow file)."""
+        return cache_key(self.digests[name], article_digest(article_part(article, True)))
 
     @property
     def looks_up(self) -> bool:
@@ -327,40 +328,47 @@ class _Keeper:
         return None
 
     def lookups(self, batch: _Batch, todo: list[int]) -> None:
-        """Findings the cache holds for articles whose language is known; the rest: needs."""
+        """Findings the cache holds for articles whose language is known; the rest: needs.
+
+        One entry an article (FindingsCache.entry) holds every detector's part but the
+        large shares'; hits and misses are counted per (detector, article) as before."""
         unknown = set(todo)
         cache = self.cache
         if cache is None or not self.keyed:  # no kept cache: every detector runs
             batch.needs.extend([None] * len(batch.articles))
             return
-        # per detector, made once: a rerun looks up every (detector, article) pair, 16 x
+        # per detector, made once: a rerun looks at every (detector, article) pair, 16 x
         # 20,000, so the loop calls no method it can do without (rerun.md)
-        order = [(name, detector, name in self.plan.prepare, self.digests[name],
-                  batch.cached.setdefault(name, {}), batch.keys.setdefault(name, {}))
+        order = [(name, detector, name in self.plan.prepare, name in self.large, self.digests[name],
+                  batch.cached.setdefault(name, {}))
                  for name, detector in self.detectors.items()]
+        hits = misses = 0
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
             need = []
-            halves = (article_digest(article_part(article, False)),
-                      article_digest(article_part(article, True)))
-            for name, detector, prepared, digest, cached, keys in order:
+            half = article_digest(article_part(article, True))
+            key = ENTRY + half
+            entry = cache.entry(key)
+            for name, detector, prepared, large, digest, cached in order:
                 if not detector.supports(article):
                     continue
-                key = cache_key(digest, halves[prepared])
-                if prepared:
-                    value = cache.get_value(key)
-                    if value is not None:
-                        article.prepared[name] = value
-                else:
-                    value = cache.get(key, article.article_id)
-                    if value is not None:
-                        cached[position] = value
+                value = cache.get_value(cache_key(digest, half)) if large else entry.get(digest)
                 if value is None:
                     need.append(name)
-                    keys[position] = key
+                    misses += not large  # get_value counts its own
+                    continue
+                hits += not large
+                if prepared:
+                    article.prepared[name] = value
+                else:
+                    cached[position] = served_findings(value, article.article_id) if value else []
+            if need:
+                batch.entries[position] = (key, entry)
             batch.needs.append(tuple(need))
+        cache.hits += hits
+        cache.misses += misses
 
     def store(self, batch: _Batch, result: BatchResult) -> None:
         """Verdicts and fresh findings of a finished batch, kept for the caches' save."""
@@ -374,25 +382,28 @@ class _Keeper:
         if not self.keyed:  # counted as a kept cache counts them: all misses, one trip
             self.cache.misses += sum(map(len, [*result.findings.values(), *result.prepared.values()]))
             return
-        parts: dict[int, dict[bool, str]] = {}  # each article's key halves, made once
+        looked_up = set(batch.entries)  # the others' language was found by the worker
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
-            keys = batch.keys.get(name, {})
             for position, found in fresh.items():
-                key = keys.get(position)
-                if key is None:  # language found by the worker: the key is made now
+                article = batch.articles[position]
+                if position not in looked_up:  # counted as a lookup would have
                     self.cache.misses += 1
-                    key = self.key(name, batch.articles[position], parts.setdefault(position, {}))
-                if name in self.plan.prepare:
-                    self.fresh_values[name, key] = found
-                else:
-                    self.fresh_findings[key] = found
+                if name in self.large:
+                    self.fresh_values[self.large_key(name, article)] = found
+                    continue
+                if position not in batch.entries:  # its entry, if an earlier run made one
+                    key = article_key(article)
+                    batch.entries[position] = (key, self.fresh_entries.get(key) or self.cache.entry(key))
+                key, entry = batch.entries[position]
+                entry[self.digests[name]] = found if name in self.plan.prepare else stored_findings(found)
+                self.fresh_entries[key] = entry
 
     def save(self) -> None:
         if self.cache is not None and self.keyed:
-            for key, found in self.fresh_findings.items():
-                self.cache.put(key, found)
-            for (name, key), value in self.fresh_values.items():
-                self.cache.put_value(key, value, large=name in self.large)
+            for key, entry in self.fresh_entries.items():
+                self.cache.put_entry(key, entry)
+            for key, value in self.fresh_values.items():
+                self.cache.put_value(key, value, large=True)
 
 
 def _batches(records: Iterable[RawRecord], size: int, max_records: int,

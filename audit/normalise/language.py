@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from audit.normalise.ascii_runs import LETTERS, runs
-from audit.normalise.ngrams import fast_detector_class
+from audit.normalise.ngrams import LazyProfiles, fast_detector_class
 
 MIN_CHARS = 200  # below this langdetect guesses; shorter texts get no verdict
 MAX_CHARS = 5000  # the opening of a long article decides its language; keeps cost flat
@@ -40,19 +40,17 @@ class LanguageGuess:
 
 
 @lru_cache(maxsize=1)
-def _factory():  # type: ignore[no-untyped-def]
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+def _factory() -> LazyProfiles:
+    """langdetect's 55 profiles, seeded; their table's rows made as texts need them."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
 
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.seed = SEED
-    return factory
+    return LazyProfiles(PROFILES_DIRECTORY, seed=SEED)
 
 
 def preload() -> None:
     """Read now what detect_language reads on first use (langdetect's 55 profiles,
-    0.5 s; the fast path's rules): a process about to fork workers that all detect
-    languages loads them once, and the workers share its copy."""
+    0.1 s; the fast path's rules): a process about to fork workers that all detect
+    languages reads them once, and the workers share its copy."""
     _factory()
     fast_detector_class()
     fast_path()

@@ -18,11 +18,19 @@ reset at every space and holds at most 3 characters, so after reading position j
 normalised text (spaces collapsed, a space in front) it is the text's last 1, 2 or 3
 characters up to j that follow the previous space; a character that is upper case after
 an upper-case one (inside "NATO") adds no n-grams.
+
+`LazyProfiles` stands in for langdetect's `DetectorFactory`: the same profiles, languages
+in the same order, but each n-gram's row of probabilities is made when a text first holds
+the n-gram. langdetect's own loader makes all 87,598 rows of 55 floats up front (0.4-0.5 s
+of CPU, every process that detects a language); a news corpus's texts use a few thousand.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -56,10 +64,11 @@ def fast_detector_class() -> type:
     from langdetect.utils.ngram import NGram
 
     class FastDetector(Detector):  # type: ignore[misc]
-        def __init__(self, factory: Any) -> None:
+        def __init__(self, factory: LazyProfiles) -> None:
             super().__init__(factory)
-            # each word's n-grams, kept with the profiles they were looked up in
-            self.word_memo = factory.__dict__.setdefault("_audit_word_ngrams", {})
+            self.vocabulary = factory.vocabulary
+            self.fill = factory.fill
+            self.word_memo = factory.word_ngrams
 
         def append(self, text: str) -> None:
             text = self.URL_RE.sub(" ", text)
@@ -78,19 +87,82 @@ def fast_detector_class() -> type:
                 self.text = _ASCII_LETTER_RANGE.sub("", self.text)
 
         def _extract_ngrams(self) -> list[str]:
-            return extract_ngrams(self.text, self.word_lang_prob_map, self.word_memo)
+            return extract_ngrams(self.text, self.vocabulary, self.word_memo, self.fill)
+
+        def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
+            # langdetect's loop `prob[i] *= weight + row[i]`, the same products in one comprehension
+            if word is None or word not in self.word_lang_prob_map:
+                return False
+            weight = alpha / self.BASE_FREQ
+            prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word])]
+            return True
+
+        def _normalize_prob(self, prob: list[float]) -> float:
+            # langdetect's loop: the same quotients; max(0.0, *prob) keeps an item only
+            # when it is > the one kept, as its `if maxp < p` does
+            sump = sum(prob)
+            prob[:] = [p / sump for p in prob]
+            return max(0.0, *prob)
 
     return FastDetector
 
 
-def extract_ngrams(text: str, vocabulary: dict[str, Any],
-                   memo: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+class LazyProfiles:
+    """What langdetect's `Detector` reads of its factory (`word_lang_prob_map`, `langlist`,
+    `seed`), from the same profile files in the same order as `DetectorFactory.load_profile`
+    reads them, the table's rows made on first use (`fill`) by `add_profile`'s arithmetic.
+
+    `vocabulary` is every n-gram of the profiles: what langdetect's table holds as keys,
+    so `FastDetector` keeps the same n-grams of a text. A detector of these profiles must
+    be a `FastDetector`, which fills the rows of a text's n-grams before its trials read
+    them; langdetect's own `Detector` would see an unfilled table.
+    """
+
+    def __init__(self, directory: str, seed: int | None = None) -> None:
+        names = os.listdir(directory)  # langdetect's order, and its row length
+        self.size = len(names)
+        self.langlist: list[str] = []
+        self.profiles: list[tuple[dict[str, int], list[int]]] = []
+        for name in names:
+            path = os.path.join(directory, name)
+            if name.startswith(".") or not os.path.isfile(path):
+                continue
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+            self.langlist.append(data["name"])
+            self.profiles.append((data["freq"], data["n_words"]))
+        self.vocabulary: frozenset[str] = frozenset().union(*(freq for freq, _ in self.profiles))
+        self.word_lang_prob_map: dict[str, list[float]] = {}
+        self.seed = seed
+        self.word_ngrams: dict[str, tuple[str, ...]] = {}  # FastDetector's memo of a word's n-grams
+
+    def fill(self, grams: Iterable[str]) -> None:
+        """Make the rows of these n-grams that are not made yet: each profile's n-grams
+        among them found by one set intersection (in C), not a lookup a gram and profile."""
+        missing = set(grams).difference(self.word_lang_prob_map)
+        if not missing:
+            return
+        rows = {gram: [0.0] * self.size for gram in missing}
+        for index, (freq, n_words) in enumerate(self.profiles):
+            for gram in freq.keys() & missing:
+                length = len(gram)
+                if 1 <= length <= 3:
+                    rows[gram][index] = 1.0 * freq[gram] / n_words[length - 1]
+        self.word_lang_prob_map.update(rows)
+
+    def get_lang_list(self) -> list[str]:
+        return list(self.langlist)
+
+
+def extract_ngrams(text: str, vocabulary: frozenset[str] | dict[str, Any],
+                   memo: dict[str, tuple[str, ...]] | None = None,
+                   fill: Callable[[list[str]], None] | None = None) -> list[str]:
     """The n-grams langdetect's `Detector._extract_ngrams` finds in `text`, in its order.
 
     The buffer starts afresh at each space, so a word's n-grams depend on the word alone
     (and on whether a space ends it): they are made once a word and vocabulary (a news
     text says "the" a hundred times). `memo` keeps them between calls (one memo for
-    one vocabulary).
+    one vocabulary, and one `fill`: a word's n-grams go to it when first made).
     """
     norm = text.translate(_table())
     if "  " in norm:
@@ -100,20 +172,24 @@ def extract_ngrams(text: str, vocabulary: dict[str, Any],
     if len(memo) > MEMO_WORDS:
         memo.clear()
     found: list[str] = []
+    new: list[str] = []  # n-grams of the words first seen
     last = len(words) - 1
     for k, word in enumerate(words):
         padded = f" {word} " if k < last else f" {word}"
         grams = memo.get(padded)
         if grams is None:
             grams = memo[padded] = _grams(padded, vocabulary)
+            new.extend(grams)
         found.extend(grams)
+    if fill is not None and new:
+        fill(new)
     return found
 
 
 MEMO_WORDS = 200_000
 
 
-def _grams(s: str, vocabulary: dict[str, Any]) -> tuple[str, ...]:
+def _grams(s: str, vocabulary: frozenset[str] | dict[str, Any]) -> tuple[str, ...]:
     """langdetect's n-grams of one space-led word: after each character, the last 1, 2
     and 3 characters since the space, unless the character is upper case after an
     upper-case one (inside "NATO"), each kept if the profiles know it."""

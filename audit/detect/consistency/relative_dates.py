@@ -128,6 +128,18 @@ def _relatives(text: str, by_start: dict[int, DateMention]) -> list[RelativeMent
     return find_relative_dates(text, before=by_start) if by_start else []
 
 
+# "he told BBC Radio 4's Today on Tuesday": a capitalised "Today" after a possessive (or
+# "USA") is a programme's or paper's name, not the day (BBC 2004-05 text in c2000, read in
+# docs/measurements/precision-2026-12-03b.md).
+_NAME_BEFORE_TODAY = re.compile(r"(?:['’]s|\bUSA)[ \t]+$")
+
+
+def _names_a_programme(text: str, rel: RelativeMention) -> bool:
+    """Whether the expression is "Today" as the name of a programme or paper."""
+    return text[rel.start:rel.end] == "Today" and \
+        _NAME_BEFORE_TODAY.search(text, max(0, rel.start - 8), rel.start) is not None
+
+
 def judges(article: Article, params: Mapping[str, Any]) -> bool:
     """'Tomorrow' means a day only from a publication date: undated articles are not checked."""
     return article.published is not None
@@ -141,6 +153,8 @@ def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[st
             continue
         by_start = {m.start: m for m in find_dates(article.text)}
         for rel in _relatives(article.text, by_start):
+            if _names_a_programme(article.text, rel):
+                continue
             mention = paired_date(article.text, rel, by_start)
             found = conflict(article.text, rel, mention, published, tolerance)
             if found is None:

@@ -68,12 +68,14 @@ def signature(shingles: np.ndarray, num_perm: int) -> np.ndarray:
     if len(shingles) == 0:
         return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
     h = np.asarray(shingles, dtype=np.uint32)
-    h = h ^ (h >> np.uint32(16))  # datasketch.minhash._fmix, width 32
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    h = h ^ (h >> np.uint32(16))
-    return (h[:, None] * a + b).min(axis=0)
+    h = h ^ (h >> np.uint32(16))  # datasketch.minhash._fmix, width 32 (h is a copy from here on)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    values = np.multiply.outer(h, a)  # one (shingles x num_perm) matrix, added to in place
+    values += b
+    return values.min(axis=0)
 
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:

@@ -123,7 +123,8 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
             and right.lower() in rules.months:  # "²".isdigit() too, and int("²") raises
         return False  # "6.Juli": a day and its month
     token = _token_around(text, match.start(), match.end())
-    return not any(mark in token for mark in _URL_MARKS) and not _domain(token, rules)
+    return not (any(mark in token for mark in _URL_MARKS) or _domain(token, rules) or _enclosed(token)
+                or _abbreviation_chain(token))
 
 
 def _ordinal(left: str) -> bool:
@@ -144,6 +145,29 @@ def _domain(token: str, rules: Exceptions) -> bool:
     parts = token.strip(".,;:!?\"'“”‘’()[]").split(".")
     return (len(parts) >= 3 and parts[-1].lower() in rules.tlds
             and all(p.isalnum() and p[:1].isupper() for p in parts[:-1]))
+
+
+# Marks that open and close a quoted or bracketed word: a dotted token inside a pair of them is
+# a title, an account or a file name ("›Struktur.Wandel‹", an exhibition; "\"Hin.Gehört.Spezial\"",
+# a podcast; "(gele.Finegil.Image2014v1)", a picture's file name: real German and Italian pages,
+# precision-2026-12-03b.md), not two sentences; a glued sentence opens or closes a quote, not both
+# ("„schlichteten!Wissen", "region.”Harry").
+_OPENERS = "\"'“‘„‚«‹›»(["
+_CLOSERS = "\"'”’“‘»›‹«)]"
+_TRAILING_PUNCT = ".,;:!?"
+
+
+def _enclosed(token: str) -> bool:
+    """Whether the token is one quoted or bracketed item (trailing punctuation aside)."""
+    core = token.rstrip(_TRAILING_PUNCT)
+    return len(core) > 2 and core[0] in _OPENERS and core[-1] in _CLOSERS
+
+
+def _abbreviation_chain(token: str) -> bool:
+    """Whether the dotted token holds a part of one letter: an abbreviated name ("reg.Gen.m.b.H.",
+    a German cooperative's legal form), where a glued sentence has words on both sides."""
+    parts = token.strip(_TRAILING_PUNCT + _OPENERS + _CLOSERS).split(".")
+    return len(parts) >= 3 and any(len(part) == 1 and part.isalpha() for part in parts)
 
 
 def _letter_at(text: str, index: int) -> bool:

@@ -35,6 +35,7 @@ from audit.detect.leakage.chrome_lines import (
     key_id,
     learn_recurrence,
     phrase_hits,
+    says_reader_words,
 )
 from audit.detect.leakage.spans import segment
 from audit.model import Article, Finding, span_finding
@@ -540,9 +541,6 @@ def _site_voice_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _DATELINE = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*[-–—]+\s*)?\W*")
 _OPENING = re.compile(r"(?:sign\s+up|subscribe|follow|read|explore|listen|click|download|join|get)\b",
                       re.IGNORECASE)
-# "you", "we", "our" as the site says them; not IGNORECASE: "US" is the country
-_READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Ww]e|us|[Oo]ur)\b")
-_REPORTED = re.compile(r"\b(?:said|says|told|adds|added|according to)\b|[\"“”]", re.IGNORECASE)
 
 
 def _addressed(text: str) -> bool:
@@ -550,7 +548,7 @@ def _addressed(text: str) -> bool:
     Podcast", "Explore ... the Stephanomics podcast"), or says you/we/our outside quotes and
     reported speech ("You can listen in the player below")."""
     body = text[_DATELINE.match(text).end():]  # type: ignore[union-attr]
-    return bool(_OPENING.match(body)) or (bool(_READER.search(body)) and not _REPORTED.search(body))
+    return bool(_OPENING.match(body)) or says_reader_words(body)
 
 
 def site_voice(text: str) -> bool:

@@ -23,10 +23,12 @@ from typing import Any
 
 from audit.detect.leakage.chrome_lines import (
     PROSE_MIN_LOWER,
+    READER_WORDS,
     RUN_ON_WORDS,
     Line,
     kinded_alternation,
     phrase_hits,
+    says_reader_words,
 )
 from audit.detect.leakage.regex_literals import Prefilter, prefilter
 from audit.detect.leakage.spans import iter_spans
@@ -130,7 +132,7 @@ def _is_appeal(line: Line) -> list[str]:
     if line.lower_share is not None and line.lower_share < PROSE_MIN_LOWER:
         return []
     hits = _template_hits(line, "appeal")
-    return hits if hits and addresses_reader(line.text) else []
+    return hits if hits and addresses_reader(line.text, hits[0]) else []
 
 
 # An appeal asks the reader: it opens with the request ("Become a member today", "Support
@@ -139,20 +141,39 @@ def _is_appeal(line: Line) -> list[str]:
 # by early 2006", "In order to become a member, Moscow would have to ...", "the Argentine
 # state would not make a contribution" (BBC 2004-05 and Reuters 1987, read 2026-12-03:
 # 3 of 3 appeals on real news were such sentences; docs/measurements/precision-2026-12-03.md).
-_READER_WORDS = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b", re.IGNORECASE)
+# The reader words must be in the appeal's own clause: "... so we are not involved in the
+# ventilator efforts but it could make a contribution ..." (Bill Gates answering readers,
+# Yahoo Finance 2020: "it" makes the contribution; precision-2026-12-03b.md).
 _REQUEST_OPENING = re.compile(
     r"^\W*(?:please\s+|so\s+|and\s+|now\s+|today(?:\s*,)?\s+)?"  # no two \s runs to share
     r"(?:support|become|join|make|donate|give|help|subscribe|consider|contribute|sign)\b",
     re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:but|so|because|while|although|though|whereas)\b", re.IGNORECASE)
 
 
-def addresses_reader(sentence: str) -> bool:
-    """Whether a sentence asks its reader: opens with the request, or says you, we or our
-    outside reported speech ("we will not make a contribution," he said: a quote)."""
+def addresses_reader(sentence: str, template: str | None = None) -> bool:
+    """Whether a sentence asks its reader: it opens with the request, or it says you, we or
+    our ("US", the country, is not "us") outside quotes and reported speech ("we will not make
+    a contribution," he said) and the clause holding the template's words (as
+    `_template_matches` gives them) does too, or opens with the request ("If you value our
+    work, please make a contribution")."""
     if _REQUEST_OPENING.match(sentence):
         return True
-    return bool(_READER_WORDS.search(sentence)) and not _REPORTED.search(sentence)
+    if not says_reader_words(sentence):
+        return False
+    clause = _clause(sentence, template)
+    return READER_WORDS.search(clause) is not None or _REQUEST_OPENING.match(clause) is not None
+
+
+def _clause(sentence: str, template: str | None) -> str:
+    """The stretch of the sentence between the clause breaks around the template's words
+    (the whole sentence when there is no template or it is not found)."""
+    found = re.search(re.escape(template), sentence, re.IGNORECASE) if template else None
+    if found is None:
+        return sentence
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, found.start())), default=0)
+    after = _CLAUSE_BREAK.search(sentence, found.end())
+    return sentence[start:after.start() if after else len(sentence)]
 
 
 def _is_offer(line: Line) -> list[str]:
