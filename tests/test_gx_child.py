@@ -76,7 +76,7 @@ def test_the_child_sends_back_what_gx_finds_in_process(frame: pd.DataFrame, suit
 
 def test_an_error_in_the_child_is_raised_with_its_traceback(
         frame: pd.DataFrame, suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(audit.validate, "validate", _raise_value_error)  # before the fork
+    monkeypatch.setattr(audit.validate, "validate_then_docs", _raise_value_error)  # before the fork
     with pytest.raises(ValueError, match="boom inside GX") as raised:
         GxChild(suite).validate(frame, None)
     notes = "".join(getattr(raised.value, "__notes__", []))
@@ -85,7 +85,7 @@ def test_an_error_in_the_child_is_raised_with_its_traceback(
 
 def test_an_error_that_does_not_pickle_keeps_its_type_and_text(
         frame: pd.DataFrame, suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(audit.validate, "validate", _raise_unpicklable)
+    monkeypatch.setattr(audit.validate, "validate_then_docs", _raise_unpicklable)
     with pytest.raises(RuntimeError, match="_Unpicklable: made by a GX plugin"):
         GxChild(suite).validate(frame, None)
 
@@ -106,7 +106,7 @@ def test_a_suite_gx_cannot_load_is_the_same_usage_error(frame: pd.DataFrame, tmp
 
 def test_a_child_killed_while_validating_ends_the_wait(
         frame: pd.DataFrame, suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(audit.validate, "validate", _kill_self)
+    monkeypatch.setattr(audit.validate, "validate_then_docs", _kill_self)
     clock = time.monotonic()
     with pytest.raises(RuntimeError, match=r"exit code -9\) before it sent the validation"):
         GxChild(suite).validate(frame, None)
@@ -149,7 +149,7 @@ def test_the_child_ends_when_its_parent_dies(suite: Suite) -> None:
 def test_a_run_fails_when_gx_fails_in_the_child(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(child_module, "gx_in_child", lambda engine: True)  # GX imported here
-    monkeypatch.setattr(audit.validate, "validate", _raise_value_error)
+    monkeypatch.setattr(audit.validate, "validate_then_docs", _raise_value_error)
     out = tmp_path / "latest"
     with pytest.raises(ValueError, match="boom inside GX"):
         run([SEEDS], out=out, on_problem=None, workers=1, data_docs=False, html_report=False)
@@ -194,3 +194,45 @@ def test_a_process_with_other_threads_validates_in_process(monkeypatch) -> None:
     finally:
         release.set()
         other.join()
+
+
+def test_the_child_builds_the_data_docs_after_sending_the_validation(
+        frame: pd.DataFrame, suite: Suite, tmp_path: Path) -> None:
+    """The Validation comes back before the Data Docs are built (the run writes its report
+    meanwhile); `finish` waits for them: the same pages as GX's own checkpoint action
+    builds in process."""
+    here = tmp_path / "here"
+    audit.validate.validate(frame, suite, here)
+    child = GxChild(suite)
+    there = tmp_path / "there"
+    validation = child.validate(frame, there)
+    assert child.docs_pending and child.process.is_alive()
+    child.finish()
+    assert not child.process.is_alive() and child.seconds["gx_docs"] > 0
+    assert validation.failed_ids
+    pages = sorted(p.relative_to(here).parts[0] for p in here.rglob("*.html"))
+    assert pages and pages == sorted(p.relative_to(there).parts[0] for p in there.rglob("*.html"))
+    assert "index.html" in {p.name for p in there.iterdir()}
+
+
+def _docs_raise(*_args: object, **_kwargs: object) -> tuple[object, object]:
+    """A validation that succeeds, then Data Docs that fail."""
+    frame, suite = _args[0], _args[1]
+    validation, _ = REAL_VALIDATE_THEN_DOCS(frame, suite, None)
+
+    def build() -> None:
+        raise OSError("disk full while writing the Data Docs")
+    return validation, build
+
+
+REAL_VALIDATE_THEN_DOCS = audit.validate.validate_then_docs
+
+
+def test_an_error_in_the_data_docs_is_raised_by_finish(
+        frame: pd.DataFrame, suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit.validate, "validate_then_docs", _docs_raise)
+    child = GxChild(suite)
+    assert child.validate(frame, tmp_path / "docs").failed_ids
+    with pytest.raises(OSError, match="disk full"):
+        child.finish()
+    assert not child.process.is_alive()

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import shutil
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from audit.errors import UsageError
 from audit.model import Article, Finding
 from audit.report import data as rd
-from audit.report.chunks import write_data
+from audit.report.chunks import plan_views, write_data
 from audit.report.clusters import duplicate_clusters
 from audit.report.history import read_history
 from audit.report.overview import overview
@@ -37,6 +38,38 @@ UNREADABLE = "unreadable.jsonl"  # unreadable records: file, position, reason, r
 RAW_EXCERPT_CHARS = 300
 
 
+@dataclass
+class Prepared:
+    """What the report computes from the table and the findings, the articles' status
+    aside: the run makes it while Great Expectations validates (issue 13), then gives
+    it the status (`with_status`)."""
+
+    rows: list[dict[str, Any]]  # _rows(table)
+    by_article: dict[str, list[Finding]]  # _numbered(findings)
+    clusters: list[dict[str, Any]]  # duplicate_clusters(table)
+    planned: tuple[list[dict[str, Any]], int, dict[str, int]]  # plan_views(rows, by_article)
+
+
+def prepare(table: pd.DataFrame, findings: Sequence[Finding]) -> Prepared:
+    """The report's rows, numbered findings, cluster diffs and view plan: none of them
+    depends on the status but the rows' and view records' `status` field."""
+    rows = _rows(table)
+    by_article = _numbered(findings)
+    return Prepared(rows, by_article, duplicate_clusters(table), plan_views(rows, by_article))
+
+
+def with_status(prepared: Prepared, status: Sequence[str]) -> Prepared:
+    """`prepared` with each article's final status (table order): the same values, keys
+    and key order as `prepare` of the table that has them."""
+    by_id = {}
+    for row, value in zip(prepared.rows, status, strict=True):
+        row["status"] = value
+        by_id[row["article_id"]] = value
+    for record in prepared.planned[0]:
+        record["status"] = by_id[record["article_id"]]
+    return prepared
+
+
 def write_report(
     path: Path,
     table: pd.DataFrame,
@@ -45,13 +78,19 @@ def write_report(
     outcomes: list[dict[str, Any]],
     *,
     articles: Sequence[Article] | None = None,
+    prepared: Prepared | None = None,
+    docs_ready: Callable[[], None] | None = None,
 ) -> dict[str, int]:
-    """Write index.html, assets/ and data/ beside `path`; return bytes written by part."""
+    """Write index.html, assets/ and data/ beside `path`; return bytes written by part.
+    `prepared`: `prepare(table, findings)` made earlier, with the table's status;
+    `docs_ready`: waits for the run's Data Docs (built by GX's process meanwhile), which
+    the overview links to: called after the data files are written, before it."""
     folder = path.parent
     (folder / SUITE_RESULTS).write_text(json.dumps(outcomes, default=str) + "\n", encoding="utf-8")
     if articles is not None:
         _write_unreadable(folder / UNREADABLE, articles)
-    return _render(path, table, findings, summary, outcomes, _read_unreadable(folder / UNREADABLE))
+    return _render(path, table, findings, summary, outcomes, _read_unreadable(folder / UNREADABLE),
+                   prepared, docs_ready)
 
 
 def build_report(run_dir: Path) -> Path:
@@ -97,18 +136,20 @@ def _read_unreadable(path: Path) -> list[dict[str, Any]]:
 
 def _render(path: Path, table: pd.DataFrame, findings: Sequence[Finding],
             summary: dict[str, Any], outcomes: list[dict[str, Any]],
-            unreadable: list[dict[str, Any]]) -> dict[str, int]:
+            unreadable: list[dict[str, Any]], prepared: Prepared | None = None,
+            docs_ready: Callable[[], None] | None = None) -> dict[str, int]:
     folder = path.parent
     data_dir = folder / "data"
     shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
     shutil.copytree(STATIC, folder / "assets", dirs_exist_ok=True)
 
-    rows = _rows(table)
-    by_article = _numbered(findings)
-    clusters = duplicate_clusters(table)  # near-copy clusters side by side (issue 3)
-    sizes = write_data(data_dir, rows, by_article, clusters)
+    prepared = prepared or prepare(table, findings)  # clusters: near copies side by side (issue 3)
+    rows, clusters = prepared.rows, prepared.clusters
+    sizes = write_data(data_dir, rows, prepared.by_article, clusters, prepared.planned)
     history = read_history(folder.parent / "history.jsonl")
+    if docs_ready is not None:
+        docs_ready()
     view = overview(rows, findings, summary, outcomes, unreadable, history, folder)
     view["clusters"] = [{"id": c["id"], "size": c["size"]} for c in clusters]
     env = Environment(loader=PackageLoader("audit", "report/templates"),

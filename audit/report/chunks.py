@@ -19,8 +19,11 @@ from audit.report import data as rd
 
 
 def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
-               clusters: list[dict[str, Any]]) -> dict[str, int]:
-    """data/meta.js, list-N.js (every article), view-N.js (planned views), clusters.js."""
+               clusters: list[dict[str, Any]],
+               planned: tuple[list[dict[str, Any]], int, dict[str, int]] | None = None,
+               ) -> dict[str, int]:
+    """data/meta.js, list-N.js (every article), view-N.js (planned views), clusters.js.
+    `planned`: plan_views(rows, by_article), when made earlier."""
     dicts = {name: rd.Dictionary() for name in ("check", "publisher", "language", "month", "file")}
     for check in sorted({f.check for own in by_article.values() for f in own}):
         dicts["check"].code(check)
@@ -42,7 +45,8 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
             pack("list", name, _list_rows(rows[first:end], by_article, dicts))
             list_chunks.append(name)
 
-        views, used, shown = plan_views(rows, by_article)
+        views, used, shown = planned or plan_views(rows, by_article)
+        planned = None  # views are dropped below as they are encoded
         buckets = max(1, math.ceil(used / rd.VIEW_CHUNK_CHARS))
         files: list[dict[str, Any]] = [{} for _ in range(buckets)]
         for record in views:

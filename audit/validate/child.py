@@ -5,8 +5,9 @@ Done in a thread of the run's process, it fought that process's GIL and, in a re
 whose workers are idle on cache hits, it was the run's critical path. So a run forks
 one child at its start: the child imports GX at once, on the other core, then waits.
 When detection is done the parent sends it the signal frame (ids, hashes and counts:
-small) and the child runs the real GX validation, with Data Docs when asked, and sends
-back the `Validation`. The parent never imports GX.
+small) and the child runs the real GX validation and sends back the `Validation`; with
+Data Docs asked, it then builds them while the parent writes its report, and `finish`
+waits for them (the report's overview links them). The parent never imports GX.
 
 An error in the child (a suite GX cannot load, any GX exception) is sent back and
 raised by the parent as it was raised, with the child's traceback as a note; a child
@@ -34,7 +35,7 @@ import threading
 import time
 import traceback
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,24 +84,47 @@ class GxChild:
         self.process.start()  # forks here: the suite is inherited, not pickled
         theirs.close()  # the child's copy is the only one left: its exit is our EOF
         self.seconds: dict[str, float] = {}  # the child's import and validation, and our wait
+        self.docs_pending = False  # validated; the child builds the Data Docs (`finish`)
 
     def validate(self, frame: pd.DataFrame | Mapping[str, list[Any]], docs_dir: Path | None) -> Validation:
         """GX's validation of `frame` (what `audit.validate.validate` returns), from the
-        child: a DataFrame, or plain columns the child makes one of (audit.validate.as_frame)."""
+        child: a DataFrame, or plain columns the child makes one of (audit.validate.as_frame).
+
+        With `docs_dir`, the child goes on to build the Data Docs: `finish` waits for them.
+        """
         sent = time.monotonic()
+        self.docs_pending = False
         try:
             self.conn.send((frame, docs_dir))
             reply = self._receive()
         except (EOFError, OSError):  # a closed pipe: the child is gone
-            raise self._died() from None
-        finally:
             self.close()
+            raise self._died() from None
         outcome, value, seconds = reply
         self.seconds = {"gx_import": seconds["import"], "gx_validate": seconds["validate"],
                         "wait_gx_import": max(0.0, seconds["imported_at"] - sent)}
+        self.docs_pending = outcome == "ok" and docs_dir is not None
+        if not self.docs_pending:
+            self.close()
         if outcome == "error":
             raise value
         return value
+
+    def finish(self) -> None:
+        """Wait for the Data Docs the child builds after the validation (if asked); an
+        error there is raised here, as it was raised in the child."""
+        if not self.docs_pending:
+            return
+        self.docs_pending = False
+        try:
+            outcome, value, seconds = self._receive()
+        except (EOFError, OSError):
+            raise self._died() from None
+        finally:
+            self.close()
+        self.seconds["gx_docs"] = seconds["docs"]
+        if outcome == "error":
+            raise value
 
     def _receive(self) -> Any:
         while not self.conn.poll(POLL_SECONDS):
@@ -136,6 +160,9 @@ class InProcess:
 
         return validate(frame, self.suite, docs_dir, engine=self.engine, spark_master=self.spark_master)
 
+    def finish(self) -> None:
+        """Nothing to wait for: `validate` built the Data Docs."""
+
     def close(self) -> None:
         pass
 
@@ -163,15 +190,32 @@ def _serve(conn: Any, suite: Suite, parent: int) -> None:
     except EOFError:  # the run ended before validating (an error, an interrupt)
         return
     clock = time.perf_counter()
+    build_docs = None
     try:
-        from audit.validate import validate
+        from audit.validate import validate_then_docs
 
-        reply: tuple[str, Any, dict[str, float]] = ("ok", validate(frame, suite, docs_dir), seconds)
+        validation, build_docs = validate_then_docs(frame, suite, docs_dir)
+        reply: tuple[str, Any, dict[str, float]] = ("ok", validation, seconds)
     except BaseException as exc:  # whatever it is, the parent raises it
         reply = ("error", _portable(exc), seconds)
     seconds["validate"] = time.perf_counter() - clock
     conn.send(reply)
+    if build_docs is not None and docs_dir is not None:  # while the parent writes its report
+        _send_docs(conn, build_docs)
     conn.close()
+
+
+def _send_docs(conn: Any, build_docs: Callable[[], None]) -> None:
+    """Build the Data Docs, then tell the parent (`GxChild.finish`) how it went."""
+    clock = time.perf_counter()
+    try:
+        build_docs()
+        reply: tuple[str, Any, dict[str, float]] = ("ok", None, {})
+    except BaseException as exc:
+        reply = ("error", _portable(exc), {})
+    reply[2]["docs"] = time.perf_counter() - clock
+    with contextlib.suppress(OSError):  # the parent gave up (an error of its own): nobody waits
+        conn.send(reply)
 
 
 def _import_gx() -> None:

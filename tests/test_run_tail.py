@@ -1,0 +1,92 @@
+"""The run's tail overlapped with Great Expectations (issue 13): the report prepared
+while GX validates, its status filled in after; articles.parquet written in a thread;
+the Data Docs built by GX's process while the report is written. Same files as before."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from audit.pipeline import article_table, run, write_outputs, write_parquet_apart
+from audit.report import prepare, with_status
+from audit.suite import load_suite
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+C2000 = Path("/work/scratch/c2000.jsonl")
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    """The seeds' run (one article fails the suite), without a report of its own."""
+    suite = load_suite("news")
+    result = run([SEEDS], suite=suite, out=tmp_path_factory.mktemp("seeds") / "run",
+                 on_problem=None, workers=1, data_docs=False, html_report=False)
+    table = article_table(result.articles, result.findings, suite, {})
+    table["status"] = [result.status[i] for i in table["article_id"]]
+    assert set(table["status"]) == {"pass", "fail"}, "a failing article makes the test mean something"
+    return result, table
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_report_prepared_before_the_status_is_the_same_report(seeds_run: tuple, tmp_path: Path) -> None:
+    result, table = seeds_run
+    before = table.copy()
+    before["status"] = "pass"  # what article_table gives the run before GX decides
+    prepared = with_status(prepare(before, result.findings), table["status"].tolist())
+    assert {r["status"] for r in prepared.rows} == {"pass", "fail"}
+    outcomes = type("V", (), {"outcomes": []})()
+    waited = []
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    write_outputs(tmp_path / "old", table, result.findings, result.summary, result.articles, outcomes)
+    write_outputs(tmp_path / "new", table, result.findings, result.summary, result.articles, outcomes,
+                  True, prepared, lambda: waited.append(1))
+    old, new = _files(tmp_path / "old"), _files(tmp_path / "new")
+    assert waited == [1] and len(old) > 5
+    assert old == new
+
+
+def test_the_parquet_written_in_a_thread_has_to_parquets_bytes(seeds_run: tuple, tmp_path: Path) -> None:
+    _, table = seeds_run
+    table.to_parquet(tmp_path / "pandas.parquet", index=False)
+    write_parquet_apart(table, tmp_path / "apart.parquet").result()
+    assert (tmp_path / "apart.parquet").read_bytes() == (tmp_path / "pandas.parquet").read_bytes()
+    assert pd.read_parquet(tmp_path / "apart.parquet").equals(table)
+
+
+@pytest.mark.skipif(not C2000.is_file(), reason="needs /work/scratch/c2000.jsonl (real articles)")
+def test_on_real_articles_the_prepared_report_is_the_same(tmp_path: Path) -> None:
+    """200 real articles: near-copy clusters and views, as in a run."""
+    lines = C2000.read_text(encoding="utf-8").splitlines()[:200]
+    corpus = tmp_path / "c200.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    suite = load_suite("news")
+    result = run([corpus], suite=suite, out=tmp_path / "run", on_problem=None, workers=1,
+                 data_docs=False, html_report=False)
+    table = article_table(result.articles, result.findings, suite, {})
+    table["status"] = [result.status[i] for i in table["article_id"]]
+    before = table.copy()
+    before["status"] = "pass"
+    prepared = with_status(prepare(before, result.findings), table["status"].tolist())
+    outcomes = type("V", (), {"outcomes": []})()
+    for name, extra in (("old", ()), ("new", (True, prepared, lambda: None))):
+        (tmp_path / name).mkdir()
+        write_outputs(tmp_path / name, table, result.findings, result.summary, result.articles,
+                      outcomes, *extra)
+    assert _files(tmp_path / "old") == _files(tmp_path / "new")
+
+
+def test_a_run_links_the_data_docs_its_gx_process_built_meanwhile(tmp_path: Path) -> None:
+    out = tmp_path / "latest"
+    result = run([SEEDS], out=out, on_problem=None, workers=1)
+    assert (out / "data_docs" / "index.html").is_file()
+    assert 'href="data_docs/index.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert "wait_gx_docs" in result.summary["seconds"] or "gx_docs" not in result.summary["seconds"]
+    assert not multiprocessing.active_children()
