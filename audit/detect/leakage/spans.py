@@ -140,16 +140,19 @@ def _unscreened() -> bool:
     return any(frozenset(":σςΣ") & set(phrase) for phrase in phrase_table().contains)
 
 
-def scan_line(line: str, low: str) -> tuple[list[Marker], bool]:
+def scan_line(line: str) -> tuple[list[Marker], bool]:
     """A long line's markers (as find_markers), and whether a "contains" phrase of the phrase
-    list is in it (`low`: the line as _lower makes it). True when `low` is not the line's
-    str.lower (a character lowered to two) or a contains phrase holds ":" or a sigma."""
+    list is in it. True as well when the line's str.lower is longer than the line (a
+    character lowered to two, as "İ": a span's key is lowered by str.lower, the markers are
+    looked for in _lower's same-length form) or a contains phrase holds ":" or a sigma."""
+    lowered = line.lower()
+    exact = len(lowered) == len(line)  # then _lower(line) is `lowered`
     raw, contains = [], False
-    for end, (marker, inside) in _line_phrases().iter(low):
+    for end, (marker, inside) in _line_phrases().iter(lowered if exact else _lower(line)):
         if marker is not None:
             raw.append((end, marker))
         contains = contains or inside
-    return _markers_in(line, raw), contains or len(low) != len(line) or _unscreened()
+    return _markers_in(line, raw), contains or not exact or _unscreened()
 
 
 def _lower(text: str) -> str:
@@ -492,7 +495,7 @@ def segment(text: str, title: str | None = None, url: str | None = None) -> tupl
             units.append(make_line(len(units), start, body, headline=covered or _slug_line(body, title, url)))
             continue
         title_set = set(titles)
-        markers, contains = scan_line(body, _lower(body))
+        markers, contains = scan_line(body)
         spans = [(a, b, PhraseHit("boilerplate.line", marker.kind, "marker", marker.phrase) if marker else None,
                   (a, b) in title_set) for a, b, marker in split_line(body, titles, markers)]
         units += piece_lines(body, start, spans, len(units), contains)
