@@ -312,11 +312,16 @@ def _prepare_report_apart(table: pd.DataFrame, findings: Sequence[Finding]) -> F
     20,000 articles the rows, cluster diffs and view plan are about 2 s of CPU."""
     from audit.report import prepare
 
-    writer = ThreadPoolExecutor(max_workers=1)
+    return _apart(prepare, table, findings)
+
+
+def _apart(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
+    """`call(*args, **kwargs)` in a thread of its own; its result (or error) in the Future."""
+    thread = ThreadPoolExecutor(max_workers=1)
     try:
-        return writer.submit(prepare, table, findings)
+        return thread.submit(call, *args, **kwargs)
     finally:
-        writer.shutdown(wait=False)  # the thread ends with its one task
+        thread.shutdown(wait=False)  # the thread ends with its one task
 
 
 def _put_in_place(work: Path, out_dir: Path, summary: dict[str, Any]) -> None:
@@ -548,8 +553,4 @@ def write_parquet_apart(table: pd.DataFrame, path: Path) -> Future[None]:
         done.set_result(None)
         return done
     arrow = pa.Table.from_pandas(table, schema=None, preserve_index=False)
-    writer = ThreadPoolExecutor(max_workers=1)
-    try:
-        return writer.submit(pq.write_table, arrow, str(path), compression="snappy", filesystem=None)
-    finally:
-        writer.shutdown(wait=False)  # the thread ends with its one task
+    return _apart(pq.write_table, arrow, str(path), compression="snappy", filesystem=None)
