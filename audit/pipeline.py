@@ -13,7 +13,7 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -398,22 +398,14 @@ def article_table(
     with `failed` (a detector raised), a `check_failures` column: JSON {check: error}."""
     import pandas as pd
 
-    counts: dict[str, Counter[str]] = {}  # article id -> its findings by check
-    for f in findings:
-        counts.setdefault(f.article_id, Counter())[f.check] += 1
     names = [name for name in TABLE_COLUMNS if name != "status"]
-    signals = [(check, signal_column(check)) for check in suite.rules]  # once, not per article
-    none: Counter[str] = Counter()
     rows = []
-    for a in articles:
+    for a, counted in zip(articles, signal_counts(articles, findings, suite, not_checked), strict=True):
         row = a.row(names)
         row["status"] = "pass"
-        skipped = set(not_checked.get(a.article_id, ()))  # null counts: not checked is not passed
-        row["not_checked"] = ",".join(sorted(skipped)) or None
+        row["not_checked"] = ",".join(sorted(set(not_checked.get(a.article_id, ())))) or None
         row.update(a.extra)
-        own = counts.get(a.article_id, none)
-        for check, column in signals:
-            row[column] = None if check in skipped else own[check]
+        row.update(counted)
         if failed:  # the column only when something raised: normal runs' tables unchanged
             errors = failed.get(a.article_id)
             row["check_failures"] = json.dumps(errors, ensure_ascii=False) if errors else None
@@ -423,6 +415,26 @@ def article_table(
         if signal_column(check) not in table:
             table[signal_column(check)] = pd.Series(dtype="int64")
     return table
+
+
+def signal_counts(
+    articles: Sequence[Article],
+    findings: Sequence[Finding],
+    suite: Suite,
+    not_checked: Mapping[str, Sequence[str]],
+) -> Iterator[dict[str, int | None]]:
+    """Each article's findings counted by check of the suite (its signal_column, in the
+    suite's order): None where the check did not judge the article, since not checked is
+    not passed. The article table's count columns and the columns GX validates."""
+    counts: dict[str, Counter[str]] = {}  # article id -> its findings by check
+    for f in findings:
+        counts.setdefault(f.article_id, Counter())[f.check] += 1
+    signals = [(check, signal_column(check)) for check in suite.rules]  # once, not per article
+    none: Counter[str] = Counter()
+    for a in articles:
+        skipped = not_checked.get(a.article_id, ())
+        own = counts.get(a.article_id, none)
+        yield {column: None if check in skipped else own[check] for check, column in signals}
 
 
 SIGNAL_FIELDS = ("article_id", "content_sha256", "published", "published_from", "language")
@@ -443,17 +455,10 @@ def signal_columns(
     judge the article). The run sends these to GX, whose process makes the DataFrame
     (audit.validate.as_frame): a gate without --out then never imports pandas, 0.5 s on
     its critical path after detection (issue 13)."""
-    counts: dict[str, Counter[str]] = {}  # article id -> its findings by check
-    for f in findings:
-        counts.setdefault(f.article_id, Counter())[f.check] += 1
-    rows = [a.row(SIGNAL_FIELDS) for a in articles]
-    columns: dict[str, list[Any]] = {name: [row[name] for row in rows] for name in SIGNAL_FIELDS}
-    none: Counter[str] = Counter()
-    for check in suite.rules:
-        columns[signal_column(check)] = [
-            None if check in not_checked.get(a.article_id, ()) else counts.get(a.article_id, none)[check]
-            for a in articles]
-    return columns
+    rows = [a.row(SIGNAL_FIELDS) | counted
+            for a, counted in zip(articles, signal_counts(articles, findings, suite, not_checked), strict=True)]
+    return {name: [row[name] for row in rows]
+            for name in [*SIGNAL_FIELDS, *(signal_column(check) for check in suite.rules)]}
 
 
 def build_summary(
