@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -358,23 +357,3 @@ def key_id(key: str) -> int:
     """A line key as 8 bytes: what recurrence counts and the workers send back (a corpus
     holds millions of lines; a 64-bit digest makes a collision a one-in-10^19 event)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-
-
-@dataclass(frozen=True)
-class Recurrence:
-    """How many articles of each group carry each line key, counted once per article."""
-
-    counts: Counter[tuple[str, int]]
-
-    def count(self, article: Article, key: int) -> int:
-        return self.counts[(group_of(article), key)]
-
-
-def learn_recurrence(keys: Iterable[tuple[Article, Iterable[int]]]) -> Recurrence:
-    """Count each article's line keys (chrome_lines.key_id of every unit with a key) per group
-    (publisher or source folder), once per article."""
-    counts: Counter[tuple[str, int]] = Counter()
-    for article, found in keys:
-        group = group_of(article)
-        counts.update((group, key) for key in found)
-    return Recurrence(counts)
