@@ -436,15 +436,6 @@ def headline_ranges(line: str, title: str | None, url: str | None) -> list[tuple
     return _title_ranges(line, title) if title and len(title.split()) >= 3 else _slug_ranges(line, slug_words(url))
 
 
-# A second word written lower-case that is no small word: _opens_title_run's answer is then
-# False, whatever the other words (a regex match in C instead of a slice, a split and a loop:
-# ~20 sentences an article). Its first letter a-z makes it not capitalised; the small words are
-# compared as str.lower does for words of ASCII letters (IGNORECASE also takes "ı" and "ſ" for
-# "i" and "s": such a word goes the long way, which decides as before).
-_SECOND_WORD_LOWER = re.compile(r"\s*\S+\s+(?!(?i:" + "|".join(sorted(w for w in SMALL_WORDS if w.isalpha()))
-                                + r")(?:\s|$))[a-z]")
-
-
 def _opens_title_run(head: Sequence[str]) -> bool:
     """Whether the first TITLE_RUN_MIN words are all capitalised or small words. A loop, not
     any() over _is_capitalised: read for every sentence (20 an article), and the second word
@@ -459,8 +450,6 @@ def _opens_title_run(head: Sequence[str]) -> bool:
 
 def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     """Offsets that cut link text off the start of a sentence ("Home World Politics ... |")."""
-    if _SECOND_WORD_LOWER.match(line, start, end):
-        return []  # most sentences ("The president said ..."): the second word ends the run
     head = line[start:end].split(None, TITLE_RUN_MIN)  # the first TITLE_RUN_MIN words, then the rest
     if len(head) <= TITLE_RUN_MIN or not _opens_title_run(head):
         return []  # most sentences: a lower-case word among the first six ends the run too soon
