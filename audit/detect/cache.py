@@ -73,8 +73,16 @@ _IMPORT = re.compile(r"^\s*(?:from|import)\s+(audit(?:\.\w+)*)(?:\s+import\s+(\(
 
 
 def _audit_imports(path: Path) -> list[Path]:
-    """`path` and the audit modules it imports, transitively, in a fixed order."""
+    """`path` and the audit modules it imports, transitively, in a fixed order.
+
+    The package's own `audit/__init__.py` is hashed (it holds `__version__`) but not
+    followed: its imports are the lazy wrappers of the Python API (`audit.run` imports the
+    pipeline, which imports the report), so following them made every detector that reads
+    `__version__` through cache.py depend on the whole tool, and an edit to the report
+    recomputed boilerplate's, near's and passage's shares for every article on the next rerun.
+    """
     root = Path(__file__).resolve().parents[2]
+    package = root / "audit" / "__init__.py"
     seen: dict[Path, None] = {}
     todo = [path.resolve()]
     while todo:
@@ -82,6 +90,8 @@ def _audit_imports(path: Path) -> list[Path]:
         if current in seen or not current.is_file():
             continue
         seen[current] = None
+        if current == package:
+            continue
         for name, names in _IMPORT.findall(current.read_text(encoding="utf-8")):
             base = root.joinpath(*name.split("."))
             modules = [base / f"{n.split()[0]}.py" for n in names.strip("()").split(",") if n.strip()]
