@@ -295,12 +295,22 @@ def test_an_english_passage_with_a_url_is_still_found() -> None:
      "bhindi and bharwa bhindi.", "en"),  # 'id'
     ("- Con sensual fotografía, Edwin Luna y Kimberly Flores prometen sorprender a sus fans",
      "es"),  # 'en'
-    ("All photos are available in sizes up to 8,000x8,000 pixel (square) respectively "
-     "14,000x5,200 pixel (panorama).", "en"),  # 'ca'
 ])
 def test_a_line_with_the_articles_function_words_is_not_foreign(line: str, language: str) -> None:
     frame = {"de": GERMAN, "es": SPANISH}.get(language, ENGLISH)
     assert mixed(f"{frame}\n{line}\n{frame}", language=language) == []
+
+
+@pytest.mark.parametrize("line, language", [
+    ("Teksten går vel an, når vi tager datiden i betragtning. Tendensen for de andre metaller "
+     "er faldende.", "da"),  # English "an", "for"; no Danish function word is listed
+    ("Die Griekse ryk is deur Daniël as ‘n luiperd met vier vlerke voorgestel. Die Grondwet, "
+     "met die Vryheidsmanifes as grondslag, verkondig dat Suid-Afrika aan almal wat daarin "
+     "woon behoort.", "af"),
+])
+def test_a_language_without_listed_function_words_is_still_found(line: str, language: str) -> None:
+    [finding] = mixed(f"{ENGLISH}\n{line}\n{ENGLISH}")
+    assert finding.data["language"] == language and finding.excerpt == line
 
 
 def test_taglish_with_a_few_english_words_is_still_found() -> None:

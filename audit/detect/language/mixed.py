@@ -74,7 +74,9 @@ _NOT_WORDS = re.compile(
 )
 _NOT_WORD_MARKS = ("/", "@", "[", "<", "www.", "_", "(", "=")
 # A piece needs more than a verdict to be foreign when ARTICLE_WORDS_SHARE of its words,
-# and more than of the verdict's language, are the article language's own function words
+# and more than of the verdict's language, are the article language's own function words,
+# both languages' function words being known (audit/data/language_fast_path.json: Danish
+# "Tendensen for de andre metaller er faldende" holds English "for", and Danish none listed)
 # ("creditshelf kooperiert mit finleap und plant Akquisition der Valendo GmbH" called 'en'
 # in a German article; "You can many popular dishes with bhindi like ..." called 'id').
 ARTICLE_WORDS_MIN = 2
@@ -299,8 +301,9 @@ def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
     owner = fast_path().words
     counts = Counter(owner[w] for w in words if w in owner)
     own = max((counts[b] for b in base), default=0)
-    if (own >= ARTICLE_WORDS_MIN and own >= ARTICLE_WORDS_SHARE * len(words)
-            and own > counts[verdict.language or ""]):
+    known = set(owner.values())  # languages whose function words the fast path holds
+    if (verdict.language in known and base & known and own >= ARTICLE_WORDS_MIN
+            and own >= ARTICLE_WORDS_SHARE * len(words) and own > counts[verdict.language]):
         return True
     if verdict.letters >= LIST_MAX_LETTERS:
         return False
