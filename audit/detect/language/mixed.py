@@ -19,7 +19,13 @@ False alarms this avoids: short lines ("Share", "Local News") and pieces under
 Turkish with probability 1.0 ("Recep Tayyip Erdoğan, Andriy Sybiha, Rustem Umerov"),
 are recognised by their share of capitalised words; unsure guesses fall under
 `min_probability`; a few foreign words in another script inside a sentence ("Putin said
-«Мы готовы» in Istanbul") leave the piece mixed-script, which is not judged. Thresholds
+«Мы готовы» in Istanbul") leave the piece mixed-script, which is not judged. On web pages
+with their line breaks kept (docs/measurements/mixed-precision.md): URLs, e-mail addresses,
+paths, markup and code are no language (left out of a piece's letters and verdict); a piece
+holding more of the article language's function words than of the verdict's is not
+foreign; a short comma list of keywords is not a sentence; Chinese characters without
+Hangul or kana are Chinese, whatever langdetect's 'ko' or 'ja' (for a piece, and for
+ingest's verdict on the article). Thresholds
 were set on the article-extraction-benchmark gold texts (benchmarks/bench_language.py,
 mixed section: no alarm on 161 clean English articles, one true Portuguese page found).
 """
