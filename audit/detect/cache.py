@@ -247,6 +247,19 @@ class FindingsCache:
         self.hits += 1
         return json.loads(stored)
 
+    def get_values(self, keys: Sequence[str]) -> list[Any]:
+        """get_value for each key (the same values and counts), counted once."""
+        stored: list[str | None] = [self.entries.get(key) for key in keys]
+        column = self.large.column(1) if self.large is not None else None
+        rows = self.large_rows
+        for i, key in enumerate(keys):  # a row at a time: a take() of 400 rows across the
+            if stored[i] is None and key in rows:  # file's chunks costs 20x as much
+                stored[i] = column[rows[key]].as_py()  # type: ignore[index]
+        found = sum(text is not None for text in stored)
+        self.hits += found
+        self.misses += len(keys) - found
+        return [None if text is None else json.loads(text) for text in stored]
+
     def put_value(self, key: str, value: Any, large: bool = False) -> None:
         if not large:
             self.entries[key] = json.dumps(value)
