@@ -204,3 +204,32 @@ def test_rewritten_patterns_find_what_they_found(module: str, name: str, before:
         assert spans == [m.span() for m in old.finditer(text)]
         found += len(spans)
     assert found > 1000
+
+
+# --- one-character-class searches answered from the bytes (text.holds)
+
+_CLASSES = [("audit.normalise.encoding", "_SUSPECT", "_NOT_SUSPECT"), ("audit.normalise", "_CONTROL", "_NOT_CONTROL")]
+
+
+@pytest.mark.parametrize(("module", "name", "outside"), _CLASSES, ids=["suspect", "control"])
+def test_holds_as_the_regex(module: str, name: str, outside: str) -> None:
+    """text.holds(text, pattern, ...) is `pattern.search(text) is not None`: every code
+    point below U+3100 (and the odd ones) alone, in ASCII text and beside other characters
+    past ASCII; and the real texts."""
+    import importlib
+
+    from audit.normalise.text import holds
+
+    mod = importlib.import_module(module)
+    pattern, others = getattr(mod, name), getattr(mod, outside)
+    texts = []
+    for cp in [*range(0x3100), *range(0xFEF0, 0x10000), *ODD]:
+        ch = chr(cp)
+        texts += [ch, f"{FILLER}{ch}", f"caf\u00e9 {ch} \u2019s", f"\u2019{FILLER}\u201c{ch}"]
+    texts += _real_texts()[::3]
+    found = 0
+    for text in texts:
+        expected = pattern.search(text) is not None
+        assert holds(text, pattern, others) == expected, ascii(text[:80])
+        found += expected
+    assert 100 < found < len(texts)
