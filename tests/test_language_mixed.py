@@ -353,3 +353,19 @@ def test_a_korean_passage_is_still_korean() -> None:
               "줄일 것이라고 기대하고 있다.")
     [finding] = mixed(f"{ENGLISH}\n{korean}\n{ENGLISH}")
     assert finding.data["language"] == "ko"
+
+
+def test_paragraph_spans_are_the_regex_runs() -> None:
+    """_paragraph_spans gives what `[^\\n]+` finds: empty lines, line breaks at the ends,
+    and the characters str.splitlines would cut at but the regex does not (\\r, U+2028, U+0085)."""
+    import random
+    import re
+
+    from audit.detect.language.mixed import _paragraph_spans
+
+    rng = random.Random(5)
+    pieces = ["Paris", "\n", "\n\n", " ", "\r", "é", "\u2028", "\x85", "\r\n"]
+    texts = ["", "\n", "one paragraph", *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+                                          for _ in range(5000))]
+    for text in texts:
+        assert list(_paragraph_spans(text)) == [m.span() for m in re.finditer(r"[^\n]+", text)], repr(text)

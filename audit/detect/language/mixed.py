@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.ascii_runs import WORD, ascii_runs, runs
+from audit.normalise.ascii_runs import WORD, spaced
 from audit.normalise.language import clear_language, fast_path, language_probabilities, letter_runs
 
 CHECK = "language.mixed"
@@ -103,9 +103,8 @@ _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all 
 # (one CJK character or Hangul block is ~2-3 Latin letters), so letters count double.
 _DENSE = {"CJK": 2, "HANGUL": 2}
 _WORD = re.compile(r"\w+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-_PARAGRAPH = re.compile(r"[^\n]+")
+_ASCII = bytes(range(128))
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))  # UTF-8 bytes
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…»”\"](?=\s)|$)", re.DOTALL)
 
 
@@ -177,11 +176,15 @@ PLAIN_MIN_DISTINCT = 4
 
 def _plainly_english(paragraph: str) -> bool:
     lowered = paragraph.lower()
-    if lowered.isascii():  # \w+ runs by a byte translation and split (a third of the time)
-        words: list[Any] = ascii_runs(lowered, WORD)
+    # \w+ runs as bytes (audit.normalise.ascii_runs: a byte translation and a split, a
+    # third of the regex's time); the function words are ASCII, so a run is one of them
+    # when its bytes are
+    found = spaced(lowered, WORD, _WORD)
+    if found is not None:
+        words: list[Any] = found.split()
         function_words = _EN_FUNCTION_BYTES
     else:
-        words, function_words = runs(lowered, WORD, _WORD), _EN_FUNCTION_WORDS
+        words, function_words = _WORD.findall(lowered), _EN_FUNCTION_WORDS
     if len(words) < EN_FAST_MIN_WORDS:
         return False
     return sum(map(function_words.__contains__, words)) / len(words) >= EN_FAST_SHARE
@@ -218,8 +221,7 @@ def _pieces(
 ) -> Iterator[Piece]:
     """Paragraphs, or the sentences of a paragraph that is not clearly in `base`."""
     sure = float(params.get("sure_paragraph", SURE_PARAGRAPH))
-    for paragraph in _PARAGRAPH.finditer(text):
-        first, last = paragraph.span()
+    for first, last in _paragraph_spans(text):
         if (plain := _plain(text, first, last, base, params)) is not None:
             yield plain
             continue
@@ -233,7 +235,7 @@ def _pieces(
             continue
         whole = _judge(text, first, last, params, known=known)
         sentences = []
-        for m in _SENTENCE.finditer(paragraph.group()):
+        for m in _SENTENCE.finditer(text[first:last]):
             start = first + m.start()
             end = start + len(m.group().rstrip())
             sentences.append(_plain(text, start, end, base, params)
@@ -245,6 +247,18 @@ def _pieces(
             yield from sentences
         else:
             yield whole
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of characters other than a line break: what
+    `[^\\n]+` finds, from str.split (the regex tested each character: a sixth of the
+    check on one-paragraph articles)."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line:
+            yield start, end
+        start = end + 1
 
 
 def _judge(
@@ -385,14 +399,18 @@ def _mostly_names(piece: str, max_share: float) -> bool:
 def _letters_and_script_share(piece: str) -> tuple[int, float]:
     """How many letters (dense scripts weighted), and the share of the main script.
 
-    ASCII letters (all LATIN) are counted in C on the bytes; the other characters per
-    distinct character (a paragraph of English news has a handful), not per character.
+    ASCII letters (all LATIN) are counted in C on the UTF-8 bytes; the other characters
+    (their bytes, the ASCII ones deleted) per distinct character (a paragraph of English
+    news has a handful), not per character.
     """
     scripts: dict[str, int] = {}
-    ascii_letters = len(piece.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
+    raw = piece.encode("utf-8", "surrogatepass")
+    ascii_letters = len(raw.translate(None, _NOT_ASCII_LETTERS))
     if ascii_letters:
         scripts["LATIN"] = ascii_letters
-    for ch, n in Counter(_NON_ASCII.findall(piece)).items():
+    # the characters past ASCII, in order: their bytes once the ASCII ones are deleted
+    beyond = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass") if len(raw) > len(piece) else ""
+    for ch, n in Counter(beyond).items():
         if ch.isalpha():
             script = _script(ch)
             scripts[script] = scripts.get(script, 0) + n
