@@ -58,6 +58,7 @@ def group_layout(groups: SeedGroups) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 BLOCK_WORDS = 8  # words read at once per member while its group still agrees (one byte each)
 _ONES = np.uint64(0x0101010101010101)
+_BYTE_PLACES = np.uint64(0x0001020304050607)
 
 
 def agreement(flat: np.ndarray, at: np.ndarray, room: np.ndarray, rows: np.ndarray,
@@ -85,8 +86,9 @@ def agreement(flat: np.ndarray, at: np.ndarray, room: np.ndarray, rows: np.ndarr
         with np.errstate(over="ignore"):
             lowest = ~packed & _ONES
             lowest &= ~lowest + np.uint64(1)  # the first differing word's byte, or 0
-        common = np.where(lowest == 0, BLOCK_WORDS, np.log2(np.maximum(lowest, 1).astype(np.float64)) / 8)
-        common = np.minimum.reduceat(common.astype(np.int64), firsts)
+            place = (lowest * _BYTE_PLACES) >> np.uint64(56)  # 256**j times it: j in its top byte
+        common = np.where(lowest == 0, BLOCK_WORDS, place.view(np.int64))
+        common = np.minimum.reduceat(common, firsts)
         short = common < BLOCK_WORDS
         agree[open_[short]] = depth[open_[short]] + common[short]
         depth[open_] += BLOCK_WORDS
@@ -144,9 +146,9 @@ def _sharing(keys: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray
     equal but in those bits only merge runs, which adds pairs, never drops one."""
     bits = max(1, int(rows.max(initial=0)).bit_length())
     low = np.uint64((1 << bits) - 1)
-    packed = np.sort((keys.astype(np.uint64) & ~low) | rows.astype(np.uint64))
+    packed = np.sort((keys.astype(np.uint64, copy=False) & ~low) | rows.astype(np.int64, copy=False).view(np.uint64))
     starts, stops = run_bounds(packed >> np.uint64(bits), 2)
-    return (packed & low).astype(np.int64), starts, stops - starts
+    return (packed & low).view(np.int64), starts, stops - starts
 
 
 def _pairs_within(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
