@@ -155,3 +155,22 @@ def test_findings_are_those_of_the_whole_seed_list(monkeypatch) -> None:  # type
                         lambda articles, families, cfg: iter(whole_list([a.text for a in articles], cfg,
                                                                      list(families()))))
     assert len(mine) > 10 and findings() == mine
+
+
+def test_a_later_sentence_of_the_same_articles_is_settled_when_the_gap_before_it_is_not_bridged() -> None:
+    """Three articles share a 20-word sentence, then five words of their own, then a
+    45-word passage, all at the same offsets: the passage's fingerprints are 'parallel'
+    to the sentence's (same articles, same relative places), but the sentence's seeds
+    die at the five words, so the passage's must still be grown (and are live)."""
+    sentences = seed_sentences()
+    first = " ".join(tokenise(sentences[0]).words[:20])
+    passage = " ".join(w for s in sentences[1:6] for w in tokenise(s).words)
+    passage = " ".join(passage.split()[:45])
+    own = [["alpha", "bravo", "charlie", "delta", "echo"], ["foxtrot", "golf", "hotel", "india", "juliet"],
+           ["kilo", "lima", "mike", "november", "oscar"]]
+    tails = [" ".join(sentences[10 + 8 * i : 18 + 8 * i]) for i in range(3)]  # not edited copies
+    texts = [f"{first} {' '.join(words)} {passage} {tail}" for words, tail in zip(own, tails)]
+    cfg = PassageConfig()
+    expected = whole_list(texts, cfg)
+    assert len(expected) == 3 and not any(e for *_, e in expected)
+    assert by_groups(texts, cfg) == expected

@@ -177,20 +177,75 @@ def _pair_codes(docs: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.nda
     return (np.minimum(a, b) << 32) | np.maximum(a, b)
 
 
+def parallel_groups(starts: np.ndarray, sizes: np.ndarray, docs: np.ndarray,
+                    positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per group, the first group (by its first member's position) holding the same
+    articles at the same positions relative to each other, and how many words later this
+    one's members are (its own index and 0 for the first): the fingerprints of one
+    sentence shared by the same articles. Checked member by member, not by signature."""
+    n = len(starts)
+    first = np.arange(n)
+    shift = np.zeros(n, dtype=np.int64)
+    if n == 0:
+        return first, shift
+    lead = positions[starts].astype(np.int64)
+    relative = positions.astype(np.int64) - np.repeat(lead, sizes)
+    with np.errstate(over="ignore"):
+        mixed = (docs.astype(np.uint64) * _MIX[0]) ^ (relative.view(np.uint64) * _MIX[1])
+    signature = np.add.reduceat(mixed, starts)
+    order = np.lexsort((lead, docs[starts], sizes, signature))
+    same = np.zeros(n, dtype=bool)
+    same[1:] = ((signature[order][1:] == signature[order][:-1]) & (sizes[order][1:] == sizes[order][:-1])
+                & (docs[starts][order][1:] == docs[starts][order][:-1]))
+    run = np.cumsum(~same) - 1
+    heads = order[np.flatnonzero(~same)][run]  # each group's class's first
+    maybe = np.flatnonzero(heads != order)
+    groups, firsts = order[maybe], heads[maybe]
+    many = sizes[groups]
+    mine = np.repeat(starts[groups], many) + ranks(many)
+    theirs = np.repeat(starts[firsts], many) + ranks(many)
+    equal = (docs[mine] == docs[theirs]) & (relative[mine] == relative[theirs])
+    ok = np.logical_and.reduceat(equal, np.concatenate([[0], np.cumsum(many)[:-1]])) if len(many) else equal
+    first[groups[ok]] = firsts[ok]
+    shift[groups[ok]] = lead[groups[ok]] - lead[firsts[ok]]
+    return first, shift
+
+
 def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) -> np.ndarray:
     """Codes (a << 32 | b, a < b) of the pairs with a seed that live_pairs finds live:
-    the seeds that could be (a superset, by group) are settled by live_pairs itself."""
-    starts, sizes, group = group_layout(groups)
+    the seeds that could be (a superset, by group) are settled by live_pairs itself.
+
+    A group parallel to an earlier one (parallel_groups) whose k-gram lies inside that
+    one's agreement ahead is skipped: each of its seeds is in the same equal run, on the
+    same diagonal, as the earlier group's seed of that pair, so extend_match grows both
+    into the same run."""
+    starts, sizes, _ = group_layout(groups)
     member = groups.members
     docs, positions = groups.docs[member], groups.positions[member]
     cap = max(cfg.min_words, cfg.kgram)
     flat = words.words
     at = words.offsets[docs] + positions.astype(np.int64)
-    rooms = (words.offsets[docs + 1] - at, positions.astype(np.int64))  # ahead, behind
+    ahead_room = words.offsets[docs + 1] - at
     every = np.arange(len(docs))
     # ahead from the k-gram's end: a member whose k-gram differs from the first's (a hash
     # collision) is never verified, so its pairs are dead; the others share words 0..kgram-1
-    alpha = agreement(flat, at, rooms[0], every, starts, sizes, np.full(len(starts), cfg.kgram), cap, 1)
+    from_kgram = np.full(len(starts), cfg.kgram)
+    first, shift = parallel_groups(starts, sizes, docs, positions)
+    alpha = np.zeros(len(starts), dtype=np.int64)
+    heads = np.flatnonzero(first == np.arange(len(starts)))
+    alpha[heads] = agreement(flat, at, ahead_room, every, starts[heads], sizes[heads], from_kgram[heads], cap, 1)
+    inside = alpha[first] >= shift + cfg.kgram
+    inside[heads] = False
+    others = np.flatnonzero((first != np.arange(len(starts))) & ~inside)
+    alpha[others] = agreement(flat, at, ahead_room, every, starts[others], sizes[others], from_kgram[others], cap, 1)
+    mine = np.flatnonzero(~inside)  # the groups settled here
+    starts, sizes, alpha = starts[mine], sizes[mine], alpha[mine]
+    rows = np.repeat(starts, sizes) + ranks(sizes)
+    docs, positions, at, ahead_room = docs[rows], positions[rows], at[rows], ahead_room[rows]
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    group = np.repeat(np.arange(len(starts)), sizes)
+    every = np.arange(len(docs))
+    rooms = (ahead_room, positions.astype(np.int64))  # ahead, behind
     beta = agreement(flat, at, rooms[1], every, starts, sizes, np.zeros(len(starts)), cap, -1)
     whole = alpha + beta >= cfg.min_words  # every pair may be live
     found = [_pairs_within(every, starts[whole], sizes[whole])]
