@@ -174,3 +174,4 @@ def test_a_later_sentence_of_the_same_articles_is_settled_when_the_gap_before_it
     expected = whole_list(texts, cfg)
     assert len(expected) == 3 and not any(e for *_, e in expected)
     assert by_groups(texts, cfg) == expected
+

@@ -255,10 +255,12 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) 
     with np.errstate(over="ignore"):  # pairs past both ends of their group's agreement
         pair_word = (_word_at(flat, at[both], alpha[group[both]], 1) * _MIX[0]
                      + _word_at(flat, at[both], beta[group[both]], -1))
-    found.append(_pairs_within(*_sharing(_tagged(pair_word, group[both]), both)))
+    rows, run_starts, run_sizes = _sharing(_tagged(pair_word, group[both]), both)
+    heads = group[rows[run_starts]]
+    found += _joint(flat, at, rooms, (rows, run_starts, run_sizes), alpha[heads], beta[heads], cfg, cap)
     kept = np.flatnonzero(~whole)
     for step, agree, other in ((1, alpha, beta), (-1, beta, alpha)):
-        found += _descend(flat, at, rooms[0 if step > 0 else 1], (starts[kept], sizes[kept], kept),
+        found += _descend(flat, at, rooms[0 if step > 0 else 1], (every, starts[kept], sizes[kept], kept),
                           agree[kept], other, cfg, cap, step)
     left = np.concatenate([f[0] for f in found]).astype(np.int64)
     right = np.concatenate([f[1] for f in found]).astype(np.int64)
@@ -273,6 +275,42 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) 
     return codes[pair_starts[live]]
 
 
+def _joint(flat: np.ndarray, at: np.ndarray, rooms: tuple[np.ndarray, np.ndarray],
+           layout: tuple[np.ndarray, ...], ahead: np.ndarray, behind: np.ndarray, cfg: PassageConfig,
+           cap: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Member pairs that may be live only by runs longer than their group's agreement both
+    ways: groups (rows[starts[g] : + sizes[g]]) whose members share the words at
+    ahead[g] and behind[g]. Each group's agreement both ways is measured from there; all
+    its pairs are kept if the two make min_words (or neither moved: a key collision);
+    else a pair that differs at both ends has exactly that run, too short, and the others
+    are taken one way by _descend with the other way's agreement as the bound, and both
+    ways by the next level of this."""
+    rows, starts, sizes = layout
+    found: list[tuple[np.ndarray, np.ndarray]] = []
+    while len(starts):
+        alpha = agreement(flat, at, rooms[0], rows, starts, sizes, ahead, cap, 1)
+        beta = agreement(flat, at, rooms[1], rows, starts, sizes, behind, cap, -1)
+        whole = (alpha + beta >= cfg.min_words) | ((alpha == ahead) & (beta == behind))
+        found.append(_pairs_within(rows, starts[whole], sizes[whole]))
+        starts, sizes, alpha, beta = starts[~whole], sizes[~whole], alpha[~whole], beta[~whole]
+        index = np.arange(len(starts))
+        for step, agree, other in ((1, alpha, beta), (-1, beta, alpha)):
+            found += _descend(flat, at, rooms[0 if step > 0 else 1], (rows, starts, sizes, index),
+                              agree, other, cfg, cap, step)
+        idx = rows[np.repeat(starts, sizes) + ranks(sizes)]
+        tag = np.repeat(index, sizes)
+        has = np.flatnonzero((rooms[0][idx] > alpha[tag]) & (rooms[1][idx] > beta[tag]))
+        with np.errstate(over="ignore"):
+            pair_word = (_word_at(flat, at[idx[has]], alpha[tag[has]], 1) * _MIX[0]
+                         + _word_at(flat, at[idx[has]], beta[tag[has]], -1))
+        order_tag = np.empty(len(at), dtype=np.int64)
+        order_tag[idx] = tag
+        rows, starts, sizes = _sharing(_tagged(pair_word, tag[has]), idx[has])
+        heads = order_tag[rows[starts]]
+        ahead, behind = alpha[heads], beta[heads]
+    return found
+
+
 def _descend(flat: np.ndarray, at: np.ndarray, room: np.ndarray, layout: tuple[np.ndarray, ...],
              agree: np.ndarray, other: np.ndarray, cfg: PassageConfig, cap: int,
              step: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -282,8 +320,7 @@ def _descend(flat: np.ndarray, at: np.ndarray, room: np.ndarray, layout: tuple[n
     level, as deep as they agree. `other` is each first-level group's agreement the other
     way: a next-level group reaching min_words with it gives all its pairs. Level by level,
     a group is (starts, sizes) into `rows`, each with its first-level group (`origin`)."""
-    starts, sizes, origin = layout
-    rows = np.arange(len(at))
+    rows, starts, sizes, origin = layout
     found: list[tuple[np.ndarray, np.ndarray]] = []
     level = 0
     while len(starts):
