@@ -242,7 +242,7 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) 
     starts, sizes, alpha = starts[mine], sizes[mine], alpha[mine]
     rows = np.repeat(starts, sizes) + ranks(sizes)
     docs, positions, at, ahead_room = docs[rows], positions[rows], at[rows], ahead_room[rows]
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    starts = (np.cumsum(sizes) - sizes).astype(np.int64)
     group = np.repeat(np.arange(len(starts)), sizes)
     every = np.arange(len(docs))
     rooms = (ahead_room, positions.astype(np.int64))  # ahead, behind
@@ -366,7 +366,7 @@ def edited_candidates(groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig
     order = np.lexsort((rank, docs))
     held = np.bincount(docs, minlength=len(counts))  # |x|: each article's groups
     need = np.ceil(cfg.max_coverage * np.maximum(1, counts)).astype(np.int64)  # t, by x alone
-    first = np.concatenate([[0], np.cumsum(held)[:-1]])
+    first = np.cumsum(held) - held
     place = np.empty(len(order), dtype=np.int64)
     place[order] = np.arange(len(order)) - first[docs[order]]  # rank in its article
     kept = np.flatnonzero((place < held[docs] - need[docs] + shared) & (held[docs] >= need[docs]))
