@@ -3,8 +3,8 @@
 On text where stock sentences recur (bench_run's real-text corpus: each pool sentence in
 6.7 articles at 20,000, in 37 at 100,000), a fingerprint of a recurring sentence is
 shared by m articles, and enumerating its m x (m - 1) / 2 pairs (duplicate_seeds.seeds_of)
-grows with the square of the reuse: 767,000 candidate pairs at 20,000 articles, about 26
-million at 100,000, nearly all of them sharing one sentence and nothing more. Here each
+grows with the square of the reuse: 767,000 candidate pairs at 20,000 articles, 16.4
+million (56 million seeds) at 100,000, nearly all sharing one sentence and nothing more. Here each
 fingerprint's group is settled as a whole, so that only pairs that could yield something
 are made (a superset of them; duplicate_seeds then settles each exactly, as before):
 
@@ -18,11 +18,16 @@ are made (a superset of them; duplicate_seeds then settles each exactly, as befo
   be live only if (a) alpha + beta >= min_words (then all pairs are kept), or (b) its two
   members share a key: the word at alpha, a 3-word window at alpha + 0..2, or the same
   behind. Keys are shared by few members (the sentence's next word, or an accidental 3-word
-  match), so the pairs made grow about with the members, not their square.
+  match), so the pairs made grow about with the members, not their square. Two further
+  cuts, each exact: a group whose articles and relative places repeat an earlier
+  group's, inside that one's agreement (the other fingerprints of one shared sentence),
+  is skipped (parallel_groups); pairs sharing the words past both ends are settled as
+  groups of their own (_joint), not all kept.
 - **Edited pairs** (sharing max_coverage of both articles' fingerprints) are kept whether
   live or not. Prefix filtering (Chaudhuri, Ganti, Kaushik 2006; Bayardo et al.'s AllPairs):
-  with fingerprints in one global order (rarest first), two sets sharing t or more share one
-  of the first |x| - t + 1 of each, so pairs are made only from those prefixes.
+  with fingerprints in one global order (rarest first), two sets sharing t or more share
+  their first k shared ones within the first |x| - t + k of each, so pairs are made only
+  from those prefixes, and kept only if they share min(k, t) there (k = PREFIX_SHARED).
 
 Then each candidate pair's seeds are all the groups holding both articles, in group order:
 the very rows seeds_of gives for that pair, in the same order, so the yielded pairs and
@@ -98,16 +103,6 @@ def agreement(flat: np.ndarray, at: np.ndarray, room: np.ndarray, rows: np.ndarr
 
 def _word_at(flat: np.ndarray, at: np.ndarray, depth: np.ndarray, step: int) -> np.ndarray:
     return flat[at + depth] if step > 0 else flat[at - 1 - depth]
-
-
-def _trigram(flat: np.ndarray, at: np.ndarray, depth: np.ndarray, step: int) -> np.ndarray:
-    """The RESYNC_CONFIRM words from `depth` on (that way), mixed into one value, read in
-    text order (as _gap_step compares them)."""
-    value = np.zeros(len(at), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for t in range(RESYNC_CONFIRM):
-            value = value * _MIX[0] + _word_at(flat, at, depth + t, step)
-    return value
 
 
 def _tagged(values: np.ndarray, tag: np.ndarray) -> np.ndarray:
