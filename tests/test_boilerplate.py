@@ -287,3 +287,27 @@ def test_a_line_in_the_site_voice_in_three_articles_is_chrome_reused_prose_is_no
     for line in REUSED_PROSE:
         follow_ups = [article(series_text(i, line), f"f{i}", "Reuters") for i in range(3)]
         assert flagged(*follow_ups) == [], line
+
+
+def test_a_tweet_quoted_in_several_articles_is_not_chrome() -> None:
+    """ISOT's partisan 2017 set (precision-2026-12-03c.md): one Trump tweet, embedded as
+    extraction leaves it (text, then "Name (@handle) Month D, YYYY"), recurs in 8 articles of
+    one subject; its sentences are quoted content, not chrome. Real text of three of them.
+    Guard: the same line with no tweet signature after it still recurs as chrome."""
+    tweet = ("to Mar-a-Lago 3 nights in a row around New Year s Eve, and insisted on joining me. She was "
+             "bleeding badly from a face-lift. I said no!  Donald J. Trump (@realDonaldTrump) June 29, 2017")
+    after = ["Those tweets alone drew sharp condemnation nationwide from Democrats and Republicans alike.",
+             "The people closest to Trump, his family, had a unique reaction to the tweets.",
+             "That tweet also received wide condemnation and Republicans are begging Trump to stop tweeting."]
+    line = "She was bleeding badly from a face-lift."
+    before = ["Donald Trump spent his week on Twitter blasting Mika Brzezinski and Joe Scarborough, hosts of "
+              "MSNBC s Morning Joe. Rather than focus on something important, he went after the hosts.",
+              "Blackmail is a crime. It s time to impeach Donald Trump. Despite a desperate effort by the "
+              "White House to deny it, Trump derailed those efforts by posting on Twitter Friday morning.",
+              "Set off by a comment about his small hands on MSNBC s Morning Joe, Donald Trump lashed out at "
+              "the female host with a vicious attack on her intelligence and appearance."]
+    quoting = [article(f"{before[i]} {tweet}{after[i]}", f"t{i}", "worldnews") for i in range(3)]
+    assert line not in flagged(*quoting, **THREE)
+    plain = [article(f"{before[i]} {tweet.split(' Donald')[0]} {after[i]}", f"p{i}", "worldnews")
+             for i in range(3)]
+    assert flagged(*plain, **THREE).count(line) == 3

@@ -27,6 +27,15 @@ def test_a_detector_fingerprint_covers_the_audit_modules_it_imports() -> None:
     assert code_fingerprint(paywall.find_paywall_blocks, "d") != code_fingerprint(paywall.find_paywall_blocks, "e")
 
 
+def test_the_packages_api_wrappers_do_not_pull_the_whole_tool_into_a_fingerprint() -> None:
+    """boilerplate's share reads `__version__` through cache.py; audit/__init__.py's lazy
+    `audit.run` imports the pipeline and the report, whose edits must not recompute every
+    article's share (they did: an edit to the report redid boilerplate and near)."""
+    names = {p.name for p in _audit_imports(Path(boilerplate.__file__))}
+    assert {"boilerplate.py", "cache.py", "__init__.py"} <= names  # the version is still in
+    assert not names & {"pipeline.py", "gating.py", "cli.py", "chunks.py"}
+
+
 def test_a_prepared_value_is_keyed_by_title_and_url_too() -> None:
     """boilerplate.line's per-article share finds the headline with the title and URL."""
     fp = code_fingerprint(boilerplate.prepare, "d")

@@ -105,3 +105,25 @@ def test_windows_on_real_articles() -> None:
     assert sum(bool(stretch_scan(t)) for t in texts) > 50
     for text in texts:
         assert [_fields(d) for d in find_dates(text)] == stretch_scan(text)
+
+
+def test_ascii_digit_cores_only_where_every_digit_is_ascii() -> None:
+    """The cores found with [0-9] (texts whose digits are all ASCII) are those \\d finds;
+    a digit past ASCII (Arabic-Indic, full width) sends the text to the \\d scans."""
+    texts = date_like_texts(2000, seed=7)
+    texts += [t.replace("5", "\uff15") for t in texts[:300]] + [t.replace("1", "١") for t in texts[300:600]]
+
+    def cores(text: str, core: re.Pattern[str], backward: re.Pattern[str]) -> list[tuple[int, int]]:
+        size = len(text)
+        return [(m.start(), m.end(1)) for m in core.finditer(text)] + [
+            (size - m.end(1), size - m.start()) for m in backward.finditer(text[::-1])]
+
+    ascii_only = 0
+    for text in texts:
+        expected = cores(text, dates._CORE, dates._CORE_REVERSED)
+        if dates._ascii_digits_only(text):
+            ascii_only += 1
+            assert cores(text, dates._CORE_ASCII, dates._CORE_REVERSED_ASCII) == expected, text
+        else:
+            assert any(ch.isdecimal() and not ch.isascii() for ch in text)
+    assert 500 < ascii_only < len(texts)

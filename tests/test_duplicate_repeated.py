@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from factories import make_article
 
 from audit.detect.duplicates.repeated import find_repeated_sentences
@@ -122,6 +123,10 @@ def test_no_repeated_kgram_no_search() -> None:
     for path in SEEDS.glob("*.txt"):
         text = path.read_text(encoding="utf-8")
         assert tokens.text_word_hashes(text).tolist() == list(map(tokens.word_hash, tokens._folded_words(text)))
+    for text in ("", "Zelenskyy’s café, naïve İstanbul 2025 ΑΘΗΝΑ", "x " * 3):  # read from the digests' bytes
+        hashes = tokens.text_word_hashes(text)
+        assert hashes.dtype == np.uint64 and not hashes.flags.writeable
+        assert hashes.tolist() == list(map(tokens.word_hash, tokens._folded_words(text)))
 
 
 def test_table_rows_with_other_figures_are_not_repeats() -> None:

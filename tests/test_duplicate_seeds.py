@@ -143,7 +143,7 @@ def test_corpus_fingerprints_are_each_articles_own() -> None:
         assert prints.positions[mine].tolist() == positions.tolist() and prints.counts[doc] == len(hashes)
 
 
-def test_seeds_made_a_slice_of_articles_at_a_time_are_the_whole_list(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_seeds_made_a_slice_of_articles_at_a_time_are_the_whole_list() -> None:
     from audit.detect.duplicates import seeds as duplicate_seeds
 
     texts, cfg = sentence_corpus(), PassageConfig()
@@ -156,10 +156,3 @@ def test_seeds_made_a_slice_of_articles_at_a_time_are_the_whole_list(monkeypatch
     parts = [duplicate_seeds.seeds_of(groups, a, b) for a, b in slices]
     for column, got in zip(whole, zip(*parts)):
         assert np.array_equal(column, np.concatenate(got))
-    articles = [make_article(article_id=f"a{i}", text=t) for i, t in enumerate(texts)]
-    expected = [(f.article_id, f.start, f.end, f.message) for f in find_shared_passages(articles, {})]
-    assert expected  # the lifted runs
-    monkeypatch.setattr(duplicate_passage, "article_slices",
-                        lambda g, n: duplicate_seeds.article_slices(g, n, limit=50))
-    articles = [make_article(article_id=f"a{i}", text=t) for i, t in enumerate(texts)]
-    assert [(f.article_id, f.start, f.end, f.message) for f in find_shared_passages(articles, {})] == expected

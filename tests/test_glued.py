@@ -168,3 +168,17 @@ def test_a_glued_sentence_opening_or_closing_a_quote_is_still_glued() -> None:
     assert glued("colluded with the Russians.Seriously.Shep Smith did his job") == ["Russians.Seriously"]
     assert glued("It was passed in 2013.Still, nothing changed.") == ["2013.Still"]
     assert glued("(apart from prisoners in Belmarsh, for example).This country signs up") == ["example).This"]
+
+
+def test_names_written_with_a_sentence_mark_are_not_glued() -> None:
+    """Real pages of htmldate's evaluation sets (precision-2026-12-03c.md): AVM's router and
+    an Azerbaijani news agency. Guards: an all-capital word and "!" still glue a sentence
+    (a cricket live ticker of the same sets)."""
+    fritz = ("Das Ganze setzt einen vorhandenen Paketmitschnitt und eine aktuelle Version von Wireshark "
+             "voraus. Beim Einsatz einer FRITZ!Box könnt ihr schnell und einfach einen Paketmitschnitt "
+             "direkt am Router anfertigen.")
+    assert [f.excerpt for f in find_glued_sentences([make_article(fritz, language="de")], {})] == []
+    assert glued("which is considered self-defense under international law, Pakistani Ambassador to "
+                 "Azerbaijani Bilal Hayee told News.Az. The diplomat said the provocative actions") == []
+    assert glued("IND vs SL Live Score: WICKET!Mohammed Siraj is wreaking havoc at the moment.") == ["WICKET!Mohammed"]
+    assert glued("India vs Sri Lanka Live Score: OUT!It's a five-wicket haul for Mohammed Shami.") == ["OUT!It's"]

@@ -249,3 +249,123 @@ def test_a_short_text_without_an_article_verdict_is_not_called_an_english_articl
     [finding] = mixed(text, None)
     assert finding.data["language"] == "de"
     assert "inside an article in en" not in finding.message and "too short" in finding.message
+
+
+# Lines read on real pages with their line breaks kept (docs/measurements/mixed-precision.md):
+# each was a finding of cb9625e that said what is not so.
+GERMAN = (
+    "Die Regierung hat am Donnerstag einen neuen Entwurf vorgelegt, der nach Ansicht der "
+    "Opposition nicht weit genug geht. Die Abgeordneten wollen im Herbst über das Gesetz "
+    "abstimmen, und die Verbände haben bereits ihre Kritik angekündigt."
+)
+SPANISH = (
+    "El gobierno presentó el jueves un nuevo proyecto de ley que, según la oposición, no va "
+    "lo bastante lejos. Los diputados votarán sobre la ley en otoño y las asociaciones ya "
+    "anunciaron sus críticas."
+)
+
+
+@pytest.mark.parametrize("line, language", [
+    ("Abb.: https://wakenewsautark.wordpress.com/2015/08/10/2015-autarkie-projekte-"
+     "unterstutzen-wake-news-radiotv/", "de"),  # 'hu'
+    ("Permalink: https://www.internetchemie.info/news/2021/jan21/heliumkerne-in-zinn-atomen-"
+     "entdeckt.php", "de"),  # 'id'
+    ("| Harwich and North Essex | Sir Bernard Jenkin | bernard.jenkin.mp@parliament.uk |", "en"),  # 'de'
+    ("| Shrewsbury and Atcham | Daniel Kawczynski | daniel.kawczynski.mp@parliament.uk |", "en"),  # 'pl'
+    ("$ cd /usr/src $ git clone https://github.com/PaulStoffregen/teensy_loader_cli.git", "de"),  # 'ca'
+    ("LF 11 Elektronische Zusatzsysteme[box_colored class=“tablebox“ background=“#3D78BA“ "
+     "title=“LF 14″]§57a[/box_colored] LF 7,8 Motormanagement Diesel[box_colored "
+     "class=“tablebox“ background=“#3D78BA“ title=“LF 10″]Fahrwerkssysteme[/box_colored]", "de"),  # 'en'
+])
+def test_urls_addresses_paths_and_markup_are_no_language(line: str, language: str) -> None:
+    frame = GERMAN if language == "de" else ENGLISH
+    assert mixed(f"{frame}\n{line}\n{frame}", language=language) == []
+
+
+def test_an_english_passage_with_a_url_is_still_found() -> None:
+    tweet = ("HYDROXYCHLOROQUINE & AZITHROMYCIN, taken together, have a real chance to be one of "
+             "the biggest game changers in the history of medicine. https://t.co/LEYob7Jofr")
+    [finding] = mixed(f"{FRENCH}\n{tweet}\n{FRENCH}", language="fr")
+    assert finding.data["language"] == "en" and finding.excerpt == tweet
+
+
+@pytest.mark.parametrize("line, language", [
+    ("creditshelf kooperiert mit finleap und plant Akquisition der Valendo GmbH", "de"),  # 'en'
+    ("You can many popular dishes with bhindi like bhindi bhurji, bhindi do pyaza, Kurkure "
+     "bhindi and bharwa bhindi.", "en"),  # 'id'
+    ("- Con sensual fotografía, Edwin Luna y Kimberly Flores prometen sorprender a sus fans",
+     "es"),  # 'en'
+])
+def test_a_line_with_the_articles_function_words_is_not_foreign(line: str, language: str) -> None:
+    frame = {"de": GERMAN, "es": SPANISH}.get(language, ENGLISH)
+    assert mixed(f"{frame}\n{line}\n{frame}", language=language) == []
+
+
+@pytest.mark.parametrize("line, language", [
+    ("Teksten går vel an, når vi tager datiden i betragtning. Tendensen for de andre metaller "
+     "er faldende.", "da"),  # English "an", "for"; no Danish function word is listed
+    ("Die Griekse ryk is deur Daniël as ‘n luiperd met vier vlerke voorgestel. Die Grondwet, "
+     "met die Vryheidsmanifes as grondslag, verkondig dat Suid-Afrika aan almal wat daarin "
+     "woon behoort.", "af"),
+])
+def test_a_language_without_listed_function_words_is_still_found(line: str, language: str) -> None:
+    [finding] = mixed(f"{ENGLISH}\n{line}\n{ENGLISH}")
+    assert finding.data["language"] == language and finding.excerpt == line
+
+
+def test_taglish_with_a_few_english_words_is_still_found() -> None:
+    line = ("ang buong statement ng ABS-CBN na kasalukuyang walang free TV dahil sa hindi "
+            "pagbibigay ng franchise ng Congress sa network.")
+    [finding] = mixed(f"{ENGLISH}\n{line}\n{ENGLISH}")
+    assert finding.data["language"] == "tl"
+
+
+@pytest.mark.parametrize("line", [
+    "docker, installation, install, Docker Engine, Docker Engine, docker editions, stable, edge",  # 'sv'
+    "- Sterile citrus soil mix OR peat, perlite, vermiculite, and organic fertilizer;",  # 'ro'
+])
+def test_a_short_keyword_list_is_not_a_foreign_passage(line: str) -> None:
+    assert mixed(f"{ENGLISH}\n{line}\n{ENGLISH}") == []
+
+
+def test_a_short_sentence_with_commas_is_still_found() -> None:
+    line = "Querida gente de Europa, de Grecia, España, Italia o de dondequiera que vivan!"
+    [finding] = mixed(f"{ENGLISH}\n{line}\n{ENGLISH}")
+    assert finding.data["language"] == "es" and finding.excerpt == line
+
+
+CHINESE = (
+    "根據各超商自行公布的中獎資訊，統一超商共有4位消費者中千萬大獎，1人在南投縣南投市宏旺門市購買"
+    "50元的CITY CAFE咖啡；1人在彰化縣社頭鄉金佳旺門市購買35元茶飲；1人則在台南市永康區砲校門市購買"
+    "190元民生用品；另1人於新竹縣竹北市強興門市購買90元民生用品。"
+)
+
+
+def test_chinese_without_hangul_is_not_korean() -> None:
+    opening = "是你嗎？ 1-2月期發票千萬獎開出18張。財政部今天公布1-2月期統一發票中獎號碼，共有18張千萬獎。"
+    assert mixed(f"{opening}\n{CHINESE}", language="zh") == []
+    # ingest's own 'ko' for a Chinese article (mc-0996) is the same misread
+    assert mixed(f"{opening}\n{CHINESE}", language="ko") == []
+
+
+def test_a_korean_passage_is_still_korean() -> None:
+    korean = ("서울시는 목요일 새로운 교통 정책을 발표했으며, 시민들은 이번 조치가 출퇴근 시간을 "
+              "줄일 것이라고 기대하고 있다.")
+    [finding] = mixed(f"{ENGLISH}\n{korean}\n{ENGLISH}")
+    assert finding.data["language"] == "ko"
+
+
+def test_paragraph_spans_are_the_regex_runs() -> None:
+    """_paragraph_spans gives what `[^\\n]+` finds: empty lines, line breaks at the ends,
+    and the characters str.splitlines would cut at but the regex does not (\\r, U+2028, U+0085)."""
+    import random
+    import re
+
+    from audit.detect.language.mixed import _paragraph_spans
+
+    rng = random.Random(5)
+    pieces = ["Paris", "\n", "\n\n", " ", "\r", "é", "\u2028", "\x85", "\r\n"]
+    texts = ["", "\n", "one paragraph", *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+                                          for _ in range(5000))]
+    for text in texts:
+        assert list(_paragraph_spans(text)) == [m.span() for m in re.finditer(r"[^\n]+", text)], repr(text)

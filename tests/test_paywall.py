@@ -155,3 +155,16 @@ def test_us_the_country_and_quoted_words_do_not_speak_to_the_reader() -> None:
     assert not addresses_reader("\"However, the routes don't currently make a profitable contribution to "
                                 "our business and we are unable to sustain them while this remains the case.")
     assert addresses_reader("Our newsroom depends on readers: support our journalism for just £1 a week.")
+
+
+def test_continue_reading_about_a_subject_is_a_pointer_not_a_cut() -> None:
+    # A real blog page of htmldate's evaluation set (precision-2026-12-03c.md): the phrase
+    # "to continue reading" was its only paywall finding, and the article is whole.
+    text = ("Most of my code that works with files now defaults to using pathlib and I recommend "
+            "that you do the same. If you can use pathlib, you should.\n"
+            "If you’d like to continue reading about pathlib, check out my follow-up article called "
+            "No really, pathlib is great.")
+    assert list(find_paywall_blocks([article(text)], {})) == []
+    cut = PARAGRAPH + "\nIf you’d like to continue reading, please subscribe."
+    (block,) = find_paywall_blocks([article(cut)], {})
+    assert block.excerpt == "If you’d like to continue reading, please subscribe."

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.normalise import ascii_runs
-from audit.normalise.ascii_runs import ALNUM, LETTERS, WORD, runs
+from audit.normalise.ascii_runs import ALNUM, LETTERS, MAX_CUT, WORD, runs, spaced
 
 ROOT = Path(__file__).resolve().parents[1]
 ZYTE = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
@@ -28,8 +27,7 @@ FILLER = "The talks in Istanbul went on_for 3rd-round days (May 5, 2025) - NATO 
 
 def _contexts(ch: str) -> list[str]:
     """A code point at the text's ends, a word's edge, inside a word, alone and twice, in
-    ASCII text long enough that `runs` takes its piece by piece path (few characters past
-    ASCII)."""
+    ASCII text."""
     return [f"{ch}{FILLER}ab{ch}cd 12{ch}_ {ch}{ch} x{ch} -{ch}- '{ch}' {ch}9 {FILLER * 2}{ch}"]
 
 
@@ -39,7 +37,29 @@ def test_runs_as_the_regex_on_every_code_point(table: bytes, pattern: re.Pattern
     for cp in points:
         for text in _contexts(chr(cp)):
             assert runs(text, table, pattern) == pattern.findall(text), hex(cp)
-            assert len(text.encode("utf-8", "surrogatepass")) - len(text) <= len(text) // 8  # piece by piece
+            assert spaced(text, table, pattern) is not None  # not the regex
+
+
+@pytest.mark.parametrize(("table", "pattern"), TABLES, ids=["letters", "alnum", "word"])
+def test_no_character_of_a_class_is_white_space(table: bytes, pattern: re.Pattern[str]) -> None:
+    """`spaced`'s pieces are whole runs only if str.split and bytes.split cut no run:
+    every code point the pattern takes is no white space to either."""
+    taken = [chr(cp) for cp in range(0x110000) if pattern.fullmatch(chr(cp))]
+    assert len(taken) > 100_000
+    for ch in taken:
+        assert ch.split() == [ch] and ch.encode("utf-8", "surrogatepass").split() == [ch.encode("utf-8")], hex(ord(ch))
+
+
+@pytest.mark.parametrize(("table", "pattern"), TABLES, ids=["letters", "alnum", "word"])
+def test_runs_past_the_limit_of_distinct_characters(table: bytes, pattern: re.Pattern[str]) -> None:
+    """More than MAX_CUT distinct characters outside the class: the regex, the same runs."""
+    marks = [chr(cp) for cp in range(0x2010, 0x2060) if not pattern.fullmatch(chr(cp))]
+    assert len(marks) > MAX_CUT
+    for n in (MAX_CUT, MAX_CUT + 1, len(marks)):
+        text = "".join(f"wörd{i}{mark}naïve_x " for i, mark in enumerate(marks[:n])) + FILLER
+        assert (spaced(text, table, pattern) is None) == (n > MAX_CUT)
+        assert runs(text, table, pattern) == pattern.findall(text)
+        assert runs(text.upper(), table, pattern) == pattern.findall(text.upper())
 
 
 @pytest.mark.parametrize(("table", "pattern"), TABLES, ids=["letters", "alnum", "word"])
@@ -70,8 +90,8 @@ def _lines(path: Path) -> list[str]:
 
 def test_runs_as_the_regex_on_real_text() -> None:
     """The seeds, a quarter of the articles of c2000 and gate1000 (when this machine has them) and of
-    the 181 gold bodies, as written and lowered: the same words, and the piece by piece
-    path taken."""
+    the 181 gold bodies, as written and lowered: the same words, and `spaced` (not the
+    regex) read most of them."""
     texts = [t for t in _real_texts() if not t.isascii()][::4]  # every article: docs/measurements/split-speed.md
     if not texts:
         pytest.skip("no real text on this machine")
@@ -79,9 +99,8 @@ def test_runs_as_the_regex_on_real_text() -> None:
         for table, pattern in TABLES:
             for form in (text, text.lower()):
                 assert runs(form, table, pattern) == pattern.findall(form)
-    ratio = ascii_runs.OTHER_SCRIPT_ONE_IN
-    pieces = sum(len(t.encode("utf-8")) - len(t) <= len(t) // ratio for t in texts)
-    assert pieces > len(texts) // 2  # most of these texts are read piece by piece
+    read = sum(spaced(t, ALNUM, TABLES[1][1]) is not None for t in texts)
+    assert read > len(texts) * 9 // 10  # most of these texts are read by `spaced`
 
 
 # --- the chrome units' sentence end: their last character, not a regex over each unit
@@ -185,3 +204,32 @@ def test_rewritten_patterns_find_what_they_found(module: str, name: str, before:
         assert spans == [m.span() for m in old.finditer(text)]
         found += len(spans)
     assert found > 1000
+
+
+# --- one-character-class searches answered from the bytes (text.holds)
+
+_CLASSES = [("audit.normalise.encoding", "_SUSPECT", "_NOT_SUSPECT"), ("audit.normalise", "_CONTROL", "_NOT_CONTROL")]
+
+
+@pytest.mark.parametrize(("module", "name", "outside"), _CLASSES, ids=["suspect", "control"])
+def test_holds_as_the_regex(module: str, name: str, outside: str) -> None:
+    """text.holds(text, pattern, ...) is `pattern.search(text) is not None`: every code
+    point below U+3100 (and the odd ones) alone, in ASCII text and beside other characters
+    past ASCII; and the real texts."""
+    import importlib
+
+    from audit.normalise.text import holds
+
+    mod = importlib.import_module(module)
+    pattern, others = getattr(mod, name), getattr(mod, outside)
+    texts = []
+    for cp in [*range(0x3100), *range(0xFEF0, 0x10000), *ODD]:
+        ch = chr(cp)
+        texts += [ch, f"{FILLER}{ch}", f"caf\u00e9 {ch} \u2019s", f"\u2019{FILLER}\u201c{ch}"]
+    texts += _real_texts()[::3]
+    found = 0
+    for text in texts:
+        expected = pattern.search(text) is not None
+        assert holds(text, pattern, others) == expected, ascii(text[:80])
+        found += expected
+    assert 100 < found < len(texts)

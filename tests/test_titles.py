@@ -231,3 +231,32 @@ def test_undated_and_pre_table_articles_are_not_checked_in_a_run(tmp_path: Path,
     assert counts == {CHECK: 2, "consistency.contradiction": 1, "consistency.relative_date": 1}
     report = (tmp_path / "run" / "index.html").read_text(encoding="utf-8")
     assert '<td class="num meta">2</td>' in report  # the overview's "not checked" column
+
+
+def test_title_mentions_read_once_a_text_and_table() -> None:
+    """consistency.title and contradiction's share ask for the same article's mentions: the
+    second gets what the first read (equal, in a list of its own)."""
+    from audit.detect.consistency import titles
+    from audit.detect.consistency.office_holders import load_table
+
+    text = "Chancellor Olaf Scholz met former President Donald Trump; Scholz said so."
+    table = load_table({})
+    read: list[str] = []
+    original = titles._title_mentions
+
+    def counted(text: str, table: object) -> list:  # type: ignore[type-arg]
+        read.append(text)
+        return original(text, table)  # type: ignore[arg-type]
+
+    titles._title_mentions = counted  # type: ignore[assignment]
+    try:
+        table._memos.clear()
+        first = titles.find_title_mentions(text, table)
+        first.clear()  # a caller changing its list changes nobody else's
+        second = titles.find_title_mentions(text, table)
+        assert [m.person_id for m in second] and second == original(text, table)
+        assert read == [text]
+        table._memos.clear()  # another table's memo (or this one's emptied) reads again
+        assert titles.find_title_mentions(text, table) == second and read == [text, text]
+    finally:
+        titles._title_mentions = original  # type: ignore[assignment]

@@ -344,7 +344,9 @@ class _Keeper:
         order = [(name, detector, name in self.plan.prepare, name in self.large, self.digests[name],
                   batch.cached.setdefault(name, {}))
                  for name, detector in self.detectors.items()]
+        by_language: dict[str | None, list[Any]] = {}  # supports() reads the language only
         hits = misses = 0
+        large: list[tuple[int, str, str]] = []  # (position, detector, key): read together below
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
@@ -353,22 +355,36 @@ class _Keeper:
             half = article_digest(article_part(article, True))
             key = ENTRY + half
             entry = cache.entry(key)
-            for name, detector, prepared, large, digest, cached in order:
-                if not detector.supports(article):
+            supported = by_language.get(article.language)
+            if supported is None:
+                supported = by_language[article.language] = [o for o in order if o[1].supports(article)]
+            for name, _, prepared, is_large, digest, cached in supported:
+                if is_large:
+                    large.append((position, name, cache_key(digest, half)))
                     continue
-                value = cache.get_value(cache_key(digest, half)) if large else entry.get(digest)
+                value = entry.get(digest)
                 if value is None:
                     need.append(name)
-                    misses += not large  # get_value counts its own
+                    misses += 1
                     continue
-                hits += not large
+                hits += 1
                 if prepared:
                     article.prepared[name] = value
                 else:
                     cached[position] = served_findings(value, article.article_id) if value else []
             if need:
                 batch.entries[position] = (key, entry)
-            batch.needs.append(tuple(need))
+            batch.needs.append(need)
+        for (position, name, _), value in zip(large, cache.get_values([k for _, _, k in large])):
+            if value is None:
+                batch.needs[position].append(name)
+                if position not in batch.entries:  # as for any miss: its entry, to be grown
+                    article = batch.articles[position]
+                    key = article_key(article)
+                    batch.entries[position] = (key, cache.entry(key))
+            else:
+                batch.articles[position].prepared[name] = value
+        batch.needs = [need if need is None else tuple(need) for need in batch.needs]
         cache.hits += hits
         cache.misses += misses
 

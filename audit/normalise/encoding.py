@@ -20,6 +20,7 @@ from ftfy.badness import is_bad
 from ftfy.chardata import CONTROL_CHARS
 
 from audit.normalise.diff import Opcode, opcodes
+from audit.normalise.text import ascii_outside, holds
 
 Kind = Literal["mojibake", "control", "replacement"]
 
@@ -47,9 +48,12 @@ class Repair:
     kind: Kind
 
 
+_NOT_SUSPECT = ascii_outside(_SUSPECT)
+
+
 def needs_repair(text: str) -> bool:
     """A cheap test first: most texts are clean and never reach the diff."""
-    return bool(_SUSPECT.search(text)) or looks_bad(text)
+    return holds(text, _SUSPECT, _NOT_SUSPECT) or looks_bad(text)
 
 
 # ftfy's badness patterns are all short (seven characters at most: "ГўВЂВ.x") and each

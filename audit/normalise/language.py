@@ -123,6 +123,8 @@ MARKED_MIN = 3  # a language's own letters (ы, э, ё for Russian) a shared-scr
 MARKED_SHARE = 0.005  # ... and their share of the script's letters (Russian news: ~2%)
 RARE_PER_MARKED = 0.25  # letters the language hardly writes (ъ), at most this per own letter
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII = bytes(range(128))
+_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())  # of ASCII bytes
 _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -188,10 +190,14 @@ def clear_language(
     """
     sample = text[:FAST_CHARS].lower()
     words = letter_runs(sample)
-    letters = sum(map(len, words))
+    if sample.isascii():  # its letters and no other script's, counted in C
+        letters, foreign = len(sample.encode("ascii").translate(None, _NOT_LETTERS)), []
+    else:  # ASCII holds no letter of another script: looked for past ASCII only
+        letters = sum(map(len, words))
+        raw = sample.encode("utf-8", "surrogatepass")
+        foreign = _NOT_LATIN.findall(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
     if not letters:
         return None
-    foreign = [] if sample.isascii() else _NOT_LATIN.findall(sample)
     if len(foreign) > letters * (1 - SCRIPT_SHARE):
         if (language := _clear_script(foreign, letters)) is not None:
             return language
@@ -250,8 +256,9 @@ def _clear_words(words: list[str], min_words: int, min_distinct: int) -> str | N
     if len(words) < min_words:
         return None
     owner = fast_path().words
-    counts = Counter(words)  # counted in C; then only the function words among them
-    seen = counts.keys() & owner.keys()
+    # only the function words counted (a third of a text's words), both steps in C
+    counts = Counter(filter(owner.__contains__, words))
+    seen = counts.keys()
     if not seen:
         return None
     by_language: Counter[str] = Counter()

@@ -17,16 +17,38 @@ from typing import Any
 from audit.model import Finding
 from audit.report import data as rd
 
+Listed = tuple[dict[str, rd.Dictionary], list[tuple[int, int, dict[str, list[Any]]]]]
+
+
+def list_columns(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]]) -> Listed:
+    """The dictionaries and each list file's (first row, end, columns), the status column
+    ("st") left None: all of it but the status, so the run makes it while GX validates
+    (audit.report.prepare); write_data fills the status in from the rows. Codes are given
+    in row order, chunk by chunk, as write_data gave them."""
+    dicts = {name: rd.Dictionary() for name in ("check", "publisher", "language", "month", "file")}
+    for check in sorted({f.check for own in by_article.values() for f in own}):
+        dicts["check"].code(check)
+    cuts = [0, *range(rd.LIST_FIRST_ROWS, len(rows), rd.LIST_CHUNK_ROWS), len(rows)]
+    return dicts, [(first, end, _list_rows(rows[first:end], by_article, dicts, status=False))
+                   for first, end in zip(cuts, cuts[1:])]
+
+
+def with_list_status(listed: Listed, rows: list[dict[str, Any]]) -> Listed:
+    """The list files' status column from the rows' status (in place: the key keeps its place)."""
+    for first, end, columns in listed[1]:
+        columns["st"] = _status_column(rows[first:end])
+    return listed
+
 
 def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
                clusters: list[dict[str, Any]],
                planned: tuple[list[dict[str, Any]], int, dict[str, int]] | None = None,
-               ) -> dict[str, int]:
+               listed: Listed | None = None) -> dict[str, int]:
     """data/meta.js, list-N.js (every article), view-N.js (planned views), clusters.js.
-    `planned`: plan_views(rows, by_article), when made earlier."""
-    dicts = {name: rd.Dictionary() for name in ("check", "publisher", "language", "month", "file")}
-    for check in sorted({f.check for own in by_article.values() for f in own}):
-        dicts["check"].code(check)
+    `planned`: plan_views(rows, by_article), `listed`: list_columns(rows, by_article), when
+    made earlier (their status is the rows' now)."""
+    dicts, chunks = with_list_status(listed or list_columns(rows, by_article), rows)
+    listed = None  # its columns are dropped below as they are encoded
     sizes = {"list": 0, "view": 0, "clusters": 0}
     list_chunks = []
     packing: list[tuple[str, Future[int]]] = []
@@ -39,10 +61,11 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
             packing.append((kind, writer.submit(rd.write_body, folder, name, body, packed=True)))
             _settle(packing, sizes)
 
-        cuts = [0, *range(rd.LIST_FIRST_ROWS, len(rows), rd.LIST_CHUNK_ROWS), len(rows)]
-        for first, end in zip(cuts, cuts[1:]):
+        for n in range(len(chunks)):
             name = f"list-{len(list_chunks)}"
-            pack("list", name, _list_rows(rows[first:end], by_article, dicts))
+            columns, chunks[n] = chunks[n][2], (0, 0, {})  # once encoded, not needed
+            pack("list", name, columns)
+            del columns
             list_chunks.append(name)
 
         views, used, shown = planned or plan_views(rows, by_article)
@@ -121,9 +144,14 @@ def _worst(own: list[Finding]) -> int:
     return min((rd.SEVERITY_RANK.get(f.severity, 3) for f in own), default=3)
 
 
+def _status_column(rows: list[dict[str, Any]]) -> list[int]:
+    return [1 if row.get("status") == "fail" else 0 for row in rows]
+
+
 def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
-               dicts: dict[str, rd.Dictionary]) -> dict[str, list[Any]]:
-    """Columns of list rows: strings coded through `dicts`, severities as bit masks.
+               dicts: dict[str, rd.Dictionary], status: bool = True) -> dict[str, list[Any]]:
+    """Columns of list rows: strings coded through `dicts`, severities as bit masks; the
+    status column None unless `status` (the rows' status may not be known yet).
 
     Row values are already None or plain values (audit.report._rows), hence `or ""`.
     """
@@ -139,7 +167,7 @@ def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
         "ti": [str(row.get("title") or "")[:200] for row in rows],
         "ex": [" ".join(str(row.get("text") or "")[:rd.EXCERPT_CHARS * 2].split())[:rd.EXCERPT_CHARS]
                for row in rows],
-        "st": [1 if row.get("status") == "fail" else 0 for row in rows],
+        "st": _status_column(rows) if status else None,
         "wv": [_worst(own) if own else 3 for own in owns],
         "sm": [_mask(own, bits) for own in owns],
         "nf": [len(own) for own in owns],

@@ -21,6 +21,7 @@ span of the corpus's dated articles when that span is at most `undated_span_days
 
 from __future__ import annotations
 
+import copy
 import json
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
@@ -100,7 +101,30 @@ def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _public(params: Mapping[str, Any]) -> dict[str, Any]:
-    return json.loads(json.dumps({k: v for k, v in params.items() if not k.startswith("_")}, default=str))
+    """The params as the cache keeps them (JSON, private ones left out), a fresh copy."""
+    return json.loads(_public_text(params))
+
+
+class _LastPublic:
+    """`_public`'s JSON text of the public params it was last asked for: a worker passes
+    the plan's one dict with every article, and json.dumps (an encoder made for each
+    call, for `default`) was half of prepare's time. Encoded again when the public params
+    differ (==) from a copy of the ones last encoded. (== holds 1 and 1.0 equal, which JSON
+    writes apart; `_claims` compares the prepared params with == too, so no finding can
+    tell.)"""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Any] | None = None
+        self.text = ""
+
+    def __call__(self, params: Mapping[str, Any]) -> str:
+        public = {k: v for k, v in params.items() if not k.startswith("_")}
+        if public != self.seen:
+            self.text, self.seen = json.dumps(public, default=str), copy.deepcopy(public)
+        return self.text
+
+
+_public_text = _LastPublic()
 
 
 def _claims(article: Article, table: OfficeTable, dates: tuple[date, date],

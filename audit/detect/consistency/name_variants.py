@@ -100,9 +100,12 @@ def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_d
     found = []
     for m in _WORD.finditer(text):
         word = m.group()
+        # the cheap tests first: most words are short or lower case, and folding each
+        # (NFKD and a pass over its characters) was two fifths of the check
+        if not word[0].isupper() or len(word) < MIN_FUZZY_LENGTH or m.span() in taken:
+            continue
         folded = fold(word)
-        if (not word[0].isupper() or (m.start(), m.end()) in taken or folded in spelled
-                or len(word) < MIN_FUZZY_LENGTH):
+        if folded in spelled:
             continue
         edits = max_edits if max_edits is not None else (2 if len(word) >= LONG_SURNAME else 1)
         best = process.extractOne(folded, list(surnames), scorer=OSA.distance, score_cutoff=edits)

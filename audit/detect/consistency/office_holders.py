@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -80,9 +80,11 @@ class OfficeTable:
     terms_by_office: dict[tuple[str, str], list[Term]]
     automaton: Any
     titles: dict[str, Any]
-    # find_names' answers for the last texts: three detectors ask for each article's names
-    # (titles, name_variants, contradiction's share) a batch apart; NameHits are frozen
-    _names: dict[str, tuple[NameHit, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # answers of pure functions of a text and this table for the last texts, by kind
+    # (`remembered`): several detectors ask for each article's names (titles,
+    # name_variants, contradiction's share) and title mentions (titles, contradiction's
+    # share) a batch apart; the answers are tuples of frozen values
+    _memos: dict[str, dict[str, tuple[Any, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     def holder_on(self, office: str, country: str, day: date) -> Term | None:
         """Who held the office on that day, per the table (None: vacant or not covered)."""
@@ -123,11 +125,17 @@ class OfficeTable:
 
     def find_names(self, text: str) -> tuple[NameHit, ...]:
         """Every table spelling in the text on word boundaries, longest first at a place."""
-        known = self._names.get(text)
+        return self.remembered("names", text, self._find_names)
+
+    def remembered(self, kind: str, text: str, make: Callable[[str], Iterable[Any]]) -> tuple[Any, ...]:
+        """tuple(make(text)), kept for the last NAMES_MEMO texts of this kind: `make` must be
+        a pure function of the text and this table giving frozen values."""
+        memo = self._memos.setdefault(kind, {})
+        known = memo.get(text)
         if known is None:
-            if len(self._names) >= NAMES_MEMO:
-                self._names.clear()
-            known = self._names[text] = tuple(self._find_names(text))
+            if len(memo) >= NAMES_MEMO:
+                memo.clear()
+            known = memo[text] = tuple(make(text))
         return known
 
     def _find_names(self, text: str) -> list[NameHit]:

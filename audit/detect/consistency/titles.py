@@ -113,7 +113,12 @@ def another_office_before(text: str, end: int) -> bool:
 
 
 def find_title_mentions(text: str, table: OfficeTable) -> list[TitleMention]:
-    """Every table person with a title attached, in text order."""
+    """Every table person with a title attached, in text order (read once a text and
+    table: consistency.title and contradiction's share both ask, a batch apart)."""
+    return list(table.remembered("title_mentions", text, lambda t: _title_mentions(t, table)))
+
+
+def _title_mentions(text: str, table: OfficeTable) -> list[TitleMention]:
     prefix, after = _patterns()
     mentions: list[TitleMention] = []
     titles = _title_words()

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from audit.model import Article, Finding
-from audit.normalise.ascii_runs import ALNUM, ascii_runs, runs
+from audit.normalise.ascii_runs import ALNUM, ascii_runs, spaced
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -28,8 +28,11 @@ def exact_key(text: str) -> str:
         # split after a byte translation (the Unicode word regex: 2.7x the time)
         folded = b" ".join(ascii_runs(text.lower(), ALNUM))
         return hashlib.sha256(folded).hexdigest()
-    folded_text = " ".join(runs(unicodedata.normalize("NFKC", text).casefold(), ALNUM, _WORD))
-    return hashlib.sha256(folded_text.encode("utf-8")).hexdigest()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    found = spaced(folded, ALNUM, _WORD)  # the words' UTF-8 bytes, each run between spaces
+    if found is None:
+        return hashlib.sha256(" ".join(_WORD.findall(folded)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(b" ".join(found.split())).hexdigest()
 
 
 def prepare(article: Article, params: Mapping[str, Any]) -> str:

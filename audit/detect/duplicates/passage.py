@@ -28,15 +28,14 @@ from typing import Any
 import numpy as np
 
 from audit.detect.cache import packed_text, unpacked
+from audit.detect.duplicates.candidates import edited_candidates, live_candidates, pair_seeds
 from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicates.seeds import (
     CorpusWords,
     Fingerprints,
-    article_slices,
     live_pairs,
     run_bounds,
     seed_groups,
-    seeds_of,
     word_hashes,
 )
 from audit.detect.duplicates.tokens import (
@@ -130,18 +129,20 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     counts = prints.counts
     groups = seed_groups(prints, families(), cfg.max_df)
     del prints
-    for first_doc, end_doc in article_slices(groups, len(articles)):
-        doc_a, doc_b, pos_a, pos_b = seeds_of(groups, first_doc, end_doc)
-        starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
-        firsts = doc_a[starts]
-        edited = stops - starts >= cfg.max_coverage * np.maximum(
-            1, np.maximum(counts[firsts], counts[doc_b[starts]]))
-        keep = edited.copy()
-        check = np.flatnonzero(~edited)
-        keep[check] = live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[check], stops[check], cfg)
-        for start, stop, is_edited in zip(starts[keep].tolist(), stops[keep].tolist(), edited[keep].tolist()):
-            yield (int(doc_a[start]), int(doc_b[start]),
-                   list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())), is_edited)
+    # only pairs that may yield something, found per fingerprint group (duplicate_candidates);
+    # their seeds are seeds_of's rows for them, so all below is as for the whole list
+    codes = np.union1d(live_candidates(words, groups, cfg), edited_candidates(groups, counts, cfg))
+    doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
+    starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
+    firsts = doc_a[starts]
+    edited = stops - starts >= cfg.max_coverage * np.maximum(
+        1, np.maximum(counts[firsts], counts[doc_b[starts]]))
+    keep = edited.copy()
+    check = np.flatnonzero(~edited)
+    keep[check] = live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[check], stops[check], cfg)
+    for start, stop, is_edited in zip(starts[keep].tolist(), stops[keep].tolist(), edited[keep].tolist()):
+        yield (int(doc_a[start]), int(doc_b[start]),
+               list(zip(pos_a[start:stop].tolist(), pos_b[start:stop].tolist())), is_edited)
 
 
 def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: PassageConfig) -> list[Run]:

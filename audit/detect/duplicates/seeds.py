@@ -99,7 +99,7 @@ def _winnowed(words: CorpusWords, lo: int, hi: int, kgram: int, window: int) -> 
     article = np.repeat(np.arange(hi - lo), windows)
     kept = np.zeros(0, np.int64)
     if len(grams) >= window:  # the leftmost minimum of each window, as winnow keeps it
-        minima = np.lib.stride_tricks.sliding_window_view(grams, window).argmin(axis=1)
+        minima = window_argmin(grams, window)
         at = np.repeat(starts, windows) + ranks(windows)
         kept = minima[at] + at  # never decreasing within an article: unique = not repeated
         fresh = np.ones(len(kept), dtype=bool)
@@ -113,6 +113,22 @@ def _winnowed(words: CorpusWords, lo: int, hi: int, kgram: int, window: int) -> 
     kept, article = kept[order], article[order]
     return (grams[kept], (article + lo).astype(np.int32), (kept - starts[article]).astype(np.int32),
             np.bincount(article, minlength=hi - lo).astype(np.int64))
+
+
+def window_argmin(values: np.ndarray, window: int) -> np.ndarray:
+    """sliding_window_view(values, window).argmin(axis=1) (the leftmost minimum of each
+    window), from whole-array minima: the windows' minima by doubling, then each one's
+    first place; argmin over the strided view was half of the winnowing."""
+    count = len(values) - window + 1
+    low, width = values, 1
+    while width * 2 <= window:  # low[i]: the minimum of values[i : i + 2 * width]
+        low = np.minimum(low[:-width], low[width:])
+        width *= 2
+    minima = np.minimum(low[:count], low[window - width : window - width + count])
+    first = np.full(count, window - 1, dtype=np.int64)
+    for offset in range(window - 2, -1, -1):  # the leftmost equal one wins
+        first = np.where(values[offset : offset + count] == minima, offset, first)
+    return first
 
 
 def run_bounds(values: np.ndarray, shortest: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -152,7 +168,12 @@ def seed_groups(prints: Fingerprints, families: Sequence[Hashable], max_df: int)
     codes: dict[Hashable, int] = {}
     family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
     fam = family[prints.docs]
-    order = np.lexsort((prints.positions, prints.docs, fam, prints.hashes))
+    docs, positions = prints.docs, prints.positions
+    in_order = bool(np.all((docs[1:] > docs[:-1]) | ((docs[1:] == docs[:-1]) & (positions[1:] > positions[:-1]))))
+    # Fingerprints.of makes them by article and position: a stable sort by (hash, family)
+    # keeps that order within (the same as sorting by all four, at half the cost)
+    order = (np.lexsort((fam, prints.hashes)) if in_order
+             else np.lexsort((prints.positions, prints.docs, fam, prints.hashes)))
     hashes, docs, positions, fam = (prints.hashes[order], prints.docs[order],
                                     prints.positions[order], fam[order])
     first = np.ones(len(hashes), dtype=bool)

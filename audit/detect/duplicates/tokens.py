@@ -114,22 +114,29 @@ def _words(text: str) -> list[str]:
 def text_word_hashes(text: str) -> np.ndarray:
     """word_hash of each folded word of the text (uint64, read-only). From the words as
     written, through one memo (not folded words, then their hashes: two lookups a word,
-    and a tuple of folded words that duplicate.near and .passage never read)."""
-    words = _words(text)
-    hashes = np.fromiter(map(written_word_hash, words), np.uint64, len(words))
+    and a tuple of folded words that duplicate.near and .passage never read). The memo
+    holds each hash as its 8 bytes, joined and read as the array in C: np.fromiter
+    converted each Python int, as long as the lookups themselves."""
+    digests = b"".join(map(written_word_digest, _words(text)))
+    hashes = np.frombuffer(digests, _LITTLE_U64).astype(np.uint64, copy=False)
     hashes.flags.writeable = False
     return hashes
 
 
+def _word_digest(word: str) -> bytes:
+    return hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+
+
 def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(_word_digest(word), "little")
 
 
+_LITTLE_U64 = np.dtype("<u8")  # how _word_hash reads a digest
 word_hash = WordMemo(_word_hash).__getitem__  # a stable 64-bit hash of one folded word
-# word_hash of a word as written, folded here: a miss (a word first seen) costs one
-# Python call, not three through the fold and hash memos (a third of text_word_hashes
-# on 2,000 articles in one process).
-written_word_hash = WordMemo(lambda word: _word_hash(_fold_word(word))).__getitem__
+# word_hash of a word as written, folded here, as its digest: a miss (a word first seen)
+# costs one Python call, not three through the fold and hash memos (a third of
+# text_word_hashes on 2,000 articles in one process).
+written_word_digest = WordMemo(lambda word: _word_digest(_fold_word(word))).__getitem__
 
 
 def kgram_hashes(words: list[str], k: int) -> np.ndarray:

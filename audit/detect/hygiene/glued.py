@@ -10,7 +10,7 @@ the same but is fine, and is left alone:
 - decimals ("3.5"), ellipses ("go...We", "go … .We"), lower-case joins ("example.com");
 - titles and honorifics ("Mr.Putin", "St.Petersburg"), domain names ("Amazon.Com",
   "Halo.Bungie.Org", "One.Tel"), URLs, e-mail addresses and paths (the token holds "://",
-  "www.", "@" or "/");
+  "www.", "@" or "/"), and names written with the mark inside ("FRITZ!Box", "News.Az");
 - a date written the continental way, a day and a month name ("the 6.Juli Banken",
   "Datum: 03.Mär.19");
 - a list item's number after a bullet or at a line's start ("- 2.Misture rapidamente":
@@ -61,12 +61,13 @@ class Exceptions:
     abbreviations: frozenset[str]
     tlds: frozenset[str]
     months: frozenset[str]
+    names: frozenset[str]  # whole names written with a sentence mark inside ("FRITZ!Box")
 
 
 @lru_cache(maxsize=1)
 def exceptions() -> Exceptions:
     """Read the word lists once (they ship in the package, audit/data)."""
-    sections: dict[str, set[str]] = {"abbreviation": set(), "tld": set(), "month": set()}
+    sections: dict[str, set[str]] = {"abbreviation": set(), "tld": set(), "month": set(), "name": set()}
     current = "abbreviation"
     text = resources.files("audit.data").joinpath("glued_exceptions.txt").read_text("utf-8")
     for line in text.splitlines():
@@ -77,7 +78,7 @@ def exceptions() -> Exceptions:
             current = line.strip("[]")
             continue
         sections[current].add(line.lower())
-    return Exceptions(*(frozenset(sections[name]) for name in ("abbreviation", "tld", "month")))
+    return Exceptions(*(frozenset(sections[name]) for name in ("abbreviation", "tld", "month", "name")))
 
 
 def find_glued_sentences(
@@ -117,6 +118,8 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
         return False  # an initial: "J.Smith", "(R-W.Va.)"; "a.Meeting" is too short to judge
     if left.lower() in rules.abbreviations:
         return False
+    if f"{left}{match['end']}{right.split('-')[0]}".lower() in rules.names:
+        return False  # "FRITZ!Box", "Xamarin.Android": a product's or a site's name
     if right.lower() in rules.tlds and not _letter_at(text, match.end()):
         return False  # "Amazon.Com"
     if left.isascii() and left.isdigit() and len(left) <= 2 and 1 <= int(left) <= 31 \

@@ -19,7 +19,13 @@ False alarms this avoids: short lines ("Share", "Local News") and pieces under
 Turkish with probability 1.0 ("Recep Tayyip Erdoğan, Andriy Sybiha, Rustem Umerov"),
 are recognised by their share of capitalised words; unsure guesses fall under
 `min_probability`; a few foreign words in another script inside a sentence ("Putin said
-«Мы готовы» in Istanbul") leave the piece mixed-script, which is not judged. Thresholds
+«Мы готовы» in Istanbul") leave the piece mixed-script, which is not judged. On web pages
+with their line breaks kept (docs/measurements/mixed-precision.md): URLs, e-mail addresses,
+paths, markup and code are no language (left out of a piece's letters and verdict); a piece
+holding more of the article language's function words than of the verdict's is not
+foreign; a short comma list of keywords is not a sentence; Chinese characters without
+Hangul or kana are Chinese, whatever langdetect's 'ko' or 'ja' (for a piece, and for
+ingest's verdict on the article). Thresholds
 were set on the article-extraction-benchmark gold texts (benchmarks/bench_language.py,
 mixed section: no alarm on 161 clean English articles, one true Portuguese page found).
 """
@@ -35,8 +41,8 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.ascii_runs import WORD, ascii_runs, runs
-from audit.normalise.language import clear_language, language_probabilities
+from audit.normalise.ascii_runs import WORD, spaced
+from audit.normalise.language import clear_language, fast_path, language_probabilities, letter_runs
 
 CHECK = "language.mixed"
 MIN_CHARS = 60  # letters a foreign passage needs (bench: recall 65% at 100, 81% at 60, no new alarm)
@@ -59,14 +65,46 @@ SENTENCE_RUN = 10
 FIGURE_MAX_LETTERS = 6  # "FY1987", "2,432,179", "1st"; a clause of Chinese or Japanese holds more
 SENTENCE_LETTERS = 80  # letters in a row without a figure: a sentence (ten words of eight letters)
 
+# Not words of any language: URLs, e-mail addresses, paths and bracketed markup
+# ("Abb.: http://...", "| Harwich and North Essex | Sir Bernard Jenkin | bernard.jenkin.mp@
+# parliament.uk |", "[box_colored class=...]"). langdetect read the letters of such lines as
+# Hungarian, Indonesian, German, Polish or English (precision: mixed-precision.md); they are
+# left out of a piece's verdict and its letters. ASCII only, so a CJK clause around a URL stays.
+_NOT_WORDS = re.compile(
+    r"(?:https?://|ftp://|www\.|mailto:)[!-~]+"  # URL
+    r"|[!-~]*[\w.+-]@[\w-]+\.[!-~]+"  # e-mail address
+    r"|[!-~]*/[!-~]*"  # path, "and/or", "doi:10.1126/science"
+    r"|\[[^\[\]\n]{0,200}\]"  # [markup], [1], [...]
+    r"|<[^<>\n]{0,200}>"
+    r"|[!-~]*(?:[A-Za-z0-9]_[A-Za-z0-9]|[A-Za-z0-9]\(|=)[!-~]*"  # code: snake_case, call(, =
+)
+_NOT_WORD_MARKS = ("/", "@", "[", "<", "www.", "_", "(", "=")
+# A piece needs more than a verdict to be foreign when ARTICLE_WORDS_SHARE of its words,
+# and more than of the verdict's language, are the article language's own function words,
+# both languages' function words being known (audit/data/language_fast_path.json: Danish
+# "Tendensen for de andre metaller er faldende" holds English "for", and Danish none listed)
+# ("creditshelf kooperiert mit finleap und plant Akquisition der Valendo GmbH" called 'en'
+# in a German article; "You can many popular dishes with bhindi like ..." called 'id').
+ARTICLE_WORDS_MIN = 2
+ARTICLE_WORDS_SHARE = 0.1
+# A short piece that is a comma list of one- or two-word items is keywords, not a sentence
+# ("docker, installation, install, Docker Engine, ..." called 'sv').
+LIST_MAX_LETTERS = 100
+LIST_MIN_ITEMS = 4
+LIST_ITEM_WORDS = 2
+# langdetect guesses among CJK languages by character n-grams: Traditional Chinese came out
+# 'ko' with probability 1.0. Korean writes Hangul, Japanese kana; without them it is Chinese.
+_OWN_SCRIPT = {"ko": re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"),
+               "ja": re.compile(r"[\u3040-\u30ff]")}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
 _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all three
 # A character of these scripts says about as much as a short Latin word or syllable
 # (one CJK character or Hangul block is ~2-3 Latin letters), so letters count double.
 _DENSE = {"CJK": 2, "HANGUL": 2}
 _WORD = re.compile(r"\w+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-_PARAGRAPH = re.compile(r"[^\n]+")
+_ASCII = bytes(range(128))
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))  # UTF-8 bytes
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…»”\"](?=\s)|$)", re.DOTALL)
 
 
@@ -86,6 +124,8 @@ def find_mixed_language(
     expected = {str(c).lower() for c in params.get("expected_languages", ["en"])}
     for article in articles:
         base = {article.language} if article.language else expected
+        if _cjk_language(article.text, article.language or "") == "zh":
+            base = base | {"zh"}  # ingest's own misread of a Chinese article (see _cjk_language)
         verdict = None
         if article.language is not None and article.language_prob is not None:
             verdict = (article.language, article.language_prob)
@@ -104,7 +144,8 @@ def foreign_passages(
     a paragraph that is the whole text needs no second call (see `_ingest_ranking`).
     """
     min_chars = int(params.get("min_chars", MIN_CHARS))
-    pieces = [p for p in _pieces(text, base, params, verdict) if p.language is not None]
+    pieces = [p for p in _pieces(text, base, params, verdict)
+              if p.language is not None and not _not_foreign(text[p.start:p.end], p, base)]
     runs: list[list[Piece]] = []
     for piece in pieces:
         if piece.language in base:
@@ -135,11 +176,15 @@ PLAIN_MIN_DISTINCT = 4
 
 def _plainly_english(paragraph: str) -> bool:
     lowered = paragraph.lower()
-    if lowered.isascii():  # \w+ runs by a byte translation and split (a third of the time)
-        words: list[Any] = ascii_runs(lowered, WORD)
+    # \w+ runs as bytes (audit.normalise.ascii_runs: a byte translation and a split, a
+    # third of the regex's time); the function words are ASCII, so a run is one of them
+    # when its bytes are
+    found = spaced(lowered, WORD, _WORD)
+    if found is not None:
+        words: list[Any] = found.split()
         function_words = _EN_FUNCTION_BYTES
     else:
-        words, function_words = runs(lowered, WORD, _WORD), _EN_FUNCTION_WORDS
+        words, function_words = _WORD.findall(lowered), _EN_FUNCTION_WORDS
     if len(words) < EN_FAST_MIN_WORDS:
         return False
     return sum(map(function_words.__contains__, words)) / len(words) >= EN_FAST_SHARE
@@ -176,8 +221,7 @@ def _pieces(
 ) -> Iterator[Piece]:
     """Paragraphs, or the sentences of a paragraph that is not clearly in `base`."""
     sure = float(params.get("sure_paragraph", SURE_PARAGRAPH))
-    for paragraph in _PARAGRAPH.finditer(text):
-        first, last = paragraph.span()
+    for first, last in _paragraph_spans(text):
         if (plain := _plain(text, first, last, base, params)) is not None:
             yield plain
             continue
@@ -191,7 +235,7 @@ def _pieces(
             continue
         whole = _judge(text, first, last, params, known=known)
         sentences = []
-        for m in _SENTENCE.finditer(paragraph.group()):
+        for m in _SENTENCE.finditer(text[first:last]):
             start = first + m.start()
             end = start + len(m.group().rstrip())
             sentences.append(_plain(text, start, end, base, params)
@@ -205,6 +249,18 @@ def _pieces(
             yield whole
 
 
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of characters other than a line break: what
+    `[^\\n]+` finds, from str.split (the regex tested each character: a sixth of the
+    check on one-paragraph articles)."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line:
+            yield start, end
+        start = end + 1
+
+
 def _judge(
     text: str, start: int, end: int, params: Mapping[str, Any],
     base: set[str] = frozenset(), trials: int | None = None,
@@ -216,24 +272,65 @@ def _judge(
     language ("He then left the room."): that is what tells a foreign quote from its
     frame, and mistaking a short foreign sentence for the frame only shortens a span.
     """
-    piece = text[start:end]
+    piece = _words_only(text[start:end])
+    if known is not None and piece != text[start:end]:
+        known = None  # ingest judged the text with its URLs and markup
     letters, share = _letters_and_script_share(piece)
     min_piece = int(params.get("min_piece_chars", MIN_PIECE_CHARS))
     min_script = float(params.get("min_script_share", MIN_SCRIPT_SHARE))
     short = letters < min_piece
     if (short and (not base or letters < MIN_FRAME_CHARS)) or share < min_script:
         return Piece(start, end, letters, None, 0.0)
-    if _mostly_names(piece, float(params.get("max_name_share", MAX_NAME_SHARE))):
+    if _mostly_names(text[start:end], float(params.get("max_name_share", MAX_NAME_SHARE))):
         return Piece(start, end, letters, None, 0.0)
-    if table_of_figures(piece, float(params.get("max_figure_share", MAX_FIGURE_SHARE))):
+    if table_of_figures(text[start:end], float(params.get("max_figure_share", MAX_FIGURE_SHARE))):
         return Piece(start, end, letters, None, 0.0)
     ranked = _ingest_ranking(text, known, trials, params) if known else None
     if ranked is None:
         ranked = language_probabilities(piece, min_chars=1, trials=trials)
     sure = bool(ranked) and ranked[0][1] >= float(params.get("min_probability", MIN_PROBABILITY))
-    if not sure or (short and ranked[0][0] not in base):
+    if not sure:
         return Piece(start, end, letters, None, ranked[0][1] if ranked else 0.0)
-    return Piece(start, end, letters, ranked[0][0], ranked[0][1])
+    language = _cjk_language(piece, ranked[0][0])
+    if short and language not in base:
+        return Piece(start, end, letters, None, ranked[0][1])
+    return Piece(start, end, letters, language, ranked[0][1])
+
+
+def _words_only(piece: str) -> str:
+    """The piece with URLs, e-mail addresses, paths and bracketed markup blanked out."""
+    if not any(mark in piece for mark in _NOT_WORD_MARKS):
+        return piece
+    return _NOT_WORDS.sub(" ", piece)
+
+
+def _cjk_language(piece: str, language: str) -> str:
+    """langdetect's Korean or Japanese for Chinese characters without Hangul or kana: Chinese."""
+    own = _OWN_SCRIPT.get(language)
+    if own is not None and not own.search(piece) and _HAN.search(piece):
+        return "zh"
+    return language
+
+
+def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
+    """Whether a piece langdetect called foreign is the article's language by its function
+    words, or a short keyword list (see ARTICLE_WORDS_SHARE and LIST_MAX_LETTERS)."""
+    if verdict.language in base:
+        return False
+    words = letter_runs(_words_only(piece).lower())
+    owner = fast_path().words
+    counts = Counter(owner[w] for w in words if w in owner)
+    own = max((counts[b] for b in base), default=0)
+    known = set(owner.values())  # languages whose function words the fast path holds
+    if (verdict.language in known and base & known and own >= ARTICLE_WORDS_MIN
+            and own >= ARTICLE_WORDS_SHARE * len(words) and own > counts[verdict.language]):
+        return True
+    if verdict.letters >= LIST_MAX_LETTERS:
+        return False
+    if piece.rstrip().endswith((".", "!", "?", "…")):
+        return False  # a sentence, whatever its commas ("..., Italia o de dondequiera que vivan!")
+    items = [n for n in (len(letter_runs(item)) for item in piece.split(",")) if n]
+    return len(items) >= LIST_MIN_ITEMS and sorted(items)[(len(items) - 1) // 2] <= LIST_ITEM_WORDS
 
 
 def _ingest_ranking(
@@ -302,14 +399,18 @@ def _mostly_names(piece: str, max_share: float) -> bool:
 def _letters_and_script_share(piece: str) -> tuple[int, float]:
     """How many letters (dense scripts weighted), and the share of the main script.
 
-    ASCII letters (all LATIN) are counted in C on the bytes; the other characters per
-    distinct character (a paragraph of English news has a handful), not per character.
+    ASCII letters (all LATIN) are counted in C on the UTF-8 bytes; the other characters
+    (their bytes, the ASCII ones deleted) per distinct character (a paragraph of English
+    news has a handful), not per character.
     """
     scripts: dict[str, int] = {}
-    ascii_letters = len(piece.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
+    raw = piece.encode("utf-8", "surrogatepass")
+    ascii_letters = len(raw.translate(None, _NOT_ASCII_LETTERS))
     if ascii_letters:
         scripts["LATIN"] = ascii_letters
-    for ch, n in Counter(_NON_ASCII.findall(piece)).items():
+    # the characters past ASCII, in order: their bytes once the ASCII ones are deleted
+    beyond = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass") if len(raw) > len(piece) else ""
+    for ch, n in Counter(beyond).items():
         if ch.isalpha():
             script = _script(ch)
             scripts[script] = scripts.get(script, 0) + n

@@ -523,11 +523,26 @@ def recurs_enough(article: Article, span: tuple[int, int], n_docs: int, min_docs
     are read here, on the few lines that recur, not in `prepare` on every sentence (that
     took boilerplate's per-article CPU from 0.40 to 0.71 ms on c2000)."""
     if n_docs >= min_docs:
-        return True
+        return not quoted_tweet(article.text, span[1])
     if min_docs != settings.recur_min_docs_prose or n_docs < settings.recur_min_docs_site_voice:
         return False
     text = article.text[span[0]:span[1]]
     return len(text.split()) <= BLOCK_WORDS and site_voice(text)
+
+
+# An embedded tweet as extraction leaves it: its text, then "Name (@handle) June 29, 2017".
+# Articles quoting one tweet repeat its sentences ("Then how come low I.Q. Crazy Mika, along
+# with Psycho Joe, came.." in 7 partisan articles of ISOT 2017): quoted content, not the
+# site's chrome (precision-2026-12-03c.md). A tweet holds at most 280 characters.
+_TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s*(?:January|February|March|April|May|June|July|August|"
+                              r"September|October|November|December) \d{1,2}, \d{4}")
+TWEET_REACH = 400  # characters after a line where its tweet's signature may stand (280 + the name)
+
+
+def quoted_tweet(text: str, end: int) -> bool:
+    """Whether the line ending at `end` is inside an embedded tweet: a tweet's signature
+    follows within TWEET_REACH characters (read only for the few lines that recur)."""
+    return _TWEET_SIGNATURE.search(text, end, end + TWEET_REACH) is not None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,372 @@
+"""Rebuild the real-text corpora the precision reviews read, and the multilingual gate corpus.
+
+    python benchmarks/precision_corpora.py            # every corpus (fetch the repositories first)
+    python benchmarks/precision_corpora.py reuters yahoo gate   # some of them
+
+Why: the precision pages (docs/measurements/precision-*.md) read findings on real text nobody
+here wrote; the corpora live outside the repo (third-party data is never committed) and their
+builders had lived there too, so a new machine could not re-read them. This script makes them
+again from local mirrors of public GitHub repositories, which the search tool's `fetch` brings
+to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or downloads).
+Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
+FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
+dejanbatanjac/bbc-article-classify-bert. The Zyte gold bodies are in ../shared/data/.
+
+Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
+where the source has one). Every sample is seeded (random.Random(20261203)), so a rebuild
+gives the same records from the same mirror commits.
+
+| file (under /work/cache) | source, licence note | records | shape |
+|---|---|---:|---|
+| precision/reuters87_flat.jsonl | Reuters-21578 (1987 newswire; free for research, Lewis/Reuters), `reut2-000..021.sgm` of ksr_zadanie1V2 (its `reut2-003.sgm` is cut short: `reut2-003-full.sgm` read instead) | 2,000 of the bodies | one paragraph: the wire's indented paragraphs joined; the "Reuter" sign-off kept |
+| precision/reuters87_paras.jsonl | same records | 2,000 | lines kept: one line per wire paragraph |
+| precision/isot-true.jsonl | ISOT Fake News set's True.csv (Univ. of Victoria; research use) as Fake-News-Prediction holds it | all rows (989) | one paragraph as published in the set; publisher "Reuters" |
+| precision/isot-fake.jsonl | its Fake.csv | all rows | one paragraph (paragraphs glued without a space, as the set has them); publisher = `subject` |
+| precision/bbc_flat.jsonl | BBC News 2004-05 (Greene & Cunningham 2006; research use), benchmarks/real_corpus.py's source | 2,225 | flattened to one paragraph; no date |
+| precision/gold_flat.jsonl, gold_lines.jsonl | Zyte article-extraction-benchmark gold bodies (MIT) | 181 | flattened / lines kept; date only where the URL has /YYYY/MM/DD/ |
+| precision2/yahoo_flat.jsonl | financial-news-dataset (news-please scrape of finance.yahoo.com; its LICENSE: CC BY-NC-SA 4.0), data/2019 and 2020 | 2,000 of those with text | one paragraph (news-please's lines joined by a space); `date_publish` |
+| multiling/pages_flat.jsonl, pages_lines.jsonl | htmldate's evaluation pages (eval_default.json, eval_mediacloud_2020.json) and trafilatura's (evaldata.json) not in those (both Apache-2.0 repositories; the pages are third-party web pages) | every page whose trafilatura body has 200+ characters | body by trafilatura `bare_extraction` (default settings); flat = one paragraph, lines = its line breaks kept |
+| multiling/nonen_flat.jsonl | the non-English pages of pages_flat (langdetect, seeded) | | one paragraph |
+| multiling/odd.jsonl | odd shapes from those pages: 16 bodies under 200 characters (4 empty), one huge record (the 40 largest non-English bodies joined), 20 non-English bodies as UTF-8 read as Windows-1252, 10 records of a German body followed by a French one | 47 | as said |
+| /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
+
+Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
+Publisher of a page = its host without "www.".
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import lzma
+import random
+import re
+import subprocess
+import sys
+from collections import Counter
+from datetime import datetime
+from multiprocessing import Pool
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import real_corpus  # the BBC reader, flatten, and the damage of a scraped corpus)
+
+MIRROR = Path("/work/.mirror")
+CACHE = Path("/work/cache")
+GATE = Path("/work/scratch/gate1000.jsonl")
+GOLD = Path(__file__).resolve().parents[1] / "../shared/data/article-extraction-benchmark/ground-truth.json"
+SEED = 20261203
+
+
+def _git(repo: str) -> Path:
+    path = MIRROR / repo.replace("/", "+") / "repo"
+    if not path.exists():
+        sys.exit(f"no mirror of {repo}: bring it with the search tool's fetch (github:{repo})")
+    return path
+
+
+def _show(repo: str, name: str) -> bytes:
+    return subprocess.run(["git", f"--git-dir={_git(repo)}", "show", f"HEAD:{name}"],
+                          capture_output=True, check=True).stdout
+
+
+def _names(repo: str, folder: str) -> list[str]:
+    out = subprocess.run(["git", f"--git-dir={_git(repo)}", "ls-tree", "-r", "-z", "--name-only", "HEAD", folder],
+                         capture_output=True, check=True).stdout
+    return [n for n in out.decode("utf-8").split("\0") if n]
+
+
+def _write(records: list[dict], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps({k: v for k, v in record.items() if not k.startswith("_")}, ensure_ascii=False) + "\n")
+    print(f"{path}: {len(records):,} records", file=sys.stderr)
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+flatten = real_corpus.flatten
+
+
+# --- Reuters-21578 -------------------------------------------------------------------------
+
+REUTERS_REPO = "loki86/ksr_zadanie1V2"
+_DOC = re.compile(r"<REUTERS [^>]*NEWID=\"(\d+)\">(.*?)</REUTERS>", re.S)
+
+
+def _tag(doc: str, tag: str) -> str:
+    found = re.search(rf"<{tag}>(.*?)</{tag}>", doc, re.S)
+    return found.group(1) if found else ""
+
+
+def reuters() -> None:
+    """2,000 seeded bodies of Reuters-21578: flat (one paragraph) and paras (a line a paragraph)."""
+    files = [f"reut2-{k:03d}.sgm" for k in range(22)]
+    files[3] = "reut2-003-full.sgm"  # the mirror's reut2-003.sgm stops after 224 KB
+    bodies = []
+    for name in files:
+        sgm = _show(REUTERS_REPO, name).decode("latin-1")
+        for newid, doc in _DOC.findall(sgm):
+            body = _tag(doc, "BODY")
+            if not body.strip():
+                continue
+            body = html.unescape(body).replace("\x03", "").strip()
+            stamp = _tag(doc, "DATE").strip()
+            try:
+                published = datetime.strptime(stamp.split()[0], "%d-%b-%Y").date().isoformat()
+            except (ValueError, IndexError):
+                published = None
+            bodies.append({"id": f"r87-{newid}", "title": flatten(html.unescape(_tag(doc, "TITLE"))),
+                           "publisher": "Reuters", "published": published, "_body": body})
+    print(f"Reuters-21578: {len(bodies):,} bodies", file=sys.stderr)
+    sample = random.Random(SEED).sample(bodies, 2000)
+    flat = [{**r, "text": flatten(r["_body"])} for r in sample]
+    paras = [{**r, "text": "\n".join(flatten(p) for p in re.split(r"\n(?=    )", r["_body"]) if p.strip())}
+             for r in sample]
+    _write(flat, CACHE / "precision/reuters87_flat.jsonl")
+    _write(paras, CACHE / "precision/reuters87_paras.jsonl")
+
+
+# --- ISOT ----------------------------------------------------------------------------------
+
+ISOT_REPO = "Vatshayan/Fake-News-Prediction"
+
+
+def _isot_date(value: str) -> str | None:
+    value = value.strip()
+    for form in ("%B %d, %Y", "%b %d, %Y", "%d-%b-%y"):
+        try:
+            return datetime.strptime(value, form).date().isoformat()
+        except ValueError:
+            pass
+    return None
+
+
+def isot() -> None:
+    """Every row of True.csv (Reuters 2017) and Fake.csv (partisan sites 2017) the mirror holds."""
+    for name, kind in (("True.csv", "true"), ("Fake.csv", "fake")):
+        rows = csv.DictReader(io.StringIO(_show(ISOT_REPO, name).decode("utf-8")))
+        records = [{"id": f"isot-{kind}-{k}", "title": row["title"].strip(),
+                    "publisher": "Reuters" if kind == "true" else row["subject"].strip(),
+                    "published": _isot_date(row["date"]), "text": row["text"].strip()}
+                   for k, row in enumerate(rows) if row["text"].strip()]
+        _write(records, CACHE / f"precision/isot-{kind}.jsonl")
+
+
+# --- BBC and the gold bodies ---------------------------------------------------------------
+
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)/(\d\d)/(\d\d)/")
+
+
+def bbc() -> None:
+    """The 2,225 BBC articles flattened; the publisher BBC, no date (the set gives none)."""
+    real_corpus.CACHE.mkdir(parents=True, exist_ok=True)
+    records = [{"id": f"bbc-{k}", "title": title, "publisher": "BBC", "published": None, "text": flatten(body)}
+               for k, (title, body) in enumerate(real_corpus.bbc_articles())]
+    _write(records, CACHE / "precision/bbc_flat.jsonl")
+
+
+def gold() -> None:
+    """The 181 gold bodies, flat and with their lines; a date only from a /YYYY/MM/DD/ URL."""
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    flat, lines = [], []
+    for key, item in data.items():
+        body = item.get("articleBody", "").strip()
+        if not body:
+            continue
+        url = item.get("url", "")
+        found = _URL_DATE.search(url)
+        base = {"id": f"gold-{key[:12]}", "title": " ".join(body.split()[:8]), "url": url,
+                "publisher": urlparse(url).hostname.removeprefix("www.") if url else None,
+                "published": "-".join(found.groups()) if found else None}
+        flat.append({**base, "text": flatten(body)})
+        lines.append({**base, "text": "\n".join(flatten(x) for x in body.splitlines() if x.strip())})
+    _write(flat, CACHE / "precision/gold_flat.jsonl")
+    _write(lines, CACHE / "precision/gold_lines.jsonl")
+
+
+# --- Yahoo Finance (news-please) -----------------------------------------------------------
+
+YAHOO_REPO = "FelixDrinkall/financial-news-dataset"
+
+
+def yahoo() -> None:
+    """2,000 seeded pages with text of the 2019 and 2020 files, news-please's lines joined."""
+    pages = []
+    for year in (2019, 2020):
+        for item in json.loads(lzma.decompress(_show(YAHOO_REPO, f"data/{year}_processed.json.xz"))):
+            text = flatten(item.get("maintext") or "")
+            if not text:
+                continue
+            pages.append({"id": "yf-" + hashlib.sha1(item["filename"].encode()).hexdigest()[:12],
+                          "title": flatten(item.get("title") or ""), "publisher": "Yahoo Finance",
+                          "url": item.get("url"), "published": (item.get("date_publish") or "")[:10] or None,
+                          "text": text})
+    print(f"Yahoo: {len(pages):,} pages with text", file=sys.stderr)
+    _write(random.Random(SEED).sample(pages, min(2000, len(pages))), CACHE / "precision2/yahoo_flat.jsonl")
+
+
+# --- htmldate's and trafilatura's evaluation pages -----------------------------------------
+
+def _page_list() -> list[tuple[str, str, str, str, str | None]]:
+    """(id, repo, path, url, annotated date) of every evaluation page, htmldate's first."""
+    out, seen = [], set()
+    for index, folder, prefix in (("tests/eval_default.json", "tests/eval", "hd"),
+                                  ("tests/eval_mediacloud_2020.json", "tests/test_set", "mc")):
+        for url, item in json.loads(_show("adbar/htmldate", index)).items():
+            date = item.get("date")
+            out.append((f"{prefix}-{len(out):04d}", "adbar/htmldate", f"{folder}/{item['file']}", url,
+                        date if isinstance(date, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None))
+            seen.add(url.rstrip("/"))
+    for url, item in json.loads(_show("adbar/trafilatura", "tests/evaldata.json")).items():
+        if url.rstrip("/") not in seen:
+            out.append((f"tf-{len(out):04d}", "adbar/trafilatura", f"tests/eval/{item['file']}", url, None))
+    return out
+
+
+def _extract(page: tuple[str, str, str, str, str | None]) -> dict | None:
+    import trafilatura  # in the worker: its import is slow and only this step needs it
+
+    pid, repo, path, url, date = page
+    try:
+        raw = _show(repo, path)
+    except subprocess.CalledProcessError:
+        return None
+    doc = trafilatura.bare_extraction(raw, url=url, with_metadata=True)  # bytes: trafilatura finds the encoding
+    doc = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else doc
+    body = (doc.get("text") or "").strip()
+    return {"id": pid, "url": url, "title": flatten(doc.get("title") or ""),
+            "publisher": (urlparse(url).hostname or "").removeprefix("www.") or None,
+            "published": date or doc.get("date"), "date_from": "annotation" if date else "trafilatura",
+            "_body": body}
+
+
+def pages() -> None:
+    """pages_flat / pages_lines (bodies of 200+ characters), nonen_flat, and odd."""
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    with Pool(2) as pool:
+        extracted = [p for p in pool.map(_extract, _page_list(), chunksize=8) if p]
+    DetectorFactory.seed = 0
+    kept, short = [], []
+    for page in extracted:
+        if len(page["_body"]) >= 200:
+            try:
+                page["language_guess"] = detect(page["_body"])
+            except LangDetectException:
+                page["language_guess"] = None
+            kept.append(page)
+        else:
+            short.append(page)
+    _write([{**p, "text": flatten(p["_body"])} for p in kept], CACHE / "multiling/pages_flat.jsonl")
+    _write([{**p, "text": "\n".join(flatten(x) for x in p["_body"].splitlines() if x.strip())} for p in kept],
+           CACHE / "multiling/pages_lines.jsonl")
+    nonen = [{**p, "text": flatten(p["_body"])} for p in kept if p["language_guess"] not in ("en", None)]
+    _write(nonen, CACHE / "multiling/nonen_flat.jsonl")
+    print("languages: " + ", ".join(f"{k} {v}" for k, v in Counter(p["language_guess"] for p in nonen).most_common()),
+          file=sys.stderr)
+    _write(_odd(nonen, short), CACHE / "multiling/odd.jsonl")
+
+
+def _odd(nonen: list[dict], short: list[dict]) -> list[dict]:
+    """47 odd records: short (4 empty), one huge, 20 mojibake, 10 German + French."""
+    rng = random.Random(SEED)
+    plain = ("url", "title", "publisher", "published")
+    out = []
+    empties = [p for p in short if not p["_body"]][:4]
+    shorts = [p for p in short if p["_body"]]
+    for k, p in enumerate(empties + rng.sample(shorts, min(len(shorts), 16 - len(empties)))):
+        out.append({"id": f"odd-short-{k}", **{f: p[f] for f in plain}, "text": flatten(p["_body"])})
+    biggest = sorted(nonen, key=lambda p: len(p["text"]), reverse=True)[:40]
+    out.append({"id": "odd-huge", "title": "40 pages joined", "publisher": "odd", "published": None,
+                "text": " ".join(p["text"] for p in biggest)})
+    showing = [p for p in nonen if not p["text"].isascii()]
+    for k, p in enumerate(rng.sample(showing, 20)):
+        out.append({"id": f"odd-moji-{k}", **{f: p[f] for f in plain},
+                    "text": p["text"].encode("utf-8").decode("sloppy-windows-1252")})
+    german = [p for p in nonen if p["language_guess"] == "de"]
+    french = [p for p in nonen if p["language_guess"] == "fr"]
+    for k, (de, fr) in enumerate(zip(rng.sample(german, 10), rng.sample(french, 10))):
+        out.append({"id": f"odd-defr-{k}", **{f: de[f] for f in plain}, "text": de["text"] + " " + fr["text"]})
+    return out
+
+
+# --- the multilingual gate corpus ----------------------------------------------------------
+
+def gate(n: int = 1000) -> None:
+    """1,000 real articles in several languages, one paragraph each, with a scraped corpus's damage.
+
+    About 90% English whole articles drawn (seeded) from the corpora above (Reuters 1987, ISOT
+    Reuters and partisan 2017, BBC, Yahoo Finance, the gold bodies: their own publishers and
+    dates) and about 10% non-English pages of nonen_flat (98 in the build of 2026-12-03) (at most 40 German, so other languages
+    have room). Then, at real_corpus.RATES: exact copies of an earlier article (syndication),
+    near copies (a sentence dropped, one real sentence added), a 50-90 word passage lifted from
+    an earlier article, and mojibake (the whole text's UTF-8 read as Windows-1252 or Latin-1)
+    on non-ASCII texts. Nothing is written here: every sentence is from a real source.
+    """
+    rng = random.Random(SEED)
+    english = {name: _read(CACHE / path) for name, path in (
+        ("reuters87", "precision/reuters87_flat.jsonl"), ("isot-true", "precision/isot-true.jsonl"),
+        ("isot-fake", "precision/isot-fake.jsonl"), ("bbc", "precision/bbc_flat.jsonl"),
+        ("yahoo", "precision2/yahoo_flat.jsonl"), ("gold", "precision/gold_flat.jsonl"))}
+    shares = {"reuters87": 150, "isot-true": 150, "isot-fake": 150, "bbc": 220, "yahoo": 220, "gold": 50}
+    pool = [r for name, k in shares.items() for r in rng.sample(english[name], k)]
+    nonen = _read(CACHE / "multiling/nonen_flat.jsonl")
+    german = [p for p in nonen if p["language_guess"] == "de"]
+    others = [p for p in nonen if p["language_guess"] != "de"]
+    foreign = rng.sample(german, 40) + rng.sample(others, min(len(others), 80))
+    pool += foreign[:120]
+    rng.shuffle(pool)
+    pool = [r for r in pool if len(real_corpus.sentences(r["text"])) >= 3]
+    sentences = [s for r in pool for s in real_corpus.sentences(r["text"]) if 6 <= len(s.split()) <= 35]
+    rates = real_corpus.RATES
+    records: list[dict] = []
+    kinds: Counter = Counter()
+    for i in range(n):
+        draw = rng.random()
+        if records and draw < rates["exact"]:
+            kind, source = "exact", _earlier(records, rng)
+            record = {**source, "text": source["text"]}
+        elif records and draw < rates["exact"] + rates["near"]:
+            kind, source = "near", _earlier(records, rng, 6)
+            record = {**source, "text": real_corpus._near_copy(source["text"], rng, sentences)}
+        else:
+            kind, record = "original", dict(pool.pop())
+            if records and draw < rates["exact"] + rates["near"] + rates["passage"]:
+                kind = "passage"
+                record["text"] = real_corpus._with_passage(record["text"], _earlier(records, rng)["text"], rng)
+        kinds[kind] += 1
+        records.append({"id": f"g-{i:04d}", "title": record.get("title"), "publisher": record.get("publisher"),
+                        "published": record.get("published"), "url": record.get("url"),
+                        "text": record["text"], "_kind": kind, "_source": record["id"]})
+    showing = [r for r in records if not r["text"].isascii()]
+    for record in rng.sample(showing, round(n * rates["mojibake"])):
+        record["text"] = real_corpus.mojibake(record["text"], rng)
+        kinds["mojibake"] += 1
+    _write(records, GATE)
+    foreign_ids = {p["id"] for p in foreign}
+    print(f"gate: {dict(kinds)}; non-English {sum(r['_source'] in foreign_ids for r in records)}", file=sys.stderr)
+
+
+def _earlier(records: list[dict], rng: random.Random, min_sentences: int = 0) -> dict:
+    """An earlier original article (never a copy of a copy), with min_sentences if it can."""
+    for _ in range(50):
+        record = records[rng.randrange(len(records))]
+        if record["_kind"] == "original" and len(real_corpus.sentences(record["text"])) >= min_sentences:
+            return record
+    return record
+
+
+STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate}
+
+if __name__ == "__main__":
+    for step in sys.argv[1:] or list(STEPS):
+        STEPS[step]()
