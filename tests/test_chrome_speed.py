@@ -24,8 +24,8 @@ from audit.detect.leakage.chrome_lines import (
     FUNCTION_WORDS,
     Line,
     PhraseHit,
-    _hits_in,
     _mode_holds,
+    hits_in,
     line_key,
     lower_share,
     phrase_table,
@@ -124,7 +124,7 @@ def _units() -> list[Line]:
 
 
 def _reference_hits(key: str) -> tuple[PhraseHit, ...]:
-    """_hits_in as it was: one automaton of every phrase, each match's modes checked."""
+    """hits_in as it was: one automaton of every phrase, each match's modes checked."""
     automaton = ahocorasick.Automaton()
     for phrase, entries in phrase_table().entries.items():
         automaton.add_word(phrase, entries)
@@ -144,7 +144,7 @@ def test_hits_as_one_automaton_of_all_phrases() -> None:
         keys |= {a + b, f"{a} {b}", f"{b}: {a}", f"x{a}x", f"{a} and {b}s"}
     assert any(_reference_hits(k) for k in keys)
     for key in keys:
-        assert _hits_in(key) == _reference_hits(key), key
+        assert hits_in(key) == _reference_hits(key), key
 
 
 def _reference_key(text: str) -> str:

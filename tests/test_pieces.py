@@ -14,25 +14,35 @@ c2000 and gate1000 corpora when /work/scratch holds them.
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from audit.detect.leakage.chrome_lines import (
+    _BULLET,
+    BULLET_MARKS,
     Line,
     PhraseHit,
     make_line,
     phrase_table,
     physical_lines,
+    share_between,
+    token_cases,
 )
 from audit.detect.leakage.spans import (
+    _SENTENCE_END,
+    ABBREVIATIONS,
     HEADLINE_COVER,
     SPLIT_MIN_WORDS,
+    _ordinal,
     _slug_line,
     find_markers,
     headline_ranges,
     scan_line,
     segment,
+    sentence_ends,
     split_line,
     trusted_title,
 )
@@ -156,3 +166,51 @@ def test_scan_line_keeps_the_screen_on_where_lowering_adds_a_character() -> None
     markers, contains = scan_line(turkish)
     assert contains is True
     assert markers == find_markers(turkish)
+
+
+# --- seg3: the shortcuts of sentence_ends, the bullet marks and the packed case sums ----------
+
+_OLD_BULLET = re.compile(r"^[\s•·▪●◦‣∙*>|»›‹«→←\-–—]+")
+
+
+def _reference_sentence_ends(line: str) -> list[int]:
+    """sentence_ends as it was: the class pattern over every line, every end read by its word."""
+    ends = []
+    for m in _SENTENCE_END.finditer(line):
+        at = m.start()
+        window = line[max(0, at - 24):at].rsplit(None, 1)
+        before = window[-1].lower().rstrip(".") if window else ""
+        if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+            continue
+        if before.isascii() and before.isdigit() and len(before) <= 3 and _ordinal(line, window, m.end()):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def test_sentence_ends_as_before() -> None:
+    lines = [body for text, _, _ in _texts() for _, body in physical_lines(text)]
+    lines += ["Mr. Putin spoke. Sept. Nov. 12. Januar vor dem 20. Jahrhundert. Hello. Wait! Why? So… Yes. U.S. Army",
+              "Capt. Smith. Corp. Inc. Bigger. Words. abcde. Abcd. X. 123. am 6. September 1944. Ende",
+              "Short. Tall? Sentences... And more. (Quoted.) \"Done.\" Next"]
+    for line in lines:
+        assert sentence_ends(line) == _reference_sentence_ends(line), line
+    assert any("!" in line or "?" in line for line in lines) and any("!" not in line for line in lines)
+
+
+def test_bullet_marks_as_the_old_pattern() -> None:
+    """chrome_lines.BULLET_MARKS (the key slice's bullet test) and _BULLET, built from them, take
+    the characters the hand-written class took, every code point."""
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        old = _OLD_BULLET.match(c) is not None
+        assert (_BULLET.match(c) is not None) == old, hex(cp)
+        assert (c in BULLET_MARKS or c.isspace()) == old, hex(cp)
+
+
+def test_share_of_a_run_too_long_to_pack() -> None:
+    """A run of 2^20 lower-case tokens would carry into the upper-case count of the packed sum."""
+    cases = [token_cases(["word"])[0]] * (1 << 20) + token_cases(["Word"] * 9)
+    assert share_between(cases, 0, 1 << 20) == 1.0
+    assert share_between(cases, (1 << 20) - 9, len(cases)) == 0.5
+    assert share_between(cases, 0, 7) is None

@@ -29,14 +29,13 @@ from audit.detect.leakage.chrome_lines import (
     RUN_ON_WORDS,
     Line,
     PhraseHit,
-    Recurrence,
     data_rows,
     group_of,
     key_id,
-    learn_recurrence,
     phrase_hits,
     says_reader_words,
 )
+from audit.detect.leakage.recurrence import unit_recurrence
 from audit.detect.leakage.spans import segment
 from audit.model import Article, Finding, span_finding
 
@@ -446,16 +445,23 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     return verdicts
 
 
-def recurring_docs(article: Article, keys: Sequence[int], recurrence: Recurrence | None,
-                   settings: Settings) -> dict[int, int]:
-    """Line index -> articles of the publisher carrying that line key; empty when most
-    lines recur (a duplicate article: the duplicate checks' business, not chrome)."""
-    if recurrence is None:
-        return {}
-    docs = {i: recurrence.count(article, key) for i, key in enumerate(keys)}
-    if sum(n >= settings.recur_min_docs for n in docs.values()) > settings.recur_max_share * len(keys):
-        return {}
-    return docs
+def recurring_docs(articles: Sequence[Article], keys: Sequence[np.ndarray],
+                   settings: Settings) -> tuple[list[int], list[int | None]]:
+    """How many articles of its publisher carry each unit's line key
+    (`recurrence.unit_recurrence`: all articles' units in order), and where each article's
+    units start in that list; None for an article most of whose units recur (a duplicate
+    article: the duplicate checks' business, not chrome). Offsets, not a list an article:
+    20,000 small lists made the collector walk the parent's heap."""
+    counts = unit_recurrence([group_of(article) for article in articles], keys)
+    lengths = [len(k) for k in keys]
+    owner = np.repeat(np.arange(len(keys)), lengths)
+    recurring = np.bincount(owner[counts >= settings.recur_min_docs], minlength=len(keys)).tolist()
+    starts: list[int | None] = []
+    at = 0
+    for n, chrome in zip(lengths, recurring):
+        starts.append(None if chrome > settings.recur_max_share * n else at)
+        at += n
+    return counts.tolist(), starts
 
 
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
@@ -626,22 +632,18 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
     made_under = asdict(settings)
     ready = [_prepared(article, params, made_under) for article in articles]
     keys = [unpacked(p["keys"], np.uint64) for p in ready]  # packed arrays: lists cost 9x the memory
-    recurrence = (learn_recurrence((article, set(k.tolist()) - {0}) for article, k in zip(articles, keys))
-                  if params.get("learn_recurrence", True) else None)
-    for article, prep, unit_keys in zip(articles, ready, keys):
-        docs = recurring_docs(article, unit_keys.tolist(), recurrence, settings)
+    docs, starts = (recurring_docs(articles, keys, settings) if params.get("learn_recurrence", True)
+                    else ([], [None] * len(articles)))
+    for article, prep, at in zip(articles, ready, starts):
         for item in prep["items"]:
-            tag, start, end, *rest = item
-            if tag == "v":
-                reason, evidence = rest
+            if item[0] == "v":
+                _tag, start, end, reason, evidence = item
             else:
-                index, min_docs, *fallback = rest
-                n_docs = docs.get(index, 0)
+                _tag, start, end, index, min_docs, reason, evidence = item  # reason: the fallback's
+                n_docs = docs[at + index] if at is not None else 0
                 if recurs_enough(article, (start, end), n_docs, min_docs, settings):
                     reason, evidence = "recurring", _recurring_evidence(article, n_docs)
-                elif fallback[0] is not None:
-                    reason, evidence = fallback
-                else:
+                elif reason is None:
                     continue
             msg = f"Line {article.text[start:end][:80]!r} {evidence}: site chrome, not article text."
             yield span_finding(article, CHECK, start, end, msg, data={"signal": reason})

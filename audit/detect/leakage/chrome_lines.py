@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -50,8 +49,9 @@ PROSE_MIN_LOWER = 0.3  # prose writes most words lower-case (English ~0.7, Germa
 RUN_ON_WORDS = 80  # a span cut from running text with more words is not one sentence (news: < 1%)
 CASED_MIN_WORDS = 8  # the lower-case share is only read for spans with this many cased words
 
-_BULLET = re.compile(r"^[\s•·▪●◦‣∙*>|»›‹«→←\-–—]+")
-_TRAILING = " :|»›‹«→←-–—·•.…"  # closing marks a key drops (after its spaces are collapsed)
+BULLET_MARKS = frozenset("•·▪●◦‣∙*>|»›‹«→←-–—")  # a line starting with one (after spaces) is a bullet
+_BULLET = re.compile(r"^[\s" + re.escape("".join(sorted(BULLET_MARKS))) + r"]+")
+TRAILING_MARKS = " :|»›‹«→←-–—·•.…"  # closing marks a key drops (after its spaces are collapsed)
 _SENTENCE_END_MARKS = frozenset(".!?…:;,\"”’»。！？")  # a line ending so ends like a sentence
 # Function words Title Case leaves lower-case: lower_share skips them.
 FUNCTION_WORDS = ("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as",
@@ -167,12 +167,17 @@ def joined_key(joined: str) -> str:
     """line_key of a text whose words are joined by single spaces already (a span of a
     paragraph written so: audit.detect.leakage.pieces)."""
     key = _BULLET.sub("", joined).lower().replace(" :", ":")
-    stripped = key.rstrip(_TRAILING)  # spaces are single now: the closing marks and spaces
+    stripped = key.rstrip(TRAILING_MARKS)  # spaces are single now: the closing marks and spaces
     return stripped if stripped else key
 
 
 def _word_count(text: str, tokens: list[str] | None = None) -> int:
     return word_count(text, len(text.split() if tokens is None else tokens))
+
+
+def has_cjk(text: str) -> bool:
+    """Whether word_count may count more words than tokens in the text or a part of it."""
+    return _CJK.search(text) is not None
 
 
 def word_count(text: str, tokens: int) -> int:
@@ -190,17 +195,32 @@ def lower_share(text: str, tokens: list[str] | None = None) -> float | None:
     Each whitespace-separated token counts by the first letter of its first word (after
     quotes and marks; a token whose first word starts with a digit counts nothing).
     `tokens`: the text's `str.split()`, when the caller has it. Each token's case is read
-    once a corpus (`token_case`, a memo: tokens recur), the counts in C (`list.count`).
+    once a corpus (`token_cases`, a memo: tokens recur).
     """
-    return share_of_cases(list(map(token_case, text.split() if tokens is None else tokens)))
+    cases = token_cases(text.split() if tokens is None else tokens)
+    return share_between(cases, 0, len(cases))
 
 
-def share_of_cases(cases: list[int]) -> float | None:
-    """lower_share from its tokens' cases (`token_case`): lower-case over cased, None when
+# A token's case as a number that sums (`_case_sum`): a lower-case word 1, an upper-case one
+# 1 << 20, the others 0. The sum of a run of fewer than 2^20 tokens holds both counts; built-in
+# sum adds such ints in C without making an int object a token.
+_LOWER, _UPPER = 1, 1 << 20
+
+
+def token_cases(tokens: list[str]) -> Sequence[int]:
+    """The tokens' cases (`_case_sum`), each read once a corpus (a memo: tokens recur)."""
+    return list(map(_CASE_MEMO.__getitem__, tokens))
+
+
+def share_between(cases: Sequence[int], first: int, end: int) -> float | None:
+    """lower_share of tokens first..end (`token_cases`): lower-case over cased, None when
     fewer than CASED_MIN_WORDS are cased."""
-    if len(cases) < CASED_MIN_WORDS:
-        return None  # too few tokens to hold that many cased words
-    lower, upper = cases.count(1), cases.count(-1)
+    if end - first < _UPPER:
+        both = sum(cases[first:end])
+        lower, upper = both & (_UPPER - 1), both >> 20
+    else:  # too many tokens for the packed sum
+        run = cases[first:end]
+        lower, upper = run.count(_LOWER), run.count(_UPPER)
     return lower / (lower + upper) if lower + upper >= CASED_MIN_WORDS else None
 
 
@@ -222,7 +242,11 @@ def _case_of(token: str) -> int:
     return 1 if first.islower() else -1 if first.isupper() else 0
 
 
-token_case = WordMemo(_case_of).__getitem__  # a token's case for lower_share, read once a corpus
+def _case_sum(token: str) -> int:
+    return _LOWER if (case := _case_of(token)) > 0 else _UPPER if case < 0 else 0
+
+
+_CASE_MEMO = WordMemo(_case_sum)  # a token's case for lower_share, read once a corpus
 
 
 def make_line(index: int, start: int, text: str, *, piece: bool = False,
@@ -241,11 +265,20 @@ def new_line(index: int, start: int, text: str, key: str, words: int, share: flo
     set at once: a frozen dataclass's __init__ sets each of the 12 with object.__setattr__
     (a fifth of what making a unit costs); equality, hash and repr are the dataclass's, as
     for Line(...)."""
+    return unit(index, start, text, key, words, bool(_BULLET.match(text)), piece, marker, share, headline,
+                hits_in(key, contains))
+
+
+def unit(index: int, start: int, text: str, key: str, words: int, bullet: bool, piece: bool,
+         marker: PhraseHit | None, share: float | None, headline: bool, hits: tuple[PhraseHit, ...]) -> Line:
+    """A Line of these fields, made as Line(...) would (equal, same hash and repr), without
+    the frozen dataclass's __init__ and its 12 object.__setattr__ calls: its __dict__ is
+    set whole (a fifth of what making a unit cost)."""
     line = object.__new__(Line)
-    line.__dict__.update(index=index, start=start, end=start + len(text), text=text, key=key,
-                         words=words, bullet=bool(_BULLET.match(text)), piece=piece,
-                         marker=marker, lower_share=share, headline=headline,
-                         hits=_hits_in(key, contains))
+    object.__setattr__(line, "__dict__", {
+        "index": index, "start": start, "end": start + len(text), "text": text, "key": key, "words": words,
+        "bullet": bullet, "piece": piece, "marker": marker, "lower_share": share, "headline": headline,
+        "hits": hits})
     return line
 
 
@@ -272,6 +305,14 @@ class PhraseTable:
     prefixes: tuple[str, ...]  # keys with a "prefix" entry: they count at a key's start only
     inside: ahocorasick.Automaton  # keys with a "contains" entry, anywhere (value: the key)
     contains: tuple[str, ...]  # those keys
+    # the first two characters of each prefix key: a key starting otherwise starts with none
+    # of them (a set lookup instead of str.startswith with 26 prefixes, on every unit); None
+    # when a prefix key is shorter
+    heads: frozenset[str] | None
+
+    def may_start(self, key: str) -> bool:
+        """Whether a prefix key starts `key`."""
+        return (self.heads is None or key[:2] in self.heads) and key.startswith(self.prefixes)
 
 
 @lru_cache(maxsize=1)
@@ -290,10 +331,11 @@ def phrase_table() -> PhraseTable:
         automaton.add_word(key, key)
     automaton.make_automaton()
     prefixes = tuple(key for key, hits in table.items() if any(hit.mode == "prefix" for hit in hits))
-    return PhraseTable(table, prefixes, automaton, contains)
+    heads = frozenset(p[:2] for p in prefixes) if all(len(p) >= 2 for p in prefixes) else None
+    return PhraseTable(table, prefixes, automaton, contains, heads)
 
 
-def _hits_in(key: str, contains: bool = True) -> tuple[PhraseHit, ...]:
+def hits_in(key: str, contains: bool = True) -> tuple[PhraseHit, ...]:
     """The phrase-list entries found in a line key where their mode holds.
 
     Only the places where some entry's mode can hold are looked at: the whole key ("line"),
@@ -304,10 +346,12 @@ def _hits_in(key: str, contains: bool = True) -> tuple[PhraseHit, ...]:
     knows no "contains" phrase is in the key (the automaton is not run).
     """
     table = phrase_table()
+    if not contains and key not in table.entries and not table.may_start(key):
+        return ()  # most units
     found: list[tuple[int, int, str]] = []  # (end, -length, phrase key)
     if key in table.entries:
         found.append((len(key) - 1, -len(key), key))
-    if key.startswith(table.prefixes):
+    if table.may_start(key):
         found += [(len(p) - 1, -len(p), p) for p in table.prefixes if key.startswith(p)]
     if contains:
         found += [(end, -len(phrase), phrase) for end, phrase in table.inside.iter(key)]
@@ -358,23 +402,3 @@ def key_id(key: str) -> int:
     """A line key as 8 bytes: what recurrence counts and the workers send back (a corpus
     holds millions of lines; a 64-bit digest makes a collision a one-in-10^19 event)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-
-
-@dataclass(frozen=True)
-class Recurrence:
-    """How many articles of each group carry each line key, counted once per article."""
-
-    counts: Counter[tuple[str, int]]
-
-    def count(self, article: Article, key: int) -> int:
-        return self.counts[(group_of(article), key)]
-
-
-def learn_recurrence(keys: Iterable[tuple[Article, Iterable[int]]]) -> Recurrence:
-    """Count each article's line keys (chrome_lines.key_id of every unit with a key) per group
-    (publisher or source folder), once per article."""
-    counts: Counter[tuple[str, int]] = Counter()
-    for article, found in keys:
-        group = group_of(article)
-        counts.update((group, key) for key in found)
-    return Recurrence(counts)
