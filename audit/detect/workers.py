@@ -346,7 +346,8 @@ class _Keeper:
                  for name, detector in self.detectors.items()]
         by_language: dict[str | None, list[Any]] = {}  # supports() reads the language only
         hits = misses = 0
-        large: list[tuple[int, str, str]] = []  # (position, detector, key): read together below
+        # (position, detector, key, the article's entry): read together below
+        large: list[tuple[int, str, str, tuple[str, dict[str, Any]]]] = []
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
@@ -360,7 +361,7 @@ class _Keeper:
                 supported = by_language[article.language] = [o for o in order if o[1].supports(article)]
             for name, _, prepared, is_large, digest, cached in supported:
                 if is_large:
-                    large.append((position, name, cache_key(digest, half)))
+                    large.append((position, name, cache_key(digest, half), (key, entry)))
                     continue
                 value = entry.get(digest)
                 if value is None:
@@ -375,13 +376,10 @@ class _Keeper:
             if need:
                 batch.entries[position] = (key, entry)
             batch.needs.append(need)
-        for (position, name, _), value in zip(large, cache.get_values([k for _, _, k in large])):
+        for (position, name, _, looked), value in zip(large, cache.get_values([k for _, _, k, _ in large])):
             if value is None:
                 batch.needs[position].append(name)
-                if position not in batch.entries:  # as for any miss: its entry, to be grown
-                    article = batch.articles[position]
-                    key = article_key(article)
-                    batch.entries[position] = (key, cache.entry(key))
+                batch.entries.setdefault(position, looked)  # as for any miss: its entry, to be grown
             else:
                 batch.articles[position].prepared[name] = value
         batch.needs = [need if need is None else tuple(need) for need in batch.needs]
