@@ -42,6 +42,15 @@ def _keeping_high(table: bytes) -> bytes:
 
 
 _ASCII = bytes(range(128))
+
+
+def beyond_ascii(raw: bytes) -> str:
+    """The characters past ASCII of a text whose UTF-8 bytes (surrogatepass) are `raw`,
+    in order: its bytes with the ASCII ones deleted, in C (UTF-8 writes no ASCII byte
+    inside a character), so a text's few curly quotes or accents are read, not every
+    character of it."""
+    return raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
 # Distinct characters past ASCII outside the class that a text may hold before `spaced`
 # gives up (each is one bytes.replace over the text; news texts hold a handful: curly
 # quotes, dashes, the odd symbol)
@@ -69,7 +78,7 @@ def spaced(text: str, table: bytes, pattern: re.Pattern[str]) -> bytes | None:
     raw = text.encode("utf-8", "surrogatepass")
     if len(raw) == len(text):
         return raw.translate(table)
-    high = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    high = beyond_ascii(raw)
     cut = [ch for ch in set(high) if _outside(pattern, ch)]
     if len(cut) > MAX_CUT:
         return None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import DateSource
+from audit.normalise.ascii_runs import beyond_ascii
 from audit.normalise.text import fold_matched, merged_spans
 
 MONTHS = {
@@ -263,7 +264,6 @@ _CLOCK_LOOKAHEAD = 6
 # digit past ASCII (\d is Unicode's Nd, str.isdecimal), where the two are the same.
 _CORE_ASCII = re.compile(_CORE.pattern.replace("\\d", "[0-9]", 1), _CORE.flags)
 _CORE_REVERSED_ASCII = re.compile(_CORE_REVERSED.pattern.replace("\\d", "[0-9]", 1), _CORE_REVERSED.flags)
-_ASCII = bytes(range(128))
 
 
 def _ascii_digits_only(text: str) -> bool:
@@ -271,8 +271,7 @@ def _ascii_digits_only(text: str) -> bool:
     UTF-8 bytes, the ASCII ones deleted) hold no decimal digit."""
     if text.isascii():
         return True
-    beyond = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    return not any(ch.isdecimal() for ch in set(beyond))
+    return not any(ch.isdecimal() for ch in set(beyond_ascii(text.encode("utf-8", "surrogatepass"))))
 
 
 def _date_windows(text: str) -> list[tuple[int, int, int]]:

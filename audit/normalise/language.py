@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from audit.normalise.ascii_runs import LETTERS, runs
+from audit.normalise.ascii_runs import LETTERS, beyond_ascii, runs
 from audit.normalise.ngrams import LazyProfiles, fast_detector_class
 
 MIN_CHARS = 200  # below this langdetect guesses; shorter texts get no verdict
@@ -123,7 +123,6 @@ MARKED_MIN = 3  # a language's own letters (ы, э, ё for Russian) a shared-scr
 MARKED_SHARE = 0.005  # ... and their share of the script's letters (Russian news: ~2%)
 RARE_PER_MARKED = 0.25  # letters the language hardly writes (ъ), at most this per own letter
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII = bytes(range(128))
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())  # of ASCII bytes
 _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -194,8 +193,7 @@ def clear_language(
         letters, foreign = len(sample.encode("ascii").translate(None, _NOT_LETTERS)), []
     else:  # ASCII holds no letter of another script: looked for past ASCII only
         letters = sum(map(len, words))
-        raw = sample.encode("utf-8", "surrogatepass")
-        foreign = _NOT_LATIN.findall(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+        foreign = _NOT_LATIN.findall(beyond_ascii(sample.encode("utf-8", "surrogatepass")))
     if not letters:
         return None
     if len(foreign) > letters * (1 - SCRIPT_SHARE):

@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.ascii_runs import WORD, spaced
+from audit.normalise.ascii_runs import WORD, beyond_ascii, spaced
 from audit.normalise.language import clear_language, fast_path, language_probabilities, letter_runs
 
 CHECK = "language.mixed"
@@ -103,7 +103,6 @@ _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all 
 # (one CJK character or Hangul block is ~2-3 Latin letters), so letters count double.
 _DENSE = {"CJK": 2, "HANGUL": 2}
 _WORD = re.compile(r"\w+")
-_ASCII = bytes(range(128))
 _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))  # UTF-8 bytes
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…»”\"](?=\s)|$)", re.DOTALL)
 
@@ -408,8 +407,7 @@ def _letters_and_script_share(piece: str) -> tuple[int, float]:
     ascii_letters = len(raw.translate(None, _NOT_ASCII_LETTERS))
     if ascii_letters:
         scripts["LATIN"] = ascii_letters
-    # the characters past ASCII, in order: their bytes once the ASCII ones are deleted
-    beyond = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass") if len(raw) > len(piece) else ""
+    beyond = beyond_ascii(raw) if len(raw) > len(piece) else ""
     for ch, n in Counter(beyond).items():
         if ch.isalpha():
             script = _script(ch)
