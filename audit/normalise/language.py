@@ -125,8 +125,8 @@ RARE_PER_MARKED = 0.25  # letters the language hardly writes (ъ), at most this 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())  # of ASCII bytes
 _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+KANA = re.compile(r"[\u3040-\u30ff]")  # hiragana and katakana: Japanese
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # CJK ideographs
 
 
 @dataclass(frozen=True)
@@ -215,8 +215,8 @@ def letter_runs(text: str) -> list[str]:
 
 def _clear_script(foreign: list[str], letters: int) -> str | None:
     rules = fast_path()
-    kana = sum(1 for ch in foreign if _KANA.match(ch))
-    han = sum(1 for ch in foreign if _HAN.match(ch))
+    kana = sum(1 for ch in foreign if KANA.match(ch))
+    han = sum(1 for ch in foreign if HAN.match(ch))
     if kana >= 0.2 * letters and kana + han >= SCRIPT_SHARE * letters:
         return "ja"
     if han >= SCRIPT_SHARE * letters:

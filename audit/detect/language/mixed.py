@@ -42,7 +42,14 @@ from typing import Any
 
 from audit.model import Article, Finding, span_finding
 from audit.normalise.ascii_runs import WORD, beyond_ascii, spaced
-from audit.normalise.language import clear_language, fast_path, language_probabilities, letter_runs
+from audit.normalise.language import (
+    HAN,
+    KANA,
+    clear_language,
+    fast_path,
+    language_probabilities,
+    letter_runs,
+)
 
 CHECK = "language.mixed"
 MIN_CHARS = 60  # letters a foreign passage needs (bench: recall 65% at 100, 81% at 60, no new alarm)
@@ -94,9 +101,7 @@ LIST_MIN_ITEMS = 4
 LIST_ITEM_WORDS = 2
 # langdetect guesses among CJK languages by character n-grams: Traditional Chinese came out
 # 'ko' with probability 1.0. Korean writes Hangul, Japanese kana; without them it is Chinese.
-_OWN_SCRIPT = {"ko": re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"),
-               "ja": re.compile(r"[\u3040-\u30ff]")}
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_OWN_SCRIPT = {"ko": re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), "ja": KANA}
 
 _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all three
 # A character of these scripts says about as much as a short Latin word or syllable
@@ -306,7 +311,7 @@ def _words_only(piece: str) -> str:
 def _cjk_language(piece: str, language: str) -> str:
     """langdetect's Korean or Japanese for Chinese characters without Hangul or kana: Chinese."""
     own = _OWN_SCRIPT.get(language)
-    if own is not None and not own.search(piece) and _HAN.search(piece):
+    if own is not None and not own.search(piece) and HAN.search(piece):
         return "zh"
     return language
 
