@@ -274,7 +274,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     edited: dict[tuple[int, int], list[Any]] = {}  # (a, b) -> [seeds held, seeds, result]
     sink: dict[str, Any] = {}
     if folder is not None:
-        settings = passage_state.settings_of(find_shared_passages, params)
+        settings = passage_state.settings_of(PassageConfig, params)  # this module, not a wrapper of it
         ids = passage_state.identities(articles)
         state = passage_state.load(folder, settings)
         done = state is not None and _rerun(articles, state, ids, families, cfg,

@@ -75,12 +75,13 @@ def family_codes(families: Sequence[Hashable]) -> np.ndarray:
     return np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
 
 
-def settings_of(find: Any, params: Mapping[str, Any]) -> str:
-    """The digest a state is kept under: the detector's code (its modules, transitively),
+def settings_of(defined: Any, params: Mapping[str, Any]) -> str:
+    """The digest a state is kept under: the code of the module `defined` is in and of every
+    audit module it imports (transitively),
     the shipped data and library versions, the public params."""
     from audit.detect.cache import code_fingerprint, data_fingerprint, params_text
 
-    return hashlib.sha256(f"{FORMAT}\x1f{code_fingerprint(find, data_fingerprint())}\x1f"
+    return hashlib.sha256(f"{FORMAT}\x1f{code_fingerprint(defined, data_fingerprint())}\x1f"
                           f"{params_text(params)}".encode()).hexdigest()
 
 
