@@ -16,10 +16,12 @@ from typing import Any
 
 import numpy as np
 import pytest
+import test_rerun
 from factories import make_article
 from test_duplicate_candidates import edited_text, hard_corpus
 from test_duplicate_seeds import seed_sentences
 
+import audit
 from audit.detect.duplicates import passage as duplicate_passage
 from audit.detect.duplicates import passage_state
 from audit.detect.duplicates.passage import find_shared_passages
@@ -196,3 +198,33 @@ def test_a_damaged_state_is_a_cold_computation(tmp_path: Path) -> None:
     (tmp_path / passage_state.STATE_FILE).write_bytes(b"not a state")
     assert _findings(records, {}, tmp_path) == _findings(records, {})
     assert passage_state.load(tmp_path, "x") is None
+
+
+def test_whole_reruns_with_workers_give_the_outputs_of_cold_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline's way (passage in start_apart's forked child, its state in the cache's
+    folder): a rerun, then a second one that adds and removes articles, give the
+    findings, table and report data of --no-cache runs, by the rerun's way each time."""
+    log = tmp_path / "ways.txt"
+    real = duplicate_passage._rerun
+
+    def spy(*args: Any) -> bool:
+        taken = real(*args)
+        with log.open("a") as fh:  # the forked child's answer, where the test can read it
+            fh.write(f"{taken}\n")
+        return taken
+
+    monkeypatch.setattr(duplicate_passage, "_rerun", spy)
+    monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
+    fast = {"on_problem": None, "data_docs": False, "workers": 2}
+    first = test_rerun._records()
+    second = test_rerun._rerun_records(first)
+    third = [r for r in second if r["id"] not in ("art-3", "lifts")] + [
+        {**first[8], "id": "again", "text": first[8]["text"] + " A late addition to the story."}]
+    runs = [("first", first), ("second", second), ("third", third)]
+    for name, records in runs:
+        corpus = test_rerun._write(records, tmp_path / "in" / f"{name}.jsonl")
+        audit.run([corpus], out=tmp_path / "warm" / name, cache=tmp_path / "cache", **fast)
+        audit.run([corpus], out=tmp_path / "cold" / name, cache=None, **fast)
+        assert test_rerun._outputs(tmp_path / "warm" / name) == test_rerun._outputs(tmp_path / "cold" / name)
+    assert (tmp_path / "cache" / passage_state.STATE_FILE).is_file()
+    assert log.read_text().split() == ["True", "True"]

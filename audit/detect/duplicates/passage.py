@@ -277,9 +277,14 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         settings = passage_state.settings_of(PassageConfig, params)  # this module, not a wrapper of it
         ids = passage_state.identities(articles)
         state = passage_state.load(folder, settings)
-        done = state is not None and _rerun(articles, state, ids, families, cfg,
-                                            (tokens, shingles), (pairs, edited), sink)
+        try:
+            done = state is not None and _rerun(articles, state, ids, families, cfg,
+                                                (tokens, shingles), (pairs, edited), sink)
+        except Exception:  # a state that misleads the rerun: computed whole, never a failed run
+            done = False
         if not done:
+            pairs.clear()
+            edited.clear()
             _outcomes(_corpus_seeds(articles, families, cfg, sink), tokens, shingles, cfg, pairs, edited)
             sink["table"] = tuple(sink["table"])
             sink["families"] = passage_state.family_codes(sink["families"])
