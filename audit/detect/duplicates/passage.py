@@ -392,7 +392,8 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
     rows = rerun.key_rows()
-    docs = rerun.docs[rows]
+    rows = rows[np.argsort((rerun.docs[rows].astype(np.int64) << 32) | rerun.positions[rows])]
+    docs = rerun.docs[rows]  # by article and position, as Fingerprints.of makes them: seed_groups' cheap sort
     sub = np.unique(docs)  # the articles of those groups, as a corpus of their own
     words = CorpusWords.of(words_of[d] if d in words_of else _word_hashes(articles[d]) for d in sub.tolist())
     prints = Fingerprints(rerun.hashes[rows], np.searchsorted(sub, docs).astype(np.int32),

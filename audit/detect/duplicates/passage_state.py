@@ -178,12 +178,11 @@ def _rows_of(hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 
 def _family_counts(hashes: np.ndarray, families: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """How many families hold each of the sorted `wanted` hashes (`families`: each row's)."""
-    rows = _rows_of(hashes, wanted)
-    order = np.lexsort((families[rows], hashes[rows]))
-    h, f = hashes[rows][order], families[rows][order]
-    fresh = np.ones(len(h), dtype=bool)
-    fresh[1:] = (h[1:] != h[:-1]) | (f[1:] != f[:-1])
-    return np.bincount(np.searchsorted(wanted, h[fresh]), minlength=len(wanted))
+    rows = _rows_of(hashes, wanted)  # wanted's runs, in its order: (run, family) as one int64
+    runs = np.repeat(np.arange(len(wanted)), np.searchsorted(hashes, wanted, side="right")
+                     - np.searchsorted(hashes, wanted, side="left"))
+    keys = np.unique(runs * (int(families.max(initial=0)) + 1) + families[rows])
+    return np.bincount(keys // (int(families.max(initial=0)) + 1), minlength=len(wanted))
 
 
 def affected_articles(old_of_new: np.ndarray, old_families: np.ndarray, families: np.ndarray) -> np.ndarray:
