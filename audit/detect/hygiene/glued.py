@@ -125,9 +125,33 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
     if left.isascii() and left.isdigit() and len(left) <= 2 and 1 <= int(left) <= 31 \
             and right.lower() in rules.months:  # "²".isdigit() too, and int("²") raises
         return False  # "6.Juli": a day and its month
+    if _name_tail(text, match.end()) or _namespace(text, left):
+        return False  # "mod.Bar()", "library.ThingIWant" beside "library.things"
     token = _token_around(text, match.start(), match.end())
     return not (any(mark in token for mark in _URL_MARKS) or _domain(token, rules) or _enclosed(token)
                 or _abbreviation_chain(token))
+
+
+def _name_tail(text: str, end: int) -> bool:
+    """Whether the right word opens a bracket with no space: a call in code ("mybar = mod.Bar()",
+    a Python blog of the multilingual set, docs/measurements/precb.md), not a sentence's first word.
+    Not a full stop: "the Russians.Seriously.Shep Smith" is glued twice (ISOT 2017)."""
+    return text[end:end + 1] == "("
+
+
+def _namespace(text: str, left: str) -> bool:
+    """Whether the left word is written elsewhere in the text right before a dot and a lower-case
+    letter ("from library.things.thing_i_want import ...", "another_mod.py"): a module, file or
+    domain name, so "library.ThingIWant" names a member of it. A sentence starts upper-case: a
+    word that ends a sentence is not also glued to a lower-case word."""
+    key = left + "."
+    at = text.find(key)
+    while at >= 0:
+        after = at + len(key)
+        if after < len(text) and text[after].islower() and (at == 0 or not text[at - 1].isalnum()):
+            return True
+        at = text.find(key, at + 1)
+    return False
 
 
 def _ordinal(left: str) -> bool:
