@@ -196,3 +196,15 @@ def test_code_names_on_a_programming_blog_are_not_glued() -> None:
                  "You’d get an ugly AttributeError exception.") == []
     assert glued("It was passed into law.Republicans spent the day (and night) scrambling.") == ["law.Republicans"]
     assert glued("the Python library.Things went wrong when it called run() twice.") == ["library.Things"]
+
+
+def test_a_word_before_a_domain_or_a_glued_lower_case_word_elsewhere_is_still_glued() -> None:
+    """Guards from ISOT 2017 (real sentences): the left word written elsewhere before a domain
+    ("Obama.pic.twitter.com", "Breitbart.com") or before a glued lower-case sentence ("it.featured")
+    names no module: the glued sentences stay."""
+    assert glued("a meme that shows Trump eclipsing President Obama.In the meme, Trump s picture eclipses "
+                 "a dour photo of Obama.pic.twitter.com/6XJxEg1gSs") == ["Obama.In"]
+    assert glued("Simple Tire has removed their ads from Breitbart.The Independent reports on Breitbart.com.") \
+        == ["Breitbart.The"]
+    assert glued("So he touched it.Vice President Mike Pence gets a tour. Just look at it.featured image") \
+        == ["it.Vice"]

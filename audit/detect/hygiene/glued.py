@@ -125,7 +125,7 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
     if left.isascii() and left.isdigit() and len(left) <= 2 and 1 <= int(left) <= 31 \
             and right.lower() in rules.months:  # "²".isdigit() too, and int("²") raises
         return False  # "6.Juli": a day and its month
-    if _name_tail(text, match.end()) or _namespace(text, left):
+    if _name_tail(text, match.end()) or _namespace(text, left, rules):
         return False  # "mod.Bar()", "library.ThingIWant" beside "library.things"
     token = _token_around(text, match.start(), match.end())
     return not (any(mark in token for mark in _URL_MARKS) or _domain(token, rules) or _enclosed(token)
@@ -139,16 +139,23 @@ def _name_tail(text: str, end: int) -> bool:
     return text[end:end + 1] == "("
 
 
-def _namespace(text: str, left: str) -> bool:
-    """Whether the left word is written elsewhere in the text right before a dot and a lower-case
-    letter ("from library.things.thing_i_want import ...", "another_mod.py"): a module, file or
-    domain name, so "library.ThingIWant" names a member of it. A sentence starts upper-case: a
-    word that ends a sentence is not also glued to a lower-case word."""
+# A dotted path after a word: a lower-case part, then more dotted parts ("library.things.thing_i_want",
+# "stuff.bigstuff.Stuffometer"); its last part tells a module path from a domain ("Obama.pic.twitter.com").
+_DOTTED_PATH = re.compile(r"\.[^\W\d_A-Z][\w]*(?:\.[\w]+)+")
+
+
+def _namespace(text: str, left: str, rules: Exceptions) -> bool:
+    """Whether the left word opens a module path elsewhere in the text ("from
+    library.things.thing_i_want import ...", "import stuff.bigstuff.Stuffometer": a Python blog of
+    the multilingual set), so "library.ThingIWant" names a member of it. Not a domain
+    ("Obama.pic.twitter.com", "Breitbart.com": ISOT 2017, where "Obama.In" and "Breitbart.The" are
+    glued), and not one lower-case word ("it.featured image via ...": a glued sentence too)."""
     key = left + "."
     at = text.find(key)
     while at >= 0:
-        after = at + len(key)
-        if after < len(text) and text[after].islower() and (at == 0 or not text[at - 1].isalnum()):
+        path = _DOTTED_PATH.match(text, at + len(left))
+        if path and (at == 0 or not text[at - 1].isalnum()) \
+                and path.group().rsplit(".", 1)[-1].lower() not in rules.tlds:
             return True
         at = text.find(key, at + 1)
     return False
