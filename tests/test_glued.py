@@ -194,6 +194,8 @@ def test_code_names_on_a_programming_blog_are_not_glued() -> None:
                  "library.ThingIWant rather than from library.things.thing_i_want import ThingIWant.") == []
     assert glued("And you then tried to do this from another_mod.py: import mod mybar = mod.Bar() "
                  "You’d get an ugly AttributeError exception.") == []
+    assert glued("var moduleName = 'ratingAndReviewCounts'; var isVueModule = false; "
+                 "GeneralMills.PandoSites.RegisterControlInstance(moduleName, configuration);") == []
     assert glued("It was passed into law.Republicans spent the day (and night) scrambling.") == ["law.Republicans"]
     assert glued("the Python library.Things went wrong when it called run() twice.") == ["library.Things"]
 

@@ -132,11 +132,18 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
                 or _abbreviation_chain(token))
 
 
+# A call in code: member names, then an opening bracket with no space ("mod.Bar()",
+# "GeneralMills.PandoSites.RegisterControlInstance(moduleName, ...)").
+_CALL = re.compile(r"(?:\.\w+)*\(")
+
+
 def _name_tail(text: str, end: int) -> bool:
-    """Whether the right word opens a bracket with no space: a call in code ("mybar = mod.Bar()",
-    a Python blog of the multilingual set, docs/measurements/precb.md), not a sentence's first word.
-    Not a full stop: "the Russians.Seriously.Shep Smith" is glued twice (ISOT 2017)."""
-    return text[end:end + 1] == "("
+    """Whether the right word is called as code: it opens a bracket with no space, maybe after
+    more member names ("mybar = mod.Bar()" on a Python blog, "GeneralMills.PandoSites.Register
+    ControlInstance(" in a page's script: the multilingual set, docs/measurements/precb.md). A
+    sentence's first word is not. Not a full stop alone: "the Russians.Seriously.Shep Smith" is
+    glued twice (ISOT 2017)."""
+    return _CALL.match(text, end) is not None
 
 
 # A dotted path after a word: a lower-case part, then more dotted parts ("library.things.thing_i_want",
