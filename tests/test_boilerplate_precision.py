@@ -261,13 +261,15 @@ def test_another_story_on_the_page_is_not_chrome() -> None:
     """docs/measurements/precb.md: on a page of several stories one is the body, and the
     sentences of the other (here the Benzinga story above the Bloomberg one) were "before the
     article's main body, where 'See Also: ...' says site chrome stands". Three sentences or more
-    in a row holding 80 words are a text of their own. Guard: the chrome between the stories
+    in a row holding 80 words are a text of their own, and a short line right above them heads
+    them. Guard: the chrome between the stories
     (the teaser list, the disclaimer, the copyright) is still reported."""
     found = [excerpt for excerpt, _ in flagged(article(SEVERAL_STORIES, "yf", publisher="Yahoo Finance", title=""))]
     for sentence in ("I know it sounds crazy, look at Tilray, look at SunEdison, look at Suntech, some of these "
                      "stocks, they went from $5 to $300 dollars, back to $5.",
                      "They went from $2 to $300 back to zero,\" Johnson told Yahoo Finance.",
-                     "The analyst claimed that Tesla was a \"prime candidate\" for a similar price movement."):
+                     "The analyst claimed that Tesla was a \"prime candidate\" for a similar price movement.",
+                     "Report\"You've seen this before."):  # a short line heading the passage below it
         assert sentence not in found
     assert "Benzinga does not provide investment advice." in found
     assert "All rights reserved." in found

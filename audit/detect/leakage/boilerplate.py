@@ -523,8 +523,10 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     first, last = body.first, body.last
     outside = first >= 0 and (ln.index > last or ln.index < first)
     anchored = (body.tail_anchor if ln.index > last else body.head_anchor) is not None
-    if outside and ln.index in body.passages:  # another story on the page, not chrome around this one;
-        # only recurrence can still call it chrome ("Benzinga does not provide investment advice.")
+    if outside and (ln.index in body.passages or (ln.navlike and ln.index + 1 in body.passages)):
+        # another story on the page, or its headline (a short line right above it), not chrome
+        # around this one; only recurrence can still call it chrome ("Benzinga does not provide
+        # investment advice.")
         return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if _has_words(ln) else None
     if outside and _prose(ln) and not _between_chrome(lines, ln.index, (first, last) if anchored else None):
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
