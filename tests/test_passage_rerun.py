@@ -228,3 +228,10 @@ def test_whole_reruns_with_workers_give_the_outputs_of_cold_runs(tmp_path: Path,
         assert test_rerun._outputs(tmp_path / "warm" / name) == test_rerun._outputs(tmp_path / "cold" / name)
     assert (tmp_path / "cache" / passage_state.STATE_FILE).is_file()
     assert log.read_text().split() == ["True", "True"]
+
+
+def test_a_killed_writers_state_is_removed_by_the_next_save(tmp_path: Path) -> None:
+    dead = tmp_path / f".{passage_state.STATE_FILE}.tmp-999999999-abcdef"
+    dead.write_bytes(b"half a state")
+    _findings(_records(1), {}, tmp_path)
+    assert not dead.exists() and (tmp_path / passage_state.STATE_FILE).is_file()

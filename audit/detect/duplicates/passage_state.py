@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from audit.atomic import temp_name
+from audit.atomic import clean_stale, temp_name
 from audit.detect.duplicates.seeds import ranks
 from audit.model import Article
 
@@ -89,6 +89,7 @@ def save(folder: str | Path, state: PassageState) -> None:
     """Write the state whole, or leave the previous one (a temporary name, then a rename)."""
     path = Path(folder) / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(path)  # what a killed run's child left (20-100 MB)
     pairs = [[a, b, *value] for (a, b), value in sorted(state.pairs.items())]
     edited = [[a, b, n, [p for seed in seeds for p in seed], result]
               for (a, b), (n, seeds, result) in sorted(state.edited.items())]
