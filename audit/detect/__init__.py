@@ -60,6 +60,9 @@ class Detector:
     # cannot (no publication date for a date-relative check, a date before the office
     # table's rows) is recorded as not checked, a null count, instead of a silent pass
     judges: Callable[[Article, Mapping[str, Any]], bool] | None = None
+    # a cross-article detector that keeps its own state between runs in the findings cache's
+    # folder (given as the param `_state`): duplicate.passage's rerun (passage_state)
+    keeps_state: bool = False
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -99,7 +102,7 @@ def registry() -> list[Detector]:
         Detector("duplicate_near", ("duplicate.near",), duplicate_near.find_near_duplicates,
                  prepare=duplicate_near.prepare, large_prepared=True),
         Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages,
-                 prepare=duplicate_passage.prepare, large_prepared=True),
+                 prepare=duplicate_passage.prepare, large_prepared=True, keeps_state=True),
         Detector("duplicate_repeated", ("duplicate.repeated",),
                  duplicate_repeated.find_repeated_sentences, per_article=True),
         Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en,
@@ -186,6 +189,8 @@ def run_detectors(
         if not wanted:
             continue
         params = suite.params_for(wanted)
+        if detector.keeps_state and cache is not None and cache.path is not None:
+            params = {**params, "_state": cache.path.parent}
         supported = []
         for article in readable:  # another language, or no date it needs: not checked
             if detector.supports(article) and (detector.judges is None or detector.judges(article, params)):

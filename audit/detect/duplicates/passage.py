@@ -20,7 +20,7 @@ articles of bench_run's real-text corpus: 767,000 candidate pairs, 906 read).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -28,11 +28,13 @@ from typing import Any
 import numpy as np
 
 from audit.detect.cache import packed_text, unpacked
+from audit.detect.duplicates import passage_state
 from audit.detect.duplicates.candidates import edited_candidates, live_candidates, pair_seeds
 from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicates.seeds import (
     CorpusWords,
     Fingerprints,
+    SeedGroups,
     live_pairs,
     run_bounds,
     seed_groups,
@@ -112,26 +114,42 @@ def _word_hashes(article: Article) -> np.ndarray:
 
 
 def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[Hashable]],
-                  cfg: PassageConfig) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+                  cfg: PassageConfig, sink: dict[str, Any] | None = None,
+                  ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
     """(a, b, seeds, edited) for article pairs a < b of two families sharing min_seeds
     fingerprints; `edited` when they share max_coverage of the fingerprints of both.
 
     `families()` is asked for only once the fingerprints are made: that first quarter of
     the work does not need duplicate.near's clusters, which may still be on their way
-    (audit.detect.workers.start_apart).
+    (audit.detect.workers.start_apart). With `sink`, what a rerun starts from is put in
+    it (passage_state): the fingerprints by hash, their counts, the families.
+    """
+    words = CorpusWords.of(_word_hashes(a) for a in articles)
+    prints = Fingerprints.of(words, cfg.kgram, cfg.window)
+    counts = prints.counts
+    kin = families()
+    by_hash: list[np.ndarray] | None = [] if sink is not None else None
+    groups = seed_groups(prints, kin, cfg.max_df, by_hash)
+    if sink is not None:
+        sink.update(table=by_hash, counts=counts, families=kin)
+    del prints
+    yield from _group_seeds(words, groups, counts, cfg)
+
+
+def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig,
+                 wanted: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+                 ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+    """_corpus_seeds' pairs from the groups (`wanted(a, b)`: only those pairs).
 
     Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
     edited is yielded only if one of its seeds can grow into a run of min_words
     (duplicate_seeds.live_pairs): the others would give no run in shared_runs.
     """
-    words = CorpusWords.of(_word_hashes(a) for a in articles)
-    prints = Fingerprints.of(words, cfg.kgram, cfg.window)
-    counts = prints.counts
-    groups = seed_groups(prints, families(), cfg.max_df)
-    del prints
     # only pairs that may yield something, found per fingerprint group (duplicate_candidates);
     # their seeds are seeds_of's rows for them, so all below is as for the whole list
     codes = np.union1d(live_candidates(words, groups, cfg), edited_candidates(groups, counts, cfg))
+    if wanted is not None:
+        codes = codes[wanted(codes >> 32, codes & 0xFFFFFFFF)]
     doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
     starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
     firsts = doc_a[starts]
@@ -170,26 +188,27 @@ def reported_runs(runs: list[Run], words_a: int, words_b: int, cfg: PassageConfi
     return runs, shared
 
 
-Side = tuple[int, int, Any, "tuple[int, int] | None", int]
+Side = tuple[int, int, Any, "Sequence[int] | None", int, Sequence[int], int]
 # one side of a shared run: first word, stop word, the other article (its position, or
-# ("index", doc)), the run's character span there (None in the index), words shared in all
+# ("index", doc)), the run's character span there (None in the index), words shared in all,
+# the run's character span here, the words of this article
 MAX_NAMED = 20  # other articles named in a finding's data; the count says how many in all
 
 
-def passage_finding(article: Article, tokens: Tokens, sides: list[Side], names: Any) -> Finding:
+def passage_finding(article: Article, sides: list[Side], names: Any) -> Finding:
     """One finding for one passage of `article`, shared with one or more other articles.
 
     The span and `related_article_id` are those of the longest run (earliest other
     article on a tie); the others sharing an overlapping run are named in `data`, so a
     quote lifted by 40 articles is 40 findings, one in each, not 40 x 39.
     """
-    first, stop, partner, related_span, shared = min(sides, key=lambda s: (s[0] - s[1], _order(s[2])))
-    start, end = tokens.span(first, stop)
+    first, stop, partner, related_span, shared, (start, end), words = min(
+        sides, key=lambda s: (s[0] - s[1], _order(s[2])))
     related_id = names(partner)
     others = sorted({names(s[2]) for s in sides} - {related_id})
     where = " (already in the index)" if isinstance(partner, tuple) else ""
     there = f" (there at characters {related_span[0]}-{related_span[1]})" if related_span else ""
-    more = (f"; {shared} words are shared in all, {shared / max(1, len(tokens)):.0%} of this "
+    more = (f"; {shared} words are shared in all, {shared / max(1, words):.0%} of this "
             "article: an edited copy" if shared > stop - first else "")
     also = (f"; also in {len(others)} more article{'s' if len(others) > 1 else ''}: "
             f"{', '.join(others[:3])}{', ...' if len(others) > 3 else ''}" if others else "")
@@ -228,8 +247,10 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     A heavily edited copy (sharing max_coverage of its fingerprints, yet under the near
     threshold) is reported once, in the copy, against the earlier article it shares most
     with: 60 rewrites of one wire story must not cost 60 x 60 alignments and findings.
-    Runs are kept as word positions (a few ints each) until every pair is seen, then
-    merged per article into findings.
+    Each pair's outcome is kept as word positions and spans (a few ints each) until every
+    pair is seen, then merged per article into findings. With `_state` (the findings
+    cache's folder), the outcomes are kept there, and a rerun recomputes only the pairs
+    its changes can touch (passage_state); the findings are the cold run's.
     """
     cfg = PassageConfig.from_params(params)
     # Pairs come sorted by their first article, the second is anywhere: a cache of 8,192
@@ -247,29 +268,29 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
             clusters_ready()
         return _families(articles, cfg)
 
-    sides: dict[int, list[Side]] = {}
-    edited: dict[int, tuple[int, int, list[tuple[int, int]]]] = {}  # copy -> (seeds, a, seeds)
-    for doc_a, doc_b, seeds, is_edited in _corpus_seeds(articles, families, cfg):
-        if is_edited:
-            if len(seeds) > edited.get(doc_b, (0, 0, []))[0]:
-                edited[doc_b] = (len(seeds), doc_a, seeds)
-            continue
-        a, b = tokens(doc_a), tokens(doc_b)
-        runs = shared_runs(a.words, b.words, seeds, cfg)
-        if not runs or _is_near_copy(shingles(doc_a), shingles(doc_b), cfg):
-            continue
-        runs, shared = reported_runs(runs, len(a), len(b), cfg)
-        for sa, ea, sb, eb in runs:
-            sides.setdefault(doc_a, []).append((sa, ea, doc_b, b.span(sb, eb), shared))
-            sides.setdefault(doc_b, []).append((sb, eb, doc_a, a.span(sa, ea), shared))
-    for doc_b, (_, doc_a, seeds) in sorted(edited.items()):
-        a, b = tokens(doc_a), tokens(doc_b)
-        runs = shared_runs(b.words, a.words, [(pb, pa) for pa, pb in seeds], cfg)
-        if runs and not _is_near_copy(shingles(doc_a), shingles(doc_b), cfg):
-            runs, shared = reported_runs(runs, len(b), len(a), cfg)
-            for sb, eb, sa, ea in runs:
-                sides.setdefault(doc_b, []).append((sb, eb, doc_a, a.span(sa, ea), shared))
     index = params.get("_index")
+    folder = params.get("_state") if index is None else None
+    pairs: dict[tuple[int, int], Any] = {}
+    edited: dict[tuple[int, int], list[Any]] = {}  # (a, b) -> [seeds held, seeds, result]
+    sink: dict[str, Any] = {}
+    if folder is not None:
+        settings = passage_state.settings_of(PassageConfig, params)  # this module, not a wrapper of it
+        ids = passage_state.identities(articles)
+        state = passage_state.load(folder, settings)
+        try:
+            done = state is not None and _rerun(articles, state, ids, families, cfg,
+                                                (tokens, shingles), (pairs, edited), sink)
+        except Exception:  # a state that misleads the rerun: computed whole, never a failed run
+            done = False
+        if not done:
+            pairs.clear()
+            edited.clear()
+            _outcomes(_corpus_seeds(articles, families, cfg, sink), tokens, shingles, cfg, pairs, edited)
+            sink["table"] = tuple(sink["table"])
+            sink["families"] = passage_state.family_codes(sink["families"])
+    else:
+        _outcomes(_corpus_seeds(articles, families, cfg), tokens, shingles, cfg, pairs, edited)
+    sides = _sides(pairs, edited, tokens, shingles, cfg)
     if index is not None:
         for doc, side in _against_index(articles, index, cfg):
             sides.setdefault(doc, []).append(side)
@@ -277,11 +298,118 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     def names(partner: Any) -> str:
         return index.article_id(partner[1]) if isinstance(partner, tuple) else articles[partner].article_id
 
-    for doc in sorted(sides):
-        toks = tokens(doc)  # the pairs' cached tokens: spans already read stay read
-        for group in passage_groups(sides.pop(doc)):
-            if not site_chrome(articles, doc, group, cfg):
-                yield passage_finding(articles[doc], toks, group, names)
+    found = [passage_finding(articles[doc], group, names)
+             for doc in sorted(sides) for group in passage_groups(sides[doc])
+             if not site_chrome(articles, doc, group, cfg)]
+    if folder is not None:
+        passage_state.save(folder, passage_state.PassageState(
+            settings, ids, sink["families"], sink["counts"], *sink["table"], pairs, edited))
+    yield from found
+
+
+def _outcomes(yielded: Iterable[tuple[int, int, list[tuple[int, int]], bool]], tokens: Callable[[int], Tokens],
+              shingles: Callable[[int], np.ndarray], cfg: PassageConfig,
+              pairs: dict[tuple[int, int], Any], edited: dict[tuple[int, int], list[Any]]) -> None:
+    """Each yielded pair's outcome: its runs (as word positions and character spans in
+    both) if it shares a passage and is not a near copy; an edited pair's seeds (its runs
+    are grown only if it is chosen: _sides)."""
+    for doc_a, doc_b, seeds, is_edited in yielded:
+        if is_edited:
+            edited[(doc_a, doc_b)] = [len(seeds), seeds, None]
+            continue
+        a, b = tokens(doc_a), tokens(doc_b)
+        runs = shared_runs(a.words, b.words, seeds, cfg)
+        if not runs or _is_near_copy(shingles(doc_a), shingles(doc_b), cfg):
+            continue
+        runs, shared = reported_runs(runs, len(a), len(b), cfg)
+        pairs[(doc_a, doc_b)] = (shared, len(a), len(b),
+                                 [(sa, ea, sb, eb, a.span(sa, ea), b.span(sb, eb)) for sa, ea, sb, eb in runs])
+
+
+def _sides(pairs: Mapping[tuple[int, int], Any], edited: Mapping[tuple[int, int], list[Any]],
+           tokens: Callable[[int], Tokens], shingles: Callable[[int], np.ndarray],
+           cfg: PassageConfig) -> dict[int, list[Side]]:
+    """Each article's sides, in the order of the pairs (then the edited copies): the order
+    passage_groups and passage_finding break ties by. An edited copy takes the earlier
+    article it shares most seeds with (the earliest on a tie); that pair's runs are grown
+    once and kept in its record."""
+    sides: dict[int, list[Side]] = {}
+    for doc_a, doc_b in sorted(pairs):
+        shared, len_a, len_b, runs = pairs[(doc_a, doc_b)]
+        for sa, ea, sb, eb, span_a, span_b in runs:
+            sides.setdefault(doc_a, []).append((sa, ea, doc_b, span_b, shared, span_a, len_a))
+            sides.setdefault(doc_b, []).append((sb, eb, doc_a, span_a, shared, span_b, len_b))
+    best: dict[int, tuple[int, int]] = {}  # copy -> (seeds held, earlier article)
+    for doc_a, doc_b in sorted(edited):
+        if edited[(doc_a, doc_b)][0] > best.get(doc_b, (0, 0))[0]:
+            best[doc_b] = (edited[(doc_a, doc_b)][0], doc_a)
+    for doc_b, (_, doc_a) in sorted(best.items()):
+        record = edited[(doc_a, doc_b)]
+        if record[2] is None:
+            record[2] = _edited_runs(doc_a, doc_b, record[1], tokens, shingles, cfg)
+        if record[2]:
+            shared, len_b, runs = record[2]
+            for sb, eb, _, _, span_b, span_a in runs:
+                sides.setdefault(doc_b, []).append((sb, eb, doc_a, span_a, shared, span_b, len_b))
+    return sides
+
+
+def _edited_runs(doc_a: int, doc_b: int, seeds: list[tuple[int, int]], tokens: Callable[[int], Tokens],
+                 shingles: Callable[[int], np.ndarray], cfg: PassageConfig) -> list[Any]:
+    """The runs an edited copy b reports against a: (shared, words of b, runs), or []."""
+    a, b = tokens(doc_a), tokens(doc_b)
+    runs = shared_runs(b.words, a.words, [(pb, pa) for pa, pb in seeds], cfg)
+    if not runs or _is_near_copy(shingles(doc_a), shingles(doc_b), cfg):
+        return []
+    runs, shared = reported_runs(runs, len(b), len(a), cfg)
+    return [shared, len(b), [(sb, eb, sa, ea, b.span(sb, eb), a.span(sa, ea)) for sb, eb, sa, ea in runs]]
+
+
+def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: list[bytes],
+           families: Callable[[], Sequence[Hashable]], cfg: PassageConfig, caches: tuple[Any, Any],
+           outcomes: tuple[dict[tuple[int, int], Any], dict[tuple[int, int], list[Any]]],
+           sink: dict[str, Any]) -> bool:
+    """The outcomes from the state's, with the dirty pairs recomputed (passage_state);
+    False, with nothing done, when the rerun is to be computed whole."""
+    matched = passage_state.match(state, ids)
+    if matched is None:
+        return False
+    old_of_new, new_of_old = matched
+    changed = np.flatnonzero(old_of_new < 0)
+    gone = int(np.count_nonzero(new_of_old < 0))
+    if len(changed) + gone > passage_state.LARGE_CHANGE * max(1, len(articles)):
+        return False  # before the families: most articles' pairs would be recomputed
+    words_of = {int(doc): _word_hashes(articles[doc]) for doc in changed}
+    fresh_words = CorpusWords.of(words_of[int(doc)] for doc in changed)
+    fresh = Fingerprints.of(fresh_words, cfg.kgram, cfg.window)
+    kin = passage_state.family_codes(families())
+    counts = np.zeros(len(articles), dtype=np.int64)
+    counts[changed] = fresh.counts
+    rerun = passage_state.plan(state, matched, kin, (fresh.hashes, changed[fresh.docs], fresh.positions, counts),
+                               cfg.max_df)
+    if rerun is None:
+        return False
+    pairs, edited = outcomes
+    kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
+    rows = rerun.key_rows()
+    rows = rows[np.argsort((rerun.docs[rows].astype(np.int64) << 32) | rerun.positions[rows])]
+    docs = rerun.docs[rows]  # by article and position, as Fingerprints.of makes them: seed_groups' cheap sort
+    sub = np.unique(docs)  # the articles of those groups, as a corpus of their own
+    words = CorpusWords.of(words_of[d] if d in words_of else _word_hashes(articles[d]) for d in sub.tolist())
+    prints = Fingerprints(rerun.hashes[rows], np.searchsorted(sub, docs).astype(np.int32),
+                          rerun.positions[rows], rerun.counts[sub])
+    groups = seed_groups(prints, kin[sub].tolist(), cfg.max_df)
+    yielded = ((int(sub[a]), int(sub[b]), seeds, is_edited) for a, b, seeds, is_edited in
+               _group_seeds(words, groups, prints.counts, cfg, lambda a, b: rerun.dirty(sub[a], sub[b])))
+    fresh_pairs: dict[tuple[int, int], Any] = {}
+    fresh_edited: dict[tuple[int, int], list[Any]] = {}
+    _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)
+    pairs.update(kept_pairs)
+    pairs.update(fresh_pairs)
+    edited.update(kept_edited)
+    edited.update(fresh_edited)
+    sink.update(table=(rerun.hashes, rerun.docs, rerun.positions), counts=rerun.counts, families=kin)
+    return True
 
 
 def site_chrome(articles: Sequence[Article], doc: int, group: list[Side], cfg: PassageConfig) -> bool:
@@ -309,4 +437,4 @@ def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) 
             if runs and not _is_near_copy(shingle_set(toks.words, cfg.shingle_words), theirs, cfg):
                 runs, shared = reported_runs(runs, len(toks), len(other), cfg)
                 for sa, ea, _, _ in runs:
-                    yield doc, (sa, ea, ("index", indexed), None, shared)
+                    yield doc, (sa, ea, ("index", indexed), None, shared, toks.span(sa, ea), len(toks))

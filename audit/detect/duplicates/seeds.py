@@ -164,7 +164,11 @@ class SeedGroups:
     later: np.ndarray  # members after it in its group: its seeds as the pair's first side
 
 
-def seed_groups(prints: Fingerprints, families: Sequence[Hashable], max_df: int) -> SeedGroups:
+def seed_groups(prints: Fingerprints, families: Sequence[Hashable], max_df: int,
+                by_hash: list[np.ndarray] | None = None) -> SeedGroups:
+    """The groups; with `by_hash`, the fingerprints sorted by hash (hashes, docs,
+    positions) are put in it too: duplicate.passage keeps them for a rerun
+    (passage_state), and they come out of the first sort here at no cost."""
     codes: dict[Hashable, int] = {}
     family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
     fam = family[prints.docs]
@@ -176,6 +180,8 @@ def seed_groups(prints: Fingerprints, families: Sequence[Hashable], max_df: int)
              else np.lexsort((prints.positions, prints.docs, fam, prints.hashes)))
     hashes, docs, positions, fam = (prints.hashes[order], prints.docs[order],
                                     prints.positions[order], fam[order])
+    if by_hash is not None:
+        by_hash += [hashes, docs, positions]
     first = np.ones(len(hashes), dtype=bool)
     first[1:] = (hashes[1:] != hashes[:-1]) | (fam[1:] != fam[:-1])
     hashes, docs, positions = hashes[first], docs[first], positions[first]

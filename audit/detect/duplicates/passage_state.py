@@ -1,0 +1,248 @@
+"""duplicate.passage's state between runs: what a rerun needs to recompute only the pairs
+of articles its changes can touch, with the findings of a cold run (issue 13, rerun).
+
+A pair's outcome (its shared runs, or its seeds when an edited copy) is a function of
+the two texts and the pair's seeds; the seeds of a pair (a, b) are, per fingerprint both
+carry, one when each is its family's first holder of it (families: duplicate.near's
+clusters) and the fingerprint is held by max_df families or fewer. So for two articles
+that are unchanged and whose near-copy family is the same set of articles as before
+("unaffected"), the seeds change only through a fingerprint whose count of families
+crossed max_df, and such a fingerprint is held by an affected article (only they move
+a count). Hence the dirty pairs, a superset of those whose outcome may differ:
+
+- every pair with an affected article (changed, added, or whose family changed), and
+- every pair of two articles holding a fingerprint (of an affected article) that went
+  over or back under max_df ("flipped").
+
+All other pairs keep the previous run's outcome. The dirty ones are recomputed from
+the groups of the fingerprints their "key" articles hold (all holders of each, so the
+groups, their families' first holders and max_df are exactly the cold run's): each
+dirty pair has all its seeds there. The state holds the previous corpus's article
+identities, family codes, fingerprint counts, every fingerprint sorted by hash, and the
+pairs' outcomes; anything unreadable, another code or settings, a reordered corpus or a
+change of more than LARGE_CHANGE of the articles: the cold computation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from audit.atomic import clean_stale, temp_name
+from audit.detect.duplicates.seeds import ranks
+from audit.model import Article
+
+STATE_FILE = "passage-state.npz"
+FORMAT = "passage-state 1"
+LARGE_CHANGE = 0.2  # a rerun affecting more of the articles is computed whole
+
+
+@dataclass
+class PassageState:
+    """What one run leaves for the next (positions are that run's article positions)."""
+
+    settings: str  # code, data and params digest: another one is never served
+    ids: list[bytes]  # each article's identity (identities)
+    families: np.ndarray  # int64 family code of each article
+    counts: np.ndarray  # int64 fingerprints of each article
+    hashes: np.ndarray  # every fingerprint, sorted by hash (uint64)
+    docs: np.ndarray  # its article (int32)
+    positions: np.ndarray  # its first word (int32)
+    pairs: dict[tuple[int, int], Any]  # (a, b) -> (shared, words a, words b, runs with spans)
+    edited: dict[tuple[int, int], list[Any]]  # (a, b) -> [seeds held, seeds, result or None]
+
+
+def identities(articles: Sequence[Article]) -> list[bytes]:
+    """Each article's id and text, as 16 bytes: an unchanged article has the same one."""
+    out = []
+    for a in articles:
+        content = a.content_sha256 or hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest()
+        out.append(hashlib.blake2b(f"{a.article_id}\x1f{content}".encode("utf-8", "surrogatepass"),
+                                   digest_size=16).digest())
+    return out
+
+
+def family_codes(families: Sequence[Hashable]) -> np.ndarray:
+    """The families as codes 0, 1, ... in order of first appearance (only equality counts)."""
+    codes: dict[Hashable, int] = {}
+    return np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
+
+
+def settings_of(defined: Any, params: Mapping[str, Any]) -> str:
+    """The digest a state is kept under: the code of the module `defined` is in and of every
+    audit module it imports (transitively),
+    the shipped data and library versions, the public params."""
+    from audit.detect.cache import code_fingerprint, data_fingerprint, params_text
+
+    return hashlib.sha256(f"{FORMAT}\x1f{code_fingerprint(defined, data_fingerprint())}\x1f"
+                          f"{params_text(params)}".encode()).hexdigest()
+
+
+def save(folder: str | Path, state: PassageState) -> None:
+    """Write the state whole, or leave the previous one (a temporary name, then a rename)."""
+    path = Path(folder) / STATE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(path)  # what a killed run's child left (20-100 MB)
+    pairs = [[a, b, *value] for (a, b), value in sorted(state.pairs.items())]
+    edited = [[a, b, n, [p for seed in seeds for p in seed], result]
+              for (a, b), (n, seeds, result) in sorted(state.edited.items())]
+    text = json.dumps({"settings": state.settings, "pairs": pairs, "edited": edited})
+    partial = temp_name(path)
+    try:
+        with open(partial, "wb") as fh:
+            np.savez(fh, meta=np.frombuffer(text.encode(), dtype=np.uint8),
+                     ids=np.frombuffer(b"".join(state.ids), dtype=np.uint8),
+                     families=state.families, counts=state.counts, hashes=state.hashes,
+                     docs=state.docs, positions=state.positions)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def load(folder: str | Path, settings: str) -> PassageState | None:
+    """The state kept in `folder` for these settings, or None (none, another, damaged)."""
+    path = Path(folder) / STATE_FILE
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            meta = json.loads(saved["meta"].tobytes())
+            if meta.get("settings") != settings:
+                return None
+            raw = saved["ids"].tobytes()
+            ids = [raw[i : i + 16] for i in range(0, len(raw), 16)]
+            state = PassageState(settings, ids, saved["families"], saved["counts"], saved["hashes"],
+                                 saved["docs"], saved["positions"], {}, {})
+        for a, b, shared, len_a, len_b, runs in meta["pairs"]:
+            state.pairs[(a, b)] = (shared, len_a, len_b, runs)
+        for a, b, n, flat, result in meta["edited"]:
+            state.edited[(a, b)] = [n, list(zip(flat[0::2], flat[1::2])), result]
+        n = len(ids)
+        if not (len(state.families) == len(state.counts) == n
+                and len(state.hashes) == len(state.docs) == len(state.positions)):
+            return None
+        return state
+    except Exception:  # a damaged state is a cold computation, never a failed run
+        return None
+
+
+@dataclass
+class Rerun:
+    """What changed since the state's run, and what is recomputed (new positions)."""
+
+    old_of_new: np.ndarray  # each article's position in the state's run, -1: new or changed
+    new_of_old: np.ndarray  # each of the state's articles' position now, -1: removed or changed
+    affected: np.ndarray  # bool: changed, added, or its family is not the same set of articles
+    flipped: np.ndarray  # bool: unaffected, holding a fingerprint that crossed max_df
+    hashes: np.ndarray  # the corpus's fingerprints now, sorted by hash
+    docs: np.ndarray
+    positions: np.ndarray
+    counts: np.ndarray  # fingerprints of each article now
+
+    def dirty(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Whether the pairs (a, b) (positions now) may have another outcome than before."""
+        return self.affected[a] | self.affected[b] | (self.flipped[a] & self.flipped[b])
+
+    def key_rows(self) -> np.ndarray:
+        """Rows of the fingerprints held by an affected or flipped article, with every
+        other holder of those fingerprints: the groups every dirty pair's seeds are in."""
+        key = self.affected | self.flipped
+        return _rows_of(self.hashes, np.unique(self.hashes[key[self.docs]]))
+
+
+def match(state: PassageState, ids: list[bytes]) -> tuple[np.ndarray, np.ndarray] | None:
+    """(old_of_new, new_of_old), or None when the unchanged articles are not in the same
+    order as before (positions break ties: such a rerun is computed whole)."""
+    where = {key: i for i, key in enumerate(state.ids)}
+    old_of_new = np.fromiter((where.get(key, -1) for key in ids), np.int64, len(ids))
+    kept = np.flatnonzero(old_of_new >= 0)
+    if np.any(np.diff(old_of_new[kept]) <= 0):
+        return None
+    new_of_old = np.full(len(state.ids), -1, dtype=np.int64)
+    new_of_old[old_of_new[kept]] = kept
+    return old_of_new, new_of_old
+
+
+def _rows_of(hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The rows of a hash-sorted column holding any of the sorted `wanted` values."""
+    lo = np.searchsorted(hashes, wanted, side="left")
+    many = np.searchsorted(hashes, wanted, side="right") - lo
+    return np.repeat(lo, many) + ranks(many)
+
+
+def _family_counts(hashes: np.ndarray, families: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """How many families hold each of the sorted `wanted` hashes (`families`: each row's)."""
+    rows = _rows_of(hashes, wanted)  # wanted's runs, in its order: (run, family) as one int64
+    runs = np.repeat(np.arange(len(wanted)), np.searchsorted(hashes, wanted, side="right")
+                     - np.searchsorted(hashes, wanted, side="left"))
+    keys = np.unique(runs * (int(families.max(initial=0)) + 1) + families[rows])
+    return np.bincount(keys // (int(families.max(initial=0)) + 1), minlength=len(wanted))
+
+
+def affected_articles(old_of_new: np.ndarray, old_families: np.ndarray, families: np.ndarray) -> np.ndarray:
+    """Changed or added articles, and those whose family is not the same set of articles
+    as before (a member added, removed, changed, or the family split or merged)."""
+    changed = old_of_new < 0
+    _, fam = np.unique(families, return_inverse=True)
+    was = np.where(changed, -1, old_families[np.maximum(old_of_new, 0)])
+    lo = np.full(int(fam.max(initial=-1)) + 1, np.iinfo(np.int64).max)
+    hi = np.full(len(lo), -1, dtype=np.int64)
+    np.minimum.at(lo, fam, was)
+    np.maximum.at(hi, fam, was)
+    old_size = np.bincount(old_families, minlength=1)
+    same = (lo == hi) & (lo >= 0) & (np.bincount(fam, minlength=len(lo)) == old_size[np.clip(lo, 0, len(old_size) - 1)])
+    return changed | ~same[fam]
+
+
+def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: np.ndarray,
+         fresh: tuple[np.ndarray, ...], max_df: int) -> Rerun | None:
+    """The rerun's plan: `fresh` is (hashes, docs, positions, counts) of the changed and
+    added articles (docs and counts by position now). None: too large a change."""
+    old_of_new, new_of_old = matched
+    n = len(old_of_new)
+    affected = affected_articles(old_of_new, state.families, families)
+    gone = int(np.count_nonzero(new_of_old < 0))
+    if int(np.count_nonzero(affected)) + gone > LARGE_CHANGE * max(1, n):
+        return None
+    keep = new_of_old[state.docs] >= 0
+    hashes, docs, positions = state.hashes[keep], new_of_old[state.docs[keep]], state.positions[keep]
+    fresh_hashes, fresh_docs, fresh_positions, fresh_counts = fresh
+    order = np.argsort(fresh_hashes, kind="stable")
+    at = np.searchsorted(hashes, fresh_hashes[order], side="right")
+    hashes = np.insert(hashes, at, fresh_hashes[order])
+    docs = np.insert(docs.astype(np.int32), at, fresh_docs[order].astype(np.int32))
+    positions = np.insert(positions, at, fresh_positions[order])
+    counts = np.where(old_of_new < 0, fresh_counts, state.counts[np.maximum(old_of_new, 0)])
+    # the fingerprints whose family count may have moved: those of affected articles, before and now
+    was_affected = (new_of_old < 0) | affected[np.maximum(new_of_old, 0)]
+    moved = np.unique(np.concatenate([state.hashes[was_affected[state.docs]], hashes[affected[docs]]]))
+    before = _family_counts(state.hashes, state.families[state.docs], moved)
+    now = _family_counts(hashes, families[docs], moved)
+    crossed = moved[(before > max_df) != (now > max_df)]
+    flipped = np.zeros(n, dtype=bool)
+    flipped[docs[_rows_of(hashes, crossed)]] = True
+    flipped &= ~affected
+    return Rerun(old_of_new, new_of_old, affected, flipped, hashes, docs, positions, counts)
+
+
+def kept_outcomes(state: PassageState, rerun: Rerun) -> tuple[dict[tuple[int, int], Any], dict[tuple[int, int], list[Any]]]:
+    """The state's pair outcomes that hold now, at the articles' positions now."""
+    out = []
+    for table in (state.pairs, state.edited):
+        if not table:
+            out.append({})
+            continue
+        keys = np.array(list(table), dtype=np.int64).reshape(-1, 2)
+        a, b = rerun.new_of_old[keys[:, 0]], rerun.new_of_old[keys[:, 1]]
+        ok = (a >= 0) & (b >= 0)
+        ok[ok] = ~rerun.dirty(a[ok], b[ok])
+        values = list(table.values())
+        out.append({(int(a[i]), int(b[i])): values[i] for i in np.flatnonzero(ok).tolist()})
+    return out[0], out[1]

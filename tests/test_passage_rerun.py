@@ -1,0 +1,237 @@
+"""duplicate.passage on a rerun (passage_state): after any sequence of edits, additions
+and removals, the findings of a run that starts from the previous run's state are those
+of a cold computation, and the rerun recomputes only the pairs its changes can touch.
+
+The corpora are real sentences reused across articles, passages lifted with small edits,
+near copies (families), reordered copies (edited pairs) and a promo block one publisher's
+articles carry (site chrome); a small max_df makes fingerprints cross it as articles
+come and go, which moves the seeds of pairs of unchanged articles.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import test_rerun
+from factories import make_article
+from test_duplicate_candidates import edited_text, hard_corpus
+from test_duplicate_seeds import seed_sentences
+
+import audit
+from audit.detect.duplicates import passage as duplicate_passage
+from audit.detect.duplicates import passage_state
+from audit.detect.duplicates.passage import find_shared_passages
+from audit.detect.duplicates.tokens import tokenise
+from audit.model import Finding
+
+Record = tuple[str, str, str]  # id, text, publisher
+PROMO = ("Subscribe to our morning newsletter for the day's top stories from across the region, "
+         "delivered to your inbox before breakfast, with analysis from our correspondents, "
+         "weekend long reads, puzzles and exclusive offers for readers who support independent "
+         "local journalism every single day of the year")
+
+
+def _records(seed: int) -> list[Record]:
+    rng = random.Random(seed)
+    texts = hard_corpus(seed)
+    for _ in range(rng.randint(2, 5)):  # near copies: one word changed
+        words = rng.choice(texts).split()
+        words[rng.randrange(len(words))] = "reportedly"
+        texts.append(" ".join(words))
+    records = [(f"a{i}", text, f"P{i % 3}") for i, text in enumerate(texts)]
+    for i in range(0, len(records), 3)[:6]:  # one publisher's promo block
+        ident, text, publisher = records[i]
+        records[i] = (ident, f"{text} {PROMO}", publisher)
+    return records
+
+
+def _mutated(records: list[Record], rng: random.Random, fresh: list[int]) -> list[Record]:
+    """One to three edits, removals or additions (at any place; the others keep their order)."""
+    out = list(records)
+    pool = seed_sentences()[:80]
+    for _ in range(rng.randint(1, 3)):
+        kind = rng.choice(["edit", "edit", "remove", "lift", "near", "sentences", "shuffled", "promo"])
+        at = rng.randrange(len(out))
+        ident, text, publisher = out[at]
+        fresh[0] += 1
+        new_id = f"n{fresh[0]}"
+        if kind == "edit":
+            parts = text.split(". ")
+            parts[rng.randrange(len(parts))] = rng.choice(pool).rstrip(".")
+            out[at] = (ident, ". ".join(parts), publisher)
+        elif kind == "remove" and len(out) > 10:
+            del out[at]
+        elif kind == "lift":
+            words = tokenise(text).words
+            if len(words) >= 45:
+                length = rng.randint(40, min(70, len(words)))
+                first = rng.randrange(len(words) - length + 1)
+                lifted = words[first : first + length]
+                lifted = edited_text(lifted, rng) if rng.random() < 0.5 else lifted
+                body = f"{rng.choice(pool)} {' '.join(lifted)} {rng.choice(pool)}"
+                out.insert(rng.randrange(len(out) + 1), (new_id, body, f"P{rng.randrange(3)}"))
+        elif kind == "near":
+            words = text.split()
+            words[rng.randrange(len(words))] = "allegedly"
+            out.insert(rng.randrange(len(out) + 1), (new_id, " ".join(words), publisher))
+        elif kind == "sentences":
+            body = " ".join(rng.sample(pool, rng.randint(3, 10)))
+            out.insert(rng.randrange(len(out) + 1), (new_id, body, f"P{rng.randrange(3)}"))
+        elif kind == "shuffled":
+            parts = text.split(". ")
+            rng.shuffle(parts)
+            out.insert(rng.randrange(len(out) + 1), (new_id, ". ".join(parts), publisher))
+        elif kind == "promo":
+            out[at] = (ident, f"{text} {PROMO}" if PROMO not in text else text.replace(PROMO, ""), "P0")
+    return out
+
+
+def _findings(records: list[Record], params: dict[str, Any], state: Path | None = None) -> list[Finding]:
+    articles = [make_article(text, article_id=ident, publisher=publisher) for ident, text, publisher in records]
+    extra = {"_state": state} if state is not None else {}
+    return list(find_shared_passages(articles, {**params, **extra}))
+
+
+SETTINGS = [{}, {"max_df": 3}, {"max_df": 4, "site_chrome_docs": 4}, {"min_words": 25, "max_df": 5}]
+
+
+@pytest.fixture
+def reruns(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each run that found a state took the rerun's way (not the cold one); the
+    change limit lifted, so the small corpora's reruns are not computed whole."""
+    taken: list[bool] = []
+    real = duplicate_passage._rerun
+
+    def spy(*args: Any) -> bool:
+        taken.append(real(*args))
+        return taken[-1]
+
+    monkeypatch.setattr(duplicate_passage, "_rerun", spy)
+    monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
+    return taken
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_rerun_after_random_edits_finds_what_a_cold_run_finds(tmp_path: Path, seed: int,
+                                                                 reruns: list[bool]) -> None:
+    rng = random.Random(100 + seed)
+    params = SETTINGS[seed % len(SETTINGS)]
+    records = _records(seed)
+    cold = _findings(records, params)
+    assert len(cold) >= 5 and _findings(records, params, tmp_path) == cold
+    fresh = [0]
+    for _ in range(6):
+        records = _mutated(records, rng, fresh)
+        assert _findings(records, params, tmp_path) == _findings(records, params)
+    assert reruns == [True] * 6  # the reruns' way every time (the first run had no state)
+
+
+def test_reruns_move_findings_of_unchanged_articles_and_stay_exact(tmp_path: Path, reruns: list[bool]) -> None:
+    """Over many random steps the changes did move unchanged articles' findings (so the
+    test can fail), and crossing max_df happened; each rerun's findings equal cold ones."""
+    moved = crossed = 0
+    real_plan = passage_state.plan
+
+    def counting(*args: Any) -> Any:
+        nonlocal crossed
+        found = real_plan(*args)
+        crossed += int(np.count_nonzero(found.flipped)) if found is not None else 0
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passage_state, "plan", counting)
+        for seed in range(10, 16):
+            rng = random.Random(seed)
+            params = SETTINGS[seed % len(SETTINGS)]
+            records = _records(seed)
+            before = _findings(records, params, tmp_path / str(seed))
+            fresh = [0]
+            for _ in range(5):
+                ids = {r[0]: r[1] for r in records}
+                records = _mutated(records, rng, fresh)
+                now = _findings(records, params, tmp_path / str(seed))
+                assert now == _findings(records, params)
+                unchanged = {r[0] for r in records if ids.get(r[0]) == r[1]}
+                mine = {(f.article_id, f.start, f.end, f.message) for f in now if f.article_id in unchanged}
+                moved += len(mine ^ {(f.article_id, f.start, f.end, f.message) for f in before
+                                     if f.article_id in unchanged})
+                before = now
+    assert moved >= 5 and crossed >= 1
+    assert all(reruns)
+
+
+def test_a_reordered_corpus_other_settings_or_a_large_change_are_computed_whole(tmp_path: Path) -> None:
+    records = _records(3)
+    taken: list[bool] = []
+    real = duplicate_passage._rerun
+
+    def spy(*args: Any) -> bool:
+        taken.append(real(*args))
+        return taken[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(duplicate_passage, "_rerun", spy)
+        _findings(records, {}, tmp_path)
+        swapped = [records[1], records[0], *records[2:]]
+        assert _findings(swapped, {}, tmp_path) == _findings(swapped, {})
+        assert taken == [False]  # a state, but the order moved: computed whole
+        # another max_df: the state is not served at all (not even looked at by _rerun)
+        assert _findings(swapped, {"max_df": 3}, tmp_path) == _findings(swapped, {"max_df": 3})
+        assert taken == [False]
+        rng = random.Random(5)
+        many = [(i, " ".join(rng.sample(seed_sentences()[:80], 5)), p) for i, _, p in swapped[: len(swapped) // 3]]
+        changed = many + swapped[len(swapped) // 3 :]
+        assert _findings(changed, {"max_df": 3}, tmp_path) == _findings(changed, {"max_df": 3})
+        assert taken == [False, False]  # a third changed: over LARGE_CHANGE
+        one = [(changed[0][0], changed[0][1] + " The end.", changed[0][2]), *changed[1:]]
+        assert _findings(one, {"max_df": 3}, tmp_path) == _findings(one, {"max_df": 3})
+        assert taken == [False, False, True]
+
+
+def test_a_damaged_state_is_a_cold_computation(tmp_path: Path) -> None:
+    records = _records(4)
+    _findings(records, {}, tmp_path)
+    (tmp_path / passage_state.STATE_FILE).write_bytes(b"not a state")
+    assert _findings(records, {}, tmp_path) == _findings(records, {})
+    assert passage_state.load(tmp_path, "x") is None
+
+
+def test_whole_reruns_with_workers_give_the_outputs_of_cold_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline's way (passage in start_apart's forked child, its state in the cache's
+    folder): a rerun, then a second one that adds and removes articles, give the
+    findings, table and report data of --no-cache runs, by the rerun's way each time."""
+    log = tmp_path / "ways.txt"
+    real = duplicate_passage._rerun
+
+    def spy(*args: Any) -> bool:
+        taken = real(*args)
+        with log.open("a") as fh:  # the forked child's answer, where the test can read it
+            fh.write(f"{taken}\n")
+        return taken
+
+    monkeypatch.setattr(duplicate_passage, "_rerun", spy)
+    monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
+    fast = {"on_problem": None, "data_docs": False, "workers": 2}
+    first = test_rerun._records()
+    second = test_rerun._rerun_records(first)
+    third = [r for r in second if r["id"] not in ("art-3", "lifts")] + [
+        {**first[8], "id": "again", "text": first[8]["text"] + " A late addition to the story."}]
+    runs = [("first", first), ("second", second), ("third", third)]
+    for name, records in runs:
+        corpus = test_rerun._write(records, tmp_path / "in" / f"{name}.jsonl")
+        audit.run([corpus], out=tmp_path / "warm" / name, cache=tmp_path / "cache", **fast)
+        audit.run([corpus], out=tmp_path / "cold" / name, cache=None, **fast)
+        assert test_rerun._outputs(tmp_path / "warm" / name) == test_rerun._outputs(tmp_path / "cold" / name)
+    assert (tmp_path / "cache" / passage_state.STATE_FILE).is_file()
+    assert log.read_text().split() == ["True", "True"]
+
+
+def test_a_killed_writers_state_is_removed_by_the_next_save(tmp_path: Path) -> None:
+    dead = tmp_path / f".{passage_state.STATE_FILE}.tmp-999999999-abcdef"
+    dead.write_bytes(b"half a state")
+    _findings(_records(1), {}, tmp_path)
+    assert not dead.exists() and (tmp_path / passage_state.STATE_FILE).is_file()
