@@ -623,7 +623,7 @@ def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed, d
         for detector, chosen, params in jobs:
             clock, waited[0] = time.perf_counter(), 0.0
             params = {**params, "_clusters_ready": clusters_ready} if reader is not None else params
-            found[detector.name], error = find_across(detector.find, chosen, params)
+            found[detector.name], error = find_across(detector.find, chosen, params, detector.columns)
             if error is not None:
                 del found[detector.name]
                 failed[detector.name] = error

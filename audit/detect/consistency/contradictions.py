@@ -83,11 +83,13 @@ def claims_of(article: Article, table: OfficeTable, dates: tuple[date, date]) ->
     return found
 
 
-def judges(article: Article, params: Mapping[str, Any]) -> bool:
+def judges(articles: Sequence[Article], params: Mapping[str, Any]) -> list[bool]:
     """An article dated before the office table's first row makes no claim the table can
     judge (not checked); an undated one may take its date from the corpus (module doc)."""
     first = load_table(params).first_covered
-    return first is not None and (article.published is None or article.published >= first)
+    if first is None:
+        return [False] * len(articles)
+    return [a.published is None or a.published >= first for a in articles]
 
 
 def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
