@@ -37,6 +37,7 @@ from audit.detect.cache import (
 )
 from audit.detect.contain import find_across, find_contained
 from audit.detect.saved import saved_state
+from audit.gcpause import frozen_heap
 from audit.model import Article, Finding
 from audit.suite import Suite
 
@@ -180,8 +181,23 @@ def run_detectors(
     findings of detectors already run over batches (audit.detect.workers): not run again.
     With `apart` (audit.detect.workers.start_apart), the APART detectors run beside the
     others (passage in another process, near here before the others).
-    `advance(1)` is called after each detector that ran (progress).
+    `advance(1)` is called after each detector that ran (progress). The corpus is frozen
+    for the collector meanwhile (audit.gcpause.frozen_heap).
     """
+    with frozen_heap():
+        return _run_detectors(articles, suite, detectors, cache, spread, found, advance, apart)
+
+
+def _run_detectors(
+    articles: Sequence[Article],
+    suite: Suite,
+    detectors: Sequence[Detector] | None,
+    cache: FindingsCache | None,
+    spread: Spread | None,
+    found: Mapping[str, list[Finding]] | None,
+    advance: Callable[[int], None] | None,
+    apart: Apart | None,
+) -> DetectionResult:
     by_detector: dict[str, list[Finding]] = {}
     not_checked: dict[str, list[str]] = {}
     seconds: dict[str, float] = {}

@@ -634,6 +634,7 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
     keys = [unpacked(p["keys"], np.uint64) for p in ready]  # packed arrays: lists cost 9x the memory
     docs, starts = (recurring_docs(articles, keys, settings) if params.get("learn_recurrence", True)
                     else ([], [None] * len(articles)))
+    prose, voice = settings.recur_min_docs_prose, settings.recur_min_docs_site_voice
     for article, prep, at in zip(articles, ready, starts):
         for item in prep["items"]:
             if item[0] == "v":
@@ -641,7 +642,10 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
             else:
                 _tag, start, end, index, min_docs, reason, evidence = item  # reason: the fallback's
                 n_docs = docs[at + index] if at is not None else 0
-                if recurs_enough(article, (start, end), n_docs, min_docs, settings):
+                if n_docs < min_docs and (n_docs < voice or min_docs != prose):
+                    if reason is None:  # most lines: what recurs_enough says without reading them
+                        continue
+                elif recurs_enough(article, (start, end), n_docs, min_docs, settings):
                     reason, evidence = "recurring", _recurring_evidence(article, n_docs)
                 elif reason is None:
                     continue
