@@ -21,9 +21,7 @@ from audit.model import Article
 from audit.suite import load_suite
 
 CROSS = ("provenance", "duplicate_exact", "duplicate_near", "contradictions", "boilerplate")
-WORDS = ("river council budget school winter market harbour railway station museum library "
-         "farmers election mayor bridge storm festival hospital teachers union report court "
-         "minister police village football season airport factory workers prices").split()
+WORDS = ["river", "council", "budget", "school", "winter", "market", "harbour", "railway", "station", "museum", "library", "farmers", "election", "mayor", "bridge", "storm", "festival", "hospital", "teachers", "union", "report", "court", "minister", "police", "village", "football", "season", "airport", "factory", "workers", "prices"]
 CHROME = ["Share this article", "Subscribe to our newsletter", "Read more: local news",
           "Follow us on Twitter", "All rights reserved."]
 
