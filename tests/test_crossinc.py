@@ -22,8 +22,10 @@ from audit.suite import load_suite
 
 CROSS = ("provenance", "duplicate_exact", "duplicate_near", "contradictions", "boilerplate")
 WORDS = ["river", "council", "budget", "school", "winter", "market", "harbour", "railway", "station", "museum", "library", "farmers", "election", "mayor", "bridge", "storm", "festival", "hospital", "teachers", "union", "report", "court", "minister", "police", "village", "football", "season", "airport", "factory", "workers", "prices"]
-CHROME = ["Share this article", "Subscribe to our newsletter", "Read more: local news",
-          "Follow us on Twitter", "All rights reserved."]
+# lines of no phrase list: chrome only by recurring in enough of the publisher's articles
+CHROME = {"daily": ["Daily Courier Weekend Edition", "Morning Desk Local Pages", "Courier Staff Writers Pool",
+                    "Harbour District Notes"],
+          "herald": ["Herald Evening Review", "Valley Desk Regional Pages", "Herald Sports Round"]}
 
 
 def _sentence(rng: random.Random) -> str:
@@ -33,8 +35,8 @@ def _sentence(rng: random.Random) -> str:
 
 def _text(rng: random.Random, publisher: str) -> str:
     body = [_sentence(rng) for _ in range(rng.randint(4, 9))]
-    chrome = rng.sample(CHROME, rng.randint(0, 3)) if publisher != "none" else []
-    return "\n\n".join(body + chrome)
+    lines = CHROME.get(publisher, CHROME["daily"])
+    return "\n\n".join(rng.sample(lines, rng.randint(0, 2)) + body + rng.sample(lines, rng.randint(0, 2)))
 
 
 def _article(article_id: str, text: str, publisher: str, published: date | None) -> Article:
@@ -49,7 +51,7 @@ def _article(article_id: str, text: str, publisher: str, published: date | None)
 class _Corpus:
     def __init__(self, rng: random.Random) -> None:
         self.rng, self.next_id, self.articles = rng, 0, []
-        for _ in range(rng.randint(8, 25)):
+        for _ in range(rng.randint(12, 30)):
             self.add()
 
     def add(self) -> None:

@@ -127,7 +127,7 @@ def registry() -> list[Detector]:
                  contradictions.find_contradictions, en, prepare=contradictions.prepare,
                  judges=contradictions.judges),
         Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines,
-                 prepare=boilerplate.prepare),
+                 prepare=boilerplate.prepare, saved=True),
         Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks, per_article=True),
         Detector("metadata_leak", ("metadata.leak",), metadata_leak.find_metadata_leaks,
                  per_article=True),
