@@ -160,3 +160,10 @@ def test_candidate_pairs_are_those_of_one_bucket_at_a_time() -> None:
         keys = rng.integers(0, values, size=(rows, 4)).astype(np.uint64)
         got = lsh.candidate_pairs(keys)
         assert [tuple(p) for p in got.tolist()] == sorted(_old_candidate_pairs(keys))
+
+
+def test_a_state_that_cannot_be_written_is_no_failure(tmp_path: Path) -> None:
+    (tmp_path / "cross").write_text("a file where the folder should be")
+    state = SavedState(tmp_path / "cross" / "x.npz", "fingerprint-1")
+    state.save({"keys": np.arange(3, dtype=np.uint64)})  # no exception
+    assert state.load() is None

@@ -17,6 +17,7 @@ Arrays only (`allow_pickle=False`): a cache folder is never a way to run code.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,14 +51,21 @@ class SavedState:
             return None  # damaged or foreign: a cold computation, never a failed run
 
     def save(self, arrays: dict[str, Any]) -> None:
-        """Write the arrays atomically (a killed run leaves the last whole file)."""
+        """Write the arrays atomically (a killed run leaves the last whole file). A state
+        that cannot be written (a full disk) makes the next run slower, never this one fail:
+        the detector's findings are made already."""
         import numpy as np
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = temp_name(self.path)
-        with partial.open("xb") as fh:
-            np.savez(fh, **{_FINGERPRINT: np.array(self.fingerprint)}, **arrays)
-        partial.replace(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with partial.open("xb") as fh:
+                np.savez(fh, **{_FINGERPRINT: np.array(self.fingerprint)}, **arrays)
+            partial.replace(self.path)
+        except OSError:
+            for path in (partial, self.path):  # never a state older than the last run's
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
 
 
 def saved_state(cache_path: Path, name: str, fingerprint: str) -> SavedState:
