@@ -51,6 +51,7 @@ class _Fake:
 
     def __init__(self, name: str, find: Any) -> None:
         self.name, self.find = name, find
+        self.columns = ("duplicate_cluster",)  # the columns it may set (Detector.columns)
 
 
 class _Stop(BaseException):

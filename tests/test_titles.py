@@ -199,9 +199,8 @@ def test_articles_the_table_cannot_judge_are_not_checked() -> None:
 
     first = load_table({}).first_covered
     assert first is not None and first.year == 1993
-    assert not judges(article("A text.", None), {})
-    assert not judges(article("A text.", date(1987, 3, 2)), {})
-    assert judges(article("A text.", first), {})
+    articles = [article("A text.", None), article("A text.", date(1987, 3, 2)), article("A text.", first)]
+    assert judges(articles, {}) == [False, False, True]
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -56,17 +56,23 @@ def find_contained(
 
 def find_across(find: Callable[[Sequence[Article], Mapping[str, Any]], Iterable[Finding]],
                 articles: Sequence[Article], params: Mapping[str, Any],
+                columns: Sequence[str] = (),
                 ) -> tuple[list[Finding], str | None]:
-    """A cross-article detector's findings, or none and its error if it raises; the columns
-    it had set (`extra`: cluster ids) are taken back, so none is half made."""
-    before = [dict(a.extra) for a in articles]
+    """A cross-article detector's findings, or none and its error if it raises; the
+    `columns` it sets (`extra`: cluster ids) are taken back, so none is half made. Only
+    those are copied before it runs: a copy of every article's `extra` for each of six
+    detectors was 0.1 s of a 20,000-article rerun."""
+    missing = object()
+    before = [[a.extra.get(column, missing) for column in columns] for a in articles] if columns else []
     try:
         return list(find(articles, params)), None
     except Exception as exc:  # contained: the run goes on without this check
-        for article, extra in zip(articles, before):
-            if article.extra != extra:
-                article.extra.clear()
-                article.extra.update(extra)
+        for article, values in zip(articles, before):
+            for column, value in zip(columns, values):
+                if value is missing:
+                    article.extra.pop(column, None)
+                else:
+                    article.extra[column] = value
         return [], describe_error(exc)
 
 

@@ -45,7 +45,7 @@ from audit.detect.cache import (
 )
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
-from audit.gcpause import paused_gc
+from audit.gcpause import frozen_heap, paused_gc
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
@@ -623,7 +623,7 @@ def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed, d
         for detector, chosen, params in jobs:
             clock, waited[0] = time.perf_counter(), 0.0
             params = {**params, "_clusters_ready": clusters_ready} if reader is not None else params
-            found[detector.name], error = find_across(detector.find, chosen, params)
+            found[detector.name], error = find_across(detector.find, chosen, params, detector.columns)
             if error is not None:
                 del found[detector.name]
                 failed[detector.name] = error
@@ -658,13 +658,12 @@ def start_apart(jobs: Any) -> Callable[[], ApartResult]:
         return lambda: (found, seconds, failed)
     jobs = list(jobs)
     lead = len(jobs) > 1 and jobs[0][0].name == APART[0]
-    gc.freeze()
-    _APART_JOBS = jobs
-    _LEAD_PIPE = multiprocessing.Pipe(duplex=False) if lead else None
-    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = executor.submit(_run_apart)  # forks here
-    pipe, _APART_JOBS, _LEAD_PIPE = _LEAD_PIPE, [], None
-    gc.unfreeze()
+    with frozen_heap():  # the child's collector never touches (copies) the inherited heap
+        _APART_JOBS = jobs
+        _LEAD_PIPE = multiprocessing.Pipe(duplex=False) if lead else None
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        future = executor.submit(_run_apart)  # forks here
+        pipe, _APART_JOBS, _LEAD_PIPE = _LEAD_PIPE, [], None
     found: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
     failed: dict[str, str] = {}

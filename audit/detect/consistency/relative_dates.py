@@ -140,9 +140,9 @@ def _names_a_programme(text: str, rel: RelativeMention) -> bool:
         _NAME_BEFORE_TODAY.search(text, max(0, rel.start - 8), rel.start) is not None
 
 
-def judges(article: Article, params: Mapping[str, Any]) -> bool:
+def judges(articles: Sequence[Article], params: Mapping[str, Any]) -> list[bool]:
     """'Tomorrow' means a day only from a publication date: undated articles are not checked."""
-    return article.published is not None
+    return [a.published is not None for a in articles]
 
 
 def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:

@@ -288,11 +288,13 @@ def reading_of(text: str, mention: TitleMention, day: date) -> Reading:
     return read_mention(text, mention.start, mention.end, mention.status, mention.modifier, day)
 
 
-def judges(article: Article, params: Mapping[str, Any]) -> bool:
-    """Whether the check can judge the article: it needs a publication date no earlier than
+def judges(articles: Sequence[Article], params: Mapping[str, Any]) -> list[bool]:
+    """Whether the check can judge each article: it needs a publication date no earlier than
     the office table's first row (an older article's offices have no known holders)."""
     first = load_table(params).first_covered
-    return article.published is not None and first is not None and article.published >= first
+    if first is None:
+        return [False] * len(articles)
+    return [a.published is not None and a.published >= first for a in articles]
 
 
 def find_title_anachronisms(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:

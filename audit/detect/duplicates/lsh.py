@@ -94,7 +94,9 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
 
     A bucket of m rows gives m(m-1)/2 pairs; a bucket larger than MAX_BUCKET_PAIRS (a
     thousand copies of one press release) pairs each row with the next MAX_BUCKET_PAIRS
-    only, which still joins the whole bucket into one chain for clustering.
+    only, which still joins the whole bucket into one chain for clustering. The buckets
+    of one size are paired together, as one matrix (a loop over 5,000 buckets of a
+    20,000-article corpus was 0.15 s of the parent's rerun).
     """
     found: list[np.ndarray] = []
     for band in range(keys.shape[1]):
@@ -103,10 +105,10 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
         ordered = column[order]
         bounds = np.flatnonzero(np.diff(ordered)) + 1
         starts = np.concatenate([[0], bounds])
-        stops = np.concatenate([bounds, [len(ordered)]])
-        for start, stop in zip(starts.tolist(), stops.tolist()):
-            if stop - start > 1:
-                found.append(_bucket_pairs(order[start:stop]))
+        sizes = np.diff(np.concatenate([starts, [len(ordered)]]))
+        for size in np.unique(sizes[sizes > 1]).tolist():
+            first = starts[sizes == size]
+            found.append(_bucket_pairs(order[first[:, None] + np.arange(size)]))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(found)
@@ -115,10 +117,13 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
 
 
 def _bucket_pairs(members: np.ndarray) -> np.ndarray:
-    members = np.sort(members)
-    reach = min(len(members) - 1, MAX_BUCKET_PAIRS)
-    left = np.concatenate([members[: len(members) - step] for step in range(1, reach + 1)])
-    right = np.concatenate([members[step:] for step in range(1, reach + 1)])
+    """The pairs of each row of `members` (buckets of one size, one a row): each member
+    with its next MAX_BUCKET_PAIRS in row order, the row sorted."""
+    members = np.sort(members, axis=1)
+    size = members.shape[1]
+    reach = min(size - 1, MAX_BUCKET_PAIRS)
+    left = np.concatenate([members[:, : size - step].ravel() for step in range(1, reach + 1)])
+    right = np.concatenate([members[:, step:].ravel() for step in range(1, reach + 1)])
     return np.stack([left, right], axis=1).astype(np.int64)
 
 

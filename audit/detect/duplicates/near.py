@@ -23,12 +23,14 @@ import numpy as np
 from audit.detect.cache import packed_text, unpacked
 from audit.detect.duplicates.exact import exact_key
 from audit.detect.duplicates.lsh import band_keys, bands_for, candidate_pairs, signature
+from audit.detect.duplicates.near_saved import NearMemo
 from audit.detect.duplicates.tokens import (
     config_from_params,
     jaccard,
     shingles_of_hashes,
     text_word_hashes,
 )
+from audit.detect.saved import SavedState
 from audit.model import Article, Finding
 
 CLUSTER_COLUMN = "duplicate_cluster"
@@ -137,10 +139,17 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
     # an article of many candidate pairs has its shingle set made once (a wire story's
     # 60 copies); the cache holds a few thousand sets, a few MB
     shingles = lru_cache(maxsize=SHINGLE_CACHE)(lambda doc: shingles_of(articles[doc].text, cfg.shingle_words))
-    pairs = verified_pairs(shingles, *corpus_features(articles, cfg), cfg, index)
+    saved: SavedState | None = params.get("_saved") if index is None else None
+    memo = None
+    if saved is None:
+        pairs = verified_pairs(shingles, *corpus_features(articles, cfg), cfg, index)
+    else:
+        memo = NearMemo(saved.load(), bands_for(max(0.1, cfg.threshold - cfg.lsh_margin), cfg.num_perm)[0])
+        pairs = _remembered_pairs(articles, shingles, cfg, memo)
     nodes = {n for pair in pairs for n in pair}
     # only members of a pair need their exact key (20,000 articles: 5 s for all of them)
-    keys: dict[Any, str] = {p: exact_key(articles[p].text) for p in nodes if not isinstance(p, tuple)}
+    keys: dict[Any, str] = {p: exact_key(articles[p].text) if memo is None else memo.exact_key(articles[p], exact_key)
+                            for p in nodes if not isinstance(p, tuple)}
     names: dict[Any, str] = {p: a.article_id for p, a in enumerate(articles)}
     for node in {n for n in nodes if isinstance(n, tuple)}:
         keys[node], names[node] = index.keys[node[1]], index.article_id(node[1])
@@ -168,6 +177,27 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
                                     len(members))
             if finding is not None:
                 yield finding
+    if memo is not None and saved is not None:
+        memo.save(saved)
+
+
+def _remembered_pairs(articles: Sequence[Article], shingles: Callable[[int], np.ndarray], cfg: NearConfig,
+                      memo: NearMemo) -> dict[tuple[Any, Any], float]:
+    """verified_pairs (without an index) with the last run's band keys and Jaccard values
+    of known texts: the same pairs and values."""
+    bands, rows = bands_for(max(0.1, cfg.threshold - cfg.lsh_margin), cfg.num_perm)
+    usable, keys = memo.band_keys(articles, lambda article: _signature(article, cfg),
+                                  lambda signatures: band_keys(signatures, bands, rows))
+    pairs: dict[tuple[Any, Any], float] = {}
+    for i, j in candidate_pairs(keys).tolist():
+        a, b = usable[i], usable[j]
+        pair, similarity = memo.jaccard(articles[a], articles[b])
+        if similarity is None:
+            similarity = jaccard(shingles(a), shingles(b))
+        memo.used_sims[pair] = similarity
+        if similarity >= cfg.threshold:
+            pairs[(a, b)] = similarity
+    return pairs
 
 
 def _near_finding(

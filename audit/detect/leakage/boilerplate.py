@@ -498,15 +498,20 @@ def recurring_docs(articles: Sequence[Article], keys: Sequence[np.ndarray],
     article: the duplicate checks' business, not chrome). Offsets, not a list an article:
     20,000 small lists made the collector walk the parent's heap."""
     counts = unit_recurrence([group_of(article) for article in articles], keys)
-    lengths = [len(k) for k in keys]
-    owner = np.repeat(np.arange(len(keys)), lengths)
-    recurring = np.bincount(owner[counts >= settings.recur_min_docs], minlength=len(keys)).tolist()
+    return counts.tolist(), unit_starts(counts, [len(k) for k in keys], settings)
+
+
+def unit_starts(counts: np.ndarray, lengths: list[int], settings: Settings) -> list[int | None]:
+    """Where each article's units start in `counts` (recurring_docs), None for an article
+    most of whose units recur."""
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    recurring = np.bincount(owner[counts >= settings.recur_min_docs], minlength=len(lengths)).tolist()
     starts: list[int | None] = []
     at = 0
     for n, chrome in zip(lengths, recurring):
         starts.append(None if chrome > settings.recur_max_share * n else at)
         at += n
-    return counts.tolist(), starts
+    return starts
 
 
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
@@ -677,29 +682,49 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
 
     Each article's `prepare` comes from the workers when they ran it (`article.prepared`,
     maybe from the cache), else it is made here; only the recurrence counts need the corpus.
+    With the last run's counts (`params["_saved"]`: boilerplate_saved) only the articles
+    whose counts moved are judged again.
     """
     settings = Settings.from_params(params)
+    learn = params.get("learn_recurrence", True)
+    if params.get("_saved") is not None and learn:
+        from audit.detect.leakage.boilerplate_saved import remembered_findings
+
+        yield from remembered_findings(articles, params, settings, params["_saved"])
+        return
     made_under = asdict(settings)
-    ready = [_prepared(article, params, made_under) for article in articles]
+    ready = [prepared(article, params, made_under) for article in articles]
     keys = [unpacked(p["keys"], np.uint64) for p in ready]  # packed arrays: lists cost 9x the memory
-    docs, starts = (recurring_docs(articles, keys, settings) if params.get("learn_recurrence", True)
-                    else ([], [None] * len(articles)))
+    docs, starts = recurring_docs(articles, keys, settings) if learn else ([], [None] * len(articles))
     for article, prep, at in zip(articles, ready, starts):
-        for item in prep["items"]:
-            if item[0] == "v":
-                _tag, start, end, reason, evidence = item
-            else:
-                _tag, start, end, index, min_docs, reason, evidence = item  # reason: the fallback's
-                n_docs = docs[at + index] if at is not None else 0
-                if recurs_enough(article, (start, end), n_docs, min_docs, settings):
-                    reason, evidence = "recurring", _recurring_evidence(article, n_docs)
-                elif reason is None:
+        yield from article_findings(article, prep["items"], docs, at, settings)
+
+
+def article_findings(article: Article, items: list[list[Any]], docs: Sequence[int], at: int | None,
+                     settings: Settings) -> list[Finding]:
+    """One article's findings from its prepared items, given how many articles of its
+    publisher carry each of its units (`docs[at + unit index]`; at None: none counted)."""
+    prose, voice = settings.recur_min_docs_prose, settings.recur_min_docs_site_voice
+    found = []
+    for item in items:
+        if item[0] == "v":
+            _tag, start, end, reason, evidence = item
+        else:
+            _tag, start, end, index, min_docs, reason, evidence = item  # reason: the fallback's
+            n_docs = docs[at + index] if at is not None else 0
+            if n_docs < min_docs and (n_docs < voice or min_docs != prose):
+                if reason is None:  # most lines: what recurs_enough says without reading them
                     continue
-            msg = f"Line {article.text[start:end][:80]!r} {evidence}: site chrome, not article text."
-            yield span_finding(article, CHECK, start, end, msg, data={"signal": reason})
+            elif recurs_enough(article, (start, end), n_docs, min_docs, settings):
+                reason, evidence = "recurring", _recurring_evidence(article, n_docs)
+            elif reason is None:
+                continue
+        msg = f"Line {article.text[start:end][:80]!r} {evidence}: site chrome, not article text."
+        found.append(span_finding(article, CHECK, start, end, msg, data={"signal": reason}))
+    return found
 
 
-def _prepared(article: Article, params: Mapping[str, Any], made_under: dict[str, Any]) -> dict[str, Any]:
+def prepared(article: Article, params: Mapping[str, Any], made_under: dict[str, Any]) -> dict[str, Any]:
     """The workers' preparation (taken once: the corpus does not hold them all twice), unless
     made under other settings than `made_under`; else made here. "boilerplate" is this
     detector's registry name."""
