@@ -18,6 +18,7 @@ input order, and each detector's findings come out article by article in input o
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import threading
@@ -32,6 +33,8 @@ from audit.detect import ApartResult
 from audit.detect.cache import (
     ENTRY,
     FindingsCache,
+    Shares,
+    ShareText,
     article_digest,
     article_key,
     article_part,
@@ -289,10 +292,19 @@ class _Keeper:
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
         digest, prepare = data_fingerprint(), self.plan.prepare
-        return {name: detector_digest(f"{name}.prepare" if name in prepare else name,
+        return {name: detector_digest(self._kind(name),
                                       code_fingerprint(d.prepare if name in prepare else d.find, digest),
                                       self.params[name])
                 for name, d in self.detectors.items()}
+
+    def _kind(self, name: str) -> str:
+        """What the key names: a detector's findings, a large share (its own row), or a
+        small share, which an entry keeps as JSON text (ShareText, parsed when its step
+        takes it): a name of its own, so a share an older entry kept parsed is never
+        read as text (that entry's part misses once, and is made again)."""
+        if name not in self.plan.prepare:
+            return name
+        return f"{name}.prepare" if name in self.large else f"{name}.prepare.text"
 
     def large_key(self, name: str, article: Article) -> str:
         """The key of a large prepared value (its own row in the Arrow file)."""
@@ -353,6 +365,7 @@ class _Keeper:
                 batch.needs.append(None)
                 continue
             need = []
+            shares = None
             half = article_digest(article_part(article, True))
             key = ENTRY + half
             entry = cache.entry(key)
@@ -369,10 +382,12 @@ class _Keeper:
                     misses += 1
                     continue
                 hits += 1
-                if prepared:
-                    article.prepared[name] = value
-                else:
-                    cached[position] = served_findings(value, article.article_id) if value else []
+                if prepared:  # parsed by its cross-article step, in the detect stage
+                    if shares is None:
+                        shares = article.prepared = Shares(article.prepared)
+                    shares[name] = ShareText(value)
+                elif value:  # none found: nothing kept (take_second reads a missing one as none)
+                    cached[position] = served_findings(value, article.article_id)
             if need:
                 batch.entries[position] = (key, entry)
             batch.needs.append(need)
@@ -411,7 +426,8 @@ class _Keeper:
                     key = article_key(article)
                     batch.entries[position] = (key, self.fresh_entries.get(key) or self.cache.entry(key))
                 key, entry = batch.entries[position]
-                entry[self.digests[name]] = found if name in self.plan.prepare else stored_findings(found)
+                entry[self.digests[name]] = (json.dumps(found, default=str) if name in self.plan.prepare
+                                             else stored_findings(found))
                 self.fresh_entries[key] = entry
 
     def save(self) -> None:
@@ -506,10 +522,11 @@ def run_per_article(
         for name, values in result.prepared.items():
             for position, value in values.items():
                 batch.articles[position].prepared[name] = value
-        for name in plan.names:
+        for name in plan.names:  # an article's findings are cached or fresh, never both
             cached, fresh = batch.cached.get(name, {}), result.findings.get(name, {})
-            for position in range(len(batch.articles)):
-                found[name].extend(cached.get(position) or fresh.get(position) or ())
+            both = {**cached, **fresh} if cached and fresh else cached or fresh
+            for position in sorted(both):  # input order
+                found[name].extend(both[position])
         for name, spent in result.seconds.items():
             seconds[name] = seconds.get(name, 0.0) + spent
         articles.extend(batch.articles)
