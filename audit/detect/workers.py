@@ -49,6 +49,7 @@ from audit.detect.cache import (
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
 from audit.gcpause import paused_gc
+from audit.ingest import RawLine
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
@@ -61,6 +62,9 @@ BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enou
 BATCHES_PER_WORKER = 8
 MIN_BATCH = 16
 Verdict = tuple[str | None, float | None]
+# (its id, or None: the worker names it from the record it parses; its number in the run;
+# the record, or a JSONL line the worker parses)
+Numbered = list[tuple[str | None, int, RawRecord | RawLine]]
 
 
 def default_workers() -> int:
@@ -106,6 +110,9 @@ class BatchResult:
     seconds: dict[str, float] = field(default_factory=dict)
     # name (detector, or "normalise") -> position -> the error it raised there (audit.detect.contain)
     failed: dict[str, dict[int, str]] = field(default_factory=dict)
+    # records named here (no id given): each one's own id (`_batches`' base), by position
+    bases: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # lines parsed here that are unreadable
 
 
 @dataclass
@@ -143,12 +150,26 @@ def _init_worker(plan: Plan) -> None:
     _DETECTORS = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
 
 
-def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> BatchResult:
-    """Records to articles, language left to the caller (or detected here when `detect`)."""
+def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
+    """Records to articles, language left to the caller (or detected here when `detect`).
+
+    A JSONL line is parsed here. A record given no id is named as `_batches` names it
+    (its own id, else its source and number; a repeat of an id earlier in the batch gets
+    a provisional one); the caller renames those that repeat an earlier batch's
+    (`_named`), so every id ends as if the parent had named them all."""
     assert _PLAN is not None
     waiting = LanguageCache(None, deferred={})  # every verdict deferred, none computed
-    articles, deferred, ingest = [], [], []
-    for position, (article_id, record) in enumerate(numbered):
+    articles, deferred, ingest, bases, problems = [], [], [], [], []
+    seen: set[str] = set()
+    for position, (article_id, number, item) in enumerate(numbered):
+        record = item.record() if isinstance(item, RawLine) else item
+        if isinstance(item, RawLine) and record.error:
+            problems.append(f"{record.source_uri}: {record.error}")
+        if article_id is None:
+            base = record.record_id or _default_id(record.source_uri, number)
+            article_id = f"{base}\x1f{number}" if base in seen else base
+            seen.add(base)
+            bases.append(base)
         before = waiting.misses
         article = to_article_contained(record, article_id, fix_encoding=_PLAN.fix_encoding,
                                        language_cache=waiting, max_chars=_PLAN.max_chars)
@@ -157,7 +178,7 @@ def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> Batc
         ingest.append(_ingest_findings(article, record.fault, len(record.text) if too_long else None))
         if waiting.misses > before:
             deferred.append(position)
-    result = BatchResult(articles, deferred, ingest)
+    result = BatchResult(articles, deferred, ingest, bases=bases, problems=problems)
     for position, article in enumerate(articles):
         if article.failed:  # normalising raised: kept as an unreadable record
             result.failed.setdefault("normalise", {})[position] = article.failed["normalise"]
@@ -260,7 +281,7 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
 
 @dataclass
 class _Batch:
-    numbered: list[tuple[str, RawRecord]]
+    numbered: Numbered
     articles: list[Article] = field(default_factory=list)
     needs: list[tuple[str, ...] | None] = field(default_factory=list)
     cached: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)
@@ -438,22 +459,33 @@ class _Keeper:
                 self.cache.put_value(key, value, large=True)
 
 
-def _batches(records: Iterable[RawRecord], size: int, max_records: int,
-             bases: list[str]) -> Iterator[_Batch]:
-    """Batches of (id, record). A repeated id gets a provisional one, unique in the run,
-    until every input id is known (`_final_ids`: a rename avoids all of them)."""
-    numbered: list[tuple[str, RawRecord]] = []
-    seen: set[str] = set()
-    for number, record in enumerate(records, start=1):
+def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int,
+             bases: list[str], seen: set[str], in_workers: bool = False,
+             on_problem: Callable[[str], None] | None = None) -> Iterator[_Batch]:
+    """Batches of (id, number, record). A repeated id gets a provisional one, unique in
+    the run, until every input id is known (`_final_ids`: a rename avoids all of them).
+
+    `in_workers`: JSONL lines go to the workers unparsed and every record unnamed (None):
+    the worker names them and `_named` finishes. Else a line is parsed here (its problem
+    told to `on_problem`, as iter_records tells a parsed record's)."""
+    numbered: Numbered = []
+    for number, item in enumerate(records, start=1):
         if number > max_records:
             raise UsageError(
-                f"{record.source_uri}: more than {max_records:,} records in one run, the "
-                "suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it"
+                f"{item.uri if isinstance(item, RawLine) else item.source_uri}: more than "
+                f"{max_records:,} records in one run, the suite's limit "
+                "(meta.corpus_audit.limits.max_records): split the input or raise it"
             )
-        base = record.record_id or _default_id(record.source_uri, number)
-        bases.append(base)
-        numbered.append((f"{base}\x1f{number}" if base in seen else base, record))
-        seen.add(base)
+        if in_workers:
+            numbered.append((None, number, item))
+        else:
+            record = item.record() if isinstance(item, RawLine) else item
+            if isinstance(item, RawLine) and record.error and on_problem:
+                on_problem(f"{record.source_uri}: {record.error}")
+            base = record.record_id or _default_id(record.source_uri, number)
+            bases.append(base)
+            numbered.append((f"{base}\x1f{number}" if base in seen else base, number, record))
+            seen.add(base)
         if len(numbered) >= size:
             yield _Batch(numbered)
             numbered = []
@@ -471,16 +503,21 @@ def run_per_article(
     language_cache: LanguageCache | None = None,
     cache: FindingsCache | None = None,
     advance: Any = None,
+    on_problem: Callable[[str], None] | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
 
     At most two batches per worker are in flight, so the records read ahead, and the
-    texts travelling to and from workers, are bounded by the batch size.
+    texts travelling to and from workers, are bounded by the batch size. `records` may
+    hold unparsed JSONL lines (iter_records' `lines`): with caches to look up (a rerun,
+    where this process is the stage's critical path) the workers parse them, else this
+    process does; an unreadable one is told to `on_problem` in input order either way.
     """
     plan = plan_for(suite, fix_encoding)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
     two_trips = keeper.looks_up
     bases: list[str] = []  # each record's own id, in input order
+    seen: set[str] = set()  # the ids of the records named so far
     ingest: list[list[Finding]] = []  # each article's ingest findings
     articles: list[Article] = []
     found: dict[str, list[Finding]] = {name: [] for name in plan.names}
@@ -494,6 +531,10 @@ def run_per_article(
         batch, future = first.popleft()
         result = future.result()
         batch.articles, batch.deferred = result.articles or [], result.deferred
+        if result.bases:  # named in the worker
+            _named(batch, result, bases, seen)
+            for line in result.problems if on_problem else ():
+                on_problem(line)
         ingest.extend(result.ingest)
         batch.numbered = []  # the records are no longer needed
         if two_trips:
@@ -536,7 +577,8 @@ def run_per_article(
             advance(len(batch.articles))
 
     try:
-        for batch in _batches(records, batch_size, suite.limits.max_records, bases):
+        for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
+                              in_workers=two_trips and workers > 1, on_problem=on_problem):
             first.append((batch, executor.submit(normalise_batch, batch.numbered, not two_trips)))
             while len(first) + len(second) >= limit:
                 if second and (second[0][1].done() or not first):
@@ -554,6 +596,18 @@ def run_per_article(
             gc.unfreeze()
     keeper.save()
     return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
+
+
+def _named(batch: _Batch, result: BatchResult, bases: list[str], seen: set[str]) -> None:
+    """A batch the worker named (normalise_batch): an id an earlier batch used gets its
+    provisional one, as `_batches` gives it, in the article and its ingest findings."""
+    for position, (base, article) in enumerate(zip(result.bases, result.articles or [], strict=True)):
+        if article.article_id == base and base in seen:  # repeats an earlier batch's
+            article.article_id = f"{base}\x1f{batch.numbered[position][1]}"
+            result.ingest[position] = [replace(f, article_id=article.article_id)
+                                       for f in result.ingest[position]]
+    bases.extend(result.bases)
+    seen.update(result.bases)
 
 
 def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Finding]],
