@@ -67,6 +67,66 @@ Verdict = tuple[str | None, float | None]
 Numbered = list[tuple[str | None, int, RawRecord | RawLine]]
 
 
+@dataclass
+class Looked:
+    """An article's entry as looked up (`look_up`), but the large shares (the parent reads
+    those from its mapped file): what the parent needs of it, no parsed entry unless a part
+    missed (the rerun's parent parsed 20,000 entries, its ingest stage's largest cost)."""
+
+    half: str  # the article's half of its keys (article_digest)
+    need: list[str]  # detectors whose part the entry lacks
+    hits: int  # parts it had
+    shares: dict[str, str]  # small share's name -> its JSON text (ShareText)
+    found: dict[str, list[dict[str, Any]]]  # detector -> findings as stored, when it found some
+    entry: dict[str, Any] | None  # the entry, to be grown, when something missed
+
+
+# (name, detector, a share?, a large share?, digest): the keeper's order of detectors
+Order = list[tuple[str, Any, bool, bool, str]]
+
+
+def look_up(article: Article, entries: dict[str, str], order: Order,
+            by_language: dict[str | None, Order]) -> Looked:
+    """The article's entry in `entries` (FindingsCache.entries), read for the detectors
+    that support it (`by_language`: supports() reads the language only, so asked once a
+    language). In a worker, on the entries inherited at the fork (or the parent's own)."""
+    half = article_digest(article_part(article, True))
+    stored = entries.get(ENTRY + half)
+    entry = {} if stored is None else json.loads(stored)
+    supported = by_language.get(article.language)
+    if supported is None:
+        supported = by_language[article.language] = [o for o in order if o[1].supports(article)]
+    looked = Looked(half, [], 0, {}, {}, None)
+    for name, _, prepared, is_large, digest in supported:
+        if is_large:
+            continue
+        value = entry.get(digest)
+        if value is None:
+            looked.need.append(name)
+        elif prepared:  # JSON text, parsed by its cross-article step (cache.Shares)
+            looked.shares[name] = value
+        elif value:  # none found: nothing kept (take_second reads a missing one as none)
+            looked.found[name] = value
+    looked.hits = len(supported) - len(looked.need) - sum(o[3] for o in supported)
+    if looked.need:
+        looked.entry = entry
+    return looked
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What a worker needs to look its articles up in the caches the parent loaded."""
+
+    verdicts: dict[str, Verdict]  # LanguageCache.entries as loaded
+    entries: dict[str, str] | None  # FindingsCache.entries as loaded (None: not looked up here)
+    order: Order
+
+
+# Set just before the workers fork (run_per_article) when the caches hold entries: the
+# workers inherit the parent's loaded caches, nothing is pickled.
+_LOOKUP: _Lookup | None = None
+
+
 def default_workers() -> int:
     """The cores this process may use (affinity-aware where the platform says)."""
     if hasattr(os, "process_cpu_count"):  # Python 3.13
@@ -113,6 +173,8 @@ class BatchResult:
     # records named here (no id given): each one's own id (`_batches`' base), by position
     bases: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # lines parsed here that are unreadable
+    known: int = 0  # verdicts the language cache gave here (those positions left `deferred`)
+    looked: dict[int, Looked] = field(default_factory=dict)  # position -> its entry, looked up here
 
 
 @dataclass
@@ -182,9 +244,34 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
     for position, article in enumerate(articles):
         if article.failed:  # normalising raised: kept as an unreadable record
             result.failed.setdefault("normalise", {})[position] = article.failed["normalise"]
+    if _LOOKUP is not None and not detect:
+        _look_up_batch(_LOOKUP, result)
     if detect:
         _detect(articles, deferred, [None] * len(articles), result)
     return result
+
+
+def _look_up_batch(lookup: _Lookup, result: BatchResult) -> None:
+    """The verdicts and entries of the caches the parent loaded, looked up here, on the
+    workers' cores; the parent counts them as its own lookups would have, and looks up
+    what it knows and they do not (a text whose verdict came in this run)."""
+    articles = result.articles or []
+    unknown = []
+    for position in result.deferred:
+        verdict = lookup.verdicts.get(articles[position].content_sha256)
+        if verdict is None:
+            unknown.append(position)
+        else:
+            articles[position].language, articles[position].language_prob = verdict
+    result.known = len(result.deferred) - len(unknown)
+    result.deferred = unknown
+    if lookup.entries is None:
+        return
+    skip = set(unknown)
+    by_language: dict[str | None, Order] = {}
+    for position, article in enumerate(articles):
+        if position not in skip and article.read_error is None:
+            result.looked[position] = look_up(article, lookup.entries, lookup.order, by_language)
 
 
 def detect_batch(articles: list[Article], languages_of: list[int],
@@ -362,60 +449,62 @@ class _Keeper:
             self.pending.add(sha)
         return None
 
-    def lookups(self, batch: _Batch, todo: list[int]) -> None:
+    @property
+    def order(self) -> Order:
+        """The detectors as `look_up` reads them, in the registry's order."""
+        return [(name, detector, name in self.plan.prepare, name in self.large, self.digests[name])
+                for name, detector in self.detectors.items()]
+
+    def lookup_for_workers(self) -> _Lookup:
+        """What the workers look up for this process (normalise_batch), inherited at the fork."""
+        entries = self.cache.entries if self.cache is not None and self.keyed else None
+        return _Lookup(self.language_cache.entries, entries, self.order if entries is not None else [])
+
+    def lookups(self, batch: _Batch, todo: list[int], looked: dict[int, Looked]) -> None:
         """Findings the cache holds for articles whose language is known; the rest: needs.
 
         One entry an article (FindingsCache.entry) holds every detector's part but the
-        large shares'; hits and misses are counted per (detector, article) as before."""
+        large shares'; `looked`: the entries a worker looked up (the others are looked up
+        here). Hits and misses are counted per (detector, article) as before."""
         unknown = set(todo)
         cache = self.cache
         if cache is None or not self.keyed:  # no kept cache: every detector runs
             batch.needs.extend([None] * len(batch.articles))
             return
-        # per detector, made once: a rerun looks at every (detector, article) pair, 16 x
-        # 20,000, so the loop calls no method it can do without (rerun.md)
-        order = [(name, detector, name in self.plan.prepare, name in self.large, self.digests[name],
-                  batch.cached.setdefault(name, {}))
-                 for name, detector in self.detectors.items()]
-        by_language: dict[str | None, list[Any]] = {}  # supports() reads the language only
+        order = self.order
+        larges = [(name, digest) for name, _, _, is_large, digest in order if is_large]
+        supports = {name: detector.supports for name, detector, *_ in order}
+        by_language: dict[str | None, Order] = {}  # supports() reads the language only
+        large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
-        # (position, detector, key, the article's entry): read together below
-        large: list[tuple[int, str, str, tuple[str, dict[str, Any]]]] = []
+        # (position, detector, key, the article's entry key): read together below
+        large: list[tuple[int, str, str, str]] = []
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
-            need = []
-            shares = None
-            half = article_digest(article_part(article, True))
-            key = ENTRY + half
-            entry = cache.entry(key)
-            supported = by_language.get(article.language)
-            if supported is None:
-                supported = by_language[article.language] = [o for o in order if o[1].supports(article)]
-            for name, _, prepared, is_large, digest, cached in supported:
-                if is_large:
-                    large.append((position, name, cache_key(digest, half), (key, entry)))
-                    continue
-                value = entry.get(digest)
-                if value is None:
-                    need.append(name)
-                    misses += 1
-                    continue
-                hits += 1
-                if prepared:  # parsed by its cross-article step, in the detect stage
-                    if shares is None:
-                        shares = article.prepared = Shares(article.prepared)
-                    shares[name] = ShareText(value)
-                elif value:  # none found: nothing kept (take_second reads a missing one as none)
-                    cached[position] = served_findings(value, article.article_id)
-            if need:
-                batch.entries[position] = (key, entry)
-            batch.needs.append(need)
-        for (position, name, _, looked), value in zip(large, cache.get_values([k for _, _, k, _ in large])):
+            own = looked.get(position) or look_up(article, cache.entries, order, by_language)
+            hits += own.hits
+            misses += len(own.need)
+            if own.shares:  # parsed by their cross-article steps, in the detect stage
+                shares = article.prepared = Shares(article.prepared)
+                for name, text in own.shares.items():
+                    shares[name] = ShareText(text)
+            for name, stored in own.found.items():
+                batch.cached.setdefault(name, {})[position] = served_findings(stored, article.article_id)
+            if own.entry is not None:
+                batch.entries[position] = (ENTRY + own.half, own.entry)
+            mine = large_of.get(article.language)
+            if mine is None:
+                mine = large_of[article.language] = [(n, d) for n, d in larges if supports[n](article)]
+            for name, digest in mine:
+                large.append((position, name, cache_key(digest, own.half), ENTRY + own.half))
+            batch.needs.append(own.need)
+        for (position, name, _, key), value in zip(large, cache.get_values([k for _, _, k, _ in large])):
             if value is None:
                 batch.needs[position].append(name)
-                batch.entries.setdefault(position, looked)  # as for any miss: its entry, to be grown
+                if position not in batch.entries:  # as for any miss: its entry, to be grown
+                    batch.entries[position] = (key, cache.entry(key))
             else:
                 batch.articles[position].prepared[name] = value
         batch.needs = [need if need is None else tuple(need) for need in batch.needs]
@@ -522,6 +611,8 @@ def run_per_article(
     articles: list[Article] = []
     found: dict[str, list[Finding]] = {name: [] for name in plan.names}
     seconds: dict[str, float] = {}
+    global _LOOKUP
+    _LOOKUP = keeper.lookup_for_workers() if two_trips else None  # the workers inherit it
     executor = _executor(workers, plan, detects_all=not two_trips)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
     second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
@@ -538,8 +629,9 @@ def run_per_article(
         ingest.extend(result.ingest)
         batch.numbered = []  # the records are no longer needed
         if two_trips:
+            keeper.language_cache.hits += result.known  # the verdicts the worker looked up
             todo = keeper.languages(batch)
-            keeper.lookups(batch, todo)
+            keeper.lookups(batch, todo, result.looked)
             if todo or any(need != () and a.read_error is None for a, need in zip(batch.articles, batch.needs)):
                 second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
             else:  # all cached (a nightly rerun's common case): no second trip
@@ -592,6 +684,7 @@ def run_per_article(
                 take_second()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        _LOOKUP = None
         if workers > 1:
             gc.unfreeze()
     keeper.save()
