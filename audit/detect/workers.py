@@ -376,6 +376,19 @@ class _Batch:
     # article is added to it (only articles with a miss are here)
     entries: dict[int, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     deferred: list[int] = field(default_factory=list)
+    sent: list[int] | None = None  # the positions sent to be detected (second trip), if chosen
+
+
+def _in_batch(result: BatchResult, sent: list[int] | None) -> BatchResult:
+    """A second trip's result over the articles `sent`, its positions made the batch's."""
+    if sent is None:
+        return result
+    result.deferred = [sent[i] for i in result.deferred]
+    result.verdicts = {sent[i]: verdict for i, verdict in result.verdicts.items()}
+    for by_name in (result.findings, result.prepared, result.failed):
+        for name, values in by_name.items():
+            by_name[name] = {sent[i]: value for i, value in values.items()}
+    return result
 
 
 class _Keeper:
@@ -632,8 +645,14 @@ def run_per_article(
             keeper.language_cache.hits += result.known  # the verdicts the worker looked up
             todo = keeper.languages(batch)
             keeper.lookups(batch, todo, result.looked)
-            if todo or any(need != () and a.read_error is None for a, need in zip(batch.articles, batch.needs)):
-                second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
+            waiting = set(todo)
+            batch.sent = [p for p, (a, need) in enumerate(zip(batch.articles, batch.needs, strict=True))
+                          if p in waiting or (need != () and a.read_error is None)]
+            if batch.sent:  # only those: a rerun's batch of 200 holds about 2 changed articles
+                local = {p: i for i, p in enumerate(batch.sent)}
+                second.append((batch, executor.submit(
+                    detect_batch, [batch.articles[p] for p in batch.sent], [local[p] for p in todo],
+                    [batch.needs[p] for p in batch.sent])))
             else:  # all cached (a nightly rerun's common case): no second trip
                 nothing: Future[BatchResult] = Future()
                 nothing.set_result(BatchResult(None, []))
@@ -647,7 +666,7 @@ def run_per_article(
 
     def take_second() -> None:
         batch, future = second.popleft()
-        result = future.result()
+        result = _in_batch(future.result(), batch.sent)
         keeper.store(batch, result)
         for name, errors in result.failed.items():  # the worker's copies are not sent back
             for position, error in errors.items():
