@@ -171,10 +171,11 @@ def _run(
 
     progress = progress or Progress()
     clock = time.perf_counter()
-    records = iter_records(list(paths), fields, on_problem=problem)
     language_cache = open_language_cache(cache)
     findings_cache = open_findings_cache(cache)
     session = _spark_session(engine, spark_master)
+    # the workers' stage may parse JSONL lines in the workers (run_per_article); Spark's reads records
+    records = iter_records(list(paths), fields, on_problem=problem, lines=session is None)
     found, apart = None, None
     if session is None:  # every core: normalise and per-article detectors in batches
         from audit.detect.workers import (
@@ -196,7 +197,7 @@ def _run(
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance)
+                                    advance=advance, on_problem=problem)
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading

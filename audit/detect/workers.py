@@ -18,6 +18,7 @@ input order, and each detector's findings come out article by article in input o
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import threading
@@ -32,6 +33,8 @@ from audit.detect import ApartResult
 from audit.detect.cache import (
     ENTRY,
     FindingsCache,
+    Shares,
+    ShareText,
     article_digest,
     article_key,
     article_part,
@@ -46,6 +49,7 @@ from audit.detect.cache import (
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
 from audit.gcpause import frozen_heap, paused_gc
+from audit.ingest import RawLine
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
@@ -58,6 +62,69 @@ BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enou
 BATCHES_PER_WORKER = 8
 MIN_BATCH = 16
 Verdict = tuple[str | None, float | None]
+# (its id, or None: the worker names it from the record it parses; its number in the run;
+# the record, or a JSONL line the worker parses)
+Numbered = list[tuple[str | None, int, RawRecord | RawLine]]
+
+
+@dataclass
+class Looked:
+    """An article's entry as looked up (`look_up`), but the large shares (the parent reads
+    those from its mapped file): what the parent needs of it, no parsed entry unless a part
+    missed (the rerun's parent parsed 20,000 entries, its ingest stage's largest cost)."""
+
+    half: str  # the article's half of its keys (article_digest)
+    need: list[str]  # detectors whose part the entry lacks
+    hits: int  # parts it had
+    shares: dict[str, str]  # small share's name -> its JSON text (ShareText)
+    found: dict[str, list[dict[str, Any]]]  # detector -> findings as stored, when it found some
+    entry: dict[str, Any] | None  # the entry, to be grown, when something missed
+
+
+# (name, detector, a share?, a large share?, digest): the keeper's order of detectors
+Order = list[tuple[str, Any, bool, bool, str]]
+
+
+def look_up(article: Article, entries: dict[str, str], order: Order,
+            by_language: dict[str | None, Order]) -> Looked:
+    """The article's entry in `entries` (FindingsCache.entries), read for the detectors
+    that support it (`by_language`: supports() reads the language only, so asked once a
+    language). In a worker, on the entries inherited at the fork (or the parent's own)."""
+    half = article_digest(article_part(article, True))
+    stored = entries.get(ENTRY + half)
+    entry = {} if stored is None else json.loads(stored)
+    supported = by_language.get(article.language)
+    if supported is None:
+        supported = by_language[article.language] = [o for o in order if o[1].supports(article)]
+    looked = Looked(half, [], 0, {}, {}, None)
+    for name, _, prepared, is_large, digest in supported:
+        if is_large:
+            continue
+        value = entry.get(digest)
+        if value is None:
+            looked.need.append(name)
+        elif prepared:  # JSON text, parsed by its cross-article step (cache.Shares)
+            looked.shares[name] = value
+        elif value:  # none found: nothing kept (take_second reads a missing one as none)
+            looked.found[name] = value
+    looked.hits = len(supported) - len(looked.need) - sum(o[3] for o in supported)
+    if looked.need:
+        looked.entry = entry
+    return looked
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What a worker needs to look its articles up in the caches the parent loaded."""
+
+    verdicts: dict[str, Verdict]  # LanguageCache.entries as loaded
+    entries: dict[str, str] | None  # FindingsCache.entries as loaded (None: not looked up here)
+    order: Order
+
+
+# Set just before the workers fork (run_per_article) when the caches hold entries: the
+# workers inherit the parent's loaded caches, nothing is pickled.
+_LOOKUP: _Lookup | None = None
 
 
 def default_workers() -> int:
@@ -103,6 +170,11 @@ class BatchResult:
     seconds: dict[str, float] = field(default_factory=dict)
     # name (detector, or "normalise") -> position -> the error it raised there (audit.detect.contain)
     failed: dict[str, dict[int, str]] = field(default_factory=dict)
+    # records named here (no id given): each one's own id (`_batches`' base), by position
+    bases: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # lines parsed here that are unreadable
+    known: int = 0  # verdicts the language cache gave here (those positions left `deferred`)
+    looked: dict[int, Looked] = field(default_factory=dict)  # position -> its entry, looked up here
 
 
 @dataclass
@@ -140,12 +212,26 @@ def _init_worker(plan: Plan) -> None:
     _DETECTORS = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
 
 
-def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> BatchResult:
-    """Records to articles, language left to the caller (or detected here when `detect`)."""
+def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
+    """Records to articles, language left to the caller (or detected here when `detect`).
+
+    A JSONL line is parsed here. A record given no id is named as `_batches` names it
+    (its own id, else its source and number; a repeat of an id earlier in the batch gets
+    a provisional one); the caller renames those that repeat an earlier batch's
+    (`_named`), so every id ends as if the parent had named them all."""
     assert _PLAN is not None
     waiting = LanguageCache(None, deferred={})  # every verdict deferred, none computed
-    articles, deferred, ingest = [], [], []
-    for position, (article_id, record) in enumerate(numbered):
+    articles, deferred, ingest, bases, problems = [], [], [], [], []
+    seen: set[str] = set()
+    for position, (article_id, number, item) in enumerate(numbered):
+        record = item.record() if isinstance(item, RawLine) else item
+        if isinstance(item, RawLine) and record.error:
+            problems.append(f"{record.source_uri}: {record.error}")
+        if article_id is None:
+            base = record.record_id or _default_id(record.source_uri, number)
+            article_id = f"{base}\x1f{number}" if base in seen else base
+            seen.add(base)
+            bases.append(base)
         before = waiting.misses
         article = to_article_contained(record, article_id, fix_encoding=_PLAN.fix_encoding,
                                        language_cache=waiting, max_chars=_PLAN.max_chars)
@@ -154,13 +240,38 @@ def normalise_batch(numbered: list[tuple[str, RawRecord]], detect: bool) -> Batc
         ingest.append(_ingest_findings(article, record.fault, len(record.text) if too_long else None))
         if waiting.misses > before:
             deferred.append(position)
-    result = BatchResult(articles, deferred, ingest)
+    result = BatchResult(articles, deferred, ingest, bases=bases, problems=problems)
     for position, article in enumerate(articles):
         if article.failed:  # normalising raised: kept as an unreadable record
             result.failed.setdefault("normalise", {})[position] = article.failed["normalise"]
+    if _LOOKUP is not None and not detect:
+        _look_up_batch(_LOOKUP, result)
     if detect:
         _detect(articles, deferred, [None] * len(articles), result)
     return result
+
+
+def _look_up_batch(lookup: _Lookup, result: BatchResult) -> None:
+    """The verdicts and entries of the caches the parent loaded, looked up here, on the
+    workers' cores; the parent counts them as its own lookups would have, and looks up
+    what it knows and they do not (a text whose verdict came in this run)."""
+    articles = result.articles or []
+    unknown = []
+    for position in result.deferred:
+        verdict = lookup.verdicts.get(articles[position].content_sha256)
+        if verdict is None:
+            unknown.append(position)
+        else:
+            articles[position].language, articles[position].language_prob = verdict
+    result.known = len(result.deferred) - len(unknown)
+    result.deferred = unknown
+    if lookup.entries is None:
+        return
+    skip = set(unknown)
+    by_language: dict[str | None, Order] = {}
+    for position, article in enumerate(articles):
+        if position not in skip and article.read_error is None:
+            result.looked[position] = look_up(article, lookup.entries, lookup.order, by_language)
 
 
 def detect_batch(articles: list[Article], languages_of: list[int],
@@ -257,7 +368,7 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
 
 @dataclass
 class _Batch:
-    numbered: list[tuple[str, RawRecord]]
+    numbered: Numbered
     articles: list[Article] = field(default_factory=list)
     needs: list[tuple[str, ...] | None] = field(default_factory=list)
     cached: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)
@@ -265,6 +376,19 @@ class _Batch:
     # article is added to it (only articles with a miss are here)
     entries: dict[int, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     deferred: list[int] = field(default_factory=list)
+    sent: list[int] | None = None  # the positions sent to be detected (second trip), if chosen
+
+
+def _in_batch(result: BatchResult, sent: list[int] | None) -> BatchResult:
+    """A second trip's result over the articles `sent`, its positions made the batch's."""
+    if sent is None:
+        return result
+    result.deferred = [sent[i] for i in result.deferred]
+    result.verdicts = {sent[i]: verdict for i, verdict in result.verdicts.items()}
+    for by_name in (result.findings, result.prepared, result.failed):
+        for name, values in by_name.items():
+            by_name[name] = {sent[i]: value for i, value in values.items()}
+    return result
 
 
 class _Keeper:
@@ -289,10 +413,19 @@ class _Keeper:
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
         digest, prepare = data_fingerprint(), self.plan.prepare
-        return {name: detector_digest(f"{name}.prepare" if name in prepare else name,
+        return {name: detector_digest(self._kind(name),
                                       code_fingerprint(d.prepare if name in prepare else d.find, digest),
                                       self.params[name])
                 for name, d in self.detectors.items()}
+
+    def _kind(self, name: str) -> str:
+        """What the key names: a detector's findings, a large share (its own row), or a
+        small share, which an entry keeps as JSON text (ShareText, parsed when its step
+        takes it): a name of its own, so a share an older entry kept parsed is never
+        read as text (that entry's part misses once, and is made again)."""
+        if name not in self.plan.prepare:
+            return name
+        return f"{name}.prepare" if name in self.large else f"{name}.prepare.text"
 
     def large_key(self, name: str, article: Article) -> str:
         """The key of a large prepared value (its own row in the Arrow file)."""
@@ -329,57 +462,62 @@ class _Keeper:
             self.pending.add(sha)
         return None
 
-    def lookups(self, batch: _Batch, todo: list[int]) -> None:
+    @property
+    def order(self) -> Order:
+        """The detectors as `look_up` reads them, in the registry's order."""
+        return [(name, detector, name in self.plan.prepare, name in self.large, self.digests[name])
+                for name, detector in self.detectors.items()]
+
+    def lookup_for_workers(self) -> _Lookup:
+        """What the workers look up for this process (normalise_batch), inherited at the fork."""
+        entries = self.cache.entries if self.cache is not None and self.keyed else None
+        return _Lookup(self.language_cache.entries, entries, self.order if entries is not None else [])
+
+    def lookups(self, batch: _Batch, todo: list[int], looked: dict[int, Looked]) -> None:
         """Findings the cache holds for articles whose language is known; the rest: needs.
 
         One entry an article (FindingsCache.entry) holds every detector's part but the
-        large shares'; hits and misses are counted per (detector, article) as before."""
+        large shares'; `looked`: the entries a worker looked up (the others are looked up
+        here). Hits and misses are counted per (detector, article) as before."""
         unknown = set(todo)
         cache = self.cache
         if cache is None or not self.keyed:  # no kept cache: every detector runs
             batch.needs.extend([None] * len(batch.articles))
             return
-        # per detector, made once: a rerun looks at every (detector, article) pair, 16 x
-        # 20,000, so the loop calls no method it can do without (rerun.md)
-        order = [(name, detector, name in self.plan.prepare, name in self.large, self.digests[name],
-                  batch.cached.setdefault(name, {}))
-                 for name, detector in self.detectors.items()]
-        by_language: dict[str | None, list[Any]] = {}  # supports() reads the language only
+        order = self.order
+        larges = [(name, digest) for name, _, _, is_large, digest in order if is_large]
+        supports = {name: detector.supports for name, detector, *_ in order}
+        by_language: dict[str | None, Order] = {}  # supports() reads the language only
+        large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
-        # (position, detector, key, the article's entry): read together below
-        large: list[tuple[int, str, str, tuple[str, dict[str, Any]]]] = []
+        # (position, detector, key, the article's entry key): read together below
+        large: list[tuple[int, str, str, str]] = []
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
-            need = []
-            half = article_digest(article_part(article, True))
-            key = ENTRY + half
-            entry = cache.entry(key)
-            supported = by_language.get(article.language)
-            if supported is None:
-                supported = by_language[article.language] = [o for o in order if o[1].supports(article)]
-            for name, _, prepared, is_large, digest, cached in supported:
-                if is_large:
-                    large.append((position, name, cache_key(digest, half), (key, entry)))
-                    continue
-                value = entry.get(digest)
-                if value is None:
-                    need.append(name)
-                    misses += 1
-                    continue
-                hits += 1
-                if prepared:
-                    article.prepared[name] = value
-                else:
-                    cached[position] = served_findings(value, article.article_id) if value else []
-            if need:
-                batch.entries[position] = (key, entry)
-            batch.needs.append(need)
-        for (position, name, _, looked), value in zip(large, cache.get_values([k for _, _, k, _ in large])):
+            own = looked.get(position) or look_up(article, cache.entries, order, by_language)
+            hits += own.hits
+            misses += len(own.need)
+            if own.shares:  # parsed by their cross-article steps, in the detect stage
+                shares = article.prepared = Shares(article.prepared)
+                for name, text in own.shares.items():
+                    shares[name] = ShareText(text)
+            for name, stored in own.found.items():
+                batch.cached.setdefault(name, {})[position] = served_findings(stored, article.article_id)
+            if own.entry is not None:
+                batch.entries[position] = (ENTRY + own.half, own.entry)
+            mine = large_of.get(article.language)
+            if mine is None:
+                mine = large_of[article.language] = [(n, d) for n, d in larges if supports[n](article)]
+            for name, digest in mine:
+                large.append((position, name, cache_key(digest, own.half), ENTRY + own.half))
+            batch.needs.append(own.need)
+        for (position, name, _, key), value in zip(large, cache.get_values([k for _, _, k, _ in large])):
             if value is None:
                 batch.needs[position].append(name)
-                batch.entries.setdefault(position, looked)  # as for any miss: its entry, to be grown
+                if position not in batch.entries:  # as for any miss: its entry, to be grown
+                    batch.entries[position] = (key, cache.entry(key))
             else:
                 batch.articles[position].prepared[name] = value
         batch.needs = [need if need is None else tuple(need) for need in batch.needs]
@@ -411,7 +549,8 @@ class _Keeper:
                     key = article_key(article)
                     batch.entries[position] = (key, self.fresh_entries.get(key) or self.cache.entry(key))
                 key, entry = batch.entries[position]
-                entry[self.digests[name]] = found if name in self.plan.prepare else stored_findings(found)
+                entry[self.digests[name]] = (json.dumps(found, default=str) if name in self.plan.prepare
+                                             else stored_findings(found))
                 self.fresh_entries[key] = entry
 
     def save(self) -> None:
@@ -422,22 +561,33 @@ class _Keeper:
                 self.cache.put_value(key, value, large=True)
 
 
-def _batches(records: Iterable[RawRecord], size: int, max_records: int,
-             bases: list[str]) -> Iterator[_Batch]:
-    """Batches of (id, record). A repeated id gets a provisional one, unique in the run,
-    until every input id is known (`_final_ids`: a rename avoids all of them)."""
-    numbered: list[tuple[str, RawRecord]] = []
-    seen: set[str] = set()
-    for number, record in enumerate(records, start=1):
+def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int,
+             bases: list[str], seen: set[str], in_workers: bool = False,
+             on_problem: Callable[[str], None] | None = None) -> Iterator[_Batch]:
+    """Batches of (id, number, record). A repeated id gets a provisional one, unique in
+    the run, until every input id is known (`_final_ids`: a rename avoids all of them).
+
+    `in_workers`: JSONL lines go to the workers unparsed and every record unnamed (None):
+    the worker names them and `_named` finishes. Else a line is parsed here (its problem
+    told to `on_problem`, as iter_records tells a parsed record's)."""
+    numbered: Numbered = []
+    for number, item in enumerate(records, start=1):
         if number > max_records:
             raise UsageError(
-                f"{record.source_uri}: more than {max_records:,} records in one run, the "
-                "suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it"
+                f"{item.uri if isinstance(item, RawLine) else item.source_uri}: more than "
+                f"{max_records:,} records in one run, the suite's limit "
+                "(meta.corpus_audit.limits.max_records): split the input or raise it"
             )
-        base = record.record_id or _default_id(record.source_uri, number)
-        bases.append(base)
-        numbered.append((f"{base}\x1f{number}" if base in seen else base, record))
-        seen.add(base)
+        if in_workers:
+            numbered.append((None, number, item))
+        else:
+            record = item.record() if isinstance(item, RawLine) else item
+            if isinstance(item, RawLine) and record.error and on_problem:
+                on_problem(f"{record.source_uri}: {record.error}")
+            base = record.record_id or _default_id(record.source_uri, number)
+            bases.append(base)
+            numbered.append((f"{base}\x1f{number}" if base in seen else base, number, record))
+            seen.add(base)
         if len(numbered) >= size:
             yield _Batch(numbered)
             numbered = []
@@ -455,20 +605,27 @@ def run_per_article(
     language_cache: LanguageCache | None = None,
     cache: FindingsCache | None = None,
     advance: Any = None,
+    on_problem: Callable[[str], None] | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
 
     At most two batches per worker are in flight, so the records read ahead, and the
-    texts travelling to and from workers, are bounded by the batch size.
+    texts travelling to and from workers, are bounded by the batch size. `records` may
+    hold unparsed JSONL lines (iter_records' `lines`): with caches to look up (a rerun,
+    where this process is the stage's critical path) the workers parse them, else this
+    process does; an unreadable one is told to `on_problem` in input order either way.
     """
     plan = plan_for(suite, fix_encoding)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
     two_trips = keeper.looks_up
     bases: list[str] = []  # each record's own id, in input order
+    seen: set[str] = set()  # the ids of the records named so far
     ingest: list[list[Finding]] = []  # each article's ingest findings
     articles: list[Article] = []
     found: dict[str, list[Finding]] = {name: [] for name in plan.names}
     seconds: dict[str, float] = {}
+    global _LOOKUP
+    _LOOKUP = keeper.lookup_for_workers() if two_trips else None  # the workers inherit it
     executor = _executor(workers, plan, detects_all=not two_trips)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
     second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
@@ -478,13 +635,24 @@ def run_per_article(
         batch, future = first.popleft()
         result = future.result()
         batch.articles, batch.deferred = result.articles or [], result.deferred
+        if result.bases:  # named in the worker
+            _named(batch, result, bases, seen)
+            for line in result.problems if on_problem else ():
+                on_problem(line)
         ingest.extend(result.ingest)
         batch.numbered = []  # the records are no longer needed
         if two_trips:
+            keeper.language_cache.hits += result.known  # the verdicts the worker looked up
             todo = keeper.languages(batch)
-            keeper.lookups(batch, todo)
-            if todo or any(need != () and a.read_error is None for a, need in zip(batch.articles, batch.needs)):
-                second.append((batch, executor.submit(detect_batch, batch.articles, todo, batch.needs)))
+            keeper.lookups(batch, todo, result.looked)
+            waiting = set(todo)
+            batch.sent = [p for p, (a, need) in enumerate(zip(batch.articles, batch.needs, strict=True))
+                          if p in waiting or (need != () and a.read_error is None)]
+            if batch.sent:  # only those: a rerun's batch of 200 holds about 2 changed articles
+                local = {p: i for i, p in enumerate(batch.sent)}
+                second.append((batch, executor.submit(
+                    detect_batch, [batch.articles[p] for p in batch.sent], [local[p] for p in todo],
+                    [batch.needs[p] for p in batch.sent])))
             else:  # all cached (a nightly rerun's common case): no second trip
                 nothing: Future[BatchResult] = Future()
                 nothing.set_result(BatchResult(None, []))
@@ -498,7 +666,7 @@ def run_per_article(
 
     def take_second() -> None:
         batch, future = second.popleft()
-        result = future.result()
+        result = _in_batch(future.result(), batch.sent)
         keeper.store(batch, result)
         for name, errors in result.failed.items():  # the worker's copies are not sent back
             for position, error in errors.items():
@@ -506,10 +674,11 @@ def run_per_article(
         for name, values in result.prepared.items():
             for position, value in values.items():
                 batch.articles[position].prepared[name] = value
-        for name in plan.names:
+        for name in plan.names:  # an article's findings are cached or fresh, never both
             cached, fresh = batch.cached.get(name, {}), result.findings.get(name, {})
-            for position in range(len(batch.articles)):
-                found[name].extend(cached.get(position) or fresh.get(position) or ())
+            both = {**cached, **fresh} if cached and fresh else cached or fresh
+            for position in sorted(both):  # input order
+                found[name].extend(both[position])
         for name, spent in result.seconds.items():
             seconds[name] = seconds.get(name, 0.0) + spent
         articles.extend(batch.articles)
@@ -519,7 +688,8 @@ def run_per_article(
             advance(len(batch.articles))
 
     try:
-        for batch in _batches(records, batch_size, suite.limits.max_records, bases):
+        for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
+                              in_workers=two_trips and workers > 1, on_problem=on_problem):
             first.append((batch, executor.submit(normalise_batch, batch.numbered, not two_trips)))
             while len(first) + len(second) >= limit:
                 if second and (second[0][1].done() or not first):
@@ -533,10 +703,23 @@ def run_per_article(
                 take_second()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        _LOOKUP = None
         if workers > 1:
             gc.unfreeze()
     keeper.save()
     return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
+
+
+def _named(batch: _Batch, result: BatchResult, bases: list[str], seen: set[str]) -> None:
+    """A batch the worker named (normalise_batch): an id an earlier batch used gets its
+    provisional one, as `_batches` gives it, in the article and its ingest findings."""
+    for position, (base, article) in enumerate(zip(result.bases, result.articles or [], strict=True)):
+        if article.article_id == base and base in seen:  # repeats an earlier batch's
+            article.article_id = f"{base}\x1f{batch.numbered[position][1]}"
+            result.ingest[position] = [replace(f, article_id=article.article_id)
+                                       for f in result.ingest[position]]
+    bases.extend(result.bases)
+    seen.update(result.bases)
 
 
 def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Finding]],

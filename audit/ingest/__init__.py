@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from audit.errors import UsageError
-from audit.ingest.readers import READERS, FieldMap, read_file
+from audit.ingest.readers import READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
-__all__ = ["READERS", "FieldMap", "iter_records", "list_inputs"]
+__all__ = ["READERS", "FieldMap", "RawLine", "iter_records", "list_inputs"]
 
 
 def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
@@ -46,11 +46,17 @@ def iter_records(
     paths: Sequence[str | Path],
     fields: FieldMap | None = None,
     on_problem: Callable[[str], None] | None = None,
-) -> Iterator[RawRecord]:
-    """Yield every record of every input, reporting each problem as one line."""
+    lines: bool = False,
+) -> Iterator[RawRecord | RawLine]:
+    """Yield every record of every input, reporting each problem as one line. With
+    `lines`, JSONL lines come unparsed (RawLine): whoever parses them reports their
+    problems (audit.detect.workers.run_per_article)."""
     fields = fields or FieldMap()
     for path in list_inputs(paths):
-        for record in read_file(path, fields):
+        for record in read_file(path, fields, lines):
+            if isinstance(record, RawLine):
+                yield record
+                continue
             if record.error and on_problem:
                 on_problem(f"{record.source_uri}: {record.error}")
             yield record
