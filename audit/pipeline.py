@@ -238,10 +238,15 @@ def _run(
         clean_stale(out_dir)  # what a killed run left beside it (issue 11)
         work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
     try:
-        # what exists now (articles, findings: millions of objects that stay to the end) is
-        # walked by no collection of the tail: two full ones walked it at 20,000 articles,
-        # 0.16-0.18 s of CPU (docs/measurements/tail.md); what the tail makes is collected
-        gc.freeze()
+        # No cyclic collection in the tail (as audit.gcpause.paused_gc): what exists
+        # (articles, findings: millions of objects) and what it makes (the table, rows,
+        # view records) stay to its end, and the full collections its allocations
+        # triggered walked them all, freeing nothing (20,000 articles: 2, 0.16-0.21 s of
+        # CPU; 100,000: 3, 1.1 s; with what existed frozen, still 4 for 0.7 s:
+        # docs/measurements/tail.md). Its garbage is freed by reference counts; the few
+        # cycles it makes (pandas, Jinja) wait for the collector until its end.
+        collecting = gc.isenabled()
+        gc.disable()
         clock = time.perf_counter()
         early = None  # the gate without --out needs no table (nor pandas, 0.5 s: issue 13)
         # counted once for both: 23 checks x 20,000 articles, 0.5 s of CPU a counting
@@ -309,7 +314,8 @@ def _run(
         saving.exception()  # not left writing behind the caller's back
         raise
     finally:
-        gc.unfreeze()
+        if collecting:
+            gc.enable()
     return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
 
 
