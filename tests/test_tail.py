@@ -161,3 +161,25 @@ def test_two_packing_threads_write_the_files_one_wrote(real_run: tuple[Any, pd.D
         files[packers] = ({p.name: p.read_bytes() for p in sorted(folder.iterdir())}, sizes)
     assert len(files[2][0]) > 10
     assert files[1] == files[2]
+
+
+def test_the_previous_runs_status_is_read_without_pandas(tmp_path: Path) -> None:
+    """compare_with_previous reads two columns with pyarrow: the same answer; None for a
+    missing, broken, or status-less previous table, as before."""
+    from audit.report.history import compare_with_previous
+
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    (previous / "summary.json").write_text('{"run_id": "r0", "articles": 3, "counts": {"by_check": {"a": 2}}}')
+    pd.DataFrame({"article_id": ["x", "y", "gone"], "status": ["pass", "fail", "pass"],
+                  "text": ["t", "u", "v"]}).to_parquet(previous / "articles.parquet", index=False)
+    summary = {"articles": 3, "counts": {"by_check": {"a": 1, "b": 1}}}
+    answer = compare_with_previous(previous, summary, {"x": "fail", "y": "pass", "new": "fail"})
+    assert answer == {"run_id": "r0", "articles": {"before": 3, "now": 3},
+                      "findings_delta_by_check": {"a": -1, "b": 1}, "newly_failing": ["x"],
+                      "fixed": ["y"], "new_articles": 1, "gone_articles": 1}
+    (previous / "articles.parquet").write_text("not parquet")
+    assert compare_with_previous(previous, summary, {}) is None
+    pd.DataFrame({"article_id": ["x"]}).to_parquet(previous / "articles.parquet", index=False)
+    assert compare_with_previous(previous, summary, {}) is None
+    assert compare_with_previous(tmp_path / "nothing", summary, {}) is None
