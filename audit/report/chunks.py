@@ -197,9 +197,7 @@ def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[s
     """What the article view shows: provenance, text pieces, numbered findings."""
     text, clean = row.get("text") or "", row.get("clean_text") or ""  # None or str (_rows)
     spans = [(f.start, f.end) for f in own if f.start is not None and f.end is not None]
-    record = row.copy()  # the row but its texts, in its order (a copy, then two deletions:
-    for key in _TEXTS:  # a comprehension over 19 keys cost 0.1 s at 20,000 articles)
-        record.pop(key, None)
+    record = {key: value for key, value in row.items() if key not in _TEXTS}
     record.update({
         "len": len(text),
         "whole": whole and len(text) <= rd.PIECE_CHARS,
