@@ -260,3 +260,45 @@ def test_title_mentions_read_once_a_text_and_table() -> None:
         assert titles.find_title_mentions(text, table) == second and read == [text, text]
     finally:
         titles._title_mentions = original  # type: ignore[assignment]
+
+
+# A 2019 retrospective (The New Republic, 2019-12-23, "a look back" at the decade): the
+# paragraph dates itself to 2008 four sentences before the mention (precl.md).
+RETROSPECTIVE = (
+    "With the 2008 financial crash and the Great Recession, the ideology of neoliberalism lost its force. "
+    "The approach to politics, global trade, and social philosophy that defined an era led not to "
+    "never-ending prosperity but utter disaster. “Laissez-faire is finished,” declared French President "
+    "Nicolas Sarkozy. Federal Reserve Chairman Alan Greenspan admitted in testimony before Congress that "
+    "his ideology was flawed. In an extraordinary statement, Australian Prime Minister Kevin Rudd declared "
+    "that the crash “called into question the prevailing neoliberal economic orthodoxy of the past 30 years.”"
+)
+DEC_23_2019 = date(2019, 12, 23)
+
+
+def test_a_title_in_a_passage_the_text_dates_to_an_earlier_year_is_judged_then() -> None:
+    assert run(RETROSPECTIVE, DEC_23_2019) == []
+
+
+def test_the_passage_year_does_not_excuse_a_title_wrong_then_or_a_present_claim() -> None:
+    # Rudd was not prime minister in 2014 either (Abbott): still wrong
+    wrong_then = RETROSPECTIVE.replace("the 2008 financial crash", "the 2014 financial crash")
+    assert spans(run(wrong_then, DEC_23_2019)) == [(CHECK, "Australian Prime Minister Kevin Rudd")]
+    # a present verb claims the title now, whatever year the paragraph named
+    present = RETROSPECTIVE.replace("Kevin Rudd declared", "Kevin Rudd is meeting")
+    assert spans(run(present, DEC_23_2019)) == [(CHECK, "Australian Prime Minister Kevin Rudd")]
+    # without the year the paragraph is not dated: judged against the publication date
+    undated = RETROSPECTIVE.replace("With the 2008 financial crash", "With the financial crash")
+    assert spans(run(undated, DEC_23_2019)) == [(CHECK, "Australian Prime Minister Kevin Rudd")]
+    # a year of another paragraph does not date this one
+    other_paragraph = RETROSPECTIVE.replace("lost its force. ", "lost its force.\n")
+    assert spans(run(other_paragraph, DEC_23_2019)) == [(CHECK, "Australian Prime Minister Kevin Rudd")]
+
+
+def test_a_past_event_told_in_a_present_sentence_does_not_date_the_passage() -> None:
+    # c20000 (BBC 2004-05 sentences, dated 2025 by the corpus builder): "in 2001" is an event
+    # seen from now, so Straw's title is judged against the publication date
+    text = ("Turkey's economy has steadily recovered from a severe crisis in 2001. A crestfallen France coach, "
+            "Bernard Laporte, simply observed: “There was a French half and there was a Welsh half”. British foreign minister "
+            "Jack Straw said there had been a “continuing stream” of information suggesting Palestinian "
+            "militant groups were operating from within Syria.")
+    assert spans(run(text, date(2025, 9, 25))) == [(CHECK, "British foreign minister Jack Straw")]

@@ -129,6 +129,33 @@ def _past_words(sentence: str, day: date) -> str:
     return m.group() if m else ""
 
 
+# How far back before a mention's sentence a written year still dates it, inside its paragraph
+# (line): "With the 2008 financial crash ... “Laissez-faire is finished,” declared French
+# President Nicolas Sarkozy. ... In an extraordinary statement, Australian Prime Minister
+# Kevin Rudd declared that ..." (New Republic, 2019-12-23: the year is 4 sentences, 470
+# characters, before the mention; precision-2026-12-03c.md, precl.md).
+PASSAGE_REACH = 800
+
+
+def passage_year(text: str, start: int, day: date) -> int | None:
+    """The year the text itself dates the passage around a mention to: the last year written
+    in the mention's paragraph in the PASSAGE_REACH characters before its sentence, when it
+    is before the publication year and its own sentence tells of that time (no present or
+    future verb, no "now": "With the 2008 financial crash ..., neoliberalism lost its
+    force"), else None. A year inside a present sentence is a past event seen from now
+    ("Turkey's economy has steadily recovered from a severe crisis in 2001."), and a year of
+    the publication year or later puts the passage back in the present."""
+    left, _ = sentence_bounds(text, start, start)
+    line_start = text.rfind("\n", 0, left) + 1
+    years = list(_YEAR.finditer(text, max(line_start, left - PASSAGE_REACH), left))
+    if not years or int(years[-1].group(1)) >= day.year:
+        return None
+    first, last = sentence_bounds(text, years[-1].start(), years[-1].end())
+    if _rules()["evidence"].search(text, first, last):
+        return None
+    return int(years[-1].group(1))
+
+
 def _reporting_verb(text: str, end: int, stop: int) -> str:
     """'said' right after the name, or right after its appositive ("Shoigu, 70, said")."""
     m = _rules()["reporting"].match(text, end, stop)

@@ -29,7 +29,12 @@ from functools import lru_cache
 from typing import Any
 
 from audit.detect.consistency.office_holders import OfficeTable, Term, load_table, load_titles
-from audit.detect.consistency.title_reading import Reading, adjective_pattern, read_mention
+from audit.detect.consistency.title_reading import (
+    Reading,
+    adjective_pattern,
+    passage_year,
+    read_mention,
+)
 from audit.model import Article, Finding, span_finding
 from audit.normalise.text import fold_matched
 
@@ -261,6 +266,23 @@ def _not_holder_reason(last: Term, terms: list[Term], table: OfficeTable, day: d
     return f"{name} is called {label}, but on {day} (publication date) {then}; {held}."
 
 
+def held_in_passage_year(text: str, mention: TitleMention, table: OfficeTable, day: date,
+                         reading: Reading) -> bool:
+    """Whether a mention read as present only by its reporting verb ("X declared", "X said")
+    sits in a passage the text dates to an earlier year (title_reading.passage_year) in which
+    the person held the office: the text's own time frame, not the publication date. A
+    present or future verb or a time of this week ("is meeting", "on Monday") stays judged
+    against the publication date."""
+    if reading.rule != "reporting_verb":
+        return False
+    year = passage_year(text, mention.start, day)
+    if year is None:
+        return False
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return any(t.start <= last and (t.end is None or t.end > first)
+               for t in table.terms_of(mention.person_id, mention.offices, mention.country))
+
+
 def reading_of(text: str, mention: TitleMention, day: date) -> Reading:
     """How the sentence uses the mention (title_reading.read_mention)."""
     return read_mention(text, mention.start, mention.end, mention.status, mention.modifier, day)
@@ -285,7 +307,7 @@ def find_title_anachronisms(articles: Sequence[Article], params: Mapping[str, An
             if verdict is None:
                 continue
             reading = reading_of(article.text, mention, article.published)
-            if not reading.present:
+            if not reading.present or held_in_passage_year(article.text, mention, table, article.published, reading):
                 continue
             message = (f"{verdict.reason} Read as a present title ({reading.describe()}); "
                        f"{verdict.describe()}.")

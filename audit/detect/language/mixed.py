@@ -40,6 +40,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from audit.detect.language.not_language import (
+    SIBLING_MIN_CHARS,
+    SIBLING_MIN_PROBABILITY,
+    close_kin,
+    not_a_language,
+)
 from audit.model import Article, Finding, span_finding
 from audit.normalise.ascii_runs import WORD, beyond_ascii, spaced
 from audit.normalise.language import (
@@ -158,7 +164,18 @@ def foreign_passages(
             runs[-1].append(piece)
         else:
             runs.append([piece])
-    return [run for run in runs if run and sum(p.letters for p in run) >= min_chars]
+    return [run for run in runs if run and _reported(run, base, min_chars)]
+
+
+def _reported(run: list[Piece], base: set[str], min_chars: int) -> bool:
+    """Whether a run is long enough to report: in a close kin of the article's language
+    (Danish in Norwegian, Catalan in Spanish), which langdetect tells apart only on longer
+    text, it needs SIBLING_MIN_CHARS letters and every piece that sure (not_language)."""
+    letters = sum(p.letters for p in run)
+    if not close_kin(run[0].language, base):
+        return letters >= min_chars
+    return (letters >= max(min_chars, SIBLING_MIN_CHARS)
+            and min(p.probability for p in run) >= SIBLING_MIN_PROBABILITY)
 
 
 # English function words: a paragraph of an English article where they make up a
@@ -318,9 +335,12 @@ def _cjk_language(piece: str, language: str) -> str:
 
 def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
     """Whether a piece langdetect called foreign is the article's language by its function
-    words, or a short keyword list (see ARTICLE_WORDS_SHARE and LIST_MAX_LETTERS)."""
-    if verdict.language in base:
+    words, no language (placeholder or junk letters: not_language.not_a_language), or a
+    short keyword list (see ARTICLE_WORDS_SHARE and LIST_MAX_LETTERS)."""
+    if verdict.language in base or verdict.language is None:
         return False
+    if not_a_language(_words_only(piece), verdict.language):
+        return True
     words = letter_runs(_words_only(piece).lower())
     owner = fast_path().words
     counts = Counter(owner[w] for w in words if w in owner)
