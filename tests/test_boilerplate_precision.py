@@ -9,7 +9,7 @@ list above it; a footer with several kinds of chrome is chrome from the body on.
 from __future__ import annotations
 
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
-from audit.detect.leakage.spans import segment, split_line
+from audit.detect.leakage.spans import segment, sentence_ends, split_line
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
 
@@ -209,3 +209,103 @@ def test_a_german_abbreviation_or_ordinal_does_not_end_a_sentence() -> None:
                       "am 6. September 1944 überstanden haben.",
                       "Es ist ein Beispiel eines Bauwerks vom Anfang des 20. Jahrhunderts in Emden.",
                       "Die Zahl stieg auf 12.", "Die Polizei kam."]
+
+
+# A Yahoo Finance 2020 page carrying several syndicated stories (precision2/yahoo_flat.jsonl,
+# yf-a4358f433a68): the end of a Benzinga story, its footer, then a Bloomberg story. Real text.
+SEVERAL_STORIES = (
+    'Benzinga Tesla Fated For Similar Downfall As Tilray, Stock To Hit $60-$80 Levels In 2021, Says Long-'
+    "Term Bear Tesla Inc (NASDAQ: TSLA) stock could plummet to $60 levels, GLJ Research's Gordon Johnson "
+    'told Yahoo Finance in an interview Tuesday.What Happened: Johnson placed the fair value for Tesla at'
+    ' around $60 to $80. "We think it\'s gonna head there. We think it happens next year." The Elon Musk-l'
+    "ed company's shares may have soared 657% on a year-to-date basis but post the automaker's inclusion "
+    'in the S&P500 on Dec. 21, the upward movement may come to a halt, as per Johnson.The analyst also to'
+    'uched on other factors such as loss of government-backed-EV credits from rival automakers and fallin'
+    'g market share in China and Europe as negatives.Johnson bolstered his thesis with examples from the '
+    'past and equated Tesla with cannabis company Tilray Inc (NASDAQ: TLRY) whose shares touched $150 lev'
+    'els in 2018 but as of press time were priced at $7.87.See Also: Aphria, Tilray In Talks To Merge: Re'
+    'port"You\'ve seen this before. I know it sounds crazy, look at Tilray, look at SunEdison, look at Sun'
+    'tech, some of these stocks, they went from $5 to $300 dollars, back to $5. They went from $2 to $300'
+    ' back to zero," Johnson told Yahoo Finance. The analyst claimed that Tesla was a "prime candidate" f'
+    'or a similar price movement. Why It Matters: Johnson said Tesla is facing demand issues and pointed '
+    'to the company offering free Supercharging and cutting prices on their Germany inventory as indicato'
+    'rs of the automaker trying to "push through demand."Johnson said that the increased sales in China w'
+    'ere enabled due to an 8% price cut at the beginning of October."But the problem is that price cut wa'
+    's enabled by changing technology," claimed Johnson. "[Lithium Ferrophosphate] batteries, which are n'
+    'ow being widely reported in China to only get 50% of the range in the winter."The analyst questioned'
+    ' if Tesla would be able to continue to sell that amount of cars in China now that people are seeing '
+    'that the range is "only half of what\'s promised."See Also: After Tesla\'s Price Drop In China, Compet'
+    "itors Having A Hard Time Keeping UpTesla's dizzying valuation -- with the company's shares shooting "
+    'up 783% over 12 months -- has left analysts divided with some issuing downgrades and others seeing m'
+    'ore upside.Price Action: Tesla shares closed nearly 1% lower at $633.25 on Tuesday and fell 0.92% in'
+    " the after-hours session.Click here to check out Benzinga's EV Hub for the latest electric vehicles "
+    'news.Latest Ratings for TSLA DateFirmActionFromTo Dec 2020JefferiesDowngradesBuyHold Dec 2020New Str'
+    'eetDowngradesBuyNeutral Dec 2020JP MorganMaintainsUnderweight View More Analyst Ratings for TSLA Vie'
+    'w the Latest Analyst RatingsSee more from Benzinga * Click here for options trades from Benzinga * C'
+    "an Tesla's Dizzying Valuation Ahead Of S&P Inclusion Last? Analysts Are Divided * Tesla's Big Advant"
+    'age Over Legacy Automakers? Software, Says Munster(C) 2020 Benzinga.com. Benzinga does not provide i'
+    'nvestment advice. All rights reserved. Bloomberg Bank of America Flags Sell Signal for Stocks as Inv'
+    'estors Rush Out of Cash (Bloomberg) -- Optimistic about a return to economic growth, fund managers h'
+    'ave been slashing their cash positions and embracing risk assets to an extent that’s raising red fla'
+    'gs for strategists at Bank of America Corp.Money managers overseeing $534 billion in total are under'
+    'weight cash for the first time since May 2013, with levels down to 4%, according to a BofA survey th'
+    'at took place Dec. 4 through Dec. 10. Investors are the most bullish on stocks and commodities -- th'
+    'e so-called “risk-on” assets -- since February 2011, while the Bitcoin rose in the list of the most '
+    'crowded trades, according to BofA. The plunge in cash exposure is setting off the broker’s sell sign'
+    'al for equities.“Investor sentiment is bullish as vaccine hopes induce strong ‘buy the reopening’ tr'
+    'ade,” said BofA strategists led by Michael Hartnett in a note.'
+)
+
+
+def test_another_story_on_the_page_is_not_chrome() -> None:
+    """docs/measurements/precb.md: on a page of several stories one is the body, and the
+    sentences of the other (here the Benzinga story above the Bloomberg one) were "before the
+    article's main body, where 'See Also: ...' says site chrome stands". Three sentences or more
+    in a row holding 80 words are a text of their own, and a short line right above them heads
+    them. Guard: the chrome between the stories
+    (the teaser list, the disclaimer, the copyright) is still reported."""
+    found = [excerpt for excerpt, _ in flagged(article(SEVERAL_STORIES, "yf", publisher="Yahoo Finance", title=""))]
+    for sentence in ("I know it sounds crazy, look at Tilray, look at SunEdison, look at Suntech, some of these "
+                     "stocks, they went from $5 to $300 dollars, back to $5.",
+                     "They went from $2 to $300 back to zero,\" Johnson told Yahoo Finance.",
+                     "The analyst claimed that Tesla was a \"prime candidate\" for a similar price movement.",
+                     "Report\"You've seen this before."):  # a short line heading the passage below it
+        assert sentence not in found
+    assert "Benzinga does not provide investment advice." in found
+    assert "All rights reserved." in found
+    assert any(line.startswith("RatingsSee more from Benzinga * Click here for options trades") for line in found)
+
+
+# Endings of three Der Standard articles (10kGNAD's test set, real text): a date written in
+# figures in the closing credit, and a results list with ranks after a dash.
+STANDARD_ENDINGS = [
+    "Taylor, 1931 in Kanada geboren, ist emeritierter Professor für Philosophie an der McGill University in "
+    "Montréal. Seit 2009 ist er ein Permanent Fellow am Wiener Institut für die Wissenschaften vom Menschen "
+    "(IWM), wo er den Forschungsschwerpunkt Religion und Säkularismus leitet.  (APA, 30. 9. 2015)",
+    "Sie nutzten im Gegensatz zu einfacheren Plattwürmern mehrere verschiedene Lebewesen als Wirte, um sich "
+    "möglichst effektiv auszubreiten. Weitere versteinerte Exkremente aus der Kreidezeit, etwa 126 Millionen "
+    "Jahre alt, zeigen, dass auch terrestrische Tiere wie Dinosaurier bereits mit Bandwürmern befallen waren.  "
+    "(red, 31. 7. 2015)",
+    "Sie sind Relikte aus der Frühzeit des Sonnensystems und gelten als typische Beispiele dafür, wie das "
+    "äußere Sonnensystem vor 4,6 Milliarden Jahren aussah. Aus solchen kleinen Himmelskörpern dürften sich "
+    "größere wie Pluto und andere Zwergplaneten des Kuipergürtels gebildet haben.  (red, 2. 9. 2015)",
+]
+STANDARD_RESULTS = ("1. Sebastien Ogier/Julien Ingrassia (FRA) VW Polo 3:35:49,5 Std. – 2. Jari-Matti "
+                    "Latvala/Miikka Anttila (FIN) VW Polo +0:23,0 Min. – 3. Andreas Mikkelsen/Ola Flöene (NOR) VW "
+                    "Polo +1:56,6")
+
+
+def test_dates_and_ranks_written_in_figures_are_not_cut_into_recurring_fragments() -> None:
+    """docs/measurements/precb.md: on Der Standard's pages the dots of "30. 9. 2015" and of
+    "– 3. Andreas" ended sentences, and the fragments "2015)" and "– 3." recurred across the
+    publisher's articles as "site chrome" (26 of 26 findings on 10kGNAD's test set were such
+    fragments or content). A day before a month's figure, a month between a day and a year, a
+    figure after a list dash or a colon are no sentence ends; "9,5 Mio. Euro" is an abbreviation.
+    Guard: a sentence ending on a figure still ends there."""
+    found = [excerpt for excerpt, _ in flagged(*[article(text, f"s{i}", publisher="Der Standard", title="")
+                                                 for i, text in enumerate(STANDARD_ENDINGS)])]
+    assert "2015)" not in found
+    ends = sentence_ends(STANDARD_RESULTS)
+    assert not any(STANDARD_RESULTS[end:].startswith(("Andreas", "Jari")) for end in ends)
+    assert sentence_ends("Die Kosten beliefen sich auf rund 9,5 Mio. Euro. Neu ist das.") == [len("Die Kosten beliefen sich auf rund 9,5 Mio. Euro. ")]
+    assert sentence_ends("Der Wert stieg auf 12. Die Polizei kam.") == [len("Der Wert stieg auf 12. ")]

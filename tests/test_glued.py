@@ -182,3 +182,31 @@ def test_names_written_with_a_sentence_mark_are_not_glued() -> None:
                  "Azerbaijani Bilal Hayee told News.Az. The diplomat said the provocative actions") == []
     assert glued("IND vs SL Live Score: WICKET!Mohammed Siraj is wreaking havoc at the moment.") == ["WICKET!Mohammed"]
     assert glued("India vs Sri Lanka Live Score: OUT!It's a five-wicket haul for Mohammed Shami.") == ["OUT!It's"]
+
+
+def test_code_names_on_a_programming_blog_are_not_glued() -> None:
+    """Real English Python blogs of the multilingual set (docs/measurements/precb.md): a member of a
+    module written "library.ThingIWant" where the text also writes "library.things...", and a call
+    "mod.Bar()" (the file is "another_mod.py"), are names in code, not two sentences glued.
+    Guards: a sentence glued before a call elsewhere in the text, and one whose left word is
+    nowhere followed by a dot and a lower-case letter, are still glued."""
+    assert glued("I prefer from library import ThingIWant or import library and then using "
+                 "library.ThingIWant rather than from library.things.thing_i_want import ThingIWant.") == []
+    assert glued("And you then tried to do this from another_mod.py: import mod mybar = mod.Bar() "
+                 "You’d get an ugly AttributeError exception.") == []
+    assert glued("var moduleName = 'ratingAndReviewCounts'; var isVueModule = false; "
+                 "GeneralMills.PandoSites.RegisterControlInstance(moduleName, configuration);") == []
+    assert glued("It was passed into law.Republicans spent the day (and night) scrambling.") == ["law.Republicans"]
+    assert glued("the Python library.Things went wrong when it called run() twice.") == ["library.Things"]
+
+
+def test_a_word_before_a_domain_or_a_glued_lower_case_word_elsewhere_is_still_glued() -> None:
+    """Guards from ISOT 2017 (real sentences): the left word written elsewhere before a domain
+    ("Obama.pic.twitter.com", "Breitbart.com") or before a glued lower-case sentence ("it.featured")
+    names no module: the glued sentences stay."""
+    assert glued("a meme that shows Trump eclipsing President Obama.In the meme, Trump s picture eclipses "
+                 "a dour photo of Obama.pic.twitter.com/6XJxEg1gSs") == ["Obama.In"]
+    assert glued("Simple Tire has removed their ads from Breitbart.The Independent reports on Breitbart.com.") \
+        == ["Breitbart.The"]
+    assert glued("So he touched it.Vice President Mike Pence gets a tour. Just look at it.featured image") \
+        == ["it.Vice"]

@@ -88,11 +88,16 @@ def find_glued_sentences(
     rules = exceptions()
     for article in articles:
         ordinals = article.language in ORDINAL_DOT_LANGUAGES
+        paths: list[str] | None = None  # read once an article, when a glued pair needs them
         for match in glue_matches(article.text):
             if not _is_glued(match, article.text, rules):
                 continue
             if _ordinal(match["left"]) and (ordinals or _list_number(article.text, match.start())):
                 continue
+            if paths is None:
+                paths = _module_paths(article.text, rules)
+            if paths and _namespace(match["left"], paths):
+                continue  # "library.ThingIWant" beside "library.things.thing_i_want"
             yield _finding(article, match)
 
 
@@ -125,9 +130,57 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
     if left.isascii() and left.isdigit() and len(left) <= 2 and 1 <= int(left) <= 31 \
             and right.lower() in rules.months:  # "²".isdigit() too, and int("²") raises
         return False  # "6.Juli": a day and its month
+    if _name_tail(text, match.end()):
+        return False  # "mod.Bar()": a call in code
     token = _token_around(text, match.start(), match.end())
     return not (any(mark in token for mark in _URL_MARKS) or _domain(token, rules) or _enclosed(token)
                 or _abbreviation_chain(token))
+
+
+# A call in code: member names, then an opening bracket with no space ("mod.Bar()",
+# "GeneralMills.PandoSites.RegisterControlInstance(moduleName, ...)").
+_CALL = re.compile(r"(?:\.\w+)*\(")
+
+
+def _name_tail(text: str, end: int) -> bool:
+    """Whether the right word is called as code: it opens a bracket with no space, maybe after
+    more member names ("mybar = mod.Bar()" on a Python blog, "GeneralMills.PandoSites.Register
+    ControlInstance(" in a page's script: the multilingual set, docs/measurements/precb.md). A
+    sentence's first word is not. Not a full stop alone: "the Russians.Seriously.Shep Smith" is
+    glued twice (ISOT 2017)."""
+    return _CALL.match(text, end) is not None
+
+
+# A dotted path after a word: a lower-case part, then more dotted parts ("library.things.thing_i_want",
+# "stuff.bigstuff.Stuffometer"); its last part tells a module path from a domain ("Obama.pic.twitter.com").
+_DOTTED_PATH = re.compile(r"\.[^\W\d_A-Z][\w]*(?:\.[\w]+)+")
+
+
+PATH_PREFIX = 100  # characters kept before a module path: a left word is never longer
+
+
+def _module_paths(text: str, rules: Exceptions) -> list[str]:
+    """The text before each module path in the text ("from library.things.thing_i_want import
+    ...", "import stuff.bigstuff.Stuffometer": a Python blog of the multilingual set): a dot, a
+    lower-case part, more dotted parts, not ending in a domain ending ("Obama.pic.twitter.com",
+    "Breitbart.com": ISOT 2017, where "Obama.In" and "Breitbart.The" are glued). One scan of
+    the text, at every dot that a lower-case letter follows."""
+    found: list[str] = []
+    path = _DOTTED_PATH.search(text)
+    while path is not None:
+        if path.group().rsplit(".", 1)[-1].lower() not in rules.tlds:
+            found.append(text[max(0, path.start() - PATH_PREFIX):path.start()])
+        path = _DOTTED_PATH.search(text, path.start() + 1)
+    return found
+
+
+def _namespace(left: str, paths: list[str]) -> bool:
+    """Whether the left word opens one of the text's module paths (a whole word there: not
+    preceded by a letter or digit), so "library.ThingIWant" names a member of it. A word that
+    ends a sentence is not also written before a module path; one glued lower-case word
+    ("it.featured image via ...") is no path (a glued sentence too)."""
+    return any(before.endswith(left) and (len(before) == len(left) or not before[-len(left) - 1].isalnum())
+               for before in paths)
 
 
 def _ordinal(left: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +26,7 @@ import numpy as np
 from audit.detect.cache import packed_text, unpacked
 from audit.detect.leakage import metadata_leak, paywall
 from audit.detect.leakage.chrome_lines import (
+    PROSE_MIN_LOWER,
     RUN_ON_WORDS,
     Line,
     PhraseHit,
@@ -68,6 +69,19 @@ LINK_TEXT_MAX_LOWER = 0.25  # link text run together is nearly all capitalised (
 # a list or fixture table of the article's writes more lower-case words ("designed by", "or")
 LEAD_IN_ENDS = (":", "?")
 END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
+# A stretch of prose outside the body this long (consecutive full sentences, no chrome line
+# between them) is a text of its own, not chrome around the article: a page carrying several
+# stories (Yahoo Finance 2020: a Benzinga story, its footer, then a Bloomberg one) has one body
+# and, after or before it, other stories. jusText judges a long block with the words of prose
+# "good" whatever its neighbours; here a block is PASSAGE_MIN_LINES sentences holding two
+# blocks' words (BLOCK_WORDS each). Teaser blurbs, captions and a footer's lines are shorter.
+PASSAGE_MIN_LINES = 3
+PASSAGE_MIN_WORDS = 2 * BLOCK_WORDS
+# A sentence end whose space was lost at extraction ("taking the name.That wasn't the end",
+# "equities.“Investor sentiment"): a lower-case letter, a sentence mark, maybe a quote, then a
+# capitalised word in lower case (not "U.S.Army", "Amazon.com", "ASP.NET"). A span cut from
+# running text over RUN_ON_WORDS is no sentence (Line.prose), unless such ends cut it into ones.
+_GLUED_END = re.compile(r"[a-z][.!?][\"“”’']?[A-Z][a-z]")
 TAIL_MIN_ANCHORS = 2  # lines between the body and the first chrome phrase below it are chrome
 # only when the stretch shows this many kinds of chrome (a page's footer and teasers); one closing line
 # ("Leave a Reply", a copyright) says nothing about the list or credits above it
@@ -239,6 +253,7 @@ class Body:
     tail_anchor: int | None  # ... below the body (the first one)
     tail_anchors: int  # how many kinds of chrome the lines below the body show
     headline: int  # the known headline (title or URL slug) nearest above the body, else -1
+    passages: frozenset[int] = frozenset()  # lines outside the body in a passage of prose (`_passages`)
 
 
 def _broken(lines: Sequence[Line], i: int) -> bool:
@@ -372,6 +387,34 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Bo
                 max(above) if above else -1)
 
 
+def _passages(lines: Sequence[Line], first: int, last: int, chrome: set[int]) -> frozenset[int]:
+    """Lines outside the body [first, last] in a passage: PASSAGE_MIN_LINES or more prose lines
+    in a row holding PASSAGE_MIN_WORDS words, none with a chrome phrase. Not after a comments
+    header below the body: comments are prose and chrome (`_comments_start` reads only the body)."""
+    stop = next((ln.index for ln in lines[last + 1:] if any(h.kind == "comments" for h in _strong_hits(ln))),
+                len(lines))
+    found: set[int] = set()
+    for low, high in ((0, first), (last + 1, stop)):
+        run: list[Line] = []
+        for ln in [*lines[low:high], None]:
+            if ln is not None and ln.index not in chrome and (_prose(ln) or _glued_sentences(ln)):
+                run.append(ln)
+                continue
+            if len(run) >= PASSAGE_MIN_LINES and sum(r.words for r in run) >= PASSAGE_MIN_WORDS:
+                found.update(r.index for r in run)
+            run = []
+    return frozenset(found)
+
+
+def _glued_sentences(ln: Line) -> bool:
+    """A span of running text too long for one sentence that is sentences whose spaces were lost
+    (Yahoo Finance 2020 pages glue their paragraphs: "...taking the name.That wasn't the end"):
+    at most RUN_ON_WORDS words a sentence once its glued ends are counted, written as prose is."""
+    return (ln.piece and ln.words > RUN_ON_WORDS and ln.lower_share is not None
+            and ln.lower_share >= PROSE_MIN_LOWER
+            and ln.words <= RUN_ON_WORDS * (1 + len(_GLUED_END.findall(ln.text))))
+
+
 def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
     """First and last line index of the article's main body (-1, -1 when it has no prose).
 
@@ -429,6 +472,8 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
     body = _body(lines, first, last, strong | _zone_evidence(lines))
+    if first >= 0 and (first > 0 or last < len(lines) - 1):
+        body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines)
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
@@ -478,6 +523,11 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     first, last = body.first, body.last
     outside = first >= 0 and (ln.index > last or ln.index < first)
     anchored = (body.tail_anchor if ln.index > last else body.head_anchor) is not None
+    if outside and (ln.index in body.passages or (ln.navlike and ln.index + 1 in body.passages)):
+        # another story on the page, or its headline (a short line right above it), not chrome
+        # around this one; only recurrence can still call it chrome ("Benzinga does not provide
+        # investment advice.")
+        return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if _has_words(ln) else None
     if outside and _prose(ln) and not _between_chrome(lines, ln.index, (first, last) if anchored else None):
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
     if outside and _broken(lines, ln.index):

@@ -78,7 +78,7 @@ ABBREVIATIONS = frozenset(
 # reserved)": a German page cut there and read the rest as a footer; precision-multilingual.md).
 ABBREVIATIONS = ABBREVIATIONS | frozenset(
     ["bzw", "vgl", "ca", "nr", "evtl", "ggf", "inkl", "zzgl", "bzgl", "sog", "hrsg", "z.b", "u.a", "d.h", "u.u",
-     "mme", "mlle", "sra", "srta", "dña", "avda", "sig", "dott"])
+     "mme", "mlle", "sra", "srta", "dña", "avda", "sig", "dott", "mio", "mrd"])
 ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))  # letters: a word of more is none of them
 # A day or an ordinal written with a dot ("am 6. September 1944", "12. Januar 2022", "des 20.
 # Jahrhunderts"): not a sentence end when a month name follows, or one of these German
@@ -91,6 +91,11 @@ MONTHS = frozenset(
      "octobre", "novembre", "décembre", "januari", "februari", "maart", "mei", "augustus", "marts", "maj",
      "january", "february", "march", "june", "july", "october", "december"])
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
+RANK_BEFORE = frozenset(["-", "–", "—"])  # a list dash before a figure and its dot: a rank ("– 3. Andreas")
+DAY_MAX, MONTH_MAX = 31, 12
+_MONTH_FIGURE = re.compile(r"\d{1,2}\.")  # "9." after the day of "30. 9. 2015"
+_DAY_FIGURE = re.compile(r"\d{1,2}\.")
+_YEAR = re.compile(r"\d{4}\b")
 SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "nor", "but", "with", "by", "from", "as", "vs", "after", "before", "over", "under", "into", "onto", "about", "amid", "against", "between", "than", "via", "per", "up", "out", "off", "is", "are", "was", "be", "&", "|", "-", "–", "—", "·", "•", "/"])
 # Titles before a name: the subject of a sentence starts there ("President Vladimir Putin said").
@@ -315,12 +320,25 @@ def sentence_ends(line: str) -> list[int]:
 
 def _ordinal(line: str, window: list[str], after: int) -> bool:
     """Whether the figure before a dot is a day or an ordinal: a month name follows, or a
-    German article or preposition stands before it (the window's word before the figure)."""
+    German article or preposition stands before it (the window's word before the figure), or
+    it is part of a date written in figures ("(APA, 30. 9. 2015)", "11. 4. 2002": the day
+    before a month's figure, the month between a day and a year), or a rank in a list after a
+    dash or a colon ("+0:23,0 Min. – 3. Andreas Mikkelsen", "Weiter: 10. Philipp Orter"):
+    Der Standard's pages (10kGNAD), where every such dot cut a fragment that then recurred
+    ("– 3.", "2015)"; docs/measurements/precb.md). A sentence that ends on a figure is
+    followed by a word, not by another date figure."""
     following = _NEXT_WORD.match(line, after)
     if following and following.group().lower() in MONTHS:
         return True
     previous = window[0].split()[-1:] if len(window) == 2 else []
-    return bool(previous) and previous[0].lower() in ORDINAL_BEFORE
+    if previous and (previous[0].lower() in ORDINAL_BEFORE or previous[0] in RANK_BEFORE
+                     or previous[0].endswith(":")):
+        return True
+    figure = int(window[-1].rstrip("."))
+    if figure <= DAY_MAX and _MONTH_FIGURE.match(line, after):
+        return True  # the day of "30. 9. 2015"
+    return figure <= MONTH_MAX and bool(previous) and _DAY_FIGURE.fullmatch(previous[0]) is not None \
+        and _YEAR.match(line, after) is not None  # the month of "30. 9. 2015"
 
 
 def _cuts(line: str, titles: Sequence[tuple[int, int]], markers: list[Marker]) -> list[tuple[int, Marker | None]]:
