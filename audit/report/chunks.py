@@ -17,6 +17,7 @@ from typing import Any
 from audit.model import Finding
 from audit.report import data as rd
 
+PACKERS = 2  # threads that gzip and write the packed data files
 Listed = tuple[dict[str, rd.Dictionary], list[tuple[int, int, dict[str, list[Any]]]]]
 
 
@@ -52,14 +53,16 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
     sizes = {"list": 0, "view": 0, "clusters": 0}
     list_chunks = []
     packing: list[tuple[str, Future[int]]] = []
-    # Packed files are gzipped and written by a thread while this one encodes the next
-    # (zlib releases the GIL): at 20,000 articles the report's two halves overlap.
-    with ThreadPoolExecutor(max_workers=1) as writer:
+    # Packed files are gzipped and written by threads while this one encodes the next
+    # (zlib releases the GIL): at 20,000 articles the report's two halves overlap. Two
+    # threads: gzip takes as long as the JSON encoding, and with one thread the last files
+    # waited for it while a core was free (docs/measurements/tail.md).
+    with ThreadPoolExecutor(max_workers=PACKERS) as writer:
 
         def pack(kind: str, name: str, payload: Any) -> None:
             body = rd.encode_body(payload)
             packing.append((kind, writer.submit(rd.write_body, folder, name, body, packed=True)))
-            _settle(packing, sizes)
+            _settle(packing, sizes, keep=PACKERS + 1)
 
         for n in range(len(chunks)):
             name = f"list-{len(list_chunks)}"
@@ -91,7 +94,7 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
 
 def _settle(packing: list[tuple[str, Future[int]]], sizes: dict[str, int], keep: int = 2) -> None:
     """Wait for the oldest files being packed until `keep` are left: the encoded bodies
-    waiting for the packing thread are bounded (two), not the whole report at once."""
+    waiting for the packing threads are bounded, not the whole report at once."""
     while len(packing) > keep:
         kind, future = packing.pop(0)
         sizes[kind] += future.result()

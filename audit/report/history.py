@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import pyarrow.parquet as pq
 
 
 def compare_with_previous(
@@ -20,10 +20,12 @@ def compare_with_previous(
     """Differences from the run in `previous_dir`, or None when there is none."""
     try:
         before = json.loads((previous_dir / "summary.json").read_text(encoding="utf-8"))
-        old = pd.read_parquet(previous_dir / "articles.parquet", columns=["article_id", "status"])
-    except (OSError, ValueError, KeyError):
+        # two columns read by pyarrow, as Python strings (no DataFrame: 0.24 s of CPU at
+        # 100,000 articles through pandas, on the report's path)
+        old = pq.read_table(previous_dir / "articles.parquet", columns=["article_id", "status"])
+    except (OSError, ValueError, KeyError):  # pyarrow's ArrowInvalid is a ValueError
         return None
-    old_status = dict(zip(old["article_id"], old["status"]))
+    old_status = dict(zip(old.column("article_id").to_pylist(), old.column("status").to_pylist()))
     old_counts = before.get("counts", {}).get("by_check", {})
     new_counts = summary["counts"]["by_check"]
     delta = {

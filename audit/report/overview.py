@@ -15,8 +15,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from audit.model import Finding
 from audit.report import svg
 from audit.report.data import text_of
@@ -95,44 +93,52 @@ def _by_check(findings: Sequence[Finding], history: list[dict[str, Any]],
     return out
 
 
-def _facet_frame(rows: list[dict[str, Any]], findings: Sequence[Finding]) -> pd.DataFrame:
-    """One row per article: its facet values, whether it failed, its findings by severity."""
-    by_severity = {s: Counter() for s in SEVERITIES}
-    for f in findings:
-        if f.severity in by_severity:
-            by_severity[f.severity][f.article_id] += 1
-    ids = [r["article_id"] for r in rows]
-    return pd.DataFrame({
+def _facet_values(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Each article's value of each facet ('' for none)."""
+    return {
         "publisher": [text_of(r.get("publisher")) for r in rows],
         "file": [text_of(r.get("source_uri")).partition("#")[0] for r in rows],
         "language": [text_of(r.get("language")) for r in rows],
         "month": [text_of(r.get("published"))[:7] for r in rows],
-        "failed": [r.get("status") == "fail" for r in rows],
-        **{s: [by_severity[s].get(i, 0) for i in ids] for s in SEVERITIES},
-    })
+    }
 
 
 def _facets(rows: list[dict[str, Any]], findings: Sequence[Finding]) -> list[dict[str, Any]]:
-    """Per facet: the values with most articles, with failures and findings by severity."""
-    frame = _facet_frame(rows, findings)
+    """Per facet: the values with most articles, with failures and findings by severity.
+    Counted in dicts, one pass a facet (a pandas groupby a facet cost 0.07 s of CPU at
+    20,000 articles, on the report's critical path); ties ordered by value, as before."""
+    by_severity: dict[str, Counter[str]] = {s: Counter() for s in SEVERITIES}
+    for f in findings:
+        if f.severity in by_severity:
+            by_severity[f.severity][f.article_id] += 1
+    ids = [r["article_id"] for r in rows]
+    failed = [r.get("status") == "fail" for r in rows]
+    found = {s: [by_severity[s].get(i, 0) for i in ids] for s in SEVERITIES}
     out = []
+    values_of = _facet_values(rows)
     for facet, title in FACETS:
-        stats = frame.groupby(facet, sort=False).agg(
-            articles=("failed", "size"), failed=("failed", "sum"),
-            **{s: (s, "sum") for s in SEVERITIES}).reset_index()
-        stats = stats.sort_values(["articles", facet], ascending=[False, True])
-        top = int(stats["articles"].max()) if len(stats) else 0
+        values = values_of[facet]
+        stats: dict[str, list[int]] = {}  # value -> [articles, failed, error, warning, info]
+        for n, value in enumerate(values):
+            entry = stats.get(value)
+            if entry is None:
+                entry = stats[value] = [0, 0, 0, 0, 0]
+            entry[0] += 1
+            entry[1] += failed[n]
+            for k, s in enumerate(SEVERITIES, 2):
+                entry[k] += found[s][n]
+        ordered = sorted(stats.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        top = ordered[0][1][0] if ordered else 0
         shown = []
-        for record in stats.head(TOP_VALUES).to_dict("records"):
-            articles, failed = int(record["articles"]), int(record["failed"])
-            shown.append({"value": record[facet], "articles": articles, "failed": failed,
-                          "sev": {s: int(record[s]) for s in SEVERITIES},
-                          "bar": svg.bar([(articles - failed, "s-pass"), (failed, "s-fail")], top)})
-        prefix = _common_folder(stats[facet].tolist()) if facet == "file" else ""
+        for value, (articles, failures, *severities) in ordered[:TOP_VALUES]:
+            shown.append({"value": value, "articles": articles, "failed": failures,
+                          "sev": dict(zip(SEVERITIES, severities)),
+                          "bar": svg.bar([(articles - failures, "s-pass"), (failures, "s-fail")], top)})
+        prefix = _common_folder([value for value, _ in ordered]) if facet == "file" else ""
         for value in shown:
             value["label"] = value["value"][len(prefix):]
         out.append({"facet": facet, "title": title, "rows": shown, "prefix": prefix,
-                    "more": max(len(stats) - TOP_VALUES, 0), "distinct": len(stats)})
+                    "more": max(len(ordered) - TOP_VALUES, 0), "distinct": len(ordered)})
     return out
 
 
