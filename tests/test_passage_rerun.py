@@ -22,10 +22,12 @@ from test_duplicate_candidates import edited_text, hard_corpus
 from test_duplicate_seeds import seed_sentences
 
 import audit
+from audit.detect.cache import params_text
 from audit.detect.duplicates import passage as duplicate_passage
 from audit.detect.duplicates import passage_state
 from audit.detect.duplicates.passage import find_shared_passages
 from audit.detect.duplicates.tokens import tokenise
+from audit.detect.saved import SavedState, saved_state
 from audit.model import Finding
 
 Record = tuple[str, str, str]  # id, text, publisher
@@ -92,8 +94,14 @@ def _mutated(records: list[Record], rng: random.Random, fresh: list[int]) -> lis
 
 def _findings(records: list[Record], params: dict[str, Any], state: Path | None = None) -> list[Finding]:
     articles = [make_article(text, article_id=ident, publisher=publisher) for ident, text, publisher in records]
-    extra = {"_state": state} if state is not None else {}
+    extra = {"_saved": _saved(state, params)} if state is not None else {}
     return list(find_shared_passages(articles, {**params, **extra}))
+
+
+def _saved(folder: Path, params: dict[str, Any]) -> SavedState:
+    """The state run_detectors gives passage beside a findings cache in `folder`: its
+    fingerprint holds the params, so other settings are never served this one."""
+    return saved_state(folder / "findings.parquet", "duplicate_passage", f"passage {params_text(params)}")
 
 
 SETTINGS = [{}, {"max_df": 3}, {"max_df": 4, "site_chrome_docs": 4}, {"min_words": 25, "max_df": 5}]
@@ -195,9 +203,9 @@ def test_a_reordered_corpus_other_settings_or_a_large_change_are_computed_whole(
 def test_a_damaged_state_is_a_cold_computation(tmp_path: Path) -> None:
     records = _records(4)
     _findings(records, {}, tmp_path)
-    (tmp_path / passage_state.STATE_FILE).write_bytes(b"not a state")
+    _saved(tmp_path, {}).path.write_bytes(b"not a state")
     assert _findings(records, {}, tmp_path) == _findings(records, {})
-    assert passage_state.load(tmp_path, "x") is None
+    assert passage_state.load(SavedState(_saved(tmp_path, {}).path, "x")) is None  # another fingerprint
 
 
 def test_whole_reruns_with_workers_give_the_outputs_of_cold_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,12 +234,14 @@ def test_whole_reruns_with_workers_give_the_outputs_of_cold_runs(tmp_path: Path,
         audit.run([corpus], out=tmp_path / "warm" / name, cache=tmp_path / "cache", **fast)
         audit.run([corpus], out=tmp_path / "cold" / name, cache=None, **fast)
         assert test_rerun._outputs(tmp_path / "warm" / name) == test_rerun._outputs(tmp_path / "cold" / name)
-    assert (tmp_path / "cache" / passage_state.STATE_FILE).is_file()
+    assert (tmp_path / "cache" / "cross" / "duplicate_passage.npz").is_file()
     assert log.read_text().split() == ["True", "True"]
 
 
 def test_a_killed_writers_state_is_removed_by_the_next_save(tmp_path: Path) -> None:
-    dead = tmp_path / f".{passage_state.STATE_FILE}.tmp-999999999-abcdef"
+    path = _saved(tmp_path, {}).path
+    path.parent.mkdir(parents=True)
+    dead = path.with_name(f".{path.name}.tmp-999999999-abcdef")
     dead.write_bytes(b"half a state")
     _findings(_records(1), {}, tmp_path)
-    assert not dead.exists() and (tmp_path / passage_state.STATE_FILE).is_file()
+    assert not dead.exists() and path.is_file()

@@ -69,9 +69,6 @@ class Detector:
     saved: bool = False
     # the `Article.extra` columns it sets: taken back if it raises (audit.detect.contain)
     columns: tuple[str, ...] = ()
-    # a cross-article detector that keeps its own state between runs in the findings cache's
-    # folder (given as the param `_state`): duplicate.passage's rerun (passage_state)
-    keeps_state: bool = False
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -112,7 +109,7 @@ def registry() -> list[Detector]:
                  prepare=duplicate_near.prepare, large_prepared=True, saved=True,
                  columns=(duplicate_near.CLUSTER_COLUMN,)),
         Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages,
-                 prepare=duplicate_passage.prepare, large_prepared=True, keeps_state=True),
+                 prepare=duplicate_passage.prepare, large_prepared=True, saved=True),
         Detector("duplicate_repeated", ("duplicate.repeated",),
                  duplicate_repeated.find_repeated_sentences, per_article=True),
         Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en,
@@ -216,8 +213,6 @@ def _run_detectors(
         if not wanted:
             continue
         params = suite.params_for(wanted)
-        if detector.keeps_state and cache is not None and cache.path is not None:
-            params = {**params, "_state": cache.path.parent}
         supported = _supported(detector, readable, languages, params, wanted, not_checked)
         if any_failed and any(a.failed for a in supported):  # its share raised in a worker: not judged
             supported = [a for a in supported if detector.name not in a.failed]

@@ -248,9 +248,9 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     threshold) is reported once, in the copy, against the earlier article it shares most
     with: 60 rewrites of one wire story must not cost 60 x 60 alignments and findings.
     Each pair's outcome is kept as word positions and spans (a few ints each) until every
-    pair is seen, then merged per article into findings. With `_state` (the findings
-    cache's folder), the outcomes are kept there, and a rerun recomputes only the pairs
-    its changes can touch (passage_state); the findings are the cold run's.
+    pair is seen, then merged per article into findings. With `_saved` (its SavedState in
+    the findings cache's folder), the outcomes are kept there, and a rerun recomputes only
+    the pairs its changes can touch (passage_state); the findings are the cold run's.
     """
     cfg = PassageConfig.from_params(params)
     # Pairs come sorted by their first article, the second is anywhere: a cache of 8,192
@@ -269,14 +269,13 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         return _families(articles, cfg)
 
     index = params.get("_index")
-    folder = params.get("_state") if index is None else None
+    saved = params.get("_saved") if index is None else None
     pairs: dict[tuple[int, int], Any] = {}
     edited: dict[tuple[int, int], list[Any]] = {}  # (a, b) -> [seeds held, seeds, result]
     sink: dict[str, Any] = {}
-    if folder is not None:
-        settings = passage_state.settings_of(PassageConfig, params)  # this module, not a wrapper of it
+    if saved is not None:
         ids = passage_state.identities(articles)
-        state = passage_state.load(folder, settings)
+        state = passage_state.load(saved)
         try:
             done = state is not None and _rerun(articles, state, ids, families, cfg,
                                                 (tokens, shingles), (pairs, edited), sink)
@@ -301,9 +300,9 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     found = [passage_finding(articles[doc], group, names)
              for doc in sorted(sides) for group in passage_groups(sides[doc])
              if not site_chrome(articles, doc, group, cfg)]
-    if folder is not None:
-        passage_state.save(folder, passage_state.PassageState(
-            settings, ids, sink["families"], sink["counts"], *sink["table"], pairs, edited))
+    if saved is not None:
+        passage_state.save(saved, passage_state.PassageState(
+            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited))
     yield from found
 
 

@@ -19,28 +19,26 @@ the groups of the fingerprints their "key" articles hold (all holders of each, s
 groups, their families' first holders and max_df are exactly the cold run's): each
 dirty pair has all its seeds there. The state holds the previous corpus's article
 identities, family codes, fingerprint counts, every fingerprint sorted by hash, and the
-pairs' outcomes; anything unreadable, another code or settings, a reordered corpus or a
-change of more than LARGE_CHANGE of the articles: the cold computation.
+pairs' outcomes, in the detector's SavedState (audit.detect.saved: `<cache>/cross/
+duplicate_passage.npz`, under the fingerprint of its code, data and params); anything
+unreadable, another fingerprint, a reordered corpus or a change of more than LARGE_CHANGE
+of the articles: the cold computation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from audit.atomic import clean_stale, temp_name
 from audit.detect.duplicates.seeds import ranks
+from audit.detect.saved import SavedState
 from audit.model import Article
 
-STATE_FILE = "passage-state.npz"
-FORMAT = "passage-state 1"
 LARGE_CHANGE = 0.2  # a rerun affecting more of the articles is computed whole
 
 
@@ -48,7 +46,6 @@ LARGE_CHANGE = 0.2  # a rerun affecting more of the articles is computed whole
 class PassageState:
     """What one run leaves for the next (positions are that run's article positions)."""
 
-    settings: str  # code, data and params digest: another one is never served
     ids: list[bytes]  # each article's identity (identities)
     families: np.ndarray  # int64 family code of each article
     counts: np.ndarray  # int64 fingerprints of each article
@@ -75,51 +72,29 @@ def family_codes(families: Sequence[Hashable]) -> np.ndarray:
     return np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
 
 
-def settings_of(defined: Any, params: Mapping[str, Any]) -> str:
-    """The digest a state is kept under: the code of the module `defined` is in and of every
-    audit module it imports (transitively),
-    the shipped data and library versions, the public params."""
-    from audit.detect.cache import code_fingerprint, data_fingerprint, params_text
-
-    return hashlib.sha256(f"{FORMAT}\x1f{code_fingerprint(defined, data_fingerprint())}\x1f"
-                          f"{params_text(params)}".encode()).hexdigest()
-
-
-def save(folder: str | Path, state: PassageState) -> None:
-    """Write the state whole, or leave the previous one (a temporary name, then a rename)."""
-    path = Path(folder) / STATE_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale(path)  # what a killed run's child left (20-100 MB)
+def save(saved: SavedState, state: PassageState) -> None:
+    """Write the state whole, or leave the previous one (SavedState.save)."""
     pairs = [[a, b, *value] for (a, b), value in sorted(state.pairs.items())]
     edited = [[a, b, n, [p for seed in seeds for p in seed], result]
               for (a, b), (n, seeds, result) in sorted(state.edited.items())]
-    text = json.dumps({"settings": state.settings, "pairs": pairs, "edited": edited})
-    partial = temp_name(path)
-    try:
-        with open(partial, "wb") as fh:
-            np.savez(fh, meta=np.frombuffer(text.encode(), dtype=np.uint8),
-                     ids=np.frombuffer(b"".join(state.ids), dtype=np.uint8),
-                     families=state.families, counts=state.counts, hashes=state.hashes,
-                     docs=state.docs, positions=state.positions)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    text = json.dumps({"pairs": pairs, "edited": edited})
+    saved.save({"meta": np.frombuffer(text.encode(), dtype=np.uint8),
+                "ids": np.frombuffer(b"".join(state.ids), dtype=np.uint8),
+                "families": state.families, "counts": state.counts, "hashes": state.hashes,
+                "docs": state.docs, "positions": state.positions})
 
 
-def load(folder: str | Path, settings: str) -> PassageState | None:
-    """The state kept in `folder` for these settings, or None (none, another, damaged)."""
-    path = Path(folder) / STATE_FILE
-    if not path.is_file():
+def load(saved: SavedState) -> PassageState | None:
+    """The state the last run saved under this fingerprint, or None (none, another, damaged)."""
+    arrays = saved.load()
+    if arrays is None:
         return None
     try:
-        with np.load(path, allow_pickle=False) as saved:
-            meta = json.loads(saved["meta"].tobytes())
-            if meta.get("settings") != settings:
-                return None
-            raw = saved["ids"].tobytes()
-            ids = [raw[i : i + 16] for i in range(0, len(raw), 16)]
-            state = PassageState(settings, ids, saved["families"], saved["counts"], saved["hashes"],
-                                 saved["docs"], saved["positions"], {}, {})
+        meta = json.loads(arrays["meta"].tobytes())
+        raw = arrays["ids"].tobytes()
+        ids = [raw[i : i + 16] for i in range(0, len(raw), 16)]
+        state = PassageState(ids, arrays["families"], arrays["counts"], arrays["hashes"],
+                             arrays["docs"], arrays["positions"], {}, {})
         for a, b, shared, len_a, len_b, runs in meta["pairs"]:
             state.pairs[(a, b)] = (shared, len_a, len_b, runs)
         for a, b, n, flat, result in meta["edited"]:
