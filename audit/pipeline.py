@@ -7,7 +7,6 @@ never leaves half a report where the last good one was.
 
 from __future__ import annotations
 
-import gc
 import json
 import shutil
 import sys
@@ -26,6 +25,7 @@ from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
+from audit.gcpause import paused_gc
 from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
 from audit.normalise import build_articles
@@ -238,85 +238,81 @@ def _run(
     if out_dir is not None:
         clean_stale(out_dir)  # what a killed run left beside it (issue 11)
         work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
-    try:
-        # No cyclic collection in the tail (as audit.gcpause.paused_gc): what exists
-        # (articles, findings: millions of objects) and what it makes (the table, rows,
-        # view records) stay to its end, and the full collections its allocations
-        # triggered walked them all, freeing nothing (20,000 articles: 2, 0.16-0.21 s of
-        # CPU; 100,000: 3, 1.1 s; with what existed frozen, still 4 for 0.7 s:
-        # docs/measurements/tail.md). Its garbage is freed by reference counts; the few
-        # cycles it makes (pandas, Jinja) wait for the collector until its end.
-        collecting = gc.isenabled()
-        gc.disable()
-        clock = time.perf_counter()
-        early = None  # the gate without --out needs no table (nor pandas, 0.5 s: issue 13)
-        # counted once for both: 23 checks x 20,000 articles, 0.5 s of CPU a counting
-        counts = list(signal_counts(articles, findings, the_suite, detection.not_checked))
-        if work is not None:  # the table, the report's rows and diffs, made while GX validates
-            early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
-                           detection.failed, counts, html_report)
-        with progress.stage("validate (GX)", 1, "steps") as advance:
-            try:
-                validation = validator.validate(
-                    signal_columns(articles, findings, the_suite, detection.not_checked, counts),
-                    work / "data_docs" if data_docs and work else None)
-            finally:  # the thread reads the table: done before its status column changes
-                table, prepared = early.result() if early is not None else (None, None)
-            advance()
-        unjudged = detection.failed  # not checked after an error: never passed
-        status = {a.article_id: "fail" if a.article_id in validation.failed_ids
-                  or a.article_id in unjudged else "pass" for a in articles}
-        timings["validate"] = time.perf_counter() - clock
-        timings.update(validator.seconds)  # the child's import and validation, our wait
-
-        clock = time.perf_counter()
-        if table is not None:
-            table["status"] = [status[i] for i in table["article_id"]]
-        summary = build_summary(
-            started, paths, articles, findings, status, the_suite, validation, timings, problems,
-            detection.not_checked)
-        summary["check_failures"] = check_failures(detection.failed, detection.failed_checks)
-        summary["compared_to_previous"] = None
-        if out_dir is not None:
-            from audit.report.history import compare_with_previous
-
-            summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
-        summary["language_cache"] = _cache_stats(language_cache)
-        summary["findings_cache"] = _cache_stats(findings_cache)
-        waited = 0.0
-
-        def docs_ready() -> None:  # the Data Docs, built by GX's process meanwhile
-            nonlocal waited
-            since = time.perf_counter()
-            validator.finish()
-            waited += time.perf_counter() - since
-
-        if work is not None and out_dir is not None and table is not None:
-            with progress.stage("write outputs", 1, "steps") as advance:
-                if prepared is not None:
-                    from audit.report import with_status
-
-                    prepared = with_status(prepared, table["status"].tolist())
-                write_outputs(work, table, findings, summary, articles, validation, html_report,
-                              prepared, docs_ready)
+    with paused_gc():
+        try:
+            # No cyclic collection in the tail (paused_gc, around this block): what exists
+            # (articles, findings: millions of objects) and what it makes (the table, rows,
+            # view records) stay to its end, and the full collections its allocations
+            # triggered walked them all, freeing nothing (20,000 articles: 2, 0.16-0.21 s of
+            # CPU; 100,000: 3, 1.1 s; with what existed frozen, still 4 for 0.7 s:
+            # docs/measurements/tail.md). Its garbage is freed by reference counts; the few
+            # cycles it makes (pandas, Jinja) wait for the collector until its end.
+            clock = time.perf_counter()
+            early = None  # the gate without --out needs no table (nor pandas, 0.5 s: issue 13)
+            # counted once for both: 23 checks x 20,000 articles, 0.5 s of CPU a counting
+            counts = list(signal_counts(articles, findings, the_suite, detection.not_checked))
+            if work is not None:  # the table, the report's rows and diffs, made while GX validates
+                early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
+                               detection.failed, counts, html_report)
+            with progress.stage("validate (GX)", 1, "steps") as advance:
+                try:
+                    validation = validator.validate(
+                        signal_columns(articles, findings, the_suite, detection.not_checked, counts),
+                        work / "data_docs" if data_docs and work else None)
+                finally:  # the thread reads the table: done before its status column changes
+                    table, prepared = early.result() if early is not None else (None, None)
                 advance()
-        docs_ready()  # if the report did not wait for them (no report)
-        saving.result()  # the findings cache is written (or its error raised) before the run ends
-        timings["report"] = time.perf_counter() - clock
-        summary["seconds"]["report"] = round(timings["report"], 3)
-        if "gx_docs" in validator.seconds:
-            summary["seconds"].update(gx_docs=round(validator.seconds["gx_docs"], 3),
-                                      wait_gx_docs=round(waited, 3))
-        if work is not None and out_dir is not None:
-            _put_in_place(work, out_dir, summary)
-    except BaseException:
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
-        saving.exception()  # not left writing behind the caller's back
-        raise
-    finally:
-        if collecting:
-            gc.enable()
+            unjudged = detection.failed  # not checked after an error: never passed
+            status = {a.article_id: "fail" if a.article_id in validation.failed_ids
+                      or a.article_id in unjudged else "pass" for a in articles}
+            timings["validate"] = time.perf_counter() - clock
+            timings.update(validator.seconds)  # the child's import and validation, our wait
+
+            clock = time.perf_counter()
+            if table is not None:
+                table["status"] = [status[i] for i in table["article_id"]]
+            summary = build_summary(
+                started, paths, articles, findings, status, the_suite, validation, timings, problems,
+                detection.not_checked)
+            summary["check_failures"] = check_failures(detection.failed, detection.failed_checks)
+            summary["compared_to_previous"] = None
+            if out_dir is not None:
+                from audit.report.history import compare_with_previous
+
+                summary["compared_to_previous"] = compare_with_previous(out_dir, summary, status)
+            summary["language_cache"] = _cache_stats(language_cache)
+            summary["findings_cache"] = _cache_stats(findings_cache)
+            waited = 0.0
+
+            def docs_ready() -> None:  # the Data Docs, built by GX's process meanwhile
+                nonlocal waited
+                since = time.perf_counter()
+                validator.finish()
+                waited += time.perf_counter() - since
+
+            if work is not None and out_dir is not None and table is not None:
+                with progress.stage("write outputs", 1, "steps") as advance:
+                    if prepared is not None:
+                        from audit.report import with_status
+
+                        prepared = with_status(prepared, table["status"].tolist())
+                    write_outputs(work, table, findings, summary, articles, validation, html_report,
+                                  prepared, docs_ready)
+                    advance()
+            docs_ready()  # if the report did not wait for them (no report)
+            saving.result()  # the findings cache is written (or its error raised) before the run ends
+            timings["report"] = time.perf_counter() - clock
+            summary["seconds"]["report"] = round(timings["report"], 3)
+            if "gx_docs" in validator.seconds:
+                summary["seconds"].update(gx_docs=round(validator.seconds["gx_docs"], 3),
+                                          wait_gx_docs=round(waited, 3))
+            if work is not None and out_dir is not None:
+                _put_in_place(work, out_dir, summary)
+        except BaseException:
+            if work is not None:
+                shutil.rmtree(work, ignore_errors=True)
+            saving.exception()  # not left writing behind the caller's back
+            raise
     return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
 
 
