@@ -228,10 +228,7 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
         if isinstance(item, RawLine) and record.error:
             problems.append(f"{record.source_uri}: {record.error}")
         if article_id is None:
-            base = record.record_id or _default_id(record.source_uri, number)
-            article_id = f"{base}\x1f{number}" if base in seen else base
-            seen.add(base)
-            bases.append(base)
+            article_id = _provisional_id(record, number, seen, bases)
         before = waiting.misses
         article = to_article_contained(record, article_id, fix_encoding=_PLAN.fix_encoding,
                                        language_cache=waiting, max_chars=_PLAN.max_chars)
@@ -584,10 +581,7 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
             record = item.record() if isinstance(item, RawLine) else item
             if isinstance(item, RawLine) and record.error and on_problem:
                 on_problem(f"{record.source_uri}: {record.error}")
-            base = record.record_id or _default_id(record.source_uri, number)
-            bases.append(base)
-            numbered.append((f"{base}\x1f{number}" if base in seen else base, number, record))
-            seen.add(base)
+            numbered.append((_provisional_id(record, number, seen, bases), number, record))
         if len(numbered) >= size:
             yield _Batch(numbered)
             numbered = []
@@ -708,6 +702,18 @@ def run_per_article(
             gc.unfreeze()
     keeper.save()
     return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
+
+
+def _provisional_id(record: RawRecord, number: int, seen: set[str], bases: list[str]) -> str:
+    """The record's id as batches carry it: its own, else its source and number (`base`,
+    added to `bases` and `seen`); a repeat of a base already seen gets `base\x1fnumber`
+    until _final_ids renames it. One rule for the parent (`_batches`) and the workers
+    (normalise_batch), so ids end the same whoever named them."""
+    base = record.record_id or _default_id(record.source_uri, number)
+    bases.append(base)
+    named = f"{base}\x1f{number}" if base in seen else base
+    seen.add(base)
+    return named
 
 
 def _named(batch: _Batch, result: BatchResult, bases: list[str], seen: set[str]) -> None:
