@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from consistency_helpers import article
+from consistency_helpers import RETROSPECTIVE, article
 
 from audit.detect.consistency.contradictions import find_contradictions
 
@@ -141,14 +141,6 @@ def test_public_params_follow_the_params_asked_for() -> None:
 # A 2019 retrospective on 2008 (hd-0204, New Republic, 2019-12-23) and a news report of
 # 2019-11-19 (Zyte gold): pooled with a 60-day window (max_days 40 here) the two made the
 # only contradiction of about 5,500 dated real English articles (precen.md), and it was false.
-RETROSPECTIVE_2008 = (
-    "With the 2008 financial crash and the Great Recession, the ideology of neoliberalism lost its force. "
-    "The approach to politics, global trade, and social philosophy that defined an era led not to "
-    "never-ending prosperity but utter disaster. “Laissez-faire is finished,” declared French President "
-    "Nicolas Sarkozy. Federal Reserve Chairman Alan Greenspan admitted in testimony before Congress that "
-    "his ideology was flawed. In an extraordinary statement, Australian Prime Minister Kevin Rudd declared "
-    "that the crash “called into question the prevailing neoliberal economic orthodoxy of the past 30 years.”"
-)
 MORRISON_2019 = (
     "He also said he hoped the swap would “pave the way” for unofficial direct talks between his government "
     "and the Taliban, who have long refused to negotiate peace with Kabul. Australian Prime Minister Scott "
@@ -156,17 +148,17 @@ MORRISON_2019 = (
 
 
 def test_a_title_in_a_passage_dated_to_an_earlier_year_makes_no_claim_about_now() -> None:
-    retro = article(RETROSPECTIVE_2008, date(2019, 12, 23), "retro")
+    retro = article(RETROSPECTIVE, date(2019, 12, 23), "retro")
     news = article(MORRISON_2019, date(2019, 11, 19), "news")
     assert [(f.article_id, f.excerpt, f.related_article_id)
             for f in find_contradictions([retro, news], {"max_days": 40})] == []
     # guard: the same title in a present sentence ("is meeting") still claims the office now
-    present = article(RETROSPECTIVE_2008.replace("Kevin Rudd declared", "Kevin Rudd is meeting"),
+    present = article(RETROSPECTIVE.replace("Kevin Rudd declared", "Kevin Rudd is meeting"),
                       date(2019, 12, 23), "present")
     assert [(f.article_id, f.excerpt, f.related_article_id)
             for f in find_contradictions([present, news], {"max_days": 40})] == [
         ("present", "Australian Prime Minister Kevin Rudd", "news")]
     # guard: a year in which he did not hold it (2014: Abbott) does not excuse the title
-    wrong_then = article(RETROSPECTIVE_2008.replace("the 2008 financial crash", "the 2014 financial crash"),
+    wrong_then = article(RETROSPECTIVE.replace("the 2008 financial crash", "the 2014 financial crash"),
                          date(2019, 12, 23), "wrong_then")
     assert [f.article_id for f in find_contradictions([wrong_then, news], {"max_days": 40})] == ["wrong_then"]
