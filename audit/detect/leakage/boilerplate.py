@@ -732,16 +732,22 @@ def copied_story(article: Article, pending: Mapping[int, list[Any]], docs: Seque
     """Whether the recurring line `index` is in a story copied onto other pages of the site, not
     its chrome: in a run of lines that recur in exactly as many of the publisher's articles,
     holding PASSAGE_MIN_LINES or more sentence lines (waiting on the prose or block count) with
-    PASSAGE_MIN_WORDS words. Yahoo Finance 2020 carries a Benzinga interview on 18 of its
-    several-story pages and a Bloomberg story on 19 (433 and 208 words, every line in the same
-    18 or 19 pages): every sentence recurred, so every sentence was "site chrome" (precb.md,
-    precen.md). The other lines of the run (a title's piece, a heading) join it without counting.
-    The longest such run that was chrome, on every corpus read, held 51 words of sentences
-    ("Watch The First Trade each day ... Follow Sozzi on Twitter ..."), a reporter's contact
-    footer 40; a chrome line in more of the pages (Benzinga's disclaimer after the story, in
-    228) is not in the story's run. Copied passages are duplicate.passage's business."""
-    if at is None or pending[index][4] < settings.recur_min_docs_prose:
+    PASSAGE_MIN_WORDS words, or the short line right above such a run (its headline: "Benzinga
+    Josh Brown Predicts Year-End Market Melt-Up, ..."). Yahoo Finance 2020 carries a Benzinga
+    interview on 18 of its several-story pages and a Bloomberg story on 19 (433 and 208 words,
+    every line in the same 18 or 19 pages): every sentence recurred, so every sentence was "site
+    chrome" (precb.md, precen.md). The other lines of the run (a title's piece, a heading) join
+    it without counting. The longest such run that was chrome, on every corpus read, held 51
+    words of sentences ("Watch The First Trade each day ... Follow Sozzi on Twitter ..."), a
+    reporter's contact footer 40; a chrome line in more of the pages (Benzinga's disclaimer after
+    the story, in 228) is not in the story's run. Copied passages are duplicate.passage's business."""
+    if at is None:
         return False
+    if pending[index][4] < settings.recur_min_docs_prose:  # a short line: the headline right above it?
+        below = pending.get(index + 1)
+        return (below is not None and below[4] >= settings.recur_min_docs_prose
+                and docs[at + index + 1] == docs[at + index]
+                and copied_story(article, pending, docs, at, index + 1, settings))
     n_docs, first, last = docs[at + index], min(pending), max(pending)
 
     def in_run(i: int) -> bool:
