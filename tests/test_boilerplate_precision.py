@@ -309,3 +309,84 @@ def test_dates_and_ranks_written_in_figures_are_not_cut_into_recurring_fragments
     assert not any(STANDARD_RESULTS[end:].startswith(("Andreas", "Jari")) for end in ends)
     assert sentence_ends("Die Kosten beliefen sich auf rund 9,5 Mio. Euro. Neu ist das.") == [len("Die Kosten beliefen sich auf rund 9,5 Mio. Euro. ")]
     assert sentence_ends("Der Wert stieg auf 12. Die Polizei kam.") == [len("Der Wert stieg auf 12. ")]
+
+
+# Yahoo Finance 2020 (financial-news-dataset): a Bloomberg story that 19 of the site's several-story
+# pages carry (its opening, as the pages hold it: paragraphs glued at lost spaces), three other
+# stories' openings, Benzinga's disclaimer (228 pages) and TechCrunch's newsletter plug (8).
+ELLISON = (
+    "Bloomberg Oracle’s Larry Ellison Says He Has Moved to Hawaii, Fleeing California (Bloomberg) -- Oracle Corp. co-founder Larry Ellison said he has moved his primary residence to Hawaii, "
+    "becoming the latest Silicon Valley executive to depart the state where they built their fortunes.Ellison, "
+    "the world’s 11th-wealthiest person, notified his staff Monday of the move. Recode first reported the "
+    "executive’s decision, which followed Oracle’s announcement Friday that it had shifted the company’s "
+    "headquarters to Austin, Texas, from Redwood City, California.“I’ve received a number of inquiries about "
+    "whether or not I will be moving to Texas,” Ellison wrote in a memo to Oracle’s employees. “The answer is "
+    "no. I’ve moved to the State of Hawaii and I’ll be using the power of Zoom to work from the island of "
+    "Lanai. Mahalo, Larry.”Ellison, 76, who has a net worth of about $75 billion, according to data compiled "
+    "by Bloomberg, owns 98% of Lanai, Hawaii’s sixth largest island that’s mostly made up of Ellison’s luxury "
+    "hotels and resorts. Ellison is the main employer of Lanai’s 3,000 residents.")
+YAHOO_LEADS = [
+    "Slack (WORK) is set to issue its first quarterly earnings report as a public company after the bell on "
+    "Wednesday. The company, which went public on April 26, was one of among a raft of technology initial "
+    "public offerings (IPOs) in the first half of 2019.",
+    "With 180 million Uber shares about to hit the stock market, it’s no surprise the stock’s first trade may "
+    "take a while. New York Stock Exchange Chief Operating officer John Tuttle said on Yahoo Finance’s The "
+    "First Trade Friday that Uber’s (UBER) stock may not open until the early afternoon.",
+    "Two years ago the now venture capital investor took a stake in cricket farm operator Aspire Food Group. "
+    "Aspire uses crickets to whip up a range of protein-packed food products.",
+]
+BENZINGA_DISCLAIMER = "Benzinga does not provide investment advice. All rights reserved."
+DAILY_CRUNCH = ("The Daily Crunch is TechCrunch's roundup of our biggest and most important stories. If you'd like "
+                "to get this delivered to your inbox every day at around 9am Pacific, you can subscribe here.")
+
+
+def test_a_story_copied_onto_several_pages_is_not_site_chrome() -> None:
+    """precb.md, precen.md: a story the site carries on 15-19 of its pages recurred sentence by
+    sentence, so each sentence was "repeated site chrome". A run of three or more sentences
+    recurring in exactly as many articles, holding 80 words, is a copied story. Here the story is
+    on two pages of three (the prose count lowered to 2 and the duplicate exemption off, so three
+    short pages show it). Guards: the disclaimer after it, in all three pages, and a two-sentence
+    newsletter plug in two (33 words) are still chrome by recurrence."""
+    pages = [f"{YAHOO_LEADS[0]} {ELLISON} {BENZINGA_DISCLAIMER} {DAILY_CRUNCH}",
+             f"{YAHOO_LEADS[1]} {ELLISON} {BENZINGA_DISCLAIMER}",
+             f"{YAHOO_LEADS[2]} {BENZINGA_DISCLAIMER} {DAILY_CRUNCH}"]
+    articles = [article(text, f"yf{i}", publisher="Yahoo Finance", title="") for i, text in enumerate(pages)]
+    params = {"recur_min_docs": 2, "recur_min_docs_prose": 2, "recur_max_share": 1.0}
+    found = [(f.article_id, f.excerpt) for f in find_boilerplate_lines(articles, params)
+             if f.data["signal"] == "recurring"]
+    assert not any("Ellison" in excerpt or "Lanai" in excerpt for _, excerpt in found)  # its headline too
+    assert [a for a, excerpt in found if excerpt.startswith("Benzinga does not provide")] == ["yf0", "yf1", "yf2"]
+    assert [a for a, excerpt in found if excerpt.startswith("The Daily Crunch")] == ["yf0", "yf2"]
+
+
+# The opening of a Benzinga interview that 18 of the Yahoo pages carry, its headline glued to
+# its first word as the pages hold it.
+JOSH_BROWN = (
+    "Benzinga Josh Brown Predicts Year-End Market Melt-Up, Bets On Reopening Stocks Josh Brown -- CNBC "
+    "contributor, CEO of Ritholtz Wealth Management and author of the new book \"How I Invest My Money\" -- "
+    "joined Benzinga's PreMarket Prep show Friday.Brown discussed his outlook for stocks in the coming months "
+    "and potential economic recovery plays in anticipation of coronavirus vaccines hitting the market.Brown's "
+    "Economic Recovery Plays: Brown said he is bullish on stock prices between now and year's end, predicting "
+    "a melt-up in the S&P 500 in coming weeks.\"I hate saying it out loud because if it doesn't happen ... you "
+    "know. But I'm starting to think that way,\" he said.Brown owns reopening stocks like Starbucks Corporation "
+    "(NASDAQ: SBUX) and Simon Property Group Inc (NYSE: SPG).\"I'm in some companies that really need there to "
+    "be a reopening to get back to their 2019 numbers, and it might take them two years to do it,\" Brown "
+    "said.For now, Brown said he's positioning in anticipation of how people will feel when they start hearing "
+    "about friends and family members getting the coronavirus vaccine in coming months.Gap Growth Story: Brown "
+    "is bullish on another economic recovery stock, Gap Inc (NYSE: GPS).\"Years and years and years and years "
+    "with no progress, no momentum. Nothing good to talk about in the story.")
+
+
+def test_the_headline_of_a_copied_story_is_not_site_chrome() -> None:
+    """precen.md: the short line right above a copied story's run, in as many of the site's pages,
+    is the story's headline ("Benzinga Josh Brown Predicts Year-End Market Melt-Up, ...", 18 Yahoo
+    pages), not a line of its chrome. Guard: the disclaimer after it, on every page, still is."""
+    pages = [f"{JOSH_BROWN} {BENZINGA_DISCLAIMER}", f"{YAHOO_LEADS[1]} {JOSH_BROWN} {BENZINGA_DISCLAIMER}",
+             f"{YAHOO_LEADS[2]} {JOSH_BROWN} {BENZINGA_DISCLAIMER}", f"{YAHOO_LEADS[0]} {BENZINGA_DISCLAIMER}"]
+    articles = [article(text, f"yf{i}", publisher="Yahoo Finance", title="") for i, text in enumerate(pages)]
+    # the story on three pages of four: a short line needs 2 of them, a sentence 3
+    params = {"recur_min_docs": 2, "recur_min_docs_prose": 3, "recur_min_docs_block": 3, "recur_max_share": 1.0}
+    found = [(f.article_id, f.excerpt) for f in find_boilerplate_lines(articles, params)
+             if f.data["signal"] == "recurring"]
+    assert not any("Josh Brown" in excerpt or "Brown said" in excerpt for _, excerpt in found)
+    assert [a for a, excerpt in found if excerpt.startswith("Benzinga does not provide")] == ["yf0", "yf1", "yf2", "yf3"]

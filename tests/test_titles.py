@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from consistency_helpers import article, spans
+from consistency_helpers import RETROSPECTIVE, article, spans
 
 from audit.detect.consistency.titles import find_title_anachronisms
 from audit.errors import UsageError
@@ -263,14 +263,6 @@ def test_title_mentions_read_once_a_text_and_table() -> None:
 
 # A 2019 retrospective (The New Republic, 2019-12-23, "a look back" at the decade): the
 # paragraph dates itself to 2008 four sentences before the mention (precl.md).
-RETROSPECTIVE = (
-    "With the 2008 financial crash and the Great Recession, the ideology of neoliberalism lost its force. "
-    "The approach to politics, global trade, and social philosophy that defined an era led not to "
-    "never-ending prosperity but utter disaster. “Laissez-faire is finished,” declared French President "
-    "Nicolas Sarkozy. Federal Reserve Chairman Alan Greenspan admitted in testimony before Congress that "
-    "his ideology was flawed. In an extraordinary statement, Australian Prime Minister Kevin Rudd declared "
-    "that the crash “called into question the prevailing neoliberal economic orthodoxy of the past 30 years.”"
-)
 DEC_23_2019 = date(2019, 12, 23)
 
 

@@ -4,7 +4,11 @@ incompatible status.
 Each article's title mentions (see titles.py) that title_reading.py reads as present
 titles become claims: "Olaf Scholz is German Chancellor", "Donald Trump is a former US
 President". History, reports and quotes ("appointed by President Barack Obama") are no
-claims. Two claims of articles dated at most `max_days` apart (default 14) contradict
+claims, and neither is a title read as present only by its reporting verb in a passage the
+text dates to an earlier year in which the person held the office (titles.held_in_passage_year:
+"With the 2008 financial crash ... Australian Prime Minister Kevin Rudd declared ..." in a
+2019 retrospective speaks of 2008, as title_anachronism reads it). Two claims of articles
+dated at most `max_days` apart (default 14) contradict
 each other when they name different current holders of one office, or one calls a
 person the current holder and the other a former one, unless the office-holders table
 shows both claims true at their own dates (the office changed hands between them).
@@ -35,6 +39,7 @@ from audit.detect.consistency.titles import (
     ELECT_DAYS,
     courtesy_title,
     find_title_mentions,
+    held_in_passage_year,
     office_label,
     reading_of,
     stale_new,
@@ -75,8 +80,8 @@ def claims_of(article: Article, table: OfficeTable, dates: tuple[date, date]) ->
                 courtesy_title(mention, terms, dates[1]) or stale_new(mention, terms, dates[1], ELECT_DAYS))):
             continue  # "President Obama" in 2017: an honorific, no claim that he holds office
         reading = reading_of(article.text, mention, dates[1])
-        if not reading.present:
-            continue
+        if not reading.present or held_in_passage_year(article.text, mention, table, dates[1], reading):
+            continue  # history, or a claim about the earlier year its passage tells of
         office, country = offices.pop()
         found.append(Claim(article, mention.start, mention.end, mention.person_id, office, country,
                            mention.status, dates, reading.describe()))
