@@ -309,3 +309,13 @@ def test_dates_and_ranks_written_in_figures_are_not_cut_into_recurring_fragments
     assert not any(STANDARD_RESULTS[end:].startswith(("Andreas", "Jari")) for end in ends)
     assert sentence_ends("Die Kosten beliefen sich auf rund 9,5 Mio. Euro. Neu ist das.") == [len("Die Kosten beliefen sich auf rund 9,5 Mio. Euro. ")]
     assert sentence_ends("Der Wert stieg auf 12. Die Polizei kam.") == [len("Der Wert stieg auf 12. ")]
+
+
+def test_french_messieurs_before_names_ends_no_sentence() -> None:
+    """La DH (2019), line-kept: "MM." (Messieurs) before two names ended a sentence, and the
+    fragment "MM." then recurred in 3 of the paper's articles as site chrome (precde.md).
+    Guard: a sentence ending on millimetres ("mm.") still ends there."""
+    quote = ("\"En attendant la décision de la chambre d'appel sur l'appel du procureur (...) MM. Gbagbo et "
+             "Blé Goudé resteront sous la garde de la CPI\", a indiqué un porte-parole de la cour.")
+    assert not any(quote[end:].startswith("Gbagbo") for end in sentence_ends(quote))
+    assert sentence_ends("La pluie a atteint 41 mm. Le bilan reste lourd.") == [len("La pluie a atteint 41 mm. ")]

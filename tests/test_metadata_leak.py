@@ -133,3 +133,27 @@ def test_polish_credit_does_not_run_back_over_the_sentence() -> None:
             "10 546 zainfekowanych osób. Kraj jest dziewiąty na światowej liście zaatakowanych przez "
             f"koronawirusa (pod względem liczby infekcji). {credit}")
     assert running(f"{text.split('. ')[0]}. {text}", "pl") == [(credit, {"kind": "credit"})]
+
+
+@pytest.mark.parametrize("line", [
+    # Der Standard headlines (10kGNAD, derStandard.at 2015-16) on a line of their own, as a
+    # line-kept corpus holds them: "Von" is the preposition and the hyphen joins a compound
+    # ("T-Shirts", "AHS-Übertrittsquoten", "Arduino-Board"); a byline's separator before the
+    # outlet ("Von Julia Schmid - dpa") stands apart from the name.
+    "Von T-Shirts und kurzen Hosen sollte abgesehen werden",
+    "Von AHS-Übertrittsquoten bis zu Vorschulstufe",
+    "von Arduino-Board entwickelt.",
+])
+def test_a_compound_after_von_is_no_byline(line: str) -> None:
+    assert running(f"{PARAGRAPH}\n{line}\n{PARAGRAPH}", "de") == []
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Von Julia Schmid - dpa", "Julia Schmid"),
+    ("Von Hans-Peter Müller, ARD-Hauptstadtstudio", "Hans-Peter Müller"),
+    ("Von Katrin Aue, ARD-Hauptstadtstudio.", "Katrin Aue"),
+])
+def test_a_german_byline_with_its_outlet_is_still_one(line: str, author: str) -> None:
+    found = running(f"{PARAGRAPH}\n{line}\n{PARAGRAPH}", "de")
+    assert [(excerpt, data["kind"]) for excerpt, data in found] == [(line, "byline")]
+    assert found[0][1]["author"].startswith(author)
