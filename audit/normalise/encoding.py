@@ -13,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import ftfy
@@ -148,9 +149,13 @@ def repair_text(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-# Han, kana and Hangul: scripts whose characters UTF-8 writes in three bytes, which Latin-1
-# reads as three ordinary characters ("é»«" is the bytes of 黫).
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
+@lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    """Han, kana and Hangul: scripts whose characters UTF-8 writes in three bytes, which
+    Latin-1 reads as three ordinary characters ("é»«" is the bytes of 黫). Compiled when a
+    repair is first judged: the character set's compilation costs 4 M instructions, which
+    every process would pay at import."""
+    return re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
 def misread(repair: Repair, line: str) -> bool:
@@ -160,8 +165,8 @@ def misread(repair: Repair, line: str) -> bool:
     opening one; precde.md). Text really mis-decoded from Chinese, Japanese or Korean gives a
     run of such characters (a name has two or more), and a line that holds the script
     already is read as ftfy reads it."""
-    return (repair.kind == "mojibake" and len(_CJK.findall(repair.after)) == 1
-            and _CJK.search(line) is None)
+    return (repair.kind == "mojibake" and len(_cjk().findall(repair.after)) == 1
+            and _cjk().search(line) is None)
 
 
 def describe_repairs(repairs: list[Repair]) -> str:
