@@ -16,8 +16,8 @@ Biden") is not the table person, nor is a fuzzy candidate the article writes aft
 person's given name anywhere ("Martin Schulz ... Schulz, que trató de hacer lo propio": the
 SPD's former leader, not a typo of Olaf Scholz; El Confidencial 2018, precde.md), and a
 fuzzy candidate must not itself be a table spelling of someone else, nor follow a definite
-article ("de la Hollandie") or carry "[sic]". The article's most frequent spelling is taken as its own;
-each other spelling is reported once, at its first occurrence, with the counts.
+article ("de la Hollandie") or carry "[sic]". The article's most frequent spelling is taken
+as its own; each other spelling is reported once, at its first occurrence, with the counts.
 The fuzzy typos are not looked for in articles in German (and Luxembourgish), which
 capitalise every noun and start questions with a verb: a capital there does not say
 "name", and common words sit one edit from a surname ("Die Frage steht im Raum: Merken

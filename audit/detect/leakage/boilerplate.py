@@ -230,9 +230,10 @@ _CLOSING = "\"'”’»)"
 
 def _short_sentence(text: str, lines: Sequence[Line], i: int) -> bool:
     """A sentence of one or two words inside a paragraph, after a sentence of it and before
-    more of it (one of the two a full sentence): an answer, a question or a label in running text ("Est-ce assez pour les
-    patrons? Non. Est-ce une rupture?", "Was genau wurde beschlossen? Ein Überblick. Über den
-    Plan ...", "¿Medidas tomadas? Ninguna. Caso cerrado."). Interviews and teasers repeat such
+    more of it (one of the two a full sentence): an answer, a question or a label in running
+    text ("Est-ce assez pour les patrons? Non. Est-ce une rupture?", "Was genau wurde
+    beschlossen? Ein Überblick. Über den Plan ...", "¿Medidas tomadas? Ninguna. Caso
+    cerrado."). Interviews and teasers repeat such
     words across a publisher's articles, so recurrence alone called them chrome: Le Temps,
     Tribune de Genève, El Confidencial, tagesschau.de (precde.md). A signature or an agency
     name closes the text or its paragraph ("R. B.", "(TDG)") and is not in between."""
