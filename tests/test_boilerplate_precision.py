@@ -390,3 +390,54 @@ def test_the_headline_of_a_copied_story_is_not_site_chrome() -> None:
              if f.data["signal"] == "recurring"]
     assert not any("Josh Brown" in excerpt or "Brown said" in excerpt for _, excerpt in found)
     assert [a for a, excerpt in found if excerpt.startswith("Benzinga does not provide")] == ["yf0", "yf1", "yf2", "yf3"]
+
+
+def test_french_messieurs_before_names_ends_no_sentence() -> None:
+    """La DH (2019), line-kept: "MM." (Messieurs) before two names ended a sentence, and the
+    fragment "MM." then recurred in 3 of the paper's articles as site chrome (precde.md).
+    Guard: a sentence ending on millimetres ("mm.") still ends there."""
+    quote = ("\"En attendant la décision de la chambre d'appel sur l'appel du procureur (...) MM. Gbagbo et "
+             "Blé Goudé resteront sous la garde de la CPI\", a indiqué un porte-parole de la cour.")
+    assert not any(quote[end:].startswith("Gbagbo") for end in sentence_ends(quote))
+    assert sentence_ends("La pluie a atteint 41 mm. Le bilan reste lourd.") == [len("La pluie a atteint 41 mm. ")]
+
+
+# tagesschau.de teasers (2025-26, Brelage/zeitgeist): the editors close a teaser with "Ein
+# Überblick." and the body goes on in the same paragraph (precde.md).
+TAGESSCHAU_TEASERS = [
+    "Nach langer Debatte hat sich die EU auf einen 90-Milliarden-Kredit für die Ukraine geeinigt - vorerst "
+    "ohne die direkte Nutzung eingefrorener russischer Gelder. Was genau wurde beschlossen? Ein Überblick. Über "
+    "den Plan zur direkten Nutzung von in der EU eingefrorenem Staatsvermögen Russlands für die Ukraine wurde "
+    "wochenlang kontrovers diskutiert.",
+    "Trump will sich bald mit Putin treffen. Ist der Kremlchef überhaupt zu Zugeständnissen bereit? Auf was "
+    "müsste sich die Ukraine einstellen? Ein Überblick. Wann soll es zu einem Treffen zwischen Trump und Putin "
+    "kommen? Ein genauer Termin ist bislang nicht bekannt.",
+    "Für die schwarz-rote Koalition gibt es einige Baustellen. Welche Vorhaben will sie noch in diesem Jahr auf "
+    "den Weg bringen? Und worum geht es beim Koalitionsausschuss heute? Ein Überblick. Die Koalition aus CDU, "
+    "CSU und SPD will bis Jahresende noch eine Reihe von Beschlüssen und Gesetzen auf den Weg bringen.",
+]
+# Liberté (Algeria, 2019): the reporter's initials close the article.
+LIBERTE_ENDINGS = [
+    "“Nous comptons raccorder ces neuf localités sur un total de 145 localités recensées à travers la wilaya”, a "
+    "précisé Mlle Benyoucef. Toujours d’après la même source, l’État a mis le paquet en matière de financement dans "
+    "le but de parvenir à cet objectif et a alloué plus de 170 millions de dinars pour l’exercice en cours. R. B.",
+    "Ils sont réduits à s’approvisionner en eau à partir des forages situés aux alentours. “L’eau ne coule que "
+    "rarement dans nos robinets, alors que nous payons nos factures rubis sur l'ongle”, mentionnent-ils. De ce "
+    "fait, ils interpellent le wali de Bouira, dans le but d'accélérer la mise en œuvre d'un plan de "
+    "réhabilitation du réseau d'AEP. R. B.",
+    "Les services de la wilaya de Bouira veilleront à garantir le volet de la sécurité, l’énergie et les soins "
+    "médicaux. “Plusieurs commissions ont été déjà mises en place et seront chapeautées par le premier magistrat "
+    "de la wilaya, et ce, afin de veiller sur le bon déroulement de nos examens”, précise la même source. R. B.",
+]
+
+
+def test_a_one_or_two_word_sentence_inside_a_paragraph_is_not_chrome() -> None:
+    """"Ein Überblick." in 3 of a publisher's teasers (and "Oui.", "Non.", "Ninguna." in
+    interviews) recurred and was called site chrome; a sentence of two words at most, after
+    a sentence of its paragraph and before more of it, is the author's. Guard: initials
+    that close an article still recur as a signature."""
+    teasers = [article(text, f"t{i}", publisher="www.tagesschau.de", title="")
+               for i, text in enumerate(TAGESSCHAU_TEASERS)]
+    assert "Ein Überblick." not in [excerpt for excerpt, _ in flagged(*teasers)]
+    endings = [article(text, f"l{i}", publisher="Liberté", title="") for i, text in enumerate(LIBERTE_ENDINGS)]
+    assert [excerpt for excerpt, _ in flagged(*endings)] == ["R. B."] * 3

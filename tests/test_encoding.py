@@ -138,3 +138,24 @@ def test_gate_fix_encoding_hands_on_the_repaired_text(tmp_path: Path) -> None:
     assert record["text"].endswith("French President François Hollande said it’s over.")
     assert record["encoding_fixed"] == "FranÃ§ois -> François; itâ€™s -> it’s"
     assert (tmp_path / "cache").is_dir()
+
+
+# Le Temps (2019), one paragraph an article: a quote's closing guillemet glued to the next
+# paragraph's opening one. ftfy reads "é»«" as the UTF-8 bytes of 黫 (precde.md).
+GUILLEMETS = ("Celles-ci ont paralysé le pays, mettant en lumière une profonde fracture sociale.«Part de "
+              "responsabilité»«Je prends ma part de responsabilité», a-t-il dit.")
+
+
+def test_french_guillemets_after_an_accented_letter_are_not_mojibake() -> None:
+    assert findings(GUILLEMETS) == []
+    assert repair_text(GUILLEMETS) == GUILLEMETS
+    # with real damage in the same text, only that is repaired
+    both = GUILLEMETS + " Le président FranÃ§ois Hollande"
+    assert [f.excerpt for f in findings(both)] == ["FranÃ§ois"]
+    assert repair_text(both) == GUILLEMETS + " Le président François Hollande"
+
+
+def test_chinese_mis_decoded_is_still_mojibake() -> None:
+    """Guard: a Chinese name read as Latin-1 gives a run of CJK characters."""
+    text = "President Xi Jinping (" + "习近平".encode().decode("latin-1") + ") spoke on Monday."
+    assert [f.data["repaired"] for f in findings(text)] == ["(习近平)"]

@@ -210,3 +210,13 @@ def test_a_word_before_a_domain_or_a_glued_lower_case_word_elsewhere_is_still_gl
         == ["Breitbart.The"]
     assert glued("So he touched it.Vice President Mike Pence gets a tour. Just look at it.featured image") \
         == ["it.Vice"]
+
+
+def test_a_german_adjective_abbreviation_before_its_noun_is_not_a_glued_sentence() -> None:
+    """Der Standard (10kGNAD test set, a birthday list): "dt." is "deutscher", not a
+    sentence's end (precl.md: the one false finding of five). Guard: a German sentence glued
+    in the same article is still found."""
+    text = ("Buster Keaton, US-Filmkomiker (1895-1966) Richard Sorge, dt.Spion und Journalist (1895-1944) "
+            "Jack Dupree, US-Jazzpianist (1910-1992). Das Projekt River Mur war geboren.Noch vor 30 Jahren "
+            "hat sich alles von der dreckigen Mur abgewendet.")
+    assert glued(text) == ["geboren.Noch"]

@@ -133,3 +133,41 @@ def test_polish_credit_does_not_run_back_over_the_sentence() -> None:
             "10 546 zainfekowanych osób. Kraj jest dziewiąty na światowej liście zaatakowanych przez "
             f"koronawirusa (pod względem liczby infekcji). {credit}")
     assert running(f"{text.split('. ')[0]}. {text}", "pl") == [(credit, {"kind": "credit"})]
+
+
+@pytest.mark.parametrize("line", [
+    # Der Standard headlines (10kGNAD, derStandard.at 2015-16) on a line of their own, as a
+    # line-kept corpus holds them: "Von" is the preposition and the hyphen joins a compound
+    # ("T-Shirts", "AHS-Übertrittsquoten", "Arduino-Board"): the one "name" word before a hyphen
+    # is a compound's first half. A hyphen after a whole name still ends it ("Von Julia Schmid -
+    # dpa", "Von Nicole Markwald, ARD-Hauptstadtstudio").
+    "Von T-Shirts und kurzen Hosen sollte abgesehen werden",
+    "Von AHS-Übertrittsquoten bis zu Vorschulstufe",
+    "von Arduino-Board entwickelt.",
+])
+def test_a_compound_after_von_is_no_byline(line: str) -> None:
+    assert running(f"{PARAGRAPH}\n{line}\n{PARAGRAPH}", "de") == []
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Von Julia Schmid - dpa", "Julia Schmid"),
+    ("Von Hans-Peter Müller, ARD-Hauptstadtstudio", "Hans-Peter Müller"),
+    ("Von Katrin Aue, ARD-Hauptstadtstudio.", "Katrin Aue"),
+])
+def test_a_german_byline_with_its_outlet_is_still_one(line: str, author: str) -> None:
+    found = running(f"{PARAGRAPH}\n{line}\n{PARAGRAPH}", "de")
+    assert [(excerpt, data["kind"]) for excerpt, data in found] == [(line, "byline")]
+    assert found[0][1]["author"].startswith(author)
+
+
+def test_a_byline_glued_to_the_first_sentence_is_still_found() -> None:
+    """tagesschau.de (2025, one paragraph): after the teaser, the byline glued to the body's
+    first sentence; the hyphen of "ARD-Hauptstadtstudio" follows a whole name."""
+    text = ("Die SPD hält die derzeitige Regelung der Erbschaftsteuer für ungerecht, vor allem, weil gerade die "
+            "Reichsten wenig zahlen. Nun haben die Sozialdemokraten Änderungsvorschläge vorgelegt. Die anderen "
+            "Parteien reagieren kritisch. Von Nicole Markwald, ARD-HauptstadtstudioDie SPD will die "
+            "Erbschaftsteuer verändern. Schließlich sei es ungerecht, Menschen mit kleineren Erbschaften wie "
+            "bislang stärker zu belasten als Erben von Milliardenvermögen, so SPD-Fraktionsvize Wiebke Esdar.")
+    found = running(text, "de")
+    assert [excerpt for excerpt, _ in found] == [
+        "Von Nicole Markwald, ARD-HauptstadtstudioDie SPD will die Erbschaftsteuer verändern."]

@@ -90,3 +90,31 @@ def test_a_german_word_one_edit_from_a_surname_is_not_a_variant() -> None:
             "internationale Reputation bringen? * Macron, Merkel und Johnson wollen zu Erdogan reisen.")
     assert list(find_name_variants([make_article(text, language="de")], {})) == []
     assert spans(list(find_name_variants([make_article(text, language="en")], {}))) == [(CHECK, "Merken")]
+
+
+def test_another_persons_surname_introduced_with_his_given_name_is_not_a_typo() -> None:
+    """El Confidencial (2018): Martin Schulz, then "Schulz" alone, in an article on Olaf
+    Scholz: one edit apart, two people (precde.md)."""
+    text = ("Tres días después de que el ministro alemán de Finanzas, el socialdemócrata Olaf Scholz, dijera "
+            "en voz alta lo que tantos piensan. Angela Merkel, dispuesta a dejar un legado en su última "
+            "legislatura con Martin Schulz, quien abandonó la presidencia de la Eurocámara. Schulz, que trató "
+            "de hacer lo propio, tuvo que admitir su derrota. La cautela de Scholz es muestra del poco apetito "
+            "de Berlín.")
+    assert run(text) == []
+
+
+def test_a_word_after_a_definite_article_or_marked_sic_is_no_typo_of_a_name() -> None:
+    """Le Devoir (2019): "grognard de la Hollandie" (Hollande's years) and a quoted tag
+    "«Micron [sic] Rothschild»" are the writers' words, not misspelt names. Guard: a chant
+    written "Marcon" (Liberté, 2019) is still a variant of Macron."""
+    hollande = ("Il a officié de 2012 à 2014 comme conseiller de François Hollande. L’ancien ministre des Finances "
+                "Michel Sapin, grognard de la Hollandie, avait flairé le piège. Emmanuel Macron succède à "
+                "François Hollande.")
+    assert run(hollande) == []
+    sic = ("Une inscription antisémite visant le chef de l’État Emmanuel Macron a par ailleurs été découverte "
+           "lundi matin sur le siège du journal Le Monde.«Micron [sic] Rothschild parce qu’il se vend bien.» "
+           "Macron a condamné ces actes.")
+    assert run(sic) == []
+    chant = ("Les “gilets jaunes” ont déjà apporté leur réponse à cette fuite en avant d’Emmanuel Macron. "
+             "“Marcon, démission”, “Bien que sans-dents, croquons Macron”, ont scandé les “gilets jaunes”.")
+    assert spans(run(chant)) == [(CHECK, "Marcon")]

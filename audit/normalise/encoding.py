@@ -13,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import ftfy
@@ -132,8 +133,40 @@ def _fix_encoding(text: str) -> str:
 
 
 def repair_text(text: str) -> str:
-    """The text with ftfy's damage-undoing fixes applied (nothing else changes)."""
-    return ftfy.fix_text(text, REPAIR_CONFIG) if needs_repair(text) else text
+    """The text with ftfy's damage-undoing fixes applied (nothing else changes), but for the
+    decodings `find_repairs` does not trust (`misread`): where one is, only the others are
+    applied, stretch by stretch, so that --fix-encoding changes what the findings name."""
+    if not needs_repair(text):
+        return text
+    repairs = _all_repairs(text)
+    if not any(misread(r, line) for r, line in repairs):
+        return ftfy.fix_text(text, REPAIR_CONFIG)
+    out, at = [], 0
+    for repair, line in repairs:
+        if not misread(repair, line):
+            out += [text[at:repair.start], repair.after]
+            at = repair.end
+    return "".join(out) + text[at:]
+
+
+@lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    """Han, kana and Hangul: scripts whose characters UTF-8 writes in three bytes, which
+    Latin-1 reads as three ordinary characters ("é»«" is the bytes of 黫). Compiled when a
+    repair is first judged: the character set's compilation costs 4 M instructions, which
+    every process would pay at import."""
+    return re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def misread(repair: Repair, line: str) -> bool:
+    """A mojibake repair that makes one lone CJK character in a line with none: ftfy read a
+    Latin word's last letter and two guillemets as UTF-8 ("responsabilité»«Je" -> "responsabilit
+    黫Je", Le Temps 2019: a French quote's closing guillemet glued to the next paragraph's
+    opening one; precde.md). Text really mis-decoded from Chinese, Japanese or Korean gives a
+    run of such characters (a name has two or more), and a line that holds the script
+    already is read as ftfy reads it."""
+    return (repair.kind == "mojibake" and len(_cjk().findall(repair.after)) == 1
+            and _cjk().search(line) is None)
 
 
 def describe_repairs(repairs: list[Repair]) -> str:
@@ -148,16 +181,22 @@ def _shown(text: str) -> str:
 
 
 def find_repairs(text: str) -> list[Repair]:
-    """Every damaged stretch of `text`, widened to whole words, line by line."""
+    """Every damaged stretch of `text`, widened to whole words, line by line (but the
+    decodings `misread` names)."""
     if not needs_repair(text):
         return []
-    if "\n" not in text:  # one paragraph: the test above was the line's own
-        return _line_repairs(text, 0)
-    repairs: list[Repair] = []
+    return [repair for repair, line in _all_repairs(text) if not misread(repair, line)]
+
+
+def _all_repairs(text: str) -> list[tuple[Repair, str]]:
+    """Each damaged stretch of `text` (needing repair) with the line it is in."""
+    if "\n" not in text:  # one paragraph: the caller's test was the line's own
+        return [(repair, text) for repair in _line_repairs(text, 0)]
+    repairs: list[tuple[Repair, str]] = []
     offset = 0
     for line in text.split("\n"):
         if needs_repair(line):
-            repairs.extend(_line_repairs(line, offset))
+            repairs.extend((repair, line) for repair in _line_repairs(line, offset))
         offset += len(line) + 1
     return repairs
 

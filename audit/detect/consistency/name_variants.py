@@ -12,9 +12,12 @@ evidence, both kept to surnames of one person:
   audit/data/office_given_names.tsv, for anyone, in the table or not: the surname must
   be spelled the same (folded) and both given names must belong to one group.
 Different people are never merged: a surname after another first name ("Hunter
-Biden") is not the table person, and a fuzzy candidate must not itself be a table
-spelling of someone else. The article's most frequent spelling is taken as its own;
-each other spelling is reported once, at its first occurrence, with the counts.
+Biden") is not the table person, nor is a fuzzy candidate the article writes after another
+person's given name anywhere ("Martin Schulz ... Schulz, que trató de hacer lo propio": the
+SPD's former leader, not a typo of Olaf Scholz; El Confidencial 2018, precde.md), and a
+fuzzy candidate must not itself be a table spelling of someone else, nor follow a definite
+article ("de la Hollandie") or carry "[sic]". The article's most frequent spelling is taken
+as its own; each other spelling is reported once, at its first occurrence, with the counts.
 The fuzzy typos are not looked for in articles in German (and Luxembourgish), which
 capitalise every noun and start questions with a verb: a capital there does not say
 "name", and common words sit one edit from a surname ("Die Frage steht im Raum: Merken
@@ -98,6 +101,7 @@ def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_d
     taken = {(s.start, s.end) for s in known}
     spelled = table.folded_surnames
     found = []
+    others: set[str] = set()  # words the article writes after another person's given name
     for m in _WORD.finditer(text):
         word = m.group()
         # the cheap tests first: most words are short or lower case, and folding each
@@ -112,10 +116,23 @@ def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_d
         if best is None or _inflection(folded, best[0]):
             continue
         person = table.people[surnames[best[0]]]
-        if not first_name_fits(preceding_word(text, m.start()), person):
+        previous = preceding_word(text, m.start())
+        if not first_name_fits(previous, person):
+            others.add(folded)
+            continue
+        if previous.casefold() in ARTICLES or _SIC.match(text, m.end()):
             continue
         found.append(Spelling(m.start(), m.end(), person.person_id, word, _key(word, fold_diacritics)))
-    return found
+    return [s for s in found if fold(s.form) not in others]
+
+
+# Definite articles: a capitalised word after one is a noun or a place, not a person's
+# surname ("grognard de la Hollandie", Le Devoir 2019: Hollande's years, not a typo of him).
+ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "il", "lo", "gli", "der", "die", "das",
+                      "den", "dem", "het"])
+# "[sic]" right after a word: the writer says the spelling is the source's ("«Micron [sic]
+# Rothschild ...»", a tag quoted by Le Devoir 2019).
+_SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 
 
 def _inflection(word: str, surname: str) -> bool:

@@ -224,6 +224,30 @@ def _lead_in(lines: Sequence[Line], i: int) -> bool:
     return lines[i].navlike and lines[i].text.rstrip()[-1:] in LEAD_IN_ENDS and after is not None and after.prose
 
 
+SHORT_SENTENCE_WORDS = 2
+_CLOSING = "\"'”’»)"
+
+
+def _short_sentence(text: str, lines: Sequence[Line], i: int) -> bool:
+    """A sentence of one or two words inside a paragraph, after a sentence of it and before
+    more of it (one of the two a full sentence): an answer, a question or a label in running
+    text ("Est-ce assez pour les patrons? Non. Est-ce une rupture?", "Was genau wurde
+    beschlossen? Ein Überblick. Über den Plan ...", "¿Medidas tomadas? Ninguna. Caso
+    cerrado."). Interviews and teasers repeat such
+    words across a publisher's articles, so recurrence alone called them chrome: Le Temps,
+    Tribune de Genève, El Confidencial, tagesschau.de (precde.md). A signature or an agency
+    name closes the text or its paragraph ("R. B.", "(TDG)") and is not in between."""
+    ln = lines[i]
+    if not ln.piece or ln.words > SHORT_SENTENCE_WORDS or i == 0 or i + 1 >= len(lines):
+        return False
+    if ln.text.rstrip().rstrip(_CLOSING)[-1:] not in ".!?":
+        return False
+    before, after = lines[i - 1], lines[i + 1]
+    return (before.piece and after.piece and (before.prose or after.prose)
+            and before.text.rstrip().rstrip(_CLOSING)[-1:] in ".!?"
+            and "\n" not in text[before.end:ln.start] and "\n" not in text[ln.end:after.start])
+
+
 def _has_words(ln: Line) -> bool:
     """Whether a line holds a letter or digit: a divider ("___") or a zero-width space that
     recurs is layout, not a line a reader would call chrome."""
@@ -547,8 +571,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
     if ln.navlike and _is_heading(lines, ln.index):
         return None  # "Conclusion", "Historical Context of the Conflict"
-    if _lead_in(lines, ln.index):
-        return None  # "Here's the thing:", "Ready?" before a paragraph: the author's voice, even if it recurs
+    if _lead_in(lines, ln.index) or _short_sentence(article.text, lines, ln.index):
+        return None  # "Here's the thing:", "Ready?" before a paragraph, "Oui." inside one: the author's voice, even if it recurs
     run = runs.get(ln.index)
     fallback = None
     if ln.navlike and run and run.length >= settings.run_min_lines and run.anchored:

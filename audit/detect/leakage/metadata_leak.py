@@ -84,6 +84,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
         author = m.group("author") or m.group("author2")
         if prose or (author and author.split()[0].lower().rstrip(".,") in CALENDAR_WORDS):
             return None  # "By Thursday, the delegations had still not met."
+        if m.group("author") and " " not in author and body[m.end("author"):m.end("author") + 1] == "-":
+            return None  # "Von T-Shirts und kurzen Hosen ...": a compound's first half is no name
         return Leak(kind, author=author.strip() if author else None)
     return Leak(kind)
 

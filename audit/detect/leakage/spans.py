@@ -79,7 +79,11 @@ ABBREVIATIONS = frozenset(
 ABBREVIATIONS = ABBREVIATIONS | frozenset(
     ["bzw", "vgl", "ca", "nr", "evtl", "ggf", "inkl", "zzgl", "bzgl", "sog", "hrsg", "z.b", "u.a", "d.h", "u.u",
      "mme", "mlle", "sra", "srta", "dña", "avda", "sig", "dott", "mio", "mrd"])
-ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))  # letters: a word of more is none of them
+# Written in capitals only, so read as written: French "MM." (Messieurs) before names ("MM.
+# Gbagbo et Blé Goudé resteront sous la garde de la CPI": La DH, 2019, cut there, and "MM."
+# then recurred as chrome; precde.md), where the lower-case "mm." ends a sentence on millimetres.
+CASED_ABBREVIATIONS = frozenset(["MM"])
+ABBREVIATION_MAX = max(map(len, ABBREVIATIONS | CASED_ABBREVIATIONS))  # letters: a word of more is none of them
 # A day or an ordinal written with a dot ("am 6. September 1944", "12. Januar 2022", "des 20.
 # Jahrhunderts"): not a sentence end when a month name follows, or one of these German
 # words (articles, prepositions with an article) stands before the figure. A sentence that
@@ -310,8 +314,9 @@ def sentence_ends(line: str) -> list[int]:
             continue
         window = line[max(0, at - 24):at].rsplit(None, 1)  # its last word is all that is read
         before = window[-1].lower().rstrip(".") if window else ""
-        if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
-            continue  # "Mr. Putin", "Vladimir V. Putin"
+        if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()) or (
+                window and window[-1].rstrip(".") in CASED_ABBREVIATIONS):
+            continue  # "Mr. Putin", "Vladimir V. Putin", "MM. Gbagbo et Blé Goudé"
         if before.isascii() and before.isdigit() and len(before) <= 3 and _ordinal(line, window, m.end()):
             continue  # "am 6. September 1944", "des 20. Jahrhunderts"
         ends.append(m.end())
