@@ -138,8 +138,9 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
 
 def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig,
                  wanted: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
-                 ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
-    """_corpus_seeds' pairs from the groups (`wanted(a, b)`: only those pairs).
+                 key: np.ndarray | None = None) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+    """_corpus_seeds' pairs from the groups (`wanted(a, b)`: only those pairs, each of
+    which has a `key` article: live_candidates follows only the pairs with one).
 
     Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
     edited is yielded only if one of its seeds can grow into a run of min_words
@@ -147,7 +148,7 @@ def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg
     """
     # only pairs that may yield something, found per fingerprint group (duplicate_candidates);
     # their seeds are seeds_of's rows for them, so all below is as for the whole list
-    codes = np.union1d(live_candidates(words, groups, cfg), edited_candidates(groups, counts, cfg))
+    codes = np.union1d(live_candidates(words, groups, cfg, key), edited_candidates(groups, counts, cfg))
     if wanted is not None:
         codes = codes[wanted(codes >> 32, codes & 0xFFFFFFFF)]
     doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
@@ -399,7 +400,8 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
                           rerun.positions[rows], rerun.counts[sub])
     groups = seed_groups(prints, kin[sub].tolist(), cfg.max_df)
     yielded = ((int(sub[a]), int(sub[b]), seeds, is_edited) for a, b, seeds, is_edited in
-               _group_seeds(words, groups, prints.counts, cfg, lambda a, b: rerun.dirty(sub[a], sub[b])))
+               _group_seeds(words, groups, prints.counts, cfg, lambda a, b: rerun.dirty(sub[a], sub[b]),
+                            (rerun.affected | rerun.flipped)[sub]))
     fresh_pairs: dict[tuple[int, int], Any] = {}
     fresh_edited: dict[tuple[int, int], list[Any]] = {}
     _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)
