@@ -52,11 +52,14 @@ def _records(seed: int) -> list[Record]:
 
 
 def _mutated(records: list[Record], rng: random.Random, fresh: list[int]) -> list[Record]:
-    """One to three edits, removals or additions (at any place; the others keep their order)."""
+    """One to three edits (a sentence anywhere, the first or the last; the whole text; the
+    text of another article), removals or additions (at any place; the others keep
+    their order)."""
     out = list(records)
     pool = seed_sentences()[:80]
     for _ in range(rng.randint(1, 3)):
-        kind = rng.choice(["edit", "edit", "remove", "lift", "near", "sentences", "shuffled", "promo"])
+        kind = rng.choice(["edit", "edit", "remove", "lift", "near", "sentences", "shuffled", "promo",
+                           "first", "last", "rewrite", "copy"])
         at = rng.randrange(len(out))
         ident, text, publisher = out[at]
         fresh[0] += 1
@@ -87,6 +90,14 @@ def _mutated(records: list[Record], rng: random.Random, fresh: list[int]) -> lis
             parts = text.split(". ")
             rng.shuffle(parts)
             out.insert(rng.randrange(len(out) + 1), (new_id, ". ".join(parts), publisher))
+        elif kind in ("first", "last"):  # an edit at the start or at the end
+            parts = text.split(". ")
+            parts[0 if kind == "first" else -1] = rng.choice(pool).rstrip(".")
+            out[at] = (ident, ". ".join(parts), publisher)
+        elif kind == "rewrite":  # the whole text replaced, the id kept
+            out[at] = (ident, " ".join(rng.sample(pool, rng.randint(3, 10))), publisher)
+        elif kind == "copy":  # the article becomes a copy of another (its family changes)
+            out[at] = (ident, rng.choice(out)[1], publisher)
         elif kind == "promo":
             out[at] = (ident, f"{text} {PROMO}" if PROMO not in text else text.replace(PROMO, ""), "P0")
     return out
