@@ -52,11 +52,14 @@ def _records(seed: int) -> list[Record]:
 
 
 def _mutated(records: list[Record], rng: random.Random, fresh: list[int]) -> list[Record]:
-    """One to three edits, removals or additions (at any place; the others keep their order)."""
+    """One to three edits (a sentence anywhere, the first or the last; the whole text; the
+    text of another article), removals or additions (at any place; the others keep
+    their order)."""
     out = list(records)
     pool = seed_sentences()[:80]
     for _ in range(rng.randint(1, 3)):
-        kind = rng.choice(["edit", "edit", "remove", "lift", "near", "sentences", "shuffled", "promo"])
+        kind = rng.choice(["edit", "edit", "remove", "lift", "near", "sentences", "shuffled", "promo",
+                           "first", "last", "rewrite", "copy"])
         at = rng.randrange(len(out))
         ident, text, publisher = out[at]
         fresh[0] += 1
@@ -87,6 +90,14 @@ def _mutated(records: list[Record], rng: random.Random, fresh: list[int]) -> lis
             parts = text.split(". ")
             rng.shuffle(parts)
             out.insert(rng.randrange(len(out) + 1), (new_id, ". ".join(parts), publisher))
+        elif kind in ("first", "last"):  # an edit at the start or at the end
+            parts = text.split(". ")
+            parts[0 if kind == "first" else -1] = rng.choice(pool).rstrip(".")
+            out[at] = (ident, ". ".join(parts), publisher)
+        elif kind == "rewrite":  # the whole text replaced, the id kept
+            out[at] = (ident, " ".join(rng.sample(pool, rng.randint(3, 10))), publisher)
+        elif kind == "copy":  # the article becomes a copy of another (its family changes)
+            out[at] = (ident, rng.choice(out)[1], publisher)
         elif kind == "promo":
             out[at] = (ident, f"{text} {PROMO}" if PROMO not in text else text.replace(PROMO, ""), "P0")
     return out
@@ -245,3 +256,31 @@ def test_a_killed_writers_state_is_removed_by_the_next_save(tmp_path: Path) -> N
     dead.write_bytes(b"half a state")
     _findings(_records(1), {}, tmp_path)
     assert not dead.exists() and path.is_file()
+
+
+def test_only_pairs_sharing_a_crossed_fingerprint_of_two_unaffected_articles_are_dirty(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles 1, 2 and 3 are unaffected and each holds a fingerprint that crossed
+    max_df; 1 and 2 hold the same one, 3 another: the pair (1, 2) is dirty, (1, 3) and
+    (2, 3) keep their outcomes, and a pair with the changed article 0 is always dirty.
+    (Before, every pair of two such "flipped" articles was recomputed.)"""
+    ids = [bytes([i]) * 16 for i in range(4)]
+    monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
+    # the previous run: articles 0-4; hash 7 held by 0, 1, 2 and hash 9 by 0, 3, 4 (3
+    # families each: over max_df 2); now 0 holds neither and 4 is gone: both cross back
+    old_hashes = np.array([5, 7, 7, 7, 9, 9, 9], dtype=np.uint64)
+    old_docs = np.array([3, 0, 1, 2, 0, 3, 4], dtype=np.int32)
+    state = passage_state.PassageState([*ids, bytes([9]) * 16], np.arange(5), np.full(5, 2),
+                                       old_hashes, old_docs, np.zeros(7, np.int32), {}, {})
+    # now article 0 is changed (new identity) and holds neither 7 nor 9; article 4 is gone
+    now_ids = [bytes([8]) * 16, *ids[1:]]
+    matched = passage_state.match(state, now_ids)
+    assert matched is not None
+    fresh = (np.array([11], dtype=np.uint64), np.array([0]), np.array([0], dtype=np.int32),
+             np.array([1, 0, 0, 0]))
+    rerun = passage_state.plan(state, matched, np.arange(4), fresh, 2)
+    assert rerun is not None
+    assert rerun.flipped.tolist() == [False, True, True, True]
+    a, b = np.array([1, 1, 2, 0, 0]), np.array([2, 3, 3, 1, 3])
+    assert rerun.dirty(a, b).tolist() == [True, False, False, True, True]
+    assert rerun.dirty(b, a).tolist() == [True, False, False, True, True]

@@ -112,7 +112,7 @@ def _tagged(values: np.ndarray, tag: np.ndarray) -> np.ndarray:
 
 
 def _resync_pairs(flat: np.ndarray, at: np.ndarray, room: np.ndarray, depth: np.ndarray,
-                  tag: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
+                  tag: np.ndarray, step: int, key: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(left, right) rows that differ at `depth` (that way) and share a 3-word window at
     depth + 0.._GAP (tagged): only such a pair's gap there can pass. Rows with the same
     word at `depth` do not differ there: the next level takes them."""
@@ -130,20 +130,27 @@ def _resync_pairs(flat: np.ndarray, at: np.ndarray, room: np.ndarray, depth: np.
             value = (cols[:, 0] * _MIX[0] + cols[:, 1]) * _MIX[0] + cols[:, 2]
             keys.append(_tagged(value, tag[has]))
             rows.append(has)
-    left, right = _pairs_within(*_sharing(np.concatenate(keys), np.concatenate(rows)))
+    left, right = _pairs_within(*_sharing(np.concatenate(keys), np.concatenate(rows), key))
     keep = (there[left] != there[right]) | (room[left] <= depth[left]) | (room[right] <= depth[right])
     return left[keep], right[keep]
 
 
-def _sharing(keys: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sharing(keys: np.ndarray, rows: np.ndarray, key: np.ndarray | None = None,
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(rows sorted by key, starts, sizes) of the runs of two or more equal keys. The row
     goes in the key's low bits, so one np.sort does it (argsort: 6 times slower); keys
-    equal but in those bits only merge runs, which adds pairs, never drops one."""
+    equal but in those bits only merge runs, which adds pairs, never drops one. With
+    `key` (a bool per row), only the runs holding a key row: the others make only pairs
+    of two other rows, which the caller does not want."""
     bits = max(1, int(rows.max(initial=0)).bit_length())
     low = np.uint64((1 << bits) - 1)
     packed = np.sort((keys.astype(np.uint64, copy=False) & ~low) | rows.astype(np.int64, copy=False).view(np.uint64))
     starts, stops = run_bounds(packed >> np.uint64(bits), 2)
-    return (packed & low).view(np.int64), starts, stops - starts
+    order = (packed & low).view(np.int64)
+    if key is not None and len(starts):
+        held = np.logical_or.reduceat(key[order], starts)
+        starts, stops = starts[held], stops[held]
+    return order, starts, stops - starts
 
 
 def _pairs_within(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -206,9 +213,12 @@ def parallel_groups(starts: np.ndarray, sizes: np.ndarray, docs: np.ndarray,
     return first, shift
 
 
-def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) -> np.ndarray:
+def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig,
+                    key: np.ndarray | None = None) -> np.ndarray:
     """Codes (a << 32 | b, a < b) of the pairs with a seed that live_pairs finds live:
     the seeds that could be (a superset, by group) are settled by live_pairs itself.
+    With `key` (a bool per article), only the pairs with a key article: the groups of a
+    level below the first that hold none are not followed (a rerun's: passage_state).
 
     A group parallel to an earlier one (parallel_groups) whose k-gram lies inside that
     one's agreement ahead is skipped: each of its seeds is in the same equal run, on the
@@ -241,6 +251,7 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) 
     group = np.repeat(np.arange(len(starts)), sizes)
     every = np.arange(len(docs))
     rooms = (ahead_room, positions.astype(np.int64))  # ahead, behind
+    keyed = key[docs] if key is not None else None
     beta = agreement(flat, at, rooms[1], every, starts, sizes, np.zeros(len(starts)), cap, -1)
     whole = alpha + beta >= cfg.min_words  # every pair may be live
     found = [_pairs_within(every, starts[whole], sizes[whole])]
@@ -250,15 +261,18 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) 
     with np.errstate(over="ignore"):  # pairs past both ends of their group's agreement
         pair_word = (_word_at(flat, at[both], alpha[group[both]], 1) * _MIX[0]
                      + _word_at(flat, at[both], beta[group[both]], -1))
-    rows, run_starts, run_sizes = _sharing(_tagged(pair_word, group[both]), both)
+    rows, run_starts, run_sizes = _sharing(_tagged(pair_word, group[both]), both, keyed)
     heads = group[rows[run_starts]]
-    found += _joint(flat, at, rooms, (rows, run_starts, run_sizes), alpha[heads], beta[heads], cfg, cap)
+    found += _joint(flat, at, rooms, (rows, run_starts, run_sizes), alpha[heads], beta[heads], cfg, cap, keyed)
     kept = np.flatnonzero(~whole)
     for step, agree, other in ((1, alpha, beta), (-1, beta, alpha)):
         found += _descend(flat, at, rooms[0 if step > 0 else 1], (every, starts[kept], sizes[kept], kept),
-                          agree[kept], other, cfg, cap, step)
+                          agree[kept], other, cfg, cap, step, keyed)
     left = np.concatenate([f[0] for f in found]).astype(np.int64)
     right = np.concatenate([f[1] for f in found]).astype(np.int64)
+    if keyed is not None:
+        mine = keyed[left] | keyed[right]
+        left, right = left[mine], right[mine]
     seeds = _member_pairs(docs, left, right)
     left, right = seeds >> 32, seeds & 0xFFFFFFFF
     codes = (docs[left].astype(np.int64) << 32) | docs[right]
@@ -272,7 +286,7 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig) 
 
 def _joint(flat: np.ndarray, at: np.ndarray, rooms: tuple[np.ndarray, np.ndarray],
            layout: tuple[np.ndarray, ...], ahead: np.ndarray, behind: np.ndarray, cfg: PassageConfig,
-           cap: int) -> list[tuple[np.ndarray, np.ndarray]]:
+           cap: int, key: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """Member pairs that may be live only by runs longer than their group's agreement both
     ways: groups (rows[starts[g] : + sizes[g]]) whose members share the words at
     ahead[g] and behind[g]. Each group's agreement both ways is measured from there; all
@@ -291,7 +305,7 @@ def _joint(flat: np.ndarray, at: np.ndarray, rooms: tuple[np.ndarray, np.ndarray
         index = np.arange(len(starts))
         for step, agree, other in ((1, alpha, beta), (-1, beta, alpha)):
             found += _descend(flat, at, rooms[0 if step > 0 else 1], (rows, starts, sizes, index),
-                              agree, other, cfg, cap, step)
+                              agree, other, cfg, cap, step, key)
         idx = rows[np.repeat(starts, sizes) + ranks(sizes)]
         tag = np.repeat(index, sizes)
         has = np.flatnonzero((rooms[0][idx] > alpha[tag]) & (rooms[1][idx] > beta[tag]))
@@ -300,7 +314,7 @@ def _joint(flat: np.ndarray, at: np.ndarray, rooms: tuple[np.ndarray, np.ndarray
                          + _word_at(flat, at[idx[has]], beta[tag[has]], -1))
         order_tag = np.empty(len(at), dtype=np.int64)
         order_tag[idx] = tag
-        rows, starts, sizes = _sharing(_tagged(pair_word, tag[has]), idx[has])
+        rows, starts, sizes = _sharing(_tagged(pair_word, tag[has]), idx[has], key)
         heads = order_tag[rows[starts]]
         ahead, behind = alpha[heads], beta[heads]
     return found
@@ -308,7 +322,7 @@ def _joint(flat: np.ndarray, at: np.ndarray, rooms: tuple[np.ndarray, np.ndarray
 
 def _descend(flat: np.ndarray, at: np.ndarray, room: np.ndarray, layout: tuple[np.ndarray, ...],
              agree: np.ndarray, other: np.ndarray, cfg: PassageConfig, cap: int,
-             step: int) -> list[tuple[np.ndarray, np.ndarray]]:
+             step: int, key: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """Member pairs that may be live, one way (step), from groups whose members all agree
     up to `agree` and differ there: at each level, pairs sharing a 3-word window just past
     it (their gap may pass), then the members sharing the word there as groups of the next
@@ -329,11 +343,12 @@ def _descend(flat: np.ndarray, at: np.ndarray, room: np.ndarray, layout: tuple[n
         idx = rows[np.repeat(starts, many) + ranks(many)]
         tag = np.repeat(np.arange(len(starts)), many)
         depth = np.repeat(agree, many)
-        left, right = _resync_pairs(flat, at[idx], room[idx], depth, tag, step)
+        left, right = _resync_pairs(flat, at[idx], room[idx], depth, tag, step,
+                                    key[idx] if key is not None else None)
         found.append((idx[left], idx[right]))
         has = np.flatnonzero(room[idx] > depth)
         rows, run_starts, run_sizes = _sharing(_tagged(_word_at(flat, at[idx[has]], depth[has], step),
-                                                       tag[has]), idx[has])
+                                                       tag[has]), idx[has], key)
         starts, sizes = run_starts, run_sizes
         firsts = rows[starts]
         group_of = np.empty(len(at), dtype=np.int64)

@@ -11,13 +11,17 @@ crossed max_df, and such a fingerprint is held by an affected article (only they
 a count). Hence the dirty pairs, a superset of those whose outcome may differ:
 
 - every pair with an affected article (changed, added, or whose family changed), and
-- every pair of two articles holding a fingerprint (of an affected article) that went
-  over or back under max_df ("flipped").
+- every pair of two articles that both hold one fingerprint (of an affected article)
+  that went over or back under max_df ("crossed"; its unaffected holders are "flipped").
+  A fingerprint whose rows number max_df or fewer before and now is of max_df families
+  or fewer both times: only the others are counted by family.
 
 All other pairs keep the previous run's outcome. The dirty ones are recomputed from
 the groups of the fingerprints their "key" articles hold (all holders of each, so the
 groups, their families' first holders and max_df are exactly the cold run's): each
-dirty pair has all its seeds there. The state holds the previous corpus's article
+dirty pair has all its seeds there: a dirty pair of two unaffected articles is of two
+flipped ones, and every fingerprint they both hold has two flipped holders, so only
+those fingerprints of the flipped articles are looked at. The state holds the previous corpus's article
 identities, family codes, fingerprint counts, every fingerprint sorted by hash, and the
 pairs' outcomes, in the detector's SavedState (audit.detect.saved: `<cache>/cross/
 duplicate_passage.npz`, under the fingerprint of its code, data and params); anything
@@ -29,13 +33,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from audit.detect.duplicates.seeds import ranks
+from audit.detect.duplicates.candidates import _pairs_within
+from audit.detect.duplicates.seeds import ranks, run_bounds
 from audit.detect.saved import SavedState
 from audit.model import Article
 
@@ -116,6 +121,9 @@ class Rerun:
     new_of_old: np.ndarray  # each of the state's articles' position now, -1: removed or changed
     affected: np.ndarray  # bool: changed, added, or its family is not the same set of articles
     flipped: np.ndarray  # bool: unaffected, holding a fingerprint that crossed max_df
+    crossing: np.ndarray  # sorted codes (a << 32 | b) of the pairs of unaffected articles
+    # that both hold a fingerprint that crossed max_df: the only pairs of two unaffected
+    # articles whose seeds moved
     hashes: np.ndarray  # the corpus's fingerprints now, sorted by hash
     docs: np.ndarray
     positions: np.ndarray
@@ -123,13 +131,24 @@ class Rerun:
 
     def dirty(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether the pairs (a, b) (positions now) may have another outcome than before."""
-        return self.affected[a] | self.affected[b] | (self.flipped[a] & self.flipped[b])
+        out = self.affected[a] | self.affected[b]
+        both = np.flatnonzero(~out & self.flipped[a] & self.flipped[b])
+        if len(both) and len(self.crossing):
+            lo, hi = np.minimum(a[both], b[both]).astype(np.int64), np.maximum(a[both], b[both]).astype(np.int64)
+            codes = (lo << 32) | hi
+            at = np.minimum(np.searchsorted(self.crossing, codes), len(self.crossing) - 1)
+            out[both] = self.crossing[at] == codes
+        return out
 
     def key_rows(self) -> np.ndarray:
-        """Rows of the fingerprints held by an affected or flipped article, with every
-        other holder of those fingerprints: the groups every dirty pair's seeds are in."""
-        key = self.affected | self.flipped
-        return _rows_of(self.hashes, np.unique(self.hashes[key[self.docs]]))
+        """Rows of the fingerprints held by an affected article, or by two rows of flipped
+        ones, with every other holder of those fingerprints: the groups every dirty pair's
+        seeds are in (a dirty pair of two unaffected articles is of two flipped ones, and
+        every fingerprint both hold is held by two flipped rows)."""
+        flipped = self.hashes[self.flipped[self.docs]]  # sorted, as the table
+        starts, _ = run_bounds(flipped, 2)
+        wanted = np.union1d(self.hashes[self.affected[self.docs]], flipped[starts])
+        return _rows_of(self.hashes, wanted)
 
 
 def match(state: PassageState, ids: list[bytes]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -152,13 +171,27 @@ def _rows_of(hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.repeat(lo, many) + ranks(many)
 
 
-def _family_counts(hashes: np.ndarray, families: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """How many families hold each of the sorted `wanted` hashes (`families`: each row's)."""
+def _family_counts(hashes: np.ndarray, families: Callable[[np.ndarray], np.ndarray], wanted: np.ndarray) -> np.ndarray:
+    """How many families hold each of the sorted `wanted` hashes (`families`: a callable
+    giving the family of given rows, so that only the rows of `wanted` are looked up)."""
     rows = _rows_of(hashes, wanted)  # wanted's runs, in its order: (run, family) as one int64
-    runs = np.repeat(np.arange(len(wanted)), np.searchsorted(hashes, wanted, side="right")
+    runs = np.repeat(np.arange(len(wanted), dtype=np.int64), np.searchsorted(hashes, wanted, side="right")
                      - np.searchsorted(hashes, wanted, side="left"))
-    keys = np.unique(runs * (int(families.max(initial=0)) + 1) + families[rows])
-    return np.bincount(keys // (int(families.max(initial=0)) + 1), minlength=len(wanted))
+    keys = np.sort((runs << 32) | families(rows))
+    distinct = np.ones(len(keys), dtype=bool)
+    distinct[1:] = keys[1:] != keys[:-1]
+    return np.bincount(keys[distinct] >> 32, minlength=len(wanted))
+
+
+def _merged(base: np.ndarray, at: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """np.insert(base, at, values) for a sorted `at` (one pass, no generic index work)."""
+    out = np.empty(len(base) + len(values), dtype=base.dtype)
+    dest = at + np.arange(len(values))
+    mask = np.ones(len(out), dtype=bool)
+    mask[dest] = False
+    out[mask] = base
+    out[dest] = values
+    return out
 
 
 def affected_articles(old_of_new: np.ndarray, old_families: np.ndarray, families: np.ndarray) -> np.ndarray:
@@ -186,25 +219,53 @@ def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: 
     gone = int(np.count_nonzero(new_of_old < 0))
     if int(np.count_nonzero(affected)) + gone > LARGE_CHANGE * max(1, n):
         return None
-    keep = new_of_old[state.docs] >= 0
-    hashes, docs, positions = state.hashes[keep], new_of_old[state.docs[keep]], state.positions[keep]
+    now_of = np.where(new_of_old < 0, -1, new_of_old).astype(np.int32)[state.docs]
+    keep = now_of >= 0
+    hashes, docs, positions = state.hashes[keep], now_of[keep], state.positions[keep]
     fresh_hashes, fresh_docs, fresh_positions, fresh_counts = fresh
     order = np.argsort(fresh_hashes, kind="stable")
     at = np.searchsorted(hashes, fresh_hashes[order], side="right")
-    hashes = np.insert(hashes, at, fresh_hashes[order])
-    docs = np.insert(docs.astype(np.int32), at, fresh_docs[order].astype(np.int32))
-    positions = np.insert(positions, at, fresh_positions[order])
+    hashes = _merged(hashes, at, fresh_hashes[order])
+    docs = _merged(docs, at, fresh_docs[order].astype(np.int32))
+    positions = _merged(positions, at, fresh_positions[order].astype(positions.dtype))
     counts = np.where(old_of_new < 0, fresh_counts, state.counts[np.maximum(old_of_new, 0)])
     # the fingerprints whose family count may have moved: those of affected articles, before and now
     was_affected = (new_of_old < 0) | affected[np.maximum(new_of_old, 0)]
     moved = np.unique(np.concatenate([state.hashes[was_affected[state.docs]], hashes[affected[docs]]]))
-    before = _family_counts(state.hashes, state.families[state.docs], moved)
-    now = _family_counts(hashes, families[docs], moved)
+    # a fingerprint of max_df rows or fewer, before and now, is of max_df families or fewer
+    # both times: only the others are counted by family
+    many = ((np.searchsorted(state.hashes, moved, side="right") - np.searchsorted(state.hashes, moved) > max_df)
+            | (np.searchsorted(hashes, moved, side="right") - np.searchsorted(hashes, moved) > max_df))
+    moved = moved[many]
+    before = _family_counts(state.hashes, lambda rows: state.families[state.docs[rows]], moved)
+    now = _family_counts(hashes, lambda rows: families[docs[rows]], moved)
     crossed = moved[(before > max_df) != (now > max_df)]
     flipped = np.zeros(n, dtype=bool)
-    flipped[docs[_rows_of(hashes, crossed)]] = True
+    rows = _rows_of(hashes, crossed)
+    flipped[docs[rows]] = True
     flipped &= ~affected
-    return Rerun(old_of_new, new_of_old, affected, flipped, hashes, docs, positions, counts)
+    crossing = _crossing_pairs(hashes[rows], docs[rows], flipped)
+    if crossing is None:
+        return None
+    return Rerun(old_of_new, new_of_old, affected, flipped, crossing, hashes, docs, positions, counts)
+
+
+CROSSING_PAIRS = 1 << 24  # pairs of holders of crossed fingerprints listed at most (else: whole)
+
+
+def _crossing_pairs(hashes: np.ndarray, docs: np.ndarray, flipped: np.ndarray) -> np.ndarray | None:
+    """Sorted codes of the pairs of flipped articles that hold one crossed fingerprint
+    (`hashes`, `docs`: its rows, sorted by hash); None when they are too many to list."""
+    keep = flipped[docs]
+    hashes, docs = hashes[keep], docs[keep].astype(np.int64)
+    starts, stops = run_bounds(hashes, 2)
+    sizes = stops - starts
+    if int((sizes * (sizes - 1) // 2).sum()) > CROSSING_PAIRS:
+        return None
+    left, right = _pairs_within(np.arange(len(docs)), starts, sizes)
+    a, b = docs[left], docs[right]
+    keep = a != b
+    return np.unique((np.minimum(a, b)[keep] << 32) | np.maximum(a, b)[keep])
 
 
 def kept_outcomes(state: PassageState, rerun: Rerun) -> tuple[dict[tuple[int, int], Any], dict[tuple[int, int], list[Any]]]:
