@@ -73,3 +73,11 @@ def saved_state(cache_path: Path, name: str, fingerprint: str) -> SavedState:
     path = cache_path.parent / FOLDER / f"{name}.npz"
     clean_stale(path)  # what killed runs left
     return SavedState(path, fingerprint)
+
+
+def drop_share(article: Any, name: str) -> None:
+    """Take detector `name`'s prepared share off the article without reading it: a share
+    the findings cache kept is JSON text (audit.detect.cache.Shares), which `pop` parses;
+    a detector whose state already holds what the share says needs neither. (dict's own
+    pop: the same for a plain dict.)"""
+    dict.pop(article.prepared, name, None)

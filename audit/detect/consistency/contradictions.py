@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from audit.detect.consistency.claims_saved import remembered_claims
 from audit.detect.consistency.office_holders import OfficeTable, load_table
 from audit.detect.consistency.title_reading import sentence_bounds
 from audit.detect.consistency.titles import (
@@ -39,6 +40,7 @@ from audit.detect.consistency.titles import (
     reading_of,
     stale_new,
 )
+from audit.detect.saved import SavedState
 from audit.model import Article, Finding, span_finding
 
 CHECK = "consistency.contradiction"
@@ -144,6 +146,27 @@ def _claims(article: Article, table: OfficeTable, dates: tuple[date, date],
     return claims_of(article, table, dates)
 
 
+def _article_claims(articles: Sequence[Article], table: OfficeTable, dates: dict[str, tuple[date, date]],
+                    public: dict[str, Any], saved: SavedState | None) -> Iterator[list[Claim]]:
+    """The claims of each article the check judges (in `dates`), in article order; with the
+    last run's claims (`saved`: claims_saved) only of those that may have any."""
+    if saved is None:
+        for article in articles:
+            if article.article_id in dates:
+                yield _claims(article, table, dates[article.article_id], public)
+        return
+    dated = remembered_claims(articles, saved, lambda article: [
+        [c.start, c.end, c.person_id, c.office, c.country, c.status, c.decided_by]
+        for c in _claims(article, table, dates[article.article_id], public)])
+    undated = [i for i, article in enumerate(articles) if article.published is None]
+    for i in sorted([*dated, *(i for i in undated if articles[i].article_id in dates)]):
+        article = articles[i]
+        when = dates[article.article_id]
+        yield ([Claim(article, start, end, person, office, country, status, when, decided)
+                for start, end, person, office, country, status, decided in dated[i]]
+               if i in dated else claims_of(article, table, when))
+
+
 def sentence_of(claim: Claim) -> str:
     left, right = sentence_bounds(claim.article.text, claim.start, claim.end)
     return " ".join(claim.article.text[left:right].split())
@@ -234,11 +257,9 @@ def find_contradictions(articles: Sequence[Article], params: Mapping[str, Any]) 
     dates = article_dates(articles, int(params.get("undated_span_days", UNDATED_SPAN_DAYS)))
     by_office: dict[tuple[str, str], dict[tuple[str, str], _Group]] = {}
     public = _public(params)
-    for article in articles:
-        if article.article_id not in dates:
-            continue
+    for claims in _article_claims(articles, table, dates, public, params.get("_saved")):
         seen: set[tuple[tuple[str, str], str, str]] = set()
-        for claim in _claims(article, table, dates[article.article_id], public):
+        for claim in claims:
             if (claim.key, claim.person_id, claim.status) in seen:
                 continue  # one claim per article, office, person and status
             seen.add((claim.key, claim.person_id, claim.status))
