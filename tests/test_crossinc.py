@@ -28,6 +28,14 @@ CHROME = {"daily": ["Daily Courier Weekend Edition", "Morning Desk Local Pages",
           "herald": ["Herald Evening Review", "Valley Desk Regional Pages", "Herald Sports Round"]}
 
 
+# claims consistency.contradiction reads (true or not in spring 2025: Merz took office on 6 May)
+CLAIMS = ["US President Donald Trump seems to have played a key role.",
+          "former U.S. President Donald Trump described the proposal.",
+          "European leaders, led by German Chancellor Olaf Scholz, are expected to travel to Kyiv.",
+          "The newly installed German Chancellor Friedrich Merz travelled to Kyiv."]
+DAY0 = date(2025, 4, 20)
+
+
 def _sentence(rng: random.Random) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(8, 14))]
     return " ".join(words).capitalize() + "."
@@ -35,6 +43,8 @@ def _sentence(rng: random.Random) -> str:
 
 def _text(rng: random.Random, publisher: str) -> str:
     body = [_sentence(rng) for _ in range(rng.randint(4, 9))]
+    if rng.random() < 0.7:
+        body.insert(rng.randrange(len(body)), rng.choice(CLAIMS))
     lines = CHROME.get(publisher, CHROME["daily"])
     return "\n\n".join(rng.sample(lines, rng.randint(0, 2)) + body + rng.sample(lines, rng.randint(0, 2)))
 
@@ -57,8 +67,10 @@ class _Corpus:
     def add(self) -> None:
         rng = self.rng
         publisher = rng.choice(["daily", "herald", "none"])
-        published = rng.choice([None, date(2017, 3, 1) + timedelta(days=rng.randint(0, 40))])
-        if self.articles and rng.random() < 0.5:  # a copy or near copy of another
+        published = rng.choice([None, DAY0 + timedelta(days=rng.randint(0, 40))])
+        if rng.random() < 0.05:  # no words: no exact key to group on
+            text = rng.choice(["...", "— — —"])
+        elif self.articles and rng.random() < 0.5:  # a copy or near copy of another
             source = rng.choice(self.articles)
             text = source.text if rng.random() < 0.4 else self._edited(source.text)
         else:
@@ -89,7 +101,7 @@ class _Corpus:
             elif kind == "publisher":
                 self.articles[i] = replace(a, publisher=rng.choice(["daily", "herald", None]))
             else:
-                self.articles[i] = replace(a, published=date(2017, 3, 1) + timedelta(days=rng.randint(0, 40)))
+                self.articles[i] = replace(a, published=DAY0 + timedelta(days=rng.randint(0, 40)))
 
     def fresh(self) -> list[Article]:
         return [replace(a, extra={}, prepared={}, failed={}) for a in self.articles]
@@ -167,3 +179,31 @@ def test_a_state_that_cannot_be_written_is_no_failure(tmp_path: Path) -> None:
     state = SavedState(tmp_path / "cross" / "x.npz", "fingerprint-1")
     state.save({"keys": np.arange(3, dtype=np.uint64)})  # no exception
     assert state.load() is None
+
+
+def test_exact_keys_and_claims_of_known_texts_are_not_made_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rerun makes duplicate.exact's key and contradiction's claims for the new text only
+    (and the claims of undated articles, whose dates come from the corpus)."""
+    from audit.detect.consistency import contradictions
+    from audit.detect.duplicates import exact
+
+    rng = random.Random(7)
+    corpus = _Corpus(rng)
+    cache = FindingsCache(tmp_path / "findings.parquet")
+    keyed: list[str] = []
+    claimed: list[str] = []
+    exact_key, claims_of = exact.exact_key, contradictions.claims_of
+    monkeypatch.setattr(exact, "exact_key", lambda text: keyed.append(text) or exact_key(text))
+    monkeypatch.setattr(contradictions, "claims_of",
+                        lambda a, *rest: claimed.append(a.article_id) or claims_of(a, *rest))
+    first = _run(corpus.fresh(), cache)[0]
+    assert len(keyed) == len(corpus.articles) and any(f.check == "consistency.contradiction" for f in first)
+    new = _article("new", "The newly installed German Chancellor Friedrich Merz travelled to Kyiv. "
+                   + _sentence(rng), "daily", date(2025, 5, 20))
+    corpus.articles.insert(3, new)
+    keyed.clear()
+    claimed.clear()
+    _run(corpus.fresh(), cache)
+    assert keyed == [new.text]
+    assert {a for a in claimed if a not in {b.article_id for b in corpus.articles if b.published is None}} == {"new"}

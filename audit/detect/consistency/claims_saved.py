@@ -28,14 +28,14 @@ Row = list[Any]  # a claim as prepare keeps it: start, end, person, office, coun
 def remembered_claims(articles: Sequence[Article], saved: SavedState,
                       compute: Callable[[Article], list[Row]]) -> dict[int, list[Row]]:
     """The claims of each dated article that has any (by position): the last run's for a
-    text it had under the same date, else `compute`d; this run's saved for the next."""
+    text it had under the same date (a copy under another date is another key), else
+    `compute`d; this run's saved for the next."""
     shas = [a.content_sha256 for a in articles]
-    days = np.array([-1 if a.published is None else a.published.toordinal() for a in articles],
-                    dtype=np.int64)
-    rows, last_days, last_claims = _load(saved)
-    places = np.array([rows.get(sha, -1) for sha in shas], dtype=np.int64)
+    ordinals = [-1 if a.published is None else a.published.toordinal() for a in articles]
+    days = np.array(ordinals, dtype=np.int64)
+    rows, last_claims = _load(saved)
+    places = np.array([rows.get(text_day, -1) for text_day in zip(shas, ordinals)], dtype=np.int64)
     known = (places >= 0) & (days >= 0)
-    known[known] = last_days[places[known]] == days[known]
     found: dict[int, list[Row]] = {}
     for i in np.flatnonzero(known & np.isin(places, np.array(sorted(last_claims), dtype=np.int64))).tolist():
         found[i] = last_claims[int(places[i])]
@@ -51,11 +51,12 @@ def remembered_claims(articles: Sequence[Article], saved: SavedState,
     return found
 
 
-def _load(saved: SavedState) -> tuple[dict[str, int], np.ndarray, dict[int, list[Row]]]:
-    """The last run's texts (sha -> row), their dates (ordinal, -1: none) and claims by row."""
+def _load(saved: SavedState) -> tuple[dict[tuple[str, int], int], dict[int, list[Row]]]:
+    """The last run's articles by text and date (sha, ordinal; -1: none) -> row, and the
+    claims by row."""
     loaded = saved.load()
     if loaded is None:
-        return {}, np.zeros(0, dtype=np.int64), {}
-    shas = loaded["shas"].tolist()
+        return {}, {}
+    keys = zip(loaded["shas"].tolist(), loaded["days"].tolist())
     claims = json.loads(loaded["claims"].tobytes().decode("utf-8"))
-    return dict(zip(shas, range(len(shas)))), loaded["days"], {int(row): own for row, own in claims.items()}
+    return dict(zip(keys, range(len(loaded["days"])))), {int(row): own for row, own in claims.items()}
