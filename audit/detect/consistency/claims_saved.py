@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect.saved import SavedState, drop_share
+from audit.detect.saved import SavedState, drop_shares
 from audit.model import Article
 
 NAME = "contradictions"  # the registry's name for this check: its prepared share and state
@@ -26,10 +26,10 @@ Row = list[Any]  # a claim as prepare keeps it: start, end, person, office, coun
 
 
 def remembered_claims(articles: Sequence[Article], saved: SavedState,
-                      compute: Callable[[Article], list[Row]]) -> dict[int, list[Row]]:
+                      compute: Callable[[Article], list[Row]]) -> tuple[dict[int, list[Row]], np.ndarray]:
     """The claims of each dated article that has any (by position): the last run's for a
     text it had under the same date (a copy under another date is another key), else
-    `compute`d; this run's saved for the next."""
+    `compute`d; this run's saved for the next. With each article's date (ordinal; -1: none)."""
     shas = [a.content_sha256 for a in articles]
     ordinals = [-1 if a.published is None else a.published.toordinal() for a in articles]
     days = np.array(ordinals, dtype=np.int64)
@@ -43,12 +43,11 @@ def remembered_claims(articles: Sequence[Article], saved: SavedState,
         own = compute(articles[i])
         if own:
             found[i] = own
-    for article in articles:  # the known texts' shares: not parsed, not held
-        drop_share(article, NAME)
+    drop_shares(articles, NAME)  # the known texts' shares: not parsed, not held
     saved.save({"shas": np.array(shas, dtype="U64"), "days": days,
                 "claims": np.frombuffer(json.dumps({i: found[i] for i in sorted(found)}).encode("utf-8"),
                                         dtype=np.uint8)})
-    return found
+    return found, days
 
 
 def _load(saved: SavedState) -> tuple[dict[tuple[str, int], int], dict[int, list[Row]]]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect.saved import SavedState, drop_share
+from audit.detect.saved import SavedState, drop_shares
 from audit.model import Article, Finding
 
 NAME = "duplicate_exact"  # the registry's name for this check: its prepared share and state
@@ -40,8 +40,7 @@ def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
         key, words = key_of(articles[i])
         has_words[i] = words
         digests[i] = np.frombuffer(bytes.fromhex(key), dtype=np.uint8)
-    for article in articles:  # the known texts' shares: not parsed, not held
-        drop_share(article, NAME)
+    drop_shares(articles, NAME)  # the known texts' shares: not parsed, not held
     for members, key in _groups(digests, has_words):
         yield from copies(key, [(p, articles[p]) for p in members])
     saved.save({"shas": np.array(shas, dtype="U64"), "keys": digests, "worded": has_words})

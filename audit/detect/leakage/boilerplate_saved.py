@@ -33,7 +33,7 @@ from audit.detect.leakage.boilerplate import (
 )
 from audit.detect.leakage.chrome_lines import group_of
 from audit.detect.leakage.recurrence import unit_recurrence
-from audit.detect.saved import SavedState, drop_share
+from audit.detect.saved import SavedState, drop_shares
 from audit.model import Article, Finding, span_finding
 
 Ident = tuple[str, str | None, str | None, str]  # text hash, title, URL, group
@@ -142,8 +142,7 @@ def _incremental(articles: Sequence[Article], params: Mapping[str, Any], setting
         at = unit_starts(mine, [len(own)], settings)[0]
         found[i] = article_findings(article, share["items"], mine.tolist(), at, settings)
         sources[i], own_keys[i], own_counts[i] = -1, own, mine
-    for article in articles:  # the others' shares: not parsed, not held
-        drop_share(article, "boilerplate")  # the registry's name for this detector
+    drop_shares(articles, "boilerplate")  # the others' shares, not parsed (the registry's name)
     return found, sources, own_keys, own_counts
 
 
