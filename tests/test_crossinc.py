@@ -18,7 +18,7 @@ from audit.detect.cache import FindingsCache
 from audit.detect.duplicates import lsh, near
 from audit.detect.saved import SavedState
 from audit.model import Article
-from audit.suite import load_suite
+from audit.suite import CheckRule, Suite, load_suite
 
 CROSS = ("provenance", "duplicate_exact", "duplicate_near", "contradictions", "boilerplate")
 WORDS = ["river", "council", "budget", "school", "winter", "market", "harbour", "railway", "station", "museum", "library", "farmers", "election", "mayor", "bridge", "storm", "festival", "hospital", "teachers", "union", "report", "court", "minister", "police", "village", "football", "season", "airport", "factory", "workers", "prices"]
@@ -107,9 +107,9 @@ class _Corpus:
         return [replace(a, extra={}, prepared={}, failed={}) for a in self.articles]
 
 
-def _run(articles: list[Article], cache: FindingsCache | None) -> tuple[list, list]:
+def _run(articles: list[Article], cache: FindingsCache | None, suite: Suite | None = None) -> tuple[list, list]:
     detectors = [d for d in registry() if d.name in CROSS]
-    result = run_detectors(articles, load_suite("news"), detectors=detectors, cache=cache)
+    result = run_detectors(articles, suite or load_suite("news"), detectors=detectors, cache=cache)
     return result.findings, [a.extra for a in articles]
 
 
@@ -207,3 +207,28 @@ def test_exact_keys_and_claims_of_known_texts_are_not_made_again(tmp_path: Path,
     _run(corpus.fresh(), cache)
     assert keyed == [new.text]
     assert {a for a in claimed if a not in {b.article_id for b in corpus.articles if b.published is None}} == {"new"}
+
+
+def _other_settings() -> Suite:
+    """The news suite with other params for each check of CROSS (another state fingerprint)."""
+    suite = load_suite("news")
+    changed = {"duplicate.near": {"threshold": 0.75},
+               "consistency.contradiction": {"max_days": 7, "undated_span_days": 60},
+               "boilerplate.line": {"recur_min_docs": 2, "recur_min_docs_prose": 4}}
+    rules = {check: replace(rule, params={**rule.params, **changed.get(check, {})}) if isinstance(rule, CheckRule)
+             else rule for check, rule in suite.rules.items()}
+    return replace(suite, rules=rules)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reruns_under_changing_settings_equal_runs_without_the_state(tmp_path: Path, seed: int) -> None:
+    """Settings switched back and forth between reruns: each state is read only under the
+    settings it was made with, so every run equals one without it."""
+    rng = random.Random(100 + seed)
+    corpus = _Corpus(rng)
+    suites = [load_suite("news"), _other_settings()]
+    cache = FindingsCache(tmp_path / "findings.parquet")
+    for _ in range(6):
+        suite = rng.choice(suites)
+        assert _run(corpus.fresh(), cache, suite) == _run(corpus.fresh(), None, suite)
+        corpus.step()
