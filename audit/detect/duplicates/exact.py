@@ -67,7 +67,8 @@ def find_exact_duplicates(
 
 
 def _key_of(article: Article) -> tuple[str, bool]:
-    """An article's key (its prepared share, taken, else made) and whether it has words."""
+    """An article's key (its prepared share, taken, else made) and whether it is more than
+    white space (a text of punctuation alone is grouped, on the key of no words)."""
     key = article.prepared.pop("duplicate_exact", None)
     return key or exact_key(article.text), bool(article.text.strip())
 

@@ -1,9 +1,9 @@
 """duplicate.exact on a rerun: each text's key taken from the last run, the groups found
 by sorting, not by a dict of every article.
 
-Whether a text has words and its exact key are pure functions of the text, so the state
-(audit.detect.saved) keeps them by text (content_sha256), as duplicate.near keeps its band
-keys. A rerun of 100,000 articles with 1% changed parsed 99,000 cached keys out of their
+Whether a text is more than white space and its exact key are pure functions of the
+text, so the state (audit.detect.saved) keeps them by text (content_sha256), as
+duplicate.near keeps its band keys. A rerun of 100,000 articles with 1% changed parsed 99,000 cached keys out of their
 JSON shares, read every text (`strip`: in the parent beside passage's forked child, one
 copied page each) and filled a dict of 100,000 lists (1.5 s of the detect stage); now it
 computes the changed texts' keys only and leaves Python for the groups of two or more.
@@ -28,37 +28,37 @@ DIGEST = 32  # bytes of an exact key (a sha256, exact.exact_key's hex digest)
 def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
                           key_of: Any, copies: Any) -> Iterator[Finding]:
     """find_exact_duplicates' findings (without an index) from the last run's keys: `key_of`
-    makes an article's key and whether it has words, `copies` the findings of one group."""
+    makes an article's key and whether it is more than white space, `copies` the findings
+    of one group."""
     shas = [a.content_sha256 for a in articles]
-    rows, keys, worded = _load(saved)
+    rows, keys, filled_then = _load(saved)
     places = np.array([rows.get(sha, -1) for sha in shas], dtype=np.int64)
     known = places >= 0
     digests = np.zeros((len(articles), DIGEST), dtype=np.uint8)
-    has_words = np.zeros(len(articles), dtype=bool)
-    digests[known], has_words[known] = keys[places[known]], worded[places[known]]
+    filled = np.zeros(len(articles), dtype=bool)
+    digests[known], filled[known] = keys[places[known]], filled_then[places[known]]
     for i in np.flatnonzero(~known).tolist():
-        key, words = key_of(articles[i])
-        has_words[i] = words
+        key, filled[i] = key_of(articles[i])
         digests[i] = np.frombuffer(bytes.fromhex(key), dtype=np.uint8)
     drop_shares(articles, NAME)  # the known texts' shares: not parsed, not held
-    for members, key in _groups(digests, has_words):
+    for members, key in _groups(digests, filled):
         yield from copies(key, [(p, articles[p]) for p in members])
-    saved.save({"shas": np.array(shas, dtype="U64"), "keys": digests, "worded": has_words})
+    saved.save({"shas": np.array(shas, dtype="U64"), "keys": digests, "filled": filled})
 
 
 def _load(saved: SavedState) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """The last run's texts (sha -> row), their keys' bytes and whether they have words."""
+    """The last run's texts (sha -> row), their keys' bytes and whether they are more than white space."""
     loaded = saved.load()
     if loaded is None or loaded["keys"].shape[1:] != (DIGEST,):
         return {}, np.zeros((0, DIGEST), dtype=np.uint8), np.zeros(0, dtype=bool)
     shas = loaded["shas"].tolist()
-    return dict(zip(shas, range(len(shas)))), loaded["keys"], loaded["worded"]
+    return dict(zip(shas, range(len(shas)))), loaded["keys"], loaded["filled"]
 
 
-def _groups(digests: np.ndarray, has_words: np.ndarray) -> list[tuple[list[int], str]]:
-    """The articles of each key held by two or more articles with words (ascending), and
+def _groups(digests: np.ndarray, filled: np.ndarray) -> list[tuple[list[int], str]]:
+    """The articles of each key held by two or more articles not blank (ascending), and
     the key, in the order of each group's first article."""
-    docs = np.flatnonzero(has_words)
+    docs = np.flatnonzero(filled)
     if len(docs) < 2:
         return []
     words = np.ascontiguousarray(digests[docs]).view(np.uint64)  # 4 columns
