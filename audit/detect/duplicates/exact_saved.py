@@ -37,10 +37,14 @@ def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
     digests = np.zeros((len(articles), DIGEST), dtype=np.uint8)
     filled = np.zeros(len(articles), dtype=bool)
     digests[known], filled[known] = keys[places[known]], filled_then[places[known]]
-    for i in np.flatnonzero(~known).tolist():
-        key, filled[i] = key_of(articles[i])
-        digests[i] = np.frombuffer(bytes.fromhex(key), dtype=np.uint8)
-    drop_shares(articles, NAME)  # the known texts' shares: not parsed, not held
+    unknown = np.flatnonzero(~known)
+    made = [key_of(articles[i]) for i in unknown.tolist()]  # a cold run: every article
+    if made:
+        digests[unknown] = np.frombuffer(b"".join(bytes.fromhex(key) for key, _ in made),
+                                         dtype=np.uint8).reshape(-1, DIGEST)
+        filled[unknown] = [text for _, text in made]
+    if known.any():  # the known texts' shares: not parsed, not held (key_of took the others')
+        drop_shares(articles, NAME)
     for members, key in _groups(digests, filled):
         yield from copies(key, [(p, articles[p]) for p in members])
     saved.save({"shas": np.array(shas, dtype="U64"), "keys": digests, "filled": filled})
