@@ -18,7 +18,7 @@ from audit.detect.cache import FindingsCache
 from audit.detect.duplicates import lsh, near
 from audit.detect.saved import SavedState
 from audit.model import Article
-from audit.suite import load_suite
+from audit.suite import CheckRule, Suite, load_suite
 
 CROSS = ("provenance", "duplicate_exact", "duplicate_near", "contradictions", "boilerplate")
 WORDS = ["river", "council", "budget", "school", "winter", "market", "harbour", "railway", "station", "museum", "library", "farmers", "election", "mayor", "bridge", "storm", "festival", "hospital", "teachers", "union", "report", "court", "minister", "police", "village", "football", "season", "airport", "factory", "workers", "prices"]
@@ -28,6 +28,14 @@ CHROME = {"daily": ["Daily Courier Weekend Edition", "Morning Desk Local Pages",
           "herald": ["Herald Evening Review", "Valley Desk Regional Pages", "Herald Sports Round"]}
 
 
+# claims consistency.contradiction reads (true or not in spring 2025: Merz took office on 6 May)
+CLAIMS = ["US President Donald Trump seems to have played a key role.",
+          "former U.S. President Donald Trump described the proposal.",
+          "European leaders, led by German Chancellor Olaf Scholz, are expected to travel to Kyiv.",
+          "The newly installed German Chancellor Friedrich Merz travelled to Kyiv."]
+DAY0 = date(2025, 4, 20)
+
+
 def _sentence(rng: random.Random) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(8, 14))]
     return " ".join(words).capitalize() + "."
@@ -35,6 +43,8 @@ def _sentence(rng: random.Random) -> str:
 
 def _text(rng: random.Random, publisher: str) -> str:
     body = [_sentence(rng) for _ in range(rng.randint(4, 9))]
+    if rng.random() < 0.7:
+        body.insert(rng.randrange(len(body)), rng.choice(CLAIMS))
     lines = CHROME.get(publisher, CHROME["daily"])
     return "\n\n".join(rng.sample(lines, rng.randint(0, 2)) + body + rng.sample(lines, rng.randint(0, 2)))
 
@@ -57,8 +67,10 @@ class _Corpus:
     def add(self) -> None:
         rng = self.rng
         publisher = rng.choice(["daily", "herald", "none"])
-        published = rng.choice([None, date(2017, 3, 1) + timedelta(days=rng.randint(0, 40))])
-        if self.articles and rng.random() < 0.5:  # a copy or near copy of another
+        published = rng.choice([None, DAY0 + timedelta(days=rng.randint(0, 40))])
+        if rng.random() < 0.1:  # no words (one exact key), or blank (not grouped at all)
+            text = rng.choice(["...", "— — —", " \n "])
+        elif self.articles and rng.random() < 0.5:  # a copy or near copy of another
             source = rng.choice(self.articles)
             text = source.text if rng.random() < 0.4 else self._edited(source.text)
         else:
@@ -89,15 +101,15 @@ class _Corpus:
             elif kind == "publisher":
                 self.articles[i] = replace(a, publisher=rng.choice(["daily", "herald", None]))
             else:
-                self.articles[i] = replace(a, published=date(2017, 3, 1) + timedelta(days=rng.randint(0, 40)))
+                self.articles[i] = replace(a, published=DAY0 + timedelta(days=rng.randint(0, 40)))
 
     def fresh(self) -> list[Article]:
         return [replace(a, extra={}, prepared={}, failed={}) for a in self.articles]
 
 
-def _run(articles: list[Article], cache: FindingsCache | None) -> tuple[list, list]:
+def _run(articles: list[Article], cache: FindingsCache | None, suite: Suite | None = None) -> tuple[list, list]:
     detectors = [d for d in registry() if d.name in CROSS]
-    result = run_detectors(articles, load_suite("news"), detectors=detectors, cache=cache)
+    result = run_detectors(articles, suite or load_suite("news"), detectors=detectors, cache=cache)
     return result.findings, [a.extra for a in articles]
 
 
@@ -167,3 +179,56 @@ def test_a_state_that_cannot_be_written_is_no_failure(tmp_path: Path) -> None:
     state = SavedState(tmp_path / "cross" / "x.npz", "fingerprint-1")
     state.save({"keys": np.arange(3, dtype=np.uint64)})  # no exception
     assert state.load() is None
+
+
+def test_exact_keys_and_claims_of_known_texts_are_not_made_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rerun makes duplicate.exact's key and contradiction's claims for the new text only
+    (and the claims of undated articles, whose dates come from the corpus)."""
+    from audit.detect.consistency import contradictions
+    from audit.detect.duplicates import exact
+
+    rng = random.Random(3)
+    corpus = _Corpus(rng)
+    cache = FindingsCache(tmp_path / "findings.parquet")
+    keyed: list[str] = []
+    claimed: list[str] = []
+    exact_key, claims_of = exact.exact_key, contradictions.claims_of
+    monkeypatch.setattr(exact, "exact_key", lambda text: keyed.append(text) or exact_key(text))
+    monkeypatch.setattr(contradictions, "claims_of",
+                        lambda a, *rest: claimed.append(a.article_id) or claims_of(a, *rest))
+    first = _run(corpus.fresh(), cache)[0]
+    assert len(keyed) == len(corpus.articles) and any(f.check == "consistency.contradiction" for f in first)
+    new = _article("new", "The newly installed German Chancellor Friedrich Merz travelled to Kyiv. "
+                   + _sentence(rng), "daily", date(2025, 5, 20))
+    corpus.articles.insert(3, new)
+    keyed.clear()
+    claimed.clear()
+    _run(corpus.fresh(), cache)
+    assert keyed == [new.text]
+    assert {a for a in claimed if a not in {b.article_id for b in corpus.articles if b.published is None}} == {"new"}
+
+
+def _other_settings() -> Suite:
+    """The news suite with other params for each check of CROSS (another state fingerprint)."""
+    suite = load_suite("news")
+    changed = {"duplicate.near": {"threshold": 0.75},
+               "consistency.contradiction": {"max_days": 7, "undated_span_days": 60},
+               "boilerplate.line": {"recur_min_docs": 2, "recur_min_docs_prose": 4}}
+    rules = {check: replace(rule, params={**rule.params, **changed.get(check, {})}) if isinstance(rule, CheckRule)
+             else rule for check, rule in suite.rules.items()}
+    return replace(suite, rules=rules)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reruns_under_changing_settings_equal_runs_without_the_state(tmp_path: Path, seed: int) -> None:
+    """Settings switched back and forth between reruns: each state is read only under the
+    settings it was made with, so every run equals one without it."""
+    rng = random.Random(100 + seed)
+    corpus = _Corpus(rng)
+    suites = [load_suite("news"), _other_settings()]
+    cache = FindingsCache(tmp_path / "findings.parquet")
+    for _ in range(6):
+        suite = rng.choice(suites)
+        assert _run(corpus.fresh(), cache, suite) == _run(corpus.fresh(), None, suite)
+        corpus.step()

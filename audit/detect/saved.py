@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,3 +74,14 @@ def saved_state(cache_path: Path, name: str, fingerprint: str) -> SavedState:
     path = cache_path.parent / FOLDER / f"{name}.npz"
     clean_stale(path)  # what killed runs left
     return SavedState(path, fingerprint)
+
+
+def drop_shares(articles: Iterable[Any], name: str) -> None:
+    """Take detector `name`'s prepared share off each article without reading it: a share
+    the findings cache kept is JSON text (audit.detect.cache.Shares), which `pop` parses
+    (boilerplate's rerun parsed 100,000 shares only to drop them); a detector whose state
+    already holds what the shares say needs neither. dict's own pop: the same for a
+    plain dict."""
+    pop = dict.pop
+    for article in articles:
+        pop(article.prepared, name, None)

@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
+
+from audit.detect.consistency.claims_saved import remembered_claims
 from audit.detect.consistency.office_holders import OfficeTable, load_table
 from audit.detect.consistency.title_reading import sentence_bounds
 from audit.detect.consistency.titles import (
@@ -44,6 +47,7 @@ from audit.detect.consistency.titles import (
     reading_of,
     stale_new,
 )
+from audit.detect.saved import SavedState
 from audit.model import Article, Finding, span_finding
 
 CHECK = "consistency.contradiction"
@@ -149,6 +153,34 @@ def _claims(article: Article, table: OfficeTable, dates: tuple[date, date],
     return claims_of(article, table, dates)
 
 
+def _article_claims(articles: Sequence[Article], table: OfficeTable, span_days: int,
+                    public: dict[str, Any], saved: SavedState | None) -> Iterator[list[Claim]]:
+    """The claims of each article the check judges (article_dates), in article order; with
+    the last run's claims (`saved`: claims_saved) only of those that may have any."""
+    if saved is None:
+        dates = article_dates(articles, span_days)
+        for article in articles:
+            if article.article_id in dates:
+                yield _claims(article, table, dates[article.article_id], public)
+        return
+    dated, days = remembered_claims(articles, saved, lambda article: [
+        [c.start, c.end, c.person_id, c.office, c.country, c.status, c.decided_by]
+        for c in _claims(article, table, (article.published, article.published), public)])  # type: ignore[arg-type]
+    known = days[days >= 0]
+    undated: list[int] = []
+    if len(known) and int(known.max() - known.min()) <= span_days:  # as article_dates
+        span = (date.fromordinal(int(known.min())), date.fromordinal(int(known.max())))
+        undated = np.flatnonzero(days < 0).tolist()
+    for i in sorted([*dated, *undated]):
+        article = articles[i]
+        if i in dated:
+            when = (article.published, article.published)
+            yield [Claim(article, start, end, person, office, country, status, when, decided)  # type: ignore[arg-type]
+                   for start, end, person, office, country, status, decided in dated[i]]
+        else:
+            yield claims_of(article, table, span)
+
+
 def sentence_of(claim: Claim) -> str:
     left, right = sentence_bounds(claim.article.text, claim.start, claim.end)
     return " ".join(claim.article.text[left:right].split())
@@ -236,14 +268,12 @@ def find_contradictions(articles: Sequence[Article], params: Mapping[str, Any]) 
     """
     table = load_table(params)
     max_days = int(params.get("max_days", MAX_DAYS))
-    dates = article_dates(articles, int(params.get("undated_span_days", UNDATED_SPAN_DAYS)))
+    span_days = int(params.get("undated_span_days", UNDATED_SPAN_DAYS))
     by_office: dict[tuple[str, str], dict[tuple[str, str], _Group]] = {}
     public = _public(params)
-    for article in articles:
-        if article.article_id not in dates:
-            continue
+    for claims in _article_claims(articles, table, span_days, public, params.get("_saved")):
         seen: set[tuple[tuple[str, str], str, str]] = set()
-        for claim in _claims(article, table, dates[article.article_id], public):
+        for claim in claims:
             if (claim.key, claim.person_id, claim.status) in seen:
                 continue  # one claim per article, office, person and status
             seen.add((claim.key, claim.person_id, claim.status))

@@ -43,13 +43,19 @@ def prepare(article: Article, params: Mapping[str, Any]) -> str:
 def find_exact_duplicates(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
-    """One finding per copy; with `params["_index"]`, copies of indexed articles too."""
+    """One finding per copy; with `params["_index"]`, copies of indexed articles too. With
+    the last run's keys (`params["_saved"]`: exact_saved) only changed texts are read."""
+    index = params.get("_index")  # a saved earlier corpus (duplicate_index), given --against
+    if params.get("_saved") is not None and index is None:
+        from audit.detect.duplicates.exact_saved import remembered_duplicates
+
+        yield from remembered_duplicates(articles, params["_saved"], _key_of, _copies)
+        return
     groups: dict[str, list[tuple[int, Article]]] = {}
     for position, article in enumerate(articles):
         key = article.prepared.pop("duplicate_exact", None)  # the registry's name for this check
         if article.text.strip():
             groups.setdefault(key or exact_key(article.text), []).append((position, article))
-    index = params.get("_index")  # a saved earlier corpus (duplicate_index), given --against
     for key, members in groups.items():
         indexed_id = index.exact_match(key) if index is not None else None
         if indexed_id is not None:  # already ingested: every copy points at the indexed one
@@ -57,19 +63,32 @@ def find_exact_duplicates(
             continue
         if len(members) < 2:
             continue
-        members.sort(key=lambda pair: (pair[1].published or date.max, pair[0]))
-        original = members[0][1]
-        for _, copy in members[1:]:
-            same = "the same text as" if copy.content_sha256 == original.content_sha256 else (
-                "the same text (up to case, spacing or punctuation) as"
-            )
-            yield Finding(
-                article_id=copy.article_id,
-                check="duplicate.exact",
-                message=f"Has {same} {original.article_id}.",
-                related_article_id=original.article_id,
-                data={"group_size": len(members)},
-            )
+        yield from _copies(key, members)
+
+
+def _key_of(article: Article) -> tuple[str, bool]:
+    """An article's key (its prepared share, taken, else made) and whether it is more than
+    white space (a text of punctuation alone is grouped, on the key of no words)."""
+    key = article.prepared.pop("duplicate_exact", None)
+    return key or exact_key(article.text), bool(article.text.strip())
+
+
+def _copies(key: str, members: list[tuple[int, Article]]) -> Iterator[Finding]:
+    """The findings of one group of two or more (position, article): each copy points at
+    the earliest published, else the first seen."""
+    members.sort(key=lambda pair: (pair[1].published or date.max, pair[0]))
+    original = members[0][1]
+    for _, copy in members[1:]:
+        same = "the same text as" if copy.content_sha256 == original.content_sha256 else (
+            "the same text (up to case, spacing or punctuation) as"
+        )
+        yield Finding(
+            article_id=copy.article_id,
+            check="duplicate.exact",
+            message=f"Has {same} {original.article_id}.",
+            related_article_id=original.article_id,
+            data={"group_size": len(members)},
+        )
 
 
 def _indexed_copies(members: list[tuple[int, Article]], indexed_id: str) -> Iterator[Finding]:

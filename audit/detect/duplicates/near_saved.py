@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from audit.detect.saved import SavedState
+from audit.detect.saved import SavedState, drop_shares
 from audit.model import Article
 
 ShaPair = tuple[str, str]
@@ -69,8 +69,7 @@ class NearMemo:
                 new_signatures.append(found)
         if new_signatures:
             usable[new_docs], keys[new_docs] = True, fold(np.stack(new_signatures))
-        for article in articles:  # the known texts' shares, not read: not held either
-            article.prepared.pop("duplicate_near", None)  # the registry's name for this detector
+        drop_shares(articles, "duplicate_near")  # the known texts' shares, not read (the registry's name)
         self.all_usable, self.all_keys = usable, keys
         docs = np.flatnonzero(usable)
         return docs.tolist(), keys[docs]

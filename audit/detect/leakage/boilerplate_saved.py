@@ -33,7 +33,7 @@ from audit.detect.leakage.boilerplate import (
 )
 from audit.detect.leakage.chrome_lines import group_of
 from audit.detect.leakage.recurrence import unit_recurrence
-from audit.detect.saved import SavedState
+from audit.detect.saved import SavedState, drop_shares
 from audit.model import Article, Finding, span_finding
 
 Ident = tuple[str, str | None, str | None, str]  # text hash, title, URL, group
@@ -61,12 +61,11 @@ Outcome = tuple[list[list[Finding]], list[int], dict[int, np.ndarray], dict[int,
 def remembered_findings(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
                         saved: SavedState) -> Iterator[Finding]:
     """find_boilerplate_lines' findings, the state of the last run used and this run's saved."""
-    groups = [group_of(article) for article in articles]
-    idents: list[Ident] = [(a.content_sha256, a.title, a.url, g) for a, g in zip(articles, groups)]
+    idents: list[Ident] = [(a.content_sha256, a.title, a.url, group_of(a)) for a in articles]
     last = _load(saved)
     done = _incremental(articles, params, settings, idents, last) if last is not None else None
     if done is None:
-        done = _whole(articles, params, settings, groups)
+        done = _whole(articles, params, settings, [ident[3] for ident in idents])
     for own in done[0]:
         yield from own
     _save(saved, idents, last, done)
@@ -142,8 +141,7 @@ def _incremental(articles: Sequence[Article], params: Mapping[str, Any], setting
         at = unit_starts(mine, [len(own)], settings)[0]
         found[i] = article_findings(article, share["items"], mine.tolist(), at, settings)
         sources[i], own_keys[i], own_counts[i] = -1, own, mine
-    for article in articles:  # the others' shares: not read, not held
-        article.prepared.pop("boilerplate", None)  # the registry's name for this detector
+    drop_shares(articles, "boilerplate")  # the others' shares, not parsed (the registry's name)
     return found, sources, own_keys, own_counts
 
 
@@ -208,7 +206,7 @@ def _load(saved: SavedState) -> _Last | None:
     if loaded is None:
         return None
     meta = json.loads(loaded["meta"].tobytes().decode("utf-8"))
-    idents = [(sha, title, url, group) for sha, title, url, group in meta["idents"]]
+    idents: list[Ident] = list(map(tuple, meta["idents"]))  # type: ignore[arg-type]
     ids: dict[str, int] = {}
     gid = np.array([ids.setdefault(ident[3], len(ids)) for ident in idents], dtype=np.int64)
     return _Last(idents, loaded["offsets"], loaded["keys"], loaded["counts"],
