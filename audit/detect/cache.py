@@ -33,7 +33,9 @@ from audit import __version__
 from audit.atomic import clean_stale, temp_name
 from audit.model import Article, Finding
 
-CACHE_FILE = "findings.parquet"
+# The entries, an Arrow file (it was findings.parquet: decoding it was 0.06-0.2 s of CPU
+# a 20,000-article rerun's start, where the Arrow file, mapped, is read in 0.02 s)
+CACHE_FILE = "findings.arrow"
 _STORED = ("check", "message", "start", "end", "excerpt", "related_article_id", "data")
 
 
@@ -393,13 +395,14 @@ class FindingsCache:
         if self.path is None or not self.misses:
             return
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = temp_name(self.path)  # two runs sharing the folder never write one file
-        pq.write_table(pa.table({"key": list(self.entries), "findings": list(self.entries.values())}),
-                       partial)
-        partial.replace(self.path)
+        schema = pa.schema([("key", pa.string()), ("findings", pa.large_string())])
+        table = pa.table({"key": list(self.entries), "findings": list(self.entries.values())}, schema=schema)
+        with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
+            writer.write_table(table)
+        partial.replace(self.path)  # a run still mapping the old file reads on
         if self.fresh_large:
             self._write_large()
         if self._writer is not None:
@@ -473,13 +476,13 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
         except Exception:  # damaged: every line is normalised again
             pass
     if path.is_file():
-        import pyarrow.parquet as pq
+        import pyarrow as pa
 
-        try:  # ParquetFile, not read_table: that imports pyarrow.dataset and pandas (0.4 s)
-            table = pq.ParquetFile(path).read().to_pydict()
+        try:
+            table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+            cache.entries = dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist()))
         except Exception:  # a damaged cache is a slower run, never a failed one
             return cache
-        cache.entries = dict(zip(table["key"], table["findings"]))
     large = path.with_name(LARGE_FILE)
     if large.is_file():
         import pyarrow as pa
