@@ -129,6 +129,8 @@ def test_a_rerun_with_moved_edited_and_new_lines_gives_a_cold_runs_outputs(
     assert _outputs(tmp_path / "b") == _outputs(tmp_path / "c")
     assert [a.article_id for a in warm.articles] == [a.article_id for a in cold.articles]
     assert [a.source_uri for a in warm.articles] == [a.source_uri for a in cold.articles]
+    assert all(a.language == "en" for a in warm.articles if a.read_error is None)  # from the language cache
+    assert warm.summary["language_cache"]["hits"] == len(warm.articles) - 3  # new, edited, broken
     assert warm.problems == cold.problems
     before = len(parsed)
     again = audit.run([second], out=tmp_path / "d", cache=tmp_path / "cache", **TWO)
