@@ -208,15 +208,14 @@ def _run(
         from audit.detect.spark import languages_on_spark
 
         language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
-    language_cache.save()
-    timings["ingest_normalise"] = time.perf_counter() - clock
+    timings["ingest_normalise"] = time.perf_counter() - clock  # the language cache is saved later
 
     clock = time.perf_counter()
     with progress.stage("cross-article checks", None, "detectors") as advance:
         detection = run_detectors(articles, the_suite, cache=findings_cache,
                                   spread=_spread(session), found=found, advance=advance,
                                   apart=apart)
-    saving = _apart(_save_and_drop, findings_cache)  # joined before the run's folder is put in place
+    saving = _apart(_save_and_drop, findings_cache, language_cache)  # joined before the run's folder is put in place
     for line in failure_lines(articles, detection.failed, detection.failed_checks):
         problem(line)
     findings = [_with_severity(f, the_suite) for f in findings] + detection.findings
@@ -316,11 +315,14 @@ def _run(
     return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
 
 
-def _save_and_drop(cache: Any) -> None:
+def _save_and_drop(cache: Any, language_cache: Any) -> None:
     """The findings cache written, then its entries dropped (the rest of the run does not
     read them: memory). In a thread: the 20,000 rerun rewrote 100 MB of cache (0.4 s of
     wall, most of it pyarrow's writing, which releases the GIL) on the detect stage's
-    path; now it goes on beside validation and the report."""
+    path; now it goes on beside validation and the report. The language cache too: its
+    save, at the end of the ingest stage, imported pandas there (pyarrow's `pa.table` and
+    `pa.array` do: 0.4 s of the stage), which the findings cache's save imports here anyway."""
+    language_cache.save()
     cache.save()
     cache.entries.clear()
 

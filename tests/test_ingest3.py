@@ -10,8 +10,9 @@ import pytest
 
 import audit
 from audit.detect import workers as workers_module
-from audit.detect.cache import Shares, ShareText, open_findings_cache
+from audit.detect.cache import Shares, ShareText, open_findings_cache, parse_entry
 from audit.ingest import RawLine, iter_records
+from tests.test_known import _parsed
 from tests.test_rerun import _outputs, _records, _write
 
 TWO = {"on_problem": None, "data_docs": False, "workers": 2, "batch_size": 5}
@@ -34,8 +35,15 @@ def _awkward(records: list[dict]) -> list[str]:
     return lines
 
 
+@pytest.mark.parametrize("known_lines", [False, True])
 def test_a_rerun_whose_workers_parse_and_name_the_records_gives_a_cold_runs_outputs(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, known_lines: bool) -> None:
+    """Without known lines (audit.normalise.known: a run whose first input is not a JSONL
+    line), the workers parse and name a rerun's lines; with them (every JSONL run with a
+    kept cache), the known lines are made in the parent and only the others are parsed,
+    there too. Either way the outputs and ids are a cold run's."""
+    if not known_lines:
+        monkeypatch.setattr(workers_module._Keeper, "start_known", lambda self, fields: None)
     records = _records()
     first = tmp_path / "first.jsonl"
     first.write_text("\n".join(_awkward(records)) + "\n", encoding="utf-8")
@@ -43,19 +51,15 @@ def test_a_rerun_whose_workers_parse_and_name_the_records_gives_a_cold_runs_outp
     edited[3]["text"] += " An edited sentence at the end."
     second = tmp_path / "second.jsonl"
     second.write_text("\n".join(_awkward(edited)) + "\n\n", encoding="utf-8")
-    sent: list[object] = []
-    real = workers_module._batches
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        for batch in real(*args, **kwargs):
-            sent.extend(item for _, _, item in batch.numbered)
-            yield batch
-
-    monkeypatch.setattr(workers_module, "_batches", spy)
+    sent = _parsed(monkeypatch)
     audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", **TWO)
     assert not any(isinstance(item, RawLine) for item in sent)  # a cold run parses here
+    before = len(sent)
     warm = audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", **TWO)
-    assert sum(isinstance(item, RawLine) for item in sent) == len(warm.articles)
+    if known_lines:  # the edited line and the three unreadable ones, parsed here
+        assert len(sent) - before == 4 and not any(isinstance(item, RawLine) for item in sent)
+    else:
+        assert sum(isinstance(item, RawLine) for item in sent) == len(warm.articles)
     cold = audit.run([second], out=tmp_path / "c", cache=None, **TWO)
     assert warm.summary["findings_cache"]["hits"] > 0
     assert _outputs(tmp_path / "b") == _outputs(tmp_path / "c")
@@ -82,7 +86,7 @@ def test_a_small_share_is_served_as_text_and_parsed_when_taken(tmp_path: Path) -
     source = _write(_records(), tmp_path / "in.jsonl")
     audit.run([source], out=tmp_path / "cold", cache=tmp_path / "cache", **TWO)
     cache = open_findings_cache(tmp_path / "cache")
-    entry = json.loads(next(iter(cache.entries.values())))
+    entry = parse_entry(next(iter(cache.entries.values())))
     texts = [v for v in entry.values() if isinstance(v, str)]
     assert any(json.loads(t).get("items") is not None for t in texts if t.startswith("{"))
     shares = Shares(boilerplate=ShareText('{"items": [["p", 0, 5]]}'), duplicate_exact="ab")

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import audit
-from audit.detect.cache import FindingsCache, open_findings_cache
+from audit.detect.cache import CACHE_FILE, FindingsCache, open_findings_cache
 from audit.ingest.readers import FieldMap, _from_mapping, _with_encoding, read_jsonl
 from audit.pipeline import signal_counts
 from audit.suite import load_suite, signal_column
@@ -48,7 +48,7 @@ def test_signal_counts_once_counted_are_a_counters_counts() -> None:
 
 
 def test_get_values_serves_and_counts_as_get_value(tmp_path: Path) -> None:
-    cache = FindingsCache(tmp_path / "findings.parquet")
+    cache = FindingsCache(tmp_path / CACHE_FILE)
     cache.put_value("small", {"a": [1, 2]})
     for n in range(5):
         cache.put_value(f"large{n}", f"packed{n}", large=True)

@@ -17,10 +17,12 @@ each entry; large shares stay one row each in the Arrow file. Spark's path
 from __future__ import annotations
 
 import base64
+import bisect
 import gc
 import hashlib
 import inspect
 import json
+import marshal
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +33,9 @@ from audit import __version__
 from audit.atomic import clean_stale, temp_name
 from audit.model import Article, Finding
 
-CACHE_FILE = "findings.parquet"
+# The entries, an Arrow file (it was findings.parquet: decoding it was 0.06-0.2 s of CPU
+# a 20,000-article rerun's start, where the Arrow file, mapped, is read in 0.02 s)
+CACHE_FILE = "findings.arrow"
 _STORED = ("check", "message", "start", "end", "excerpt", "related_article_id", "data")
 
 
@@ -157,7 +161,28 @@ def cache_key(detector: str, article: str) -> str:
     return detector + article
 
 
-ENTRY = "A"  # an article's entry key: this letter, then its half (never a 64-hex pair key)
+# An article's entry key: this letter, then its half (never a 64-hex pair key). "A" was an
+# entry kept as one JSON object; "B" is entry_text's (an "A" entry is never read as one)
+ENTRY = "B"
+_SEP = "\x1e"  # a control character: json.dumps escapes it in its text, never holds it
+
+
+def entry_text(entry: Mapping[str, str]) -> str:
+    """An article's entry as the cache keeps it: each detector's digest, then its part as
+    JSON text (findings, or a small share), all joined by a separator that JSON text never
+    holds. A rerun reads every unchanged article's entry, and parsing it as one JSON object
+    (its shares' text escaped inside it) cost 10-20 us of 2 KB: parse_entry splits it in C,
+    and findings lists that are empty (most) or shares (parsed by their steps: Shares)
+    are never parsed there."""
+    return _SEP.join(text for pair in entry.items() for text in pair)
+
+
+def parse_entry(stored: str | None) -> dict[str, str]:
+    """entry_text's entry: digest -> that part's JSON text; {} for None."""
+    if not stored:
+        return {}
+    parts = stored.split(_SEP)
+    return dict(zip(parts[::2], parts[1::2], strict=True))
 
 
 def article_key(article: Article) -> str:
@@ -239,6 +264,22 @@ def _parsed(value: Any) -> Any:
     return parsed
 
 
+_SCAN = json.JSONDecoder().scan_once  # json.loads's scanner without its Python wrapper
+
+
+def _loaded(text: str) -> Any:
+    """A value's JSON text parsed, as json.loads parses it: a string with no escape
+    (duplicate.passage's share, 3.7 KB of base64) taken as it is; the rest by json's
+    scanner at once (near's list), without json.loads's wrapper (2 us of its 4 a value)."""
+    if text[:1] == '"' and "\\" not in text:
+        return text[1:-1]
+    try:
+        value, end = _SCAN(text, 0)
+    except StopIteration:
+        end = -1
+    return value if end == len(text) else json.loads(text)
+
+
 @dataclass
 class FindingsCache:
     """Small values (findings, short shares) as JSON text in one dict, loaded whole; large
@@ -252,7 +293,13 @@ class FindingsCache:
     misses: int = 0
     large: Any = None  # the mapped Arrow table of large values (key, value), or None
     large_rows: dict[str, int] = field(default_factory=dict)  # its key -> row
+    _rows: Any = None  # the mapped file's value column as raw buffers (_LargeRows), read per row
     fresh_large: dict[str, str] = field(default_factory=dict)  # added, not yet written
+    # what normalising made of each JSONL line, by the line's sha256 (audit.normalise.known),
+    # made under `known_context` (the keeper's: code, data, options); written when fresh
+    known: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    known_context: str | None = None
+    known_fresh: bool = False
     _writer: Any = None  # the new large file, written a batch at a time (memory stays flat)
     _large_temp: Path | None = None  # its temporary name, this process's (audit.atomic)
 
@@ -272,40 +319,44 @@ class FindingsCache:
             return
         self.entries[key] = json.dumps(stored_findings(findings), default=str)
 
-    def entry(self, key: str) -> dict[str, Any]:
+    def entry(self, key: str) -> dict[str, str]:
         """An article's entry (article_key): detector digest -> that detector's findings
-        (as put_entry stores them) or small share, {} when the article has none. One
-        lookup and one parse for all its detectors: a rerun of 20,000 articles looked up
-        16 keys an article and parsed 5 shares (2.8 s of the parent's CPU, rerun2.md)."""
-        stored = self.entries.get(key)
-        return {} if stored is None else json.loads(stored)
+        or small share as JSON text (parse_entry), {} when the article has none. One
+        lookup for all its detectors: a rerun of 20,000 articles looked up 16 keys an
+        article and parsed 5 shares (2.8 s of the parent's CPU, rerun2.md)."""
+        return parse_entry(self.entries.get(key))
 
-    def put_entry(self, key: str, entry: Mapping[str, Any]) -> None:
-        self.entries[key] = json.dumps(entry, default=str)
+    def put_entry(self, key: str, entry: Mapping[str, str]) -> None:
+        self.entries[key] = entry_text(entry)
 
     def get_value(self, key: str) -> Any:
         """A prepared value (plain JSON) kept under `key`, small or large, or None."""
         stored = self.entries.get(key)
         if stored is None and key in self.large_rows:
-            stored = self.large.column(1)[self.large_rows[key]].as_py()
+            stored = self._large_text(self.large_rows[key])
         if stored is None:
             self.misses += 1
             return None
         self.hits += 1
-        return json.loads(stored)
+        return _loaded(stored)
 
     def get_values(self, keys: Sequence[str]) -> list[Any]:
         """get_value for each key (the same values and counts), counted once."""
         stored: list[str | None] = [self.entries.get(key) for key in keys]
-        column = self.large.column(1) if self.large is not None else None
         rows = self.large_rows
         for i, key in enumerate(keys):  # a row at a time: a take() of 400 rows across the
             if stored[i] is None and key in rows:  # file's chunks costs 20x as much
-                stored[i] = column[rows[key]].as_py()  # type: ignore[index]
+                stored[i] = self._large_text(rows[key])
         found = sum(text is not None for text in stored)
         self.hits += found
         self.misses += len(keys) - found
-        return [None if text is None else json.loads(text) for text in stored]
+        return [None if text is None else _loaded(text) for text in stored]
+
+    def _large_text(self, row: int) -> str:
+        """One row of the mapped file's values."""
+        if self._rows is None:
+            self._rows = _LargeRows(self.large.column(1))
+        return self._rows.text(row)
 
     def put_value(self, key: str, value: Any, large: bool = False) -> None:
         if not large:
@@ -334,16 +385,24 @@ class FindingsCache:
 
     def save(self) -> None:
         """Write the cache atomically, when this run added to it."""
+        if self.path is not None and self.known_fresh:
+            partial = temp_name(self.path.with_name(KNOWN_FILE))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with partial.open("wb") as fh:  # plain values only (known.remembered): no pickle
+                marshal.dump((KNOWN_FORMAT, self.known_context, self.known), fh)
+            partial.replace(self.path.with_name(KNOWN_FILE))
+            self.known_fresh = False
         if self.path is None or not self.misses:
             return
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = temp_name(self.path)  # two runs sharing the folder never write one file
-        pq.write_table(pa.table({"key": list(self.entries), "findings": list(self.entries.values())}),
-                       partial)
-        partial.replace(self.path)
+        schema = pa.schema([("key", pa.string()), ("findings", pa.large_string())])
+        table = pa.table({"key": list(self.entries), "findings": list(self.entries.values())}, schema=schema)
+        with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
+            writer.write_table(table)
+        partial.replace(self.path)  # a run still mapping the old file reads on
         if self.fresh_large:
             self._write_large()
         if self._writer is not None:
@@ -355,7 +414,41 @@ class FindingsCache:
             self._large_temp.replace(self.path.with_name(LARGE_FILE))
 
 
+class _LargeRows:
+    """A large_string column's rows read from its buffers (offsets, UTF-8 bytes) as the
+    file maps them: `column[row].as_py()` made a scalar first, 6 us a row, 1.2 s of a
+    100,000 rerun's parent for its 200,000 large shares; this is about 1.5 us."""
+
+    def __init__(self, column: Any) -> None:
+        import numpy as np
+
+        self.column = column
+        self.starts: list[int] = []  # each chunk's first row
+        self.chunks: list[tuple[Any, memoryview] | None] = []  # None: read by as_py (nulls)
+        first = 0
+        for chunk in column.chunks:
+            self.starts.append(first)
+            first += len(chunk)
+            _, offsets, data = chunk.buffers()
+            if chunk.null_count or str(chunk.type) != "large_string" or offsets is None or data is None:
+                self.chunks.append(None)
+                continue
+            self.chunks.append((np.frombuffer(offsets, dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1],
+                                memoryview(data)))
+
+    def text(self, row: int) -> str:
+        at = bisect.bisect_right(self.starts, row) - 1
+        buffers = self.chunks[at]
+        if buffers is None:
+            return self.column[row].as_py()
+        offsets, data = buffers
+        start, end = offsets[row - self.starts[at]:row - self.starts[at] + 2].tolist()
+        return str(data[start:end], "utf-8")
+
+
 LARGE_FILE = "prepared-large.arrow"
+KNOWN_FILE = "known-lines.marshal"
+KNOWN_FORMAT = 1  # of the file: its tuple's layout is audit.normalise.known's, in the context
 
 
 def _large_schema() -> Any:
@@ -372,14 +465,24 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
     for target in (path, path.with_name(LARGE_FILE)):
         clean_stale(target)  # what killed runs left: a large file can be hundreds of MB
     cache = FindingsCache(path)
+    clean_stale(path.with_name(KNOWN_FILE))
+    known = path.with_name(KNOWN_FILE)
+    if known.is_file():
+        try:
+            with known.open("rb") as fh:
+                form, context, lines = marshal.load(fh)
+            if form == KNOWN_FORMAT and isinstance(lines, dict):
+                cache.known, cache.known_context = lines, context
+        except Exception:  # damaged: every line is normalised again
+            pass
     if path.is_file():
-        import pyarrow.parquet as pq
+        import pyarrow as pa
 
-        try:  # ParquetFile, not read_table: that imports pyarrow.dataset and pandas (0.4 s)
-            table = pq.ParquetFile(path).read().to_pydict()
+        try:
+            table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+            cache.entries = dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist()))
         except Exception:  # a damaged cache is a slower run, never a failed one
             return cache
-        cache.entries = dict(zip(table["key"], table["findings"]))
     large = path.with_name(LARGE_FILE)
     if large.is_file():
         import pyarrow as pa

@@ -18,6 +18,8 @@ input order, and each detector's findings come out article by article in input o
 from __future__ import annotations
 
 import gc
+import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -43,16 +45,18 @@ from audit.detect.cache import (
     data_fingerprint,
     detector_digest,
     params_text,
+    parse_entry,
     served_findings,
     stored_findings,
 )
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
 from audit.gcpause import frozen_heap, paused_gc
-from audit.ingest import RawLine
+from audit.ingest import FieldMap, RawLine
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
+from audit.normalise.known import Known, article_of, ingest_of, record_id, remembered, text_at
 from audit.suite import Suite
 
 BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enough to stream
@@ -78,38 +82,66 @@ class Looked:
     hits: int  # parts it had
     shares: dict[str, str]  # small share's name -> its JSON text (ShareText)
     found: dict[str, list[dict[str, Any]]]  # detector -> findings as stored, when it found some
-    entry: dict[str, Any] | None  # the entry, to be grown, when something missed
+    entry: dict[str, str] | None  # the entry (parse_entry), to be grown, when something missed
 
 
 # (name, detector, a share?, a large share?, digest): the keeper's order of detectors
 Order = list[tuple[str, Any, bool, bool, str]]
 
 
+@dataclass(frozen=True)
+class Parts:
+    """The detectors whose part an entry holds (not a large share's) that support one
+    language, as look_up reads them: (name, a share?, digest) each, and the shares' and
+    the findings' names and digests apart."""
+
+    each: list[tuple[str, bool, str]]
+    share_names: tuple[str, ...]
+    share_digests: tuple[str, ...]
+    found_names: tuple[str, ...]
+    found_digests: tuple[str, ...]
+
+    @staticmethod
+    def of(order: Order, article: Article) -> Parts:
+        each = [(name, prepared, digest) for name, detector, prepared, is_large, digest in order
+                if not is_large and detector.supports(article)]
+        shares = [(name, digest) for name, prepared, digest in each if prepared]
+        found = [(name, digest) for name, prepared, digest in each if not prepared]
+        return Parts(each, tuple(n for n, _ in shares), tuple(d for _, d in shares),
+                     tuple(n for n, _ in found), tuple(d for _, d in found))
+
+
 def look_up(article: Article, entries: dict[str, str], order: Order,
-            by_language: dict[str | None, Order]) -> Looked:
+            by_language: dict[str | None, Parts]) -> Looked:
     """The article's entry in `entries` (FindingsCache.entries), read for the detectors
     that support it (`by_language`: supports() reads the language only, so asked once a
-    language). In a worker, on the entries inherited at the fork (or the parent's own)."""
+    language). In a worker, on the entries inherited at the fork, or here (known lines)."""
     half = article_digest(article_part(article, True))
-    stored = entries.get(ENTRY + half)
-    entry = {} if stored is None else json.loads(stored)
-    supported = by_language.get(article.language)
-    if supported is None:
-        supported = by_language[article.language] = [o for o in order if o[1].supports(article)]
+    entry = parse_entry(entries.get(ENTRY + half))
+    parts = by_language.get(article.language)
+    if parts is None:
+        parts = by_language[article.language] = Parts.of(order, article)
     looked = Looked(half, [], 0, {}, {}, None)
-    for name, _, prepared, is_large, digest in supported:
-        if is_large:
-            continue
-        value = entry.get(digest)
-        if value is None:
-            looked.need.append(name)
-        elif prepared:  # JSON text, parsed by its cross-article step (cache.Shares)
-            looked.shares[name] = value
-        elif value:  # none found: nothing kept (take_second reads a missing one as none)
-            looked.found[name] = value
-    looked.hits = len(supported) - len(looked.need) - sum(o[3] for o in supported)
-    if looked.need:
+    try:  # an entry holding every part (a rerun's unchanged article): read in C
+        shares = tuple(map(entry.__getitem__, parts.share_digests))
+        found = tuple(map(entry.__getitem__, parts.found_digests))
+    except KeyError:
+        for name, prepared, digest in parts.each:
+            value = entry.get(digest)
+            if value is None:
+                looked.need.append(name)
+            elif prepared:
+                looked.shares[name] = value
+            elif value != "[]":
+                looked.found[name] = json.loads(value)
+        looked.hits = len(parts.each) - len(looked.need)
         looked.entry = entry
+        return looked
+    looked.shares = dict(zip(parts.share_names, shares))  # JSON text, parsed by its step (Shares)
+    if found.count("[]") != len(found):  # none found: nothing kept (take_second reads none)
+        looked.found = {name: json.loads(value) for name, value in zip(parts.found_names, found)
+                        if value != "[]"}
+    looked.hits = len(parts.each)
     return looked
 
 
@@ -228,7 +260,7 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
         if isinstance(item, RawLine) and record.error:
             problems.append(f"{record.source_uri}: {record.error}")
         if article_id is None:
-            article_id = _provisional_id(record, number, seen, bases)
+            article_id = _provisional_id(record.record_id, record.source_uri, number, seen, bases)
         before = waiting.misses
         article = to_article_contained(record, article_id, fix_encoding=_PLAN.fix_encoding,
                                        language_cache=waiting, max_chars=_PLAN.max_chars)
@@ -265,7 +297,7 @@ def _look_up_batch(lookup: _Lookup, result: BatchResult) -> None:
     if lookup.entries is None:
         return
     skip = set(unknown)
-    by_language: dict[str | None, Order] = {}
+    by_language: dict[str | None, Parts] = {}
     for position, article in enumerate(articles):
         if position not in skip and article.read_error is None:
             result.looked[position] = look_up(article, lookup.entries, lookup.order, by_language)
@@ -365,13 +397,19 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
 
 @dataclass
 class _Batch:
-    numbered: Numbered
+    numbered: Numbered  # what goes to a worker (all the batch, but the articles `made`)
+    at: list[int] = field(default_factory=list)  # each numbered item's position in the batch
+    # position -> (article, its ingest findings, whether its language waits for the language
+    # cache): the articles of known lines, made here (audit.normalise.known)
+    made: dict[int, tuple[Article, list[Finding], bool]] = field(default_factory=dict)
+    # numbered items parsed from a line here: (index, where its text starts: known.text_at)
+    from_lines: list[tuple[int, int | None]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     needs: list[tuple[str, ...] | None] = field(default_factory=list)
     cached: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)
     # position -> (its entry's key, the entry as looked up): what the workers find for the
     # article is added to it (only articles with a miss are here)
-    entries: dict[int, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    entries: dict[int, tuple[str, dict[str, str]]] = field(default_factory=dict)
     deferred: list[int] = field(default_factory=list)
     sent: list[int] | None = None  # the positions sent to be detected (second trip), if chosen
 
@@ -397,7 +435,7 @@ class _Keeper:
         self.plan, self.language_cache, self.cache = plan, language_cache, cache
         self.detectors = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
         self.pending: set[str] = set()  # texts sent for a verdict that has not come back
-        self.fresh_entries: dict[str, dict[str, Any]] = {}  # article_key -> entry, grown
+        self.fresh_entries: dict[str, dict[str, str]] = {}  # article_key -> entry (parse_entry), grown
         self.fresh_values: dict[str, Any] = {}  # large prepared values by key
         self.large = {n for n in plan.prepare if self.detectors[n].large_prepared}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
@@ -405,11 +443,19 @@ class _Keeper:
         # sources (0.1-0.3 s before the workers start), and a run-local cache would hold
         # the findings as JSON text only to drop them at the end of the run
         self.keyed = cache is not None and cache.path is not None
+        self.data = data_fingerprint() if self.keyed else ""
         self.digests = self._digests() if self.keyed else {}
+        # known lines (audit.normalise.known): the field names they were read with (None:
+        # nothing remembered), what the last run kept under this context, what this one keeps
+        self.fields: FieldMap | None = None
+        self.context = ""
+        self.known: dict[str, Known] = {}
+        self.next_known: dict[str, Known] = {}
+        self.fresh_known = 0
 
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
-        digest, prepare = data_fingerprint(), self.plan.prepare
+        digest, prepare = self.data, self.plan.prepare
         return {name: detector_digest(self._kind(name),
                                       code_fingerprint(d.prepare if name in prepare else d.find, digest),
                                       self.params[name])
@@ -423,6 +469,53 @@ class _Keeper:
         if name not in self.plan.prepare:
             return name
         return f"{name}.prepare" if name in self.large else f"{name}.prepare.text"
+
+    def start_known(self, fields: FieldMap | None) -> None:
+        """Remember the lines of this run (read with `fields`), and serve those the last
+        run remembered under the same code, data and options (a kept cache only)."""
+        if not self.keyed or fields is None:
+            return
+        from audit.normalise import known
+
+        assert self.cache is not None
+        self.fields = fields
+        self.context = hashlib.sha256("\x1f".join([
+            repr(fields), repr(self.plan.fix_encoding), repr(self.plan.max_chars),
+            code_fingerprint(known.remembered, self.data)]).encode()).hexdigest()
+        if self.cache.known_context == self.context:
+            self.known = self.cache.known
+        self.cache.known = {}  # this run's go in next_known
+
+    def known_article(self, item: RawLine, number: int, seen: set[str],
+                      bases: list[str]) -> tuple[Article, list[Finding], bool] | None:
+        """The article of a line the last run remembered, named as `_batches` names it;
+        None for a line to parse and normalise (new, changed, or not kept)."""
+        if item.fields != self.fields:
+            return None
+        sha = hashlib.sha256(item.line).hexdigest()  # its source_sha256
+        known = self.known.get(sha)
+        if known is None:
+            return None
+        try:
+            article, waits = article_of(known, item, sha)
+        except Exception:  # a damaged entry: the line is parsed
+            return None
+        article.article_id = _provisional_id(record_id(known), item.uri, number, seen, bases)
+        self.next_known[sha] = known
+        return article, ingest_of(known, article), waits
+
+    def remember(self, batch: _Batch) -> None:
+        """What normalising made of the batch's lines parsed here, for the next run."""
+        limit = self.plan.max_chars
+        for index, at in batch.from_lines:
+            _, _, record = batch.numbered[index]
+            assert isinstance(record, RawRecord)
+            article = batch.articles[batch.at[index]]
+            cut = len(record.text) if limit is not None and len(record.text) > limit else None
+            known = remembered(record, article, cut, at)
+            if known is not None:
+                self.next_known[record.source_sha256] = known
+                self.fresh_known += 1
 
     def large_key(self, name: str, article: Article) -> str:
         """The key of a large prepared value (its own row in the Arrow file)."""
@@ -484,7 +577,7 @@ class _Keeper:
         order = self.order
         larges = [(name, digest) for name, _, _, is_large, digest in order if is_large]
         supports = {name: detector.supports for name, detector, *_ in order}
-        by_language: dict[str | None, Order] = {}  # supports() reads the language only
+        by_language: dict[str | None, Parts] = {}  # supports() reads the language only
         large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
         # (position, detector, key, the article's entry key): read together below
@@ -546,11 +639,14 @@ class _Keeper:
                     key = article_key(article)
                     batch.entries[position] = (key, self.fresh_entries.get(key) or self.cache.entry(key))
                 key, entry = batch.entries[position]
-                entry[self.digests[name]] = (json.dumps(found, default=str) if name in self.plan.prepare
-                                             else stored_findings(found))
+                entry[self.digests[name]] = json.dumps(found if name in self.plan.prepare
+                                                       else stored_findings(found), default=str)
                 self.fresh_entries[key] = entry
 
     def save(self) -> None:
+        if self.fields is not None and self.cache is not None:  # kept lines; gone ones dropped
+            self.cache.known, self.cache.known_context = self.next_known, self.context
+            self.cache.known_fresh = bool(self.fresh_known) or len(self.next_known) != len(self.known)
         if self.cache is not None and self.keyed:
             for key, entry in self.fresh_entries.items():
                 self.cache.put_entry(key, entry)
@@ -560,14 +656,18 @@ class _Keeper:
 
 def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int,
              bases: list[str], seen: set[str], in_workers: bool = False,
-             on_problem: Callable[[str], None] | None = None) -> Iterator[_Batch]:
+             on_problem: Callable[[str], None] | None = None,
+             keeper: _Keeper | None = None) -> Iterator[_Batch]:
     """Batches of (id, number, record). A repeated id gets a provisional one, unique in
     the run, until every input id is known (`_final_ids`: a rename avoids all of them).
 
     `in_workers`: JSONL lines go to the workers unparsed and every record unnamed (None):
     the worker names them and `_named` finishes. Else a line is parsed here (its problem
-    told to `on_problem`, as iter_records tells a parsed record's)."""
-    numbered: Numbered = []
+    told to `on_problem`, as iter_records tells a parsed record's), unless the `keeper`
+    knows it (a line the last run normalised: its article is made here, `made`); the lines
+    parsed here are noted for the keeper to remember (`from_lines`)."""
+    batch = _Batch([])
+    remembers = keeper is not None and keeper.fields is not None
     for number, item in enumerate(records, start=1):
         if number > max_records:
             raise UsageError(
@@ -575,18 +675,49 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
                 f"{max_records:,} records in one run, the suite's limit "
                 "(meta.corpus_audit.limits.max_records): split the input or raise it"
             )
-        if in_workers:
-            numbered.append((None, number, item))
+        position = len(batch.at) + len(batch.made)
+        made = None
+        if remembers and isinstance(item, RawLine) and keeper.known:  # type: ignore[union-attr]
+            made = keeper.known_article(item, number, seen, bases)  # type: ignore[union-attr]
+        if made is not None:
+            batch.made[position] = made
+        elif in_workers:
+            batch.numbered.append((None, number, item))
+            batch.at.append(position)
         else:
             record = item.record() if isinstance(item, RawLine) else item
             if isinstance(item, RawLine) and record.error and on_problem:
                 on_problem(f"{record.source_uri}: {record.error}")
-            numbered.append((_provisional_id(record, number, seen, bases), number, record))
-        if len(numbered) >= size:
-            yield _Batch(numbered)
-            numbered = []
-    if numbered:
-        yield _Batch(numbered)
+            if remembers and isinstance(item, RawLine) and item.fields == keeper.fields and not record.error:  # type: ignore[union-attr]
+                batch.from_lines.append((len(batch.numbered), text_at(item.line, item.fields.text, record.text)))
+            batch.numbered.append((_provisional_id(record.record_id, record.source_uri, number, seen, bases),
+                                   number, record))
+            batch.at.append(position)
+        if position + 1 >= size:
+            yield batch
+            batch = _Batch([])
+    if batch.at or batch.made:
+        yield batch
+
+
+def _with_made(batch: _Batch, result: BatchResult) -> BatchResult:
+    """A first trip's result over the batch's numbered items, made the whole batch's: the
+    articles made here (`made`) in their places, positions mapped."""
+    at = batch.at
+    size = len(at) + len(batch.made)
+    articles: list[Any] = [None] * size
+    ingest: list[Any] = [None] * size
+    for index, (article, own) in enumerate(zip(result.articles or [], result.ingest, strict=True)):
+        articles[at[index]], ingest[at[index]] = article, own
+    deferred = [at[i] for i in result.deferred]
+    for position, (article, own, waits) in batch.made.items():
+        articles[position], ingest[position] = article, own
+        if waits:
+            deferred.append(position)
+    result.articles, result.ingest, result.deferred = articles, ingest, sorted(deferred)
+    result.failed = {name: {at[i]: error for i, error in errors.items()} for name, errors in result.failed.items()}
+    result.looked = {at[i]: looked for i, looked in result.looked.items()}
+    return result
 
 
 def run_per_article(
@@ -612,6 +743,11 @@ def run_per_article(
     plan = plan_for(suite, fix_encoding)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
     two_trips = keeper.looks_up
+    records = iter(records)
+    head = next(records, None)  # a line says which field names the run reads (known lines)
+    if head is not None:
+        records = itertools.chain([head], records)
+    keeper.start_known(head.fields if isinstance(head, RawLine) else None)
     bases: list[str] = []  # each record's own id, in input order
     seen: set[str] = set()  # the ids of the records named so far
     ingest: list[list[Finding]] = []  # each article's ingest findings
@@ -628,12 +764,16 @@ def run_per_article(
     def take_first() -> None:
         batch, future = first.popleft()
         result = future.result()
+        if batch.made:
+            result = _with_made(batch, result)
         batch.articles, batch.deferred = result.articles or [], result.deferred
         if result.bases:  # named in the worker
             _named(batch, result, bases, seen)
             for line in result.problems if on_problem else ():
                 on_problem(line)
         ingest.extend(result.ingest)
+        if batch.from_lines:
+            keeper.remember(batch)
         batch.numbered = []  # the records are no longer needed
         if two_trips:
             keeper.language_cache.hits += result.known  # the verdicts the worker looked up
@@ -682,9 +822,16 @@ def run_per_article(
             advance(len(batch.articles))
 
     try:
+        knows = two_trips and keeper.fields is not None  # known lines are made here, others parsed
         for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
-                              in_workers=two_trips and workers > 1, on_problem=on_problem):
-            first.append((batch, executor.submit(normalise_batch, batch.numbered, not two_trips)))
+                              in_workers=two_trips and workers > 1 and not knows,
+                              on_problem=on_problem, keeper=keeper):
+            if batch.numbered:
+                trip = executor.submit(normalise_batch, batch.numbered, not two_trips)
+            else:  # every line known: nothing to normalise
+                trip = Future()
+                trip.set_result(BatchResult([], []))
+            first.append((batch, trip))
             while len(first) + len(second) >= limit:
                 if second and (second[0][1].done() or not first):
                     take_second()
@@ -704,12 +851,12 @@ def run_per_article(
     return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
 
 
-def _provisional_id(record: RawRecord, number: int, seen: set[str], bases: list[str]) -> str:
-    """The record's id as batches carry it: its own, else its source and number (`base`,
+def _provisional_id(own: str | None, uri: str, number: int, seen: set[str], bases: list[str]) -> str:
+    """A record's id as batches carry it: its `own`, else its source and number (`base`,
     added to `bases` and `seen`); a repeat of a base already seen gets `base\x1fnumber`
     until _final_ids renames it. One rule for the parent (`_batches`) and the workers
     (normalise_batch), so ids end the same whoever named them."""
-    base = record.record_id or _default_id(record.source_uri, number)
+    base = own or _default_id(uri, number)
     bases.append(base)
     named = f"{base}\x1f{number}" if base in seen else base
     seen.add(base)

@@ -1,0 +1,103 @@
+"""Articles of JSONL lines the last run normalised, made again from what it made of them.
+
+A nightly rerun reads a corpus whose lines are, but for a few, the last run's byte for
+byte. Each line went to a worker to be parsed and normalised (about 25 us) and came back
+as a pickled Article (12 us more to unpickle in the parent): 100,000 unchanged lines
+cost 5 s of the workers' CPU and 2.6 s of the parent's (issue 13: the rerun's ingest
+stage, 7.2 s). An article depends only on its line's bytes, the field names, the run's
+normalising options and the code (its id and `source_uri` on where the line is: those
+are given again): so what normalising made of a line is kept under the line's sha256
+(its `source_sha256`), and a line whose hash is known becomes its article here, from
+its own text field and what was kept (`article_of`), without a worker.
+
+Only what can be made again from the line alone is kept (`remembered`): a line that was
+unreadable, failed to normalise, or was repaired (--fix-encoding) goes to the workers
+every time. The language, when the record did not give it, is left to the language
+cache, as for any line. The keeper (audit.detect.workers) ties the kept facts to the
+code, data and options that made them (`FindingsCache.known_context`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from json.decoder import scanstring
+from typing import Any
+
+from audit.ingest import RawLine
+from audit.ingest.readers import ENCODING
+from audit.model import Article, Finding, RawRecord
+from audit.normalise import _ingest_findings, control_findings
+
+# What is kept of a line, a tuple of plain values (the cache writes it with marshal):
+# (record id, fault, characters when cut, title, publication date as an ordinal,
+#  published_from, publisher, url, the record gave the language, language, probability,
+#  content_sha256, codec, the text: the normalised text when it is not the line's own text
+#  field, else where that field's string starts in the decoded line (None: not found),
+#  whether reading left nothing to say: no fault, no cut, no control character)
+Known = tuple[Any, ...]
+_EXTRA = {"source_id", "source_encoding"}
+
+
+def text_at(line: bytes, name: str, text: str) -> int | None:
+    """Where the string of the line's field `name` starts in the decoded line, when the
+    string read there is `text` (the record's): json's own scanner reads it again from
+    there (3.7 us, where parsing the whole line took 6.3). Checked here, so a field named
+    twice, or its name inside another string, is never taken for it."""
+    decoded = line.decode("utf-8-sig")
+    for match in re.finditer(re.escape(json.dumps(name)) + r"\s*:\s*\"", decoded):
+        try:
+            if scanstring(decoded, match.end())[0] == text:
+                return match.end()
+        except ValueError:
+            continue
+    return None
+
+
+def remembered(record: RawRecord, article: Article, cut: int | None, at: int | None) -> Known | None:
+    """What to keep of the article a line's `record` gave (`at`: text_at's, for the line),
+    or None when it cannot be made again from the line alone (unreadable, failed,
+    repaired: see the module)."""
+    if record.error or article.read_error or article.failed or article.raw is not None:
+        return None
+    if article.extra.keys() != _EXTRA or (article.published is not None and type(article.published) is not date):
+        return None
+    encoding = record.fields.get(ENCODING)
+    given = bool(record.fields.get("language"))  # as to_article decides
+    own = encoding == "utf-8" and article.text == record.text
+    silent = record.fault is None and cut is None and not control_findings(article)
+    return (record.record_id, record.fault, cut, article.title,
+            article.published.toordinal() if article.published is not None else None,
+            article.published_from, article.publisher, article.url, given,
+            article.language if given else None, article.language_prob if given else None,
+            article.content_sha256, encoding, at if own else article.text, silent)
+
+
+def record_id(known: Known) -> str | None:
+    """The record's own id (naming the article: audit.detect.workers._provisional_id)."""
+    return known[0]
+
+
+def article_of(known: Known, line: RawLine, sha256: str) -> tuple[Article, bool]:
+    """The article normalising made of `line` (whose hash is `sha256`), to be named (its
+    `article_id` is ""), and whether its language waits for the language cache."""
+    (source_id, _, _, title, published, published_from, publisher, url, given,
+     language, probability, content, encoding, text, _) = known
+    if isinstance(text, int):  # the line's text field, as its record read it (a UTF-8 line)
+        text = scanstring(line.line.decode("utf-8-sig"), text)[0]
+    elif text is None:
+        text = json.loads(line.line.decode("utf-8-sig"))[line.fields.text]
+    article = Article(
+        article_id="", source_uri=line.uri, source_sha256=sha256, title=title,
+        published=None if published is None else date.fromordinal(published),
+        published_from=published_from, publisher=publisher, url=url, language=language,
+        language_prob=probability, text=text, content_sha256=content,
+        extra={"source_id": source_id, "source_encoding": encoding},
+    )
+    return article, not given
+
+
+def ingest_of(known: Known, article: Article) -> list[Finding]:
+    """The named article's ingest findings (audit.normalise._ingest_findings)."""
+    return [] if known[14] else _ingest_findings(article, known[1], known[2])
