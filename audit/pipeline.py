@@ -339,12 +339,13 @@ def _table_and_report(
     waits on a pipe (the GIL free) and would sit idle. Made before the send, the table
     (0.3 s of CPU at 20,000 articles) delayed GX's start by as much; the rows, cluster
     diffs and view plan are 0.6 s more."""
-    table = article_table(articles, findings, suite, not_checked, failed, counts)
+    columns = article_columns(articles, not_checked, failed, counts)
+    table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
     if not html_report:
         return table, None
     from audit.report import prepare
 
-    return table, prepare(table, findings)
+    return table, prepare(table, findings, columns)
 
 
 def _apart(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
@@ -426,31 +427,87 @@ def article_table(
     not_checked: dict[str, list[str]],
     failed: dict[str, dict[str, str]] | None = None,
     counts: Sequence[dict[str, int | None]] | None = None,
+    columns: Mapping[str, list[Any]] | None = None,
 ) -> pd.DataFrame:
     """The SPEC's article table plus one finding-count column per check of the suite;
     with `failed` (a detector raised), a `check_failures` column: JSON {check: error}.
-    `counts`: signal_counts' answer, when the caller made it already."""
+    `counts`: signal_counts' answer, when the caller made it already; `columns`:
+    article_columns' answer, when the caller made it already (it keeps them: the report's
+    rows take their strings from them instead of back from the table, audit.report.prepare).
+
+    Made from rows (tuples), as pandas makes a frame from one dict an article: the same
+    inference of each column's type from its values (a count with a None is float64, a
+    column of strings and None pandas' str), so the same frame and the same parquet bytes
+    as before; no dict an article (100,000 of them with 40 keys: 0.4 s of CPU)."""
     import pandas as pd
 
-    names = [name for name in TABLE_COLUMNS if name != "status"]
-    rows = []
     if counts is None:
         counts = list(signal_counts(articles, findings, suite, not_checked))
-    for a, counted in zip(articles, counts, strict=True):
-        row = a.row(names)
-        row["status"] = "pass"
-        row["not_checked"] = ",".join(sorted(set(not_checked.get(a.article_id, ())))) or None
-        row.update(a.extra)
-        row.update(counted)
-        if failed:  # the column only when something raised: normal runs' tables unchanged
-            errors = failed.get(a.article_id)
-            row["check_failures"] = json.dumps(errors, ensure_ascii=False) if errors else None
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=None if rows else TABLE_COLUMNS)
+    if columns is None:
+        columns = article_columns(articles, not_checked, failed, counts)
+    if not articles:
+        table = pd.DataFrame([], columns=TABLE_COLUMNS)
+    else:  # from_records: pandas' own conversion of a list of rows (tests/test_tail3.py)
+        table = pd.DataFrame.from_records(list(zip(*columns.values(), strict=True)),
+                                          columns=list(columns))
     for check in suite.rules:
         if signal_column(check) not in table:
             table[signal_column(check)] = pd.Series(dtype="int64")
     return table
+
+
+MISSING = float("nan")  # what pandas gives a row without the key (a column from some extras)
+
+
+def article_columns(
+    articles: Sequence[Article],
+    not_checked: Mapping[str, Sequence[str]],
+    failed: Mapping[str, Mapping[str, str]] | None,
+    counts: Sequence[Mapping[str, int | None]],
+) -> dict[str, list[Any]]:
+    """The article table's columns as plain lists, in its order: what one dict an article
+    gave pandas, column by column. An article's dict held TABLE_COLUMNS, then its extras
+    (over a field of the same name, in its place; a new key at the end), then its counts
+    (over an extra of the same name), then `check_failures` when something raised; a
+    column is where its key first appeared (article by article, key by key) and an
+    article without the key has NaN there."""
+    head = [name for name in TABLE_COLUMNS if name != "status"] + ["status", "not_checked"]
+    counted = list(counts[0]) if counts else []  # every article's counts: the same keys
+    order = dict.fromkeys(head)
+    overridden: set[str] = set()  # fields an article's extra replaced
+    for shape in dict.fromkeys(tuple(a.extra) for a in articles):  # a few distinct key lists
+        overridden.update(key for key in shape if key in order)
+        order.update(dict.fromkeys(shape))
+        order.update(dict.fromkeys(counted))
+        if failed:
+            order["check_failures"] = None
+    columns: dict[str, list[Any]] = {}
+    for name in order:
+        if failed and name == "check_failures":
+            column = [json.dumps(errors, ensure_ascii=False) if (errors := failed.get(a.article_id))
+                      else None for a in articles]
+        elif name in counted:
+            column = [own[name] for own in counts]
+        elif name in head:
+            column = _field_column(articles, name, not_checked)
+            if name in overridden:
+                column = [a.extra.get(name, value) for a, value in zip(articles, column, strict=True)]
+        else:
+            column = [a.extra.get(name, MISSING) for a in articles]
+        columns[name] = column
+    return columns
+
+
+def _field_column(articles: Sequence[Article], name: str,
+                  not_checked: Mapping[str, Sequence[str]]) -> list[Any]:
+    """One of the table's own columns, as Article.row gave it (`published` in ISO)."""
+    if name == "published":
+        return [a.published.isoformat() if a.published else None for a in articles]
+    if name == "status":
+        return ["pass"] * len(articles)
+    if name == "not_checked":
+        return [",".join(sorted(set(not_checked.get(a.article_id, ())))) or None for a in articles]
+    return [getattr(a, name) for a in articles]
 
 
 def signal_counts(

@@ -1,0 +1,124 @@
+"""The validate stage's own work, cheaper (docs/measurements/tail3.md): the article table
+made from columns instead of a dict an article, the report's rows taking their strings
+from those columns instead of back out of the table, the cluster diffs from the rows.
+The same table, parquet bytes and report as before."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import audit.pipeline as pipeline
+from audit.model import Article
+from audit.report import _rows, prepare
+from audit.suite import load_suite
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def _table_by_rows(articles: list[Article], suite: Any, not_checked: dict[str, list[str]],
+                   failed: dict[str, dict[str, str]] | None, counts: list[dict[str, Any]]) -> pd.DataFrame:
+    """The article table as it was made before (a dict an article): the reference."""
+    names = [name for name in pipeline.TABLE_COLUMNS if name != "status"]
+    rows = []
+    for a, counted in zip(articles, counts, strict=True):
+        row = a.row(names)
+        row["status"] = "pass"
+        row["not_checked"] = ",".join(sorted(set(not_checked.get(a.article_id, ())))) or None
+        row.update(a.extra)
+        row.update(counted)
+        if failed:
+            errors = failed.get(a.article_id)
+            row["check_failures"] = json.dumps(errors, ensure_ascii=False) if errors else None
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=None if rows else pipeline.TABLE_COLUMNS)
+    for check in suite.rules:
+        if pipeline.signal_column(check) not in table:
+            table[pipeline.signal_column(check)] = pd.Series(dtype="int64")
+    return table
+
+
+def _parquet(table: pd.DataFrame) -> bytes:
+    out = io.BytesIO()
+    table.to_parquet(out, index=False)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    suite = load_suite("news")
+    result = pipeline.run([SEEDS], suite=suite, out=tmp_path_factory.mktemp("seeds") / "run",
+                          on_problem=None, workers=1, data_docs=False, html_report=False)
+    return suite, result
+
+
+def _odd(articles: list[Article]) -> tuple[list[Article], dict[str, list[str]], dict[str, dict[str, str]]]:
+    """The seeds' articles with extras of every awkward kind: keys that appear only later
+    (after the counts), over a field, over a count, ints and bools with gaps, all None."""
+    odd = [copy.copy(a) for a in articles]
+    for n, a in enumerate(odd):
+        a.extra = dict(a.extra)
+        if n % 3 == 1:
+            a.extra["late_int"] = n  # missing elsewhere: NaN, so float64
+        if n % 2 == 0 and n:
+            a.extra["flag"] = n == 2  # bools and NaN: object
+        if n == 3:
+            a.extra["title"] = f"over {n}"  # an extra over a field keeps the field's place
+        if n == 4:
+            a.extra["n_paywall_text"] = 99  # a count wins over an extra of its name
+            a.extra["status"] = "odd"
+        a.extra["nothing"] = None
+    not_checked = {odd[3].article_id: ["paywall.text", "language.mixed"],
+                   odd[1].article_id: ["duplicate.near"]}
+    failed = {odd[2].article_id: {"paywall": "ValueError: x"}}
+    return odd, not_checked, failed
+
+
+def _cases(suite: Any, result: Any) -> list[tuple[str, list[Article], dict[str, list[str]], Any]]:
+    odd, not_checked, failed = _odd(result.articles)
+    with_failures = [copy.copy(a) for a in odd]
+    with_failures[0] = copy.copy(with_failures[0])
+    with_failures[0].extra = {**with_failures[0].extra, "check_failures": "an extra"}
+    return [("seeds", result.articles, {}, None), ("odd", odd, not_checked, failed),
+            ("odd, nothing failed", odd, not_checked, None),
+            ("check_failures extra", with_failures, not_checked, failed),
+            ("one", result.articles[:1], {}, None), ("none", [], {}, None)]
+
+
+def test_the_table_from_columns_is_the_one_a_dict_an_article_made(seeds_run: Any) -> None:
+    suite, result = seeds_run
+    for label, articles, not_checked, failed in _cases(suite, result):
+        counts = list(pipeline.signal_counts(articles, result.findings, suite, not_checked))
+        before = _table_by_rows(articles, suite, not_checked, failed, counts)
+        now = pipeline.article_table(articles, result.findings, suite, not_checked, failed, counts)
+        assert list(now.columns) == list(before.columns), label
+        assert now.dtypes.tolist() == before.dtypes.tolist(), label
+        pd.testing.assert_frame_equal(now, before, obj=label)
+        assert _parquet(now) == _parquet(before), label
+    articles, not_checked, failed = _odd(result.articles)
+    odd = pipeline.article_table(articles, result.findings, suite, not_checked, failed)
+    assert list(odd.columns)[-3:] == ["check_failures", "late_int", "flag"]  # seen after the counts
+    assert odd["late_int"].dtype == "float64" and odd["flag"].dtype == object
+
+
+def test_the_reports_rows_take_the_articles_strings(seeds_run: Any) -> None:
+    """The rows hold the articles' own strings (not copies read back out of the table's
+    Arrow columns) and equal the rows read back from the table."""
+    suite, result = seeds_run
+    for label, articles, not_checked, failed in _cases(suite, result)[:2]:
+        counts = list(pipeline.signal_counts(articles, result.findings, suite, not_checked))
+        table, prepared = pipeline._table_and_report(articles, result.findings, suite, not_checked,
+                                                     failed or {}, counts, True)
+        assert prepared.rows == _rows(table), label
+        for row, article in zip(prepared.rows, articles, strict=True):
+            assert row["text"] is article.text and row["title"] is (article.extra.get("title")
+                                                                     or article.title)
+        again = prepare(table, result.findings)  # without the columns: read back from the table
+        assert again.clusters == prepared.clusters and again.planned == prepared.planned, label
