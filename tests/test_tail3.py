@@ -97,7 +97,7 @@ def test_the_table_from_columns_is_the_one_a_dict_an_article_made(seeds_run: Any
     for label, articles, not_checked, failed in _cases(suite, result):
         counts = list(pipeline.signal_counts(articles, result.findings, suite, not_checked))
         before = _table_by_rows(articles, suite, not_checked, failed, counts)
-        now = pipeline.article_table(articles, result.findings, suite, not_checked, failed, counts)
+        now = pipeline.article_table(articles, result.findings, suite, not_checked, failed)
         assert list(now.columns) == list(before.columns), label
         assert now.dtypes.tolist() == before.dtypes.tolist(), label
         pd.testing.assert_frame_equal(now, before, obj=label)
@@ -113,7 +113,7 @@ def test_the_reports_rows_take_the_articles_strings(seeds_run: Any) -> None:
     Arrow columns) and equal the rows read back from the table."""
     suite, result = seeds_run
     for label, articles, not_checked, failed in _cases(suite, result)[:2]:
-        counts = list(pipeline.signal_counts(articles, result.findings, suite, not_checked))
+        counts = pipeline.count_columns(articles, result.findings, suite, not_checked)
         table, prepared = pipeline._table_and_report(articles, result.findings, suite, not_checked,
                                                      failed or {}, counts, True)
         assert prepared.rows == _rows(table), label
