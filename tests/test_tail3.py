@@ -122,3 +122,54 @@ def test_the_reports_rows_take_the_articles_strings(seeds_run: Any) -> None:
                                                                      or article.title)
         again = prepare(table, result.findings)  # without the columns: read back from the table
         assert again.clusters == prepared.clusters and again.planned == prepared.planned, label
+
+
+def _counts_by_article(articles: Any, findings: Any, suite: Any, not_checked: dict[str, list[str]]) -> list[dict]:
+    """The counts as they were made before: a dict of counts per article id, then per article."""
+    own: dict[str, dict[str, int]] = {}
+    for f in findings:
+        own.setdefault(f.article_id, {}).setdefault(f.check, 0)
+        own[f.article_id][f.check] += 1
+    return [{pipeline.signal_column(check): None if check in not_checked.get(a.article_id, ())
+             else own.get(a.article_id, {}).get(check, 0) for check in suite.rules} for a in articles]
+
+
+def test_counted_column_by_column_as_article_by_article() -> None:
+    """A repeated id (each copy gets the id's counts), a finding of an unknown article or
+    of a check outside the suite (not counted), a check both found and not checked (None)."""
+    from types import SimpleNamespace
+
+    suite = load_suite("news")
+    checks = list(suite.rules)
+    articles = [SimpleNamespace(article_id=i) for i in ("a", "b", "a", "c")]
+    findings = [SimpleNamespace(article_id=i, check=c) for i, c in (
+        ("a", checks[0]), ("a", checks[0]), ("b", checks[3]), ("zz", checks[0]), ("c", "not.a.check"),
+        ("c", checks[1]), ("b", checks[2]))]
+    not_checked = {"c": [checks[1], checks[1], "not.a.check"], "a": [checks[5]], "nobody": [checks[0]]}
+    columns = pipeline.count_columns(articles, findings, suite, not_checked)
+    assert list(columns) == [pipeline.signal_column(c) for c in checks]
+    expected = _counts_by_article(articles, findings, suite, not_checked)
+    assert [dict(zip(columns, values)) for values in zip(*columns.values())] == expected
+    assert list(pipeline.signal_counts(articles, findings, suite, not_checked)) == expected
+    assert columns[pipeline.signal_column(checks[0])] == [2, 0, 2, 0]
+    assert columns[pipeline.signal_column(checks[1])][3] is None
+
+
+def test_gx_gets_the_frame_the_table_gave_when_a_check_judged_nobody(seeds_run: Any) -> None:
+    """Counts sent as arrays: int64; float64 with NaN when some article was not judged; a
+    list of None (pandas: object) when no article was (a cross-article check that failed)."""
+    from audit.validate import as_frame
+
+    suite, result = seeds_run
+    checks = list(suite.rules)
+    not_checked = {a.article_id: [checks[-1]] for a in result.articles}  # judged nobody
+    not_checked[result.articles[0].article_id].append(checks[2])  # not judged one article
+    sent = pipeline.signal_columns(result.articles, result.findings, suite, not_checked)
+    frame = as_frame(sent, suite)
+    before = pipeline.signal_frame(pipeline.article_table(result.articles, result.findings, suite,
+                                                          not_checked), suite)
+    pd.testing.assert_frame_equal(frame, before, check_exact=True)
+    assert frame[pipeline.signal_column(checks[-1])].dtype == object
+    assert frame[pipeline.signal_column(checks[2])].dtype == "float64"
+    assert frame[pipeline.signal_column(checks[0])].dtype == "int64"
+    assert type(sent[pipeline.signal_column(checks[0])]).__name__ == "ndarray"
