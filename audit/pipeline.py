@@ -334,7 +334,7 @@ def _table_and_report(
     failed: dict[str, dict[str, str]],
     counts: Mapping[str, list[int | None]],
     html_report: bool,
-    known: Mapping[str, list[Any]] | None = None,
+    known: Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, Any]:
     """The article table and audit.report.prepare's answer (None without a report), in a
     thread started when GX's columns are made (`known`: their lists, which the table
@@ -429,7 +429,7 @@ def article_table(
     not_checked: dict[str, list[str]],
     failed: dict[str, dict[str, str]] | None = None,
     counts: Mapping[str, list[int | None]] | None = None,
-    columns: Mapping[str, list[Any]] | None = None,
+    columns: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """The SPEC's article table plus one finding-count column per check of the suite;
     with `failed` (a detector raised), a `check_failures` column: JSON {check: error}.
@@ -449,7 +449,7 @@ def article_table(
     return table
 
 
-def _frame(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
+def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     """The frame pandas makes of one dict a row (`pd.DataFrame(rows)`), made from columns.
 
     pandas makes a frame of dicts (or tuples) by putting them in a 2-D object array and
@@ -459,7 +459,9 @@ def _frame(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
     them with 40 keys), and no strided column of the 2-D array for pandas to copy into
     Arrow (its 18 str columns took 0.94 s at 100,000 articles from the 2-D array). The
     same frame and parquet bytes (tests/test_tail3.py); if that pandas function is not
-    there, pandas' public from_records does the same from tuples, slower."""
+    there, pandas' public from_records does the same from tuples, slower. A column given
+    as a numpy array (GX's counts, typed as pandas types them: count_array) is taken as
+    it is."""
     import numpy as np
     import pandas as pd
 
@@ -469,9 +471,10 @@ def _frame(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
         return pd.DataFrame.from_records(list(zip(*columns.values(), strict=True)),
                                          columns=list(columns))
     size = len(next(iter(columns.values())))
-    arrays = convert_object_array([np.fromiter(values, dtype=object, count=size)
-                                   for values in columns.values()], dtype=None)
-    return pd.DataFrame(dict(zip(columns, arrays, strict=True)), copy=False)
+    lists = [name for name, values in columns.items() if isinstance(values, list)]
+    arrays = dict(zip(lists, convert_object_array([np.fromiter(columns[name], dtype=object, count=size)
+                                                   for name in lists], dtype=None), strict=True))
+    return pd.DataFrame({name: arrays.get(name, values) for name, values in columns.items()}, copy=False)
 
 
 MISSING = float("nan")  # what pandas gives a row without the key (a column from some extras)
@@ -482,15 +485,15 @@ def article_columns(
     not_checked: Mapping[str, Sequence[str]],
     failed: Mapping[str, Mapping[str, str]] | None,
     counts: Mapping[str, list[int | None]],
-    known: Mapping[str, list[Any]] | None = None,
-) -> dict[str, list[Any]]:
+    known: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """The article table's columns as plain lists, in its order: what one dict an article
     gave pandas, column by column. An article's dict held TABLE_COLUMNS, then its extras
     (over a field of the same name, in its place; a new key at the end), then its counts
     (over an extra of the same name), then `check_failures` when something raised; a
     column is where its key first appeared (article by article, key by key) and an
-    article without the key has NaN there. `known`: fields' columns made already
-    (signal_columns': the same lists, not made twice)."""
+    article without the key has NaN there. `known`: columns made already (signal_columns':
+    the same lists and count arrays, not made twice)."""
     head = [name for name in TABLE_COLUMNS if name != "status"] + ["status", "not_checked"]
     counted = list(counts)
     order = dict.fromkeys(head)
@@ -501,13 +504,13 @@ def article_columns(
         order.update(dict.fromkeys(counted))
         if failed:
             order["check_failures"] = None
-    columns: dict[str, list[Any]] = {}
+    columns: dict[str, Any] = {}
     for name in order:
         if failed and name == "check_failures":
             column = [json.dumps(errors, ensure_ascii=False) if (errors := failed.get(a.article_id))
                       else None for a in articles]
-        elif name in counts:
-            column = counts[name]
+        elif name in counts:  # GX's typed array of it if made (count_array), else the list
+            column = known[name] if known and name in known else counts[name]
         elif name in head:
             column = known[name] if known and name in known else field_column(articles, name, not_checked)
             if name in overridden:

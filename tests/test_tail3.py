@@ -97,11 +97,17 @@ def test_the_table_from_columns_is_the_one_a_dict_an_article_made(seeds_run: Any
     for label, articles, not_checked, failed in _cases(suite, result):
         counts = list(pipeline.signal_counts(articles, result.findings, suite, not_checked))
         before = _table_by_rows(articles, suite, not_checked, failed, counts)
-        now = pipeline.article_table(articles, result.findings, suite, not_checked, failed)
-        assert list(now.columns) == list(before.columns), label
-        assert now.dtypes.tolist() == before.dtypes.tolist(), label
-        pd.testing.assert_frame_equal(now, before, obj=label)
-        assert _parquet(now) == _parquet(before), label
+        plain = pipeline.article_table(articles, result.findings, suite, not_checked, failed)
+        counted = pipeline.count_columns(articles, result.findings, suite, not_checked)
+        known = pipeline.signal_columns(articles, result.findings, suite, not_checked, counted)
+        columns = pipeline.article_columns(articles, not_checked, failed, counted, known)
+        as_run = pipeline.article_table(articles, result.findings, suite, not_checked, failed,
+                                        counted, columns)  # GX's lists and count arrays reused
+        for now in (plain, as_run):
+            assert list(now.columns) == list(before.columns), label
+            assert now.dtypes.tolist() == before.dtypes.tolist(), label
+            pd.testing.assert_frame_equal(now, before, obj=label)
+            assert _parquet(now) == _parquet(before), label
     articles, not_checked, failed = _odd(result.articles)
     odd = pipeline.article_table(articles, result.findings, suite, not_checked, failed)
     assert list(odd.columns)[-3:] == ["check_failures", "late_int", "flag"]  # seen after the counts
@@ -114,8 +120,9 @@ def test_the_reports_rows_take_the_articles_strings(seeds_run: Any) -> None:
     suite, result = seeds_run
     for label, articles, not_checked, failed in _cases(suite, result)[:2]:
         counts = pipeline.count_columns(articles, result.findings, suite, not_checked)
+        known = pipeline.signal_columns(articles, result.findings, suite, not_checked, counts)
         table, prepared = pipeline._table_and_report(articles, result.findings, suite, not_checked,
-                                                     failed or {}, counts, True)
+                                                     failed or {}, counts, True, known)
         assert prepared.rows == _rows(table), label
         for row, article in zip(prepared.rows, articles, strict=True):
             assert row["text"] is article.text and row["title"] is (article.extra.get("title")
