@@ -119,14 +119,13 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
     order += [i for i, own in enumerate(owns) if not own]
     views: dict[int, dict[str, Any]] = {}
     weights: dict[int, tuple[int, int]] = {}  # a view's weight and its texts' (_weight)
-    keys = [key for key in rows[0] if key not in _TEXTS] if rows else []
     for i in order:
         if owns[i]:
             record = _view_record(rows[i], owns[i], whole=False)
             texts = _texts_weight(record)
             weight = _weight(record, texts)
         else:  # 85% of articles: no span, no finding (_view_record's answer, made directly)
-            record, texts, weight = _bare_record(rows[i], keys), 0, BARE_WEIGHT
+            record, texts, weight = _bare_record(rows[i]), 0, BARE_WEIGHT
         if weight <= left:
             views[i], weights[i], left = record, (weight, texts), left - weight
     left += total - int(total * rd.EVIDENCE_SHARE)
@@ -151,10 +150,9 @@ NOTHING: list[Finding] = []  # an article's findings when it has none (never app
 BARE_WEIGHT = 400  # _weight of a view without pieces and findings
 
 
-def _bare_record(row: dict[str, Any], keys: list[str]) -> dict[str, Any]:
-    """`_view_record(row, [], whole=False)`: the same keys, order and values. `keys`: the
-    row's keys less the texts (every row has the same, audit.report._rows)."""
-    record = {key: row[key] for key in keys}
+def _bare_record(row: dict[str, Any]) -> dict[str, Any]:
+    """`_view_record(row, [], whole=False)`: the same keys, order and values."""
+    record = _without_texts(row)
     record["len"] = len(row.get("text") or "")
     record["whole"], record["pieces"], record["clean"] = False, [], None
     record["clean_len"] = len(row.get("clean_text") or "")
@@ -215,7 +213,7 @@ def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[s
     """What the article view shows: provenance, text pieces, numbered findings."""
     text, clean = row.get("text") or "", row.get("clean_text") or ""  # None or str (_rows)
     spans = [(f.start, f.end) for f in own if f.start is not None and f.end is not None]
-    record = {key: value for key, value in row.items() if key not in _TEXTS}
+    record = _without_texts(row)
     record.update({
         "len": len(text),
         "whole": whole and len(text) <= rd.PIECE_CHARS,
@@ -225,6 +223,15 @@ def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[s
         "f": [[f.check, f.severity, f.start, f.end, f.message, f.excerpt[:300],
                f.related_article_id, f.data or None] for f in own],
     })
+    return record
+
+
+def _without_texts(row: dict[str, Any]) -> dict[str, Any]:
+    """The row less its texts, its keys in their order: a copy less two keys (0.3 us), not
+    a comprehension over its 19 (2.8 us; 100,000 rows)."""
+    record = row.copy()
+    for key in _TEXTS:
+        record.pop(key, None)
     return record
 
 
