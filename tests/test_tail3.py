@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -180,3 +181,77 @@ def test_gx_gets_the_frame_the_table_gave_when_a_check_judged_nobody(seeds_run: 
     assert frame[pipeline.signal_column(checks[2])].dtype == "float64"
     assert frame[pipeline.signal_column(checks[0])].dtype == "int64"
     assert type(sent[pipeline.signal_column(checks[0])]).__name__ == "ndarray"
+
+
+def test_a_bare_view_is_the_view_record_of_an_article_without_findings(seeds_run: Any) -> None:
+    from audit.report import chunks
+
+    suite, result = seeds_run
+    table = pipeline.article_table(result.articles, result.findings, suite, {})
+    rows = _rows(table)
+    rows.append({**rows[0], "text": None, "clean_text": None})  # no text at all
+    for row in rows:
+        bare, made = chunks._bare_record(row), chunks._view_record(row, [], whole=False)
+        assert json.dumps(bare) == json.dumps(made)  # keys, their order and values
+        assert chunks._weight(made) == chunks.BARE_WEIGHT
+
+
+def _plan_views_before(rows: list[dict], by_article: dict, budget: int) -> tuple:
+    """plan_views as it was (a _view_record for every article): the reference."""
+    from audit.report import chunks
+
+    left = int(budget * chunks.rd.EVIDENCE_SHARE)
+    order = sorted(range(len(rows)), key=lambda i: (chunks._worst(by_article.get(rows[i]["article_id"], [])),
+                                                    -len(by_article.get(rows[i]["article_id"], [])), i))
+    views, weights = {}, {}
+    for i in order:
+        record = chunks._view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=False)
+        texts = chunks._texts_weight(record)
+        weight = chunks._weight(record, texts)
+        if weight <= left:
+            views[i], weights[i], left = record, (weight, texts), left - weight
+    left += budget - int(budget * chunks.rd.EVIDENCE_SHARE)
+    for i in order:
+        if i not in views or not rows[i].get("text"):
+            continue
+        weight, texts = weights[i]
+        if chunks._whole_cost(rows[i]) - weight > left:
+            continue
+        whole = chunks._whole_fields(rows[i], by_article.get(rows[i]["article_id"], []))
+        extra = chunks._texts_weight(whole) - texts
+        if extra <= left:
+            views[i].update(whole)
+            left -= extra
+    whole = sum(1 for v in views.values() if v["whole"])
+    return ([views[i] for i in sorted(views)], budget - left,
+            {"whole": whole, "evidence": len(views) - whole, "none": len(rows) - len(views)})
+
+
+def test_the_views_planned_are_those_planned_a_record_an_article(seeds_run: Any) -> None:
+    """With findings of every severity, articles without, an empty findings list, and
+    budgets that leave some articles out and some texts in pieces."""
+    from audit.report import _numbered, chunks
+
+    suite, result = seeds_run
+    many = [copy.copy(a) for a in result.articles for _ in range(8)]
+    for n, a in enumerate(many):
+        a.article_id = f"{a.article_id}-{n}"
+    findings = [replace(f, article_id=f"{f.article_id}-{n}") for f in result.findings
+                for n in range(0, 40, 3)]
+    table = pipeline.article_table(many, findings, suite, {})
+    rows = _rows(table)
+    by_article = _numbered(findings)
+    by_article[rows[5]["article_id"]] = []
+    assert any(row["article_id"] not in by_article for row in rows)
+    for budget in (3_000, 20_000, 60_000, chunks.rd.VIEW_BUDGET_CHARS):
+        now, before = chunks.plan_views(rows, by_article, budget), _plan_views_before(rows, by_article, budget)
+        assert json.dumps(now) == json.dumps(before), budget
+
+
+def test_codes_of_a_column_are_the_codes_one_by_one() -> None:
+    from audit.report.data import Dictionary
+
+    values = ["b", None, "a", "", "b", 7, "7", float("nan"), "a", "c"]
+    one, many = Dictionary(), Dictionary()
+    assert many.codes(values) == [one.code(v) for v in values]
+    assert many.values == one.values
