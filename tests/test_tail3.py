@@ -68,6 +68,8 @@ def _odd(articles: list[Article]) -> tuple[list[Article], dict[str, list[str]], 
         a.extra = dict(a.extra)
         if n % 3 == 1:
             a.extra["late_int"] = n  # missing elsewhere: NaN, so float64
+        if n % 2:
+            a.extra["late_str"] = f"s{n}"  # strings and NaN: pandas' str
         if n % 2 == 0 and n:
             a.extra["flag"] = n == 2  # bools and NaN: object
         if n == 3:
@@ -111,8 +113,9 @@ def test_the_table_from_columns_is_the_one_a_dict_an_article_made(seeds_run: Any
             assert _parquet(now) == _parquet(before), label
     articles, not_checked, failed = _odd(result.articles)
     odd = pipeline.article_table(articles, result.findings, suite, not_checked, failed)
-    assert list(odd.columns)[-3:] == ["check_failures", "late_int", "flag"]  # seen after the counts
+    assert list(odd.columns)[-4:] == ["check_failures", "late_int", "late_str", "flag"]  # after the counts
     assert odd["late_int"].dtype == "float64" and odd["flag"].dtype == object
+    assert odd["late_str"].dtype == "str" and odd["late_str"].isna().sum() == 3
 
 
 def test_the_reports_rows_take_the_articles_strings(seeds_run: Any) -> None:
