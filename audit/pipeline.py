@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -248,16 +249,16 @@ def _run(
             # cycles it makes (pandas, Jinja) wait for the collector until its end.
             clock = time.perf_counter()
             early = None  # the gate without --out needs no table (nor pandas, 0.5 s: issue 13)
-            # counted once for both: 23 checks x 20,000 articles, 0.5 s of CPU a counting
-            counts = list(signal_counts(articles, findings, the_suite, detection.not_checked))
+            # counted once for both, column by column; GX's columns made before the thread
+            # starts (its GIL would slow them down), and the table reuses their lists
+            counts = count_columns(articles, findings, the_suite, detection.not_checked)
+            signals = signal_columns(articles, findings, the_suite, detection.not_checked, counts)
             if work is not None:  # the table, the report's rows and diffs, made while GX validates
                 early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
-                               detection.failed, counts, html_report)
+                               detection.failed, counts, html_report, signals)
             with progress.stage("validate (GX)", 1, "steps") as advance:
                 try:
-                    validation = validator.validate(
-                        signal_columns(articles, findings, the_suite, detection.not_checked, counts),
-                        work / "data_docs" if data_docs and work else None)
+                    validation = validator.validate(signals, work / "data_docs" if data_docs and work else None)
                 finally:  # the thread reads the table: done before its status column changes
                     table, prepared = early.result() if early is not None else (None, None)
                 advance()
@@ -333,20 +334,22 @@ def _table_and_report(
     suite: Suite,
     not_checked: dict[str, list[str]],
     failed: dict[str, dict[str, str]],
-    counts: Sequence[dict[str, int | None]],
+    counts: Mapping[str, list[int | None]],
     html_report: bool,
+    known: Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, Any]:
     """The article table and audit.report.prepare's answer (None without a report), in a
-    thread started when GX's columns are sent: while GX's process validates, this one
-    waits on a pipe (the GIL free) and would sit idle. Made before the send, the table
-    (0.3 s of CPU at 20,000 articles) delayed GX's start by as much; the rows, cluster
-    diffs and view plan are 0.6 s more."""
-    table = article_table(articles, findings, suite, not_checked, failed, counts)
+    thread started when GX's columns are made (`known`: their lists, which the table
+    reuses): while GX's process validates, this one waits on a pipe (the GIL free) and
+    would sit idle. Made before the send, the table (0.3 s of CPU at 20,000 articles)
+    delayed GX's start by as much; the rows, cluster diffs and view plan are 0.6 s more."""
+    columns = article_columns(articles, not_checked, failed, counts, known)
+    table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
     if not html_report:
         return table, None
     from audit.report import prepare
 
-    return table, prepare(table, findings)
+    return table, prepare(table, findings, columns)
 
 
 def _apart(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
@@ -427,32 +430,141 @@ def article_table(
     suite: Suite,
     not_checked: dict[str, list[str]],
     failed: dict[str, dict[str, str]] | None = None,
-    counts: Sequence[dict[str, int | None]] | None = None,
+    counts: Mapping[str, list[int | None]] | None = None,
+    columns: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """The SPEC's article table plus one finding-count column per check of the suite;
     with `failed` (a detector raised), a `check_failures` column: JSON {check: error}.
-    `counts`: signal_counts' answer, when the caller made it already."""
+    `counts`: count_columns' answer, when the caller made it already; `columns`:
+    article_columns' answer, when the caller made it already (it keeps them: the report's
+    rows take their strings from them instead of back from the table, audit.report.prepare)."""
     import pandas as pd
 
-    names = [name for name in TABLE_COLUMNS if name != "status"]
-    rows = []
     if counts is None:
-        counts = list(signal_counts(articles, findings, suite, not_checked))
-    for a, counted in zip(articles, counts, strict=True):
-        row = a.row(names)
-        row["status"] = "pass"
-        row["not_checked"] = ",".join(sorted(set(not_checked.get(a.article_id, ())))) or None
-        row.update(a.extra)
-        row.update(counted)
-        if failed:  # the column only when something raised: normal runs' tables unchanged
-            errors = failed.get(a.article_id)
-            row["check_failures"] = json.dumps(errors, ensure_ascii=False) if errors else None
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=None if rows else TABLE_COLUMNS)
+        counts = count_columns(articles, findings, suite, not_checked)
+    if columns is None:
+        columns = article_columns(articles, not_checked, failed, counts)
+    table = _frame(columns) if articles else pd.DataFrame([], columns=TABLE_COLUMNS)
     for check in suite.rules:
         if signal_column(check) not in table:
             table[signal_column(check)] = pd.Series(dtype="int64")
     return table
+
+
+def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
+    """The frame pandas makes of one dict a row (`pd.DataFrame(rows)`), made from columns.
+
+    pandas makes a frame of dicts (or tuples) by putting them in a 2-D object array and
+    inferring each column's type from its values (`convert_object_array`: a count with a
+    None is float64, strings and None its str type, Arrow-backed). Here each column is an
+    object array of its own, given to that same conversion: no dict a row (100,000 of
+    them with 40 keys), and no strided column of the 2-D array for pandas to copy into
+    Arrow (its 18 str columns took 0.94 s at 100,000 articles from the 2-D array). The
+    same frame and parquet bytes (tests/test_tail3.py); if that pandas function is not
+    there, pandas' public from_records does the same from tuples, slower. A column given
+    as a numpy array (GX's counts, typed as pandas types them: count_array) is taken as
+    it is."""
+    import numpy as np
+    import pandas as pd
+
+    try:
+        from pandas.core.internals.construction import convert_object_array
+    except ImportError:  # another pandas: its public way
+        return pd.DataFrame.from_records(list(zip(*columns.values(), strict=True)),
+                                         columns=list(columns))
+    size = len(next(iter(columns.values())))
+    lists = [name for name, values in columns.items() if isinstance(values, list)]
+    arrays = dict(zip(lists, convert_object_array([np.fromiter(columns[name], dtype=object, count=size)
+                                                   for name in lists], dtype=None), strict=True))
+    return pd.DataFrame({name: arrays.get(name, values) for name, values in columns.items()}, copy=False)
+
+
+MISSING = float("nan")  # what pandas gives a row without the key (a column from some extras)
+
+
+def article_columns(
+    articles: Sequence[Article],
+    not_checked: Mapping[str, Sequence[str]],
+    failed: Mapping[str, Mapping[str, str]] | None,
+    counts: Mapping[str, list[int | None]],
+    known: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The article table's columns as plain lists, in its order: what one dict an article
+    gave pandas, column by column. An article's dict held TABLE_COLUMNS, then its extras
+    (over a field of the same name, in its place; a new key at the end), then its counts
+    (over an extra of the same name), then `check_failures` when something raised; a
+    column is where its key first appeared (article by article, key by key) and an
+    article without the key has NaN there. `known`: columns made already (signal_columns':
+    the same lists and count arrays, not made twice)."""
+    head = [name for name in TABLE_COLUMNS if name != "status"] + ["status", "not_checked"]
+    counted = list(counts)
+    order = dict.fromkeys(head)
+    overridden: set[str] = set()  # fields an article's extra replaced
+    for shape in dict.fromkeys(tuple(a.extra) for a in articles):  # a few distinct key lists
+        overridden.update(key for key in shape if key in order)
+        order.update(dict.fromkeys(shape))
+        order.update(dict.fromkeys(counted))
+        if failed:
+            order["check_failures"] = None
+    columns: dict[str, Any] = {}
+    for name in order:
+        if failed and name == "check_failures":
+            column = [json.dumps(errors, ensure_ascii=False) if (errors := failed.get(a.article_id))
+                      else None for a in articles]
+        elif name in counts:  # GX's typed array of it if made (count_array), else the list
+            column = known[name] if known and name in known else counts[name]
+        elif name in head:
+            column = known[name] if known and name in known else field_column(articles, name, not_checked)
+            if name in overridden:
+                column = [a.extra.get(name, value) for a, value in zip(articles, column, strict=True)]
+        else:
+            column = [a.extra.get(name, MISSING) for a in articles]
+        columns[name] = column
+    return columns
+
+
+def field_column(articles: Sequence[Article], name: str,
+                 not_checked: Mapping[str, Sequence[str]] | None = None) -> list[Any]:
+    """One of the table's own columns, as Article.row gave it (`published` in ISO)."""
+    if name == "published":
+        return [a.published.isoformat() if a.published else None for a in articles]
+    if name == "status":
+        return ["pass"] * len(articles)
+    if name == "not_checked":
+        skipped = not_checked or {}
+        return [",".join(sorted(set(skipped.get(a.article_id, ())))) or None for a in articles]
+    return list(map(attrgetter(name), articles))
+
+
+def count_columns(
+    articles: Sequence[Article],
+    findings: Sequence[Finding],
+    suite: Suite,
+    not_checked: Mapping[str, Sequence[str]],
+) -> dict[str, list[int | None]]:
+    """Each article's findings counted by check of the suite: a list (article by article)
+    per signal_column, in the suite's order; None where the check did not judge the
+    article, since not checked is not passed. The article table's count columns and the
+    columns GX validates, made column by column (not a dict an article: 0.4 s of CPU at
+    100,000 articles, then read out again for each column)."""
+    signals = {check: signal_column(check) for check in suite.rules}
+    columns: dict[str, list[int | None]] = {column: [0] * len(articles) for column in signals.values()}
+    places: dict[str, list[int]] = {}  # article id -> its positions (an id may repeat)
+    for n, a in enumerate(articles):
+        places.setdefault(a.article_id, []).append(n)
+    for f in findings:
+        column = signals.get(f.check)
+        if column is not None:
+            counted = columns[column]
+            for n in places.get(f.article_id, ()):
+                counted[n] += 1  # type: ignore[operator]  # None only below
+    for article_id, skipped in not_checked.items():
+        for check in set(skipped):
+            column = signals.get(check)
+            if column is not None:
+                for n in places.get(article_id, ()):
+                    columns[column][n] = None
+    return columns
 
 
 def signal_counts(
@@ -461,23 +573,12 @@ def signal_counts(
     suite: Suite,
     not_checked: Mapping[str, Sequence[str]],
 ) -> Iterator[dict[str, int | None]]:
-    """Each article's findings counted by check of the suite (its signal_column, in the
-    suite's order): None where the check did not judge the article, since not checked is
-    not passed. The article table's count columns and the columns GX validates."""
-    counts: dict[str, dict[str, int]] = {}  # article id -> its findings by check
-    for f in findings:
-        own = counts.setdefault(f.article_id, {})
-        own[f.check] = own.get(f.check, 0) + 1
-    signals = [(check, signal_column(check)) for check in suite.rules]  # once, not per article
-    zeros = {column: 0 for _, column in signals}  # most articles: nothing found, all judged
-    for a in articles:
-        skipped = not_checked.get(a.article_id, ())
-        own = counts.get(a.article_id)
-        if own is None and not skipped:
-            yield dict(zeros)
-            continue
-        own = own or {}
-        yield {column: None if check in skipped else own.get(check, 0) for check, column in signals}
+    """count_columns' counts an article at a time: {signal_column: count} in the suite's order."""
+    columns = count_columns(articles, findings, suite, not_checked)
+    if not columns:
+        yield from ({} for _ in articles)
+    for values in zip(*columns.values()):
+        yield dict(zip(columns, values))
 
 
 SIGNAL_FIELDS = ("article_id", "content_sha256", "published", "published_from", "language")
@@ -493,23 +594,34 @@ def signal_columns(
     findings: Sequence[Finding],
     suite: Suite,
     not_checked: Mapping[str, Sequence[str]],
-    counts: Sequence[dict[str, int | None]] | None = None,
-) -> dict[str, list[Any]]:
-    """`signal_frame`'s columns as plain lists (a count is None where the check did not
+    counts: Mapping[str, list[int | None]] | None = None,
+) -> dict[str, Any]:
+    """`signal_frame`'s columns, the fields as lists (a count is None where the check did not
     judge the article). The run sends these to GX, whose process makes the DataFrame
     (audit.validate.as_frame): a gate without --out then never imports pandas, 0.5 s on
-    its critical path after detection (issue 13). `counts`: signal_counts' answer, when
-    the caller made it already (the run: the article table used it too)."""
+    its critical path after detection (issue 13). `counts`: count_columns' answer, when
+    the caller made it already (the run: the article table uses the same lists).
+    The counts go as numpy arrays of the type pandas would give them (count_array):
+    pickled, unpickled and made a frame of in a third of the time of lists (0.03 against
+    0.07 s of CPU at 20,000 articles), on GX's path."""
     if counts is None:
-        counts = list(signal_counts(articles, findings, suite, not_checked))
-    columns: dict[str, list[Any]] = {}
-    for name in SIGNAL_FIELDS:  # column by column: not a row dict an article (0.1 s at 20,000)
-        columns[name] = ([a.published.isoformat() if a.published else None for a in articles]
-                         if name == "published" else [getattr(a, name) for a in articles])
-    for check in suite.rules:
-        column = signal_column(check)
-        columns[column] = [counted[column] for counted in counts]
+        counts = count_columns(articles, findings, suite, not_checked)
+    columns: dict[str, Any] = {name: field_column(articles, name) for name in SIGNAL_FIELDS}
+    columns.update({name: count_array(values) for name, values in counts.items()})
     return columns
+
+
+def count_array(values: list[int | None]) -> Any:
+    """A count column as pandas types a list of them: int64; float64 (NaN for None) when
+    some article was not judged; left a list (pandas: object) when none was. numpy is
+    loaded by then (the detectors use it)."""
+    import numpy as np
+
+    if None not in values:
+        return np.array(values, dtype=np.int64)
+    if all(value is None for value in values):
+        return values
+    return np.array([np.nan if value is None else value for value in values], dtype=np.float64)
 
 
 def build_summary(

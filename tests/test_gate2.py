@@ -45,7 +45,7 @@ def _frames(paths: list[Path], workers: int = 1) -> tuple[pd.DataFrame, pd.DataF
     sent = keeping.sent
     assert isinstance(sent, dict), "plain columns, not a DataFrame"
     counts = [signal_column(check) for check in suite.rules]
-    not_checked = {i: [c for c, column in zip(suite.rules, counts) if sent[column][row] is None]
+    not_checked = {i: [c for c, column in zip(suite.rules, counts) if pd.isna(sent[column][row])]
                    for row, i in enumerate(sent["article_id"])}
     assert any(not_checked.values()), "some article is not checked by some check: null counts"
     before = signal_frame(article_table(result.articles, result.findings, suite, not_checked), suite)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from audit.pipeline import run
+from audit.report import _rows
 from audit.report.clusters import duplicate_clusters
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -19,7 +20,7 @@ def test_differing_words_are_marked_on_both_sides() -> None:
                  "ISTANBUL (AP) - Talks in Istanbul ended after ninety minutes.", "Rain."],
         "duplicate_cluster": ["wire", "wire", None],
     })
-    [cluster] = duplicate_clusters(table)
+    [cluster] = duplicate_clusters(_rows(table))
     assert (cluster["id"], cluster["size"]) == ("wire", 2)
     original, partner = cluster["members"]
     assert [s["text"] for s in original["segments"] if s["changed"]] == ["two hours."]

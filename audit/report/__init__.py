@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,20 +46,22 @@ class Prepared:
 
     rows: list[dict[str, Any]]  # _rows(table)
     by_article: dict[str, list[Finding]]  # _numbered(findings)
-    clusters: list[dict[str, Any]]  # duplicate_clusters(table)
+    clusters: list[dict[str, Any]]  # duplicate_clusters(rows)
     planned: tuple[list[dict[str, Any]], int, dict[str, int]]  # plan_views(rows, by_article)
     # list_columns(rows, by_article): the list files' columns but their status (0.4 s of
     # CPU at 20,000 articles, made while GX validates instead of after)
     listed: Listed | None = None
 
 
-def prepare(table: pd.DataFrame, findings: Sequence[Finding]) -> Prepared:
+def prepare(table: pd.DataFrame, findings: Sequence[Finding],
+            columns: Mapping[str, list[Any]] | None = None) -> Prepared:
     """The report's rows, numbered findings, cluster diffs, view plan and list columns:
     none of them depends on the status but the rows', view records' and list files'
-    status field."""
-    rows = _rows(table)
+    status field. `columns`: the plain lists the table was made from
+    (audit.pipeline.article_columns), whose strings the rows take (`_rows`)."""
+    rows = _rows(table, columns)
     by_article = _numbered(findings)
-    return Prepared(rows, by_article, duplicate_clusters(table), plan_views(rows, by_article),
+    return Prepared(rows, by_article, duplicate_clusters(rows), plan_views(rows, by_article),
                     list_columns(rows, by_article))
 
 
@@ -172,11 +174,19 @@ ROW_FIELDS = ("article_id", "source_uri", "source_sha256", "title", "published",
               "duplicate_cluster", "encoding_fixed", "check_failures")
 
 
-def _rows(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """The table's rows as plain dicts (null-likes as None), only the report's columns."""
+def _rows(table: pd.DataFrame, source: Mapping[str, list[Any]] | None = None) -> list[dict[str, Any]]:
+    """The table's rows as plain dicts (null-likes as None), only the report's columns.
+
+    `source`: the lists the table was made from. A column pandas made a str column of
+    holds those very strings (or a null), so they are taken from the list instead of
+    back out of the table: pandas' str columns are Arrow arrays, and reading them back
+    made a new Python string of each value (the texts: 300 MB at 100,000 articles)."""
     present = [c for c in ROW_FIELDS if c in table.columns]
     columns = {}
     for c in present:  # column-wise: null-likes to None once per column, not per value
+        if source is not None and c in source and isinstance(table[c].dtype, pd.StringDtype):
+            columns[c] = [v if isinstance(v, str) else None for v in source[c]]
+            continue
         nulls = table[c].isna().tolist()
         columns[c] = [None if null else rd.plain(v) if not isinstance(v, str) else v
                       for v, null in zip(table[c].tolist(), nulls)]

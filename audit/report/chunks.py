@@ -111,18 +111,21 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
     """
     total = rd.VIEW_BUDGET_CHARS if budget is None else budget
     left = int(total * rd.EVIDENCE_SHARE)  # the rest, and what evidence leaves, for whole texts
-
-    def priority(i: int) -> tuple[int, int, int]:
-        own = by_article.get(rows[i]["article_id"], [])
-        return (_worst(own), -len(own), i)
-
-    order = sorted(range(len(rows)), key=priority)
+    owns = [by_article.get(row["article_id"], NOTHING) for row in rows]
+    # worst first: (worst severity, -findings, position); an article without findings is
+    # (3, 0, position), after every article with one: those keep their order, unsorted
+    order = sorted((i for i, own in enumerate(owns) if own),
+                   key=lambda i: (_worst(owns[i]), -len(owns[i]), i))
+    order += [i for i, own in enumerate(owns) if not own]
     views: dict[int, dict[str, Any]] = {}
     weights: dict[int, tuple[int, int]] = {}  # a view's weight and its texts' (_weight)
     for i in order:
-        record = _view_record(rows[i], by_article.get(rows[i]["article_id"], []), whole=False)
-        texts = _texts_weight(record)
-        weight = _weight(record, texts)
+        if owns[i]:
+            record = _view_record(rows[i], owns[i], whole=False)
+            texts = _texts_weight(record)
+            weight = _weight(record, texts)
+        else:  # 85% of articles: no span, no finding (_view_record's answer, made directly)
+            record, texts, weight = _bare_record(rows[i]), 0, BARE_WEIGHT
         if weight <= left:
             views[i], weights[i], left = record, (weight, texts), left - weight
     left += total - int(total * rd.EVIDENCE_SHARE)
@@ -132,7 +135,7 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
         weight, texts = weights[i]
         if _whole_cost(rows[i]) - weight > left:  # (an estimate: no record made)
             continue
-        whole = _whole_fields(rows[i], by_article.get(rows[i]["article_id"], []))
+        whole = _whole_fields(rows[i], owns[i])
         extra = _texts_weight(whole) - texts  # provenance and findings weigh the same
         if extra <= left:
             views[i].update(whole)  # the same keys, in the same order, as _view_record(whole=True)
@@ -141,6 +144,20 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
     used = total - left
     shown = {"whole": whole, "evidence": len(views) - whole, "none": len(rows) - len(views)}
     return [views[i] for i in sorted(views)], used, shown
+
+
+NOTHING: list[Finding] = []  # an article's findings when it has none (never appended to)
+BARE_WEIGHT = 400  # _weight of a view without pieces and findings
+
+
+def _bare_record(row: dict[str, Any]) -> dict[str, Any]:
+    """`_view_record(row, [], whole=False)`: the same keys, order and values."""
+    record = _without_texts(row)
+    record["len"] = len(row.get("text") or "")
+    record["whole"], record["pieces"], record["clean"] = False, [], None
+    record["clean_len"] = len(row.get("clean_text") or "")
+    record["f"] = []
+    return record
 
 
 def _worst(own: list[Finding]) -> int:
@@ -158,8 +175,7 @@ def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
 
     Row values are already None or plain values (audit.report._rows), hence `or ""`.
     """
-    publisher, language, month, file, check = (dicts[k].code for k in
-                                               ("publisher", "language", "month", "file", "check"))
+    check = dicts["check"].code
     owns = [by_article.get(row["article_id"], ()) for row in rows]
     dates = [str(row.get("published") or "") for row in rows]
     bits = rd.SEVERITY_BIT
@@ -175,10 +191,10 @@ def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
         "sm": [_mask(own, bits) for own in owns],
         "nf": [len(own) for own in owns],
         "ck": [sorted({check(f.check) for f in own}) if own else [] for own in owns],
-        "pb": [publisher(row.get("publisher")) for row in rows],
-        "lg": [language(row.get("language")) for row in rows],
-        "mo": [month(published[:7]) for published in dates],
-        "sf": [file(str(row.get("source_uri") or "").partition("#")[0]) for row in rows],
+        "pb": dicts["publisher"].codes([row.get("publisher") for row in rows]),
+        "lg": dicts["language"].codes([row.get("language") for row in rows]),
+        "mo": dicts["month"].codes([published[:7] for published in dates]),
+        "sf": dicts["file"].codes([str(row.get("source_uri") or "").partition("#")[0] for row in rows]),
         "dt": dates,
     }
 
@@ -197,7 +213,7 @@ def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[s
     """What the article view shows: provenance, text pieces, numbered findings."""
     text, clean = row.get("text") or "", row.get("clean_text") or ""  # None or str (_rows)
     spans = [(f.start, f.end) for f in own if f.start is not None and f.end is not None]
-    record = {key: value for key, value in row.items() if key not in _TEXTS}
+    record = _without_texts(row)
     record.update({
         "len": len(text),
         "whole": whole and len(text) <= rd.PIECE_CHARS,
@@ -207,6 +223,15 @@ def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[s
         "f": [[f.check, f.severity, f.start, f.end, f.message, f.excerpt[:300],
                f.related_article_id, f.data or None] for f in own],
     })
+    return record
+
+
+def _without_texts(row: dict[str, Any]) -> dict[str, Any]:
+    """The row less its texts, its keys in their order: a copy less two keys (0.3 us), not
+    a comprehension over its 19 (2.8 us; 100,000 rows)."""
+    record = row.copy()
+    for key in _TEXTS:
+        record.pop(key, None)
     return record
 
 

@@ -121,6 +121,11 @@ class Dictionary:
             self.values.append(text)
         return self._index[text]
 
+    def codes(self, values: Sequence[Any]) -> list[int]:
+        """`[self.code(v) for v in values]`, a string already coded looked up directly."""
+        index, code = self._index, self.code
+        return [index[v] if v in index else code(v) for v in values]
+
 
 def windows(spans: Sequence[tuple[int, int]], length: int, context: int) -> list[tuple[int, int]]:
     """Merged [start, end) ranges of text around each span, at most MAX_WINDOWS."""

@@ -45,9 +45,10 @@ class Validation:
     gx_version: str
 
 
-def as_frame(table: pd.DataFrame | Mapping[str, list[Any]], suite: Suite) -> pd.DataFrame:
-    """The table GX validates: a DataFrame as given, or one made from plain columns
-    (audit.pipeline.signal_columns: the run's process does not import pandas for it).
+def as_frame(table: pd.DataFrame | Mapping[str, Any], suite: Suite) -> pd.DataFrame:
+    """The table GX validates: a DataFrame as given, or one made from plain columns, lists
+    or numpy arrays (audit.pipeline.signal_columns: the run's process does not import
+    pandas for it).
     Without rows, the suite's count columns are int64 and the others object, as the
     article table's are (pandas would make them all float64)."""
     import pandas as pd
