@@ -582,9 +582,10 @@ def write_outputs(
 
     parquet = write_parquet_apart(table, work / "articles.parquet")
     try:
+        # json.dumps(ensure_ascii=False)'s lines, by one encoder (json.dumps made one a finding)
+        encode = json.JSONEncoder(ensure_ascii=False).encode
         with (work / "findings.jsonl").open("w", encoding="utf-8") as fh:
-            for finding in findings:
-                fh.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+            fh.writelines([encode(finding.to_json()) + "\n" for finding in findings])
         if html_report:
             write_report(work / "index.html", table, findings, summary,
                          [asdict(o) for o in validation.outcomes], articles=articles,

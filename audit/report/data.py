@@ -20,8 +20,15 @@ import json
 import math
 import zlib
 from collections.abc import Sequence
+from itertools import chain, compress, repeat
+from operator import is_
 from pathlib import Path
 from typing import Any
+
+try:  # optional: the same bytes as json's, 3 to 4 times faster (encode_body)
+    import orjson
+except ImportError:  # pragma: no cover - json writes them
+    orjson = None
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_BIT = {"error": 1, "warning": 2, "info": 4}
@@ -69,21 +76,74 @@ def write_data_file(folder: Path, name: str, payload: Any, *, packed: bool = Fal
     return write_body(folder, name, encode_body(payload), packed=packed)
 
 
-def encode_body(payload: Any) -> str:
-    """A data file's JSON (the part that holds the GIL; see write_body)."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+def encode_body(payload: Any) -> bytes:
+    """A data file's JSON in UTF-8: json.dumps(ensure_ascii=False, separators=(",", ":"),
+    default=str)'s bytes. This is the part that holds the GIL (see write_body): at 100,000
+    articles about 110 M characters, 1.2 s of json.dumps and UTF-8 encoding, 0.4 s by
+    orjson, whose bytes are the same for the values `orjson_plain` accepts (floats aside,
+    orjson writes strings, ints, lists and dicts as json does: tests/test_report_json.py).
+    What orjson refuses (lone surrogates, ints past 64 bits, keys that are not str) falls
+    back to json, which gives its own answer or error as before."""
+    if orjson is not None and orjson_plain(payload):
+        try:
+            return orjson.dumps(payload)
+        except TypeError:
+            pass
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def write_body(folder: Path, name: str, body: str, *, packed: bool = False) -> int:
+_ATOMS = frozenset({str, int, bool, type(None)})  # written alike by json and orjson
+_KNOWN = _ATOMS | {float, list, tuple, dict}
+_DEPTH = 255  # orjson's limit of nested containers
+_LEVEL_ITEMS = 5_000_000  # past this many values at one depth, json writes it (a cycle stops here)
+
+
+def orjson_plain(value: Any) -> bool:
+    """Whether orjson writes `value` as json.dumps does: only exact str, int, bool, None,
+    list, tuple and dict, and floats that json writes without an exponent (json: repr,
+    1e-05 and 1e+16; orjson: 0.00001 and 1e16; NaN and infinities: null). Anything else
+    (a datetime, a dataclass, an Enum, numpy's scalars) json gives to `default=str`,
+    orjson writes its own way: json then writes the payload.
+
+    Looked at one depth at a time, all the containers of a depth at once, with C's
+    loops (map, compress, chain): a Python loop over the values cost as much as orjson's
+    encoding. Past orjson's depth, or a depth of more than _LEVEL_ITEMS values, the
+    answer is no."""
+    level: list[Any] = [value]
+    for _ in range(_DEPTH + 1):
+        types = list(map(type, level))
+        kinds = set(types)
+        if kinds <= _ATOMS:
+            return True
+        if not kinds <= _KNOWN or len(level) > _LEVEL_ITEMS:
+            return False
+        if float in kinds and not all(1e-4 <= abs(x) < 1e16 or x == 0 for x in _of(level, types, float)):
+            return False
+        inner: list[Any] = []
+        if dict in kinds:
+            inner.extend(chain.from_iterable(map(dict.values, _of(level, types, dict))))
+        for kind in (list, tuple):
+            if kind in kinds:
+                inner.extend(chain.from_iterable(_of(level, types, kind)))
+        level = inner
+    return False
+
+
+def _of(level: list[Any], types: list[type], kind: type) -> Any:
+    """The values of `level` of type `kind`, picked in C."""
+    return compress(level, map(is_, types, repeat(kind)))
+
+
+def write_body(folder: Path, name: str, body: bytes, *, packed: bool = False) -> int:
     """data/NAME.js from encode_body's JSON. zlib releases the GIL while it compresses, so
     a thread can pack and write one file while the caller encodes the next."""
     if packed:
-        blob = base64.b64encode(gzip.compress(body.encode("utf-8"), compresslevel=1, mtime=0))
+        blob = base64.b64encode(gzip.compress(body, compresslevel=1, mtime=0))
         data = b"AUDIT_LOAD(" + json.dumps(name).encode() + b',"' + blob + b'",1);\n'
     else:
         # U+2028/2029 are valid in JSON and in ES2019 scripts; escaped anyway for older parsers.
-        body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-        data = f"AUDIT_LOAD({json.dumps(name)},{body});\n".encode()
+        body = body.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
+        data = b"AUDIT_LOAD(" + json.dumps(name).encode() + b"," + body + b");\n"
     (folder / f"{name}.js").write_bytes(data)
     return len(data)
 
