@@ -107,6 +107,15 @@ def test_depth_and_cycles() -> None:
     for _ in range(200):
         shallow = {"k": [shallow]}
     assert rd.orjson_plain(shallow) is False  # 400 levels of containers
+    shared = {"x": [1.5, "s"]}
+    near = [shared, {"again": shared}]  # one container twice, near the top: orjson writes it
+    assert rd.orjson_plain(near)
+    _same(near)
+    far: Any = shared
+    for _ in range(10):
+        far = [far]
+    assert not rd.orjson_plain([far, far])  # met twice far down: json writes it
+    _same([far, far])
     loop: list[Any] = []
     loop.append(loop)
     wide: list[Any] = [1]

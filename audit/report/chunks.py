@@ -59,8 +59,8 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
     # waited for it while a core was free (docs/measurements/tail.md).
     with ThreadPoolExecutor(max_workers=PACKERS) as writer:
 
-        def pack(kind: str, name: str, payload: Any) -> None:
-            body = rd.encode_body(payload)
+        def pack(kind: str, name: str, payload: Any, plain: bool | None = None) -> None:
+            body = rd.encode_body(payload, plain)
             packing.append((kind, writer.submit(rd.write_body, folder, name, body, packed=True)))
             _settle(packing, sizes, keep=PACKERS + 1)
 
@@ -73,6 +73,9 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
 
         views, used, shown = planned or plan_views(rows, by_article)
         planned = None  # views are dropped below as they are encoded
+        # looked at once here, in the rows' order: file by file (records in CRC order, all
+        # over memory) the same look cost 4 times as much (0.6 s at 100,000 articles)
+        plain = rd.orjson_plain(views)
         buckets = max(1, math.ceil(used / rd.VIEW_CHUNK_CHARS))
         files: list[dict[str, Any]] = [{} for _ in range(buckets)]
         for record in views:
@@ -80,7 +83,7 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
         del views
         for k in range(buckets):
             articles, files[k] = files[k], {}  # once encoded, its records are not needed
-            pack("view", f"view-{k}", articles)
+            pack("view", f"view-{k}", articles, plain)
             del articles
     _settle(packing, sizes, keep=0)
 
