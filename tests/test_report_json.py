@@ -4,9 +4,11 @@ for every value, whichever encoder wrote them, and orjson really used for a repo
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime
 import enum
+import gzip
 import json
 import math
 import random
@@ -17,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from audit.report import chunks
 from audit.report import data as rd
 
 C2000 = Path("/work/scratch/c2000.jsonl")
@@ -145,3 +148,42 @@ def test_real_articles_are_written_by_orjson_with_json_bytes() -> None:
              for i, r in enumerate(records)}
     assert rd.orjson_plain(views)  # the fast path is taken
     _same(views)
+
+
+def _packed_body(path: Path) -> bytes:
+    text = path.read_text(encoding="utf-8")
+    blob = text[text.index(',"') + 2:text.rindex('",1);')]
+    return gzip.decompress(base64.b64decode(blob))
+
+
+def _views(n: int, odd: dict[int, Any]) -> list[dict[str, Any]]:
+    """View-like records of real-looking text; `odd`: record number -> a finding's data."""
+    words = ["Le", "café", "d'été", "—", "naïve", "façade,", "東京", "«quoted»", '"x"', "\\", "\t\n\x01", "end"]
+    return [{"article_id": f"a{i}", "title": " ".join(words[i % 7:]), "language_prob": 0.5 + i / (4 * n),
+             "pieces": [[0, " ".join(words * (i % 5 + 1))]],
+             "f": [["check", "warning", 1, 4, "m", "ex", None, odd.get(i, {"share": 0.25})]]}
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("odd", [{}, {7: {"share": 3e-05}}, {3: {"when": datetime.datetime(2024, 1, 2, 3, 4)}}])
+def test_view_files_are_their_records_encoded_whole(tmp_path: Path, odd: dict[int, Any]) -> None:
+    """write_data joins each view file from records encoded one by one in the rows' order:
+    the same bytes as each file's {id: record} dict given to json.dumps, also when one
+    record is not orjson's to write (a tiny float, a date) and when an id comes twice."""
+    views = _views(3000, odd)
+    views.append({**views[5], "title": "the same id again"})  # a dict keeps the last, at the first's place
+    used = 4 * rd.VIEW_CHUNK_CHARS  # four files
+    chunks.write_data(tmp_path, [], {}, [], (views, used, {"whole": 0, "evidence": 3000, "none": 0}))
+    old: list[dict[str, Any]] = [{} for _ in range(4)]
+    for record in views:
+        old[rd.bucket(record["article_id"], 4)][record["article_id"]] = record
+    for k in range(4):
+        assert _packed_body(tmp_path / f"view-{k}.js") == _json(old[k])
+    assert sum(len(f) for f in old) == 3000 and rd.orjson_plain(views) == (not odd)
+
+
+def test_members_are_the_objects_members() -> None:
+    for keys, values in ((["a", "b"], [1, {"x": [0.5]}]), (["é", "\u2028"], [1e-5, math.nan]),
+                         ([1, None, 2.5], ["int key", "None key", "float key"]), ([], [])):
+        members = rd.encode_members(values, keys)
+        assert b"{" + b",".join(members) + b"}" == _json(dict(zip(keys, values)))
