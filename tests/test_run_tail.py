@@ -90,3 +90,37 @@ def test_a_run_links_the_data_docs_its_gx_process_built_meanwhile(tmp_path: Path
     assert 'href="data_docs/index.html"' in (out / "index.html").read_text(encoding="utf-8")
     assert "wait_gx_docs" in result.summary["seconds"] or "gx_docs" not in result.summary["seconds"]
     assert not multiprocessing.active_children()
+
+
+def test_the_parquet_is_begun_before_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """articles.parquet, the report's longest part at 100,000 articles, is being written
+    while the summary is made and compared with the last run; the file is the table's."""
+    import audit.pipeline as pipeline
+
+    begun: list[str] = []
+    apart, summary = pipeline.write_parquet_apart, pipeline.build_summary
+    monkeypatch.setattr(pipeline, "write_parquet_apart", lambda *a: begun.append("parquet") or apart(*a))
+    monkeypatch.setattr(pipeline, "build_summary", lambda *a, **k: begun.append("summary") or summary(*a, **k))
+    result = run([SEEDS], out=tmp_path / "run", on_problem=None, workers=1, data_docs=False)
+    assert begun == ["parquet", "summary"]
+    table = pd.read_parquet(tmp_path / "run" / "articles.parquet")
+    assert table["status"].tolist() == [result.status[i] for i in table["article_id"]]
+
+
+def test_a_failure_after_the_parquet_is_begun_leaves_the_last_run(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import audit.pipeline as pipeline
+    import audit.report.history as history
+
+    out = tmp_path / "run"
+    run([SEEDS], out=out, on_problem=None, workers=1, data_docs=False, html_report=False)
+    before = _files(out)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("no comparison")
+
+    monkeypatch.setattr(history, "compare_with_previous", broken)
+    with pytest.raises(RuntimeError, match="no comparison"):
+        pipeline.run([SEEDS], out=out, on_problem=None, workers=1, data_docs=False, html_report=False)
+    assert _files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.jsonl", "run"]  # no work folder left

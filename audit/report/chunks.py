@@ -59,29 +59,35 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
     # waited for it while a core was free (docs/measurements/tail.md).
     with ThreadPoolExecutor(max_workers=PACKERS) as writer:
 
-        def pack(kind: str, name: str, payload: Any) -> None:
-            body = rd.encode_body(payload)
+        def pack(kind: str, name: str, body: bytes) -> None:
             packing.append((kind, writer.submit(rd.write_body, folder, name, body, packed=True)))
             _settle(packing, sizes, keep=PACKERS + 1)
 
         for n in range(len(chunks)):
             name = f"list-{len(list_chunks)}"
             columns, chunks[n] = chunks[n][2], (0, 0, {})  # once encoded, not needed
-            pack("list", name, columns)
+            pack("list", name, rd.encode_body(columns))
             del columns
             list_chunks.append(name)
 
         views, used, shown = planned or plan_views(rows, by_article)
         planned = None  # views are dropped below as they are encoded
         buckets = max(1, math.ceil(used / rd.VIEW_CHUNK_CHARS))
-        files: list[dict[str, Any]] = [{} for _ in range(buckets)]
-        for record in views:
-            files[rd.bucket(record["article_id"], buckets)][record["article_id"]] = record
+        # each file's records as {article id: place in views}: the last record of an id at
+        # the first one's place, as a dict of the records themselves kept them
+        files: list[dict[str, int]] = [{} for _ in range(buckets)]
+        for n, record in enumerate(views):
+            files[rd.bucket(record["article_id"], buckets)][record["article_id"]] = n
+        # Each record encoded as a member ("id":{...}) in the rows' order, then each file
+        # joined from its members: the same bytes as the file's dict encoded whole, but
+        # encoding file by file (records in CRC order, all over memory) cost 2.5 times as
+        # much (0.5 s against 0.2 s at 100,000 articles)
+        members = rd.encode_members(views, [record["article_id"] for record in views])
         del views
         for k in range(buckets):
-            articles, files[k] = files[k], {}  # once encoded, its records are not needed
-            pack("view", f"view-{k}", articles)
-            del articles
+            places, files[k] = files[k], {}
+            pack("view", f"view-{k}", b"{" + b",".join([members[n] for n in places.values()]) + b"}")
+        del members
     _settle(packing, sizes, keep=0)
 
     sizes["clusters"] = rd.write_data_file(folder, "clusters", _bounded_clusters(clusters))
