@@ -472,15 +472,17 @@ def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    try:
-        from pandas.core.internals.construction import convert_object_array
-    except ImportError:  # another pandas: its public way
-        return pd.DataFrame.from_records(list(zip(*columns.values(), strict=True)),
-                                         columns=list(columns))
     size = len(next(iter(columns.values())))
     lists = [name for name, values in columns.items() if isinstance(values, list)]
-    arrays = dict(zip(lists, convert_object_array([np.fromiter(columns[name], dtype=object, count=size)
-                                                   for name in lists], dtype=None), strict=True))
+    try:
+        from pandas.core.internals.construction import convert_object_array
+
+        arrays = dict(zip(lists, convert_object_array(
+            [np.fromiter(columns[name], dtype=object, count=size) for name in lists], dtype=None),
+            strict=True))
+    except (ImportError, TypeError):  # another pandas (no such function, or another signature)
+        return pd.DataFrame.from_records(list(zip(*columns.values(), strict=True)),
+                                         columns=list(columns))
     return pd.DataFrame({name: arrays.get(name, values) for name, values in columns.items()}, copy=False)
 
 

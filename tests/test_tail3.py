@@ -258,3 +258,30 @@ def test_codes_of_a_column_are_the_codes_one_by_one() -> None:
     one, many = Dictionary(), Dictionary()
     assert many.codes(values) == [one.code(v) for v in values]
     assert many.values == one.values
+
+
+def test_frame_without_pandas_internal_equals_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pandas whose convert_object_array has another signature (or none) gets the public
+    from_records path: the same frame, not an error (the fast path is pandas-internal)."""
+    import numpy as np
+    import pandas.core.internals.construction as construction
+
+    columns = {"article_id": ["a", "b", "c"], "title": ["Ünïcode", None, "x"],
+               "count": [0, None, 2], "typed": np.array([1, 0, 3], dtype="int64")}
+    fast = pipeline._frame(columns)
+
+    original = construction.convert_object_array
+
+    calls = []
+
+    def other_signature(content: Any, **kwargs: Any) -> Any:  # the first call is _frame's own
+        calls.append(len(content))
+        if len(calls) == 1:
+            raise TypeError("convert_object_array() got an unexpected keyword argument 'dtype'")
+        return original(content, **kwargs)
+
+    monkeypatch.setattr(construction, "convert_object_array", other_signature)
+    slow = pipeline._frame(columns)
+    assert len(calls) == 2  # refused, then pandas' public path (which uses it internally)
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast["count"].dtype == "float64" and fast["typed"].dtype == "int64"
