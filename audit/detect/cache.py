@@ -462,11 +462,10 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
     if folder is None:
         return FindingsCache(None)
     path = Path(folder) / CACHE_FILE
-    for target in (path, path.with_name(LARGE_FILE)):
+    known = path.with_name(KNOWN_FILE)
+    for target in (path, path.with_name(LARGE_FILE), known):
         clean_stale(target)  # what killed runs left: a large file can be hundreds of MB
     cache = FindingsCache(path)
-    clean_stale(path.with_name(KNOWN_FILE))
-    known = path.with_name(KNOWN_FILE)
     if known.is_file():
         try:
             with known.open("rb") as fh:
