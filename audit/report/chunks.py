@@ -153,7 +153,7 @@ def plan_views(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
 
 
 NOTHING: list[Finding] = []  # an article's findings when it has none (never appended to)
-BARE_WEIGHT = 400  # _weight of a view without pieces and findings
+BARE_WEIGHT = 400  # _weight of a view without pieces and findings: every view's base weight
 
 
 def _bare_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -259,7 +259,7 @@ def _weight(record: dict[str, Any], texts: int | None = None) -> int:
     """About the JSON size of a view record, without encoding it twice (`texts`: its
     _texts_weight, when known)."""
     texts = _texts_weight(record) if texts is None else texts
-    return 400 + texts + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
+    return BARE_WEIGHT + texts + sum(len(f[4]) + len(f[5]) + 60 for f in record["f"])
 
 
 def _texts_weight(record: dict[str, Any]) -> int:
