@@ -32,6 +32,7 @@ from audit.model import Article, Finding
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
 from audit.progress import Progress, count_records
+from audit.strings import contiguous, string_arrays
 from audit.suite import Suite, load_suite, signal_column
 from audit.validate.child import GxChild, InProcess, start_validator
 
@@ -468,17 +469,21 @@ def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     same frame and parquet bytes (tests/test_tail3.py); if that pandas function is not
     there, pandas' public from_records does the same from tuples, slower. A column given
     as a numpy array (GX's counts, typed as pandas types them: count_array) is taken as
-    it is."""
+    it is. A column of strings (and None) skips pandas' inference: audit.strings makes
+    its Arrow array once, clean_text of text's slices where they are the same strings
+    (1.5 s at 100,000 articles in pandas, most of the validate stage's critical path)."""
     import numpy as np
     import pandas as pd
 
     size = len(next(iter(columns.values())))
     lists = [name for name, values in columns.items() if isinstance(values, list)]
+    arrays = string_arrays(columns, lists)  # str columns straight to Arrow (audit.strings)
+    rest = [name for name in lists if name not in arrays]
     try:
         from pandas.core.internals.construction import convert_object_array
 
-        arrays = dict(zip(lists, convert_object_array(
-            [np.fromiter(columns[name], dtype=object, count=size) for name in lists], dtype=None),
+        arrays.update(zip(rest, convert_object_array(
+            [np.fromiter(columns[name], dtype=object, count=size) for name in rest], dtype=None),
             strict=True))
     except (ImportError, TypeError):  # another pandas (no such function, or another signature)
         return pd.DataFrame.from_records(list(zip(*columns.values(), strict=True)),
@@ -722,7 +727,9 @@ def write_parquet_apart(table: pd.DataFrame, path: Path) -> Future[None]:
     """`table.to_parquet(path, index=False)`, its writing in a thread: the table becomes
     Arrow here (what pandas' to_parquet does first), then Parquet's encoding and
     compression, C++ that releases the GIL (0.7 s of CPU at 20,000 articles), go on
-    beside the report. The same bytes as to_parquet's (tests/test_run_tail.py)."""
+    beside the report. The same bytes as to_parquet's of the table with each column one
+    array (tests/test_run_tail.py): a column of slices (audit.strings, clean_text) is made
+    one there, in the thread, for the Parquet pages an array converted whole gives."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -732,4 +739,5 @@ def write_parquet_apart(table: pd.DataFrame, path: Path) -> Future[None]:
         done.set_result(None)
         return done
     arrow = pa.Table.from_pandas(table, schema=None, preserve_index=False)
-    return _apart(pq.write_table, arrow, str(path), compression="snappy", filesystem=None)
+    return _apart(lambda: pq.write_table(contiguous(arrow), str(path), compression="snappy",
+                                         filesystem=None))
