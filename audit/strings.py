@@ -2,29 +2,43 @@
 
 pandas makes a column of Python strings (and None) its `str` type, an Arrow large_string
 array, through `ArrowStringArray._from_sequence`: a pass that checks each value, a copy
-of the object array, then pyarrow's conversion of every string to UTF-8 in a new buffer.
-At 100,000 articles that was 1.5 s of the run's validate stage (the thread that makes the
-table while GX validates: its critical path), most of it for `text` and `clean_text`,
-about 300 MB each.
+of the object array, then `pa.array`, which converts each string to UTF-8. At 100,000
+articles that was 1.3-1.8 s of the validate stage's critical path (the thread that makes
+the table while GX validates), nearly all of it for `text` and `clean_text`, about 300 MB
+each, and most of that system time: pyarrow keeps a UTF-8 copy inside each str that is
+not ASCII (PyUnicode_AsUTF8AndSize: 125 MB more at 100,000 articles, held as long as the
+articles) and grows its buffer by doubling, each time fresh memory the kernel must hand
+over (docs/measurements/table.md: 0.9-1.2 s of system time for the text column alone).
 
-Here a column of str and None goes to pyarrow once (`pa.array`), the result wrapped as
-pandas' str type would have it; and `clean_text`, which *is* `text` (the same objects)
-for every article without a chrome span (audit.detect.clean), is made of slices of the
-text column's array: the same values without converting or copying its 300 MB. Such a
-column is chunked (one chunk a run of shared or own rows); `contiguous` makes it one
-array again (where bytes must be what one array gives: the Parquet writer's pages).
+Here a column of str and None is made once, as pandas' str type would have it:
+- a column of long strings (`text`) is encoded a batch at a time into one growing buffer
+  (io.BytesIO, which grows in place) and handed to Arrow without a copy; short ones
+  (ids, dates, titles) go to `pa.array`, where none of this matters;
+- `clean_text`, which *is* `text` (the same objects) for every article without a chrome
+  span (audit.detect.clean), is made of slices of the text column's array: the same
+  values, its 300 MB neither converted nor copied. Such a column is chunked (one chunk
+  a run of shared or own rows); `contiguous` makes it one array again where bytes must
+  be what one array gives (the Parquet writer's pages: articles.parquet keeps its bytes).
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
-from operator import is_
+from itertools import repeat
+from operator import is_, is_not
 from typing import Any
 
 # a column usually made of the very strings of another (audit.detect.clean: clean_text is
 # article.text unless a chrome span was cut out of it)
 SHARED = {"clean_text": "text"}
-MAX_RUNS = 4096  # runs of shared / own rows past which the column is converted whole
+# a column of more runs (of shared rows, of own rows) than one every RUN_ROWS rows is
+# converted whole: the 100,000 rerun's clean_text has 6,481 runs (3,367 own rows, spread);
+# a chunk costs about what converting a string does, and a column of a chunk a row
+# would be slow to read back
+RUN_ROWS = 4
+LONG_CHARS = 256  # characters a row on average from which a column is encoded, not pa.array'd
+BATCH = 8192  # strings encoded at a time (their bytes objects, freed after each batch)
 
 
 def string_arrays(columns: Mapping[str, Any], names: Sequence[str]) -> dict[str, Any]:
@@ -49,17 +63,55 @@ def string_arrays(columns: Mapping[str, Any], names: Sequence[str]) -> dict[str,
             if partner in made:
                 made[name] = shared_array(values, columns[partner], made[partner])
             else:
-                made[name] = pa.chunked_array([pa.array(values, type=pa.large_string())])
+                made[name] = pa.chunked_array([large_string_array(values)])
         except (pa.ArrowException, UnicodeError):  # a lone surrogate: pandas' own answer (or error)
             continue
     return {name: pd.arrays.ArrowStringArray(array, dtype=dtype) for name, array in made.items()}
+
+
+def large_string_array(values: Sequence[str | None]) -> Any:
+    """`pa.array(values, type=pa.large_string())` (str and None): the same array, made by
+    `encoded_array` when the strings are long."""
+    import pyarrow as pa
+
+    if sum(map(len, filter(None, values))) >= LONG_CHARS * len(values):
+        return encoded_array(values)
+    return pa.array(values, type=pa.large_string())
+
+
+def encoded_array(values: Sequence[str | None]) -> Any:
+    """A large_string array of `values` (str and None) from their UTF-8 bytes, encoded a
+    batch at a time (C loops: map, writelines) into one buffer that Arrow takes as it is.
+    No UTF-8 copy is left inside the strings; the buffer grows in place. A lone
+    surrogate raises UnicodeEncodeError, as pyarrow's conversion does."""
+    import numpy as np
+    import pyarrow as pa
+
+    size = len(values)
+    valid = None
+    if None in values:  # None -> "" with its validity bit 0
+        valid = np.fromiter(map(is_not, values, repeat(None)), dtype=bool, count=size)
+        values = [v if v is not None else "" for v in values]
+    data = io.BytesIO()
+    ends = np.zeros(size + 1, dtype=np.int64)
+    for start in range(0, size, BATCH):
+        batch = list(map(str.encode, values[start:start + BATCH]))
+        ends[start + 1:start + 1 + len(batch)] = np.fromiter(map(len, batch), dtype=np.int64,
+                                                             count=len(batch))
+        data.writelines(batch)
+    np.cumsum(ends, out=ends)
+    bitmap, nulls = None, 0
+    if valid is not None:
+        bitmap, nulls = pa.py_buffer(np.packbits(valid, bitorder="little")), int(size - valid.sum())
+    return pa.LargeStringArray.from_buffers(size, pa.py_buffer(ends), pa.py_buffer(data.getbuffer()),
+                                            bitmap, nulls)
 
 
 def shared_array(values: Sequence[str | None], partner_values: Sequence[str | None], partner: Any) -> Any:
     """`values` as a large_string ChunkedArray, given `partner` (the same for
     `partner_values`): where a value is its partner's very object, a slice of the
     partner's array; the other values converted together, once. Whole when they are
-    too scattered (more than MAX_RUNS runs)."""
+    too scattered (more runs than one every RUN_ROWS rows)."""
     import numpy as np
     import pyarrow as pa
 
@@ -68,10 +120,10 @@ def shared_array(values: Sequence[str | None], partner_values: Sequence[str | No
     if same.all():
         return partner
     cuts = (np.flatnonzero(same[1:] != same[:-1]) + 1).tolist()
-    if len(cuts) + 1 > MAX_RUNS:
-        return pa.chunked_array([pa.array(values, type=pa.large_string())])
+    if (len(cuts) + 1) * RUN_ROWS > size:
+        return pa.chunked_array([large_string_array(values)])
     base = partner.combine_chunks() if partner.num_chunks != 1 else partner.chunk(0)
-    own = pa.array([v for v, shared in zip(values, same.tolist()) if not shared], type=pa.large_string())
+    own = large_string_array([v for v, shared in zip(values, same.tolist()) if not shared])
     pieces, used = [], 0
     for start, end in zip([0, *cuts], [*cuts, size]):
         if same[start]:
