@@ -540,6 +540,8 @@ def unit_starts(counts: np.ndarray, lengths: list[int], settings: Settings) -> l
 
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
+    if stage_direction(ln.text):
+        return None  # "(APPLAUSE)", "(CROSSTALK)": a transcript's own words, though every transcript repeats them
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
@@ -581,6 +583,24 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     if not _has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
+
+
+_BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]{1,40}?)[\s.!]*[)\]]\.?")
+
+
+@lru_cache(maxsize=1)
+def _transcript_cues() -> frozenset[str]:
+    return frozenset(row.strip().lower() for row in data_rows("transcript_cues.txt"))
+
+
+def stage_direction(text: str) -> bool:
+    """A line that is only a transcript's stage direction in brackets ("(APPLAUSE)",
+    "(BEGIN VIDEO CLIP)", "(Laughter.)"; `audit/data/transcript_cues.txt`). Every transcript
+    of a broadcaster or of whitehouse.gov repeats them, so recurrence called them chrome;
+    they are what was said and done, as much the transcript's text as its sentences. An
+    agency tag or a credit in brackets ("(AP)", "(Image: Getty)") is not a cue."""
+    m = _BRACKETED.fullmatch(text.strip())
+    return m is not None and " ".join(m.group(1).lower().split()) in _transcript_cues()
 
 
 def _min_docs(ln: Line, settings: Settings) -> int:
