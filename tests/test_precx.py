@@ -7,6 +7,11 @@ Each text is real, cut from a page of armstjc/FakeNewsNet's `news content.json` 
 
 from __future__ import annotations
 
+from datetime import date
+
+from consistency_helpers import article as dated
+
+from audit.detect.consistency.weekdays import find_weekday_mismatches
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
@@ -46,3 +51,23 @@ def test_transcript_stage_directions_recurring_across_a_broadcaster_are_not_chro
     arts = [article(text.replace("(APPLAUSE)", promo, 1), f"t{i}", "washingtonpost.com")
             for i, text in enumerate(DEBATES)]
     assert {("t0", promo), ("t2", promo)} <= {(f.article_id, f.excerpt) for f in find_boilerplate_lines(arts, {})}
+
+
+# PolitiFact's copy of a 2018 article (set date 2018-04-02) recounting the 2016 campaign
+WIKILEAKS_2016 = (
+    "By early October, there was still nothing from WikiLeaks, but Stone continued to hype an imminent "
+    "release, saying “an intermediary” who’d met with Assange said “the mother lode is coming Wednesday.”\n\n"
+    "The “mother lode” instead came two days later, on Friday, October 7, when WikiLeaks posted its first "
+    "batch of Podesta’s emails. The site would continue to post them, in batches, up through the election.\n\n"
+    "In the end, the 2016 election was close, decided by just over 1 percentage point in three states.")
+# GossipCop's: Vox (2018-01-05) gets the day of the 2018 Golden Globes wrong (Sunday, January 7)
+GLOBES_2018 = ("The 2018 Golden Globes, hosted by Seth Meyers, will be awarded on Sunday, January 8, with the "
+               "ceremony airing live at 8 pm Eastern on NBC. (It will also be live-streamed online for the "
+               "first time.)")
+
+
+def test_yearless_weekday_right_in_a_year_the_article_writes_is_no_mismatch() -> None:
+    assert list(find_weekday_mismatches([dated(WIKILEAKS_2016, date(2018, 4, 2))], {})) == []
+    # the year the article writes is the publication's: the wrong weekday is still found
+    [finding] = find_weekday_mismatches([dated(GLOBES_2018, date(2018, 1, 5))], {})
+    assert finding.excerpt == "Sunday, January 8" and "January 8, 2018 is a Monday" in finding.message

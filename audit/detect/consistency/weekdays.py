@@ -5,7 +5,9 @@ publication date). A year written right after the date counts as its year even w
 the date reader leaves it out ("Sunday, 9 January-2011"). A date without a year
 ("Thursday, May 15") takes the year that puts it nearest the publication date, so it
 is checked only in dated articles, and not at all when its sentence names another year
-("On Friday, May 15 ... in 2015" in a 2017 article: the year is not the publication's). Dates that
+("On Friday, May 15 ... in 2015" in a 2017 article: the year is not the publication's), nor
+when its weekday is right in a year the article writes elsewhere (a 2018 article looking back
+on the 2016 campaign: "on Friday, October 7, when WikiLeaks posted ..."). Dates that
 do not exist are left to consistency.invalid_date; numeric dates whose day and month
 may be swapped (05/06/2025) pass when either reading falls on the weekday.
 """
@@ -72,7 +74,18 @@ def weekday_conflict(mention: DateMention, published: date | None, text: str = "
     readings = [d for y in years for d in mention.readings(y)]
     if not readings or any(d.weekday() == mention.weekday for d in readings):
         return None
+    if year is None and _fits_a_written_year(mention, text):
+        return None  # the article speaks of that year's events: the publication year is the guess
     return readings[0]
+
+
+def _fits_a_written_year(mention: DateMention, text: str) -> bool:
+    """Whether a yearless date's weekday is right in one of the years the article writes.
+    Read only for a weekday that already fails the publication's year (a few a corpus)."""
+    for year in {int(y) for y in _YEAR.findall(text)}:
+        if any(d.weekday() == mention.weekday for d in mention.readings(year)):
+            return True
+    return False
 
 
 def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
