@@ -11,6 +11,7 @@ from datetime import date
 
 from consistency_helpers import article as dated
 
+from audit.detect.consistency.titles import find_title_anachronisms
 from audit.detect.consistency.weekdays import find_weekday_mismatches
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
 from audit.model import Article, RawRecord
@@ -71,3 +72,18 @@ def test_yearless_weekday_right_in_a_year_the_article_writes_is_no_mismatch() ->
     # the year the article writes is the publication's: the wrong weekday is still found
     [finding] = find_weekday_mismatches([dated(GLOBES_2018, date(2018, 1, 5))], {})
     assert finding.excerpt == "Sunday, January 8" and "January 8, 2018 is a Monday" in finding.message
+
+
+# PolitiFact's copy of a 2016-03-02 story; the second: a fake story its site dated 2016-04-24
+# (the Russian ban it reports is of April 2017), a true finding
+PROSPECT = ("Donald Trump took a major step toward securing the Republican presidential nomination following "
+            "the mogul's Super Tuesday victory, and faced with the prospect of a President Trump, Miley Cyrus "
+            "turned to Instagram Tuesday to tell her 38.1 million followers what she thought of him.")
+MISDATED = ("President Donald Trump has sent a strong message to the Russia Federation over the country’s ban "
+            "on the “peaceful activities” of Jehovah’s Witnesses.")
+
+
+def test_a_title_with_an_indefinite_article_is_a_prospect_not_a_present_title() -> None:
+    assert list(find_title_anachronisms([dated(PROSPECT, date(2016, 3, 2))], {})) == []
+    [finding] = find_title_anachronisms([dated(MISDATED, date(2016, 4, 24))], {})
+    assert finding.excerpt == "President Donald Trump"
