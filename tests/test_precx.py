@@ -14,6 +14,7 @@ from consistency_helpers import article as dated
 from audit.detect.consistency.titles import find_title_anachronisms
 from audit.detect.consistency.weekdays import find_weekday_mismatches
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
 
@@ -87,3 +88,24 @@ def test_a_title_with_an_indefinite_article_is_a_prospect_not_a_present_title() 
     assert list(find_title_anachronisms([dated(PROSPECT, date(2016, 3, 2))], {})) == []
     [finding] = find_title_anachronisms([dated(MISDATED, date(2016, 4, 24))], {})
     assert finding.excerpt == "President Donald Trump"
+
+
+# GossipCop's: a timeline of Kylie Jenner and Travis Scott (Harper's Bazaar), cut
+TIMELINE = (
+    "Kylie Jenner Instagram\n\nAugust 28, 2019\n\nKylie, Travis, and Stormi walked the red carpet together "
+    "for the first time for the premiere of Travis’s Netflix documentary, Travis Scott: Look Mom I Can Fly.\n\n"
+    "Tommaso Boddi Getty Images\n\nSeptember 13, 2019\n\nIn a special Pleasure Issue of Playboy, Kylie graces "
+    "the cover and both she and Travis talk about their sex life. As you do!\n\nOctober 1, 2019\n\nTMZ reports "
+    "that Kylie and Travis broke up sometime after their last public appearance on August 27 (which makes "
+    "those Playboy quotes a little awk in retrospect...).")
+# PolitiFact's: a press release of Senator Obama's office, its date line under the headline
+RELEASE = ("Obama Urges Bernanke, Paulson to Fight Foreclosures, Hold Homeownership Summit\n\nThursday, March 22, "
+           "2007\n\nFOR IMMEDIATE RELEASE\n\nContact: Ben LaBolt\n\nWASHINGTON, DC -- U.S. Senator Barack Obama "
+           "today sent a letter to Federal Reserve Chairman Bernanke and Treasury Secretary Paulson urging them to "
+           "immediately convene a homeownership preservation summit with key stakeholders to fight foreclosures.")
+
+
+def test_a_timelines_date_headings_are_not_leaked_metadata() -> None:
+    assert [f.excerpt for f in find_metadata_leaks([article(TIMELINE, "k")], {})] == []
+    [finding] = [f for f in find_metadata_leaks([article(RELEASE, "o")], {}) if f.data["kind"] == "date"]
+    assert finding.excerpt == "Thursday, March 22, 2007" and finding.data["published"] == "2007-03-22"

@@ -220,6 +220,20 @@ def _stop_word_end(text: str, stops: frozenset[str]) -> int:
     return len(text)
 
 
+TIMELINE_MIN_DATES = 3  # date lines of this many different dates in one text head a timeline's entries
+
+
+def _timeline_headings(leaks: Sequence[Leak | None]) -> bool:
+    """Whether the text's date lines are the headings of a timeline or of a dated log
+    ("February 4, 2021" / "October 28, 2020" / ... over a celebrity couple's story, each a
+    paragraph's date): the article's structure, not a publication date the extractor left.
+    A page keeps its own date once or twice (published, updated); a timeline dates many
+    entries. Read on GossipCop's pages of FakeNewsNet: 8 of 25 metadata.leak findings were
+    two timelines' headings (docs/measurements/precx.md)."""
+    dates = {leak.published for leak in leaks if leak is not None and leak.kind == "date"}
+    return len(dates) >= TIMELINE_MIN_DATES
+
+
 def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Finding:
     data: dict[str, Any] = {"kind": leak.kind}
     if leak.author:
@@ -236,9 +250,14 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
         # spans are parts of the text: what the text cannot hold, none of them holds
         fixed = whole.narrow(article.text or "") if whole is not None else None
         scan = whole is None or fixed is not None
+        read = []
         for line in lines:
             inline = list(inline_leaks(line, fixed)) if scan and line.piece else []
-            leak = None if inline else classify(line)  # in running text the exact span first
+            read.append((line, inline, None if inline else classify(line)))  # in running text the exact span first
+        timeline = _timeline_headings([leak for _, _, leak in read])
+        for line, inline, leak in read:
+            if leak is not None and leak.kind == "date" and timeline:
+                continue  # a timeline's heading, the article's own structure
             if leak is not None:
                 cut = caption_start(line.text) if leak.kind == "credit" else 0
                 stop = caption_end(line.text, article.language) if leak.kind == "credit" and line.piece else len(line.text)
