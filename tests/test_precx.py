@@ -109,3 +109,36 @@ def test_a_timelines_date_headings_are_not_leaked_metadata() -> None:
     assert [f.excerpt for f in find_metadata_leaks([article(TIMELINE, "k")], {})] == []
     [finding] = [f for f in find_metadata_leaks([article(RELEASE, "o")], {}) if f.data["kind"] == "date"]
     assert finding.excerpt == "Thursday, March 22, 2007" and finding.data["published"] == "2007-03-22"
+
+
+# CNN's transcript of the 2012 vice-presidential debate (politicalticker.blogs.cnn.com), its
+# lines hard-wrapped at 65 characters: "home." ends a sentence on a line of its own
+WRAPPED_DEBATE = (
+    "RYAN: We don't want to stay. We want - look, one of my best\n\n"
+    "friends in Janesville, a reservist, is at a forward-operating base in\n\n"
+    "eastern Afghanistan right now. Our wives are best friends. Our\n\n"
+    "daughters are best friends. I want - I want him and all of our\n\n"
+    "troops to come home as soon and safely as possible.\n\n"
+    "We want to make sure that 2014 is successful. That's why we want\n\n"
+    "to make sure that we give our commanders what they say they need to\n\n"
+    "make it successful. We don't want to extend beyond 2014. That's the\n\n"
+    "point we're making.\n\n"
+    "You know, if it was just this, I'd feel like we would - we would\n\n"
+    "be able to call this a success, but it's not. What we are witnessing\n\n"
+    "as we turn on our television screens these days is the absolute\n\n"
+    "unraveling of the Obama foreign policy. Problems are growing at home,\n\n"
+    "but - problems are growing abroad, but jobs aren't growing here at\n\n"
+    "home.\n\n"
+    "RADDATZ: Let me go back to this. He says we're absolutely\n\n"
+    "leaving in 2014. You're saying that's not an absolute, but you won't\n\n"
+    "talk about what conditions would justify...\n\n"
+    "(CROSSTALK)\n\n"
+    "RYAN: Do you know why we say that?\n\n"
+    "BIDEN: I'd like to know...\n\n"
+    "(CROSSTALK)\n\n"
+    "RYAN: Because we don't want to broadcast to our enemies \"put a")
+
+
+def test_a_menu_word_ending_a_wrapped_sentence_is_no_chrome_anchor() -> None:
+    found = [f.excerpt for f in find_boilerplate_lines([article(WRAPPED_DEBATE, "d", "cnn.com")], {})]
+    assert found == []

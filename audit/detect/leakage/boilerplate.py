@@ -311,6 +311,18 @@ def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
             and not _SENTENCE_END.search(ln.text.rstrip()))
 
 
+def _closes_sentence(lines: Sequence[Line], i: int) -> bool:
+    """A menu word that is the last word of a sentence hard-wrapped onto its own line
+    ("... problems are growing abroad, but jobs aren't growing here at" / "home.": CNN's
+    transcript of the 2012 vice-presidential debate, wrapped at 65 characters): one or two
+    words in lower case ending the sentence, after a line of several words with no ending."""
+    ln, before = lines[i], lines[i - 1] if i > 0 else None
+    return (ln.words <= OPENER_MAX_WORDS and not ln.piece and before is not None
+            and ln.text[:1].islower() and bool(_SENTENCE_END.search(ln.text.rstrip()))
+            and before.words >= SENTENCE_PIECE_WORDS and not before.navlike
+            and not _SENTENCE_END.search(before.text.rstrip()))
+
+
 def _run_on(ln: Line) -> bool:
     """A span of running text that is neither a sentence nor a short label (many words
     without a sentence end: a teaser list or footer flattened), or a line of link text.
@@ -489,13 +501,14 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     article in the workers, and find_boilerplate_lines resolves them once the corpus is counted.
     """
     skip = _taken_by_others(lines)
-    strong = {ln.index for ln in lines if _strong_hits(ln)}
+    closers = {ln.index for ln in lines if _closes_sentence(lines, ln.index)}
+    strong = {ln.index for ln in lines if _strong_hits(ln)} - closers
     first, last = main_body(lines, skip | strong)
     comments = _comments_start(lines, first, last)
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
-    body = _body(lines, first, last, strong | _zone_evidence(lines))
+    body = _body(lines, first, last, strong | (_zone_evidence(lines) - closers))
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines)
@@ -546,7 +559,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
         return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if _has_words(ln) else None
-    strong = [] if _opens_sentence(lines, ln.index) else _strong_hits(ln)
+    strong = [] if _opens_sentence(lines, ln.index) or _closes_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
     weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
