@@ -11,6 +11,7 @@ from datetime import date
 
 from consistency_helpers import article as dated
 
+from audit.detect.consistency.relative_dates import find_relative_date_conflicts
 from audit.detect.consistency.titles import find_title_anachronisms
 from audit.detect.consistency.weekdays import find_weekday_mismatches
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
@@ -142,3 +143,16 @@ WRAPPED_DEBATE = (
 def test_a_menu_word_ending_a_wrapped_sentence_is_no_chrome_anchor() -> None:
     found = [f.excerpt for f in find_boilerplate_lines([article(WRAPPED_DEBATE, "d", "cnn.com")], {})]
     assert found == []
+
+
+# GossipCop's: a 2019 look back at the summer of 2016's reports (set date 2019-04-15)
+SHOW = ("• A “source” told Entertainment Tonight on August 23 that Pitt is “sickened” that Jolie is letting "
+        "their custody battle be aired in public.")
+
+
+def test_tonight_in_a_programmes_name_is_not_the_evening() -> None:
+    assert list(find_relative_date_conflicts([dated(SHOW, date(2019, 4, 15))], {})) == []
+    # the evening itself, in the same sentence, is still judged against the date it names
+    evening = SHOW.replace("Entertainment Tonight", "reporters tonight")
+    assert [f.excerpt for f in find_relative_date_conflicts([dated(evening, date(2019, 4, 15))], {})] == [
+        "tonight on August 23"]
