@@ -156,3 +156,41 @@ def test_tonight_in_a_programmes_name_is_not_the_evening() -> None:
     evening = SHOW.replace("Entertainment Tonight", "reporters tonight")
     assert [f.excerpt for f in find_relative_date_conflicts([dated(evening, date(2019, 4, 15))], {})] == [
         "tonight on August 23"]
+
+
+# ssa.gov's page on Flemming v. Nestor (1960): the Court's syllabus in capitals, run into one
+# long line after the page's own summary (a US government work)
+NESTOR = (
+    "In this 1960 Supreme Court decision Nestor's denial of benefits was upheld even though he had "
+    "contributed to the program for 19 years and was already receiving benefits. Under a 1954 law, Social"
+    " Security benefits were denied to persons deported for, among other things, having been a member of "
+    "the Communist party. Accordingly, Mr. Nestor's benefits were terminated. He appealed the termination"
+    " arguing, among other claims, that promised Social Security benefits were a contract and that "
+    "Congress could not renege on that contract. In its ruling, the Court rejected this argument and "
+    "established the principle that entitlement to Social Security benefits is not contractual right. "
+    "Flemming V. Nestor Case Name: FLEMMING V. NESTOR 363 U.S. 603 NO. 54. ARGUED FEBRUARY 24, 1960. - "
+    "DECIDED JUNE 20, 1960. - 169 F. SUPP. 922, REVERSED . THE TERMINATION OF OLD-AGE BENEFITS PAYABLE TO"
+    " AN ALIEN WHO, AFTER THE DATE OF ITS ENACTMENT (SEPTEMBER 1, 1954), IS DEPORTED UNDER SEC. 241(A) OF"
+    " THE IMMIGRATION AND NATIONALITY ACT ON ANY ONE OF CERTAIN GROUNDS SPECIFIED IN SEC. 202(N). "
+    "APPELLEE, AN ALIEN WHO HAD BECOME ELIGIBLE FOR OLD-AGE BENEFITS IN 1955, WAS DEPORTED IN 1956, "
+    "PURSUANT TO SEC. 241(A) OF THE IMMIGRATION AND NATIONALITY ACT, FOR HAVING BEEN A MEMBER OF THE "
+    "COMMUNIST PARTY FROM 1933 TO 1939. SINCE THIS WAS ONE OF THE GROUNDS SPECIFIED IN SEC. 202(N), HIS "
+    "OLD-AGE BENEFITS WERE TERMINATED SHORTLY THEREAFTER. HE COMMENCED THIS ACTION IN A SINGLE JUDGE "
+    "DISTRICT COURT, UNDER SEC. 205(G) OF THE SOCIAL SECURITY ACT, TO SECURE JUDICIAL REVIEW OF THAT "
+    "ADMINISTRATIVE DECISION. THE DISTRICT COURT HELD THAT SEC. 202(N) DEPRIVED APPELLEE OF AN ACCRUED "
+    "PROPERTY RIGHT AND, THEREFORE, VIOLATED THE DUE PROCESS CLAUSE OF THE FIFTH AMENDMENT. HELD: 1. "
+    "ALTHOUGH THIS ACTION DREW INTO QUESTION THE CONSTITUTIONALITY OF SEC. 202(N), IT DID NOT INVOLVE AN "
+    "INJUNCTION OR OTHERWISE INTERDICT THE OPERATION OF THE STATUTORY SCHEME; 28 U.S.C. SEC. 2282, "
+    "FORBIDDING THE ISSUANCE OF AN INJUNCTION RESTRAINING THE ENFORCEMENT, OPERATION OR EXECUTION OF AN "
+    "ACT OF CONGRESS FOR REPUGNANCE TO THE CONSTITUTION, EXCEPT BY A THREE-JUDGE DISTRICT COURT, WAS NOT "
+    "APPLICABLE; AND JURISDICTION OVER THE ACTION WAS PROPERLY EXERCISED BY THE SINGLE-JUDGE DISTRICT "
+    "COURT. PP. 606-608. 2. A PERSON COVERED BY THE SOCIAL SECURITY ACT HAS NOT SUCH A RIGHT IN OLD-AGE "
+    "BENEFIT PAYMENTS AS WOULD MAKE EVERY DEFEASANCE OF \"ACCRUED\" INTERESTS VIOLATIVE OF THE DUE PROCESS "
+    "CLAUSE OF THE FIFTH AMENDMENT. PP. 608-611. (A) THE NONCONTRACTUAL INTEREST OF AN EMPLOYEE COVERED "
+    "BY THE ACT CANNOT BE SOUNDLY ANALOGIZED TO THAT OF THE HOLDER OF AN ANNUITY, WHOSE RIGHTS TO "
+    "BENEFITS ARE BASED ON HIS CONTRACTUAL PREMIUM PAYMENTS. PP. 608-610."
+)
+
+
+def test_a_paragraph_in_capitals_is_prose_not_link_text() -> None:
+    assert [f.excerpt for f in find_boilerplate_lines([article(NESTOR, "n", "ssa.gov")], {})] == []
