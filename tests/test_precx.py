@@ -1,8 +1,9 @@
 """False alarms read on FakeNewsNet's pages (PolitiFact's and GossipCop's sources), fixed.
 
 Each text is real, cut from a page of armstjc/FakeNewsNet's `news content.json` files
-(docs/measurements/precx.md): debate transcripts of CNN, a 2018 article looking back on
-2016, a celebrity timeline, a 2016 piece on "the prospect of a President Trump".
+(docs/measurements/precx.md): debate transcripts of CNN (one hard-wrapped), a 2018 article
+looking back on 2016, a celebrity timeline, a 2016 piece on "the prospect of a President
+Trump", a story citing Entertainment Tonight, ssa.gov's syllabus of Flemming v. Nestor.
 """
 
 from __future__ import annotations
