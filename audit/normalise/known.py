@@ -33,7 +33,8 @@ from audit.normalise.plausible import DateBounds, date_as_read, set_aside_implau
 
 # What is kept of a line, a tuple of plain values (the cache writes it with marshal):
 # (record id, fault, characters when cut, title, publication date as an ordinal and
-#  published_from, as read (not yet judged: audit.normalise.plausible judges each run), publisher, url, the record gave the language, language, probability,
+#  published_from, both as read (audit.normalise.plausible judges them each run),
+#  publisher, url, the record gave the language, language, probability,
 #  content_sha256, codec, the text: the normalised text when it is not the line's own text
 #  field, else where that field's string starts in the decoded line (None: not found),
 #  whether reading left nothing to say: no fault, no cut, no control character)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from audit.model import Article, DateSource, SetAsideDate
+from audit.suite import EARLIEST_YEAR
 
 # Null sentinels, judged only when the record's metadata gave them: a dateline "January 1,
 # 1970" in the text is what the text says. Every ISO form of them ("0001-01-01T00:00:00Z",
@@ -39,7 +40,7 @@ class DateBounds:
     (meta.corpus_audit.dates.earliest_year) and the run's date (UTC) plus SLACK."""
 
     run_date: date
-    earliest_year: int = 1800
+    earliest_year: int = EARLIEST_YEAR
 
 
 def implausible(published: date, source: DateSource, bounds: DateBounds) -> str | None:
