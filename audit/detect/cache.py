@@ -228,40 +228,81 @@ def unpacked(text: str, dtype: type) -> Any:
     return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
-@dataclass(frozen=True)
-class ShareText:
-    """A small prepared share as the cache kept it: JSON text, parsed when taken."""
+class _Kept:
+    """The value of a share the findings cache holds for an unchanged article, read only if
+    its step takes it (Shares). One object for all: `drop_shares` pops it without freeing
+    anything."""
 
-    text: str
+    def __repr__(self) -> str:
+        return "KEPT"
+
+
+KEPT = _Kept()
+
+
+@dataclass(frozen=True)
+class ShareSource:
+    """Where an unchanged article's kept shares are read: the cache, and each share's
+    detector digest with whether it is large (its own row) or small (a part of the
+    article's entry)."""
+
+    cache: FindingsCache
+    digests: Mapping[str, tuple[str, bool]]
 
 
 class Shares(dict):  # type: ignore[type-arg]
-    """An article's prepared shares (Article.prepared) when some came from the cache as
-    text (ShareText): each is parsed when its cross-article step takes it (`pop`, `get`,
-    `[]`). A rerun's parent parsed boilerplate.line's share of every article while
-    reading the input (its `items`: half of the entries' parse, 0.5 s at 20,000 articles);
-    its step runs in the detect stage, where the parent waits beside passage's child."""
+    """An article's prepared shares (Article.prepared); those the findings cache holds for
+    an unchanged article are KEPT, read from the cache and parsed when its cross-article
+    step takes them (`pop`, `get`, `[]`). A rerun with 1% changed read and parsed every
+    unchanged article's five shares in the ingest stage (1.4 s of the parent's CPU at
+    100,000 articles for the large ones alone), and the steps, whose saved states
+    (audit.detect.saved) read only the changed and affected articles', dropped the rest
+    (`drop_shares`: 1.9 s, freeing them in pages shared with passage's forked child)."""
+
+    # a kept share's article: its half of its keys (article_digest), and its ShareSource
+    __slots__ = ("half", "source")
 
     def pop(self, name: str, *default: Any) -> Any:
-        return _parsed(super().pop(name, *default))
+        value = super().pop(name, *default)
+        return self._read(name, value, default) if value is KEPT else value
 
     def get(self, name: str, default: Any = None) -> Any:
-        return _parsed(super().get(name, default))
+        value = super().get(name, default)
+        return self._read(name, value, (default,)) if value is KEPT else value
 
     def __getitem__(self, name: str) -> Any:
-        return _parsed(super().__getitem__(name))
+        value = super().__getitem__(name)
+        return self._read(name, value, ()) if value is KEPT else value
+
+    def _read(self, name: str, value: Any, default: tuple[Any, ...]) -> Any:
+        """A kept share, read and parsed; what was made is frozen at once, as the ingest
+        stage froze each batch's articles (workers.take_second): parsed in boilerplate's
+        step, 20,000 shares' lists drew three full collections over the whole heap (0.5 s
+        of CPU, more than the parse). A share the cache no longer holds (never while the
+        run's detectors run) is absent: its step makes it again from the article."""
+        source = getattr(self, "source", None)
+        found = None if source is None else source.cache.kept_share(self.half, *source.digests[name])
+        if found is None:
+            if default:
+                return default[0]
+            raise KeyError(name)
+        gc.freeze()
+        return found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A plain dict of the shares read or made (a worker's trip pickles the article):
+        never the source, which holds the whole cache; a worker makes what it needs."""
+        return (dict, ({k: v for k, v in dict.items(self) if v is not KEPT},))
 
 
-def _parsed(value: Any) -> Any:
-    """A ShareText parsed (else the value as it is). What it makes stays until its step
-    ends, so it is frozen at once, as the ingest stage froze each batch's articles
-    (workers.take_second): parsed in boilerplate's step, 20,000 shares' lists drew three
-    full collections over the whole heap (0.5 s of CPU, more than the parse)."""
-    if not isinstance(value, ShareText):
-        return value
-    parsed = json.loads(value.text)
-    gc.freeze()
-    return parsed
+def kept_shares(names: Sequence[str], half: str, source: ShareSource | None,
+                had: Mapping[str, Any] | None = None) -> Shares:
+    """The Shares of an unchanged article whose entry holds the shares `names` (after
+    those it `had`)."""
+    shares = Shares(had or ())
+    shares.update(dict.fromkeys(names, KEPT))
+    shares.half, shares.source = half, source
+    return shares
 
 
 _SCAN = json.JSONDecoder().scan_once  # json.loads's scanner without its Python wrapper
@@ -351,6 +392,23 @@ class FindingsCache:
         self.hits += found
         self.misses += len(keys) - found
         return [None if text is None else _loaded(text) for text in stored]
+
+    def has_value(self, key: str) -> bool:
+        """Whether get_value would find a value under `key` (nothing read, nothing counted)."""
+        return key in self.entries or key in self.large_rows
+
+    def kept_share(self, half: str, digest: str, large: bool) -> Any:
+        """A share kept for the article of key half `half` under the detector's `digest`,
+        parsed (a large one: its own row; a small one: a part of its entry), else None.
+        Not counted: the lookup that found it counted it (workers._Keeper.lookups)."""
+        if large:
+            key = cache_key(digest, half)
+            stored = self.entries.get(key)
+            if stored is None and key in self.large_rows:
+                stored = self._large_text(self.large_rows[key])
+            return None if stored is None else _loaded(stored)
+        stored = parse_entry(self.entries.get(ENTRY + half)).get(digest)
+        return None if stored is None else json.loads(stored)
 
     def _large_text(self, row: int) -> str:
         """One row of the mapped file's values."""
