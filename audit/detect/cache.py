@@ -27,7 +27,7 @@ import marshal
 import os
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -332,7 +332,9 @@ class FindingsCache:
     of them as Python strings: only the rows it asks for are read."""
 
     path: Path | None
-    entries: dict[str, str] = field(default_factory=dict)  # key -> JSON list of findings
+    # key -> JSON list of findings, or an entry (entry_text): a dict, or MappedEntries when
+    # read from the cache's files
+    entries: Any = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
     large: Any = None  # the mapped Arrow table of large values (key, value), or None
@@ -405,7 +407,7 @@ class FindingsCache:
 
     def has_value(self, key: str) -> bool:
         """Whether get_value would find a value under `key` (nothing read, nothing counted)."""
-        return key in self.entries or key in self.large_rows
+        return key in self.large_rows or key in self.entries
 
     def kept_share(self, half: str, digest: str, large: bool) -> Any:
         """A share kept for the article of key half `half` under the detector's `digest`,
@@ -575,6 +577,51 @@ class _LargeRows:
         return str(data[start:end], "utf-8")
 
 
+class MappedEntries:
+    """The entries of the cache's files as a mapping: each key's row, its text read from
+    the mapped files when asked (a new string each time), and this run's own on top.
+    Loaded as a dict of 100,000 strings of 2 KB, they cost 200 MB and their reading, and
+    each lookup of a rerun's parent, after the workers' fork, wrote to a page it shared
+    with them (the string's reference count: a page copied, 7 us a lookup at 100,000)."""
+
+    def __init__(self, keys: list[str], column: Any) -> None:
+        self.rows = {key: row for row, key in enumerate(keys)}  # a later file's row wins
+        self.texts = _LargeRows(column)
+        self.own: dict[str, str] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self.own.get(key)
+        if found is not None:
+            return found
+        row = self.rows.get(key)
+        return default if row is None else self.texts.text(row)
+
+    def __getitem__(self, key: str) -> str:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __setitem__(self, key: str, text: str) -> None:
+        self.own[key] = text
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.own or key in self.rows
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.rows
+        yield from (key for key in self.own if key not in self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows) + sum(key not in self.rows for key in self.own)
+
+    def values(self) -> Iterator[str]:
+        return (self[key] for key in self)
+
+    def clear(self) -> None:
+        self.rows, self.own = {}, {}
+
+
 LARGE_FILE = "prepared-large.arrow"
 KNOWN_FILE = "known-lines.marshal"
 KNOWN_FORMAT = 1  # of the file: its tuple's layout is audit.normalise.known's, in the context
@@ -606,8 +653,12 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
             pass
     try:
         tables, cache.files[CACHE_FILE] = _tables(path)
-        for table in tables:
-            cache.entries.update(zip(table.column(0).to_pylist(), table.column(1).to_pylist()))
+        if tables:
+            import pyarrow as pa
+
+            keys = [key for table in tables for key in table.column(0).to_pylist()]
+            cache.entries = MappedEntries(keys, pa.chunked_array(
+                [chunk for table in tables for chunk in table.column(1).chunks], pa.large_string()))
     except Exception:  # a damaged cache is a slower run, never a failed one
         cache.entries, cache.files = {}, {}
         return cache

@@ -111,7 +111,7 @@ class Parts:
                      tuple(n for n, _ in found), tuple(d for _, d in found))
 
 
-def look_up(article: Article, entries: dict[str, str], order: Order,
+def look_up(article: Article, entries: Any, order: Order,
             by_language: dict[str | None, Parts]) -> Looked:
     """The article's entry in `entries` (FindingsCache.entries), read for the detectors
     that support it (`by_language`: supports() reads the language only, so asked once a
@@ -151,7 +151,7 @@ class _Lookup:
     """What a worker needs to look its articles up in the caches the parent loaded."""
 
     verdicts: dict[str, Verdict]  # LanguageCache.entries as loaded
-    entries: dict[str, str] | None  # FindingsCache.entries as loaded (None: not looked up here)
+    entries: Any  # FindingsCache.entries as loaded (a dict or MappedEntries) (None: not looked up here)
     order: Order
 
 
