@@ -13,6 +13,7 @@ from audit.detect.cache import (
     COMPACT_SHARE,
     LARGE_FILE,
     FindingsCache,
+    MappedEntries,
     open_findings_cache,
     segments_of,
 )
@@ -102,3 +103,18 @@ def test_a_killed_runs_leftovers_serve_the_same(tmp_path: Path) -> None:
     stale.write_bytes(b"half a file")
     assert _served(tmp_path, 150) == _expected(150)
     assert not stale.exists()
+
+
+def test_the_files_entries_are_read_from_the_mapped_files_a_later_segment_first(tmp_path: Path) -> None:
+    cache = open_findings_cache(tmp_path)
+    _add(cache, 0, 100)
+    cache.save()
+    cache = open_findings_cache(tmp_path)
+    assert isinstance(cache.entries, MappedEntries) and len(cache.entries) == 100
+    cache.put_entry("B00003", {"digest": '["grown"]'})  # an entry grown by a run: a segment's row
+    cache.misses += 1
+    cache.save()
+    cache = open_findings_cache(tmp_path)
+    assert cache.entries.get("B00003") == 'digest\x1e["grown"]' and len(cache.entries) == 100
+    assert cache.entries.get("B00004") == 'digest\x1e["finding 4"]' and "B00100" not in cache.entries
+    assert sorted(cache.entries) == [f"B{i:05d}" for i in range(100)]

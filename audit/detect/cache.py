@@ -615,6 +615,9 @@ class MappedEntries:
     def __len__(self) -> int:
         return len(self.rows) + sum(key not in self.rows for key in self.own)
 
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.own)
+
     def values(self) -> Iterator[str]:
         return (self[key] for key in self)
 
