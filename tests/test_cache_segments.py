@@ -12,6 +12,7 @@ from audit.detect.cache import (
     CACHE_FILE,
     COMPACT_SHARE,
     LARGE_FILE,
+    MAX_SEGMENTS,
     FindingsCache,
     MappedEntries,
     open_findings_cache,
@@ -118,3 +119,19 @@ def test_the_files_entries_are_read_from_the_mapped_files_a_later_segment_first(
     assert cache.entries.get("B00003") == 'digest\x1e["grown"]' and len(cache.entries) == 100
     assert cache.entries.get("B00004") == 'digest\x1e["finding 4"]' and "B00100" not in cache.entries
     assert sorted(cache.entries) == [f"B{i:05d}" for i in range(100)]
+
+
+def test_many_small_segments_are_compacted_too(tmp_path: Path) -> None:
+    cache = open_findings_cache(tmp_path)
+    _add(cache, 0, 1000)
+    cache.save()
+    for run in range(MAX_SEGMENTS):
+        cache = open_findings_cache(tmp_path)
+        _add(cache, 1000 + run, 1)
+        cache.save()
+        assert len(segments_of(tmp_path / CACHE_FILE)) == run + 1
+    cache = open_findings_cache(tmp_path)
+    _add(cache, 1000 + MAX_SEGMENTS, 1)
+    cache.save()
+    assert not segments_of(tmp_path / CACHE_FILE) and not segments_of(tmp_path / LARGE_FILE)
+    assert _served(tmp_path, 1001 + MAX_SEGMENTS) == _expected(1001 + MAX_SEGMENTS)

@@ -506,7 +506,9 @@ class FindingsCache:
 # segments' rows pass COMPACT_SHARE of the file's, the file is written whole again with
 # them, and they go. A killed run leaves a whole file and whole segments, or a segment
 # more that repeats the new file's rows (read as the same values, removed next time).
+# Past MAX_SEGMENTS too: runs that change an article or two must not leave thousands.
 COMPACT_SHARE = 0.25
+MAX_SEGMENTS = 16
 
 
 @dataclass
@@ -519,7 +521,8 @@ class Segments:
 
     def compacts(self, adding: int) -> bool:
         """Whether the file is written whole rather than `adding` rows as a segment."""
-        return self.segment_rows + adding > COMPACT_SHARE * self.rows
+        return (self.segment_rows + adding > COMPACT_SHARE * self.rows
+                or len(self.paths) >= MAX_SEGMENTS)
 
     def remove(self) -> None:
         """The segments gone (their rows are in the file written whole)."""
