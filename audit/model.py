@@ -33,6 +33,22 @@ class RawRecord:
     raw: str | None = None  # raw content kept for quarantine when the record is unreadable
 
 
+@dataclass(frozen=True)
+class SetAsideDate:
+    """A publication date read from the record or its text that cannot be the article's
+    (audit.normalise.plausible): kept as evidence for provenance.missing, used by nothing."""
+
+    value: date
+    source: DateSource  # where it was read, as `published_from` would have said
+    why: str  # "after the run's date (2026-12-04)", "a zero date ..."
+
+    def said(self) -> str:
+        """The evidence, naming the field and its value."""
+        where = "the record's metadata" if self.source == "metadata" else f"the text's {self.source}"
+        return (f"published '{self.value.isoformat()}' (from {where}) is not a plausible "
+                f"publication date: {self.why}")
+
+
 @dataclass(kw_only=True)
 class Article:
     """One row of the article table (SPEC: articles.parquet)."""
@@ -54,6 +70,11 @@ class Article:
     content_sha256: str
     read_error: str | None = None
     raw: str | None = None
+    # a date read but not plausible: `published` is then None and `published_from` "none"
+    # (audit.normalise.plausible); not a column. Not in the cache keys: what a per-article
+    # detector finds depends on `published` (None, as for no date); provenance.missing,
+    # which reads this, runs every run (not per_article, never cached)
+    published_set_aside: SetAsideDate | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # detector columns (cluster ids, author...)
     # what a detector's `prepare` computed for this article in a worker (audit.detect.workers),
     # taken by its cross-article step; never a column

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
+from audit.normalise.plausible import DateBounds
 from audit.progress import Progress, count_records
 from audit.strings import contiguous, string_arrays
 from audit.suite import Suite, load_suite, signal_column
@@ -111,6 +112,7 @@ def run(
     data_docs: bool = True,
     html_report: bool = True,
     validator: GxChild | InProcess | None = None,
+    run_date: date | None = None,
 ) -> RunResult:
     """Audit a corpus and write the run's outputs into `out`; return what was found.
 
@@ -122,8 +124,11 @@ def run(
     nothing at all (the gate without `--out`: its files were written, then deleted).
     `validator`: one the caller started for this suite and engine before its own imports
     (the CLI: `audit.validate.child.start_validator`); the run closes it.
+    `run_date` (default: the day the run starts, UTC) bounds the plausible publication
+    dates (audit.normalise.plausible): tests fix it.
     """
     started = datetime.now(UTC)
+
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
     if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
         validator = start_validator(the_suite, engine, spark_master)
@@ -132,7 +137,8 @@ def run(
                     on_problem=on_problem, against=against, save_index=save_index,
                     fix_encoding=fix_encoding, engine=engine, spark_master=spark_master,
                     cache=cache, workers=workers, batch_size=batch_size, progress=progress,
-                    data_docs=data_docs, html_report=html_report)
+                    data_docs=data_docs, html_report=html_report,
+                    run_date=run_date or started.date())
     finally:
         validator.close()
 
@@ -157,6 +163,7 @@ def _run(
     progress: Progress | None,
     data_docs: bool,
     html_report: bool,
+    run_date: date,
 ) -> RunResult:
     """The run once its validator is started (GX's import under way in its child)."""
     timings: dict[str, float] = {}
@@ -200,13 +207,15 @@ def _run(
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance, on_problem=problem)
+                                    advance=advance, on_problem=problem, run_date=run_date)
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading
         language_cache.deferred = {}
         articles, findings = build_articles(records, fix_encoding=fix_encoding,
-                                            language_cache=language_cache, limits=the_suite.limits)
+                                            language_cache=language_cache, limits=the_suite.limits,
+                                            dates=DateBounds(run_date=run_date,
+                                                             earliest_year=the_suite.earliest_year))
         from audit.detect.spark import languages_on_spark
 
         language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
@@ -226,7 +235,7 @@ def _run(
     timings.update({f"detect.{name}": t for name, t in detection.seconds.items()})
     from audit.detect.clean import annotate  # clean_text and author columns (issue 5)
 
-    annotate(articles, findings)
+    annotate(articles, findings, DateBounds(run_date=run_date, earliest_year=the_suite.earliest_year))
     if save_index is not None:  # add this corpus to the saved duplicate index (issue 3)
         from audit.detect.duplicates.index import update_index
 

@@ -61,6 +61,22 @@ class Limits:
         return cls(**values)
 
 
+# Before the first dated news archives most corpora hold (the suite can lower it): a
+# year 1 or 1066 is a scraper's null or a typo, not a publication date.
+EARLIEST_YEAR = 1800
+
+
+def earliest_year_of(settings: dict[str, Any], path: Path) -> int:
+    """meta.corpus_audit.dates.earliest_year, checked (a whole number from 1)."""
+    given = settings.get("dates") or {}
+    if not isinstance(given, dict) or set(given) - {"earliest_year"}:
+        raise UsageError(f"{path}: meta.corpus_audit.dates must be an object with only earliest_year")
+    value = given.get("earliest_year", EARLIEST_YEAR)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise UsageError(f"{path}: dates.earliest_year must be a whole number above 0, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True, kw_only=True)
 class Suite:
     name: str
@@ -71,6 +87,9 @@ class Suite:
     rules: dict[str, CheckRule]  # by check id
     document: dict[str, Any]  # the file's JSON, handed to GX as is
     limits: Limits = field(default_factory=Limits)
+    # no publication date before this year is plausible (audit.normalise.plausible); set in
+    # meta.corpus_audit.dates.earliest_year (an archive of older papers lowers it)
+    earliest_year: int = EARLIEST_YEAR
 
     def params_for(self, checks: tuple[str, ...]) -> dict[str, Any]:
         """Suite-wide settings overlaid with the params of the given checks."""
@@ -141,4 +160,5 @@ def load_suite(name_or_path: str = "news") -> Suite:
         rules=rules,
         document=document,
         limits=Limits.from_settings(settings, path),
+        earliest_year=earliest_year_of(settings, path),
     )

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from audit.model import Article, Finding
+from audit.normalise.plausible import DateBounds, implausible
 from audit.suite import Suite
 
 CHROME_CHECKS = frozenset({"boilerplate.line", "paywall.text", "metadata.leak"})
@@ -61,8 +62,10 @@ def clean_text(article: Article, findings: Iterable[Finding]) -> str:
     return "\n".join(kept).strip("\n")
 
 
-def annotate(articles: Sequence[Article], findings: Iterable[Finding]) -> None:
-    """Set `clean_text` and `author` in each article's extra columns; fill a missing date."""
+def annotate(articles: Sequence[Article], findings: Iterable[Finding],
+             dates: DateBounds | None = None) -> None:
+    """Set `clean_text` and `author` in each article's extra columns; fill a missing date
+    (from a "Published: ..." stamp, unless it is implausible within `dates`)."""
     by_article: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.check in CHROME_CHECKS:
@@ -75,7 +78,7 @@ def annotate(articles: Sequence[Article], findings: Iterable[Finding]) -> None:
             article.extra["author"] = next((d["author"] for d in leaks if d.get("author")), None)
         if article.published is None:
             stamp = next((d["published"] for d in leaks if d.get("published")), None)
-            if stamp:
+            if stamp and (dates is None or implausible(date.fromisoformat(stamp), "dateline", dates) is None):
                 article.published, article.published_from = date.fromisoformat(stamp), "dateline"
 
 

@@ -29,6 +29,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from audit.detect import ApartResult
@@ -57,6 +58,7 @@ from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
 from audit.normalise.known import Known, article_of, ingest_of, record_id, remembered, text_at
+from audit.normalise.plausible import DateBounds
 from audit.suite import Suite
 
 BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enough to stream
@@ -188,6 +190,7 @@ class Plan:
     params: dict[str, dict[str, Any]]  # public params by detector name
     fix_encoding: bool = False
     max_chars: int | None = None  # the suite's limit on an article's characters
+    dates: DateBounds | None = None  # plausible publication dates (the run's date in them)
 
 
 @dataclass
@@ -218,7 +221,7 @@ class StageResult:
     seconds: dict[str, float]  # summed over workers, by detector (and "langdetect")
 
 
-def plan_for(suite: Suite, fix_encoding: bool = False) -> Plan:
+def plan_for(suite: Suite, fix_encoding: bool = False, run_date: date | None = None) -> Plan:
     from audit.detect import registry
 
     names, prepare, params = [], [], {}
@@ -228,7 +231,8 @@ def plan_for(suite: Suite, fix_encoding: bool = False) -> Plan:
             (names if detector.per_article else prepare).append(detector.name)
             params[detector.name] = {k: v for k, v in suite.params_for(wanted).items()
                                      if not k.startswith("_")}
-    return Plan(tuple(names), tuple(prepare), params, fix_encoding, suite.limits.max_article_chars)
+    dates = None if run_date is None else DateBounds(run_date=run_date, earliest_year=suite.earliest_year)
+    return Plan(tuple(names), tuple(prepare), params, fix_encoding, suite.limits.max_article_chars, dates)
 
 
 # ---- in the worker ---------------------------------------------------------------
@@ -264,7 +268,8 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
             article_id = _provisional_id(record.record_id, record.source_uri, number, seen, bases)
         before = waiting.misses
         article = to_article_contained(record, article_id, fix_encoding=_PLAN.fix_encoding,
-                                       language_cache=waiting, max_chars=_PLAN.max_chars)
+                                       language_cache=waiting, max_chars=_PLAN.max_chars,
+                                       dates=_PLAN.dates)
         articles.append(article)
         too_long = _PLAN.max_chars is not None and len(record.text) > _PLAN.max_chars
         ingest.append(_ingest_findings(article, record.fault, len(record.text) if too_long else None))
@@ -501,7 +506,7 @@ class _Keeper:
         if known is None:
             return None
         try:
-            article, waits = article_of(known, item, sha)
+            article, waits = article_of(known, item, sha, self.plan.dates)
         except Exception:  # a damaged entry: the line is parsed
             return None
         article.article_id = _provisional_id(record_id(known), item.uri, number, seen, bases)
@@ -735,8 +740,10 @@ def run_per_article(
     cache: FindingsCache | None = None,
     advance: Any = None,
     on_problem: Callable[[str], None] | None = None,
+    run_date: date | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
+    A publication date implausible on `run_date` is set aside (audit.normalise.plausible).
 
     At most two batches per worker are in flight, so the records read ahead, and the
     texts travelling to and from workers, are bounded by the batch size. `records` may
@@ -744,7 +751,7 @@ def run_per_article(
     where this process is the stage's critical path) the workers parse them, else this
     process does; an unreadable one is told to `on_problem` in input order either way.
     """
-    plan = plan_for(suite, fix_encoding)
+    plan = plan_for(suite, fix_encoding, run_date)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
     two_trips = keeper.looks_up
     records = iter(records)

@@ -21,6 +21,7 @@ from audit.normalise.cache import LanguageCache
 from audit.normalise.dates import find_dates, publication_date
 from audit.normalise.encoding import Repair, describe_repairs, find_repairs, repair_text
 from audit.normalise.language import language_code
+from audit.normalise.plausible import DateBounds, set_aside_implausible
 from audit.normalise.text import ascii_outside, content_sha256, holds, normalise_text
 from audit.suite import Limits
 
@@ -33,6 +34,7 @@ def build_articles(
     fix_encoding: bool = False,
     language_cache: LanguageCache | None = None,
     limits: Limits | None = None,
+    dates: DateBounds | None = None,
 ) -> tuple[list[Article], list[Finding]]:
     """One Article per record, ids made unique, plus the ingest findings.
 
@@ -40,6 +42,7 @@ def build_articles(
     and records each repair in `article.extra["encoding_fixed"]`. `limits` (from the
     suite) caps the records of a run (more is a usage error: exit 2, nothing written)
     and each article's characters (the rest is cut, with an `ingest.too_large` finding).
+    `dates`: the plausible publication dates (a date outside is set aside).
     """
     limits = limits or Limits()
     articles: list[Article] = []
@@ -54,7 +57,7 @@ def build_articles(
         base_id = record.record_id or _default_id(record.source_uri, number)
         article = to_article_contained(record, base_id, fix_encoding=fix_encoding,
                                        language_cache=language_cache,
-                                       max_chars=limits.max_article_chars)
+                                       max_chars=limits.max_article_chars, dates=dates)
         articles.append(article)
         too_long = len(record.text) > limits.max_article_chars
         notes.append((record.fault, len(record.text) if too_long else None))
@@ -142,8 +145,10 @@ def to_article(
     fix_encoding: bool = False,
     language_cache: LanguageCache | None = None,
     max_chars: int | None = None,
+    dates: DateBounds | None = None,
 ) -> Article:
-    """The article of one record; text past `max_chars` is cut before anything reads it."""
+    """The article of one record; text past `max_chars` is cut before anything reads it.
+    A publication date outside `dates` is set aside (audit.normalise.plausible)."""
     cut = max_chars is not None and len(record.text) > max_chars
     text = normalise_text(record.text[:max_chars] if cut else record.text)
     repairs = find_repairs(text) if fix_encoding else []
@@ -158,7 +163,7 @@ def to_article(
         cache = language_cache or LanguageCache(None)
         guess = cache.guess(text, sha)
         language, prob = guess.language, guess.probability
-    return Article(
+    article = Article(
         article_id=article_id,
         source_uri=record.source_uri,
         source_sha256=record.source_sha256,
@@ -175,6 +180,8 @@ def to_article(
         raw=record.raw,
         extra=_extra(record, repairs),
     )
+    set_aside_implausible(article, dates)
+    return article
 
 
 def to_article_contained(record: RawRecord, article_id: str, **options: Any) -> Article:

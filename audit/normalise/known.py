@@ -29,10 +29,12 @@ from audit.ingest import RawLine
 from audit.ingest.readers import ENCODING
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _ingest_findings, control_findings
+from audit.normalise.plausible import DateBounds, date_as_read, set_aside_implausible
 
 # What is kept of a line, a tuple of plain values (the cache writes it with marshal):
-# (record id, fault, characters when cut, title, publication date as an ordinal,
-#  published_from, publisher, url, the record gave the language, language, probability,
+# (record id, fault, characters when cut, title, publication date as an ordinal and
+#  published_from, both as read (audit.normalise.plausible judges them each run),
+#  publisher, url, the record gave the language, language, probability,
 #  content_sha256, codec, the text: the normalised text when it is not the line's own text
 #  field, else where that field's string starts in the decoded line (None: not found),
 #  whether reading left nothing to say: no fault, no cut, no control character)
@@ -61,15 +63,16 @@ def remembered(record: RawRecord, article: Article, cut: int | None, at: int | N
     repaired: see the module)."""
     if record.error or article.read_error or article.failed or article.raw is not None:
         return None
-    if article.extra.keys() != _EXTRA or (article.published is not None and type(article.published) is not date):
+    published, published_from = date_as_read(article)
+    if article.extra.keys() != _EXTRA or (published is not None and type(published) is not date):
         return None
     encoding = record.fields.get(ENCODING)
     given = bool(record.fields.get("language"))  # as to_article decides
     own = encoding == "utf-8" and article.text == record.text
     silent = record.fault is None and cut is None and not control_findings(article)
     return (record.record_id, record.fault, cut, article.title,
-            article.published.toordinal() if article.published is not None else None,
-            article.published_from, article.publisher, article.url, given,
+            published.toordinal() if published is not None else None,
+            published_from, article.publisher, article.url, given,
             article.language if given else None, article.language_prob if given else None,
             article.content_sha256, encoding, at if own else article.text, silent)
 
@@ -79,9 +82,11 @@ def record_id(known: Known) -> str | None:
     return known[0]
 
 
-def article_of(known: Known, line: RawLine, sha256: str) -> tuple[Article, bool]:
+def article_of(known: Known, line: RawLine, sha256: str,
+               dates: DateBounds | None = None) -> tuple[Article, bool]:
     """The article normalising made of `line` (whose hash is `sha256`), to be named (its
-    `article_id` is ""), and whether its language waits for the language cache."""
+    `article_id` is ""), and whether its language waits for the language cache; its
+    date judged against this run's `dates`, as to_article judges it."""
     (source_id, _, _, title, published, published_from, publisher, url, given,
      language, probability, content, encoding, text, _) = known
     if isinstance(text, int):  # the line's text field, as its record read it (a UTF-8 line)
@@ -95,6 +100,7 @@ def article_of(known: Known, line: RawLine, sha256: str) -> tuple[Article, bool]
         language_prob=probability, text=text, content_sha256=content,
         extra={"source_id": source_id, "source_encoding": encoding},
     )
+    set_aside_implausible(article, dates)
     return article, not given
 
 

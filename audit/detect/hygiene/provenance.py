@@ -1,7 +1,9 @@
 """provenance.missing: an article without the provenance the suite requires.
 
 Which fields are required is the suite's choice (`params.required`), since an archive
-may need a publisher where a training set needs only a source.
+may need a publisher where a training set needs only a source. A publication date that
+cannot be the article's (year 2059, a 0001-01-01 null: audit.normalise.plausible) was set
+aside as none: the finding names the field and the value.
 """
 
 from __future__ import annotations
@@ -28,11 +30,20 @@ def find_missing_provenance(
     required = tuple(params.get("required", DEFAULT_REQUIRED))
     for article in articles:
         missing = [name for name in required if not getattr(article, name, None)]
-        if missing:
-            labels = ", ".join(_LABELS.get(name, name) for name in missing)
-            yield Finding(
-                article_id=article.article_id,
-                check="provenance.missing",
-                message=f"No {labels} in the record's metadata or its text.",
-                data={"missing": missing},
-            )
+        if not missing:
+            continue
+        aside = article.published_set_aside if "published" in missing else None
+        absent = [name for name in missing if aside is None or name != "published"]
+        said = [f"No {', '.join(_LABELS.get(name, name) for name in absent)} in the record's "
+                "metadata or its text."] if absent else []
+        data: dict[str, Any] = {"missing": missing}
+        if aside is not None:
+            said.append(aside.said() + ".")
+            data["implausible"] = {"published": aside.value.isoformat(), "from": aside.source,
+                                   "why": aside.why}
+        yield Finding(
+            article_id=article.article_id,
+            check="provenance.missing",
+            message=" ".join(said),
+            data=data,
+        )

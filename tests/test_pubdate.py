@@ -1,0 +1,156 @@
+"""Publication dates that cannot be the article's (audit.normalise.plausible).
+
+Real-shaped records: FakeNewsNet's pages carry a prank generator's 2059 date, scrapers and
+databases write their null as 0001-01-01 or a Unix 0 (docs/measurements/precx.md). Such a
+date is set aside: provenance.missing names the field and the value, the table has no date,
+and no date-relative check reads the text against it (on the old code the weekday check
+fired on all three, relative_date on the epoch one, and year 1 made relative_date raise).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import audit
+from audit.model import Article
+from audit.normalise.plausible import DateBounds, implausible, set_aside_implausible
+from audit.pipeline import RunResult
+
+# A wire story's opening (the shape of the PolitiFact pages' text): a weekday with its date,
+# a relative date, a title.
+TEXT = ("President Barack Obama said on Tuesday, March 1, that the Senate would vote tomorrow, "
+        "March 2, after a week of talks with Republican leaders on the spending bill.\n\n"
+        "Last week the appropriations committee met twice and agreed on the text, aides said, "
+        "and the House is expected to take it up before the recess.")
+RUN_DATE = date(2026, 12, 4)
+FAST = {"on_problem": None, "data_docs": False, "html_report": False, "workers": 1}
+DATE_CHECKS = ("consistency.weekday", "consistency.relative_date", "consistency.date",
+               "consistency.title_anachronism", "consistency.contradiction")
+
+
+def _corpus(path: Path) -> Path:
+    records = [
+        {"id": "zero", "publisher": "example.com", "published": "0001-01-01T00:00:00Z", "text": TEXT},
+        {"id": "prank", "publisher": "example.com", "published": "2059-03-01", "text": TEXT},
+        {"id": "epoch", "publisher": "example.com", "published": "1970-01-01T00:00:00Z", "text": TEXT},
+        {"id": "unix0", "publisher": "example.com", "published": 0, "text": TEXT},
+        {"id": "real", "publisher": "example.com", "published": "2016-03-01", "text": TEXT},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _by_article(result: RunResult) -> dict[str, list[tuple[str, str]]]:
+    found: dict[str, list[tuple[str, str]]] = {}
+    for f in result.findings:
+        if not f.check.startswith("duplicate."):
+            found.setdefault(f.article_id, []).append((f.check, f.message))
+    return found
+
+
+def test_implausible_dates_are_set_aside_and_reported(tmp_path: Path) -> None:
+    result = audit.run([_corpus(tmp_path / "c.jsonl")], out=tmp_path / "out", cache=None,
+                       run_date=RUN_DATE, **FAST)
+    found = _by_article(result)
+    assert found["zero"] == [("provenance.missing", "published '0001-01-01' (from the record's metadata) is "
+                              "not a plausible publication date: a zero date (0001-01-01: the null of .NET, "
+                              "Go and many databases).")]
+    assert found["prank"] == [("provenance.missing", "published '2059-03-01' (from the record's metadata) is "
+                               "not a plausible publication date: after the run's date (2026-12-04).")]
+    assert [c for c, _ in found["epoch"]] == ["provenance.missing"]
+    assert "'1970-01-01'" in found["epoch"][0][1]
+    # a number is not read as a date at all: no date, as before
+    assert found["unix0"] == [("provenance.missing", "No publication date in the record's metadata or its text.")]
+    assert "real" not in found  # 2016-03-01 is a Tuesday: nothing to say
+    missing = {f.article_id: f.data for f in result.findings if f.check == "provenance.missing"}
+    assert missing["prank"]["implausible"] == {"published": "2059-03-01", "from": "metadata",
+                                               "why": "after the run's date (2026-12-04)"}
+    assert not result.failed  # year 1 made relative_date raise (OverflowError)
+    by_id = {a.article_id: a for a in result.articles}
+    assert [by_id[i].published for i in ("zero", "prank", "epoch", "real")] == [None, None, None, date(2016, 3, 1)]
+    assert by_id["prank"].published_from == "none"
+
+
+def test_the_run_date_decides(tmp_path: Path) -> None:
+    """On 2059-02-28 (UTC), 2059-03-01 is the next day: plausible (a time zone ahead), and the
+    date checks read the text against it (March 1, 2059 is a Saturday)."""
+    result = audit.run([_corpus(tmp_path / "c.jsonl")], out=tmp_path / "out", cache=None,
+                       run_date=date(2059, 2, 28), **FAST)
+    checks = [c for c, _ in _by_article(result)["prank"]]
+    assert "consistency.weekday" in checks and "provenance.missing" not in checks
+
+
+def test_a_cached_verdict_does_not_go_stale(tmp_path: Path) -> None:
+    """A rerun with a cache on a later day judges the date again: the known line and the
+    cached findings give what a cold run on that day gives."""
+    corpus = _corpus(tmp_path / "c.jsonl")
+    cache = tmp_path / "cache"
+    audit.run([corpus], out=tmp_path / "a", cache=cache, run_date=RUN_DATE, **FAST)
+    later = audit.run([corpus], out=tmp_path / "b", cache=cache, run_date=date(2059, 2, 28), **FAST)
+    cold = audit.run([corpus], out=tmp_path / "c", cache=None, run_date=date(2059, 2, 28), **FAST)
+    assert [f.to_json() for f in later.findings] == [f.to_json() for f in cold.findings]
+    assert (tmp_path / "b" / "findings.jsonl").read_bytes() == (tmp_path / "c" / "findings.jsonl").read_bytes()
+    back = audit.run([corpus], out=tmp_path / "d", cache=cache, run_date=RUN_DATE, **FAST)
+    first = (tmp_path / "a" / "findings.jsonl").read_bytes()
+    assert (tmp_path / "d" / "findings.jsonl").read_bytes() == first
+    assert [f.check for f in back.findings if f.article_id == "prank"].count("provenance.missing") == 1
+
+
+def _article(published: date, source: str = "metadata") -> Article:
+    return Article(article_id="a", source_uri="u", source_sha256="", title=None, published=published,
+                   published_from=source, publisher=None, url=None, language="en",  # type: ignore[arg-type]
+                   language_prob=None, text="", content_sha256="")
+
+
+@pytest.mark.parametrize(("published", "source", "why"), [
+    (date(2026, 12, 5), "metadata", None),  # the run's next day: a time zone ahead
+    (date(2026, 12, 6), "metadata", "after the run's date (2026-12-04)"),
+    (date(2059, 8, 23), "dateline", "after the run's date (2026-12-04)"),
+    (date(1799, 12, 31), "metadata", "before 1800, the suite's earliest year (meta.corpus_audit.dates)"),
+    (date(1800, 1, 1), "metadata", None),
+    (date(1970, 1, 1), "dateline", None),  # "January 1, 1970" in the text is what the text says
+    (date(1970, 1, 2), "metadata", None),
+])
+def test_bounds(published: date, source: str, why: str | None) -> None:
+    assert implausible(published, source, DateBounds(run_date=RUN_DATE)) == why  # type: ignore[arg-type]
+
+
+def test_set_aside_keeps_the_date_as_evidence() -> None:
+    article = _article(date(1, 1, 1))
+    set_aside_implausible(article, DateBounds(run_date=RUN_DATE))
+    assert (article.published, article.published_from) == (None, "none")
+    assert article.published_set_aside is not None and article.published_set_aside.value == date(1, 1, 1)
+    kept = _article(date(2016, 3, 1))
+    set_aside_implausible(kept, DateBounds(run_date=RUN_DATE))
+    assert kept.published == date(2016, 3, 1) and kept.published_set_aside is None
+
+
+def test_the_suite_sets_the_earliest_year(tmp_path: Path) -> None:
+    news = json.loads((Path(audit.__file__).parent.parent / "expectations" / "news.json").read_text())
+    news["meta"]["corpus_audit"]["dates"] = {"earliest_year": 1700}
+    suite = tmp_path / "archive.json"
+    suite.write_text(json.dumps(news), encoding="utf-8")
+    corpus = tmp_path / "old.jsonl"
+    corpus.write_text(json.dumps({"id": "old", "publisher": "p", "published": "1750-05-01",
+                                  "text": TEXT.replace("President Barack Obama", "The governor")}) + "\n")
+    default = audit.run([corpus], out=tmp_path / "a", cache=None, run_date=RUN_DATE, **FAST)
+    archive = audit.run([corpus], suite=str(suite), out=tmp_path / "b", cache=None, run_date=RUN_DATE, **FAST)
+    assert any("before 1800" in f.message for f in default.findings if f.check == "provenance.missing")
+    assert archive.articles[0].published == date(1750, 5, 1)
+
+
+def test_a_cached_run_never_serves_another_dates_evidence(tmp_path: Path) -> None:
+    """The same text with a null date, then with none: both have the same cache keys (no
+    `published`), so the evidence naming '0001-01-01' must not come from a cache (it does
+    not: provenance.missing runs every run; a cached one would need the evidence in its key)."""
+    first, second = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    first.write_text(json.dumps({"id": "a", "publisher": "p", "published": "0001-01-01", "text": TEXT}) + "\n")
+    second.write_text(json.dumps({"id": "a", "publisher": "p", "text": TEXT}) + "\n")
+    audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", run_date=RUN_DATE, **FAST)
+    rerun = audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", run_date=RUN_DATE, **FAST)
+    assert [f.message for f in rerun.findings if f.check == "provenance.missing"] == [
+        "No publication date in the record's metadata or its text."]
