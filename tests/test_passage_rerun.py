@@ -369,7 +369,7 @@ def test_a_words_file_that_is_not_the_states_is_not_read(tmp_path: Path, reruns:
                                         {d: words[d] for d in np.flatnonzero(matched[0] < 0).tolist()})
 
     raw = path.read_bytes()
-    path.write_bytes(raw + b"\x01\x02\x03" * 50)  # a killed rerun's half-appended words
+    path.write_bytes(raw + b"\x01\x02\x03" * 30_000)  # a killed rerun's half-appended words
     got = step()
     assert got is not None and got[1] is not None
     assert path.stat().st_size == 8 * got[1].used and path.read_bytes()[: len(raw)] == raw  # cut, then appended
