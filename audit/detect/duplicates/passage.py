@@ -36,9 +36,11 @@ from audit.detect.duplicates.seeds import (
     CorpusWords,
     Fingerprints,
     SeedGroups,
+    distinct,
     live_pairs,
     run_bounds,
     seed_groups,
+    seed_groups_by_hash,
     word_hashes,
 )
 from audit.detect.duplicates.tokens import (
@@ -168,7 +170,7 @@ def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg
     """
     # only pairs that may yield something, found per fingerprint group (duplicate_candidates);
     # their seeds are seeds_of's rows for them, so all below is as for the whole list
-    codes = np.union1d(live_candidates(words, groups, cfg, key), edited_candidates(groups, counts, cfg))
+    codes = distinct(np.concatenate([live_candidates(words, groups, cfg, key), edited_candidates(groups, counts, cfg)]))
     if wanted is not None:
         codes = codes[wanted(codes >> 32, codes & 0xFFFFFFFF)]
     doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
@@ -422,12 +424,9 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
         return False
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
-    rows = rerun.key_rows()
-    rows = rows[np.argsort((rerun.docs[rows].astype(np.int64) << 32) | rerun.positions[rows])]
-    docs = rerun.docs[rows]  # by article and position, as Fingerprints.of makes them: seed_groups' cheap sort
-    prints = Fingerprints(rerun.hashes[rows], docs, rerun.positions[rows], rerun.counts)
-    groups = seed_groups(prints, kin.tolist(), cfg.max_df)
-    yielded = _group_seeds(words, groups, prints.counts, cfg, rerun.dirty, rerun.affected | rerun.flipped)
+    rows = rerun.key_rows()  # sorted by hash, as the table
+    groups = seed_groups_by_hash(rerun.hashes[rows], rerun.docs[rows], rerun.positions[rows], kin, cfg.max_df)
+    yielded = _group_seeds(words, groups, rerun.counts, cfg, rerun.dirty, rerun.affected | rerun.flipped)
     fresh_pairs: dict[tuple[int, int], Any] = {}
     fresh_edited: dict[tuple[int, int], list[Any]] = {}
     _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)

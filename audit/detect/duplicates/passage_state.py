@@ -44,7 +44,7 @@ import numpy as np
 
 from audit.atomic import clean_stale, temp_name
 from audit.detect.duplicates.candidates import _pairs_within
-from audit.detect.duplicates.seeds import CorpusWords, ranks, run_bounds
+from audit.detect.duplicates.seeds import CorpusWords, distinct, ranks, run_bounds
 from audit.detect.saved import SavedState
 from audit.model import Article
 
@@ -260,7 +260,7 @@ class Rerun:
         every fingerprint both hold is held by two flipped rows)."""
         flipped = self.hashes[self.flipped[self.docs]]  # sorted, as the table
         starts, _ = run_bounds(flipped, 2)
-        wanted = np.union1d(self.hashes[self.affected[self.docs]], flipped[starts])
+        wanted = distinct(np.concatenate([self.hashes[self.affected[self.docs]], flipped[starts]]), "stable")
         return _rows_of(self.hashes, wanted)
 
 
@@ -344,7 +344,8 @@ def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: 
     counts = np.where(old_of_new < 0, fresh_counts, state.counts[np.maximum(old_of_new, 0)])
     # the fingerprints whose family count may have moved: those of affected articles, before and now
     was_affected = (new_of_old < 0) | affected[np.maximum(new_of_old, 0)]
-    moved = np.unique(np.concatenate([state.hashes[was_affected[state.docs]], hashes[affected[docs]]]))
+    # two sorted parts: merged by a stable sort
+    moved = distinct(np.concatenate([state.hashes[was_affected[state.docs]], hashes[affected[docs]]]), "stable")
     # a fingerprint of max_df rows or fewer, before and now, is of max_df families or fewer
     # both times: only the others are counted by family
     many = ((np.searchsorted(state.hashes, moved, side="right") - np.searchsorted(state.hashes, moved) > max_df)
@@ -378,7 +379,7 @@ def _crossing_pairs(hashes: np.ndarray, docs: np.ndarray, flipped: np.ndarray) -
     left, right = _pairs_within(np.arange(len(docs)), starts, sizes)
     a, b = docs[left], docs[right]
     keep = a != b
-    return np.unique((np.minimum(a, b)[keep] << 32) | np.maximum(a, b)[keep])
+    return distinct((np.minimum(a, b)[keep] << 32) | np.maximum(a, b)[keep])
 
 
 def kept_outcomes(state: PassageState, rerun: Rerun) -> tuple[dict[tuple[int, int], Any], dict[tuple[int, int], list[Any]]]:
