@@ -291,6 +291,13 @@ def _decoded(records: list[Record]) -> list[np.ndarray]:
             for ident, text, publisher in records]
 
 
+def _same_words(words: Any, expected: list[np.ndarray]) -> None:
+    assert len(words.offsets) == len(expected) + 1
+    ends = words.end(np.arange(len(expected)))
+    for doc, values in enumerate(expected):
+        assert np.array_equal(words.words[words.offsets[doc] : ends[doc]], values)
+
+
 @pytest.fixture
 def stored(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether each rerun read its words from the state's words file, each read checked
@@ -304,9 +311,7 @@ def stored(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         if got is not None:
             words, now = got
             expected = spy.expected  # type: ignore[attr-defined]
-            assert len(words.offsets) == len(expected) + 1
-            for doc, values in enumerate(expected):
-                assert np.array_equal(words.words[words.offsets[doc] : words.offsets[doc + 1]], values)
+            _same_words(words, expected)
             if now is not None:  # where the next rerun will read them: the same words
                 raw = np.fromfile(passage_state.words_path(saved), dtype=np.uint64)
                 assert int(raw[0]) == now.token and now.used <= len(raw)
@@ -365,14 +370,20 @@ def test_a_words_file_that_is_not_the_states_is_not_read(tmp_path: Path, reruns:
             [make_article(t, article_id=i, publisher=p) for i, t, p in records]))
         assert matched is not None
         words = _decoded(records)
-        return passage_state.read_words(saved, state.words, matched[0],
-                                        {d: words[d] for d in np.flatnonzero(matched[0] < 0).tolist()})
+        got = passage_state.read_words(saved, state.words, matched[0],
+                                       {d: words[d] for d in np.flatnonzero(matched[0] < 0).tolist()})
+        if got is not None:
+            _same_words(got[0], words)
+        return got
 
     raw = path.read_bytes()
-    path.write_bytes(raw + b"\x01\x02\x03" * 30_000)  # a killed rerun's half-appended words
+    dead = b"\x01\x02\x03" * 3_000 + b"\x09"  # a killed rerun's words, the last one cut
+    path.write_bytes(raw + dead)
+    token = raw[:8]
     got = step()
-    assert got is not None and got[1] is not None
-    assert path.stat().st_size == 8 * got[1].used and path.read_bytes()[: len(raw)] == raw  # cut, then appended
+    assert got is not None and got[1] is not None and got[1].token == int(np.frombuffer(token, np.uint64)[0])
+    assert path.read_bytes()[: len(raw) + len(dead)] == raw + dead  # only appended to, after the dead words
+    assert path.stat().st_size == 8 * got[1].used > len(raw) + len(dead)
     assert _findings(records, {}, tmp_path) == _findings(records, {})
     path.write_bytes(b"\x00" * 8 + path.read_bytes()[8:])  # another token
     assert step() is None

@@ -262,7 +262,7 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig,
     cap = max(cfg.min_words, cfg.kgram)
     flat = words.words
     at = words.offsets[docs] + positions.astype(np.int64)
-    ahead_room = words.offsets[docs + 1] - at
+    ahead_room = words.end(docs) - at
     every = np.arange(len(docs))
     # ahead from the k-gram's end: a member whose k-gram differs from the first's (a hash
     # collision) is never verified, so its pairs are dead; the others share words 0..kgram-1

@@ -49,9 +49,16 @@ class CorpusWords:
 
     words: np.ndarray
     offsets: np.ndarray  # int64, one more than the articles: article d is words[offsets[d]:offsets[d+1]]
+    # or, with `ends`, words[offsets[d]:ends[d]]: articles anywhere in `words`, in any
+    # order (a rerun's words file, mapped: passage_state.read_words); offsets[-1] unused
+    ends: np.ndarray | None = None
+
+    def end(self, docs: np.ndarray) -> np.ndarray:
+        """Where each article's words stop (exclusive)."""
+        return self.offsets[docs + 1] if self.ends is None else self.ends[docs]
 
     def lengths(self, docs: np.ndarray) -> np.ndarray:
-        return self.offsets[docs + 1] - self.offsets[docs]
+        return self.end(docs) - self.offsets[docs]
 
     @classmethod
     def of(cls, articles: Iterable[np.ndarray]) -> CorpusWords:
@@ -80,6 +87,8 @@ class Fingerprints:
 
     @classmethod
     def of(cls, words: CorpusWords, kgram: int, window: int) -> Fingerprints:
+        if words.ends is not None:
+            raise ValueError("Fingerprints.of wants the articles one after another")
         parts = [_winnowed(words, lo, min(len(words.offsets) - 1, lo + BLOCK), kgram, window)
                  for lo in range(0, len(words.offsets) - 1, BLOCK)]
         if not parts:
@@ -356,7 +365,7 @@ def _grow(words: CorpusWords, doc_a: np.ndarray, doc_b: np.ndarray, pos_a: np.nd
     min_words (its k-gram verified), and the equal words before and from it (capped)."""
     flat, cap = words.words, max(cfg.min_words, cfg.kgram)
     first_a, first_b = words.offsets[doc_a], words.offsets[doc_b]
-    end_a, end_b = words.offsets[doc_a + 1], words.offsets[doc_b + 1]
+    end_a, end_b = words.end(doc_a), words.end(doc_b)
     at_a, at_b = first_a + pos_a, first_b + pos_b
     ahead = _equal_run(flat, at_a, at_b, np.minimum(end_a - at_a, end_b - at_b), cap, 1)
     behind = _equal_run(flat, at_a, at_b, np.minimum(pos_a, pos_b).astype(np.int64), cap, -1)
