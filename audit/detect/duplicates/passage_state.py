@@ -21,10 +21,11 @@ the groups of the fingerprints their "key" articles hold (all holders of each, s
 groups, their families' first holders and max_df are exactly the cold run's): each
 dirty pair has all its seeds there: a dirty pair of two unaffected articles is of two
 flipped ones, and every fingerprint they both hold has two flipped holders, so only
-those fingerprints of the flipped articles are looked at. The state holds the previous corpus's article
-identities, family codes, fingerprint counts, every fingerprint sorted by hash, and the
-pairs' outcomes, in the detector's SavedState (audit.detect.saved: `<cache>/cross/
-duplicate_passage.npz`, under the fingerprint of its code, data and params); anything
+those fingerprints of the flipped articles are looked at. The state holds the previous
+corpus's article identities, family codes, fingerprint counts, every fingerprint sorted
+by hash, and the pairs' outcomes, in the detector's SavedState (audit.detect.saved:
+`<cache>/cross/duplicate_passage.npz`, under the fingerprint of its code, data and
+params), and every article's words in a file beside it (WordStore); anything
 unreadable, another fingerprint, a reordered corpus or a change of more than LARGE_CHANGE
 of the articles: the cold computation.
 """
