@@ -227,7 +227,10 @@ def read_words(saved: SavedState, store: WordStore, old_of_new: np.ndarray,
                 data = b"\0" * pad + b"".join(p.tobytes() for p in parts)
                 if os.write(fd, data) != len(data):
                     return None
-                end = os.lseek(fd, 0, os.SEEK_CUR) // 8  # this write's end (O_APPEND: the file's then)
+                end = os.lseek(fd, 0, os.SEEK_CUR)  # this write's end (O_APPEND: the file's then)
+                if end % 8:  # another writer's part word came between: these words are not whole words
+                    return None
+                end //= 8
             finally:
                 os.close(fd)
             first = end - int(many.sum())
