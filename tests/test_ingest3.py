@@ -1,16 +1,28 @@
 """A rerun's ingest stage made cheaper (ingest3.md): the workers parse the JSONL lines and
-name the records, the small shares stay JSON text until taken; the outputs stay a cold run's."""
+name the records, the shares stay in the cache until taken (shares.md); the outputs stay a cold run's."""
 
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import audit
 from audit.detect import workers as workers_module
-from audit.detect.cache import Shares, ShareText, open_findings_cache, parse_entry
+from audit.detect.cache import (
+    ENTRY,
+    KEPT,
+    ShareSource,
+    cache_key,
+    entry_text,
+    kept_shares,
+    open_findings_cache,
+    parse_entry,
+)
+from audit.detect.saved import drop_shares
 from audit.ingest import RawLine, iter_records
 from tests.test_known import _parsed
 from tests.test_rerun import _outputs, _records, _write
@@ -82,15 +94,24 @@ def test_iter_records_gives_lines_that_parse_to_its_records(tmp_path: Path) -> N
     assert [line.record() for line in lines] == parsed  # type: ignore[union-attr]
 
 
-def test_a_small_share_is_served_as_text_and_parsed_when_taken(tmp_path: Path) -> None:
+def test_a_kept_share_is_read_and_parsed_only_when_taken(tmp_path: Path) -> None:
     source = _write(_records(), tmp_path / "in.jsonl")
     audit.run([source], out=tmp_path / "cold", cache=tmp_path / "cache", **TWO)
     cache = open_findings_cache(tmp_path / "cache")
     entry = parse_entry(next(iter(cache.entries.values())))
     texts = [v for v in entry.values() if isinstance(v, str)]
     assert any(json.loads(t).get("items") is not None for t in texts if t.startswith("{"))
-    shares = Shares(boilerplate=ShareText('{"items": [["p", 0, 5]]}'), duplicate_exact="ab")
-    assert dict.__getitem__(shares, "boilerplate") == ShareText('{"items": [["p", 0, 5]]}')
+    half = "0" * 32
+    cache.entries[ENTRY + half] = entry_text({"small": '{"items": [["p", 0, 5]]}', "found": "[]"})
+    cache.entries[cache_key("large", half)] = '"packed"'
+    where = ShareSource(cache, {"boilerplate": ("small", False), "duplicate_passage": ("large", True),
+                                "duplicate_exact": ("none", False)})
+    shares = kept_shares(("boilerplate", "duplicate_passage", "duplicate_exact"), half, where, {"x": 1})
+    assert dict(shares) == {"x": 1, "boilerplate": KEPT, "duplicate_passage": KEPT, "duplicate_exact": KEPT}
+    assert pickle.loads(pickle.dumps(shares)) == {"x": 1}  # a worker's trip: never the cache
     assert shares.get("boilerplate") == {"items": [["p", 0, 5]]} == shares["boilerplate"]
     assert shares.pop("boilerplate", None) == {"items": [["p", 0, 5]]}
-    assert shares.pop("boilerplate", None) is None and shares.pop("duplicate_exact") == "ab"
+    assert shares.pop("boilerplate", None) is None and shares["duplicate_passage"] == "packed"
+    assert shares.pop("duplicate_exact", None) is None  # the entry lacks it: made again by its step
+    drop_shares([SimpleNamespace(prepared=shares)], "duplicate_passage")  # dropped unread
+    assert shares.pop("duplicate_passage", None) is None and dict(shares) == {"x": 1}

@@ -74,6 +74,8 @@ def _unskipped(articles: list, tolerance: int = 1) -> list:
     for item in articles:
         by_start = {m.start: m for m in relative_dates.find_dates(item.text)}
         for rel in relative_dates.find_relative_dates(item.text):
+            if relative_dates._names_a_programme(item.text, rel):
+                continue
             mention = relative_dates.paired_date(item.text, rel, by_start)
             if relative_dates.conflict(item.text, rel, mention, item.published, tolerance):
                 found.append((item.article_id, rel.start))

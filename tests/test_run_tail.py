@@ -124,3 +124,29 @@ def test_a_failure_after_the_parquet_is_begun_leaves_the_last_run(tmp_path: Path
         pipeline.run([SEEDS], out=out, on_problem=None, workers=1, data_docs=False, html_report=False)
     assert _files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.jsonl", "run"]  # no work folder left
+
+
+def test_the_input_files_hashed_while_gx_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """summary.json's input_files: a JSONL file of many records hashed whole (in a thread
+    begun before GX validates), a file an article by its own hash; each file once."""
+    import hashlib
+    import json
+
+    import audit.pipeline as pipeline
+
+    lines = tmp_path / "many.jsonl"
+    lines.write_text("".join(json.dumps({"id": f"a{n}", "title": f"Title {n}", "published": "2024-03-0{n}",
+                                         "text": f"Article {n} says the council met on Monday. " * 5}) + "\n"
+                             for n in range(1, 4)), encoding="utf-8")
+    one = tmp_path / "one.txt"
+    one.write_text("A plain text file of one article, long enough to be read as one.\n" * 3, encoding="utf-8")
+    called: list[int] = []
+    hashed = pipeline.input_files
+    monkeypatch.setattr(pipeline, "input_files", lambda articles: called.append(1) or hashed(articles))
+    result = run([lines, one], out=tmp_path / "run", on_problem=None, workers=1, data_docs=False,
+                 html_report=False)
+    assert called == [1]
+    files = {f["path"]: f["sha256"] for f in result.summary["input_files"]}
+    assert files == {str(lines): hashlib.sha256(lines.read_bytes()).hexdigest(),
+                     str(one): hashlib.sha256(one.read_bytes()).hexdigest()}
+    assert json.loads((tmp_path / "run" / "summary.json").read_text())["input_files"] == result.summary["input_files"]

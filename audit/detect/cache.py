@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import base64
 import bisect
+import contextlib
 import gc
 import hashlib
 import inspect
 import json
 import marshal
+import os
 import re
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,40 +231,81 @@ def unpacked(text: str, dtype: type) -> Any:
     return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
-@dataclass(frozen=True)
-class ShareText:
-    """A small prepared share as the cache kept it: JSON text, parsed when taken."""
+class _Kept:
+    """The value of a share the findings cache holds for an unchanged article, read only if
+    its step takes it (Shares). One object for all: `drop_shares` pops it without freeing
+    anything."""
 
-    text: str
+    def __repr__(self) -> str:
+        return "KEPT"
+
+
+KEPT = _Kept()
+
+
+@dataclass(frozen=True)
+class ShareSource:
+    """Where an unchanged article's kept shares are read: the cache, and each share's
+    detector digest with whether it is large (its own row) or small (a part of the
+    article's entry)."""
+
+    cache: FindingsCache
+    digests: Mapping[str, tuple[str, bool]]
 
 
 class Shares(dict):  # type: ignore[type-arg]
-    """An article's prepared shares (Article.prepared) when some came from the cache as
-    text (ShareText): each is parsed when its cross-article step takes it (`pop`, `get`,
-    `[]`). A rerun's parent parsed boilerplate.line's share of every article while
-    reading the input (its `items`: half of the entries' parse, 0.5 s at 20,000 articles);
-    its step runs in the detect stage, where the parent waits beside passage's child."""
+    """An article's prepared shares (Article.prepared); those the findings cache holds for
+    an unchanged article are KEPT, read from the cache and parsed when its cross-article
+    step takes them (`pop`, `get`, `[]`). A rerun with 1% changed read and parsed every
+    unchanged article's five shares in the ingest stage (1.4 s of the parent's CPU at
+    100,000 articles for the large ones alone), and the steps, whose saved states
+    (audit.detect.saved) read only the changed and affected articles', dropped the rest
+    (`drop_shares`: 1.9 s, freeing them in pages shared with passage's forked child)."""
+
+    # a kept share's article: its half of its keys (article_digest), and its ShareSource
+    __slots__ = ("half", "source")
 
     def pop(self, name: str, *default: Any) -> Any:
-        return _parsed(super().pop(name, *default))
+        value = super().pop(name, *default)
+        return self._read(name, value, default) if value is KEPT else value
 
     def get(self, name: str, default: Any = None) -> Any:
-        return _parsed(super().get(name, default))
+        value = super().get(name, default)
+        return self._read(name, value, (default,)) if value is KEPT else value
 
     def __getitem__(self, name: str) -> Any:
-        return _parsed(super().__getitem__(name))
+        value = super().__getitem__(name)
+        return self._read(name, value, ()) if value is KEPT else value
+
+    def _read(self, name: str, value: Any, default: tuple[Any, ...]) -> Any:
+        """A kept share, read and parsed; what was made is frozen at once, as the ingest
+        stage froze each batch's articles (workers.take_second): parsed in boilerplate's
+        step, 20,000 shares' lists drew three full collections over the whole heap (0.5 s
+        of CPU, more than the parse). A share the cache no longer holds (never while the
+        run's detectors run) is absent: its step makes it again from the article."""
+        source = getattr(self, "source", None)
+        found = None if source is None else source.cache.kept_share(self.half, *source.digests[name])
+        if found is None:
+            if default:
+                return default[0]
+            raise KeyError(name)
+        gc.freeze()
+        return found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A plain dict of the shares read or made (a worker's trip pickles the article):
+        never the source, which holds the whole cache; a worker makes what it needs."""
+        return (dict, ({k: v for k, v in dict.items(self) if v is not KEPT},))
 
 
-def _parsed(value: Any) -> Any:
-    """A ShareText parsed (else the value as it is). What it makes stays until its step
-    ends, so it is frozen at once, as the ingest stage froze each batch's articles
-    (workers.take_second): parsed in boilerplate's step, 20,000 shares' lists drew three
-    full collections over the whole heap (0.5 s of CPU, more than the parse)."""
-    if not isinstance(value, ShareText):
-        return value
-    parsed = json.loads(value.text)
-    gc.freeze()
-    return parsed
+def kept_shares(names: Sequence[str], half: str, source: ShareSource | None,
+                had: Mapping[str, Any] | None = None) -> Shares:
+    """The Shares of an unchanged article whose entry holds the shares `names` (after
+    those it `had`)."""
+    shares = Shares(had or ())
+    shares.update(dict.fromkeys(names, KEPT))
+    shares.half, shares.source = half, source
+    return shares
 
 
 _SCAN = json.JSONDecoder().scan_once  # json.loads's scanner without its Python wrapper
@@ -288,7 +332,9 @@ class FindingsCache:
     of them as Python strings: only the rows it asks for are read."""
 
     path: Path | None
-    entries: dict[str, str] = field(default_factory=dict)  # key -> JSON list of findings
+    # key -> JSON list of findings, or an entry (entry_text): a dict, or MappedEntries when
+    # read from the cache's files
+    entries: Any = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
     large: Any = None  # the mapped Arrow table of large values (key, value), or None
@@ -302,6 +348,11 @@ class FindingsCache:
     known_fresh: bool = False
     _writer: Any = None  # the new large file, written a batch at a time (memory stays flat)
     _large_temp: Path | None = None  # its temporary name, this process's (audit.atomic)
+    _large_target: Path | None = None  # what it becomes: the large file, or a segment of it
+    # entries put by this run (in order): what a segment holds (Segments)
+    fresh_keys: dict[str, None] = field(default_factory=dict)
+    # what each file is as loaded: its rows and its segments' (findings, large values)
+    files: dict[str, Segments] = field(default_factory=dict)
 
     def get(self, key: str, article_id: str) -> list[Finding] | None:
         stored = self.entries.get(key)
@@ -314,6 +365,7 @@ class FindingsCache:
         return served_findings(json.loads(stored), article_id)
 
     def put(self, key: str, findings: Sequence[Finding]) -> None:
+        self.fresh_keys[key] = None
         if not findings:  # most pairs; json.dumps([]) costs 4 us, 1.4 s at 20,000 articles
             self.entries[key] = "[]"
             return
@@ -328,6 +380,7 @@ class FindingsCache:
 
     def put_entry(self, key: str, entry: Mapping[str, str]) -> None:
         self.entries[key] = entry_text(entry)
+        self.fresh_keys[key] = None
 
     def get_value(self, key: str) -> Any:
         """A prepared value (plain JSON) kept under `key`, small or large, or None."""
@@ -352,6 +405,23 @@ class FindingsCache:
         self.misses += len(keys) - found
         return [None if text is None else _loaded(text) for text in stored]
 
+    def has_value(self, key: str) -> bool:
+        """Whether get_value would find a value under `key` (nothing read, nothing counted)."""
+        return key in self.large_rows or key in self.entries
+
+    def kept_share(self, half: str, digest: str, large: bool) -> Any:
+        """A share kept for the article of key half `half` under the detector's `digest`,
+        parsed (a large one: its own row; a small one: a part of its entry), else None.
+        Not counted: the lookup that found it counted it (workers._Keeper.lookups)."""
+        if large:
+            key = cache_key(digest, half)
+            stored = self.entries.get(key)
+            if stored is None and key in self.large_rows:
+                stored = self._large_text(self.large_rows[key])
+            return None if stored is None else _loaded(stored)
+        stored = parse_entry(self.entries.get(ENTRY + half)).get(digest)
+        return None if stored is None else json.loads(stored)
+
     def _large_text(self, row: int) -> str:
         """One row of the mapped file's values."""
         if self._rows is None:
@@ -361,23 +431,29 @@ class FindingsCache:
     def put_value(self, key: str, value: Any, large: bool = False) -> None:
         if not large:
             self.entries[key] = json.dumps(value)
+            self.fresh_keys[key] = None
         elif self.path is not None and key not in self.large_rows:
             self.fresh_large[key] = json.dumps(value)
             if len(self.fresh_large) >= 2048:
                 self._write_large()
 
     def _write_large(self) -> None:
-        """Append the large values added so far to the new file (the old rows first)."""
+        """Append the large values added so far to the new file: a segment of the large
+        file, or (the first run, or segments past COMPACT_SHARE) the whole file again, the
+        old rows first."""
         import pyarrow as pa
 
         schema = _large_schema()
         if self._writer is None:
             assert self.path is not None
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._large_temp = temp_name(self.path.with_name(LARGE_FILE))
+            large = self.path.with_name(LARGE_FILE)
+            whole = self.files.get(LARGE_FILE, Segments()).compacts(len(self.fresh_large))
+            self._large_target = large if whole else segment_name(large)
+            self._large_temp = temp_name(_segment_temp(large))
             sink = pa.OSFile(str(self._large_temp), "wb")
             self._writer = (sink, pa.ipc.new_file(sink, schema))
-            if self.large is not None:
+            if whole and self.large is not None:
                 self._writer[1].write_table(self.large, max_chunksize=4096)
         self._writer[1].write_table(pa.table(
             {"key": list(self.fresh_large), "value": list(self.fresh_large.values())}, schema=schema))
@@ -397,12 +473,19 @@ class FindingsCache:
         import pyarrow as pa
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = temp_name(self.path)  # two runs sharing the folder never write one file
-        schema = pa.schema([("key", pa.string()), ("findings", pa.large_string())])
-        table = pa.table({"key": list(self.entries), "findings": list(self.entries.values())}, schema=schema)
-        with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
-            writer.write_table(table)
-        partial.replace(self.path)  # a run still mapping the old file reads on
+        loaded = self.files.get(CACHE_FILE, Segments())
+        whole = loaded.compacts(len(self.fresh_keys))
+        keys = list(self.entries) if whole else list(self.fresh_keys)
+        if keys or whole:
+            partial = temp_name(_segment_temp(self.path))  # two runs sharing the folder never write one file
+            schema = pa.schema([("key", pa.string()), ("findings", pa.large_string())])
+            table = pa.table({"key": keys, "findings": [self.entries[k] for k in keys]}, schema=schema)
+            with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
+                writer.write_table(table)
+            partial.replace(self.path if whole else segment_name(self.path))  # a run still mapping the old file reads on
+            if whole:
+                loaded.remove()
+        self.fresh_keys = {}
         if self.fresh_large:
             self._write_large()
         if self._writer is not None:
@@ -410,8 +493,59 @@ class FindingsCache:
             writer.close()
             sink.close()
             self._writer = None
-            assert self._large_temp is not None  # a run still mapping the old file reads on
-            self._large_temp.replace(self.path.with_name(LARGE_FILE))
+            assert self._large_temp is not None and self._large_target is not None
+            self._large_temp.replace(self._large_target)  # a run still mapping the old file reads on
+            if self._large_target.name == LARGE_FILE:
+                self.files.get(LARGE_FILE, Segments()).remove()
+
+
+# A rerun with 1% changed rewrote both files whole (100,000 entries and 200,000 large
+# rows: 1.8 s of CPU at 100,000 articles) for the 1% it added. It adds them as a segment
+# beside each file (`findings-<stamp>.arrow`), which the next runs read after it (a key
+# in a later one stands for the same value: keys hash all a value depends on); once the
+# segments' rows pass COMPACT_SHARE of the file's, the file is written whole again with
+# them, and they go. A killed run leaves a whole file and whole segments, or a segment
+# more that repeats the new file's rows (read as the same values, removed next time).
+# Past MAX_SEGMENTS too: runs that change an article or two must not leave thousands.
+COMPACT_SHARE = 0.25
+MAX_SEGMENTS = 16
+
+
+@dataclass
+class Segments:
+    """A cache file as loaded: its own rows and its segments (paths, rows)."""
+
+    rows: int = 0
+    paths: list[Path] = field(default_factory=list)
+    segment_rows: int = 0
+
+    def compacts(self, adding: int) -> bool:
+        """Whether the file is written whole rather than `adding` rows as a segment."""
+        return (self.segment_rows + adding > COMPACT_SHARE * self.rows
+                or len(self.paths) >= MAX_SEGMENTS)
+
+    def remove(self) -> None:
+        """The segments gone (their rows are in the file written whole)."""
+        for path in self.paths:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        self.paths, self.segment_rows = [], 0
+
+
+def segment_name(path: Path) -> Path:
+    """A new segment of cache file `path`: named after the time, so they sort in order."""
+    return path.with_name(f"{path.stem}-{time.time_ns():020d}-{os.getpid()}{path.suffix}")
+
+
+def segments_of(path: Path) -> list[Path]:
+    """The segments of cache file `path`, oldest first."""
+    return sorted(path.parent.glob(f"{path.stem}-*{path.suffix}"))
+
+
+def _segment_temp(path: Path) -> Path:
+    """The name a file or segment of `path` is written under first (audit.atomic.temp_name
+    of it: clean_stale finds what a killed run left)."""
+    return path.with_name(f"{path.name}.new")
 
 
 class _LargeRows:
@@ -446,6 +580,54 @@ class _LargeRows:
         return str(data[start:end], "utf-8")
 
 
+class MappedEntries:
+    """The entries of the cache's files as a mapping: each key's row, its text read from
+    the mapped files when asked (a new string each time), and this run's own on top.
+    Loaded as a dict of 100,000 strings of 2 KB, they cost 200 MB and their reading, and
+    each lookup of a rerun's parent, after the workers' fork, wrote to a page it shared
+    with them (the string's reference count: a page copied, 7 us a lookup at 100,000)."""
+
+    def __init__(self, keys: list[str], column: Any) -> None:
+        self.rows = {key: row for row, key in enumerate(keys)}  # a later file's row wins
+        self.texts = _LargeRows(column)
+        self.own: dict[str, str] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self.own.get(key)
+        if found is not None:
+            return found
+        row = self.rows.get(key)
+        return default if row is None else self.texts.text(row)
+
+    def __getitem__(self, key: str) -> str:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __setitem__(self, key: str, text: str) -> None:
+        self.own[key] = text
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.own or key in self.rows
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.rows
+        yield from (key for key in self.own if key not in self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows) + sum(key not in self.rows for key in self.own)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.own)
+
+    def values(self) -> Iterator[str]:
+        return (self[key] for key in self)
+
+    def clear(self) -> None:
+        self.rows, self.own = {}, {}
+
+
 LARGE_FILE = "prepared-large.arrow"
 KNOWN_FILE = "known-lines.marshal"
 KNOWN_FORMAT = 1  # of the file: its tuple's layout is audit.normalise.known's, in the context
@@ -465,6 +647,7 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
     known = path.with_name(KNOWN_FILE)
     for target in (path, path.with_name(LARGE_FILE), known):
         clean_stale(target)  # what killed runs left: a large file can be hundreds of MB
+        clean_stale(_segment_temp(target))
     cache = FindingsCache(path)
     if known.is_file():
         try:
@@ -474,21 +657,41 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
                 cache.known, cache.known_context = lines, context
         except Exception:  # damaged: every line is normalised again
             pass
-    if path.is_file():
-        import pyarrow as pa
+    try:
+        tables, cache.files[CACHE_FILE] = _tables(path)
+        if tables:
+            import pyarrow as pa
 
-        try:
-            table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
-            cache.entries = dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist()))
-        except Exception:  # a damaged cache is a slower run, never a failed one
-            return cache
-    large = path.with_name(LARGE_FILE)
-    if large.is_file():
-        import pyarrow as pa
+            keys = [key for table in tables for key in table.column(0).to_pylist()]
+            cache.entries = MappedEntries(keys, pa.chunked_array(
+                [chunk for table in tables for chunk in table.column(1).chunks], pa.large_string()))
+    except Exception:  # a damaged cache is a slower run, never a failed one
+        cache.entries, cache.files = {}, {}
+        return cache
+    try:
+        tables, cache.files[LARGE_FILE] = _tables(path.with_name(LARGE_FILE))
+        if tables:
+            import pyarrow as pa
 
-        try:
-            cache.large = pa.ipc.open_file(pa.memory_map(str(large))).read_all()
+            cache.large = pa.concat_tables(tables)
             cache.large_rows = {k: i for i, k in enumerate(cache.large.column(0).to_pylist())}
-        except Exception:  # damaged: those shares are made again
-            cache.large, cache.large_rows = None, {}
+    except Exception:  # damaged: those shares are made again
+        cache.large, cache.large_rows = None, {}
+        cache.files.pop(LARGE_FILE, None)
     return cache
+
+
+def _tables(path: Path) -> tuple[list[Any], Segments]:
+    """The file's table and its segments', mapped, in order (none when neither is there)."""
+    import pyarrow as pa
+
+    loaded = Segments()
+    tables = []
+    if path.is_file():
+        tables.append(pa.ipc.open_file(pa.memory_map(str(path))).read_all())
+        loaded.rows = tables[0].num_rows
+    for segment in segments_of(path):
+        tables.append(pa.ipc.open_file(pa.memory_map(str(segment))).read_all())
+        loaded.paths.append(segment)
+        loaded.segment_rows += tables[-1].num_rows
+    return tables, loaded

@@ -78,10 +78,10 @@ def saved_state(cache_path: Path, name: str, fingerprint: str) -> SavedState:
 
 def drop_shares(articles: Iterable[Any], name: str) -> None:
     """Take detector `name`'s prepared share off each article without reading it: a share
-    the findings cache kept is JSON text (audit.detect.cache.Shares), which `pop` parses
-    (boilerplate's rerun parsed 100,000 shares only to drop them); a detector whose state
-    already holds what the shares say needs neither. dict's own pop: the same for a
-    plain dict."""
+    the findings cache kept is KEPT (audit.detect.cache.Shares), which `pop` reads and
+    parses; a detector whose state already holds what the shares say needs neither.
+    dict's own pop: the same for a plain dict, and a KEPT share's is the one shared
+    object's (nothing freed, nothing written in pages passage's forked child shares)."""
     pop = dict.pop
     for article in articles:
         pop(article.prepared, name, None)

@@ -35,8 +35,7 @@ from audit.detect import ApartResult
 from audit.detect.cache import (
     ENTRY,
     FindingsCache,
-    Shares,
-    ShareText,
+    ShareSource,
     article_digest,
     article_key,
     article_part,
@@ -44,6 +43,7 @@ from audit.detect.cache import (
     code_fingerprint,
     data_fingerprint,
     detector_digest,
+    kept_shares,
     params_text,
     parse_entry,
     served_findings,
@@ -80,7 +80,7 @@ class Looked:
     half: str  # the article's half of its keys (article_digest)
     need: list[str]  # detectors whose part the entry lacks
     hits: int  # parts it had
-    shares: dict[str, str]  # small share's name -> its JSON text (ShareText)
+    shares: tuple[str, ...]  # the small shares it holds (read when taken: cache.Shares)
     found: dict[str, list[dict[str, Any]]]  # detector -> findings as stored, when it found some
     entry: dict[str, str] | None  # the entry (parse_entry), to be grown, when something missed
 
@@ -111,7 +111,7 @@ class Parts:
                      tuple(n for n, _ in found), tuple(d for _, d in found))
 
 
-def look_up(article: Article, entries: dict[str, str], order: Order,
+def look_up(article: Article, entries: Any, order: Order,
             by_language: dict[str | None, Parts]) -> Looked:
     """The article's entry in `entries` (FindingsCache.entries), read for the detectors
     that support it (`by_language`: supports() reads the language only, so asked once a
@@ -121,23 +121,24 @@ def look_up(article: Article, entries: dict[str, str], order: Order,
     parts = by_language.get(article.language)
     if parts is None:
         parts = by_language[article.language] = Parts.of(order, article)
-    looked = Looked(half, [], 0, {}, {}, None)
+    looked = Looked(half, [], 0, (), {}, None)
     try:  # an entry holding every part (a rerun's unchanged article): read in C
-        shares = tuple(map(entry.__getitem__, parts.share_digests))
+        tuple(map(entry.__getitem__, parts.share_digests))  # KeyError: a share missing
         found = tuple(map(entry.__getitem__, parts.found_digests))
     except KeyError:
+        shares = []
         for name, prepared, digest in parts.each:
             value = entry.get(digest)
             if value is None:
                 looked.need.append(name)
             elif prepared:
-                looked.shares[name] = value
+                shares.append(name)
             elif value != "[]":
                 looked.found[name] = json.loads(value)
         looked.hits = len(parts.each) - len(looked.need)
-        looked.entry = entry
+        looked.shares, looked.entry = tuple(shares), entry
         return looked
-    looked.shares = dict(zip(parts.share_names, shares))  # JSON text, parsed by its step (Shares)
+    looked.shares = parts.share_names  # read and parsed by its step, if it takes them (Shares)
     if found.count("[]") != len(found):  # none found: nothing kept (take_second reads none)
         looked.found = {name: json.loads(value) for name, value in zip(parts.found_names, found)
                         if value != "[]"}
@@ -150,7 +151,7 @@ class _Lookup:
     """What a worker needs to look its articles up in the caches the parent loaded."""
 
     verdicts: dict[str, Verdict]  # LanguageCache.entries as loaded
-    entries: dict[str, str] | None  # FindingsCache.entries as loaded (None: not looked up here)
+    entries: Any  # FindingsCache.entries as loaded (a dict or MappedEntries) (None: not looked up here)
     order: Order
 
 
@@ -445,6 +446,9 @@ class _Keeper:
         self.keyed = cache is not None and cache.path is not None
         self.data = data_fingerprint() if self.keyed else ""
         self.digests = self._digests() if self.keyed else {}
+        # where the unchanged articles' shares are read, when a step takes them (Shares)
+        self.source = ShareSource(cache, {name: (self.digests[name], name in self.large)
+                                          for name in plan.prepare}) if self.keyed else None
         # known lines (audit.normalise.known): the field names they were read with (None:
         # nothing remembered), what the last run kept under this context, what this one keeps
         self.fields: FieldMap | None = None
@@ -577,11 +581,11 @@ class _Keeper:
         order = self.order
         larges = [(name, digest) for name, _, _, is_large, digest in order if is_large]
         supports = {name: detector.supports for name, detector, *_ in order}
+        source = self.source
         by_language: dict[str | None, Parts] = {}  # supports() reads the language only
         large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
-        # (position, detector, key, the article's entry key): read together below
-        large: list[tuple[int, str, str, str]] = []
+        has_value = cache.has_value
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
@@ -589,10 +593,6 @@ class _Keeper:
             own = looked.get(position) or look_up(article, cache.entries, order, by_language)
             hits += own.hits
             misses += len(own.need)
-            if own.shares:  # parsed by their cross-article steps, in the detect stage
-                shares = article.prepared = Shares(article.prepared)
-                for name, text in own.shares.items():
-                    shares[name] = ShareText(text)
             for name, stored in own.found.items():
                 batch.cached.setdefault(name, {})[position] = served_findings(stored, article.article_id)
             if own.entry is not None:
@@ -600,16 +600,20 @@ class _Keeper:
             mine = large_of.get(article.language)
             if mine is None:
                 mine = large_of[article.language] = [(n, d) for n, d in larges if supports[n](article)]
-            for name, digest in mine:
-                large.append((position, name, cache_key(digest, own.half), ENTRY + own.half))
-            batch.needs.append(own.need)
-        for (position, name, _, key), value in zip(large, cache.get_values([k for _, _, k, _ in large])):
-            if value is None:
-                batch.needs[position].append(name)
+            kept = own.shares
+            for name, digest in mine:  # only whether the row is there: read when taken (Shares)
+                if has_value(cache_key(digest, own.half)):
+                    hits += 1
+                    kept += (name,)
+                    continue
+                misses += 1
+                own.need.append(name)
                 if position not in batch.entries:  # as for any miss: its entry, to be grown
+                    key = ENTRY + own.half
                     batch.entries[position] = (key, cache.entry(key))
-            else:
-                batch.articles[position].prepared[name] = value
+            if kept:  # read and parsed by their cross-article steps, if they take them
+                article.prepared = kept_shares(kept, own.half, source, article.prepared)
+            batch.needs.append(own.need)
         batch.needs = [need if need is None else tuple(need) for need in batch.needs]
         cache.hits += hits
         cache.misses += misses

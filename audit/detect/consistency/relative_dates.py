@@ -130,14 +130,17 @@ def _relatives(text: str, by_start: dict[int, DateMention]) -> list[RelativeMent
 
 # "he told BBC Radio 4's Today on Tuesday": a capitalised "Today" after a possessive (or
 # "USA") is a programme's or paper's name, not the day (BBC 2004-05 text in c2000, read in
-# docs/measurements/precision-2026-12-03b.md).
-_NAME_BEFORE_TODAY = re.compile(r"(?:['’]s|\bUSA)[ \t]+$")
+# docs/measurements/precision-2026-12-03b.md). So is a capitalised "Tonight" or "Today" right
+# after another capitalised word, mid-sentence: "A “source” told Entertainment Tonight on
+# August 23" (GossipCop's pages of FakeNewsNet, docs/measurements/precx.md).
+_NAME_BEFORE_TODAY = re.compile(r"(?:['’]s|\bUSA|\b[A-Z][a-z]+)[ \t]+$")
+_PROGRAMME_WORDS = frozenset(["Today", "Tonight"])
 
 
 def _names_a_programme(text: str, rel: RelativeMention) -> bool:
-    """Whether the expression is "Today" as the name of a programme or paper."""
-    return text[rel.start:rel.end] == "Today" and \
-        _NAME_BEFORE_TODAY.search(text, max(0, rel.start - 8), rel.start) is not None
+    """Whether the expression is "Today" or "Tonight" as the name of a programme or paper."""
+    return text[rel.start:rel.end] in _PROGRAMME_WORDS and \
+        _NAME_BEFORE_TODAY.search(text, max(0, rel.start - 20), rel.start) is not None
 
 
 def judges(articles: Sequence[Article], params: Mapping[str, Any]) -> list[bool]:

@@ -5,7 +5,9 @@ publication date). A year written right after the date counts as its year even w
 the date reader leaves it out ("Sunday, 9 January-2011"). A date without a year
 ("Thursday, May 15") takes the year that puts it nearest the publication date, so it
 is checked only in dated articles, and not at all when its sentence names another year
-("On Friday, May 15 ... in 2015" in a 2017 article: the year is not the publication's). Dates that
+("On Friday, May 15 ... in 2015" in a 2017 article: the year is not the publication's), nor
+when its weekday is right in a recent year the article writes elsewhere (a 2018 article looking
+back on the 2016 campaign: "on Friday, October 7, when WikiLeaks posted ..."). Dates that
 do not exist are left to consistency.invalid_date; numeric dates whose day and month
 may be swapped (05/06/2025) pass when either reading falls on the weekday.
 """
@@ -25,6 +27,11 @@ CHECK = "consistency.weekday"
 
 
 NEAR_DAYS = 120  # a yearless date further than this from publication could be either year
+# A year the article writes this many years before publication (or the next) can be a yearless
+# date's year. Further back a year is background, and one of several fits any weekday by chance
+# (1 in 7 each): on BBC 2004-05 text re-dated to 2024-26 (c20000), 15 of the 30 dates a written
+# year of any age would excuse fitted an unrelated one (1993, 1994, 1976; docs/measurements/precx.md).
+RECENT_YEARS = 3
 _TRAILING_YEAR = re.compile(r"\s*[-–—/,.]?\s*((?:19|20)\d\d)(?![\d/-])" + NOT_A_CLOCK)
 _YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])" + NOT_A_CLOCK)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
@@ -72,7 +79,19 @@ def weekday_conflict(mention: DateMention, published: date | None, text: str = "
     readings = [d for y in years for d in mention.readings(y)]
     if not readings or any(d.weekday() == mention.weekday for d in readings):
         return None
+    if year is None and published is not None and _fits_a_written_year(mention, text, published):
+        return None  # the article speaks of that year's events: the publication year is the guess
     return readings[0]
+
+
+def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bool:
+    """Whether a yearless date's weekday is right in a recent year the article writes
+    (RECENT_YEARS). Read only for a weekday that already fails the publication's year."""
+    recent = range(published.year - RECENT_YEARS, published.year + 2)
+    for year in {int(y) for y in _YEAR.findall(text)} & set(recent):
+        if any(d.weekday() == mention.weekday for d in mention.readings(year)):
+            return True
+    return False
 
 
 def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:

@@ -311,6 +311,18 @@ def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
             and not _SENTENCE_END.search(ln.text.rstrip()))
 
 
+def _closes_sentence(lines: Sequence[Line], i: int) -> bool:
+    """A menu word that is the last word of a sentence hard-wrapped onto its own line
+    ("... problems are growing abroad, but jobs aren't growing here at" / "home.": CNN's
+    transcript of the 2012 vice-presidential debate, wrapped at 65 characters): one or two
+    words in lower case ending the sentence, after a line of several words with no ending."""
+    ln, before = lines[i], lines[i - 1] if i > 0 else None
+    return (ln.words <= OPENER_MAX_WORDS and not ln.piece and before is not None
+            and ln.text[:1].islower() and bool(_SENTENCE_END.search(ln.text.rstrip()))
+            and before.words >= SENTENCE_PIECE_WORDS and not before.navlike
+            and not _SENTENCE_END.search(before.text.rstrip()))
+
+
 def _run_on(ln: Line) -> bool:
     """A span of running text that is neither a sentence nor a short label (many words
     without a sentence end: a teaser list or footer flattened), or a line of link text.
@@ -489,13 +501,14 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     article in the workers, and find_boilerplate_lines resolves them once the corpus is counted.
     """
     skip = _taken_by_others(lines)
-    strong = {ln.index for ln in lines if _strong_hits(ln)}
+    closers = {ln.index for ln in lines if _closes_sentence(lines, ln.index)}
+    strong = {ln.index for ln in lines if _strong_hits(ln)} - closers
     first, last = main_body(lines, skip | strong)
     comments = _comments_start(lines, first, last)
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
-    body = _body(lines, first, last, strong | _zone_evidence(lines))
+    body = _body(lines, first, last, strong | (_zone_evidence(lines) - closers))
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines)
@@ -540,11 +553,13 @@ def unit_starts(counts: np.ndarray, lengths: list[int], settings: Settings) -> l
 
 def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
+    if stage_direction(ln.text):
+        return None  # "(APPLAUSE)", "(CROSSTALK)": a transcript's own words, though every transcript repeats them
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
         return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if _has_words(ln) else None
-    strong = [] if _opens_sentence(lines, ln.index) else _strong_hits(ln)
+    strong = [] if _opens_sentence(lines, ln.index) or _closes_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
     weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
@@ -581,6 +596,24 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     if not _has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
+
+
+_BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]{1,40}?)[\s.!]*[)\]]\.?")
+
+
+@lru_cache(maxsize=1)
+def _transcript_cues() -> frozenset[str]:
+    return frozenset(row.strip().lower() for row in data_rows("transcript_cues.txt"))
+
+
+def stage_direction(text: str) -> bool:
+    """A line that is only a transcript's stage direction in brackets ("(APPLAUSE)",
+    "(BEGIN VIDEO CLIP)", "(Laughter.)"; `audit/data/transcript_cues.txt`). Every transcript
+    of a broadcaster or of whitehouse.gov repeats them, so recurrence called them chrome;
+    they are what was said and done, as much the transcript's text as its sentences. An
+    agency tag or a credit in brackets ("(AP)", "(Image: Getty)") is not a cue."""
+    m = _BRACKETED.fullmatch(text.strip())
+    return m is not None and " ".join(m.group(1).lower().split()) in _transcript_cues()
 
 
 def _min_docs(ln: Line, settings: Settings) -> int:

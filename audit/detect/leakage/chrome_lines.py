@@ -120,7 +120,8 @@ class Line:
         if self.piece and self.words > RUN_ON_WORDS:
             return False  # a "sentence" this long is blocks run together without punctuation
         ends = self.words >= 5 and ends_like_a_sentence(self.text.rstrip())
-        if self.lower_share is not None and self.lower_share < PROSE_MIN_LOWER and (self.piece or not ends):
+        if self.lower_share is not None and self.lower_share < PROSE_MIN_LOWER and (
+                not ends or (self.piece and not capitals_prose(self.text))):
             return False  # "Home World Politics Business Opinion Sign In ..." is link text
         return ends or self.words >= PROSE_MIN_WORDS
 
@@ -144,6 +145,21 @@ def says_reader_words(text: str) -> bool:
     """Whether the text says you, we or our, and holds no quote mark or reporting verb
     ("we will not make a contribution," he said: someone else's words)."""
     return READER_WORDS.search(text) is not None and REPORTED_SPEECH.search(text) is None
+
+
+CAPITALS_MIN_FUNCTION_SHARE = 0.2  # an all-capitals sentence writes this share of function words
+
+
+def capitals_prose(text: str) -> bool:
+    """A sentence written all in capitals: no lower-case letter, and a fifth of its words
+    or more are function words ("A PERSON COVERED BY THE SOCIAL SECURITY ACT HAS NOT SUCH A
+    RIGHT IN OLD-AGE BENEFIT PAYMENTS AS WOULD ...": the Supreme Court's Flemming v. Nestor on
+    ssa.gov, 14 lines for 73,000 characters, docs/measurements/precx.md). Link text run
+    together in capitals ("HOME NEWS SPORT BUSINESS ...") names things and writes few."""
+    if any(c.islower() for c in text):
+        return False
+    tokens = text.lower().split()
+    return sum(t in _FUNCTION_SET for t in tokens) >= CAPITALS_MIN_FUNCTION_SHARE * len(tokens)
 
 
 def ends_like_a_sentence(text: str) -> bool:
