@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pytest
 from factories import make_article
 
 from audit.detect.duplicates import exact as duplicate_exact
@@ -156,3 +157,37 @@ def test_seeds_made_a_slice_of_articles_at_a_time_are_the_whole_list() -> None:
     parts = [duplicate_seeds.seeds_of(groups, a, b) for a, b in slices]
     for column, got in zip(whole, zip(*parts)):
         assert np.array_equal(column, np.concatenate(got))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_seed_groups_by_hash_are_seed_groups(seed: int) -> None:
+    """The rerun's grouping of hash-sorted rows (any order within a hash) gives the groups
+    of seed_groups, in its order, with the same members: near-copy families (one
+    occurrence each: the first article's first position), a fingerprint twice in one
+    article, groups over max_df, and articles and positions too large for one key."""
+    from audit.detect.duplicates.seeds import Fingerprints, seed_groups, seed_groups_by_hash
+
+    rng = np.random.default_rng(seed)
+    articles = int(rng.integers(5, 60))
+    rows = int(rng.integers(0, 400))
+    big = seed % 4 == 3  # positions past what (rank, article, position) fits in 63 bits
+    docs = np.sort(rng.integers(0, articles, rows)).astype(np.int32)
+    positions = rng.integers(0, 2**30 if big else 300, rows).astype(np.int32)
+    hashes = rng.integers(0, int(rng.integers(20, 90)), rows).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    order = np.lexsort((positions, docs))
+    hashes, docs, positions = hashes[order], docs[order], positions[order]
+    keep = np.ones(rows, dtype=bool)
+    keep[1:] = (docs[1:] != docs[:-1]) | (positions[1:] != positions[:-1])
+    hashes, docs, positions = hashes[keep], docs[keep], positions[keep]
+    families = rng.integers(0, max(1, articles // int(rng.integers(1, 4))), articles)
+    codes = np.unique(families, return_inverse=True)[1].astype(np.int64)
+    codes = np.array([list(dict.fromkeys(codes.tolist())).index(c) for c in codes.tolist()], dtype=np.int64)
+    max_df = int(rng.integers(4, 30))
+    prints = Fingerprints(hashes, docs, positions, np.bincount(docs, minlength=articles))
+    want = seed_groups(prints, codes.tolist(), max_df)
+    by_hash = np.lexsort((rng.random(len(hashes)), hashes))  # hash order, shuffled within
+    got = seed_groups_by_hash(hashes[by_hash], docs[by_hash], positions[by_hash], codes, max_df)
+    assert np.array_equal(got.docs[got.members], want.docs[want.members])
+    assert np.array_equal(got.positions[got.members], want.positions[want.members])
+    assert np.array_equal(got.later, want.later)
+    assert len(want.members) > 0 or rows < 20

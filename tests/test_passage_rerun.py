@@ -284,3 +284,114 @@ def test_only_pairs_sharing_a_crossed_fingerprint_of_two_unaffected_articles_are
     a, b = np.array([1, 1, 2, 0, 0]), np.array([2, 3, 3, 1, 3])
     assert rerun.dirty(a, b).tolist() == [True, False, False, True, True]
     assert rerun.dirty(b, a).tolist() == [True, False, False, True, True]
+
+
+def _decoded(records: list[Record]) -> list[np.ndarray]:
+    return [duplicate_passage.word_hashes(make_article(text, article_id=ident, publisher=publisher).text)
+            for ident, text, publisher in records]
+
+
+def _same_words(words: Any, expected: list[np.ndarray]) -> None:
+    assert len(words.offsets) == len(expected) + 1
+    ends = words.end(np.arange(len(expected)))
+    for doc, values in enumerate(expected):
+        assert np.array_equal(words.words[words.offsets[doc] : ends[doc]], values)
+
+
+@pytest.fixture
+def stored(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each rerun read its words from the state's words file, each read checked
+    against the words decoded from the articles themselves (by the reads' own corpus)."""
+    taken: list[bool] = []
+    real = passage_state.read_words
+
+    def spy(saved: SavedState, store: Any, old_of_new: np.ndarray, fresh: Any) -> Any:
+        got = real(saved, store, old_of_new, fresh)
+        taken.append(got is not None)
+        if got is not None:
+            words, now = got
+            expected = spy.expected  # type: ignore[attr-defined]
+            _same_words(words, expected)
+            if now is not None:  # where the next rerun will read them: the same words
+                raw = np.fromfile(passage_state.words_path(saved), dtype=np.uint64)
+                assert int(raw[0]) == now.token and now.used <= len(raw)
+                for doc, values in enumerate(expected):
+                    assert np.array_equal(raw[now.starts[doc] : now.starts[doc] + now.lengths[doc]], values)
+        return got
+
+    monkeypatch.setattr(passage_state, "read_words", spy)
+    spy.expected = []  # type: ignore[attr-defined]
+    return taken
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("waste", [1.0, 0.0])
+def test_reruns_read_every_word_from_the_words_file(tmp_path: Path, seed: int, waste: float,
+                                                     reruns: list[bool], stored: list[bool],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each rerun takes the unchanged articles' words from the state's words file (the
+    changed ones appended to it), the same words the shares hold, and finds what a cold
+    run finds; with no waste allowed, the file is written anew each time, as long as the
+    corpus's words."""
+    monkeypatch.setattr(passage_state, "WASTE", waste)
+    rng = random.Random(200 + seed)
+    params = SETTINGS[seed % len(SETTINGS)]
+    records = _records(seed)
+    _findings(records, params, tmp_path)
+    fresh = [0]
+    path = passage_state.words_path(_saved(tmp_path, params))
+    for _ in range(5):
+        records = _mutated(records, rng, fresh)
+        passage_state.read_words.expected = _decoded(records)  # type: ignore[attr-defined]
+        assert _findings(records, params, tmp_path) == _findings(records, params)
+        if waste == 0.0:
+            assert path.stat().st_size == 8 * (1 + sum(len(w) for w in _decoded(records)))
+    assert stored == [True] * 5 and reruns == [True] * 5
+    if waste == 1.0:
+        assert path.stat().st_size > 8 * (1 + sum(len(w) for w in _decoded(records)))  # appended
+
+
+def test_a_words_file_that_is_not_the_states_is_not_read(tmp_path: Path, reruns: list[bool]) -> None:
+    """Another token, a file cut short, or none: the rerun decodes the shares (and finds
+    what a cold run finds); what a killed rerun appended past the state's words is cut."""
+    records = _records(5)
+    saved = _saved(tmp_path, {})
+    path = passage_state.words_path(saved)
+    _findings(records, {}, tmp_path)
+    rng = random.Random(9)
+    fresh = [0]
+
+    def step() -> Any:
+        nonlocal records
+        state = passage_state.load(saved)
+        assert state is not None and state.words is not None
+        records = _mutated(records, rng, fresh)
+        matched = passage_state.match(state, passage_state.identities(
+            [make_article(t, article_id=i, publisher=p) for i, t, p in records]))
+        assert matched is not None
+        words = _decoded(records)
+        got = passage_state.read_words(saved, state.words, matched[0],
+                                       {d: words[d] for d in np.flatnonzero(matched[0] < 0).tolist()})
+        if got is not None:
+            _same_words(got[0], words)
+        return got
+
+    raw = path.read_bytes()
+    dead = b"\x01\x02\x03" * 3_000 + b"\x09"  # a killed rerun's words, the last one cut
+    path.write_bytes(raw + dead)
+    token = raw[:8]
+    got = step()
+    assert got is not None and got[1] is not None and got[1].token == int(np.frombuffer(token, np.uint64)[0])
+    assert path.read_bytes()[: len(raw) + len(dead)] == raw + dead  # only appended to, after the dead words
+    assert path.stat().st_size == 8 * got[1].used > len(raw) + len(dead)
+    assert _findings(records, {}, tmp_path) == _findings(records, {})
+    path.write_bytes(b"\x00" * 8 + path.read_bytes()[8:])  # another token
+    assert step() is None
+    assert _findings(records, {}, tmp_path) == _findings(records, {})  # and a new file is written
+    path.write_bytes(path.read_bytes()[:100])  # cut short
+    assert step() is None
+    assert _findings(records, {}, tmp_path) == _findings(records, {})
+    path.unlink()
+    assert step() is None
+    assert _findings(records, {}, tmp_path) == _findings(records, {})
+    assert reruns == [True] * 4

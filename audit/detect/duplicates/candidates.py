@@ -41,7 +41,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from audit.detect.duplicates.seeds import CorpusWords, SeedGroups, live_pairs, ranks, run_bounds
+from audit.detect.duplicates.seeds import (
+    CorpusWords,
+    SeedGroups,
+    distinct,
+    live_pairs,
+    ranks,
+    run_bounds,
+)
 from audit.detect.duplicates.tokens import RESYNC_CONFIRM, RESYNC_STEPS
 
 if TYPE_CHECKING:
@@ -144,13 +151,38 @@ def _sharing(keys: np.ndarray, rows: np.ndarray, key: np.ndarray | None = None,
     of two other rows, which the caller does not want."""
     bits = max(1, int(rows.max(initial=0)).bit_length())
     low = np.uint64((1 << bits) - 1)
-    packed = np.sort((keys.astype(np.uint64, copy=False) & ~low) | rows.astype(np.int64, copy=False).view(np.uint64))
+    keys = keys.astype(np.uint64, copy=False)
+    if key is not None and bits <= 64 - FILTER_BITS:
+        keys, rows = _near_key_rows(keys, rows, key)
+    packed = np.sort((keys & ~low) | rows.astype(np.int64, copy=False).view(np.uint64))
     starts, stops = run_bounds(packed >> np.uint64(bits), 2)
     order = (packed & low).view(np.int64)
     if key is not None and len(starts):
-        held = np.logical_or.reduceat(key[order], starts)
+        # key rows up to each place: a run holds one if the count moves inside it
+        # (logical_or.reduceat counted the entries up to the next run's start too)
+        upto = np.concatenate([[0], np.cumsum(key[order])])
+        held = upto[stops] > upto[starts]
         starts, stops = starts[held], stops[held]
     return order, starts, stops - starts
+
+
+FILTER_BITS = 22  # top bits of a key looked up in _near_key_rows' table (4 MB of bools)
+
+
+def _near_key_rows(keys: np.ndarray, rows: np.ndarray, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The (keys, rows) whose key's top FILTER_BITS bits are those of a key row's key: a
+    run of _sharing (equal in its top 64 - bits bits, FILTER_BITS or more) that holds a key
+    row keeps every entry, so the runs kept and their rows are the same, from a sort of
+    these alone. A rerun's groups hold a key article or two among 37 members (100,000
+    articles): most entries go before the sort."""
+    mine = key[rows]
+    if not len(keys) or 8 * int(np.count_nonzero(mine)) > len(keys):
+        return keys, rows
+    top = (keys >> np.uint64(64 - FILTER_BITS)).astype(np.int64)
+    table = np.zeros(1 << FILTER_BITS, dtype=bool)
+    table[top[mine]] = True
+    hit = table[top]
+    return keys[hit], rows[hit]
 
 
 def _pairs_within(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -169,7 +201,7 @@ def _member_pairs(docs: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.n
     swap = docs[left] > docs[right]
     left, right = np.where(swap, right, left), np.where(swap, left, right)
     keep = docs[left] != docs[right]
-    return np.unique((left[keep] << 32) | right[keep])
+    return distinct((left[keep] << 32) | right[keep])
 
 
 def _pair_codes(docs: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -230,7 +262,7 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig,
     cap = max(cfg.min_words, cfg.kgram)
     flat = words.words
     at = words.offsets[docs] + positions.astype(np.int64)
-    ahead_room = words.offsets[docs + 1] - at
+    ahead_room = words.end(docs) - at
     every = np.arange(len(docs))
     # ahead from the k-gram's end: a member whose k-gram differs from the first's (a hash
     # collision) is never verified, so its pairs are dead; the others share words 0..kgram-1

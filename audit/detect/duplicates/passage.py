@@ -36,9 +36,11 @@ from audit.detect.duplicates.seeds import (
     CorpusWords,
     Fingerprints,
     SeedGroups,
+    distinct,
     live_pairs,
     run_bounds,
     seed_groups,
+    seed_groups_by_hash,
     word_hashes,
 )
 from audit.detect.duplicates.tokens import (
@@ -151,7 +153,7 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     by_hash: list[np.ndarray] | None = [] if sink is not None else None
     groups = seed_groups(prints, kin, cfg.max_df, by_hash)
     if sink is not None:
-        sink.update(table=by_hash, counts=counts, families=kin)
+        sink.update(table=by_hash, counts=counts, families=kin, words=words)
     del prints
     yield from _group_seeds(words, groups, counts, cfg)
 
@@ -168,7 +170,7 @@ def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg
     """
     # only pairs that may yield something, found per fingerprint group (duplicate_candidates);
     # their seeds are seeds_of's rows for them, so all below is as for the whole list
-    codes = np.union1d(live_candidates(words, groups, cfg, key), edited_candidates(groups, counts, cfg))
+    codes = distinct(np.concatenate([live_candidates(words, groups, cfg, key), edited_candidates(groups, counts, cfg)]))
     if wanted is not None:
         codes = codes[wanted(codes >> 32, codes & 0xFFFFFFFF)]
     doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
@@ -299,7 +301,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         state = passage_state.load(saved)
         try:
             done = state is not None and _rerun(articles, state, ids, families, cfg,
-                                                (tokens, shingles), (pairs, edited), sink)
+                                                (tokens, shingles), (pairs, edited), sink, saved)
         except Exception:  # a state that misleads the rerun: computed whole, never a failed run
             done = False
         if not done:
@@ -308,6 +310,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
             _outcomes(_corpus_seeds(articles, families, cfg, sink), tokens, shingles, cfg, pairs, edited)
             sink["table"] = tuple(sink["table"])
             sink["families"] = passage_state.family_codes(sink["families"])
+            sink["store"] = passage_state.write_words(saved, sink.pop("words"))
     else:
         _outcomes(_corpus_seeds(articles, families, cfg), tokens, shingles, cfg, pairs, edited)
     sides = _sides(pairs, edited, tokens, shingles, cfg)
@@ -323,7 +326,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
              if not site_chrome(articles, doc, group, cfg)]
     if saved is not None:
         passage_state.save(saved, passage_state.PassageState(
-            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited))
+            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"]))
     yield from found
 
 
@@ -388,9 +391,12 @@ def _edited_runs(doc_a: int, doc_b: int, seeds: list[tuple[int, int]], tokens: C
 def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: list[bytes],
            families: Callable[[], Sequence[Hashable]], cfg: PassageConfig, caches: tuple[Any, Any],
            outcomes: tuple[dict[tuple[int, int], Any], dict[tuple[int, int], list[Any]]],
-           sink: dict[str, Any]) -> bool:
+           sink: dict[str, Any], saved: Any = None) -> bool:
     """The outcomes from the state's, with the dirty pairs recomputed (passage_state);
-    False, with nothing done, when the rerun is to be computed whole."""
+    False, with nothing done, when the rerun is to be computed whole. The words come
+    from the state's words file (`saved`: its SavedState) where it has them, else from
+    the articles' shares; they are read before the families are asked for (duplicate.near
+    may still be making them, in the parent)."""
     matched = passage_state.match(state, ids)
     if matched is None:
         return False
@@ -402,6 +408,13 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     words_of = {int(doc): _word_hashes(articles[doc]) for doc in changed}
     fresh_words = CorpusWords.of(words_of[int(doc)] for doc in changed)
     fresh = Fingerprints.of(fresh_words, cfg.kgram, cfg.window)
+    stored = (passage_state.read_words(saved, state.words, old_of_new, words_of)
+              if saved is not None and state.words is not None else None)
+    if stored is not None:
+        words, store = stored
+    else:  # no words file, or not the state's: decoded, and a file written for the next rerun
+        words = _corpus_words(articles, range(len(articles)), words_of)
+        store = passage_state.write_words(saved, words) if saved is not None else None
     kin = passage_state.family_codes(families())
     counts = np.zeros(len(articles), dtype=np.int64)
     counts[changed] = fresh.counts
@@ -411,17 +424,9 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
         return False
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
-    rows = rerun.key_rows()
-    rows = rows[np.argsort((rerun.docs[rows].astype(np.int64) << 32) | rerun.positions[rows])]
-    docs = rerun.docs[rows]  # by article and position, as Fingerprints.of makes them: seed_groups' cheap sort
-    sub = np.unique(docs)  # the articles of those groups, as a corpus of their own
-    words = _corpus_words(articles, sub.tolist(), words_of)
-    prints = Fingerprints(rerun.hashes[rows], np.searchsorted(sub, docs).astype(np.int32),
-                          rerun.positions[rows], rerun.counts[sub])
-    groups = seed_groups(prints, kin[sub].tolist(), cfg.max_df)
-    yielded = ((int(sub[a]), int(sub[b]), seeds, is_edited) for a, b, seeds, is_edited in
-               _group_seeds(words, groups, prints.counts, cfg, lambda a, b: rerun.dirty(sub[a], sub[b]),
-                            (rerun.affected | rerun.flipped)[sub]))
+    rows = rerun.key_rows()  # sorted by hash, as the table
+    groups = seed_groups_by_hash(rerun.hashes[rows], rerun.docs[rows], rerun.positions[rows], kin, cfg.max_df)
+    yielded = _group_seeds(words, groups, rerun.counts, cfg, rerun.dirty, rerun.affected | rerun.flipped)
     fresh_pairs: dict[tuple[int, int], Any] = {}
     fresh_edited: dict[tuple[int, int], list[Any]] = {}
     _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)
@@ -429,7 +434,8 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     pairs.update(fresh_pairs)
     edited.update(kept_edited)
     edited.update(fresh_edited)
-    sink.update(table=(rerun.hashes, rerun.docs, rerun.positions), counts=rerun.counts, families=kin)
+    sink.update(table=(rerun.hashes, rerun.docs, rerun.positions), counts=rerun.counts, families=kin,
+                store=store)
     return True
 
 
