@@ -168,7 +168,7 @@ def winnow(hashes: np.ndarray, window: int) -> np.ndarray:
     if len(hashes) <= window:
         return np.array([int(np.argmin(hashes))], dtype=np.int64)
     views = np.lib.stride_tricks.sliding_window_view(hashes, window)
-    return np.unique(views.argmin(axis=1) + np.arange(len(views)))
+    return sorted_distinct(views.argmin(axis=1) + np.arange(len(views)))
 
 
 def shingle_set(words: list[str], k: int) -> np.ndarray:
