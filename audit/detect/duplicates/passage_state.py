@@ -313,10 +313,8 @@ def _family_counts(hashes: np.ndarray, families: Callable[[np.ndarray], np.ndarr
     rows = _rows_of(hashes, wanted)  # wanted's runs, in its order: (run, family) as one int64
     runs = np.repeat(np.arange(len(wanted), dtype=np.int64), np.searchsorted(hashes, wanted, side="right")
                      - np.searchsorted(hashes, wanted, side="left"))
-    keys = np.sort((runs << 32) | families(rows))
-    distinct = np.ones(len(keys), dtype=bool)
-    distinct[1:] = keys[1:] != keys[:-1]
-    return np.bincount(keys[distinct] >> 32, minlength=len(wanted))
+    keys = distinct((runs << 32) | families(rows))  # each (run, family) once
+    return np.bincount(keys >> 32, minlength=len(wanted))
 
 
 def _merged(base: np.ndarray, at: np.ndarray, values: np.ndarray) -> np.ndarray:

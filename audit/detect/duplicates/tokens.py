@@ -190,12 +190,17 @@ def sorted_distinct(values: np.ndarray) -> np.ndarray:
     that differs from the one before it. np.unique's own checks and dispatch cost three
     times the sort on an article's few hundred shingles."""
     values.sort()
-    if len(values) < 2:
-        return values
-    keep = np.empty(len(values), dtype=bool)
+    return firsts(values)
+
+
+def firsts(ordered: np.ndarray) -> np.ndarray:
+    """Each value of a sorted 1-d array once: those that differ from the one before."""
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
     keep[0] = True
-    np.not_equal(values[1:], values[:-1], out=keep[1:])
-    return values[keep]
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 @dataclass(frozen=True)
