@@ -384,9 +384,7 @@ class FindingsCache:
 
     def get_value(self, key: str) -> Any:
         """A prepared value (plain JSON) kept under `key`, small or large, or None."""
-        stored = self.entries.get(key)
-        if stored is None and key in self.large_rows:
-            stored = self._large_text(self.large_rows[key])
+        stored = self._stored(key)
         if stored is None:
             self.misses += 1
             return None
@@ -414,13 +412,17 @@ class FindingsCache:
         parsed (a large one: its own row; a small one: a part of its entry), else None.
         Not counted: the lookup that found it counted it (workers._Keeper.lookups)."""
         if large:
-            key = cache_key(digest, half)
-            stored = self.entries.get(key)
-            if stored is None and key in self.large_rows:
-                stored = self._large_text(self.large_rows[key])
+            stored = self._stored(cache_key(digest, half))
             return None if stored is None else _loaded(stored)
         stored = parse_entry(self.entries.get(ENTRY + half)).get(digest)
         return None if stored is None else json.loads(stored)
+
+    def _stored(self, key: str) -> str | None:
+        """The JSON text kept under `key`: an entry, else a large value's row, else None."""
+        stored = self.entries.get(key)
+        if stored is None and key in self.large_rows:
+            stored = self._large_text(self.large_rows[key])
+        return stored
 
     def _large_text(self, row: int) -> str:
         """One row of the mapped file's values."""
