@@ -128,7 +128,6 @@ def run(
     dates (audit.normalise.plausible): tests fix it.
     """
     started = datetime.now(UTC)
-
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
     if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
         validator = start_validator(the_suite, engine, spark_master)
@@ -167,6 +166,8 @@ def _run(
 ) -> RunResult:
     """The run once its validator is started (GX's import under way in its child)."""
     timings: dict[str, float] = {}
+    # the plausible publication dates (audit.normalise.plausible): for ingest and annotate
+    dates = DateBounds(run_date=run_date, earliest_year=the_suite.earliest_year)
     if against is not None:  # duplicate checks also compare with a saved index (issue 3)
         from audit.detect.duplicates.index import load_index
 
@@ -207,15 +208,14 @@ def _run(
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance, on_problem=problem, run_date=run_date)
+                                    advance=advance, on_problem=problem, dates=dates)
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading
         language_cache.deferred = {}
         articles, findings = build_articles(records, fix_encoding=fix_encoding,
                                             language_cache=language_cache, limits=the_suite.limits,
-                                            dates=DateBounds(run_date=run_date,
-                                                             earliest_year=the_suite.earliest_year))
+                                            dates=dates)
         from audit.detect.spark import languages_on_spark
 
         language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
@@ -235,7 +235,7 @@ def _run(
     timings.update({f"detect.{name}": t for name, t in detection.seconds.items()})
     from audit.detect.clean import annotate  # clean_text and author columns (issue 5)
 
-    annotate(articles, findings, DateBounds(run_date=run_date, earliest_year=the_suite.earliest_year))
+    annotate(articles, findings, dates)
     if save_index is not None:  # add this corpus to the saved duplicate index (issue 3)
         from audit.detect.duplicates.index import update_index
 

@@ -29,7 +29,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
 from audit.detect import ApartResult
@@ -221,7 +220,7 @@ class StageResult:
     seconds: dict[str, float]  # summed over workers, by detector (and "langdetect")
 
 
-def plan_for(suite: Suite, fix_encoding: bool = False, run_date: date | None = None) -> Plan:
+def plan_for(suite: Suite, fix_encoding: bool = False, dates: DateBounds | None = None) -> Plan:
     from audit.detect import registry
 
     names, prepare, params = [], [], {}
@@ -231,7 +230,6 @@ def plan_for(suite: Suite, fix_encoding: bool = False, run_date: date | None = N
             (names if detector.per_article else prepare).append(detector.name)
             params[detector.name] = {k: v for k, v in suite.params_for(wanted).items()
                                      if not k.startswith("_")}
-    dates = None if run_date is None else DateBounds(run_date=run_date, earliest_year=suite.earliest_year)
     return Plan(tuple(names), tuple(prepare), params, fix_encoding, suite.limits.max_article_chars, dates)
 
 
@@ -740,10 +738,10 @@ def run_per_article(
     cache: FindingsCache | None = None,
     advance: Any = None,
     on_problem: Callable[[str], None] | None = None,
-    run_date: date | None = None,
+    dates: DateBounds | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
-    A publication date implausible on `run_date` is set aside (audit.normalise.plausible).
+    A publication date outside `dates` is set aside (audit.normalise.plausible).
 
     At most two batches per worker are in flight, so the records read ahead, and the
     texts travelling to and from workers, are bounded by the batch size. `records` may
@@ -751,7 +749,7 @@ def run_per_article(
     where this process is the stage's critical path) the workers parse them, else this
     process does; an unreadable one is told to `on_problem` in input order either way.
     """
-    plan = plan_for(suite, fix_encoding, run_date)
+    plan = plan_for(suite, fix_encoding, dates)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
     two_trips = keeper.looks_up
     records = iter(records)
