@@ -10,6 +10,7 @@ from __future__ import annotations
 from factories import make_article
 
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.spans import segment
 
 # H.R. 3338 (107th Congress) as govtrack showed it: headings, then sentences of 48 to 111 words
 BILL_LINES = [
@@ -35,3 +36,67 @@ def test_a_bills_long_sentences_are_prose_not_chrome():
     was the page's tail: 372 findings on the whole bill, 7 on these lines."""
     article = make_article("\n".join(BILL_LINES), publisher="govtrack.us")
     assert list(find_boilerplate_lines([article], {})) == []
+
+
+# ABC's "This Week" transcripts (2010), around the host's "All right." of three shows (turns cut
+# to their first two sentences but the last; a few turns between left out)
+THIS_WEEK = [
+    [  # politifact1825
+        "(END VIDEO CLIP)",
+        "TAPPER: Very quickly, because we're running out of time, does the White House have a responsibility to own up and talk about what exactly was offered?",
+        "KAINE: I don't know that they do. I mean, the issue is what the White House needs to do now, along with us, is working with -- with him to make sure he's the next senator.",
+        "STEELE: Oh, that's -- that's rich. You -- you don't believe the White House has an obligation here to own up and answer a simple question?",
+        "TAPPER: Very quickly. We only -- I only have time for one more question.",
+        "STEELE: Absolutely they can. And the reality of it is, we have taken aggressive steps to-- to make the changes that are necessary.",
+        "TAPPER: All right.",
+        "KAINE: I can say with experience, they had a good softball team before they bought the equipment.",
+        "TAPPER: Thank you so much. You guys were wonderful.",
+    ],
+    [  # politifact1892
+        "HOYER: We're going to keep the House.",
+        "TAPPER: Sir?",
+        "BOEHNER: Our goal is to take the majority in the House...",
+        "TAPPER: Not your goal. What's going to happen?",
+        "BOEHNER: We've got -- we've got 100 seats in play. We have a real shot at winning a majority so that we can put a check on this administration and all the spending that's out of control here in Washington, D.C.",
+        "HOYER: Jake, they said that about Mark Critz in the 12th District of Pennsylvania. He won by 8 points.",
+        "TAPPER: All right.",
+        "HOYER: We're going to keep the House.",
+        "TAPPER: Leader Hoyer, Leader Boehner, thanks so much for joining us. I appreciate it.",
+    ],
+    [  # politifact2128
+        "BRAZILE: But I know that they can find a common language to talk about the future if they can only sit and listen to each other.",
+        "BRAZILE: Well, I would hope that the White House could bring in more people, people who understood history, people who could help serve this president.",
+        "DONALDSON: But, Jake, it's not black outreach. Maureen, please, it's outreach on this issue for blacks and whites and people of all colors.",
+        "(UNKNOWN): Of all colors.",
+        "DONALDSON: To say, all right, we need someone for black outreach is the wrong direction.",
+        "TAPPER: Stephen?",
+        "HAYES: Well, yes, I mean, I don't think -- I think that Sam's right. I don't think that necessarily creating a new position of black outreach is -- is going to solve the country's problems on race.",
+        "TAPPER: Cokie, 30 seconds.",
+        "ROBERTS: Well, no, I think that the basic point that there has been an ignorance in some ways of -- of the immediate past history that some of us lived through of the young people in the White House is true and that -- and that there does need to be a better understanding of that in order to -- to just try to -- to salve the wounds.",
+        ("TAPPER: All right. Wonderful job, guys. Thank you so much. The roundtable continues in the green room on "
+         "abcnews.com and on our new iPad app, where later you can also find our fact checks. We've teamed up with "
+         "PolitiFact to fact-check the show."),
+    ],
+]
+
+
+def test_a_transcripts_short_replies_are_what_was_said():
+    """"TAPPER: All right." recurs in every "This Week" transcript: recurrence called it chrome
+    (59 such replies on the PolitiFact pages). A transcript's short turn is speech."""
+    articles = [make_article("\n".join(lines), article_id=f"t{k}", publisher="abcnews.go.com")
+                for k, lines in enumerate(THIS_WEEK)]
+    found = [a.text[f.start:f.end] for a in articles for f in find_boilerplate_lines(articles, {})
+             if f.article_id == a.article_id]
+    assert not [t for t in found if t.startswith("TAPPER: All right")]
+
+
+def test_a_teaser_label_is_no_speaker():
+    """"MORE:" teasers in a gossip page are chrome (phrase list), not a transcript's turns."""
+    from audit.detect.leakage.transcripts import is_transcript, utterances
+
+    text = "\n".join(["MORE: Miranda Lambert Announces Her Engagement!", "She said yes.",
+                     "MORE: Tess Daly shares rare photo of daughters", "Fans loved it.",
+                     "WATCH: Gwen Stefani Teases New Christmas Song With Blake Shelton -- Listen!",
+                     "MORE: Baby News for Khloé Kardashian — Click for Details"] * 2)
+    lines = segment(text, None, None)
+    assert not is_transcript(lines) and utterances(lines) == set()
