@@ -10,6 +10,7 @@ from __future__ import annotations
 from factories import make_article
 
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
 from audit.detect.leakage.spans import segment
 
 # H.R. 3338 (107th Congress) as govtrack showed it: headings, then sentences of 48 to 111 words
@@ -100,3 +101,26 @@ def test_a_teaser_label_is_no_speaker():
                      "MORE: Baby News for Khloé Kardashian — Click for Details"] * 2)
     lines = segment(text, None, None)
     assert not is_transcript(lines) and utterances(lines) == set()
+
+
+# Senator Obama's release of October 18, 2007 (obama.senate.gov, archived), quoting his letter
+RELEASE_WITH_LETTER = "\n".join([
+    "Obama Demands Investigation into Subprime Loan Discrimination",
+    "Thursday, October 18, 2007",
+    "FOR IMMEDIATE RELEASE",
+    "The text of the letter is below:",
+    "October 18, 2007",
+    "The Honorable Deborah Platt Majoras",
+    "Federal Trade Commission",
+    "600 Pennsylvania Avenue, N.W.,",
+    "Washington, D.C. 20580",
+    "Dear Commissioner Majoras:",
+])
+
+
+def test_a_quoted_letters_date_is_the_letters():
+    """A date line above "The Honorable ..." dates the letter the release quotes, not the page;
+    the release's own date line above is still metadata left in the body."""
+    article = make_article(RELEASE_WITH_LETTER)
+    found = [article.text[f.start:f.end] for f in find_metadata_leaks([article], {})]
+    assert found == ["Thursday, October 18, 2007"]
