@@ -124,3 +124,27 @@ def test_a_quoted_letters_date_is_the_letters():
     article = make_article(RELEASE_WITH_LETTER)
     found = [article.text[f.start:f.end] for f in find_metadata_leaks([article], {})]
     assert found == ["Thursday, October 18, 2007"]
+
+
+# Wikipedia's "Despacito" (CC BY-SA 4.0) as GossipCop's crawl kept it: sections of sentences
+# the extractor ran together at their citation marks (".[12] Next"), 94 to 190 words a line
+DESPACITO = [
+    "Background [ edit ]",
+    "Original version [ edit ]",
+    "pictured) co-wrote the song. Panamanian singer and songwriter Erika Ender ) co-wrote the song.",
+    "The lyrics of \"Despacito\" were written in late 2015 in Luis Fonsi's house in Miami because he wanted to record a \"swinging song\" for his new album after two years without releasing new music.[3][4] He woke up mulling about \"a song called 'Despacito'\" and invited Brazilian-Panamanian singer and songwriter Erika Ender to a songwriting session.[5] Fonsi co-wrote the song on a Gibson Emmylou Harris guitar.[6] He originally composed it as a cumbia and pop song with lyrics written as a ballad but decided to give it an \"urban injection\" and sent a demo to reggaeton artist Daddy Yankee.[4] They recorded the song at Noisematch Studios in Miami in late 2016.[7][8] Daddy Yankee improvised his verse in a corner of the studio's control room while thinking about his father playing bongos and wrote the post-chorus.[8][9] It was produced by Mauricio Rengifo and Andrés Torres; the former is known as a member of Colombian pop duo Cali & El Dandee and the latter is known for previously working with David Bisbal, Thalía, and Ricky Martin.[10][11] It was mixed by American engineer Jaycen Joshua at Larrabee Sound Studios in North Hollywood, Los Angeles.[12]",
+    "Luis Fonsi does not consider it a reggaeton song but feels that \"it does have a reggaeton energy and an subtle urban beat\".[4] Ender stated that the track \"went through several arrangements\" until Fonsi got \"exactly the arrangement he wanted\".[5] Fonsi described \"Despacito\" as a very melodic song that can adapt well to many other music genres.[13] Due to the sensual nature of the song, they \"needed to be responsible with a good lyric\" and Ender's approach to writing for Fonsi was \"to take care of how to say things with a good taste\".[3] In April 2017, American singer and songwriter Nicky Jam revealed that the original version of \"Despacito\" featured him instead of Daddy Yankee, but had to decline due to the song's release interfering with the launch of his album Fénix.[14]",
+    "Release and reception [ edit ]",
+    "The official music video on YouTube was released on Fonsi's channel on January 12, 2017, and amassed one billion views in 97 days, becoming the second-fastest video on the site to reach the milestone.[149][150][151] It also became the fastest video on YouTube to surpass two billion views, with 154 days.[152] The clip became the first on YouTube to receive three, four, five, and six billion views on August 4, 2017; October 11, 2017; April 5, 2018; and February 24, 2019, respectively (dates are based on UTC).[153][154][155][156] It has received over 7.8 billion views as of April 26, 2022 and was the most-viewed video on the site from August 4, 2017, until November 2, 2020, when Pinkfong's video for \"Baby Shark\" surpassed it, dethroning it to second place.[149][157][158] It is also the site's most-liked video, with over 48 million likes as of April 26, 2022.[159] On Vevo, the music video received 5.14 million views in its first 24 hours of release, which the website reported as being the most for a Spanish-language video's first day on its platform.[65]",
+    "The music video received a Latin Grammy Award for Best Short Form Music Video at the 18th Latin Grammy Awards and a Billboard Music Award for Top Streaming Song (Video) at the 25th Billboard Music Awards, and was nominated for an American Music Award for Video of the Year at the 45th American Music Awards.[45][46][49]",
+    "Live performances [ edit ]",
+]
+
+
+def test_a_wikis_paragraphs_closed_by_citations_are_prose():
+    """A long run of sentences ending ".[45][46]" was link text: the body ended before it and
+    the Title Case award sentence ("The music video received a Latin Grammy Award for Best Short
+    Form Music Video ...", still read as link text: left) anchored the tail over the paragraphs."""
+    article = make_article("\n".join(DESPACITO), publisher="en.wikipedia.org")
+    found = [article.text[f.start:f.end] for f in find_boilerplate_lines([article], {})]
+    assert not [t for t in found if t.startswith(("The lyrics", "Luis Fonsi does", "The official music video"))]

@@ -170,7 +170,8 @@ def _function_share(text: str) -> float:
 
 
 LONG_SENTENCE_MIN_LOWER = 0.6  # a sentence over RUN_ON_WORDS words is prose when this share is lower-case
-_FULL_STOP = re.compile(r"[.!?][\"”’»)\]]*\s*$")
+# a full stop, maybe inside quotes, maybe followed by a wiki's citation marks (".[12][13]")
+_FULL_STOP = re.compile(r"[.!?][\"”’»)\]]*(?:\[\d{1,3}\])*\s*$")
 _GLUED_STOP = re.compile(r"[a-z][.!?][\"“”’']?[A-Z][a-z]")  # "a SPAC.There are": sentences glued, not one
 
 
@@ -178,11 +179,13 @@ def long_sentence(text: str, lower_share: float | None) -> bool:
     """A sentence of more than RUN_ON_WORDS words that is one: mostly lower-case (a run of link
     text or teaser titles is not), a fifth of its words function words (a results table's
     "o xo xxx" is not), no sentence end glued to the next inside (Yahoo Finance's stories run
-    together are not) and closed by a full stop. Legal text writes them: the
-    appropriations bill H.R. 3338 (2001, on govtrack) has 74 sentences of 81 to 377 words
-    ("For pay, allowances, clothing, subsistence, gratuities, travel, and related expenses
-    for personnel of the Army Reserve ..., $2,670,197,000."), read as link text they ended
-    its body after 28 of 411 lines: 372 findings (docs/measurements/precf.md)."""
+    together are not) and closed by a full stop. Legal text writes them: the appropriations
+    bill H.R. 3338 (2001, on govtrack) has 74 sentences of 81 to 377 words ("For pay,
+    allowances, clothing, subsistence, gratuities, travel, and related expenses for personnel
+    of the Army Reserve ..., $2,670,197,000."), read as link text they ended its body after 28
+    of 411 lines: 372 findings (docs/measurements/precf.md). So do a wiki's sentences run
+    together at their citation marks ("... in Miami.[12] Luis Fonsi ...[14]"), which the
+    full stop's marks may close: 111 findings on Wikipedia pages of GossipCop's crawl."""
     return (lower_share is not None and lower_share >= LONG_SENTENCE_MIN_LOWER and _FULL_STOP.search(text) is not None
             and _function_share(text) >= CAPITALS_MIN_FUNCTION_SHARE and _GLUED_STOP.search(text) is None)
 
