@@ -10,7 +10,7 @@ again from local mirrors of public GitHub repositories, which the search tool's 
 to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or downloads).
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
-dejanbatanjac/bbc-article-classify-bert. The Zyte gold bodies are in ../shared/data/.
+dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet. The Zyte gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
 where the source has one). Every sample is seeded (random.Random(20261203)), so a rebuild
@@ -28,6 +28,7 @@ gives the same records from the same mirror commits.
 | multiling/pages_flat.jsonl, pages_lines.jsonl | htmldate's evaluation pages (eval_default.json, eval_mediacloud_2020.json) and trafilatura's (evaldata.json) not in those (both Apache-2.0 repositories; the pages are third-party web pages) | every page whose trafilatura body has 200+ characters | body by trafilatura `bare_extraction` (default settings); flat = one paragraph, lines = its line breaks kept |
 | multiling/nonen_flat.jsonl | the non-English pages of pages_flat (langdetect, seeded) | | one paragraph |
 | multiling/odd.jsonl | odd shapes from those pages: 16 bodies under 200 characters (4 empty), one huge record (the 40 largest non-English bodies joined), 20 non-English bodies as UTF-8 read as Windows-1252, 10 records of a German body followed by a French one | 47 | as said |
+| fakenewsnet/fnn_politifact_real, _real_flat, _politifact_fake, _gossipcop_fake.jsonl | FakeNewsNet's crawled pages (armstjc/FakeNewsNet; no licence, not redistributable: read only), see `fakenewsnet` (`--out DIR` puts them elsewhere) | 406 / 406 / 318 / 1,006 | lines kept; _flat: one paragraph |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
