@@ -2,7 +2,8 @@
 
 Each text is real, cut from a page of armstjc/FakeNewsNet's `news content.json` files (rebuilt
 by `benchmarks/precision_corpora.py fakenewsnet`): the appropriations bill H.R. 3338 (2001, a US
-government work, on govtrack.us) ...
+government work, on govtrack.us), ABC's "This Week" transcripts (2010), Senator Obama's release
+quoting his letter to the FTC (2007), Wikipedia's "Despacito" (CC BY-SA 4.0).
 """
 
 from __future__ import annotations
