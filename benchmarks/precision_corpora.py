@@ -10,7 +10,7 @@ again from local mirrors of public GitHub repositories, which the search tool's 
 to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or downloads).
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
-dejanbatanjac/bbc-article-classify-bert. The Zyte gold bodies are in ../shared/data/.
+dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet. The Zyte gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
 where the source has one). Every sample is seeded (random.Random(20261203)), so a rebuild
@@ -28,6 +28,7 @@ gives the same records from the same mirror commits.
 | multiling/pages_flat.jsonl, pages_lines.jsonl | htmldate's evaluation pages (eval_default.json, eval_mediacloud_2020.json) and trafilatura's (evaldata.json) not in those (both Apache-2.0 repositories; the pages are third-party web pages) | every page whose trafilatura body has 200+ characters | body by trafilatura `bare_extraction` (default settings); flat = one paragraph, lines = its line breaks kept |
 | multiling/nonen_flat.jsonl | the non-English pages of pages_flat (langdetect, seeded) | | one paragraph |
 | multiling/odd.jsonl | odd shapes from those pages: 16 bodies under 200 characters (4 empty), one huge record (the 40 largest non-English bodies joined), 20 non-English bodies as UTF-8 read as Windows-1252, 10 records of a German body followed by a French one | 47 | as said |
+| fakenewsnet/fnn_politifact_real, _real_flat, _politifact_fake, _gossipcop_fake.jsonl | FakeNewsNet's crawled pages (armstjc/FakeNewsNet; no licence, not redistributable: read only), see `fakenewsnet` (`--out DIR` puts them elsewhere) | 406 / 406 / 318 / 1,006 | lines kept; _flat: one paragraph |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -47,7 +48,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime
 from multiprocessing import Pool
 from pathlib import Path
 from urllib.parse import urlparse
@@ -365,8 +366,71 @@ def _earlier(records: list[dict], rng: random.Random, min_sentences: int = 0) ->
     return record
 
 
-STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate}
+# --- FakeNewsNet's pages (PolitiFact, GossipCop) ------------------------------------------
+
+FNN_REPO = "armstjc/FakeNewsNet"
+FNN_SETS = (("politifact_real", "politifact/real"), ("politifact_fake", "politifact/fake"),
+            ("gossipcop_fake", "gossipcop/fake"))
+
+
+def _fnn_publisher(url: str) -> str | None:
+    """The page's host without "www."; for a web.archive.org copy, the archived page's host.
+
+    Many of the set's URLs have no scheme ("www.eonline.com/news/..."): "//" is put before them.
+    """
+    found = re.search(r"web\.archive\.org/web/[^/]*/(.*)", url)
+    if found:
+        url = found.group(1)
+    host = urlparse(url if "://" in url else "//" + url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _fnn_day(stamp: object) -> str | None:
+    """newspaper3k's publish_date (a Unix time, or "None") as a UTC day."""
+    try:
+        return datetime.fromtimestamp(float(stamp), tz=UTC).date().isoformat()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def fakenewsnet(out: Path = CACHE / "fakenewsnet") -> None:
+    """Every page of 200+ characters of FakeNewsNet's three sets the fork holds, lines kept.
+
+    FakeNewsNet (Shu et al. 2018; github KaiDMML/FakeNewsNet) crawled with newspaper3k the pages
+    PolitiFact's fact checks cite (politifact/real: news stories, transcripts, releases, 1994-2021)
+    and those PolitiFact and GossipCop rated false; the fork armstjc/FakeNewsNet (commit 2c3d01d)
+    holds the crawled `news content.json` files (gossipcop/real is not in it). No licence file;
+    FakeNewsNet's README says the pages cannot be redistributed (publishers' copyright): read
+    here, never copied into the repo. `published` is newspaper3k's publish_date as a UTC day; the
+    text keeps the page's lines (blank lines between paragraphs dropped, spaces in a line made
+    one). Also politifact_real_flat: the real pages in one paragraph (docs/measurements/precf.md).
+    """
+    for name, folder in FNN_SETS:
+        records = []
+        for path in sorted(_names(FNN_REPO, f"fakenewsnet_dataset/{folder}")):
+            if not path.endswith("/news content.json"):
+                continue
+            page = json.loads(_show(FNN_REPO, path))
+            body = (page.get("text") or "").strip()
+            if len(body) < 200:
+                continue
+            url = page.get("url") or ""
+            records.append({"id": path.split("/")[-2], "title": flatten(page.get("title") or ""), "url": url,
+                            "publisher": _fnn_publisher(url), "published": _fnn_day(page.get("publish_date")),
+                            "text": "\n".join(flatten(x) for x in body.splitlines() if x.strip())})
+        _write(records, out / f"fnn_{name}.jsonl")
+        if name == "politifact_real":
+            _write([{**r, "text": flatten(r["text"])} for r in records], out / "fnn_politifact_real_flat.jsonl")
+
+
+STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
+         "fakenewsnet": fakenewsnet}
 
 if __name__ == "__main__":
-    for step in sys.argv[1:] or list(STEPS):
+    args = sys.argv[1:]
+    if "--out" in args:  # fakenewsnet --out DIR: its corpora elsewhere than /work/cache/fakenewsnet
+        where = Path(args.pop(args.index("--out") + 1))
+        args.remove("--out")
+        STEPS["fakenewsnet"] = lambda: fakenewsnet(where)
+    for step in args or list(STEPS):
         STEPS[step]()

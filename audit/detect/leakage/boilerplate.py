@@ -38,6 +38,7 @@ from audit.detect.leakage.chrome_lines import (
 )
 from audit.detect.leakage.recurrence import unit_recurrence
 from audit.detect.leakage.spans import segment
+from audit.detect.leakage.transcripts import utterances
 from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
@@ -501,6 +502,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     article in the workers, and find_boilerplate_lines resolves them once the corpus is counted.
     """
     skip = _taken_by_others(lines)
+    said = utterances(lines)  # a transcript's short replies: what was said, however often it recurs
     closers = {ln.index for ln in lines if _closes_sentence(lines, ln.index)}
     strong = {ln.index for ln in lines if _strong_hits(ln)} - closers
     first, last = main_body(lines, skip | strong)
@@ -514,7 +516,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     runs = _runs(lines)
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
-        if ln.index in skip or ln.index in headlines:
+        if ln.index in skip or ln.index in headlines or ln.index in said:
             continue
         if comments is not None and ln.index >= comments:
             header = lines[comments].text[:40]

@@ -245,6 +245,20 @@ def _timeline_headings(read: Sequence[tuple[Line, Leak | None]]) -> bool:
     return len(dates) >= TIMELINE_MIN_DATES
 
 
+@lru_cache(maxsize=1)
+def _letter_opener() -> re.Pattern[str]:
+    """audit/data/letter_openers.txt as one pattern: how a letter goes on after its date."""
+    words = "|".join(re.escape(row.strip()) for row in data_rows("letter_openers.txt"))
+    return re.compile(rf"(?:{words})\b", re.IGNORECASE)
+
+
+def _letters_date(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
+    """Whether line k, a bare date, dates a letter the text quotes: the next line opens as a
+    letter does after its date ("The Honorable Ken Salazar", "Dear Secretary Sebelius")."""
+    after = read[k + 1][0].text if k + 1 < len(read) else ""
+    return _bare_date(read[k][0], read[k][2]) is not None and _letter_opener().match(_LEAD.sub("", after)) is not None
+
+
 def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Finding:
     data: dict[str, Any] = {"kind": leak.kind}
     if leak.author:
@@ -266,9 +280,11 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
             inline = list(inline_leaks(line, fixed)) if scan and line.piece else []
             read.append((line, inline, None if inline else classify(line)))  # in running text the exact span first
         timeline = _timeline_headings([(line, leak) for line, _, leak in read])
-        for line, inline, leak in read:
+        for k, (line, inline, leak) in enumerate(read):
             if timeline and _bare_date(line, leak) is not None:
                 continue  # a timeline's heading, the article's own structure
+            if _letters_date(read, k):
+                continue  # a quoted letter's date, the letter's text
             if leak is not None:
                 cut = caption_start(line.text) if leak.kind == "credit" else 0
                 stop = caption_end(line.text, article.language) if leak.kind == "credit" and line.piece else len(line.text)
