@@ -236,3 +236,23 @@ def test_an_error_in_the_data_docs_is_raised_by_finish(
     with pytest.raises(OSError, match="disk full"):
         child.finish()
     assert not child.process.is_alive()
+
+
+def test_a_run_that_ends_before_validating_lets_the_child_go_at_once(suite: Suite) -> None:
+    """`close` before `validate` (a missing path, no input, an interrupt) ends the child at
+    once: the run's error is not held up by GX's import, nor (as when the fork had left
+    the child a copy of the parent's end, so it never saw EOF) by `close`'s 5 s join."""
+    child = GxChild(suite)
+    started = time.monotonic()
+    child.close()
+    assert not child.process.is_alive()
+    assert time.monotonic() - started < 0.5  # GX's import alone is about 1 s
+
+
+def test_a_child_whose_parent_closed_the_pipe_sees_eof(suite: Suite) -> None:
+    """The child's copy of the parent's end is closed at its start, so the parent's close
+    reads as EOF there: the child exits by itself (code 0), not killed after a timeout."""
+    child = GxChild(suite)
+    child.asked = True  # as after `validate`: `close` waits for the child instead of ending it
+    child.close()
+    assert child.process.exitcode == 0

@@ -79,12 +79,13 @@ class GxChild:
     def __init__(self, suite: Suite) -> None:
         context = multiprocessing.get_context("fork")
         self.conn, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, suite, os.getpid()),
+        self.process = context.Process(target=_serve, args=(theirs, suite, os.getpid(), self.conn),
                                        name="great-expectations", daemon=True)
         self.process.start()  # forks here: the suite is inherited, not pickled
         theirs.close()  # the child's copy is the only one left: its exit is our EOF
         self.seconds: dict[str, float] = {}  # the child's import and validation, and our wait
         self.docs_pending = False  # validated; the child builds the Data Docs (`finish`)
+        self.asked = False  # `validate` sent it a frame
 
     def validate(self, frame: pd.DataFrame | Mapping[str, list[Any]], docs_dir: Path | None) -> Validation:
         """GX's validation of `frame` (what `audit.validate.validate` returns), from the
@@ -93,7 +94,7 @@ class GxChild:
         With `docs_dir`, the child goes on to build the Data Docs: `finish` waits for them.
         """
         sent = time.monotonic()
-        self.docs_pending = False
+        self.docs_pending, self.asked = False, True
         try:
             self.conn.send((frame, docs_dir))
             reply = self._receive()
@@ -140,8 +141,12 @@ class GxChild:
         )
 
     def close(self) -> None:
-        """End the child (idempotent): closing the pipe lets it exit; wait, then insist."""
+        """End the child (idempotent): closing the pipe lets it exit; wait, then insist.
+        A child never asked to validate (the run failed first) holds nothing: it is ended
+        at once, not left to finish importing GX while the run waits."""
         self.conn.close()
+        if not self.asked and self.process.is_alive():
+            self.process.kill()
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
@@ -176,8 +181,13 @@ def start_validator(suite: Suite, engine: str = "pandas",
 # ---- in the child ---------------------------------------------------------------------
 
 
-def _serve(conn: Any, suite: Suite, parent: int) -> None:
-    """Import GX, wait for the frame, validate it, send back the outcome."""
+def _serve(conn: Any, suite: Suite, parent: int, parents_end: Any) -> None:
+    """Import GX, wait for the frame, validate it, send back the outcome.
+
+    The fork copied the parent's end of the pipe into this process too: it is closed
+    first, or the parent closing its own end would never read as EOF here, and a run that
+    ended before validating (an error, no input) would wait `close`'s 5 s for nothing."""
+    parents_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     clock = time.perf_counter()
     _import_gx()
