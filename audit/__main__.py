@@ -1,3 +1,3 @@
-from audit.cli import main
+from audit.cli import entry
 
-main()
+entry()

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -177,5 +179,24 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def entry() -> None:
+    """The console command: `main`, then `os._exit` with its code once stdout and stderr are
+    flushed. Every output is written, closed and renamed into place before `main` returns,
+    and the workers and the GX child have ended; what is skipped is the interpreter's
+    teardown, freeing every object of the run one by one (0.16 s after a 20,000-article
+    rerun of 3.3 s). The Python API (`audit.run`, `audit.gate`) exits as usual."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if isinstance(exc.code, str):  # sys.exit("message"): Python prints it, exit code 1
+            print(exc.code, file=sys.stderr)
+        code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    entry()
