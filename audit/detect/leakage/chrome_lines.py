@@ -119,7 +119,7 @@ class Line:
         """A sentence: ends like one with a few words, or is long anyway; not a run of Title Case."""
         if self.piece and self.words > RUN_ON_WORDS:
             # a "sentence" this long is blocks run together without punctuation, unless it is
-            # written as prose , writes function words and ends with a full stop (a bill's or a ruling's sentence)
+            # written as prose, writes function words and ends with a full stop (a bill's or a ruling's sentence)
             return long_sentence(self.text, self.lower_share)
         ends = self.words >= 5 and ends_like_a_sentence(self.text.rstrip())
         if self.lower_share is not None and self.lower_share < PROSE_MIN_LOWER and (
