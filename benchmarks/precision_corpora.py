@@ -10,7 +10,7 @@ again from local mirrors of public GitHub repositories, which the search tool's 
 to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or downloads).
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
-dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes. The Zyte gold bodies are in ../shared/data/.
+dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet. The Zyte gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
 where the source has one). Every sample is seeded (random.Random(20261203)), so a rebuild
@@ -29,7 +29,6 @@ gives the same records from the same mirror commits.
 | multiling/nonen_flat.jsonl | the non-English pages of pages_flat (langdetect, seeded) | | one paragraph |
 | multiling/odd.jsonl | odd shapes from those pages: 16 bodies under 200 characters (4 empty), one huge record (the 40 largest non-English bodies joined), 20 non-English bodies as UTF-8 read as Windows-1252, 10 records of a German body followed by a French one | 47 | as said |
 | fakenewsnet/fnn_politifact_real, _real_flat, _politifact_fake, _gossipcop_fake.jsonl | FakeNewsNet's crawled pages (armstjc/FakeNewsNet; no licence, not redistributable: read only), see `fakenewsnet` (`--out DIR` puts them elsewhere) | 406 / 406 / 318 / 1,006 | lines kept; _flat: one paragraph |
-| giletsjaunes/gj_lines.jsonl, gj_flat.jsonl | the English articles of feryah/gilets_jaunes (Guardian, Irish Times, CNN, 2018-19; a class project's scrape, no licence file: read only), see `giletsjaunes` | every body of 200+ characters | lines as scraped / one paragraph |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -424,63 +423,8 @@ def fakenewsnet(out: Path = CACHE / "fakenewsnet") -> None:
             _write([{**r, "text": flatten(r["text"])} for r in records], out / "fnn_politifact_real_flat.jsonl")
 
 
-# --- the gilets jaunes press corpus (Guardian, Irish Times, CNN) ---------------------------
-
-GJ_REPO = "feryah/gilets_jaunes"
-GJ_FILES = (("guardian", "Anglais/Anglais_GB/corpus/Guardian_original.xml"),
-            ("guardian", "Anglais/Anglais_GB/corpus/Guardian_contraste.xml"),
-            ("irishtimes", "Anglais/Anglais_IE/corpus/IT_original.xml"),
-            ("irishtimes", "Anglais/Anglais_IE/corpus/IT_contraste.xml"),
-            ("cnn", "Anglais/Anglais_US/CNN_original.xml"), ("cnn", "Anglais/Anglais_US/CNN_contraste.xml"))
-_GJ_DOC = re.compile(r"<doc\b([^>]*)>(.*?)</doc>", re.S)
-_GJ_ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
-
-
-def _gj_day(value: str, url: str) -> str | None:
-    """"Sat 9 Feb 2019", "Wed, Feb 6, 2019, 14:34", "Mon 25/3/2019" (day first), "2019-02-17"
-    as an ISO day; with no date attribute (the Guardian's contrast set), the URL's /2019/feb/10/;
-    none for the Irish Times's "about 14 hours ago"."""
-    from dateutil import parser as dates
-
-    if "ago" in value:  # "49 minutes ago": relative to a scrape day nobody wrote down
-        return None
-    found = re.search(r"/(\d{4})/(\w{3})/(\d{1,2})/", url)
-    value = value or (" ".join(found.groups()) if found else "")
-    try:
-        return dates.parse(value, fuzzy=True, dayfirst=not value[:4].isdigit()).date().isoformat() if value else None
-    except (ValueError, OverflowError):
-        return None
-
-
-def giletsjaunes(out: Path = CACHE / "giletsjaunes") -> None:
-    """The English articles of a student press corpus on the gilets jaunes (2018-19).
-
-    feryah/gilets_jaunes (a class project's scrape; no licence file: read here, never copied
-    into the repo) holds, per paper, the articles on the protests ("original") and a contrast
-    set on other French news, as `<doc link/url= date= title=>` elements: the Guardian's bodies
-    with their line breaks (captions, "Read more" teasers left in), the Irish Times's run
-    together into one paragraph with the links' words cut out, CNN's with lines and "Read
-    More". Records as the paper left them (`gj_lines`) and flattened into one paragraph
-    (`gj_flat`); `published` from the date attribute; publisher = the paper.
-    """
-    records = []
-    for paper, name in GJ_FILES:
-        xml = _show(GJ_REPO, name).decode("utf-8")
-        for k, (attrs, body) in enumerate(_GJ_DOC.findall(xml)):
-            attr = dict(_GJ_ATTR.findall(attrs))
-            text = "\n".join(" ".join(x.split()) for x in html.unescape(body).splitlines() if x.strip())
-            if len(text) < 200:
-                continue
-            records.append({"id": f"gj-{paper}-{Path(name).stem.split('_')[-1]}-{k}",
-                            "title": html.unescape(attr.get("title", "")), "url": attr.get("link") or attr.get("url"),
-                            "publisher": paper, "published": _gj_day(attr.get("date", ""), attr.get("link") or attr.get("url") or ""),
-                            "text": text})
-    _write(records, out / "gj_lines.jsonl")
-    _write([{**r, "text": flatten(r["text"])} for r in records], out / "gj_flat.jsonl")
-
-
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
-         "fakenewsnet": fakenewsnet, "giletsjaunes": giletsjaunes}
+         "fakenewsnet": fakenewsnet}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -56,7 +56,6 @@ LIST_WORDS = frozenset(["v", "vs", "v.", "vs."])  # words that separate a fixtur
 OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
                           "these", "than", "but", "who", "which", "was", "were", "is", "are"])
 SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
-RUNNING_TEXT_WORDS = 6  # a neighbour this long (no phrase, not link-like) puts a cut piece in running text
 OPENER_MAX_WORDS = 2  # ... and a line this short before it can be the sentence's first, linked words
 TAG_WORDS_PER_COMMA = 6  # a lower-case line with a comma every few words is a tag list, not a sentence
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
@@ -300,24 +299,6 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     before = lines[i - 1].text.rstrip() if i > 0 else ""
     after = lines[i + 1].text if i + 1 < len(lines) else ""
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
-
-
-def _cut_at_links(lines: Sequence[Line], i: int) -> bool:
-    """A piece of running text the page broke at its links, which recurrence must not call
-    chrome: "The" / "have announced they will field a list in the May election, led by",
-    "US president" / "launched a barrage of tweets ...", "... Theresa May's" / "deal." (the
-    Irish Times's bodies as scraped with the links' words cut out: its pieces recur as common
-    words do; docs/measurements/gj.md). A cut piece (`_broken`, `_opens_sentence`,
-    `_closes_sentence`) with no phrase of its own, beside a line of running text: chrome's
-    own pieces sit among chrome ("Sign up for our new" / "newsletter", "Twitter" / "and" /
-    "Facebook") and stay for recurrence to judge."""
-    ln = lines[i]
-    if ln.hits or ln.marker is not None:
-        return False
-    if not (_broken(lines, i) or _opens_sentence(lines, i) or _closes_sentence(lines, i)):
-        return False
-    return any(0 <= j < len(lines) and lines[j].words >= RUNNING_TEXT_WORDS and not lines[j].hits
-               and lines[j].marker is None and not lines[j].navlike for j in (i - 1, i + 1))
 
 
 def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
@@ -616,8 +597,6 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                            f"{run.length} such lines under a chrome label (a list of teasers)")
     if not _has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
-    if _cut_at_links(lines, ln.index):
-        return fallback
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
 
 

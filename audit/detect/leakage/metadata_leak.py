@@ -179,18 +179,9 @@ def caption_start(text: str) -> int:
 # A credit line run on into the next sentence where the page had a line break: "Source:
 # Carrie Fereday / Shutterstock.com The shares have been a 10-bagger, ..." (Yahoo Finance
 # 2020, 17 of 25 credit spans read: precision-heldout.md). The credit ends at its agency.
-_AGENCY = r"(?<![\w.])(?:Getty Images|AFP|AP|Reuters|Shutterstock(?:\.com)?|EPA|Bloomberg|Alamy|iStock|NurPhoto)"
-_AGENCY_THEN_SENTENCE = re.compile(_AGENCY + r"(?=\s+[\"“‘]?[A-Z]|[A-Z][a-z])")
-# ... or glued to it where the page had a break, in a whole line too: "Photograph: John Thys/AFP/Getty
-# ImagesThe word “backstop” gets only one mention." (the Guardian's bodies in feryah/gilets_jaunes:
-# 5 of 20 credit findings read ran on into the next sentence so; docs/measurements/gj.md)
-_AGENCY_GLUED = re.compile(_AGENCY + r"(?=[A-Z][a-z])")
-
-
-def glued_caption_end(text: str) -> int:
-    """Where a credit ends when the next sentence is glued to its agency, else len(text)."""
-    m = _AGENCY_GLUED.search(text)
-    return m.end() if m else len(text)
+_AGENCY_THEN_SENTENCE = re.compile(
+    r"(?<![\w.])(?:Getty Images|AFP|AP|Reuters|Shutterstock(?:\.com)?|EPA|Bloomberg|Alamy|iStock|NurPhoto)"
+    r"(?=\s+[\"“‘]?[A-Z])")
 
 
 def caption_end(text: str, language: str | None = None) -> int:
@@ -296,8 +287,7 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 continue  # a quoted letter's date, the letter's text
             if leak is not None:
                 cut = caption_start(line.text) if leak.kind == "credit" else 0
-                stop = (len(line.text) if leak.kind != "credit" else caption_end(line.text, article.language)
-                        if line.piece else glued_caption_end(line.text))
+                stop = caption_end(line.text, article.language) if leak.kind == "credit" and line.piece else len(line.text)
                 if cut or stop < len(line.text):
                     shown = replace(line, start=line.start + cut, end=line.start + stop, text=line.text[cut:stop])
                 else:
