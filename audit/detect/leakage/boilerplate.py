@@ -261,9 +261,17 @@ def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
     if first < 0:
         return None
     for ln in lines[first + 1:last + 1]:
-        if any(h.kind == "comments" for h in _strong_hits(ln)):
+        if any(h.kind == "comments" for h in _strong_hits(ln)) and not _share_box(lines, ln.index):
             return ln.index
     return None
+
+
+def _share_box(lines: Sequence[Line], i: int) -> bool:
+    """Whether the comments header at line i opens a social-media box, not a comments section:
+    the next line asks to share on a network (CNN's "Join the conversation / See the latest news
+    and share your comments with CNN Health on Facebook": the story goes on after it)."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and any(h.kind == "share" for h in _phrase_hits(nxt))
 
 
 @dataclass(frozen=True)
