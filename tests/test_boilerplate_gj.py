@@ -43,3 +43,39 @@ def test_a_share_your_comments_box_inside_the_article_starts_no_comments_section
 def test_the_share_box_flattened_starts_no_comments_section() -> None:
     found = flagged(article(" ".join(ABBOTT)))
     assert not any("standoff" in x or "slept" in x for x in found)
+
+
+# The Irish Times, 2019-03: the scraper dropped the links' text (names), leaving the words
+# between them on lines of their own; "president" and "British prime minister" recur in many pages.
+IRISH_TIMES = [
+    ["Speaking at a press conference with", "president",
+     "in Strasbourg on Monday night, Mrs May said she had secured changes to the withdrawal agreement.",
+     "The changes were described by officials in Dublin as a clarification rather than a new treaty."],
+    ["The EU was “prepared for the worst, but hopes for the best”,", "president",
+     "has told a press conference at the conclusion of the summit in Brussels on Friday.",
+     "Leaders agreed to extend the deadline for the UK's departure until April 12th."],
+    ["Theresa May arrives at the House of Commons in London. Photograph: HO/PRU/AFP Photo",
+     "British prime minister",
+     "has lashed out at MPs for failing to agree a way forward, as the day of departure approaches.",
+     "Members of parliament will hold a series of indicative votes on alternatives to her", "deal.",
+     "Chancellor of the exchequer Philip Hammond said a second referendum was a credible proposition.",
+     "European Council", "president",
+     "says all other EU leaders expressed “strong and unanimous” support for the backstop."],
+]
+# CNN's newsletter box, in three pages: its pieces stay chrome (a recall guard for the rule above).
+CNN_BOX = ["Stay up to date...", "Sign up for our new", "newsletter", ".", "Join us on", "Twitter", "and", "Facebook"]
+CNN_BODY = ["Macron has scant room for more concessions after weeks of protests across the country.",
+            "His government has already dropped the fuel tax rise that set off the movement in November.",
+            "The protesters now demand a citizens' referendum and the return of the wealth tax."]
+
+
+def test_words_between_dropped_links_are_not_chrome_however_often_they_recur() -> None:
+    pages = [article("\n".join(lines), f"it{k}", publisher="The Irish Times", title="Brexit")
+             for k, lines in enumerate(IRISH_TIMES)]
+    assert flagged(*pages) == []
+
+
+def test_pieces_of_a_newsletter_box_still_recur_as_chrome() -> None:
+    pages = [article("\n".join([*CNN_BODY[:k + 1], *CNN_BOX, *CNN_BODY[k + 1:]]), f"cnn{k}", title="Macron")
+             for k in range(3)]
+    assert flagged(*pages) == ["Stay up to date...", "newsletter", ".", "Join us on", "Twitter", "Facebook"] * 3

@@ -56,6 +56,7 @@ LIST_WORDS = frozenset(["v", "vs", "v.", "vs."])  # words that separate a fixtur
 OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
                           "these", "than", "but", "who", "which", "was", "were", "is", "are"])
 SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
+LINK_GAP_MAX_WORDS = 3  # a line this short inside a sentence cut on both sides: the words between dropped links
 OPENER_MAX_WORDS = 2  # ... and a line this short before it can be the sentence's first, linked words
 TAG_WORDS_PER_COMMA = 6  # a lower-case line with a comma every few words is a tag list, not a sentence
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
@@ -307,6 +308,27 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     before = lines[i - 1].text.rstrip() if i > 0 else ""
     after = lines[i + 1].text if i + 1 < len(lines) else ""
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
+
+
+def _link_gap(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is the few words a scraper left between links it dropped (the Irish Times
+    pages of feryah/gilets_jaunes: "Speaking at a press conference with" / "president" / "in
+    Strasbourg on Monday night, ..."; "... to win support for her" / "deal."): the same "The",
+    "president" or "British prime minister" recur in many articles, yet they are the article's
+    words. At most LINK_GAP_MAX_WORDS words, no phrase of its own, the sentence goes on across a
+    line break (the next line goes on in lower case, or the line ends one that a line of several
+    words began), and no neighbour holds a chrome phrase ("Sign up for our new" / "newsletter")."""
+    ln = lines[i]
+    if not 1 <= ln.words <= LINK_GAP_MAX_WORDS or ln.hits or ln.marker is not None:
+        return False
+    before = lines[i - 1] if i > 0 else None
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    if any(n is not None and (n.hits or n.marker is not None) for n in (before, after)):
+        return False
+    goes_on = after is not None and after.text[:1].islower()
+    ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS
+                and not _SENTENCE_END.search(before.text.rstrip()) and bool(_SENTENCE_END.search(ln.text.rstrip())))
+    return goes_on or ends_one
 
 
 def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
@@ -565,6 +587,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
     if stage_direction(ln.text):
         return None  # "(APPLAUSE)", "(CROSSTALK)": a transcript's own words, though every transcript repeats them
+    if _link_gap(lines, ln.index):
+        return None  # "president" / "in Strasbourg on Monday night": a sentence's words between dropped links
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
