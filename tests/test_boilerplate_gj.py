@@ -79,3 +79,18 @@ def test_pieces_of_a_newsletter_box_still_recur_as_chrome() -> None:
     pages = [article("\n".join([*CNN_BODY[:k + 1], *CNN_BOX, *CNN_BODY[k + 1:]]), f"cnn{k}", title="Macron")
              for k in range(3)]
     assert flagged(*pages) == ["Stay up to date...", "newsletter", ".", "Join us on", "Twitter", "Facebook"] * 3
+
+
+def test_a_dateline_on_a_line_of_its_own_is_the_lead_not_chrome() -> None:
+    # CNN opinion pages, 2018-19: the disclaimer, then "(CNN)" alone above the lead in every one.
+    leads = ["Consider our tumultuous times: the President of the United States predicting a popular revolt.",
+             "Every week, I offer a glimpse of the kind of intelligence assessments that reach the President.",
+             "From North Korea and China, across Russia and Europe, New Year's messages were not reassuring."]
+    # two more sentences each (written here) so that the three pages are not read as copies
+    more = [["The United Kingdom is stuck in a Brexit stalemate.", "France is roiled by yellow vest protests."],
+            ["Russia and China are watching these divisions closely.", "Their leaders see an opportunity in them."],
+            ["Kim Jong Un said he was ready to meet Trump again.", "Putin spoke of a tough year ahead for Russians."]]
+    disclaimer = ["The views expressed in this commentary are her own. View more", "opinion articles", "on CNN."]
+    pages = [article("\n".join([*disclaimer, "(CNN)", lead, body, *extra]), f"cnn{k}", title="Macron")
+             for k, (lead, body, extra) in enumerate(zip(leads, CNN_BODY, more))]
+    assert "(CNN)" not in flagged(*pages)

@@ -587,6 +587,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
     if stage_direction(ln.text):
         return None  # "(APPLAUSE)", "(CROSSTALK)": a transcript's own words, though every transcript repeats them
+    if dateline(ln.text):
+        return None  # "Paris (CNN)" on a line of its own: the lead's first words, in every story of the site
     if _link_gap(lines, ln.index):
         return None  # "president" / "in Strasbourg on Monday night": a sentence's words between dropped links
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
@@ -648,6 +650,19 @@ def stage_direction(text: str) -> bool:
     agency tag or a credit in brackets ("(AP)", "(Image: Getty)") is not a cue."""
     m = _BRACKETED.fullmatch(text.strip())
     return m is not None and " ".join(m.group(1).lower().split()) in _transcript_cues()
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern[str]:
+    """A line that is only a dateline: up to four place words, then an agency tag of
+    audit/data/wire_datelines.txt in brackets, then at most a dash."""
+    tags = "|".join(re.escape(row.strip()) for row in data_rows("wire_datelines.txt"))
+    return re.compile(rf"(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,3}}\s+)?\((?i:{tags})\)\s*[-–—]*")
+
+
+def dateline(text: str) -> bool:
+    """Whether a line is only a story's dateline ("(CNN)", "Paris (CNN)", "WASHINGTON (AP) —")."""
+    return _dateline_pattern().fullmatch(text.strip()) is not None
 
 
 def _min_docs(ln: Line, settings: Settings) -> int:
