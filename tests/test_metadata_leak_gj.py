@@ -24,3 +24,24 @@ def test_a_credit_glued_to_the_next_sentence_ends_at_its_agency() -> None:
             "on St Stephen’s Day. Photograph: EPAPope Francis has offered his Christmas wish for fraternity "
             "among people of different cultures. He urged the world to put aside “partisan interests”.")
     assert found(text) == ["Photograph: EPA"]
+
+
+def test_handles_inside_a_quoted_tweet_are_its_words_not_a_contact() -> None:
+    # CNN, 2019-01-12 and 2018-12-04: tweets quoted with each mention's link on a line of its own.
+    text = "\n".join([
+        "Paris police said on Twitter that the toll of victims \"will be heavy.\"",
+        "Rue de Trévise, aux côtés du Premier ministre, du procureur de Paris, du", "@prefpolice",
+        "et de la Maire de la capitale.", "Plus de 200", "@PompiersParis", "sont engagés dans les opérations de secours.",
+        "Devant notre terrasse belle vue sur le lycée st exupery à Blagnac... Qui Crame !",
+        "@actutoulouse_fr", "@lyceens", "@toulouse", "@blagnac",
+        "A high school in Blagnac near Toulouse was set on fire during the protests."])
+    assert found(text) == []
+
+
+def test_the_author_handle_after_follow_him_stays_a_contact() -> None:
+    # CNN opinion page, 2019-01-03: the author's box.
+    text = "\n".join([
+        "David A. Andelman is a contributor to CNN and a former foreign correspondent for The New York Times.",
+        "Follow him on Twitter", "@DavidAndelman", ". The views expressed in this commentary are his own.",
+        "From North Korea and China, across Russia and Europe, New Year's messages were not reassuring."])
+    assert found(text) == ["@DavidAndelman"]
