@@ -94,3 +94,23 @@ def test_a_dateline_on_a_line_of_its_own_is_the_lead_not_chrome() -> None:
     pages = [article("\n".join([*disclaimer, "(CNN)", lead, body, *extra]), f"cnn{k}", title="Macron")
              for k, (lead, body, extra) in enumerate(zip(leads, CNN_BODY, more))]
     assert "(CNN)" not in flagged(*pages)
+
+
+def test_a_widget_line_after_a_line_without_an_end_still_recurs_as_chrome() -> None:
+    # c20000 (benchmarks/real_corpus.py: one publisher's texts with a player-stats widget pasted in):
+    # "No stats registered." opens in upper case, not the lower-case end of a cut sentence.
+    pages = [
+        "Greer had earlier failed to persuade other contestants to stage a naked protest against Big Brother. "
+        "CB Tavierre Thomas 1 1% No stats registered. Anyone in need of a bit of January cheer now the party "
+        "season is over, can use a service set up by Jongleurs comedy club, which will text them a joke a day. "
+        "The government are facing calls to act.",
+        "In Brian O'Driscoll and Paul O'Connell, Ireland have now the two front-runners for the captaincy. Andy "
+        "Robinson said he would \"keep working on the kicking\" with his squad. DL Devaroe Lawrence 28 38% No stats "
+        "registered. Shares of IPC dipped on the news in Mumbai, but recovered to trade almost 6% higher.",
+        "As well as replacing Schrader with Harlin, the producers also changed most of the cast, but Swedish star "
+        "Skarsgard stayed in the Merrin role. CB Tavierre Thomas 1 1% No stats registered. For the last three "
+        "years, that has gone up by an average of 13.2%. Other features include a short-range messaging "
+        "application called Pictochat, and a built-in microphone.",
+    ]
+    found = flagged(*[article(text, f"p{k}", publisher="Publisher 16", title="News") for k, text in enumerate(pages)])
+    assert found.count("No stats registered.") == 3

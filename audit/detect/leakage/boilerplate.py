@@ -316,8 +316,8 @@ def _link_gap(lines: Sequence[Line], i: int) -> bool:
     Strasbourg on Monday night, ..."; "... to win support for her" / "deal."): the same "The",
     "president" or "British prime minister" recur in many articles, yet they are the article's
     words. At most LINK_GAP_MAX_WORDS words, no phrase of its own, the sentence goes on across a
-    line break (the next line goes on in lower case, or the line ends one that a line of several
-    words began), and no neighbour holds a chrome phrase ("Sign up for our new" / "newsletter")."""
+    line break (the next line goes on in lower case, or the line ends in lower case one that a line
+    of several words began: not "CB Tavierre Thomas 1 1%" / "No stats registered."), and no neighbour holds a chrome phrase ("Sign up for our new" / "newsletter")."""
     ln = lines[i]
     if not 1 <= ln.words <= LINK_GAP_MAX_WORDS or ln.hits or ln.marker is not None:
         return False
@@ -326,7 +326,7 @@ def _link_gap(lines: Sequence[Line], i: int) -> bool:
     if any(n is not None and (n.hits or n.marker is not None) for n in (before, after)):
         return False
     goes_on = after is not None and after.text[:1].islower()
-    ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS
+    ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS and ln.text.lstrip("\"“‘'")[:1].islower()
                 and not _SENTENCE_END.search(before.text.rstrip()) and bool(_SENTENCE_END.search(ln.text.rstrip())))
     return goes_on or ends_one
 
