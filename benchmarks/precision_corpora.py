@@ -10,7 +10,7 @@ again from local mirrors of public GitHub repositories, which the search tool's 
 to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or downloads).
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
-dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet. The Zyte gold bodies are in ../shared/data/.
+dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes. The Zyte gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
 where the source has one). Every sample is seeded (random.Random(20261203)), so a rebuild
@@ -29,6 +29,7 @@ gives the same records from the same mirror commits.
 | multiling/nonen_flat.jsonl | the non-English pages of pages_flat (langdetect, seeded) | | one paragraph |
 | multiling/odd.jsonl | odd shapes from those pages: 16 bodies under 200 characters (4 empty), one huge record (the 40 largest non-English bodies joined), 20 non-English bodies as UTF-8 read as Windows-1252, 10 records of a German body followed by a French one | 47 | as said |
 | fakenewsnet/fnn_politifact_real, _real_flat, _politifact_fake, _gossipcop_fake.jsonl | FakeNewsNet's crawled pages (armstjc/FakeNewsNet; no licence, not redistributable: read only), see `fakenewsnet` (`--out DIR` puts them elsewhere) | 406 / 406 / 318 / 1,006 | lines kept; _flat: one paragraph |
+| gilets_jaunes/gj_lines.jsonl, gj_flat.jsonl | feryah/gilets_jaunes (a student corpus of Guardian, Irish Times and CNN pages, 2014-2019; no licence, publishers' copyright: read only), see `gilets_jaunes` (`--out DIR` puts them elsewhere) | 423 / 423 | lines kept; flat: one paragraph |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -423,14 +424,71 @@ def fakenewsnet(out: Path = CACHE / "fakenewsnet") -> None:
             _write([{**r, "text": flatten(r["text"])} for r in records], out / "fnn_politifact_real_flat.jsonl")
 
 
+# --- gilets jaunes: the Guardian, the Irish Times, CNN (2014-2019) -------------------------
+
+GJ_REPO = "feryah/gilets_jaunes"
+GJ_FILES = ["Anglais/Anglais_GB/corpus/Guardian_original.xml", "Anglais/Anglais_GB/corpus/Guardian_contraste.xml",
+            "Anglais/Anglais_IE/corpus/IT_original.xml", "Anglais/Anglais_IE/corpus/IT_contraste.xml",
+            "Anglais/Anglais_US/CNN_original.xml", "Anglais/Anglais_US/CNN_contraste.xml"]
+_GJ_DOC = re.compile(r"<doc\b([^>]*)>(.*?)</doc>", re.S)
+_GJ_ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+_GJ_URL_DATE = re.compile(r"/(20\d\d)/([a-z]{3}|\d\d)/(\d\d)/")
+_GJ_DATE_FORMATS = ("%a %d %b %Y", "%a, %b %d, %Y, %H:%M", "%a %d/%m/%Y", "%b %d, %Y", "%Y-%m-%d")
+
+
+def _gj_day(date: str, url: str) -> str | None:
+    """The page's date attribute as a day ("Sat 9 Feb 2019", "Wed, Feb 6, 2019, 14:34", "Mon 25/3/2019",
+    "2019-02-17"); else the Guardian's /2019/feb/10/ in the URL; None for "about 9 hours ago"."""
+    for form in _GJ_DATE_FORMATS:
+        try:
+            return datetime.strptime(date.strip(), form).date().isoformat()
+        except ValueError:
+            continue
+    found = _GJ_URL_DATE.search(url)
+    if not found:
+        return None
+    year, month, day = found.groups()
+    month = month if month.isdigit() else f"{datetime.strptime(month, '%b').month:02d}"
+    return f"{year}-{month}-{day}"
+
+
+def gilets_jaunes(out: Path = CACHE / "gilets_jaunes") -> None:
+    """Every English page (200+ characters) of the gilets jaunes corpus, once a URL; lines kept and flat.
+
+    A student project (feryah/gilets_jaunes, no licence file: read here, never copied into the repo)
+    scraped pages of the Guardian, the Irish Times (scrapy) and CNN on the yellow-vest protests
+    (_original) and others with the same words (_contraste), into XML files of <doc> elements. Its
+    lines are the page's paragraphs as scraped: the Irish Times' link texts are missing (a line ends
+    where a link was), CNN's pages keep their "Read More" and captions. Titles lose " | ... | The
+    Guardian" and " - CNN". docs/measurements/precy.md.
+    """
+    lines, seen = [], set()
+    for name in GJ_FILES:
+        publisher = {"GB": "The Guardian", "IE": "The Irish Times", "US": "CNN"}[name.split("/")[1][-2:]]
+        for attributes, body in _GJ_DOC.findall(_show(GJ_REPO, name).decode("utf-8")):
+            attr = dict(_GJ_ATTR.findall(attributes))
+            url = html.unescape(attr.get("link") or attr.get("url") or "")
+            text = "\n".join(flatten(x) for x in html.unescape(body).splitlines() if x.strip())
+            if len(text) < 200 or url in seen:
+                continue
+            seen.add(url)
+            title = html.unescape(attr.get("title", "")).split(" | ")[0].removesuffix(" - CNN")
+            lines.append({"id": f"gj-{hashlib.sha1(url.encode()).hexdigest()[:12]}", "title": flatten(title),
+                          "publisher": publisher, "published": _gj_day(attr.get("date", ""), url), "url": url,
+                          "text": text})
+    _write(lines, out / "gj_lines.jsonl")
+    _write([{**r, "text": flatten(r["text"])} for r in lines], out / "gj_flat.jsonl")
+
+
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
-         "fakenewsnet": fakenewsnet}
+         "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes}
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if "--out" in args:  # fakenewsnet --out DIR: its corpora elsewhere than /work/cache/fakenewsnet
+    if "--out" in args:  # fakenewsnet / gilets_jaunes --out DIR: their corpora elsewhere than /work/cache/NAME
         where = Path(args.pop(args.index("--out") + 1))
         args.remove("--out")
         STEPS["fakenewsnet"] = lambda: fakenewsnet(where)
+        STEPS["gilets_jaunes"] = lambda: gilets_jaunes(where)
     for step in args or list(STEPS):
         STEPS[step]()

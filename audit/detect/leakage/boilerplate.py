@@ -56,6 +56,7 @@ LIST_WORDS = frozenset(["v", "vs", "v.", "vs."])  # words that separate a fixtur
 OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
                           "these", "than", "but", "who", "which", "was", "were", "is", "are"])
 SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
+LINK_GAP_MAX_WORDS = 3  # a line this short inside a sentence cut on both sides: the words between dropped links
 OPENER_MAX_WORDS = 2  # ... and a line this short before it can be the sentence's first, linked words
 TAG_WORDS_PER_COMMA = 6  # a lower-case line with a comma every few words is a tag list, not a sentence
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
@@ -261,9 +262,17 @@ def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
     if first < 0:
         return None
     for ln in lines[first + 1:last + 1]:
-        if any(h.kind == "comments" for h in _strong_hits(ln)):
+        if any(h.kind == "comments" for h in _strong_hits(ln)) and not _share_box(lines, ln.index):
             return ln.index
     return None
+
+
+def _share_box(lines: Sequence[Line], i: int) -> bool:
+    """Whether the comments header at line i opens a social-media box, not a comments section:
+    the next line asks to share on a network (CNN's "Join the conversation / See the latest news
+    and share your comments with CNN Health on Facebook": the story goes on after it)."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and any(h.kind == "share" for h in _phrase_hits(nxt))
 
 
 @dataclass(frozen=True)
@@ -299,6 +308,27 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     before = lines[i - 1].text.rstrip() if i > 0 else ""
     after = lines[i + 1].text if i + 1 < len(lines) else ""
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
+
+
+def _link_gap(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is the few words a scraper left between links it dropped (the Irish Times
+    pages of feryah/gilets_jaunes: "Speaking at a press conference with" / "president" / "in
+    Strasbourg on Monday night, ..."; "... to win support for her" / "deal."): the same "The",
+    "president" or "British prime minister" recur in many articles, yet they are the article's
+    words. At most LINK_GAP_MAX_WORDS words, no phrase of its own, the sentence goes on across a
+    line break (the next line goes on in lower case, or the line ends in lower case one that a line
+    of several words began: not "CB Tavierre Thomas 1 1%" / "No stats registered."), and no neighbour holds a chrome phrase ("Sign up for our new" / "newsletter")."""
+    ln = lines[i]
+    if not 1 <= ln.words <= LINK_GAP_MAX_WORDS or ln.hits or ln.marker is not None:
+        return False
+    before = lines[i - 1] if i > 0 else None
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    if any(n is not None and (n.hits or n.marker is not None) for n in (before, after)):
+        return False
+    goes_on = after is not None and after.text[:1].islower()
+    ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS and ln.text.lstrip("\"“‘'")[:1].islower()
+                and not _SENTENCE_END.search(before.text.rstrip()) and bool(_SENTENCE_END.search(ln.text.rstrip())))
+    return goes_on or ends_one
 
 
 def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
@@ -557,6 +587,10 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
     if stage_direction(ln.text):
         return None  # "(APPLAUSE)", "(CROSSTALK)": a transcript's own words, though every transcript repeats them
+    if dateline(ln.text):
+        return None  # "Paris (CNN)" on a line of its own: the lead's first words, in every story of the site
+    if _link_gap(lines, ln.index):
+        return None  # "president" / "in Strasbourg on Monday night": a sentence's words between dropped links
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
@@ -616,6 +650,19 @@ def stage_direction(text: str) -> bool:
     agency tag or a credit in brackets ("(AP)", "(Image: Getty)") is not a cue."""
     m = _BRACKETED.fullmatch(text.strip())
     return m is not None and " ".join(m.group(1).lower().split()) in _transcript_cues()
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern[str]:
+    """A line that is only a dateline: up to four place words, then an agency tag of
+    audit/data/wire_datelines.txt in brackets, then at most a dash."""
+    tags = "|".join(re.escape(row.strip()) for row in data_rows("wire_datelines.txt"))
+    return re.compile(rf"(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,3}}\s+)?\((?i:{tags})\)\s*[-–—]*")
+
+
+def dateline(text: str) -> bool:
+    """Whether a line is only a story's dateline ("(CNN)", "Paris (CNN)", "WASHINGTON (AP) —")."""
+    return _dateline_pattern().fullmatch(text.strip()) is not None
 
 
 def _min_docs(ln: Line, settings: Settings) -> int:

@@ -179,9 +179,12 @@ def caption_start(text: str) -> int:
 # A credit line run on into the next sentence where the page had a line break: "Source:
 # Carrie Fereday / Shutterstock.com The shares have been a 10-bagger, ..." (Yahoo Finance
 # 2020, 17 of 25 credit spans read: precision-heldout.md). The credit ends at its agency.
+# Or glued to it with no space at all: "Photograph: EPAPope Francis has offered ...", "John
+# Thys/AFP/Getty ImagesThe word “backstop” ..." (the Irish Times pages of feryah/gilets_jaunes,
+# 5 of 54 credit spans: docs/measurements/precy.md).
 _AGENCY_THEN_SENTENCE = re.compile(
     r"(?<![\w.])(?:Getty Images|AFP|AP|Reuters|Shutterstock(?:\.com)?|EPA|Bloomberg|Alamy|iStock|NurPhoto)"
-    r"(?=\s+[\"“‘]?[A-Z])")
+    r"(?=\s+[\"“‘]?[A-Z]|[\"“‘]?[A-Z][a-z])")
 
 
 def caption_end(text: str, language: str | None = None) -> int:
@@ -259,6 +262,32 @@ def _letters_date(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool
     return _bare_date(read[k][0], read[k][2]) is not None and _letter_opener().match(_LEAD.sub("", after)) is not None
 
 
+@lru_cache(maxsize=1)
+def _contact_prompt() -> re.Pattern[str]:
+    """audit/data/contact_prompts.txt as one pattern: what the line above an author's handle says."""
+    words = "|".join(re.escape(row.strip()) for row in data_rows("contact_prompts.txt"))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’»)]*\s*$")
+
+
+def _lone_handle(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
+    return read[k][2] is not None and read[k][2].kind == "contact" and _LEAD.sub("", read[k][0].text).startswith("@")
+
+
+def _tweets_handle(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
+    """Whether line k, a lone @handle, is a word of a quoted tweet, not the author's contact:
+    beside another lone handle (a tweet's mentions), or inside a sentence cut at its link (the
+    line above ends no sentence and asks nobody to follow anyone: `contact_prompts.txt`)."""
+    if not _lone_handle(read, k):
+        return False
+    if (k > 0 and _lone_handle(read, k - 1)) or (k + 1 < len(read) and _lone_handle(read, k + 1)):
+        return True
+    before = read[k - 1][0].text if k > 0 else ""
+    return bool(before.strip()) and not _ENDS_SENTENCE.search(before) and not _contact_prompt().search(before)
+
+
 def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Finding:
     data: dict[str, Any] = {"kind": leak.kind}
     if leak.author:
@@ -285,6 +314,8 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 continue  # a timeline's heading, the article's own structure
             if _letters_date(read, k):
                 continue  # a quoted letter's date, the letter's text
+            if _tweets_handle(read, k):
+                continue  # "Oggi con" / "@ale_dibattista": a quoted tweet's words
             if leak is not None:
                 cut = caption_start(line.text) if leak.kind == "credit" else 0
                 stop = caption_end(line.text, article.language) if leak.kind == "credit" and line.piece else len(line.text)

@@ -1,0 +1,47 @@
+"""metadata.leak on the gilets jaunes corpus (feryah/gilets_jaunes: Guardian, Irish Times and CNN
+pages; docs/measurements/precy.md): short real snippets whose findings a reader judged false."""
+
+from __future__ import annotations
+
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
+from audit.model import Article, RawRecord
+from audit.normalise import to_article
+
+
+def article(text: str, title: str = "Yellow vests") -> Article:
+    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1", text=text,
+                       fields={"language": "en", "title": title})
+    return to_article(record, "a1")
+
+
+def found(text: str) -> list[str]:
+    return [f.excerpt for f in find_metadata_leaks([article(text)], {})]
+
+
+def test_a_credit_glued_to_the_next_sentence_ends_at_its_agency() -> None:
+    # The Irish Times, 2018-12-26: the caption's credit and the lead with no space between.
+    text = ("Pope Francis waves from the window of his office overlooking Saint Peter’s Square at the Vatican "
+            "on St Stephen’s Day. Photograph: EPAPope Francis has offered his Christmas wish for fraternity "
+            "among people of different cultures. He urged the world to put aside “partisan interests”.")
+    assert found(text) == ["Photograph: EPA"]
+
+
+def test_handles_inside_a_quoted_tweet_are_its_words_not_a_contact() -> None:
+    # CNN, 2019-01-12 and 2018-12-04: tweets quoted with each mention's link on a line of its own.
+    text = "\n".join([
+        "Paris police said on Twitter that the toll of victims \"will be heavy.\"",
+        "Rue de Trévise, aux côtés du Premier ministre, du procureur de Paris, du", "@prefpolice",
+        "et de la Maire de la capitale.", "Plus de 200", "@PompiersParis", "sont engagés dans les opérations de secours.",
+        "Devant notre terrasse belle vue sur le lycée st exupery à Blagnac... Qui Crame !",
+        "@actutoulouse_fr", "@lyceens", "@toulouse", "@blagnac",
+        "A high school in Blagnac near Toulouse was set on fire during the protests."])
+    assert found(text) == []
+
+
+def test_the_author_handle_after_follow_him_stays_a_contact() -> None:
+    # CNN opinion page, 2019-01-03: the author's box.
+    text = "\n".join([
+        "David A. Andelman is a contributor to CNN and a former foreign correspondent for The New York Times.",
+        "Follow him on Twitter", "@DavidAndelman", ". The views expressed in this commentary are his own.",
+        "From North Korea and China, across Russia and Europe, New Year's messages were not reassuring."])
+    assert found(text) == ["@DavidAndelman"]
