@@ -653,8 +653,9 @@ def open_findings_cache(folder: str | Path | None) -> FindingsCache:
     cache = FindingsCache(path)
     if known.is_file():
         try:
-            with known.open("rb") as fh:
-                form, context, lines = marshal.load(fh)
+            # loads, not load(fh): load reads a file object item by item through its
+            # readinto (0.57 s for 100,000 lines' 23 MB, against 0.16 s from the bytes)
+            form, context, lines = marshal.loads(known.read_bytes())
             if form == KNOWN_FORMAT and isinstance(lines, dict):
                 cache.known, cache.known_context = lines, context
         except Exception:  # damaged: every line is normalised again
