@@ -395,3 +395,42 @@ def test_a_words_file_that_is_not_the_states_is_not_read(tmp_path: Path, reruns:
     assert step() is None
     assert _findings(records, {}, tmp_path) == _findings(records, {})
     assert reruns == [True] * 4
+
+
+def test_the_fingerprint_table_is_its_own_mapped_file_and_only_the_states_is_read(
+        tmp_path: Path, reruns: list[bool]) -> None:
+    """The table (hashes, docs, positions) is written beside the state, which holds only
+    its token and rows; a rerun maps it, read-only, with the values a cold run sorts.
+    Another token, another size, or none: computed whole, with a cold run's findings."""
+    records = _records(6)
+    saved = _saved(tmp_path, {})
+    path = passage_state.table_path(saved)
+    _findings(records, {}, tmp_path)
+    with np.load(saved.path) as arrays:
+        assert {"hashes", "docs", "positions"}.isdisjoint(arrays.files)
+        assert "table_token" in arrays.files
+    sink: dict[str, Any] = {}
+    articles = [make_article(t, article_id=i, publisher=p) for i, t, p in records]
+    for _ in duplicate_passage._corpus_seeds(articles, lambda: duplicate_passage._families(
+            articles, duplicate_passage.PassageConfig()), duplicate_passage.PassageConfig(), sink):
+        pass
+    state = passage_state.load(saved)
+    assert state is not None and not state.hashes.flags.writeable
+    for got, expected in zip((state.hashes, state.docs, state.positions), sink["table"]):
+        assert np.array_equal(got, expected)
+    rng = random.Random(11)
+    fresh = [0]
+    records = _mutated(records, rng, fresh)
+    assert _findings(records, {}, tmp_path) == _findings(records, {})
+    assert reruns == [True]
+    raw = path.read_bytes()
+    for damaged in (b"\x00" * 8 + raw[8:], raw[:-4], None):
+        if damaged is None:
+            path.unlink()
+        else:
+            path.write_bytes(damaged)
+        assert passage_state.load(saved) is None
+        records = _mutated(records, rng, fresh)
+        assert _findings(records, {}, tmp_path) == _findings(records, {})
+        assert passage_state.load(saved) is not None  # written anew
+    assert reruns == [True]  # the damaged ones: no state, computed whole
