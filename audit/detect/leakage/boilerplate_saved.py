@@ -177,8 +177,7 @@ def _counts_before(last: _Last, delta: dict[Pair, int]) -> tuple[dict[Pair, int]
     if not delta:
         return {}, set()
     wanted = np.unique(np.array([key for _, key in delta], dtype=np.uint64))
-    at = np.minimum(np.searchsorted(wanted, last.keys), len(wanted) - 1)
-    hits = np.flatnonzero(wanted[at] == last.keys)
+    hits = _holding(last.keys, wanted)
     if not len(hits):
         return {}, set()
     owners = np.searchsorted(last.offsets, hits, side="right") - 1
@@ -199,6 +198,23 @@ def _counts_before(last: _Last, delta: dict[Pair, int]) -> tuple[dict[Pair, int]
             before[pair] = count
             moving[number] = change != 0
     return before, set(np.unique(owners[moving[pair_of]]).tolist())
+
+
+_FILTER_BITS = 20  # a key's low bits a unit is first tested on (keys are hashes: even bits)
+
+
+def _holding(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The places of `keys` holding one of `wanted` (sorted, not empty). A binary search of
+    each of 1.7 million keys (100,000 articles) took 0.35 s; a table of the wanted keys' low
+    bits passes the few that may be one (a thousand wanted keys: about 0.1% of the others),
+    and only those are searched."""
+    mask = np.uint64((1 << _FILTER_BITS) - 1)
+    table = np.zeros(1 << _FILTER_BITS, dtype=bool)
+    table[(wanted & mask).astype(np.intp)] = True
+    maybe = np.flatnonzero(table[(keys & mask).astype(np.intp)])
+    some = keys[maybe]
+    at = np.minimum(np.searchsorted(wanted, some), len(wanted) - 1)
+    return maybe[wanted[at] == some]
 
 
 def _load(saved: SavedState) -> _Last | None:
