@@ -249,6 +249,7 @@ def _run(
         clean_stale(out_dir)  # what a killed run left beside it (issue 11)
         work = make_work_dir(out_dir)  # the user's umask, not mkdtemp's 0700
     parquet: Future[None] | None = None  # articles.parquet being written (write_parquet_apart)
+    early: Future[Any] | None = None  # the gate without --out needs no table (nor pandas, 0.5 s: issue 13)
     with paused_gc():
         try:
             # No cyclic collection in the tail (paused_gc, around this block): what exists
@@ -259,20 +260,24 @@ def _run(
             # docs/measurements/tail.md). Its garbage is freed by reference counts; the few
             # cycles it makes (pandas, Jinja) wait for the collector until its end.
             clock = time.perf_counter()
-            early = None  # the gate without --out needs no table (nor pandas, 0.5 s: issue 13)
             # counted once for both, column by column; GX's columns made before the thread
             # starts (its GIL would slow them down), and the table reuses their lists
             counts = count_columns(articles, findings, the_suite, detection.not_checked)
             signals = signal_columns(articles, findings, the_suite, detection.not_checked, counts)
             files = _apart(input_files, articles)  # summary.json's, hashed while GX validates
+            table_made: Future[pd.DataFrame] = Future()  # the thread's table, before its prepare
             if work is not None:  # the table, the report's rows and diffs, made while GX validates
                 early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
-                               detection.failed, counts, html_report, signals)
+                               detection.failed, counts, html_report, signals, table_made)
             with progress.stage("validate (GX)", 1, "steps") as advance:
                 try:
                     validation = validator.validate(signals, work / "data_docs" if data_docs and work else None)
-                finally:  # the thread reads the table: done before its status column changes
-                    table, prepared = early.result() if early is not None else (None, None)
+                except BaseException:
+                    if early is not None:  # not left reading behind the caller's back
+                        wait([early])
+                    raise
+                # the report's preparation may go on: articles.parquet does not wait for it
+                table = table_made.result() if early is not None else None
                 advance()
             unjudged = detection.failed  # not checked after an error: never passed
             status = {a.article_id: "fail" if a.article_id in validation.failed_ids
@@ -281,7 +286,8 @@ def _run(
             timings.update(validator.seconds)  # the child's import and validation, our wait
 
             clock = time.perf_counter()
-            if table is not None:
+            if table is not None:  # a copy (no data copied): the thread may still read its table
+                table = table.copy(deep=False)
                 table["status"] = [status[i] for i in table["article_id"]]
                 if work is not None:  # the report's longest part (1.4 s of CPU at 100,000, snappy)
                     parquet = write_parquet_apart(table, work / "articles.parquet")  # from here on
@@ -306,6 +312,7 @@ def _run(
 
             if work is not None and out_dir is not None and table is not None:
                 with progress.stage("write outputs", 1, "steps") as advance:
+                    prepared = early.result()[1] if early is not None else None
                     if prepared is not None:
                         from audit.report import with_status
 
@@ -325,6 +332,8 @@ def _run(
         except BaseException:
             if parquet is not None:  # not left writing into the folder removed below
                 wait([parquet])
+            if early is not None:
+                wait([early])
             if work is not None:
                 shutil.rmtree(work, ignore_errors=True)
             saving.exception()  # not left writing behind the caller's back
@@ -353,14 +362,25 @@ def _table_and_report(
     counts: Mapping[str, list[int | None]],
     html_report: bool,
     known: Mapping[str, Any] | None = None,
+    table_made: Future[pd.DataFrame] | None = None,
 ) -> tuple[pd.DataFrame, Any]:
     """The article table and audit.report.prepare's answer (None without a report), in a
     thread started when GX's columns are made (`known`: their lists, which the table
     reuses): while GX's process validates, this one waits on a pipe (the GIL free) and
     would sit idle. Made before the send, the table (0.3 s of CPU at 20,000 articles)
-    delayed GX's start by as much; the rows, cluster diffs and view plan are 0.6 s more."""
-    columns = article_columns(articles, not_checked, failed, counts, known)
-    table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
+    delayed GX's start by as much; the rows, cluster diffs and view plan are 0.6 s more.
+    `table_made` gets the table (or the error) as soon as it is made: at 100,000 articles
+    this thread outlasts GX's validation, and articles.parquet's writing (C++, the GIL
+    free) need not wait for the report's preparation."""
+    try:
+        columns = article_columns(articles, not_checked, failed, counts, known)
+        table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
+    except BaseException as error:
+        if table_made is not None:
+            table_made.set_exception(error)
+        raise
+    if table_made is not None:
+        table_made.set_result(table)
     if not html_report:
         return table, None
     from audit.report import prepare

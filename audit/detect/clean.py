@@ -71,7 +71,12 @@ def annotate(articles: Sequence[Article], findings: Iterable[Finding],
         if finding.check in CHROME_CHECKS:
             by_article[finding.article_id].append(finding)
     for article in articles:
-        mine = by_article.get(article.article_id, [])
+        mine = by_article.get(article.article_id)
+        if mine is None:  # no chrome finding (most articles): the text as it is, no byline or stamp
+            article.extra["clean_text"] = article.text if article.read_error is None else None
+            if not article.extra.get("author"):
+                article.extra["author"] = None
+            continue
         article.extra["clean_text"] = clean_text(article, mine) if article.read_error is None else None
         leaks = [f.data for f in mine if f.check == "metadata.leak"]
         if not article.extra.get("author"):
