@@ -19,6 +19,7 @@ code, data and options that made them (`FindingsCache.known_context`).
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from datetime import date
@@ -42,15 +43,21 @@ Known = tuple[Any, ...]
 _EXTRA = {"source_id", "source_encoding"}
 
 
+def decoded(line: bytes) -> str:
+    """A UTF-8 line as "utf-8-sig" decodes it (a leading BOM dropped), without that
+    codec's Python wrapper: 0.2 us a line where "utf-8-sig" took 0.6, at every known line."""
+    return line[3:].decode() if line[:3] == codecs.BOM_UTF8 else line.decode()
+
+
 def text_at(line: bytes, name: str, text: str) -> int | None:
     """Where the string of the line's field `name` starts in the decoded line, when the
     string read there is `text` (the record's): json's own scanner reads it again from
     there (3.7 us, where parsing the whole line took 6.3). Checked here, so a field named
     twice, or its name inside another string, is never taken for it."""
-    decoded = line.decode("utf-8-sig")
-    for match in re.finditer(re.escape(json.dumps(name)) + r"\s*:\s*\"", decoded):
+    whole = decoded(line)
+    for match in re.finditer(re.escape(json.dumps(name)) + r"\s*:\s*\"", whole):
         try:
-            if scanstring(decoded, match.end())[0] == text:
+            if scanstring(whole, match.end())[0] == text:
                 return match.end()
         except ValueError:
             continue
@@ -90,9 +97,9 @@ def article_of(known: Known, line: RawLine, sha256: str,
     (source_id, _, _, title, published, published_from, publisher, url, given,
      language, probability, content, encoding, text, _) = known
     if isinstance(text, int):  # the line's text field, as its record read it (a UTF-8 line)
-        text = scanstring(line.line.decode("utf-8-sig"), text)[0]
+        text = scanstring(decoded(line.line), text)[0]
     elif text is None:
-        text = json.loads(line.line.decode("utf-8-sig"))[line.fields.text]
+        text = json.loads(decoded(line.line))[line.fields.text]
     article = Article(
         article_id="", source_uri=line.uri, source_sha256=sha256, title=title,
         published=None if published is None else date.fromordinal(published),
