@@ -17,7 +17,7 @@ import audit
 from audit.detect import workers as workers_module
 from audit.detect.cache import KNOWN_FILE, KNOWN_FORMAT, open_findings_cache
 from audit.normalise.known import complete_of
-from tests.test_known import TWO, _lines
+from tests.test_known import TWO, _lines, _parsed
 from tests.test_rerun import _outputs, _records
 
 
@@ -114,15 +114,7 @@ def test_a_format_1_file_still_reads(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (cache / KNOWN_FILE).write_bytes(marshal.dumps((1, context, old)))
     opened = open_findings_cache(cache)
     assert opened.known == old and opened.known_context == context and opened.known_order is None
-    parsed: list[object] = []
-    real = workers_module._batches
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        for batch in real(*args, **kwargs):
-            parsed.extend(item for _, _, item in batch.numbered)
-            yield batch
-
-    monkeypatch.setattr(workers_module, "_batches", spy)
+    parsed = _parsed(monkeypatch)
     looked = _looked_up(monkeypatch)
     audit.run([source], out=tmp_path / "b", cache=cache, **TWO)
     assert parsed == [] and len(looked) == len(records)  # its lines served, entries looked up
