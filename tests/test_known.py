@@ -42,6 +42,7 @@ LINES = [  # each line's own kind of trouble
     json.dumps({"id": "e", "text": "A bell\u0007 rings", "published": "2025-05-14"}),  # control char
     json.dumps({"text": "No id at all, named by its line.", "url": ["a", "list"]}),  # fault
     json.dumps({"id": "g", "text": "  Spaces and\r\nwindows\r\nline ends  \u00a0"}),  # normalised text
+    "\ufeff" + json.dumps({"id": "h", "text": "Behind a byte order mark: caf\u00e9"}, ensure_ascii=False),
 ]
 
 

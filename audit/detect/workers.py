@@ -56,7 +56,17 @@ from audit.ingest import FieldMap, RawLine
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
-from audit.normalise.known import Known, article_of, ingest_of, record_id, remembered, text_at
+from audit.normalise.known import (
+    Complete,
+    Known,
+    article_of,
+    complete_of,
+    ingest_of,
+    record_id,
+    remembered,
+    text_at,
+    with_complete,
+)
 from audit.normalise.plausible import DateBounds
 from audit.suite import Suite
 
@@ -459,6 +469,11 @@ class _Keeper:
         self.known: dict[str, Known] = {}
         self.next_known: dict[str, Known] = {}
         self.fresh_known = 0
+        # the detectors' digests, hashed (what a kept Complete is for), and whether the
+        # kept lines' Completes are (same digests and context)
+        self.order_digest = ""
+        self.completes = False
+        self.by_language: dict[str | None, Parts] = {}  # Parts.of, a language at a time
 
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
@@ -489,15 +504,19 @@ class _Keeper:
         self.context = hashlib.sha256("\x1f".join([
             repr(fields), repr(self.plan.fix_encoding), repr(self.plan.max_chars),
             code_fingerprint(known.remembered, self.data)]).encode()).hexdigest()
+        self.order_digest = hashlib.sha256("\x1f".join(
+            f"{name}:{prepared}:{large}:{digest}" for name, _, prepared, large, digest in self.order
+        ).encode()).hexdigest()
         if self.cache.known_context == self.context:
             self.known = self.cache.known
+            self.completes = self.cache.known_order == self.order_digest
         self.cache.known = {}  # this run's go in next_known
 
     def known_article(self, item: RawLine, number: int, seen: set[str],
                       bases: list[str]) -> tuple[Article, list[Finding], bool] | None:
         """The article of a line the last run remembered, named as `_batches` names it;
         None for a line to parse and normalise (new, changed, or not kept)."""
-        if item.fields != self.fields:
+        if item.fields is not self.fields and item.fields != self.fields:
             return None
         sha = hashlib.sha256(item.line).hexdigest()  # its source_sha256
         known = self.known.get(sha)
@@ -508,6 +527,9 @@ class _Keeper:
         except Exception:  # a damaged entry: the line is parsed
             return None
         article.article_id = _provisional_id(record_id(known), item.uri, number, seen, bases)
+        if not self.completes and complete_of(known) is not None:  # made for other detectors
+            known = with_complete(known, None)
+            self.fresh_known += 1
         self.next_known[sha] = known
         return article, ingest_of(known, article), waits
 
@@ -523,6 +545,40 @@ class _Keeper:
             if known is not None:
                 self.next_known[record.source_sha256] = known
                 self.fresh_known += 1
+
+    def served_complete(self, article: Article) -> Looked | None:
+        """What look_up would find for an unchanged article whose entry a kept line says
+        was complete with no findings, when its key is the same (its date and language as
+        then) and the entry is still there; None: look it up."""
+        known = self.next_known.get(article.source_sha256) if self.completes else None
+        complete = None if known is None else complete_of(known)
+        if complete is None:
+            return None
+        half, published, language = complete
+        assert self.cache is not None
+        if (published != str(article.published) or language != str(article.language)
+                or ENTRY + half not in self.cache.entries):
+            return None
+        parts = self.parts(article)
+        return Looked(half, [], len(parts.each), parts.share_names, {}, None)
+
+    def parts(self, article: Article) -> Parts:
+        """The parts an entry holds for the article's language (look_up's Parts)."""
+        parts = self.by_language.get(article.language)
+        if parts is None:
+            parts = self.by_language[article.language] = Parts.of(self.order, article)
+        return parts
+
+    def note_complete(self, article: Article, half: str, complete: bool) -> None:
+        """Keep with the article's line (if a known one) whether its entry is complete
+        with no findings: what served_complete reads on the next run."""
+        known = self.next_known.get(article.source_sha256)
+        if known is None:
+            return
+        now: Complete | None = (half, str(article.published), str(article.language)) if complete else None
+        if complete_of(known) != now:
+            self.next_known[article.source_sha256] = with_complete(known, now)
+            self.fresh_known += 1
 
     def large_key(self, name: str, article: Article) -> str:
         """The key of a large prepared value (its own row in the Arrow file)."""
@@ -585,7 +641,8 @@ class _Keeper:
         larges = [(name, digest) for name, _, _, is_large, digest in order if is_large]
         supports = {name: detector.supports for name, detector, *_ in order}
         source = self.source
-        by_language: dict[str | None, Parts] = {}  # supports() reads the language only
+        by_language = self.by_language  # supports() reads the language only
+        notes = self.fields is not None  # known lines: their entries' Completes
         large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
         has_value = cache.has_value
@@ -593,7 +650,13 @@ class _Keeper:
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
-            own = looked.get(position) or look_up(article, cache.entries, order, by_language)
+            own = looked.get(position)
+            if own is None:
+                own = self.served_complete(article) if notes else None
+                if own is None:
+                    own = look_up(article, cache.entries, order, by_language)
+                    if notes:
+                        self.note_complete(article, own.half, not own.need and not own.found)
             hits += own.hits
             misses += len(own.need)
             for name, stored in own.found.items():
@@ -649,10 +712,17 @@ class _Keeper:
                 entry[self.digests[name]] = json.dumps(found if name in self.plan.prepare
                                                        else stored_findings(found), default=str)
                 self.fresh_entries[key] = entry
+        if self.fields is not None:  # known lines: whether each grown entry is now complete
+            for position, (key, entry) in batch.entries.items():
+                article = batch.articles[position]
+                parts = self.parts(article)
+                self.note_complete(article, key[len(ENTRY):], all(d in entry for d in parts.share_digests)
+                                   and all(entry.get(d) == "[]" for d in parts.found_digests))
 
     def save(self) -> None:
         if self.fields is not None and self.cache is not None:  # kept lines; gone ones dropped
             self.cache.known, self.cache.known_context = self.next_known, self.context
+            self.cache.known_order = self.order_digest
             self.cache.known_fresh = bool(self.fresh_known) or len(self.next_known) != len(self.known)
         if self.cache is not None and self.keyed:
             for key, entry in self.fresh_entries.items():
