@@ -265,7 +265,7 @@ def _run(
             counts = count_columns(articles, findings, the_suite, detection.not_checked)
             signals = signal_columns(articles, findings, the_suite, detection.not_checked, counts)
             files = _apart(input_files, articles)  # summary.json's, hashed while GX validates
-            table_made: Future[pd.DataFrame] = Future()  # the thread's table, before its prepare
+            table_made: Future[pd.DataFrame] = Future()  # the thread's table, before the report's preparation
             if work is not None:  # the table, the report's rows and diffs, made while GX validates
                 early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
                                detection.failed, counts, html_report, signals, table_made)
@@ -312,7 +312,7 @@ def _run(
 
             if work is not None and out_dir is not None and table is not None:
                 with progress.stage("write outputs", 1, "steps") as advance:
-                    prepared = early.result()[1] if early is not None else None
+                    prepared = early.result() if early is not None else None
                     if prepared is not None:
                         from audit.report import with_status
 
@@ -361,13 +361,13 @@ def _table_and_report(
     failed: dict[str, dict[str, str]],
     counts: Mapping[str, list[int | None]],
     html_report: bool,
-    known: Mapping[str, Any] | None = None,
-    table_made: Future[pd.DataFrame] | None = None,
-) -> tuple[pd.DataFrame, Any]:
-    """The article table and audit.report.prepare's answer (None without a report), in a
-    thread started when GX's columns are made (`known`: their lists, which the table
-    reuses): while GX's process validates, this one waits on a pipe (the GIL free) and
-    would sit idle. Made before the send, the table (0.3 s of CPU at 20,000 articles)
+    known: Mapping[str, Any] | None,
+    table_made: Future[pd.DataFrame],
+) -> Any:
+    """The article table, into `table_made`, and audit.report.prepare's answer (None
+    without a report), returned; in a thread started when GX's columns are made (`known`:
+    their lists, which the table reuses): while GX's process validates, this one waits on
+    a pipe (the GIL free) and would sit idle. Made before the send, the table (0.3 s of CPU at 20,000 articles)
     delayed GX's start by as much; the rows, cluster diffs and view plan are 0.6 s more.
     `table_made` gets the table (or the error) as soon as it is made: at 100,000 articles
     this thread outlasts GX's validation, and articles.parquet's writing (C++, the GIL
@@ -376,16 +376,14 @@ def _table_and_report(
         columns = article_columns(articles, not_checked, failed, counts, known)
         table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
     except BaseException as error:
-        if table_made is not None:
-            table_made.set_exception(error)
+        table_made.set_exception(error)
         raise
-    if table_made is not None:
-        table_made.set_result(table)
+    table_made.set_result(table)
     if not html_report:
-        return table, None
+        return None
     from audit.report import prepare
 
-    return table, prepare(table, findings, columns)
+    return prepare(table, findings, columns)
 
 
 def _apart(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:

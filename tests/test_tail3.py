@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -125,8 +126,10 @@ def test_the_reports_rows_take_the_articles_strings(seeds_run: Any) -> None:
     for label, articles, not_checked, failed in _cases(suite, result)[:2]:
         counts = pipeline.count_columns(articles, result.findings, suite, not_checked)
         known = pipeline.signal_columns(articles, result.findings, suite, not_checked, counts)
-        table, prepared = pipeline._table_and_report(articles, result.findings, suite, not_checked,
-                                                     failed or {}, counts, True, known)
+        made: Future[Any] = Future()
+        prepared = pipeline._table_and_report(articles, result.findings, suite, not_checked,
+                                              failed or {}, counts, True, known, made)
+        table = made.result()
         assert prepared.rows == _rows(table), label
         for row, article in zip(prepared.rows, articles, strict=True):
             assert row["text"] is article.text and row["title"] is (article.extra.get("title")
