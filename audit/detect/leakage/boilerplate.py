@@ -33,6 +33,7 @@ from audit.detect.leakage.chrome_lines import (
     data_rows,
     group_of,
     key_id,
+    literal_alternation,
     phrase_hits,
     says_reader_words,
 )
@@ -656,7 +657,7 @@ def stage_direction(text: str) -> bool:
 def _dateline_pattern() -> re.Pattern[str]:
     """A line that is only a dateline: up to four place words, then an agency tag of
     audit/data/wire_datelines.txt in brackets, then at most a dash."""
-    tags = "|".join(re.escape(row.strip()) for row in data_rows("wire_datelines.txt"))
+    tags = literal_alternation("wire_datelines.txt")
     return re.compile(rf"(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,3}}\s+)?\((?i:{tags})\)\s*[-–—]*")
 
 

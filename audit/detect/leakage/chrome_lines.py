@@ -31,6 +31,11 @@ def data_rows(file_name: str) -> list[str]:
     return [row for row in rows if row.strip() and not row.startswith("#")]
 
 
+def literal_alternation(file_name: str) -> str:
+    """The rows of a data file as one regex alternation of literal strings (each escaped)."""
+    return "|".join(re.escape(row.strip()) for row in data_rows(file_name))
+
+
 def kinded_alternation(file_name: str) -> tuple[str, dict[str, str]]:
     """Rows `kind<TAB>source<TAB>regex` of a data file as one alternation of named groups,
     and group name -> kind: one compiled pattern per rule family, one scan (STYLE habit 7)."""

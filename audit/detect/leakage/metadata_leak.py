@@ -18,7 +18,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.detect.leakage.chrome_lines import Line, data_rows, kinded_alternation
+from audit.detect.leakage.chrome_lines import (
+    Line,
+    data_rows,
+    kinded_alternation,
+    literal_alternation,
+)
 from audit.detect.leakage.regex_literals import Prefilter, prefilter
 from audit.detect.leakage.spans import iter_spans
 from audit.model import Article, Finding, span_finding
@@ -251,7 +256,7 @@ def _timeline_headings(read: Sequence[tuple[Line, Leak | None]]) -> bool:
 @lru_cache(maxsize=1)
 def _letter_opener() -> re.Pattern[str]:
     """audit/data/letter_openers.txt as one pattern: how a letter goes on after its date."""
-    words = "|".join(re.escape(row.strip()) for row in data_rows("letter_openers.txt"))
+    words = literal_alternation("letter_openers.txt")
     return re.compile(rf"(?:{words})\b", re.IGNORECASE)
 
 
@@ -265,7 +270,7 @@ def _letters_date(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool
 @lru_cache(maxsize=1)
 def _contact_prompt() -> re.Pattern[str]:
     """audit/data/contact_prompts.txt as one pattern: what the line above an author's handle says."""
-    words = "|".join(re.escape(row.strip()) for row in data_rows("contact_prompts.txt"))
+    words = literal_alternation("contact_prompts.txt")
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
