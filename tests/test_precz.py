@@ -10,23 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 from factories import make_article
+from test_boilerplate_gj import article, flagged
 
 from audit.detect.consistency.weekdays import find_weekday_mismatches
-from audit.detect.leakage.boilerplate import find_boilerplate_lines
-from audit.model import Article, RawRecord
-from audit.normalise import to_article
-
-
-def article(text: str, article_id: str, *, publisher: str = "CNN", title: str = "Protests in Paris") -> Article:
-    fields = {"publisher": publisher, "language": "en", "url": None, "title": title}
-    record = RawRecord(source_uri=f"mem/{article_id}.txt", source_sha256="", record_id=article_id,
-                       text=text, fields=fields)
-    return to_article(record, article_id)
-
-
-def flagged(*articles: Article) -> list[str]:
-    return [f.excerpt for f in find_boilerplate_lines(list(articles), {})]
-
+from audit.model import Article
 
 # Three stories of one site, each quoting a tweet of the same account (the layout of CNN's embeds).
 STORIES = [
