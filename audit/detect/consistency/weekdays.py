@@ -7,7 +7,9 @@ the date reader leaves it out ("Sunday, 9 January-2011"). A date without a year
 is checked only in dated articles, and not at all when its sentence names another year
 ("On Friday, May 15 ... in 2015" in a 2017 article: the year is not the publication's), nor
 when its weekday is right in a recent year the article writes elsewhere (a 2018 article looking
-back on the 2016 campaign: "on Friday, October 7, when WikiLeaks posted ..."). Dates that
+back on the 2016 campaign: "on Friday, October 7, when WikiLeaks posted ..."), nor when it
+goes on from the full date written just before it, in that date's year (a diary read out: "April
+3rd, 1981 ... Tuesday, April 7th"). Dates that
 do not exist are left to consistency.invalid_date; numeric dates whose day and month
 may be swapped (05/06/2025) pass when either reading falls on the weekday.
 """
@@ -32,6 +34,7 @@ NEAR_DAYS = 120  # a yearless date further than this from publication could be e
 # (1 in 7 each): on BBC 2004-05 text re-dated to 2024-26 (c20000), 15 of the 30 dates a written
 # year of any age would excuse fitted an unrelated one (1993, 1994, 1976; docs/measurements/precx.md).
 RECENT_YEARS = 3
+ANCHOR_REACH = 2000  # characters after a full date in which a yearless date may go on in its year
 _TRAILING_YEAR = re.compile(r"\s*[-–—/,.]?\s*((?:19|20)\d\d)(?![\d/-])" + NOT_A_CLOCK)
 _YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])" + NOT_A_CLOCK)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
@@ -68,8 +71,10 @@ def mention_years(mention: DateMention, published: date | None) -> list[int]:
     return [nearest] if gap <= NEAR_DAYS else [nearest, other]
 
 
-def weekday_conflict(mention: DateMention, published: date | None, text: str = "") -> date | None:
-    """The date the weekday contradicts, or None when it matches or cannot be judged."""
+def weekday_conflict(mention: DateMention, published: date | None, text: str = "",
+                     anchor: DateMention | None = None) -> date | None:
+    """The date the weekday contradicts, or None when it matches or cannot be judged.
+    `anchor`: the last date with a written year before this one (`_follows`)."""
     if mention.weekday is None:
         return None
     year = written_year(text, mention) if text else mention.year
@@ -81,7 +86,22 @@ def weekday_conflict(mention: DateMention, published: date | None, text: str = "
         return None
     if year is None and published is not None and _fits_a_written_year(mention, text, published):
         return None  # the article speaks of that year's events: the publication year is the guess
+    if year is None and anchor is not None and _follows(mention, anchor):
+        return None  # "Day five, April 3rd, 1981 ... Day nine, Tuesday, April 7th": the story's year
     return readings[0]
+
+
+def _follows(mention: DateMention, anchor: DateMention) -> bool:
+    """Whether a yearless date goes on from the full date before it: written within ANCHOR_REACH
+    characters after it, and in that date's year it falls on its weekday within NEAR_DAYS of it.
+    A 2013 interview reads from a 1981 diary "Day five, April 3rd, 1981." and, 1,460 characters
+    on, "Day nine, Tuesday, April 7th" (Reagan's hospital stay, FakeNewsNet's PolitiFact pages,
+    docs/measurements/precz.md): the publication's year was the wrong one to check it in."""
+    start = anchor.to_date()
+    if start is None or mention.start - anchor.end > ANCHOR_REACH:
+        return False
+    return any(d.weekday() == mention.weekday and abs((d - start).days) <= NEAR_DAYS
+               for d in mention.readings(start.year))
 
 
 def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bool:
@@ -96,8 +116,10 @@ def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bo
 
 def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     for article in articles:
+        anchor = None  # the last date with a written year
         for mention in find_dates(article.text):
-            actual = weekday_conflict(mention, article.published, article.text)
+            actual = weekday_conflict(mention, article.published, article.text, anchor)
+            anchor = mention if mention.year else anchor
             if actual is None:
                 continue
             stated = calendar.day_name[mention.weekday or 0]

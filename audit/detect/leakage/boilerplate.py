@@ -37,9 +37,12 @@ from audit.detect.leakage.chrome_lines import (
     phrase_hits,
     says_reader_words,
 )
+from audit.detect.leakage.edit_links import edit_link
+from audit.detect.leakage.numbered_headings import numbered_headings
 from audit.detect.leakage.recurrence import unit_recurrence
 from audit.detect.leakage.spans import segment
 from audit.detect.leakage.transcripts import utterances
+from audit.detect.leakage.tweets import quoted_tweet, tweet_lines
 from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
@@ -257,15 +260,25 @@ def _has_words(ln: Line) -> bool:
     return any(c.isalnum() for c in ln.text)
 
 
-def _comments_start(lines: Sequence[Line], first: int, last: int) -> int | None:
+def _comments_start(text: str, lines: Sequence[Line], first: int, last: int) -> int | None:
     """The comments header inside the body stretch, if any: comments are chrome, however
     much prose they hold (the body ends before them)."""
     if first < 0:
         return None
     for ln in lines[first + 1:last + 1]:
-        if any(h.kind == "comments" for h in _strong_hits(ln)) and not _share_box(lines, ln.index):
+        if (any(h.kind == "comments" for h in _strong_hits(ln)) and not _share_box(lines, ln.index)
+                and not _share_bar(text, lines, ln.index)):
             return ln.index
     return None
+
+
+def _share_bar(text: str, lines: Sequence[Line], i: int) -> bool:
+    """Whether the comments header at line i is a link in a share bar run into the text: a share
+    button right before it on the same line (thehill.com's "... increased again." Tweet View
+    Comments Pelosi said ...": the story goes on after it, flattened)."""
+    before = lines[i - 1] if i > 0 else None
+    return (before is not None and "\n" not in text[before.end:lines[i].start]
+            and any(h.kind == "share" for h in _phrase_hits(before)))
 
 
 def _share_box(lines: Sequence[Line], i: int) -> bool:
@@ -534,10 +547,11 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     """
     skip = _taken_by_others(lines)
     said = utterances(lines)  # a transcript's short replies: what was said, however often it recurs
+    quoted = tweet_lines(lines) | numbered_headings(lines)  # embedded tweets, a list article's headings
     closers = {ln.index for ln in lines if _closes_sentence(lines, ln.index)}
     strong = {ln.index for ln in lines if _strong_hits(ln)} - closers
     first, last = main_body(lines, skip | strong)
-    comments = _comments_start(lines, first, last)
+    comments = _comments_start(article.text or "", lines, first, last)
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
@@ -553,6 +567,14 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
             header = lines[comments].text[:40]
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
                                     f"(from {header!r} on)"))
+            continue
+        if ln.index in quoted:
+            continue
+        link = edit_link(ln)
+        if link is not None:  # "Career [ edit ]": the heading is the page's, its edit link the wiki's
+            start, end = link
+            verdicts.append(Verdict(replace(ln, start=start, end=end, text=article.text[start:end]), "phrase",
+                                    "is a wiki's edit link after a section heading"))
             continue
         verdict = _judge_line(article, lines, ln, body, runs, settings)
         if verdict:
@@ -690,21 +712,6 @@ def recurs_enough(article: Article, span: tuple[int, int], n_docs: int, min_docs
         return False
     text = article.text[span[0]:span[1]]
     return len(text.split()) <= BLOCK_WORDS and site_voice(text)
-
-
-# An embedded tweet as extraction leaves it: its text, then "Name (@handle) June 29, 2017".
-# Articles quoting one tweet repeat its sentences ("Then how come low I.Q. Crazy Mika, along
-# with Psycho Joe, came.." in 7 partisan articles of ISOT 2017): quoted content, not the
-# site's chrome (precision-2026-12-03c.md). A tweet holds at most 280 characters.
-_TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s*(?:January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December) \d{1,2}, \d{4}")
-TWEET_REACH = 400  # characters after a line where its tweet's signature may stand (280 + the name)
-
-
-def quoted_tweet(text: str, end: int) -> bool:
-    """Whether the line ending at `end` is inside an embedded tweet: a tweet's signature
-    follows within TWEET_REACH characters (read only for the few lines that recur)."""
-    return _TWEET_SIGNATURE.search(text, end, end + TWEET_REACH) is not None
 
 
 @lru_cache(maxsize=1)
