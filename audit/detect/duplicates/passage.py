@@ -152,17 +152,18 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     kin = families()
     by_hash: list[np.ndarray] | None = [] if sink is not None else None
     groups = seed_groups(prints, kin, cfg.max_df, by_hash)
-    if sink is not None:
-        sink.update(table=by_hash, counts=counts, families=kin, words=words)
     del prints
-    yield from _group_seeds(words, groups, counts, cfg)
+    live = live_candidates(words, groups, cfg)
+    if sink is not None:
+        sink.update(table=by_hash, counts=counts, families=kin, words=words, live=live)
+    yield from _group_seeds(words, groups, counts, cfg, live)
 
 
 def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig,
-                 wanted: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
-                 key: np.ndarray | None = None) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
-    """_corpus_seeds' pairs from the groups (`wanted(a, b)`: only those pairs, each of
-    which has a `key` article: live_candidates follows only the pairs with one).
+                 live: np.ndarray, wanted: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+                 ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+    """_corpus_seeds' pairs from the groups (`live`: the codes of the pairs with a live
+    seed, or a superset: live_candidates; `wanted(a, b)`: only those pairs).
 
     Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
     edited is yielded only if one of its seeds can grow into a run of min_words
@@ -170,7 +171,7 @@ def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg
     """
     # only pairs that may yield something, found per fingerprint group (duplicate_candidates);
     # their seeds are seeds_of's rows for them, so all below is as for the whole list
-    codes = distinct(np.concatenate([live_candidates(words, groups, cfg, key), edited_candidates(groups, counts, cfg)]))
+    codes = distinct(np.concatenate([live, edited_candidates(groups, counts, cfg)]))
     if wanted is not None:
         codes = codes[wanted(codes >> 32, codes & 0xFFFFFFFF)]
     doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
@@ -298,9 +299,10 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     sink: dict[str, Any] = {}
     if saved is not None:
         ids = passage_state.identities(articles)
+        id_names = passage_state.names(articles)
         state = passage_state.load(saved)
         try:
-            done = state is not None and _rerun(articles, state, ids, families, cfg,
+            done = state is not None and _rerun(articles, state, (ids, id_names), families, cfg,
                                                 (tokens, shingles), (pairs, edited), sink, saved)
         except Exception:  # a state that misleads the rerun: computed whole, never a failed run
             done = False
@@ -326,7 +328,8 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
              if not site_chrome(articles, doc, group, cfg)]
     if saved is not None:
         passage_state.save(saved, passage_state.PassageState(
-            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"]))
+            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"], id_names,
+            sink["live"]))
     yield from found
 
 
@@ -388,7 +391,7 @@ def _edited_runs(doc_a: int, doc_b: int, seeds: list[tuple[int, int]], tokens: C
     return [shared, len(b), [(sb, eb, sa, ea, b.span(sb, eb), a.span(sa, ea)) for sb, eb, sa, ea in runs]]
 
 
-def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: list[bytes],
+def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: tuple[list[bytes], np.ndarray],
            families: Callable[[], Sequence[Hashable]], cfg: PassageConfig, caches: tuple[Any, Any],
            outcomes: tuple[dict[tuple[int, int], Any], dict[tuple[int, int], list[Any]]],
            sink: dict[str, Any], saved: Any = None) -> bool:
@@ -396,9 +399,10 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     False, with nothing done, when the rerun is to be computed whole. The words come
     from the state's words file (`saved`: its SavedState) where it has them, else from
     the articles' shares; they are read before the families are asked for (duplicate.near
-    may still be making them, in the parent)."""
-    matched = passage_state.match(state, ids)
-    if matched is None:
+    may still be making them, in the parent). The changed articles are searched near
+    their edits only where the state and the words file allow (_edit_local)."""
+    matched = passage_state.match(state, ids[0])
+    if matched is None or state.live is None:
         return False
     old_of_new, new_of_old = matched
     changed = np.flatnonzero(old_of_new < 0)
@@ -424,9 +428,18 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
         return False
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
-    rows = rerun.key_rows()  # sorted by hash, as the table
-    groups = seed_groups_by_hash(rerun.hashes[rows], rerun.docs[rows], rerun.positions[rows], kin, cfg.max_df)
-    yielded = _group_seeds(words, groups, rerun.counts, cfg, rerun.dirty, rerun.affected | rerun.flipped)
+    local = (_edit_local(state, matched, ids[1], kin, (changed, fresh, words_of), words, cfg)
+             if stored is not None else passage_state.NO_LOCAL)
+    rows, marks = rerun.key_rows(local)  # sorted by hash, as the table
+    groups = seed_groups_by_hash(rerun.hashes[rows], rerun.docs[rows], rerun.positions[rows], kin, cfg.max_df,
+                                 marks)
+    found = live_candidates(words, groups.marked_only(), cfg, rerun.affected | rerun.flipped)
+    found = found[rerun.dirty(found >> 32, found & 0xFFFFFFFF)]
+    kept_live, before = passage_state.live_now(state, rerun, local)
+    before = before[~np.isin(before, found)]
+    live = distinct(np.concatenate([found, _live_codes(words, groups, before[rerun.dirty(
+        before >> 32, before & 0xFFFFFFFF)], cfg)]))  # the dirty pairs with a live seed, exactly
+    yielded = _group_seeds(words, groups, rerun.counts, cfg, live, rerun.dirty)
     fresh_pairs: dict[tuple[int, int], Any] = {}
     fresh_edited: dict[tuple[int, int], list[Any]] = {}
     _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)
@@ -435,8 +448,42 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     edited.update(kept_edited)
     edited.update(fresh_edited)
     sink.update(table=(rerun.hashes, rerun.docs, rerun.positions), counts=rerun.counts, families=kin,
-                store=store)
+                store=store, live=distinct(np.concatenate([kept_live, live])))
     return True
+
+
+def _edit_local(state: passage_state.PassageState, matched: tuple[np.ndarray, np.ndarray], names: np.ndarray,
+                families: np.ndarray, fresh: tuple[np.ndarray, Fingerprints, Mapping[int, np.ndarray]],
+                words: CorpusWords, cfg: PassageConfig) -> passage_state.Local:
+    """The changed articles searched near their edits only (passage_state.versions), with
+    the fingerprints near an edit of either version: the previous version's words are
+    still in the words file (`words.words`, mapped), at the state's places."""
+    docs, olds = passage_state.versions(state, matched, names, families)
+    if not len(docs) or state.words is None:
+        return passage_state.NO_LOCAL
+    changed, prints, words_of = fresh
+    store = state.words
+    old = [words.words[start : start + length] for start, length in
+           zip(store.starts[olds].tolist(), store.lengths[olds].tolist())]
+    new = [words_of[doc] for doc in docs.tolist()]
+    then = Fingerprints.of(CorpusWords.of(old), cfg.kgram, cfg.window)
+    index = np.full(len(changed), -1, dtype=np.int64)
+    index[np.searchsorted(changed, docs)] = np.arange(len(docs))
+    mine = index[prints.docs] >= 0
+    near = passage_state.near_edits(old, new, (then.hashes, then.docs, then.positions),
+                                    (prints.hashes[mine], index[prints.docs[mine]], prints.positions[mine]), cfg)
+    return passage_state.Local(docs, olds, near)
+
+
+def _live_codes(words: CorpusWords, groups: SeedGroups, codes: np.ndarray, cfg: PassageConfig) -> np.ndarray:
+    """Of the sorted pair codes, those with a seed live_pairs finds live (all their seeds)."""
+    held = np.zeros(len(words.offsets), dtype=bool)  # articles in some group: the others have no seed
+    held[groups.docs[groups.members]] = True
+    codes = codes[held[codes >> 32] & held[codes & 0xFFFFFFFF]]
+    doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
+    starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b)
+    live = live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts, stops, cfg)
+    return ((doc_a[starts].astype(np.int64) << 32) | doc_b[starts])[live]
 
 
 def site_chrome(articles: Sequence[Article], doc: int, group: list[Side], cfg: PassageConfig) -> bool:
