@@ -599,3 +599,49 @@ def test_a_run_grown_into_an_edit_over_gaps_is_found_from_its_far_seed(tmp_path:
     assert now == _findings(records, {})
     assert {(f.article_id, f.related_article_id) for f in now} == {("a0", "a1"), ("a1", "a0")}
     assert reruns == [True] and len(searched) == 1
+
+
+def _passage_records() -> tuple[list[str], str, str]:
+    """Long filler articles of their own sentences, and a 60-word passage to share."""
+    pool = seed_sentences()
+    fillers = [" ".join(pool[80 + 9 * i : 89 + 9 * i]) for i, _ in enumerate(range(6))]
+    passage = " ".join(tokenise(" ".join(pool[20:35])).words[40:100])
+    return fillers, passage, " ".join(pool[60:72])
+
+
+def test_a_passage_whose_fingerprints_cross_back_under_max_df_is_found_far_from_the_edit(
+        tmp_path: Path, reruns: list[bool]) -> None:
+    """max_df 2: a0, a1 and a2 hold a passage, so none of its fingerprints seeds a pair.
+    a2 goes, and a0 is edited at its end, far from the passage: the passage's
+    fingerprints cross back under max_df (searched though far from the edit), and a0
+    and a1 share it now."""
+    fillers, passage, other = _passage_records()
+    params = {"max_df": 2}
+    records: list[Record] = [("a0", f"{passage} {fillers[0]} {fillers[1]}", "P0"),
+                             ("a1", f"{fillers[2]} {passage}", "P1"), ("a2", f"{passage} {fillers[3]}", "P2"),
+                             *[(f"b{i}", text, "P2") for i, text in enumerate(fillers[4:])]]
+    assert _findings(records, params, tmp_path) == []
+    records = [("a0", f"{passage} {fillers[0]} {other}", "P0"), records[1], *records[3:]]
+    now = _findings(records, params, tmp_path)
+    assert now == _findings(records, params)
+    assert {(f.article_id, f.related_article_id) for f in now} == {("a0", "a1"), ("a1", "a0")}
+    assert reruns == [True]
+
+
+def test_an_article_that_was_a_near_copy_is_searched_whole(tmp_path: Path, reruns: list[bool]) -> None:
+    """a0 and a1 were near copies (one family: a0, the first, seeded its pairs); a0 goes
+    and a1 is edited at its end, far from the passage it shares with a2: a1 is alone in
+    its family now, but was not before, so its passage's groups are searched (its
+    previous version had no pair with a2 to keep)."""
+    fillers, passage, other = _passage_records()
+    text = f"{passage} {fillers[0]} {fillers[1]}"
+    records: list[Record] = [("a0", text, "P0"), ("a1", text.replace(" the ", " a ", 1), "P1"),
+                             ("a2", f"{fillers[2]} {passage}", "P2"),
+                             *[(f"b{i}", filler, "P2") for i, filler in enumerate(fillers[3:])]]
+    before = _findings(records, {}, tmp_path)
+    assert {(f.article_id, f.related_article_id) for f in before} == {("a0", "a2"), ("a2", "a0")}
+    records = [("a1", f"{records[1][1]} {other}", "P1"), *records[2:]]
+    now = _findings(records, {}, tmp_path)
+    assert now == _findings(records, {})
+    assert {(f.article_id, f.related_article_id) for f in now} == {("a1", "a2"), ("a2", "a1")}
+    assert reruns == [True]
