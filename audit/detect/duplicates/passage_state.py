@@ -28,6 +28,12 @@ by hash, and the pairs' outcomes, in the detector's SavedState (audit.detect.sav
 params), and every article's words in a file beside it (WordStore); anything
 unreadable, another fingerprint, a reordered corpus or a change of more than LARGE_CHANGE
 of the articles: the cold computation.
+
+Of those groups, only some are searched for the pairs with a live seed (live_candidates,
+most of a rerun's work): a changed article alone in its family, before and now, whose
+previous version is found by its id (`names`), is searched only near its edits (the
+edit-local search, below `kept_outcomes`); its pairs that had a live seed before (the
+state keeps every such pair: `live`) are candidates whatever their place.
 """
 
 from __future__ import annotations
