@@ -434,3 +434,214 @@ def test_the_fingerprint_table_is_its_own_mapped_file_and_only_the_states_is_rea
         assert _findings(records, {}, tmp_path) == _findings(records, {})
         assert passage_state.load(saved) is not None  # written anew
     assert reruns == [True]  # the damaged ones: no state, computed whole
+
+
+# The edit-local search (passage_state.reach, near_edits): long articles whose edits
+# leave most of their fingerprints far from any edit, so only the groups near the edits
+# are searched for live pairs on a rerun.
+
+
+def _long_records(seed: int) -> list[Record]:
+    """Articles of 12-30 real sentences (reused across articles: many pairs share one),
+    some carrying a passage of 30-70 words lifted (edited or not) from another's middle,
+    near copies (families) and a reordered copy."""
+    rng = random.Random(seed)
+    pool = seed_sentences()[:120]
+    texts = [" ".join(rng.sample(pool, rng.randint(12, 30))) for _ in range(rng.randint(20, 30))]
+    for _ in range(rng.randint(6, 12)):
+        source = tokenise(rng.choice(texts)).words
+        length = rng.randint(30, 70)
+        first = rng.randrange(0, len(source) - length + 1)
+        lifted = source[first : first + length]
+        lifted = edited_text(lifted, rng) if rng.random() < 0.5 else lifted
+        at = rng.randrange(len(texts))
+        parts = texts[at].split(". ")
+        parts.insert(rng.randrange(len(parts) + 1), " ".join(lifted))
+        texts[at] = ". ".join(parts)
+    for _ in range(2):
+        words = rng.choice(texts).split()
+        words[rng.randrange(len(words))] = "reportedly"
+        texts.append(" ".join(words))
+    parts = rng.choice(texts).split(". ")
+    rng.shuffle(parts)
+    texts.append(". ".join(parts))
+    return [(f"a{i}", text, f"P{i % 3}") for i, text in enumerate(texts)]
+
+
+def _local_edit(records: list[Record], rng: random.Random, fresh: list[int]) -> list[Record]:
+    """One to three changes: most edit an article in place (a sentence replaced, put in
+    or taken out, at its start, its end or anywhere; a word changed; a lifted passage
+    grown by the words that follow it in its source; several of these in one article),
+    some add or remove an article."""
+    out = list(records)
+    pool = seed_sentences()[:120]
+    for _ in range(rng.randint(1, 3)):
+        kind = rng.choice(["replace", "replace", "insert", "delete", "word", "grow", "several",
+                           "first", "last", "add", "remove"])
+        at = rng.randrange(len(out))
+        ident, text, publisher = out[at]
+        parts = text.split(". ")
+        fresh[0] += 1
+        if kind in ("replace", "first", "last"):
+            where = {"first": 0, "last": len(parts) - 1}.get(kind, rng.randrange(len(parts)))
+            parts[where] = rng.choice(pool).rstrip(".")
+        elif kind == "insert":
+            parts.insert(rng.randrange(len(parts) + 1), rng.choice(pool).rstrip("."))
+        elif kind == "delete" and len(parts) > 3:
+            del parts[rng.randrange(len(parts))]
+        elif kind == "word":
+            words = text.split()
+            words[rng.randrange(len(words))] = rng.choice(["zqword", "however", "the"])
+            parts = [" ".join(words)]
+        elif kind == "grow":  # a shared run made longer: words of another article put after it
+            source = tokenise(rng.choice(out)[1]).words
+            first = rng.randrange(max(1, len(source) - 60))
+            where = rng.randrange(len(parts))
+            parts[where] = " ".join(source[first : first + rng.randint(5, 60)])
+        elif kind == "several":
+            for _ in range(rng.randint(2, 4)):
+                parts[rng.randrange(len(parts))] = rng.choice(pool).rstrip(".")
+        elif kind == "add":
+            body = " ".join(rng.sample(pool, rng.randint(12, 30)))
+            out.insert(rng.randrange(len(out) + 1), (f"n{fresh[0]}", body, f"P{rng.randrange(3)}"))
+            continue
+        elif kind == "remove" and len(out) > 10:
+            del out[at]
+            continue
+        out[at] = (ident, ". ".join(parts), publisher)
+    return out
+
+
+@pytest.fixture
+def searched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Per rerun that took the edit-local way: (members of the groups live_candidates
+    searched, members of all the key groups made)."""
+    sizes: list[tuple[int, int]] = []
+    real = duplicate_passage.live_candidates
+
+    def spy(words: Any, groups: Any, cfg: Any, key: Any = None) -> Any:
+        if key is not None:
+            sizes.append((len(groups.members), spy.made))  # type: ignore[attr-defined]
+        return real(words, groups, cfg, key)
+
+    made = duplicate_passage.seed_groups_by_hash
+
+    def counting(*args: Any) -> Any:
+        groups = made(*args)
+        spy.made = len(groups.members)  # type: ignore[attr-defined]
+        return groups
+
+    monkeypatch.setattr(duplicate_passage, "live_candidates", spy)
+    monkeypatch.setattr(duplicate_passage, "seed_groups_by_hash", counting)
+    return sizes
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_edit_local_reruns_find_what_a_cold_run_finds(tmp_path: Path, seed: int, reruns: list[bool],
+                                                     searched: list[tuple[int, int]]) -> None:
+    """Long articles edited at their start, end or anywhere, several times, grown passages,
+    additions and removals: each rerun's findings are a cold computation's, and the
+    reruns searched only part of the groups they made."""
+    rng = random.Random(300 + seed)
+    params = SETTINGS[seed % len(SETTINGS)]
+    records = _long_records(seed)
+    assert len(_findings(records, params, tmp_path)) >= 5
+    fresh = [0]
+    for _ in range(8):
+        records = _local_edit(records, rng, fresh)
+        assert _findings(records, params, tmp_path) == _findings(records, params)
+    assert reruns == [True] * 8
+    assert sum(mine for mine, _ in searched) < sum(made for _, made in searched)
+
+
+def test_a_rerun_searches_only_the_groups_near_an_edit(tmp_path: Path, reruns: list[bool],
+                                                      searched: list[tuple[int, int]]) -> None:
+    """One sentence replaced at the start of a long article: the rerun searches the groups
+    of the fingerprints near it, not all those of the article (before: all), and finds
+    what a cold run finds, the article's far passage included."""
+    records = _long_records(1)
+    lifted = tokenise(records[3][1]).words[-60:]  # a far passage, at the end of a long article
+    records[0] = (records[0][0], f"{records[0][1]} {' '.join(lifted)}", records[0][2])
+    _findings(records, {}, tmp_path)
+    parts = records[0][1].split(". ")
+    parts[0] = "This sentence was changed after the first audit"
+    records[0] = (records[0][0], ". ".join(parts), records[0][2])
+    now = _findings(records, {}, tmp_path)
+    assert now == _findings(records, {})
+    assert any(f.article_id == "a0" and f.related_article_id == "a3" for f in now)
+    assert reruns == [True] and len(searched) == 1
+    mine, made = searched[0]
+    assert mine < 0.5 * made
+
+
+def test_a_run_grown_into_an_edit_over_gaps_is_found_from_its_far_seed(tmp_path: Path, reruns: list[bool],
+                                                                      searched: list[tuple[int, int]]) -> None:
+    """An article shares 28 words with another, then 11 more with every fourth word
+    changed (no shared fingerprint there: each 8 words hold a change; the gaps are
+    bridged), 39 words in all: no passage. The edit, right after, carries the gapped copy
+    on for 25 words: a 64-word passage, whose only seeds are 26 words and more before the
+    edit (reach() is why they are searched: their growth reads that far)."""
+    pool = seed_sentences()
+    source = tokenise(" ".join(pool[20:35])).words
+    lead, tail = " ".join(pool[60:66]), " ".join(pool[70:76])
+
+    def gapped(words: list[str]) -> str:
+        return " ".join(f"zq{w}" if i % 4 == 3 else w for i, w in enumerate(words))
+
+    def article(gapped_words: int) -> str:
+        return f"{lead} {' '.join(source[60:88])} {gapped(source[88 : 88 + gapped_words])} {tail}"
+
+    records: list[Record] = [("a0", article(11), "P0"), ("a1", " ".join(source), "P1"),
+                             *[(f"b{i}", " ".join(pool[80 + 9 * i : 89 + 9 * i]), "P2") for i in range(6)]]
+    assert _findings(records, {}, tmp_path) == []
+    records[0] = ("a0", article(36), "P0")
+    now = _findings(records, {}, tmp_path)
+    assert now == _findings(records, {})
+    assert {(f.article_id, f.related_article_id) for f in now} == {("a0", "a1"), ("a1", "a0")}
+    assert reruns == [True] and len(searched) == 1
+
+
+def _passage_records() -> tuple[list[str], str, str]:
+    """Long filler articles of their own sentences, and a 60-word passage to share."""
+    pool = seed_sentences()
+    fillers = [" ".join(pool[80 + 9 * i : 89 + 9 * i]) for i, _ in enumerate(range(6))]
+    passage = " ".join(tokenise(" ".join(pool[20:35])).words[40:100])
+    return fillers, passage, " ".join(pool[60:72])
+
+
+def test_a_passage_whose_fingerprints_cross_back_under_max_df_is_found_far_from_the_edit(
+        tmp_path: Path, reruns: list[bool]) -> None:
+    """max_df 2: a0, a1 and a2 hold a passage, so none of its fingerprints seeds a pair.
+    a2 goes, and a0 is edited at its end, far from the passage: the passage's
+    fingerprints cross back under max_df (searched though far from the edit), and a0
+    and a1 share it now."""
+    fillers, passage, other = _passage_records()
+    params = {"max_df": 2}
+    records: list[Record] = [("a0", f"{passage} {fillers[0]} {fillers[1]}", "P0"),
+                             ("a1", f"{fillers[2]} {passage}", "P1"), ("a2", f"{passage} {fillers[3]}", "P2"),
+                             *[(f"b{i}", text, "P2") for i, text in enumerate(fillers[4:])]]
+    assert _findings(records, params, tmp_path) == []
+    records = [("a0", f"{passage} {fillers[0]} {other}", "P0"), records[1], *records[3:]]
+    now = _findings(records, params, tmp_path)
+    assert now == _findings(records, params)
+    assert {(f.article_id, f.related_article_id) for f in now} == {("a0", "a1"), ("a1", "a0")}
+    assert reruns == [True]
+
+
+def test_an_article_that_was_a_near_copy_is_searched_whole(tmp_path: Path, reruns: list[bool]) -> None:
+    """a0 and a1 were near copies (one family: a0, the first, seeded its pairs); a0 goes
+    and a1 is edited at its end, far from the passage it shares with a2: a1 is alone in
+    its family now, but was not before, so its passage's groups are searched (its
+    previous version had no pair with a2 to keep)."""
+    fillers, passage, other = _passage_records()
+    text = f"{passage} {fillers[0]} {fillers[1]}"
+    records: list[Record] = [("a0", text, "P0"), ("a1", text.replace(" the ", " a ", 1), "P1"),
+                             ("a2", f"{fillers[2]} {passage}", "P2"),
+                             *[(f"b{i}", filler, "P2") for i, filler in enumerate(fillers[3:])]]
+    before = _findings(records, {}, tmp_path)
+    assert {(f.article_id, f.related_article_id) for f in before} == {("a0", "a2"), ("a2", "a0")}
+    records = [("a1", f"{records[1][1]} {other}", "P1"), *records[2:]]
+    now = _findings(records, {}, tmp_path)
+    assert now == _findings(records, {})
+    assert {(f.article_id, f.related_article_id) for f in now} == {("a1", "a2"), ("a2", "a1")}
+    assert reruns == [True]

@@ -152,17 +152,20 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     kin = families()
     by_hash: list[np.ndarray] | None = [] if sink is not None else None
     groups = seed_groups(prints, kin, cfg.max_df, by_hash)
-    if sink is not None:
-        sink.update(table=by_hash, counts=counts, families=kin, words=words)
     del prints
-    yield from _group_seeds(words, groups, counts, cfg)
+    live = live_candidates(words, groups, cfg)
+    if sink is not None:
+        sink.update(table=by_hash, counts=counts, families=kin, words=words, live=live)
+    yield from _group_seeds(words, groups, counts, cfg, live)
 
 
 def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig,
-                 wanted: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
-                 key: np.ndarray | None = None) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
-    """_corpus_seeds' pairs from the groups (`wanted(a, b)`: only those pairs, each of
-    which has a `key` article: live_candidates follows only the pairs with one).
+                 live: np.ndarray, wanted: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+                 settle: list[np.ndarray] | None = None) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+    """_corpus_seeds' pairs from the groups (`live`: the codes of the pairs with a live
+    seed, or a superset: live_candidates; `wanted(a, b)`: only those pairs). `settle`
+    ([codes]): those pairs are looked at too, and replaced by those of them that have a
+    live seed (whatever their seeds' number: a rerun's pairs that had one before).
 
     Seeds are flat int32 columns (duplicate_seeds), 16 bytes a seed. A pair that is not
     edited is yielded only if one of its seeds can grow into a run of min_words
@@ -170,11 +173,24 @@ def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg
     """
     # only pairs that may yield something, found per fingerprint group (duplicate_candidates);
     # their seeds are seeds_of's rows for them, so all below is as for the whole list
-    codes = distinct(np.concatenate([live_candidates(words, groups, cfg, key), edited_candidates(groups, counts, cfg)]))
+    asked = np.zeros(0, np.int64) if settle is None else settle[0]
+    if len(asked):  # an article in no group has no seed (and pair_seeds wants it in one)
+        held = np.zeros(int(max((asked >> 32).max(), (asked & 0xFFFFFFFF).max())) + 1, dtype=bool)
+        member = groups.docs[groups.members]
+        held[member[member < len(held)]] = True
+        asked = asked[held[asked >> 32] & held[asked & 0xFFFFFFFF]]
+    codes = distinct(np.concatenate([live, asked, edited_candidates(groups, counts, cfg)]))
     if wanted is not None:
         codes = codes[wanted(codes >> 32, codes & 0xFFFFFFFF)]
     doc_a, doc_b, pos_a, pos_b = pair_seeds(groups, codes)
-    starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b, cfg.min_seeds)
+    starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b)
+    if settle is not None:
+        pair = (doc_a[starts].astype(np.int64) << 32) | doc_b[starts]
+        at = np.minimum(np.searchsorted(asked, pair), max(0, len(asked) - 1))
+        mine = np.flatnonzero(asked[at] == pair) if len(asked) else np.zeros(0, np.int64)
+        settle[0] = pair[mine][live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[mine], stops[mine], cfg)]
+    enough = stops - starts >= cfg.min_seeds
+    starts, stops = starts[enough], stops[enough]
     firsts = doc_a[starts]
     edited = stops - starts >= cfg.max_coverage * np.maximum(
         1, np.maximum(counts[firsts], counts[doc_b[starts]]))
@@ -310,6 +326,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
             _outcomes(_corpus_seeds(articles, families, cfg, sink), tokens, shingles, cfg, pairs, edited)
             sink["table"] = tuple(sink["table"])
             sink["families"] = passage_state.family_codes(sink["families"])
+            sink["names"] = passage_state.names(articles)
             sink["store"] = passage_state.write_words(saved, sink.pop("words"))
     else:
         _outcomes(_corpus_seeds(articles, families, cfg), tokens, shingles, cfg, pairs, edited)
@@ -326,7 +343,8 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
              if not site_chrome(articles, doc, group, cfg)]
     if saved is not None:
         passage_state.save(saved, passage_state.PassageState(
-            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"]))
+            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"], sink["names"],
+            sink["live"]))
     yield from found
 
 
@@ -396,9 +414,10 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     False, with nothing done, when the rerun is to be computed whole. The words come
     from the state's words file (`saved`: its SavedState) where it has them, else from
     the articles' shares; they are read before the families are asked for (duplicate.near
-    may still be making them, in the parent)."""
+    may still be making them, in the parent). The changed articles are searched near
+    their edits only where the state and the words file allow (_edit_local)."""
     matched = passage_state.match(state, ids)
-    if matched is None:
+    if matched is None or state.live is None or state.names is None:
         return False
     old_of_new, new_of_old = matched
     changed = np.flatnonzero(old_of_new < 0)
@@ -424,19 +443,53 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
         return False
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
-    rows = rerun.key_rows()  # sorted by hash, as the table
-    groups = seed_groups_by_hash(rerun.hashes[rows], rerun.docs[rows], rerun.positions[rows], kin, cfg.max_df)
-    yielded = _group_seeds(words, groups, rerun.counts, cfg, rerun.dirty, rerun.affected | rerun.flipped)
+    names = state.names[np.maximum(old_of_new, 0)]  # an unchanged article's id is as before
+    names[changed] = passage_state.names([articles[doc] for doc in changed.tolist()])
+    local = (_edit_local(state, matched, names, kin, (changed, fresh, words_of), words, cfg)
+             if stored is not None else passage_state.NO_LOCAL)
+    rows, marks = rerun.key_rows(local)  # sorted by hash, as the table
+    groups = seed_groups_by_hash(rerun.hashes[rows], rerun.docs[rows], rerun.positions[rows], kin, cfg.max_df,
+                                 marks)
+    found = live_candidates(words, groups.marked_only(), cfg, rerun.affected | rerun.flipped)
+    found = found[rerun.dirty(found >> 32, found & 0xFFFFFFFF)]
+    kept_live, before = passage_state.live_now(state, rerun, local)
+    before = before[~np.isin(before, found)]
+    settle = [before[rerun.dirty(before >> 32, before & 0xFFFFFFFF)]]  # had a live seed: has it now?
+    yielded = _group_seeds(words, groups, rerun.counts, cfg, found, rerun.dirty, settle)
     fresh_pairs: dict[tuple[int, int], Any] = {}
     fresh_edited: dict[tuple[int, int], list[Any]] = {}
     _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)
+    live = distinct(np.concatenate([found, settle[0]]))  # the dirty pairs with a live seed, exactly
     pairs.update(kept_pairs)
     pairs.update(fresh_pairs)
     edited.update(kept_edited)
     edited.update(fresh_edited)
     sink.update(table=(rerun.hashes, rerun.docs, rerun.positions), counts=rerun.counts, families=kin,
-                store=store)
+                store=store, live=distinct(np.concatenate([kept_live, live])), names=names)
     return True
+
+
+def _edit_local(state: passage_state.PassageState, matched: tuple[np.ndarray, np.ndarray], names: np.ndarray,
+                families: np.ndarray, fresh: tuple[np.ndarray, Fingerprints, Mapping[int, np.ndarray]],
+                words: CorpusWords, cfg: PassageConfig) -> passage_state.Local:
+    """The changed articles searched near their edits only (passage_state.versions), with
+    the fingerprints near an edit of either version: the previous version's words are
+    still in the words file (`words.words`, mapped), at the state's places."""
+    docs, olds = passage_state.versions(state, matched, names, families)
+    if not len(docs) or state.words is None:
+        return passage_state.NO_LOCAL
+    changed, prints, words_of = fresh
+    store = state.words
+    old = [words.words[start : start + length] for start, length in
+           zip(store.starts[olds].tolist(), store.lengths[olds].tolist())]
+    new = [words_of[doc] for doc in docs.tolist()]
+    then = Fingerprints.of(CorpusWords.of(old), cfg.kgram, cfg.window)
+    index = np.full(len(changed), -1, dtype=np.int64)
+    index[np.searchsorted(changed, docs)] = np.arange(len(docs))
+    mine = index[prints.docs] >= 0
+    near = passage_state.near_edits(old, new, (then.hashes, then.docs, then.positions),
+                                    (prints.hashes[mine], index[prints.docs[mine]], prints.positions[mine]), cfg)
+    return passage_state.Local(docs, olds, near)
 
 
 def site_chrome(articles: Sequence[Article], doc: int, group: list[Side], cfg: PassageConfig) -> bool:

@@ -28,6 +28,12 @@ by hash, and the pairs' outcomes, in the detector's SavedState (audit.detect.sav
 params), and every article's words in a file beside it (WordStore); anything
 unreadable, another fingerprint, a reordered corpus or a change of more than LARGE_CHANGE
 of the articles: the cold computation.
+
+Of those groups, only some are searched for the pairs with a live seed (live_candidates,
+most of a rerun's work): a changed article alone in its family, before and now, whose
+previous version is found by its id (`names`), is searched only near its edits (the
+edit-local search, below `kept_outcomes`); its pairs that had a live seed before (the
+state keeps every such pair: `live`) are candidates whatever their place.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ import numpy as np
 from audit.atomic import clean_stale, temp_name
 from audit.detect.duplicates.candidates import _pairs_within
 from audit.detect.duplicates.seeds import CorpusWords, distinct, ranks, run_bounds
+from audit.detect.duplicates.tokens import RESYNC_CONFIRM, RESYNC_STEPS
 from audit.detect.saved import SavedState
 from audit.model import Article
 
@@ -66,6 +73,8 @@ class PassageState:
     pairs: dict[tuple[int, int], Any]  # (a, b) -> (shared, words a, words b, runs with spans)
     edited: dict[tuple[int, int], list[Any]]  # (a, b) -> [seeds held, seeds, result or None]
     words: WordStore | None = None  # where each article's word hashes are (words_path)
+    names: np.ndarray | None = None  # uint64 digest of each article's id alone (names)
+    live: np.ndarray | None = None  # sorted codes (a << 32 | b) of the pairs with a live seed
 
 
 def identities(articles: Sequence[Article]) -> list[bytes]:
@@ -76,6 +85,13 @@ def identities(articles: Sequence[Article]) -> list[bytes]:
         out.append(hashlib.blake2b(f"{a.article_id}\x1f{content}".encode("utf-8", "surrogatepass"),
                                    digest_size=16).digest())
     return out
+
+
+def names(articles: Sequence[Article]) -> np.ndarray:
+    """Each article's id alone, as 8 bytes: a changed article's previous version has the same."""
+    return np.fromiter((int.from_bytes(hashlib.blake2b(a.article_id.encode("utf-8", "surrogatepass"),
+                                                       digest_size=8).digest(), "little") for a in articles),
+                       np.uint64, len(articles))
 
 
 def family_codes(families: Sequence[Hashable]) -> np.ndarray:
@@ -102,9 +118,10 @@ def save(saved: SavedState, state: PassageState) -> None:
     words = {} if store is None else {
         "word_token": np.array([store.token], dtype=np.uint64), "word_used": np.array([store.used]),
         "word_starts": store.starts, "word_lengths": store.lengths}
+    local = {} if state.names is None or state.live is None else {"names": state.names, "live": state.live}
     saved.save({"meta": np.frombuffer(text.encode(), dtype=np.uint8),
                 "ids": np.frombuffer(b"".join(state.ids), dtype=np.uint8),
-                "families": state.families, "counts": state.counts, **table, **words})
+                "families": state.families, "counts": state.counts, **table, **words, **local})
 
 
 def load(saved: SavedState) -> PassageState | None:
@@ -134,6 +151,8 @@ def load(saved: SavedState) -> PassageState | None:
             ends = store.starts + store.lengths
             if len(store.starts) == len(store.lengths) == n and int(ends.max(initial=0)) <= store.used:
                 state.words = store
+        if "names" in arrays and len(arrays["names"]) == n:
+            state.names, state.live = arrays["names"], arrays["live"]
         return state
     except Exception:  # a damaged state is a cold computation, never a failed run
         return None
@@ -331,6 +350,7 @@ class Rerun:
     docs: np.ndarray
     positions: np.ndarray
     counts: np.ndarray  # fingerprints of each article now
+    crossed: np.ndarray  # sorted fingerprints whose count of families crossed max_df
 
     def dirty(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether the pairs (a, b) (positions now) may have another outcome than before."""
@@ -343,15 +363,27 @@ class Rerun:
             out[both] = self.crossing[at] == codes
         return out
 
-    def key_rows(self) -> np.ndarray:
+    def key_rows(self, local: Local | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Rows of the fingerprints held by an affected article, or by two rows of flipped
         ones, with every other holder of those fingerprints: the groups every dirty pair's
         seeds are in (a dirty pair of two unaffected articles is of two flipped ones, and
-        every fingerprint both hold is held by two flipped rows)."""
+        every fingerprint both hold is held by two flipped rows). And whether each row's
+        groups are to be searched for live pairs: all, but for the fingerprints that only
+        `local` articles hold away from their edits (and that did not cross max_df)."""
         flipped = self.hashes[self.flipped[self.docs]]  # sorted, as the table
         starts, _ = run_bounds(flipped, 2)
-        wanted = distinct(np.concatenate([self.hashes[self.affected[self.docs]], flipped[starts]]), "stable")
-        return _rows_of(self.hashes, wanted)
+        held = self.affected[self.docs]
+        wanted = distinct(np.concatenate([self.hashes[held], flipped[starts]]), "stable")
+        rows = _rows_of(self.hashes, wanted)
+        if local is None or not len(local.docs):
+            return rows, np.ones(len(rows), dtype=bool)
+        full = self.affected.copy()
+        full[local.docs] = False
+        searched = distinct(np.concatenate([self.hashes[full[self.docs]], flipped[starts], local.near,
+                                            self.crossed]), "stable")
+        values = self.hashes[rows]
+        at = np.minimum(np.searchsorted(searched, values), max(0, len(searched) - 1))
+        return rows, searched[at] == values if len(searched) else np.zeros(len(rows), dtype=bool)
 
 
 def match(state: PassageState, ids: list[bytes]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -449,7 +481,7 @@ def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: 
     crossing = _crossing_pairs(hashes[rows], docs[rows], flipped)
     if crossing is None:
         return None
-    return Rerun(old_of_new, new_of_old, affected, flipped, crossing, hashes, docs, positions, counts)
+    return Rerun(old_of_new, new_of_old, affected, flipped, crossing, hashes, docs, positions, counts, crossed)
 
 
 CROSSING_PAIRS = 1 << 24  # pairs of holders of crossed fingerprints listed at most (else: whole)
@@ -484,3 +516,125 @@ def kept_outcomes(state: PassageState, rerun: Rerun) -> tuple[dict[tuple[int, in
         values = list(table.values())
         out.append({(int(a[i]), int(b[i])): values[i] for i in np.flatnonzero(ok).tolist()})
     return out[0], out[1]
+
+
+# The edit-local search (a changed article c whose family is itself alone, before and now,
+# its previous version c' found by its id). A seed of a pair (c, x) is a fingerprint both
+# hold, at each one's first place. A fingerprint of c at a place p whose winnowing (the
+# window + kgram - 1 words each way) and whose seed's growth (live_pairs: seeds._grow,
+# which reads at most reach() words each way) read only words of the part c and c' have
+# in common (the same words from the start, or the same to the end: "far" from the edit)
+# is a fingerprint of c' at the same place (counted from that end), and the other way.
+# So, for x unaffected or itself such an article, a seed of (c, x) far from the edits
+# (and whose fingerprint is near no edit of c or x and did not cross max_df) is a seed of
+# (c', x') grown over the same words to the same end: live now only if it was. A pair
+# with a live seed now either had one before (the state keeps those pairs: `live`) or
+# has one in the groups of the fingerprints near an edit, of either version, or crossed:
+# only those groups are searched (live_candidates); the others' groups are still made
+# (a candidate pair's seeds are all its groups).
+
+
+def reach(cfg: Any) -> tuple[int, int]:
+    """(ahead, behind): the words from a fingerprint's first word on, and before it, that
+    its winnowing and its seed's growth read at most. seeds._grow reads cap words each
+    way, then rounds of a gap (RESYNC_STEPS, checked over RESYNC_CONFIRM words) and an
+    equal run of RESYNC_CONFIRM words or more, while the shorter side is under cap (from
+    kgram ahead, from 0 behind); each round may take one side up to the gap's difference
+    (2 words) past the other, and reads up to a gap and its confirmation past that."""
+    cap = max(cfg.min_words, cfg.kgram)
+    gap = max(max(step) for step in RESYNC_STEPS)
+    apart = max(abs(a - b) for a, b in RESYNC_STEPS)
+    rounds_ahead = -(-max(0, cap - cfg.kgram) // RESYNC_CONFIRM)
+    rounds_behind = -(-cap // RESYNC_CONFIRM)
+    ahead = max(cap + apart * rounds_ahead + gap + RESYNC_CONFIRM, cfg.kgram + cfg.window - 1)
+    behind = max(cap + apart * rounds_behind + gap + RESYNC_CONFIRM, cfg.window - 1)
+    return ahead, behind
+
+
+@dataclass
+class Local:
+    """The changed articles searched near their edits only."""
+
+    docs: np.ndarray  # their positions now (int64)
+    olds: np.ndarray  # their previous versions' positions in the state's run
+    near: np.ndarray  # sorted fingerprints of either version near an edit
+
+
+NO_LOCAL = Local(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint64))
+
+
+def versions(state: PassageState, matched: tuple[np.ndarray, np.ndarray], names_now: np.ndarray,
+             families: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(docs, olds): the changed articles (positions now) whose previous version (position
+    then) is the one article of the state's run with the same id and gone since, each
+    alone in its family, then and now."""
+    if state.names is None:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    old_of_new, new_of_old = matched
+    changed, gone = np.flatnonzero(old_of_new < 0), np.flatnonzero(new_of_old < 0)
+    if not len(changed) or not len(gone):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    now_names, then_names = names_now[changed], state.names[gone]
+    once_now = _once(now_names) & (np.bincount(families)[families[changed]] == 1)
+    once_then = _once(then_names) & (np.bincount(state.families)[state.families[gone]] == 1)
+    order = np.argsort(then_names, kind="stable")
+    then = order[np.minimum(np.searchsorted(then_names[order], now_names), len(gone) - 1)]
+    ok = (then_names[then] == now_names) & once_now & once_then[then]
+    return changed[ok], gone[then[ok]]
+
+
+def _once(values: np.ndarray) -> np.ndarray:
+    """Whether each value is the only one of its kind in `values`."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    same = np.zeros(len(values) + 1, dtype=bool)
+    if len(values) > 1:
+        same[1:-1] = ordered[1:] == ordered[:-1]
+    out = np.empty(len(values), dtype=bool)
+    out[order] = ~(same[:-1] | same[1:])
+    return out
+
+
+def near_edits(old: Sequence[np.ndarray], new: Sequence[np.ndarray], old_prints: tuple[np.ndarray, ...],
+               new_prints: tuple[np.ndarray, ...], cfg: Any) -> np.ndarray:
+    """The sorted fingerprints near an edit of either version: `old` and `new` are each
+    article's words then and now, `*_prints` (hashes, article, place) their fingerprints
+    (article: its index in `old`/`new`). Near: from reach()'s ahead words before the
+    first word that differs, up to behind words after the last (counted from the end)."""
+    ahead, behind = reach(cfg)
+    n = len(new)
+    same_start = np.zeros(n, dtype=np.int64)
+    same_end = np.zeros(n, dtype=np.int64)
+    for i, (then, now) in enumerate(zip(old, new)):
+        short = min(len(then), len(now))
+        differ = np.flatnonzero(then[:short] != now[:short])
+        first = int(differ[0]) if len(differ) else short
+        rest = short - first
+        differ = np.flatnonzero(then[len(then) - rest :][::-1] != now[len(now) - rest :][::-1])
+        same_start[i], same_end[i] = first, int(differ[0]) if len(differ) else rest
+    out = []
+    for words, (hashes, docs, places) in ((old, old_prints), (new, new_prints)):
+        lengths = np.fromiter((len(w) for w in words), np.int64, n)
+        lo, hi = same_start - ahead, lengths - same_end + behind
+        places = places.astype(np.int64)
+        out.append(hashes[(places >= lo[docs]) & (places < hi[docs])])
+    return distinct(np.concatenate(out))
+
+
+def live_now(state: PassageState, rerun: Rerun, local: Local) -> tuple[np.ndarray, np.ndarray]:
+    """(kept, local_pairs): the state's live pairs that hold now (both articles unchanged,
+    the pair not dirty), and those with a local article's previous version, both taken to
+    positions now (an article's previous version to its own): the latter are candidates."""
+    live = state.live if state.live is not None else np.zeros(0, np.int64)
+    a, b = live >> 32, live & 0xFFFFFFFF
+    now_a, now_b = rerun.new_of_old[a], rerun.new_of_old[b]
+    ok = np.flatnonzero((now_a >= 0) & (now_b >= 0))
+    ok = ok[~rerun.dirty(now_a[ok], now_b[ok])]
+    kept = np.sort((np.minimum(now_a[ok], now_b[ok]) << 32) | np.maximum(now_a[ok], now_b[ok]))
+    version = rerun.new_of_old.copy()
+    version[local.olds] = local.docs
+    is_local = np.zeros(len(version), dtype=bool)
+    is_local[local.olds] = True
+    mine = np.flatnonzero((is_local[a] | is_local[b]) & (version[a] >= 0) & (version[b] >= 0))
+    va, vb = version[a[mine]], version[b[mine]]
+    return kept, distinct((np.minimum(va, vb) << 32) | np.maximum(va, vb))

@@ -172,6 +172,15 @@ class SeedGroups:
     positions: np.ndarray
     members: np.ndarray  # index into docs/positions of each group member, group by group
     later: np.ndarray  # members after it in its group: its seeds as the pair's first side
+    marked: np.ndarray | None = None  # bool per docs entry (seed_groups_by_hash's `marks`)
+
+    def marked_only(self) -> SeedGroups:
+        """The groups whose members are marked (a mark is the same for all of a group's
+        members), whole and in the same order: what live_candidates searches on a rerun."""
+        if self.marked is None:
+            return self
+        keep = self.marked[self.members]
+        return SeedGroups(self.docs, self.positions, self.members[keep], self.later[keep])
 
 
 def seed_groups(prints: Fingerprints, families: Sequence[Hashable], max_df: int,
@@ -199,7 +208,8 @@ def seed_groups(prints: Fingerprints, families: Sequence[Hashable], max_df: int,
     return _grouped(hashes[order], docs[order], positions[order], max_df)
 
 
-def _grouped(hashes: np.ndarray, docs: np.ndarray, positions: np.ndarray, max_df: int) -> SeedGroups:
+def _grouped(hashes: np.ndarray, docs: np.ndarray, positions: np.ndarray, max_df: int,
+             marked: np.ndarray | None = None) -> SeedGroups:
     """The groups of one occurrence per family, sorted by fingerprint (`hashes`, or any
     value equal for equal fingerprints) and article: those of two to max_df members."""
     starts, stops = run_bounds(hashes, 2)
@@ -207,18 +217,19 @@ def _grouped(hashes: np.ndarray, docs: np.ndarray, positions: np.ndarray, max_df
     starts, sizes = starts[sizes <= max_df], sizes[sizes <= max_df]
     members = np.repeat(starts, sizes) + ranks(sizes)
     later = np.repeat(sizes, sizes) - 1 - ranks(sizes)
-    return SeedGroups(docs, positions, members, later)
+    return SeedGroups(docs, positions, members, later, marked)
 
 
 def seed_groups_by_hash(hashes: np.ndarray, docs: np.ndarray, positions: np.ndarray,
-                        families: np.ndarray, max_df: int) -> SeedGroups:
+                        families: np.ndarray, max_df: int, marks: np.ndarray | None = None) -> SeedGroups:
     """seed_groups of fingerprints that come sorted by hash (a rerun's rows of the table
     passage_state keeps: any order within a hash), with `families` an int code per
     article: the same groups in the same order, each with the same members (article and
     position), so every use of them gives what seed_groups' would. One sort of a single
     int64 key (hash's rank, article, position) when it fits, instead of re-sorting the rows
     by article and then twice by several keys (at 100,000 articles a rerun's 1.2 million
-    rows: about 0.5 s)."""
+    rows: about 0.5 s). `marks` (a bool per row, the same for all rows of a hash) is kept
+    as the groups' `marked`."""
     n = len(hashes)
     run = np.zeros(n, dtype=np.int64)
     if n:
@@ -232,6 +243,8 @@ def seed_groups_by_hash(hashes: np.ndarray, docs: np.ndarray, positions: np.ndar
     else:
         order = np.lexsort((pos64, doc64, run))
     run, docs, positions = run[order], docs[order], positions[order]
+    if marks is not None:
+        marks = marks[order]
     fam = families[docs]
     # one occurrence per family: its first article's first position. For an article alone
     # in its family, its first position (the row after another article's, or another
@@ -243,7 +256,7 @@ def seed_groups_by_hash(hashes: np.ndarray, docs: np.ndarray, positions: np.ndar
     if len(many):
         _, first = np.unique((run[many] << 32) | fam[many], return_index=True)
         keep[many[first]] = True
-    return _grouped(run[keep], docs[keep], positions[keep], max_df)
+    return _grouped(run[keep], docs[keep], positions[keep], max_df, None if marks is None else marks[keep])
 
 
 def seeds_of(groups: SeedGroups, first_doc: int, end_doc: int) -> tuple[np.ndarray, ...]:
