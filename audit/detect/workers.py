@@ -57,6 +57,7 @@ from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
 from audit.normalise.known import (
+    WHOLE,
     Complete,
     Known,
     article_of,
@@ -76,6 +77,11 @@ BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enou
 # batches a worker, and no batch under MIN_BATCH (a trip costs a few ms)
 BATCHES_PER_WORKER = 8
 MIN_BATCH = 16
+# A rerun's batch with this many lines or fewer to normalise (new or changed: 1% changed
+# puts about 2 in a batch of 200), and more of them known, normalises them in the parent:
+# a worker's round trip (pickling the records out, the articles and lookups back, the
+# executor's threads) cost the parent more than normalising them (about 30 us a line)
+FEW_LINES = 8
 Verdict = tuple[str | None, float | None]
 # (its id, or None: the worker names it from the record it parses; its number in the run;
 # the record, or a JSONL line the worker parses)
@@ -474,6 +480,7 @@ class _Keeper:
         self.order_digest = ""
         self.completes = False
         self.by_language: dict[str | None, Parts] = {}  # Parts.of, a language at a time
+        self.served: dict[str | None, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}  # serving()
 
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
@@ -546,21 +553,17 @@ class _Keeper:
                 self.next_known[record.source_sha256] = known
                 self.fresh_known += 1
 
-    def served_complete(self, article: Article) -> Looked | None:
-        """What look_up would find for an unchanged article whose entry a kept line says
-        was complete with no findings, when its key is the same (its date and language as
-        then) and the entry is still there; None: look it up."""
-        known = self.next_known.get(article.source_sha256) if self.completes else None
-        complete = None if known is None else complete_of(known)
-        if complete is None:
-            return None
-        half, published, language = complete
-        assert self.cache is not None
-        if (published != str(article.published) or language != str(article.language)
-                or ENTRY + half not in self.cache.entries):
-            return None
+    def serving(self, article: Article) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+        """For a served complete entry of the article's language (lookups): the parts it
+        counts as hits with every large share there, the shares kept (the entry's, then
+        the large ones), and the large shares' digests, in that order."""
         parts = self.parts(article)
-        return Looked(half, [], len(parts.each), parts.share_names, {}, None)
+        larges = [(name, digest) for name, detector, _, is_large, digest in self.order
+                  if is_large and detector.supports(article)]
+        found = self.served[article.language] = (
+            len(parts.each) + len(larges), parts.share_names + tuple(n for n, _ in larges),
+            tuple(d for _, d in larges))
+        return found
 
     def parts(self, article: Article) -> Parts:
         """The parts an entry holds for the article's language (look_up's Parts)."""
@@ -571,7 +574,7 @@ class _Keeper:
 
     def note_complete(self, article: Article, half: str, complete: bool) -> None:
         """Keep with the article's line (if a known one) whether its entry is complete
-        with no findings: what served_complete reads on the next run."""
+        with no findings: what lookups serves on the next run."""
         known = self.next_known.get(article.source_sha256)
         if known is None:
             return
@@ -592,13 +595,19 @@ class _Keeper:
     def languages(self, batch: _Batch) -> list[int]:
         """Fill the verdicts the caches know; the positions whose language a worker must detect."""
         todo = []
+        articles, verdicts, hits = batch.articles, self.language_cache.entries, 0
         for position in batch.deferred:
-            article = batch.articles[position]
-            known = self._verdict(article.content_sha256)
+            article = articles[position]
+            known = verdicts.get(article.content_sha256)  # _verdict's hit, in line (most of a rerun)
+            if known is not None:
+                hits += 1
+            else:
+                known = self._verdict(article.content_sha256)
             if known is None:
                 todo.append(position)
             else:
                 article.language, article.language_prob = known
+        self.language_cache.hits += hits
         return todo
 
     def _verdict(self, sha: str) -> Verdict | None:
@@ -646,17 +655,35 @@ class _Keeper:
         large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
         has_value = cache.has_value
+        # An unchanged article whose kept line says its entry was complete with no findings
+        # (known.Complete) is served as look_up would serve it (same hits), without reading
+        # its entry, when its key is the same (its date and language as then) and the entry
+        # and its large shares are still there: in line, no Looked made (most of a rerun)
+        kept_lines = self.next_known if notes and self.completes else {}
+        entries, large_rows, served = cache.entries, cache.large_rows, self.served
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
             own = looked.get(position)
+            kept_line = kept_lines.get(article.source_sha256) if own is None else None
+            complete = kept_line[15] if kept_line is not None and len(kept_line) == WHOLE else None
+            if (complete is not None and complete[1] == str(article.published)
+                    and complete[2] == str(article.language) and ENTRY + complete[0] in entries):
+                half = complete[0]
+                each, shares, digests = served.get(article.language) or self.serving(article)
+                if all([digest + half in large_rows or digest + half in entries for digest in digests]):
+                    hits += each  # every part and every large share: nothing to read or run
+                    if shares:
+                        article.prepared = kept_shares(shares, half, source, article.prepared)
+                    batch.needs.append(())
+                    continue
+                parts = self.parts(article)  # a large share missing: counted and grown below
+                own = Looked(half, [], len(parts.each), parts.share_names, {}, None)
             if own is None:
-                own = self.served_complete(article) if notes else None
-                if own is None:
-                    own = look_up(article, cache.entries, order, by_language)
-                    if notes:
-                        self.note_complete(article, own.half, not own.need and not own.found)
+                own = look_up(article, entries, order, by_language)
+                if notes:
+                    self.note_complete(article, own.half, not own.need and not own.found)
             hits += own.hits
             misses += len(own.need)
             for name, stored in own.found.items():
@@ -900,16 +927,21 @@ def run_per_article(
         if advance:
             advance(len(batch.articles))
 
+    knows = two_trips and keeper.fields is not None  # known lines are made here, others parsed
+    here = executor if workers <= 1 else _InProcess()
+    if knows and workers > 1:  # the few lines of a rerun's batch are normalised here
+        _init_worker(plan)
     try:
-        knows = two_trips and keeper.fields is not None  # known lines are made here, others parsed
         for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
                               in_workers=two_trips and workers > 1 and not knows,
                               on_problem=on_problem, keeper=keeper):
-            if batch.numbered:
-                trip = executor.submit(normalise_batch, batch.numbered, not two_trips)
-            else:  # every line known: nothing to normalise
+            if not batch.numbered:  # every line known: nothing to normalise
                 trip = Future()
                 trip.set_result(BatchResult([], []))
+            elif knows and len(batch.numbered) <= FEW_LINES < len(batch.made):
+                trip = here.submit(normalise_batch, batch.numbered, False)
+            else:
+                trip = executor.submit(normalise_batch, batch.numbered, not two_trips)
             first.append((batch, trip))
             while len(first) + len(second) >= limit:
                 if second and (second[0][1].done() or not first):
