@@ -53,11 +53,11 @@ from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
 from audit.gcpause import frozen_heap, paused_gc
 from audit.ingest import FieldMap, RawLine
+from audit.ingest.readers import ENCODING
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
 from audit.normalise.known import (
-    WHOLE,
     Complete,
     Known,
     article_of,
@@ -420,8 +420,9 @@ class _Batch:
     numbered: Numbered  # what goes to a worker (all the batch, but the articles `made`)
     at: list[int] = field(default_factory=list)  # each numbered item's position in the batch
     # position -> (article, its ingest findings, whether its language waits for the language
-    # cache): the articles of known lines, made here (audit.normalise.known)
-    made: dict[int, tuple[Article, list[Finding], bool]] = field(default_factory=dict)
+    # cache, its entry's Complete to serve or None): the articles of known lines, made here
+    # (audit.normalise.known)
+    made: dict[int, tuple[Article, list[Finding], bool, Complete | None]] = field(default_factory=dict)
     # numbered items parsed from a line here: (index, where its text starts: known.text_at)
     from_lines: list[tuple[int, int | None]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
@@ -519,10 +520,11 @@ class _Keeper:
             self.completes = self.cache.known_order == self.order_digest
         self.cache.known = {}  # this run's go in next_known
 
-    def known_article(self, item: RawLine, number: int, seen: set[str],
-                      bases: list[str]) -> tuple[Article, list[Finding], bool] | None:
-        """The article of a line the last run remembered, named as `_batches` names it;
-        None for a line to parse and normalise (new, changed, or not kept)."""
+    def known_article(self, item: RawLine, number: int, seen: set[str], bases: list[str]
+                      ) -> tuple[Article, list[Finding], bool, Complete | None] | None:
+        """The article of a line the last run remembered, named as `_batches` names it,
+        with its entry's Complete when one is to be served (lookups); None for a line to
+        parse and normalise (new, changed, or not kept)."""
         if item.fields is not self.fields and item.fields != self.fields:
             return None
         sha = hashlib.sha256(item.line).hexdigest()  # its source_sha256
@@ -538,7 +540,7 @@ class _Keeper:
             known = with_complete(known, None)
             self.fresh_known += 1
         self.next_known[sha] = known
-        return article, ingest_of(known, article), waits
+        return article, ingest_of(known, article), waits, complete_of(known) if self.completes else None
 
     def remember(self, batch: _Batch) -> None:
         """What normalising made of the batch's lines parsed here, for the next run."""
@@ -659,15 +661,14 @@ class _Keeper:
         # (known.Complete) is served as look_up would serve it (same hits), without reading
         # its entry, when its key is the same (its date and language as then) and the entry
         # and its large shares are still there: in line, no Looked made (most of a rerun)
-        kept_lines = self.next_known if notes and self.completes else {}
+        made = batch.made
         entries, large_rows, served = cache.entries, cache.large_rows, self.served
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
             own = looked.get(position)
-            kept_line = kept_lines.get(article.source_sha256) if own is None else None
-            complete = kept_line[15] if kept_line is not None and len(kept_line) == WHOLE else None
+            complete = None if own is not None or position not in made else made[position][3]
             if (complete is not None and complete[1] == str(article.published)
                     and complete[2] == str(article.language) and ENTRY + complete[0] in entries):
                 half = complete[0]
@@ -793,7 +794,11 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
             if isinstance(item, RawLine) and record.error and on_problem:
                 on_problem(f"{record.source_uri}: {record.error}")
             if remembers and isinstance(item, RawLine) and item.fields == keeper.fields and not record.error:  # type: ignore[union-attr]
-                batch.from_lines.append((len(batch.numbered), text_at(item.line, item.fields.text, record.text)))
+                # where its text starts, for a UTF-8 line only (the only ones served from the
+                # line: remembered); text_at decodes the line as UTF-8, and a cp1252 line raised
+                utf8 = record.fields.get(ENCODING) == "utf-8"
+                at = text_at(item.line, item.fields.text, record.text) if utf8 else None
+                batch.from_lines.append((len(batch.numbered), at))
             batch.numbered.append((_provisional_id(record.record_id, record.source_uri, number, seen, bases),
                                    number, record))
             batch.at.append(position)
@@ -814,7 +819,7 @@ def _with_made(batch: _Batch, result: BatchResult) -> BatchResult:
     for index, (article, own) in enumerate(zip(result.articles or [], result.ingest, strict=True)):
         articles[at[index]], ingest[at[index]] = article, own
     deferred = [at[i] for i in result.deferred]
-    for position, (article, own, waits) in batch.made.items():
+    for position, (article, own, waits, _) in batch.made.items():
         articles[position], ingest[position] = article, own
         if waits:
             deferred.append(position)
@@ -922,8 +927,10 @@ def run_per_article(
         for name, spent in result.seconds.items():
             seconds[name] = seconds.get(name, 0.0) + spent
         articles.extend(batch.articles)
-        if workers > 1:  # frozen since the fork (_executor), unfrozen at the end of the stage:
-            gc.freeze()  # the collector no longer walks the articles done, each batch again
+        # frozen since the fork (_executor) with workers, unfrozen at the end of the stage: the
+        # collector no longer walks the articles done, each batch again (one worker too: a
+        # 100,000 rerun's full collections walked them for 0.9 s of CPU)
+        gc.freeze()
         if advance:
             advance(len(batch.articles))
 
@@ -956,8 +963,7 @@ def run_per_article(
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         _LOOKUP = None
-        if workers > 1:
-            gc.unfreeze()
+        gc.unfreeze()
     keeper.save()
     return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
 
@@ -990,6 +996,8 @@ def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Find
                found: dict[str, list[Finding]]) -> list[Finding]:
     """Repeated ids renamed as build_articles renames them (audit.normalise.unique_ids),
     in the articles and their findings; the ingest findings, article by article."""
+    if len(set(bases)) == len(bases) == len(articles):  # no id repeats (most corpora): every
+        return [finding for own in ingest for finding in own]  # article kept its base, none renamed
     renamed: dict[str, str] = {}
     out: list[Finding] = []
     for article, base, new_id, own in zip(articles, bases, unique_ids(bases), ingest, strict=True):
