@@ -83,6 +83,9 @@ MIN_BATCH = 16
 # a worker's round trip (pickling the records out, the articles and lookups back, the
 # executor's threads) cost the parent more than normalising them (about 30 us a line)
 FEW_LINES = 8
+# Batches in flight a worker when known lines are made here (a rerun): their first trip is
+# done at once, so with two a worker the parent waited on the oldest detection
+KNOWN_IN_FLIGHT = 8
 Verdict = tuple[str | None, float | None]
 # (its id, or None: the worker names it from the record it parses; its number in the run;
 # the record, or a JSONL line the worker parses)
@@ -936,6 +939,8 @@ def run_per_article(
             advance(len(batch.articles))
 
     knows = two_trips and keeper.fields is not None  # known lines are made here, others parsed
+    if knows:  # a rerun's batch in flight holds its few new or changed articles, the rest is
+        limit = KNOWN_IN_FLIGHT * max(1, workers)  # kept anyway: the parent need not wait
     here = executor if workers <= 1 else _InProcess()
     if knows and workers > 1:  # the few lines of a rerun's batch are normalised here
         _init_worker(plan)
