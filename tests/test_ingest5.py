@@ -6,6 +6,7 @@ must be a `--no-cache` run's, with and without workers, bad records told and acc
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -92,3 +93,33 @@ def test_a_reruns_few_changed_lines_are_normalised_in_the_parent(
     assert [(os.getpid(), ["art-9"]), (os.getpid(), ["art-21"])] == _HERE
     audit.run([second], out=tmp_path / "c", cache=None, **BATCHES_OF_14)
     assert _outputs(tmp_path / "b") == _outputs(tmp_path / "c")
+
+
+_FLAGS: list[Path] = []  # where a worker writes whether its collector runs (set before the fork)
+_REAL_DETECT = workers_module.detect_batch
+
+
+def _detect_batch(*args):  # type: ignore[no-untyped-def]
+    """detect_batch, noting in the file whether the worker's collector runs."""
+    with _FLAGS[0].open("a") as fh:
+        fh.write(f"{gc.isenabled()}\n")
+    return _REAL_DETECT(*args)
+
+
+def test_a_reruns_workers_collect_though_the_parent_paused_its_collector(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage pauses the parent's collector while it makes the known lines' articles;
+    the workers forked meanwhile must not inherit the pause."""
+    records = _records()
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    edited = [dict(r) for r in records]
+    edited[9]["text"] += " An edited sentence."
+    second = tmp_path / "second.jsonl"
+    second.write_text("\n".join(json.dumps(r) for r in edited) + "\n", encoding="utf-8")
+    audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", **BATCHES_OF_14)
+    _FLAGS[:] = [tmp_path / "flags"]
+    monkeypatch.setattr(workers_module, "detect_batch", _detect_batch)
+    audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", **BATCHES_OF_14)
+    assert gc.isenabled()
+    assert (tmp_path / "flags").read_text().split() == ["True"]  # the edited article's batch

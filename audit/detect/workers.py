@@ -259,10 +259,15 @@ _PLAN: Plan | None = None
 _DETECTORS: dict[str, Any] = {}
 
 
-def _init_worker(plan: Plan) -> None:
+def _init_worker(plan: Plan, collects: bool | None = None) -> None:
+    """The plan and its detectors, in a worker (or here with one). `collects`: whether the
+    parent's collector ran when the stage began: a worker forked while a rerun's stage
+    paused it (run_per_article) collects as the parent did, not as the pause left it."""
     global _PLAN, _DETECTORS
     from audit.detect import registry
 
+    if collects:
+        gc.enable()
     _PLAN = plan
     _DETECTORS = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
 
@@ -416,7 +421,7 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
     gc.freeze()  # the caches the parent loaded stay shared with the forked workers
     context = multiprocessing.get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_init_worker, initargs=(plan,))
+                               initializer=_init_worker, initargs=(plan, gc.isenabled()))
 
 
 @dataclass
