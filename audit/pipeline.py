@@ -182,8 +182,9 @@ def _run(
 
     progress = progress or Progress()
     clock = time.perf_counter()
-    language_cache = open_language_cache(cache)
-    findings_cache = open_findings_cache(cache)
+    with paused_gc():  # all they load stays (audit.gcpause): 0.07 s of collections at 100,000
+        language_cache = open_language_cache(cache)
+        findings_cache = open_findings_cache(cache)
     session = _spark_session(engine, spark_master)
     # the workers' stage may parse JSONL lines in the workers (run_per_article); Spark's reads records
     records = iter_records(list(paths), fields, on_problem=problem, lines=session is None)

@@ -17,6 +17,7 @@ input order, and each detector's findings come out article by article in input o
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import itertools
@@ -53,6 +54,7 @@ from audit.detect.contain import describe_error, find_across, find_contained
 from audit.errors import UsageError
 from audit.gcpause import frozen_heap, paused_gc
 from audit.ingest import FieldMap, RawLine
+from audit.ingest.readers import ENCODING
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
 from audit.normalise.cache import LanguageCache
@@ -76,6 +78,14 @@ BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enou
 # batches a worker, and no batch under MIN_BATCH (a trip costs a few ms)
 BATCHES_PER_WORKER = 8
 MIN_BATCH = 16
+# A rerun's batch with this many lines or fewer to normalise (new or changed: 1% changed
+# puts about 2 in a batch of 200), and more of them known, normalises them in the parent:
+# a worker's round trip (pickling the records out, the articles and lookups back, the
+# executor's threads) cost the parent more than normalising them (about 30 us a line)
+FEW_LINES = 8
+# Batches in flight a worker when known lines are made here (a rerun): their first trip is
+# done at once, so with two a worker the parent waited on the oldest detection
+KNOWN_IN_FLIGHT = 8
 Verdict = tuple[str | None, float | None]
 # (its id, or None: the worker names it from the record it parses; its number in the run;
 # the record, or a JSONL line the worker parses)
@@ -249,10 +259,15 @@ _PLAN: Plan | None = None
 _DETECTORS: dict[str, Any] = {}
 
 
-def _init_worker(plan: Plan) -> None:
+def _init_worker(plan: Plan, collects: bool | None = None) -> None:
+    """The plan and its detectors, in a worker (or here with one). `collects`: whether the
+    parent's collector ran when the stage began: a worker forked while a rerun's stage
+    paused it (run_per_article) collects as the parent did, not as the pause left it."""
     global _PLAN, _DETECTORS
     from audit.detect import registry
 
+    if collects:
+        gc.enable()
     _PLAN = plan
     _DETECTORS = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
 
@@ -406,7 +421,7 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
     gc.freeze()  # the caches the parent loaded stay shared with the forked workers
     context = multiprocessing.get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_init_worker, initargs=(plan,))
+                               initializer=_init_worker, initargs=(plan, gc.isenabled()))
 
 
 @dataclass
@@ -414,8 +429,9 @@ class _Batch:
     numbered: Numbered  # what goes to a worker (all the batch, but the articles `made`)
     at: list[int] = field(default_factory=list)  # each numbered item's position in the batch
     # position -> (article, its ingest findings, whether its language waits for the language
-    # cache): the articles of known lines, made here (audit.normalise.known)
-    made: dict[int, tuple[Article, list[Finding], bool]] = field(default_factory=dict)
+    # cache, its entry's Complete to serve or None): the articles of known lines, made here
+    # (audit.normalise.known)
+    made: dict[int, tuple[Article, list[Finding], bool, Complete | None]] = field(default_factory=dict)
     # numbered items parsed from a line here: (index, where its text starts: known.text_at)
     from_lines: list[tuple[int, int | None]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
@@ -474,6 +490,7 @@ class _Keeper:
         self.order_digest = ""
         self.completes = False
         self.by_language: dict[str | None, Parts] = {}  # Parts.of, a language at a time
+        self.served: dict[str | None, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}  # serving()
 
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
@@ -512,10 +529,11 @@ class _Keeper:
             self.completes = self.cache.known_order == self.order_digest
         self.cache.known = {}  # this run's go in next_known
 
-    def known_article(self, item: RawLine, number: int, seen: set[str],
-                      bases: list[str]) -> tuple[Article, list[Finding], bool] | None:
-        """The article of a line the last run remembered, named as `_batches` names it;
-        None for a line to parse and normalise (new, changed, or not kept)."""
+    def known_article(self, item: RawLine, number: int, seen: set[str], bases: list[str]
+                      ) -> tuple[Article, list[Finding], bool, Complete | None] | None:
+        """The article of a line the last run remembered, named as `_batches` names it,
+        with its entry's Complete when one is to be served (lookups); None for a line to
+        parse and normalise (new, changed, or not kept)."""
         if item.fields is not self.fields and item.fields != self.fields:
             return None
         sha = hashlib.sha256(item.line).hexdigest()  # its source_sha256
@@ -531,7 +549,7 @@ class _Keeper:
             known = with_complete(known, None)
             self.fresh_known += 1
         self.next_known[sha] = known
-        return article, ingest_of(known, article), waits
+        return article, ingest_of(known, article), waits, complete_of(known) if self.completes else None
 
     def remember(self, batch: _Batch) -> None:
         """What normalising made of the batch's lines parsed here, for the next run."""
@@ -546,21 +564,17 @@ class _Keeper:
                 self.next_known[record.source_sha256] = known
                 self.fresh_known += 1
 
-    def served_complete(self, article: Article) -> Looked | None:
-        """What look_up would find for an unchanged article whose entry a kept line says
-        was complete with no findings, when its key is the same (its date and language as
-        then) and the entry is still there; None: look it up."""
-        known = self.next_known.get(article.source_sha256) if self.completes else None
-        complete = None if known is None else complete_of(known)
-        if complete is None:
-            return None
-        half, published, language = complete
-        assert self.cache is not None
-        if (published != str(article.published) or language != str(article.language)
-                or ENTRY + half not in self.cache.entries):
-            return None
+    def serving(self, article: Article) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+        """For a served complete entry of the article's language (lookups): the parts it
+        counts as hits with every large share there, the shares kept (the entry's, then
+        the large ones), and the large shares' digests, in that order."""
         parts = self.parts(article)
-        return Looked(half, [], len(parts.each), parts.share_names, {}, None)
+        larges = [(name, digest) for name, detector, _, is_large, digest in self.order
+                  if is_large and detector.supports(article)]
+        found = self.served[article.language] = (
+            len(parts.each) + len(larges), parts.share_names + tuple(n for n, _ in larges),
+            tuple(d for _, d in larges))
+        return found
 
     def parts(self, article: Article) -> Parts:
         """The parts an entry holds for the article's language (look_up's Parts)."""
@@ -571,7 +585,7 @@ class _Keeper:
 
     def note_complete(self, article: Article, half: str, complete: bool) -> None:
         """Keep with the article's line (if a known one) whether its entry is complete
-        with no findings: what served_complete reads on the next run."""
+        with no findings: what lookups serves on the next run."""
         known = self.next_known.get(article.source_sha256)
         if known is None:
             return
@@ -592,13 +606,19 @@ class _Keeper:
     def languages(self, batch: _Batch) -> list[int]:
         """Fill the verdicts the caches know; the positions whose language a worker must detect."""
         todo = []
+        articles, verdicts, hits = batch.articles, self.language_cache.entries, 0
         for position in batch.deferred:
-            article = batch.articles[position]
-            known = self._verdict(article.content_sha256)
+            article = articles[position]
+            known = verdicts.get(article.content_sha256)  # _verdict's hit, in line (most of a rerun)
+            if known is not None:
+                hits += 1
+            else:
+                known = self._verdict(article.content_sha256)
             if known is None:
                 todo.append(position)
             else:
                 article.language, article.language_prob = known
+        self.language_cache.hits += hits
         return todo
 
     def _verdict(self, sha: str) -> Verdict | None:
@@ -646,17 +666,34 @@ class _Keeper:
         large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
         has_value = cache.has_value
+        # An unchanged article whose kept line says its entry was complete with no findings
+        # (known.Complete) is served as look_up would serve it (same hits), without reading
+        # its entry, when its key is the same (its date and language as then) and the entry
+        # and its large shares are still there: in line, no Looked made (most of a rerun)
+        made = batch.made
+        entries, large_rows, served = cache.entries, cache.large_rows, self.served
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
             own = looked.get(position)
+            complete = None if own is not None or position not in made else made[position][3]
+            if (complete is not None and complete[1] == str(article.published)
+                    and complete[2] == str(article.language) and ENTRY + complete[0] in entries):
+                half = complete[0]
+                each, shares, digests = served.get(article.language) or self.serving(article)
+                if all([digest + half in large_rows or digest + half in entries for digest in digests]):
+                    hits += each  # every part and every large share: nothing to read or run
+                    if shares:
+                        article.prepared = kept_shares(shares, half, source, article.prepared)
+                    batch.needs.append(())
+                    continue
+                parts = self.parts(article)  # a large share missing: counted and grown below
+                own = Looked(half, [], len(parts.each), parts.share_names, {}, None)
             if own is None:
-                own = self.served_complete(article) if notes else None
-                if own is None:
-                    own = look_up(article, cache.entries, order, by_language)
-                    if notes:
-                        self.note_complete(article, own.half, not own.need and not own.found)
+                own = look_up(article, entries, order, by_language)
+                if notes:
+                    self.note_complete(article, own.half, not own.need and not own.found)
             hits += own.hits
             misses += len(own.need)
             for name, stored in own.found.items():
@@ -766,7 +803,11 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
             if isinstance(item, RawLine) and record.error and on_problem:
                 on_problem(f"{record.source_uri}: {record.error}")
             if remembers and isinstance(item, RawLine) and item.fields == keeper.fields and not record.error:  # type: ignore[union-attr]
-                batch.from_lines.append((len(batch.numbered), text_at(item.line, item.fields.text, record.text)))
+                # where its text starts, for a UTF-8 line only (the only ones served from the
+                # line: remembered); text_at decodes the line as UTF-8, and a cp1252 line raised
+                utf8 = record.fields.get(ENCODING) == "utf-8"
+                at = text_at(item.line, item.fields.text, record.text) if utf8 else None
+                batch.from_lines.append((len(batch.numbered), at))
             batch.numbered.append((_provisional_id(record.record_id, record.source_uri, number, seen, bases),
                                    number, record))
             batch.at.append(position)
@@ -787,7 +828,7 @@ def _with_made(batch: _Batch, result: BatchResult) -> BatchResult:
     for index, (article, own) in enumerate(zip(result.articles or [], result.ingest, strict=True)):
         articles[at[index]], ingest[at[index]] = article, own
     deferred = [at[i] for i in result.deferred]
-    for position, (article, own, waits) in batch.made.items():
+    for position, (article, own, waits, _) in batch.made.items():
         articles[position], ingest[position] = article, own
         if waits:
             deferred.append(position)
@@ -895,37 +936,48 @@ def run_per_article(
         for name, spent in result.seconds.items():
             seconds[name] = seconds.get(name, 0.0) + spent
         articles.extend(batch.articles)
-        if workers > 1:  # frozen since the fork (_executor), unfrozen at the end of the stage:
-            gc.freeze()  # the collector no longer walks the articles done, each batch again
+        # frozen since the fork (_executor) with workers, unfrozen at the end of the stage: the
+        # collector no longer walks the articles done, each batch again (one worker too: a
+        # 100,000 rerun's full collections walked them for 0.9 s of CPU)
+        gc.freeze()
         if advance:
             advance(len(batch.articles))
 
+    knows = two_trips and keeper.fields is not None  # known lines are made here, others parsed
+    if knows:  # a rerun's batch in flight holds its few new or changed articles, the rest is
+        limit = KNOWN_IN_FLIGHT * max(1, workers)  # kept anyway: the parent need not wait
+    here = executor if workers <= 1 else _InProcess()
+    if knows and workers > 1:  # the few lines of a rerun's batch are normalised here
+        _init_worker(plan)
+    # a rerun's stage mostly makes what stays (the known lines' articles, frozen each batch):
+    # its young collections walked them for nothing (0.15 s of a 100,000 rerun's parent)
     try:
-        knows = two_trips and keeper.fields is not None  # known lines are made here, others parsed
-        for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
-                              in_workers=two_trips and workers > 1 and not knows,
-                              on_problem=on_problem, keeper=keeper):
-            if batch.numbered:
-                trip = executor.submit(normalise_batch, batch.numbered, not two_trips)
-            else:  # every line known: nothing to normalise
-                trip = Future()
-                trip.set_result(BatchResult([], []))
-            first.append((batch, trip))
-            while len(first) + len(second) >= limit:
-                if second and (second[0][1].done() or not first):
-                    take_second()
+        with paused_gc() if knows else contextlib.nullcontext():
+            for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
+                                  in_workers=two_trips and workers > 1 and not knows,
+                                  on_problem=on_problem, keeper=keeper):
+                if not batch.numbered:  # every line known: nothing to normalise
+                    trip = Future()
+                    trip.set_result(BatchResult([], []))
+                elif knows and len(batch.numbered) <= FEW_LINES < len(batch.made):
+                    trip = here.submit(normalise_batch, batch.numbered, False)
                 else:
+                    trip = executor.submit(normalise_batch, batch.numbered, not two_trips)
+                first.append((batch, trip))
+                while len(first) + len(second) >= limit:
+                    if second and (second[0][1].done() or not first):
+                        take_second()
+                    else:
+                        take_first()
+            while first or second:
+                if first:
                     take_first()
-        while first or second:
-            if first:
-                take_first()
-            else:
-                take_second()
+                else:
+                    take_second()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         _LOOKUP = None
-        if workers > 1:
-            gc.unfreeze()
+        gc.unfreeze()
     keeper.save()
     return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
 
@@ -958,6 +1010,8 @@ def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Find
                found: dict[str, list[Finding]]) -> list[Finding]:
     """Repeated ids renamed as build_articles renames them (audit.normalise.unique_ids),
     in the articles and their findings; the ingest findings, article by article."""
+    if len(set(bases)) == len(bases) == len(articles):  # no id repeats (most corpora): every
+        return [finding for own in ingest for finding in own]  # article kept its base, none renamed
     renamed: dict[str, str] = {}
     out: list[Finding] = []
     for article, base, new_id, own in zip(articles, bases, unique_ids(bases), ingest, strict=True):

@@ -226,12 +226,13 @@ def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[
     """A record a non-blank line; with `parse=False`, each line as a RawLine to parse
     later (the file's own faults, none of its lines, are still records)."""
     seen = 0
+    where = f"{path}#line="  # str(path) once, not a line
     with path.open("rb") as fh:
         for number, line in enumerate(fh, start=1):
-            if not line.strip():
+            if line.isspace():  # as `not line.strip()` (a line is never b""), without its copy
                 continue
             seen += 1
-            uri = f"{path}#line={number}"
+            uri = where + str(number)
             yield _line_record(uri, line, fields) if parse else RawLine(uri, line, fields)
     if not seen:
         yield _unreadable(str(path), b"", "empty file, no records", path.stem)
