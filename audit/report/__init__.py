@@ -51,6 +51,10 @@ class Prepared:
     # list_columns(rows, by_article): the list files' columns but their status (0.4 s of
     # CPU at 20,000 articles, made while GX validates instead of after)
     listed: Listed | None = None
+    # every value of the rows orjson_plain (the status aside: "pass" or "fail"), looked at
+    # column by column: the view records' fields from the rows need no look of their own
+    # when their data files are encoded (audit.report.chunks.write_data)
+    rows_plain: bool = False
 
 
 def prepare(table: pd.DataFrame, findings: Sequence[Finding],
@@ -59,10 +63,11 @@ def prepare(table: pd.DataFrame, findings: Sequence[Finding],
     none of them depends on the status but the rows', view records' and list files'
     status field. `columns`: the plain lists the table was made from
     (audit.pipeline.article_columns), whose strings the rows take (`_rows`)."""
-    rows = _rows(table, columns)
+    values = _row_columns(table, columns)
+    rows = _zip_rows(values)
     by_article = _numbered(findings)
     return Prepared(rows, by_article, duplicate_clusters(rows), plan_views(rows, by_article),
-                    list_columns(rows, by_article))
+                    list_columns(rows, by_article), all(map(rd.orjson_plain, values.values())))
 
 
 def with_status(prepared: Prepared, status: Sequence[str]) -> Prepared:
@@ -153,7 +158,8 @@ def _render(path: Path, table: pd.DataFrame, findings: Sequence[Finding],
 
     prepared = prepared or prepare(table, findings)  # clusters: near copies side by side (issue 3)
     rows, clusters = prepared.rows, prepared.clusters
-    sizes = write_data(data_dir, rows, prepared.by_article, clusters, prepared.planned, prepared.listed)
+    sizes = write_data(data_dir, rows, prepared.by_article, clusters, prepared.planned, prepared.listed,
+                       prepared.rows_plain)
     history = read_history(folder.parent / "history.jsonl")
     if docs_ready is not None:
         docs_ready()
@@ -175,7 +181,18 @@ ROW_FIELDS = ("article_id", "source_uri", "source_sha256", "title", "published",
 
 
 def _rows(table: pd.DataFrame, source: Mapping[str, list[Any]] | None = None) -> list[dict[str, Any]]:
-    """The table's rows as plain dicts (null-likes as None), only the report's columns.
+    """The table's rows as plain dicts (null-likes as None), only the report's columns
+    (_row_columns' values, a dict a row)."""
+    return _zip_rows(_row_columns(table, source))
+
+
+def _zip_rows(columns: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
+    names = list(columns)
+    return [dict(zip(names, values)) for values in zip(*columns.values())]
+
+
+def _row_columns(table: pd.DataFrame, source: Mapping[str, list[Any]] | None = None) -> dict[str, list[Any]]:
+    """The report's columns of the table as lists of plain values (null-likes as None).
 
     `source`: the lists the table was made from. A column pandas made a str column of
     holds those very strings (or a null), so they are taken from the list instead of
@@ -190,7 +207,7 @@ def _rows(table: pd.DataFrame, source: Mapping[str, list[Any]] | None = None) ->
         nulls = table[c].isna().tolist()
         columns[c] = [None if null else rd.plain(v) if not isinstance(v, str) else v
                       for v, null in zip(table[c].tolist(), nulls)]
-    return [dict(zip(present, values)) for values in zip(*(columns[c] for c in present))]
+    return columns
 
 
 def _numbered(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
