@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -103,11 +105,14 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
 
 def views_plain(views: list[dict[str, Any]]) -> bool | None:
     """Whether view records whose rows' values are all orjson_plain are so too: their other
-    fields are ints and bools by construction (len, clean_len, whole), and the text pieces,
-    the clean text and the findings are looked at here. True, or None (not known: the
-    records are looked at whole). orjson_plain of the records themselves looked at every
-    value of every record, 0.3-0.4 s of the GIL at 100,000 articles."""
-    own = [[record["pieces"], record["f"], record["clean"]] for record in views]
+    fields are made here of known types (len and clean_len ints, whole a bool, pieces a
+    list of [int, str], clean a str or None, f a list of lists), so only what pieces, clean
+    and f hold is looked at, and only where there is something (most records have no
+    piece, no clean text and no finding). True, or None (not known: the records are looked
+    at whole). orjson_plain of the records themselves looked at every value of every
+    record: 0.32 s of the GIL at 100,000 articles, against 0.08 s for the rows' columns
+    (audit.report.prepare) and this."""
+    own = list(filter(None, chain.from_iterable(map(itemgetter("pieces", "f", "clean"), views))))
     return True if rd.orjson_plain(own) else None
 
 
