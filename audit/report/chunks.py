@@ -242,7 +242,7 @@ def _mask(own: Any, bits: dict[str, int]) -> int:
     return mask
 
 
-_TEXTS = frozenset({"text", "clean_text"})  # shown as pieces, not as fields
+VIEW_TEXTS = frozenset({"text", "clean_text"})  # shown as pieces, not as fields
 
 
 def _view_record(row: dict[str, Any], own: list[Finding], whole: bool) -> dict[str, Any]:
@@ -266,7 +266,7 @@ def _without_texts(row: dict[str, Any]) -> dict[str, Any]:
     """The row less its texts, its keys in their order: a copy less two keys (0.3 us), not
     a comprehension over its 19 (2.8 us; 100,000 rows)."""
     record = row.copy()
-    for key in _TEXTS:
+    for key in VIEW_TEXTS:
         record.pop(key, None)
     return record
 
