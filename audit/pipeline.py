@@ -287,9 +287,13 @@ def _run(
             timings.update(validator.seconds)  # the child's import and validation, our wait
 
             clock = time.perf_counter()
+            # the table's rows are the articles, in their order: their status read by the
+            # articles' ids, not by the table's (an Arrow column: a new str a value, 0.2 s
+            # of the GIL at 100,000 articles)
+            statuses = [status[a.article_id] for a in articles]
             if table is not None:  # a copy (no data copied): the thread may still read its table
                 table = table.copy(deep=False)
-                table["status"] = [status[i] for i in table["article_id"]]
+                table["status"] = statuses
                 if work is not None:  # the report's longest part (1.4 s of CPU at 100,000, snappy)
                     parquet = write_parquet_apart(table, work / "articles.parquet")  # from here on
             summary = build_summary(
@@ -317,7 +321,7 @@ def _run(
                     if prepared is not None:
                         from audit.report import with_status
 
-                        prepared = with_status(prepared, table["status"].tolist())
+                        prepared = with_status(prepared, statuses)
                     write_outputs(work, table, findings, summary, articles, validation, html_report,
                                   prepared, docs_ready, parquet)
                     advance()

@@ -92,13 +92,14 @@ def encode_body(payload: Any, plain: bool | None = None) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def encode_members(values: list[Any], keys: list[Any]) -> list[bytes]:
+def encode_members(values: list[Any], keys: list[Any], plain: bool | None = None) -> list[bytes]:
     """`"key":value` for each pair, as encode_body writes the members of a JSON object:
     encode_body({keys[i]: values[i] for i in chosen}) is b"{" + b",".join(their members)
     + b"}" (chosen: distinct keys, in that order). orjson writes them all, in the order
     given, when the keys are str and the values all orjson_plain (one look at them all);
-    else each member is encode_body's of its own one-member object."""
-    if orjson is not None and set(map(type, keys)) <= {str} and orjson_plain(values):
+    else each member is encode_body's of its own one-member object. `plain`:
+    orjson_plain(values) when the caller knows it (None: looked at here)."""
+    if orjson is not None and set(map(type, keys)) <= {str} and (orjson_plain(values) if plain is None else plain):
         try:
             return list(map(b":".join, zip(map(orjson.dumps, keys), map(orjson.dumps, values))))
         except TypeError:  # one of them has what orjson refuses: each alone below
