@@ -36,7 +36,7 @@ BY_PID: dict[int, list[float]] = {}
 SIZES: list[tuple[str, dict[str, float]]] = []
 HELD: dict[str, Any] = {}  # what the wrappers saw: the caches, the articles, the table
 START = time.perf_counter()
-OPTIONS = {"sizes": False, "trace": False, "inner": False}
+OPTIONS = {"sizes": False, "trace": False, "inner": False, "trim": False}
 LOCK = threading.Lock()
 
 
@@ -311,6 +311,22 @@ def install() -> None:
                       findings=detection.findings, not_checked=detection.not_checked)
         event("sizes after cross-article")
 
+    if OPTIONS["trim"]:  # an experiment: glibc's malloc_trim(0) at the stage boundaries
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        for module, name in ((pipeline, "run_detectors"), (clean, "annotate")):
+            done = getattr(module, name)
+
+            def trimmed(*args: Any, __done: Any = done, __name: str = name, **kwargs: Any) -> Any:
+                made = __done(*args, **kwargs)
+                event(f"before trim after {__name}")
+                libc.malloc_trim(0)
+                event(f"trimmed after {__name}")
+                return made
+
+            setattr(module, name, trimmed)
+
     def after_table(table: Any, *args: Any, **kwargs: Any) -> None:
         HELD["table"] = table
 
@@ -375,7 +391,7 @@ def install_inner() -> None:
 
 def main() -> None:
     argv = sys.argv[1:]
-    for flag in ("--sizes", "--trace", "--inner"):
+    for flag in ("--sizes", "--trace", "--inner", "--trim"):
         if flag in argv:
             argv.remove(flag)
             OPTIONS[flag[2:]] = True

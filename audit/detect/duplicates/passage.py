@@ -55,6 +55,7 @@ from audit.detect.duplicates.tokens import (
     winnow,
 )
 from audit.detect.leakage.chrome_lines import group_of
+from audit.gcpause import release_freed
 from audit.model import Article, Finding, span_finding
 
 Run = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (word positions)
@@ -154,6 +155,7 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     it (passage_state): the fingerprints by hash, their counts, the families.
     """
     words = _corpus_words(articles, range(len(articles)))
+    release_freed()  # the shares just taken: in a forked child, pages it copied to take them
     prints = Fingerprints.of(words, cfg.kgram, cfg.window)
     counts = prints.counts
     kin = families()
