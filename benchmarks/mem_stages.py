@@ -29,6 +29,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_run import tree_pids  # noqa: E402  (the benchmarks folder is not a package)
+
 EVENTS: list[tuple[float, str, float, float]] = []  # (seconds, event, VmHWM MB of the window, VmRSS MB)
 SAMPLES: list[tuple[float, float, float]] = []  # (seconds, tree RSS MB, tree PSS MB)
 # pid -> (first seen s, last seen s, peak RSS MB, peak PSS MB, peak private MB)
@@ -99,27 +102,12 @@ def _inherited_split() -> tuple[float, float]:
     return inherited, sum(mb for _, mb in mapped) - inherited
 
 
-def _tree(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            with contextlib.suppress(OSError, IndexError):
-                stat = Path(f"/proc/{entry}/stat").read_text()
-                children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += children.get(pid, [])
-    return found
-
-
 def _sampler(stop: threading.Event) -> None:
     me = os.getpid()
     while not stop.is_set():
         rss = pss = 0
         now = time.perf_counter() - START
-        for pid in _tree(me):
+        for pid in tree_pids(me):
             with contextlib.suppress(OSError, ValueError):
                 own = {}
                 for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
