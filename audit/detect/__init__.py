@@ -37,7 +37,7 @@ from audit.detect.cache import (
 )
 from audit.detect.contain import find_across, find_contained
 from audit.detect.saved import drop_shares, saved_state
-from audit.gcpause import frozen_heap
+from audit.gcpause import frozen_heap, release_freed
 from audit.model import Article, Finding
 from audit.suite import Suite
 
@@ -253,6 +253,7 @@ def _run_detectors(
         if advance:
             advance(1)
     if waiting is not None:
+        release_freed()  # the shares this process took, before the forked child's peak (and the tail)
         apart_found, apart_seconds, apart_failed = waiting()
         by_detector.update(apart_found)
         seconds.update(apart_seconds)

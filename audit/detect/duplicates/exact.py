@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from audit.model import Article, Finding
@@ -35,9 +36,22 @@ def exact_key(text: str) -> str:
     return hashlib.sha256(b" ".join(found.split())).hexdigest()
 
 
+BLANK = ""  # the share of a text of white space alone: never grouped, its key that of no words
+
+
 def prepare(article: Article, params: Mapping[str, Any]) -> str:
-    """The article's key, made in the workers (and kept in the findings cache between runs)."""
-    return exact_key(article.text)
+    """The article's key, made in the workers (and kept in the findings cache between runs);
+    BLANK for a text of white space alone. So the corpus step reads no text: in the parent,
+    beside duplicate.passage's forked child, reading each text (`strip`) wrote its
+    reference count and copied a page of every text (the corpus's texts held twice while
+    the child lives: docs/measurements/mem6.md)."""
+    return exact_key(article.text) if article.text.strip() else BLANK
+
+
+@lru_cache(maxsize=1)
+def _blank_key() -> str:
+    """exact_key of any text of white space alone: the key of no words."""
+    return exact_key("")
 
 
 def find_exact_duplicates(
@@ -53,9 +67,9 @@ def find_exact_duplicates(
         return
     groups: dict[str, list[tuple[int, Article]]] = {}
     for position, article in enumerate(articles):
-        key = article.prepared.pop("duplicate_exact", None)  # the registry's name for this check
-        if article.text.strip():
-            groups.setdefault(key or exact_key(article.text), []).append((position, article))
+        key, filled = _key_of(article)
+        if filled:
+            groups.setdefault(key, []).append((position, article))
     for key, members in groups.items():
         indexed_id = index.exact_match(key) if index is not None else None
         if indexed_id is not None:  # already ingested: every copy points at the indexed one
@@ -68,9 +82,14 @@ def find_exact_duplicates(
 
 def _key_of(article: Article) -> tuple[str, bool]:
     """An article's key (its prepared share, taken, else made) and whether it is more than
-    white space (a text of punctuation alone is grouped, on the key of no words)."""
-    key = article.prepared.pop("duplicate_exact", None)
-    return key or exact_key(article.text), bool(article.text.strip())
+    white space (a text of punctuation alone is grouped, on the key of no words). From a
+    share, the text is not read (prepare)."""
+    key = article.prepared.pop("duplicate_exact", None)  # the registry's name for this check
+    if key == BLANK:
+        return _blank_key(), False
+    if isinstance(key, str):
+        return key, True
+    return exact_key(article.text), bool(article.text.strip())
 
 
 def _copies(key: str, members: list[tuple[int, Article]]) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ articles of bench_run's real-text corpus: 767,000 candidate pairs, 906 read).
 from __future__ import annotations
 
 import binascii
+import io
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,7 @@ from audit.detect.duplicates.tokens import (
     winnow,
 )
 from audit.detect.leakage.chrome_lines import group_of
+from audit.gcpause import release_freed
 from audit.model import Article, Finding, span_finding
 
 Run = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (word positions)
@@ -119,20 +121,26 @@ def _word_hashes(article: Article) -> np.ndarray:
 def _corpus_words(articles: Sequence[Article], docs: Iterable[int],
                   known: Mapping[int, np.ndarray] | None = None) -> CorpusWords:
     """CorpusWords of articles[docs] (`known`: word hashes already made): each share
-    decoded to bytes and all joined once, then viewed as uint64 (the same values as
-    _word_hashes; an array per article and their concatenation took 1.6 times the CPU:
-    1.23 -> 0.78 s for 100,000 articles)."""
-    parts = []
+    decoded to bytes and written into one buffer, then viewed as uint64 (the same values
+    as _word_hashes; an array per article and their concatenation took 1.6 times the CPU:
+    1.23 -> 0.78 s for 100,000 articles). One buffer that grows in place (io.BytesIO), not
+    a list of the decoded shares joined at the end: that held the corpus's words twice
+    (8 bytes a word: 260 MB more at 100,000 articles), and the freed list stayed in the
+    process as heap no later array reused, at the forked child's peak (docs/measurements/mem6.md)."""
+    buffer = io.BytesIO()
+    lengths = []
     for doc in docs:
         if known is not None and doc in known:
-            parts.append(known[doc].tobytes())
-            continue
-        prep = articles[doc].prepared.pop("duplicate_passage", None)
-        parts.append(binascii.a2b_base64(prep) if isinstance(prep, str)
-                     else word_hashes(articles[doc].text).tobytes())
-    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter((len(part) // 8 for part in parts), np.int64, len(parts)), out=offsets[1:])
-    return CorpusWords(np.frombuffer(b"".join(parts), dtype=np.uint64), offsets)
+            part = known[doc].tobytes()
+        else:
+            prep = articles[doc].prepared.pop("duplicate_passage", None)
+            part = (binascii.a2b_base64(prep) if isinstance(prep, str)
+                    else word_hashes(articles[doc].text).tobytes())
+        lengths.append(len(part) // 8)
+        buffer.write(part)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(lengths, np.int64, len(lengths)), out=offsets[1:])
+    return CorpusWords(np.frombuffer(buffer.getbuffer(), dtype=np.uint64), offsets)
 
 
 def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[Hashable]],
@@ -147,6 +155,7 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     it (passage_state): the fingerprints by hash, their counts, the families.
     """
     words = _corpus_words(articles, range(len(articles)))
+    release_freed()  # the shares just taken: in a forked child, pages it copied to take them
     prints = Fingerprints.of(words, cfg.kgram, cfg.window)
     counts = prints.counts
     kin = families()
