@@ -490,7 +490,6 @@ class _Keeper:
         self.order_digest = ""
         self.completes = False
         self.by_language: dict[str | None, Parts] = {}  # Parts.of, a language at a time
-        self.served: dict[str | None, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}  # serving()
 
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
@@ -563,18 +562,6 @@ class _Keeper:
             if known is not None:
                 self.next_known[record.source_sha256] = known
                 self.fresh_known += 1
-
-    def serving(self, article: Article) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
-        """For a served complete entry of the article's language (lookups): the parts it
-        counts as hits with every large share there, the shares kept (the entry's, then
-        the large ones), and the large shares' digests, in that order."""
-        parts = self.parts(article)
-        larges = [(name, digest) for name, detector, _, is_large, digest in self.order
-                  if is_large and detector.supports(article)]
-        found = self.served[article.language] = (
-            len(parts.each) + len(larges), parts.share_names + tuple(n for n, _ in larges),
-            tuple(d for _, d in larges))
-        return found
 
     def parts(self, article: Article) -> Parts:
         """The parts an entry holds for the article's language (look_up's Parts)."""
@@ -670,26 +657,31 @@ class _Keeper:
         # (known.Complete) is served as look_up would serve it (same hits), without reading
         # its entry, when its key is the same (its date and language as then) and the entry
         # and its large shares are still there: in line, no Looked made (most of a rerun)
-        made = batch.made
-        entries, large_rows, served = cache.entries, cache.large_rows, self.served
+        made, entries = batch.made, cache.entries
+        served: dict[str | None, tuple[int, tuple[str, ...]]] = {}  # a language's (hits, shares kept)
         for position, article in enumerate(batch.articles):
             if position in unknown or article.read_error is not None:
                 batch.needs.append(None)
                 continue
             own = looked.get(position)
+            mine = large_of.get(article.language)
+            if mine is None:
+                mine = large_of[article.language] = [(n, d) for n, d in larges if supports[n](article)]
             complete = None if own is not None or position not in made else made[position][3]
             if (complete is not None and complete[1] == str(article.published)
                     and complete[2] == str(article.language) and ENTRY + complete[0] in entries):
                 half = complete[0]
-                each, shares, digests = served.get(article.language) or self.serving(article)
-                if all([digest + half in large_rows or digest + half in entries for digest in digests]):
+                parts = self.parts(article)
+                if all([has_value(cache_key(digest, half)) for _, digest in mine]):
+                    each, shares = served.get(article.language) or served.setdefault(
+                        article.language, (len(parts.each) + len(mine),
+                                           parts.share_names + tuple(name for name, _ in mine)))
                     hits += each  # every part and every large share: nothing to read or run
                     if shares:
                         article.prepared = kept_shares(shares, half, source, article.prepared)
                     batch.needs.append(())
                     continue
-                parts = self.parts(article)  # a large share missing: counted and grown below
-                own = Looked(half, [], len(parts.each), parts.share_names, {}, None)
+                own = Looked(half, [], len(parts.each), parts.share_names, {}, None)  # counted and grown below
             if own is None:
                 own = look_up(article, entries, order, by_language)
                 if notes:
@@ -700,9 +692,6 @@ class _Keeper:
                 batch.cached.setdefault(name, {})[position] = served_findings(stored, article.article_id)
             if own.entry is not None:
                 batch.entries[position] = (ENTRY + own.half, own.entry)
-            mine = large_of.get(article.language)
-            if mine is None:
-                mine = large_of[article.language] = [(n, d) for n, d in larges if supports[n](article)]
             kept = own.shares
             for name, digest in mine:  # only whether the row is there: read when taken (Shares)
                 if has_value(cache_key(digest, own.half)):

@@ -120,8 +120,7 @@ def article_of(known: Known, line: RawLine, sha256: str,
     (source_id, _, _, title, published, published_from, publisher, url, given,
      language, probability, content, encoding, text, _) = known[:15]
     if type(text) is int:  # the line's text field, as its record read it (a UTF-8 line)
-        raw = line.line  # decoded(), inline: a call less at every known line
-        text = scanstring(raw.decode() if raw[:3] != _BOM else raw[3:].decode(), text)[0]
+        text = scanstring(decoded(line.line), text)[0]
     elif text is None:
         text = json.loads(decoded(line.line))[line.fields.text]
     article = Article(
@@ -131,8 +130,7 @@ def article_of(known: Known, line: RawLine, sha256: str,
         language_prob=probability, text=text, content_sha256=content,
         extra={"source_id": source_id, "source_encoding": encoding},
     )
-    if published is not None and dates is not None:  # set_aside_implausible's own test
-        set_aside_implausible(article, dates)
+    set_aside_implausible(article, dates)
     return article, not given
 
 
