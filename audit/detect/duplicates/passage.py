@@ -38,6 +38,7 @@ from audit.detect.duplicates.seeds import (
     Fingerprints,
     SeedGroups,
     distinct,
+    in_sorted,
     live_pairs,
     run_bounds,
     seed_groups,
@@ -195,8 +196,7 @@ def _group_seeds(words: CorpusWords, groups: SeedGroups, counts: np.ndarray, cfg
     starts, stops = run_bounds((doc_a.astype(np.int64) << 32) | doc_b)
     if settle is not None:
         pair = (doc_a[starts].astype(np.int64) << 32) | doc_b[starts]
-        at = np.minimum(np.searchsorted(asked, pair), max(0, len(asked) - 1))
-        mine = np.flatnonzero(asked[at] == pair) if len(asked) else np.zeros(0, np.int64)
+        mine = np.flatnonzero(in_sorted(asked, pair))
         settle[0] = pair[mine][live_pairs(words, (doc_a, doc_b, pos_a, pos_b), starts[mine], stops[mine], cfg)]
     enough = stops - starts >= cfg.min_seeds
     starts, stops = starts[enough], stops[enough]

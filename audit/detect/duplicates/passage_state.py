@@ -52,7 +52,7 @@ import numpy as np
 
 from audit.atomic import clean_stale, temp_name
 from audit.detect.duplicates.candidates import _pairs_within
-from audit.detect.duplicates.seeds import CorpusWords, distinct, ranks, run_bounds
+from audit.detect.duplicates.seeds import CorpusWords, distinct, in_sorted, ranks, run_bounds
 from audit.detect.duplicates.tokens import RESYNC_CONFIRM, RESYNC_STEPS
 from audit.detect.saved import SavedState
 from audit.model import Article
@@ -358,9 +358,7 @@ class Rerun:
         both = np.flatnonzero(~out & self.flipped[a] & self.flipped[b])
         if len(both) and len(self.crossing):
             lo, hi = np.minimum(a[both], b[both]).astype(np.int64), np.maximum(a[both], b[both]).astype(np.int64)
-            codes = (lo << 32) | hi
-            at = np.minimum(np.searchsorted(self.crossing, codes), len(self.crossing) - 1)
-            out[both] = self.crossing[at] == codes
+            out[both] = in_sorted(self.crossing, (lo << 32) | hi)
         return out
 
     def key_rows(self, local: Local | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -381,9 +379,7 @@ class Rerun:
         full[local.docs] = False
         searched = distinct(np.concatenate([self.hashes[full[self.docs]], flipped[starts], local.near,
                                             self.crossed]), "stable")
-        values = self.hashes[rows]
-        at = np.minimum(np.searchsorted(searched, values), max(0, len(searched) - 1))
-        return rows, searched[at] == values if len(searched) else np.zeros(len(rows), dtype=bool)
+        return rows, in_sorted(searched, self.hashes[rows])
 
 
 def match(state: PassageState, ids: list[bytes]) -> tuple[np.ndarray, np.ndarray] | None:

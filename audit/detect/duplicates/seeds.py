@@ -299,6 +299,15 @@ def distinct(values: np.ndarray, kind: str | None = None) -> np.ndarray:
     return firsts(np.sort(values, kind=kind))
 
 
+def in_sorted(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Whether each of `values` is in `sorted_values` (sorted ascending): np.isin by one
+    binary search a value, for the pair codes and hashes a rerun matches against its sets."""
+    if not len(sorted_values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    return sorted_values[at] == values
+
+
 def ranks(sizes: np.ndarray) -> np.ndarray:
     """0, 1, ..., size - 1 for each size, one after another."""
     total = int(sizes.sum())
