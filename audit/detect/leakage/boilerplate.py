@@ -32,6 +32,7 @@ from audit.detect.leakage.chrome_lines import (
     PhraseHit,
     data_rows,
     group_of,
+    has_words,
     key_id,
     literal_alternation,
     phrase_hits,
@@ -252,12 +253,6 @@ def _short_sentence(text: str, lines: Sequence[Line], i: int) -> bool:
     return (before.piece and after.piece and (before.prose or after.prose)
             and before.text.rstrip().rstrip(_CLOSING)[-1:] in ".!?"
             and "\n" not in text[before.end:ln.start] and "\n" not in text[ln.end:after.start])
-
-
-def _has_words(ln: Line) -> bool:
-    """Whether a line holds a letter or digit: a divider ("___") or a zero-width space that
-    recurs is layout, not a line a reader would call chrome."""
-    return any(c.isalnum() for c in ln.text)
 
 
 def _comments_start(text: str, lines: Sequence[Line], first: int, last: int) -> int | None:
@@ -617,7 +612,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
-        return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if _has_words(ln) else None
+        return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if has_words(ln) else None
     strong = [] if _opens_sentence(lines, ln.index) or _closes_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
@@ -630,7 +625,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         # another story on the page, or its headline (a short line right above it), not chrome
         # around this one; only recurrence can still call it chrome ("Benzinga does not provide
         # investment advice.")
-        return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if _has_words(ln) else None
+        return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if has_words(ln) else None
     if outside and _prose(ln) and not _between_chrome(lines, ln.index, (first, last) if anchored else None):
         return None  # a paragraph just beyond the body (after a list, say): not enough evidence
     if outside and _broken(lines, ln.index):
@@ -652,7 +647,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     if ln.navlike and run and run.length >= settings.run_min_lines and run.anchored:
         fallback = Verdict(ln, "run", f"is {label or 'a short link-like line '}in a run of "
                            f"{run.length} such lines under a chrome label (a list of teasers)")
-    if not _has_words(ln):
+    if not has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
 

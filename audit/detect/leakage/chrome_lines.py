@@ -148,6 +148,12 @@ READER_WORDS = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Ww]e|us|[Oo]urs?)\b")
 REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|adds|added|according to)\b|[\"“”]", re.IGNORECASE)
 
 
+def has_words(line: Line) -> bool:
+    """Whether a line holds a letter or digit: a divider ("___"), a zero-width space or a
+    lone "." left between links is layout, not a line a reader would call chrome or count."""
+    return any(c.isalnum() for c in line.text)
+
+
 def says_reader_words(text: str) -> bool:
     """Whether the text says you, we or our, and holds no quote mark or reporting verb
     ("we will not make a contribution," he said: someone else's words)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from audit.detect.leakage.chrome_lines import Line
+from audit.detect.leakage.chrome_lines import Line, has_words
 
 _NUMBERED = re.compile(r"(\d{1,2})[.)]\s+\S")
 PARAGRAPH_REACH = 3  # pieces of a link-cut sentence that may stand between a heading and its first full one
@@ -43,5 +43,5 @@ def _paragraph_below(lines: Sequence[Line], i: int) -> bool:
             return True
         if _NUMBERED.match(ln.text) or seen == PARAGRAPH_REACH:
             return False
-        seen += any(c.isalnum() for c in ln.text)  # a lone "." left between links takes no place
+        seen += has_words(ln)  # a lone "." left between links takes no place
     return False
