@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -214,12 +215,13 @@ def _line_record(uri: str, line: bytes, fields: FieldMap) -> RawRecord:
     if text is None:
         return _unreadable(uri, line, "undecidable bytes: not UTF-8 and no codec reads them")
     try:
-        obj = json.loads(text)
+        obj, scrubbed = json_record(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
         return _unreadable(uri, line, f"not JSON ({reason}{where})")
-    return _from_mapping(uri, line, obj, fields, encoding, fault)
+    record = _from_mapping(uri, line, obj, fields, encoding, fault)
+    return _with_fault(record, LONE_SURROGATE_FAULT) if scrubbed else record
 
 
 def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[RawRecord | RawLine]:
@@ -254,9 +256,15 @@ def read_json(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     records = obj if isinstance(obj, list) else [obj]
     if not records:
         yield _unreadable(str(path), data, "empty array, no records", path.stem)
+    surrogates = _may_hold_surrogates(text)
     for number, item in enumerate(records, start=1):
+        scrubbed = False
+        if surrogates:
+            item, scrubbed = _scrubbed(item)
         raw = json.dumps(item, ensure_ascii=False, sort_keys=True).encode()
         record = _from_mapping(f"{path}#record={number}", raw, item, fields)
+        if scrubbed:
+            record = _with_fault(record, LONE_SURROGATE_FAULT)
         yield _with_encoding(record, encoding, fault)
 
 
@@ -332,6 +340,56 @@ def _group_bytes(path: Path, parquet: Any, group: int) -> bytes:
     with path.open("rb") as fh:
         fh.seek(min(s for s, _ in spans))
         return fh.read(max(e for _, e in spans) - min(s for s, _ in spans))
+
+
+# A JSON escape of a UTF-16 surrogate (\\ud800-\\udfff). A pair of them is one character once
+# parsed; one alone (a tweet cut in the middle of an emoji) parses into a code point no UTF-8
+# writer takes, and the run's outputs could not be written.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE_FAULT = "lone surrogate escape(s) in the JSON (e.g. \\ud800): replaced by U+FFFD"
+
+
+def _scrubbed(value: Any) -> tuple[Any, bool]:
+    """The parsed JSON value with each lone surrogate replaced by U+FFFD (in any string, keys
+    too), and whether one was: what a lenient decoder gives for a code unit that is no
+    character, kept visible to hygiene.encoding, which reports U+FFFD as text that is gone."""
+    replaced = False
+
+    def scrub(v: Any) -> Any:
+        nonlocal replaced
+        if isinstance(v, str):
+            if _LONE_SURROGATE.search(v):
+                replaced = True
+                return _LONE_SURROGATE.sub("\ufffd", v)
+            return v
+        if isinstance(v, list):
+            return [scrub(x) for x in v]
+        if isinstance(v, dict):
+            return {scrub(k): scrub(x) for k, x in v.items()}
+        return v
+
+    value = scrub(value)
+    return value, replaced
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """Whether JSON text has a surrogate escape (a memchr, then a regex scan when it has any
+    escape): only such text is walked for lone surrogates."""
+    return "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
+
+
+def json_record(text: str) -> tuple[Any, bool]:
+    """The JSON value of a record's text as the readers take it (lone surrogates replaced),
+    and whether one was replaced; json's errors are the caller's."""
+    obj = json.loads(text)
+    return _scrubbed(obj) if _may_hold_surrogates(text) else (obj, False)
+
+
+def _with_fault(record: RawRecord, fault: str) -> RawRecord:
+    if record.error:
+        return record
+    return replace(record, fault="; ".join(f for f in (record.fault, fault) if f))
 
 
 def _with_encoding(record: RawRecord, encoding: str, fault: str | None) -> RawRecord:

@@ -27,7 +27,7 @@ from json.decoder import scanstring
 from typing import Any
 
 from audit.ingest import RawLine
-from audit.ingest.readers import ENCODING
+from audit.ingest.readers import ENCODING, json_record
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import _ingest_findings, control_findings
 from audit.normalise.plausible import DateBounds, date_as_read, set_aside_implausible
@@ -122,7 +122,7 @@ def article_of(known: Known, line: RawLine, sha256: str,
     if type(text) is int:  # the line's text field, as its record read it (a UTF-8 line)
         text = scanstring(decoded(line.line), text)[0]
     elif text is None:
-        text = json.loads(decoded(line.line))[line.fields.text]
+        text = json_record(decoded(line.line))[0][line.fields.text]  # as the reader took it
     article = Article(
         article_id="", source_uri=line.uri, source_sha256=sha256, title=title,
         published=None if published is None else date.fromordinal(published),
