@@ -8,6 +8,7 @@ the consistency checks can report it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -211,19 +212,22 @@ def find_dates(text: str) -> list[DateMention]:
 @lru_cache(maxsize=DATE_MEMO)
 def _scan_dates(text: str) -> tuple[DateMention, ...]:
     mentions: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    windows = _date_windows(text)
-    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO, _NUMERIC):
+    starts: list[int] = []  # of the spans taken, which never overlap: sorted by start, their
+    ends: list[int] = []  # ends are sorted too, and a span overlaps one only if it overlaps
+    windows = _date_windows(text)  # the last that starts before its end (bisect, not a scan
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO, _NUMERIC):  # of all: quadratic in dates)
         for start, stop, end in windows:
             for m in pattern.finditer(text, start, end):
                 if m.start() >= stop:
                     break  # the next window's
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                at = bisect_left(starts, m.end())
+                if at and ends[at - 1] > m.start():
                     continue
                 mention = _mention(m)
                 if mention:
                     mentions.append(mention)
-                    taken.append((m.start(), m.end()))
+                    starts.insert(at, m.start())
+                    ends.insert(at, m.end())
     return tuple(sorted(mentions, key=lambda d: d.start))
 
 
@@ -282,9 +286,16 @@ def _date_windows(text: str) -> list[tuple[int, int, int]]:
     cores += [(size - m.end(1), size - m.start()) for m in core_reversed.finditer(backwards)]
     merged = merged_spans((size - _RUNS.match(backwards, size - s).end(), _RUNS.match(text, e).end())
                           for s, e in cores)
-    return [(start, stop, min(size, _SEGMENT.match(text, start).end() + _LOOKAHEAD,
-                              _SPACES.match(text, stop).end() + _CLOCK_LOOKAHEAD))
-            for start, stop in merged]
+    found = []
+    for start, stop in merged:
+        # The stretch of date characters is read no further than the clock's bound: the
+        # window's end is the smaller of the two, and a stretch can be the rest of the
+        # text (prose without quotes or colons), which read from every window was
+        # quadratic (3,000 dates in 200,000 characters: 2.4 s an article, now 0.05)
+        clock = _SPACES.match(text, stop).end() + _CLOCK_LOOKAHEAD
+        segment = _SEGMENT.match(text, start, max(start, clock - _LOOKAHEAD)).end()
+        found.append((start, stop, min(size, segment + _LOOKAHEAD, clock)))
+    return found
 
 
 def _mention(m: re.Match[str]) -> DateMention | None:
