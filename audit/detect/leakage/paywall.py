@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from audit.detect.hygiene.shifted import UNSHIFT, shifted_runs
 from audit.detect.leakage.chrome_lines import (
     PROSE_MIN_LOWER,
     READER_WORDS,
@@ -290,9 +291,20 @@ def message(block: Block) -> str:
 
 
 def find_paywall_blocks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    """One finding per paywall block, spanning all its lines."""
+    """One finding per paywall block, spanning all its lines, and one per run of text the
+    paywall left obfuscated (every character shifted by one: audit.detect.hygiene.shifted)."""
     for article, lines in iter_spans(articles):
         for block in paywall_blocks(lines):
             data = {"kind": "paywall-block" if block.cut else "support-appeal", "lines": len(block.lines),
                     "phrases": list(dict.fromkeys(block.phrases))}
             yield span_finding(article, CHECK, block.start, block.end, message(block), data=data)
+        for start, end in shifted_runs(article.text):
+            yield span_finding(article, CHECK, start, end, _shifted_message(article.text[start:end]),
+                               data={"kind": "obfuscated"})
+
+
+def _shifted_message(run: str) -> str:
+    shown = " ".join(run.split()[:4])
+    return (f"Obfuscated text of {len(run):,} characters ({shown!r} ...): every character is shifted by one, "
+            f"as a paywall serves the part of the article it hides, so the text is not readable "
+            f"(shifted back: {shown.translate(UNSHIFT)!r}).")

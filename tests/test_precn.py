@@ -1,0 +1,67 @@
+"""False alarms read on Fundus's news pages (docs/measurements/precn.md), fixed.
+
+A German regional paper serves the paywalled body with every character shifted one code point
+up; the scraper keeps it. The German sentences below are written here (made up, in the shape of
+such a page: a readable title and teaser, then the shifted body with a readable subheading).
+"""
+
+from __future__ import annotations
+
+from factories import make_article
+
+from audit.detect.hygiene.encoding import find_encoding_problems
+from audit.detect.hygiene.glued import find_glued_sentences
+from audit.detect.hygiene.shifted import is_shifted, shifted_runs
+from audit.detect.language.mixed import find_mixed_language
+from audit.detect.leakage.paywall import find_paywall_blocks
+
+_UP = {code: code + 1 for code in range(0x21, 0x24F)}
+
+BODY = [
+    "Die Food-Trucks sind wieder in der Stadt. Schon bei der ersten Ausgabe kamen viele Gäste, "
+    "und auch in diesem Jahr ist der Platz am Samstag voll.",
+    "Wäre da nicht das heiße Wetter. Denn diesmal stehen die Trucks nicht im Schatten der Bäume, "
+    "sondern auf dem Parkplatz an der Straße. Das schont die Wurzeln, aber nicht die Besucher.",
+    "Unter den Segeln sind Bierbänke aufgebaut, viele Plätze bleiben frei. „Zu heiß“, sagt eine "
+    "Besucherin, die mit ihrer Freundin schon Tacos und Burger probiert hat.",
+]
+PAGE = "\n".join([
+    "Hitze dämpft den Appetit beim Street Food Festival",
+    "Zum zweiten Mal sind die Food-Trucks in die Stadt gekommen. Was gab es auf die Gabel?",
+    BODY[0].translate(_UP),
+    BODY[1].translate(_UP),
+    "Spezialitäten von allen Kontinenten",
+    BODY[2].translate(_UP),
+])
+
+
+def test_a_shifted_body_is_one_paywall_finding_over_its_lines() -> None:
+    page = make_article(PAGE, language="de")
+    found = [f for f in find_paywall_blocks([page], {}) if f.data.get("kind") == "obfuscated"]
+    assert len(found) == 1
+    assert PAGE[found[0].start:found[0].end].startswith("Ejf Gppe.Usvdlt")
+    assert found[0].end == len(PAGE)  # the readable subheading between shifted lines joins them
+    assert "'Die Food-Trucks sind wieder'" in found[0].message
+
+
+def test_inside_shifted_text_nothing_is_glued_mixed_or_mis_decoded() -> None:
+    page = make_article(PAGE, language="nl")  # langdetect's verdict on such a page
+    assert "Gppe.Usvdlt" in PAGE  # "Food-Trucks": the hyphen became a dot
+    assert list(find_glued_sentences([page], {})) == []
+    assert list(find_mixed_language([page], {"expected_languages": ["de"]})) == []
+    assert [f for f in find_encoding_problems([page], {}) if f.start >= PAGE.index("Ejf")] == []
+
+
+def test_plain_text_and_a_real_glued_pair_are_left_as_they_were() -> None:
+    plain = "\n".join([*BODY, "Fehler gefunden?Jetzt melden."])
+    page = make_article(plain, language="de")
+    assert shifted_runs(plain) == []
+    assert not any(is_shifted(line) for line in BODY)
+    assert [plain[f.start:f.end] for f in find_glued_sentences([page], {})] == ["gefunden?Jetzt"]
+    assert not [f for f in find_paywall_blocks([page], {}) if f.data.get("kind") == "obfuscated"]
+
+
+def test_english_prose_with_slashes_is_not_shifted() -> None:
+    text = ("Shares rose 5/ 6 per cent on the day/ week, traders said. If prices hold up, the index "
+            "will gain/ lose little. It is up to the bank/ the fund to decide.")
+    assert shifted_runs(text) == []
