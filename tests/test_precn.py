@@ -44,6 +44,13 @@ def test_a_shifted_body_is_one_paywall_finding_over_its_lines() -> None:
     assert "'Die Food-Trucks sind wieder'" in found[0].message
 
 
+def test_one_paragraph_page_keeps_its_readable_teaser_out_of_the_finding() -> None:
+    flat = " ".join(PAGE.split("\n"))
+    found = [f for f in find_paywall_blocks([make_article(flat, language="de")], {})
+             if f.data.get("kind") == "obfuscated"]
+    assert [flat[f.start:f.start + 15] for f in found] == ["Ejf Gppe.Usvdlt"]
+
+
 def test_inside_shifted_text_nothing_is_glued_mixed_or_mis_decoded() -> None:
     page = make_article(PAGE, language="nl")  # langdetect's verdict on such a page
     assert "Gppe.Usvdlt" in PAGE  # "Food-Trucks": the hyphen became a dot
@@ -65,3 +72,22 @@ def test_english_prose_with_slashes_is_not_shifted() -> None:
     text = ("Shares rose 5/ 6 per cent on the day/ week, traders said. If prices hold up, the index "
             "will gain/ lose little. It is up to the bank/ the fund to decide.")
     assert shifted_runs(text) == []
+
+
+def _cut(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in find_paywall_blocks([make_article(text)], {})]
+
+
+def test_a_feature_for_premium_subscribers_only_is_news_not_a_paywall() -> None:
+    text = ("The fitness app announced a feature that writes a summary of each workout for its users.\n"
+            "This will be available to premium subscribers only.\n"
+            "The company would not say which language model it uses, but said tests were under way.")
+    assert _cut(text) == []
+
+
+def test_subscribers_only_about_the_text_or_the_reader_still_cuts() -> None:
+    for line in ("Subscribers only", "This article is for subscribers only.",
+                 "You can read this story in full as one of our subscribers only.",
+                 "This includes unlimited access to the site and subscriber-only newsletters."):
+        text = f"The council met on Tuesday to discuss the budget for next year.\n{line}"
+        assert _cut(text) == [line], line

@@ -74,7 +74,18 @@ def shifted_runs(text: str) -> list[tuple[int, int]]:
         elif _WORD.search(line):
             gap += 1 if len(line.split()) <= MAX_GAP_WORDS else MAX_GAP_LINES + 1
         start = end + 1
-    return [(s, e) for s, e in runs]
+    return [(_first_shifted_word(text, s, e), e) for s, e in runs]
+
+
+def _first_shifted_word(text: str, start: int, end: int) -> int:
+    """Where the shifted words begin in a run: a one-paragraph article keeps its readable title
+    and teaser on the line before its shifted body ("... auf die Gabel? Ejf Gppe.Usvdlt ...")."""
+    words = common_words()
+    for word in _WORD.finditer(text, start, end):
+        lower = word.group().lower()
+        if lower not in words and lower.translate(UNSHIFT) in words:
+            return word.start()
+    return start
 
 
 def inside(runs: Sequence[tuple[int, int]], start: int, end: int) -> bool:

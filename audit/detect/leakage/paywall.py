@@ -126,7 +126,27 @@ def _is_cut(line: Line) -> list[str]:
     phrases = [h.phrase for h in hits if h.kind == "paywall-cut"]
     if _CONTINUE_READING in phrases and not _READING_ON.search(line.key):
         phrases.remove(_CONTINUE_READING)
+    if any(p in _SUBSCRIBERS_ONLY for p in phrases) and not _about_reading(line):
+        phrases = [p for p in phrases if p not in _SUBSCRIBERS_ONLY]
     return phrases + _template_hits(line, "cut")
+
+
+# "subscribers only" cuts where the reader's access to the text is meant ("Subscribers only",
+# "This article is for subscribers only", "... unlimited access ... subscriber-only
+# newsletters"); a product's feature kept for its paying users is news: "This will be
+# available to premium subscribers only." (TechCrunch on Strava's AI feature, Fundus's test
+# pages: docs/measurements/precn.md). A sentence of prose keeps the phrase when it speaks to
+# the reader or names what is read or the access to it.
+_SUBSCRIBERS_ONLY = frozenset({"subscribers only", "for subscribers only", "subscriber-only"})
+_SUBSCRIBERS_ONLY_MAX_WORDS = 6  # "Subscribers only", "For subscribers only.": a label, not a sentence
+_READ_OR_ACCESS = re.compile(
+    r"\b(?:articles?|stor(?:y|ies)|content|pieces?|pages?|posts?|access|reading|read|newsletters?)\b",
+    re.IGNORECASE)
+
+
+def _about_reading(line: Line) -> bool:
+    return (line.words <= _SUBSCRIBERS_ONLY_MAX_WORDS or says_reader_words(line.text)
+            or _READ_OR_ACCESS.search(line.text) is not None)
 
 
 # "to continue reading" cuts where the reading is of this article ("To continue reading,
