@@ -91,3 +91,21 @@ def test_subscribers_only_about_the_text_or_the_reader_still_cuts() -> None:
                  "This includes unlimited access to the site and subscriber-only newsletters."):
         text = f"The council met on Tuesday to discuss the budget for next year.\n{line}"
         assert _cut(text) == [line], line
+
+
+def test_the_dates_of_a_timelines_entries_are_its_structure_not_metadata() -> None:
+    from audit.detect.leakage.metadata_leak import find_metadata_leaks
+
+    text = "\n".join([
+        "The stadium has hosted the city's biggest games for a hundred years. Some of them:",
+        "Oct. 6, 1923: First football game. The home side beat the visitors 23-7. Attendance: 12,836.",
+        "Sept. 29, 1946: The new team's first game at the stadium. The club had moved from the north that "
+        "spring. Attendance: 30,500.",
+        "Jan. 15, 1967: The first championship game. It was not called the final at the time. Attendance: 61,946.",
+        "Nov. 30, 1974: \u201cThe Comeback\u201d (City vs. County). The home side erased a 24-point deficit and "
+        "routed the defending champions 55-24. With the home side trailing 24-0, its halfback scored with 10 "
+        "seconds left in the first half. He then ran back the opening kickoff of the second half 102 yards.",
+    ])
+    assert list(find_metadata_leaks([make_article(text)], {})) == []
+    single = "The team won the final.\nNov. 30, 1974:\nThe crowd of 80,000 stayed for an hour after the whistle."
+    assert [single[f.start:f.end] for f in find_metadata_leaks([make_article(single)], {})] == ["Nov. 30, 1974:"]
