@@ -109,3 +109,10 @@ def test_the_dates_of_a_timelines_entries_are_its_structure_not_metadata() -> No
     assert list(find_metadata_leaks([make_article(text)], {})) == []
     single = "The team won the final.\nNov. 30, 1974:\nThe crowd of 80,000 stayed for an hour after the whistle."
     assert [single[f.start:f.end] for f in find_metadata_leaks([make_article(single)], {})] == ["Nov. 30, 1974:"]
+
+
+def test_a_japanese_address_with_urls_is_not_shifted() -> None:
+    text = ("株式会社サンプル（SAMPLE Inc.） 大阪本社：〒530-0001 大阪府大阪市北区梅田2-4-9 タワー13F 東京本社：〒100-0006 "
+            "東京都千代田区有楽町2-2-1 X-PRESS有楽町12F URL: https://www.example.co.jp/ - 種類 - 商品サービス - "
+            "関連URL - https://www.example.ne.jp/ - https://www.example.com/ - 12F")
+    assert shifted_runs(text) == []

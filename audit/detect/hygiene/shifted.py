@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 MIN_WORDS = 3  # common words a line must hold once shifted back
+MIN_DIFFERENT = 2  # ... of which this many different ones
 SHIFT_RATIO = 3  # ... and this many times those it holds as written
 MAX_GAP_LINES = 2  # short readable lines between two shifted ones that still join them
 MAX_GAP_WORDS = 10  # ... each of at most this many words
@@ -36,9 +37,11 @@ def common_words() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-def _common(text: str) -> int:
+def _common(text: str) -> tuple[int, int]:
+    """How many of the text's words are common words, and how many different ones."""
     words = common_words()
-    return sum(1 for word in _WORD.findall(text.lower()) if word in words)
+    hits = [word for word in _WORD.findall(text.lower()) if word in words]
+    return len(hits), len(set(hits))
 
 
 def _may_hold(text: str) -> bool:
@@ -50,8 +53,8 @@ def _may_hold(text: str) -> bool:
 
 def is_shifted(line: str) -> bool:
     """Whether a line reads as words only once each character is moved one code point back."""
-    back = _common(line.translate(UNSHIFT))
-    return back >= MIN_WORDS and back >= SHIFT_RATIO * _common(line)
+    back, different = _common(line.translate(UNSHIFT))
+    return back >= MIN_WORDS and different >= MIN_DIFFERENT and back >= SHIFT_RATIO * _common(line)[0]
 
 
 def shifted_runs(text: str) -> list[tuple[int, int]]:
