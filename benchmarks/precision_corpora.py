@@ -10,7 +10,8 @@ again from local mirrors of public GitHub repositories, which the search tool's 
 to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or downloads).
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
-dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes. The Zyte gold bodies are in ../shared/data/.
+dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes, flairNLP/fundus. The Zyte
+gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
 where the source has one). Every sample is seeded (random.Random(20261203)), so a rebuild
@@ -30,6 +31,7 @@ gives the same records from the same mirror commits.
 | multiling/odd.jsonl | odd shapes from those pages: 16 bodies under 200 characters (4 empty), one huge record (the 40 largest non-English bodies joined), 20 non-English bodies as UTF-8 read as Windows-1252, 10 records of a German body followed by a French one | 47 | as said |
 | fakenewsnet/fnn_politifact_real, _real_flat, _politifact_fake, _gossipcop_fake.jsonl | FakeNewsNet's crawled pages (armstjc/FakeNewsNet; no licence, not redistributable: read only), see `fakenewsnet` (`--out DIR` puts them elsewhere) | 406 / 406 / 318 / 1,006 | lines kept; _flat: one paragraph |
 | gilets_jaunes/gj_lines.jsonl, gj_flat.jsonl | feryah/gilets_jaunes (a student corpus of Guardian, Irish Times and CNN pages, 2014-2019; no licence, publishers' copyright: read only), see `gilets_jaunes` (`--out DIR` puts them elsewhere) | 423 / 423 | lines kept; flat: one paragraph |
+| fundus/fundus_lines.jsonl, fundus_flat.jsonl | flairNLP/fundus's parser test pages (MIT repository; the pages are third-party news pages, publishers' copyright: read only), every `*.html.gz` ever committed under tests/resources/parser/test_data (newest version of each path), body by trafilatura `bare_extraction`; see `fundus` | every page with a body of 200+ characters | lines kept / one paragraph; 2021-2026 news of ~40 countries, German the largest share |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -480,8 +482,68 @@ def gilets_jaunes(out: Path = CACHE / "gilets_jaunes") -> None:
     _write([{**r, "text": flatten(r["text"])} for r in lines], out / "gj_flat.jsonl")
 
 
+# --- Fundus parser test pages (held out: docs/measurements/precn.md) --------------------------
+
+FUNDUS_REPO = "flairNLP/fundus"
+FUNDUS_DATA = "tests/resources/parser/test_data"
+
+
+def _fundus_list() -> list[tuple[str, str, str]]:
+    """(id, country folder, blob) of the newest version of every test page ever committed, each blob once."""
+    out = subprocess.run(["git", f"--git-dir={_git(FUNDUS_REPO)}", "log", "--all", "--date-order", "--format=",
+                          "--raw", "--no-abbrev", "--no-renames", "--", FUNDUS_DATA], capture_output=True, check=True).stdout
+    newest: dict[str, str] = {}  # path -> blob
+    for line in out.decode("utf-8").splitlines():  # newest commit first: keep the first blob seen of a path
+        meta, _, path = line.partition("\t")
+        blob = meta.split()[3] if len(meta.split()) > 3 else ""
+        if path.endswith(".html.gz") and path not in newest and not blob.startswith("0000000"):
+            newest[path] = blob
+    seen: set[str] = set()  # a page moved to another folder is the same blob: once
+    pages = []
+    for path, blob in sorted(newest.items()):
+        if blob not in seen:
+            seen.add(blob)
+            folder = path.split("/")[-2]
+            pages.append((f"fu-{folder}-{Path(path).name.removesuffix('.html.gz')}", folder, blob))
+    return pages
+
+
+def _fundus_extract(page: tuple[str, str, str]) -> dict | None:
+    import gzip
+
+    import trafilatura
+
+    pid, country, blob = page
+    raw = gzip.decompress(subprocess.run(["git", f"--git-dir={_git(FUNDUS_REPO)}", "cat-file", "blob", blob],
+                                         capture_output=True, check=True).stdout)
+    doc = trafilatura.bare_extraction(raw, with_metadata=True)
+    doc = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else doc
+    url = doc.get("url") or None
+    return {"id": pid, "url": url, "title": flatten(doc.get("title") or ""),
+            "publisher": (urlparse(url).hostname or "").removeprefix("www.") if url else doc.get("sitename"),
+            "published": doc.get("date"), "country": country, "_body": (doc.get("text") or "").strip()}
+
+
+def fundus(out: Path = CACHE / "fundus") -> None:
+    """Fundus's parser test pages as trafilatura extracts them: lines kept and flat.
+
+    Fundus (flairNLP/fundus, a news scraper) keeps one to five real article pages of each of ~200
+    publishers in ~40 countries to test its parsers (raw HTML, gzipped; replaced over time, so its
+    history holds more pages than its head). No session before precn read them: a held-out corpus
+    of recent (2021-2026) news as a generic extractor gives it, with its chrome (captions, "Mehr
+    zum Thema", newsletter prompts). Date: trafilatura's metadata date (none where it finds none).
+    """
+    with Pool(2) as pool:
+        pages = [p for p in pool.map(_fundus_extract, _fundus_list(), chunksize=8) if p and len(p["_body"]) >= 200]
+    lines = [{**p, "text": "\n".join(flatten(x) for x in p["_body"].splitlines() if x.strip())} for p in pages]
+    _write(lines, out / "fundus_lines.jsonl")
+    _write([{**p, "text": flatten(p["_body"])} for p in pages], out / "fundus_flat.jsonl")
+    print("countries: " + ", ".join(f"{k} {v}" for k, v in Counter(p["country"] for p in pages).most_common()),
+          file=sys.stderr)
+
+
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
-         "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes}
+         "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

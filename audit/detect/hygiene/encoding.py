@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from audit.detect.hygiene.shifted import inside, shifted_runs
 from audit.model import Article, Finding, span_finding
 from audit.normalise.encoding import Repair, find_repairs
 
@@ -26,6 +27,8 @@ def find_encoding_problems(
     limit = int(params.get("max_per_article", MAX_PER_ARTICLE))
     for article in articles:
         repairs = find_repairs(article.text)
+        obfuscated = shifted_runs(article.text) if repairs else []  # paywall.text's, not a codec's
+        repairs = [r for r in repairs if not inside(obfuscated, r.start, r.end)] if obfuscated else repairs
         for repair in repairs[:limit]:
             yield span_finding(
                 article, CHECK, repair.start, repair.end, _message(repair),

@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from audit.detect.hygiene.shifted import inside, shifted_runs
 from audit.model import Article, Finding, span_finding
 
 CHECK = "hygiene.glued"
@@ -89,8 +90,11 @@ def find_glued_sentences(
     for article in articles:
         ordinals = article.language in ORDINAL_DOT_LANGUAGES
         paths: list[str] | None = None  # read once an article, when a glued pair needs them
+        obfuscated = shifted_runs(article.text)  # "Gppe.Usvdlt" is "Food-Trucks" shifted: paywall.text's
         for match in glue_matches(article.text):
             if not _is_glued(match, article.text, rules):
+                continue
+            if obfuscated and inside(obfuscated, match.start(), match.end()):
                 continue
             if _ordinal(match["left"]) and (ordinals or _list_number(article.text, match.start())):
                 continue

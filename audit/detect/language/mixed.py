@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from audit.detect.hygiene.shifted import inside, shifted_runs, shifted_share
 from audit.detect.language.not_language import (
     SIBLING_MIN_CHARS,
     SIBLING_MIN_PROBABILITY,
@@ -127,6 +128,9 @@ class Piece:
     probability: float
 
 
+OBFUSCATED_SHARE = 0.5  # an article this much shifted text has no language verdict to compare with
+
+
 def find_mixed_language(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
@@ -139,8 +143,12 @@ def find_mixed_language(
         verdict = None
         if article.language is not None and article.language_prob is not None:
             verdict = (article.language, article.language_prob)
+        obfuscated = shifted_runs(article.text)  # paywall.text's: not a language, and it misled the verdict
+        if obfuscated and shifted_share(article.text, obfuscated) >= OBFUSCATED_SHARE:
+            continue
         for run in foreign_passages(article.text, base, params, verdict):
-            yield _finding(article, run, base)
+            if not obfuscated or not inside(obfuscated, run[0].start, run[-1].end):
+                yield _finding(article, run, base)
 
 
 def foreign_passages(

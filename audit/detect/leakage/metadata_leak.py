@@ -247,10 +247,30 @@ def _timeline_headings(read: Sequence[tuple[Line, Leak | None]]) -> bool:
     article's structure, not a publication date the extractor left. A page keeps its own date
     once or twice (published, updated); a timeline dates many entries. Read on GossipCop's
     pages of FakeNewsNet: 8 of 25 metadata.leak findings were two timelines' headings
-    (docs/measurements/precx.md). A listing of other articles stamps its items with a time or a
-    separator, so its lines stay metadata."""
+    (docs/measurements/precx.md). Entries written "Oct. 6, 1923: First football game. ..." date
+    a timeline too (the Los Angeles Times's history of the Coliseum, Fundus's pages: precn.md).
+    A listing of other articles stamps its items with a time or a separator, so its lines stay
+    metadata."""
     dates = {d for line, leak in read if (d := _bare_date(line, leak)) is not None}
-    return len(dates) >= TIMELINE_MIN_DATES
+    entries = {d for line, _ in read if (d := _entry_date(line)) is not None}
+    return len(dates | entries) >= TIMELINE_MIN_DATES
+
+
+ENTRY_DATE_MAX_CHARS = 24  # "Sept. 29, 1946:", "14 September 2021:": a timeline entry's date and colon
+
+
+def _entry_date(line: Line) -> tuple[int, int, int] | None:
+    """(year, month, day) of a line that opens with a full date and a colon ("Jan. 14, 1973: Super
+    Bowl VII. ..."), else None."""
+    text = _LEAD.sub("", line.text)
+    colon = text.find(":", 0, ENTRY_DATE_MAX_CHARS)
+    if colon < 0:
+        return None
+    head = text[:colon].rstrip()
+    mentions = find_dates(head)
+    if not mentions or mentions[0].start != 0 or mentions[0].end != len(head) or mentions[0].year is None:
+        return None
+    return mentions[0].year, mentions[0].month, mentions[0].day
 
 
 @lru_cache(maxsize=1)
@@ -315,8 +335,9 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
             read.append((line, inline, None if inline else classify(line)))  # in running text the exact span first
         timeline = _timeline_headings([(line, leak) for line, _, leak in read])
         for k, (line, inline, leak) in enumerate(read):
-            if timeline and _bare_date(line, leak) is not None:
-                continue  # a timeline's heading, the article's own structure
+            if timeline and (_bare_date(line, leak) is not None or (leak is not None and leak.kind == "date"
+                                                                      and _entry_date(line) is not None)):
+                continue  # a timeline's heading or an entry's date, the article's own structure
             if _letters_date(read, k):
                 continue  # a quoted letter's date, the letter's text
             if _tweets_handle(read, k):

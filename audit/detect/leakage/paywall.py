@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from audit.detect.hygiene.shifted import UNSHIFT, shifted_runs
 from audit.detect.leakage.chrome_lines import (
     PROSE_MIN_LOWER,
     READER_WORDS,
@@ -125,7 +126,27 @@ def _is_cut(line: Line) -> list[str]:
     phrases = [h.phrase for h in hits if h.kind == "paywall-cut"]
     if _CONTINUE_READING in phrases and not _READING_ON.search(line.key):
         phrases.remove(_CONTINUE_READING)
+    if any(p in _SUBSCRIBERS_ONLY for p in phrases) and not _about_reading(line):
+        phrases = [p for p in phrases if p not in _SUBSCRIBERS_ONLY]
     return phrases + _template_hits(line, "cut")
+
+
+# "subscribers only" cuts where the reader's access to the text is meant ("Subscribers only",
+# "This article is for subscribers only", "... unlimited access ... subscriber-only
+# newsletters"); a product's feature kept for its paying users is news: "This will be
+# available to premium subscribers only." (TechCrunch on Strava's AI feature, Fundus's test
+# pages: docs/measurements/precn.md). A sentence of prose keeps the phrase when it speaks to
+# the reader or names what is read or the access to it.
+_SUBSCRIBERS_ONLY = frozenset({"subscribers only", "for subscribers only", "subscriber-only"})
+_SUBSCRIBERS_ONLY_MAX_WORDS = 6  # "Subscribers only", "For subscribers only.": a label, not a sentence
+_READ_OR_ACCESS = re.compile(
+    r"\b(?:articles?|stor(?:y|ies)|content|pieces?|pages?|posts?|access|reading|read|newsletters?)\b",
+    re.IGNORECASE)
+
+
+def _about_reading(line: Line) -> bool:
+    return (line.words <= _SUBSCRIBERS_ONLY_MAX_WORDS or says_reader_words(line.text)
+            or _READ_OR_ACCESS.search(line.text) is not None)
 
 
 # "to continue reading" cuts where the reading is of this article ("To continue reading,
@@ -290,9 +311,20 @@ def message(block: Block) -> str:
 
 
 def find_paywall_blocks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
-    """One finding per paywall block, spanning all its lines."""
+    """One finding per paywall block, spanning all its lines, and one per run of text the
+    paywall left obfuscated (every character shifted by one: audit.detect.hygiene.shifted)."""
     for article, lines in iter_spans(articles):
         for block in paywall_blocks(lines):
             data = {"kind": "paywall-block" if block.cut else "support-appeal", "lines": len(block.lines),
                     "phrases": list(dict.fromkeys(block.phrases))}
             yield span_finding(article, CHECK, block.start, block.end, message(block), data=data)
+        for start, end in shifted_runs(article.text):
+            yield span_finding(article, CHECK, start, end, _shifted_message(article.text[start:end]),
+                               data={"kind": "obfuscated"})
+
+
+def _shifted_message(run: str) -> str:
+    shown = " ".join(run.split()[:4])
+    return (f"Obfuscated text of {len(run):,} characters ({shown!r} ...): every character is shifted by one, "
+            f"as a paywall serves the part of the article it hides, so the text is not readable "
+            f"(shifted back: {shown.translate(UNSHIFT)!r}).")
