@@ -201,7 +201,8 @@ SCRIPT = textwrap.dedent("""
             out.write(json.dumps(event) + "\\n")
     real_init, real_validate = child.GxChild.__init__, child.GxChild.validate
     def init(self, suite):
-        note({"typer": "typer" in sys.modules, "suite": suite is not None})
+        note({"typer": "typer" in sys.modules, "pandas": "pandas" in sys.modules,
+              "suite": suite is not None})
         real_init(self, suite)
     def validate(self, frame, docs_dir):
         note({"validated": True})
@@ -214,7 +215,8 @@ SCRIPT = textwrap.dedent("""
 
 def test_python_m_audit_forks_gx_before_typer(tmp_path: Path) -> None:
     """`python -m audit run` forks GX's child before the CLI imports typer, and the run
-    validates with that child (no second one)."""
+    validates with that child (no second one). Base: one child, forked after typer, with
+    the suite."""
     forks = tmp_path / "forks.jsonl"
     done = subprocess.run([sys.executable, "-c", SCRIPT, "run", str(SEEDS), "--out", str(tmp_path / "o"),
                            "--cache", str(tmp_path / "k"), "--quiet"], cwd=tmp_path,
@@ -222,7 +224,8 @@ def test_python_m_audit_forks_gx_before_typer(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     events = [json.loads(line) for line in forks.read_text().splitlines()]
-    assert events == [{"typer": False, "suite": False}, {"validated": True}]
+    # pandas: the run's table needs it too, imported once before the fork (not in each process)
+    assert events == [{"typer": False, "pandas": True, "suite": False}, {"validated": True}]
     assert (tmp_path / "o" / "data_docs" / "index.html").is_file()
 
 
