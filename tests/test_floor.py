@@ -11,42 +11,23 @@ import re
 import subprocess
 import sys
 import textwrap
-from dataclasses import asdict
 from pathlib import Path
 
 import jinja2
 import pandas as pd
 import pytest
+import test_gx_child
 
 import audit.validate
 import audit.validate.child as child_module
 import audit.validate.docs as docs_module
-from audit.pipeline import article_table, run, signal_frame
-from audit.suite import Suite, load_suite
+from audit.pipeline import run
+from audit.suite import Suite
 
+# the seeds' suite and signal frame, and a Validation without GX's expectation ids
+suite, frame, _comparable = test_gx_child.suite, test_gx_child.frame, test_gx_child._comparable
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-
-
-@pytest.fixture(scope="module")
-def suite() -> Suite:
-    return load_suite("news")
-
-
-@pytest.fixture(scope="module")
-def frame(suite: Suite, tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
-    """The seeds' signal frame, as the run hands it to GX (one article fails the suite)."""
-    result = run([SEEDS], suite=suite, out=tmp_path_factory.mktemp("seeds") / "run",
-                 on_problem=None, workers=1, data_docs=False, html_report=False)
-    return signal_frame(article_table(result.articles, result.findings, suite, {}), suite)
-
-
-def _comparable(validation: object) -> dict[str, object]:
-    """The validation without GX's expectation ids (new UUIDs at each suite load)."""
-    out = asdict(validation)  # type: ignore[call-overload]
-    for outcome in out["outcomes"]:
-        del outcome["expectation_id"]
-    return out
 
 
 def _pages(folder: Path) -> dict[str, str]:
