@@ -192,6 +192,10 @@ def entry() -> None:
         if isinstance(exc.code, str):  # sys.exit("message"): Python prints it, exit code 1
             print(exc.code, file=sys.stderr)
         code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    if "audit.validate.child" in sys.modules:  # a child `python -m audit` forked for nothing
+        from audit.validate.child import discard_early
+
+        discard_early()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a closed pipe: nothing left to say
             stream.flush()

@@ -35,6 +35,7 @@ from audit.normalise.plausible import DateBounds
 from audit.progress import Progress, count_records
 from audit.strings import contiguous, string_arrays
 from audit.suite import Suite, load_suite, signal_column
+from audit.validate import TEMPLATES_FILE
 from audit.validate.child import GxChild, InProcess, start_validator
 
 if TYPE_CHECKING:
@@ -271,6 +272,8 @@ def _run(
                 early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
                                detection.failed, counts, html_report, signals, table_made)
             with progress.stage("validate (GX)", 1, "steps") as advance:
+                if cache is not None:  # Data Docs' compiled templates kept for the next runs
+                    validator.template_cache = Path(cache) / TEMPLATES_FILE
                 try:
                     validation = validator.validate(signals, work / "data_docs" if data_docs and work else None)
                 except BaseException:

@@ -70,7 +70,7 @@ def test_the_child_sends_back_what_gx_finds_in_process(frame: pd.DataFrame, suit
     there = child.validate(frame, None)
     assert here.failed_ids, "the seeds have an article that fails: the comparison must see it"
     assert _comparable(there) == _comparable(here)
-    assert set(child.seconds) == {"gx_import", "gx_validate", "wait_gx_import"}
+    assert set(child.seconds) == {"gx_import", "gx_prepare", "gx_validate", "wait_gx_import"}
     assert not child.process.is_alive()
 
 
