@@ -1,16 +1,5 @@
-"""`python -m audit`: the CLI (audit.cli).
+"""`python -m audit`: the CLI (audit.cli), GX's child forked first (audit.launch)."""
 
-A command that validates on pandas (`run`, `gate`) forks Great Expectations' child
-first, before the CLI imports typer and parses its options: GX's import, the critical
-path of a small run, starts 0.1 s earlier (audit.validate.child.fork_early; issue 13).
-"""
+from audit.launch import main
 
-import sys
-
-from audit.validate.child import fork_early
-
-fork_early(sys.argv[1:])
-
-from audit.cli import entry  # noqa: E402 (after the fork, on purpose)
-
-entry()
+main()

@@ -224,3 +224,16 @@ def test_a_usage_error_ends_the_early_child(tmp_path: Path) -> None:
         except OSError:
             continue
     assert left == []
+
+
+def test_the_console_script_forks_early_too() -> None:
+    """`corpus-audit` (the README's command) starts where `python -m audit` does, in
+    audit.launch, which imports nothing before the fork. Base: audit.cli:entry, typer first."""
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["corpus-audit"] == "audit.launch:main"
+    done = subprocess.run([sys.executable, "-c", "import sys, audit.launch; print(sorted(m for m in "
+                           "('typer', 'pandas', 'audit.cli') if m in sys.modules))"],
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
