@@ -1,0 +1,77 @@
+"""duplicate.passage in a process of its own (audit.detect.duplicates.passage_apart), not
+a fork of the run: the process that runs it does not hold the run's heap (issue 13:
+the forked child held a private copy of every page either process touched, 45 KB an
+article of the run's peak), and its findings are those of one process."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from test_apart import _corpus
+
+from audit.detect import APART, registry, run_detectors
+from audit.detect.workers import start_apart
+from audit.suite import load_suite
+
+BALLAST_MB = 600  # held by the run while passage runs: a fork would hold it too
+
+
+def _children(root: int) -> list[int]:
+    """`root`'s descendants, read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    found, todo = [], list(children.get(root, []))
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def test_passage_runs_beside_the_run_without_holding_its_heap() -> None:
+    """While the run holds BALLAST_MB in Python objects, no process beside it is ever
+    that large (a forked child maps and holds the run's pages: base0's was), and the
+    findings are those of near then passage in one process."""
+    suite, pair = load_suite("news"), [d for d in registry() if d.name in APART]
+    one, apart = _corpus(), _corpus()
+    expected = run_detectors(one, suite, detectors=pair)
+    ballast = [bytes(1 << 20) + bytes([i % 256]) for i in range(BALLAST_MB)]  # pages written: resident
+    largest: dict[int, float] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            for pid in _children(os.getpid()):
+                largest[pid] = max(largest.get(pid, 0.0), _rss_mb(pid))
+            done.wait(0.005)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        got = run_detectors(apart, suite, detectors=pair, apart=start_apart)
+    finally:
+        done.set()
+        sampler.join()
+    assert len(ballast) == BALLAST_MB
+    assert got.findings == expected.findings
+    assert {f.check for f in got.findings} == {"duplicate.near", "duplicate.passage"}
+    assert largest, "no process ran beside the run"
+    assert max(largest.values()) < BALLAST_MB / 2, largest
