@@ -28,7 +28,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -187,7 +186,10 @@ class _Served:
         self.conn.send([(a.article_id, passage_state.content_of(a)) for a in self.articles])
 
     def _articles(self, docs: Sequence[int]) -> None:
-        self.conn.send([replace(self.articles[doc], raw=None, extra={}, prepared={}, failed={}) for doc in docs])
+        """What passage reads of an article it names or reads (Remote.prefetch): plain
+        values, not the Article (whose pickling took 90 microseconds, 0.9 s a 10,000)."""
+        self.conn.send([(a.article_id, a.source_uri, a.publisher, a.text)
+                        for a in map(self.articles.__getitem__, docs)])
 
     def _families(self) -> None:
         self.near_done.wait()
@@ -218,7 +220,11 @@ class Remote(passage.Corpus):
         missing = sorted({int(doc) for doc in docs} - self.fetched.keys())
         if missing:
             self.conn.send(("articles", missing))
-            self.fetched.update(zip(missing, self.conn.recv()))
+            for doc, (article_id, source_uri, publisher, text) in zip(missing, self.conn.recv()):
+                self.fetched[doc] = Article(
+                    article_id=article_id, source_uri=source_uri, source_sha256="", title=None, published=None,
+                    published_from="none", publisher=publisher, url=None, language=None, language_prob=None,
+                    text=text, content_sha256="")
 
     def _shares(self, docs: list[int]) -> Iterator[bytes]:
         """The word hashes of `docs` as bytes, in their order (passage.prepare's shares, decoded)."""
