@@ -8,10 +8,13 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
-from test_apart import _corpus
+import pytest
+from test_apart import _corpus, _Fake, _near_stopped, _Stop
 
-from audit.detect import APART, registry, run_detectors
+from audit.detect import APART, registry, run_detectors, workers
+from audit.detect.duplicates import passage_apart
 from audit.detect.workers import start_apart
 from audit.suite import load_suite
 
@@ -75,3 +78,32 @@ def test_passage_runs_beside_the_run_without_holding_its_heap() -> None:
     assert {f.check for f in got.findings} == {"duplicate.near", "duplicate.passage"}
     assert largest, "no process ran beside the run"
     assert max(largest.values()) < BALLAST_MB / 2, largest
+
+
+def _passage_jobs() -> list[Any]:
+    suite = load_suite("news")
+    articles = _corpus()
+    return [(detector, articles, suite.params_for(tuple(c for c in detector.checks if c in suite.rules)))
+            for detector in registry() if detector.name in APART]
+
+
+def test_a_stop_of_near_here_ends_passages_process_and_comes_out() -> None:
+    jobs = _passage_jobs()
+    jobs[0] = (_Fake(APART[0], _near_stopped), jobs[0][1], {})
+    before = set(_children(os.getpid()))
+    with pytest.raises(_Stop, match="near stopped"):
+        start_apart(jobs)
+    assert not set(_children(os.getpid())) - before  # nothing left running
+
+
+def test_a_process_that_ended_before_its_run_leaves_passage_to_a_forked_child(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    suite, pair = load_suite("news"), [d for d in registry() if d.name in APART]
+    expected = run_detectors(_corpus(), suite, detectors=pair)
+    dead = passage_apart.Passage.spawn()
+    assert dead is not None
+    dead.process.kill()
+    dead.process.wait()
+    monkeypatch.setattr(workers, "_PASSAGE", [dead])
+    got = run_detectors(_corpus(), suite, detectors=pair, apart=start_apart)
+    assert got.findings == expected.findings and not got.failed_checks
