@@ -5,6 +5,7 @@ article of the run's peak), and its findings are those of one process."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -22,20 +23,12 @@ BALLAST_MB = 600  # held by the run while passage runs: a fork would hold it too
 
 
 def _children(root: int) -> list[int]:
-    """`root`'s descendants, read from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-    found, todo = [], list(children.get(root, []))
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += children.get(pid, [])
+    """`root`'s child processes: those whose stat names it as their parent."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == root:
+                found.append(int(stat.parent.name))
     return found
 
 
