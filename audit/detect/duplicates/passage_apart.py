@@ -21,6 +21,7 @@ Its findings, its seconds and its error (contained: find_across) come back at th
 from __future__ import annotations
 
 import binascii
+import gc
 import io
 import socket
 import subprocess
@@ -281,6 +282,7 @@ class Remote(passage.Corpus):
 def serve(fd: int) -> None:
     """The process: one run's duplicate.passage, then its result sent, and out."""
     conn = Connection(fd)
+    gc.freeze()  # the imports' objects: never walked again by the collector (the forked child's were not)
     try:
         _, n, params = conn.recv()
     except EOFError:
