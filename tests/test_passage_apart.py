@@ -100,3 +100,31 @@ def test_a_process_that_ended_before_its_run_leaves_passage_to_a_forked_child(
     monkeypatch.setattr(workers, "_PASSAGE", [dead])
     got = run_detectors(_corpus(), suite, detectors=pair, apart=start_apart)
     assert got.findings == expected.findings and not got.failed_checks
+
+
+def test_the_articles_passage_reads_are_asked_for_in_blocks_cold_and_rerun(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each request is a round trip to the run's process, whose thread waits for the
+    interpreter lock: the articles are asked for a block at a time (Corpus.prefetch), in
+    a rerun's recomputed pairs too (one request an article made its 100,000 rerun slower)."""
+    import test_rerun
+    from factories import passage_in_thread
+
+    import audit
+    from audit.detect.duplicates import passage_state
+
+    asked: list[int] = []
+    real = passage_apart._Served._articles
+    monkeypatch.setattr(passage_apart._Served, "_articles",
+                        lambda self, docs: asked.append(len(docs)) or real(self, docs))
+    monkeypatch.setattr(passage_apart.Passage, "spawn", staticmethod(passage_in_thread))
+    monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
+    first = test_rerun._records()
+    for name, records in (("first", first), ("second", test_rerun._rerun_records(first))):
+        corpus = test_rerun._write(records, tmp_path / f"{name}.jsonl")
+        asked.clear()
+        audit.run([corpus], out=tmp_path / name, cache=tmp_path / "cache", on_problem=None,
+                  data_docs=False, workers=2)
+        # one request for the pairs read (a block), one for the findings' other articles
+        assert asked and len(asked) <= 2, (name, asked)
+    assert (tmp_path / "cache" / "cross" / "duplicate_passage.npz").is_file()

@@ -527,7 +527,7 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     yielded = _group_seeds(words, groups, rerun.counts, cfg, found, rerun.dirty, settle)
     fresh_pairs: dict[tuple[int, int], Any] = {}
     fresh_edited: dict[tuple[int, int], list[Any]] = {}
-    _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)
+    _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited, articles.prefetch)
     live = distinct(np.concatenate([found, settle[0]]))  # the dirty pairs with a live seed, exactly
     pairs.update(kept_pairs)
     pairs.update(fresh_pairs)
