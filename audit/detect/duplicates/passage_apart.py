@@ -65,8 +65,7 @@ class Passage:
         code = (f"import sys; sys.path.insert(0, {root!r}); "
                 f"from audit.detect.duplicates.passage_apart import serve; serve({theirs.fileno()})")
         try:
-            process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.DEVNULL,
-                                       pass_fds=(theirs.fileno(),))
+            process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),))
         except (OSError, ValueError):
             ours.close()
             return None
