@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from audit.model import Article
 
@@ -29,3 +30,36 @@ def make_article(
         publisher=publisher, url=None, language=language, language_prob=None, text=text,
         content_sha256=content_sha256,
     )
+
+
+class _ServingThread:
+    """passage_apart's process as a thread (subprocess.Popen's wait, kill, returncode)."""
+
+    def __init__(self, fd: int) -> None:
+        import threading
+
+        from audit.detect.duplicates import passage_apart
+
+        self.returncode: int | None = None
+        self.thread = threading.Thread(target=passage_apart.serve, args=(fd,), daemon=True)
+        self.thread.start()
+
+    def wait(self, timeout: float | None = None) -> int:
+        self.thread.join(timeout)
+        self.returncode = 0
+        return 0
+
+    def kill(self) -> None:
+        pass
+
+
+def passage_in_thread() -> Any:
+    """duplicate.passage's own process (passage_apart.Passage) as a thread of this one:
+    the same requests and answers, where a test's monkeypatches and spies are."""
+    import socket
+    from multiprocessing.connection import Connection
+
+    from audit.detect.duplicates import passage_apart
+
+    ours, theirs = socket.socketpair()
+    return passage_apart.Passage(Connection(ours.detach()), _ServingThread(theirs.detach()))

@@ -232,3 +232,29 @@ def test_key_runs_are_the_same_from_the_key_rows_neighbours_alone(bits: int, mon
         assert runs[0] == runs[1]
     assert dropped[0] > 0
     test_live_pairs_of_key_articles_are_those_of_the_whole_search()
+
+
+@pytest.mark.parametrize("members", [1, 7, 60])
+def test_groups_settled_a_block_at_a_time_give_the_whole_lists(members: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """live_candidates settles the groups a block of BLOCK_MEMBERS members at a time, and
+    edited_candidates makes the pairs a block of first articles at a time (transients
+    bounded by a block, issue 13): a pair's seeds then fall in several blocks, each
+    settled alone. Same pairs and seeds as every seed of every pair, with and without
+    key articles, on lifted, edited and reordered passages."""
+    blocks = []
+    real = duplicate_candidates.in_blocks
+    monkeypatch.setattr(duplicate_candidates, "BLOCK_MEMBERS", members)
+    monkeypatch.setattr(duplicate_candidates, "in_blocks",
+                        lambda chosen, sizes, *_: blocks.append(len(r := real(chosen, sizes, members))) or r)
+    for seed in range(6):
+        cfg = PassageConfig(min_words=(40, 25)[seed % 2])
+        texts = hard_corpus(seed)
+        assert by_groups(texts, cfg) == whole_list(texts, cfg), seed
+        words = CorpusWords.of(word_hashes(t) for t in texts)
+        prints = Fingerprints.of(words, cfg.kgram, cfg.window)
+        groups = seed_groups(prints, list(range(len(texts))), cfg.max_df)
+        whole = duplicate_candidates.live_candidates(words, groups, cfg)
+        key = np.random.default_rng(seed).random(len(texts)) < 0.2
+        got = duplicate_candidates.live_candidates(words, groups, cfg, key)
+        assert got.tolist() == whole[key[whole >> 32] | key[whole & 0xFFFFFFFF]].tolist()
+    assert max(blocks) > 3  # the groups were split

@@ -17,14 +17,14 @@ from typing import Any
 import numpy as np
 import pytest
 import test_rerun
-from factories import make_article
+from factories import make_article, passage_in_thread
 from test_duplicate_candidates import edited_text, hard_corpus
 from test_duplicate_seeds import seed_sentences
 
 import audit
 from audit.detect.cache import params_text
 from audit.detect.duplicates import passage as duplicate_passage
-from audit.detect.duplicates import passage_state
+from audit.detect.duplicates import passage_apart, passage_state
 from audit.detect.duplicates.passage import find_shared_passages
 from audit.detect.duplicates.tokens import tokenise
 from audit.detect.saved import SavedState, saved_state
@@ -220,7 +220,7 @@ def test_a_damaged_state_is_a_cold_computation(tmp_path: Path) -> None:
 
 
 def test_whole_reruns_with_workers_give_the_outputs_of_cold_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pipeline's way (passage in start_apart's forked child, its state in the cache's
+    """The pipeline's way (passage in its own process, passage_apart; its state in the cache's
     folder): a rerun, then a second one that adds and removes articles, give the
     findings, table and report data of --no-cache runs, by the rerun's way each time."""
     log = tmp_path / "ways.txt"
@@ -234,6 +234,8 @@ def test_whole_reruns_with_workers_give_the_outputs_of_cold_runs(tmp_path: Path,
 
     monkeypatch.setattr(duplicate_passage, "_rerun", spy)
     monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
+    # passage's own process as a thread of this one, where the spy is (the same requests)
+    monkeypatch.setattr(passage_apart.Passage, "spawn", staticmethod(passage_in_thread))
     fast = {"on_problem": None, "data_docs": False, "workers": 2}
     first = test_rerun._records()
     second = test_rerun._rerun_records(first)

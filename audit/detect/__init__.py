@@ -36,7 +36,7 @@ from audit.detect.cache import (
     params_text,
 )
 from audit.detect.contain import find_across, find_contained
-from audit.detect.saved import drop_shares, saved_state
+from audit.detect.saved import saved_state
 from audit.gcpause import frozen_heap, release_freed
 from audit.model import Article, Finding
 from audit.suite import Suite
@@ -223,10 +223,7 @@ def _run_detectors(
                                                           detector.find, data_digest), params_text(params)))}
         chosen.append((detector, supported, params))
     elsewhere = [job for job in chosen if job[0].name in APART and not (found and job[0].name in found)]
-    waiting = apart(elsewhere) if apart is not None and elsewhere else None
-    for detector, supported, _ in elsewhere if waiting is not None else ():
-        drop_shares(supported, detector.name)  # the forked process has its own: 5 KB an
-        # article for the duplicate checks, held here otherwise
+    waiting = apart(elsewhere) if apart is not None and elsewhere else None  # it takes their shares
     for detector, supported, params in chosen:
         if found is not None and detector.name in found:
             by_detector[detector.name] = list(found[detector.name])

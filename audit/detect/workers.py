@@ -51,6 +51,8 @@ from audit.detect.cache import (
     stored_findings,
 )
 from audit.detect.contain import describe_error, find_across, find_contained
+from audit.detect.duplicates import passage_apart
+from audit.detect.saved import drop_shares
 from audit.errors import UsageError
 from audit.gcpause import frozen_heap, paused_gc
 from audit.ingest import FieldMap, RawLine
@@ -865,6 +867,8 @@ def run_per_article(
     seconds: dict[str, float] = {}
     global _LOOKUP
     _LOOKUP = keeper.lookup_for_workers() if two_trips else None  # the workers inherit it
+    if workers > 1 and passage_apart.CHECK in suite.rules:  # start_apart's, its imports done meanwhile
+        _start_passage()
     executor = _executor(workers, plan, detects_all=not two_trips)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
     second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
@@ -1027,6 +1031,8 @@ def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Find
 
 # Set just before the fork: the child reads them, nothing is pickled.
 _APART_JOBS: list[Any] = []
+# duplicate.passage's own process, started with the ingest stage for start_apart (passage_apart)
+_PASSAGE: list[passage_apart.Passage] = []
 _LEAD_PIPE: tuple[Any, Any] | None = None  # (read end, write end): the lead job's columns
 
 Changed = list[tuple[int, dict[str, Any]]]  # (position in _unique_articles, columns it set)
@@ -1092,6 +1098,51 @@ def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed, d
     return found, seconds, _changed(articles, before), failed
 
 
+def _start_passage() -> None:
+    """duplicate.passage's process for this run's start_apart, started now: its imports
+    (0.3 s) are done while the ingest stage runs."""
+    for idle in _PASSAGE:  # a run's that start_apart did not take
+        idle.close()
+    _PASSAGE[:] = [process] if (process := passage_apart.Passage.spawn()) is not None else []
+
+
+def _passage_apart(jobs: list[Any]) -> Callable[[], ApartResult] | None:
+    """start_apart with duplicate.passage in its own process (passage_apart), not a fork
+    of this one: near runs here meanwhile, then its families are sent. None where that
+    process cannot run these jobs (stand-ins, a saved index, no near, no process)."""
+    from audit.detect import APART
+
+    if len(jobs) != 2 or jobs[0][0].name != APART[0] or not passage_apart.usable(jobs[1]):
+        return None
+    process = _PASSAGE.pop() if _PASSAGE else passage_apart.Passage.spawn()
+    if process is None:
+        return None
+    detector, articles, params = jobs[1]
+    try:
+        running = process.start(articles, params)
+    except OSError:  # it ended before its run (its pipe is closed): the forked child's way
+        process.close()
+        return None
+    try:
+        found, seconds, _, failed = _run_jobs(jobs[:1])
+    except BaseException:
+        running.abort()
+        raise
+    running.near_done()
+    drop_shares(jobs[0][1], jobs[0][0].name)
+
+    def wait() -> ApartResult:
+        there, spent, error = running.wait()
+        if error is None:
+            found[detector.name] = there
+        else:
+            failed[detector.name] = error
+        seconds[detector.name] = spent
+        return found, seconds, failed
+
+    return wait
+
+
 def start_apart(jobs: Any) -> Callable[[], ApartResult]:
     """Run cross-article `jobs` in a forked process (the articles are inherited, not
     pickled) while the caller runs the other detectors; the returned call waits for
@@ -1111,6 +1162,13 @@ def start_apart(jobs: Any) -> Callable[[], ApartResult]:
     global _APART_JOBS, _LEAD_PIPE
     from audit.detect import APART
 
+    jobs = list(jobs)
+    waits = _passage_apart(jobs)
+    if waits is not None:
+        return waits
+    for idle in _PASSAGE:  # not needed by these jobs
+        idle.close()
+    _PASSAGE.clear()
     if "fork" not in multiprocessing.get_all_start_methods():
         found, seconds, _, failed = _run_jobs(jobs)  # no fork: every job here, one after the other
         return lambda: (found, seconds, failed)
@@ -1122,6 +1180,9 @@ def start_apart(jobs: Any) -> Callable[[], ApartResult]:
         executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         future = executor.submit(_run_apart)  # forks here
         pipe, _APART_JOBS, _LEAD_PIPE = _LEAD_PIPE, [], None
+    for detector, supported, _ in jobs[1:] if pipe is not None else jobs:
+        drop_shares(supported, detector.name)  # the forked process has its own: 5 KB an
+        # article for the duplicate checks, held here otherwise
     found: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
     failed: dict[str, str] = {}
@@ -1144,6 +1205,7 @@ def start_apart(jobs: Any) -> Callable[[], ApartResult]:
         except BaseException:
             executor.shutdown(wait=True, cancel_futures=True)
             raise
+        drop_shares(jobs[0][1], jobs[0][0].name)
 
     def wait() -> ApartResult:
         try:

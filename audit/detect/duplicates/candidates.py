@@ -266,17 +266,47 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig,
     every = np.arange(len(docs))
     # ahead from the k-gram's end: a member whose k-gram differs from the first's (a hash
     # collision) is never verified, so its pairs are dead; the others share words 0..kgram-1
-    from_kgram = np.full(len(starts), cfg.kgram)
     first, shift = parallel_groups(starts, sizes, docs, positions)
     alpha = np.zeros(len(starts), dtype=np.int64)
     heads = np.flatnonzero(first == np.arange(len(starts)))
-    alpha[heads] = agreement(flat, at, ahead_room, every, starts[heads], sizes[heads], from_kgram[heads], cap, 1)
+    for block in in_blocks(heads, sizes):
+        alpha[block] = agreement(flat, at, ahead_room, every, starts[block], sizes[block],
+                                 np.full(len(block), cfg.kgram), cap, 1)
     inside = alpha[first] >= shift + cfg.kgram
     inside[heads] = False
-    others = np.flatnonzero((first != np.arange(len(starts))) & ~inside)
-    alpha[others] = agreement(flat, at, ahead_room, every, starts[others], sizes[others], from_kgram[others], cap, 1)
-    mine = np.flatnonzero(~inside)  # the groups settled here
-    starts, sizes, alpha = starts[mine], sizes[mine], alpha[mine]
+    for block in in_blocks(np.flatnonzero((first != np.arange(len(starts))) & ~inside), sizes):
+        alpha[block] = agreement(flat, at, ahead_room, every, starts[block], sizes[block],
+                                 np.full(len(block), cfg.kgram), cap, 1)
+    mine = np.flatnonzero(~inside)  # the groups settled here, a block at a time
+    columns = (docs, positions, at, ahead_room)
+    live = [_live_in(words, columns, starts[block], sizes[block], alpha[block], cfg, key)
+            for block in in_blocks(mine, sizes)]
+    return distinct(np.concatenate(live)) if live else np.zeros(0, dtype=np.int64)
+
+
+BLOCK_MEMBERS = 1 << 19  # group members settled at once by live_candidates (about 50 MB of transients)
+
+
+def in_blocks(chosen: np.ndarray, sizes: np.ndarray, members: int = BLOCK_MEMBERS) -> list[np.ndarray]:
+    """The `chosen` groups (indices, in order) in consecutive blocks of about `members`
+    members (sizes[g] each), so that a step's transients are a block's, not the corpus's."""
+    if not len(chosen):
+        return []
+    block = (np.cumsum(sizes[chosen]) - 1) // members
+    return np.split(chosen, np.flatnonzero(block[1:] != block[:-1]) + 1)
+
+
+def _live_in(words: CorpusWords, columns: tuple[np.ndarray, ...], starts: np.ndarray, sizes: np.ndarray,
+             alpha: np.ndarray, cfg: PassageConfig, key: np.ndarray | None) -> np.ndarray:
+    """live_candidates of some groups (starts, sizes into the member columns: docs,
+    positions, where each member's k-gram is in the corpus's words, the words it has
+    ahead; alpha: each group's agreement ahead). A pair's seeds in other blocks are
+    settled there: live_pairs finds a pair live if one of its seeds is, whichever of
+    its seeds it is given (a seed inside a dead seed's run is dead), so the union of
+    the blocks' pairs is the whole's."""
+    cap = max(cfg.min_words, cfg.kgram)
+    flat = words.words
+    docs, positions, at, ahead_room = columns
     rows = np.repeat(starts, sizes) + ranks(sizes)
     docs, positions, at, ahead_room = docs[rows], positions[rows], at[rows], ahead_room[rows]
     starts = (np.cumsum(sizes) - sizes).astype(np.int64)
@@ -412,13 +442,27 @@ def edited_candidates(groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig
     place = np.empty(len(order), dtype=np.int64)
     place[order] = np.arange(len(order)) - first[docs[order]]  # rank in its article
     kept = np.flatnonzero((place < held[docs] - need[docs] + shared) & (held[docs] >= need[docs]))
-    kept = kept[np.argsort(group[kept], kind="stable")]
+    kept = kept[np.argsort(group[kept], kind="stable")]  # by group, then article
     run_starts, run_stops = run_bounds(group[kept], 2)
-    codes, many = np.unique(_pair_codes(docs, *_pairs_within(kept, run_starts, run_stops - run_starts)),
-                            return_counts=True)
-    a, b = codes >> 32, codes & 0xFFFFFFFF
-    share = np.maximum(need[a], need[b])  # t of the pair
-    return codes[(many >= np.minimum(shared, share)) & (np.minimum(held[a], held[b]) >= share)]
+    # each entry pairs with the later ones of its group: made by blocks of the pairs' first
+    # articles, so that each block holds all the pairs of its articles (their counts whole)
+    # and the pairs in flight are a block's (issue 13)
+    later = np.zeros(len(kept), dtype=np.int64)
+    entries = np.repeat(run_starts, run_stops - run_starts) + ranks(run_stops - run_starts)
+    later[entries] = np.repeat(run_stops, run_stops - run_starts) - entries - 1
+    by_first = np.argsort(docs[kept], kind="stable")
+    doc_starts, doc_stops = run_bounds(docs[kept][by_first])
+    made = np.add.reduceat(later[by_first], doc_starts) if len(doc_starts) else later[:0]
+    found = []
+    for chosen in in_blocks(np.arange(len(doc_starts)), made, BLOCK_MEMBERS):
+        block = by_first[doc_starts[chosen[0]] : doc_stops[chosen[-1]]]
+        left = np.repeat(block, later[block])
+        codes, many = np.unique(_pair_codes(docs, kept[left], kept[left + 1 + ranks(later[block])]),
+                                return_counts=True)
+        a, b = codes >> 32, codes & 0xFFFFFFFF
+        share = np.maximum(need[a], need[b])  # t of the pair
+        found.append(codes[(many >= np.minimum(shared, share)) & (np.minimum(held[a], held[b]) >= share)])
+    return distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
 def pair_seeds(groups: SeedGroups, codes: np.ndarray) -> tuple[np.ndarray, ...]:

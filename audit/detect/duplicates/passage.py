@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import binascii
 import io
+import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,6 +62,7 @@ from audit.model import Article, Finding, span_finding
 
 Run = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (word positions)
 TOKEN_CACHE_ARTICLES = 8192
+PREFETCH_PAIRS = 4096  # pairs whose articles are asked for at once (Corpus.prefetch)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,6 +146,44 @@ def _corpus_words(articles: Sequence[Article], docs: Iterable[int],
     return CorpusWords(np.frombuffer(buffer.getbuffer(), dtype=np.uint64), offsets)
 
 
+class Corpus(Sequence[Article]):
+    """What duplicate.passage reads of its articles, here from the articles themselves. In
+    a process of its own (passage_apart), the same is asked of the run's process instead:
+    the words of every article, the texts of the few it reads (`prefetch` says which,
+    before they are read), identities, names and families as arrays."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = articles
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, doc: int) -> Article:  # type: ignore[override]
+        return self.articles[doc]
+
+    def prefetch(self, docs: Iterable[int]) -> None:
+        """The articles about to be read (their texts and ids): here, nothing to do."""
+
+    def words(self, docs: Iterable[int], known: Mapping[int, np.ndarray] | None = None) -> CorpusWords:
+        return _corpus_words(self.articles, docs, known)
+
+    def word_hashes(self, docs: Iterable[int]) -> dict[int, np.ndarray]:
+        return {doc: _word_hashes(self.articles[doc]) for doc in docs}
+
+    def identities(self) -> list[bytes]:
+        return passage_state.identities(self.articles)
+
+    def names(self, docs: Sequence[int] | None = None) -> np.ndarray:
+        return passage_state.names(self.articles if docs is None else [self.articles[doc] for doc in docs])
+
+    def families(self, cfg: PassageConfig) -> Sequence[Hashable]:
+        return _families(self.articles, cfg)
+
+
+def as_corpus(articles: Sequence[Article]) -> Corpus:
+    return articles if isinstance(articles, Corpus) else Corpus(articles)
+
+
 def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[Hashable]],
                   cfg: PassageConfig, sink: dict[str, Any] | None = None,
                   ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
@@ -155,7 +195,7 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     (audit.detect.workers.start_apart). With `sink`, what a rerun starts from is put in
     it (passage_state): the fingerprints by hash, their counts, the families.
     """
-    words = _corpus_words(articles, range(len(articles)))
+    words = as_corpus(articles).words(range(len(articles)))
     release_freed()  # the shares just taken: in a forked child, pages it copied to take them
     prints = Fingerprints.of(words, cfg.kgram, cfg.window)
     counts = prints.counts
@@ -301,10 +341,11 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     the pairs its changes can touch (passage_state); the findings are the cold run's.
     """
     cfg = PassageConfig.from_params(params)
+    corpus = as_corpus(articles)
     # Pairs come sorted by their first article, the second is anywhere: a cache of 8,192
     # articles' words (about 50 MB) saves re-tokenising it (bench_run corpus of 3,000: 42 -> 17 s,
     # same findings; since duplicate_seeds only the pairs that share a passage come here).
-    tokens = lru_cache(maxsize=TOKEN_CACHE_ARTICLES)(lambda doc: tokenise(articles[doc].text))
+    tokens = lru_cache(maxsize=TOKEN_CACHE_ARTICLES)(lambda doc: tokenise(corpus[doc].text))
     # an article meets many partners: its shingle set is made once, not per pair (3,000
     # bench_run articles: 41% of the time before)
     shingles = lru_cache(maxsize=TOKEN_CACHE_ARTICLES)(
@@ -314,7 +355,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     def families() -> list[Hashable]:
         if clusters_ready is not None:
             clusters_ready()
-        return _families(articles, cfg)
+        return corpus.families(cfg)
 
     index = params.get("_index")
     saved = params.get("_saved") if index is None else None
@@ -322,34 +363,37 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     edited: dict[tuple[int, int], list[Any]] = {}  # (a, b) -> [seeds held, seeds, result]
     sink: dict[str, Any] = {}
     if saved is not None:
-        ids = passage_state.identities(articles)
+        ids = corpus.identities()
         state = passage_state.load(saved)
         try:
-            done = state is not None and _rerun(articles, state, ids, families, cfg,
+            done = state is not None and _rerun(corpus, state, ids, families, cfg,
                                                 (tokens, shingles), (pairs, edited), sink, saved)
         except Exception:  # a state that misleads the rerun: computed whole, never a failed run
             done = False
         if not done:
             pairs.clear()
             edited.clear()
-            _outcomes(_corpus_seeds(articles, families, cfg, sink), tokens, shingles, cfg, pairs, edited)
+            _outcomes(_corpus_seeds(corpus, families, cfg, sink), tokens, shingles, cfg, pairs, edited,
+                      corpus.prefetch)
             sink["table"] = tuple(sink["table"])
             sink["families"] = passage_state.family_codes(sink["families"])
-            sink["names"] = passage_state.names(articles)
+            sink["names"] = corpus.names()
             sink["store"] = passage_state.write_words(saved, sink.pop("words"))
     else:
-        _outcomes(_corpus_seeds(articles, families, cfg), tokens, shingles, cfg, pairs, edited)
-    sides = _sides(pairs, edited, tokens, shingles, cfg)
+        _outcomes(_corpus_seeds(corpus, families, cfg), tokens, shingles, cfg, pairs, edited, corpus.prefetch)
+    sides = _sides(pairs, edited, tokens, shingles, cfg, corpus.prefetch)
     if index is not None:
-        for doc, side in _against_index(articles, index, cfg):
+        for doc, side in _against_index(corpus.articles, index, cfg):
             sides.setdefault(doc, []).append(side)
 
     def names(partner: Any) -> str:
-        return index.article_id(partner[1]) if isinstance(partner, tuple) else articles[partner].article_id
+        return index.article_id(partner[1]) if isinstance(partner, tuple) else corpus[partner].article_id
 
-    found = [passage_finding(articles[doc], group, names)
+    corpus.prefetch(itertools.chain(sides, (side[2] for group in sides.values() for side in group
+                                              if not isinstance(side[2], tuple))))
+    found = [passage_finding(corpus[doc], group, names)
              for doc in sorted(sides) for group in passage_groups(sides[doc])
-             if not site_chrome(articles, doc, group, cfg)]
+             if not site_chrome(corpus, doc, group, cfg)]
     if saved is not None:
         passage_state.save(saved, passage_state.PassageState(
             ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"], sink["names"],
@@ -359,10 +403,22 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
 
 def _outcomes(yielded: Iterable[tuple[int, int, list[tuple[int, int]], bool]], tokens: Callable[[int], Tokens],
               shingles: Callable[[int], np.ndarray], cfg: PassageConfig,
-              pairs: dict[tuple[int, int], Any], edited: dict[tuple[int, int], list[Any]]) -> None:
+              pairs: dict[tuple[int, int], Any], edited: dict[tuple[int, int], list[Any]],
+              prefetch: Callable[[Iterable[int]], None] | None = None) -> None:
     """Each yielded pair's outcome: its runs (as word positions and character spans in
     both) if it shares a passage and is not a near copy; an edited pair's seeds (its runs
-    are grown only if it is chosen: _sides)."""
+    are grown only if it is chosen: _sides). `prefetch` is told the articles of each
+    block of PREFETCH_PAIRS pairs before they are read (Corpus.prefetch)."""
+    pending = iter(yielded)
+    while block := list(itertools.islice(pending, PREFETCH_PAIRS)):
+        if prefetch is not None:
+            prefetch(doc for doc_a, doc_b, _, is_edited in block if not is_edited for doc in (doc_a, doc_b))
+        _block_outcomes(block, tokens, shingles, cfg, pairs, edited)
+
+
+def _block_outcomes(yielded: Iterable[tuple[int, int, list[tuple[int, int]], bool]], tokens: Callable[[int], Tokens],
+                    shingles: Callable[[int], np.ndarray], cfg: PassageConfig,
+                    pairs: dict[tuple[int, int], Any], edited: dict[tuple[int, int], list[Any]]) -> None:
     for doc_a, doc_b, seeds, is_edited in yielded:
         if is_edited:
             edited[(doc_a, doc_b)] = [len(seeds), seeds, None]
@@ -378,7 +434,7 @@ def _outcomes(yielded: Iterable[tuple[int, int, list[tuple[int, int]], bool]], t
 
 def _sides(pairs: Mapping[tuple[int, int], Any], edited: Mapping[tuple[int, int], list[Any]],
            tokens: Callable[[int], Tokens], shingles: Callable[[int], np.ndarray],
-           cfg: PassageConfig) -> dict[int, list[Side]]:
+           cfg: PassageConfig, prefetch: Callable[[Iterable[int]], None] | None = None) -> dict[int, list[Side]]:
     """Each article's sides, in the order of the pairs (then the edited copies): the order
     passage_groups and passage_finding break ties by. An edited copy takes the earlier
     article it shares most seeds with (the earliest on a tie); that pair's runs are grown
@@ -393,6 +449,9 @@ def _sides(pairs: Mapping[tuple[int, int], Any], edited: Mapping[tuple[int, int]
     for doc_a, doc_b in sorted(edited):
         if edited[(doc_a, doc_b)][0] > best.get(doc_b, (0, 0))[0]:
             best[doc_b] = (edited[(doc_a, doc_b)][0], doc_a)
+    if prefetch is not None:
+        prefetch(doc for doc_b, (_, doc_a) in best.items() if edited[(doc_a, doc_b)][2] is None
+                 for doc in (doc_a, doc_b))
     for doc_b, (_, doc_a) in sorted(best.items()):
         record = edited[(doc_a, doc_b)]
         if record[2] is None:
@@ -425,6 +484,7 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     the articles' shares; they are read before the families are asked for (duplicate.near
     may still be making them, in the parent). The changed articles are searched near
     their edits only where the state and the words file allow (_edit_local)."""
+    articles = as_corpus(articles)
     matched = passage_state.match(state, ids)
     if matched is None or state.live is None or state.names is None:
         return False
@@ -433,7 +493,7 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     gone = int(np.count_nonzero(new_of_old < 0))
     if len(changed) + gone > passage_state.LARGE_CHANGE * max(1, len(articles)):
         return False  # before the families: most articles' pairs would be recomputed
-    words_of = {int(doc): _word_hashes(articles[doc]) for doc in changed}
+    words_of = articles.word_hashes(changed.tolist())
     fresh_words = CorpusWords.of(words_of[int(doc)] for doc in changed)
     fresh = Fingerprints.of(fresh_words, cfg.kgram, cfg.window)
     stored = (passage_state.read_words(saved, state.words, old_of_new, words_of)
@@ -441,7 +501,7 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     if stored is not None:
         words, store = stored
     else:  # no words file, or not the state's: decoded, and a file written for the next rerun
-        words = _corpus_words(articles, range(len(articles)), words_of)
+        words = articles.words(range(len(articles)), words_of)
         store = passage_state.write_words(saved, words) if saved is not None else None
     kin = passage_state.family_codes(families())
     counts = np.zeros(len(articles), dtype=np.int64)
@@ -453,7 +513,7 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
     names = state.names[np.maximum(old_of_new, 0)]  # an unchanged article's id is as before
-    names[changed] = passage_state.names([articles[doc] for doc in changed.tolist()])
+    names[changed] = articles.names(changed.tolist())
     local = (_edit_local(state, matched, names, kin, (changed, fresh, words_of), words, cfg)
              if stored is not None else passage_state.NO_LOCAL)
     rows, marks = rerun.key_rows(local)  # sorted by hash, as the table
@@ -467,7 +527,7 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     yielded = _group_seeds(words, groups, rerun.counts, cfg, found, rerun.dirty, settle)
     fresh_pairs: dict[tuple[int, int], Any] = {}
     fresh_edited: dict[tuple[int, int], list[Any]] = {}
-    _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited)
+    _outcomes(yielded, *caches, cfg, fresh_pairs, fresh_edited, articles.prefetch)
     live = distinct(np.concatenate([found, settle[0]]))  # the dirty pairs with a live seed, exactly
     pairs.update(kept_pairs)
     pairs.update(fresh_pairs)

@@ -79,19 +79,29 @@ class PassageState:
 
 def identities(articles: Sequence[Article]) -> list[bytes]:
     """Each article's id and text, as 16 bytes: an unchanged article has the same one."""
-    out = []
-    for a in articles:
-        content = a.content_sha256 or hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest()
-        out.append(hashlib.blake2b(f"{a.article_id}\x1f{content}".encode("utf-8", "surrogatepass"),
-                                   digest_size=16).digest())
-    return out
+    return [identity(a.article_id, content_of(a)) for a in articles]
+
+
+def content_of(article: Article) -> str:
+    """What an article's identity hashes of its text: its content digest, made if absent."""
+    return article.content_sha256 or hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def identity(article_id: str, content: str) -> bytes:
+    """An article's identity from its id and content_of: 16 bytes."""
+    return hashlib.blake2b(f"{article_id}\x1f{content}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def names(articles: Sequence[Article]) -> np.ndarray:
     """Each article's id alone, as 8 bytes: a changed article's previous version has the same."""
-    return np.fromiter((int.from_bytes(hashlib.blake2b(a.article_id.encode("utf-8", "surrogatepass"),
-                                                       digest_size=8).digest(), "little") for a in articles),
-                       np.uint64, len(articles))
+    return names_of([a.article_id for a in articles])
+
+
+def names_of(ids: Sequence[str]) -> np.ndarray:
+    """names() from the articles' ids."""
+    return np.fromiter((int.from_bytes(hashlib.blake2b(i.encode("utf-8", "surrogatepass"),
+                                                       digest_size=8).digest(), "little") for i in ids),
+                       np.uint64, len(ids))
 
 
 def family_codes(families: Sequence[Hashable]) -> np.ndarray:
