@@ -52,10 +52,11 @@ def test_passage_runs_beside_the_run_without_holding_its_heap() -> None:
     ballast = [bytes(1 << 20) + bytes([i % 256]) for i in range(BALLAST_MB)]  # pages written: resident
     largest: dict[int, float] = {}
     done = threading.Event()
+    earlier = set(_children(os.getpid()))  # an earlier test's child still ending is not this run's
 
     def sample() -> None:
         while not done.is_set():
-            for pid in _children(os.getpid()):
+            for pid in set(_children(os.getpid())) - earlier:
                 largest[pid] = max(largest.get(pid, 0.0), _rss_mb(pid))
             done.wait(0.005)
 
