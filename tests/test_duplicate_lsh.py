@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import realtext
 from datasketch import MinHash, MinHashLSH
 
 from audit.detect.duplicates import lsh as duplicate_lsh
@@ -108,11 +109,10 @@ def _real_texts() -> list[str]:
 
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
-    corpus = Path("/work/scratch/c2000.jsonl")
-    if corpus.exists():
+    if realtext.GOLD.is_file():
         import json
 
-        texts += [json.loads(line)["text"] for line in corpus.read_text().splitlines()[:400]]
+        texts += [json.loads(line)["text"] for line in realtext.records(400)]
     return texts
 
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
+import realtext
 
 import audit
 from audit.gcpause import paused_gc
@@ -24,7 +24,6 @@ from audit.validate.child import InProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GATE1000 = Path("/work/scratch/gate1000.jsonl")  # 1,000 real multilingual articles, when here
 QUICK = {"on_problem": None, "data_docs": False, "html_report": False}
 
 
@@ -58,9 +57,9 @@ def test_the_columns_make_the_frame_the_article_table_made() -> None:
     assert now.isna().to_numpy().any()  # a null count: float64 with NaN, as before
 
 
-@pytest.mark.skipif(not GATE1000.exists(), reason="needs /work/scratch/gate1000.jsonl")
-def test_the_columns_make_the_same_frame_on_real_multilingual_text() -> None:
-    before, now = _frames([GATE1000], workers=2)
+@realtext.needs_lingua
+def test_the_columns_make_the_same_frame_on_real_multilingual_text(tmp_path: Path) -> None:
+    before, now = _frames([realtext.write(tmp_path / "gate1000.jsonl", realtext.multilingual(1000))], workers=2)
     pd.testing.assert_frame_equal(now, before, check_exact=True)
 
 

@@ -8,7 +8,7 @@ the markers and whether any "contains" phrase is there, and when none is, no spa
 searched for one. Met here on the seeds (as written and flattened), on real sentences run
 together with chrome, on texts that must take the slower way (a double space, a tab, a
 cut inside a word, "İ", whose lower form is two characters, a Greek sigma), and on the
-c2000 and gate1000 corpora when /work/scratch holds them.
+corpora of the gold bodies and of several languages made from ../shared/data (realtext.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import realtext
 
 from audit.detect.leakage.chrome_lines import (
     _BULLET,
@@ -48,7 +49,6 @@ from audit.detect.leakage.spans import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRATCH = Path("/work/scratch")
 
 
 def reference_segment(text: str, title: str | None = None, url: str | None = None) -> tuple[Line, ...]:
@@ -101,18 +101,9 @@ def _texts() -> list[tuple[str, str | None, str | None]]:
     return texts
 
 
-def _corpus(name: str, limit: int) -> list[tuple[str, str | None, str | None]]:
-    path = SCRATCH / name
-    if not path.exists():
-        return []
-    rows = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            rows.append((record.get("text") or "", record.get("title"), record.get("url")))
-            if len(rows) >= limit:
-                break
-    return rows
+def _corpus(lines: tuple[str, ...], limit: int) -> list[tuple[str, str | None, str | None]]:
+    records = [json.loads(line) for line in lines[:limit]]
+    return [(record.get("text") or "", record.get("title"), record.get("url")) for record in records]
 
 
 def _assert_same(text: str, title: str | None, url: str | None) -> None:
@@ -133,9 +124,9 @@ def test_the_texts_take_both_ways() -> None:
     assert sum(u.piece for u in units) > 300 and any(u.hits for u in units) and any(u.marker for u in units)
 
 
-@pytest.mark.skipif(not (SCRATCH / "c2000.jsonl").exists(), reason="needs /work/scratch (real corpora)")
+@realtext.needs_lingua
 def test_units_as_made_span_by_span_on_real_corpora() -> None:
-    for text, title, url in _corpus("c2000.jsonl", 400) + _corpus("gate1000.jsonl", 300):
+    for text, title, url in _corpus(realtext.records(400), 400) + _corpus(realtext.multilingual(300), 300):
         _assert_same(text, title, url)
 
 

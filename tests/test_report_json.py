@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import realtext
 
 from audit.report import chunks
 from audit.report import data as rd
-
-C2000 = Path("/work/scratch/c2000.jsonl")
 
 
 def _json(value: Any) -> bytes:
@@ -138,9 +137,9 @@ def test_unpacked_files_escape_line_separators_as_before(tmp_path: Path) -> None
     assert rd.read_data_file(tmp_path / "meta.js") == payload
 
 
-@pytest.mark.skipif(not C2000.is_file(), reason="needs /work/scratch/c2000.jsonl (real articles)")
+@realtext.needs_gold
 def test_real_articles_are_written_by_orjson_with_json_bytes() -> None:
-    records = [json.loads(line) for line in C2000.read_text(encoding="utf-8").splitlines()[:2000]]
+    records = [json.loads(line) for line in realtext.records(2000)]
     assert sum(any(ord(c) > 127 for c in r["text"]) for r in records) > 100  # real non-ASCII text
     views = {str(i): {**r, "len": len(r["text"]), "pieces": [[0, r["text"]], [5, r["text"][5:90]]],
                       "language_prob": 0.9999957, "f": [["check", "warning", 3, 9, "m", "ex", None,

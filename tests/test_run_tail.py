@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import realtext
 
 from audit.pipeline import article_table, run, write_outputs, write_parquet_apart
 from audit.report import prepare, with_status
@@ -16,7 +17,6 @@ from audit.suite import load_suite
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-C2000 = Path("/work/scratch/c2000.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -61,12 +61,10 @@ def test_the_parquet_written_in_a_thread_has_to_parquets_bytes(seeds_run: tuple,
     assert pd.read_parquet(tmp_path / "apart.parquet").equals(table)
 
 
-@pytest.mark.skipif(not C2000.is_file(), reason="needs /work/scratch/c2000.jsonl (real articles)")
+@realtext.needs_gold
 def test_on_real_articles_the_prepared_report_is_the_same(tmp_path: Path) -> None:
     """200 real articles: near-copy clusters and views, as in a run."""
-    lines = C2000.read_text(encoding="utf-8").splitlines()[:200]
-    corpus = tmp_path / "c200.jsonl"
-    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = realtext.write(tmp_path / "c200.jsonl", realtext.records(200))
     suite = load_suite("news")
     result = run([corpus], suite=suite, out=tmp_path / "run", on_problem=None, workers=1,
                  data_docs=False, html_report=False)

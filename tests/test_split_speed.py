@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import realtext
 
 from audit.normalise.ascii_runs import ALNUM, LETTERS, MAX_CUT, WORD, runs, spaced
 
@@ -75,8 +76,8 @@ def _real_texts() -> list[str]:
     # the seeds always (real articles, curly quotes: a fresh clone runs the test too), then the
     # benchmark corpora where this machine has them
     texts = [path.read_text("utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
-    texts += [json.loads(line)["text"] for name in ("c2000", "gate1000")
-              for line in _lines(Path("/work/scratch") / f"{name}.jsonl")]
+    if realtext.GOLD.is_file() and realtext.LINGUA.is_dir():
+        texts += [json.loads(line)["text"] for line in realtext.records(2000) + realtext.multilingual(1000)]
     truth = ZYTE / "ground-truth.json"
     if truth.exists():
         bodies = [page["articleBody"] for page in json.loads(truth.read_text("utf-8")).values()]
