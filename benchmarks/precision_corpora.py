@@ -10,7 +10,8 @@ again from local mirrors of public GitHub repositories, which the search tool's 
 to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or downloads).
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
-dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes, flairNLP/fundus. The Zyte
+dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes, flairNLP/fundus,
+j-szulc/html-cleaning-dataset-merged. The Zyte
 gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
@@ -31,6 +32,7 @@ gives the same records from the same mirror commits.
 | multiling/odd.jsonl | odd shapes from those pages: 16 bodies under 200 characters (4 empty), one huge record (the 40 largest non-English bodies joined), 20 non-English bodies as UTF-8 read as Windows-1252, 10 records of a German body followed by a French one | 47 | as said |
 | fakenewsnet/fnn_politifact_real, _real_flat, _politifact_fake, _gossipcop_fake.jsonl | FakeNewsNet's crawled pages (armstjc/FakeNewsNet; no licence, not redistributable: read only), see `fakenewsnet` (`--out DIR` puts them elsewhere) | 406 / 406 / 318 / 1,006 | lines kept; _flat: one paragraph |
 | gilets_jaunes/gj_lines.jsonl, gj_flat.jsonl | feryah/gilets_jaunes (a student corpus of Guardian, Irish Times and CNN pages, 2014-2019; no licence, publishers' copyright: read only), see `gilets_jaunes` (`--out DIR` puts them elsewhere) | 423 / 423 | lines kept; flat: one paragraph |
+| htmlclean/l3s_lines.jsonl, l3s_flat.jsonl, dragnet_lines.jsonl, dragnet_flat.jsonl | j-szulc/html-cleaning-dataset-merged's page-signal-master/input (L3S-GN1: Google News pages of 2008, Kohlschütter et al.) and dragnet_data/input (news and blog pages, Peters & Lecocq 2013); research use only, publishers' copyright: read only. Body by trafilatura `bare_extraction`; see `htmlclean` | every page with a body of 200+ characters | lines kept / one paragraph; English; trafilatura's dates 2007-08 (L3S: 592 of 610) and 2012 (Dragnet: 1,288 of 1,375) |
 | fundus/fundus_lines.jsonl, fundus_flat.jsonl | flairNLP/fundus's parser test pages (MIT repository; the pages are third-party news pages, publishers' copyright: read only), every `*.html.gz` ever committed under tests/resources/parser/test_data (newest version of each path), body by trafilatura `bare_extraction`; see `fundus` | every page with a body of 200+ characters | lines kept / one paragraph; 2021-2026 news of ~40 countries, German the largest share |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
@@ -542,8 +544,47 @@ def fundus(out: Path = CACHE / "fundus") -> None:
           file=sys.stderr)
 
 
+# --- HTML-cleaning benchmarks: L3S-GN1 and Dragnet (held out: docs/measurements/precg.md) ----
+
+HTMLCLEAN_REPO = "j-szulc/html-cleaning-dataset-merged"
+HTMLCLEAN_SETS = (("l3s", "page-signal-master/input"), ("dragnet", "dragnet_data/input"))
+
+
+def _htmlclean_extract(page: tuple[str, str]) -> dict | None:
+    import trafilatura
+
+    pid, path = page
+    doc = trafilatura.bare_extraction(_show(HTMLCLEAN_REPO, path), with_metadata=True)  # bytes: it finds the encoding
+    doc = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else doc
+    url = doc.get("url") or None
+    return {"id": pid, "url": url, "title": flatten(doc.get("title") or ""),
+            "publisher": (urlparse(url).hostname or "").removeprefix("www.") if url else doc.get("sitename"),
+            "published": doc.get("date"), "_body": (doc.get("text") or "").strip()}
+
+
+def htmlclean(out: Path = CACHE / "htmlclean") -> None:
+    """The news pages of two HTML-cleaning benchmarks as trafilatura extracts them: lines kept and flat.
+
+    L3S-GN1 (page-signal-master: 621 Google News pages of 2008, Kohlschütter et al. 2010) and
+    Dragnet's pages (dragnet_data: 1,382 news and blog pages, Peters & Lecocq 2013), as
+    j-szulc/html-cleaning-dataset-merged holds them (input/ HTML beside GoldStandard/ text);
+    research use only: read here, never copied into the repo. Every page is used in name order
+    (no sample: nothing random); one process (the machine is shared). The pages are saved HTML
+    without their address: url and publisher are what trafilatura finds in the page (canonical
+    link, og:url, site name), the date its metadata date, none where it finds none.
+    """
+    for name, folder in HTMLCLEAN_SETS:
+        listed = [(f"{name}-{Path(p).stem}", p) for p in sorted(_names(HTMLCLEAN_REPO, folder)) if p.endswith(".html")]
+        pages = [p for p in map(_htmlclean_extract, listed) if p and len(p["_body"]) >= 200]
+        print(f"{name}: {len(pages):,} of {len(listed):,} pages with a body of 200+ characters", file=sys.stderr)
+        lines = [{**p, "text": "\n".join(flatten(x) for x in p["_body"].splitlines() if x.strip())} for p in pages]
+        _write(lines, out / f"{name}_lines.jsonl")
+        _write([{**p, "text": flatten(p["_body"])} for p in pages], out / f"{name}_flat.jsonl")
+
+
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
-         "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus}
+         "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus,
+         "htmlclean": htmlclean}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -35,7 +35,11 @@ NEAR_DAYS = 120  # a yearless date further than this from publication could be e
 # year of any age would excuse fitted an unrelated one (1993, 1994, 1976; docs/measurements/precx.md).
 RECENT_YEARS = 3
 ANCHOR_REACH = 2000  # characters after a full date in which a yearless date may go on in its year
-_TRAILING_YEAR = re.compile(r"\s*[-–—/,.]?\s*((?:19|20)\d\d)(?![\d/-])" + NOT_A_CLOCK)
+# A year glued after a yearless date ("9 January-2011", "January 23,\n2008"); a full stop only
+# right before it ("9 January.2011"): after "August." and a space or a line break a new sentence
+# or item starts ("Saturday, 18th August.\n1932 Ford ... Pedal Car", an auction's lots on one of
+# Dragnet's pages: 1932 is the car's year; docs/measurements/precg.md).
+_TRAILING_YEAR = re.compile(r"\s*(?:[-–—/,]\s*|\.)?((?:19|20)\d\d)(?![\d/-])" + NOT_A_CLOCK)
 _YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])" + NOT_A_CLOCK)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
@@ -108,10 +112,18 @@ def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bo
     """Whether a yearless date's weekday is right in a recent year the article writes
     (RECENT_YEARS). Read only for a weekday that already fails the publication's year."""
     recent = range(published.year - RECENT_YEARS, published.year + 2)
-    for year in {int(y) for y in _YEAR.findall(text)} & set(recent):
+    for year in _written_years(text) & set(recent):
         if any(d.weekday() == mention.weekday for d in mention.readings(year)):
             return True
     return False
+
+
+def _written_years(text: str) -> set[int]:
+    """The years the text writes: alone ("in 2008") and in its dates with a year, numeric ones
+    included ("Release: 01/10/2008", "2008-01-10"), whose year `_YEAR` leaves out as a piece of
+    a range or a path. A sports release of L3S-GN1 dated 2008-10-01 by its page's metadata says
+    "Saturday, January 19" and "Release: 01/10/2008": January 19, 2008 was a Saturday."""
+    return {int(y) for y in _YEAR.findall(text)} | {m.year for m in find_dates(text) if m.year}
 
 
 def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:

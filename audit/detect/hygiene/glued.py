@@ -17,7 +17,12 @@ the same but is fine, and is left alone:
   a recipe's steps, a real Portuguese page of trafilatura's evaluation set);
 - in an article in a language that writes ordinals with a dot (German, the Nordic and
   most Central European languages), a number of 1-3 digits before a capitalised word:
-  an ordinal ("vom 2.Weltkrieg", "in die 3.Liga"), not a sentence ending on a figure.
+  an ordinal ("vom 2.Weltkrieg", "in die 3.Liga"), not a sentence ending on a figure;
+- a writer who leaves out spaces after punctuation ("Sadly,with such a diverse country,the
+  reality ... regional differences.And"): a comma joining two words in the same stretch of
+  the line says the text was typed that way. Extraction drops the break between two blocks;
+  it does not take the space out after a comma inside a sentence (reader comments of
+  L3S-GN1 and Dragnet's pages, docs/measurements/precg.md).
 Word lists: audit/data/glued_exceptions.txt.
 """
 
@@ -98,11 +103,31 @@ def find_glued_sentences(
                 continue
             if _ordinal(match["left"]) and (ordinals or _list_number(article.text, match.start())):
                 continue
+            if _typed_without_spaces(article.text, match.start(), match.end()):
+                continue
             if paths is None:
                 paths = _module_paths(article.text, rules)
             if paths and _namespace(match["left"], paths):
                 continue  # "library.ThingIWant" beside "library.things.thing_i_want"
             yield _finding(article, match)
+
+
+# Two words joined by a comma with no space ("country,the", "car,I"): not in a number ("1,000"),
+# a URL, an e-mail or a dotted name ("Minmote.no,inspirerende" counts from "no" on: not at all).
+_COMMA_JOIN = re.compile(r"(?<![\w/@.])[^\W\d_]{2,},[^\W\d_]+(?![\w/@.])")
+WRITER_REACH = 300  # characters either side of a glued pair, within its line, read for comma joins
+
+
+def _typed_without_spaces(text: str, start: int, end: int) -> bool:
+    """Whether the writer of the glued pair's stretch leaves out spaces after punctuation: a
+    comma joins two words within WRITER_REACH characters of it on its line. On L3S-GN1's and
+    Dragnet's pages every such stretch was a reader's comment typed so ("I have been in love
+    with NANO.Iwill like to book ... the car,I have"); no glued pair of c2000, the BBC or the
+    Zyte gold bodies has one near it."""
+    left = max(text.rfind("\n", 0, start) + 1, start - WRITER_REACH)
+    line_end = text.find("\n", end)
+    right = min(len(text) if line_end < 0 else line_end, end + WRITER_REACH)
+    return _COMMA_JOIN.search(text, left, right) is not None
 
 
 def glue_matches(text: str) -> Iterator[re.Match[str]]:

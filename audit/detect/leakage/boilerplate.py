@@ -33,6 +33,7 @@ from audit.detect.leakage.chrome_lines import (
     data_rows,
     group_of,
     has_words,
+    hits_in,
     key_id,
     literal_alternation,
     phrase_hits,
@@ -270,10 +271,26 @@ def _comments_start(text: str, lines: Sequence[Line], first: int, last: int) -> 
 def _share_bar(text: str, lines: Sequence[Line], i: int) -> bool:
     """Whether the comments header at line i is a link in a share bar run into the text: a share
     button right before it on the same line (thehill.com's "... increased again." Tweet View
-    Comments Pelosi said ...": the story goes on after it, flattened)."""
+    Comments Pelosi said ...": the story goes on after it, flattened), or a share or print button
+    right after it on the same line (Summit Daily's byline bar "... January 17, 2008 Comments
+    Print Email I caught the film ...", L3S-GN1: the review follows, not its comments)."""
     before = lines[i - 1] if i > 0 else None
-    return (before is not None and "\n" not in text[before.end:lines[i].start]
-            and any(h.kind == "share" for h in _phrase_hits(before)))
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return ((before is not None and "\n" not in text[before.end:lines[i].start]
+             and any(h.kind == "share" for h in _phrase_hits(before)))
+            or (after is not None and "\n" not in text[lines[i].end:after.start] and _opens_with_button(after)))
+
+
+_BUTTON_STRIP = "|·•,;:.-"
+
+
+def _opens_with_button(line: Line) -> bool:
+    """Whether the line's first word is a share button ("Email", "Tweet", "Share") or "Print"
+    (a navigation word of the phrase list; its other ones, "Home", "News", open menus)."""
+    words = line.text.split(None, 1)
+    first = words[0].strip(_BUTTON_STRIP).lower() if words else ""
+    return bool(first) and any(h.mode == "line" and (h.kind == "share" or h.phrase == "print")
+                               for h in hits_in(first, False))
 
 
 def _share_box(lines: Sequence[Line], i: int) -> bool:
