@@ -548,6 +548,9 @@ def fundus(out: Path = CACHE / "fundus") -> None:
 
 HTMLCLEAN_REPO = "j-szulc/html-cleaning-dataset-merged"
 HTMLCLEAN_SETS = (("l3s", "page-signal-master/input"), ("dragnet", "dragnet_data/input"))
+# precr: the other four folders of the same mirror (docs/measurements/precr.md); CleanEval's two halves are one corpus
+HTMLCLEAN2_SETS = (("readability", ("readability/input",)), ("cleanportal", ("CleanPortalEval-master/input",)),
+                   ("cleaneval", ("cleaneval-dev/input", "cleaneval-final/input")))
 
 
 def _htmlclean_extract(page: tuple[str, str]) -> dict | None:
@@ -573,8 +576,30 @@ def htmlclean(out: Path = CACHE / "htmlclean") -> None:
     without their address: url and publisher are what trafilatura finds in the page (canonical
     link, og:url, site name), the date its metadata date, none where it finds none.
     """
-    for name, folder in HTMLCLEAN_SETS:
-        listed = [(f"{name}-{Path(p).stem}", p) for p in sorted(_names(HTMLCLEAN_REPO, folder)) if p.endswith(".html")]
+    _htmlclean_sets([(name, (folder,)) for name, folder in HTMLCLEAN_SETS], out)
+
+
+def htmlclean2(out: Path = CACHE / "htmlclean") -> None:
+    """The mirror's other four folders, as `htmlclean` builds its two: held out for precr.
+
+    readability/ (Mozilla Readability's test pages: 116 pages of many languages, some synthetic
+    test cases), CleanPortalEval-master/ (70 pages of four Hungarian news portals) and CleanEval
+    2007's cleaneval-dev/ and cleaneval-final/ (~800 web pages, English and Chinese; one corpus,
+    ids "cleaneval-dev-N" and "cleaneval-final-N"). Research use only: read, never copied into the repo.
+    """
+    _htmlclean_sets(HTMLCLEAN2_SETS, out)
+
+
+def _htmlclean_sets(sets: list[tuple[str, tuple[str, ...]]] | tuple, out: Path) -> None:
+    """Extract every .html page of each set's folders (name order, one process); write lines and flat.
+
+    A set of two folders tags its ids with the folder's last part ("cleaneval-dev-1", "cleaneval-final-1"):
+    their pages are numbered from 1 in each.
+    """
+    for name, folders in sets:
+        listed = [(f"{name}-{folder.split('/')[0].split('-')[-1]}-{Path(p).stem}" if len(folders) > 1
+                   else f"{name}-{Path(p).stem}", p)
+                  for folder in folders for p in sorted(_names(HTMLCLEAN_REPO, folder)) if p.endswith(".html")]
         pages = [p for p in map(_htmlclean_extract, listed) if p and len(p["_body"]) >= 200]
         print(f"{name}: {len(pages):,} of {len(listed):,} pages with a body of 200+ characters", file=sys.stderr)
         lines = [{**p, "text": "\n".join(flatten(x) for x in p["_body"].splitlines() if x.strip())} for p in pages]
@@ -584,7 +609,7 @@ def htmlclean(out: Path = CACHE / "htmlclean") -> None:
 
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
          "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus,
-         "htmlclean": htmlclean}
+         "htmlclean": htmlclean, "htmlclean2": htmlclean2}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -9,7 +9,10 @@ is checked only in dated articles, and not at all when its sentence names anothe
 when its weekday is right in a recent year the article writes elsewhere (a 2018 article looking
 back on the 2016 campaign: "on Friday, October 7, when WikiLeaks posted ..."), nor when it
 goes on from the full date written just before it, in that date's year (a diary read out: "April
-3rd, 1981 ... Tuesday, April 7th"). Dates that
+3rd, 1981 ... Tuesday, April 7th"), nor when the text's yearless dates that fail the publication's
+year all fall on their weekdays in one other year (a hotel's offers "Tue 26th Dec", "Wed 27th Dec"
+on a page dated in July of another year: the year is wrong, not the text), nor when "Sun" is a
+newspaper's name ("Toronto Sun, January 29"). Dates that
 do not exist are left to consistency.invalid_date; numeric dates whose day and month
 may be swapped (05/06/2025) pass when either reading falls on the weekday.
 """
@@ -42,6 +45,14 @@ ANCHOR_REACH = 2000  # characters after a full date in which a yearless date may
 _TRAILING_YEAR = re.compile(r"\s*(?:[-–—/,]\s*|\.)?((?:19|20)\d\d)(?![\d/-])" + NOT_A_CLOCK)
 _YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])" + NOT_A_CLOCK)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+# "Sun" right after a capitalised word names a paper ("Toronto Sun, January 29", "Baltimore Sun, 26 July
+# 1995": a press review and a bibliography of CleanEval's pages, docs/measurements/precr.md), except
+# after the words that stamp a date or a schedule ("Posted Sun, Jan 29", "Open Sat Sun, May 3").
+_PAPER_SUN = re.compile(r"(?<![\w.])(?P<word>[A-Z][a-z]+) $")
+_NOT_A_PAPER = frozenset({"Posted", "Published", "Updated", "Modified", "Edited", "Date", "Dated", "When",
+                          "On", "Open", "Opens", "Closed", "Every", "Next", "Last", "This", "Sat", "Fri",
+                          "Mon", "Tue", "Wed", "Thu", "And", "Or", "Until", "Till", "From", "To", "By"})
+OTHER_YEAR_REACH = 7  # years either side of publication in which a run of yearless dates may all fit
 
 
 def written_year(text: str, mention: DateMention) -> int | None:
@@ -79,7 +90,7 @@ def weekday_conflict(mention: DateMention, published: date | None, text: str = "
                      anchor: DateMention | None = None) -> date | None:
     """The date the weekday contradicts, or None when it matches or cannot be judged.
     `anchor`: the last date with a written year before this one (`_follows`)."""
-    if mention.weekday is None:
+    if mention.weekday is None or (text and _names_a_paper(text, mention)):
         return None
     year = written_year(text, mention) if text else mention.year
     if year is None and published is not None and sentence_years(text, mention) - {published.year}:
@@ -108,6 +119,35 @@ def _follows(mention: DateMention, anchor: DateMention) -> bool:
                for d in mention.readings(start.year))
 
 
+def _names_a_paper(text: str, mention: DateMention) -> bool:
+    """Whether the date's weekday is "Sun" written after a capitalised word: a newspaper's name."""
+    if text[mention.start:mention.start + 3] != "Sun" or text[mention.start + 3:mention.start + 4].isalpha():
+        return False
+    before = _PAPER_SUN.search(text, max(0, mention.start - 30), mention.start)
+    return before is not None and before.group("word") not in _NOT_A_PAPER
+
+
+def _one_other_year(mentions: list[DateMention], published: date | None) -> bool:
+    """Whether yearless dates naming two or more different weekdays, each failing the publication's
+    year, all fall on their weekdays in one other year near it (OTHER_YEAR_REACH).
+
+    The weekdays of dates in one year keep their distances in every year, so texts whose
+    yearless dates agree with each other and not with the publication's year have the wrong
+    year, not wrong weekdays: a slip changes one date, not a whole schedule ("Tue 26th Dec",
+    "Wed 27th Dec", "Thu 28th Dec", a hotel's offers of 2006 on a CleanEval page dated 2004).
+    One date alone fits some year by chance (1 in 7): it is left to the other rules. So are
+    dates that all name one weekday: a writer who takes every race for a Sunday ("When: Sun,
+    April 24", "When: Sun, October 16" on a 1999 cycling calendar, both Saturdays) is wrong
+    the same way in every date, and 25 weeks apart the two fit 2005 as well."""
+    if published is None or len({m.weekday for m in mentions}) < 2:
+        return False
+    for year in range(published.year - OTHER_YEAR_REACH, published.year + OTHER_YEAR_REACH + 1):
+        if year != published.year and all(
+                any(d.weekday() == m.weekday for d in m.readings(year)) for m in mentions):
+            return True
+    return False
+
+
 def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bool:
     """Whether a yearless date's weekday is right in a recent year the article writes
     (RECENT_YEARS). Read only for a weekday that already fails the publication's year."""
@@ -129,11 +169,16 @@ def _written_years(text: str) -> set[int]:
 def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     for article in articles:
         anchor = None  # the last date with a written year
+        conflicts = []
         for mention in find_dates(article.text):
             actual = weekday_conflict(mention, article.published, article.text, anchor)
             anchor = mention if mention.year else anchor
-            if actual is None:
-                continue
+            if actual is not None:
+                conflicts.append((mention, actual))
+        yearless = [m for m, _ in conflicts if not written_year(article.text, m)]
+        if _one_other_year(yearless, article.published):
+            conflicts = [(m, actual) for m, actual in conflicts if m not in yearless]
+        for mention, actual in conflicts:
             stated = calendar.day_name[mention.weekday or 0]
             how = "" if written_year(article.text, mention) else (
                 f" (year {actual.year} taken from the publication date)")

@@ -263,9 +263,28 @@ def _comments_start(text: str, lines: Sequence[Line], first: int, last: int) -> 
         return None
     for ln in lines[first + 1:last + 1]:
         if (any(h.kind == "comments" for h in _strong_hits(ln)) and not _share_box(lines, ln.index)
-                and not _share_bar(text, lines, ln.index)):
+                and not _share_bar(text, lines, ln.index) and not _no_comments(text, ln)):
             return ln.index
     return None
+
+
+# A comments link that counts none: "Comments (0)", "Comments: 0", "Comments [0]", "0 Comments", "No
+# comments". Blog pages of CleanEval end each post with one ("John Hawkins | 11:59 PM | Comments (0)",
+# "Posted by Harry on July 29, 2006 4:56 PM Comments: 0") and go on with the next post: no comments
+# follow it, so it does not open their section (docs/measurements/precr.md).
+_ZERO_AFTER = re.compile(r"\s*(?:\(\s*0\s*\)|\[\s*0\s*\]|:\s*0(?![\d.,]))")
+_ZERO_BEFORE = re.compile(r"(?i)(?<![\w.,])(?:0|no)\s+$")
+ZERO_REACH = 12  # characters read before a header for "0" or "no", after its "comments" for the count
+
+
+def _no_comments(text: str, line: Line) -> bool:
+    """Whether the comments header of `line` counts no comments, written after its word "comments"
+    or before it ("0 Comments", "No comments")."""
+    for word in re.finditer(r"(?i)\bcomments?\b", text[line.start:line.end]):
+        at, end = line.start + word.start(), line.start + word.end()
+        if _ZERO_AFTER.match(text[end:end + ZERO_REACH]) or _ZERO_BEFORE.search(text[max(0, at - ZERO_REACH):at]):
+            return True
+    return False
 
 
 def _share_bar(text: str, lines: Sequence[Line], i: int) -> bool:

@@ -165,7 +165,20 @@ def _is_appeal(line: Line) -> list[str]:
     if line.lower_share is not None and line.lower_share < PROSE_MIN_LOWER:
         return []
     hits = _template_hits(line, "appeal")
+    if hits and _SOMEONE_CONTRIBUTES.search(line.text) and not _APPEAL_ELSEWHERE.search(
+            _SOMEONE_CONTRIBUTES.sub("", line.text)):
+        return []
     return hits if hits and addresses_reader(line.text, hits[0]) else []
+
+
+# The speaker or a third party makes the contribution: "... situations where we can make a contribution
+# on important legal issues" (an FTC speech among CleanEval's pages), "it could make a contribution".
+# An appeal asks the reader to make it: "please make a contribution", "we ask you to make a contribution".
+_SOMEONE_CONTRIBUTES = re.compile(
+    r"(?i)\b(?:we|i|it|they|he|she)\s+(?:(?:can|could|will|would|may|might|should|must|shall|also|"
+    r"still|hope\s+to|want\s+to|wish\s+to|plan\s+to|are\s+able\s+to)\s+){0,2}"
+    r"make\s+a\s+(?:one-off\s+|monthly\s+|recurring\s+)?contribution\b")
+_APPEAL_ELSEWHERE = re.compile(r"(?i)\b(?:contribution|donat)")
 
 
 # An appeal asks the reader: it opens with the request ("Become a member today", "Support
