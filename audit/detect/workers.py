@@ -1124,7 +1124,7 @@ def _passage_apart(jobs: list[Any]) -> Callable[[], ApartResult] | None:
         process.close()
         return None
     try:
-        found, seconds, _, failed = _run_jobs(jobs[:1])
+        found, seconds, failed = _run_here(jobs[0])
     except BaseException:
         running.abort()
         raise
@@ -1235,6 +1235,21 @@ def _send(writer: Any, changed: Changed, unsent: list[BaseException]) -> None:
         unsent.append(exc)
     finally:
         writer.close()
+
+
+def _run_here(job: Any) -> ApartResult:
+    """One cross-article job run in this process, on the caller's own articles: the
+    columns it sets are already where they belong, so nothing is copied before it runs
+    nor compared after (_run_apart's `before` and `_changed`, for a forked job: 100,000
+    copies and comparisons of `extra`, about 0.4 s of a 100,000 rerun's parent, for a
+    list that was dropped)."""
+    detector, chosen, params = job
+    clock = time.perf_counter()
+    found, error = find_across(detector.find, chosen, params, detector.columns)
+    spent = {detector.name: time.perf_counter() - clock}
+    if error is not None:
+        return {}, spent, {detector.name: error}
+    return {detector.name: found}, spent, {}
 
 
 def _run_jobs(jobs: Any) -> tuple[dict[str, list[Finding]], dict[str, float], Changed, dict[str, str]]:

@@ -26,6 +26,8 @@ from datetime import date
 from json.decoder import scanstring
 from typing import Any
 
+import orjson
+
 from audit.ingest import RawLine
 from audit.ingest.readers import ENCODING, json_record
 from audit.model import Article, Finding, RawRecord
@@ -60,6 +62,21 @@ def decoded(line: bytes) -> str:
     """A UTF-8 line as "utf-8-sig" decodes it (a leading BOM dropped), without that
     codec's Python wrapper: 0.2 us a line where "utf-8-sig" took 0.6, at every known line."""
     return line[3:].decode() if line[:3] == _BOM else line.decode()
+
+
+def own_text(line: RawLine, at: int) -> str:
+    """The string of the line's text field, which starts at `at` of the decoded line
+    (text_at's). orjson reads the whole line in about half the time json's scanner takes
+    for the field alone (decoding the line, then unescaping 2-4 KB char by char: 0.77 s
+    against 0.42 s for 100,000 lines). The same string: a line text_at placed is valid
+    JSON whose last `name` field holds that string (json_record's reading: the last of a
+    repeated name), and orjson keeps the last too; a line orjson reads otherwise (a BOM,
+    a lone surrogate, NaN: it raises) or whose field is not a string is scanned as before."""
+    try:
+        value = orjson.loads(line.line).get(line.fields.text)
+    except (orjson.JSONDecodeError, AttributeError):
+        value = None
+    return value if type(value) is str else scanstring(decoded(line.line), at)[0]
 
 
 def text_at(line: bytes, name: str, text: str) -> int | None:
@@ -120,7 +137,7 @@ def article_of(known: Known, line: RawLine, sha256: str,
     (source_id, _, _, title, published, published_from, publisher, url, given,
      language, probability, content, encoding, text, _) = known[:15]
     if type(text) is int:  # the line's text field, as its record read it (a UTF-8 line)
-        text = scanstring(decoded(line.line), text)[0]
+        text = own_text(line, text)
     elif text is None:
         text = json_record(decoded(line.line))[0][line.fields.text]  # as the reader took it
     article = Article(
