@@ -284,16 +284,16 @@ def _run(
                 table = table_made.result() if early is not None else None
                 advance()
             unjudged = detection.failed  # not checked after an error: never passed
-            status = {a.article_id: "fail" if a.article_id in validation.failed_ids
-                      or a.article_id in unjudged else "pass" for a in articles}
+            # each article's status in their order (the table's rows are the articles), from
+            # the ids GX's columns hold already (no attribute read an article); by id, the
+            # same (an id's status depends on the id alone): 0.2 -> 0.03 s at 100,000
+            failed = validation.failed_ids
+            statuses = ["fail" if i in failed or i in unjudged else "pass" for i in signals["article_id"]]
+            status = dict(zip(signals["article_id"], statuses))
             timings["validate"] = time.perf_counter() - clock
             timings.update(validator.seconds)  # the child's import and validation, our wait
 
             clock = time.perf_counter()
-            # the table's rows are the articles, in their order: their status read by the
-            # articles' ids, not by the table's (an Arrow column: a new str a value, 0.2 s
-            # of the GIL at 100,000 articles)
-            statuses = [status[a.article_id] for a in articles]
             if table is not None:  # a copy (no data copied): the thread may still read its table
                 table = table.copy(deep=False)
                 table["status"] = statuses
