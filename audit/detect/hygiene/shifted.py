@@ -46,7 +46,10 @@ def _common(text: str) -> tuple[int, int]:
 
 def _may_hold(text: str) -> bool:
     """A cheap look first: shifted text ends its sentences with "/" ("Xjuufo/ Tdipo"), so
-    "/ " and "/" before a line break outnumber ". " and ".\\n"."""
+    "/ " and "/" before a line break outnumber ". " and ".\\n". A text without "/" (most news)
+    holds neither: one memchr-fast test spares it the four counts (paywall.text asks every article)."""
+    if "/" not in text:
+        return False  # slashes == 0 < 3: the same answer
     slashes = text.count("/ ") + text.count("/\n")
     return slashes >= 3 and slashes > text.count(". ") + text.count(".\n")
 

@@ -269,6 +269,8 @@ def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
     """The blocks, each grown around a line that opens one."""
     blocks: list[Block] = []
     may_start = _may_start(lines)
+    if not may_start:
+        return ()  # the loop below opens a block only at a line in may_start
     i = 0
     while i < len(lines):
         if i not in may_start or not _may_open(lines[i]):
