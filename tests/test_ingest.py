@@ -237,7 +237,7 @@ def test_suite_limits_are_read_and_checked(tmp_path: Path) -> None:
     from audit.suite import load_suite
 
     assert load_suite("news").limits.max_article_chars == 200_000
-    document = json.loads(Path("expectations/news.json").read_text())
+    document = json.loads((Path(__file__).resolve().parents[1] / "expectations" / "news.json").read_text())
     document["meta"]["corpus_audit"]["limits"] = {"max_records": 0}
     (tmp_path / "s.json").write_text(json.dumps(document))
     with pytest.raises(UsageError, match="limit max_records must be a whole number above 0"):
