@@ -15,6 +15,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,3 +64,16 @@ def multilingual(n: int) -> tuple[str, ...]:
 def write(path: Path, lines: tuple[str, ...]) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def quick_run(folder: Path, n: int) -> Any:
+    """The news suite's run of `records(n)` into folder/"run", one worker, no Data Docs and
+    no HTML (what the report tests read); skips the test where ../shared/data is missing."""
+    if not GOLD.is_file():
+        pytest.skip("needs ../shared/data (article-extraction-benchmark)")
+    from audit import pipeline
+    from audit.suite import load_suite
+
+    corpus = write(folder / f"c{n}.jsonl", records(n))
+    return pipeline.run([corpus], suite=load_suite("news"), out=folder / "run", on_problem=None,
+                        data_docs=False, workers=1, html_report=False)

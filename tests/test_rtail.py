@@ -22,12 +22,7 @@ from audit.suite import load_suite
 def real_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, pd.DataFrame, dict[str, Any]]:
     """300 real articles: findings on some, whole texts, near-copy clusters; the table and
     the plain columns the run made it of (pipeline.article_columns)."""
-    folder = tmp_path_factory.mktemp("rtail")
-    if not realtext.GOLD.is_file():
-        pytest.skip("needs ../shared/data (article-extraction-benchmark)")
-    corpus = realtext.write(folder / "c300.jsonl", realtext.records(300))
-    result = pipeline.run([corpus], suite=load_suite("news"), out=folder / "run", on_problem=None,
-                          data_docs=False, workers=1, html_report=False)
+    result = realtext.quick_run(tmp_path_factory.mktemp("rtail"), 300)
     suite = load_suite("news")
     counts = pipeline.count_columns(result.articles, result.findings, suite, {})
     columns = pipeline.article_columns(result.articles, {}, {}, counts)

@@ -64,10 +64,8 @@ def test_the_parquet_written_in_a_thread_has_to_parquets_bytes(seeds_run: tuple,
 @realtext.needs_gold
 def test_on_real_articles_the_prepared_report_is_the_same(tmp_path: Path) -> None:
     """200 real articles: near-copy clusters and views, as in a run."""
-    corpus = realtext.write(tmp_path / "c200.jsonl", realtext.records(200))
+    result = realtext.quick_run(tmp_path, 200)
     suite = load_suite("news")
-    result = run([corpus], suite=suite, out=tmp_path / "run", on_problem=None, workers=1,
-                 data_docs=False, html_report=False)
     table = article_table(result.articles, result.findings, suite, {})
     table["status"] = [result.status[i] for i in table["article_id"]]
     before = table.copy()

@@ -119,11 +119,7 @@ def _pandas_facets(rows: list[dict[str, Any]], findings: Any) -> list[dict[str, 
 def real_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, pd.DataFrame]:
     """200 real articles (the seeds without c2000): near copies, views, findings."""
     folder = tmp_path_factory.mktemp("real")
-    if not realtext.GOLD.is_file():
-        pytest.skip("needs ../shared/data (article-extraction-benchmark)")
-    corpus = realtext.write(folder / "c200.jsonl", realtext.records(200))
-    suite = load_suite("news")
-    result = pipeline.run([corpus], suite=suite, out=folder / "run", **QUICK, html_report=False)
+    result = realtext.quick_run(folder, 200)
     return result, pd.read_parquet(folder / "run" / "articles.parquet")
 
 

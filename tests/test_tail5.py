@@ -14,7 +14,6 @@ import pandas as pd
 import pytest
 import realtext
 
-import audit.pipeline as pipeline
 from audit.report import chunks, prepare, with_status
 from audit.report import data as rd
 from audit.suite import load_suite, signal_column
@@ -81,11 +80,7 @@ def test_gx_names_unexpected_rows_by_the_index_with_the_same_results(
 def real_table(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, pd.DataFrame]:
     """200 real articles (the seeds without c2000): views, whole texts, findings."""
     folder = tmp_path_factory.mktemp("real5")
-    if not realtext.GOLD.is_file():
-        pytest.skip("needs ../shared/data (article-extraction-benchmark)")
-    corpus = realtext.write(folder / "c200.jsonl", realtext.records(200))
-    result = pipeline.run([corpus], suite=load_suite("news"), out=folder / "run", on_problem=None,
-                          data_docs=False, workers=1, html_report=False)
+    result = realtext.quick_run(folder, 200)
     return result, pd.read_parquet(folder / "run" / "articles.parquet")
 
 
