@@ -33,10 +33,9 @@ def list_columns(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]
     for check in sorted({f.check for own in by_article.values() for f in own}):
         dicts["check"].code(check)
     cuts = [0, *range(rd.LIST_FIRST_ROWS, len(rows), rd.LIST_CHUNK_ROWS), len(rows)]
-    if columns is not None and len(rows) and all(len(v) == len(rows) for v in columns.values()):
-        return dicts, [(first, end, _list_columns_of(columns, first, end, by_article, dicts))
-                       for first, end in zip(cuts, cuts[1:])]
-    return dicts, [(first, end, _list_rows(rows[first:end], by_article, dicts, status=False))
+    if columns is None or not all(len(v) == len(rows) for v in columns.values()):
+        columns = {name: [row.get(name) for row in rows] for name in LIST_FIELDS}
+    return dicts, [(first, end, _list_columns_of(columns, first, end, by_article, dicts))
                    for first, end in zip(cuts, cuts[1:])]
 
 
@@ -45,9 +44,10 @@ LIST_FIELDS = ("article_id", "title", "text", "publisher", "language", "publishe
 
 def _list_columns_of(columns: dict[str, list[Any]], first: int, end: int,
                      by_article: dict[str, list[Finding]], dicts: dict[str, rd.Dictionary]) -> dict[str, list[Any]]:
-    """`_list_rows(rows[first:end], ..., status=False)` from the rows' columns: the same
-    values, in the same order, codes given in the same order (column by column, as
-    there). A field the rows lack is None in each, as `row.get` gave it."""
+    """Columns of list rows first..end: strings coded through `dicts` (in row order within
+    each dictionary, column by column), severities as bit masks; the status column None
+    (the rows' status may not be known yet: with_list_status fills it). Values are None or
+    plain (audit.report._rows), hence `or ""`; a field the rows lack is None in each."""
     nothing = [None] * (end - first)
     ids, titles, texts, publishers, languages, published, uris = (
         columns[name][first:end] if name in columns else nothing for name in LIST_FIELDS)
@@ -105,7 +105,7 @@ def write_data(folder: Path, rows: list[dict[str, Any]], by_article: dict[str, l
         for n in range(len(chunks)):
             name = f"list-{len(list_chunks)}"
             columns, chunks[n] = chunks[n][2], (0, 0, {})  # once encoded, not needed
-            # plain by construction (_list_rows: exact str, int and lists of int): no look
+            # plain by construction (_list_columns_of: exact str, int and lists of int): no look
             pack("list", name, rd.encode_body(columns, plain=True))
             del columns
             list_chunks.append(name)
@@ -239,36 +239,6 @@ def _worst(own: list[Finding]) -> int:
 
 def _status_column(rows: list[dict[str, Any]]) -> list[int]:
     return [1 if row.get("status") == "fail" else 0 for row in rows]
-
-
-def _list_rows(rows: list[dict[str, Any]], by_article: dict[str, list[Finding]],
-               dicts: dict[str, rd.Dictionary], status: bool = True) -> dict[str, list[Any]]:
-    """Columns of list rows: strings coded through `dicts`, severities as bit masks; the
-    status column None unless `status` (the rows' status may not be known yet).
-
-    Row values are already None or plain values (audit.report._rows), hence `or ""`.
-    """
-    check = dicts["check"].code
-    owns = [by_article.get(row["article_id"], ()) for row in rows]
-    dates = [str(row.get("published") or "") for row in rows]
-    bits = rd.SEVERITY_BIT
-    # column by column (a comprehension each), not 13 appends a row; codes are given in row
-    # order within each dictionary, as before
-    return {
-        "id": [str(row["article_id"]) for row in rows],
-        "ti": [str(row.get("title") or "")[:200] for row in rows],
-        "ex": [excerpt(str(row.get("text") or "")) for row in rows],
-        "st": _status_column(rows) if status else None,
-        "wv": [_worst(own) if own else 3 for own in owns],
-        "sm": [_mask(own, bits) for own in owns],
-        "nf": [len(own) for own in owns],
-        "ck": [sorted({check(f.check) for f in own}) if own else [] for own in owns],
-        "pb": dicts["publisher"].codes([row.get("publisher") for row in rows]),
-        "lg": dicts["language"].codes([row.get("language") for row in rows]),
-        "mo": dicts["month"].codes([published[:7] for published in dates]),
-        "sf": dicts["file"].codes([str(row.get("source_uri") or "").partition("#")[0] for row in rows]),
-        "dt": dates,
-    }
 
 
 def excerpt(text: str) -> str:
