@@ -231,8 +231,17 @@ def _word_count(text: str, tokens: list[str] | None = None) -> int:
 
 
 def has_cjk(text: str) -> bool:
-    """Whether word_count may count more words than tokens in the text or a part of it."""
-    return _CJK.search(text) is not None
+    """Whether word_count may count more words than tokens in the text or a part of it.
+
+    A text whose characters are all below U+0100 holds none (the CJK ranges start at
+    U+3040): such a string encodes to Latin-1 by a copy, where the pattern tests its class
+    at every character (a 2,000-character paragraph: ~70,000 instructions, 3% of the
+    segmentation on c2000, where 558 of the 689 paragraphs that are not ASCII are Latin-1)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _CJK.search(text) is not None
+    return False
 
 
 def word_count(text: str, tokens: int) -> int:

@@ -63,14 +63,15 @@ def piece_lines(body: str, start: int, spans: Sequence[Span], first_index: int, 
     table = phrase_table()
     lines: list[Line] = []
     last = len(body)
-    counted, spaces = 0, 0  # body[:counted] holds `spaces` spaces: the token index at `counted`
+    # body[:counted] holds `spaces` spaces: the token index at `counted`. After an aligned span
+    # `counted` moves to its end (its n - 1 spaces are known), so each space is counted once.
+    counted, spaces = 0, 0
     for k, (a, b, marker, headline) in enumerate(spans):
         text = body[a:b]
         if (a and body[a - 1] != " ") or (b < last and body[b] != " "):  # cut inside a token
             lines.append(make_line(first_index + k, start + a, text, piece=True, marker=marker, headline=headline))
             continue
         spaces += body.count(" ", counted, a)
-        counted = a
         n = text.count(" ") + 1  # its tokens are tokens[spaces:spaces + n]
         bullet = text[0] in BULLET_MARKS
         if sliced and not bullet:
@@ -82,5 +83,7 @@ def piece_lines(body: str, start: int, spans: Sequence[Span], first_index: int, 
         lines.append(unit(first_index + k, start + a, text, key, word_count(text, n) if cjk else n, bullet, True,
                           marker, share_between(cases, spaces, spaces + n) if n >= CASED_MIN_WORDS else None,
                           headline, hits))
+        counted = b
+        spaces += n - 1  # body[:b] holds the spaces of body[:a] and the span's n - 1
     return lines
 
