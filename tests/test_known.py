@@ -18,7 +18,7 @@ from audit.ingest import FieldMap, RawLine
 from audit.model import Article
 from audit.normalise import _ingest_findings, to_article_contained
 from audit.normalise.cache import LanguageCache
-from audit.normalise.known import article_of, ingest_of, remembered, text_at, text_span
+from audit.normalise.known import article_of, ingest_of, remembered, text_at
 from tests.test_rerun import _outputs, _records
 
 TWO = {"on_problem": None, "data_docs": False, "workers": 2, "batch_size": 5}
@@ -53,7 +53,7 @@ def test_a_known_line_gives_the_article_normalising_gives(line: str) -> None:
     record = RawLine("in.jsonl#line=3", raw, fields).record()
     article, _ = _normalised(raw, "in.jsonl#line=3", fields, max_chars)
     cut = len(record.text) if len(record.text) > max_chars else None
-    known = remembered(record, article, cut, text_span(raw, fields.text, record.text))
+    known = remembered(record, article, cut, text_at(raw, fields.text, record.text))
     assert known is not None
     known = marshal.loads(marshal.dumps(known))  # as the cache keeps it
     moved, found = _normalised(raw, "in.jsonl#line=9", fields, max_chars)  # the line moved

@@ -68,7 +68,7 @@ from audit.normalise.known import (
     ingest_of,
     record_id,
     remembered,
-    text_span,
+    text_at,
     with_complete,
 )
 from audit.normalise.plausible import DateBounds
@@ -434,8 +434,8 @@ class _Batch:
     # cache, its entry's Complete to serve or None): the articles of known lines, made here
     # (audit.normalise.known)
     made: dict[int, tuple[Article, list[Finding], bool, Complete | None]] = field(default_factory=dict)
-    # numbered items parsed from a line here: (index, its text's bytes in it: known.text_span)
-    from_lines: list[tuple[int, tuple[int, int] | None]] = field(default_factory=list)
+    # numbered items parsed from a line here: (index, where its text starts: known.text_at)
+    from_lines: list[tuple[int, int | None]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     needs: list[tuple[str, ...] | None] = field(default_factory=list)
     cached: dict[str, dict[int, list[Finding]]] = field(default_factory=dict)
@@ -797,9 +797,9 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
                 on_problem(f"{record.source_uri}: {record.error}")
             if remembers and isinstance(item, RawLine) and item.fields == keeper.fields and not record.error:  # type: ignore[union-attr]
                 # where its text starts, for a UTF-8 line only (the only ones served from the
-                # line: remembered); text_span decodes the line as UTF-8, and a cp1252 line raised
+                # line: remembered); text_at decodes the line as UTF-8, and a cp1252 line raised
                 utf8 = record.fields.get(ENCODING) == "utf-8"
-                at = text_span(item.line, item.fields.text, record.text) if utf8 else None
+                at = text_at(item.line, item.fields.text, record.text) if utf8 else None
                 batch.from_lines.append((len(batch.numbered), at))
             batch.numbered.append((_provisional_id(record.record_id, record.source_uri, number, seen, bases),
                                    number, record))
