@@ -8,6 +8,7 @@ of 100,000 articles with 1% changed parsed 99,000 cached shares (`{"params": ...
 claims (0.6 s); now the known texts are matched in bulk, their shares dropped unread,
 and Python sees only the changed articles and those with claims. An undated article's
 date comes from the corpus, so its claims are made each run, as before.
+The texts are kept and matched as raw bytes (audit.detect.saved_texts).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from audit.detect.saved import SavedState, drop_shares
+from audit.detect.saved_texts import DIGEST, packed_texts, rows_in, words
 from audit.model import Article
 
 NAME = "contradictions"  # the registry's name for this check: its prepared share and state
@@ -30,11 +32,12 @@ def remembered_claims(articles: Sequence[Article], saved: SavedState,
     """The claims of each dated article that has any (by position): the last run's for a
     text it had under the same date (a copy under another date is another key), else
     `compute`d; this run's saved for the next. With each article's date (ordinal; -1: none)."""
-    shas = [a.content_sha256 for a in articles]
-    ordinals = [-1 if a.published is None else a.published.toordinal() for a in articles]
-    days = np.array(ordinals, dtype=np.int64)
-    rows, last_claims = _load(saved)
-    places = np.array([rows.get(text_day, -1) for text_day in zip(shas, ordinals)], dtype=np.int64)
+    texts = packed_texts([a.content_sha256 for a in articles])
+    days = np.array([-1 if a.published is None else a.published.toordinal() for a in articles],
+                    dtype=np.int64)
+    then, then_days, last_claims = _load(saved)
+    places = (rows_in(words(texts, days), words(then, then_days)) if texts is not None
+              else np.full(len(articles), -1, dtype=np.int64))
     known = (places >= 0) & (days >= 0)
     found: dict[int, list[Row]] = {}
     for i in np.flatnonzero(known & np.isin(places, np.array(sorted(last_claims), dtype=np.int64))).tolist():
@@ -44,18 +47,18 @@ def remembered_claims(articles: Sequence[Article], saved: SavedState,
         if own:
             found[i] = own
     drop_shares(articles, NAME)  # the known texts' shares: not parsed, not held
-    saved.save({"shas": np.array(shas, dtype="U64"), "days": days,
-                "claims": np.frombuffer(json.dumps({i: found[i] for i in sorted(found)}).encode("utf-8"),
-                                        dtype=np.uint8)})
+    if texts is not None:  # else (a hash not sha256's hex) the last run's state is left as it is
+        saved.save({"texts": texts, "days": days,
+                    "claims": np.frombuffer(json.dumps({i: found[i] for i in sorted(found)}).encode("utf-8"),
+                                            dtype=np.uint8)})
     return found, days
 
 
-def _load(saved: SavedState) -> tuple[dict[tuple[str, int], int], dict[int, list[Row]]]:
-    """The last run's articles by text and date (sha, ordinal; -1: none) -> row, and the
-    claims by row."""
-    loaded = saved.load()
-    if loaded is None:
-        return {}, {}
-    keys = zip(loaded["shas"].tolist(), loaded["days"].tolist())
+def _load(saved: SavedState) -> tuple[np.ndarray, np.ndarray, dict[int, list[Row]]]:
+    """The last run's articles' texts (packed_texts) and dates (ordinal; -1: none), and
+    the claims by row."""
+    loaded = saved.load() or {}
+    if loaded.get("texts", np.zeros(0)).shape[1:] != (DIGEST,):
+        return np.zeros((0, DIGEST), dtype=np.uint8), np.zeros(0, dtype=np.int64), {}
     claims = json.loads(loaded["claims"].tobytes().decode("utf-8"))
-    return dict(zip(keys, range(len(loaded["days"])))), {int(row): own for row, own in claims.items()}
+    return loaded["texts"], loaded["days"], {int(row): own for row, own in claims.items()}

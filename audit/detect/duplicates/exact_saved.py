@@ -7,6 +7,7 @@ duplicate.near keeps its band keys. A rerun of 100,000 articles with 1% changed 
 JSON shares, read every text (`strip`: in the parent beside passage's forked child, one
 copied page each) and filled a dict of 100,000 lists (1.5 s of the detect stage); now it
 computes the changed texts' keys only and leaves Python for the groups of two or more.
+The texts are matched as raw bytes (audit.detect.saved_texts).
 The findings are those of a run without the state: the same groups, in the order of their
 first member, each member in article order (exact.find_exact_duplicates).
 """
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from audit.detect.saved import SavedState, drop_shares
+from audit.detect.saved_texts import packed_texts, rows_in, words
 from audit.model import Article, Finding
 
 NAME = "duplicate_exact"  # the registry's name for this check: its prepared share and state
@@ -30,9 +32,9 @@ def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
     """find_exact_duplicates' findings (without an index) from the last run's keys: `key_of`
     makes an article's key and whether it is more than white space, `copies` the findings
     of one group."""
-    shas = [a.content_sha256 for a in articles]
-    rows, keys, filled_then = _load(saved)
-    places = np.array([rows.get(sha, -1) for sha in shas], dtype=np.int64)
+    texts = packed_texts([a.content_sha256 for a in articles])
+    then, keys, filled_then = _load(saved)
+    places = rows_in(words(texts), words(then)) if texts is not None else np.full(len(articles), -1)
     known = places >= 0
     digests = np.zeros((len(articles), DIGEST), dtype=np.uint8)
     filled = np.zeros(len(articles), dtype=bool)
@@ -47,16 +49,16 @@ def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
         drop_shares(articles, NAME)
     for members, key in _groups(digests, filled):
         yield from copies(key, [(p, articles[p]) for p in members])
-    saved.save({"shas": np.array(shas, dtype="U64"), "keys": digests, "filled": filled})
+    if texts is not None:  # else (a hash not sha256's hex) the last run's state is left as it is
+        saved.save({"texts": texts, "keys": digests, "filled": filled})
 
 
-def _load(saved: SavedState) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """The last run's texts (sha -> row), their keys' bytes and whether they are more than white space."""
-    loaded = saved.load()
-    if loaded is None or loaded["keys"].shape[1:] != (DIGEST,):
-        return {}, np.zeros((0, DIGEST), dtype=np.uint8), np.zeros(0, dtype=bool)
-    shas = loaded["shas"].tolist()
-    return dict(zip(shas, range(len(shas)))), loaded["keys"], loaded["filled"]
+def _load(saved: SavedState) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The last run's texts (packed_texts), their keys' bytes and whether they are more than white space."""
+    loaded = saved.load() or {}
+    if loaded.get("texts", np.zeros(0)).shape[1:] != (DIGEST,) or loaded["keys"].shape[1:] != (DIGEST,):
+        return np.zeros((0, DIGEST), dtype=np.uint8), np.zeros((0, DIGEST), dtype=np.uint8), np.zeros(0, dtype=bool)
+    return loaded["texts"], loaded["keys"], loaded["filled"]
 
 
 def _groups(digests: np.ndarray, filled: np.ndarray) -> list[tuple[list[int], str]]:

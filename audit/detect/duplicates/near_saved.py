@@ -9,6 +9,7 @@ articles to verify pairs it had verified the run before (0.6 s of the parent's C
 with these it computes them for the changed texts only. The candidate pairs and the
 clusters are made from the whole corpus as before (they move with any article), so the
 findings are those of a run without the state.
+The texts are kept and matched as raw bytes (audit.detect.saved_texts).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from audit.detect.saved import SavedState, drop_shares
+from audit.detect.saved_texts import DIGEST, hex_of, packed_texts, rows_in, words
 from audit.model import Article
 
 ShaPair = tuple[str, str]
@@ -29,23 +31,25 @@ class NearMemo:
 
     def __init__(self, loaded: dict[str, np.ndarray] | None, bands: int) -> None:
         self.bands = bands
-        self.rows: dict[str, int] = {}  # sha -> row of the loaded arrays
+        self.then = np.zeros((0, DIGEST), dtype=np.uint8)  # the loaded arrays' texts (saved_texts)
         self.usable = np.zeros(0, dtype=bool)
         self.keys = np.zeros((0, bands), dtype=np.uint64)
         self.sims: dict[ShaPair, float] = {}
         self.exact: dict[str, str] = {}
-        if loaded is not None and loaded["keys"].shape[1:] == (bands,):
-            shas = loaded["shas"].tolist()
-            self.rows = dict(zip(shas, range(len(shas))))
-            self.usable, self.keys = loaded["usable"], loaded["keys"]
-            for a, b, sim in zip(loaded["pair_a"].tolist(), loaded["pair_b"].tolist(),
-                                 loaded["pair_sim"].tolist()):
-                self.sims[(shas[a], shas[b])] = sim
-            self.exact = dict(zip([shas[row] for row in loaded["exact_of"].tolist()],
+        loaded = loaded or {}
+        if (loaded.get("texts", np.zeros(0)).shape[1:] == (DIGEST,)
+                and loaded["keys"].shape[1:] == (bands,)):
+            self.then, self.usable, self.keys = loaded["texts"], loaded["usable"], loaded["keys"]
+            pair_a, pair_b = loaded["pair_a"].tolist(), loaded["pair_b"].tolist()
+            named = hex_of(self.then, pair_a + pair_b)  # only these rows' texts as strings
+            for a, b, sim in zip(named[:len(pair_a)], named[len(pair_a):], loaded["pair_sim"].tolist()):
+                self.sims[(a, b)] = sim
+            self.exact = dict(zip(hex_of(self.then, loaded["exact_of"].tolist()),
                                   loaded["exact_key"].tolist()))
         self.used_sims: dict[ShaPair, float] = {}
         self.used_exact: dict[str, str] = {}
         self.shas: list[str] = []  # this run's, article by article
+        self.texts: np.ndarray | None = None  # the same, packed (None: a hash not sha256's hex)
         self.all_usable = np.zeros(0, dtype=bool)
         self.all_keys = self.keys[:0]
 
@@ -54,8 +58,10 @@ class NearMemo:
         """Which articles are long enough to be near copies (ascending), with their band keys
         (one row each): the saved row of a known text, else `fold` of its `signature`. A
         known text's prepared share is dropped unread."""
-        self.shas = shas = [a.content_sha256 for a in articles]
-        rows = np.array([self.rows.get(sha, -1) for sha in shas], dtype=np.int64)
+        self.shas = [a.content_sha256 for a in articles]
+        self.texts = packed_texts(self.shas)
+        rows = (rows_in(words(self.texts), words(self.then)) if self.texts is not None
+                else np.full(len(articles), -1, dtype=np.int64))
         known = rows >= 0
         usable = np.zeros(len(articles), dtype=bool)
         keys = np.zeros((len(articles), self.bands), dtype=np.uint64)
@@ -92,12 +98,15 @@ class NearMemo:
 
     def save(self, state: SavedState) -> None:
         """This run's values, article by article (only its texts': the file does not grow
-        run after run; a text twice is kept twice, read once)."""
+        run after run; a text twice is kept twice, read once). None with a hash that is
+        not sha256's hex: the last run's state is left as it is."""
+        if self.texts is None:
+            return
         row = dict(zip(self.shas, range(len(self.shas))))
         pairs = list(self.used_sims.items())
         exact = list(self.used_exact.items())
         arrays: dict[str, Any] = {
-            "shas": np.array(self.shas, dtype="U64"),
+            "texts": self.texts,
             "usable": self.all_usable,
             "keys": self.all_keys,
             "pair_a": np.array([row[a] for (a, _), _ in pairs], dtype=np.int64),
