@@ -42,12 +42,17 @@ def test_streamed_entries_are_not_held_and_are_served_by_the_next_run(tmp_path: 
     assert not list(tmp_path.glob(".*tmp*"))  # no temporary file left
 
 
-def test_a_rerun_streams_a_segment_that_wins_over_the_old_rows(tmp_path: Path) -> None:
-    cache = open_findings_cache(tmp_path)
-    for i in range(100):
+def _first_run(folder: Path, count: int) -> None:
+    """A cold run's `count` entries, streamed and saved."""
+    cache = open_findings_cache(folder)
+    for i in range(count):
         cache.stream_entry(f"B{i:05d}", _entry(i))
-    cache.misses += 100
+    cache.misses += count
     cache.save()
+
+
+def test_a_rerun_streams_a_segment_that_wins_over_the_old_rows(tmp_path: Path) -> None:
+    _first_run(tmp_path, 100)
     whole = (tmp_path / CACHE_FILE).read_bytes()
     cache = open_findings_cache(tmp_path)
     cache.stream_entry("B00003", {"digest": '["grown"]'})  # an entry grown by the rerun
@@ -63,11 +68,7 @@ def test_a_rerun_streams_a_segment_that_wins_over_the_old_rows(tmp_path: Path) -
 
 
 def test_a_compacting_rerun_writes_each_key_once(tmp_path: Path) -> None:
-    cache = open_findings_cache(tmp_path)
-    for i in range(10):
-        cache.stream_entry(f"B{i:05d}", _entry(i))
-    cache.misses += 10
-    cache.save()
+    _first_run(tmp_path, 10)
     cache = open_findings_cache(tmp_path)
     for i in range(5, 15):  # past COMPACT_SHARE: the file written whole again
         cache.stream_entry(f"B{i:05d}", {"digest": f'["new {i}"]'})
