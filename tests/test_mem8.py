@@ -114,3 +114,9 @@ def test_boilerplate_items_are_text_and_find_the_same_lines_as_the_lists() -> No
     assert from_text == from_lists and from_text
     other = make_article("Nothing but prose in this one sentence of news.", article_id="a2")
     assert boilerplate.prepare(other, {})["settings"] is share["settings"]  # one dict, not a copy
+
+
+def test_a_cache_without_a_folder_holds_what_is_streamed() -> None:
+    cache = open_findings_cache(None)
+    cache.stream_entry("B00001", _entry(1))
+    assert cache.entries["B00001"] == 'digest\x1e["finding 1"]\x1eother\x1e[]' and not cache.streamed

@@ -398,7 +398,10 @@ class FindingsCache:
         run's entries were 1.9 KB an article of the parent's memory (190 MB at 100,000,
         through the cross-article stage: mem6.md). A key streamed already (a copy's article:
         the same content, title, URL, date and language, so the same parts) is not written twice."""
-        if self.path is None or key in self.streamed:
+        if self.path is None:  # a run-local cache has no file: held, as put_entry holds it
+            self.put_entry(key, entry)
+            return
+        if key in self.streamed:
             return
         self.streamed[key] = None
         self._unwritten.append((key, entry_text(entry)))
