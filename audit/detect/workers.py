@@ -467,7 +467,6 @@ class _Keeper:
         self.plan, self.language_cache, self.cache = plan, language_cache, cache
         self.detectors = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
         self.pending: set[str] = set()  # texts sent for a verdict that has not come back
-        self.fresh_entries: dict[str, dict[str, str]] = {}  # article_key -> entry (parse_entry), grown
         self.fresh_values: dict[str, Any] = {}  # large prepared values by key
         self.large = {n for n in plan.prepare if self.detectors[n].large_prepared}
         self.params = {name: params_text(p) for name, p in plan.params.items()}
@@ -727,6 +726,7 @@ class _Keeper:
             self.cache.misses += sum(map(len, [*result.findings.values(), *result.prepared.values()]))
             return
         looked_up = set(batch.entries)  # the others' language was found by the worker
+        fresh_entries: dict[str, dict[str, str]] = {}  # this batch's, grown, then streamed
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             for position, found in fresh.items():
                 article = batch.articles[position]
@@ -737,11 +737,13 @@ class _Keeper:
                     continue
                 if position not in batch.entries:  # its entry, if an earlier run made one
                     key = article_key(article)
-                    batch.entries[position] = (key, self.fresh_entries.get(key) or self.cache.entry(key))
+                    batch.entries[position] = (key, fresh_entries.get(key) or self.cache.entry(key))
                 key, entry = batch.entries[position]
                 entry[self.digests[name]] = json.dumps(found if name in self.plan.prepare
                                                        else stored_findings(found), default=str)
-                self.fresh_entries[key] = entry
+                fresh_entries[key] = entry
+        for key, entry in fresh_entries.items():  # to the cache's file now, not held to the end
+            self.cache.stream_entry(key, entry)
         if self.fields is not None:  # known lines: whether each grown entry is now complete
             for position, (key, entry) in batch.entries.items():
                 article = batch.articles[position]
@@ -755,8 +757,6 @@ class _Keeper:
             self.cache.known_order = self.order_digest
             self.cache.known_fresh = bool(self.fresh_known) or len(self.next_known) != len(self.known)
         if self.cache is not None and self.keyed:
-            for key, entry in self.fresh_entries.items():
-                self.cache.put_entry(key, entry)
             for key, value in self.fresh_values.items():
                 self.cache.put_value(key, value, large=True)
 
