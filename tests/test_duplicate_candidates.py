@@ -153,7 +153,7 @@ def test_findings_are_those_of_the_whole_seed_list(monkeypatch) -> None:  # type
 
     mine = findings()
     monkeypatch.setattr(duplicate_passage, "_corpus_seeds",
-                        lambda articles, families, cfg: iter(whole_list([a.text for a in articles], cfg,
+                        lambda articles, families, cfg, **_: iter(whole_list([a.text for a in articles], cfg,
                                                                      list(families()))))
     assert len(mine) > 10 and findings() == mine
 

@@ -521,10 +521,10 @@ def searched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     sizes: list[tuple[int, int]] = []
     real = duplicate_passage.live_candidates
 
-    def spy(words: Any, groups: Any, cfg: Any, key: Any = None) -> Any:
+    def spy(words: Any, groups: Any, cfg: Any, key: Any = None, **rest: Any) -> Any:
         if key is not None:
             sizes.append((len(groups.members), spy.made))  # type: ignore[attr-defined]
-        return real(words, groups, cfg, key)
+        return real(words, groups, cfg, key, **rest)
 
     made = duplicate_passage.seed_groups_by_hash
 

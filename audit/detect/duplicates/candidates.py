@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from audit.detect.duplicates.beside import in_two
 from audit.detect.duplicates.seeds import (
     CorpusWords,
     SeedGroups,
@@ -246,7 +247,7 @@ def parallel_groups(starts: np.ndarray, sizes: np.ndarray, docs: np.ndarray,
 
 
 def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig,
-                    key: np.ndarray | None = None) -> np.ndarray:
+                    key: np.ndarray | None = None, halves: int = 1) -> np.ndarray:
     """Codes (a << 32 | b, a < b) of the pairs with a seed that live_pairs finds live:
     the seeds that could be (a superset, by group) are settled by live_pairs itself.
     With `key` (a bool per article), only the pairs with a key article: the groups of a
@@ -255,7 +256,11 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig,
     A group parallel to an earlier one (parallel_groups) whose k-gram lies inside that
     one's agreement ahead is skipped: each of its seeds is in the same equal run, on the
     same diagonal, as the earlier group's seed of that pair, so extend_match grows both
-    into the same run."""
+    into the same run.
+
+    With `halves=2` (duplicate.passage's own process, where the run leaves a core idle),
+    the groups are settled in blocks of half the size, every other block in a forked
+    child (beside.in_two): both processes' transients together are one block's."""
     starts, sizes, _ = group_layout(groups)
     member = groups.members
     docs, positions = groups.docs[member], groups.positions[member]
@@ -279,12 +284,21 @@ def live_candidates(words: CorpusWords, groups: SeedGroups, cfg: PassageConfig,
                                  np.full(len(block), cfg.kgram), cap, 1)
     mine = np.flatnonzero(~inside)  # the groups settled here, a block at a time
     columns = (docs, positions, at, ahead_room)
-    live = [_live_in(words, columns, starts[block], sizes[block], alpha[block], cfg, key)
-            for block in in_blocks(mine, sizes)]
-    return distinct(np.concatenate(live)) if live else np.zeros(0, dtype=np.int64)
+
+    def settled(blocks: list[np.ndarray]) -> np.ndarray:
+        live = [_live_in(words, columns, starts[block], sizes[block], alpha[block], cfg, key) for block in blocks]
+        return np.concatenate(live) if live else np.zeros(0, dtype=np.int64)
+
+    total = int(sizes[mine].sum())
+    if halves < 2 or total < SPLIT_MEMBERS:
+        return distinct(settled(in_blocks(mine, sizes)))
+    blocks = in_blocks(mine, sizes, min(BLOCK_MEMBERS // 2, (total + 1) // 2))
+    return distinct(np.concatenate(in_two(lambda: settled(blocks[::2]), lambda: settled(blocks[1::2]))))
 
 
 BLOCK_MEMBERS = 1 << 19  # group members settled at once by live_candidates (about 50 MB of transients)
+# fewer members are settled in one process (halves): a fork costs more than their time
+SPLIT_MEMBERS = 1 << 16
 
 
 def in_blocks(chosen: np.ndarray, sizes: np.ndarray, members: int = BLOCK_MEMBERS) -> list[np.ndarray]:

@@ -32,6 +32,7 @@ import numpy as np
 
 from audit.detect.cache import packed_text, unpacked
 from audit.detect.duplicates import passage_state
+from audit.detect.duplicates.beside import in_two
 from audit.detect.duplicates.candidates import edited_candidates, live_candidates, pair_seeds
 from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates
 from audit.detect.duplicates.seeds import (
@@ -63,6 +64,7 @@ from audit.model import Article, Finding, span_finding
 Run = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (word positions)
 TOKEN_CACHE_ARTICLES = 8192
 PREFETCH_PAIRS = 4096  # pairs whose articles are asked for at once (Corpus.prefetch)
+SPLIT_PAIRS = 256  # fewer pairs of a block are verified in one process (halves): a fork costs more
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -185,7 +187,7 @@ def as_corpus(articles: Sequence[Article]) -> Corpus:
 
 
 def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[Hashable]],
-                  cfg: PassageConfig, sink: dict[str, Any] | None = None,
+                  cfg: PassageConfig, sink: dict[str, Any] | None = None, halves: int = 1,
                   ) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
     """(a, b, seeds, edited) for article pairs a < b of two families sharing min_seeds
     fingerprints; `edited` when they share max_coverage of the fingerprints of both.
@@ -193,7 +195,8 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     `families()` is asked for only once the fingerprints are made: that first quarter of
     the work does not need duplicate.near's clusters, which may still be on their way
     (audit.detect.workers.start_apart). With `sink`, what a rerun starts from is put in
-    it (passage_state): the fingerprints by hash, their counts, the families.
+    it (passage_state): the fingerprints by hash, their counts, the families. `halves`:
+    live_candidates' (2 where a core is left idle: passage_apart's process).
     """
     words = as_corpus(articles).words(range(len(articles)))
     release_freed()  # the shares just taken: in a forked child, pages it copied to take them
@@ -203,7 +206,7 @@ def _corpus_seeds(articles: Sequence[Article], families: Callable[[], Sequence[H
     by_hash: list[np.ndarray] | None = [] if sink is not None else None
     groups = seed_groups(prints, kin, cfg.max_df, by_hash)
     del prints
-    live = live_candidates(words, groups, cfg)
+    live = live_candidates(words, groups, cfg, halves=halves)
     if sink is not None:
         sink.update(table=by_hash, counts=counts, families=kin, words=words, live=live)
     yield from _group_seeds(words, groups, counts, cfg, live)
@@ -351,6 +354,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     shingles = lru_cache(maxsize=TOKEN_CACHE_ARTICLES)(
         lambda doc: shingle_set(tokens(doc).words, cfg.shingle_words))
     clusters_ready = params.get("_clusters_ready")  # waits for duplicate.near's clusters
+    halves = int(params.get("_halves", 1))  # processes for live_candidates and the pairs (passage_apart: 2)
 
     def families() -> list[Hashable]:
         if clusters_ready is not None:
@@ -373,14 +377,15 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         if not done:
             pairs.clear()
             edited.clear()
-            _outcomes(_corpus_seeds(corpus, families, cfg, sink), tokens, shingles, cfg, pairs, edited,
-                      corpus.prefetch)
+            _outcomes(_corpus_seeds(corpus, families, cfg, sink, halves), tokens, shingles, cfg, pairs, edited,
+                      corpus.prefetch, halves)
             sink["table"] = tuple(sink["table"])
             sink["families"] = passage_state.family_codes(sink["families"])
             sink["names"] = corpus.names()
             sink["store"] = passage_state.write_words(saved, sink.pop("words"))
     else:
-        _outcomes(_corpus_seeds(corpus, families, cfg), tokens, shingles, cfg, pairs, edited, corpus.prefetch)
+        _outcomes(_corpus_seeds(corpus, families, cfg, halves=halves), tokens, shingles, cfg, pairs, edited,
+                  corpus.prefetch, halves)
     sides = _sides(pairs, edited, tokens, shingles, cfg, corpus.prefetch)
     if index is not None:
         for doc, side in _against_index(corpus.articles, index, cfg):
@@ -404,16 +409,46 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
 def _outcomes(yielded: Iterable[tuple[int, int, list[tuple[int, int]], bool]], tokens: Callable[[int], Tokens],
               shingles: Callable[[int], np.ndarray], cfg: PassageConfig,
               pairs: dict[tuple[int, int], Any], edited: dict[tuple[int, int], list[Any]],
-              prefetch: Callable[[Iterable[int]], None] | None = None) -> None:
+              prefetch: Callable[[Iterable[int]], None] | None = None, halves: int = 1) -> None:
     """Each yielded pair's outcome: its runs (as word positions and character spans in
     both) if it shares a passage and is not a near copy; an edited pair's seeds (its runs
     are grown only if it is chosen: _sides). `prefetch` is told the articles of each
-    block of PREFETCH_PAIRS pairs before they are read (Corpus.prefetch)."""
+    block of PREFETCH_PAIRS pairs before they are read (Corpus.prefetch). With `halves=2`
+    (passage_apart's process), the second half of a block's pairs is verified in a forked
+    child (beside.in_two), its texts already fetched; the outcomes keep the pairs' order."""
     pending = iter(yielded)
     while block := list(itertools.islice(pending, PREFETCH_PAIRS)):
         if prefetch is not None:
             prefetch(doc for doc_a, doc_b, _, is_edited in block if not is_edited for doc in (doc_a, doc_b))
-        _block_outcomes(block, tokens, shingles, cfg, pairs, edited)
+        if halves < 2 or len(block) < SPLIT_PAIRS:
+            _block_outcomes(block, tokens, shingles, cfg, pairs, edited)
+        else:
+            _block_in_two(block, tokens, shingles, cfg, pairs, edited)
+
+
+def _block_in_two(block: list[tuple[int, int, list[tuple[int, int]], bool]], tokens: Callable[[int], Tokens],
+                  shingles: Callable[[int], np.ndarray], cfg: PassageConfig,
+                  pairs: dict[tuple[int, int], Any], edited: dict[tuple[int, int], list[Any]]) -> None:
+    """_block_outcomes with the second half of the pairs to verify in a forked child (in
+    halves, not alternately: a pair's neighbours share its first article, tokenised once
+    in one process). Their articles are fetched already: the child never asks the run's
+    process. Both dicts get their entries in the block's order, as from _block_outcomes."""
+    for doc_a, doc_b, seeds, is_edited in block:  # kept as they come (no work)
+        if is_edited:
+            edited[(doc_a, doc_b)] = [len(seeds), seeds, None]
+    checked = [item for item in block if not item[3]]
+
+    def verified(items: list[tuple[int, int, list[tuple[int, int]], bool]]) -> dict[tuple[int, int], Any]:
+        found: dict[tuple[int, int], Any] = {}
+        _block_outcomes(items, tokens, shingles, cfg, found, {})
+        return found
+
+    half = len(checked) // 2
+    both = in_two(lambda: verified(checked[:half]), lambda: verified(checked[half:]))
+    for doc_a, doc_b, _, _ in checked:
+        for found in both:
+            if (doc_a, doc_b) in found:
+                pairs[(doc_a, doc_b)] = found[(doc_a, doc_b)]
 
 
 def _block_outcomes(yielded: Iterable[tuple[int, int, list[tuple[int, int]], bool]], tokens: Callable[[int], Tokens],

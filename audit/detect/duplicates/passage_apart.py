@@ -288,6 +288,9 @@ def serve(fd: int) -> None:
         return  # the run did not need it
     clock = time.perf_counter()
     remote = Remote(conn, n)
-    found, error = find_across(passage.find_shared_passages, remote, params)
+    # this process has no threads and holds only its arrays: live_candidates' groups and the
+    # pairs' verification go half to a fork of it (beside.in_two), on the core the run
+    # leaves idle once its other detectors end (docs/measurements/xwall.md)
+    found, error = find_across(passage.find_shared_passages, remote, {**params, "_halves": 2})
     conn.send(("done", (found, time.perf_counter() - clock - remote.waited, error)))
     conn.close()
