@@ -151,11 +151,34 @@ def kgrams_of(base: np.ndarray, k: int) -> np.ndarray:
     if len(base) < k:
         return np.zeros(0, dtype=np.uint64)
     count = len(base) - k + 1
-    acc = np.zeros(count, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for offset in range(k):
-            acc = acc * _PRIME + base[offset : offset + count]
-    return acc
+    # The hash of the words i..i+k-1 is sum(base[i+o] * P**(k-1-o)) mod 2**64. Grams of
+    # width 2w are two grams of width w (the first times P**w), so widths 1, 2, 4, ... are
+    # made by doubling and k is put together from them: 3 multiply-adds for k=6, not 6
+    # (numpy calls on arrays of an article's few hundred words cost per call, not per
+    # element: this was most of duplicate.repeated's screen). Same values, same wraps.
+    grams = [base]  # grams[j]: hashes of the 2**j-word grams
+    while 2 ** len(grams) <= k:
+        half, width = grams[-1], 2 ** (len(grams) - 1)
+        grams.append(half[: len(half) - width] * _prime_power(width) + half[width:])
+    acc: np.ndarray | None = None
+    start = 0
+    for j in range(len(grams) - 1, -1, -1):
+        width = 2**j
+        if k - start >= width:
+            piece = grams[j][start : start + count]
+            acc = piece if acc is None else acc * _prime_power(width) + piece
+            start += width
+    assert acc is not None
+    return acc if k > 1 else acc.copy()  # k=1: a view of base, which may be read-only
+
+
+_PRIME_POWERS = {2**j: np.uint64(pow(int(_PRIME), 2**j, 1 << 64)) for j in range(16)}
+
+
+def _prime_power(width: int) -> np.uint64:
+    """_PRIME ** width mod 2**64 (numpy's uint64 multiplication wraps the same way)."""
+    power = _PRIME_POWERS.get(width)
+    return power if power is not None else np.uint64(pow(int(_PRIME), width, 1 << 64))
 
 
 def winnow(hashes: np.ndarray, window: int) -> np.ndarray:
