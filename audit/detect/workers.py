@@ -653,7 +653,7 @@ class _Keeper:
         notes = self.fields is not None  # known lines: their entries' Completes
         large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
-        has_value, large_rows = cache.has_value, cache.large_rows  # cache_key(d, half) is d + half
+        has_value = cache.has_value
         # An unchanged article whose kept line says its entry was complete with no findings
         # (known.Complete) is served as look_up would serve it (same hits), without reading
         # its entry, when its key is the same (its date and language as then) and the entry
@@ -673,9 +673,7 @@ class _Keeper:
                     and complete[2] == str(article.language) and ENTRY + complete[0] in entries):
                 half = complete[0]
                 parts = self.parts(article)
-                # a large share's row (most) without has_value's two calls an article, else has_value
-                if (all([digest + half in large_rows for _, digest in mine])
-                        or all([has_value(cache_key(digest, half)) for _, digest in mine])):
+                if all([has_value(cache_key(digest, half)) for _, digest in mine]):
                     each, shares = served.get(article.language) or served.setdefault(
                         article.language, (len(parts.each) + len(mine),
                                            parts.share_names + tuple(name for name, _ in mine)))
