@@ -54,6 +54,16 @@ def words(texts: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
     return np.column_stack([first, out[:, 1:], extra.astype(np.uint64)])
 
 
+def matched_rows(texts: np.ndarray | None, then: np.ndarray, count: int,
+                 days: np.ndarray | None = None, then_days: np.ndarray | None = None) -> np.ndarray:
+    """For each of this run's `count` articles (`texts`: packed_texts', with `days` when the
+    key is text and day), the row of the last run's state (`then`, `then_days`) holding the
+    same key, else -1; all -1 when `texts` is None (a hash not sha256's hex)."""
+    if texts is None:
+        return np.full(count, -1, dtype=np.int64)
+    return rows_in(words(texts, days), words(then, then_days))
+
+
 def rows_in(now: np.ndarray, then: np.ndarray) -> np.ndarray:
     """For each row of `now` (words), a row of `then` equal to it, else -1."""
     found = np.full(len(now), -1, dtype=np.int64)

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from audit.detect.saved import SavedState, drop_shares
-from audit.detect.saved_texts import DIGEST, packed_texts, rows_in, words
+from audit.detect.saved_texts import DIGEST, matched_rows, packed_texts
 from audit.model import Article
 
 NAME = "contradictions"  # the registry's name for this check: its prepared share and state
@@ -36,8 +36,7 @@ def remembered_claims(articles: Sequence[Article], saved: SavedState,
     days = np.array([-1 if a.published is None else a.published.toordinal() for a in articles],
                     dtype=np.int64)
     then, then_days, last_claims = _load(saved)
-    places = (rows_in(words(texts, days), words(then, then_days)) if texts is not None
-              else np.full(len(articles), -1, dtype=np.int64))
+    places = matched_rows(texts, then, len(articles), days, then_days)
     known = (places >= 0) & (days >= 0)
     found: dict[int, list[Row]] = {}
     for i in np.flatnonzero(known & np.isin(places, np.array(sorted(last_claims), dtype=np.int64))).tolist():

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from audit.detect.saved import SavedState, drop_shares
-from audit.detect.saved_texts import packed_texts, rows_in, words
+from audit.detect.saved_texts import matched_rows, packed_texts
 from audit.model import Article, Finding
 
 NAME = "duplicate_exact"  # the registry's name for this check: its prepared share and state
@@ -34,7 +34,7 @@ def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
     of one group."""
     texts = packed_texts([a.content_sha256 for a in articles])
     then, keys, filled_then = _load(saved)
-    places = rows_in(words(texts), words(then)) if texts is not None else np.full(len(articles), -1)
+    places = matched_rows(texts, then, len(articles))
     known = places >= 0
     digests = np.zeros((len(articles), DIGEST), dtype=np.uint8)
     filled = np.zeros(len(articles), dtype=bool)

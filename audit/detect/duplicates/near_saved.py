@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from audit.detect.saved import SavedState, drop_shares
-from audit.detect.saved_texts import DIGEST, hex_of, packed_texts, rows_in, words
+from audit.detect.saved_texts import DIGEST, hex_of, matched_rows, packed_texts
 from audit.model import Article
 
 ShaPair = tuple[str, str]
@@ -60,8 +60,7 @@ class NearMemo:
         known text's prepared share is dropped unread."""
         self.shas = [a.content_sha256 for a in articles]
         self.texts = packed_texts(self.shas)
-        rows = (rows_in(words(self.texts), words(self.then)) if self.texts is not None
-                else np.full(len(articles), -1, dtype=np.int64))
+        rows = matched_rows(self.texts, self.then, len(articles))
         known = rows >= 0
         usable = np.zeros(len(articles), dtype=bool)
         keys = np.zeros((len(articles), self.bands), dtype=np.uint64)
