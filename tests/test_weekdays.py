@@ -28,7 +28,7 @@ def test_wrong_weekday_with_a_stated_year_is_found_even_undated() -> None:
 def test_yearless_date_takes_the_year_of_publication_and_is_skipped_when_undated() -> None:
     text = "Russian-Ukrainian negotiations will start in Istanbul on Friday, 15 May."
     assert spans(list(find_weekday_mismatches([article(text, date(2025, 5, 12))], {}))) == [
-        ("consistency.weekday", "Friday, 15 May")]
+        ("consistency.weekday_yearless", "Friday, 15 May")]
     assert list(find_weekday_mismatches([article(text)], {})) == []
 
 
@@ -36,6 +36,31 @@ def test_year_nearest_publication_across_new_year() -> None:
     text = "The ceasefire began on Tuesday, December 31, and collapsed within hours."
     # Dec 31, 2024 was a Tuesday; published Jan 2, 2025 the date is last week's.
     assert list(find_weekday_mismatches([article(text, date(2025, 1, 2))], {})) == []
+
+
+def test_a_written_year_and_a_year_taken_from_the_record_are_two_checks() -> None:
+    """The yearless finding is only as right as the record's date: its own check (info in news)."""
+    text = "Talks opened on Friday, May 15, 2025 and went on to Sunday, May 19."
+    found = list(find_weekday_mismatches([article(text, date(2025, 5, 20))], {}))
+    assert spans(found) == [("consistency.weekday", "Friday, May 15, 2025"),
+                            ("consistency.weekday_yearless", "Sunday, May 19")]
+    assert "taken from the publication date" in found[1].message
+    assert "taken from the publication date" not in found[0].message
+
+
+def test_a_weekday_before_a_range_of_days_may_be_any_of_them() -> None:
+    """CleanEval's "Saturday and Sunday, January 20 and 21, 2007" (a page dated 2007-01-22):
+    Sunday is the 21st, and the year written after the range is the date's year."""
+    text = "two free concerts in the atrium, Saturday and Sunday, January 20 and 21, 2007. Tickets"
+    assert list(find_weekday_mismatches([article(text, date(2007, 1, 22))], {})) == []
+    wrong = text.replace("Sunday", "Monday")
+    [finding] = find_weekday_mismatches([article(wrong, date(2007, 1, 22))], {})
+    assert (finding.check, finding.excerpt) == ("consistency.weekday", "Monday, January 20")
+    assert "January 20, 2007 is a Saturday" in finding.message
+    # a range written with a dash, yearless: the weekday falls on its second day
+    assert list(find_weekday_mismatches([article("open Sunday, June 7-8 only", date(2025, 6, 1))], {})) == []
+    assert spans(list(find_weekday_mismatches([article("open Sunday, June 9-10 only", date(2025, 6, 1))], {}))) == [
+        ("consistency.weekday_yearless", "Sunday, June 9")]
 
 
 def test_ambiguous_numeric_date_passes_when_either_reading_fits() -> None:
@@ -56,7 +81,7 @@ def test_yearless_date_far_from_publication_may_be_either_year() -> None:
     assert list(find_weekday_mismatches([article(text, date(2019, 11, 19))], {})) == []
     assert spans(list(find_weekday_mismatches([article(text.replace("Saturday", "Sunday"),
                                                         date(2019, 11, 19))], {}))) == [
-        ("consistency.weekday", "Sunday, May 18")]
+        ("consistency.weekday_yearless", "Sunday, May 18")]
 
 
 def test_year_glued_after_the_date_is_its_year() -> None:
