@@ -20,10 +20,11 @@ import typer
 from audit.errors import UsageError
 from audit.progress import make_progress
 
-# What a run made, kept to `entry`'s os._exit, when the process's memory goes whole: freed
-# one by one as the run and this command returned, the tail's rows, view records and
-# table and the result's articles took 0.3-0.5 s of a 100,000-article rerun's wall after
-# its outputs were in place (docs/measurements/tail15.md)
+# What a run made, kept (and frozen: pipeline.run's `leftovers`) to `entry`'s os._exit,
+# when the process's memory goes whole: a young collection of the tail's containers, then
+# the tail's rows, view records and table and the result's articles freed one by one as
+# the run and this command returned, took 0.6-1.1 s of a 100,000-article rerun's wall
+# after its outputs were in place (docs/measurements/tail15.md)
 KEPT: list[Any] = []
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,

@@ -133,7 +133,7 @@ def run(
     rows and view records, GX's columns, the caches), and the collector is told to skip
     what exists (`gc.freeze`): the command line keeps them to its `os._exit`, where a young
     collection of every container the tail made, then their freeing one by one, took
-    0.3-0.7 s of its wall at 100,000 articles after the outputs were in place
+    0.6-1.1 s of its wall at 100,000 articles after the outputs were in place
     (docs/measurements/tail15.md). For a caller that ends right after the run.
     """
     started = datetime.now(UTC)
