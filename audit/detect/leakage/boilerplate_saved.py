@@ -70,8 +70,9 @@ def remembered_findings(articles: Sequence[Article], params: Mapping[str, Any], 
     done = _incremental(articles, params, settings, groups, idents, last) if last is not None else None
     if done is None:
         done = _whole(articles, params, settings, groups)
-    for own in done[0]:
-        yield from own
+    found = done[0]
+    for i in sorted(found):
+        yield from found[i]
     _save(saved, idents, done)
 
 
@@ -109,7 +110,8 @@ def _ranked(idents: np.ndarray) -> np.ndarray:
         return np.column_stack([idents[:, 0] ^ (rank * _MIX), idents[:, 1], rank])
 
 
-Outcome = tuple[list[list[Finding]], np.ndarray, np.ndarray, Pairs, list[str]]  # findings, offsets, units, ...
+# each article's findings (the articles with some), this run's offsets, units, pairs and groups
+Outcome = tuple[dict[int, list[Finding]], np.ndarray, np.ndarray, Pairs, list[str]]
 
 
 def _whole(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
@@ -127,7 +129,7 @@ def _whole(articles: Sequence[Article], params: Mapping[str, Any], settings: Set
     gid = np.array([number.setdefault(g, len(number)) for g in groups], dtype=np.int64)
     flat = np.concatenate([np.zeros(0, np.uint64), *keys])
     pairs, units = pairs_of(np.repeat(gid, lengths), flat, counts)
-    return found, _offsets(lengths), units, pairs, list(number)
+    return {i: own for i, own in enumerate(found) if own}, _offsets(lengths), units, pairs, list(number)
 
 
 def _offsets(lengths: Any) -> np.ndarray:
@@ -139,6 +141,13 @@ def _spans(offsets: np.ndarray, which: np.ndarray) -> np.ndarray:
     sizes = offsets[which + 1] - offsets[which]
     within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     return np.repeat(offsets[which], sizes) + within
+
+
+def used(places: np.ndarray, size: int) -> np.ndarray:
+    """Which of the last run's `size` articles this run's (`places`: matched's) kept."""
+    kept = np.zeros(size, dtype=bool)
+    kept[places[places >= 0]] = True
+    return kept
 
 
 def _distinct(owner: np.ndarray, row: np.ndarray) -> np.ndarray:
@@ -155,9 +164,7 @@ def _incremental(articles: Sequence[Article], params: Mapping[str, Any], setting
     much changed."""
     places = matched(idents, last.idents)
     added = np.flatnonzero(places < 0)
-    used = np.zeros(len(last.idents), dtype=bool)
-    used[places[places >= 0]] = True
-    removed = np.flatnonzero(~used)
+    removed = np.flatnonzero(~used(places, len(last.idents)))
     if len(added) + len(removed) > len(articles) // 2 + 8:
         return None
     size = len(last.pairs.mix)
@@ -222,10 +229,14 @@ def _outcome(articles: Sequence[Article], params: Mapping[str, Any], settings: S
     lengths[ready.added] = ready.lengths
     offsets = _offsets(lengths)
     units = np.empty(int(offsets[-1]), dtype=np.int32)
-    theirs = last.units[_spans(last.offsets, places[kept])]
-    units[_spans(offsets, kept)] = theirs if old_row is None else np.append(old_row, -1)[theirs]
+    if np.all(np.diff(places[kept]) > 0):  # the kept articles in the last run's order: masks
+        theirs = last.units[np.repeat(used(places, len(last.idents)), np.diff(last.offsets))]
+        mine = np.repeat(places >= 0, lengths)
+    else:
+        theirs, mine = last.units[_spans(last.offsets, places[kept])], _spans(offsets, kept)
+    units[mine] = theirs if old_row is None else np.append(old_row, -1)[theirs]
     units[_spans(offsets, ready.added)] = ready.units
-    found: list[list[Finding]] = [[] for _ in articles]
+    found: dict[int, list[Finding]] = {}  # not a list an article: 100,000 lists woke the collector
     for r, own in last.findings.items():  # no count of their pairs moved: the last run's findings
         i = int(where[r])
         if i >= 0 and i not in again:
@@ -238,10 +249,18 @@ def _outcome(articles: Sequence[Article], params: Mapping[str, Any], settings: S
         article = articles[i]
         share = ready.shares.get(i) or prepared(article, params, made_under)
         mine = counts[units[offsets[i]:offsets[i + 1]]]
-        at = unit_starts(mine, [len(mine)], settings)[0]
-        found[i] = article_findings(article, share["items"], mine.tolist(), at, settings)
+        own = article_findings(article, share["items"], mine.tolist(), _start(mine, settings), settings)
+        if own:
+            found[i] = own
     drop_shares(articles, "boilerplate")  # the others' shares, not parsed (the registry's name)
     return found, offsets, units, pairs, groups
+
+
+def _start(counts: np.ndarray, settings: Settings) -> int | None:
+    """unit_starts for one article (its units' counts from 0): None when most of its units
+    recur (a duplicate article), else 0; without unit_starts' arrays made for one article."""
+    recurring = int(np.count_nonzero(counts >= settings.recur_min_docs))
+    return None if recurring > settings.recur_max_share * len(counts) else 0
 
 
 def _load(saved: SavedState) -> State | None:
@@ -260,7 +279,7 @@ def _save(saved: SavedState, idents: np.ndarray, done: Outcome) -> None:
     found, offsets, units, pairs, groups = done
     meta = {"groups": groups,
             "findings": {str(i): [[f.start, f.end, f.message, f.data["signal"]] for f in own]
-                         for i, own in enumerate(found) if own}}
+                         for i, own in found.items()}}
     saved.save({"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
                 "idents": idents, "offsets": offsets, "units": units.astype(np.int32),
                 "gid": pairs.gid.astype(np.int32), "key": pairs.key,
