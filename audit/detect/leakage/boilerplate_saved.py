@@ -2,20 +2,26 @@
 
 An article's findings depend on its text, title and URL (its prepared items and line
 keys), its publisher group, and how many articles of that group carry each of its keys.
-The state (audit.detect.saved) keeps, for each article of the last run, those inputs'
-identity (text hash, title, URL, group), its line keys, each key's count then, and its
-findings. A rerun matches its articles to the last run's by identity; the removed ones
-(edited texts count as removed and added) take one from each (group, key) they carried,
-the added ones add one. Only the articles holding a (group, key) whose count moved, and
-the added ones, are judged again; the others' findings are the last run's. So the
-counts are those a sort of every unit gives (recurrence.unit_recurrence), and the
-findings those of a run without the state: a rerun of 20,000 articles with 200 edited
-no longer unpacks, sorts and reads 350,000 lines (0.3 s of the parent's CPU).
+The state (audit.detect.saved) keeps, for each article of the last run, a digest of those
+inputs (text hash, title, URL, group), its units' rows in the table of (group, key) pairs
+with their counts (recurrence_pairs), and its findings. A rerun matches its articles to
+the last run's by digest; the removed ones (edited texts count as removed and added) take
+one from each pair they carried, the added ones add one. Only the articles holding a pair
+whose count moved to or from a count that can decide a finding (least_telling), and the
+added ones, are judged again; the others' findings are the last
+run's. So the counts are those a sort of every unit gives (recurrence.unit_recurrence), and
+the findings those of a run without the state.
+
+All of it is arrays but the digests (one blake2b an article) and the findings (a few
+thousand at 100,000 articles): the state was JSON of every article's identity and a dict
+of them matched a rerun's articles (0.35 s of the parent's CPU at 100,000, with its
+writing), and the changed articles' keys were searched among every unit (0.24 s).
 With no state, or with as many changes as half the corpus, everything is counted again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -33,47 +39,84 @@ from audit.detect.leakage.boilerplate import (
 )
 from audit.detect.leakage.chrome_lines import group_of
 from audit.detect.leakage.recurrence import unit_recurrence
+from audit.detect.leakage.recurrence_pairs import Pairs, merged, mixed, pairs_of, rows_of
 from audit.detect.saved import SavedState, drop_shares
+from audit.detect.saved_texts import rows_in
 from audit.model import Article, Finding, span_finding
 
-Ident = tuple[str, str | None, str | None, str]  # text hash, title, URL, group
-Pair = tuple[str, int]  # (group, line key)
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads an identity's occurrence over its first word
 
 
 @dataclass
-class _Last:
-    """The last run's state: its articles' identities, keys, counts and findings."""
+class State:
+    """A run's state: each article's identity digest (two uint64 words), its units' rows
+    in `pairs` (offsets[i]:offsets[i + 1]; -1: a unit with no key), the groups by number,
+    and the findings (article -> [start, end, message, signal] each)."""
 
-    idents: list[Ident]
-    offsets: np.ndarray  # article i's units: offsets[i]:offsets[i + 1]
-    keys: np.ndarray  # uint64, every unit's line key (0: none)
-    counts: np.ndarray  # int64, every unit's count in that run
-    findings: dict[int, list[list[Any]]]  # article -> [start, end, message, signal] each
-    groups: list[str]  # the groups, each once
-    gid: np.ndarray  # each article's group, as its place in `groups`
-
-
-# what a run leaves for the next: each article's findings, and its keys and counts as
-# either the last run's article it equals (its place there) or arrays of its own
-Outcome = tuple[list[list[Finding]], list[int], dict[int, np.ndarray], dict[int, np.ndarray]]
+    idents: np.ndarray
+    offsets: np.ndarray
+    units: np.ndarray
+    pairs: Pairs
+    groups: list[str]
+    findings: dict[int, list[list[Any]]]
 
 
 def remembered_findings(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
                         saved: SavedState) -> Iterator[Finding]:
     """find_boilerplate_lines' findings, the state of the last run used and this run's saved."""
-    idents: list[Ident] = [(a.content_sha256, a.title, a.url, group_of(a)) for a in articles]
+    groups = [group_of(a) for a in articles]
+    idents = identities(articles, groups)
     last = _load(saved)
-    done = _incremental(articles, params, settings, idents, last) if last is not None else None
+    done = _incremental(articles, params, settings, groups, idents, last) if last is not None else None
     if done is None:
-        done = _whole(articles, params, settings, [ident[3] for ident in idents])
-    for own in done[0]:
-        yield from own
-    _save(saved, idents, last, done)
+        done = _whole(articles, params, settings, groups)
+    found = done[0]
+    for i in sorted(found):
+        yield from found[i]
+    _save(saved, idents, done)
+
+
+def identities(articles: Sequence[Article], groups: Sequence[str]) -> np.ndarray:
+    """What an article's findings depend on but the counts, as 16 bytes (two uint64 words)
+    each: its text hash, title, URL (repr: None is not "None") and group."""
+    blake = hashlib.blake2b
+    raw = b"".join(blake(f"{a.content_sha256}\x1f{a.title!r}\x1f{a.url!r}\x1f{g}".encode("utf-8", "surrogatepass"),
+                         digest_size=16).digest() for a, g in zip(articles, groups))
+    return np.frombuffer(raw, dtype=np.uint64).reshape(len(articles), 2)
+
+
+def matched(now: np.ndarray, then: np.ndarray) -> np.ndarray:
+    """For each identity of `now`, a row of `then` with the same one, each row used once
+    (the k-th article of an identity takes its k-th row), else -1."""
+    return rows_in(_ranked(now), _ranked(then))
+
+
+def _ranked(idents: np.ndarray) -> np.ndarray:
+    """The identities with their occurrence (0 for the first of its identity, in order),
+    mixed into the first word and a third column of its own: every row unique. Sorted by
+    the first word alone (a lexsort of both took twice as long); the few rows that share
+    it (a record given twice) are ranked one by one."""
+    order = np.argsort(idents[:, 0], kind="stable")
+    first = idents[order, 0]
+    rank = np.zeros(len(idents), dtype=np.uint64)
+    shared = np.flatnonzero(first[1:] == first[:-1])
+    if len(shared):
+        seen: dict[tuple[int, int], int] = {}
+        for row in np.unique(order[np.concatenate([shared, shared + 1])]).tolist():
+            ident = (int(idents[row, 0]), int(idents[row, 1]))
+            rank[row] = seen.get(ident, 0)
+            seen[ident] = int(rank[row]) + 1
+    with np.errstate(over="ignore"):
+        return np.column_stack([idents[:, 0] ^ (rank * _MIX), idents[:, 1], rank])
+
+
+# each article's findings (the articles with some), this run's offsets, units, pairs and groups
+Outcome = tuple[dict[int, list[Finding]], np.ndarray, np.ndarray, Pairs, list[str]]
 
 
 def _whole(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
            groups: list[str]) -> Outcome:
-    """As find_boilerplate_lines without the state, each article's keys and counts kept."""
+    """As find_boilerplate_lines without the state, the pairs and each unit's row kept."""
     made_under = asdict(settings)
     ready = [prepared(article, params, made_under) for article in articles]
     keys = [unpacked(p["keys"], np.uint64) for p in ready]
@@ -82,193 +125,162 @@ def _whole(articles: Sequence[Article], params: Mapping[str, Any], settings: Set
     starts = unit_starts(counts, lengths, settings)
     docs = counts.tolist()
     found = [article_findings(a, p["items"], docs, at, settings) for a, p, at in zip(articles, ready, starts)]
-    bounds = np.cumsum([0, *lengths]).tolist()
-    return (found, [-1] * len(articles), dict(enumerate(keys)),
-            {i: counts[bounds[i]:bounds[i + 1]] for i in range(len(articles))})
+    number: dict[str, int] = {}
+    gid = np.array([number.setdefault(g, len(number)) for g in groups], dtype=np.int64)
+    flat = np.concatenate([np.zeros(0, np.uint64), *keys])
+    pairs, units = pairs_of(np.repeat(gid, lengths), flat, counts)
+    return {i: own for i, own in enumerate(found) if own}, _offsets(lengths), units, pairs, list(number)
+
+
+def _offsets(lengths: Any) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64)
+
+
+def _spans(offsets: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """The unit places of the articles `which` (offsets: their bounds), in one array."""
+    sizes = offsets[which + 1] - offsets[which]
+    within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return np.repeat(offsets[which], sizes) + within
+
+
+def used(places: np.ndarray, size: int) -> np.ndarray:
+    """Which of the last run's `size` articles this run's (`places`: matched's) kept."""
+    kept = np.zeros(size, dtype=bool)
+    kept[places[places >= 0]] = True
+    return kept
+
+
+def _distinct(owner: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """The rows (-1 left out) each owner holds, each once an owner: one per article."""
+    held = row >= 0
+    width = np.int64(row.max(initial=0)) + 1
+    both = np.unique(owner[held].astype(np.int64) * width + row[held])
+    return both % width
 
 
 def _incremental(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
-                 idents: list[Ident], last: _Last) -> Outcome | None:
-    """The findings, keys and counts from the last run's, or None when too much changed."""
-    match = _match(idents, last.idents)
-    places = np.array(match, dtype=np.int64)
-    added = np.flatnonzero(places < 0).tolist()
-    used = np.zeros(len(last.idents), dtype=bool)
-    used[places[places >= 0]] = True
-    removed = np.flatnonzero(~used).tolist()
+                 groups: list[str], idents: np.ndarray, last: State) -> Outcome | None:
+    """The findings and this run's units and pairs from the last run's, or None when too
+    much changed."""
+    places = matched(idents, last.idents)
+    added = np.flatnonzero(places < 0)
+    removed = np.flatnonzero(~used(places, len(last.idents)))
     if len(added) + len(removed) > len(articles) // 2 + 8:
         return None
+    size = len(last.pairs.mix)
+    gone = _spans(last.offsets, removed)  # the removed articles' units: one less each pair
+    owner = np.repeat(np.arange(len(removed)), np.diff(last.offsets)[removed])
+    change = -np.bincount(_distinct(owner, last.units[gone]), minlength=size)
     made_under = asdict(settings)
-    delta: dict[Pair, int] = {}
-    for r in removed:
-        group = last.idents[r][3]
-        for key in set(last.keys[last.offsets[r]:last.offsets[r + 1]].tolist()) - {0}:
-            delta[(group, key)] = delta.get((group, key), 0) - 1
-    fresh: dict[int, tuple[dict[str, Any], np.ndarray]] = {}
-    for i in added:
-        share = prepared(articles[i], params, made_under)
-        fresh[i] = (share, unpacked(share["keys"], np.uint64))
-        for key in set(fresh[i][1].tolist()) - {0}:
-            pair = (idents[i][3], key)
-            delta[pair] = delta.get(pair, 0) + 1
-    before, holders = _counts_before(last, delta)
-    now = {pair: before.get(pair, 0) + change for pair, change in delta.items()}
-    again = set(added)
-    if holders:
-        again.update(np.flatnonzero(np.isin(places, np.array(sorted(holders), dtype=np.int64))).tolist())
-    found: list[list[Finding]] = [[] for _ in articles]
-    where = _inverse(places, len(last.idents))
-    for r, own in last.findings.items():  # no count of their keys moved: the last run's findings
-        i = where[r]
+    number = {group: i for i, group in enumerate(last.groups)}
+    shares = {i: prepared(articles[i], params, made_under) for i in added.tolist()}
+    keys = [unpacked(shares[i]["keys"], np.uint64) for i in added.tolist()]
+    lengths = np.array([len(k) for k in keys], dtype=np.int64)
+    gid = np.repeat(np.array([number.setdefault(groups[i], len(number)) for i in added.tolist()],
+                             dtype=np.int64), lengths)
+    flat = np.concatenate([np.zeros(0, np.uint64), *keys])
+    owner = np.repeat(np.arange(len(added)), lengths)
+    rows = rows_of(last.pairs, gid, flat)
+    change += np.bincount(_distinct(owner, rows), minlength=size)
+    fresh = np.flatnonzero((rows < 0) & (flat != 0))  # pairs no article of the last run held
+    triples = np.unique(np.column_stack([gid[fresh].astype(np.uint64), flat[fresh], owner[fresh].astype(np.uint64)]),
+                        axis=0)
+    new, new_count = np.unique(triples[:, :2], axis=0, return_counts=True)
+    count = last.pairs.count + change
+    moving = (change != 0) & (np.maximum(last.pairs.count, count) >= least_telling(settings))
+    pairs, old_row = merged(last.pairs, count, new[:, 0].astype(np.int64), new[:, 1], new_count.astype(np.int64))
+    ready = _Ready(added, shares, lengths, rows_of(pairs, gid, flat))
+    return _outcome(articles, params, settings, last, places, ready, moving, pairs, old_row, list(number))
+
+
+def least_telling(settings: Settings) -> int:
+    """The least count that can change a finding: below it, a unit is never recurring
+    (each pending line's min_docs is one of recur_min_docs, _prose, _block, and a site-voice
+    sentence needs _site_voice), never counts to unit_starts' share (recur_min_docs), and
+    never equals the count of a recurring line, which copied_story compares. A pair whose
+    count moves between counts below it (1 -> 2 of a line two articles share) leaves its
+    holders' findings as they were: they are not judged again."""
+    return min(settings.recur_min_docs, settings.recur_min_docs_prose, settings.recur_min_docs_site_voice,
+               settings.recur_min_docs_block)
+
+
+@dataclass
+class _Ready:
+    """The added articles (by place), their shares, and their units' rows in this run's pairs."""
+
+    added: np.ndarray
+    shares: dict[int, dict[str, Any]]
+    lengths: np.ndarray
+    units: np.ndarray
+
+
+def _outcome(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings, last: State, places: np.ndarray, ready: _Ready,
+             moving: np.ndarray, pairs: Pairs, old_row: np.ndarray | None, groups: list[str]) -> Outcome:
+    """This run's units, and the findings: the last run's for a kept article none of whose
+    pairs moved, else judged again with this run's counts."""
+    where = np.full(len(last.idents), -1, dtype=np.int64)  # each last row's article, else -1
+    kept = np.flatnonzero(places >= 0)
+    where[places[kept]] = kept
+    moved = np.flatnonzero(moving[last.units] & (last.units >= 0))  # units of a moving pair
+    holders = where[np.unique(np.searchsorted(last.offsets, moved, "right") - 1)]
+    again = set(ready.added.tolist()) | set(holders[holders >= 0].tolist())
+    lengths = np.zeros(len(articles), dtype=np.int64)
+    lengths[kept] = np.diff(last.offsets)[places[kept]]
+    lengths[ready.added] = ready.lengths
+    offsets = _offsets(lengths)
+    units = np.empty(int(offsets[-1]), dtype=np.int32)
+    if np.all(np.diff(places[kept]) > 0):  # the kept articles in the last run's order: masks
+        theirs = last.units[np.repeat(used(places, len(last.idents)), np.diff(last.offsets))]
+        mine = np.repeat(places >= 0, lengths)
+    else:
+        theirs, mine = last.units[_spans(last.offsets, places[kept])], _spans(offsets, kept)
+    units[mine] = theirs if old_row is None else np.append(old_row, -1)[theirs]
+    units[_spans(offsets, ready.added)] = ready.units
+    found: dict[int, list[Finding]] = {}  # not a list an article: 100,000 lists woke the collector
+    for r, own in last.findings.items():  # no count of their pairs moved: the last run's findings
+        i = int(where[r])
         if i >= 0 and i not in again:
             article = articles[i]
             found[i] = [span_finding(article, CHECK, start, end, message, data={"signal": signal})
                         for start, end, message, signal in own]
-    sources = list(match)
-    own_keys: dict[int, np.ndarray] = {}
-    own_counts: dict[int, np.ndarray] = {}
+    counts = np.append(pairs.count, 0)  # a unit with no key (-1): 0
+    made_under = asdict(settings)
     for i in sorted(again):
         article = articles[i]
-        r = match[i]
-        share, own = fresh[i] if r < 0 else (prepared(article, params, made_under), None)
-        if own is None:
-            own = last.keys[last.offsets[r]:last.offsets[r + 1]]
-        group = idents[i][3]
-        mine = np.array([now.get((group, key), 0) if key else 0 for key in own.tolist()], dtype=np.int64)
-        if r >= 0:  # a key whose (group, key) no change touched keeps its count
-            mine = np.where(np.array([(group, key) in now for key in own.tolist()], dtype=bool),
-                            mine, last.counts[last.offsets[r]:last.offsets[r + 1]])
-        at = unit_starts(mine, [len(own)], settings)[0]
-        found[i] = article_findings(article, share["items"], mine.tolist(), at, settings)
-        sources[i], own_keys[i], own_counts[i] = -1, own, mine
+        share = ready.shares.get(i) or prepared(article, params, made_under)
+        mine = counts[units[offsets[i]:offsets[i + 1]]]
+        own = article_findings(article, share["items"], mine.tolist(), _start(mine, settings), settings)
+        if own:
+            found[i] = own
     drop_shares(articles, "boilerplate")  # the others' shares, not parsed (the registry's name)
-    return found, sources, own_keys, own_counts
+    return found, offsets, units, pairs, groups
 
 
-def _inverse(places: np.ndarray, size: int) -> list[int]:
-    """For each article of the last run, the article that matched it, else -1."""
-    inverse = np.full(size, -1, dtype=np.int64)
-    kept = np.flatnonzero(places >= 0)
-    inverse[places[kept]] = kept
-    return inverse.tolist()
+def _start(counts: np.ndarray, settings: Settings) -> int | None:
+    """unit_starts for one article (its units' counts from 0): None when most of its units
+    recur (a duplicate article), else 0; without unit_starts' arrays made for one article."""
+    recurring = int(np.count_nonzero(counts >= settings.recur_min_docs))
+    return None if recurring > settings.recur_max_share * len(counts) else 0
 
 
-def _match(idents: list[Ident], last: list[Ident]) -> list[int]:
-    """For each article, an article of the last run with the same identity (each used
-    once), else -1."""
-    pool = dict(zip(last, range(len(last))))  # an identity's last place
-    more: dict[Ident, list[int]] = {}  # an identity held more than once: its other places
-    if len(pool) < len(last):
-        for r, ident in enumerate(last):
-            if pool[ident] != r:
-                more.setdefault(ident, []).append(r)
-    match = [pool.pop(ident, -1) for ident in idents]
-    if more:
-        for i, r in enumerate(match):
-            if r < 0 and more.get(idents[i]):
-                match[i] = more[idents[i]].pop()
-    return match
-
-
-def _counts_before(last: _Last, delta: dict[Pair, int]) -> tuple[dict[Pair, int], set[int]]:
-    """The last run's count of each (group, key) in `delta`, and the last run's articles
-    holding a (group, key) whose count moves (delta not 0). Read from the units whose key
-    is one of delta's (a binary search each), then once per (group, key) among those."""
-    if not delta:
-        return {}, set()
-    wanted = np.unique(np.array([key for _, key in delta], dtype=np.uint64))
-    hits = _holding(last.keys, wanted)
-    if not len(hits):
-        return {}, set()
-    owners = np.searchsorted(last.offsets, hits, side="right") - 1
-    keys, gids = last.keys[hits], last.gid[owners]
-    order = np.lexsort((keys, gids))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = (keys[order][1:] != keys[order][:-1]) | (gids[order][1:] != gids[order][:-1])
-    pair_of = np.empty(len(order), dtype=np.int64)  # each hit's (group, key), numbered
-    pair_of[order] = np.cumsum(first) - 1
-    before: dict[Pair, int] = {}
-    moving = np.zeros(int(first.sum()), dtype=bool)
-    one = order[first]  # a hit of each (group, key)
-    numbers = _in_delta(gids[one], keys[one], last.groups, delta)
-    for number, gid, key, count in zip(numbers.tolist(), gids[one][numbers].tolist(), keys[one][numbers].tolist(),
-                                       last.counts[hits[one][numbers]].tolist()):
-        pair = (last.groups[gid], key)
-        before[pair] = count
-        moving[number] = delta[pair] != 0
-    return before, set(np.unique(owners[moving[pair_of]]).tolist())
-
-
-def _in_delta(gids: np.ndarray, keys: np.ndarray, groups: list[str], delta: dict[Pair, int]) -> np.ndarray:
-    """The places of the (group number, key) pairs (each once) that are delta's, ascending.
-    A key of delta is held in other groups too (a common line: 500,000 pairs for 1,000
-    changed articles of 100,000): the pairs are matched in one sort, not a look-up each."""
-    number = {group: i for i, group in enumerate(groups)}
-    mine = [(number[group], key) for group, key in delta if group in number]
-    if not mine:
-        return np.zeros(0, dtype=np.int64)
-    all_gids = np.concatenate([gids.astype(np.int64), np.array([g for g, _ in mine], dtype=np.int64)])
-    all_keys = np.concatenate([keys, np.array([k for _, k in mine], dtype=np.uint64)])
-    side = np.arange(len(all_gids)) >= len(gids)  # False: a hit's pair (sorts first when equal)
-    order = np.lexsort((side, all_keys, all_gids))
-    same = (all_gids[order][1:] == all_gids[order][:-1]) & (all_keys[order][1:] == all_keys[order][:-1])
-    return np.sort(order[:-1][same])
-
-
-_FILTER_BITS = 20  # a key's low bits a unit is first tested on (keys are hashes: even bits)
-
-
-def _holding(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """The places of `keys` holding one of `wanted` (sorted, not empty). A binary search of
-    each of 1.7 million keys (100,000 articles) took 0.35 s; a table of the wanted keys' low
-    bits passes the few that may be one (a thousand wanted keys: about 0.1% of the others),
-    and only those are searched."""
-    mask = np.uint64((1 << _FILTER_BITS) - 1)
-    table = np.zeros(1 << _FILTER_BITS, dtype=bool)
-    table[(wanted & mask).astype(np.intp)] = True
-    maybe = np.flatnonzero(table[(keys & mask).astype(np.intp)])
-    some = keys[maybe]
-    at = np.minimum(np.searchsorted(wanted, some), len(wanted) - 1)
-    return maybe[wanted[at] == some]
-
-
-def _load(saved: SavedState) -> _Last | None:
+def _load(saved: SavedState) -> State | None:
     loaded = saved.load()
     if loaded is None:
         return None
     meta = json.loads(loaded["meta"].tobytes().decode("utf-8"))
-    idents: list[Ident] = list(map(tuple, meta["idents"]))  # type: ignore[arg-type]
-    ids: dict[str, int] = {}
-    gid = np.array([ids.setdefault(ident[3], len(ids)) for ident in idents], dtype=np.int64)
-    return _Last(idents, loaded["offsets"], loaded["keys"], loaded["counts"],
-                 {int(r): own for r, own in meta["findings"].items()}, list(ids), gid)
+    gid, key = loaded["gid"].astype(np.int64), loaded["key"]
+    pairs = Pairs(mixed(gid, key), gid, key, loaded["count"].astype(np.int64))
+    return State(loaded["idents"], loaded["offsets"], loaded["units"], pairs, meta["groups"],
+                 {int(r): own for r, own in meta["findings"].items()})
 
 
-def _save(saved: SavedState, idents: list[Ident], last: _Last | None, done: Outcome) -> None:
-    """This run's state: the last run's keys and counts of the articles it kept, gathered
-    in one step, and the arrays of the others."""
-    found, sources, own_keys, own_counts = done
-    source = np.array(sources, dtype=np.int64)
-    kept = np.flatnonzero(source >= 0)
-    lengths = np.zeros(len(sources), dtype=np.int64)
-    if last is not None and len(kept):
-        lengths[kept] = np.diff(last.offsets)[source[kept]]
-    for i, own in own_keys.items():
-        lengths[i] = len(own)
-    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    keys = np.zeros(int(offsets[-1]), dtype=np.uint64)
-    counts = np.zeros(int(offsets[-1]), dtype=np.int64)
-    if last is not None and len(kept):
-        sizes = lengths[kept]
-        step = np.repeat(np.arange(len(kept)), sizes)
-        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        there = last.offsets[source[kept]][step] + within
-        here = offsets[kept][step] + within
-        keys[here], counts[here] = last.keys[there], last.counts[there]
-    for i, own in own_keys.items():
-        keys[offsets[i]:offsets[i + 1]], counts[offsets[i]:offsets[i + 1]] = own, own_counts[i]
-    meta = {"idents": idents,
-            "findings": {str(i): [[f.start, f.end, f.message, f.data["signal"]] for f in found[i]]
-                         for i in np.flatnonzero(np.fromiter(map(len, found), np.int64, len(found))).tolist()}}
+def _save(saved: SavedState, idents: np.ndarray, done: Outcome) -> None:
+    """This run's state: arrays, and the groups and findings as JSON (a few thousand)."""
+    found, offsets, units, pairs, groups = done
+    meta = {"groups": groups,
+            "findings": {str(i): [[f.start, f.end, f.message, f.data["signal"]] for f in own]
+                         for i, own in found.items()}}
     saved.save({"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-                "offsets": offsets, "keys": keys, "counts": counts})
+                "idents": idents, "offsets": offsets, "units": units.astype(np.int32),
+                "gid": pairs.gid.astype(np.int32), "key": pairs.key,
+                "count": pairs.count.astype(np.int32)})
