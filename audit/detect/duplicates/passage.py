@@ -342,6 +342,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     pair is seen, then merged per article into findings. With `_saved` (its SavedState in
     the findings cache's folder), the outcomes are kept there, and a rerun recomputes only
     the pairs its changes can touch (passage_state); the findings are the cold run's.
+    `_later` (a list): the state's writing is appended to it as a call, not done here.
     """
     cfg = PassageConfig.from_params(params)
     corpus = as_corpus(articles)
@@ -400,9 +401,14 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
              for doc in sorted(sides) for group in passage_groups(sides[doc])
              if not site_chrome(corpus, doc, group, cfg)]
     if saved is not None:
-        passage_state.save(saved, passage_state.PassageState(
+        state = passage_state.PassageState(
             ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"], sink["names"],
-            sink["live"]))
+            sink["live"])
+        later = params.get("_later")
+        if later is None:
+            passage_state.save(saved, state)
+        else:  # passage_apart's process: written once the findings are sent (the run waits for those only)
+            later.append(lambda: passage_state.save(saved, state))
     yield from found
 
 
