@@ -544,17 +544,18 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     else:  # no words file, or not the state's: decoded, and a file written for the next rerun
         words = articles.words(range(len(articles)), words_of)
         store = passage_state.write_words(saved, words) if saved is not None else None
-    kin = passage_state.family_codes(families())
     counts = np.zeros(len(articles), dtype=np.int64)
     counts[changed] = fresh.counts
-    rerun = passage_state.plan(state, matched, kin, (fresh.hashes, changed[fresh.docs], fresh.positions, counts),
-                               cfg.max_df)
+    rows = (fresh.hashes, changed[fresh.docs], fresh.positions, counts)
+    table = passage_state.merged_table(state, matched, rows)  # before the families: near may still be at work
+    names = state.names[np.maximum(old_of_new, 0)]  # an unchanged article's id is as before
+    names[changed] = articles.names(changed.tolist())
+    kin = passage_state.family_codes(families())
+    rerun = passage_state.plan(state, matched, kin, rows, cfg.max_df, table)
     if rerun is None:
         return False
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
-    names = state.names[np.maximum(old_of_new, 0)]  # an unchanged article's id is as before
-    names[changed] = articles.names(changed.tolist())
     local = (_edit_local(state, matched, names, kin, (changed, fresh, words_of), words, cfg)
              if stored is not None else passage_state.NO_LOCAL)
     rows, marks = rerun.key_rows(local)  # sorted by hash, as the table
