@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import fields
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ from audit.model import Article, Finding
 NAME = "duplicate_passage"  # the registry's name for the detector, and of its shares
 CHECK = "duplicate.passage"
 SHARES_BLOCK = 2048  # articles' shares sent at once: about 7 MB of text
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))  # a finding sent as its values, in this order
 REAL_FIND = passage.find_shared_passages  # only the real detector runs there (not a stand-in)
 
 
@@ -198,7 +200,8 @@ class _Served:
             while True:
                 kind, *asked = self.conn.recv()
                 if kind == "done":
-                    self.result = asked[0]
+                    plain, seconds, error = asked[0]
+                    self.result = ([Finding(**dict(zip(FINDING_FIELDS, values))) for values in plain], seconds, error)
                     return
                 getattr(self, f"_{kind}")(*asked)
         except EOFError:
@@ -334,7 +337,9 @@ def serve(fd: int) -> None:
     # leaves idle once its other detectors end (docs/measurements/xwall.md)
     later: list[Callable[[], None]] = []  # the state's writing: after the findings are sent
     found, error = find_across(passage.find_shared_passages, remote, {**params, "_halves": 2, "_later": later})
-    conn.send(("done", (found, time.perf_counter() - clock - remote.waited, error)))
+    plain = [tuple(getattr(f, name) for name in FINDING_FIELDS) for f in found]  # pickled as tuples: a
+    # slotted dataclass pickles through dataclasses' __getstate__, in Python (0.2 s for 5,700 under load)
+    conn.send(("done", (plain, time.perf_counter() - clock - remote.waited, error)))
     conn.close()
     for write in later:  # the run goes on meanwhile; it waits for this process at its end (settle)
         with contextlib.suppress(Exception):  # an unwritten state: the next run computes whole
