@@ -16,6 +16,7 @@ from test_passage_rerun import _findings, _records, _saved
 
 import audit
 from audit.detect.duplicates import lsh, passage_apart, passage_state
+from audit.detect.duplicates import passage as duplicate_passage
 from audit.detect.duplicates.passage import find_shared_passages
 from audit.detect.duplicates.tokens import sorted_distinct
 
@@ -101,3 +102,27 @@ def test_candidate_pairs_by_the_unstable_sort_are_the_stable_ones(seed: int) -> 
     expected = _stable_candidate_pairs(keys)
     assert len(expected) > 10_000
     assert np.array_equal(lsh.candidate_pairs(keys), expected)
+
+
+def test_a_rerun_reads_ahead_the_changed_articles_with_live_pairs_and_their_partners(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the families, the rerun tokenises the changed article whose previous version
+    had a live pair, and that pair's other article (not the unrelated ones); the findings
+    are a cold run's."""
+    records = _records(5)
+    _findings(records, {}, tmp_path)
+    state = passage_state.load(_saved(tmp_path, {}))
+    assert state is not None and state.live is not None and len(state.live)
+    a, b = int(state.live[0] >> 32), int(state.live[0] & 0xFFFFFFFF)
+    edited = list(records)
+    ident, text, publisher = edited[a]
+    edited[a] = (ident, text + " A sentence added at the very end of the article.", publisher)
+    partners = {int(x & 0xFFFFFFFF) for x in state.live if int(x >> 32) == a} | {
+        int(x >> 32) for x in state.live if int(x & 0xFFFFFFFF) == a}
+    read: list[list[int]] = []
+    real = duplicate_passage._read_ahead
+    monkeypatch.setattr(duplicate_passage, "_read_ahead",
+                        lambda articles, docs, caches: (read.append(docs.tolist()), real(articles, docs, caches)))
+    monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
+    assert _findings(edited, {}, tmp_path) == _findings(edited, {})
+    assert read == [sorted({a} | partners)] and b in partners and len(read[0]) < len(records)

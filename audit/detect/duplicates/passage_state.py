@@ -615,6 +615,31 @@ def versions(state: PassageState, matched: tuple[np.ndarray, np.ndarray], names_
     return changed[ok], gone[then[ok]]
 
 
+def likely_read(state: PassageState, matched: tuple[np.ndarray, np.ndarray], names_now: np.ndarray,
+                changed: np.ndarray) -> np.ndarray:
+    """The articles (positions now) a rerun is likely to verify pairs of, known before the
+    families: each changed article whose previous version (the state's article of the same
+    id, gone since) had a live pair, and that pair's other article, if kept. A guess for
+    reading ahead (passage._read_ahead), not a rule: it decides nothing."""
+    new_of_old = matched[1]
+    gone = np.flatnonzero(new_of_old < 0)
+    if state.names is None or state.live is None or not len(changed) or not len(gone):
+        return np.zeros(0, np.int64)
+    then_names = state.names[gone]
+    order = np.argsort(then_names, kind="stable")
+    at = np.minimum(np.searchsorted(then_names[order], names_now[changed]), len(gone) - 1)
+    found = then_names[order[at]] == names_now[changed]
+    version = np.full(len(new_of_old), -1, dtype=np.int64)  # old position -> its article now
+    kept = new_of_old >= 0
+    version[kept] = new_of_old[kept]
+    version[gone[order[at[found]]]] = changed[found]
+    a, b = state.live >> 32, state.live & 0xFFFFFFFF
+    mine = np.zeros(len(new_of_old), dtype=bool)
+    mine[gone[order[at[found]]]] = True
+    pick = (mine[a] | mine[b]) & (version[a] >= 0) & (version[b] >= 0)
+    return distinct(np.concatenate([version[a[pick]], version[b[pick]]]))
+
+
 def _once(values: np.ndarray) -> np.ndarray:
     """Whether each value is the only one of its kind in `values`."""
     order = np.argsort(values, kind="stable")
