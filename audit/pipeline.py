@@ -149,6 +149,15 @@ def run(
                     run_date=run_date or started.date(), leftovers=leftovers)
     finally:
         validator.close()
+        _settle_passage()
+
+
+def _settle_passage() -> None:
+    """Wait for duplicate.passage's process, which writes its state after it sent its
+    findings (passage_apart.settle): a run ends with its cache whole."""
+    apart = sys.modules.get("audit.detect.duplicates.passage_apart")  # not imported: nothing to wait for
+    if apart is not None:
+        apart.settle()
 
 
 def _run(

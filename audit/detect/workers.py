@@ -1100,7 +1100,8 @@ def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed, d
 
 def _start_passage() -> None:
     """duplicate.passage's process for this run's start_apart, started now: its imports
-    (0.3 s) are done while the ingest stage runs."""
+    (0.3 s) are done while the ingest stage runs. The last run's process has written its state first."""
+    passage_apart.settle()
     for idle in _PASSAGE:  # a run's that start_apart did not take
         idle.close()
     _PASSAGE[:] = [process] if (process := passage_apart.Passage.spawn()) is not None else []
@@ -1123,12 +1124,17 @@ def _passage_apart(jobs: list[Any]) -> Callable[[], ApartResult] | None:
     except OSError:  # it ended before its run (its pipe is closed): the forked child's way
         process.close()
         return None
+    later: list[Callable[[], None]] = []  # near's state: written once its families are sent
+    lead, chosen, lead_params = jobs[0]
     try:
-        found, seconds, failed = _run_here(jobs[0])
+        found, seconds, failed = _run_here((lead, chosen, {**lead_params, "_later": later}))
     except BaseException:
         running.abort()
         raise
     running.near_done()
+    for write in later:
+        with contextlib.suppress(Exception):  # an unwritten state: the next run computes it
+            write()
     drop_shares(jobs[0][1], jobs[0][0].name)
 
     def wait() -> ApartResult:

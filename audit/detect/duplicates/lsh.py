@@ -101,9 +101,12 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
     20,000-article corpus was 0.15 s of the parent's rerun).
     """
     found: list[np.ndarray] = []
-    for band in range(keys.shape[1]):
-        column = keys[:, band]
-        order = np.argsort(column, kind="stable")
+    # each band's column made contiguous once (a column of the matrix is strided), and sorted
+    # by the default (unstable) sort: the members of a bucket are sorted again (_bucket_pairs)
+    # and the pairs made distinct, so the order of equal keys never shows (stable: 0.12 s of
+    # a 100,000 rerun's 16 bands, this: 0.09 s)
+    for column in np.ascontiguousarray(keys.T):
+        order = np.argsort(column)
         ordered = column[order]
         bounds = np.flatnonzero(np.diff(ordered)) + 1
         starts = np.concatenate([[0], bounds])

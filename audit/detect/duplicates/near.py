@@ -178,7 +178,11 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
             if finding is not None:
                 yield finding
     if memo is not None and saved is not None:
-        memo.save(saved)
+        later = params.get("_later")  # workers._passage_apart: after the clusters are sent to passage
+        if later is None:
+            memo.save(saved)
+        else:
+            later.append(lambda: memo.save(saved))
 
 
 def _remembered_pairs(articles: Sequence[Article], shingles: Callable[[int], np.ndarray], cfg: NearConfig,

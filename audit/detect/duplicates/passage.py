@@ -342,6 +342,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     pair is seen, then merged per article into findings. With `_saved` (its SavedState in
     the findings cache's folder), the outcomes are kept there, and a rerun recomputes only
     the pairs its changes can touch (passage_state); the findings are the cold run's.
+    `_later` (a list): the state's writing is appended to it as a call, not done here.
     """
     cfg = PassageConfig.from_params(params)
     corpus = as_corpus(articles)
@@ -400,9 +401,14 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
              for doc in sorted(sides) for group in passage_groups(sides[doc])
              if not site_chrome(corpus, doc, group, cfg)]
     if saved is not None:
-        passage_state.save(saved, passage_state.PassageState(
+        state = passage_state.PassageState(
             ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"], sink["names"],
-            sink["live"]))
+            sink["live"])
+        later = params.get("_later")
+        if later is None:
+            passage_state.save(saved, state)
+        else:  # passage_apart's process: written once the findings are sent (the run waits for those only)
+            later.append(lambda: passage_state.save(saved, state))
     yield from found
 
 
@@ -538,17 +544,19 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     else:  # no words file, or not the state's: decoded, and a file written for the next rerun
         words = articles.words(range(len(articles)), words_of)
         store = passage_state.write_words(saved, words) if saved is not None else None
-    kin = passage_state.family_codes(families())
     counts = np.zeros(len(articles), dtype=np.int64)
     counts[changed] = fresh.counts
-    rerun = passage_state.plan(state, matched, kin, (fresh.hashes, changed[fresh.docs], fresh.positions, counts),
-                               cfg.max_df)
+    rows = (fresh.hashes, changed[fresh.docs], fresh.positions, counts)
+    table = passage_state.merged_table(state, matched, rows)  # before the families: near may still be at work
+    names = state.names[np.maximum(old_of_new, 0)]  # an unchanged article's id is as before
+    names[changed] = articles.names(changed.tolist())
+    _read_ahead(articles, passage_state.likely_read(state, matched, names, changed), caches)
+    kin = passage_state.family_codes(families())
+    rerun = passage_state.plan(state, matched, kin, rows, cfg.max_df, table)
     if rerun is None:
         return False
     pairs, edited = outcomes
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
-    names = state.names[np.maximum(old_of_new, 0)]  # an unchanged article's id is as before
-    names[changed] = articles.names(changed.tolist())
     local = (_edit_local(state, matched, names, kin, (changed, fresh, words_of), words, cfg)
              if stored is not None else passage_state.NO_LOCAL)
     rows, marks = rerun.key_rows(local)  # sorted by hash, as the table
@@ -571,6 +579,24 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     sink.update(table=(rerun.hashes, rerun.docs, rerun.positions), counts=rerun.counts, families=kin,
                 store=store, live=distinct(np.concatenate([kept_live, live])), names=names)
     return True
+
+
+READ_AHEAD = 4096  # articles at most read before the families (a rerun of 1% of 100,000: a few hundred)
+
+
+def _read_ahead(articles: Corpus, docs: np.ndarray, caches: tuple[Any, Any]) -> None:
+    """Tokenise `docs` (their words, word spans and shingles) while duplicate.near still
+    makes the families in the run's process: passage's process waits for them there, and
+    the pairs it verifies after them read these articles first (tokenising and spans were
+    a third of the outcomes' time, on the rerun's path). Only caches of pure functions of
+    the text are filled, so a wrong guess costs time, never another answer."""
+    if not 0 < len(docs) <= READ_AHEAD:
+        return
+    tokens, shingles = caches
+    articles.prefetch(docs.tolist())
+    for doc in docs.tolist():
+        tokens(doc).offsets  # noqa: B018 (the spans, made once: a cached property)
+        shingles(doc)
 
 
 def _edit_local(state: passage_state.PassageState, matched: tuple[np.ndarray, np.ndarray], names: np.ndarray,

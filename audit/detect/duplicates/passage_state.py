@@ -105,9 +105,22 @@ def names_of(ids: Sequence[str]) -> np.ndarray:
 
 
 def family_codes(families: Sequence[Hashable]) -> np.ndarray:
-    """The families as codes 0, 1, ... in order of first appearance (only equality counts)."""
+    """The families as codes 0, 1, ... in order of first appearance (only equality counts).
+    Codes already so (passage_apart's process gets them from the run's) are returned as
+    they are: a pass over 100,000 of them in Python was on a rerun's path once near ends."""
+    if isinstance(families, np.ndarray) and families.dtype == np.int64 and _first_appearance(families):
+        return families
     codes: dict[Hashable, int] = {}
     return np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
+
+
+def _first_appearance(codes: np.ndarray) -> bool:
+    """Whether int64 `codes` are 0, 1, ... in order of first appearance: each is at most
+    one more than the largest before it, and the first is 0."""
+    if not len(codes):
+        return True
+    top = np.maximum.accumulate(codes)
+    return bool(codes[0] == 0 and np.all(codes[1:] <= top[:-1] + 1))
 
 
 def save(saved: SavedState, state: PassageState) -> None:
@@ -448,16 +461,14 @@ def affected_articles(old_of_new: np.ndarray, old_families: np.ndarray, families
     return changed | ~same[fam]
 
 
-def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: np.ndarray,
-         fresh: tuple[np.ndarray, ...], max_df: int) -> Rerun | None:
-    """The rerun's plan: `fresh` is (hashes, docs, positions, counts) of the changed and
-    added articles (docs and counts by position now). None: too large a change."""
+def merged_table(state: PassageState, matched: tuple[np.ndarray, np.ndarray],
+                 fresh: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+    """The fingerprint table now (hashes, docs, positions, sorted by hash) and each
+    article's count: the state's rows of the articles kept, at their positions now, with
+    `fresh`'s rows ((hashes, docs, positions, counts) of the changed and added articles)
+    merged in. It needs no families, so a rerun makes it while duplicate.near is still
+    making them (0.2-0.3 s of its 5.8M rows at 100,000 articles, off the wait)."""
     old_of_new, new_of_old = matched
-    n = len(old_of_new)
-    affected = affected_articles(old_of_new, state.families, families)
-    gone = int(np.count_nonzero(new_of_old < 0))
-    if int(np.count_nonzero(affected)) + gone > LARGE_CHANGE * max(1, n):
-        return None
     now_of = np.where(new_of_old < 0, -1, new_of_old).astype(np.int32)[state.docs]
     keep = now_of >= 0
     hashes, docs, positions = state.hashes[keep], now_of[keep], state.positions[keep]
@@ -468,6 +479,21 @@ def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: 
     docs = _merged(docs, at, fresh_docs[order].astype(np.int32))
     positions = _merged(positions, at, fresh_positions[order].astype(positions.dtype))
     counts = np.where(old_of_new < 0, fresh_counts, state.counts[np.maximum(old_of_new, 0)])
+    return hashes, docs, positions, counts
+
+
+def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: np.ndarray,
+         fresh: tuple[np.ndarray, ...], max_df: int, table: tuple[np.ndarray, ...] | None = None) -> Rerun | None:
+    """The rerun's plan: `fresh` is (hashes, docs, positions, counts) of the changed and
+    added articles (docs and counts by position now); `table`: merged_table of them, if
+    made already. None: too large a change."""
+    old_of_new, new_of_old = matched
+    n = len(old_of_new)
+    affected = affected_articles(old_of_new, state.families, families)
+    gone = int(np.count_nonzero(new_of_old < 0))
+    if int(np.count_nonzero(affected)) + gone > LARGE_CHANGE * max(1, n):
+        return None
+    hashes, docs, positions, counts = merged_table(state, matched, fresh) if table is None else table
     # the fingerprints whose family count may have moved: those of affected articles, before and now
     was_affected = (new_of_old < 0) | affected[np.maximum(new_of_old, 0)]
     # two sorted parts: merged by a stable sort
@@ -587,6 +613,31 @@ def versions(state: PassageState, matched: tuple[np.ndarray, np.ndarray], names_
     then = order[np.minimum(np.searchsorted(then_names[order], now_names), len(gone) - 1)]
     ok = (then_names[then] == now_names) & once_now & once_then[then]
     return changed[ok], gone[then[ok]]
+
+
+def likely_read(state: PassageState, matched: tuple[np.ndarray, np.ndarray], names_now: np.ndarray,
+                changed: np.ndarray) -> np.ndarray:
+    """The articles (positions now) a rerun is likely to verify pairs of, known before the
+    families: each changed article whose previous version (the state's article of the same
+    id, gone since) had a live pair, and that pair's other article, if kept. A guess for
+    reading ahead (passage._read_ahead), not a rule: it decides nothing."""
+    new_of_old = matched[1]
+    gone = np.flatnonzero(new_of_old < 0)
+    if state.names is None or state.live is None or not len(changed) or not len(gone):
+        return np.zeros(0, np.int64)
+    then_names = state.names[gone]
+    order = np.argsort(then_names, kind="stable")
+    at = np.minimum(np.searchsorted(then_names[order], names_now[changed]), len(gone) - 1)
+    found = then_names[order[at]] == names_now[changed]
+    version = np.full(len(new_of_old), -1, dtype=np.int64)  # old position -> its article now
+    kept = new_of_old >= 0
+    version[kept] = new_of_old[kept]
+    version[gone[order[at[found]]]] = changed[found]
+    a, b = state.live >> 32, state.live & 0xFFFFFFFF
+    mine = np.zeros(len(new_of_old), dtype=bool)
+    mine[gone[order[at[found]]]] = True
+    pick = (mine[a] | mine[b]) & (version[a] >= 0) & (version[b] >= 0)
+    return distinct(np.concatenate([version[a[pick]], version[b[pick]]]))
 
 
 def _once(values: np.ndarray) -> np.ndarray:
