@@ -1,5 +1,8 @@
 """duplicate.passage's process runs with numpy's huge pages off unless the user chose."""
 
+import time
+from pathlib import Path
+
 from audit.detect.duplicates import passage_apart
 
 
@@ -21,8 +24,12 @@ def test_the_spawned_process_sees_it(monkeypatch):
     process = passage_apart.Passage.spawn()
     assert process is not None
     try:
-        environ = f"/proc/{process.process.pid}/environ"
-        with open(environ, "rb") as fh:
-            assert b"NUMPY_MADVISE_HUGEPAGE=0" in fh.read().split(b"\0")
+        pid = process.process.pid
+        # /proc/PID/environ is the parent's until the child has exec'd its command line
+        deadline = time.monotonic() + 30
+        while b"passage_apart" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+            assert time.monotonic() < deadline, "the spawned process never exec'd"
+            time.sleep(0.01)
+        assert b"NUMPY_MADVISE_HUGEPAGE=0" in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
     finally:
         process.close()
