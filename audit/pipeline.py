@@ -27,6 +27,7 @@ from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
 from audit.gcpause import paused_gc
+from audit.heap import pages_ahead
 from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
 from audit.normalise import build_articles
@@ -133,12 +134,13 @@ def run(
     if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
         validator = start_validator(the_suite, engine, spark_master)
     try:
-        return _run(paths, the_suite, validator, started, out=out, fields=fields,
-                    on_problem=on_problem, against=against, save_index=save_index,
-                    fix_encoding=fix_encoding, engine=engine, spark_master=spark_master,
-                    cache=cache, workers=workers, batch_size=batch_size, progress=progress,
-                    data_docs=data_docs, html_report=html_report,
-                    run_date=run_date or started.date())
+        with pages_ahead():  # the run's new heap pages faulted in on the other core (audit.heap)
+            return _run(paths, the_suite, validator, started, out=out, fields=fields,
+                        on_problem=on_problem, against=against, save_index=save_index,
+                        fix_encoding=fix_encoding, engine=engine, spark_master=spark_master,
+                        cache=cache, workers=workers, batch_size=batch_size, progress=progress,
+                        data_docs=data_docs, html_report=html_report,
+                        run_date=run_date or started.date())
     finally:
         validator.close()
 
