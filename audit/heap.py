@@ -50,17 +50,29 @@ def _libc() -> ctypes.CDLL | None:
     return libc
 
 
+def populate(libc: ctypes.CDLL, done: int) -> int:
+    """The heap's stretch from `done` to its end (sbrk(0)) populated; that end returned,
+    or -1 on a kernel without the advice (EINVAL). A stretch the heap gave back meanwhile
+    fails (ENOMEM): skipped, harmless."""
+    end = libc.sbrk(0) or 0
+    if (end > done and libc.madvise(done, end - done, _MADV_POPULATE_WRITE) != 0
+            and ctypes.get_errno() == 22):  # EINVAL: an older kernel
+        return -1
+    return end
+
+
 def _populate(libc: ctypes.CDLL, stop: threading.Event) -> None:
-    """Until `stop`: each new stretch of the heap (its end is sbrk(0)) populated once.
-    A stretch the heap gave back meanwhile fails (ENOMEM): skipped, harmless. A kernel
-    without the advice (EINVAL) ends the thread."""
+    """Until `stop`: each new stretch of the heap populated once."""
     done = (libc.sbrk(0) or 0) // _PAGE * _PAGE
-    while not stop.wait(EVERY):
-        end = libc.sbrk(0) or 0
-        if (end > done and libc.madvise(done, end - done, _MADV_POPULATE_WRITE) != 0
-                and ctypes.get_errno() == 22):  # EINVAL: an older kernel
-            return
-        done = end
+    while not stop.wait(EVERY) and done >= 0:
+        done = populate(libc, done)
+
+
+def grows_ahead(libc: ctypes.CDLL) -> bool:
+    """malloc told to grow its heap PAD ahead (see the module); whether it took all three."""
+    return bool(libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+                and libc.mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_THRESHOLD)
+                and libc.mallopt(_M_TOP_PAD, PAD))
 
 
 @contextmanager
@@ -68,9 +80,7 @@ def pages_ahead() -> Iterator[None]:
     """Inside the block, the heap's pages are faulted in by a thread (see the module);
     after it the thread ends (malloc keeps its settings: they only say how it grows)."""
     libc = _libc()
-    if libc is None or not (libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
-                            and libc.mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_THRESHOLD)
-                            and libc.mallopt(_M_TOP_PAD, PAD)):
+    if libc is None or not grows_ahead(libc):
         yield
         return
     stop = threading.Event()
