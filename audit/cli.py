@@ -96,16 +96,21 @@ def run_command(
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
     the_suite, validator = _start_gx(suite, engine, spark_master)
+    from audit.heap import pages_ahead
     from audit.pipeline import run
 
     KEPT.clear()  # a former run's, in a process that runs several (tests)
-    result = run(paths or [Path("seeds")], suite=the_suite, out=out, validator=validator,
-                 fields=_fields(text_field, id_field, published_field),
-                 against=against, save_index=save_index, fix_encoding=fix_encoding,
-                 engine=engine.value, spark_master=spark_master,
-                 cache=None if no_cache else cache or out.parent / ".cache",
-                 workers=workers, batch_size=batch_size, progress=make_progress(quiet),
-                 leftovers=KEPT)
+    # the run's new heap pages faulted in on the other core (audit.heap); here, not in
+    # pipeline.run: it sets malloc's options for the whole process, and a caller of the
+    # Python API (a scheduler's worker) owns its process, the command line owns this one
+    with pages_ahead():
+        result = run(paths or [Path("seeds")], suite=the_suite, out=out, validator=validator,
+                     fields=_fields(text_field, id_field, published_field),
+                     against=against, save_index=save_index, fix_encoding=fix_encoding,
+                     engine=engine.value, spark_master=spark_master,
+                     cache=None if no_cache else cache or out.parent / ".cache",
+                     workers=workers, batch_size=batch_size, progress=make_progress(quiet),
+                     leftovers=KEPT)
     KEPT.append(result)
     counts = result.summary["counts"]["by_severity"]
     status = result.summary["status"]
