@@ -27,6 +27,7 @@ from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
+from audit.errors import UsageError
 from audit.gcpause import paused_gc
 from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
@@ -225,6 +226,13 @@ def _run(
         small = BATCH_SIZE * BATCHES_PER_WORKER * workers  # from here on, batches of BATCH_SIZE
         # whole for the progress bar's ETA; else only whether the input is small
         total = count_records(list_inputs(paths), None if progress.mode != "none" else small)
+        limit = the_suite.limits.max_records
+        if total is not None and total > limit:  # counted for the progress bar: say so now,
+            # not after the first `limit` records' work (356 s at 1,000,000: run_per_article
+            # checks as records stream in, and still does where the count is unknown or cut short)
+            raise UsageError(
+                f"{', '.join(map(str, paths))}: {total:,} records, more than {limit:,} in one run, "
+                "the suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it")
         batch_size = batch_size or batch_size_for(total, workers)
         with progress.stage("normalise + per-article", total) as advance:
             stage = run_per_article(records, the_suite, workers=workers,

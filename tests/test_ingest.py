@@ -260,3 +260,27 @@ def test_problem_lines_on_stderr_are_capped_and_every_one_is_kept(
     assert len(printed) == PROBLEM_LINES + 1 and "more problems than 20" in printed[-1]
     saved = json.loads((tmp_path / "run" / "summary.json").read_text())["problems"]
     assert saved == result.problems
+
+
+def test_a_run_over_max_records_fails_before_any_work_when_counted(tmp_path: Path) -> None:
+    """The records are counted first (all of them with progress shown; --quiet counts
+    up to the batch plan's "small", so a small input whole): over the suite's limit, the
+    run says so at once, its out folder never made. Where the count is cut short or
+    unknown (CSV, JSON), the workers' stage stops at the first record over the limit."""
+    from dataclasses import replace
+
+    from audit.pipeline import run
+    from audit.progress import make_progress
+    from audit.suite import Limits, load_suite
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n" for i in range(4)), encoding="utf-8")
+    suite = replace(load_suite("news"), limits=Limits(max_records=3))
+    for quiet in (False, True):
+        with pytest.raises(UsageError, match=r"feed.jsonl: 4 records, more than 3 in one run"):
+            run([feed], suite=suite, out=tmp_path / "run", cache=None, progress=make_progress(quiet),
+                html_report=False, data_docs=False)
+        assert not (tmp_path / "run").exists()
+    ok = replace(load_suite("news"), limits=Limits(max_records=4))
+    assert len(run([feed], suite=ok, out=tmp_path / "run", cache=None, progress=make_progress(False),
+                   html_report=False, data_docs=False).articles) == 4
