@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,3 +85,22 @@ def drop_shares(articles: Iterable[Any], name: str) -> None:
     pop = dict.pop
     for article in articles:
         pop(article.prepared, name, None)
+
+
+def write_state(params: Mapping[str, Any], write: Callable[[], None]) -> None:
+    """`write()` now, or, when the caller passed `params["_later"]` (a list), appended to it:
+    duplicate.near's state is written once its clusters went to passage's process, passage's
+    own once its findings went to the run (workers._passage_apart, passage_apart.serve)."""
+    later = params.get("_later")
+    if later is None:
+        write()
+    else:
+        later.append(write)
+
+
+def write_deferred(later: Iterable[Callable[[], None]]) -> None:
+    """The writes `write_state` deferred, each once; one that fails leaves its state
+    unwritten, and the next run computes that detector whole."""
+    for write in later:
+        with contextlib.suppress(Exception):
+            write()

@@ -52,7 +52,7 @@ from audit.detect.cache import (
 )
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.detect.duplicates import passage_apart
-from audit.detect.saved import drop_shares
+from audit.detect.saved import drop_shares, write_deferred
 from audit.errors import UsageError
 from audit.gcpause import frozen_heap, paused_gc
 from audit.ingest import FieldMap, RawLine
@@ -1132,9 +1132,7 @@ def _passage_apart(jobs: list[Any]) -> Callable[[], ApartResult] | None:
         running.abort()
         raise
     running.near_done()
-    for write in later:
-        with contextlib.suppress(Exception):  # an unwritten state: the next run computes it
-            write()
+    write_deferred(later)
     drop_shares(jobs[0][1], jobs[0][0].name)
 
     def wait() -> ApartResult:

@@ -30,7 +30,7 @@ from audit.detect.duplicates.tokens import (
     shingles_of_hashes,
     text_word_hashes,
 )
-from audit.detect.saved import SavedState
+from audit.detect.saved import SavedState, write_state
 from audit.model import Article, Finding
 
 CLUSTER_COLUMN = "duplicate_cluster"
@@ -178,11 +178,7 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
             if finding is not None:
                 yield finding
     if memo is not None and saved is not None:
-        later = params.get("_later")  # workers._passage_apart: after the clusters are sent to passage
-        if later is None:
-            memo.save(saved)
-        else:
-            later.append(lambda: memo.save(saved))
+        write_state(params, lambda: memo.save(saved))  # deferred by workers._passage_apart
 
 
 def _remembered_pairs(articles: Sequence[Article], shingles: Callable[[int], np.ndarray], cfg: NearConfig,

@@ -58,6 +58,7 @@ from audit.detect.duplicates.tokens import (
     winnow,
 )
 from audit.detect.leakage.chrome_lines import group_of
+from audit.detect.saved import write_state
 from audit.gcpause import release_freed
 from audit.model import Article, Finding, span_finding
 
@@ -404,11 +405,8 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
         state = passage_state.PassageState(
             ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"], sink["names"],
             sink["live"])
-        later = params.get("_later")
-        if later is None:
-            passage_state.save(saved, state)
-        else:  # passage_apart's process: written once the findings are sent (the run waits for those only)
-            later.append(lambda: passage_state.save(saved, state))
+        # passage_apart's process defers it: written once the findings are sent (the run waits for those only)
+        write_state(params, lambda: passage_state.save(saved, state))
     yield from found
 
 

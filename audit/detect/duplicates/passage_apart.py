@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import atexit
 import binascii
-import contextlib
 import gc
 import io
 import os
@@ -43,7 +42,7 @@ import audit
 from audit.detect.contain import find_across
 from audit.detect.duplicates import passage, passage_state
 from audit.detect.duplicates.seeds import CorpusWords, word_hashes
-from audit.detect.saved import drop_shares
+from audit.detect.saved import drop_shares, write_deferred
 from audit.model import Article, Finding
 
 NAME = "duplicate_passage"  # the registry's name for the detector, and of its shares
@@ -341,6 +340,4 @@ def serve(fd: int) -> None:
     # slotted dataclass pickles through dataclasses' __getstate__, in Python (0.2 s for 5,700 under load)
     conn.send(("done", (plain, time.perf_counter() - clock - remote.waited, error)))
     conn.close()
-    for write in later:  # the run goes on meanwhile; it waits for this process at its end (settle)
-        with contextlib.suppress(Exception):  # an unwritten state: the next run computes whole
-            write()
+    write_deferred(later)  # the run goes on meanwhile; it waits for this process at its end (settle)
