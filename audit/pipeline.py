@@ -27,7 +27,6 @@ from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
-from audit.errors import UsageError
 from audit.gcpause import paused_gc
 from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
@@ -36,7 +35,7 @@ from audit.normalise.cache import open_language_cache
 from audit.normalise.plausible import DateBounds
 from audit.progress import Progress, count_records
 from audit.strings import contiguous, string_arrays
-from audit.suite import Suite, load_suite, signal_column
+from audit.suite import Suite, load_suite, signal_column, too_many_records
 from audit.validate import TEMPLATES_FILE
 from audit.validate.child import GxChild, InProcess, start_validator
 
@@ -230,9 +229,7 @@ def _run(
         if total is not None and total > limit:  # counted for the progress bar: say so now,
             # not after the first `limit` records' work (356 s at 1,000,000: run_per_article
             # checks as records stream in, and still does where the count is unknown or cut short)
-            raise UsageError(
-                f"{', '.join(map(str, paths))}: {total:,} records, more than {limit:,} in one run, "
-                "the suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it")
+            raise too_many_records(", ".join(map(str, paths)), limit, total)
         batch_size = batch_size or batch_size_for(total, workers)
         with progress.stage("normalise + per-article", total) as advance:
             stage = run_per_article(records, the_suite, workers=workers,

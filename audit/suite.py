@@ -31,6 +31,14 @@ class CheckRule:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+def too_many_records(where: str, limit: int, total: int | None = None) -> UsageError:
+    """The error of a run over the suite's max_records: `where` is the first record over
+    it, or the inputs when their count (`total`) was known before any work."""
+    said = f"{total:,} records, more than {limit:,}" if total is not None else f"more than {limit:,} records"
+    return UsageError(f"{where}: {said} in one run, the suite's limit "
+                      "(meta.corpus_audit.limits.max_records): split the input or raise it")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Limits:
     """What one run takes in, set in the suite's `meta.corpus_audit.limits` (issue 11).

@@ -53,7 +53,6 @@ from audit.detect.cache import (
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.detect.duplicates import passage_apart
 from audit.detect.saved import drop_shares, write_deferred
-from audit.errors import UsageError
 from audit.gcpause import frozen_heap, paused_gc
 from audit.ingest import FieldMap, RawLine
 from audit.ingest.readers import ENCODING
@@ -72,7 +71,7 @@ from audit.normalise.known import (
     with_complete,
 )
 from audit.normalise.plausible import DateBounds
-from audit.suite import Suite
+from audit.suite import Suite, too_many_records
 
 BATCH_SIZE = 200  # articles a task: large enough to amortise a trip, small enough to stream
 # A small input is cut finer: 1,000 articles in 5 batches of 200 on 2 workers left one
@@ -775,11 +774,7 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
     remembers = keeper is not None and keeper.fields is not None
     for number, item in enumerate(records, start=1):
         if number > max_records:
-            raise UsageError(
-                f"{item.uri if isinstance(item, RawLine) else item.source_uri}: more than "
-                f"{max_records:,} records in one run, the suite's limit "
-                "(meta.corpus_audit.limits.max_records): split the input or raise it"
-            )
+            raise too_many_records(item.uri if isinstance(item, RawLine) else item.source_uri, max_records)
         position = len(batch.at) + len(batch.made)
         made = None
         if remembers and isinstance(item, RawLine) and keeper.known:  # type: ignore[union-attr]

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from audit.errors import UsageError
 from audit.ingest.readers import ENCODING
 from audit.model import Article, Finding, RawRecord, span_finding
 from audit.normalise.cache import LanguageCache
@@ -23,7 +22,7 @@ from audit.normalise.encoding import Repair, describe_repairs, find_repairs, rep
 from audit.normalise.language import language_code
 from audit.normalise.plausible import DateBounds, set_aside_implausible
 from audit.normalise.text import ascii_outside, content_sha256, holds, normalise_text
-from audit.suite import Limits
+from audit.suite import Limits, too_many_records
 
 __all__ = ["build_articles", "normalise_text"]
 
@@ -50,10 +49,7 @@ def build_articles(
     findings: list[Finding] = []
     for number, record in enumerate(records, start=1):
         if number > limits.max_records:
-            raise UsageError(
-                f"{record.source_uri}: more than {limits.max_records:,} records in one run, the "
-                "suite's limit (meta.corpus_audit.limits.max_records): split the input or raise it"
-            )
+            raise too_many_records(record.source_uri, limits.max_records)
         base_id = record.record_id or _default_id(record.source_uri, number)
         article = to_article_contained(record, base_id, fix_encoding=fix_encoding,
                                        language_cache=language_cache,
