@@ -133,7 +133,7 @@ def weekday_conflict(mention: DateMention, published: date | None, text: str = "
 def _rest_of_range(text: str, mention: DateMention, years: list[int]) -> list[date]:
     """The other days of the range the date starts, in each year ("Saturday and Sunday,
     January 20 and 21": Sunday is the 21st), or none."""
-    span = day_range(text, mention) if text else None
+    span = day_range(text, mention)
     if span is None:
         return []
     days = range(mention.day + 1, span[1] + 1)
@@ -215,13 +215,12 @@ def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, An
             conflicts = [(m, actual) for m, actual in conflicts if m not in yearless]
         for mention, actual in conflicts:
             stated = calendar.day_name[mention.weekday or 0]
-            how = "" if written_year(article.text, mention) else (
-                f" (year {actual.year} taken from the publication date)")
+            assumed = mention in yearless  # the year is the record's, not the text's
+            how = f" (year {actual.year} taken from the publication date)" if assumed else ""
             message = (f"The text says {stated}, but {actual:%B} {actual.day}, {actual.year} "
                        f"is a {calendar.day_name[actual.weekday()]}{how}.")
             glued = None if mention.year else _TRAILING_YEAR.match(article.text, mention.end)
             end = glued.end() if glued else mention.end  # "Monday, 9 January-2011", year included
-            check = CHECK if written_year(article.text, mention) else YEARLESS_CHECK
-            yield span_finding(article, check, mention.start, end, message, data={
+            yield span_finding(article, YEARLESS_CHECK if assumed else CHECK, mention.start, end, message, data={
                 "stated_weekday": stated, "date": actual.isoformat(),
                 "actual_weekday": calendar.day_name[actual.weekday()]})
