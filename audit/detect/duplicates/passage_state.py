@@ -629,13 +629,14 @@ def likely_read(state: PassageState, matched: tuple[np.ndarray, np.ndarray], nam
     order = np.argsort(then_names, kind="stable")
     at = np.minimum(np.searchsorted(then_names[order], names_now[changed]), len(gone) - 1)
     found = then_names[order[at]] == names_now[changed]
+    before = gone[order[at[found]]]  # the previous versions of the changed articles found
     version = np.full(len(new_of_old), -1, dtype=np.int64)  # old position -> its article now
     kept = new_of_old >= 0
     version[kept] = new_of_old[kept]
-    version[gone[order[at[found]]]] = changed[found]
+    version[before] = changed[found]
     a, b = state.live >> 32, state.live & 0xFFFFFFFF
     mine = np.zeros(len(new_of_old), dtype=bool)
-    mine[gone[order[at[found]]]] = True
+    mine[before] = True
     pick = (mine[a] | mine[b]) & (version[a] >= 0) & (version[b] >= 0)
     return distinct(np.concatenate([version[a[pick]], version[b[pick]]]))
 
