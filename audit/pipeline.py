@@ -33,7 +33,7 @@ from audit.model import Article, Finding
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
 from audit.normalise.plausible import DateBounds
-from audit.progress import Progress, count_records
+from audit.progress import Progress, count_if_over, count_records
 from audit.strings import contiguous, string_arrays
 from audit.suite import Suite, load_suite, signal_column, too_many_records
 from audit.validate import TEMPLATES_FILE
@@ -224,12 +224,16 @@ def _run(
         apart = start_apart if workers > 1 else None
         small = BATCH_SIZE * BATCHES_PER_WORKER * workers  # from here on, batches of BATCH_SIZE
         # whole for the progress bar's ETA; else only whether the input is small
-        total = count_records(list_inputs(paths), None if progress.mode != "none" else small)
+        listed = list_inputs(paths)
+        total = count_records(listed, None if progress.mode != "none" else small)
         limit = the_suite.limits.max_records
-        if total is not None and total > limit:  # counted for the progress bar: say so now,
-            # not after the first `limit` records' work (356 s at 1,000,000: run_per_article
-            # checks as records stream in, and still does where the count is unknown or cut short)
-            raise too_many_records(", ".join(map(str, paths)), limit, total)
+        over = total if total is not None and total > limit else None
+        if over is None and progress.mode == "none" and total is not None and total >= small:
+            over = count_if_over(listed, limit)  # cut short at "small": counted when it may be over
+        if over is not None:  # say so now, not after the first `limit` records' work (356 s
+            # at 1,000,000: run_per_article checks as records stream in, and still does where
+            # the count is unknown, or estimated under the limit by count_if_over)
+            raise too_many_records(", ".join(map(str, paths)), limit, over)
         batch_size = batch_size or batch_size_for(total, workers)
         with progress.stage("normalise + per-article", total) as advance:
             stage = run_per_article(records, the_suite, workers=workers,

@@ -284,3 +284,30 @@ def test_a_run_over_max_records_fails_before_any_work_when_counted(tmp_path: Pat
     ok = replace(load_suite("news"), limits=Limits(max_records=4))
     assert len(run([feed], suite=ok, out=tmp_path / "run", cache=None, progress=make_progress(False),
                    html_report=False, data_docs=False).articles) == 4
+
+
+def test_a_quiet_run_over_max_records_fails_before_any_work_when_estimated_over(tmp_path: Path) -> None:
+    """--quiet counts up to the batch plan's "small" only (1,600 records with one worker);
+    past it, an input whose size says it may hold over half the limit is counted whole
+    (audit.progress.count_if_over): over the limit, the run fails at once, naming the
+    count, its out folder never made. Under the limit, it runs (every record a row)."""
+    from dataclasses import replace
+
+    from audit.pipeline import run
+    from audit.progress import count_if_over, make_progress
+    from audit.suite import Limits, load_suite
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"a{i}", "text": "A plain sentence."}) + "\n\n"
+                            for i in range(2_000)), encoding="utf-8")  # blank lines: no records
+    assert count_if_over([feed], 1_800) == 2_000 and count_if_over([feed], 2_000) is None
+    assert count_if_over([feed], 5_000) is None  # estimated 4,000 lines (blank ones too): counted, 2,000
+    assert count_if_over([feed], 9_000) is None  # estimated under half the limit: not counted
+    suite = replace(load_suite("news"), limits=Limits(max_records=1_800))
+    with pytest.raises(UsageError, match=r"feed.jsonl: 2,000 records, more than 1,800 in one run"):
+        run([feed], suite=suite, out=tmp_path / "run", cache=None, progress=make_progress(True),
+            workers=1, html_report=False, data_docs=False)
+    assert not (tmp_path / "run").exists()
+    ok = replace(load_suite("news"), limits=Limits(max_records=2_000))
+    assert len(run([feed], suite=ok, out=tmp_path / "run", cache=None, progress=make_progress(True),
+                   workers=1, html_report=False, data_docs=False).articles) == 2_000
