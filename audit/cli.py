@@ -148,13 +148,18 @@ def gate_command(
     """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
     the_suite, validator = _start_gx(suite, engine, spark_master)
     from audit.gating import gate
+    from audit.heap import pages_ahead
 
-    result = gate(paths, accepted=accepted, quarantine=quarantine, suite=the_suite, out=out,
-                  validator=validator,
-                  fields=_fields(text_field, id_field, published_field),
-                  against=against, save_index=save_index, fix_encoding=fix_encoding,
-                  engine=engine.value, spark_master=spark_master, cache=cache,
-                  workers=workers, batch_size=batch_size, progress=make_progress(quiet))
+    KEPT.clear()
+    with pages_ahead():  # as `run`'s command does, for the same reasons
+        result = gate(paths, accepted=accepted, quarantine=quarantine, suite=the_suite, out=out,
+                      validator=validator,
+                      fields=_fields(text_field, id_field, published_field),
+                      against=against, save_index=save_index, fix_encoding=fix_encoding,
+                      engine=engine.value, spark_master=spark_master, cache=cache,
+                      workers=workers, batch_size=batch_size, progress=make_progress(quiet),
+                      leftovers=KEPT)
+    KEPT.append(result)
     typer.echo(f"{len(result.accepted)} accepted -> {accepted}; "
                f"{len(result.quarantined)} quarantined -> {quarantine}")
     raise typer.Exit(result.exit_code)

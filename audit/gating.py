@@ -57,6 +57,7 @@ def gate(
     batch_size: int | None = None,
     progress: Progress | None = None,
     validator: GxChild | InProcess | None = None,
+    leftovers: list[Any] | None = None,
 ) -> GateResult:
     """Audit `paths` and write accepted and quarantined articles as JSONL files.
 
@@ -64,14 +65,16 @@ def gate(
     `out`, when given, keeps the run's report; without it the run writes nothing (no
     table, findings, summary, Data Docs or HTML report: nobody would read them; issue
     13, a gate of 1,000 articles in <= 5 s) and `GateResult.run.out_dir` is None.
-    With `fix_encoding`, accepted articles carry the repaired text. `validator`: as `audit.pipeline.run` takes it.
+    With `fix_encoding`, accepted articles carry the repaired text. `validator` and
+    `leftovers` (for a caller that ends right after the gate: the command line): as
+    `audit.pipeline.run` takes them.
     """
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
     result = run(paths, suite=the_suite, out=out, fields=fields, on_problem=on_problem,
                  against=against, fix_encoding=fix_encoding, engine=engine,
                  spark_master=spark_master, cache=cache, workers=workers,
                  batch_size=batch_size, progress=progress, data_docs=out is not None,
-                 html_report=out is not None, validator=validator)
+                 html_report=out is not None, validator=validator, leftovers=leftovers)
     reasons: dict[str, list[Finding]] = {}
     for finding in result.findings:
         reasons.setdefault(finding.article_id, []).append(finding)

@@ -64,6 +64,26 @@ def test_the_command_line_keeps_the_run_to_its_exit(tmp_path: Path, unfrozen: ob
     cli.KEPT.clear()
 
 
+def test_the_gate_command_keeps_its_run_to_the_exit_too(tmp_path: Path, unfrozen: object) -> None:
+    """`corpus-audit gate` hands its run the same list and adds its GateResult; what it
+    admits and quarantines is what the Python API's gate (no leftovers) gives."""
+    from audit import cli
+    from audit.gating import GateResult, gate
+
+    args = ["gate", str(SEEDS), "--quiet", "--workers", "1"]
+    code = cli.app([*args, "--accepted", str(tmp_path / "ok"), "--quarantine", str(tmp_path / "bad")],
+                   standalone_mode=False)
+    assert code == 1  # a seed is quarantined
+    kept = [o for o in cli.KEPT if isinstance(o, GateResult)]
+    assert len(kept) == 1 and sum(isinstance(o, pd.DataFrame) for o in cli.KEPT) == 0  # no --out: no table
+    assert gc.get_freeze_count() > 10_000
+    plain = gate([SEEDS], accepted=tmp_path / "ok2", quarantine=tmp_path / "bad2", on_problem=None, workers=1)
+    assert (sorted(plain.accepted), sorted(plain.quarantined)) == (sorted(kept[0].accepted), sorted(kept[0].quarantined))
+    for name in ("ok", "bad"):
+        assert (tmp_path / name / "articles.jsonl").read_bytes() == (tmp_path / f"{name}2" / "articles.jsonl").read_bytes()
+    cli.KEPT.clear()
+
+
 def test_statuses_are_read_from_the_one_file_without_the_dataset_layer(tmp_path: Path) -> None:
     """pq.read_table imported pyarrow.dataset (0.3 s of CPU) at its first call; the
     statuses are read by ParquetFile: the same dict, and no such import."""
