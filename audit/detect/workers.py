@@ -491,8 +491,6 @@ class _Keeper:
         self.order_digest = ""
         self.completes = False
         self.by_language: dict[str | None, Parts] = {}  # Parts.of, a language at a time
-        # a worker's answer to which kept Completes' rows the cache lacks (_unheld_rows)
-        self.unheld_rows: Future[tuple[set[str], dict[str, set[str]]]] | None = None
 
     def _digests(self) -> dict[str, str]:
         """Each detector's part of its cache keys: its code, the data, its params."""
@@ -589,30 +587,6 @@ class _Keeper:
             self.next_known[article.source_sha256] = with_complete(known, now)
             self.fresh_known += 1
 
-    def check_held(self, executor: Executor) -> None:
-        """Have a worker tell which kept Completes' entries and large rows the cache lacks
-        (`_unheld_rows`, on the core a rerun's parent leaves idle): lookups then serves an
-        unchanged article by a probe of that small set, not of the entries' and large rows'
-        (three keys of dicts of 100,000-600,000, 0.15 s of a 100,000 rerun's parent)."""
-        global _HELD_CHECK
-        if not self.completes or not self.known or isinstance(executor, _InProcess) or self.cache is None:
-            return
-        _HELD_CHECK = (self.known, self.cache, [digest for *_, is_large, digest in self.order if is_large])
-        try:  # the first task: the workers fork now, with it
-            self.unheld_rows = executor.submit(_unheld_rows)
-        finally:
-            _HELD_CHECK = None
-
-    def unheld(self) -> tuple[set[str], dict[str, set[str]]] | None:
-        """check_held's answer once it came (None before, or if it failed)."""
-        future = self.unheld_rows
-        if future is None or not future.done():
-            return None
-        if future.cancelled() or future.exception() is not None:
-            self.unheld_rows = None
-            return None
-        return future.result()
-
     def large_key(self, name: str, article: Article) -> str:
         """The key of a large prepared value (its own row in the Arrow file)."""
         return cache_key(self.digests[name], article_digest(article_part(article, True)))
@@ -682,10 +656,7 @@ class _Keeper:
         source = self.source
         by_language = self.by_language  # supports() reads the language only
         notes = self.fields is not None  # known lines: their entries' Completes
-        # a language's large shares (name, digest) and, once a worker told them (unheld),
-        # the kept Completes' halves whose entry or one of those rows the cache lacked
-        large_of: dict[str | None, tuple[list[tuple[str, str]], set[str] | None]] = {}
-        unheld = self.unheld()
+        large_of: dict[str | None, list[tuple[str, str]]] = {}
         hits = misses = 0
         has_value = cache.has_value
         # An unchanged article whose kept line says its entry was complete with no findings
@@ -702,20 +673,16 @@ class _Keeper:
                 batch.needs.append(None)
                 continue
             own = looked.get(position)
-            language = large_of.get(article.language)
-            if language is None:
-                mine = [(n, d) for n, d in larges if supports[n](article)]
-                language = large_of[article.language] = (mine, None if unheld is None else unheld[0].union(
-                    *(unheld[1].get(digest, ()) for _, digest in mine)))
-            mine, lacking = language
+            mine = large_of.get(article.language)
+            if mine is None:
+                mine = large_of[article.language] = [(n, d) for n, d in larges if supports[n](article)]
             complete = None if own is not None else made.get(position, _NOT_MADE)[3]
             if (complete is not None and complete[1] == str(article.published)
                     and complete[2] == str(article.language)
-                    and ((lacking is not None and complete[0] not in lacking)
-                         or (key := ENTRY + complete[0]) in entry_rows or key in own_entries)):
+                    and ((key := ENTRY + complete[0]) in entry_rows or key in own_entries)):
                 half = complete[0]
-                for _, digest in mine if lacking is None or half in lacking else ():
-                    key = digest + half  # has_value of each large share's key
+                for _, digest in mine:  # has_value of each large share's key
+                    key = digest + half
                     if key not in large_rows and key not in entry_rows and key not in own_entries:
                         break
                 else:
@@ -809,26 +776,6 @@ class _Keeper:
         if self.cache is not None and self.keyed:
             for key, value in self.fresh_values.items():
                 self.cache.put_value(key, value, large=True)
-
-
-# Set for the workers' fork (_Keeper.check_held): the kept lines, the cache, the large
-# shares' digests
-_HELD_CHECK: tuple[dict[str, Known], FindingsCache, list[str]] | None = None
-
-
-def _unheld_rows() -> tuple[set[str], dict[str, set[str]]]:
-    """In a worker: the halves of the kept Completes whose entry the cache (as forked)
-    lacks, and by large share's digest those whose row it lacks. The cache only grows in
-    the ingest stage, so what it held here it holds there."""
-    assert _HELD_CHECK is not None
-    known, cache, digests = _HELD_CHECK
-    large_rows, own, rows = _key_sets(cache)
-    halves = [complete[0] for complete in map(complete_of, known.values()) if complete is not None]
-    no_entry = {half for half in halves if (key := ENTRY + half) not in rows and key not in own}
-    no_row = {digest: {half for half in halves
-                       if (key := digest + half) not in large_rows and key not in rows and key not in own}
-              for digest in digests}
-    return no_entry, no_row
 
 
 _NOT_MADE = (None, None, None, None)  # made.get's default: no article made here, no Complete
@@ -950,7 +897,6 @@ def run_per_article(
     if workers > 1 and passage_apart.CHECK in suite.rules:  # start_apart's, its imports done meanwhile
         _start_passage()
     executor = _executor(workers, plan, detects_all=not two_trips)
-    keeper.check_held(executor)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
     second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
     limit = 2 * max(1, workers)
