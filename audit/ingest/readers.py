@@ -229,7 +229,9 @@ def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[
     later (the file's own faults, none of its lines, are still records)."""
     seen = 0
     where = f"{path}#line="  # str(path) once, not a line
-    with path.open("rb") as fh:
+    # a 64 KB buffer: iterating a 200 MB file's lines took 0.12 s with the default 8 KB,
+    # 0.05 s so (a rerun's parent reads every line on its critical path)
+    with path.open("rb", buffering=1 << 16) as fh:
         for number, line in enumerate(fh, start=1):
             if line.isspace():  # as `not line.strip()` (a line is never b""), without its copy
                 continue
