@@ -271,3 +271,23 @@ def test_reruns_of_the_corpus_in_another_order_equal_runs_without_the_state(tmp_
         assert _run(corpus.fresh(), cache) == _run(corpus.fresh(), None)
         corpus.step()
         rng.shuffle(corpus.articles)
+
+
+def test_exact_groups_are_those_of_a_dict_of_keys() -> None:
+    """exact_saved._groups against a dict of whole keys: keys that share their first eight
+    bytes (or all but their last) are told apart, blank texts are in no group, members
+    ascend and groups come in the order of their first member."""
+    from audit.detect.duplicates.exact_saved import _groups
+
+    rng = np.random.default_rng(5)
+    for size, distinct in [(2, 1), (50, 10), (400, 30), (1000, 900)]:
+        pool = rng.integers(0, 256, size=(distinct, 32), dtype=np.uint8)
+        pool[: distinct // 2, :8] = pool[0, :8]  # half the keys share a first word
+        pool[1 : distinct // 4, :31] = pool[0, :31]  # and some all but the last byte
+        digests = pool[rng.integers(0, distinct, size=size)]
+        filled = rng.random(size) < 0.9
+        by_key: dict[bytes, list[int]] = {}
+        for doc in np.flatnonzero(filled).tolist():
+            by_key.setdefault(digests[doc].tobytes(), []).append(doc)
+        expected = sorted((docs, key.hex()) for key, docs in by_key.items() if len(docs) > 1)
+        assert _groups(digests, filled) == expected
