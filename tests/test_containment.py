@@ -24,7 +24,7 @@ from test_report_browser import CHROMEDRIVER, CHROMIUM, _open, _wait, browser  #
 import audit
 import audit.normalise
 from audit.detect.consistency import contradictions, dates
-from audit.detect.contain import describe_error, find_contained
+from audit.detect.contain import describe_error, find_across, find_contained
 from audit.detect.duplicates import near, passage
 from audit.detect.leakage import boilerplate
 from audit.model import Article, Finding
@@ -271,3 +271,31 @@ def test_the_reports_article_view_says_which_check_failed_and_why(
     shown = browser.find_element("css selector", "table.provenance").text
     assert f"not checked consistency.invalid_date: failed ({INJECTED})" in shown
     assert "language not supported" not in shown
+
+
+def test_a_cross_article_check_that_raises_leaves_its_columns_as_they_were() -> None:
+    """find_across takes back what the check set: a column an article had gets its value
+    back, one it had not is removed; with no error, the check's values stay."""
+    articles = [make_article(TEXT, article_id=f"a{i}") for i in range(4)]
+    articles[1].extra["cluster"] = "before-1"
+    articles[3].extra["cluster"] = None
+    articles[2].extra["other"] = "kept"
+
+    def setting_then_failing(chosen: Sequence[Article], params: Mapping[str, Any]) -> Iterable[Finding]:
+        for article in chosen:
+            article.extra["cluster"] = "half made"
+            article.extra["other"] = "not a column of the check"
+        raise ValueError("late")
+
+    found, error = find_across(setting_then_failing, articles, {}, ("cluster",))
+    assert (found, error) == ([], "ValueError: late")
+    assert [a.extra.get("cluster", "absent") for a in articles] == ["absent", "before-1", "absent", None]
+    assert [a.extra["other"] for a in articles] == ["not a column of the check"] * 4
+
+    def setting(chosen: Sequence[Article], params: Mapping[str, Any]) -> Iterable[Finding]:
+        for article in chosen:
+            article.extra["cluster"] = article.article_id
+        return []
+
+    assert find_across(setting, articles, {}, ("cluster",)) == ([], None)
+    assert [a.extra["cluster"] for a in articles] == ["a0", "a1", "a2", "a3"]

@@ -50,7 +50,7 @@ def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
     for members, key in _groups(digests, filled):
         yield from copies(key, [(p, articles[p]) for p in members])
     if texts is not None:  # else (a hash not sha256's hex) the last run's state is left as it is
-        saved.save({"texts": texts, "keys": digests, "filled": filled})
+        saved.save_beside({"texts": texts, "keys": digests, "filled": filled})
 
 
 def _load(saved: SavedState) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -68,7 +68,15 @@ def _groups(digests: np.ndarray, filled: np.ndarray) -> list[tuple[list[int], st
     if len(docs) < 2:
         return []
     words = np.ascontiguousarray(digests[docs]).view(np.uint64)  # 4 columns
-    order = np.lexsort((docs, words[:, 3], words[:, 2], words[:, 1], words[:, 0]))
+    # only the rows sharing their first word with another can share the key: sorted by
+    # all of it (a lexsort of every row's five columns was 0.04 s at 100,000, this 0.015)
+    by_first = np.argsort(words[:, 0], kind="stable")
+    first = words[by_first, 0]
+    tied = np.flatnonzero(first[1:] == first[:-1])
+    if len(tied) == 0:
+        return []
+    rows = by_first[np.unique(np.concatenate([tied, tied + 1]))]
+    order = rows[np.lexsort((docs[rows], words[rows, 3], words[rows, 2], words[rows, 1], words[rows, 0]))]
     ordered = words[order]
     same = np.all(ordered[1:] == ordered[:-1], axis=1)  # each sorted row equals the one before
     starts = np.flatnonzero(np.concatenate([[True], ~same]))
