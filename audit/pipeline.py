@@ -27,6 +27,7 @@ from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
+from audit.errors import UsageError
 from audit.gcpause import paused_gc
 from audit.ingest import FieldMap, iter_records, list_inputs
 from audit.model import Article, Finding
@@ -34,7 +35,7 @@ from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
 from audit.normalise.plausible import DateBounds
 from audit.progress import Progress, count_records
-from audit.strings import contiguous, string_arrays
+from audit.strings import contiguous, made_early, string_arrays
 from audit.suite import Suite, load_suite, signal_column, too_many_records
 from audit.validate import TEMPLATES_FILE
 from audit.validate.child import GxChild, InProcess, start_validator
@@ -201,6 +202,14 @@ def _run(
             tell(line)
 
     progress = progress or Progress()
+    out_dir = None if out is None else Path(out)
+    # Work of the run's tail that needs no article and lets the GIL go (file reads,
+    # hashlib, Parquet's decoding), begun now: the ingest stage keeps one core busy and
+    # leaves the other idle, the tail keeps both busy (issue 13). The input files'
+    # sha256 for summary.json (205 MB at 100,000 articles: 0.17 s of CPU), and the last
+    # run's statuses (its articles.parquet, replaced only at the end).
+    hashed = _apart(record_file_hashes, paths)
+    previous = _apart(_last_statuses, out_dir) if out_dir is not None else None
     clock = time.perf_counter()
     with paused_gc():  # all they load stays (audit.gcpause): 0.07 s of collections at 100,000
         language_cache = open_language_cache(cache)
@@ -247,6 +256,10 @@ def _run(
 
         language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
     timings["ingest_normalise"] = time.perf_counter() - clock  # the language cache is saved later
+    # the text column's Arrow array (audit.strings), made from the texts as ingest left
+    # them while the detectors run (about 0.3-0.45 s of CPU at 100,000 articles that the
+    # table's thread made in the tail, where both cores are busy); only for a table
+    texts_made = _apart(made_early, [a.text for a in articles]) if out_dir is not None else None
 
     clock = time.perf_counter()
     with progress.stage("cross-article checks", None, "detectors") as advance:
@@ -270,7 +283,6 @@ def _run(
         update_index(save_index, articles)
         timings["save_index"] = time.perf_counter() - clock
 
-    out_dir = None if out is None else Path(out)
     work = None
     if out_dir is not None:
         clean_stale(out_dir)  # what a killed run left beside it (issue 11)
@@ -291,18 +303,13 @@ def _run(
             # starts (its GIL would slow them down), and the table reuses their lists
             counts = count_columns(articles, findings, the_suite, detection.not_checked)
             signals = signal_columns(articles, findings, the_suite, detection.not_checked, counts)
-            files = _apart(input_files, articles)  # summary.json's, hashed while GX validates
-            # the last run's statuses (its articles.parquet, replaced only at the end), read
-            # while GX validates, not on the report's path
-            previous = None
+            files = _apart(lambda: input_files(articles, hashed.result()))  # summary.json's
             if out_dir is not None:
                 from audit.report import history
-
-                previous = _apart(history.read_statuses, out_dir)
             table_made: Future[pd.DataFrame] = Future()  # the thread's table, before the report's preparation
             if work is not None:  # the table, the report's rows and diffs, made while GX validates
                 early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
-                               detection.failed, counts, html_report, signals, table_made)
+                               detection.failed, counts, html_report, signals, table_made, texts_made)
             with progress.stage("validate (GX)", 1, "steps") as advance:
                 if cache is not None:  # Data Docs' compiled templates kept for the next runs
                     validator.template_cache = Path(cache) / TEMPLATES_FILE
@@ -386,6 +393,14 @@ def _run(
     return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
 
 
+def _last_statuses(out_dir: Path) -> dict[str, str] | None:
+    """audit.report.history.read_statuses of the last run's folder, imported here (in the
+    thread: audit.report imports pandas and Jinja, which a run without a folder never needs)."""
+    from audit.report.history import read_statuses
+
+    return read_statuses(out_dir)
+
+
 def _save_and_drop(cache: Any, language_cache: Any) -> None:
     """The findings cache written, then its entries dropped (the rest of the run does not
     read them: memory). In a thread: the 20,000 rerun rewrote 100 MB of cache (0.4 s of
@@ -408,6 +423,7 @@ def _table_and_report(
     html_report: bool,
     known: Mapping[str, Any] | None,
     table_made: Future[pd.DataFrame],
+    texts_made: Future[Any] | None = None,
 ) -> Any:
     """The article table, into `table_made`, and audit.report.prepare's answer (None
     without a report), returned; in a thread started when GX's columns are made (`known`:
@@ -416,10 +432,13 @@ def _table_and_report(
     delayed GX's start by as much; the rows, cluster diffs and view plan are 0.6 s more.
     `table_made` gets the table (or the error) as soon as it is made: at 100,000 articles
     this thread outlasts GX's validation, and articles.parquet's writing (C++, the GIL
-    free) need not wait for the report's preparation."""
+    free) need not wait for the report's preparation. `texts_made`: audit.strings.made_early
+    of the texts, begun after ingest."""
     try:
         columns = article_columns(articles, not_checked, failed, counts, known)
-        table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
+        made = texts_made.result() if texts_made is not None else None
+        table = article_table(articles, findings, suite, not_checked, failed, counts, columns,
+                              {"text": made} if made is not None else None)
     except BaseException as error:
         table_made.set_exception(error)
         raise
@@ -511,26 +530,29 @@ def article_table(
     failed: dict[str, dict[str, str]] | None = None,
     counts: Mapping[str, list[int | None]] | None = None,
     columns: Mapping[str, Any] | None = None,
+    ready: Mapping[str, tuple[Sequence[str | None], Any]] | None = None,
 ) -> pd.DataFrame:
     """The SPEC's article table plus one finding-count column per check of the suite;
     with `failed` (a detector raised), a `check_failures` column: JSON {check: error}.
     `counts`: count_columns' answer, when the caller made it already; `columns`:
     article_columns' answer, when the caller made it already (it keeps them: the report's
-    rows take their strings from them instead of back from the table, audit.report.prepare)."""
+    rows take their strings from them instead of back from the table, audit.report.prepare);
+    `ready`: str columns' arrays made already (audit.strings.string_arrays)."""
     import pandas as pd
 
     if counts is None:
         counts = count_columns(articles, findings, suite, not_checked)
     if columns is None:
         columns = article_columns(articles, not_checked, failed, counts)
-    table = _frame(columns) if articles else pd.DataFrame([], columns=TABLE_COLUMNS)
+    table = _frame(columns, ready) if articles else pd.DataFrame([], columns=TABLE_COLUMNS)
     for check in suite.rules:
         if signal_column(check) not in table:
             table[signal_column(check)] = pd.Series(dtype="int64")
     return table
 
 
-def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
+def _frame(columns: Mapping[str, Any],
+           ready: Mapping[str, tuple[Sequence[str | None], Any]] | None = None) -> pd.DataFrame:
     """The frame pandas makes of one dict a row (`pd.DataFrame(rows)`), made from columns.
 
     pandas makes a frame of dicts (or tuples) by putting them in a 2-D object array and
@@ -550,7 +572,7 @@ def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
 
     size = len(next(iter(columns.values())))
     lists = [name for name, values in columns.items() if isinstance(values, list)]
-    arrays = string_arrays(columns, lists)  # str columns straight to Arrow (audit.strings)
+    arrays = string_arrays(columns, lists, ready)  # str columns straight to Arrow (audit.strings)
     rest = [name for name in lists if name not in arrays]
     try:
         from pandas.core.internals.construction import convert_object_array
@@ -749,15 +771,32 @@ def build_summary(
     }
 
 
-def input_files(articles: Sequence[Article]) -> list[dict[str, str]]:
+def input_files(articles: Sequence[Article], hashes: Mapping[str, str] | None = None) -> list[dict[str, str]]:
     """summary.json's `input_files`: each file the articles came from and its sha256 (a
     file of many records, JSONL or CSV, read again and hashed here: 0.14 s of CPU and
     0.2 s of wall for the 100,000 rerun's 205 MB, which the run does in a thread while
-    GX validates, off the report's path)."""
+    GX validates, off the report's path). `hashes`: record_file_hashes' answer, for the
+    files it hashed already."""
+    known = hashes or {}
     inputs: dict[str, str] = {}
     for a in articles:
         inputs.setdefault(a.source_uri.split("#")[0], a.source_sha256 if "#" not in a.source_uri else "")
-    return [{"path": p, "sha256": h or _file_sha256(p)} for p, h in inputs.items()]
+    return [{"path": p, "sha256": h or known.get(p) or _file_sha256(p)} for p, h in inputs.items()]
+
+
+RECORD_FILES = (".jsonl", ".json", ".csv", ".parquet")  # the formats of many records a file
+
+
+def record_file_hashes(paths: Sequence[str | Path]) -> dict[str, str]:
+    """The sha256 of each input file of many records (by its path as the readers write it
+    in source_uri): what input_files hashes, done at the run's start, in a thread beside
+    the ingest stage (the file's reads and hashlib let the GIL go), not in its tail. A
+    path that cannot be listed gives {} (the run says why, later)."""
+    try:
+        files = list_inputs(paths)
+    except UsageError:
+        return {}
+    return {str(p): _file_sha256(str(p)) for p in files if p.suffix.lower() in RECORD_FILES}
 
 
 def _file_sha256(path: str) -> str:
