@@ -35,7 +35,7 @@ from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
 from audit.normalise.plausible import DateBounds
 from audit.progress import Progress, count_records
-from audit.strings import contiguous, made_early, string_arrays
+from audit.strings import contiguous, string_arrays
 from audit.suite import Suite, load_suite, signal_column, too_many_records
 from audit.validate import TEMPLATES_FILE
 from audit.validate.child import GxChild, InProcess, start_validator
@@ -256,10 +256,6 @@ def _run(
 
         language_cache.resolve(articles, lambda texts: languages_on_spark(session, texts))
     timings["ingest_normalise"] = time.perf_counter() - clock  # the language cache is saved later
-    # the text column's Arrow array (audit.strings), made from the texts as ingest left
-    # them while the detectors run (about 0.3-0.45 s of CPU at 100,000 articles that the
-    # table's thread made in the tail, where both cores are busy); only for a table
-    texts_made = _apart(made_early, [a.text for a in articles]) if out_dir is not None else None
 
     clock = time.perf_counter()
     with progress.stage("cross-article checks", None, "detectors") as advance:
@@ -309,7 +305,7 @@ def _run(
             table_made: Future[pd.DataFrame] = Future()  # the thread's table, before the report's preparation
             if work is not None:  # the table, the report's rows and diffs, made while GX validates
                 early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
-                               detection.failed, counts, html_report, signals, table_made, texts_made)
+                               detection.failed, counts, html_report, signals, table_made)
             with progress.stage("validate (GX)", 1, "steps") as advance:
                 if cache is not None:  # Data Docs' compiled templates kept for the next runs
                     validator.template_cache = Path(cache) / TEMPLATES_FILE
@@ -423,7 +419,6 @@ def _table_and_report(
     html_report: bool,
     known: Mapping[str, Any] | None,
     table_made: Future[pd.DataFrame],
-    texts_made: Future[Any] | None = None,
 ) -> Any:
     """The article table, into `table_made`, and audit.report.prepare's answer (None
     without a report), returned; in a thread started when GX's columns are made (`known`:
@@ -432,13 +427,10 @@ def _table_and_report(
     delayed GX's start by as much; the rows, cluster diffs and view plan are 0.6 s more.
     `table_made` gets the table (or the error) as soon as it is made: at 100,000 articles
     this thread outlasts GX's validation, and articles.parquet's writing (C++, the GIL
-    free) need not wait for the report's preparation. `texts_made`: audit.strings.made_early
-    of the texts, begun after ingest."""
+    free) need not wait for the report's preparation."""
     try:
         columns = article_columns(articles, not_checked, failed, counts, known)
-        made = texts_made.result() if texts_made is not None else None
-        table = article_table(articles, findings, suite, not_checked, failed, counts, columns,
-                              {"text": made} if made is not None else None)
+        table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
     except BaseException as error:
         table_made.set_exception(error)
         raise
@@ -530,29 +522,26 @@ def article_table(
     failed: dict[str, dict[str, str]] | None = None,
     counts: Mapping[str, list[int | None]] | None = None,
     columns: Mapping[str, Any] | None = None,
-    ready: Mapping[str, tuple[Sequence[str | None], Any]] | None = None,
 ) -> pd.DataFrame:
     """The SPEC's article table plus one finding-count column per check of the suite;
     with `failed` (a detector raised), a `check_failures` column: JSON {check: error}.
     `counts`: count_columns' answer, when the caller made it already; `columns`:
     article_columns' answer, when the caller made it already (it keeps them: the report's
-    rows take their strings from them instead of back from the table, audit.report.prepare);
-    `ready`: str columns' arrays made already (audit.strings.string_arrays)."""
+    rows take their strings from them instead of back from the table, audit.report.prepare)."""
     import pandas as pd
 
     if counts is None:
         counts = count_columns(articles, findings, suite, not_checked)
     if columns is None:
         columns = article_columns(articles, not_checked, failed, counts)
-    table = _frame(columns, ready) if articles else pd.DataFrame([], columns=TABLE_COLUMNS)
+    table = _frame(columns) if articles else pd.DataFrame([], columns=TABLE_COLUMNS)
     for check in suite.rules:
         if signal_column(check) not in table:
             table[signal_column(check)] = pd.Series(dtype="int64")
     return table
 
 
-def _frame(columns: Mapping[str, Any],
-           ready: Mapping[str, tuple[Sequence[str | None], Any]] | None = None) -> pd.DataFrame:
+def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     """The frame pandas makes of one dict a row (`pd.DataFrame(rows)`), made from columns.
 
     pandas makes a frame of dicts (or tuples) by putting them in a 2-D object array and
@@ -572,7 +561,7 @@ def _frame(columns: Mapping[str, Any],
 
     size = len(next(iter(columns.values())))
     lists = [name for name, values in columns.items() if isinstance(values, list)]
-    arrays = string_arrays(columns, lists, ready)  # str columns straight to Arrow (audit.strings)
+    arrays = string_arrays(columns, lists)  # str columns straight to Arrow (audit.strings)
     rest = [name for name in lists if name not in arrays]
     try:
         from pandas.core.internals.construction import convert_object_array

@@ -24,7 +24,6 @@ Here a column of str and None is made once, as pandas' str type would have it:
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Mapping, Sequence
 from itertools import repeat
 from operator import is_, is_not
@@ -40,21 +39,13 @@ SHARED = {"clean_text": "text"}
 RUN_ROWS = 4
 LONG_CHARS = 256  # characters a row on average from which a column is encoded, not pa.array'd
 BATCH = 8192  # strings encoded at a time (their bytes objects, freed after each batch)
-# encoded at a time by `made_early`, which runs beside the run's main thread: one batch is
-# one C call that holds the GIL (8,192 texts of 3 KB: about 25 ms the detectors would
-# wait), and the GIL is offered after each (else the main thread, which lets it go in
-# numpy and I/O, waits the switch interval, 5 ms, each time it wants it back)
-EARLY_BATCH = 256
 
 
-def string_arrays(columns: Mapping[str, Any], names: Sequence[str],
-                  ready: Mapping[str, tuple[Sequence[str | None], Any]] | None = None) -> dict[str, Any]:
+def string_arrays(columns: Mapping[str, Any], names: Sequence[str]) -> dict[str, Any]:
     """pandas' str arrays for those of `names` whose lists hold only str and None (and
     some str): the arrays pandas' inference would make of them, equal in type and
     values. {} when this pandas does not make such columns its pyarrow-backed str (then
-    pandas converts them all, as before). `ready`: `made_early`'s answers by name (the
-    values an array was made of, the array), taken where the column holds the very same
-    objects in the same order."""
+    pandas converts them all, as before)."""
     dtype = _str_dtype()
     if dtype is None:
         return {}
@@ -68,10 +59,6 @@ def string_arrays(columns: Mapping[str, Any], names: Sequence[str],
         if str not in kinds or not kinds <= {str, type(None)}:
             continue  # not pandas' str (None alone: object), or other values: pandas decides
         partner = SHARED.get(name)
-        early = (ready or {}).get(name)
-        if early is not None and _same_objects(values, early[0]):
-            made[name] = early[1]
-            continue
         try:
             if partner in made:
                 made[name] = shared_array(values, columns[partner], made[partner])
@@ -82,44 +69,21 @@ def string_arrays(columns: Mapping[str, Any], names: Sequence[str],
     return {name: pd.arrays.ArrowStringArray(array, dtype=dtype) for name, array in made.items()}
 
 
-def made_early(values: Sequence[str | None]) -> tuple[Sequence[str | None], Any] | None:
-    """`values` and their large_string ChunkedArray, made before the table is (the run's
-    `text` column, in a thread while the detectors run: issue 13), for string_arrays'
-    `ready`; None where string_arrays would not make one (then it decides, later, as
-    before). In batches of EARLY_BATCH: the GIL is let go between them."""
-    import pyarrow as pa
-
-    kinds = set(map(type, values))
-    if str not in kinds or not kinds <= {str, type(None)}:
-        return None
-    try:
-        return values, pa.chunked_array([large_string_array(values, EARLY_BATCH, polite=True)])
-    except (pa.ArrowException, UnicodeError):  # a lone surrogate: left to string_arrays
-        return None
-
-
-def _same_objects(values: Sequence[Any], others: Sequence[Any]) -> bool:
-    """Whether two sequences hold the very same objects in the same order (by identity:
-    a text replaced after its array was made, even by an equal one, is not taken)."""
-    return len(values) == len(others) and all(map(is_, values, others))
-
-
-def large_string_array(values: Sequence[str | None], batch: int = BATCH, polite: bool = False) -> Any:
+def large_string_array(values: Sequence[str | None]) -> Any:
     """`pa.array(values, type=pa.large_string())` (str and None): the same array, made by
-    `encoded_array` when the strings are long (`batch`, `polite`: its)."""
+    `encoded_array` when the strings are long."""
     import pyarrow as pa
 
     if sum(map(len, filter(None, values))) >= LONG_CHARS * len(values):
-        return encoded_array(values, batch, polite)
+        return encoded_array(values)
     return pa.array(values, type=pa.large_string())
 
 
-def encoded_array(values: Sequence[str | None], batch: int = BATCH, polite: bool = False) -> Any:
+def encoded_array(values: Sequence[str | None]) -> Any:
     """A large_string array of `values` (str and None) from their UTF-8 bytes, encoded a
     batch at a time (C loops: map, writelines) into one buffer that Arrow takes as it is.
     No UTF-8 copy is left inside the strings; the buffer grows in place. A lone
-    surrogate raises UnicodeEncodeError, as pyarrow's conversion does. `polite`: the GIL
-    offered to other threads after each batch (`time.sleep(0)`)."""
+    surrogate raises UnicodeEncodeError, as pyarrow's conversion does."""
     import numpy as np
     import pyarrow as pa
 
@@ -130,13 +94,11 @@ def encoded_array(values: Sequence[str | None], batch: int = BATCH, polite: bool
         values = [v if v is not None else "" for v in values]
     data = io.BytesIO()
     ends = np.zeros(size + 1, dtype=np.int64)
-    for start in range(0, size, batch):
-        encoded = list(map(str.encode, values[start:start + batch]))
-        ends[start + 1:start + 1 + len(encoded)] = np.fromiter(map(len, encoded), dtype=np.int64,
-                                                               count=len(encoded))
-        data.writelines(encoded)
-        if polite:
-            time.sleep(0)
+    for start in range(0, size, BATCH):
+        batch = list(map(str.encode, values[start:start + BATCH]))
+        ends[start + 1:start + 1 + len(batch)] = np.fromiter(map(len, batch), dtype=np.int64,
+                                                             count=len(batch))
+        data.writelines(batch)
     np.cumsum(ends, out=ends)
     bitmap, nulls = None, 0
     if valid is not None:
