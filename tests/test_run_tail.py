@@ -124,7 +124,8 @@ def test_a_failure_after_the_parquet_is_begun_leaves_the_last_run(tmp_path: Path
 
 def test_the_input_files_hashed_while_gx_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """summary.json's input_files: a JSONL file of many records hashed whole (in a thread
-    begun before GX validates), a file an article by its own hash; each file once."""
+    begun at the run's start: record_file_hashes), a file an article by its own hash;
+    each file once."""
     import hashlib
     import json
 
@@ -136,12 +137,14 @@ def test_the_input_files_hashed_while_gx_validates(tmp_path: Path, monkeypatch: 
                              for n in range(1, 4)), encoding="utf-8")
     one = tmp_path / "one.txt"
     one.write_text("A plain text file of one article, long enough to be read as one.\n" * 3, encoding="utf-8")
-    called: list[int] = []
+    called: list[object] = []
     hashed = pipeline.input_files
-    monkeypatch.setattr(pipeline, "input_files", lambda articles: called.append(1) or hashed(articles))
+    monkeypatch.setattr(pipeline, "input_files",
+                        lambda articles, hashes=None: called.append(hashes) or hashed(articles, hashes))
     result = run([lines, one], out=tmp_path / "run", on_problem=None, workers=1, data_docs=False,
                  html_report=False)
-    assert called == [1]
+    # once, given the JSONL file's hash made at the start (the .txt file's is its article's)
+    assert called == [{str(lines): hashlib.sha256(lines.read_bytes()).hexdigest()}]
     files = {f["path"]: f["sha256"] for f in result.summary["input_files"]}
     assert files == {str(lines): hashlib.sha256(lines.read_bytes()).hexdigest(),
                      str(one): hashlib.sha256(one.read_bytes()).hexdigest()}
