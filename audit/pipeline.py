@@ -155,14 +155,10 @@ def run(
 
 def _settle_passage() -> None:
     """Wait for duplicate.passage's process, which writes its state after it sent its
-    findings (passage_apart.settle), and for the states this process writes in threads
-    (saved.settle): a run ends with its cache whole."""
+    findings (passage_apart.settle): a run ends with its cache whole."""
     apart = sys.modules.get("audit.detect.duplicates.passage_apart")  # not imported: nothing to wait for
     if apart is not None:
         apart.settle()
-    saved = sys.modules.get("audit.detect.saved")  # the states written in this process's threads
-    if saved is not None:
-        saved.settle()
 
 
 def _run(

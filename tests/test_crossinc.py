@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audit.detect import registry, run_detectors, saved
+from audit.detect import registry, run_detectors
 from audit.detect.cache import FindingsCache
 from audit.detect.duplicates import lsh, near
 from audit.detect.saved import SavedState
@@ -179,32 +179,6 @@ def test_a_state_that_cannot_be_written_is_no_failure(tmp_path: Path) -> None:
     state = SavedState(tmp_path / "cross" / "x.npz", "fingerprint-1")
     state.save({"keys": np.arange(3, dtype=np.uint64)})  # no exception
     assert state.load() is None
-    state.save_beside({"keys": np.arange(3, dtype=np.uint64)})  # nor in its thread
-    saved.settle()
-    assert state.load() is None
-
-
-def test_a_state_written_beside_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """save_beside returns before the file is written; a load of it waits for the write,
-    a second write of it waits for the first, and settle for all."""
-    import threading
-
-    go = threading.Event()
-    real = SavedState.save
-    monkeypatch.setattr(SavedState, "save", lambda self, arrays: (go.wait(10), real(self, arrays)))
-    state = SavedState(tmp_path / "cross" / "x.npz", "fingerprint-1")
-    other = SavedState(tmp_path / "cross" / "y.npz", "fingerprint-1")
-    state.save_beside({"keys": np.arange(3, dtype=np.uint64)})
-    other.save_beside({"keys": np.arange(2, dtype=np.uint64)})
-    assert not state.path.exists() and not other.path.exists()  # the caller went on
-    threading.Timer(0.2, go.set).start()
-    assert state.load()["keys"].tolist() == [0, 1, 2]  # type: ignore[index]
-    state.save_beside({"keys": np.arange(4, dtype=np.uint64)})
-    state.save_beside({"keys": np.arange(5, dtype=np.uint64)})  # after the one before it
-    saved.settle()
-    assert not saved._WRITING
-    assert state.load()["keys"].tolist() == [0, 1, 2, 3, 4]  # type: ignore[index]
-    assert other.load()["keys"].tolist() == [0, 1]  # type: ignore[index]
 
 
 def test_exact_keys_and_claims_of_known_texts_are_not_made_again(tmp_path: Path,

@@ -13,19 +13,11 @@ from (boilerplate.line). The file carries a fingerprint of the detector's code, 
 data, the libraries and its params (audit.detect.cache): any change of those, a
 damaged file, or none at all, and the detector computes everything as a cold run does.
 Arrays only (`allow_pickle=False`): a cache folder is never a way to run code.
-
-The run's process writes its detectors' states in threads (`save_beside`): a write is
-mostly GIL-free (zipfile's crc32, the file's pages) but its wall was on the detect
-stage's path, boilerplate's 28 MB 0.04-0.4 s at 100,000 articles (the first write of a
-process, and the kernel's page reclaim under a run's memory). A read of a state waits for
-its write (`load`), and a run waits for all at its end (`settle`).
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import threading
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -49,7 +41,6 @@ class SavedState:
         """The arrays the last run wrote under this fingerprint, else None."""
         import numpy as np  # here: the gate imports this package without needing numpy
 
-        _wait_for(self.path)
         if not self.path.is_file():
             return None
         try:
@@ -76,44 +67,6 @@ class SavedState:
             for path in (partial, self.path):  # never a state older than the last run's
                 with contextlib.suppress(OSError):
                     path.unlink(missing_ok=True)
-
-
-    def save_beside(self, arrays: dict[str, Any]) -> None:
-        """`save` in a thread of its own (the caller goes on; `settle` waits for it). The
-        arrays are the caller's no more: they must not change after this call."""
-        _wait_for(self.path)  # never two writes of one file at once
-        thread = threading.Thread(target=self._save_quietly, args=(arrays,), name=f"state {self.path.name}",
-                                  daemon=True)
-        with _LOCK:
-            _WRITING[self.path] = thread
-        thread.start()
-
-    def _save_quietly(self, arrays: dict[str, Any]) -> None:
-        with contextlib.suppress(Exception):  # as `save`: a state unwritten, never a failed run
-            self.save(arrays)
-
-
-_WRITING: dict[Path, threading.Thread] = {}  # states being written beside the run, by file
-_LOCK = threading.Lock()
-
-
-def _wait_for(path: Path) -> None:
-    with _LOCK:
-        thread = _WRITING.pop(path, None)
-    if thread is not None:
-        thread.join()
-
-
-def settle() -> None:
-    """Wait for every state `save_beside` is writing: a run ends with its cache whole."""
-    with _LOCK:
-        threads = list(_WRITING.values())
-        _WRITING.clear()
-    for thread in threads:
-        thread.join()
-
-
-atexit.register(settle)  # callers that run the detectors without pipeline.run
 
 
 def saved_state(cache_path: Path, name: str, fingerprint: str) -> SavedState:

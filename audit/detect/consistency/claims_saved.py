@@ -47,7 +47,7 @@ def remembered_claims(articles: Sequence[Article], saved: SavedState,
             found[i] = own
     drop_shares(articles, NAME)  # the known texts' shares: not parsed, not held
     if texts is not None:  # else (a hash not sha256's hex) the last run's state is left as it is
-        saved.save_beside({"texts": texts, "days": days,
+        saved.save({"texts": texts, "days": days,
                     "claims": np.frombuffer(json.dumps({i: found[i] for i in sorted(found)}).encode("utf-8"),
                                             dtype=np.uint8)})
     return found, days

@@ -50,7 +50,7 @@ def remembered_duplicates(articles: Sequence[Article], saved: SavedState,
     for members, key in _groups(digests, filled):
         yield from copies(key, [(p, articles[p]) for p in members])
     if texts is not None:  # else (a hash not sha256's hex) the last run's state is left as it is
-        saved.save_beside({"texts": texts, "keys": digests, "filled": filled})
+        saved.save({"texts": texts, "keys": digests, "filled": filled})
 
 
 def _load(saved: SavedState) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

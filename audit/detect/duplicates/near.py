@@ -178,8 +178,7 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
             if finding is not None:
                 yield finding
     if memo is not None and saved is not None:
-        # deferred by workers._passage_apart, in the run's process: then written in a thread
-        write_state(params, lambda: memo.save(saved, beside="_later" in params))
+        write_state(params, lambda: memo.save(saved))  # deferred by workers._passage_apart
 
 
 def _remembered_pairs(articles: Sequence[Article], shingles: Callable[[int], np.ndarray], cfg: NearConfig,

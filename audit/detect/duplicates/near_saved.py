@@ -95,12 +95,10 @@ class NearMemo:
         self.used_exact[sha] = key
         return key
 
-    def save(self, state: SavedState, beside: bool = False) -> None:
+    def save(self, state: SavedState) -> None:
         """This run's values, article by article (only its texts': the file does not grow
         run after run; a text twice is kept twice, read once). None with a hash that is
-        not sha256's hex: the last run's state is left as it is. `beside`: the file
-        written in a thread (SavedState.save_beside; not in a forked child, which ends
-        without waiting for it)."""
+        not sha256's hex: the last run's state is left as it is."""
         if self.texts is None:
             return
         row = dict(zip(self.shas, range(len(self.shas))))
@@ -116,4 +114,4 @@ class NearMemo:
             "exact_of": np.array([row[sha] for sha, _ in exact], dtype=np.int64),
             "exact_key": np.array([key for _, key in exact], dtype="U64"),
         }
-        (state.save_beside if beside else state.save)(arrays)
+        state.save(arrays)

@@ -280,7 +280,7 @@ def _save(saved: SavedState, idents: np.ndarray, done: Outcome) -> None:
     meta = {"groups": groups,
             "findings": {str(i): [[f.start, f.end, f.message, f.data["signal"]] for f in own]
                          for i, own in found.items()}}
-    saved.save_beside({"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+    saved.save({"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
                 "idents": idents, "offsets": offsets, "units": units.astype(np.int32),
                 "gid": pairs.gid.astype(np.int32), "key": pairs.key,
                 "count": pairs.count.astype(np.int32)})
