@@ -1,6 +1,7 @@
 """Whether two run folders hold the same outputs (a rerun against a `--no-cache` run, or
-one tree's run against another's): findings.jsonl, unreadable.jsonl and data/* byte for
-byte, articles.parquet as a table, summary.json without what differs by run (timings,
+one tree's run against another's): findings.jsonl and unreadable.jsonl byte for byte,
+data/* byte for byte or, where the bytes differ, by what they hold (a packed file is gzip by
+ISA-L or by zlib, as installed), articles.parquet as a table, summary.json without what differs by run (timings,
 paths, run id, cache counters, history). Prints what differs; exit 1 if anything does.
 
     python benchmarks/same_outputs.py OUT_A OUT_B
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+
+from audit.report.data import read_data_file
 
 BY_RUN = {"seconds", "history", "run_id", "findings_cache", "language_cache", "suite", "out",
           "cache", "started", "finished", "peak_rss_mb"}
@@ -38,8 +41,9 @@ def differences(a: Path, b: Path) -> list[str]:
         found.append("articles.parquet")
     names = sorted({p.name for p in (a / "data").iterdir()} | {p.name for p in (b / "data").iterdir()})
     for name in names:
-        if not ((a / "data" / name).exists() and (b / "data" / name).exists()
-                and (a / "data" / name).read_bytes() == (b / "data" / name).read_bytes()):
+        one, two = a / "data" / name, b / "data" / name
+        if not (one.exists() and two.exists() and (one.read_bytes() == two.read_bytes()
+                                                   or read_data_file(one) == read_data_file(two))):
             found.append(f"data/{name}")
     one, two = (_plain(json.loads((d / "summary.json").read_text())) for d in (a, b))
     found += [f"summary.json: {key}" for key in sorted(set(one) | set(two)) if one.get(key) != two.get(key)]
