@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +27,20 @@ from audit.progress import make_progress
 # the run and this command returned, took 0.6-1.1 s of a 100,000-article rerun's wall
 # after its outputs were in place (docs/measurements/tail15.md)
 KEPT: list[Any] = []
+
+
+@contextlib.contextmanager
+def _owned_process() -> Iterator[list[Any]]:
+    """For `run` and `gate`, whose process the command line owns: KEPT emptied of a former
+    run's (a process that runs several: tests) and handed over as the run's `leftovers`,
+    and the run's new heap pages faulted in on the other core (audit.heap). Here, not in
+    pipeline.run: malloc's options are the whole process's, and a caller of the Python API
+    (a scheduler's worker) owns its process."""
+    from audit.heap import pages_ahead
+
+    KEPT.clear()
+    with pages_ahead():
+        yield KEPT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Audit corpora of news articles: findings with evidence, judged by "
@@ -96,21 +111,16 @@ def run_command(
 ) -> None:
     """Audit a corpus and write articles.parquet, findings.jsonl, summary.json, index.html."""
     the_suite, validator = _start_gx(suite, engine, spark_master)
-    from audit.heap import pages_ahead
     from audit.pipeline import run
 
-    KEPT.clear()  # a former run's, in a process that runs several (tests)
-    # the run's new heap pages faulted in on the other core (audit.heap); here, not in
-    # pipeline.run: it sets malloc's options for the whole process, and a caller of the
-    # Python API (a scheduler's worker) owns its process, the command line owns this one
-    with pages_ahead():
+    with _owned_process() as kept:
         result = run(paths or [Path("seeds")], suite=the_suite, out=out, validator=validator,
                      fields=_fields(text_field, id_field, published_field),
                      against=against, save_index=save_index, fix_encoding=fix_encoding,
                      engine=engine.value, spark_master=spark_master,
                      cache=None if no_cache else cache or out.parent / ".cache",
                      workers=workers, batch_size=batch_size, progress=make_progress(quiet),
-                     leftovers=KEPT)
+                     leftovers=kept)
     KEPT.append(result)
     counts = result.summary["counts"]["by_severity"]
     status = result.summary["status"]
@@ -148,17 +158,15 @@ def gate_command(
     """Pre-ingest gate: every article goes to exactly one of --accepted and --quarantine."""
     the_suite, validator = _start_gx(suite, engine, spark_master)
     from audit.gating import gate
-    from audit.heap import pages_ahead
 
-    KEPT.clear()
-    with pages_ahead():  # as `run`'s command does, for the same reasons
+    with _owned_process() as kept:
         result = gate(paths, accepted=accepted, quarantine=quarantine, suite=the_suite, out=out,
                       validator=validator,
                       fields=_fields(text_field, id_field, published_field),
                       against=against, save_index=save_index, fix_encoding=fix_encoding,
                       engine=engine.value, spark_master=spark_master, cache=cache,
                       workers=workers, batch_size=batch_size, progress=make_progress(quiet),
-                      leftovers=KEPT)
+                      leftovers=kept)
     KEPT.append(result)
     typer.echo(f"{len(result.accepted)} accepted -> {accepted}; "
                f"{len(result.quarantined)} quarantined -> {quarantine}")
