@@ -121,3 +121,17 @@ def test_lexsorted_is_lexsort() -> None:
                                     (300, 2**40, 2**30)]:  # the last does not fit: lexsort itself
         major, minor = rng.integers(0, top_major, n), rng.integers(0, top_minor, n)
         assert np.array_equal(lexsorted(minor, major), np.lexsort((minor, major)))
+
+
+def test_family_codes_are_those_of_the_families() -> None:
+    """passage.family_codes equals family_codes of _families: clusters anywhere, an empty
+    cluster id (no cluster, as `or` reads it), none at all."""
+    cfg = PassageConfig()
+    rng = random.Random(3)
+    for n in (0, 1, 7, 300):
+        articles = [make_article(f"text {i}", article_id=f"a{i}") for i in range(n)]
+        for article in articles:
+            article.extra[duplicate_passage.CLUSTER_COLUMN] = rng.choice([None, None, None, "", "a3", "a5", "b"])
+        expected = passage_state.family_codes(duplicate_passage._families(articles, cfg))
+        assert np.array_equal(duplicate_passage.family_codes(articles, cfg), expected)
+        assert n < 300 or len(set(expected.tolist())) < n  # some families of several articles

@@ -112,6 +112,25 @@ def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]
     return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
 
 
+_NO_COLUMN = object()
+
+
+def family_codes(articles: Sequence[Article], cfg: PassageConfig) -> np.ndarray:
+    """passage_state.family_codes of _families: the codes, in order of first appearance,
+    made with one short pass in Python (an article's family is its cluster's first member,
+    or itself). passage_apart's process gets them from a thread of the run's process, who
+    runs its other detectors meanwhile: the pass over 100,000 articles' families and their
+    codes in Python waited on the interpreter's lock there, with passage waiting for them."""
+    clusters = [a.extra.get(CLUSTER_COLUMN, _NO_COLUMN) for a in articles]
+    if _NO_COLUMN in clusters:  # duplicate.near did not run: _families runs it
+        return passage_state.family_codes(_families(articles, cfg))
+    held = [pos for pos, cluster in enumerate(clusters) if cluster]
+    first: dict[Hashable, int] = {}
+    leader = np.arange(len(clusters), dtype=np.int64)  # each article's family's first article
+    leader[held] = [first.setdefault(clusters[pos], pos) for pos in held]
+    return (np.cumsum(leader == np.arange(len(clusters))) - 1)[leader]
+
+
 def prepare(article: Article, params: Mapping[str, Any]) -> str:
     """The article's word hashes (run in the workers), as base64 text (the findings cache
     keeps it as JSON): the corpus step tokenises only the articles of pairs that share a
