@@ -135,3 +135,24 @@ def test_family_codes_are_those_of_the_families() -> None:
         expected = passage_state.family_codes(duplicate_passage._families(articles, cfg))
         assert np.array_equal(duplicate_passage.family_codes(articles, cfg), expected)
         assert n < 300 or len(set(expected.tolist())) < n  # some families of several articles
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_seed_groups_by_hash_keep_each_hashs_mark(big: bool) -> None:
+    """The marks (one a hash) follow their rows into the groups, whether the rows are
+    sorted as keys or (positions too large for one key) by lexsort."""
+    from audit.detect.duplicates.seeds import seed_groups_by_hash
+
+    rng = np.random.default_rng(11)
+    rows = 2000
+    hashes = np.sort(rng.integers(0, 150, rows).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    docs = rng.integers(0, 400, rows).astype(np.int32)
+    positions = rng.choice(np.arange(2**30 if big else 5000), rows, replace=False).astype(np.int32)
+    mark_of = {int(h): bool(rng.random() < 0.5) for h in np.unique(hashes)}
+    marks = np.array([mark_of[int(h)] for h in hashes])
+    groups = seed_groups_by_hash(hashes, docs, positions, np.arange(400), 50, marks)
+    hash_at = {(int(d), int(p)): int(h) for h, d, p in zip(hashes, docs, positions)}
+    assert groups.marked is not None and len(groups.members) > 100
+    got = [(hash_at[(int(d), int(p))], bool(m)) for d, p, m in zip(groups.docs, groups.positions, groups.marked)]
+    assert all(mark_of[h] == m for h, m in got)
+    assert {m for _, m in got} == {True, False}
