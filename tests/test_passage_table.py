@@ -85,12 +85,15 @@ def test_a_tables_answers_are_the_merged_tables(tmp_path: Path, seed: int, monke
 
 
 @pytest.mark.parametrize("seed", range(8))
-@pytest.mark.parametrize("per_rows", [0, 10**9])
+@pytest.mark.parametrize(("per_rows", "waste"), [(0, 1.0), (0, 0.0), (10**9, 1.0)])
 def test_reruns_with_prints_from_words_or_from_the_table_find_what_a_cold_run_finds(
-        tmp_path: Path, seed: int, per_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, seed: int, per_rows: int, waste: float, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every rerun's prints from the words file (0), or every one from a pass over the
-    table (10**9): the findings are the cold run's either way, and the way was taken."""
+    table (10**9): the findings are the cold run's either way, and the way was taken. With
+    no waste allowed, each rerun writes the words file anew: the previous version's words
+    are still read from the file it mapped."""
     monkeypatch.setattr(passage_state, "WORDS_PER_ROWS", per_rows)
+    monkeypatch.setattr(passage_state, "WASTE", waste)
     monkeypatch.setattr(passage_state, "LARGE_CHANGE", 1.0)
     asked: list[int] = []
     real = duplicate_passage._old_prints
