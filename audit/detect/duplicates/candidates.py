@@ -449,7 +449,7 @@ def edited_candidates(groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig
     starts, sizes, group = group_layout(groups)
     docs = groups.docs[groups.members].astype(np.int64)
     rank = np.repeat(sizes, sizes).astype(np.int64) * (len(starts) + 1) + group  # global order
-    order = np.lexsort((rank, docs))
+    order = lexsorted(rank, docs)
     held = np.bincount(docs, minlength=len(counts))  # |x|: each article's groups
     need = np.ceil(cfg.max_coverage * np.maximum(1, counts)).astype(np.int64)  # t, by x alone
     first = np.cumsum(held) - held
@@ -477,6 +477,23 @@ def edited_candidates(groups: SeedGroups, counts: np.ndarray, cfg: PassageConfig
         share = np.maximum(need[a], need[b])  # t of the pair
         found.append(codes[(many >= np.minimum(shared, share)) & (np.minimum(held[a], held[b]) >= share)])
     return distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+def lexsorted(minor: np.ndarray, major: np.ndarray) -> np.ndarray:
+    """np.lexsort((minor, major)) of non-negative integer columns: one np.sort of
+    (major, minor, row) packed into an int64 when they fit, the row in the low bits (a
+    tie keeps the rows' order, as lexsort's). np.sort of 1.2 million int64s takes a sixth
+    of lexsort's time over the two columns (edited_candidates on a 100,000 rerun's groups:
+    0.09 s of its 0.13)."""
+    n = len(major)
+    major, minor = major.astype(np.int64, copy=False), minor.astype(np.int64, copy=False)
+    row_bits = max(1, (n - 1).bit_length())
+    minor_bits = max(1, int(minor.max(initial=0)).bit_length())
+    major_bits = max(1, int(major.max(initial=0)).bit_length())
+    if major_bits + minor_bits + row_bits > 63 or (n and min(int(major.min()), int(minor.min())) < 0):
+        return np.lexsort((minor, major))
+    packed = np.sort((major << (minor_bits + row_bits)) | (minor << row_bits) | np.arange(n, dtype=np.int64))
+    return packed & ((1 << row_bits) - 1)
 
 
 def pair_seeds(groups: SeedGroups, codes: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -112,6 +112,25 @@ def _families(articles: Sequence[Article], cfg: PassageConfig) -> list[Hashable]
     return [a.extra.get(CLUSTER_COLUMN) or pos for pos, a in enumerate(articles)]
 
 
+_NO_COLUMN = object()
+
+
+def family_codes(articles: Sequence[Article], cfg: PassageConfig) -> np.ndarray:
+    """passage_state.family_codes of _families: the codes, in order of first appearance,
+    made with one short pass in Python (an article's family is its cluster's first member,
+    or itself). passage_apart's process gets them from a thread of the run's process, who
+    runs its other detectors meanwhile: the pass over 100,000 articles' families and their
+    codes in Python waited on the interpreter's lock there, with passage waiting for them."""
+    clusters = [a.extra.get(CLUSTER_COLUMN, _NO_COLUMN) for a in articles]
+    if _NO_COLUMN in clusters:  # duplicate.near did not run: _families runs it
+        return passage_state.family_codes(_families(articles, cfg))
+    held = [pos for pos, cluster in enumerate(clusters) if cluster]
+    first: dict[Hashable, int] = {}
+    leader = np.arange(len(clusters), dtype=np.int64)  # each article's family's first article
+    leader[held] = [first.setdefault(clusters[pos], pos) for pos in held]
+    return (np.cumsum(leader == np.arange(len(clusters))) - 1)[leader]
+
+
 def prepare(article: Article, params: Mapping[str, Any]) -> str:
     """The article's word hashes (run in the workers), as base64 text (the findings cache
     keeps it as JSON): the corpus step tokenises only the articles of pairs that share a
@@ -402,11 +421,14 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
              for doc in sorted(sides) for group in passage_groups(sides[doc])
              if not site_chrome(corpus, doc, group, cfg)]
     if saved is not None:
-        state = passage_state.PassageState(
-            ids, sink["families"], sink["counts"], *sink["table"], pairs, edited, sink["store"], sink["names"],
-            sink["live"])
+        def write() -> None:
+            table = sink["table"]  # a rerun's Table: made whole here, off the findings' path
+            columns = table.whole() if isinstance(table, passage_state.Table) else table
+            passage_state.save(saved, passage_state.PassageState(
+                ids, sink["families"], sink["counts"], *columns, pairs, edited, sink["store"], sink["names"],
+                sink["live"]))
         # passage_apart's process defers it: written once the findings are sent (the run waits for those only)
-        write_state(params, lambda: passage_state.save(saved, state))
+        write_state(params, write)
     yield from found
 
 
@@ -545,7 +567,7 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     counts = np.zeros(len(articles), dtype=np.int64)
     counts[changed] = fresh.counts
     rows = (fresh.hashes, changed[fresh.docs], fresh.positions, counts)
-    table = passage_state.merged_table(state, matched, rows)  # before the families: near may still be at work
+    table = passage_state.Table.of(state, matched, rows, _old_prints(state, words, cfg) if stored is not None else None)
     names = state.names[np.maximum(old_of_new, 0)]  # an unchanged article's id is as before
     names[changed] = articles.names(changed.tolist())
     _read_ahead(articles, passage_state.likely_read(state, matched, names, changed), caches)
@@ -557,9 +579,8 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     kept_pairs, kept_edited = passage_state.kept_outcomes(state, rerun)
     local = (_edit_local(state, matched, names, kin, (changed, fresh, words_of), words, cfg)
              if stored is not None else passage_state.NO_LOCAL)
-    rows, marks = rerun.key_rows(local)  # sorted by hash, as the table
-    groups = seed_groups_by_hash(rerun.hashes[rows], rerun.docs[rows], rerun.positions[rows], kin, cfg.max_df,
-                                 marks)
+    key_hashes, key_docs, key_positions, marks = rerun.key_rows(local)  # sorted by hash, as the table
+    groups = seed_groups_by_hash(key_hashes, key_docs, key_positions, kin, cfg.max_df, marks)
     found = live_candidates(words, groups.marked_only(), cfg, rerun.affected | rerun.flipped)
     found = found[rerun.dirty(found >> 32, found & 0xFFFFFFFF)]
     kept_live, before = passage_state.live_now(state, rerun, local)
@@ -574,9 +595,26 @@ def _rerun(articles: Sequence[Article], state: passage_state.PassageState, ids: 
     pairs.update(fresh_pairs)
     edited.update(kept_edited)
     edited.update(fresh_edited)
-    sink.update(table=(rerun.hashes, rerun.docs, rerun.positions), counts=rerun.counts, families=kin,
+    sink.update(table=rerun.table, counts=rerun.counts, families=kin,
                 store=store, live=distinct(np.concatenate([kept_live, live])), names=names)
     return True
+
+
+def _old_prints(state: passage_state.PassageState, words: CorpusWords,
+                cfg: PassageConfig) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """passage_state.Table's `prints`: the fingerprints (hashes, article) of some of the
+    state's articles, winnowed from their words in the words file (`words.words`, mapped,
+    at the state's places), as the cold run made the table's rows."""
+    store = state.words
+    assert store is not None
+
+    def prints(olds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        parts = [words.words[start : start + length] for start, length in
+                 zip(store.starts[olds].tolist(), store.lengths[olds].tolist())]
+        made = Fingerprints.of(CorpusWords.of(parts), cfg.kgram, cfg.window)
+        return made.hashes, olds[made.docs]
+
+    return prints
 
 
 READ_AHEAD = 4096  # articles at most read before the families (a rerun of 1% of 100,000: a few hundred)

@@ -369,9 +369,7 @@ class Rerun:
     crossing: np.ndarray  # sorted codes (a << 32 | b) of the pairs of unaffected articles
     # that both hold a fingerprint that crossed max_df: the only pairs of two unaffected
     # articles whose seeds moved
-    hashes: np.ndarray  # the corpus's fingerprints now, sorted by hash
-    docs: np.ndarray
-    positions: np.ndarray
+    table: Table  # the corpus's fingerprints now (made whole only for the save: Table.whole)
     counts: np.ndarray  # fingerprints of each article now
     crossed: np.ndarray  # sorted fingerprints whose count of families crossed max_df
 
@@ -384,25 +382,26 @@ class Rerun:
             out[both] = in_sorted(self.crossing, (lo << 32) | hi)
         return out
 
-    def key_rows(self, local: Local | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Rows of the fingerprints held by an affected article, or by two rows of flipped
-        ones, with every other holder of those fingerprints: the groups every dirty pair's
-        seeds are in (a dirty pair of two unaffected articles is of two flipped ones, and
-        every fingerprint both hold is held by two flipped rows). And whether each row's
-        groups are to be searched for live pairs: all, but for the fingerprints that only
-        `local` articles hold away from their edits (and that did not cross max_df)."""
-        flipped = self.hashes[self.flipped[self.docs]]  # sorted, as the table
+    def key_rows(self, local: Local | None = None) -> tuple[np.ndarray, ...]:
+        """(hashes, docs, positions, marks): the rows of the fingerprints held by an
+        affected article, or by two rows of flipped ones, with every other holder of those
+        fingerprints, sorted by hash as the table: the groups every dirty pair's seeds are
+        in (a dirty pair of two unaffected articles is of two flipped ones, and every
+        fingerprint both hold is held by two flipped rows). And whether each row's groups
+        are to be searched for live pairs (`marks`): all, but for the fingerprints that
+        only `local` articles hold away from their edits (and that did not cross max_df)."""
+        flipped, _ = self.table.held(self.flipped)  # sorted, with a hash once per row
         starts, _ = run_bounds(flipped, 2)
-        held = self.affected[self.docs]
-        wanted = distinct(np.concatenate([self.hashes[held], flipped[starts]]), "stable")
-        rows = _rows_of(self.hashes, wanted)
+        held, holders = self.table.held(self.affected)
+        wanted = distinct(np.concatenate([held, flipped[starts]]), "stable")
+        hashes, docs, positions = self.table.rows(wanted)
         if local is None or not len(local.docs):
-            return rows, np.ones(len(rows), dtype=bool)
+            return hashes, docs, positions, np.ones(len(hashes), dtype=bool)
         full = self.affected.copy()
         full[local.docs] = False
-        searched = distinct(np.concatenate([self.hashes[full[self.docs]], flipped[starts], local.near,
+        searched = distinct(np.concatenate([held[full[holders]], flipped[starts], local.near,
                                             self.crossed]), "stable")
-        return rows, in_sorted(searched, self.hashes[rows])
+        return hashes, docs, positions, in_sorted(searched, hashes)
 
 
 def match(state: PassageState, ids: list[bytes]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -461,59 +460,137 @@ def affected_articles(old_of_new: np.ndarray, old_families: np.ndarray, families
     return changed | ~same[fam]
 
 
-def merged_table(state: PassageState, matched: tuple[np.ndarray, np.ndarray],
-                 fresh: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
-    """The fingerprint table now (hashes, docs, positions, sorted by hash) and each
-    article's count: the state's rows of the articles kept, at their positions now, with
-    `fresh`'s rows ((hashes, docs, positions, counts) of the changed and added articles)
-    merged in. It needs no families, so a rerun makes it while duplicate.near is still
-    making them (0.2-0.3 s of its 5.8M rows at 100,000 articles, off the wait)."""
-    old_of_new, new_of_old = matched
-    now_of = np.where(new_of_old < 0, -1, new_of_old).astype(np.int32)[state.docs]
-    keep = now_of >= 0
-    hashes, docs, positions = state.hashes[keep], now_of[keep], state.positions[keep]
-    fresh_hashes, fresh_docs, fresh_positions, fresh_counts = fresh
-    order = np.argsort(fresh_hashes, kind="stable")
-    at = np.searchsorted(hashes, fresh_hashes[order], side="right")
-    hashes = _merged(hashes, at, fresh_hashes[order])
-    docs = _merged(docs, at, fresh_docs[order].astype(np.int32))
-    positions = _merged(positions, at, fresh_positions[order].astype(positions.dtype))
-    counts = np.where(old_of_new < 0, fresh_counts, state.counts[np.maximum(old_of_new, 0)])
-    return hashes, docs, positions, counts
+WORDS_PER_ROWS = 2000  # Table.held fingerprints an article from its words, up to this many rows of
+# the table an article (a pass over the whole table's 5.8 million rows at 100,000 articles
+# costs about as much as winnowing 2,000 articles' words); more articles: the pass
+
+
+@dataclass
+class Table:
+    """The fingerprint table now (hashes, docs, positions, sorted by hash), not made: the
+    state's rows of the articles kept, at their positions now, with the `fresh` rows
+    (hashes, docs now, positions; sorted by hash) of the changed and added ones. A rerun
+    asks for the rows of some fingerprints (`rows`) and for the fingerprints of some
+    articles (`held`), a few thousand of each at 1% of 100,000 articles; merging the table
+    (0.18 s of its 5.8 million rows) and each pass over it (0.01-0.03 s) were on the
+    rerun's path. It is made whole only for the state's save (`whole`), once the findings
+    are sent. `prints(olds)`: the fingerprints (hashes, article) of the state's articles
+    `olds`, from their words (passage's Fingerprints.of, as the table's rows were made),
+    or None: from a pass over the table."""
+
+    state: PassageState
+    matched: tuple[np.ndarray, np.ndarray]
+    fresh: tuple[np.ndarray, np.ndarray, np.ndarray]
+    prints: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]] | None = None
+
+    @classmethod
+    def of(cls, state: PassageState, matched: tuple[np.ndarray, np.ndarray], fresh: tuple[np.ndarray, ...],
+           prints: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]] | None = None) -> Table:
+        """From fresh rows in any order (hashes, docs now, positions, ...)."""
+        order = np.argsort(fresh[0], kind="stable")
+        return cls(state, matched, (fresh[0][order], fresh[1][order].astype(np.int32),
+                                    fresh[2][order].astype(state.positions.dtype)), prints)
+
+    def rows(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(hashes, docs, positions) of every row now of the sorted `wanted` fingerprints,
+        in the merged table's order (the state's rows of a hash, then the fresh ones)."""
+        state, new_of_old = self.state, self.matched[1]
+        old = _rows_of(state.hashes, wanted)
+        docs = new_of_old[state.docs[old]]
+        kept = docs >= 0
+        old, docs = old[kept], docs[kept].astype(np.int32)
+        new = _rows_of(self.fresh[0], wanted)
+        hashes = state.hashes[old]
+        at = np.searchsorted(hashes, self.fresh[0][new], side="right")
+        return (_merged(hashes, at, self.fresh[0][new]), _merged(docs, at, self.fresh[1][new]),
+                _merged(state.positions[old], at, self.fresh[2][new]))
+
+    def counts(self, wanted: np.ndarray, gone: np.ndarray) -> np.ndarray:
+        """The rows now of each of the sorted `wanted` fingerprints, with `gone` the sorted
+        hashes of the state's rows of the articles not kept (held_then of them)."""
+        def many(hashes: np.ndarray) -> np.ndarray:
+            return np.searchsorted(hashes, wanted, side="right") - np.searchsorted(hashes, wanted)
+        return many(self.state.hashes) - many(gone) + many(self.fresh[0])
+
+    def held_then(self, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(hashes, articles) of the state's rows of the articles `chosen` (a bool per
+        article of the state's run), sorted by hash (the table's order within one)."""
+        olds = np.flatnonzero(chosen)
+        state = self.state
+        if self.prints is None or len(olds) * WORDS_PER_ROWS > max(1, len(state.docs)):
+            rows = np.flatnonzero(chosen[state.docs])
+            return state.hashes[rows], state.docs[rows].astype(np.int64)
+        hashes, docs = self.prints(olds)  # by article: a stable sort keeps them so within a hash
+        order = np.argsort(hashes, kind="stable")
+        return hashes[order], docs[order]
+
+    def held(self, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(hashes, articles now) of the rows now of the articles `chosen` (a bool per
+        article now), sorted by hash."""
+        old_of_new = self.matched[0]
+        kept = np.zeros(len(self.state.ids), dtype=bool)
+        kept[old_of_new[chosen & (old_of_new >= 0)]] = True
+        then, olds = self.held_then(kept)
+        mine = chosen[self.fresh[1]]
+        hashes = np.concatenate([then, self.fresh[0][mine]])
+        order = np.argsort(hashes, kind="stable")
+        docs = np.concatenate([self.matched[1][olds], self.fresh[1][mine].astype(np.int64)])
+        return hashes[order], docs[order]
+
+    def whole(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The table now, made: the state's rows of the articles kept with the fresh ones
+        merged in."""
+        state, new_of_old = self.state, self.matched[1]
+        now_of = np.where(new_of_old < 0, -1, new_of_old).astype(np.int32)[state.docs]
+        keep = now_of >= 0
+        hashes, docs, positions = state.hashes[keep], now_of[keep], state.positions[keep]
+        at = np.searchsorted(hashes, self.fresh[0], side="right")
+        return (_merged(hashes, at, self.fresh[0]), _merged(docs, at, self.fresh[1]),
+                _merged(positions, at, self.fresh[2]))
+
+
+def counts_now(state: PassageState, matched: tuple[np.ndarray, np.ndarray], fresh_counts: np.ndarray) -> np.ndarray:
+    """Each article's fingerprints now: the state's for the articles kept, `fresh_counts`'
+    (by position now) for the others."""
+    old_of_new = matched[0]
+    return np.where(old_of_new < 0, fresh_counts, state.counts[np.maximum(old_of_new, 0)])
 
 
 def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: np.ndarray,
-         fresh: tuple[np.ndarray, ...], max_df: int, table: tuple[np.ndarray, ...] | None = None) -> Rerun | None:
+         fresh: tuple[np.ndarray, ...], max_df: int, table: Table | None = None) -> Rerun | None:
     """The rerun's plan: `fresh` is (hashes, docs, positions, counts) of the changed and
-    added articles (docs and counts by position now); `table`: merged_table of them, if
-    made already. None: too large a change."""
+    added articles (docs and counts by position now); `table`: the Table of them, if made
+    already. None: too large a change."""
     old_of_new, new_of_old = matched
     n = len(old_of_new)
     affected = affected_articles(old_of_new, state.families, families)
     gone = int(np.count_nonzero(new_of_old < 0))
     if int(np.count_nonzero(affected)) + gone > LARGE_CHANGE * max(1, n):
         return None
-    hashes, docs, positions, counts = merged_table(state, matched, fresh) if table is None else table
+    table = Table.of(state, matched, fresh) if table is None else table
+    counts = counts_now(state, matched, fresh[3])
     # the fingerprints whose family count may have moved: those of affected articles, before and now
     was_affected = (new_of_old < 0) | affected[np.maximum(new_of_old, 0)]
     # two sorted parts: merged by a stable sort
-    moved = distinct(np.concatenate([state.hashes[was_affected[state.docs]], hashes[affected[docs]]]), "stable")
+    then, olds = table.held_then(was_affected)
+    moved = distinct(np.concatenate([then, table.held(affected)[0]]), "stable")
     # a fingerprint of max_df rows or fewer, before and now, is of max_df families or fewer
-    # both times: only the others are counted by family
+    # both times: only the others are counted by family (the rows now counted, not made)
     many = ((np.searchsorted(state.hashes, moved, side="right") - np.searchsorted(state.hashes, moved) > max_df)
-            | (np.searchsorted(hashes, moved, side="right") - np.searchsorted(hashes, moved) > max_df))
+            | (table.counts(moved, then[new_of_old[olds] < 0]) > max_df))
     moved = moved[many]
     before = _family_counts(state.hashes, lambda rows: state.families[state.docs[rows]], moved)
+    hashes, docs, _ = table.rows(moved)
     now = _family_counts(hashes, lambda rows: families[docs[rows]], moved)
     crossed = moved[(before > max_df) != (now > max_df)]
     flipped = np.zeros(n, dtype=bool)
-    rows = _rows_of(hashes, crossed)
-    flipped[docs[rows]] = True
+    hashes, docs, _ = table.rows(crossed)
+    flipped[docs] = True
     flipped &= ~affected
-    crossing = _crossing_pairs(hashes[rows], docs[rows], flipped)
+    crossing = _crossing_pairs(hashes, docs, flipped)
     if crossing is None:
         return None
-    return Rerun(old_of_new, new_of_old, affected, flipped, crossing, hashes, docs, positions, counts, crossed)
+    return Rerun(old_of_new, new_of_old, affected, flipped, crossing, table, counts, crossed)
 
 
 CROSSING_PAIRS = 1 << 24  # pairs of holders of crossed fingerprints listed at most (else: whole)
