@@ -8,7 +8,8 @@ language of what the caches do not know, and runs the per-article detectors
 (audit.detect.spark): no function is pickled. The parent keeps the caches: it looks
 up each article's language verdict and each detector's findings, and stores what the
 workers computed. With caches holding entries, a batch makes two trips (normalise;
-then language and detectors for the misses only), otherwise one.
+then language and detectors for the misses only), otherwise one; the second trips of
+consecutive batches with few misses go as one (`_Trip`: a rerun's changed articles).
 
 Findings are byte-identical whatever the number of workers: batches are merged in
 input order, and each detector's findings come out article by article in input order
@@ -86,8 +87,17 @@ MIN_BATCH = 16
 # executor's threads) cost the parent more than normalising them (about 30 us a line)
 FEW_LINES = 8
 # Batches in flight a worker when known lines are made here (a rerun): their first trip is
-# done at once, so with two a worker the parent waited on the oldest detection
-KNOWN_IN_FLIGHT = 8
+# done at once, so with two a worker the parent waited on the oldest detection; 32 lets a
+# detection trip gather the changed articles of many batches (DETECT_TRIP) and still be
+# sent well before the parent needs it (the batches in flight hold articles kept anyway)
+KNOWN_IN_FLIGHT = 32
+# Articles a detection trip (second trip) carries at least, gathered from consecutive
+# batches: a rerun's batch of 200 has about 2 to detect (1% changed), and a trip each cost
+# more than the detecting: the executor moves 3 calls at a time to the workers, each call
+# waited on its threads taking the GIL from the busy parent, and 500 trips of 2 articles
+# kept the workers at 30% and the parent waiting on them (issue 13, ingest17). A trip is
+# also sent once it spans a quarter of the batches in flight, or when the parent needs it
+DETECT_TRIP = 32
 Verdict = tuple[str | None, float | None]
 # (its id, or None: the worker names it from the record it parses; its number in the run;
 # the record, or a JSONL line the worker parses)
@@ -444,18 +454,68 @@ class _Batch:
     entries: dict[int, tuple[str, dict[str, str]]] = field(default_factory=dict)
     deferred: list[int] = field(default_factory=list)
     sent: list[int] | None = None  # the positions sent to be detected (second trip), if chosen
+    start: int = 0  # where they start in their trip (_Trip)
 
 
-def _in_batch(result: BatchResult, sent: list[int] | None) -> BatchResult:
-    """A second trip's result over the articles `sent`, its positions made the batch's."""
+def _in_batch(result: BatchResult, sent: list[int] | None, start: int = 0) -> BatchResult:
+    """A second trip's result over the articles `sent`, its positions made the batch's.
+    The trip may carry other batches' articles too (`_Trip`): the batch's are `sent`
+    from position `start` of the trip; the trip's seconds go with the batch at its start."""
     if sent is None:
         return result
-    result.deferred = [sent[i] for i in result.deferred]
-    result.verdicts = {sent[i]: verdict for i, verdict in result.verdicts.items()}
-    for by_name in (result.findings, result.prepared, result.failed):
-        for name, values in by_name.items():
-            by_name[name] = {sent[i]: value for i, value in values.items()}
-    return result
+    end = start + len(sent)
+
+    def mine(values: dict[int, Any]) -> dict[int, Any]:
+        return {sent[i - start]: value for i, value in values.items() if start <= i < end}
+
+    return BatchResult(
+        None, [sent[i - start] for i in result.deferred if start <= i < end],
+        verdicts=mine(result.verdicts),
+        findings={name: mine(values) for name, values in result.findings.items()},
+        prepared={name: mine(values) for name, values in result.prepared.items()},
+        seconds=result.seconds if start == 0 else {},
+        failed={name: mine(values) for name, values in result.failed.items()},
+    )
+
+
+@dataclass
+class _Trip:
+    """A detection trip: the articles to detect of one or more consecutive batches, sent
+    as one call (DETECT_TRIP); each batch takes back its part (`_in_batch` from `start`)."""
+
+    articles: list[Article] = field(default_factory=list)
+    languages_of: list[int] = field(default_factory=list)  # positions in `articles`
+    needs: list[tuple[str, ...] | None] = field(default_factory=list)
+    batches: int = 0
+    future: Future[BatchResult] | None = None  # None: still gathering
+
+    def add(self, batch: _Batch, todo: list[int]) -> int:
+        """The batch's articles to detect (its `sent`, `todo` among them waiting for a
+        language) added to the trip; where they start in it."""
+        start = len(self.articles)
+        local = {p: start + i for i, p in enumerate(batch.sent or [])}
+        self.articles.extend(batch.articles[p] for p in batch.sent or [])
+        self.languages_of.extend(local[p] for p in todo)
+        self.needs.extend(batch.needs[p] for p in batch.sent or [])
+        self.batches += 1
+        return start
+
+    def send(self, executor: Executor) -> None:
+        if self.future is None:
+            self.future = executor.submit(detect_batch, self.articles, self.languages_of, self.needs)
+            self.articles, self.languages_of, self.needs = [], [], []  # the call holds them
+
+    def done(self) -> bool:
+        return self.future is not None and self.future.done()
+
+    def result(self, executor: Executor) -> BatchResult:
+        self.send(executor)
+        assert self.future is not None
+        return self.future.result()
+
+
+_NOTHING = _Trip(future=Future())  # the trip of a batch with nothing to detect
+_NOTHING.future.set_result(BatchResult(None, []))  # type: ignore[union-attr]
 
 
 class _Keeper:
@@ -898,8 +958,14 @@ def run_per_article(
         _start_passage()
     executor = _executor(workers, plan, detects_all=not two_trips)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
-    second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
+    second: deque[tuple[_Batch, _Trip]] = deque()  # detecting
     limit = 2 * max(1, workers)
+    gathering = _Trip()  # the detection trip the next batches' articles join
+
+    def send_gathered() -> None:
+        nonlocal gathering
+        gathering.send(executor)
+        gathering = _Trip()
 
     def take_first() -> None:
         batch, future = first.popleft()
@@ -923,24 +989,24 @@ def run_per_article(
             batch.sent = [p for p, (a, need) in enumerate(zip(batch.articles, batch.needs, strict=True))
                           if p in waiting or (need != () and a.read_error is None)]
             if batch.sent:  # only those: a rerun's batch of 200 holds about 2 changed articles
-                local = {p: i for i, p in enumerate(batch.sent)}
-                second.append((batch, executor.submit(
-                    detect_batch, [batch.articles[p] for p in batch.sent], [local[p] for p in todo],
-                    [batch.needs[p] for p in batch.sent])))
+                batch.start = gathering.add(batch, todo)
+                second.append((batch, gathering))
+                if len(gathering.articles) >= DETECT_TRIP or gathering.batches * 4 >= limit:
+                    send_gathered()
             else:  # all cached (a nightly rerun's common case): no second trip
-                nothing: Future[BatchResult] = Future()
-                nothing.set_result(BatchResult(None, []))
-                second.append((batch, nothing))
+                second.append((batch, _NOTHING))
         else:
             keeper.languages(batch)  # counts the verdicts; all are computed in this trip
             batch.needs = [None] * len(batch.articles)
-            done = Future()
+            done: Future[BatchResult] = Future()
             done.set_result(result)
-            second.append((batch, done))
+            second.append((batch, _Trip(future=done)))
 
     def take_second() -> None:
-        batch, future = second.popleft()
-        result = _in_batch(future.result(), batch.sent)
+        batch, trip = second.popleft()
+        if trip is gathering:  # needed now: sent as it is
+            send_gathered()
+        result = _in_batch(trip.result(executor), batch.sent, batch.start)
         keeper.store(batch, result)
         for name, errors in result.failed.items():  # the worker's copies are not sent back
             for position, error in errors.items():
@@ -993,6 +1059,8 @@ def run_per_article(
                 if first:
                     take_first()
                 else:
+                    if gathering.batches:  # the last trip: on its way while the parent
+                        send_gathered()  # takes the trips before it
                     take_second()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
