@@ -19,15 +19,16 @@ from tests.test_rerun import _outputs, _records
 SMALL = {"on_problem": None, "data_docs": False, "workers": 2, "batch_size": 2}
 
 
-def _sent(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The number of articles of each detection trip the runs from now on send."""
-    sizes: list[int] = []
+def _sent(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, bool]]:
+    """Each detection trip the runs from now on send: its number of articles, and whether
+    it went to the rerun's one worker of its own (`few`), not to the pool of `workers`."""
+    sizes: list[tuple[int, bool]] = []
     real = workers_module._Trip.send
 
-    def spy(self: Any, executor: Any) -> None:
+    def spy(self: Any, executor: Any, few: Any = None) -> None:
         if self.future is None:
-            sizes.append(len(self.articles))
-        real(self, executor)
+            sizes.append((len(self.articles), few is not None and not self.wide))
+        real(self, executor, few)
 
     monkeypatch.setattr(workers_module._Trip, "send", spy)
     return sizes
@@ -36,34 +37,42 @@ def _sent(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 @pytest.fixture
 def corpora(tmp_path: Path) -> tuple[Path, Path]:
     """A corpus, and the same with three articles edited, each in a batch of its own
-    (batches of two): positions 1, 9 and 20."""
+    (batches of two or of ten): positions 1, 12 and 24."""
     records = _records()
     first = tmp_path / "first.jsonl"
     first.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-    for position in (1, 9, 20):
+    for position in (1, 12, 24):
         records[position] = {**records[position], "text": records[position]["text"] + " An edited sentence."}
     second = tmp_path / "second.jsonl"
     second.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     return first, second
 
 
-@pytest.mark.parametrize(("trip", "expected"), [(None, [3]), (1, [1, 1, 1])])
+@pytest.mark.parametrize(("batch", "trip", "expected"), [
+    (2, None, [(3, False)]),  # a batch of 2 holds too few known lines: normalised by the workers
+    (2, 1, [(1, False)] * 3),
+    (10, None, [(3, True)]),  # 1 edited line and 7 or 9 known a batch: normalised here
+    (10, 1, [(1, True)] * 3),
+])
 def test_a_rerun_s_changed_articles_of_many_batches_go_in_one_trip(
         corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        trip: int | None, expected: list[int]) -> None:
+        batch: int, trip: int | None, expected: list[tuple[int, bool]]) -> None:
     """One trip for the three edited articles of three batches (DETECT_TRIP: 32); with
-    trips of one article, three trips, as each batch sent its own before; the outputs of a
-    cold run either way."""
+    trips of one article, three trips, as each batch sent its own before. Batches
+    normalised here send their trips to a worker of their own, the others to the pool;
+    the outputs of a cold run either way."""
     first, second = corpora
     if trip is not None:
         monkeypatch.setattr(workers_module, "DETECT_TRIP", trip)
-    audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", **SMALL)
+    monkeypatch.setattr(workers_module, "FEW_LINES", 6)  # the last batch of 10 holds 8 lines
+    options = {**SMALL, "batch_size": batch}
+    audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", **options)
     sizes = _sent(monkeypatch)
-    warm = audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", **SMALL)
+    warm = audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", **options)
     assert sizes == expected
     assert warm.summary["findings_cache"]["misses"] > 0  # the edited articles were detected
     assert warm.summary["language_cache"]["misses"] == 3
-    audit.run([second], out=tmp_path / "c", cache=None, **SMALL)
+    audit.run([second], out=tmp_path / "c", cache=None, **options)
     assert _outputs(tmp_path / "b") == _outputs(tmp_path / "c")
 
 
