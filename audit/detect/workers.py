@@ -8,7 +8,8 @@ language of what the caches do not know, and runs the per-article detectors
 (audit.detect.spark): no function is pickled. The parent keeps the caches: it looks
 up each article's language verdict and each detector's findings, and stores what the
 workers computed. With caches holding entries, a batch makes two trips (normalise;
-then language and detectors for the misses only), otherwise one.
+then language and detectors for the misses only), otherwise one; the second trips of
+consecutive batches with few misses go as one (`_Trip`: a rerun's changed articles).
 
 Findings are byte-identical whatever the number of workers: batches are merged in
 input order, and each detector's findings come out article by article in input order
@@ -86,8 +87,17 @@ MIN_BATCH = 16
 # executor's threads) cost the parent more than normalising them (about 30 us a line)
 FEW_LINES = 8
 # Batches in flight a worker when known lines are made here (a rerun): their first trip is
-# done at once, so with two a worker the parent waited on the oldest detection
-KNOWN_IN_FLIGHT = 8
+# done at once, so with two a worker the parent waited on the oldest detection; 32 lets a
+# detection trip gather the changed articles of many batches (DETECT_TRIP) and still be
+# sent well before the parent needs it (the batches in flight hold articles kept anyway)
+KNOWN_IN_FLIGHT = 32
+# Articles a detection trip (second trip) carries at least, gathered from consecutive
+# batches: a rerun's batch of 200 has about 2 to detect (1% changed), and a trip each cost
+# more than the detecting: the executor moves 3 calls at a time to the workers, each call
+# waited on its threads taking the GIL from the busy parent, and 500 trips of 2 articles
+# kept the workers at 30% and the parent waiting on them (issue 13, ingest17). A trip is
+# also sent once it spans a quarter of the batches in flight, or when the parent needs it
+DETECT_TRIP = 32
 Verdict = tuple[str | None, float | None]
 # (its id, or None: the worker names it from the record it parses; its number in the run;
 # the record, or a JSONL line the worker parses)
@@ -420,9 +430,15 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
 
         with paused_gc():  # all it reads stays: nothing for the collector to free
             preload()
+    return _pool(workers, plan)
+
+
+def _pool(processes: int, plan: Plan) -> ProcessPoolExecutor:
+    """A pool of `processes` workers, forked when the platform can (at its first call)."""
     gc.freeze()  # the caches the parent loaded stay shared with the forked workers
-    context = multiprocessing.get_context("fork" if fork else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                          else "spawn")
+    return ProcessPoolExecutor(max_workers=processes, mp_context=context,
                                initializer=_init_worker, initargs=(plan, gc.isenabled()))
 
 
@@ -444,18 +460,74 @@ class _Batch:
     entries: dict[int, tuple[str, dict[str, str]]] = field(default_factory=dict)
     deferred: list[int] = field(default_factory=list)
     sent: list[int] | None = None  # the positions sent to be detected (second trip), if chosen
+    start: int = 0  # where they start in their trip (_Trip)
+    wide: bool = False  # normalised by the workers (many new lines): detected by them all
 
 
-def _in_batch(result: BatchResult, sent: list[int] | None) -> BatchResult:
-    """A second trip's result over the articles `sent`, its positions made the batch's."""
+def _in_batch(result: BatchResult, sent: list[int] | None, start: int = 0) -> BatchResult:
+    """A second trip's result over the articles `sent`, its positions made the batch's.
+    The trip may carry other batches' articles too (`_Trip`): the batch's are `sent`
+    from position `start` of the trip; the trip's seconds go with the batch at its start."""
     if sent is None:
         return result
-    result.deferred = [sent[i] for i in result.deferred]
-    result.verdicts = {sent[i]: verdict for i, verdict in result.verdicts.items()}
-    for by_name in (result.findings, result.prepared, result.failed):
-        for name, values in by_name.items():
-            by_name[name] = {sent[i]: value for i, value in values.items()}
-    return result
+    end = start + len(sent)
+
+    def mine(values: dict[int, Any]) -> dict[int, Any]:
+        return {sent[i - start]: value for i, value in values.items() if start <= i < end}
+
+    return BatchResult(
+        None, [sent[i - start] for i in result.deferred if start <= i < end],
+        verdicts=mine(result.verdicts),
+        findings={name: mine(values) for name, values in result.findings.items()},
+        prepared={name: mine(values) for name, values in result.prepared.items()},
+        seconds=result.seconds if start == 0 else {},
+        failed={name: mine(values) for name, values in result.failed.items()},
+    )
+
+
+@dataclass
+class _Trip:
+    """A detection trip: the articles to detect of one or more consecutive batches, sent
+    as one call (DETECT_TRIP); each batch takes back its part (`_in_batch` from `start`)."""
+
+    articles: list[Article] = field(default_factory=list)
+    languages_of: list[int] = field(default_factory=list)  # positions in `articles`
+    needs: list[tuple[str, ...] | None] = field(default_factory=list)
+    batches: int = 0
+    wide: bool = False  # a batch of it was normalised by the workers (see run_per_article)
+    future: Future[BatchResult] | None = None  # None: still gathering
+
+    def add(self, batch: _Batch, todo: list[int]) -> int:
+        """The batch's articles to detect (its `sent`, `todo` among them waiting for a
+        language) added to the trip; where they start in it."""
+        start = len(self.articles)
+        local = {p: start + i for i, p in enumerate(batch.sent or [])}
+        self.articles.extend(batch.articles[p] for p in batch.sent or [])
+        self.languages_of.extend(local[p] for p in todo)
+        self.needs.extend(batch.needs[p] for p in batch.sent or [])
+        self.batches += 1
+        self.wide = self.wide or batch.wide
+        return start
+
+    def send(self, executor: Executor, few: Executor | None = None) -> None:
+        """The trip to `executor`, or to `few` when it has one and no batch of the trip
+        was normalised by the workers."""
+        if self.future is None:
+            to = executor if self.wide or few is None else few
+            self.future = to.submit(detect_batch, self.articles, self.languages_of, self.needs)
+            self.articles, self.languages_of, self.needs = [], [], []  # the call holds them
+
+    def done(self) -> bool:
+        return self.future is not None and self.future.done()
+
+    def result(self, executor: Executor, few: Executor | None = None) -> BatchResult:
+        self.send(executor, few)
+        assert self.future is not None
+        return self.future.result()
+
+
+_NOTHING = _Trip(future=Future())  # the trip of a batch with nothing to detect
+_NOTHING.future.set_result(BatchResult(None, []))  # type: ignore[union-attr]
 
 
 class _Keeper:
@@ -898,8 +970,20 @@ def run_per_article(
         _start_passage()
     executor = _executor(workers, plan, detects_all=not two_trips)
     first: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # normalising
-    second: deque[tuple[_Batch, Future[BatchResult]]] = deque()  # detecting
+    second: deque[tuple[_Batch, _Trip]] = deque()  # detecting
     limit = 2 * max(1, workers)
+    gathering = _Trip()  # the detection trip the next batches' articles join
+    # A rerun's trips of batches normalised here (few new lines each: 1% changed) go to one
+    # worker of their own: 1,000 articles' detection needs less than the core the parent
+    # leaves, and two workers at once took the parent's core from it (100,000 true reruns:
+    # stage 2.80-2.89 -> 2.65-2.72 s, ingest17). The pool of `workers` forks only if a batch
+    # has many new lines (normalised by the workers; its trip goes to them all)
+    few = _pool(1, plan) if two_trips and keeper.fields is not None and workers > 1 else None
+
+    def send_gathered() -> None:
+        nonlocal gathering
+        gathering.send(executor, few)
+        gathering = _Trip()
 
     def take_first() -> None:
         batch, future = first.popleft()
@@ -923,24 +1007,24 @@ def run_per_article(
             batch.sent = [p for p, (a, need) in enumerate(zip(batch.articles, batch.needs, strict=True))
                           if p in waiting or (need != () and a.read_error is None)]
             if batch.sent:  # only those: a rerun's batch of 200 holds about 2 changed articles
-                local = {p: i for i, p in enumerate(batch.sent)}
-                second.append((batch, executor.submit(
-                    detect_batch, [batch.articles[p] for p in batch.sent], [local[p] for p in todo],
-                    [batch.needs[p] for p in batch.sent])))
+                batch.start = gathering.add(batch, todo)
+                second.append((batch, gathering))
+                if len(gathering.articles) >= DETECT_TRIP or gathering.batches * 4 >= limit:
+                    send_gathered()
             else:  # all cached (a nightly rerun's common case): no second trip
-                nothing: Future[BatchResult] = Future()
-                nothing.set_result(BatchResult(None, []))
-                second.append((batch, nothing))
+                second.append((batch, _NOTHING))
         else:
             keeper.languages(batch)  # counts the verdicts; all are computed in this trip
             batch.needs = [None] * len(batch.articles)
-            done = Future()
+            done: Future[BatchResult] = Future()
             done.set_result(result)
-            second.append((batch, done))
+            second.append((batch, _Trip(future=done)))
 
     def take_second() -> None:
-        batch, future = second.popleft()
-        result = _in_batch(future.result(), batch.sent)
+        batch, trip = second.popleft()
+        if trip is gathering:  # needed now: sent as it is
+            send_gathered()
+        result = _in_batch(trip.result(executor, few), batch.sent, batch.start)
         keeper.store(batch, result)
         for name, errors in result.failed.items():  # the worker's copies are not sent back
             for position, error in errors.items():
@@ -983,6 +1067,7 @@ def run_per_article(
                     trip = here.submit(normalise_batch, batch.numbered, False)
                 else:
                     trip = executor.submit(normalise_batch, batch.numbered, not two_trips)
+                    batch.wide = True
                 first.append((batch, trip))
                 while len(first) + len(second) >= limit:
                     if second and (second[0][1].done() or not first):
@@ -993,9 +1078,13 @@ def run_per_article(
                 if first:
                     take_first()
                 else:
+                    if gathering.batches:  # the last trip: on its way while the parent
+                        send_gathered()  # takes the trips before it
                     take_second()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        if few is not None:
+            few.shutdown(wait=True, cancel_futures=True)
         _LOOKUP = None
         gc.unfreeze()
     keeper.save()
