@@ -572,8 +572,11 @@ def plan(state: PassageState, matched: tuple[np.ndarray, np.ndarray], families: 
     # the fingerprints whose family count may have moved: those of affected articles, before and now
     was_affected = (new_of_old < 0) | affected[np.maximum(new_of_old, 0)]
     # two sorted parts: merged by a stable sort
+    # now: the kept affected articles' rows are among `then` (they were affected), so only
+    # the fresh rows of affected articles are added (Table.held would winnow them again)
     then, olds = table.held_then(was_affected)
-    moved = distinct(np.concatenate([then, table.held(affected)[0]]), "stable")
+    fresh_hashes, fresh_docs, _ = table.fresh
+    moved = distinct(np.concatenate([then, fresh_hashes[affected[fresh_docs]]]), "stable")
     # a fingerprint of max_df rows or fewer, before and now, is of max_df families or fewer
     # both times: only the others are counted by family (the rows now counted, not made)
     many = ((np.searchsorted(state.hashes, moved, side="right") - np.searchsorted(state.hashes, moved) > max_df)
