@@ -237,3 +237,26 @@ def test_the_console_script_forks_early_too() -> None:
                            "('typer', 'pandas', 'audit.cli') if m in sys.modules))"],
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_the_command_line_takes_arrows_memory_from_jemalloc() -> None:
+    """audit.launch.arrow_pool: jemalloc on Linux (pyarrow's mimalloc zeroes a 2 MB huge page
+    at each fresh touch), the user's choice kept, nothing set elsewhere; and this pyarrow
+    has the pool, without a warning, in a process that sets it as the command line does."""
+    from audit.launch import ARROW_POOL_VARIABLE, arrow_pool
+
+    environ: dict[str, str] = {}
+    arrow_pool(environ, "linux")
+    assert environ == {ARROW_POOL_VARIABLE: "jemalloc"}
+    chosen = {ARROW_POOL_VARIABLE: "system"}
+    arrow_pool(chosen, "linux")
+    assert chosen == {ARROW_POOL_VARIABLE: "system"}
+    elsewhere: dict[str, str] = {}
+    arrow_pool(elsewhere, "darwin")
+    assert elsewhere == {}
+    env = {k: v for k, v in os.environ.items() if k != ARROW_POOL_VARIABLE}
+    done = subprocess.run([sys.executable, "-c", "import os; from audit.launch import arrow_pool; "
+                           "arrow_pool(os.environ); import pandas, pyarrow as pa; "
+                           "print(pa.default_memory_pool().backend_name)"],
+                          env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
+    assert (done.stdout.strip(), done.stderr) == ("jemalloc", "")
