@@ -10,28 +10,34 @@ import os
 import sys
 from collections.abc import MutableMapping
 
-# Arrow's allocator for the command line's processes (arrow_pool). The environment
-# variable, read by pyarrow when it first allocates, reaches the processes the run
-# forks or spawns (GX's child, the workers, duplicate.passage's process) as well.
+# Set for the command line's processes (process_defaults), unless the user set them. As
+# environment variables, read by pyarrow and OpenBLAS when they start, they reach the
+# processes the run forks or spawns (GX's child, the workers, duplicate.passage's) too.
 ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
+BLAS_THREADS_VARIABLE = "OPENBLAS_NUM_THREADS"
 
 
-def arrow_pool(environ: MutableMapping[str, str], platform: str = sys.platform) -> None:
-    """Arrow's memory from jemalloc instead of pyarrow's default mimalloc, on Linux, unless
-    the user chose a pool. Why: pyarrow's mimalloc asks for transparent huge pages, so a
-    fresh stretch of its heap costs the kernel 2 MB of zeroing at first touch; the run's
-    Arrow memory (pandas' str columns, articles.parquet's writing, GX's frame) is mostly
-    fresh, and a 100,000-article rerun spent 5-6 s of system time, a quarter of its CPU,
-    zeroing pages. With jemalloc: 2.6-3.7 s, and 8.99-9.85 s of wall against 10.29-10.63 s
-    (docs/measurements.md, eighteenth session). Linux only: pyarrow's Linux builds have
-    jemalloc (elsewhere it may not, and pyarrow would warn about the name); the Python API
-    leaves its caller's process as it is."""
+def process_defaults(environ: MutableMapping[str, str], platform: str = sys.platform) -> None:
+    """The command line's process settings (the Python API leaves its caller's as they are):
+
+    - Arrow's memory from jemalloc instead of pyarrow's default mimalloc, on Linux. pyarrow's
+      mimalloc asks for transparent huge pages, so a fresh stretch of its heap costs the
+      kernel 2 MB of zeroing at first touch; the run's Arrow memory (pandas' str columns,
+      articles.parquet's writing, GX's frame) is mostly fresh, and a 100,000-article rerun
+      spent 5-6 s of system time, a quarter of its CPU, zeroing pages. With jemalloc:
+      2.6-3.7 s, and 9.0-9.9 s of wall against 10.3-10.6 s (docs/measurements.md,
+      eighteenth session). Linux only: pyarrow's Linux builds have jemalloc (elsewhere it
+      may not, and pyarrow would warn about the name).
+    - numpy's OpenBLAS on one thread: its pool's threads spin after a BLAS call (0.15 s of
+      CPU a 100,000-article rerun, in the run's process and passage's, under `perf`), on
+      cores the run's own processes use; nothing here needs BLAS on several threads."""
     if platform.startswith("linux"):
         environ.setdefault(ARROW_POOL_VARIABLE, "jemalloc")
+    environ.setdefault(BLAS_THREADS_VARIABLE, "1")
 
 
 def main() -> None:
-    arrow_pool(os.environ)  # before pandas' import (fork_early) loads pyarrow
+    process_defaults(os.environ)  # before pandas' import (fork_early) loads pyarrow and numpy
     from audit.validate.child import fork_early
 
     fork_early(sys.argv[1:])

@@ -239,24 +239,25 @@ def test_the_console_script_forks_early_too() -> None:
     assert done.stdout.strip() == "[]", done.stderr
 
 
-def test_the_command_line_takes_arrows_memory_from_jemalloc() -> None:
-    """audit.launch.arrow_pool: jemalloc on Linux (pyarrow's mimalloc zeroes a 2 MB huge page
-    at each fresh touch), the user's choice kept, nothing set elsewhere; and this pyarrow
-    has the pool, without a warning, in a process that sets it as the command line does."""
-    from audit.launch import ARROW_POOL_VARIABLE, arrow_pool
+def test_the_command_line_takes_arrows_memory_from_jemalloc_and_blas_on_one_thread() -> None:
+    """audit.launch.process_defaults: jemalloc on Linux (pyarrow's mimalloc zeroes a 2 MB huge
+    page at each fresh touch), OpenBLAS on one thread, the user's choices kept, no pool named
+    elsewhere; and this pyarrow has the pool, without a warning, in a process that sets
+    them as the command line does, with no BLAS thread beside numpy's."""
+    from audit.launch import ARROW_POOL_VARIABLE, BLAS_THREADS_VARIABLE, process_defaults
 
     environ: dict[str, str] = {}
-    arrow_pool(environ, "linux")
-    assert environ == {ARROW_POOL_VARIABLE: "jemalloc"}
-    chosen = {ARROW_POOL_VARIABLE: "system"}
-    arrow_pool(chosen, "linux")
-    assert chosen == {ARROW_POOL_VARIABLE: "system"}
+    process_defaults(environ, "linux")
+    assert environ == {ARROW_POOL_VARIABLE: "jemalloc", BLAS_THREADS_VARIABLE: "1"}
+    chosen = {ARROW_POOL_VARIABLE: "system", BLAS_THREADS_VARIABLE: "4"}
+    process_defaults(chosen, "linux")
+    assert chosen == {ARROW_POOL_VARIABLE: "system", BLAS_THREADS_VARIABLE: "4"}
     elsewhere: dict[str, str] = {}
-    arrow_pool(elsewhere, "darwin")
-    assert elsewhere == {}
-    env = {k: v for k, v in os.environ.items() if k != ARROW_POOL_VARIABLE}
-    done = subprocess.run([sys.executable, "-c", "import os; from audit.launch import arrow_pool; "
-                           "arrow_pool(os.environ); import pandas, pyarrow as pa; "
-                           "print(pa.default_memory_pool().backend_name)"],
+    process_defaults(elsewhere, "darwin")
+    assert elsewhere == {BLAS_THREADS_VARIABLE: "1"}
+    env = {k: v for k, v in os.environ.items() if k not in (ARROW_POOL_VARIABLE, BLAS_THREADS_VARIABLE)}
+    done = subprocess.run([sys.executable, "-c", "import os; from audit.launch import process_defaults; "
+                           "process_defaults(os.environ); import numpy; threads = len(os.listdir('/proc/self/task')); "
+                           "import pandas, pyarrow as pa; print(pa.default_memory_pool().backend_name, threads)"],
                           env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
-    assert (done.stdout.strip(), done.stderr) == ("jemalloc", "")
+    assert (done.stdout.split(), done.stderr) == (["jemalloc", "1"], "")
