@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from audit import __version__
 from audit.atomic import clean_stale, make_work_dir, replace_dir
 from audit.detect import run_detectors
-from audit.detect.cache import open_findings_cache
+from audit.detect.cache import KNOWN_FILE, open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
 from audit.errors import UsageError
 from audit.gcpause import paused_gc
@@ -153,6 +153,20 @@ def run(
         _settle_passage()
 
 
+def _few_for_rerun(suite: Suite, engine: str, cache: str | Path | None, workers: int | None,
+                   fix_encoding: bool, dates: DateBounds) -> Any:
+    """audit.detect.workers.start_few's pool when the run is a rerun whose stage will send
+    trips to it: pandas, more than one worker, a cache that kept the last run's lines
+    (its known-lines file). Else None (the stage forks one itself if it needs one)."""
+    if engine != "pandas" or cache is None or not (Path(cache) / KNOWN_FILE).is_file():
+        return None
+    from audit.detect.workers import default_workers, plan_for, start_few
+
+    if (workers or default_workers()) <= 1:
+        return None
+    return start_few(plan_for(suite, fix_encoding, dates))
+
+
 def _settle_passage() -> None:
     """Wait for duplicate.passage's process, which writes its state after it sent its
     findings (passage_apart.settle): a run ends with its cache whole."""
@@ -208,6 +222,9 @@ def _run(
     # leaves the other idle, the tail keeps both busy (issue 13). The input files'
     # sha256 for summary.json (205 MB at 100,000 articles: 0.17 s of CPU), and the last
     # run's statuses (its articles.parquet, replaced only at the end).
+    # a rerun's one-worker pool, forked before the caches load (workers.start_few); an error
+    # before the stage leaves it to its executor, which ends its worker once unreferenced
+    few = _few_for_rerun(the_suite, engine, cache, workers, fix_encoding, dates)
     hashed = _apart(record_file_hashes, paths)
     previous = _apart(_last_statuses, out_dir) if out_dir is not None else None
     clock = time.perf_counter()
@@ -248,7 +265,7 @@ def _run(
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance, on_problem=problem, dates=dates)
+                                    advance=advance, on_problem=problem, dates=dates, few=few)
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading

@@ -100,3 +100,49 @@ def test_a_batch_takes_its_own_part_of_a_trip() -> None:
     assert head.seconds == {"paywall": 0.5}
     assert head.findings == {"paywall": {0: found(0), 1: found(1)}}
     assert head.deferred == [0]
+
+
+def test_a_rerun_s_own_worker_is_forked_before_the_caches_load(
+        corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pipeline._few_for_rerun: a rerun (the cache kept the last run's lines) forks its one
+    worker before it opens the findings cache (the worker then shares none of the caches'
+    pages, which the parent would copy as it read them: workers.start_few), and the
+    stage sends its trips there; a cold run forks none early. Outputs: a cold run's."""
+    from audit import pipeline
+
+    first, second = corpora
+    monkeypatch.setattr(workers_module, "FEW_LINES", 6)
+    options = {**SMALL, "batch_size": 10}
+    events: list[Any] = []
+    real_start, real_open = workers_module.start_few, pipeline.open_findings_cache
+
+    def start(plan: Any) -> Any:
+        pool = real_start(plan)
+        events.append(("forked", pool, len(pool._processes)))
+        return pool
+
+    def opened(folder: Any) -> Any:
+        events.append(("opened",))
+        return real_open(folder)
+
+    monkeypatch.setattr(workers_module, "start_few", start)
+    monkeypatch.setattr(pipeline, "open_findings_cache", opened)
+    audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", **options)
+    assert events == [("opened",)]  # cold: nothing kept, no early worker
+    events.clear()
+    pools: list[Any] = []
+    real_send = workers_module._Trip.send
+
+    def send(self: Any, executor: Any, few: Any = None) -> None:
+        if self.future is None:
+            pools.append(few)
+        real_send(self, executor, few)
+
+    monkeypatch.setattr(workers_module._Trip, "send", send)
+    audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", **options)
+    (_, pool, processes), after = events
+    assert processes == 1 and after == ("opened",)  # its process forked before the cache opened
+    assert pools == [pool]  # the three edited articles' trip went to it
+    assert pool._shutdown_thread  # shut down by the stage
+    audit.run([second], out=tmp_path / "c", cache=None, **options)
+    assert _outputs(tmp_path / "b") == _outputs(tmp_path / "c")

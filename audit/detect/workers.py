@@ -433,6 +433,20 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
     return _pool(workers, plan)
 
 
+def start_few(plan: Plan) -> ProcessPoolExecutor:
+    """run_per_article's one-worker pool for a rerun's detection trips (`few`), its process
+    forked now: before the run loads its caches. Forked at the stage's start, as it was,
+    the worker shared the pages of the known lines and cached entries the parent had
+    loaded (hundreds of MB at 100,000 articles), and the parent, reading each entry once
+    (a reference count written), copied each such page it touched: 80 MB of its page
+    faults in a 1%-changed 100,000 rerun's ingest stage, and about 1 s less system time
+    of the whole run when forked here (docs/measurements.md, eighteenth session). The
+    worker needs only the plan: the parent looks up the caches for the trips it sends."""
+    pool = _pool(1, plan)
+    pool.submit(int)  # a pool forks its processes at the first call (Python 3.11's executor)
+    return pool
+
+
 def _pool(processes: int, plan: Plan) -> ProcessPoolExecutor:
     """A pool of `processes` workers, forked when the platform can (at its first call)."""
     gc.freeze()  # the caches the parent loaded stay shared with the forked workers
@@ -940,9 +954,12 @@ def run_per_article(
     advance: Any = None,
     on_problem: Callable[[str], None] | None = None,
     dates: DateBounds | None = None,
+    few: ProcessPoolExecutor | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
     A publication date outside `dates` is set aside (audit.normalise.plausible).
+    `few`: start_few's pool for a rerun's trips (below), forked before the caches were
+    loaded; the stage shuts it down, used or not.
 
     At most two batches per worker are in flight, so the records read ahead, and the
     texts travelling to and from workers, are bounded by the batch size. `records` may
@@ -978,7 +995,9 @@ def run_per_article(
     # leaves, and two workers at once took the parent's core from it (100,000 true reruns:
     # stage 2.80-2.89 -> 2.65-2.72 s, ingest17). The pool of `workers` forks only if a batch
     # has many new lines (normalised by the workers; its trip goes to them all)
-    few = _pool(1, plan) if two_trips and keeper.fields is not None and workers > 1 else None
+    given, few = few, None
+    if two_trips and keeper.fields is not None and workers > 1:
+        few = given or _pool(1, plan)
 
     def send_gathered() -> None:
         nonlocal gathering
@@ -1083,8 +1102,8 @@ def run_per_article(
                     take_second()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-        if few is not None:
-            few.shutdown(wait=True, cancel_futures=True)
+        for pool in {id(p): p for p in (few, given) if p is not None}.values():
+            pool.shutdown(wait=True, cancel_futures=True)
         _LOOKUP = None
         gc.unfreeze()
     keeper.save()
