@@ -25,8 +25,8 @@ def process_defaults(environ: MutableMapping[str, str], platform: str = sys.plat
       kernel 2 MB of zeroing at first touch; the run's Arrow memory (pandas' str columns,
       articles.parquet's writing, GX's frame) is mostly fresh, and a 100,000-article rerun
       spent 5-6 s of system time, a quarter of its CPU, zeroing pages. With jemalloc:
-      2.6-3.7 s, and 9.0-9.9 s of wall against 10.3-10.6 s (docs/measurements.md,
-      eighteenth session). Linux only: pyarrow's Linux builds have jemalloc (elsewhere it
+      2.6-3.7 s, and 9.0-9.9 s of wall against 10.3-10.6 s in one window, less apart in
+      others (docs/measurements.md, eighteenth session). Linux only: pyarrow's Linux builds have jemalloc (elsewhere it
       may not, and pyarrow would warn about the name).
     - numpy's OpenBLAS on one thread: its pool's threads spin after a BLAS call (0.15 s of
       CPU a 100,000-article rerun, in the run's process and passage's, under `perf`), on

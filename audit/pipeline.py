@@ -217,14 +217,14 @@ def _run(
 
     progress = progress or Progress()
     out_dir = None if out is None else Path(out)
+    # a rerun's one-worker pool, forked before the caches load (workers.start_few); an error
+    # before the stage leaves it to its executor, which ends its worker once unreferenced
+    few = _few_for_rerun(the_suite, engine, cache, workers, fix_encoding, dates)
     # Work of the run's tail that needs no article and lets the GIL go (file reads,
     # hashlib, Parquet's decoding), begun now: the ingest stage keeps one core busy and
     # leaves the other idle, the tail keeps both busy (issue 13). The input files'
     # sha256 for summary.json (205 MB at 100,000 articles: 0.17 s of CPU), and the last
     # run's statuses (its articles.parquet, replaced only at the end).
-    # a rerun's one-worker pool, forked before the caches load (workers.start_few); an error
-    # before the stage leaves it to its executor, which ends its worker once unreferenced
-    few = _few_for_rerun(the_suite, engine, cache, workers, fix_encoding, dates)
     hashed = _apart(record_file_hashes, paths)
     previous = _apart(_last_statuses, out_dir) if out_dir is not None else None
     clock = time.perf_counter()

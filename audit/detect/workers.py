@@ -439,9 +439,9 @@ def start_few(plan: Plan) -> ProcessPoolExecutor:
     the worker shared the pages of the known lines and cached entries the parent had
     loaded (hundreds of MB at 100,000 articles), and the parent, reading each entry once
     (a reference count written), copied each such page it touched: 80 MB of its page
-    faults in a 1%-changed 100,000 rerun's ingest stage, and about 1 s less system time
-    of the whole run when forked here (docs/measurements.md, eighteenth session). The
-    worker needs only the plan: the parent looks up the caches for the trips it sends."""
+    faults in a 1%-changed 100,000 rerun's ingest stage, which took 0.1-0.2 s less when
+    forked here (docs/measurements.md, eighteenth session). The worker needs only the
+    plan: the parent looks up the caches for the trips it sends."""
     pool = _pool(1, plan)
     pool.submit(int)  # a pool forks its processes at the first call (Python 3.11's executor)
     return pool
