@@ -48,7 +48,7 @@ def restore(pristine: Path, work: Path) -> None:
 
 def line(name: str, run: bench_run.Measured) -> str:
     stages = " ".join(f"{k} {run.stages.get(k, 0):.2f}" for k in STAGES)
-    return f"  {name:<14}{run.wall:>8.2f} s wall{run.cpu:>8.2f} s CPU   {stages}"
+    return f"  {name:<14}{run.wall:>8.2f} s wall{run.cpu:>8.2f} s CPU ({run.system:.2f} system)   {stages}"
 
 
 def main() -> None:
@@ -93,7 +93,8 @@ def main() -> None:
     for name, measured in runs.items():
         wall = statistics.median(r.wall for r in measured)
         cpu = statistics.median(r.cpu for r in measured)
-        print(f"{name}: median {wall:.2f} s wall, {cpu:.2f} s CPU = {wall / base:.1%} of the cold run"
+        system = statistics.median(r.system for r in measured)
+        print(f"{name}: median {wall:.2f} s wall, {cpu:.2f} s CPU ({system:.2f} system) = {wall / base:.1%} of the cold run"
               f" (goal <= {bench_run.GOALS['rerun_share']:.0%} for 1% changed)")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)

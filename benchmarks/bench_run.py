@@ -78,6 +78,8 @@ class Measured:
     stages: dict[str, float] = field(default_factory=dict)  # from summary.json, for audit runs
     cpu: float = 0.0  # user + system seconds: steadier than wall on a shared machine
     peak_pss_mb: float = 0.0  # the tree's peak PSS: pages that forked workers share counted once
+    system: float = 0.0  # of `cpu`, the kernel's (waited-for processes): on a VM whose fresh
+    # memory is dear, what swings between identical runs (docs/measurements.md, eighteenth session)
 
 
 def tree_pids(root: int) -> list[int]:
@@ -154,7 +156,8 @@ def measure(cmd: list[str], log: Path, env: dict | None = None) -> Measured:
         sys.exit(f"{cmd[:4]} exited {code}; its output: {log}\n{log.read_text()[-2000:]}")
     sampled_cpu = max((cpu for _, _, cpu in samples), default=0.0)  # workers nobody waited for
     return Measured(wall, max((mb for _, mb, _ in samples), default=0.0), samples,
-                    cpu=max(usage.ru_utime + usage.ru_stime, sampled_cpu), peak_pss_mb=max(pss, default=0.0))
+                    cpu=max(usage.ru_utime + usage.ru_stime, sampled_cpu), peak_pss_mb=max(pss, default=0.0),
+                    system=usage.ru_stime)
 
 
 def cli_options() -> str:
