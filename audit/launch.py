@@ -17,21 +17,25 @@ ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
 BLAS_THREADS_VARIABLE = "OPENBLAS_NUM_THREADS"
 
 
-def process_defaults(environ: MutableMapping[str, str], platform: str = sys.platform) -> None:
+def process_defaults(environ: MutableMapping[str, str], platform: str = sys.platform,
+                     machine: str | None = None) -> None:
     """The command line's process settings (the Python API leaves its caller's as they are):
 
-    - Arrow's memory from jemalloc instead of pyarrow's default mimalloc, on Linux. pyarrow's
+    - Arrow's memory from jemalloc instead of pyarrow's default mimalloc (Linux, x86-64). pyarrow's
       mimalloc asks for transparent huge pages, so a fresh stretch of its heap costs the
       kernel 2 MB of zeroing at first touch; the run's Arrow memory (pandas' str columns,
       articles.parquet's writing, GX's frame) is mostly fresh, and a 100,000-article rerun
       spent 5-6 s of system time, a quarter of its CPU, zeroing pages. With jemalloc:
       2.6-3.7 s, and 9.0-9.9 s of wall against 10.3-10.6 s in one window, less apart in
-      others (docs/measurements.md, eighteenth session). Linux only: pyarrow's Linux builds have jemalloc (elsewhere it
-      may not, and pyarrow would warn about the name).
+      others (docs/measurements.md, eighteenth session). Linux on x86-64 only (`machine`:
+      os.uname()'s): where it was measured, and where pyarrow's builds have jemalloc
+      (elsewhere it may not, and pyarrow would warn about the name; on arm64, kernels with
+      64 KB pages are common, and a jemalloc is built for one page size).
     - numpy's OpenBLAS on one thread: its pool's threads spin after a BLAS call (0.15 s of
       CPU a 100,000-article rerun, in the run's process and passage's, under `perf`), on
       cores the run's own processes use; nothing here needs BLAS on several threads."""
-    if platform.startswith("linux"):
+    machine = os.uname().machine if machine is None and hasattr(os, "uname") else machine
+    if platform.startswith("linux") and (machine or "").lower() in ("x86_64", "amd64"):
         environ.setdefault(ARROW_POOL_VARIABLE, "jemalloc")
     environ.setdefault(BLAS_THREADS_VARIABLE, "1")
 

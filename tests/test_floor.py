@@ -247,14 +247,15 @@ def test_the_command_line_takes_arrows_memory_from_jemalloc_and_blas_on_one_thre
     from audit.launch import ARROW_POOL_VARIABLE, BLAS_THREADS_VARIABLE, process_defaults
 
     environ: dict[str, str] = {}
-    process_defaults(environ, "linux")
+    process_defaults(environ, "linux", "x86_64")
     assert environ == {ARROW_POOL_VARIABLE: "jemalloc", BLAS_THREADS_VARIABLE: "1"}
     chosen = {ARROW_POOL_VARIABLE: "system", BLAS_THREADS_VARIABLE: "4"}
-    process_defaults(chosen, "linux")
+    process_defaults(chosen, "linux", "x86_64")
     assert chosen == {ARROW_POOL_VARIABLE: "system", BLAS_THREADS_VARIABLE: "4"}
-    elsewhere: dict[str, str] = {}
-    process_defaults(elsewhere, "darwin")
-    assert elsewhere == {BLAS_THREADS_VARIABLE: "1"}
+    for platform, machine in (("darwin", "x86_64"), ("linux", "aarch64")):
+        elsewhere: dict[str, str] = {}
+        process_defaults(elsewhere, platform, machine)
+        assert elsewhere == {BLAS_THREADS_VARIABLE: "1"}
     env = {k: v for k, v in os.environ.items() if k not in (ARROW_POOL_VARIABLE, BLAS_THREADS_VARIABLE)}
     done = subprocess.run([sys.executable, "-c", "import os; from audit.launch import process_defaults; "
                            "process_defaults(os.environ); import numpy; threads = len(os.listdir('/proc/self/task')); "
