@@ -1102,7 +1102,7 @@ def run_per_article(
                     take_second()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-        for pool in {id(p): p for p in (few, given) if p is not None}.values():
+        if (pool := few or given) is not None:  # `few` is `given` when given and used
             pool.shutdown(wait=True, cancel_futures=True)
         _LOOKUP = None
         gc.unfreeze()
