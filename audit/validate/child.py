@@ -23,6 +23,7 @@ gain), a platform without fork.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import importlib
 import importlib.util
@@ -181,10 +182,12 @@ class InProcess:
         self.template_cache: Path | None = None  # as GxChild's
 
     def validate(self, frame: pd.DataFrame | Mapping[str, list[Any]], docs_dir: Path | None) -> Validation:
+        """On a reserved stretch of the frame stack, as the child (GX's first import may be
+        this call's, at whatever depth the caller stands: audit.stack)."""
         from audit.validate import validate
 
-        return validate(frame, self.suite, docs_dir, engine=self.engine, spark_master=self.spark_master,
-                        template_cache=self.template_cache)
+        return reserved(functools.partial(validate, frame, self.suite, docs_dir, engine=self.engine,
+                                          spark_master=self.spark_master, template_cache=self.template_cache))
 
     def finish(self) -> None:
         """Nothing to wait for: `validate` built the Data Docs."""
