@@ -52,16 +52,28 @@ FINDING_FIELDS = tuple(f.name for f in fields(Finding))  # a finding sent as its
 REAL_FIND = passage.find_shared_passages  # only the real detector runs there (not a stand-in)
 
 
+# glibc's malloc in passage's process (read by glibc when the process starts): what it frees
+# stays in its heap for its next arrays, up to 1 GB, and the heap grows 256 MB ahead (address
+# space: a page costs only when touched). Its process makes and drops arrays of tens to
+# hundreds of MB; with glibc's defaults each came from fresh pages, each page a fault:
+# 680-700 MB of faults and 0.8-1.0 s of system time in a 100,000-article rerun, against
+# 380 MB and 0.25-0.8 s so (docs/measurements.md, nineteenth session).
+PASSAGE_MALLOC = {"MALLOC_TRIM_THRESHOLD_": str(1 << 30), "MALLOC_TOP_PAD_": str(256 << 20)}
+
+
 def _passage_env() -> dict[str, str]:
-    """The run's environment, with numpy's huge pages off unless the user set them.
+    """The run's environment, with numpy's huge pages off and glibc's malloc keeping what it
+    frees (PASSAGE_MALLOC), unless the user set them.
 
     numpy asks the kernel for transparent huge pages on every large array it allocates
     (`madvise`, where the host's THP mode is "madvise", as here). Passage's process makes
     and drops arrays of hundreds of MB (live_candidates, the seed groups): with huge pages
     the kernel spent 1.0-1.1 s of its ~2 s zeroing and compacting them, 0.3 s without
     (xwall.md), and the cross-article stage of a 20,000 cold run was 0.3-0.4 s shorter.
-    Only this process: the run's own arrays are smaller and short-lived."""
-    return {**os.environ, "NUMPY_MADVISE_HUGEPAGE": os.environ.get("NUMPY_MADVISE_HUGEPAGE", "0")}
+    Only this process: the run's own arrays are smaller and short-lived, and the run's
+    malloc has its settings from audit.heap."""
+    return {**PASSAGE_MALLOC, **os.environ,
+            "NUMPY_MADVISE_HUGEPAGE": os.environ.get("NUMPY_MADVISE_HUGEPAGE", "0")}
 
 
 class Passage:
