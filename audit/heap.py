@@ -11,8 +11,9 @@ but not yet handed out (madvise MADV_POPULATE_WRITE: zero pages, no content chan
 on the core a rerun's parent leaves idle while its workers wait. The main thread then
 finds its pages there: its faults in the ingest stage halve (docs/measurements/known15.md).
 
-Used by the command line only (audit.cli's run): malloc's options are the process's, and
-a program calling the Python API keeps its own. Linux 5.14+ with glibc only; elsewhere,
+Used by the command line (audit.cli's run) and in the processes a run makes itself (GX's
+child: `malloc_grows_ahead`): malloc's options are the process's, and a program calling
+the Python API keeps its own. Linux 5.14+ with glibc only; elsewhere,
 or if a call fails, nothing is done. Setting
 M_TOP_PAD turns glibc's dynamic mmap threshold off, so the threshold is set to where the
 dynamic one ends (32 MB, trimming at twice that), so blocks the run frees and makes again
@@ -75,6 +76,17 @@ def grows_ahead(libc: ctypes.CDLL) -> bool:
     return bool(libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
                 and libc.mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_THRESHOLD)
                 and libc.mallopt(_M_TOP_PAD, PAD))
+
+
+def malloc_grows_ahead() -> bool:
+    """This process's malloc told to grow its heap ahead and keep what it frees, as
+    `pages_ahead` tells it, without the thread: for the processes the run makes itself.
+    GX's child (forked before the command line sets the run's) frees and makes again its
+    frame's filtered copies, tens of MB each, once per metric: with glibc's defaults each
+    was a fresh mapping, 0.4-0.6 s of system time in a 100,000-article rerun, 0.2-0.3 s so
+    (docs/measurements.md, nineteenth session). Whether it took (see `grows_ahead`)."""
+    libc = _libc()
+    return libc is not None and grows_ahead(libc)
 
 
 @contextmanager

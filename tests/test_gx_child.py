@@ -256,3 +256,25 @@ def test_a_child_whose_parent_closed_the_pipe_sees_eof(suite: Suite) -> None:
     child.asked = True  # as after `validate`: `close` waits for the child instead of ending it
     child.close()
     assert child.process.exitcode == 0
+
+
+def test_the_child_sets_its_malloc_and_runs_on_a_reserved_stack(
+        frame: pd.DataFrame, suite: Suite, tmp_path: Path, monkeypatch) -> None:
+    """The child (forked: it inherits these stand-ins) tells its malloc to keep what it
+    frees (audit.heap) and serves on a reserved stretch of the frame stack (audit.stack)."""
+    marks = tmp_path / "marks"
+
+    def mark(name: str) -> None:
+        with marks.open("a") as out:
+            out.write(f"{name} {os.getpid()}\n")
+
+    real_reserved = child_module.reserved
+    monkeypatch.setattr(child_module.heap, "malloc_grows_ahead", lambda: mark("malloc"))
+    monkeypatch.setattr(child_module, "reserved", lambda call, *args: (mark("reserved"), real_reserved(call, *args)))
+    gx = GxChild(suite)
+    try:
+        assert gx.validate(frame, None).success is False  # it served, the seed that fails
+    finally:
+        gx.close()
+    lines = marks.read_text().split()
+    assert lines[0::2] == ["reserved", "malloc"] and set(lines[1::2]) == {str(gx.process.pid)}

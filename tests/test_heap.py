@@ -23,14 +23,14 @@ pytestmark = pytest.mark.skipif(_libc() is None, reason="glibc on Linux only")
 
 _CASE = textwrap.dedent("""
     import sys
-    from audit.heap import PAD, _libc, grows_ahead, populate
+    from audit.heap import PAD, _libc, malloc_grows_ahead, populate
 
     def faults():
         return int(open("/proc/thread-self/stat").read().rsplit(")", 1)[1].split()[7])
 
     libc, kept = _libc(), []
     if sys.argv[1] == "ahead":
-        assert grows_ahead(libc)
+        assert malloc_grows_ahead()  # grows_ahead on this process's glibc
         start = libc.sbrk(0)
         while libc.sbrk(0) == start:  # until malloc grows its heap: by PAD now
             kept.append(bytes(3000) + bytes(len(kept) % 7))

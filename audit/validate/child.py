@@ -40,6 +40,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from audit import heap
 from audit.gcpause import paused_gc
 from audit.stack import reserved
 from audit.suite import Suite
@@ -269,6 +270,7 @@ def _serve(conn: Any, suite: Suite | None, parent: int, parents_end: Any) -> Non
     Without a suite (`fork_early`), the first message is the suite."""
     parents_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    heap.malloc_grows_ahead()  # a process of our own: malloc as the run's command line has it
     clock = time.perf_counter()
     _import_gx()
     seconds = {"import": time.perf_counter() - clock}
