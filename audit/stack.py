@@ -1,10 +1,10 @@
 """A call run on a reserved stretch of CPython's frame stack (CPython issue gh-142183).
 
-CPython keeps a thread's Python frames in chunks of 16 KB and, up to 3.13's and 3.14's
-fix (one chunk kept aside, backported in 2026), frees a chunk as soon as the frame at
-its start returns. Code that keeps calling at the depth where a chunk ends then maps a
-fresh chunk and unmaps it on every such call: a system call each way and four page
-faults between. Great Expectations' import in its child process (audit.validate.child)
+CPython keeps a thread's Python frames in chunks of 16 KB and frees a chunk as soon as
+the frame at its start returns (3.13 and 3.14 got a fix in 2026: one chunk kept aside;
+3.11 and 3.12 did not). Code that keeps calling at the depth where a chunk ends then
+maps a fresh chunk and unmaps it on every such call: a system call each way and the
+page faults of fresh memory between. Great Expectations' import in its child process (audit.validate.child)
 did it 44,600 times a run, by strace, and took 1.2-1.35 s instead of 0.8 s; nothing
 else of a run came near (the workers, passage's process and the run's own threads: 13
 to 250 chunks each). Which depth thrashes depends on every frame below it, so no depth
