@@ -327,12 +327,13 @@ def _run(
                 from audit.report import history
             table_made: Future[pd.DataFrame] = Future()  # the thread's table, before the report's preparation
             if work is not None:  # the table, the report's rows and diffs, made while GX validates
-                early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
-                               detection.failed, counts, html_report, signals, table_made)
-                # articles.parquet written while GX validates, with the statuses GX will give
-                # when its error expectations are the suite's count bounds (kept only if GX's
-                # statuses are these: guessed_statuses)
+                # articles.parquet and the report's data files written while GX validates, with
+                # the statuses GX will give when its error expectations are the suite's count
+                # bounds (kept only if GX's statuses are these: guessed_statuses)
                 guess = guessed_statuses(the_suite, signals, detection.failed)
+                early = _apart(_table_and_report, articles, findings, the_suite, detection.not_checked,
+                               detection.failed, counts, html_report, signals, table_made,
+                               (guess, work / "data") if guess is not None else None)
                 if guess is not None:
                     guessed = _apart(_write_guessed, table_made, guess, work / "articles.parquet")
             with progress.stage("validate (GX)", 1, "steps") as advance:
@@ -452,6 +453,7 @@ def _table_and_report(
     html_report: bool,
     known: Mapping[str, Any] | None,
     table_made: Future[pd.DataFrame],
+    ahead: tuple[list[str], Path] | None = None,
 ) -> Any:
     """The article table, into `table_made`, and audit.report.prepare's answer (None
     without a report), returned; in a thread started when GX's columns are made (`known`:
@@ -460,7 +462,9 @@ def _table_and_report(
     delayed GX's start by as much; the rows, cluster diffs and view plan are 0.6 s more.
     `table_made` gets the table (or the error) as soon as it is made: at 100,000 articles
     this thread outlasts GX's validation, and articles.parquet's writing (C++, the GIL
-    free) need not wait for the report's preparation."""
+    free) need not wait for the report's preparation. `ahead`: a guess of the statuses and
+    the run's data folder, where the report's data files are then written with them
+    (audit.report.write_data_ahead: kept if GX's statuses are the guess)."""
     try:
         columns = article_columns(articles, not_checked, failed, counts, known)
         table = article_table(articles, findings, suite, not_checked, failed, counts, columns)
@@ -470,9 +474,10 @@ def _table_and_report(
     table_made.set_result(table)
     if not html_report:
         return None
-    from audit.report import prepare
+    from audit.report import prepare, write_data_ahead
 
-    return prepare(table, findings, columns)
+    prepared = prepare(table, findings, columns)
+    return write_data_ahead(prepared, ahead[1], ahead[0]) if ahead is not None else prepared
 
 
 def _apart(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:

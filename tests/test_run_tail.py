@@ -12,7 +12,7 @@ import pytest
 import realtext
 
 from audit.pipeline import article_table, run, write_outputs, write_parquet_apart
-from audit.report import prepare, with_status
+from audit.report import chunks, prepare, with_status, write_data_ahead
 from audit.suite import load_suite
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +51,32 @@ def test_a_report_prepared_before_the_status_is_the_same_report(seeds_run: tuple
     old, new = _files(tmp_path / "old"), _files(tmp_path / "new")
     assert waited == [1] and len(old) > 5
     assert old == new
+
+
+@pytest.mark.parametrize("guess", ["right", "wrong"])
+def test_data_files_written_ahead_with_a_guess_make_the_same_report(
+        seeds_run: tuple, tmp_path: Path, guess: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data files written while GX validates, with guessed statuses: kept when GX's
+    are the guess (not written twice), written again when not; the same files either way."""
+    result, table = seeds_run
+    statuses = table["status"].tolist()
+    guessed = statuses if guess == "right" else ["pass"] * len(statuses)
+    before = table.copy()
+    before["status"] = "pass"
+    prepared = write_data_ahead(prepare(before, result.findings), tmp_path / "new" / "data", guessed)
+    assert (tmp_path / "new" / "data" / "meta.js").is_file()
+    writes = []
+    real_write_data = chunks.write_data
+    monkeypatch.setattr("audit.report.write_data", lambda *a, **k: writes.append(1) or real_write_data(*a, **k))
+    prepared = with_status(prepared, statuses)
+    outcomes = type("V", (), {"outcomes": []})()
+    (tmp_path / "old").mkdir()
+    write_outputs(tmp_path / "old", table, result.findings, result.summary, result.articles, outcomes)
+    assert writes == [1]
+    write_outputs(tmp_path / "new", table, result.findings, result.summary, result.articles, outcomes,
+                  True, prepared, lambda: None)
+    assert writes == ([1] if guess == "right" else [1, 1])
+    assert _files(tmp_path / "old") == _files(tmp_path / "new")
 
 
 def test_the_parquet_written_in_a_thread_has_to_parquets_bytes(seeds_run: tuple, tmp_path: Path) -> None:
