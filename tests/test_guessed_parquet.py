@@ -1,6 +1,7 @@
-"""articles.parquet written while GX validates, with the statuses GX will give when the
-suite's error expectations are its count bounds (pipeline.guessed_statuses), kept only
-when GX's statuses are the same; else written again after GX, as before."""
+"""articles.parquet and the report's data files written while GX validates, with the
+statuses GX will give when the suite's error expectations are its count bounds
+(pipeline.guessed_statuses), kept only when GX's statuses are the same; else written
+again after GX, as before."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def test_a_wrong_guess_is_written_again_with_gx_statuses(tmp_path: Path, monkeyp
     assert "fail" in wrong.status.values() and _written(tmp_path / "wrong") == wrong.status == right.status
     assert pd.read_parquet(tmp_path / "wrong" / "articles.parquet").equals(
         pd.read_parquet(tmp_path / "right" / "articles.parquet"))
+    # the report's data files, written ahead with the wrong guess, were written again
+    data = {name: {p.name: p.read_bytes() for p in (tmp_path / name / "data").iterdir()}
+            for name in ("right", "wrong")}
+    assert len(data["right"]) > 3 and data["wrong"] == data["right"]
 
 
 def test_no_guess_for_error_expectations_of_another_shape() -> None:

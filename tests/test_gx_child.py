@@ -278,3 +278,12 @@ def test_the_child_sets_its_malloc_and_runs_on_a_reserved_stack(
         gx.close()
     lines = marks.read_text().split()
     assert lines[0::2] == ["reserved", "malloc"] and set(lines[1::2]) == {str(gx.process.pid)}
+
+
+def test_in_process_validation_runs_on_a_reserved_stack(frame: pd.DataFrame, suite: Suite, monkeypatch) -> None:
+    """InProcess.validate (Spark, a caller with threads) goes through audit.stack.reserved too."""
+    calls = []
+    real_reserved = child_module.reserved
+    monkeypatch.setattr(child_module, "reserved", lambda call, *args: (calls.append(call), real_reserved(call, *args))[1])
+    validation = child_module.InProcess(suite, "pandas", None).validate(frame, None)
+    assert len(calls) == 1 and validation.success is False

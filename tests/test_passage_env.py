@@ -7,8 +7,13 @@ from pathlib import Path
 from audit.detect.duplicates import passage_apart
 
 
+def _unset(monkeypatch):
+    for name in ("NUMPY_MADVISE_HUGEPAGE", *passage_apart.PASSAGE_MALLOC):
+        monkeypatch.delenv(name, raising=False)
+
+
 def test_huge_pages_off_by_default(monkeypatch):
-    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+    _unset(monkeypatch)
     monkeypatch.setenv("CORPUS_AUDIT_PROBE", "kept")
     env = passage_apart._passage_env()
     assert env["NUMPY_MADVISE_HUGEPAGE"] == "0"
@@ -24,7 +29,7 @@ def test_the_users_setting_wins(monkeypatch):
 
 
 def test_the_spawned_process_sees_it(monkeypatch):
-    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+    _unset(monkeypatch)
     process = passage_apart.Passage.spawn()
     assert process is not None
     try:

@@ -58,9 +58,9 @@ class Prepared:
     # each view record's row (plan_view_places): with_status sets a record's status by its
     # row's place, not through a dict of every article's id (0.1 s at 100,000 articles)
     positions: list[int] | None = None
-    # the data files written already (`write_data_ahead`): the statuses they hold, and
-    # write_data's sizes; None when they are still to write
-    written: tuple[list[str], dict[str, int]] | None = None
+    # the data files written already (`write_data_ahead`): the statuses they hold, their
+    # folder, and write_data's sizes; None when they are still to write
+    written: tuple[list[str], Path, dict[str, int]] | None = None
 
 
 def prepare(table: pd.DataFrame, findings: Sequence[Finding],
@@ -106,9 +106,9 @@ def with_status(prepared: Prepared, status: Sequence[str]) -> Prepared:
     if prepared.written is not None:
         if prepared.written[0] == list(status):
             return prepared  # the data files hold these statuses, and so do the rows and records
-        # another status than the one they were written with: written again by _render, the
-        # list files' columns made again from the rows (write_data consumed the ones made)
-        prepared.written, prepared.listed = None, None
+        # another status than the one they were written with: written again by _render (the
+        # list files' columns made again from the rows: write_data consumed the ones made)
+        prepared.written = None
     rows, records = prepared.rows, prepared.planned[0]
     for row, value in zip(rows, status, strict=True):
         row["status"] = value
@@ -131,9 +131,10 @@ def write_data_ahead(prepared: Prepared, data_dir: Path, status: Sequence[str]) 
     the guess, else drops them and `_render` writes them again."""
     prepared = with_status(prepared, status)
     data_dir.mkdir(parents=True, exist_ok=True)
+    listed, prepared.listed = prepared.listed, None  # write_data consumes them, whatever happens
     sizes = write_data(data_dir, prepared.rows, prepared.by_article, prepared.clusters, prepared.planned,
-                       prepared.listed, prepared.rows_plain)
-    prepared.written = (list(status), sizes)
+                       listed, prepared.rows_plain)
+    prepared.written = (list(status), data_dir, sizes)
     return prepared
 
 
@@ -211,8 +212,8 @@ def _render(path: Path, table: pd.DataFrame, findings: Sequence[Finding],
 
     prepared = prepared or prepare(table, findings)  # clusters: near copies side by side (issue 3)
     rows, clusters = prepared.rows, prepared.clusters
-    if prepared.written is not None:  # write_data_ahead's, with these statuses
-        sizes = dict(prepared.written[1])
+    if prepared.written is not None and prepared.written[1] == data_dir:  # write_data_ahead's, these statuses
+        sizes = dict(prepared.written[2])
     else:
         shutil.rmtree(data_dir, ignore_errors=True)
         data_dir.mkdir(parents=True)
