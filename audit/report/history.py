@@ -41,11 +41,17 @@ def compare_with_previous(
         "run_id": before.get("run_id"),
         "articles": {"before": before.get("articles"), "now": summary["articles"]},
         "findings_delta_by_check": delta,
-        "newly_failing": sorted(i for i, s in status.items() if s == "fail" and old_status.get(i) == "pass"),
-        "fixed": sorted(i for i, s in status.items() if s == "pass" and old_status.get(i) == "fail"),
-        "new_articles": sum(1 for i in status if i not in old_status),
-        "gone_articles": sum(1 for i in old_status if i not in status),
+        "newly_failing": sorted(i for i in _failing(status) if old_status.get(i) == "pass"),
+        "fixed": sorted(i for i in _failing(old_status) if status.get(i) == "pass"),
+        # set differences of the key views, in C: a generator an id was 0.05 s at 100,000
+        "new_articles": len(status.keys() - old_status.keys()),
+        "gone_articles": len(old_status.keys() - status.keys()),
     }
+
+
+def _failing(status: Mapping[str, str]) -> list[str]:
+    """The ids whose status is "fail" (few of them: the loops above then go over these)."""
+    return [i for i, s in status.items() if s == "fail"]
 
 
 def read_statuses(run_dir: Path) -> dict[str, str] | None:
