@@ -6,14 +6,13 @@ the frame at its start returns (3.13 and 3.14 got a fix in 2026: one chunk kept 
 maps a fresh chunk and unmaps it on every such call: a system call each way and the
 page faults of fresh memory between. Great Expectations' import in its child process
 (audit.validate.child) did it 44,600 times a run, by strace, and took 1.2-1.35 s instead
-of 0.8 s; nothing else of a run came near (the workers, passage's process and the run's own threads: 13
-to 250 chunks each). Which depth thrashes depends on every frame below it, so no depth
-of our own choosing is safe: `reserved` runs the call under a frame of 16,500 empty
-local slots (132 KB). A frame larger than 128 KB does not fit in the 16 KB chunk in use,
-so CPython puts it at the start of a fresh chunk of 256 KB, and everything the call does
-deeper than that frame fits in the 127 KB the chunk has left (hundreds of frames)
-without crossing a chunk's end. A `reserved` call made under another runs plainly: the
-outer one's chunk has room, and a second large frame there would end it early.
+of 0.8 s; nothing else of a run came near (the workers, passage's process and the run's
+own threads: 13 to 250 chunks each). Which depth thrashes depends on every frame below
+it, so no depth of our own choosing is safe: `reserved` runs the call under a frame of
+16,500 empty local slots (132 KB). A frame larger than 128 KB fits in no chunk that holds
+another such frame, so CPython puts it at the start of a fresh chunk of 256 KB (a
+`reserved` call under another too), and everything the call does deeper than that frame
+fits in the 127 KB the chunk has left (hundreds of frames) without crossing a chunk's end.
 """
 
 from __future__ import annotations
@@ -32,20 +31,7 @@ def reserved(call: Callable[..., T], *args: Any) -> T:
     """`call(*args)`, on a reserved stretch of the frame stack where CPython has chunks
     (plainly elsewhere: PyPy, or an interpreter whose code objects refuse the slots)."""
     holder = _holder()
-    if holder is None or _inside(holder):
-        return call(*args)
-    return holder(call, *args)
-
-
-def _inside(holder: Callable[..., Any]) -> bool:
-    """Whether this thread runs under `holder`'s frame already (a walk of the frames: a
-    reserved call is rare, and no state is kept for it)."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code is holder.__code__:
-            return True
-        frame = frame.f_back
-    return False
+    return holder(call, *args) if holder is not None else call(*args)
 
 
 def _run(call: Callable[..., Any], *args: Any) -> Any:

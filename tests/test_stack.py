@@ -55,6 +55,6 @@ def test_no_depth_under_reserved_thrashes_a_chunk() -> None:
     # crosses a chunk's end
     depth, faults = reserved(_worst_depth, depths)
     assert faults < CALLS // 10, (depth, faults)
-    # a reserved call under another runs plainly, in the outer one's chunk
+    # a reserved call under another: its frame cannot share the outer one's chunk either
     depth, faults = reserved(reserved, _worst_depth, depths)
     assert faults < CALLS // 10, (depth, faults)
