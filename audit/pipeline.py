@@ -217,6 +217,9 @@ def _run(
 
     progress = progress or Progress()
     out_dir = None if out is None else Path(out)
+    # the input files, listed once (a missing path or an empty folder is a usage error
+    # here, before any work): their records, their count and their hashes
+    listed = list_inputs(paths)
     # a rerun's one-worker pool, forked before the caches load (workers.start_few); an error
     # before the stage leaves it to its executor, which ends its worker once unreferenced
     few = _few_for_rerun(the_suite, engine, cache, workers, fix_encoding, dates)
@@ -225,7 +228,7 @@ def _run(
     # leaves the other idle, the tail keeps both busy (issue 13). The input files'
     # sha256 for summary.json (205 MB at 100,000 articles: 0.17 s of CPU), and the last
     # run's statuses (its articles.parquet, replaced only at the end).
-    hashed = _apart(record_file_hashes, paths)
+    hashed = _apart(record_file_hashes, paths, listed)
     previous = _apart(_last_statuses, out_dir) if out_dir is not None else None
     clock = time.perf_counter()
     with paused_gc():  # all they load stays (audit.gcpause): 0.07 s of collections at 100,000
@@ -233,7 +236,7 @@ def _run(
         findings_cache = open_findings_cache(cache)
     session = _spark_session(engine, spark_master)
     # the workers' stage may parse JSONL lines in the workers (run_per_article); Spark's reads records
-    records = iter_records(list(paths), fields, on_problem=problem, lines=session is None)
+    records = iter_records(list(paths), fields, on_problem=problem, lines=session is None, files=listed)
     found, apart = None, None
     stage: Any = None  # run_per_article's answer, when the workers ran
     if session is None:  # every core: normalise and per-article detectors in batches
@@ -250,7 +253,6 @@ def _run(
         apart = start_apart if workers > 1 else None
         small = BATCH_SIZE * BATCHES_PER_WORKER * workers  # from here on, batches of BATCH_SIZE
         # whole for the progress bar's ETA; else only whether the input is small
-        listed = list_inputs(paths)
         total = count_records(listed, None if progress.mode != "none" else small)
         limit = the_suite.limits.max_records
         over = total if total is not None and total > limit else None
@@ -814,15 +816,17 @@ def input_files(articles: Sequence[Article], hashes: Mapping[str, str] | None = 
 RECORD_FILES = (".jsonl", ".json", ".csv", ".parquet")  # the formats of many records a file
 
 
-def record_file_hashes(paths: Sequence[str | Path]) -> dict[str, str]:
+def record_file_hashes(paths: Sequence[str | Path], files: Sequence[Path] | None = None) -> dict[str, str]:
     """The sha256 of each input file of many records (by its path as the readers write it
     in source_uri): what input_files hashes, done at the run's start, in a thread beside
     the ingest stage (the file's reads and hashlib let the GIL go), not in its tail. A
-    path that cannot be listed gives {} (the run says why, later)."""
-    try:
-        files = list_inputs(paths)
-    except UsageError:
-        return {}
+    path that cannot be listed gives {} (the run says why). `files`: list_inputs(paths),
+    when the caller listed them already."""
+    if files is None:
+        try:
+            files = list_inputs(paths)
+        except UsageError:
+            return {}
     return {str(p): _file_sha256(str(p)) for p in files if p.suffix.lower() in RECORD_FILES}
 
 

@@ -56,3 +56,27 @@ def test_a_run_takes_the_early_hashes_and_statuses(tmp_path: Path, monkeypatch: 
     assert second.summary["input_files"] == [{"path": str(corpus), "sha256": hashlib.sha256(corpus.read_bytes()).hexdigest()}]
     table = pd.read_parquet(tmp_path / "out" / "articles.parquet")
     assert table["status"].tolist() == [second.status[a.article_id] for a in second.articles]
+
+
+def test_a_run_lists_its_inputs_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The count, the records and the files' hashes share one listing: a folder of many
+    files is walked once, not three times."""
+    import audit.ingest as ingest
+
+    folder = tmp_path / "in"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "a.jsonl").write_text('{"id": "j1", "text": "One story told here."}\n')
+    (folder / "deep" / "b.txt").write_text("Another story, told in a file of its own.")
+    listings: list[list[Path]] = []
+    real = ingest.list_inputs
+
+    def counted(paths: object) -> list[Path]:
+        listings.append(real(paths))  # type: ignore[arg-type]
+        return listings[-1]
+
+    monkeypatch.setattr(ingest, "list_inputs", counted)
+    monkeypatch.setattr(pipeline, "list_inputs", counted)
+    result = pipeline.run([folder], out=tmp_path / "out", workers=2)
+    assert listings == [[folder / "a.jsonl", folder / "deep" / "b.txt"]]
+    assert sorted(a.article_id for a in result.articles) == ["b", "j1"]
+    assert [f["path"] for f in result.summary["input_files"]] == [str(folder / "a.jsonl"), str(folder / "deep" / "b.txt")]

@@ -424,8 +424,7 @@ def _executor(workers: int, plan: Plan, detects_all: bool) -> Executor:
     if workers <= 1:
         _init_worker(plan)
         return _InProcess()
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    if fork and detects_all:
+    if _can_fork() and detects_all:
         from audit.normalise.language import preload
 
         with paused_gc():  # all it reads stays: nothing for the collector to free
@@ -447,11 +446,16 @@ def start_few(plan: Plan) -> ProcessPoolExecutor:
     return pool
 
 
+def _can_fork() -> bool:
+    """Whether this platform forks (Linux, macOS): the workers then share the parent's
+    loaded profiles and caches copy-on-write; else they are spawned and load their own."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _pool(processes: int, plan: Plan) -> ProcessPoolExecutor:
     """A pool of `processes` workers, forked when the platform can (at its first call)."""
     gc.freeze()  # the caches the parent loaded stay shared with the forked workers
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                          else "spawn")
+    context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
     return ProcessPoolExecutor(max_workers=processes, mp_context=context,
                                initializer=_init_worker, initargs=(plan, gc.isenabled()))
 
@@ -1308,7 +1312,7 @@ def start_apart(jobs: Any) -> Callable[[], ApartResult]:
     for idle in _PASSAGE:  # not needed by these jobs
         idle.close()
     _PASSAGE.clear()
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not _can_fork():
         found, seconds, _, failed = _run_jobs(jobs)  # no fork: every job here, one after the other
         return lambda: (found, seconds, failed)
     jobs = list(jobs)

@@ -47,12 +47,14 @@ def iter_records(
     fields: FieldMap | None = None,
     on_problem: Callable[[str], None] | None = None,
     lines: bool = False,
+    files: Sequence[Path] | None = None,
 ) -> Iterator[RawRecord | RawLine]:
     """Yield every record of every input, reporting each problem as one line. With
     `lines`, JSONL lines come unparsed (RawLine): whoever parses them reports their
-    problems (audit.detect.workers.run_per_article)."""
+    problems (audit.detect.workers.run_per_article). `files`: list_inputs(paths), when
+    the caller listed them already (a folder of a million files is walked once)."""
     fields = fields or FieldMap()
-    for path in list_inputs(paths):
+    for path in list_inputs(paths) if files is None else files:
         for record in read_file(path, fields, lines):
             if isinstance(record, RawLine):
                 yield record
