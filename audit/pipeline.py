@@ -294,7 +294,11 @@ def _run(
     timings.update({f"detect.{name}": t for name, t in detection.seconds.items()})
     from audit.detect.clean import annotate  # clean_text and author columns (issue 5)
 
-    annotate(articles, findings, dates)
+    dated = annotate(articles, findings, dates)
+    if dated:  # a date from a stamp in the body: provenance.missing no longer says there is none
+        from audit.detect.hygiene.provenance import after_stamps
+
+        findings = after_stamps(findings, articles, dated)
     if save_index is not None:  # add this corpus to the saved duplicate index (issue 3)
         from audit.detect.duplicates.index import update_index
 

@@ -118,3 +118,17 @@ def test_a_word_after_a_definite_article_or_marked_sic_is_no_typo_of_a_name() ->
     chant = ("Les “gilets jaunes” ont déjà apporté leur réponse à cette fuite en avant d’Emmanuel Macron. "
              "“Marcon, démission”, “Bien que sans-dents, croquons Macron”, ont scandé les “gilets jaunes”.")
     assert spans(run(chant)) == [(CHECK, "Marcon")]
+
+
+def test_a_table_surname_the_article_gives_to_someone_else_is_not_the_table_person() -> None:
+    """A real page (The Week, 2020): Marianne Williamson's campaign, her surname alone three
+    times and once mistyped. The typo was reported as naming Gavin Williamson (the table's
+    Defence Secretary): the article writes the surname after another given name and never
+    after his, so its bare "Williamson" is hers."""
+    text = ("Marianne Williamson reportedly no longer has a campaign staff. Among those no longer "
+            "employed by Williamson are her state directors, WMUR reports. Despite this, WMUR is also "
+            "reporting that Williamson is still a candidate and that sources are not aware of any plans "
+            "by Willliamson to drop out of the race.")
+    assert run(text) == []
+    # his own given name once: the bare surname is his again, and so is the typo
+    assert spans(run("Gavin " + text[len("Marianne "):])) == [(CHECK, "Willliamson")]

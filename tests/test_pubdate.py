@@ -13,6 +13,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import audit
@@ -154,3 +155,53 @@ def test_a_cached_run_never_serves_another_dates_evidence(tmp_path: Path) -> Non
     rerun = audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", run_date=RUN_DATE, **FAST)
     assert [f.message for f in rerun.findings if f.check == "provenance.missing"] == [
         "No publication date in the record's metadata or its text."]
+
+
+# A registry page's shape (a real one, docs/measurements.md, twentieth session): its date
+# only on a line of its own, which metadata.leak reads as a date line; the record has none.
+DATE_LINE_TEXT = ("Daily Legal News - New Corporations\n- Company Name\n- GREEN LAWNS LLC\n- Effective Date\n"
+                  "- Saturday, July 25, 2020\n- Type\n- Limited Liability Company\nThe company was filed by its "
+                  "two founders, who said they would mow lawns in the county and hire three people before "
+                  "the end of the season.\n")
+
+
+def test_a_date_read_from_a_date_line_is_not_reported_missing(tmp_path: Path) -> None:
+    """The date a metadata.leak line gives (audit.detect.clean.annotate) fills the table's
+    `published` after provenance.missing ran: its finding said "No publication date in the
+    record's metadata or its text" beside a row dated 2020-07-25 (from dateline). It goes;
+    a set-aside date that a stamp replaces goes too."""
+    corpus = tmp_path / "c.jsonl"
+    stamped = "Published: May 15, 2025 10:59pm\n" + TEXT
+    corpus.write_text(json.dumps({"id": "registry", "text": DATE_LINE_TEXT}) + "\n"
+                      + json.dumps({"id": "zero", "published": "0001-01-01", "text": stamped}) + "\n"
+                      + json.dumps({"id": "none", "text": TEXT}) + "\n")
+    result = audit.run([corpus], out=tmp_path / "out", cache=None, run_date=RUN_DATE, **FAST)
+    by_id = {a.article_id: a for a in result.articles}
+    assert (by_id["registry"].published, by_id["registry"].published_from) == (date(2020, 7, 25), "dateline")
+    assert (by_id["zero"].published, by_id["zero"].published_from) == (date(2025, 5, 15), "dateline")
+    found = _by_article(result)
+    assert [c for c, _ in found["registry"]] == ["metadata.leak"]
+    assert "provenance.missing" not in [c for c, _ in found["zero"]]
+    assert found["none"] == [("provenance.missing", "No publication date in the record's metadata or its text.")]
+    table = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id")
+    assert table.loc["registry", "n_provenance_missing"] == 0 and table.loc["none", "n_provenance_missing"] == 1
+
+
+def test_after_stamps_keeps_what_is_still_missing() -> None:
+    from dataclasses import replace
+
+    from audit.detect.hygiene.provenance import after_stamps, missing_finding
+
+    article = Article(article_id="a", source_uri="", source_sha256="", title=None, published=None,
+                      published_from="none", publisher=None, url=None, language="en", language_prob=1.0,
+                      text="Some text.", content_sha256="")
+    before = replace(missing_finding(article, ("published", "publisher", "source_uri")), severity="error")
+    assert before.message == "No publication date, publisher, source in the record's metadata or its text."
+    article.published, article.published_from = date(2025, 5, 15), "dateline"
+    other = replace(before, article_id="b")
+    after = after_stamps([before, other], [article], {"a"})
+    assert after[1] is other  # another article's finding, as it was
+    assert after[0].severity == "error" and after[0].data == {"missing": ["publisher", "source_uri"]}
+    assert after[0].message == "No publisher, source in the record's metadata or its text."
+    article.publisher, article.source_uri = "example.com", "mem/a.txt"
+    assert after_stamps([before], [article], {"a"}) == []

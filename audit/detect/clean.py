@@ -63,9 +63,12 @@ def clean_text(article: Article, findings: Iterable[Finding]) -> str:
 
 
 def annotate(articles: Sequence[Article], findings: Iterable[Finding],
-             dates: DateBounds | None = None) -> None:
+             dates: DateBounds | None = None) -> set[str]:
     """Set `clean_text` and `author` in each article's extra columns; fill a missing date
-    (from a "Published: ..." stamp, unless it is implausible within `dates`)."""
+    (from a "Published: ..." stamp, unless it is implausible within `dates`). Returns the
+    ids of the articles so dated (their provenance.missing findings are to be made again:
+    audit.detect.hygiene.provenance.after_stamps)."""
+    dated: set[str] = set()
     by_article: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.check in CHROME_CHECKS:
@@ -85,6 +88,8 @@ def annotate(articles: Sequence[Article], findings: Iterable[Finding],
             stamp = next((d["published"] for d in leaks if d.get("published")), None)
             if stamp and (dates is None or implausible(date.fromisoformat(stamp), "dateline", dates) is None):
                 article.published, article.published_from = date.fromisoformat(stamp), "dateline"
+                dated.add(article.article_id)
+    return dated
 
 
 def _gate_clean(check: str, rule_params: Mapping[str, Mapping[str, Any]]) -> bool:

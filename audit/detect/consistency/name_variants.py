@@ -41,6 +41,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from audit.detect.consistency.office_holders import (
+    NameHit,
     OfficeTable,
     first_name_fits,
     fold,
@@ -77,14 +78,37 @@ def _key(form: str, fold_diacritics: bool) -> str:
 
 def table_spellings(text: str, table: OfficeTable, fold_diacritics: bool) -> list[Spelling]:
     """The surname inside every table name found in the text."""
+    hits = [hit for hit in table.find_names(text) if hit.surname_form is not None]
+    elsewhere = _surname_of_someone_else(text, table, hits)
     found = []
-    for hit in table.find_names(text):
-        if hit.surname_form is None:
+    for hit in hits:
+        if hit.spelling == hit.surname_form and hit.person_id in elsewhere:
             continue
         start = hit.start + hit.spelling.rindex(hit.surname_form)
         found.append(Spelling(start, start + len(hit.surname_form), hit.person_id,
                               hit.surname_form, _key(hit.surname_form, fold_diacritics)))
     return found
+
+
+def _surname_of_someone_else(text: str, table: OfficeTable, hits: Sequence[NameHit]) -> set[str]:
+    """The table people whose bare surname the article gives to someone else: it writes
+    the surname after another given name ("Marianne Williamson", which find_names does not
+    take for Gavin Williamson) and never after one of theirs. Its bare "Williamson" is then
+    hers, not his: on a real page (docs/measurements.md, twentieth session) the typo
+    "Willliamson" was reported as a variant of Gavin Williamson's name in an article about
+    Marianne Williamson's campaign."""
+    named = {hit.person_id for hit in hits if hit.spelling != hit.surname_form}
+    bare: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.spelling == hit.surname_form and hit.person_id not in named:
+            bare.setdefault(hit.person_id, set()).add(hit.spelling)
+    elsewhere = set()
+    for person_id, forms in bare.items():
+        person = table.people[person_id]
+        if any(not first_name_fits(preceding_word(text, m.start()), person)
+               for form in forms for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)):
+            elsewhere.add(person_id)
+    return elsewhere
 
 
 def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_diacritics: bool,
