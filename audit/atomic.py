@@ -60,6 +60,34 @@ def atomic_files(*targets: str | Path, encoding: str = "utf-8") -> Iterator[list
         raise
 
 
+def file_in_the_way(path: Path) -> Path | None:
+    """The file (not folder) at `path`'s place or above it that stops a folder being made
+    there, or None: `--out notes.txt/run` or `--cache corpus.jsonl` raised mkdir's
+    NotADirectoryError or FileExistsError as a traceback, not a usage error."""
+    for part in (path, *path.parents):
+        if part.exists():
+            return None if part.is_dir() else part
+    return None
+
+
+def check_replaceable(path: Path, mark: str, what: str, option: str) -> None:
+    """A UsageError unless `path` is a folder a writer may replace whole: missing (and no
+    file above it), empty, or one such a writer made (it holds `mark`). `what` names such
+    a folder ("run folder"), `option` the option that gave the path. A helper's review
+    (twentieth session) found `--out corpus` replaced the user's corpus with the run, and
+    `--save-index corpus.jsonl` the input with an index."""
+    from audit.errors import UsageError
+
+    blocked = file_in_the_way(path)
+    if blocked == path:
+        raise UsageError(f"{path}: a file, not a {what}: not replaced; give {option} a folder")
+    if blocked is not None:
+        raise UsageError(f"{path}: cannot make the {what} there ({blocked} is a file)")
+    if path.is_dir() and not (path / mark).is_file() and any(path.iterdir()):
+        raise UsageError(f"{path}: a folder that is not a {what} (no {mark}): not replaced; "
+                         f"give {option} a new or empty folder, or an earlier {what}")
+
+
 def make_work_dir(out_dir: Path) -> Path:
     """An empty folder beside `out_dir` to build the next run in (user's umask)."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)

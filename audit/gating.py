@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from audit.atomic import atomic_files, clean_stale
+from audit.atomic import atomic_files, clean_stale, file_in_the_way
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
+from audit.errors import UsageError
 from audit.ingest import FieldMap
 from audit.model import Article, Finding
-from audit.pipeline import RunResult, _stderr, run
+from audit.pipeline import RunResult, _stderr, one_or_many, run
 from audit.progress import Progress
 from audit.suite import Suite, load_suite
 from audit.validate.child import GxChild, InProcess
@@ -39,7 +40,7 @@ class GateResult:
 
 
 def gate(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] | str | Path,
     *,
     accepted: str | Path,
     quarantine: str | Path,
@@ -69,6 +70,9 @@ def gate(
     `leftovers` (for a caller that ends right after the gate: the command line): as
     `audit.pipeline.run` takes them.
     """
+    paths = one_or_many(paths)
+    good_path, bad_path = _jsonl_path(accepted), _jsonl_path(quarantine)
+    _check_targets(good_path, bad_path, paths, save_index)  # before any work
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)  # read once
     result = run(paths, suite=the_suite, out=out, fields=fields, on_problem=on_problem,
                  against=against, fix_encoding=fix_encoding, engine=engine,
@@ -80,7 +84,6 @@ def gate(
         reasons.setdefault(finding.article_id, []).append(finding)
     accepted_ids: list[str] = []
     quarantined: dict[str, list[dict[str, Any]]] = {}
-    good_path, bad_path = _jsonl_path(accepted), _jsonl_path(quarantine)
     for target in (good_path, bad_path):
         clean_stale(target)  # what a killed gate left (issue 11)
     # Both files are written whole under temporary names and renamed together at the
@@ -128,6 +131,28 @@ def _failure_reasons(unjudged: dict[str, str]) -> list[dict[str, Any]]:
     return [{"check": check, "severity": "error",
              "message": f"not checked: {check} failed on this article: {error}",
              "start": None, "end": None, "excerpt": ""} for check, error in unjudged.items()]
+
+
+def _check_targets(good: Path, bad: Path, inputs: Sequence[str | Path], save_index: str | Path | None) -> None:
+    """A UsageError for targets the gate cannot write, before it reads an article: both the
+    same file (the quarantine was written over the accepted ones: 2 accepted records lost,
+    a helper's review, twentieth session), an input file (replaced by the gate's output), a
+    file where a folder must be made, or a --save-index folder that is not an index."""
+    if good.resolve() == bad.resolve():
+        raise UsageError(f"{good}: given as both --accepted and --quarantine; give two files")
+    given = {Path(p).resolve() for p in inputs if Path(p).is_file()}
+    for target in (good, bad):
+        if target.resolve() in given:
+            raise UsageError(f"{target}: an input of this gate; its output would replace it")
+        blocked = file_in_the_way(target.parent)
+        if blocked is not None:
+            raise UsageError(f"{target}: cannot write it there ({blocked} is a file)")
+        if target.is_dir():
+            raise UsageError(f"{target}: a folder; give --accepted and --quarantine a .jsonl file or a folder")
+    if save_index is not None:
+        from audit.detect.duplicates.index import check_index_target
+
+        check_index_target(save_index)
 
 
 def _jsonl_path(target: str | Path) -> Path:

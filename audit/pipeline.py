@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit import __version__
-from audit.atomic import clean_stale, make_work_dir, replace_dir
+from audit.atomic import check_replaceable, clean_stale, file_in_the_way, make_work_dir, replace_dir
 from audit.detect import run_detectors
 from audit.detect.cache import KNOWN_FILE, open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
@@ -76,9 +76,10 @@ def _stderr(line: str) -> None:
 PROBLEM_LINES = 20  # on stderr; summary.json's `problems` keeps every line
 
 
-def capped(emit: Callable[[str], None], limit: int = PROBLEM_LINES) -> Callable[[str], None]:
+def capped(emit: Callable[[str], None], limit: int = PROBLEM_LINES, kept: bool = True) -> Callable[[str], None]:
     """`emit` for the first `limit` lines, then one line saying where the rest are.
 
+    `kept`: whether the run writes a folder whose summary.json holds every line.
     A check that raises on every article, or a file of broken records, gives a line per
     article: a million of them bury the terminal and the one line that matters. The
     caller's own `on_problem` (a logger, a list) still gets every line.
@@ -92,12 +93,14 @@ def capped(emit: Callable[[str], None], limit: int = PROBLEM_LINES) -> Callable[
             emit(line)
         elif shown == limit + 1:
             emit(f"... more problems than {limit}: the rest are not printed; every one is in the "
-                 "run's summary.json (problems), unreadable records in unreadable.jsonl")
+                 "run's summary.json (problems), unreadable records in unreadable.jsonl" if kept else
+                 f"... more problems than {limit}: the rest are not printed (with --out, the run's "
+                 "summary.json keeps every one)")
     return show
 
 
 def run(
-    paths: Sequence[str | Path] = ("seeds",),
+    paths: Sequence[str | Path] | str | Path = ("seeds",),
     *,
     suite: str | Suite = "news",
     out: str | Path | None = "reports/latest",
@@ -138,6 +141,7 @@ def run(
     (docs/measurements/tail15.md). For a caller that ends right after the run.
     """
     started = datetime.now(UTC)
+    paths = one_or_many(paths)
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
     if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
         validator = start_validator(the_suite, engine, spark_master)
@@ -151,6 +155,12 @@ def run(
     finally:
         validator.close()
         _settle_passage()
+
+
+def one_or_many(paths: Sequence[str | Path] | str | Path) -> list[str | Path]:
+    """The input paths as a list: one path given alone (`run("corpus.jsonl")`) is one path,
+    not a sequence of one-letter ones ("i: no such file or folder")."""
+    return [paths] if isinstance(paths, (str, Path)) else list(paths)
 
 
 def _few_for_rerun(suite: Suite, engine: str, cache: str | Path | None, workers: int | None,
@@ -208,7 +218,8 @@ def _run(
 
         the_suite = replace(the_suite, settings={**the_suite.settings, "_index": load_index(against)})
     problems: list[str] = []
-    tell = capped(on_problem) if on_problem is _stderr else on_problem
+    # `kept`: a run without a folder (a gate without --out) has no summary.json to point to
+    tell = capped(on_problem, kept=out is not None) if on_problem is _stderr else on_problem
 
     def problem(line: str) -> None:
         problems.append(line)
@@ -220,6 +231,14 @@ def _run(
     # the input files, listed once (a missing path or an empty folder is a usage error
     # here, before any work): their records, their count and their hashes
     listed = list_inputs(paths)
+    if out_dir is not None:
+        check_out_dir(out_dir, listed)
+    if save_index is not None:
+        from audit.detect.duplicates.index import check_index_target
+
+        check_index_target(save_index)
+    if cache is not None and (blocked := file_in_the_way(Path(cache))) is not None:
+        raise UsageError(f"{cache}: cannot keep the cache there ({blocked} is a file)")
     # a rerun's one-worker pool, forked before the caches load (workers.start_few); an error
     # before the stage leaves it to its executor, which ends its worker once unreferenced
     few = _few_for_rerun(the_suite, engine, cache, workers, fix_encoding, dates)
@@ -427,6 +446,24 @@ def _run(
             saving.exception()  # not left writing behind the caller's back
             raise
     return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
+
+
+RUN_MARK = "summary.json"  # what every run folder holds (written last, with the run's record)
+
+
+def check_out_dir(out_dir: Path, inputs: Sequence[Path]) -> None:
+    """A UsageError unless a run may replace `out_dir` whole: it is missing, an empty
+    folder, or a run folder (it holds summary.json), and it holds none of the inputs.
+    A run builds its folder beside `out_dir` and swaps it in (audit.atomic.replace_dir):
+    `--out corpus` replaced the user's corpus with the run, `--out notes.txt` a file
+    (a helper's review, twentieth session)."""
+    check_replaceable(out_dir, RUN_MARK, "run folder", "--out")
+    if not out_dir.is_dir():
+        return
+    home = out_dir.resolve()
+    for path in inputs:
+        if path.resolve().is_relative_to(home):
+            raise UsageError(f"{out_dir}: holds the input {path}, and a run replaces its --out folder whole")
 
 
 def _last_statuses(out_dir: Path) -> dict[str, str] | None:

@@ -260,6 +260,10 @@ def test_problem_lines_on_stderr_are_capped_and_every_one_is_kept(
     assert len(printed) == PROBLEM_LINES + 1 and "more problems than 20" in printed[-1]
     saved = json.loads((tmp_path / "run" / "summary.json").read_text())["problems"]
     assert saved == result.problems
+    assert "summary.json (problems)" in printed[-1]
+    run([feed], out=None, html_report=False, data_docs=False)  # no folder: no summary.json to point to
+    told = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert told[-1] == "... more problems than 20: the rest are not printed (with --out, the run's summary.json keeps every one)"
 
 
 def test_a_run_over_max_records_fails_before_any_work_when_counted(tmp_path: Path) -> None:
@@ -311,3 +315,16 @@ def test_a_quiet_run_over_max_records_fails_before_any_work_when_estimated_over(
     ok = replace(load_suite("news"), limits=Limits(max_records=2_000))
     assert len(run([feed], suite=ok, out=tmp_path / "run", cache=None, progress=make_progress(True),
                    workers=1, html_report=False, data_docs=False).articles) == 2_000
+
+
+def test_a_csv_of_a_header_alone_is_said_not_dropped(tmp_path: Path) -> None:
+    """`id,text` and no row: the file was in no output at all (a helper's review, twentieth
+    session), where an empty JSONL, CSV or parquet file is an unreadable record."""
+    (tmp_path / "head.csv").write_text("id,text\n")
+    (tmp_path / "bad.csv").write_text('id,text\n"a,"b\n')  # one unreadable row: that record alone
+    articles, findings, problems = read_all(tmp_path / "head.csv")
+    assert [(a.article_id, a.read_error) for a in articles] == [("head", "a header and no records")]
+    assert [f.check for f in findings] == ["ingest.unreadable"]
+    assert problems == [f"{tmp_path / 'head.csv'}: a header and no records"]
+    articles, _, _ = read_all(tmp_path / "bad.csv")
+    assert [a.read_error for a in articles] == ["empty text in field 'text'"]

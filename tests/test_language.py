@@ -136,3 +136,46 @@ def test_deferred_verdicts_reach_the_articles_that_waited() -> None:
     assert [(a.language, a.language_prob) for a in waiting] == [
         (a.language, a.language_prob) for a in local]
     assert all(a.language == "en" for a in waiting) and len(cache.entries) == 5
+
+
+# Written here for the test: a Traditional Chinese news paragraph, a Japanese one, English.
+ZH_TW = ("日本產經新聞報導，電子產品製造商與記憶體製造商已經向美國商務部申請繼續為大陸電訊設備生產商提供設備，"
+         "暫時未知申請是否獲批。發言人表示，公司一向遵守所有法規，不評論與個別客戶的業務往來。") * 3
+JA = ("脳の働きに注目し、学習効果の高い独自のスタイルで人気のシリーズにプログラミング初心者向けの版が登場しました。"
+      "データ型やデータ構造など、基本を段階的に学びます。") * 3
+EN = ("The council met on Tuesday and agreed the budget after a long debate about the new "
+      "library, which the mayor said would open next spring. ") * 3
+
+
+@pytest.mark.parametrize("sample, said, expected", [
+    (ZH_TW, "ko", "zh"),  # langdetect's Korean for Chinese characters and no Hangul
+    (ZH_TW, "ja", "zh"),  # its Japanese with no kana
+    (ZH_TW, "no", "zh"),  # a Latin-script language for a text of Chinese characters
+    (JA, "en", "ja"),  # ... and for one with kana
+    (ZH_TW + EN, "en", "zh"),  # the Chinese characters, counted double, most of the letters
+    (JA, "ja", None), (ZH_TW, "zh", None),  # langdetect right: nothing to say
+    ("서울에서 회의가 열렸다 " * 20 + "金", "ko", None),  # Hangul: Korean may be right
+    (EN + "習近平 " + EN, "en", None),  # a name in Chinese characters in an English story
+    (EN, "en", None),
+])
+def test_the_script_overrules_a_verdict_it_cannot_be(sample: str, said: str, expected: str | None) -> None:
+    from audit.normalise.language import script_says
+
+    verdict = script_says(sample, said)
+    assert (verdict[0] if verdict else None) == expected
+    if verdict:
+        assert 0.5 <= verdict[1] <= 1.0
+
+
+def test_detect_language_takes_the_scripts_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What langdetect said of a real Taiwanese news page (ko 0.86, no Hangul in it) is
+    not the table's language: the page is Chinese."""
+    import audit.normalise.language as lang
+
+    page = ZH_TW + "（Kioxia, SK Hynix, Huawei, Sony）"  # a few Latin letters: not the fast path's
+    assert lang.clear_language(page) is None
+    monkeypatch.setattr(lang, "language_probabilities", lambda text, min_chars: [("ko", 0.8571), ("zh", 0.1429)])
+    guess = lang.detect_language(page)
+    assert guess.language == "zh" and 0.9 < guess.probability < 1.0  # the Chinese characters' share
+    monkeypatch.setattr(lang, "language_probabilities", lambda text, min_chars: [("en", 0.99)])
+    assert lang.detect_language(EN * 2).language == "en"

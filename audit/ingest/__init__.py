@@ -17,11 +17,14 @@ __all__ = ["READERS", "FieldMap", "RawLine", "iter_records", "list_inputs"]
 
 
 def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
-    """Expand files and folders (recursively) into the readable input files, sorted.
+    """Expand files and folders (recursively) into the readable input files, sorted
+    within a folder, each file once (the first place it is named).
 
     A path that does not exist is a usage error (exit 2); a folder with no readable
     file is one too, since auditing nothing is never what was meant.
     """
+    if not paths:
+        raise UsageError("no input given: name a file or folder")
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -39,7 +42,8 @@ def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
             raise UsageError(f"{path}: unsupported format {path.suffix or '(none)'!r}")
         else:
             files.append(path)
-    return files
+    seen: set[Path] = set()  # a file given twice, or with its folder, is read once
+    return [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
 
 
 def iter_records(

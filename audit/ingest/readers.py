@@ -278,7 +278,7 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     _, text, encoding, fault = read
     csv.field_size_limit(1 << 28)
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    number = 0
+    number, broken = 0, False
     try:
         for number, row in enumerate(reader, start=1):
             raw = json.dumps(row, ensure_ascii=False).encode()
@@ -288,12 +288,13 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
                 continue
             yield _with_encoding(_from_mapping(uri, raw, row, fields), encoding, fault)
     except csv.Error as exc:  # the rest of the file cannot be split into records
-        line = reader.line_num
+        broken, line = True, reader.line_num
         rest = "\n".join(text.splitlines()[max(line - 1, 0):]).encode()
         yield _unreadable(f"{path}#record={number + 1}", rest,
                           f"CSV broken at line {line} ({exc}): the rest of the file is this record")
-    if not number and reader.fieldnames is None:
-        yield _unreadable(str(path), text.encode(), "empty file, no records", path.stem)
+    if not number and not broken:  # nothing, or a header alone: said, as an empty JSONL or parquet file is
+        yield _unreadable(str(path), text.encode(), "empty file, no records" if reader.fieldnames is None
+                          else "a header and no records", path.stem)
 
 
 def read_parquet(path: Path, fields: FieldMap) -> Iterator[RawRecord]:

@@ -33,6 +33,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from audit.atomic import check_replaceable
 from audit.detect.duplicates.exact import exact_key
 from audit.detect.duplicates.lsh import band_keys, bands_for, matches, signature, sorted_bands
 from audit.detect.duplicates.near import NearConfig
@@ -211,9 +212,16 @@ def load_index(folder: str | Path) -> DuplicateIndex:
         raise UsageError(f"{path}: cannot read the duplicate index ({exc})") from None
 
 
+def check_index_target(folder: str | Path) -> None:
+    """A UsageError unless `folder` can take an index: new, empty, or an index (`save`
+    replaces it whole)."""
+    check_replaceable(Path(folder), "meta.json", "duplicate index", "--save-index")
+
+
 def update_index(folder: str | Path, articles: Iterable[Article]) -> int:
     """Add articles to the index in `folder` (created if missing); returns how many."""
     path = Path(folder)
+    check_index_target(path)
     index = load_index(path) if (path / "meta.json").is_file() else DuplicateIndex()
     added = index.add(a for a in articles if a.read_error is None)
     index.save(path)

@@ -50,12 +50,11 @@ from audit.detect.language.not_language import (
 from audit.model import Article, Finding, span_finding
 from audit.normalise.ascii_runs import WORD, beyond_ascii, spaced
 from audit.normalise.language import (
-    HAN,
-    KANA,
     clear_language,
     fast_path,
     language_probabilities,
     letter_runs,
+    script_says,
 )
 
 CHECK = "language.mixed"
@@ -117,7 +116,6 @@ LIST_MIN_ITEMS = 4
 LIST_ITEM_WORDS = 2
 # langdetect guesses among CJK languages by character n-grams: Traditional Chinese came out
 # 'ko' with probability 1.0. Korean writes Hangul, Japanese kana; without them it is Chinese.
-_OWN_SCRIPT = {"ko": re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), "ja": KANA}
 
 _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all three
 # A character of these scripts says about as much as a short Latin word or syllable
@@ -148,7 +146,7 @@ def find_mixed_language(
     for article in articles:
         base = {article.language} if article.language else expected
         if _cjk_language(article.text, article.language or "") == "zh":
-            base = base | {"zh"}  # ingest's own misread of a Chinese article (see _cjk_language)
+            base = base | {"zh"}  # a Chinese article read as Korean (a record's own label, or a cache of old)
         verdict = None
         if article.language is not None and article.language_prob is not None:
             verdict = (article.language, article.language_prob)
@@ -345,11 +343,11 @@ def _words_only(piece: str) -> str:
 
 
 def _cjk_language(piece: str, language: str) -> str:
-    """langdetect's Korean or Japanese for Chinese characters without Hangul or kana: Chinese."""
-    own = _OWN_SCRIPT.get(language)
-    if own is not None and not own.search(piece) and HAN.search(piece):
-        return "zh"
-    return language
+    """langdetect's Korean or Japanese for Chinese characters without Hangul or kana:
+    Chinese; a language of another script for mostly Chinese characters and kana: Chinese or
+    Japanese (audit.normalise.language.script_says, which ingest's verdicts went through)."""
+    said = script_says(piece, language)
+    return said[0] if said is not None else language
 
 
 def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
