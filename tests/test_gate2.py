@@ -103,3 +103,25 @@ def test_the_collector_is_paused_in_the_block_only() -> None:
         assert not gc.isenabled()  # as it was: a caller that paused it keeps it paused
     finally:
         gc.enable()
+
+
+def test_a_record_over_the_size_limit_is_quarantined_whole(tmp_path: Path) -> None:
+    """The run audits a too-long text's first max_article_chars characters and the table
+    keeps only those; its quarantine line keeps the whole text as `raw`, read again from
+    the file (a quarantine of 200,000 of 20,000,000 characters lost the rest)."""
+    from dataclasses import replace
+
+    from audit.suite import load_suite
+
+    news = load_suite("news")
+    suite = replace(news, limits=replace(news.limits, max_article_chars=500))
+    long_text = "The council met on Tuesday and agreed the budget for the year. " * 40
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "long", "text": long_text}) + "\n"
+                      + json.dumps({"id": "short", "text": "The mayor opened the new library on Monday."}) + "\n")
+    result = audit.gate([corpus], accepted=tmp_path / "ok.jsonl", quarantine=tmp_path / "q.jsonl", suite=suite,
+                  on_problem=None, workers=1)
+    assert "long" in result.quarantined
+    [line] = [json.loads(x) for x in (tmp_path / "q.jsonl").open() if json.loads(x)["article_id"] == "long"]
+    assert len(line["text"]) <= 500 and line["raw"] == long_text
+    assert "ingest.too_large" in [r["check"] for r in line["quarantine_reasons"]]
