@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import hashlib
 import json
 from pathlib import Path
@@ -339,7 +340,7 @@ def test_a_broken_csv_record_is_one_unreadable_record_and_the_reader_goes_on(tmp
                                        'c2,"Unterminated quote starts here\nc3,Third article about the weather.\n')
     (tmp_path / "after.csv").write_text('id,text\na,"abc"def\nb,The mayor opened the library.\n'
                                         'c,He is 5\'11" tall and said ""hi"".\n')
-    articles, findings, problems = read_all(tmp_path / "open.csv")
+    articles, _, problems = read_all(tmp_path / "open.csv")
     assert [(a.article_id, a.read_error) for a in articles] == [
         ("c1", None), ("open-2", "CSV record broken at line 3 (unexpected end of data)")]
     assert articles[1].raw == 'c2,"Unterminated quote starts here\nc3,Third article about the weather.\n'
@@ -347,3 +348,20 @@ def test_a_broken_csv_record_is_one_unreadable_record_and_the_reader_goes_on(tmp
     articles, _, _ = read_all(tmp_path / "after.csv")
     assert [(a.article_id, a.read_error is None) for a in articles] == [("after-1", False), ("b", True), ("c", True)]
     assert articles[2].text == 'He is 5\'11" tall and said ""hi"".'  # a bare quote in a field is text
+
+
+def test_a_utf16_jsonl_file_is_read_line_by_line(tmp_path: Path) -> None:
+    """Windows PowerShell's `>` writes UTF-16 with a byte order mark: its lines are not
+    split at b"\\n" bytes (that gave 3 unreadable records for 2 good ones)."""
+    lines = [json.dumps({"id": "w1", "text": TEXT}), json.dumps({"id": "w2", "text": "Żółć " + TEXT})]
+    (tmp_path / "wide.jsonl").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    (tmp_path / "wide32.jsonl").write_bytes(("\n".join(lines) + "\n").encode("utf-32"))
+    for name, codec in (("wide.jsonl", "utf-16"), ("wide32.jsonl", "utf-32")):
+        articles, _, problems = read_all(tmp_path / name)
+        assert [(a.article_id, a.read_error) for a in articles] == [("w1", None), ("w2", None)]
+        assert articles[1].text.startswith("Żółć Ukrainian President")
+        assert [a.extra["source_encoding"] for a in articles] == [codec, codec] and not problems
+    assert [a.source_uri.rsplit("#", 1)[1] for a in articles] == ["line=1", "line=2"]
+    (tmp_path / "bad.jsonl").write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")  # a lone surrogate's half
+    articles, _, _ = read_all(tmp_path / "bad.jsonl")
+    assert len(articles) == 1 and articles[0].read_error.startswith("not utf-16 after its byte order mark")
