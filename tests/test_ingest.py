@@ -365,3 +365,20 @@ def test_a_utf16_jsonl_file_is_read_line_by_line(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl").write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")  # a lone surrogate's half
     articles, _, _ = read_all(tmp_path / "bad.jsonl")
     assert len(articles) == 1 and articles[0].read_error.startswith("not utf-16 after its byte order mark")
+
+
+def test_linked_folders_are_read_and_a_dangling_link_is_said(tmp_path: Path) -> None:
+    """A linked folder's files were left out, and a link to nothing skipped, both silently."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "far.txt").write_text(TEXT)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "near.txt").write_text(TEXT)
+    (corpus / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (corpus / "loop").symlink_to(corpus, target_is_directory=True)  # walked once, not for ever
+    (corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    articles, _, problems = read_all(corpus)
+    assert sorted((a.article_id, a.read_error is None) for a in articles) == [
+        ("far", True), ("gone", False), ("near", True)]
+    assert [p for p in problems if "gone.txt" in p] and "cannot read" in problems[0]
