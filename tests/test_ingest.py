@@ -382,3 +382,17 @@ def test_linked_folders_are_read_and_a_dangling_link_is_said(tmp_path: Path) -> 
     assert sorted((a.article_id, a.read_error is None) for a in articles) == [
         ("far", True), ("gone", False), ("near", True)]
     assert [p for p in problems if "gone.txt" in p] and "cannot read" in problems[0]
+
+
+def test_what_is_said_of_a_line_that_is_no_record_reads_as_english(tmp_path: Path) -> None:
+    """"record is a int", "record is a NoneType", "starting at at column 19" (a review's list)."""
+    from audit.ingest.readers import _line_record
+
+    said = [_line_record("x#line=1", line, FieldMap()).error
+            for line in (b"42", b"null", b"[1]", b'{"text": "abc')]
+    assert said[:3] == ["record is a number, not an object", "record is null, not an object",
+                        "record is a list, not an object"]
+    assert said[3] == "not JSON (Unterminated string starting at column 10)"
+    (tmp_path / "README").write_text("x")
+    with pytest.raises(UsageError, match="no file extension"):
+        read_all(tmp_path / "README")

@@ -38,7 +38,8 @@ def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
                 raise UsageError(f"{path}: folder holds no input file ({exts})")
             files.extend(found)
         elif path.suffix.lower() not in READERS:
-            raise UsageError(f"{path}: unsupported format {path.suffix or '(none)'!r}")
+            raise UsageError(f"{path}: unsupported format {path.suffix!r}" if path.suffix else
+                             f"{path}: no file extension, so no format to read it by")
         else:
             files.append(path)
     seen: set[Path] = set()  # a file given twice, or with its folder, is read once

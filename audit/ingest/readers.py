@@ -147,13 +147,18 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     )
 
 
+_JSON_KINDS = {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true or false",
+               type(None): "null"}  # a record's JSON kind, in JSON's words ("a int", "a NoneType")
+
+
 def _from_mapping(uri: str, raw: bytes, obj: Any, fields: FieldMap, encoding: str | None = None,
                   decode_fault: str | None = None) -> RawRecord:
     """A record from a parsed mapping: text required (a string), the rest optional. With
     `encoding`, a readable record gets what _with_encoding would give it, made at once: a
     second RawRecord (dataclasses.replace) per line was 0.2 s of 20,000 lines' reading."""
     if not isinstance(obj, dict):
-        return _unreadable(uri, raw, f"record is a {type(obj).__name__}, not an object")
+        return _unreadable(uri, raw, f"record is {_JSON_KINDS.get(type(obj), 'a ' + type(obj).__name__)}, "
+                                     "not an object")
     record_id = obj.get(fields.id)
     record_id = None if record_id is None or str(record_id).strip() == "" else str(record_id)
     if fields.text not in obj:
@@ -217,7 +222,9 @@ def _line_record(uri: str, line: bytes, fields: FieldMap) -> RawRecord:
     try:
         obj, scrubbed = json_record(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        where = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        # json's own messages may end "starting at": "at at column 19" read as a typo
+        where = (f"{'' if exc.msg.endswith(' at') else ' at'} column {exc.colno}"
+                 if isinstance(exc, json.JSONDecodeError) else "")
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
         return _unreadable(uri, line, f"not JSON ({reason}{where})")
     record = _from_mapping(uri, line, obj, fields, encoding, fault)
