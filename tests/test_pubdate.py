@@ -64,8 +64,10 @@ def test_implausible_dates_are_set_aside_and_reported(tmp_path: Path) -> None:
                                "not a plausible publication date: after the run's date (2026-12-04).")]
     assert [c for c, _ in found["epoch"]] == ["provenance.missing"]
     assert "'1970-01-01'" in found["epoch"][0][1]
-    # a number is not read as a date at all: no date, as before
-    assert found["unix0"] == [("provenance.missing", "No publication date in the record's metadata or its text.")]
+    # a number is not read as a date at all: no date, as before, and reading says why
+    assert found["unix0"] == [
+        ("ingest.fault", f"{tmp_path / 'c.jsonl'}#line=4: field 'published' (0) is not a date: ignored."),
+        ("provenance.missing", "No usable publication date in the record's metadata or its text.")]
     assert "real" not in found  # 2016-03-01 is a Tuesday: nothing to say
     missing = {f.article_id: f.data for f in result.findings if f.check == "provenance.missing"}
     assert missing["prank"]["implausible"] == {"published": "2059-03-01", "from": "metadata",
@@ -154,7 +156,7 @@ def test_a_cached_run_never_serves_another_dates_evidence(tmp_path: Path) -> Non
     audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", run_date=RUN_DATE, **FAST)
     rerun = audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", run_date=RUN_DATE, **FAST)
     assert [f.message for f in rerun.findings if f.check == "provenance.missing"] == [
-        "No publication date in the record's metadata or its text."]
+        "No usable publication date in the record's metadata or its text."]
 
 
 # A registry page's shape (a real one, docs/measurements.md, twentieth session): its date
@@ -182,7 +184,7 @@ def test_a_date_read_from_a_date_line_is_not_reported_missing(tmp_path: Path) ->
     found = _by_article(result)
     assert [c for c, _ in found["registry"]] == ["metadata.leak"]
     assert "provenance.missing" not in [c for c, _ in found["zero"]]
-    assert found["none"] == [("provenance.missing", "No publication date in the record's metadata or its text.")]
+    assert found["none"] == [("provenance.missing", "No usable publication date in the record's metadata or its text.")]
     table = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id")
     assert table.loc["registry", "n_provenance_missing"] == 0 and table.loc["none", "n_provenance_missing"] == 1
 
@@ -196,12 +198,29 @@ def test_after_stamps_keeps_what_is_still_missing() -> None:
                       published_from="none", publisher=None, url=None, language="en", language_prob=1.0,
                       text="Some text.", content_sha256="")
     before = replace(missing_finding(article, ("published", "publisher", "source_uri")), severity="error")
-    assert before.message == "No publication date, publisher, source in the record's metadata or its text."
+    assert before.message == "No usable publication date, publisher, source in the record's metadata or its text."
     article.published, article.published_from = date(2025, 5, 15), "dateline"
     other = replace(before, article_id="b")
     after = after_stamps([before, other], [article], {"a"})
     assert after[1] is other  # another article's finding, as it was
     assert after[0].severity == "error" and after[0].data == {"missing": ["publisher", "source_uri"]}
-    assert after[0].message == "No publisher, source in the record's metadata or its text."
+    assert after[0].message == "No usable publisher, source in the record's metadata or its text."
     article.publisher, article.source_uri = "example.com", "mem/a.txt"
     assert after_stamps([before], [article], {"a"}) == []
+
+
+def test_a_published_value_that_is_no_date_is_said(tmp_path: Path) -> None:
+    """"2024-02-30", "not a date", 12345, true: dropped in silence, and provenance.missing
+    said the record's metadata gave no date (a helper's review, twentieth session)."""
+    values = ["2024-02-30", "not a date", 12345, True, "2024-05-01T25:99:00"]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"v{n}", "published": value, "text": TEXT}) + "\n"
+                              for n, value in enumerate(values))
+                      + json.dumps({"id": "ok", "published": "Tue, 1 Mar 2016 10:00:00 GMT", "text": TEXT}) + "\n")
+    result = audit.run([corpus], out=None, cache=None, run_date=RUN_DATE, **FAST)
+    faults = {f.article_id: f.message.split(": ", 1)[1] for f in result.findings if f.check == "ingest.fault"}
+    assert faults == {f"v{n}": f"field 'published' ({json.dumps(value)}) is not a date: ignored."
+                      for n, value in enumerate(values)}
+    by_id = {a.article_id: a for a in result.articles}
+    assert by_id["ok"].published == date(2016, 3, 1) and by_id["ok"].published_from == "metadata"
+    assert all(by_id[f"v{n}"].published is None for n in range(len(values)))

@@ -42,7 +42,9 @@ def missing_finding(article: Article, required: Sequence[str]) -> Finding | None
         return None
     aside = article.published_set_aside if "published" in missing else None
     absent = [name for name in missing if aside is None or name != "published"]
-    said = [f"No {', '.join(_LABELS.get(name, name) for name in absent)} in the record's "
+    # "usable": a metadata value that is no date ("2024-02-30") is dropped at reading, and
+    # ingest.fault names it
+    said = [f"No usable {', '.join(_LABELS.get(name, name) for name in absent)} in the record's "
             "metadata or its text."] if absent else []
     data: dict[str, Any] = {"missing": missing}
     if aside is not None:
