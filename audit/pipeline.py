@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import shutil
 import sys
 import time
@@ -232,7 +233,7 @@ def _run(
     # here, before any work): their records, their count and their hashes
     listed = list_inputs(paths)
     if out_dir is not None:
-        check_out_dir(out_dir, listed)
+        check_out_dir(out_dir, paths)
     if save_index is not None:
         from audit.detect.duplicates.index import check_index_target
 
@@ -451,19 +452,24 @@ def _run(
 RUN_MARK = "summary.json"  # what every run folder holds (written last, with the run's record)
 
 
-def check_out_dir(out_dir: Path, inputs: Sequence[Path]) -> None:
+def check_out_dir(out_dir: Path, inputs: Sequence[str | Path]) -> None:
     """A UsageError unless a run may replace `out_dir` whole: it is missing, an empty
-    folder, or a run folder (it holds summary.json), and it holds none of the inputs.
-    A run builds its folder beside `out_dir` and swaps it in (audit.atomic.replace_dir):
-    `--out corpus` replaced the user's corpus with the run, `--out notes.txt` a file
-    (a helper's review, twentieth session)."""
+    folder, or a run folder (it holds summary.json); it holds none of the `inputs` (the
+    paths given), and is in none of the folders given (the next run would read its
+    findings.jsonl and articles.parquet as articles). A run builds its folder beside
+    `out_dir` and swaps it in (audit.atomic.replace_dir): `--out corpus` replaced the
+    user's corpus with the run, `--out notes.txt` a file (a helper's review, twentieth
+    session). The given paths are compared, not each file listed: a real path is a
+    syscall or more, a million of them seconds."""
     check_replaceable(out_dir, RUN_MARK, "run folder", "--out")
-    if not out_dir.is_dir():
-        return
-    home = out_dir.resolve()
-    for path in inputs:
-        if path.resolve().is_relative_to(home):
-            raise UsageError(f"{out_dir}: holds the input {path}, and a run replaces its --out folder whole")
+    home = Path(os.path.realpath(out_dir))
+    for given in map(Path, inputs):
+        real = Path(os.path.realpath(given))
+        if real == home or home in real.parents:
+            raise UsageError(f"{out_dir}: holds the input {given}, and a run replaces its --out folder whole")
+        if given.is_dir() and real in home.parents:
+            raise UsageError(f"{out_dir}: inside the input folder {given}: the next run would read the "
+                             "run's own files as articles; give --out a folder outside it")
 
 
 def _last_statuses(out_dir: Path) -> dict[str, str] | None:

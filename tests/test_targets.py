@@ -37,6 +37,13 @@ def test_out_that_holds_the_inputs_is_refused_and_kept(corpus: Path) -> None:
     assert (corpus / "good.jsonl").read_text() == ONE
 
 
+def test_out_inside_an_input_folder_is_refused(corpus: Path) -> None:
+    """The next run would read the run's findings.jsonl and articles.parquet as articles."""
+    with pytest.raises(UsageError, match="inside the input folder"):
+        audit.run([corpus], out=corpus / "report", **FAST)
+    assert not (corpus / "report").exists()
+
+
 def test_out_that_is_a_file_or_under_one_is_refused(corpus: Path, tmp_path: Path) -> None:
     notes = corpus / "notes.md"
     with pytest.raises(UsageError, match="a file, not a run folder"):

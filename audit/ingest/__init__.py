@@ -42,8 +42,12 @@ def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
                              f"{path}: no file extension, so no format to read it by")
         else:
             files.append(path)
-    seen: set[Path] = set()  # a file given twice, or with its folder, is read once
-    return [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    if len(paths) == 1:  # one file, or one folder walked once (_walk): nothing twice
+        return files
+    # a file given twice, or with its folder, is read once: each file's real path (a
+    # syscall or more a file, paid only where two paths are given)
+    seen: set[str] = set()
+    return [f for f in files if not ((real := os.path.realpath(f)) in seen or seen.add(real))]  # type: ignore[func-returns-value]
 
 
 def _walk(folder: Path) -> list[Path]:
