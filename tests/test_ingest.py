@@ -396,3 +396,22 @@ def test_what_is_said_of_a_line_that_is_no_record_reads_as_english(tmp_path: Pat
     (tmp_path / "README").write_text("x")
     with pytest.raises(UsageError, match="no file extension"):
         read_all(tmp_path / "README")
+
+
+def test_a_utf8_text_with_a_stray_byte_is_read_as_utf8(tmp_path: Path) -> None:
+    """One byte that is not UTF-8 in a UTF-8 article made the whole record unreadable ("no
+    codec reads them as text"); now it is read as U+FFFD and said. A latin-1 text stays
+    latin-1 (cp1252), and bytes with many strays stay undecidable."""
+    from audit.ingest.charset import decode_bytes
+
+    utf8 = "Café society: Zürich and São Paulo. ".encode() * 20
+    read = decode_bytes(utf8 + b"\xff end")
+    assert read is not None and read.encoding == "utf-8" and read.text.endswith("Paulo. \ufffd end")
+    assert read.fault == f"not UTF-8 at 1 byte(s) (the first at {len(utf8)}): each read as U+FFFD"
+    assert decode_bytes("Café society in Zürich.".encode("latin-1")).encoding == "cp1252"
+    assert decode_bytes(bytes(range(128, 256)) * 4) is None
+    line = json.dumps({"id": "s", "text": "Zürich, São Paulo and the café. " * 10}, ensure_ascii=False).encode()
+    (tmp_path / "s.jsonl").write_bytes(line[:-2] + b"\xff" + line[-2:] + b"\n")
+    articles, findings, _ = read_all(tmp_path / "s.jsonl")
+    assert articles[0].read_error is None and "\ufffd" in articles[0].text
+    assert [f.check for f in findings] == ["ingest.fault"]

@@ -33,12 +33,34 @@ def decode_bytes(data: bytes) -> Decoded | None:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    mostly = _mostly_utf8(data, bad_at)
+    if mostly is not None and not mostly.text.replace(REPLACEMENT, "").isascii():
+        return mostly  # UTF-8 letters and a stray byte: no single-byte codec reads the letters
     guess = _guess(data)
     if guess is None:
-        return None
+        return mostly
     text, encoding = guess
     return Decoded(text, encoding, f"not UTF-8 (invalid byte at {bad_at}): decoded as {encoding}, "
                                    "the codec guessed from the bytes")
+
+
+REPLACEMENT = "\ufffd"
+MAX_STRAY_SHARE = 0.001  # invalid bytes per byte that a UTF-8 text may hold and stay UTF-8 ...
+MAX_STRAY = 3  # ... or this many, in a short one
+
+
+def _mostly_utf8(data: bytes, bad_at: int) -> Decoded | None:
+    """UTF-8 with its few invalid bytes replaced (U+FFFD, which hygiene.encoding shows),
+    or None when there are more than a stray few. A UTF-8 article with one stray byte
+    (a truncated copy, a bad splice) was unreadable: no codec reads all of it, and
+    charset-normalizer's guess, where it made one, read its UTF-8 letters as mojibake
+    (a helper's review, twentieth session)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    stray = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode())
+    if stray > max(MAX_STRAY, MAX_STRAY_SHARE * len(data)):
+        return None
+    return Decoded(text, "utf-8", f"not UTF-8 at {stray} byte(s) (the first at {bad_at}): "
+                                  "each read as U+FFFD")
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:
