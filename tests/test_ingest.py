@@ -415,3 +415,19 @@ def test_a_utf8_text_with_a_stray_byte_is_read_as_utf8(tmp_path: Path) -> None:
     articles, findings, _ = read_all(tmp_path / "s.jsonl")
     assert articles[0].read_error is None and "\ufffd" in articles[0].text
     assert [f.check for f in findings] == ["ingest.fault"]
+
+
+def test_an_id_made_for_a_record_never_takes_another_records_own(tmp_path: Path) -> None:
+    """gen.json: a record without id (made: "gen-1"), then one whose own id is "gen-1". The
+    second was renamed "gen-1~2", its own id lost to a made one (a helper's review)."""
+    (tmp_path / "gen.json").write_text(json.dumps([{"text": TEXT}, {"id": "gen-1", "text": TEXT + " Again."}]))
+    articles, findings, _ = read_all(tmp_path / "gen.json")
+    assert [(a.article_id, a.extra["source_id"]) for a in articles] == [("gen-1~2", None), ("gen-1", "gen-1")]
+    assert [f.message for f in findings if f.check == "ingest.duplicate_id"] == [
+        "The id made for this record ('gen-1', from its file and position) is another record's; "
+        "renamed 'gen-1~2' (a name no input record has)."]
+    from audit.pipeline import run
+
+    for workers in (1, 2):  # the workers' naming (audit.detect.workers._final_ids) the same
+        result = run([tmp_path / "gen.json"], out=None, workers=workers, on_problem=None, cache=None)
+        assert [a.article_id for a in result.articles] == ["gen-1~2", "gen-1"]

@@ -59,7 +59,14 @@ from audit.gcpause import frozen_heap, paused_gc
 from audit.ingest import FieldMap, RawLine
 from audit.ingest.readers import ENCODING
 from audit.model import Article, Finding, RawRecord
-from audit.normalise import _default_id, _ingest_findings, to_article_contained, unique_ids
+from audit.normalise import (
+    _default_id,
+    _ingest_findings,
+    made_id,
+    renamed_finding,
+    to_article_contained,
+    unique_ids,
+)
 from audit.normalise.cache import LanguageCache
 from audit.normalise.known import (
     Complete,
@@ -1146,16 +1153,13 @@ def _final_ids(articles: list[Article], bases: list[str], ingest: list[list[Find
         return [finding for own in ingest for finding in own]  # article kept its base, none renamed
     renamed: dict[str, str] = {}
     out: list[Finding] = []
-    for article, base, new_id, own in zip(articles, bases, unique_ids(bases), ingest, strict=True):
+    made = [made_id(article) for article in articles]
+    for article, base, new_id, own in zip(articles, bases, unique_ids(bases, made), ingest, strict=True):
         if new_id != article.article_id:
             renamed[article.article_id] = new_id
             article.article_id = new_id
         if new_id != base:
-            out.append(Finding(
-                article_id=new_id, check="ingest.duplicate_id",
-                message=f"id {base!r} is used by an earlier record; renamed {new_id!r} "
-                        "(a name no input record has).",
-            ))
+            out.append(renamed_finding(article, base, new_id))
         out.extend(own)
     if renamed:
         for name, findings in found.items():

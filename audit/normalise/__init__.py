@@ -57,30 +57,31 @@ def build_articles(
         articles.append(article)
         too_long = len(record.text) > limits.max_article_chars
         notes.append((record.fault, len(record.text) if too_long else None))
-    new_ids = unique_ids([a.article_id for a in articles])
+    new_ids = unique_ids([a.article_id for a in articles], [made_id(a) for a in articles])
     for article, new_id, (fault, cut) in zip(articles, new_ids, notes, strict=True):
         if new_id != article.article_id:
-            findings.append(Finding(
-                article_id=new_id, check="ingest.duplicate_id",
-                message=f"id {article.article_id!r} is used by an earlier record; renamed {new_id!r} "
-                        "(a name no input record has).",
-            ))
+            findings.append(renamed_finding(article, article.article_id, new_id))
             article.article_id = new_id
         findings.extend(_ingest_findings(article, fault, cut))
     return articles, findings
 
 
-def unique_ids(ids: Sequence[str]) -> list[str]:
+def unique_ids(ids: Sequence[str], made: Sequence[bool] | None = None) -> list[str]:
     """The ids with each repeat renamed `<id>~N`, N the smallest that no input id and no
     earlier rename has: `same, same, same~2` gives `same, same~3, same~2`, never two
-    `same~2`. The first record with an id keeps it. Linear: N counts on per id."""
+    `same~2`. The first record with an id keeps it, but an id made for a record that had
+    none (`made`: its file's stem and position) never takes a record's own: `[{text},
+    {id: "gen-1", text}]` in gen.json renamed the second record, whose id was its own
+    (a helper's review, twentieth session). Linear: N counts on per id."""
     taken = set(ids)
+    own = {i for i, m in zip(ids, made, strict=True) if not m} if made is not None else set()
+    flags = made if made is not None else [False] * len(ids)
     used: set[str] = set()
     next_n: dict[str, int] = {}
     out: list[str] = []
-    for base in ids:
+    for base, was_made in zip(ids, flags, strict=True):
         name = base
-        if base in used:
+        if base in used or (was_made and base in own):
             n = next_n.get(base, 2)
             while f"{base}~{n}" in taken or f"{base}~{n}" in used:
                 n += 1
@@ -89,6 +90,19 @@ def unique_ids(ids: Sequence[str]) -> list[str]:
         used.add(name)
         out.append(name)
     return out
+
+
+def made_id(article: Article) -> bool:
+    """Whether the article's id was made for it (its record had none: no source_id)."""
+    return article.extra.get("source_id") is None
+
+
+def renamed_finding(article: Article, base: str, new_id: str) -> Finding:
+    """ingest.duplicate_id for an article renamed from `base` to `new_id` (unique_ids)."""
+    why = (f"The id made for this record ({base!r}, from its file and position) is another record's"
+           if made_id(article) else f"id {base!r} is used by an earlier record")
+    return Finding(article_id=new_id, check="ingest.duplicate_id",
+                   message=f"{why}; renamed {new_id!r} (a name no input record has).")
 
 
 def _ingest_findings(article: Article, fault: str | None, cut: int | None) -> list[Finding]:
