@@ -9,6 +9,7 @@ files appear whole or not at all (audit.atomic).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from audit.atomic import atomic_files, clean_stale, file_in_the_way
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.errors import UsageError
-from audit.ingest import FieldMap
+from audit.ingest import FieldMap, input_folder_holding
 from audit.model import Article, Finding
 from audit.pipeline import RunResult, _stderr, one_or_many, run
 from audit.progress import Progress
@@ -86,6 +87,8 @@ def gate(
     quarantined: dict[str, list[dict[str, Any]]] = {}
     for target in (good_path, bad_path):
         clean_stale(target)  # what a killed gate left (issue 11)
+    whole = _whole_texts([a for a in result.articles if result.status[a.article_id] != "pass"
+                          and any(f.check == "ingest.too_large" for f in reasons.get(a.article_id, ()))], fields)
     # Both files are written whole under temporary names and renamed together at the
     # end: a killed gate leaves the previous pair as it was.
     with atomic_files(good_path, bad_path) as (good, bad):
@@ -105,8 +108,8 @@ def gate(
             record["quarantine_reasons"] = why
             if article.raw is not None:
                 record["raw"] = article.raw
-            elif any(f.check == "ingest.too_large" for f in reasons.get(article.article_id, ())):
-                record["raw"] = _whole_text(article, fields)
+            elif article.article_id in whole:
+                record["raw"] = whole[article.article_id]
             bad.write(json.dumps(record, ensure_ascii=False) + "\n")
     if save_index is not None:  # only what is admitted counts as ingested (issue 3)
         from audit.detect.duplicates.index import update_index
@@ -123,19 +126,27 @@ def _record(article: Article) -> dict[str, Any]:
     return record
 
 
-def _whole_text(article: Article, fields: FieldMap | None) -> str | None:
-    """The whole text of a record cut at the suite's max_article_chars (ingest.too_large),
-    read again from its file: the table and the run keep only its first characters, and a
-    quarantine line of those alone lost the rest of the article (a helper's review,
-    twentieth session: 200,000 of 20,000,000 characters). Read only for such records, which
-    are few; None if the file no longer holds the record."""
+_FRAGMENT = re.compile(r"#(?:line|record|row_group)=[^#]*$")  # what readers put after a file's path
+
+
+def _whole_texts(articles: Sequence[Article], fields: FieldMap | None) -> dict[str, str]:
+    """The whole texts of records cut at the suite's max_article_chars (ingest.too_large),
+    by article id, read again from their files, each file once: the table and the run keep
+    only a text's first characters, and a quarantine line of those alone lost the rest of
+    the article (a helper's review, twentieth session: 200,000 of 20,000,000 characters). A
+    record its file no longer holds is left out."""
     from audit.ingest.readers import read_file
 
-    path = Path(article.source_uri.partition("#")[0])
-    for record in read_file(path, fields or FieldMap()):
-        if record.source_uri == article.source_uri:
-            return record.text
-    return None
+    wanted: dict[str, dict[str, str]] = {}  # file -> source_uri -> article id
+    for article in articles:
+        file = _FRAGMENT.sub("", article.source_uri)  # a path may hold "#" itself
+        wanted.setdefault(file, {})[article.source_uri] = article.article_id
+    out: dict[str, str] = {}
+    for file, uris in wanted.items():
+        for record in read_file(Path(file), fields or FieldMap()):
+            if record.source_uri in uris and not record.error:
+                out[uris[record.source_uri]] = record.text
+    return out
 
 
 def _reason(finding: Finding) -> dict[str, Any]:
@@ -166,10 +177,13 @@ def _check_targets(good: Path, bad: Path, inputs: Sequence[str | Path], save_ind
             raise UsageError(f"{target}: cannot write it there ({blocked} is a file)")
         if target.is_dir():
             raise UsageError(f"{target}: a folder; give --accepted and --quarantine a .jsonl file or a folder")
+        if (holder := input_folder_holding(target, inputs)) is not None:
+            raise UsageError(f"{target}: inside the input folder {holder}: the next gate would read it "
+                             "as incoming articles; write it outside")
     if save_index is not None:
         from audit.detect.duplicates.index import check_index_target
 
-        check_index_target(save_index)
+        check_index_target(save_index, inputs)
 
 
 def _jsonl_path(target: str | Path) -> Path:

@@ -30,7 +30,7 @@ from audit.detect.cache import KNOWN_FILE, open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
 from audit.errors import UsageError
 from audit.gcpause import paused_gc
-from audit.ingest import FieldMap, iter_records, list_inputs
+from audit.ingest import FieldMap, input_folder_holding, iter_records, list_inputs
 from audit.model import Article, Finding
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
@@ -229,15 +229,17 @@ def _run(
 
     progress = progress or Progress()
     out_dir = None if out is None else Path(out)
+    if out_dir is not None and out_dir.name in ("", ".."):  # "." or "..": named, so it can be swapped
+        out_dir = Path(os.path.abspath(out_dir))
     # the input files, listed once (a missing path or an empty folder is a usage error
     # here, before any work): their records, their count and their hashes
-    listed = list_inputs(paths)
     if out_dir is not None:
         check_out_dir(out_dir, paths)
+    listed = list_inputs(paths, avoid=out_dir)
     if save_index is not None:
         from audit.detect.duplicates.index import check_index_target
 
-        check_index_target(save_index)
+        check_index_target(save_index, paths)
     if cache is not None and (blocked := file_in_the_way(Path(cache))) is not None:
         raise UsageError(f"{cache}: cannot keep the cache there ({blocked} is a file)")
     # a rerun's one-worker pool, forked before the caches load (workers.start_few); an error
@@ -467,9 +469,9 @@ def check_out_dir(out_dir: Path, inputs: Sequence[str | Path]) -> None:
         real = Path(os.path.realpath(given))
         if real == home or home in real.parents:
             raise UsageError(f"{out_dir}: holds the input {given}, and a run replaces its --out folder whole")
-        if given.is_dir() and real in home.parents:
-            raise UsageError(f"{out_dir}: inside the input folder {given}: the next run would read the "
-                             "run's own files as articles; give --out a folder outside it")
+    if (holder := input_folder_holding(out_dir, inputs)) is not None:
+        raise UsageError(f"{out_dir}: inside the input folder {holder}: the next run would read the "
+                         "run's own files as articles; give --out a folder outside it")
 
 
 def _last_statuses(out_dir: Path) -> dict[str, str] | None:

@@ -116,7 +116,8 @@ def test_a_record_over_the_size_limit_is_quarantined_whole(tmp_path: Path) -> No
     news = load_suite("news")
     suite = replace(news, limits=replace(news.limits, max_article_chars=500))
     long_text = "The council met on Tuesday and agreed the budget for the year. " * 40
-    corpus = tmp_path / "c.jsonl"
+    (tmp_path / "data#2024").mkdir()  # a "#" in the path is the path's (it took the file for "data")
+    corpus = tmp_path / "data#2024" / "c.jsonl"
     corpus.write_text(json.dumps({"id": "long", "text": long_text}) + "\n"
                       + json.dumps({"id": "short", "text": "The mayor opened the new library on Monday."}) + "\n")
     result = audit.gate([corpus], accepted=tmp_path / "ok.jsonl", quarantine=tmp_path / "q.jsonl", suite=suite,

@@ -339,14 +339,17 @@ def test_a_broken_csv_record_is_one_unreadable_record_and_the_reader_goes_on(tmp
     (tmp_path / "open.csv").write_text('id,text\nc1,The council met on Tuesday.\n'
                                        'c2,"Unterminated quote starts here\nc3,Third article about the weather.\n')
     (tmp_path / "after.csv").write_text('id,text\na,"abc"def\nb,The mayor opened the library.\n'
-                                        'c,He is 5\'11" tall and said ""hi"".\n')
+                                        'c,He is 5\'11" tall and said ""hi"".\n'
+                                        'd,"A space after the closing quote is no fault." \n')
     articles, _, problems = read_all(tmp_path / "open.csv")
     assert [(a.article_id, a.read_error) for a in articles] == [
         ("c1", None), ("open-2", "CSV record broken at line 3 (unexpected end of data)")]
     assert articles[1].raw == 'c2,"Unterminated quote starts here\nc3,Third article about the weather.\n'
     assert problems == [f"{tmp_path / 'open.csv'}#record=2: CSV record broken at line 3 (unexpected end of data)"]
     articles, _, _ = read_all(tmp_path / "after.csv")
-    assert [(a.article_id, a.read_error is None) for a in articles] == [("after-1", False), ("b", True), ("c", True)]
+    assert [(a.article_id, a.read_error is None) for a in articles] == [
+        ("after-1", False), ("b", True), ("c", True), ("d", True)]
+    assert articles[3].text == "A space after the closing quote is no fault."
     assert articles[2].text == 'He is 5\'11" tall and said ""hi"".'  # a bare quote in a field is text
 
 
@@ -378,10 +381,15 @@ def test_linked_folders_are_read_and_a_dangling_link_is_said(tmp_path: Path) -> 
     (corpus / "linked").symlink_to(elsewhere, target_is_directory=True)
     (corpus / "loop").symlink_to(corpus, target_is_directory=True)  # walked once, not for ever
     (corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (corpus / "lost.jsonl").symlink_to(tmp_path / "missing.jsonl")  # counted for the ETA: it raised
     articles, _, problems = read_all(corpus)
-    assert sorted((a.article_id, a.read_error is None) for a in articles) == [
-        ("far", True), ("gone", False), ("near", True)]
+    expected = [("far", True), ("gone", False), ("lost", False), ("near", True)]
+    assert sorted((a.article_id, a.read_error is None) for a in articles) == expected
     assert [p for p in problems if "gone.txt" in p] and "cannot read" in problems[0]
+    from audit.pipeline import run
+
+    result = run([corpus], out=None, workers=1, on_problem=None, cache=None)
+    assert sorted((a.article_id, a.read_error is None) for a in result.articles) == expected
 
 
 def test_what_is_said_of_a_line_that_is_no_record_reads_as_english(tmp_path: Path) -> None:
@@ -406,7 +414,7 @@ def test_a_utf8_text_with_a_stray_byte_is_read_as_utf8(tmp_path: Path) -> None:
 
     utf8 = "Café society: Zürich and São Paulo. ".encode() * 20
     read = decode_bytes(utf8 + b"\xff end")
-    assert read is not None and read.encoding == "utf-8" and read.text.endswith("Paulo. \ufffd end")
+    assert read is not None and read.encoding == "utf-8 (stray bytes)" and read.text.endswith("Paulo. \ufffd end")
     assert read.fault == f"not UTF-8 at 1 byte(s) (the first at {len(utf8)}): each read as U+FFFD"
     assert decode_bytes("Café society in Zürich.".encode("latin-1")).encoding == "cp1252"
     assert decode_bytes(bytes(range(128, 256)) * 4) is None
@@ -415,6 +423,15 @@ def test_a_utf8_text_with_a_stray_byte_is_read_as_utf8(tmp_path: Path) -> None:
     articles, findings, _ = read_all(tmp_path / "s.jsonl")
     assert articles[0].read_error is None and "\ufffd" in articles[0].text
     assert [f.check for f in findings] == ["ingest.fault"]
+    from audit.pipeline import run
+
+    # with a cache (the command line's default): the known-lines cache read the line again as
+    # UTF-8 and raised (a review's find); a rerun serves it as the cold run made it
+    runs = [run([tmp_path / "s.jsonl"], out=None, workers=1, on_problem=None, cache=tmp_path / "c")
+            for _ in range(2)]
+    assert [[(a.article_id, a.text, a.extra["source_encoding"]) for a in r.articles] for r in runs] == [
+        [("s", articles[0].text, "utf-8 (stray bytes)")]] * 2
+    assert runs[1].summary["findings_cache"]["hits"] > 0
 
 
 def test_an_id_made_for_a_record_never_takes_another_records_own(tmp_path: Path) -> None:

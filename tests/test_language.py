@@ -152,7 +152,9 @@ EN = ("The council met on Tuesday and agreed the budget after a long debate abou
     (ZH_TW, "ja", "zh"),  # its Japanese with no kana
     (ZH_TW, "no", "zh"),  # a Latin-script language for a text of Chinese characters
     (JA, "en", "ja"),  # ... and for one with kana
-    (ZH_TW + EN, "en", "zh"),  # the Chinese characters, counted double, most of the letters
+    (ZH_TW * 2 + EN, "en", "zh"),  # the Chinese characters, counted double, most of the letters
+    (ZH_TW[:150] + EN, "en", None),  # about half and half: langdetect's word stands
+    (JA, "ko", "ja"),  # Korean without Hangul but with kana: Japanese
     (JA, "ja", None), (ZH_TW, "zh", None),  # langdetect right: nothing to say
     ("서울에서 회의가 열렸다 " * 20 + "金", "ko", None),  # Hangul: Korean may be right
     (EN + "習近平 " + EN, "en", None),  # a name in Chinese characters in an English story

@@ -132,3 +132,12 @@ def test_a_table_surname_the_article_gives_to_someone_else_is_not_the_table_pers
     assert run(text) == []
     # his own given name once: the bare surname is his again, and so is the typo
     assert spans(run("Gavin " + text[len("Marianne "):])) == [(CHECK, "Willliamson")]
+
+
+def test_a_day_or_a_sentences_first_word_before_the_surname_is_no_other_given_name() -> None:
+    """"On Tuesday Williamson said": Tuesday is no given name, so the bare surname is still
+    the table person's and the typo is reported (a review's find)."""
+    text = ("On Tuesday Williamson said the review would report in May. Education Secretary "
+            "Williamson said the exams would go ahead, and critics said Willliamson had ignored "
+            "the warnings. The Williamson plan was dropped.")
+    assert spans(run(text)) == [(CHECK, "Willliamson")]

@@ -70,8 +70,8 @@ def test_a_run_lists_its_inputs_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
     listings: list[list[Path]] = []
     real = ingest.list_inputs
 
-    def counted(paths: object) -> list[Path]:
-        listings.append(real(paths))  # type: ignore[arg-type]
+    def counted(paths: object, **options: object) -> list[Path]:
+        listings.append(real(paths, **options))  # type: ignore[arg-type]
         return listings[-1]
 
     monkeypatch.setattr(ingest, "list_inputs", counted)

@@ -131,3 +131,31 @@ def test_a_suite_with_an_unknown_expectation_type_is_one_line_and_exit_2(corpus:
         f"corpus-audit: error: {tmp_path / 'broken.json'}: Great Expectations loaded 25 of 26 expectations "
         "(not: expect_nonexistent_thing); an unknown expectation type would silently pass everything"]
     assert not (tmp_path / "out").exists()
+
+
+def test_outputs_inside_an_input_folder_or_reached_by_a_link(corpus: Path, tmp_path: Path) -> None:
+    """A review's finds: a link in the input folder to the reports folder made the second
+    run read the first one's findings.jsonl and articles.parquet as articles; a gate's
+    accepted file or an index inside the input folder would be read by the next gate."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (corpus / "more").symlink_to(reports, target_is_directory=True)
+    with pytest.raises(UsageError, match="leads into the run folder"):
+        audit.run([corpus], out=reports / "latest", **FAST)
+    (corpus / "more").unlink()
+    with pytest.raises(UsageError, match="inside the input folder"):
+        audit.gate([corpus], accepted=corpus / "accepted.jsonl", quarantine=tmp_path / "q.jsonl",
+                   on_problem=None, workers=1)
+    with pytest.raises(UsageError, match="inside the input folder"):
+        audit.run([corpus], out=tmp_path / "out", save_index=corpus / "index", **FAST)
+    assert sorted(p.name for p in corpus.iterdir()) == ["good.jsonl", "notes.md"]
+
+
+def test_out_dot_is_the_folder_it_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--out .` in an empty folder ended in a traceback ('.' has no name to swap)."""
+    (tmp_path / "in.jsonl").write_text(ONE)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = audit.run([tmp_path / "in.jsonl"], out=".", **FAST)
+    assert result.out_dir == here and (here / "summary.json").is_file()

@@ -14,15 +14,27 @@ from audit.errors import UsageError
 from audit.ingest.readers import READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
-__all__ = ["READERS", "FieldMap", "RawLine", "iter_records", "list_inputs"]
+__all__ = ["READERS", "FieldMap", "RawLine", "input_folder_holding", "iter_records", "list_inputs"]
 
 
-def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
+def input_folder_holding(target: Path, paths: Sequence[str | Path]) -> Path | None:
+    """The given input folder that `target` (an output: the run folder, the gate's files,
+    an index) is in, by real paths, or None. The next run would read what is written
+    there (findings.jsonl, articles.parquet, accepted.jsonl) as articles."""
+    real = Path(os.path.realpath(target))
+    for given in map(Path, paths):
+        if given.is_dir() and Path(os.path.realpath(given)) in real.parents:
+            return given
+    return None
+
+
+def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None) -> list[Path]:
     """Expand files and folders (recursively) into the readable input files, sorted
-    within a folder, each file once (the first place it is named).
+    within a folder; a file named twice, or with its folder, once (the first place).
 
     A path that does not exist is a usage error (exit 2); a folder with no readable
-    file is one too, since auditing nothing is never what was meant.
+    file is one too, since auditing nothing is never what was meant; so is a linked
+    folder that leads into `avoid` (the run's own folder: it would read its output).
     """
     if not paths:
         raise UsageError("no input given: name a file or folder")
@@ -32,7 +44,7 @@ def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            found = _walk(path)
+            found = _walk(path, avoid)
             if not found:
                 exts = ", ".join(sorted(READERS))
                 raise UsageError(f"{path}: folder holds no input file ({exts})")
@@ -42,26 +54,37 @@ def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
                              f"{path}: no file extension, so no format to read it by")
         else:
             files.append(path)
-    if len(paths) == 1:  # one file, or one folder walked once (_walk): nothing twice
+    if not _overlap(paths):  # one path, or paths apart: no file is named twice
         return files
     # a file given twice, or with its folder, is read once: each file's real path (a
-    # syscall or more a file, paid only where two paths are given)
+    # syscall or more a file: 17 s for a million, paid only where the given paths overlap)
     seen: set[str] = set()
     return [f for f in files if not ((real := os.path.realpath(f)) in seen or seen.add(real))]  # type: ignore[func-returns-value]
 
 
-def _walk(folder: Path) -> list[Path]:
+def _overlap(paths: Sequence[str | Path]) -> bool:
+    """Whether two given paths are one, or one is in the other (by real paths)."""
+    reals = [Path(os.path.realpath(p)) for p in paths]
+    given = set(reals)
+    return len(given) < len(reals) or any(parent in given for real in reals for parent in real.parents)
+
+
+def _walk(folder: Path, avoid: Path | None = None) -> list[Path]:
     """The input files under `folder`, sorted: linked folders followed (each real folder
     once, so a link loop ends), and a link to nothing kept, so that reading it says so
     (an unreadable record). pathlib's rglob (Python 3.11) skipped a linked folder's
     files and a dangling link without a word (a helper's review, twentieth session)."""
     found: list[Path] = []
     seen: set[str] = set()
+    shun = os.path.realpath(avoid) if avoid is not None else None
     for root, folders, files in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
         if real in seen:
             folders[:] = []
             continue
+        if shun is not None and (real == shun or real.startswith(shun + os.sep) or shun.startswith(real + os.sep)):
+            raise UsageError(f"{root}: leads into the run folder {avoid} (or a folder holding it): the run "
+                             "would read its own output")
         seen.add(real)
         found.extend(Path(root, name) for name in files if Path(name).suffix.lower() in READERS)
     return sorted(found)

@@ -47,6 +47,9 @@ def decode_bytes(data: bytes) -> Decoded | None:
 REPLACEMENT = "\ufffd"
 MAX_STRAY_SHARE = 0.001  # invalid bytes per byte that a UTF-8 text may hold and stay UTF-8 ...
 MAX_STRAY = 3  # ... or this many, in a short one
+# the source_encoding of such a text: not "utf-8", which says the bytes decode as UTF-8 (the
+# known-lines cache reads a "utf-8" line's text again from its bytes: audit.normalise.known)
+STRAY_UTF8 = "utf-8 (stray bytes)"
 
 
 def _mostly_utf8(data: bytes, bad_at: int) -> Decoded | None:
@@ -59,8 +62,8 @@ def _mostly_utf8(data: bytes, bad_at: int) -> Decoded | None:
     stray = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode())
     if stray > max(MAX_STRAY, MAX_STRAY_SHARE * len(data)):
         return None
-    return Decoded(text, "utf-8", f"not UTF-8 at {stray} byte(s) (the first at {bad_at}): "
-                                  "each read as U+FFFD")
+    return Decoded(text, STRAY_UTF8, f"not UTF-8 at {stray} byte(s) (the first at {bad_at}): "
+                                     "each read as U+FFFD")
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:

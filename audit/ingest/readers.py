@@ -16,7 +16,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -177,7 +177,7 @@ def _from_mapping(uri: str, raw: bytes, obj: Any, fields: FieldMap, encoding: st
     ignored = []
     for name in OPTIONAL_FIELDS:
         value = obj.get(getattr(fields, name))
-        if value is None or (isinstance(value, float) and value != value) or not str(value):
+        if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
             continue
         if isinstance(value, (list, dict, bytes, bytearray)):
             ignored.append(f"{getattr(fields, name)!r} ({type(value).__name__})")
@@ -256,13 +256,13 @@ def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[
     later (the file's own faults, none of its lines, are still records)."""
     seen = 0
     where = f"{path}#line="  # str(path) once, not a line
-    wide = _wide_codec(path)
-    if wide is not None:  # UTF-16/32: its lines are not split at a b"\n" byte
-        yield from _wide_jsonl(path, fields, wide)
-        return
     # a 64 KB buffer: iterating a 200 MB file's lines took 0.12 s with the default 8 KB,
     # 0.05 s so (a rerun's parent reads every line on its critical path)
     with path.open("rb", buffering=1 << 16) as fh:
+        wide = _wide_codec(fh.peek(4)[:4])  # no second open a file: a million files, 9 s
+        if wide is not None:  # UTF-16/32: its lines are not split at a b"\n" byte
+            yield from _wide_jsonl(path, fields, wide)
+            return
         for number, line in enumerate(fh, start=1):
             if line.isspace():  # as `not line.strip()` (a line is never b""), without its copy
                 continue
@@ -277,12 +277,10 @@ _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
               (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def _wide_codec(path: Path) -> str | None:
-    """UTF-16 or UTF-32 by the file's byte order mark (Windows PowerShell's `>` writes
-    UTF-16), else None. A helper's review (twentieth session): such a JSONL file, split
-    at its b"\n" bytes, gave 3 unreadable records for 2 good ones."""
-    with path.open("rb") as fh:
-        head = fh.read(4)
+def _wide_codec(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 by the byte order mark a file's `head` starts with (Windows
+    PowerShell's `>` writes UTF-16), else None. A helper's review (twentieth session):
+    such a JSONL file, split at its b"\n" bytes, gave 3 unreadable records for 2 good ones."""
     return next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
 
 
@@ -344,8 +342,10 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     csv.field_size_limit(1 << 28)
     # strict: a quote left open, or text after a closing quote, is an error, not a record
     # that silently swallows the ones after it ("c2,\"Unterminated ... c3,Third article":
-    # record c3 was lost in c2's text, a helper's review, twentieth session). The reader
-    # goes on at the line after a broken record, so only that record is unreadable.
+    # record c3 was lost in c2's text, a helper's review, twentieth session). A broken
+    # record is one unreadable record holding its lines (a quote left open: the rest of
+    # the file), and the reader goes on at the line after it. Spaces after a closing quote
+    # alone are no fault (_spaced_quotes).
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     number, broken = 0, False
     lines: list[str] | None = None  # the file's lines as the reader splits them, when one breaks
@@ -361,11 +361,14 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         except StopIteration:
             break
         except csv.Error as exc:
-            broken, number = True, number + 1
             lines = lines if lines is not None else io.StringIO(text, newline="").readlines()
-            yield _unreadable(f"{path}#record={number}", "".join(lines[before:reader.reader.line_num]).encode(),
-                              f"CSV record broken at line {before + 1} ({exc})")
-            continue
+            chunk = "".join(lines[before:reader.reader.line_num])
+            row = _spaced_quotes(chunk, reader.fieldnames)
+            if row is None:
+                broken, number = True, number + 1
+                yield _unreadable(f"{path}#record={number}", chunk.encode(),
+                                  f"CSV record broken at line {before + 1} ({exc})")
+                continue
         number += 1
         raw = json.dumps(row, ensure_ascii=False).encode()
         uri = f"{path}#record={number}"
@@ -376,6 +379,22 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     if not number and not broken:  # nothing, or a header alone: said, as an empty JSONL or parquet file is
         yield _unreadable(str(path), text.encode(), "empty file, no records" if reader.fieldnames is None
                           else "a header and no records", path.stem)
+
+
+_SPACE_AFTER_QUOTE = re.compile(r'"[ \t]+(?=,|\r?\n|$)')
+
+
+def _spaced_quotes(chunk: str, names: Sequence[str] | None) -> dict[str, Any] | None:
+    """The one row of a record's lines that a strict reader refused only for spaces after a
+    closing quote (`c1,"a" `, which the lenient reader read as `a `), else None."""
+    if names is None or not _SPACE_AFTER_QUOTE.search(chunk):
+        return None
+    try:
+        rows = list(csv.DictReader(io.StringIO(_SPACE_AFTER_QUOTE.sub('"', chunk), newline=""),
+                                   fieldnames=names, strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else None
 
 
 def read_parquet(path: Path, fields: FieldMap) -> Iterator[RawRecord]:

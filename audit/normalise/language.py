@@ -82,10 +82,14 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
     (550 Chinese characters, no Hangul: ko 0.86), a Chinese forum page Norwegian, and a
     Japanese book page with English words in it English (en 0.71 on 739 kana and
     Chinese characters against 609 Latin letters). So:
-    - Korean or Japanese without a letter of its own script (Hangul; kana) but with
-      Chinese characters is Chinese;
+    - Korean without Hangul, or Japanese without kana, but with Chinese characters or kana,
+      is Japanese when kana are among them, else Chinese;
     - any other language but Chinese, where Chinese characters and kana are CJK_MIN_SHARE
-      of the letters, is Japanese when kana are among them, else Chinese."""
+      of the letters, is Japanese when kana are among them, else Chinese (a page half in
+      English and half in Chinese, 0.5, keeps langdetect's word).
+    The share, not langdetect's probability, is the verdict's `language_prob`: the suite's
+    min_probability then keeps language.unexpected from calling a page of mixed scripts
+    wholly foreign."""
     if language == "zh" or sample.isascii():
         return None
     han, kana = len(HAN.findall(sample)), len(KANA.findall(sample))
@@ -96,7 +100,7 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
     cjk = CJK_WEIGHT * (han + kana)
     share = round(cjk / (sum(map(len, letter_runs(sample))) - han - kana + cjk), 4)
     if language in _OWN_SCRIPT:  # Korean or Japanese with no letter of its own script
-        return ("zh", share) if han else None
+        return ("ja" if kana else "zh"), share
     if share < CJK_MIN_SHARE:
         return None
     return ("ja" if kana else "zh"), share
@@ -163,7 +167,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # CJK ideographs
 # as a short Latin word or syllable), and where they are at least this share of the opening's
 # letters so counted, the text is Chinese or Japanese whatever langdetect said.
 CJK_WEIGHT = 2
-CJK_MIN_SHARE = 0.5
+CJK_MIN_SHARE = 0.65
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _OWN_SCRIPT = {"ko": HANGUL, "ja": KANA}
 

@@ -105,10 +105,27 @@ def _surname_of_someone_else(text: str, table: OfficeTable, hits: Sequence[NameH
     elsewhere = set()
     for person_id, forms in bare.items():
         person = table.people[person_id]
-        if any(not first_name_fits(preceding_word(text, m.start()), person)
+        if any(_another_given_name(preceding_word(text, m.start()), person)
                for form in forms for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)):
             elsewhere.add(person_id)
     return elsewhere
+
+
+NOT_GIVEN_NAMES_PATH = Path(__file__).resolve().parents[2] / "data" / "not_given_names.txt"
+
+
+@lru_cache(maxsize=1)
+def not_given_names() -> frozenset[str]:
+    """Capitalised words that are no given name before a surname (audit/data/not_given_names.txt)."""
+    lines = NOT_GIVEN_NAMES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _another_given_name(previous: str, person: Any) -> bool:
+    """Whether the word before a surname is a given name other than the person's: a
+    capitalised word, not a title (first_name_fits), not a calendar or function word."""
+    return (len(previous) >= 2 and previous.isalpha() and previous not in not_given_names()
+            and not first_name_fits(previous, person))
 
 
 def fuzzy_spellings(text: str, table: OfficeTable, known: list[Spelling], fold_diacritics: bool,

@@ -23,7 +23,7 @@ import json
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -212,10 +212,16 @@ def load_index(folder: str | Path) -> DuplicateIndex:
         raise UsageError(f"{path}: cannot read the duplicate index ({exc})") from None
 
 
-def check_index_target(folder: str | Path) -> None:
+def check_index_target(folder: str | Path, inputs: Sequence[str | Path] = ()) -> None:
     """A UsageError unless `folder` can take an index: new, empty, or an index (`save`
-    replaces it whole)."""
+    replaces it whole), in none of the input folders (its articles.parquet would be read
+    as articles)."""
+    from audit.ingest import input_folder_holding
+
     check_replaceable(Path(folder), "meta.json", "duplicate index", "--save-index")
+    if (holder := input_folder_holding(Path(folder), inputs)) is not None:
+        raise UsageError(f"{folder}: inside the input folder {holder}: the next run would read the "
+                         "index's files as articles; give --save-index a folder outside it")
 
 
 def update_index(folder: str | Path, articles: Iterable[Article]) -> int:
