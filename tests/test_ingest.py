@@ -448,3 +448,12 @@ def test_an_id_made_for_a_record_never_takes_another_records_own(tmp_path: Path)
     for workers in (1, 2):  # the workers' naming (audit.detect.workers._final_ids) the same
         result = run([tmp_path / "gen.json"], out=None, workers=workers, on_problem=None, cache=None)
         assert [a.article_id for a in result.articles] == ["gen-1~2", "gen-1"]
+
+
+def test_a_csv_header_naming_a_column_twice_is_said(tmp_path: Path) -> None:
+    """Two `text` columns: a row's dict keeps the last, silently (a review's list)."""
+    (tmp_path / "two.csv").write_text("id,text,text\na,First text of the row.,Second text of the row.\n")
+    articles, findings, _ = read_all(tmp_path / "two.csv")
+    assert articles[0].text == "Second text of the row."
+    assert [f.message.split(": ", 1)[1] for f in findings if f.check == "ingest.fault"] == [
+        "header names 'text' more than once: the last such column read."]

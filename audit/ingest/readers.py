@@ -350,10 +350,14 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     number, broken = 0, False
     lines: list[str] | None = None  # the file's lines as the reader splits them, when one breaks
     try:
-        reader.fieldnames  # noqa: B018  (the header line, read now: no record is read without it)
+        names = reader.fieldnames or []  # the header line, read now: no record is read without it
     except csv.Error as exc:
         yield _unreadable(str(path), text.encode(), f"CSV header broken ({exc})", path.stem)
         return
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:  # a row's dict keeps the last such column: said in every record's fault
+        said = f"header names {', '.join(map(repr, twice))} more than once: the last such column read"
+        fault = f"{fault}; {said}" if fault else said
     while True:
         before = reader.reader.line_num  # DictReader's own line_num is set only after a good row
         try:
