@@ -146,8 +146,9 @@ def run(
     the_suite = suite if isinstance(suite, Suite) else load_suite(suite)
     if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
         validator = start_validator(the_suite, engine, spark_master)
+    pools: list[Any] = []  # a rerun's early worker pool, ended here whatever happens (below)
     try:
-        return _run(paths, the_suite, validator, started, out=out, fields=fields,
+        return _run(paths, the_suite, validator, started, pools, out=out, fields=fields,
                     on_problem=on_problem, against=against, save_index=save_index,
                     fix_encoding=fix_encoding, engine=engine, spark_master=spark_master,
                     cache=cache, workers=workers, batch_size=batch_size, progress=progress,
@@ -156,6 +157,12 @@ def run(
     finally:
         validator.close()
         _settle_passage()
+        # the workers' stage ends the pool it was given; a stop before the stage (an
+        # interrupt while the caches load) left its forked worker to the executor, and the
+        # command line's os._exit skips that: the worker lived on, holding the caller's
+        # stderr (a helper's review, twentieth session). Ending an ended pool is nothing.
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def one_or_many(paths: Sequence[str | Path] | str | Path) -> list[str | Path]:
@@ -180,10 +187,14 @@ def _few_for_rerun(suite: Suite, engine: str, cache: str | Path | None, workers:
 
 def _settle_passage() -> None:
     """Wait for duplicate.passage's process, which writes its state after it sent its
-    findings (passage_apart.settle): a run ends with its cache whole."""
+    findings (passage_apart.settle): a run ends with its cache whole; and end the one a
+    run stopped early started and did not use (workers.end_idle_passage)."""
     apart = sys.modules.get("audit.detect.duplicates.passage_apart")  # not imported: nothing to wait for
     if apart is not None:
         apart.settle()
+    workers = sys.modules.get("audit.detect.workers")
+    if workers is not None:  # a process the run started and, stopped early, did not use
+        workers.end_idle_passage()
 
 
 def _run(
@@ -191,6 +202,7 @@ def _run(
     the_suite: Suite,
     validator: GxChild | InProcess,
     started: datetime,
+    pools: list[Any],
     *,
     out: str | Path | None,
     fields: FieldMap | None,
@@ -242,9 +254,10 @@ def _run(
         check_index_target(save_index, paths)
     if cache is not None and (blocked := file_in_the_way(Path(cache))) is not None:
         raise UsageError(f"{cache}: cannot keep the cache there ({blocked} is a file)")
-    # a rerun's one-worker pool, forked before the caches load (workers.start_few); an error
-    # before the stage leaves it to its executor, which ends its worker once unreferenced
+    # a rerun's one-worker pool, forked before the caches load (workers.start_few); the
+    # stage ends it, or `run` does after an error before the stage (`pools`)
     few = _few_for_rerun(the_suite, engine, cache, workers, fix_encoding, dates)
+    pools.extend([few] if few is not None else [])
     # Work of the run's tail that needs no article and lets the GIL go (file reads,
     # hashlib, Parquet's decoding), begun now: the ingest stage keeps one core busy and
     # leaves the other idle, the tail keeps both busy (issue 13). The input files'

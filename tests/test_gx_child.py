@@ -287,3 +287,22 @@ def test_in_process_validation_runs_on_a_reserved_stack(frame: pd.DataFrame, sui
     monkeypatch.setattr(child_module, "reserved", lambda call, *args: (calls.append(call), real_reserved(call, *args))[1])
     validation = child_module.InProcess(suite, "pandas", None).validate(frame, None)
     assert len(calls) == 1 and validation.success is False
+
+
+def test_a_caller_that_turns_warnings_into_errors_or_logs_at_debug(tmp_path: Path) -> None:
+    """An orchestrator's strict process: warnings made errors had every run fail on GX's
+    own import (DeprecationWarning: module 'sre_constants' is deprecated); logging at DEBUG
+    printed about 2,600 of GX's records a call (a helper's review, twentieth session)."""
+    import subprocess
+    import sys
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    code = ("import logging, warnings, audit\n"
+            "warnings.simplefilter('error')\n"
+            "logging.basicConfig(level=logging.DEBUG)\n"
+            f"r = audit.run([{str(seeds)!r}], out={str(tmp_path / 'out')!r}, on_problem=None)\n"
+            "print('statuses', sorted(r.status.values()))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "statuses ['fail', 'pass', 'pass', 'pass', 'pass']"
+    assert len(done.stderr.splitlines()) < 50

@@ -149,3 +149,52 @@ def test_the_articles_passage_reads_are_asked_for_in_blocks_cold_and_rerun(
         # one request for the pairs read (a block), one for the findings' other articles
         assert asked and len(asked) <= 2, (name, asked)
     assert (tmp_path / "cache" / "cross" / "duplicate_passage.npz").is_file()
+
+
+def test_a_run_stopped_early_ends_the_passage_process_it_started(tmp_path: Path) -> None:
+    """An error out of on_problem during ingest (an orchestrator's callback) left the
+    duplicate.passage process the run had started alive and idle; the next call's GX child
+    held a copy of its connection, so closing it gave no EOF and the next call waited 10 s
+    for it (a helper's review, twentieth session)."""
+    import json
+
+    import audit
+
+    corpus = tmp_path / "c.jsonl"
+    good = [json.dumps({"id": f"a{n}", "text": f"Story {n}. The council met on Tuesday. " * 20}) for n in range(60)]
+    corpus.write_text("\n".join([*good[:30], "{broken", *good[30:]]) + "\n")
+
+    def stop(line: str) -> None:
+        raise KeyError(line)
+
+    before = set(_children(os.getpid()))
+    with pytest.raises(KeyError):
+        audit.run([corpus], out=tmp_path / "out", workers=2, on_problem=stop, data_docs=False, html_report=False)
+    assert not set(_children(os.getpid())) - before  # nothing left running
+    again = audit.run([corpus], out=tmp_path / "out", workers=2, on_problem=None, data_docs=False, html_report=False)
+    assert len(again.articles) == 61
+    assert not set(_children(os.getpid())) - before
+
+
+def test_a_rerun_stopped_before_its_stage_ends_its_early_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rerun forks its one-worker pool before the caches load (workers.start_few); an
+    interrupt while they loaded left that worker alive (the command line's os._exit skips
+    the executor's own ending; a helper saw it hold a scheduler's stderr pipe for 10 min)."""
+    import json
+
+    import audit
+    import audit.pipeline as pipeline
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{n}", "text": f"Story {n}. The council met on Tuesday. " * 20})
+                              + "\n" for n in range(40)))
+    audit.run([corpus], out=tmp_path / "out", cache=tmp_path / "cache", workers=2, on_problem=None)
+    before = set(_children(os.getpid()))
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "open_language_cache", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        audit.run([corpus], out=tmp_path / "out", cache=tmp_path / "cache", workers=2, on_problem=None)
+    assert not set(_children(os.getpid())) - before

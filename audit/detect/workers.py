@@ -1241,6 +1241,15 @@ def _run_apart() -> tuple[dict[str, list[Finding]], dict[str, float], Changed, d
     return found, seconds, _changed(articles, before), failed
 
 
+def end_idle_passage() -> None:
+    """End the duplicate.passage process a run started and did not use (it stopped before
+    its cross-article stage: an error, an interrupt), so it is not left running after the
+    call."""
+    for idle in _PASSAGE:
+        idle.close()
+    _PASSAGE.clear()
+
+
 def _start_passage() -> None:
     """duplicate.passage's process for this run's start_apart, started now: its imports
     (0.3 s) are done while the ingest stage runs. The last run's process has written its state first."""

@@ -44,6 +44,7 @@ from audit import heap
 from audit.gcpause import paused_gc
 from audit.stack import reserved
 from audit.suite import Suite
+from audit.validate import gx_imported_quietly
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -342,7 +343,8 @@ def _import_gx() -> None:
     for name in NOT_INSTALLED:
         sys.modules.setdefault(name, None)  # type: ignore[arg-type]
     defer_imports(DEFERRED_MODULES)
-    with paused_gc(), contextlib.suppress(Exception):  # validate() imports it again and its error is sent
+    # validate() imports it again, and its error is sent
+    with paused_gc(), contextlib.suppress(Exception), gx_imported_quietly():
         import great_expectations  # noqa: F401
     gc.freeze()  # what the import made stays for the child's life: collections skip it
 

@@ -102,8 +102,14 @@ class Passage:
         return cls(Connection(ours.detach()), process)
 
     def close(self) -> None:
-        """An idle process ends (its wait for a run ends in EOFError)."""
+        """An idle process ends: told so (SIGTERM), as well as by the end of its connection.
+        The EOF alone may never come: a process forked since it was spawned (the next run's
+        GX child) holds a copy of our end, and the next run waited 10 s in `_reap` for a
+        process left idle by an aborted run (a helper's review, twentieth session). An idle
+        process writes nothing, so ending it loses nothing."""
         self.conn.close()
+        if self.process.poll() is None:
+            self.process.terminate()
         self._reap()
 
     def _reap(self) -> None:
