@@ -159,3 +159,16 @@ def test_out_dot_is_the_folder_it_names(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(here)
     result = audit.run([tmp_path / "in.jsonl"], out=".", **FAST)
     assert result.out_dir == here and (here / "summary.json").is_file()
+
+
+def test_an_input_folder_holding_a_run_folder_is_refused(corpus: Path, tmp_path: Path) -> None:
+    """`audit.run("..")` read an earlier run's findings.jsonl and articles.parquet as articles
+    (1,703 rows of "no text field")."""
+    first = tmp_path / "first"
+    audit.run([corpus / "good.jsonl"], out=first, **FAST)
+    holder = tmp_path / "holder"
+    holder.mkdir()
+    (holder / "good.jsonl").write_text(ONE)
+    first.rename(holder / "old-run")
+    with pytest.raises(UsageError, match="a run folder .* inside the input"):
+        audit.run([holder], out=tmp_path / "out", **FAST)

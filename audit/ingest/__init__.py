@@ -62,6 +62,12 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None) -> list[
     return [f for f in files if not ((real := os.path.realpath(f)) in seen or seen.add(real))]  # type: ignore[func-returns-value]
 
 
+# what a run folder holds (audit.pipeline writes them): an input folder holding one would read
+# its findings.jsonl and articles.parquet as articles (1,703 rows of "no text field", a helper's
+# review, twentieth session)
+RUN_FOLDER_MARKS = frozenset({"summary.json", "findings.jsonl", "articles.parquet"})
+
+
 def _overlap(paths: Sequence[str | Path]) -> bool:
     """Whether two given paths are one, or one is in the other (by real paths)."""
     reals = [Path(os.path.realpath(p)) for p in paths]
@@ -86,6 +92,9 @@ def _walk(folder: Path, avoid: Path | None = None) -> list[Path]:
             raise UsageError(f"{root}: leads into the run folder {avoid} (or a folder holding it): the run "
                              "would read its own output")
         seen.add(real)
+        if set(files) >= RUN_FOLDER_MARKS:  # a run's outputs, not articles
+            raise UsageError(f"{root}: a run folder ({', '.join(sorted(RUN_FOLDER_MARKS))}) inside the input: "
+                             "its files would be read as articles; move it out, or name the input files")
         found.extend(Path(root, name) for name in files if Path(name).suffix.lower() in READERS)
     return sorted(found)
 
