@@ -18,7 +18,7 @@ from typing import Any
 from audit.atomic import atomic_files, clean_stale, file_in_the_way
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.errors import UsageError
-from audit.ingest import FieldMap, input_folder_holding
+from audit.ingest import FieldMap, input_at_or_under, input_folder_holding
 from audit.model import Article, Finding
 from audit.pipeline import RunResult, _stderr, one_or_many, run
 from audit.progress import Progress
@@ -168,9 +168,8 @@ def _check_targets(good: Path, bad: Path, inputs: Sequence[str | Path], save_ind
     file where a folder must be made, or a --save-index folder that is not an index."""
     if good.resolve() == bad.resolve():
         raise UsageError(f"{good}: given as both --accepted and --quarantine; give two files")
-    given = {Path(p).resolve() for p in inputs if Path(p).is_file()}
     for target in (good, bad):
-        if target.resolve() in given:
+        if input_at_or_under(target, inputs) is not None:
             raise UsageError(f"{target}: an input of this gate; its output would replace it")
         blocked = file_in_the_way(target.parent)
         if blocked is not None:

@@ -30,7 +30,13 @@ from audit.detect.cache import KNOWN_FILE, open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
 from audit.errors import UsageError
 from audit.gcpause import paused_gc
-from audit.ingest import FieldMap, input_folder_holding, iter_records, list_inputs
+from audit.ingest import (
+    FieldMap,
+    input_at_or_under,
+    input_folder_holding,
+    iter_records,
+    list_inputs,
+)
 from audit.model import Article, Finding
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
@@ -477,11 +483,8 @@ def check_out_dir(out_dir: Path, inputs: Sequence[str | Path]) -> None:
     session). The given paths are compared, not each file listed: a real path is a
     syscall or more, a million of them seconds."""
     check_replaceable(out_dir, RUN_MARK, "run folder", "--out")
-    home = Path(os.path.realpath(out_dir))
-    for given in map(Path, inputs):
-        real = Path(os.path.realpath(given))
-        if real == home or home in real.parents:
-            raise UsageError(f"{out_dir}: holds the input {given}, and a run replaces its --out folder whole")
+    if (given := input_at_or_under(out_dir, inputs)) is not None:
+        raise UsageError(f"{out_dir}: holds the input {given}, and a run replaces its --out folder whole")
     if (holder := input_folder_holding(out_dir, inputs)) is not None:
         raise UsageError(f"{out_dir}: inside the input folder {holder}: the next run would read the "
                          "run's own files as articles; give --out a folder outside it")

@@ -14,7 +14,8 @@ from audit.errors import UsageError
 from audit.ingest.readers import READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
-__all__ = ["READERS", "FieldMap", "RawLine", "input_folder_holding", "iter_records", "list_inputs"]
+__all__ = ["READERS", "FieldMap", "RawLine", "input_at_or_under", "input_folder_holding", "iter_records",
+           "list_inputs"]
 
 
 def input_folder_holding(target: Path, paths: Sequence[str | Path]) -> Path | None:
@@ -24,6 +25,17 @@ def input_folder_holding(target: Path, paths: Sequence[str | Path]) -> Path | No
     real = Path(os.path.realpath(target))
     for given in map(Path, paths):
         if given.is_dir() and Path(os.path.realpath(given)) in real.parents:
+            return given
+    return None
+
+
+def input_at_or_under(target: Path, paths: Sequence[str | Path]) -> Path | None:
+    """The given input that is `target` or inside it, by real paths, or None: what writing
+    `target` (replacing it whole, or writing over it) would destroy."""
+    real = Path(os.path.realpath(target))
+    for given in map(Path, paths):
+        mine = Path(os.path.realpath(given))
+        if mine == real or real in mine.parents:
             return given
     return None
 

@@ -92,16 +92,18 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
     wholly foreign."""
     if language == "zh" or sample.isascii():
         return None
-    han, kana = len(HAN.findall(sample)), len(KANA.findall(sample))
+    # the scripts looked for past ASCII only (in C): a German or French text's few accents,
+    # not its every character (language.mixed asks this of each non-ASCII article)
+    rest = beyond_ascii(sample.encode("utf-8", "surrogatepass"))
+    han, kana = len(HAN.findall(rest)), len(KANA.findall(rest))
     if not han and not kana:
         return None
-    if (language == "ja" and kana) or (language == "ko" and HANGUL.search(sample)):
+    if (language == "ja" and kana) or (language == "ko" and HANGUL.search(rest)):
         return None
     cjk = CJK_WEIGHT * (han + kana)
     share = round(cjk / (sum(map(len, letter_runs(sample))) - han - kana + cjk), 4)
-    if language in _OWN_SCRIPT:  # Korean or Japanese with no letter of its own script
-        return ("ja" if kana else "zh"), share
-    if share < CJK_MIN_SHARE:
+    # Korean or Japanese with no letter of its own script, whatever the share; else a majority
+    if language not in _OWN_SCRIPT and share < CJK_MIN_SHARE:
         return None
     return ("ja" if kana else "zh"), share
 

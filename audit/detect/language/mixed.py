@@ -146,7 +146,7 @@ def find_mixed_language(
     for article in articles:
         base = {article.language} if article.language else expected
         if _cjk_language(article.text, article.language or "") == "zh":
-            base = base | {"zh"}  # a Chinese article read as Korean (a record's own label, or a cache of old)
+            base = base | {"zh"}  # a Chinese article labelled otherwise by its record (ingest's own verdicts went through script_says)
         verdict = None
         if article.language is not None and article.language_prob is not None:
             verdict = (article.language, article.language_prob)
