@@ -23,11 +23,12 @@ def make_article(
     language: str | None = "en",
     publisher: str | None = None,
     content_sha256: str = "",
+    url: str | None = None,
 ) -> Article:
     return Article(
         article_id=article_id, source_uri=f"{article_id}.txt", source_sha256="", title=None,
         published=published, published_from="metadata" if published else "none",
-        publisher=publisher, url=None, language=language, language_prob=None, text=text,
+        publisher=publisher, url=url, language=language, language_prob=None, text=text,
         content_sha256=content_sha256,
     )
 

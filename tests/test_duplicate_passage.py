@@ -142,3 +142,68 @@ def test_a_block_in_many_articles_of_one_site_is_its_chrome_not_a_shared_passage
     chrome = {f.article_id for f in find_boilerplate_lines(many, {}) if f.data["signal"] == "recurring"}
     assert len(chrome) >= 11
     assert len(list(find_shared_passages(corpus(4), {}))) == 4
+
+
+# sn.dk's comment policy, the end of two of its pages (prec20: mozilla/readability-style
+# extraction of the htmldate evaluation pages), read as a passage the two shared.
+SN_DK_FOOTER = ("Kommentarer\nVi ønsker en åben og livlig debat på sn.dk, og opfordrer alle til at kommentere, "
+                "udveksle viden og stille spørgsmål. Debatten skal foregå i en ordentlig og respektfuld tone. "
+                "Redaktionen fjerner indlæg, der ikke lever op til SN.dks retningslinjer og gældende "
+                "lovgivning. Se retningslinjerne her")
+
+
+def _two_pages(tail: str = "", block: str = SN_DK_FOOTER, **fields: str) -> list[Article]:
+    """Two different stories (seeds 001 and 002) ending on the same block, then `tail`."""
+    return [make_article(f"{seed(stem).text}\n{block}{tail}", article_id=f"p{stem}", **fields)
+            for stem in ("001", "002")]
+
+
+SN_DK = {"publisher": "Sndk_Nyheder", "url": "https://sn.dk/Danmark/artikel/922379"}
+# hindi.business-standard.com's menu above two of its stories (prec20), and the BBC's two
+# election stories of 2005 closing on the same Kennedy quote (BBC News dataset)
+MENU = ("English \\| हिंदी | \n|  | होम | \\| |  | बाजार | \\| |  | कंपनियां | \\| |  | अर्थव्यवस्था | \\| |  | "
+        "मुद्रा | \\| |  | विश्लेषण | \\| |  | निवेश | \\| |  | जिंस | \\| |  | क्षेत्रीय | \\| |  | विशेष | \\| |  | "
+        "विविध | \\| |  | बजट | \\| |  | टेक | \\| |  | ऑटो | \\| |  | खेल | \\| |  | मनोरंजन | \\| |  | शिक्षा | \\| |  | "
+        "स्वास्थ्य | \\| |  | राजनीति | \\| |  | कानून | \\| |  | विदेश | \\| |  | मौसम | \\| |  | वीडियो | \\| |  | "
+        "फोटो | \\| |  | ब्लॉग | \\| |  | पॉडकास्ट | \\| |  | राशिफल | \\| |  | करियर | \\| |  | संपादकीय | \\| |  |")
+KENNEDY = ("He brushed off Labour suggestions a vote for his party would mean letting the Tories in \"by the back "
+           "door\". \"We can go from third place to first place, not only can we leapfrog the Conservatives where "
+           "we start in a third place position, but we can go on to defeat the government. \"That's going to be "
+           "the story, I think, of this coming general election.\"")
+
+
+def test_a_block_that_ends_two_pages_of_one_site_is_its_template() -> None:
+    """prec20: duplicate.passage said two sn.dk stories share a 46-word passage, their comment
+    policy. At the same edge of two articles of one site, naming the site, it is the page's
+    template: said as boilerplate.line (signal site_template) in each, with its span, naming
+    the other page. The same for a menu of short pieces, which names nothing."""
+    found = list(find_shared_passages(_two_pages(**SN_DK), {}))
+    assert [(f.check, f.article_id, f.data["signal"], f.data["also_in"]) for f in found] == [
+        ("boilerplate.line", "p001", "site_template", ["p002"]),
+        ("boilerplate.line", "p002", "site_template", ["p001"])]
+    assert all(f.excerpt.startswith("Kommentarer") and f.excerpt.endswith("Se retningslinjerne her")
+               for f in found)
+    assert "ends 2 articles of sndk_nyheder" in found[0].message
+    # no publisher: the URL's host is the site, and its name
+    pages = _two_pages(url="https://www.sn.dk/Danmark/artikel/1")
+    assert {f.check for f in find_shared_passages(pages, {})} == {"boilerplate.line"}
+    menus = [make_article(f"{MENU}\n{seed(stem).text}", article_id=stem, publisher="Business Standard")
+             for stem in ("001", "002")]
+    assert [(f.check, f.start) for f in find_shared_passages(menus, {})] == [("boilerplate.line", 0)] * 2
+
+
+def test_a_shared_block_is_a_passage_across_sites_away_from_the_same_edge_or_in_prose() -> None:
+    """Guards of site_template: the block is still a shared passage when the two pages have
+    other publishers, when no site is known, when it sits at another distance from the end
+    of each (a passage one site lifts into two of its stories), and when it is prose that
+    names no site (the BBC's two stories closing on one Kennedy quote)."""
+    def checks(pages: list[Article]) -> list[str]:
+        return [f.check for f in find_shared_passages(pages, {})]
+
+    one, two = _two_pages(**SN_DK)
+    assert checks([one, make_article(two.text, article_id="b", publisher="tv2.dk")]) == ["duplicate.passage"] * 2
+    assert checks(_two_pages()) == ["duplicate.passage"] * 2  # no publisher, no URL
+    assert checks(_two_pages(tail="\nMere om sagen følger i aftenens udgave af avisen.", publisher="sn.dk")[:1]
+                  + _two_pages(publisher="sn.dk")[1:]) == ["duplicate.passage"] * 2
+    assert checks(_two_pages(block=KENNEDY, publisher="BBC", url="https://news.bbc.co.uk/1/hi/uk_politics/1.stm")
+                  ) == ["duplicate.passage"] * 2

@@ -198,3 +198,19 @@ def test_a_rerun_stopped_before_its_stage_ends_its_early_pool(tmp_path: Path, mo
     with pytest.raises(KeyboardInterrupt):
         audit.run([corpus], out=tmp_path / "out", cache=tmp_path / "cache", workers=2, on_problem=None)
     assert not set(_children(os.getpid())) - before
+
+
+def test_the_process_reads_the_urls_that_name_a_site() -> None:
+    """site_template needs an article's URL when it has no publisher: passage's process is
+    sent it (before, its articles had none, and sn.dk's comment policy stayed a passage)."""
+    from test_duplicate_passage import _two_pages
+
+    suite, pair = load_suite("news"), [d for d in registry() if d.name in APART]
+
+    def corpus() -> list[Any]:
+        return _corpus() + _two_pages(url="https://sn.dk/Danmark/artikel/1")
+
+    expected = run_detectors(corpus(), suite, detectors=pair)
+    got = run_detectors(corpus(), suite, detectors=pair, apart=start_apart)
+    assert got.findings == expected.findings
+    assert [f.article_id for f in got.findings if f.check == "boilerplate.line"] == ["p001", "p002"]

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from audit.detect.cache import packed_text, unpacked
-from audit.detect.duplicates import passage_state
+from audit.detect.duplicates import passage_state, template
 from audit.detect.duplicates.beside import in_two
 from audit.detect.duplicates.candidates import edited_candidates, live_candidates, pair_seeds
 from audit.detect.duplicates.near import CLUSTER_COLUMN, find_near_duplicates
@@ -80,6 +80,8 @@ class PassageConfig:
     # many passages are collapsed into one finding (benchmark: 3,500 findings -> one per pair)
     site_chrome_docs: int = 10  # a passage only one publisher's articles carry, in this many: its
     # chrome (boilerplate.line's recur_min_docs_block), not a lifted passage
+    template_edge: int = 300  # a chrome-like passage of one site's articles this near the same edge
+    template_slack: int = 40  # of each, as far from it give or take this: its template (template.py)
 
     @property
     def min_seeds(self) -> int:
@@ -417,7 +419,8 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
 
     corpus.prefetch(itertools.chain(sides, (side[2] for group in sides.values() for side in group
                                               if not isinstance(side[2], tuple))))
-    found = [passage_finding(corpus[doc], group, names)
+    found = [template_finding(corpus, doc, group, names) if site_template(corpus, doc, group, cfg)
+             else passage_finding(corpus[doc], group, names)
              for doc in sorted(sides) for group in passage_groups(sides[doc])
              if not site_chrome(corpus, doc, group, cfg)]
     if saved is not None:
@@ -666,6 +669,19 @@ def site_chrome(articles: Sequence[Article], doc: int, group: list[Side], cfg: P
     if len(partners) + 1 < cfg.site_chrome_docs or any(isinstance(p, tuple) for p in partners):
         return False
     return all(group_of(articles[p]) == group_of(articles[doc]) for p in partners)
+
+
+def site_template(articles: Sequence[Article], doc: int, group: list[Side], cfg: PassageConfig) -> bool:
+    """Whether the passage is its site's page template (audit.detect.duplicates.template)."""
+    if any(isinstance(side[2], tuple) or side[3] is None for side in group):  # an index's article
+        return False
+    return template.is_template(articles[doc], [(articles[side[2]], side[5], side[3]) for side in group],
+                                cfg.template_edge, cfg.template_slack)
+
+
+def template_finding(articles: Sequence[Article], doc: int, group: list[Side], names: Any) -> Finding:
+    span = (min(side[5][0] for side in group), max(side[5][1] for side in group))
+    return template.template_finding(articles[doc], span, sorted({names(side[2]) for side in group})[:MAX_NAMED])
 
 
 def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) -> Iterator[tuple[int, Side]]:

@@ -12,7 +12,7 @@ for what it reads, as Corpus does of the articles:
   workers made (base64 text), in blocks of SHARES_BLOCK articles: decoded as they come;
 - each article's id and content digest (passage_state's identities and names);
 - the families, once duplicate.near has run in the run's process;
-- the texts, ids and publishers of the articles it reads (the pairs that share a passage,
+- the texts, ids, publishers and URLs of the articles it reads (the pairs that share a passage,
   then those its findings name): a few thousand of 100,000, told before they are read.
 
 Its findings, its seconds and its error (contained: find_across) come back at the end.
@@ -252,7 +252,7 @@ class _Served:
     def _articles(self, docs: Sequence[int]) -> None:
         """What passage reads of an article it names or reads (Remote.prefetch): plain
         values, not the Article (whose pickling took 90 microseconds, 0.9 s a 10,000)."""
-        self.conn.send([(a.article_id, a.source_uri, a.publisher, a.text)
+        self.conn.send([(a.article_id, a.source_uri, a.publisher, a.url, a.text)
                         for a in map(self.articles.__getitem__, docs)])
 
     def _families(self) -> None:
@@ -284,10 +284,10 @@ class Remote(passage.Corpus):
         missing = sorted({int(doc) for doc in docs} - self.fetched.keys())
         if missing:
             self.conn.send(("articles", missing))
-            for doc, (article_id, source_uri, publisher, text) in zip(missing, self.conn.recv()):
+            for doc, (article_id, source_uri, publisher, url, text) in zip(missing, self.conn.recv()):
                 self.fetched[doc] = Article(
                     article_id=article_id, source_uri=source_uri, source_sha256="", title=None, published=None,
-                    published_from="none", publisher=publisher, url=None, language=None, language_prob=None,
+                    published_from="none", publisher=publisher, url=url, language=None, language_prob=None,
                     text=text, content_sha256="")
 
     def _shares(self, docs: list[int]) -> Iterator[bytes]:
