@@ -49,6 +49,8 @@ from audit.detect.leakage.tweets import quoted_tweet, tweet_lines
 from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
+EDGE_SIGNALS = frozenset({"head", "tail"})  # lines judged by their place before or after the body
+EDGE_BLOCK_LINES = 10  # ... this many in a row are one finding (_as_blocks)
 BLOCK_WORDS = 40  # a unit longer than this is a block (several sentences), not a sentence
 CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
@@ -859,7 +861,7 @@ def article_findings(article: Article, items: str | list[list[Any]], docs: Seque
     if isinstance(items, str):
         items = [] if items == "[]" else json.loads(items)
     prose, voice = settings.recur_min_docs_prose, settings.recur_min_docs_site_voice
-    found = []
+    kept: list[tuple[int, int, str, str]] = []
     pending: dict[int, list[Any]] | None = None  # made for the few articles with a recurring line
     for item in items:
         if item[0] == "v":
@@ -876,9 +878,40 @@ def article_findings(article: Article, items: str | list[list[Any]], docs: Seque
                 reason, evidence = "recurring", _recurring_evidence(article, n_docs)
             elif reason is None:
                 continue
-        msg = f"Line {article.text[start:end][:80]!r} {evidence}: site chrome, not article text."
-        found.append(span_finding(article, CHECK, start, end, msg, data={"signal": reason}))
-    return found
+        kept.append((start, end, reason, evidence))
+    return [span_finding(article, CHECK, start, end, msg, data={"signal": reason})
+            for start, end, reason, msg in _as_blocks(article.text, kept)]
+
+
+def _as_blocks(text: str, kept: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The chrome lines as findings (span, signal, message): one a line, but a run of
+    EDGE_BLOCK_LINES or more lines in a row before or after the body (signal head or
+    tail: nothing but blank space between them) is one finding spanning them all.
+
+    prec20 (1,500 real pages): four pages gave 1,331 of boilerplate.line's 2,098 findings,
+    a ministry's 491-line menu above its text (chrome), a book's table of contents, a
+    deals list and a table below the text of three others (not); read one a line, four
+    pages' verdicts were 1,331 claims, and the precision of the check by finding was that of
+    those pages. One claim a block: 5/15 findings read true became the pages' 11/12."""
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    while i < len(kept):
+        j = i + 1
+        if kept[i][2] in EDGE_SIGNALS:
+            while (j < len(kept) and kept[j][2] == kept[i][2]
+                   and not text[kept[j - 1][1]:kept[j][0]].strip()):
+                j += 1
+        if j - i >= EDGE_BLOCK_LINES:
+            (start, _, reason, evidence), end = kept[i], kept[j - 1][1]
+            first, last = text[start:kept[i][1]][:40], text[kept[j - 1][0]:end][:40]
+            where = evidence[evidence.find(" the article's main body") - 6:].lstrip()  # "after the ..."
+            out.append((start, end, reason, f"A block of {j - i} lines, {first!r} to {last!r}, {where}: "
+                        "site chrome, not article text."))
+        else:
+            out.extend((start, end, reason, f"Line {text[start:end][:80]!r} {evidence}: site chrome, "
+                        "not article text.") for start, end, reason, evidence in kept[i:j])
+        i = j
+    return out
 
 
 def copied_story(article: Article, pending: Mapping[int, list[Any]], docs: Sequence[int], at: int | None,
