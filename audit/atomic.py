@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import os
 import re
 import shutil
@@ -32,6 +33,32 @@ _AT_FDCWD = -100
 def temp_name(target: Path, kind: str = "tmp") -> Path:
     """A hidden sibling of `target` naming this process: `.articles.jsonl.tmp-4242-a1b2c3`."""
     return target.with_name(f".{target.name}.{kind}-{os.getpid()}-{uuid.uuid4().hex[:6]}")
+
+
+@contextlib.contextmanager
+def writing(target: Path, flag: str) -> Iterator[None]:
+    """Hold `target`'s lock (`.NAME.lock` beside it) while a run writes it. Two runs into one
+    --out both ended "done", and the folder held the last one's outputs (a helper's review,
+    twentieth session): the second now stops at once with one line. flock: released when
+    the holder ends, however it ends, so a killed run leaves no lock to clear."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target.with_name(f".{target.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            from audit.errors import UsageError
+
+            raise UsageError(f"{target}: another run is writing it ({flag}); try again when it ends") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def final_name(folder: Path) -> str:
+    """The name `folder` will have: the target's of a temp_name, else its own."""
+    made = re.fullmatch(r"\.(.+)\.[a-z]+-\d+-[0-9a-f]{6}", folder.name)
+    return made.group(1) if made else folder.name
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ never leaves half a report where the last good one was.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -24,7 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit import __version__
-from audit.atomic import check_replaceable, clean_stale, file_in_the_way, make_work_dir, replace_dir
+from audit.atomic import (
+    check_replaceable,
+    clean_stale,
+    file_in_the_way,
+    make_work_dir,
+    replace_dir,
+    writing,
+)
 from audit.detect import run_detectors
 from audit.detect.cache import KNOWN_FILE, open_findings_cache
 from audit.detect.contain import problem_line, whole_run_line
@@ -153,8 +161,9 @@ def run(
     if validator is None:  # GX's import (3-4 s of CPU) starts now, in a child (issue 13)
         validator = start_validator(the_suite, engine, spark_master)
     pools: list[Any] = []  # a rerun's early worker pool, ended here whatever happens (below)
+    held = contextlib.ExitStack()  # the --out folder's lock (audit.atomic.writing), to the end
     try:
-        return _run(paths, the_suite, validator, started, pools, out=out, fields=fields,
+        return _run(paths, the_suite, validator, started, pools, held, out=out, fields=fields,
                     on_problem=on_problem, against=against, save_index=save_index,
                     fix_encoding=fix_encoding, engine=engine, spark_master=spark_master,
                     cache=cache, workers=workers, batch_size=batch_size, progress=progress,
@@ -169,6 +178,7 @@ def run(
         # stderr (a helper's review, twentieth session). Ending an ended pool is nothing.
         for pool in pools:
             pool.shutdown(wait=True, cancel_futures=True)
+        held.close()
 
 
 def one_or_many(paths: Sequence[str | Path] | str | Path) -> list[str | Path]:
@@ -209,6 +219,7 @@ def _run(
     validator: GxChild | InProcess,
     started: datetime,
     pools: list[Any],
+    held: contextlib.ExitStack,
     *,
     out: str | Path | None,
     fields: FieldMap | None,
@@ -253,6 +264,7 @@ def _run(
     # here, before any work): their records, their count and their hashes
     if out_dir is not None:
         check_out_dir(out_dir, paths)
+        held.enter_context(writing(out_dir, "--out"))
     listed = list_inputs(paths, avoid=out_dir)
     if save_index is not None:
         from audit.detect.duplicates.index import check_index_target
@@ -467,7 +479,8 @@ def _run(
                 shutil.rmtree(work, ignore_errors=True)
             saving.exception()  # not left writing behind the caller's back
             raise
-    return RunResult(out_dir, articles, findings, status, summary, problems, detection.failed)
+    return RunResult(out_dir and out_dir.absolute(), articles, findings, status, summary, problems,
+                     detection.failed)
 
 
 RUN_MARK = "summary.json"  # what every run folder holds (written last, with the run's record)
@@ -562,7 +575,7 @@ def _put_in_place(work: Path, out_dir: Path, summary: dict[str, Any]) -> None:
 
     (work / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
     replace_dir(work, out_dir)
-    append_history(out_dir.parent / "history.jsonl", summary)
+    append_history(out_dir.parent / "history.jsonl", summary, out_dir.name)
 
 
 def failure_lines(articles: Sequence[Article], failed: dict[str, dict[str, str]],
@@ -853,7 +866,8 @@ def build_summary(
                   "path": str(suite.path)},
         "great_expectations": {"version": validation.gx_version, "success": validation.success,
                                "statistics": validation.statistics},
-        "inputs": [{"path": str(p)} for p in paths],
+        # as given, and absolute: a scheduler reads the summary from another folder
+        "inputs": [{"path": str(p), "absolute": os.path.abspath(p)} for p in paths],
         "input_files": input_files(articles) if files is None else files,
         "articles": len(articles),
         "status": dict(Counter(status.values())),

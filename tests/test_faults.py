@@ -138,7 +138,7 @@ def test_a_run_killed_at_each_stage_leaves_the_last_run_whole(tmp_path: Path, sm
         _assert_whole_run(out, first.summary["run_id"])
         second = run([SEEDS], out=out, suite=small_suite, on_problem=None)
         _assert_whole_run(out, second.summary["run_id"])
-        assert sorted(p.name for p in out.parent.iterdir()) == ["history.jsonl", "latest"]
+        assert sorted(p.name for p in out.parent.iterdir()) == [".latest.lock", "history.jsonl", "latest"]
     finally:
         os.umask(old_umask)
 

@@ -263,3 +263,50 @@ def test_the_shipped_suite_is_found_from_any_folder(tmp_path: Path, monkeypatch)
     repo_suite = Path(__file__).resolve().parents[1] / "expectations" / "news.json"
     assert found.read_bytes() == repo_suite.read_bytes()
     assert load_suite("news").name == json.loads(repo_suite.read_text())["name"]
+
+
+def test_sibling_run_folders_keep_their_own_history(tmp_path: Path) -> None:
+    """reports/nightly and reports/other share history.jsonl: each run's trend and "since
+    previous" read its own folder's lines only (before: the sibling's runs were in its
+    trend, and a run of 1 article was compared with one of 5)."""
+    seed = SEEDS / "002_9fe07d5a7dbb1c83.txt"
+    audit.run([seed], out=tmp_path / "r" / "nightly", on_problem=None)
+    audit.run([SEEDS], out=tmp_path / "r" / "other", on_problem=None)
+    audit.run([seed], out=tmp_path / "r" / "nightly", on_problem=None)
+    lines = [json.loads(line) for line in (tmp_path / "r" / "history.jsonl").read_text().splitlines()]
+    assert [(h["run_folder"], h["articles"]) for h in lines] == [("nightly", 1), ("other", 5), ("nightly", 1)]
+    html = (tmp_path / "r" / "nightly" / "index.html").read_text()
+    assert "2 runs in the history" in html
+    assert "3 runs in the history" not in html
+
+
+def test_the_result_and_summary_name_paths_a_scheduler_can_use_elsewhere(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relative paths given by a caller in its working folder: RunResult.out_dir is absolute,
+    and summary.json's inputs say each as given and absolute."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT)
+    monkeypatch.chdir(tmp_path)
+    result = audit.run(["in"], out="r", on_problem=None)
+    assert result.out_dir == tmp_path / "r"
+    summary = json.loads((tmp_path / "r" / "summary.json").read_text())
+    assert summary["inputs"] == [{"path": "in", "absolute": str(tmp_path / "in")}]
+
+
+def test_a_second_run_into_a_folder_being_written_stops_with_one_line(tmp_path: Path) -> None:
+    """Two runs into one --out both said "done" and the folder held the last one's outputs:
+    while a run holds the folder's lock, another (API or CLI) is a usage error naming it,
+    and the folder is left to the first; once it ends, a run goes ahead."""
+    from audit.atomic import writing
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT)
+    out = tmp_path / "r"
+    with writing(out, "--out"):
+        with pytest.raises(UsageError, match="another run is writing it"):
+            audit.run([tmp_path / "in"], out=out, on_problem=None)
+        second = cli("run", str(tmp_path / "in"), "--out", str(out), "--quiet")
+        assert second.returncode == 2 and not out.exists()
+        assert second.stderr.strip().splitlines() == [
+            f"corpus-audit: error: {out}: another run is writing it (--out); try again when it ends"]
+    assert audit.run([tmp_path / "in"], out=out, on_problem=None).out_dir == out

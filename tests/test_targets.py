@@ -101,7 +101,7 @@ def test_inputs_named_twice_or_alone(corpus: Path, tmp_path: Path) -> None:
     assert [a.article_id for a in twice.articles] == ["a1"]  # read once, not renamed a1~2
     alone = audit.run(str(good), out=None, **FAST)  # a path alone, not a sequence of letters
     assert [a.article_id for a in alone.articles] == ["a1"]
-    assert alone.summary["inputs"] == [{"path": str(good)}]
+    assert alone.summary["inputs"] == [{"path": str(good), "absolute": str(good)}]
     with pytest.raises(UsageError, match="no input given"):
         audit.run([], out=None, **FAST)
 

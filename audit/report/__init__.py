@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from audit.atomic import final_name
 from audit.errors import UsageError
 from audit.model import Article, Finding
 from audit.report import data as rd
@@ -219,7 +220,7 @@ def _render(path: Path, table: pd.DataFrame, findings: Sequence[Finding],
         data_dir.mkdir(parents=True)
         sizes = write_data(data_dir, rows, prepared.by_article, clusters, prepared.planned, prepared.listed,
                            prepared.rows_plain)
-    history = read_history(folder.parent / "history.jsonl")
+    history = read_history(folder.parent / "history.jsonl", final_name(folder))
     env = Environment(loader=PackageLoader("audit", "report/templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)

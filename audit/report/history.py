@@ -1,8 +1,9 @@
 """Run history for scheduled audits: what got better or worse since the last run.
 
 Each run appends one line to `history.jsonl` beside its run folder (run id, time,
-suite, counts) and compares itself with the run it replaces in the same folder: counts
-by check, and articles that newly fail or were fixed.
+suite, counts, the run folder's name) and compares itself with the run it replaces in the
+same folder: counts by check, and articles that newly fail or were fixed. Sibling run
+folders (reports/nightly, reports/gate-check) share the file; each reads its own lines.
 """
 
 from __future__ import annotations
@@ -68,9 +69,11 @@ def read_statuses(run_dir: Path) -> dict[str, str] | None:
     return dict(zip(ids.to_pylist(), statuses.to_pylist(), strict=True))
 
 
-def append_history(history_file: Path, summary: dict[str, Any]) -> None:
+def append_history(history_file: Path, summary: dict[str, Any], run_folder: str) -> None:
+    """One line for the run, naming its folder (`run_folder`: the --out folder's name)."""
     line = {
         "run_id": summary["run_id"],
+        "run_folder": run_folder,
         "started": summary["started"],
         "suite": summary["suite"]["name"],
         "suite_sha256": summary["suite"]["sha256"],
@@ -83,18 +86,20 @@ def append_history(history_file: Path, summary: dict[str, Any]) -> None:
         fh.write(json.dumps(line) + "\n")
 
 
-def read_history(history_file: Path, last: int = 60) -> list[dict[str, Any]]:
-    """The last runs of `history.jsonl`, oldest first; unreadable lines are skipped."""
+def read_history(history_file: Path, run_folder: str, last: int = 60) -> list[dict[str, Any]]:
+    """The last runs of `history.jsonl` into `run_folder`, oldest first; unreadable lines are
+    skipped, and so are a sibling folder's (a line of an older version names none: kept)."""
     try:
         lines = history_file.read_text(encoding="utf-8").splitlines()
     except OSError:
         return []
     runs = []
-    for line in lines[-last:]:
+    for line in lines:
         try:
             entry = json.loads(line)
         except ValueError:
             continue
-        if isinstance(entry, dict) and isinstance(entry.get("by_check"), dict):
+        if (isinstance(entry, dict) and isinstance(entry.get("by_check"), dict)
+                and entry.get("run_folder", run_folder) == run_folder):
             runs.append(entry)
-    return runs
+    return runs[-last:]
