@@ -41,3 +41,18 @@ def test_a_menu_above_the_body_is_one_finding_a_short_one_a_finding_a_line() -> 
     short = MENU[:EDGE_BLOCK_LINES - 1]
     found = list(find_boilerplate_lines([article("\n".join([*short, HEADLINE, TITAN, TITAN_2]))], {}))
     assert [f.excerpt for f in found] == short
+
+
+def test_a_bio_of_capitalised_names_is_no_evidence_of_a_header() -> None:
+    """FakeNewsCorpus (fresh21): a welcome to a guest blogger; its second sentence, a bio
+    dense in capitalised names, read as menu links run together, so everything above it
+    was "before the article's main body" and chrome. A full sentence whose verb comes
+    second is no menu."""
+    text = ("We are pleased to welcome Sung Hui Kim of the UCLA School of Law as a guest blogger for the next "
+            "two weeks. Sung is Professor of Law and Director of the General Counsel Initiative, Lowell Milken "
+            "Institute for Business Law and Policy at UCLA. She has taught Business Associations, Contracts, "
+            "Professional Responsibility, and Securities Regulation, among other things, and her current "
+            "research interests lie at the intersections of professional responsibility, securities regulation, "
+            "and corporate governance. I am particularly fond of her recent papers on insider trading, which you "
+            "can find here and here. Welcome, Sung!")
+    assert list(find_boilerplate_lines([article(text, title="Guest Blogger Sung Hui Kim")], {})) == []

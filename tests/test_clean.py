@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from audit.detect.clean import annotate, clean_text
@@ -47,6 +48,18 @@ def test_annotate_takes_byline_and_stamp_into_the_columns() -> None:
     assert a.extra["author"] == "Anna Kovalenko"
     assert a.published is not None and a.published.isoformat() == "2025-05-15"
     assert a.extra["clean_text"].startswith("Zelensky arrived in Ankara")
+
+
+def test_annotate_takes_the_date_a_byline_gives() -> None:
+    """FakeNewsCorpus (fresh21): "By Pam Martens and Russ Martens: April 4, 2016" opened an
+    article whose record had no date; provenance.missing said the text gave none."""
+    text = ("By Pam Martens and Russ Martens: April 4, 2016\n"
+            + "Tomorrow the Senate Banking Committee will hold a hearing on the regulation of Wall Street.\n" * 3)
+    a = to_article(RawRecord(source_uri="mem/x.txt", source_sha256="", record_id="x", text=text,
+                             fields={"language": "en"}), "x")
+    annotate([a], chrome_findings(a))
+    assert (a.published, a.published_from, a.extra["author"]) == (date(2016, 4, 4), "dateline",
+                                                                   "Pam Martens and Russ Martens")
 
 
 def test_gate_hands_on_clean_text_and_keeps_paywalled_article_out(tmp_path: Path) -> None:

@@ -207,3 +207,19 @@ def test_a_shared_block_is_a_passage_across_sites_away_from_the_same_edge_or_in_
                   + _two_pages(publisher="sn.dk")[1:]) == ["duplicate.passage"] * 2
     assert checks(_two_pages(block=KENNEDY, publisher="BBC", url="https://news.bbc.co.uk/1/hi/uk_politics/1.stm")
                   ) == ["duplicate.passage"] * 2
+
+
+def test_two_quotes_shared_by_different_articles_are_not_an_edited_copy() -> None:
+    """fresh21 (ISOT's fake-news sample): two articles embedding the same two tweets shared
+    96 words, 21% of one, and each finding said "an edited copy". Said only past
+    max_coverage; the words shared in all are still told."""
+    second = ("The talks will not resume until Kyiv accepts what the Kremlin calls the new realities on "
+              "the ground, and Moscow sees no reason to hurry while Western support is in doubt, the "
+              "analyst added, noting that any ceasefire would be used to regroup and rearm its forces.")
+    fillers = [seed(s).text for s in ("001", "002")]
+    corpus = [article(f"q{i}", f"{filler[:1500]}\nOne analyst wrote: \u201c{QUOTE}\u201d\n{filler[1500:3000]}\n"
+                               f"She went on: \u201c{second}\u201d\n{filler[3000:4500]}")
+              for i, filler in enumerate(fillers)]
+    findings = list(find_shared_passages(corpus, {"min_words": 40}))
+    assert [f.article_id for f in findings] == ["q0", "q0", "q1", "q1"]
+    assert all("words are shared in all" in f.message and "edited copy" not in f.message for f in findings)

@@ -140,3 +140,23 @@ def test_table_rows_with_other_figures_are_not_repeats() -> None:
         "18,042,000 dlrs or 1.06", "17,259,000 dlrs or 1.02")
     (found,) = find_repeated_sentences([article(same)], {})
     assert found.excerpt.startswith("shr and net exclude tax gain of 4,573,000")
+
+
+def test_a_url_slug_made_from_the_title_is_not_a_repeat() -> None:
+    """FakeNewsCorpus (fresh21): the "Source:" URL's slug repeats the title's words; it is
+    one token, not a sentence written twice. Guard: the title written out again is."""
+    title = "Buyer of BTC.com for $1million Charged with Operating a Ponzi Scheme"
+    body = ("The buyer of the domain was charged on Friday, prosecutors said in a statement. "
+            "He denies every count and his lawyers say the case will collapse at trial.")
+    slug = "https://www.example.com/2018/01/buyer-of-btc-com-for-1million-charged-with-operating-a-ponzi-scheme/"
+    assert list(find_repeated_sentences([article(f"{title}\n{body}\nSource: {slug}")], {})) == []
+    again = list(find_repeated_sentences([article(f"{title}\n{body}\n{title}.")], {}))
+    assert [f.excerpt for f in again] == [title]
+
+
+def test_a_loop_of_one_token_is_still_degenerate_text() -> None:
+    """hd0457 (prec20): "imagebank.sweden.se" 43 times over, one token each time: the slug
+    rule (_in_one_token) does not hide a loop."""
+    text = "Sweden has opened a new image bank for the press. " + "imagebank.sweden.se\n" * 43
+    found = list(find_repeated_sentences([article(text)], {}))
+    assert len(found) == 1 and found[0].message.startswith("Degenerate text")

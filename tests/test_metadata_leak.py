@@ -28,6 +28,11 @@ def leaks(line: str) -> list[tuple[str, dict[str, str]]]:
     ("Updated Nov. 19, 2019 8:03 am ET", {"kind": "stamp", "published": "2019-11-19"}),
     ("Sunday, June 1, 2025", {"kind": "date", "published": "2025-06-01"}),
     ("By Sarah E. Needleman", {"kind": "byline", "author": "Sarah E. Needleman"}),
+    # FakeNewsCorpus (fresh21): the date a byline gives is the article's (provenance.missing said none)
+    ("By Pam Martens and Russ Martens: April 4, 2016",
+     {"kind": "byline", "author": "Pam Martens and Russ Martens", "published": "2016-04-04"}),
+    ("By: Jim Willie CB / 26 December 2017", {"kind": "byline", "author": "Jim Willie CB", "published": "2017-12-26"}),
+    ("von Alexander Karper Foto: © GEPA", {"kind": "byline", "author": "Alexander Karper"}),  # prec20 hd0420
     ("By Jonathan Marcus and Paul Kirby | BBC News", {"kind": "byline", "author": "Jonathan Marcus and Paul Kirby"}),
     ("Photo: Sergei Supinsky / AFP", {"kind": "credit"}),
     ("Zelensky in Ankara on Thursday. (AP Photo/Evan Vucci)", {"kind": "credit"}),
@@ -171,3 +176,19 @@ def test_a_byline_glued_to_the_first_sentence_is_still_found() -> None:
     found = running(text, "de")
     assert [excerpt for excerpt, _ in found] == [
         "Von Nicole Markwald, ARD-HauptstadtstudioDie SPD will die Erbschaftsteuer verändern."]
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("Source: http://silveristhenew.com/2017/12/26/the-integrated-non-usd-platforms/", "a source line"),
+    ("Quelle: https://www.tagesschau.de/inland/bundestag-101.html", "a source line"),
+    ("Source: Getty Images", "a photo credit"),
+    ("Photo: AP", "a photo credit"),
+])
+def test_a_source_line_is_said_as_one_not_as_a_photo_credit(line: str, said: str) -> None:
+    """FakeNewsCorpus (fresh21): 94 of 484 findings were "Source: <the original's URL>",
+    each called "a photo credit"; true metadata, the wrong kind."""
+    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1",
+                       text=f"{PARAGRAPH}\n{line}\n{PARAGRAPH}", fields={"language": "en"})
+    found = list(find_metadata_leaks([to_article(record, "a1")], {}))
+    assert [f.excerpt for f in found] == [line]
+    assert f"is {said} left in the body" in found[0].message

@@ -145,7 +145,7 @@ def test_a_failure_after_the_parquet_is_begun_leaves_the_last_run(tmp_path: Path
     with pytest.raises(RuntimeError, match="no comparison"):
         pipeline.run([SEEDS], out=out, on_problem=None, workers=1, data_docs=False, html_report=False)
     assert _files(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.jsonl", "run"]  # no work folder left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".run.lock", "history.jsonl", "run"]  # no work folder left
 
 
 def test_the_input_files_hashed_while_gx_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

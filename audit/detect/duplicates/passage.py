@@ -308,12 +308,15 @@ Side = tuple[int, int, Any, "Sequence[int] | None", int, Sequence[int], int]
 MAX_NAMED = 20  # other articles named in a finding's data; the count says how many in all
 
 
-def passage_finding(article: Article, sides: list[Side], names: Any) -> Finding:
+def passage_finding(article: Article, sides: list[Side], names: Any, max_coverage: float = 0.5) -> Finding:
     """One finding for one passage of `article`, shared with one or more other articles.
 
     The span and `related_article_id` are those of the longest run (earliest other
     article on a tie); the others sharing an overlapping run are named in `data`, so a
-    quote lifted by 40 articles is 40 findings, one in each, not 40 x 39.
+    quote lifted by 40 articles is 40 findings, one in each, not 40 x 39. The words shared
+    in all are said when more than this run's; "an edited copy" only when they cover
+    max_coverage of the article (fresh21: two articles quoting the same two tweets, 21% of
+    one, were called "an edited copy": 27 of 105 findings said it, 8 of them at 100%).
     """
     first, stop, partner, related_span, shared, (start, end), words = min(
         sides, key=lambda s: (s[0] - s[1], _order(s[2])))
@@ -321,8 +324,9 @@ def passage_finding(article: Article, sides: list[Side], names: Any) -> Finding:
     others = sorted({names(s[2]) for s in sides} - {related_id})
     where = " (already in the index)" if isinstance(partner, tuple) else ""
     there = f" (there at characters {related_span[0]}-{related_span[1]})" if related_span else ""
-    more = (f"; {shared} words are shared in all, {shared / max(1, words):.0%} of this "
-            "article: an edited copy" if shared > stop - first else "")
+    copy = ": an edited copy" if shared >= max_coverage * max(1, words) else ""
+    more = (f"; {shared} words are shared in all, {shared / max(1, words):.0%} of this article{copy}"
+            if shared > stop - first else "")
     also = (f"; also in {len(others)} more article{'s' if len(others) > 1 else ''}: "
             f"{', '.join(others[:3])}{', ...' if len(others) > 3 else ''}" if others else "")
     return span_finding(
@@ -420,7 +424,7 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
     corpus.prefetch(itertools.chain(sides, (side[2] for group in sides.values() for side in group
                                               if not isinstance(side[2], tuple))))
     found = [template_finding(corpus, doc, group, names) if site_template(corpus, doc, group, cfg)
-             else passage_finding(corpus[doc], group, names)
+             else passage_finding(corpus[doc], group, names, cfg.max_coverage)
              for doc in sorted(sides) for group in passage_groups(sides[doc])
              if not site_chrome(corpus, doc, group, cfg)]
     if saved is not None:
