@@ -5,19 +5,23 @@ from __future__ import annotations
 import pytest
 
 from audit.detect.leakage.metadata_leak import find_metadata_leaks
-from audit.model import Article, RawRecord
+from audit.model import Article, Finding, RawRecord
 from audit.normalise import to_article
 
 PARAGRAPH = ("Ukrainian President Volodymyr Zelensky arrived in Turkey on Thursday in a pessimistic "
              "mood, considering the Russian delegation included no high-profile negotiator.")
 
 
-def leaks(line: str) -> list[tuple[str, dict[str, str]]]:
-    text = f"{PARAGRAPH}\n{line}\n{PARAGRAPH}"
-    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1", text=text,
-                       fields={"language": "en"})
+def line_findings(line: str) -> tuple[Article, list[Finding]]:
+    """The findings on `line` between two paragraphs of prose."""
+    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1",
+                       text=f"{PARAGRAPH}\n{line}\n{PARAGRAPH}", fields={"language": "en"})
     a: Article = to_article(record, "a1")
-    found = list(find_metadata_leaks([a], {}))
+    return a, list(find_metadata_leaks([a], {}))
+
+
+def leaks(line: str) -> list[tuple[str, dict[str, str]]]:
+    a, found = line_findings(line)
     for f in found:
         assert f.check == "metadata.leak" and a.text[f.start:f.end] == f.excerpt == line
     return [(f.excerpt, f.data) for f in found]
@@ -187,8 +191,6 @@ def test_a_byline_glued_to_the_first_sentence_is_still_found() -> None:
 def test_a_source_line_is_said_as_one_not_as_a_photo_credit(line: str, said: str) -> None:
     """FakeNewsCorpus (fresh21): 94 of 484 findings were "Source: <the original's URL>",
     each called "a photo credit"; true metadata, the wrong kind."""
-    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1",
-                       text=f"{PARAGRAPH}\n{line}\n{PARAGRAPH}", fields={"language": "en"})
-    found = list(find_metadata_leaks([to_article(record, "a1")], {}))
+    _, found = line_findings(line)
     assert [f.excerpt for f in found] == [line]
     assert f"is {said} left in the body" in found[0].message
