@@ -56,3 +56,14 @@ def test_a_bio_of_capitalised_names_is_no_evidence_of_a_header() -> None:
             "and corporate governance. I am particularly fond of her recent papers on insider trading, which you "
             "can find here and here. Welcome, Sung!")
     assert list(find_boilerplate_lines([article(text, title="Guest Blogger Sung Hui Kim")], {})) == []
+
+
+def test_a_table_row_of_capitalised_words_is_no_evidence_where_lines_are_kept() -> None:
+    """prec20 (tf0934): a monument's page; a line of opening hours, capitalised words and
+    no commas, read as menu links run together and made the 30 lines after the text (its
+    sights and facts) "site chrome". With its lines kept, such a line is a table's row."""
+    facts = ["Öffnungszeiten: Mai bis Oktober Di Fr Sa So 10 Uhr Bis 17 Uhr Führungen Nach Vereinbarung "
+             "Eintritt Frei Spenden Erbeten Parkplätze Am Hafen Bushaltestelle Wasserturm Linie Eins",
+             *[f"Baujahr {1900 + n}: Ausbau des Turms, Stufe {n}" for n in range(12)]]
+    page = article("\n".join([TITAN, TITAN_2, *facts]), title="")
+    assert [f.data["signal"] for f in find_boilerplate_lines([page], {})] == []

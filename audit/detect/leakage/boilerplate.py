@@ -423,9 +423,15 @@ def _ends_an_article(ln: Line) -> bool:
 def _zone_evidence(lines: Sequence[Line]) -> set[int]:
     """Lines that say a stretch outside the body is chrome, without deciding alone: any
     phrase-list hit, also a "contains" phrase inside a sentence ("... © 2019 Example Inc.
-    All Rights Reserved", "Terms of Use and Privacy Policy" in a footer run together)."""
+    All Rights Reserved", "Terms of Use and Privacy Policy" in a footer run together), and
+    link text run together in a piece of running text (a menu flattened). A whole line of
+    capitalised words is no such evidence where the text keeps its lines: there it was a
+    table's row or a product's name (prec20: a trial's "| Official Title: | ..." row, a
+    monument's opening hours, a game's quest table, a singer's bio), each taking the rest
+    of its page for chrome; the Zyte benchmark's verdicts stay the same without it."""
     return {ln.index for ln in lines
-            if _link_text(ln) or any(h.check == CHECK or h.kind == "paywall-offer" for h in _phrase_hits(ln))}
+            if (ln.piece and _link_text(ln)) or any(h.check == CHECK or h.kind == "paywall-offer"
+                                                     for h in _phrase_hits(ln))}
 
 
 def _kinds(lines: Sequence[Line], anchors: Sequence[int]) -> int:
