@@ -165,7 +165,9 @@ MENU = ("English \\| हिंदी | \n|  | होम | \\| |  | बाजा�
         "मुद्रा | \\| |  | विश्लेषण | \\| |  | निवेश | \\| |  | जिंस | \\| |  | क्षेत्रीय | \\| |  | विशेष | \\| |  | "
         "विविध | \\| |  | बजट | \\| |  | टेक | \\| |  | ऑटो | \\| |  | खेल | \\| |  | मनोरंजन | \\| |  | शिक्षा | \\| |  | "
         "स्वास्थ्य | \\| |  | राजनीति | \\| |  | कानून | \\| |  | विदेश | \\| |  | मौसम | \\| |  | वीडियो | \\| |  | "
-        "फोटो | \\| |  | ब्लॉग | \\| |  | पॉडकास्ट | \\| |  | राशिफल | \\| |  | करियर | \\| |  | संपादकीय | \\| |  |")
+        "फोटो | \\| |  | ब्लॉग | \\| |  | पॉडकास्ट | \\| |  | राशिफल | \\| |  | करियर | \\| |  | संपादकीय | \\| |  | "
+        "बाजार भाव | \\| |  | म्यूचुअल फंड | \\| |  | बीमा | \\| |  | बैंकिंग | \\| |  | रियल एस्टेट | \\| |  | "
+        "कृषि | \\| |  | ऊर्जा | \\| |  | उद्योग जगत | \\| |  | स्टार्टअप | \\| |  | लोकसभा चुनाव | \\| |  |")
 KENNEDY = ("He brushed off Labour suggestions a vote for his party would mean letting the Tories in \"by the back "
            "door\". \"We can go from third place to first place, not only can we leapfrog the Conservatives where "
            "we start in a third place position, but we can go on to defeat the government. \"That's going to be "

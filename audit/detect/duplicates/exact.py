@@ -8,7 +8,6 @@ points at the original: the earliest published, else the first seen.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -17,8 +16,9 @@ from typing import Any
 
 from audit.model import Article, Finding
 from audit.normalise.ascii_runs import ALNUM, ascii_runs, spaced
+from audit.normalise.words import word_finder, word_pattern
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = word_pattern()  # as the other duplicate checks' words (audit.normalise.words)
 
 
 def exact_key(text: str) -> str:
@@ -32,7 +32,7 @@ def exact_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     found = spaced(folded, ALNUM, _WORD)  # the words' UTF-8 bytes, each run between spaces
     if found is None:
-        return hashlib.sha256(" ".join(_WORD.findall(folded)).encode("utf-8")).hexdigest()
+        return hashlib.sha256(" ".join(word_finder(folded).findall(folded)).encode("utf-8")).hexdigest()
     return hashlib.sha256(b" ".join(found.split())).hexdigest()
 
 

@@ -42,7 +42,8 @@ from audit.detect.duplicates.tokens import Packed, jaccard, shingle_set, tokenis
 from audit.errors import UsageError
 from audit.model import Article
 
-FORMAT = 2  # 2: band keys in bands.npy replace format 1's pickled datasketch LSH
+FORMAT = 3  # 2: band keys in bands.npy replace format 1's pickled datasketch LSH; 3: words keep
+# their combining marks (audit.normalise.words): the word hashes of Hindi, Thai, Tamil ... text changed
 
 
 _UNBANDED = np.uint64(0xFFFF_FFFF_0000_0000)  # a short text's band keys: its own, unique

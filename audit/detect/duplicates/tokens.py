@@ -25,8 +25,9 @@ import numpy as np
 
 from audit.detect.memo import WordMemo
 from audit.normalise.ascii_runs import ALNUM, runs
+from audit.normalise.words import word_finder, word_pattern
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = word_pattern()  # letters, digits and the combining marks on them (audit.normalise.words)
 _DOUBLED = re.compile(r"(.)\1+")  # seed 003 "Zelenskyy" vs seed 000 "Zelensky"
 _PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gram hashes
 # Resynchronisation steps tried at a mismatch (skip in a, skip in b): one or two
@@ -59,7 +60,7 @@ class Tokens:
     # duplicate.passage at 20,000 real-text articles).
     @cached_property
     def offsets(self) -> array[int]:
-        return array("i", chain.from_iterable(m.span() for m in _WORD.finditer(self.text)))
+        return array("i", chain.from_iterable(m.span() for m in word_finder(self.text).finditer(self.text)))
 
     @property
     def starts(self) -> array[int]:
