@@ -281,6 +281,14 @@ def _run(
     # leaves the other idle, the tail keeps both busy (issue 13). The input files'
     # sha256 for summary.json (205 MB at 100,000 articles: 0.17 s of CPU), and the last
     # run's statuses (its articles.parquet, replaced only at the end).
+    import numpy.random  # noqa: F401  (see below)
+
+    # numpy.random is imported HERE, before the threads: _last_statuses' thread imports the
+    # report (pyarrow.parquet, pandas), which imports numpy.random, while this thread forks
+    # the workers; a fork in the middle of that import left the module's import lock held in
+    # the child for good, and the worker's first MinHash (lsh: np.random) waited on it
+    # forever (a gate hung in the test suite, twenty-first session). Imported, the child
+    # never takes that lock. 7 ms.
     hashed = _apart(record_file_hashes, paths, listed)
     previous = _apart(_last_statuses, out_dir) if out_dir is not None else None
     clock = time.perf_counter()

@@ -37,6 +37,10 @@ def leaks(line: str) -> list[tuple[str, dict[str, str]]]:
      {"kind": "byline", "author": "Pam Martens and Russ Martens", "published": "2016-04-04"}),
     ("By: Jim Willie CB / 26 December 2017", {"kind": "byline", "author": "Jim Willie CB", "published": "2017-12-26"}),
     ("von Alexander Karper Foto: © GEPA", {"kind": "byline", "author": "Alexander Karper"}),  # prec20 hd0420
+    # fresh21: the site after the author's name is not the author
+    ("By Greg Hunter’s USAWatchdog.com", {"kind": "byline", "author": "Greg Hunter"}),
+    ("By: Jim Willie CB, GoldenJackass.com / 26 December 2017",
+     {"kind": "byline", "author": "Jim Willie CB", "published": "2017-12-26"}),
     ("By Jonathan Marcus and Paul Kirby | BBC News", {"kind": "byline", "author": "Jonathan Marcus and Paul Kirby"}),
     ("Photo: Sergei Supinsky / AFP", {"kind": "credit"}),
     ("Zelensky in Ankara on Thursday. (AP Photo/Evan Vucci)", {"kind": "credit"}),

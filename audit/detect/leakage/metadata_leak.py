@@ -91,10 +91,25 @@ def _classify(text: str, prose: bool) -> Leak | None:
             return None  # "By Thursday, the delegations had still not met."
         if m.group("author") and " " not in author and body[m.end("author"):m.end("author") + 1] == "-":
             return None  # "Von T-Shirts und kurzen Hosen ...": a compound's first half is no name
-        if author and author.split()[-1].lower() in CREDIT_WORDS:  # "von Alexander Karper Foto: © GEPA"
-            author = author.rsplit(None, 1)[0] if " " in author.strip() else None
-        return Leak(kind, author=author.strip() if author else None, published=_byline_date(body, m))
+        return Leak(kind, author=_person(author), published=_byline_date(body, m))
     return Leak(kind)
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")
+_SITE = re.compile(r"\S+\.[A-Za-z]{2,}")  # "GoldenJackass.com", "USAWatchdog.com"
+
+
+def _person(author: str | None) -> str | None:
+    """The people a byline names, without what follows them on the line: a site after a
+    possessive or a comma ("Greg Hunter’s USAWatchdog.com", "Jim Willie CB,
+    GoldenJackass.com": fresh21), a credit word ("von Alexander Karper Foto: © GEPA")."""
+    if not author:
+        return None
+    names = [part.strip() for part in _POSSESSIVE.split(author, 1)[0].split(",")]
+    names = [name for name in names if name and not _SITE.fullmatch(name)]
+    if names and names[-1].split()[-1].lower() in CREDIT_WORDS:
+        names[-1] = names[-1].rsplit(None, 1)[0] if " " in names[-1] else ""
+    return ", ".join(name for name in names if name) or None
 
 
 CREDIT_WORDS = frozenset(["photo", "photos", "foto", "fotos", "bild", "image", "images", "picture", "video"])
