@@ -225,3 +225,16 @@ def test_two_quotes_shared_by_different_articles_are_not_an_edited_copy() -> Non
     findings = list(find_shared_passages(corpus, {"min_words": 40}))
     assert [f.article_id for f in findings] == ["q0", "q0", "q1", "q1"]
     assert all("words are shared in all" in f.message and "edited copy" not in f.message for f in findings)
+
+
+def test_a_template_span_takes_its_lines_whole() -> None:
+    """prec20 (hindi.business-standard.com): the shared footer began after the byline's date
+    on its line ("2020 | ...") and stopped before the last full stop; a template takes the
+    few characters its run leaves of its lines."""
+    from audit.detect.duplicates.template import line_snapped
+
+    text = "Story text.\nMumbai September 29, 2020 | Advertisements | Buy Home Insurance\nLast line."
+    run = (text.index("2020 |") + 5, len(text) - 1)
+    assert line_snapped(text, run) == (text.index("Mumbai"), len(text))
+    far = (text.index("Home Insurance"), len(text) - 1)  # 49 characters into its line: left as it is
+    assert line_snapped(text, far) == (far[0], len(text))

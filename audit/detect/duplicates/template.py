@@ -97,9 +97,28 @@ def is_template(article: Article, sides: Sequence[tuple[Article, Span, Span]], e
     return names_site(block, names) or menu_shaped(block)
 
 
-def template_finding(article: Article, span: Span, others: Sequence[str]) -> Finding:
-    """The template said as the chrome it is: boilerplate.line, naming the other articles."""
+SNAP_CHARS = 40  # a template's run this near its line's start or end takes the whole line
+
+
+def line_snapped(text: str, span: Span) -> Span:
+    """The span grown to its lines' ends when only a few characters of them are left out:
+    the shared run starts after what differs between the pages ("02:45 PM", a byline's
+    date before "| Advertisements") and stops before a last full stop, mid-line."""
     start, end = span
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if start - line_start <= SNAP_CHARS:
+        start = line_start
+    if line_end - end <= SNAP_CHARS:
+        end = line_end
+    return start, end
+
+
+def template_finding(article: Article, span: Span, others: Sequence[str]) -> Finding:
+    """The template said as the chrome it is: boilerplate.line, naming the other articles,
+    over the whole lines it covers (line_snapped)."""
+    start, end = line_snapped(article.text, span)
     where = "ends" if len(article.text) - end <= start else "opens"
     return span_finding(
         article, "boilerplate.line", start, end,
