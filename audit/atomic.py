@@ -37,12 +37,21 @@ def temp_name(target: Path, kind: str = "tmp") -> Path:
 
 @contextlib.contextmanager
 def writing(target: Path, flag: str) -> Iterator[None]:
-    """Hold `target`'s lock (`.NAME.lock` beside it) while a run writes it. Two runs into one
-    --out both ended "done", and the folder held the last one's outputs (a helper's review,
-    twentieth session): the second now stops at once with one line. flock: released when
-    the holder ends, however it ends, so a killed run leaves no lock to clear."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target.with_name(f".{target.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold `target`'s lock (`.NAME.lock` beside it, its links resolved) while a run writes
+    it. Two runs into one --out both ended "done", and the folder held the last one's
+    outputs (a helper's review, twentieth session): the second now stops at once with one
+    line. flock: released when the holder ends, however it ends, so a killed run leaves no
+    lock to clear; taken on a read-only descriptor, so another user's run can take the lock
+    file a first user made. Where the filesystem locks nothing (NFS without a lock daemon,
+    some FUSE mounts: ENOLCK, EOPNOTSUPP) or the lock file cannot be opened, the run goes on
+    unlocked, as before the lock was there."""
+    real = Path(os.path.realpath(target))
+    real.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(real.with_name(f".{real.name}.lock"), os.O_RDONLY | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -50,6 +59,8 @@ def writing(target: Path, flag: str) -> Iterator[None]:
             from audit.errors import UsageError
 
             raise UsageError(f"{target}: another run is writing it ({flag}); try again when it ends") from None
+        except OSError:
+            pass  # no locking here: unlocked, as before
         yield
     finally:
         os.close(fd)

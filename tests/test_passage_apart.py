@@ -214,3 +214,19 @@ def test_the_process_reads_the_urls_that_name_a_site() -> None:
     got = run_detectors(corpus(), suite, detectors=pair, apart=start_apart)
     assert got.findings == expected.findings
     assert [f.article_id for f in got.findings if f.check == "boilerplate.line"] == ["p001", "p002"]
+
+
+def test_a_suite_without_boilerplate_keeps_a_template_a_passage() -> None:
+    """A helper's review: with duplicate.passage asked and boilerplate.line not, the sn.dk
+    template vanished (its finding's check was not the suite's). run_detectors tells passage
+    what the suite asks for (`_also`), here and in passage's own process."""
+    from dataclasses import replace
+
+    from test_duplicate_passage import SN_DK, _two_pages
+
+    news = load_suite("news")
+    suite = replace(news, rules={c: r for c, r in news.rules.items() if c != "boilerplate.line"})
+    pair = [d for d in registry() if d.name in APART]
+    for apart in (None, start_apart):
+        found = run_detectors(_two_pages(**SN_DK), suite, detectors=pair, apart=apart).findings
+        assert [f.check for f in found] == ["duplicate.passage"] * 2

@@ -560,11 +560,10 @@ def test_a_rerun_searches_only_the_groups_near_an_edit(tmp_path: Path, reruns: l
                                                       searched: list[tuple[int, int]]) -> None:
     """One sentence replaced at the start of a long article: the rerun searches the groups
     of the fingerprints near it, not all those of the article (before: all), and finds
-    what a cold run finds, the article's far passage included (its article of another
-    publisher: at the end of two articles of one site, it is their template, site_template)."""
+    what a cold run finds, the article's far passage included."""
     records = _long_records(1)
     lifted = tokenise(records[3][1]).words[-60:]  # a far passage, at the end of a long article
-    records[0] = (records[0][0], f"{records[0][1]} {' '.join(lifted)}", "Elsewhere")
+    records[0] = (records[0][0], f"{records[0][1]} {' '.join(lifted)}", records[0][2])
     _findings(records, {}, tmp_path)
     parts = records[0][1].split(". ")
     parts[0] = "This sentence was changed after the first audit"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -332,3 +334,40 @@ def test_numpy_random_is_imported_before_the_run_starts_a_thread(tmp_path: Path)
         "print('ok')\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_the_lock_is_shared_by_users_and_skipped_where_nothing_locks(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper's review: the lock file was opened read-write, so a second user's run failed
+    on the first user's 0644 file; and a filesystem without locks (ENOLCK) failed every run."""
+    import errno
+    import fcntl
+
+    from audit.atomic import writing
+
+    out = tmp_path / "r"
+    opened: list[int] = []
+    real_open = os.open
+
+    def spy(path: Any, flags: int, *args: Any) -> int:
+        opened.append(flags)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", spy)
+    with writing(out, "--out"):
+        pass
+    monkeypatch.setattr(os, "open", real_open)
+    assert opened and opened[0] & os.O_ACCMODE == os.O_RDONLY  # (root reads any file: the flags tell)
+    real_flock = fcntl.flock
+
+    def no_locks(fd: int, op: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with writing(out, "--out"), writing(out, "--out"):  # unlocked: both go on
+        pass
+    monkeypatch.setattr(fcntl, "flock", real_flock)
+    (tmp_path / "link").symlink_to(out, target_is_directory=True)
+    with writing(out, "--out"), pytest.raises(UsageError, match="another run"), \
+            writing(tmp_path / "link", "--out"):  # one lock, by either name
+        pass

@@ -37,6 +37,7 @@ from audit.detect.cache import (
     params_text,
 )
 from audit.detect.contain import find_across, find_contained
+from audit.detect.duplicates.template import without_covered
 from audit.detect.saved import saved_state
 from audit.gcpause import frozen_heap, paused_gc, release_freed
 from audit.model import Article, Finding, Severity
@@ -70,6 +71,10 @@ class Detector:
     saved: bool = False
     # the `Article.extra` columns it sets: taken back if it raises (audit.detect.contain)
     columns: tuple[str, ...] = ()
+    # checks of other detectors it may report on (passage: a site's template is
+    # boilerplate.line's): those the suite asks for are in `params["_also"]`, so it says
+    # nothing the suite left out and says it its own way then
+    also: tuple[str, ...] = ()
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -110,7 +115,7 @@ def registry() -> list[Detector]:
                  prepare=duplicate_near.prepare, large_prepared=True, saved=True,
                  columns=(duplicate_near.CLUSTER_COLUMN,)),
         Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages,
-                 prepare=duplicate_passage.prepare, large_prepared=True, saved=True),
+                 prepare=duplicate_passage.prepare, large_prepared=True, saved=True, also=("boilerplate.line",)),
         Detector("duplicate_repeated", ("duplicate.repeated",),
                  duplicate_repeated.find_repeated_sentences, per_article=True),
         Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en,
@@ -222,6 +227,8 @@ def _run_detectors(
 
     def job_of(detector: Detector, wanted: tuple[str, ...]) -> Job:
         params = suite.params_for(wanted)
+        if detector.also:
+            params = {**params, "_also": tuple(c for c in detector.also if c in suite.rules)}
         supported = _supported(detector, readable, languages, params, wanted, not_checked, understood)
         if any_failed and any(a.failed for a in supported):  # its share raised in a worker: not judged
             supported = [a for a in supported if detector.name not in a.failed]
@@ -276,8 +283,8 @@ def _run_detectors(
         clock = time.perf_counter()
         by_detector.update(_spread_with_cache(jobs, spread, cache, data_digest))  # type: ignore[arg-type]
         seconds["spread_per_article"] = time.perf_counter() - clock
-    findings = [_with_severity(f, suite.rules[f.check].severity)
-                for found in by_detector.values() for f in found if f.check in suite.rules]
+    findings = without_covered([_with_severity(f, suite.rules[f.check].severity)
+                                for found in by_detector.values() for f in found if f.check in suite.rules])
     failed, failed_checks = _failures(articles, chosen, suite, failed_runs, not_checked)
     return DetectionResult(findings, not_checked, seconds, failed, failed_checks)
 

@@ -8,6 +8,7 @@ points at the original: the earliest published, else the first seen.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -16,9 +17,9 @@ from typing import Any
 
 from audit.model import Article, Finding
 from audit.normalise.ascii_runs import ALNUM, ascii_runs, spaced
-from audit.normalise.words import word_finder, word_pattern
+from audit.normalise.words import has_marks, words_of
 
-_WORD = word_pattern()  # as the other duplicate checks' words (audit.normalise.words)
+_PLAIN = re.compile(r"[^\W_]+")  # a text's words where it holds no combining mark
 
 
 def exact_key(text: str) -> str:
@@ -30,9 +31,11 @@ def exact_key(text: str) -> str:
         folded = b" ".join(ascii_runs(text.lower(), ALNUM))
         return hashlib.sha256(folded).hexdigest()
     folded = unicodedata.normalize("NFKC", text).casefold()
-    found = spaced(folded, ALNUM, _WORD)  # the words' UTF-8 bytes, each run between spaces
+    if has_marks(folded):  # words keep the marks on their letters (audit.normalise.words)
+        return hashlib.sha256(" ".join(words_of(folded)).encode("utf-8", "surrogatepass")).hexdigest()
+    found = spaced(folded, ALNUM, _PLAIN)  # the words' UTF-8 bytes, each run between spaces
     if found is None:
-        return hashlib.sha256(" ".join(word_finder(folded).findall(folded)).encode("utf-8")).hexdigest()
+        return hashlib.sha256(" ".join(_PLAIN.findall(folded)).encode("utf-8", "surrogatepass")).hexdigest()
     return hashlib.sha256(b" ".join(found.split())).hexdigest()
 
 

@@ -423,7 +423,9 @@ def find_shared_passages(articles: Sequence[Article], params: Mapping[str, Any])
 
     corpus.prefetch(itertools.chain(sides, (side[2] for group in sides.values() for side in group
                                               if not isinstance(side[2], tuple))))
-    found = [template_finding(corpus, doc, group, names) if site_template(corpus, doc, group, cfg)
+    as_chrome = "boilerplate.line" in params.get("_also", ("boilerplate.line",))  # the suite asks for it
+    found = [template_finding(corpus, doc, group, names)
+             if as_chrome and site_template(corpus, doc, group, cfg)
              else passage_finding(corpus[doc], group, names, cfg.max_coverage)
              for doc in sorted(sides) for group in passage_groups(sides[doc])
              if not site_chrome(corpus, doc, group, cfg)]
@@ -685,7 +687,8 @@ def site_template(articles: Sequence[Article], doc: int, group: list[Side], cfg:
 
 def template_finding(articles: Sequence[Article], doc: int, group: list[Side], names: Any) -> Finding:
     span = (min(side[5][0] for side in group), max(side[5][1] for side in group))
-    return template.template_finding(articles[doc], span, sorted({names(side[2]) for side in group})[:MAX_NAMED])
+    others = sorted({names(side[2]) for side in group})
+    return template.template_finding(articles[doc], span, others[:MAX_NAMED], len(others))
 
 
 def _against_index(articles: Sequence[Article], index: Any, cfg: PassageConfig) -> Iterator[tuple[int, Side]]:

@@ -18,6 +18,7 @@ all its copies, found in one pass over the words (`degenerate_runs`, linear).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -165,14 +166,18 @@ def find_repeated_sentences(articles: Sequence[Article], params: Mapping[str, An
 
 
 def _in_one_token(text: str, tokens: Tokens, run: Run) -> bool:
-    """Whether either copy is written as one unbroken token: a URL's slug
+    """Whether either copy is written as one unbroken ASCII token: a URL's slug
     ("tv-host-urging-america-to-invade-syria-...") after the title it was made from, not
     a repeat of written text (fresh21, FakeNewsCorpus: 4 of 15 findings read; 20 such).
-    A loop is never one: "imagebank.sweden.se" 43 times over is degenerate text."""
+    ASCII: Chinese and Japanese write whole sentences without a space. A loop is never
+    one: "imagebank.sweden.se" 43 times over is degenerate text."""
     if run[1] == run[2]:
         return False
-    return any(not any(c.isspace() for c in text[slice(*tokens.span(a, b))])
+    return any(_SLUG.fullmatch(text[slice(*tokens.span(a, b))]) is not None
                for a, b in ((run[0], run[1]), (run[2], run[3])))
+
+
+_SLUG = re.compile(r"[A-Za-z0-9._~%/:+-]+")  # a URL's path, a slug: no space, no other script
 
 
 def repeats_a_kgram(base: np.ndarray, k: int) -> bool:

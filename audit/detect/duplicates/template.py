@@ -8,9 +8,9 @@ below them. boilerplate.line's recurrence calls such a block chrome once site_ch
 articles of the site carry it; two articles are too few for a count. What tells them
 apart from a passage the site re-used (the BBC closed two election stories on the same
 Kennedy quote): the template sits at the same edge of both pages, as far from it in each,
-AND reads as chrome: it names its own site (a policy, a copyright line), or it is a run
-of short pieces between separators (a menu). A re-used paragraph of the story is
-neither, and stays a shared passage.
+AND reads as chrome: it gives its own site's address (a comment policy naming sn.dk), a
+copyright or policy line, or it is a run of short pieces between separators (a menu). A
+re-used paragraph of the story is none of these, and stays a shared passage.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ PIECES = re.compile(r"\s*[|\n\u00a6\u2022\u00b7]+\s*")  # a menu's separators, a
 SHORT_PIECE_WORDS = 3  # a menu's entries, a table's cells
 MENU_SHARE = 0.5  # of the block's words in short pieces
 MENU_PIECES = 6
-MIN_NAME = 4  # a site's name this short ("bt", "sn") is matched as its whole host only
 
 
 def site_of(article: Article) -> str | None:
@@ -45,25 +44,31 @@ def _host(url: str | None) -> str | None:
         return None
 
 
-def site_names(article: Article) -> set[str]:
-    """How a page may name its own site: its publisher, its host without "www.", and the
-    host's name ("business-standard", "business standard" of hindi.business-standard.com)."""
-    names: set[str] = set()
-    for value in (article.publisher, _host(article.url)):
-        value = (value or "").strip().casefold()
-        if not value:
+def site_addresses(article: Article) -> set[str]:
+    """The addresses a page may give of its own site: its host without "www." and its
+    registered domain ("business-standard.com" of hindi.business-standard.com, "bbc.co.uk"),
+    and the publisher when it is written as one. Not a bare name: "Reuters" opens every
+    wire lead ("WASHINGTON (Reuters) - ..."), and "Time" is a word (a helper's review)."""
+    found: set[str] = set()
+    for value in (_host(article.url), article.publisher):
+        value = (value or "").strip().casefold().removeprefix("www.")
+        if not value or " " in value or "." not in value:
             continue
-        if len(value) >= MIN_NAME or "." in value:
-            names.add(value.removeprefix("www."))
         labels = value.split(".")
-        if " " not in value and len(labels) >= 2 and len(labels[-2]) >= MIN_NAME:
-            names.update({labels[-2], labels[-2].replace("-", " ")})
-    return names
+        found.add(value)
+        cut = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2  # bbc.co.uk
+        if len(labels) > cut:
+            found.add(".".join(labels[-cut:]))
+    return found
 
 
-def names_site(block: str, names: set[str]) -> bool:
+def names_site(block: str, addresses: set[str]) -> bool:
     folded = block.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) for name in names)
+    return any(re.search(rf"(?<![\w-]){re.escape(address)}(?![\w-])", folded) for address in addresses)
+
+
+CHROME_MARKS = re.compile(r"©|\bcopyright\b|all rights reserved|privacy policy|terms of (?:use|service)"
+                          r"|\bcookies?\b", re.IGNORECASE)
 
 
 def menu_shaped(block: str) -> bool:
@@ -93,8 +98,8 @@ def is_template(article: Article, sides: Sequence[tuple[Article, Span, Span]], e
     if not all(at_same_edge(here, size, there, len(other.text), edge, slack) for other, here, there in sides):
         return False
     block = article.text[min(h[0] for _, h, _ in sides):max(h[1] for _, h, _ in sides)]
-    names = set().union(*(site_names(a) for a in (article, *(other for other, _, _ in sides))))
-    return names_site(block, names) or menu_shaped(block)
+    addresses = set().union(*(site_addresses(a) for a in (article, *(other for other, _, _ in sides))))
+    return names_site(block, addresses) or menu_shaped(block) or CHROME_MARKS.search(block) is not None
 
 
 SNAP_CHARS = 40  # a template's run this near its line's start or end takes the whole line
@@ -115,15 +120,39 @@ def line_snapped(text: str, span: Span) -> Span:
     return start, end
 
 
-def template_finding(article: Article, span: Span, others: Sequence[str]) -> Finding:
-    """The template said as the chrome it is: boilerplate.line, naming the other articles,
-    over the whole lines it covers (line_snapped)."""
+def template_finding(article: Article, span: Span, others: Sequence[str], total: int | None = None) -> Finding:
+    """The template said as the chrome it is: boilerplate.line, naming the other articles
+    (`others`, the first MAX_NAMED of `total`), over the whole lines it covers (line_snapped)."""
     start, end = line_snapped(article.text, span)
     where = "ends" if len(article.text) - end <= start else "opens"
     return span_finding(
         article, "boilerplate.line", start, end,
-        f"A {len(article.text[start:end].split())}-word block that {where} {1 + len(others)} articles of "
+        f"A {len(article.text[start:end].split())}-word block that {where} {1 + (total or len(others))} articles of "
         f"{site_of(article)} in this run, at the same place in each (also in {', '.join(others[:3])}"
         f"{', ...' if len(others) > 3 else ''}): the site's page template, not article text.",
         data={"signal": "site_template", "also_in": list(others)},
     )
+
+
+def without_covered(findings: list[Finding], share: float = 0.5) -> list[Finding]:
+    """The findings less each site_template one whose span boilerplate.line's own findings in
+    its article cover for `share` or more: the same text claimed twice (a helper's review:
+    mc0789's footer inside the tail block already found). The findings as they came when
+    there is none (most runs)."""
+    templates = [f for f in findings if f.check == "boilerplate.line" and f.data.get("signal") == "site_template"]
+    if not templates:
+        return findings
+    own: dict[str, list[Span]] = {}
+    for f in findings:
+        if f.check == "boilerplate.line" and f.data.get("signal") != "site_template" and f.start is not None:
+            own.setdefault(f.article_id, []).append((f.start, f.end or f.start))
+    dropped = set()
+    for t in templates:
+        covered, reach = 0, t.start
+        for start, end in sorted(own.get(t.article_id, [])):
+            start, end = max(start, reach), min(end, t.end)
+            if end > start:
+                covered, reach = covered + end - start, end
+        if covered >= share * max(1, t.end - t.start):
+            dropped.add(id(t))
+    return [f for f in findings if id(f) not in dropped]

@@ -24,10 +24,8 @@ from typing import Any, TypeVar
 import numpy as np
 
 from audit.detect.memo import WordMemo
-from audit.normalise.ascii_runs import ALNUM, runs
-from audit.normalise.words import word_finder, word_pattern
+from audit.normalise.words import word_spans, words_of
 
-_WORD = word_pattern()  # letters, digits and the combining marks on them (audit.normalise.words)
 _DOUBLED = re.compile(r"(.)\1+")  # seed 003 "Zelenskyy" vs seed 000 "Zelensky"
 _PRIME = np.uint64(1099511628211)  # FNV-64 prime: mixes token hashes into k-gram hashes
 # Resynchronisation steps tried at a mismatch (skip in a, skip in b): one or two
@@ -60,7 +58,7 @@ class Tokens:
     # duplicate.passage at 20,000 real-text articles).
     @cached_property
     def offsets(self) -> array[int]:
-        return array("i", chain.from_iterable(m.span() for m in word_finder(self.text).finditer(self.text)))
+        return array("i", chain.from_iterable(word_spans(self.text)))
 
     @property
     def starts(self) -> array[int]:
@@ -107,8 +105,8 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
-    """_WORD.findall(text), by audit.normalise.ascii_runs (its ASCII words by a byte translation)."""
-    return runs(text, ALNUM, _WORD)
+    """The text's words: letters, digits and the marks on them (audit.normalise.words.words_of)."""
+    return words_of(text)
 
 
 @lru_cache(maxsize=WORDS_MEMO)

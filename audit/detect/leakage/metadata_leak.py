@@ -89,12 +89,15 @@ def _classify(text: str, prose: bool) -> Leak | None:
         author = m.group("author") or m.group("author2")
         if prose or (author and author.split()[0].lower().rstrip(".,") in CALENDAR_WORDS):
             return None  # "By Thursday, the delegations had still not met."
+        if author and author.split()[0].lower() in NOT_A_NAME:
+            return None  # "By The Numbers: 12 March 2016 in review": a column's title
         if m.group("author") and " " not in author and body[m.end("author"):m.end("author") + 1] == "-":
             return None  # "Von T-Shirts und kurzen Hosen ...": a compound's first half is no name
         return Leak(kind, author=_person(author), published=_byline_date(body, m))
     return Leak(kind)
 
 
+NOT_A_NAME = frozenset(["the", "a", "an", "this", "these", "that", "our", "all", "some", "its"])
 _POSSESSIVE = re.compile(r"[’']s\b")
 _SITE = re.compile(r"\S+\.[A-Za-z]{2,}")  # "GoldenJackass.com", "USAWatchdog.com"
 
@@ -145,11 +148,12 @@ def what_it_is(text: str, kind: str) -> str:
     """The kind's words; a credit line that names a source ("Source: http://..."), not an
     image, is a source line (fresh21, FakeNewsCorpus: 94 of 484 findings were
     "Source: <the original's URL>", each called a photo credit)."""
-    if kind == "credit" and _SOURCE_LINE.match(text) and not _IMAGE_WORDS.search(text):
+    if kind == "credit" and _SOURCE_LINE.match(text) and not _IMAGE_WORDS.search(_URL.sub(" ", text)):
         return "a source line"
     return KIND_WORDS.get(kind, "page metadata")
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # its words are the page's, not the line's
 _IMAGE_WORDS = re.compile(r"\b(?:photo|photos|image|images|picture|pictures|foto|fotos|bild|getty|reuters|ap|afp)\b",
                           re.IGNORECASE)
 
