@@ -281,14 +281,19 @@ def _run(
     # leaves the other idle, the tail keeps both busy (issue 13). The input files'
     # sha256 for summary.json (205 MB at 100,000 articles: 0.17 s of CPU), and the last
     # run's statuses (its articles.parquet, replaced only at the end).
-    import numpy.random  # noqa: F401  (see below)
+    import langdetect.detector  # these four: see below
+    import langdetect.detector_factory
+    import langdetect.utils.ngram  # noqa: F401
+    import numpy.random  # noqa: F401
 
-    # numpy.random is imported HERE, before the threads: _last_statuses' thread imports the
-    # report (pyarrow.parquet, pandas), which imports numpy.random, while this thread forks
-    # the workers; a fork in the middle of that import left the module's import lock held in
-    # the child for good, and the worker's first MinHash (lsh: np.random) waited on it
-    # forever (a gate hung in the test suite, twenty-first session). Imported, the child
-    # never takes that lock. 7 ms.
+    # What the workers import lazily and _last_statuses' thread imports too is imported
+    # HERE, before the threads: that thread imports the report (pyarrow.parquet, pandas ->
+    # numpy.random, dateutil -> six) while this thread forks the workers; a fork in the
+    # middle of one of those imports left the module's import lock held in the child for
+    # good. A worker's first MinHash (lsh: np.random) waited on it forever (a gate hung in
+    # the test suite, twenty-first session); a rerun's worker that imports langdetect (and
+    # so six) lazily hung every time the lock was held (a helper forced it). Imported, the
+    # children never take those locks. 11 ms.
     hashed = _apart(record_file_hashes, paths, listed)
     previous = _apart(_last_statuses, out_dir) if out_dir is not None else None
     clock = time.perf_counter()

@@ -316,17 +316,18 @@ def test_a_second_run_into_a_folder_being_written_stops_with_one_line(tmp_path: 
 
 def test_numpy_random_is_imported_before_the_run_starts_a_thread(tmp_path: Path) -> None:
     """A fork during a thread's import of numpy.random left its import lock held in the
-    worker, whose first MinHash waited on it forever (a gate hung): the run imports it in
-    its own thread before it starts any other. Checked in a fresh interpreter, where
-    nothing imported it yet."""
+    worker, whose first MinHash waited on it forever (a gate hung); langdetect's six, the
+    same (a helper forced it): the run imports them in its own thread before it starts any
+    other. Checked in a fresh interpreter, where nothing imported them yet."""
     script = (
         "import sys\n"
         "from audit import pipeline\n"
-        "assert 'numpy.random' not in sys.modules, 'imported already: the check proves nothing'\n"
+        "lazy = ('numpy.random', 'six', 'langdetect.detector')\n"
+        "assert not any(m in sys.modules for m in lazy), 'imported already: the check proves nothing'\n"
         "seen = []\n"
         "real = pipeline._apart\n"
         "def spy(call, *a, **k):\n"
-        "    seen.append('numpy.random' in sys.modules)\n"
+        "    seen.append(all(m in sys.modules for m in lazy))\n"
         "    return real(call, *a, **k)\n"
         "pipeline._apart = spy\n"
         f"pipeline.run([{str(SEEDS / '002_9fe07d5a7dbb1c83.txt')!r}], out={str(tmp_path / 'r')!r}, on_problem=None)\n"
