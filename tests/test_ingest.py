@@ -457,3 +457,21 @@ def test_a_csv_header_naming_a_column_twice_is_said(tmp_path: Path) -> None:
     assert articles[0].text == "Second text of the row."
     assert [f.message.split(": ", 1)[1] for f in findings if f.check == "ingest.fault"] == [
         "header names 'text' more than once: the last such column read."]
+
+
+def test_a_key_named_twice_in_a_jsonl_record_is_said(tmp_path: Path) -> None:
+    """json keeps the last value of a repeated key, and the first was lost unsaid (a text
+    given twice: the first article's text gone). Said as the record's fault, cold and from a
+    rerun's cache; a '":' inside a value, or a nested object's own keys, are no repeat."""
+    twice = json.dumps({"id": "twice", "text": TEXT, "again": TEXT + " Again."}).replace('"again"', '"text"')
+    lines = [twice,
+             json.dumps({"id": "quoted", "text": TEXT + ' He said": no.'}),
+             json.dumps({"id": "nested", "text": TEXT, "meta": {"id": 1, "text": "x"}})]
+    (tmp_path / "k.jsonl").write_text("\n".join(lines) + "\n")
+    from audit.pipeline import run
+
+    for _ in range(2):
+        result = run([tmp_path / "k.jsonl"], out=None, workers=1, on_problem=None, cache=tmp_path / "c")
+        faults = {f.article_id: f.message for f in result.findings if f.check == "ingest.fault"}
+        assert list(faults) == ["twice"] and "repeated key 'text' (the last value kept)" in faults["twice"]
+        assert next(a for a in result.articles if a.article_id == "twice").text.endswith("Again.")

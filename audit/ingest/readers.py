@@ -248,7 +248,31 @@ def _line_record(uri: str, line: bytes, fields: FieldMap) -> RawRecord:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
         return _unreadable(uri, line, f"not JSON ({reason}{where})")
     record = _from_mapping(uri, line, obj, fields, encoding, fault)
+    if (repeated := repeated_keys(text, obj)):
+        record = _with_fault(record, repeated)
     return _with_fault(record, LONE_SURROGATE_FAULT) if scrubbed else record
+
+
+def repeated_keys(text: str, obj: Any) -> str | None:
+    """The fault of a JSON object that names a key twice (json keeps the last value, and the
+    first is lost unsaid: '{"text": "...", "text": "..."}' lost an article's text), or None.
+    A line holds at most as many '":' as its keys unless it repeats one or a value writes
+    it: only then is it parsed again, keeping every pair (a flat record costs one count)."""
+    if not isinstance(obj, dict) or text.count('":') <= len(obj):
+        return None
+    outermost: list[list[tuple[str, Any]]] = []
+
+    def hook(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        outermost[:] = [items]  # the last object closed is the record itself
+        return dict(items)
+
+    try:
+        json.loads(text, object_pairs_hook=hook)
+    except (ValueError, RecursionError):
+        return None
+    keys = [key for key, _ in outermost[0]] if outermost else []
+    twice = sorted({key for key in keys if keys.count(key) > 1}, key=keys.index)
+    return f"repeated key {', '.join(map(repr, twice))} (the last value kept)" if twice else None
 
 
 def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[RawRecord | RawLine]:
