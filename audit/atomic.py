@@ -35,6 +35,22 @@ def temp_name(target: Path, kind: str = "tmp") -> Path:
     return target.with_name(f".{target.name}.{kind}-{os.getpid()}-{uuid.uuid4().hex[:6]}")
 
 
+_HELD: set[int] = set()  # this process's lock descriptors (writing): a forked child closes its copies
+
+
+def _close_held() -> None:
+    """In a forked child: its copies of the locks' descriptors closed. A flock belongs to
+    the open file, which a fork shares: a worker orphaned by a killed run kept the --out
+    folder locked until it ended (a helper's fork audit)."""
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_held)
+
+
 @contextlib.contextmanager
 def writing(target: Path, flag: str) -> Iterator[None]:
     """Hold `target`'s lock (`.NAME.lock` beside it, its links resolved) while a run writes
@@ -52,6 +68,7 @@ def writing(target: Path, flag: str) -> Iterator[None]:
     except OSError:
         yield
         return
+    _HELD.add(fd)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -63,6 +80,7 @@ def writing(target: Path, flag: str) -> Iterator[None]:
             pass  # no locking here: unlocked, as before
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)
 
 

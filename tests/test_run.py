@@ -372,3 +372,32 @@ def test_the_lock_is_shared_by_users_and_skipped_where_nothing_locks(tmp_path: P
     with writing(out, "--out"), pytest.raises(UsageError, match="another run"), \
             writing(tmp_path / "link", "--out"):  # one lock, by either name
         pass
+
+
+def test_a_forked_child_does_not_keep_the_lock(tmp_path: Path) -> None:
+    """A flock belongs to the open file, which a fork shares: a worker outliving its run
+    (orphaned by a SIGKILL) kept --out locked. A forked child closes its copy: once the run
+    lets go, the folder is free while the child lives on."""
+    import multiprocessing
+    import time
+
+    from audit.atomic import writing
+
+    out = tmp_path / "r"
+    context = multiprocessing.get_context("fork")
+    started = context.Event()
+
+    def live() -> None:  # its fork's hooks have run by now
+        started.set()
+        time.sleep(5)
+
+    with writing(out, "--out"):
+        child = context.Process(target=live)
+        child.start()
+        assert started.wait(10)
+    try:
+        with writing(out, "--out"):  # before: "another run is writing it" until the child ended
+            assert child.is_alive()
+    finally:
+        child.terminate()
+        child.join()
