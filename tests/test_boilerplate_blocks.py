@@ -67,3 +67,10 @@ def test_a_table_row_of_capitalised_words_is_no_evidence_where_lines_are_kept() 
              *[f"Baujahr {1900 + n}: Ausbau des Turms, Stufe {n}" for n in range(12)]]
     page = article("\n".join([TITAN, TITAN_2, *facts]), title="")
     assert [f.data["signal"] for f in find_boilerplate_lines([page], {})] == []
+
+
+def test_a_wordpress_post_footer_is_chrome() -> None:
+    """fresh21: "Filed under: ... | Tagged: ..." closed a post, and no phrase said so."""
+    tags = "Filed under: democracy, Regime Change | Tagged: dennis kucinich, impeachment | 1 Comment »"
+    found = list(find_boilerplate_lines([article(f"{TITAN}\n{TITAN_2}\n{tags}")], {}))
+    assert [(f.excerpt, f.data["signal"]) for f in found] == [(tags, "phrase")]

@@ -442,3 +442,13 @@ def test_real_latin_and_real_prose_are_languages() -> None:
              "ipsorum lingua Celtae, nostra Galli appellantur.")
     assert not not_a_language(latin, "ca")
     assert not not_a_language(FRENCH, "fr") and not not_a_language(NORWEGIAN_PASSAGE, "no")
+
+
+def test_a_wordpress_tag_line_is_chrome_not_a_language() -> None:
+    """fresh21 (FakeNewsCorpus): the post footer "Filed under: ... | Tagged: ..." read as a
+    German passage (probability 1.00); it is boilerplate.line's (now in its phrase list), not
+    a language's. Guard: the French paragraph beside it is still found."""
+    tags = "Filed under: democracy, Regime Change | Tagged: dennis kucinich, impeachment | 1 Comment »"
+    text = f"{ENGLISH}\nContinue reading →\nAdvertisements\n{tags}"
+    assert mixed(text) == []
+    assert [f.excerpt for f in mixed(f"{ENGLISH}\n{FRENCH}\n{tags}")] == [FRENCH]

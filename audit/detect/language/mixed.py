@@ -154,8 +154,20 @@ def find_mixed_language(
         if obfuscated and shifted_share(article.text, obfuscated) >= OBFUSCATED_SHARE:
             continue
         for run in foreign_passages(article.text, base, params, verdict):
-            if not obfuscated or not inside(obfuscated, run[0].start, run[-1].end):
+            if (not obfuscated or not inside(obfuscated, run[0].start, run[-1].end)) and not _chrome(
+                    article.text[run[0].start:run[-1].end]):
                 yield _finding(article, run, base)
+
+
+def _chrome(passage: str) -> bool:
+    """Whether a line of the passage starts or is a site-chrome phrase (boilerplate.line's):
+    "Filed under: democracy, Regime Change | Tagged: dennis kucinich, impeachment" read as
+    German (fresh21); chrome is boilerplate.line's to report, not a language's. Asked of the
+    few passages found, not of every line."""
+    from audit.detect.leakage.chrome_lines import hits_in, line_key
+
+    return any(h.check == "boilerplate.line" and h.mode != "contains"
+               for line in passage.splitlines() if line.strip() for h in hits_in(line_key(line), contains=False))
 
 
 def foreign_passages(
