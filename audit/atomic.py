@@ -86,8 +86,8 @@ def writing(target: Path, flag: str) -> Iterator[None]:
 
 def final_name(folder: Path) -> str:
     """The name `folder` will have: the target's of a temp_name, else its own."""
-    made = re.fullmatch(r"\.(.+)\.[a-z]+-\d+-[0-9a-f]{6}", folder.name)
-    return made.group(1) if made else folder.name
+    made = _TEMP.match(folder.name)
+    return made["name"] if made else folder.name
 
 
 @contextlib.contextmanager

@@ -8,7 +8,6 @@ points at the original: the earliest published, else the first seen.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -17,9 +16,7 @@ from typing import Any
 
 from audit.model import Article, Finding
 from audit.normalise.ascii_runs import ALNUM, ascii_runs, spaced
-from audit.normalise.words import has_marks, words_of
-
-_PLAIN = re.compile(r"[^\W_]+")  # a text's words where it holds no combining mark
+from audit.normalise.words import PLAIN_WORD, has_marks, words_of
 
 
 def exact_key(text: str) -> str:
@@ -33,9 +30,9 @@ def exact_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     if has_marks(folded):  # words keep the marks on their letters (audit.normalise.words)
         return hashlib.sha256(" ".join(words_of(folded)).encode("utf-8", "surrogatepass")).hexdigest()
-    found = spaced(folded, ALNUM, _PLAIN)  # the words' UTF-8 bytes, each run between spaces
+    found = spaced(folded, ALNUM, PLAIN_WORD)  # the words' UTF-8 bytes, each run between spaces
     if found is None:
-        return hashlib.sha256(" ".join(_PLAIN.findall(folded)).encode("utf-8", "surrogatepass")).hexdigest()
+        return hashlib.sha256(" ".join(PLAIN_WORD.findall(folded)).encode("utf-8", "surrogatepass")).hexdigest()
     return hashlib.sha256(b" ".join(found.split())).hexdigest()
 
 

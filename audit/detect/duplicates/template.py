@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from audit.model import Article, Finding, span_finding
+from audit.normalise.text import merged_spans
 
 Span = tuple[int, int]
 PIECES = re.compile(r"\s*[|\n\u00a6\u2022\u00b7]+\s*")  # a menu's separators, and line breaks
@@ -148,11 +149,8 @@ def without_covered(findings: list[Finding], share: float = 0.5) -> list[Finding
             own.setdefault(f.article_id, []).append((f.start, f.end or f.start))
     dropped = set()
     for t in templates:
-        covered, reach = 0, t.start
-        for start, end in sorted(own.get(t.article_id, [])):
-            start, end = max(start, reach), min(end, t.end)
-            if end > start:
-                covered, reach = covered + end - start, end
+        covered = sum(max(0, min(end, t.end) - max(start, t.start))
+                      for start, end in merged_spans(own.get(t.article_id, [])))
         if covered >= share * max(1, t.end - t.start):
             dropped.add(id(t))
     return [f for f in findings if id(f) not in dropped]
