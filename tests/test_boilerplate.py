@@ -311,3 +311,26 @@ def test_a_tweet_quoted_in_several_articles_is_not_chrome() -> None:
     plain = [article(f"{before[i]} {tweet.split(' Donald')[0]} {after[i]}", f"p{i}", "worldnews")
              for i in range(3)]
     assert flagged(*plain, **THREE).count(line) == 3
+
+
+def test_prose_line_past_the_body_is_chrome_only_by_recurrence() -> None:
+    """A paragraph just beyond the body (after a long list) is not chrome by its place, but a
+    site's promo there recurs in its articles (fresh21: a promo below 130 of one site's 155
+    articles, 3 missed): recurrence decides, and across publishers nothing is said."""
+    lead = ("Turkish officials said the talks would take place at the Dolmabahce palace, where the "
+            "two delegations met in March 2022 for the last direct negotiations.")
+    promo = ("Get the best of our reporting from Kyiv, Moscow and Istanbul every morning by signing up "
+             "to the Daily Wire briefing, written by our correspondents in the region.")
+    topics = ("Kyiv talks", "Moscow reply", "Ankara role", "Grain deal", "Sanctions list", "Prisoner swap",
+              "Black Sea route", "Drone strikes", "Energy prices", "Peace plan")
+
+    def text(i: int) -> str:
+        day = ["Monday", "Tuesday", "Wednesday", "Thursday"][i]
+        return "\n".join([PARAGRAPH.replace("Sunday", day), PARAGRAPH_2.replace("Kyiv", f"Kyiv on {day}"),
+                          lead.replace("March", f"March, on a {day}"), *(f"{t} {day}" for t in topics), promo])
+
+    same = [article(text(i), f"r{i}", "Daily Wire") for i in range(4)]
+    found = list(find_boilerplate_lines(same, THREE))
+    assert [(f.article_id, f.excerpt, f.data["signal"]) for f in found] == [
+        (f"r{i}", promo, "recurring") for i in range(4)]
+    assert flagged(*[article(text(i), f"o{i}", f"Paper {i}") for i in range(4)], **THREE) == []

@@ -475,3 +475,27 @@ def test_a_key_named_twice_in_a_jsonl_record_is_said(tmp_path: Path) -> None:
         faults = {f.article_id: f.message for f in result.findings if f.check == "ingest.fault"}
         assert list(faults) == ["twice"] and "repeated key 'text' (the last value kept)" in faults["twice"]
         assert next(a for a in result.articles if a.article_id == "twice").text.endswith("Again.")
+
+
+def test_a_key_named_twice_in_a_json_files_record_is_said(tmp_path: Path) -> None:
+    """As a JSONL line's: a record of a JSON file's array that names "text" twice says so
+    (the first text was lost unsaid); its neighbours, a nested object's own keys and a
+    '":' inside a value are no repeat, and a lone surrogate's scrub keeps the fault."""
+    twice = json.dumps({"id": "twice", "text": TEXT, "again": TEXT + " Again."}).replace('"again"', '"text"')
+    scrubbed = json.dumps({"id": "scrub", "text": TEXT + " \\ud800", "again": TEXT}).replace('"again"', '"text"')
+    scrubbed = scrubbed.replace("\\\\ud800", "\\ud800")
+    items = [twice, json.dumps({"id": "quoted", "text": TEXT + ' He said": no.'}),
+             json.dumps({"id": "nested", "text": TEXT, "meta": {"id": 2}}).replace('"id": 2', '"id": 1, "id": 2'),
+             scrubbed]
+    (tmp_path / "k.json").write_text("[" + ",\n".join(items) + "]")
+    articles, findings, _ = read_all(tmp_path / "k.json")
+    faults = {f.article_id: f.message for f in findings if f.check == "ingest.fault"}
+    assert sorted(faults) == ["scrub", "twice"]
+    assert "repeated key 'text' (the last value kept)" in faults["twice"]
+    assert "repeated key 'text'" in faults["scrub"]
+    assert next(a for a in articles if a.article_id == "twice").text.endswith("Again.")
+    assert len(articles) == 4
+    # one object, not an array: the same
+    (tmp_path / "one.json").write_text(twice)
+    _, findings, _ = read_all(tmp_path / "one.json")
+    assert ["repeated key 'text'" in f.message for f in findings if f.check == "ingest.fault"] == [True]

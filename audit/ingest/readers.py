@@ -260,19 +260,31 @@ def repeated_keys(text: str, obj: Any) -> str | None:
     it: only then is it parsed again, keeping every pair (a flat record costs one count)."""
     if not isinstance(obj, dict) or text.count('":') <= len(obj):
         return None
-    outermost: list[list[tuple[str, Any]]] = []
+    parsed = _noting_repeats(text)
+    return None if parsed is None else _repeat_fault(parsed[1].get(id(parsed[0])))
+
+
+def _noting_repeats(text: str) -> tuple[Any, dict[int, list[str]]] | None:
+    """`text` parsed again with every object's pairs seen: the value, and for each object
+    that names a key twice (by id; the objects live as long as the value), those keys.
+    None where it does not parse."""
+    noted: dict[int, list[str]] = {}
 
     def hook(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        outermost[:] = [items]  # the last object closed is the record itself
-        return dict(items)
+        made = dict(items)
+        if len(made) < len(items):
+            keys = [key for key, _ in items]
+            noted[id(made)] = sorted({key for key in keys if keys.count(key) > 1}, key=keys.index)
+        return made
 
     try:
-        json.loads(text, object_pairs_hook=hook)
+        return json.loads(text, object_pairs_hook=hook), noted
     except (ValueError, RecursionError):
         return None
-    keys = [key for key, _ in outermost[0]] if outermost else []
-    twice = sorted({key for key in keys if keys.count(key) > 1}, key=keys.index)
-    return f"repeated key {', '.join(map(repr, twice))} (the last value kept)" if twice else None
+
+
+def _repeat_fault(keys: list[str] | None) -> str | None:
+    return f"repeated key {', '.join(map(repr, keys))} (the last value kept)" if keys else None
 
 
 def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[RawRecord | RawLine]:
@@ -343,15 +355,24 @@ def read_json(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         yield _unreadable(str(path), data, f"not JSON ({reason})", path.stem)
         return
     records = obj if isinstance(obj, list) else [obj]
+    repeats: dict[int, list[str]] = {}
+    # as read_jsonl's lines (repeated_keys): a record naming a key twice is said, not lost
+    # unsaid; parsed again only when the file holds more '":' than its records' keys
+    if text.count('":') > sum(len(item) for item in records if isinstance(item, dict)) \
+            and (parsed := _noting_repeats(text)) is not None:
+        obj, repeats = parsed
+        records = obj if isinstance(obj, list) else [obj]
     if not records:
         yield _unreadable(str(path), data, "empty array, no records", path.stem)
     surrogates = _may_hold_surrogates(text)
     for number, item in enumerate(records, start=1):
-        scrubbed = False
+        scrubbed, twice = False, repeats.get(id(item))  # by the parsed object, before a scrub copies it
         if surrogates:
             item, scrubbed = _scrubbed(item)
         raw = json.dumps(item, ensure_ascii=False, sort_keys=True).encode()
         record = _from_mapping(f"{path}#record={number}", raw, item, fields)
+        if (repeated := _repeat_fault(twice)):
+            record = _with_fault(record, repeated)
         if scrubbed:
             record = _with_fault(record, LONE_SURROGATE_FAULT)
         yield _with_encoding(record, encoding, fault)
