@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from test_boilerplate import PARAGRAPH, PARAGRAPH_2
 from test_boilerplate_precision import TITAN, TITAN_2, article
 
 from audit.detect.clean import clean_text
-from audit.detect.leakage.boilerplate import EDGE_BLOCK_LINES, find_boilerplate_lines
+from audit.detect.leakage.boilerplate import (
+    EDGE_BLOCK_LINES,
+    _sentence_cell,
+    _zone_evidence,
+    find_boilerplate_lines,
+    main_body,
+    main_body_of,
+)
+from audit.detect.leakage.spans import segment
 
 # a ministry's menu, above its text (prec20: hd0293, 491 such lines)
 MENU = ["Rente", "Wer ist versichert?", "Finanzierung der Gesetzlichen Rentenversicherung", "Versorgungsmedizin",
@@ -74,3 +83,49 @@ def test_a_wordpress_post_footer_is_chrome() -> None:
     tags = "Filed under: democracy, Regime Change | Tagged: dennis kucinich, impeachment | 1 Comment »"
     found = list(find_boilerplate_lines([article(f"{TITAN}\n{TITAN_2}\n{tags}")], {}))
     assert [(f.excerpt, f.data["signal"]) for f in found] == [(tags, "phrase")]
+
+
+def _course_plan() -> str:
+    """A page that is a table, not an article (a school's course plan, as a multiling page
+    was): rows of units and book pages, every tenth row a sentence, one paragraph of prose."""
+    rows = [f"Semester {i % 4 + 1} Engine Management Diagnostics S. {100 + 3 * i} – {102 + 3 * i} X AMA {i} X FTO"
+            if i % 10 else f"In unit {i} the students learn how to test the brakes, the steering and the wheels."
+            for i in range(140)]
+    return "\n".join(["Automotive technology", "Course plan", PARAGRAPH, *rows])
+
+
+def test_a_body_with_a_sliver_of_the_page_is_no_body() -> None:
+    """main_body's best stretch of a table page is a paragraph and a row (under 3% of the
+    page's words, under a third of its prose): no main body, so no place says chrome. A news
+    page flattened between menus keeps its body though it holds 3% of the words: all its prose."""
+    lines = segment(_course_plan(), None, None)
+    assert main_body(lines, set())[0] >= 0 and main_body_of(lines, set()) == (-1, -1)
+    menu = " ".join(f"Section {w} News" for w in ["World", "Politics", "Business", "Tech", "Science",
+                                                  "Health", "Sport", "Culture", "Travel", "Style"] * 20)
+    flat = segment(f"{menu} {PARAGRAPH} {PARAGRAPH_2} {menu} {menu}", None, None)
+    first, last = main_body_of(flat, set())
+    assert first >= 0 and main_body(flat, set()) == (first, last)
+    assert "Zelenskiy" in " ".join(ln.text for ln in flat[first:last + 1])
+    assert sum(ln.words for ln in flat[first:last + 1]) < 0.03 * sum(ln.words for ln in flat)
+
+
+# a game wiki's page, shaped as trafilatura writes it (multiling pages: hd-0235): a schedule
+# table whose cells hold sentences (one line, long), a sentence cut at its links
+ROW = ("| Monday | Time | Location | | 8:30 AM | Leaves the farmhouse and heads to Pierre's General Store. | "
+       "| 11:30 AM | Leaves Pierre's. | | 1:00 PM | Walks to the Saloon Kitchen and Bar | Sits | Reads")
+GIFTS = ["Gifts", "You can give Penny up to two gifts per week (plus one on", "her",
+         "birthday), which will raise or lower", "her", "friendship with you."]
+
+
+def test_a_table_row_or_an_offer_word_in_a_sentence_is_no_chrome_evidence() -> None:
+    """The wiki's 46 lines above its gift list were chrome "where 'You can give Penny up to two
+    gifts per w' says site chrome stands" ("per week", an offer's words, in a sentence cut at
+    its links), and then where a schedule row did (capitalised cells read as a menu set out
+    with bars). Neither is zone evidence now; an offer line, and a menu with bars, still are."""
+    menu = " | ".join(["Home", "News", "World", "Business", "Markets", "Tech", "Science", "Health", "Sport",
+                       "Culture", "Travel", "Style", "Video", "Podcasts", "Newsletters", "Events", "Weather",
+                       "Crosswords", "Games", "Obituaries", "Contact Us", "About Us"])
+    lines = segment("\n".join([TITAN, ROW, *GIFTS, TITAN_2, "Subscribe for $1 per week", menu]), None, None)
+    evidence = {lines[i].text[:20] for i in _zone_evidence(lines)}
+    assert evidence == {"Subscribe for $1 per", menu[:20]}
+    assert _sentence_cell(ROW) and not _sentence_cell(menu + " | Sales Partners around the world.")

@@ -56,6 +56,11 @@ CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
 PIECE_NAV_FACTOR = 3  # running text: a word of link text costs this much (teaser lists mix blurbs in)
 PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside the body stays in it
+# A main body with less of the page's words than this is none (main_body_of): the page is a
+# table, a list or a directory, not an article with chrome around it. The Zyte benchmark's
+# news pages, menus and all, give their body 7% of their words or more.
+BODY_MIN_SHARE = 0.03
+BODY_MIN_PROSE = 0.35
 LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
 NUMERIC_MAX_SHARE = 0.25  # ... unless this share of its words hold digits (a table)
 LIST_WORDS_PER_COMMA = 12  # ... or it has a comma every this many words (a list in the text)
@@ -430,8 +435,17 @@ def _zone_evidence(lines: Sequence[Line]) -> set[int]:
     monument's opening hours, a game's quest table, a singer's bio), each taking the rest
     of its page for chrome; the Zyte benchmark's verdicts stay the same without it."""
     return {ln.index for ln in lines
-            if (ln.piece and _link_text(ln)) or any(h.check == CHECK or h.kind == "paywall-offer"
-                                                     for h in _phrase_hits(ln))}
+            if (ln.piece and _link_text(ln)) or any(
+                h.check == CHECK or (h.kind == "paywall-offer" and not _offer_in_a_sentence(lines, ln, h))
+                for h in _phrase_hits(ln))}
+
+
+def _offer_in_a_sentence(lines: Sequence[Line], ln: Line, hit: PhraseHit) -> bool:
+    """An offer's words ("per week", "ad-free", "exclusive access") inside a sentence: a game
+    wiki's "You can give Penny up to two gifts per week (plus one on" / "her" said site chrome
+    stands above it, and the 46 lines of the page above were called chrome (multiling pages).
+    Such a phrase is offer evidence only on a line that is no sentence or piece of one."""
+    return hit.mode == "contains" and (_prose(ln) or _broken(lines, ln.index))
 
 
 def _kinds(lines: Sequence[Line], anchors: Sequence[int]) -> int:
@@ -456,7 +470,7 @@ def _link_text(ln: Line) -> bool:
     Odyssey, Attack on Titan: Final Battle 2, ...", "June 10 -- Amphitheatre, Tampa, FL")
     and a table flattened is mostly numbers ("1 Kyle Busch 5040 5 1 17 27"): content."""
     if (ln.words < LINK_TEXT_MIN_WORDS or _prose(ln) or ln.lower_share is None
-            or ln.lower_share >= LINK_TEXT_MAX_LOWER or _says_early(ln)):
+            or ln.lower_share >= LINK_TEXT_MAX_LOWER or _says_early(ln) or _sentence_cell(ln.text)):
         return False
     tokens = ln.text.split()
     numeric = sum(any(c.isdigit() for c in t) for t in tokens)
@@ -465,6 +479,24 @@ def _link_text(ln: Line) -> bool:
     commas = ln.text.count(",") + ln.text.count(";") + ln.text.count("(") + sum(t in LIST_WORDS for t in tokens)
     return (numeric < NUMERIC_MAX_SHARE * len(tokens) and cased >= 0.5 * len(tokens)
             and commas * LIST_WORDS_PER_COMMA < len(tokens))
+
+
+def _sentence_cell(text: str) -> bool:
+    """A table row that holds a sentence in a cell ("| Monday | Time | Location | | 8:30 AM |
+    Leaves the farmhouse and heads to Pierre's General Store. |"): a table of the page's, not a
+    menu set out with bars (a game wiki's schedule took the 35 lines above it for chrome,
+    multiling pages). A table: an empty cell ("| |", as extractors write a table's rows; a
+    menu flattened, "Ascom | Hospital Solutions Ascom | ... Sales Partners around the world.",
+    has none). A sentence: more than SENTENCE_PIECE_WORDS words, a full stop, most of the
+    words after its first in lower case."""
+    if "| |" not in text:
+        return False
+    for cell in text.split("|"):
+        words = cell.split()
+        if len(words) > SENTENCE_PIECE_WORDS and cell.rstrip()[-1:] in ".!?" and \
+                2 * sum(w[:1].islower() for w in words[1:]) >= len(words) - 1:
+            return True
+    return False
 
 
 def _says_early(ln: Line) -> bool:
@@ -574,6 +606,22 @@ def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
     return best_span
 
 
+def main_body_of(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
+    """main_body, or (-1, -1) when what it finds holds less than BODY_MIN_SHARE of the page's
+    words: the best stretch of a page that is a table or a list (a school's curriculum, a game
+    wiki's schedules) is a short paragraph, and its place said "chrome" of the page's content
+    (multiling pages: 7 blocks of 10-22 lines on one curriculum page). With no body, only
+    phrases and recurrence decide, as on a page without prose."""
+    first, last = main_body(lines, chrome)
+    if first < 0:
+        return first, last
+    inside = sum(ln.words for ln in lines[first:last + 1])
+    if inside >= BODY_MIN_SHARE * sum(ln.words for ln in lines):
+        return first, last
+    prose = sum(ln.words for ln in lines[first:last + 1] if ln.prose)
+    return (first, last) if prose >= BODY_MIN_PROSE * sum(ln.words for ln in lines if ln.prose) else (-1, -1)
+
+
 def _weight(ln: Line, chrome: set[int]) -> int:
     if ln.index in chrome:
         return -CHROME_COST
@@ -608,7 +656,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     quoted = tweet_lines(lines) | numbered_headings(lines)  # embedded tweets, a list article's headings
     closers = {ln.index for ln in lines if _closes_sentence(lines, ln.index)}
     strong = {ln.index for ln in lines if _strong_hits(ln)} - closers
-    first, last = main_body(lines, skip | strong)
+    first, last = main_body_of(lines, skip | strong)
     comments = _comments_start(article.text or "", lines, first, last)
     if comments is not None:
         last = comments - 1
