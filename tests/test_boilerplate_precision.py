@@ -441,3 +441,17 @@ def test_a_one_or_two_word_sentence_inside_a_paragraph_is_not_chrome() -> None:
     assert "Ein Überblick." not in [excerpt for excerpt, _ in flagged(*teasers)]
     endings = [article(text, f"l{i}", publisher="Liberté", title="") for i, text in enumerate(LIBERTE_ENDINGS)]
     assert [excerpt for excerpt, _ in flagged(*endings)] == ["R. B."] * 3
+
+
+def test_a_sentence_end_whose_space_was_lost_cuts_the_paragraph() -> None:
+    """ISOT's Fake.csv glues its paragraphs ("... This ad is vile.Featured image via Al Drago/
+    Getty Images"): the credit and "Read more." were inside a sentence of the article, and a
+    chrome span ran one word on ("read more.On"). Two lower-case letters, the mark, a
+    capitalised word: a cut; "U.S.Army", "e.g.The" and "(AP).The" are none."""
+    assert sentence_ends("He said it.The end came.") == [len("He said it.")]
+    assert sentence_ends("It was over, he said.”The crowd left.") == [len("It was over, he said.”")]
+    for text in ("the U.S.Army said so", "in e.g.The Times", "a wire (AP).The talks"):
+        assert sentence_ends(text) == []
+    text = f"{TITAN} Click here to read more.On Tuesday the agency said its probe saw the lakes. {TITAN_2}"
+    page = article(text)
+    assert [f.excerpt for f in find_boilerplate_lines([page], {})] == ["Click here to read more."]

@@ -167,6 +167,10 @@ def _reference_sentence_ends(line: str) -> list[int]:
     precision-multilingual.md: a month name after the figure, or a German article before it)."""
     ends = []
     for m in _SENTENCE_END.finditer(line):
+        if not line[m.end() - 1].isspace():  # a glued end (since the twenty-second session): two a-z letters before it
+            if re.fullmatch(r"[a-z]{2}", line[max(0, m.start() - 2):m.start()]):
+                ends.append(m.end())
+            continue
         window = line[max(0, m.start() - 24):m.start()].split()
         before = window[-1].lower().rstrip(".") if window else ""
         if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):

@@ -169,6 +169,10 @@ def _reference_sentence_ends(line: str) -> list[int]:
     ends = []
     for m in _SENTENCE_END.finditer(line):
         at = m.start()
+        if not line[m.end() - 1].isspace():  # a glued end (since the twenty-second session): two a-z letters before it
+            if re.fullmatch(r"[a-z]{2}", line[max(0, at - 2):at]):
+                ends.append(m.end())
+            continue
         window = line[max(0, at - 24):at].rsplit(None, 1)
         before = window[-1].lower().rstrip(".") if window else ""
         if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
