@@ -455,3 +455,23 @@ def test_a_sentence_end_whose_space_was_lost_cuts_the_paragraph() -> None:
     text = f"{TITAN} Click here to read more.On Tuesday the agency said its probe saw the lakes. {TITAN_2}"
     page = article(text)
     assert [f.excerpt for f in find_boilerplate_lines([page], {})] == ["Click here to read more."]
+
+
+def test_an_embeds_consent_placeholder_is_chrome_and_the_list_around_it_is_not() -> None:
+    """Business Insider DE's list article (fundus pages): after each item an embed that was not
+    loaded left "Externer Inhalt nicht verfügbar Deine Privatsphäre-Einstellungen verhindern
+    das Laden ..." (8 times, unflagged: read as prose). Now each is chrome, and, standing where
+    the embed stood, it neither cuts the body nor makes the items after it "tail" lines; in the
+    flat text too."""
+    placeholder = ["Externer Inhalt nicht verfügbar",
+                   "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen Inhalte "
+                   "(z.B. Grafiken, Tabellen, Abo-Login) und Sozialen Netzwerke (z.B. Youtube, Twitter, Facebook).",
+                   "Zur Anzeige aktiviere bitte die Einstellungen in den Privatsphäre-Einstellungen."]
+    items = [f"{n}. Der Konzern besaß mehr als {n * 300} Immobilienprojekte in China und war hoch verschuldet, "
+             f"so hoch wie kein anderes Unternehmen der Welt im Jahr {2010 + n}." for n in range(1, 6)]
+    for sep in ("\n", " "):
+        text = sep.join(line for item in items for line in (item, *placeholder, "Andrea Verdelli/Getty Images"))
+        found = [(f.excerpt, f.data["signal"]) for f in find_boilerplate_lines([article(text)], {})]
+        assert {signal for _, signal in found} == {"phrase"}
+        assert all(not excerpt[:1].isdigit() for excerpt, _ in found)
+        assert sum("Externer Inhalt" in excerpt for excerpt, _ in found) == 5

@@ -104,9 +104,16 @@ TAIL_MIN_ANCHORS = 2  # lines between the body and the first chrome phrase below
 # only when the stretch shows this many kinds of chrome (a page's footer and teasers); one closing line
 # ("Leave a Reply", a copyright) says nothing about the list or credits above it
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
+# Phrases that decide alone even inside a sentence: an embed's consent placeholder ("Externer
+# Inhalt nicht verfügbar Deine Privatsphäre-Einstellungen verhindern das Laden ...") reads as
+# prose, and a "contains" phrase in prose is only evidence ("The company changed its privacy
+# policy" is news); these are long and say nothing else (fundus pages: Business Insider DE's
+# placeholder 8 times in one list article, unflagged)
+SENTENCE_KINDS = frozenset({"consent"})
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
+    "consent": "the consent placeholder of an embed (a video, a chart, a post) that was not loaded",
     "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
     "(not a paywall block: no line next to it says the article is cut)",
@@ -225,7 +232,7 @@ def _strong_hits(line: Line) -> list[PhraseHit]:
     if not line.hits and line.marker is None:
         return []
     hits = [line.marker] if line.marker else []
-    hits += [h for h in _phrase_hits(line) if not (line.piece and line.prose and (
+    hits += [h for h in _phrase_hits(line) if h.kind in SENTENCE_KINDS or not (line.piece and line.prose and (
         h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
@@ -656,12 +663,16 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     quoted = tweet_lines(lines) | numbered_headings(lines)  # embedded tweets, a list article's headings
     closers = {ln.index for ln in lines if _closes_sentence(lines, ln.index)}
     strong = {ln.index for ln in lines if _strong_hits(ln)} - closers
-    first, last = main_body_of(lines, skip | strong)
+    # an embed's consent placeholder stands where the embed stood, inside the body: chrome
+    # itself, but it neither cuts the body nor says the page's chrome starts there (a list
+    # article's items after each placeholder were "tail" lines, fundus pages)
+    embeds = {i for i in strong if all(h.kind in SENTENCE_KINDS for h in _strong_hits(lines[i]))}
+    first, last = main_body_of(lines, skip | (strong - embeds))
     comments = _comments_start(article.text or "", lines, first, last)
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
-    body = _body(lines, first, last, strong | (_zone_evidence(lines) - closers))
+    body = _body(lines, first, last, (strong | (_zone_evidence(lines) - closers)) - embeds)
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines)
