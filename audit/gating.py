@@ -9,7 +9,6 @@ files appear whole or not at all (audit.atomic).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from audit.atomic import atomic_files, clean_stale, file_in_the_way
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.errors import UsageError
 from audit.ingest import FieldMap, input_at_or_under, input_folder_holding
-from audit.model import Article, Finding
+from audit.model import Article, Finding, split_uri
 from audit.pipeline import RunResult, _stderr, one_or_many, run
 from audit.progress import Progress
 from audit.suite import Suite, load_suite
@@ -126,7 +125,6 @@ def _record(article: Article) -> dict[str, Any]:
     return record
 
 
-_FRAGMENT = re.compile(r"#(?:line|record|row_group)=[^#]*$")  # what readers put after a file's path
 
 
 def _whole_texts(articles: Sequence[Article], fields: FieldMap | None) -> dict[str, str]:
@@ -139,7 +137,7 @@ def _whole_texts(articles: Sequence[Article], fields: FieldMap | None) -> dict[s
 
     wanted: dict[str, dict[str, str]] = {}  # file -> source_uri -> article id
     for article in articles:
-        file = _FRAGMENT.sub("", article.source_uri)  # a path may hold "#" itself
+        file = split_uri(article.source_uri)[0]  # a path may hold "#" itself
         wanted.setdefault(file, {})[article.source_uri] = article.article_id
     out: dict[str, str] = {}
     for file, uris in wanted.items():

@@ -15,6 +15,19 @@ Severity = Literal["error", "warning", "info"]
 DateSource = Literal["metadata", "dateline", "text", "none"]
 
 
+RECORD_FRAGMENTS = ("line=", "record=", "row_group=")  # what readers put after "#" (audit.ingest.readers)
+
+
+def split_uri(source_uri: str) -> tuple[str, str]:
+    """A source_uri's file path and its record's place ("line=3"; "" for a whole file). The
+    last "#" only, and only before a reader's own fragment: a path may hold "#" itself
+    ("/data/c#/news.jsonl#line=3"), which partition("#") cut at the folder's name."""
+    at = source_uri.rfind("#")
+    if at < 0 or not source_uri.startswith(RECORD_FRAGMENTS, at + 1):
+        return source_uri, ""
+    return source_uri[:at], source_uri[at + 1:]
+
+
 @dataclass(frozen=True, kw_only=True)
 class RawRecord:
     """One article as a reader found it, before normalisation.

@@ -45,7 +45,7 @@ from audit.ingest import (
     iter_records,
     list_inputs,
 )
-from audit.model import Article, Finding
+from audit.model import Article, Finding, split_uri
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
 from audit.normalise.plausible import DateBounds
@@ -901,7 +901,8 @@ def input_files(articles: Sequence[Article], hashes: Mapping[str, str] | None = 
     known = hashes or {}
     inputs: dict[str, str] = {}
     for a in articles:
-        inputs.setdefault(a.source_uri.split("#")[0], a.source_sha256 if "#" not in a.source_uri else "")
+        path, where = split_uri(a.source_uri)
+        inputs.setdefault(path, "" if where else a.source_sha256)
     return [{"path": p, "sha256": h or known.get(p) or _file_sha256(p)} for p, h in inputs.items()]
 
 

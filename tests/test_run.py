@@ -401,3 +401,25 @@ def test_a_forked_child_does_not_keep_the_lock(tmp_path: Path) -> None:
     finally:
         child.terminate()
         child.join()
+
+
+def test_a_path_holding_a_hash_sign_keeps_its_files_and_ids(tmp_path: Path) -> None:
+    """A folder named "c#1": the file, a record's id and unreadable.jsonl's file were cut at
+    its "#" (partition("#")), as if the folder were the file; summary.json hashed no such
+    file. split_uri takes only a reader's own fragment off."""
+    from audit.model import split_uri
+    from audit.pipeline import run
+
+    folder = tmp_path / "c#1"
+    folder.mkdir()
+    good = {"text": "The council met on Monday to discuss the budget for the coming year, officials said."}
+    (folder / "news.jsonl").write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    result = run([folder], out=tmp_path / "out", workers=1, on_problem=None)
+    uri = str(folder / "news.jsonl")
+    assert split_uri(f"{uri}#line=2") == (uri, "line=2") and split_uri(uri) == (uri, "")
+    assert sorted(a.article_id for a in result.articles) == ["news-1", "news-2"]
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert [f["path"] for f in summary["input_files"]] == [uri]
+    assert len(summary["input_files"][0]["sha256"]) == 64
+    unreadable = [json.loads(line) for line in (tmp_path / "out" / "unreadable.jsonl").read_text().splitlines()]
+    assert [(u["file"], u["position"]) for u in unreadable] == [(uri, "line=2")]

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from audit.ingest.readers import ENCODING
-from audit.model import Article, Finding, RawRecord, span_finding
+from audit.model import Article, Finding, RawRecord, span_finding, split_uri
 from audit.normalise.cache import LanguageCache
 from audit.normalise.dates import find_dates, publication_date
 from audit.normalise.encoding import Repair, describe_repairs, find_repairs, repair_text
@@ -239,6 +239,6 @@ def _headline(text: str) -> str | None:
 
 
 def _default_id(source_uri: str, number: int) -> str:
-    path, _, where = source_uri.partition("#")
+    path, where = split_uri(source_uri)
     stem = PurePath(path).stem
     return f"{stem}-{where.split('=')[-1]}" if where else stem or f"record-{number}"

@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from audit.atomic import final_name
 from audit.errors import UsageError
-from audit.model import Article, Finding
+from audit.model import Article, Finding, split_uri
 from audit.report import data as rd
 from audit.report.chunks import VIEW_TEXTS, Listed, list_columns, plan_view_places, write_data
 from audit.report.clusters import duplicate_clusters
@@ -188,7 +188,7 @@ def _write_unreadable(path: Path, articles: Sequence[Article]) -> None:
         for a in articles:
             if a.read_error is None:
                 continue
-            file, _, where = a.source_uri.partition("#")
+            file, where = split_uri(a.source_uri)
             fh.write(json.dumps({
                 "article_id": a.article_id, "file": file, "position": where or None,
                 "reason": a.read_error, "raw": (a.raw or "")[:RAW_EXCERPT_CHARS],

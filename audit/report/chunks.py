@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from audit.model import Finding
+from audit.model import Finding, split_uri
 from audit.report import data as rd
 
 PACKERS = 2  # threads that gzip and write the packed data files
@@ -67,7 +67,7 @@ def _list_columns_of(columns: dict[str, list[Any]], first: int, end: int,
         "pb": dicts["publisher"].codes(publishers),
         "lg": dicts["language"].codes(languages),
         "mo": dicts["month"].codes([d[:7] for d in dates]),
-        "sf": dicts["file"].codes([str(u or "").partition("#")[0] for u in uris]),
+        "sf": dicts["file"].codes([split_uri(str(u or ""))[0] for u in uris]),
         "dt": dates,
     }
 

@@ -16,7 +16,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any
 
-from audit.model import Finding
+from audit.model import Finding, split_uri
 from audit.report import svg
 from audit.report.data import text_of
 
@@ -98,7 +98,7 @@ def _facet_values(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
     """Each article's value of each facet ('' for none)."""
     return {
         "publisher": [text_of(r.get("publisher")) for r in rows],
-        "file": [text_of(r.get("source_uri")).partition("#")[0] for r in rows],
+        "file": [split_uri(text_of(r.get("source_uri")))[0] for r in rows],
         "language": [text_of(r.get("language")) for r in rows],
         "month": [text_of(r.get("published"))[:7] for r in rows],
     }
