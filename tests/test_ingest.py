@@ -499,3 +499,24 @@ def test_a_key_named_twice_in_a_json_files_record_is_said(tmp_path: Path) -> Non
     (tmp_path / "one.json").write_text(twice)
     _, findings, _ = read_all(tmp_path / "one.json")
     assert ["repeated key 'text'" in f.message for f in findings if f.check == "ingest.fault"] == [True]
+
+
+def test_a_utf16_jsonl_file_is_decoded_a_chunk_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoded whole, a UTF-16 file held its bytes, text and lines at once. Chunks of 7 bytes
+    cut lines, characters and a surrogate pair (an emoji) apart: the records are the same, and
+    a bad byte is counted in the file, past what the decoder held back."""
+    from audit.ingest import readers
+
+    lines = [json.dumps({"id": f"w{n}", "text": f"Record {n} 🙂 Żółć " + TEXT}, ensure_ascii=False) for n in range(4)]
+    (tmp_path / "wide.jsonl").write_bytes(("\n".join(lines) + "\n\n").encode("utf-16"))
+    whole, _, _ = read_all(tmp_path / "wide.jsonl")
+    monkeypatch.setattr(readers, "WIDE_CHUNK", 7)
+    chunked, _, _ = read_all(tmp_path / "wide.jsonl")
+    assert [(a.article_id, a.text, a.source_uri, a.source_sha256) for a in chunked] == [
+        (a.article_id, a.text, a.source_uri, a.source_sha256) for a in whole]
+    assert [a.article_id for a in chunked] == ["w0", "w1", "w2", "w3"] and "🙂" in chunked[3].text
+    data = ("\n".join(lines)).encode("utf-16-le")
+    (tmp_path / "bad.jsonl").write_bytes(codecs.BOM_UTF16_LE + data[:40] + b"\x00\xdc" + data[40:])
+    articles, _, _ = read_all(tmp_path / "bad.jsonl")
+    assert [a.read_error for a in articles] == [
+        "not utf-16 after its byte order mark (illegal encoding at byte 42)"]

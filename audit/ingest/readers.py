@@ -14,6 +14,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -320,25 +321,68 @@ def _wide_codec(head: bytes) -> str | None:
     return next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
 
 
+WIDE_CHUNK = 1 << 20  # bytes of a UTF-16/32 file decoded at a time
+
+
 def _wide_jsonl(path: Path, fields: FieldMap, codec: str) -> Iterator[RawRecord]:
-    """read_jsonl's records of a UTF-16/32 file: decoded whole, then a record a non-blank
-    line, each read from its UTF-8 bytes (its source_sha256) with `codec` as its encoding."""
-    data = path.read_bytes()
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as exc:
-        yield _unreadable(str(path), data, f"not {codec} after its byte order mark ({exc.reason} at byte {exc.start})",
-                          path.stem)
+    """read_jsonl's records of a UTF-16/32 file: a record a non-blank line, each read from its
+    UTF-8 bytes (its source_sha256) with `codec` as its encoding. Decoded a chunk at a time,
+    twice: once to learn that the whole file decodes (else it is one unreadable record, as
+    before), once for its lines. Decoded whole, a file of 1 GB held its bytes, its text and
+    its lines at once (three times its size), where read_jsonl's UTF-8 holds one line."""
+    bad = _wide_fault(path, codec)
+    if bad is not None:
+        yield _unreadable(str(path), path.read_bytes(), f"not {codec} after its byte order mark ({bad})", path.stem)
         return
     seen = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_wide_lines(path, codec), start=1):
         if line.isspace() or not line:
             continue
         seen += 1
         yield _with_encoding(_line_record(f"{path}#line={number}", line.encode("utf-8", "surrogatepass"), fields),
                              codec, None)
     if not seen:
-        yield _unreadable(str(path), data, "empty file, no records", path.stem)
+        yield _unreadable(str(path), path.read_bytes(), "empty file, no records", path.stem)
+
+
+def _wide_chunks(path: Path, codec: str) -> Iterator[str]:
+    """The text of a UTF-16/32 file, chunk by chunk (the byte order mark read and dropped)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(WIDE_CHUNK), b""):
+            yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
+
+
+def _wide_fault(path: Path, codec: str) -> str | None:
+    """Why the file does not decode ("illegal UTF-16 surrogate at byte 2"), or None. The
+    byte is counted in the file, past what the decoder held back from the last chunk."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    done = 0
+    with path.open("rb") as fh:
+        for chunk in itertools.chain(iter(lambda: fh.read(WIDE_CHUNK), b""), [b""]):
+            held = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                return f"{exc.reason} at byte {done - held + exc.start}"
+            done += len(chunk)
+    return None
+
+
+def _wide_lines(path: Path, codec: str) -> Iterator[str]:
+    """The file's lines, split at "\n" only (a "\r" before it stays, as str.split left it),
+    each joined once from the chunks it spans (a line of 100 MB is no quadratic join)."""
+    held: list[str] = []
+    for text in _wide_chunks(path, codec):
+        parts = text.split("\n")
+        if len(parts) == 1:
+            held.append(text)
+            continue
+        yield "".join([*held, parts[0]])
+        yield from parts[1:-1]
+        held = [parts[-1]]
+    yield "".join(held)
 
 
 def read_json(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
