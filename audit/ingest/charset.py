@@ -9,6 +9,7 @@ reads as plausible text are undecidable: the caller quarantines them with their 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Single- and multi-byte codecs in the order of their use on the web (W3Techs,
@@ -66,7 +67,25 @@ def _mostly_utf8(data: bytes, bad_at: int) -> Decoded | None:
                                      "each read as U+FFFD")
 
 
+# Codecs of scripts written without spaces between words, where a long run of letters is text.
+UNSPACED_CODECS = frozenset({"gb18030", "shift_jis", "euc_kr", "big5", "euc_jp", "cp874"})
+# A run of this many letters outside ASCII with no space: no word of an alphabet is so long
+# (German's longest in use are ~40-60), but bytes that are no text, read in a codec whose
+# upper half is all letters, are: random bytes 0xC0-0xFF read as Cyrillic (iso8859_5,
+# cp1251) passed as text, a warning only (a helper's review, twentieth session).
+_NO_WORD = re.compile(r"[^\s\x00-\x7f]{80}")
+
+
+def _plausible(text: str, encoding: str) -> bool:
+    return encoding in UNSPACED_CODECS or _NO_WORD.search(text) is None
+
+
 def _guess(data: bytes) -> tuple[str, str] | None:
+    guessed = _best_guess(data)
+    return guessed if guessed is None or _plausible(*guessed) else None
+
+
+def _best_guess(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
 
