@@ -78,6 +78,7 @@ def test_the_tail_runs_without_the_collector_and_gives_it_back(
 
 def _pandas_facets(rows: list[dict[str, Any]], findings: Any) -> list[dict[str, Any]]:
     """The overview's facets as they were counted before: a pandas groupby a facet."""
+    from audit.model import split_uri
     from audit.report import svg
     from audit.report.data import text_of
 
@@ -88,7 +89,7 @@ def _pandas_facets(rows: list[dict[str, Any]], findings: Any) -> list[dict[str, 
     ids = [r["article_id"] for r in rows]
     frame = pd.DataFrame({
         "publisher": [text_of(r.get("publisher")) for r in rows],
-        "file": [text_of(r.get("source_uri")).partition("#")[0] for r in rows],
+        "file": [split_uri(text_of(r.get("source_uri")))[0] for r in rows],  # a reader's fragment off
         "language": [text_of(r.get("language")) for r in rows],
         "month": [text_of(r.get("published"))[:7] for r in rows],
         "failed": [r.get("status") == "fail" for r in rows],
@@ -132,7 +133,7 @@ def test_the_facets_are_those_pandas_counted(real_run: tuple[Any, pd.DataFrame])
         if n % 11 == 0:
             row["publisher"] = None
         if n % 5 == 0:
-            row["source_uri"] = f"/data/feeds/part-{n % 3}.jsonl#{n}"
+            row["source_uri"] = f"/data/feeds/part-{n % 3}.jsonl#line={n}"
     for some in (rows, rows[:1], rows[:30], []):
         assert overview._facets(some, result.findings) == _pandas_facets(some, result.findings)
     assert any(f["prefix"] for f in overview._facets(rows, result.findings))
