@@ -475,3 +475,20 @@ def test_an_embeds_consent_placeholder_is_chrome_and_the_list_around_it_is_not()
         assert {signal for _, signal in found} == {"phrase"}
         assert all(not excerpt[:1].isdigit() for excerpt, _ in found)
         assert sum("Externer Inhalt" in excerpt for excerpt, _ in found) == 5
+
+
+def test_a_headlines_kicker_is_not_chrome_but_a_menu_above_it_is() -> None:
+    """German and Swiss news pages put a kicker above the headline ("Onlineversand aus Fernost :",
+    "Premier League"); in flat text it was "a line before the article's main body, above the
+    headline" (fundus: 9 of 14 such findings). A kicker: the one short line right above the
+    headline, no phrase, not after other short lines, no breadcrumb mark, no full stop."""
+    title = "Wie gefährlich Billigware aus China wirklich ist"
+    body = ("Produkte von chinesischen Händlern über Shops wie Temu, Aliexpress und Wish stehen oft in der "
+            "Kritik, doch ein Test der Stiftung liefert nun überraschende Antworten auf viele Fragen. "
+            "Die Prüfer bestellten Kopfhörer, Haartrockner und Ladegeräte und untersuchten die Sicherheit.")
+    for kicker in ("Onlineversand aus Fernost :", "Premier League", "US-Dream-Team wird immer besser"):
+        page = article(f"{kicker} {title} {body} {body}", title=title)
+        assert [f.excerpt for f in find_boilerplate_lines([page], {})] == [], kicker
+    for crumb in ("Startseite » Wirtschaft", "Der Artikel wurde versandt."):
+        page = article(f"{crumb} {title} {body} {body}", title=title)
+        assert [f.excerpt for f in find_boilerplate_lines([page], {})] == [crumb], crumb

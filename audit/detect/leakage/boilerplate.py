@@ -59,6 +59,7 @@ PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside th
 # A main body with less of the page's words than this is none (main_body_of): the page is a
 # table, a list or a directory, not an article with chrome around it. The Zyte benchmark's
 # news pages, menus and all, give their body 7% of their words or more.
+KICKER_MAX_WORDS = 8  # a headline's kicker (Dachzeile, surtitre) is a few words (_kicker)
 BODY_MIN_SHARE = 0.03
 BODY_MIN_PROSE = 0.35
 LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
@@ -758,7 +759,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
             ln.index > body.tail_anchor or body.tail_anchors >= TAIL_MIN_ANCHORS or _run_on(ln)):
         return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body, where "
                        f"{lines[body.tail_anchor].text[:40]!r} says site chrome follows")
-    if first >= 0 and ln.index < first and (body.head_anchor is not None or ln.index < body.headline):
+    if first >= 0 and ln.index < first and (body.head_anchor is not None or ln.index < body.headline) and not (
+            body.head_anchor is None and _kicker(lines, ln.index, body.headline)):
         why = (f"where {lines[body.head_anchor].text[:40]!r} says site chrome stands"
                if body.head_anchor is not None else "above the headline")
         return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
@@ -774,6 +776,25 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     if not has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
+
+
+def _kicker(lines: Sequence[Line], i: int, headline: int) -> bool:
+    """The short line right above the headline, with no phrase of its own: the headline's
+    kicker ("Onlineversand aus Fernost :" / "Wie gefährlich Billigware aus China wirklich ist",
+    "Premier League", "US-Dream-Team wird immer besser"), written for the article. German,
+    Swiss and Greenlandic pages (fundus, flat) had 9 of their 14 "above the headline" lines so.
+    A menu flattened right above it is link text run together, a menu's last item follows
+    others (a short line before it), a breadcrumb has its marks, a sentence ("Der Artikel
+    wurde versandt.") its full stop: none is a kicker."""
+    ln = lines[i]
+    text = ln.text.strip()
+    return (i == headline - 1 and (i == 0 or not lines[i - 1].navlike) and not ln.hits and ln.marker is None
+            and ln.words <= KICKER_MAX_WORDS
+            and not _link_text(ln) and (text[:1].isupper() or text[:1] in "\"„“«")
+            and not text.endswith(".") and not _CRUMB.search(text))
+
+
+_CRUMB = re.compile(r"[»›>|/×]")  # a breadcrumb's or a widget's marks ("Главная » Интересное")
 
 
 _BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]{1,40}?)[\s.!]*[)\]]\.?")
