@@ -228,3 +228,27 @@ def test_a_glued_credit_or_source_ends_where_the_next_sentence_begins() -> None:
     assert found("Source: CNBCEven that is a lie.") == ["Source: CNBC"]
     assert found("It was over.Featured image via YouTube screenshot/Getty Images") == [
         "Featured image via YouTube screenshot/Getty Images"]
+
+
+@pytest.mark.parametrize(("tail", "language", "span"), [
+    # fundus pages, flattened: 4 of 10 credit and byline spans read ran on into the article
+    ("Foto: NTB Ryktene om Ole Gunnar Solskjærs retur til Manchester United har gått lenge.", "no", "Foto: NTB"),
+    ("Foto: NTB Scanpix", "no", "Foto: NTB Scanpix"),
+    ("Bild: Maximilian von Lachner Alles wird teurer, nur nicht der Nahverkehr.", "de", "Bild: Maximilian von Lachner"),
+    ("Photos: Alice Speri/The Intercept Today, the court heard the case again.", "en", "Photos: Alice Speri/The Intercept"),
+])
+def test_a_flat_credit_ends_before_the_next_sentence(tail: str, language: str, span: str) -> None:
+    record = RawRecord(source_uri="mem/c.txt", source_sha256="", record_id="c", text=f"{PARAGRAPH} {tail} {PARAGRAPH}",
+                       fields={"language": language})
+    assert [f.excerpt for f in find_metadata_leaks([to_article(record, "c")], {})] == [span]
+
+
+def test_a_flat_byline_ends_before_the_first_sentence() -> None:
+    """ "Von Eva Kirchner-Rätsch Das Hotel ..." (rbb24, flattened): the byline is the name."""
+    text = ("Das DDR-Hotel Lunik ist seit 30 Jahren geschlossen. Eine Theatergruppe hat die Erinnerungen "
+            "aufgearbeitet und schlüpft nun in die Rollen der Zeitzeugen. Bei der Premiere wurde das Hotel wieder "
+            "lebendig. Von Eva Kirchner-Rätsch Das Hotel Lunik gehört zu Eisenhüttenstadt wie das Stahlwerk oder "
+            "die denkmalgeschützten Wohnbezirke. Einst das beste Haus am Platze, ist es heute zerfallen und leer.")
+    record = RawRecord(source_uri="mem/b.txt", source_sha256="", record_id="b", text=text, fields={"language": "de"})
+    found = list(find_metadata_leaks([to_article(record, "b")], {}))
+    assert [(f.excerpt, f.data.get("author")) for f in found] == [("Von Eva Kirchner-Rätsch", "Eva Kirchner-Rätsch")]

@@ -241,7 +241,9 @@ def caption_start(text: str) -> int:
 # Thys/AFP/Getty ImagesThe word “backstop” ..." (the Irish Times pages of feryah/gilets_jaunes,
 # 5 of 54 credit spans: docs/measurements/precy.md).
 _AGENCY_THEN_SENTENCE = re.compile(
-    r"(?<![\w.])(?:Getty Images|AFP|AP|Reuters|Shutterstock(?:\.com)?|EPA|Bloomberg|Alamy|iStock|NurPhoto)"
+    r"(?<![\w.])(?:Getty Images|AFP|AP|Reuters|Shutterstock(?:\.com)?|EPA|Bloomberg|Alamy|iStock|NurPhoto"
+    # Europe's agencies (fundus pages: "Foto: NTB Ryktene om ...", a Norwegian lead run on)
+    r"|NTB Scanpix|NTB(?!\s+Scanpix)|Ritzau Scanpix|TT(?!\s+Nyhetsbyrån)|dpa|ANP|ANSA|APA|Keystone|EFE|Xinhua)"
     r"(?=\s+[\"“‘]?[A-Z]|[\"“‘]?[A-Z][a-z])")
 
 
@@ -278,6 +280,19 @@ def _credit_stops() -> dict[str, frozenset[str]]:
 _CREDIT_WORD = re.compile(r"[„“\"‚‘»«(]?([^\s„“\"‚‘»«(]+)")
 _CREDIT_TRAIL = " \t–—-|,;:/"
 _LABEL = re.compile(r"\W*(?:\w+\s+){0,2}\w+\s*[:|]")  # "Foto:", "Photo Credit:", "Quelle :"
+
+
+def byline_end(text: str, language: str | None = None) -> int:
+    """Where a byline ends when the first sentence runs on after the name in flat text ("Von
+    Eva Kirchner-Rätsch Das Hotel ...", fundus): before a sentence-opening word of the
+    article's language (credit_stops.tsv), read after the byline's word and the name's first."""
+    stops = _credit_stops().get(language or "")
+    if not stops:
+        return len(text)
+    for n, word in enumerate(_CREDIT_WORD.finditer(text)):
+        if n > 1 and word.group(1).rstrip(":,.;!?") in stops:
+            return len(text[:word.start()].rstrip(_CREDIT_TRAIL))
+    return len(text)
 
 
 def _stop_word_end(text: str, stops: frozenset[str]) -> int:
@@ -408,9 +423,13 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 continue  # "Oggi con" / "@ale_dibattista": a quoted tweet's words
             if leak is not None:
                 cut = caption_start(line.text) if leak.kind == "credit" else 0
-                stop = caption_end(line.text, article.language) if leak.kind == "credit" and line.piece else len(line.text)
+                stop = (caption_end(line.text, article.language) if leak.kind == "credit" and line.piece
+                        else byline_end(line.text, article.language) if leak.kind == "byline" and line.piece
+                        else len(line.text))
                 if cut or stop < len(line.text):
                     shown = replace(line, start=line.start + cut, end=line.start + stop, text=line.text[cut:stop])
+                    if leak.kind == "byline":  # its author read from the byline alone, not the words after it
+                        leak = _classify(shown.text, False) or leak
                 else:
                     shown = line
                 yield _finding(article, shown.start, shown.end, message(shown, leak), leak)
