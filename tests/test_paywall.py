@@ -168,3 +168,15 @@ def test_continue_reading_about_a_subject_is_a_pointer_not_a_cut() -> None:
     cut = PARAGRAPH + "\nIf you’d like to continue reading, please subscribe."
     (block,) = find_paywall_blocks([article(cut)], {})
     assert block.excerpt == "If you’d like to continue reading, please subscribe."
+
+
+def test_a_paywall_block_the_article_goes_on_after_is_no_proof_of_a_cut() -> None:
+    """A Wired guide (fundus): "subscriber-only" at character 1,160 of 31,537, the guide whole after
+    it, and the finding said "the page cut the article short". With 150+ words of prose after
+    it, the message says the text goes on; a block at the end still says the cut."""
+    block = "Subscribe to continue reading\nAlready a subscriber? Log in\nSubscribe now"
+    rest = "\n".join([PARAGRAPH.replace("24 hours", f"{n} days") for n in range(2, 12)])
+    (found,) = find_paywall_blocks([article(f"{PARAGRAPH}\n{block}\n{rest}")], {})
+    assert "goes on for 190 words of prose after it" in found.message and "cut the article short" not in found.message
+    (found,) = find_paywall_blocks([article(f"{rest}\n{block}")], {})
+    assert "cut the article short" in found.message

@@ -315,11 +315,21 @@ def _may_start(lines: Sequence[Line]) -> set[int]:
     return found
 
 
-def message(block: Block) -> str:
+GOES_ON_WORDS = 150  # prose words after a paywall block that say the article was not cut there
+
+
+def message(block: Block, words_after: int = 0) -> str:
+    """`words_after`: the prose words after the block. Many say the text goes on past it (a
+    Wired guide: "subscriber-only" at character 1,160 of 31,537, the guide after it whole,
+    fundus pages): the offer is no proof of a cut."""
     shown = ", ".join(repr(p) for p in dict.fromkeys(block.phrases))
     if not block.cut:
         return (f"Membership or support appeal of {len(block.lines)} line(s) or sentence(s) ({shown}): "
                 f"the site's offer to pay, not article text (paywall.text, not site chrome).")
+    if words_after >= GOES_ON_WORDS:
+        return (f"Paywall block of {len(block.lines)} line(s) ({shown}): a subscription offer inside the "
+                f"text, which goes on for {words_after:,} words of prose after it, so a part may be "
+                f"missing rather than the rest (not just a Subscribe link in the site chrome).")
     return (f"Paywall block of {len(block.lines)} line(s) ({shown}): the page cut the article "
             f"short behind a subscription offer, so the text is probably incomplete "
             f"(not just a Subscribe link in the site chrome).")
@@ -332,7 +342,8 @@ def find_paywall_blocks(articles: Sequence[Article], params: Mapping[str, Any]) 
         for block in paywall_blocks(lines):
             data = {"kind": "paywall-block" if block.cut else "support-appeal", "lines": len(block.lines),
                     "phrases": list(dict.fromkeys(block.phrases))}
-            yield span_finding(article, CHECK, block.start, block.end, message(block), data=data)
+            after = sum(ln.words for ln in lines if ln.start >= block.end and ln.prose) if block.cut else 0
+            yield span_finding(article, CHECK, block.start, block.end, message(block, after), data=data)
         for start, end in shifted_runs(article.text):
             yield span_finding(article, CHECK, start, end, _shifted_message(article.text[start:end]),
                                data={"kind": "obfuscated"})
