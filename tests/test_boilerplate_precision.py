@@ -492,3 +492,11 @@ def test_a_headlines_kicker_is_not_chrome_but_a_menu_above_it_is() -> None:
     for crumb in ("Startseite » Wirtschaft", "Der Artikel wurde versandt."):
         page = article(f"{crumb} {title} {body} {body}", title=title)
         assert [f.excerpt for f in find_boilerplate_lines([page], {})] == [crumb], crumb
+
+
+def test_an_instagram_placeholder_in_flat_text_is_its_own_span() -> None:
+    """"Sieh dir diesen Beitrag auf Instagram an" ends with no full stop: as a phrase found in a
+    sentence it took the article's next sentence with it (pages, flat). A marker of its own."""
+    text = (f"{TITAN} Sieh dir diesen Beitrag auf Instagram an Als Freizeitkicker hat er viele Spiele "
+            f"gesehen und erzählt gern davon, sagte er am Montag. {TITAN_2}")
+    assert [f.excerpt for f in find_boilerplate_lines([article(text)], {})] == ["Sieh dir diesen Beitrag auf Instagram an"]

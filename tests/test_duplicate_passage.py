@@ -262,3 +262,17 @@ def test_a_template_inside_boilerplate_s_own_finding_is_not_said_twice() -> None
     assert without_covered([tail, inside, half]) == [tail, half]
     assert without_covered([finding(0, 40, "phrase"), finding(60, 90, "phrase"), inside]) == [
         finding(0, 40, "phrase"), finding(60, 90, "phrase"), inside]
+
+
+def test_a_shared_newsletter_prompt_ending_two_pages_of_one_site_is_its_template() -> None:
+    """fundus: two BR24 pages end on the same newsletter prompt, a "shared passage" (it names
+    no address, holds no copyright mark, is no menu). A phrase of boilerplate.line's list in
+    it (a sign-up) says template; in prose that names no site the same block is a passage."""
+    prompt = ("Das ist die Europäische Perspektive bei BR24. Der Newsletter informiert Sie immer montags bis "
+              "freitags zum Feierabend über das Wichtigste vom Tag auf einen Blick, kompakt und direkt in Ihrem "
+              "privaten Postfach und mit allen Themen aus Bayern, Deutschland und der Welt. Hier geht's zur Anmeldung!")
+    found = list(find_shared_passages(_two_pages(block=prompt, publisher="BR24"), {}))
+    assert [(f.check, f.data.get("signal")) for f in found] == [("boilerplate.line", "site_template")] * 2
+    plain = prompt.replace(" Hier geht's zur Anmeldung!", " So sagte es der Sprecher am Abend.")
+    assert [f.check for f in find_shared_passages(_two_pages(block=plain, publisher="BR24"), {})] == [
+        "duplicate.passage"] * 2

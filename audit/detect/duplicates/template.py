@@ -9,7 +9,8 @@ articles of the site carry it; two articles are too few for a count. What tells 
 apart from a passage the site re-used (the BBC closed two election stories on the same
 Kennedy quote): the template sits at the same edge of both pages, as far from it in each,
 AND reads as chrome: it gives its own site's address (a comment policy naming sn.dk), a
-copyright or policy line, or it is a run of short pieces between separators (a menu). A
+copyright or policy line, a phrase of boilerplate.line's list (a newsletter sign-up), or it
+is a run of short pieces between separators (a menu). A
 re-used paragraph of the story is none of these, and stays a shared passage.
 """
 
@@ -100,7 +101,23 @@ def is_template(article: Article, sides: Sequence[tuple[Article, Span, Span]], e
         return False
     block = article.text[min(h[0] for _, h, _ in sides):max(h[1] for _, h, _ in sides)]
     addresses = set().union(*(site_addresses(a) for a in (article, *(other for other, _, _ in sides))))
-    return names_site(block, addresses) or menu_shaped(block) or CHROME_MARKS.search(block) is not None
+    return (names_site(block, addresses) or menu_shaped(block) or CHROME_MARKS.search(block) is not None
+            or chrome_phrased(block))
+
+
+# What boilerplate.line's phrase list says, in a line of the block, that a page's template says:
+# a newsletter's sign-up ("Der BR24 Newsletter informiert Sie ... Hier geht's zur Anmeldung",
+# ending two BR24 pages of fundus), a share, related-link or comments label, a cookie or
+# consent notice, a Subscribe or support offer
+TEMPLATE_KINDS = frozenset({"newsletter", "share", "related", "comments", "cookie", "consent", "footer",
+                            "paywall-offer"})
+
+
+def chrome_phrased(block: str) -> bool:
+    from audit.detect.leakage.chrome_lines import hits_in, line_key
+
+    return any(h.kind in TEMPLATE_KINDS for line in block.splitlines() if line.strip()
+               for h in hits_in(line_key(line)))
 
 
 SNAP_CHARS = 40  # a template's run this near its line's start or end takes the whole line
