@@ -500,3 +500,17 @@ def test_an_instagram_placeholder_in_flat_text_is_its_own_span() -> None:
     text = (f"{TITAN} Sieh dir diesen Beitrag auf Instagram an Als Freizeitkicker hat er viele Spiele "
             f"gesehen und erzählt gern davon, sagte er am Montag. {TITAN_2}")
     assert [f.excerpt for f in find_boilerplate_lines([article(text)], {})] == ["Sieh dir diesen Beitrag auf Instagram an"]
+
+
+def test_an_ad_label_is_chrome_but_not_where_the_pages_chrome_starts() -> None:
+    """"Anzeige" and "Werbung" label an ad slot: chrome. On a production company's page
+    "Werbung" (advertising, one of its fields) stood under its list of shows, and made the
+    list above it "head" chrome (pages). An ad label, like an embed's placeholder, stands where
+    the page put it: it anchors nothing."""
+    shows = ["ServusTV 2018: neunzehn Werbetrenner für den Sender gestaltet und produziert",
+             "Gamescom 2016 bis 2018: die Cosplay Area in Halle 5 gestaltet",
+             "Audible 2017: Ghostsitter, Hörspiel nach Buchvorlage, Staffel 2 und 3",
+             "Rocketbeans 2018: eine Webserie mit Webcontent und Live-Sendungen"]
+    text = "\n".join([*shows, "Werbung", TITAN, TITAN_2, TITAN.replace("Titan", "Saturn's moon")])
+    found = [(f.excerpt, f.data["signal"]) for f in find_boilerplate_lines([article(text)], {})]
+    assert found == [("Werbung", "phrase")]

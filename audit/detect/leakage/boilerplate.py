@@ -111,10 +111,16 @@ WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used 
 # policy" is news); these are long and say nothing else (fundus pages: Business Insider DE's
 # placeholder 8 times in one list article, unflagged)
 SENTENCE_KINDS = frozenset({"consent"})
+# Chrome that stands inside the body where the page put it (an embed's placeholder, an ad
+# slot's label): it neither cuts the body nor says the page's chrome starts there. A
+# portfolio page's "Werbung" (advertising, one of its fields) had made the 26 lines above
+# it "head" chrome (pages).
+IN_BODY_KINDS = SENTENCE_KINDS | {"ad"}
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
     "consent": "the consent placeholder of an embed (a video, a chart, a post) that was not loaded",
+    "ad": "an ad slot's label",
     "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
     "(not a paywall block: no line next to it says the article is cut)",
@@ -175,6 +181,13 @@ class Run:
     # it, not one that closes an article: a list right above "Tags" is the article's)
 
 
+def _in_body_only(ln: Line) -> bool:
+    """Whether the line's chrome is only of IN_BODY_KINDS (an ad label, an embed's placeholder):
+    chrome itself, and no label of the lines around it."""
+    hits = _strong_hits(ln)
+    return bool(hits) and all(h.kind in IN_BODY_KINDS for h in hits)
+
+
 def _runs(lines: Sequence[Line]) -> dict[int, Run]:
     """Line index -> the run of consecutive nav-like lines it belongs to (one pass)."""
     found: dict[int, Run] = {}
@@ -187,7 +200,7 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
             j, k = run[0], run[-1]
             edges = {e for e in (j, k, j - 1, k + 1) if 0 <= e < len(lines)}
             info = Run(len(run), any(_strong_hits(lines[e]) and (e <= j or not _ends_an_article(lines[e]))
-                                     for e in edges))
+                                     and not _in_body_only(lines[e]) for e in edges))
             found.update((i, info) for i in run)
         run = []
     return found
@@ -667,7 +680,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     # an embed's consent placeholder stands where the embed stood, inside the body: chrome
     # itself, but it neither cuts the body nor says the page's chrome starts there (a list
     # article's items after each placeholder were "tail" lines, fundus pages)
-    embeds = {i for i in strong if all(h.kind in SENTENCE_KINDS for h in _strong_hits(lines[i]))}
+    embeds = {i for i in strong if _in_body_only(lines[i])}
     first, last = main_body_of(lines, skip | (strong - embeds))
     comments = _comments_start(article.text or "", lines, first, last)
     if comments is not None:
