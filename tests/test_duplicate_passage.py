@@ -266,13 +266,17 @@ def test_a_template_inside_boilerplate_s_own_finding_is_not_said_twice() -> None
 
 def test_a_shared_newsletter_prompt_ending_two_pages_of_one_site_is_its_template() -> None:
     """fundus: two BR24 pages end on the same newsletter prompt, a "shared passage" (it names
-    no address, holds no copyright mark, is no menu). A phrase of boilerplate.line's list in
-    it (a sign-up) says template; in prose that names no site the same block is a passage."""
+    no address, holds no copyright mark, is no menu). Phrases of boilerplate.line's list (a
+    sign-up) in half of it or more say template; one such line in the author's prose does not."""
     prompt = ("Das ist die Europäische Perspektive bei BR24. Der Newsletter informiert Sie immer montags bis "
               "freitags zum Feierabend über das Wichtigste vom Tag auf einen Blick, kompakt und direkt in Ihrem "
               "privaten Postfach und mit allen Themen aus Bayern, Deutschland und der Welt. Hier geht's zur Anmeldung!")
     found = list(find_shared_passages(_two_pages(block=prompt, publisher="BR24"), {}))
     assert [(f.check, f.data.get("signal")) for f in found] == [("boilerplate.line", "site_template")] * 2
-    plain = prompt.replace(" Hier geht's zur Anmeldung!", " So sagte es der Sprecher am Abend.")
-    assert [f.check for f in find_shared_passages(_two_pages(block=plain, publisher="BR24"), {})] == [
+    # a chrome line, but most of the block the author's own text (two CNN columns opening on the
+    # author's bio and her weekly series' first paragraph, gilets_jaunes): a passage
+    column = (f"{KENNEDY} Sign up for our newsletter. Every week, I offer a glimpse of the kind of "
+              "intelligence assessments that are likely to come across the desk of the President, modeled on "
+              "the daily briefing which the director of national intelligence prepares almost daily.")
+    assert [f.check for f in find_shared_passages(_two_pages(block=column, publisher="CNN"), {})] == [
         "duplicate.passage"] * 2

@@ -114,10 +114,15 @@ TEMPLATE_KINDS = frozenset({"newsletter", "share", "related", "comments", "cooki
 
 
 def chrome_phrased(block: str) -> bool:
-    from audit.detect.leakage.chrome_lines import hits_in, line_key
+    """Whether lines holding such a phrase make up half the block or more: two CNN columns
+    opening on the author's bio, a disclaimer and her weekly series' own first paragraph
+    (gilets_jaunes) share a phrase line, but most of the block is her text: a passage."""
+    from audit.detect.leakage.spans import segment
 
-    return any(h.kind in TEMPLATE_KINDS for line in block.splitlines() if line.strip()
-               for h in hits_in(line_key(line)))
+    units = segment(block)  # lines, and a flat text's sentences: the chrome checks' own units
+    phrased = sum(u.end - u.start for u in units
+                  if any(h.kind in TEMPLATE_KINDS for h in (*u.hits, *([u.marker] if u.marker else []))))
+    return phrased > 0 and 2 * phrased >= sum(u.end - u.start for u in units)
 
 
 SNAP_CHARS = 40  # a template's run this near its line's start or end takes the whole line

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -59,7 +60,8 @@ PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside th
 # A main body with less of the page's words than this is none (main_body_of): the page is a
 # table, a list or a directory, not an article with chrome around it. The Zyte benchmark's
 # news pages, menus and all, give their body 7% of their words or more.
-KICKER_MAX_WORDS = 8  # a headline's kicker (Dachzeile, surtitre) is a few words (_kicker)
+KICKER_MAX_WORDS = 6  # a headline's kicker (Dachzeile, surtitre) is a few words (_kicker); a
+# masthead is longer ("The White House Office of the Press Secretary", FakeNewsNet)
 BODY_MIN_SHARE = 0.03
 BODY_MIN_PROSE = 0.35
 LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
@@ -773,7 +775,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return Verdict(ln, "tail", f"is {label or 'a line '}after the article's main body, where "
                        f"{lines[body.tail_anchor].text[:40]!r} says site chrome follows")
     if first >= 0 and ln.index < first and (body.head_anchor is not None or ln.index < body.headline) and not (
-            body.head_anchor is None and _kicker(lines, ln.index, body.headline)):
+            body.head_anchor is None and _kicker(lines, ln.index, body.headline, article.url)):
         why = (f"where {lines[body.head_anchor].text[:40]!r} says site chrome stands"
                if body.head_anchor is not None else "above the headline")
         return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
@@ -791,7 +793,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
 
 
-def _kicker(lines: Sequence[Line], i: int, headline: int) -> bool:
+def _kicker(lines: Sequence[Line], i: int, headline: int, url: str | None = None) -> bool:
     """The short line right above the headline, with no phrase of its own: the headline's
     kicker ("Onlineversand aus Fernost :" / "Wie gefährlich Billigware aus China wirklich ist",
     "Premier League", "US-Dream-Team wird immer besser"), written for the article. German,
@@ -802,9 +804,24 @@ def _kicker(lines: Sequence[Line], i: int, headline: int) -> bool:
     ln = lines[i]
     text = ln.text.strip()
     return (i == headline - 1 and (i == 0 or not lines[i - 1].navlike) and not ln.hits and ln.marker is None
-            and ln.words <= KICKER_MAX_WORDS
+            and ln.words <= KICKER_MAX_WORDS and not _url_section(text, url)
             and not _link_text(ln) and (text[:1].isupper() or text[:1] in "\"„“«")
             and not text.endswith(".") and not _CRUMB.search(text))
+
+
+def _url_section(text: str, url: str | None) -> bool:
+    """Whether the line's words are a section of the page's URL path ("Factsheets" above the
+    headline of hillaryclinton.com/briefing/factsheets/2015/07/13/email-facts/): a section
+    label, not a kicker. The slug (the segment with most dashes) is the headline's, not a section."""
+    if not url:
+        return False
+    segments = [seg for seg in urlsplit(url).path.lower().split("/") if seg]
+    if not segments:
+        return False
+    slug = max(segments, key=lambda seg: seg.count("-") + seg.count("_"))
+    sections = {w for seg in segments if seg != slug for w in re.split(r"[-_.]+", seg) if w}
+    words = [w for w in re.split(r"\W+", text.lower()) if w]
+    return bool(words) and all(w in sections for w in words)
 
 
 _CRUMB = re.compile(r"[»›>|/×]")  # a breadcrumb's or a widget's marks ("Главная » Интересное")
