@@ -478,3 +478,29 @@ def test_no_foreign_passage_in_a_language_langdetect_lacks() -> None:
     a = to_article(RawRecord(source_uri="x", source_sha256="", record_id="z", fields={},
                              text="\n".join([*zulu[:5], ENGLISH.replace("\n", " "), *zulu[5:]])), "z")
     assert a.language == "sw" and [f.data["language"] for f in find_mixed_language([a], {})] == ["en"]
+
+
+def test_a_foreign_quarter_of_a_one_paragraph_article_is_found() -> None:
+    """A flattened article is one paragraph: judged whole, langdetect was sure of its majority
+    and a French article appended to a German one went unseen (multiling odd.jsonl: 10 of 10).
+    A long paragraph is judged in windows of whole sentences; the French part is a passage
+    (most of it: see below)."""
+    german = ("Im Trubel des Alltags ist mir entgangen, dass dieser Blog im März sein fünfzehnjähriges Bestehen "
+              "feierte. In dieser Zeit sind viele Beiträge entstanden, die ich mit der Welt geteilt habe. ") * 12
+    french = ("Aurélie Trouvé, porte-parole d'Attac, était l'invitée de la radio pour parler du lancement du "
+              "processus de référendum. Elle a expliqué que les citoyens devaient pouvoir se prononcer. ") * 4
+    a = make_article(german + french.strip(), language="de")
+    (found,) = find_mixed_language([a], {})
+    assert found.data["language"] == "fr" and found.end == len(a.text.rstrip())
+    # its start within the French part (the window where French begins is judged as a whole:
+    # its first French sentences may stay out of the span)
+    assert len(german) <= found.start and found.end - found.start >= 0.5 * len(french)
+
+
+def test_a_dumped_pdf_stream_is_no_language() -> None:
+    """A PDF's stream inside a FakeNewsNet page ('4,".%VBLS.@&3O7*;$TQi ... endstream endobj')
+    was a passage in 'hr' (p 1.00): a fifth of its visible characters are symbols."""
+    junk = ('4,".%VBLS.@&3O7*;$TQi-eN@h9kc@,DYWo5-M.S&1F F.jNk:..Q\\XE(MHb:us-+:,=`:&@r_MdTr-Ut6\\QsVkn*,/b2ah'
+            '\\scGRP,A/UF&g2-4U4L0>R@ ?beIu/QB8aqOBH:)84pF1,rJpD<=q]3#i?5AhS3kN`.T9ar$-#Y-sC8)X_Mr`>?7 endstream')
+    assert list(find_mixed_language([make_article(f"{ENGLISH}\n{junk}\n{ENGLISH}")], {})) == []
+    assert language_mixed._symbol_soup(junk) and not language_mixed._symbol_soup(RUSSIAN)

@@ -310,16 +310,39 @@ def _pieces(
             yield whole
 
 
+# A paragraph longer than twice this is judged in windows of about WINDOW_CHARS, cut at
+# sentence ends: a one-paragraph article (a flattened corpus) was judged whole, and
+# langdetect, sure of its majority language, hid a foreign quarter of it (a German page with
+# a French article appended: 10 of 10 such records of multiling/odd.jsonl, none found).
+WINDOW_CHARS = 800
+
+
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of characters other than a line break: what
     `[^\\n]+` finds, from str.split (the regex tested each character: a sixth of the
-    check on one-paragraph articles)."""
+    check on one-paragraph articles); a long one in windows (WINDOW_CHARS)."""
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if line:
+        if len(line) > 2 * WINDOW_CHARS:
+            yield from _windows(text, start, end)
+        elif line:
             yield start, end
         start = end + 1
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """text[start:end] in runs of whole sentences of at least WINDOW_CHARS (the last takes
+    what is left)."""
+    at = start
+    for m in _SENTENCE.finditer(text, start, end):
+        if m.end() - at >= WINDOW_CHARS and end - m.end() >= WINDOW_CHARS // 2:
+            yield at, m.end()
+            at = m.end()
+            while at < end and text[at].isspace():
+                at += 1
+    if at < end:
+        yield at, end
 
 
 def _judge(
@@ -375,13 +398,25 @@ def _cjk_language(piece: str, language: str) -> str:
     return said[0] if said is not None else language
 
 
+SOUP_SHARE = 0.2  # of a piece's visible characters in symbols: no prose has so many
+
+
+def _symbol_soup(piece: str) -> bool:
+    """Whether a fifth of the piece's visible characters are symbols and punctuation: a PDF's
+    stream dumped into an article ('4,".%VBLS.@&3O7*;$TQi-eN@h9kc@,DYWo5 ... endstream endobj',
+    FakeNewsNet) was "Croatian" (p 1.00). Prose, with its quotes and dashes, holds a few in 100."""
+    visible = [c for c in piece if not c.isspace()]
+    symbols = sum(unicodedata.category(c)[0] in "PS" for c in visible)  # not marks: Hindi's vowel signs
+    return bool(visible) and symbols >= SOUP_SHARE * len(visible)
+
+
 def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
     """Whether a piece langdetect called foreign is the article's language by its function
     words, no language (placeholder or junk letters: not_language.not_a_language), or a
     short keyword list (see ARTICLE_WORDS_SHARE and LIST_MAX_LETTERS)."""
     if verdict.language in base or verdict.language is None:
         return False
-    if not_a_language(_words_only(piece), verdict.language):
+    if not_a_language(_words_only(piece), verdict.language) or _symbol_soup(piece):
         return True
     words = letter_runs(_words_only(piece).lower())
     owner = fast_path().words
