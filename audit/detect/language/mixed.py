@@ -133,7 +133,7 @@ _SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese writes in all 
 _DENSE = {"CJK": 2, "HANGUL": 2}
 _WORD = re.compile(r"\w+")
 _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))  # UTF-8 bytes
-_SENTENCE = re.compile(r"\S.*?(?:[.!?…»”\"](?=\s)|$)", re.DOTALL)
+_SENTENCE = re.compile(r"\S.*?(?:[.!?…»”“\"](?=\s)|$)", re.DOTALL)  # “: German closes a quote with it
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,25 @@ def foreign_passages(
             runs[-1].append(piece)
         else:
             runs.append([piece])
-    return [run for run in runs if run and _reported(run, base, min_chars)]
+    return [_reach_back(text, run, base, params) for run in runs if run and _reported(run, base, min_chars)]
+
+
+def _reach_back(text: str, run: list[Piece], base: set[str], params: Mapping[str, Any]) -> list[Piece]:
+    """The run with the sentences of its language just before it, on its line: a window of a
+    long paragraph (_windows) where the foreign text begins was judged as a whole, in the
+    article's language, and its last sentences, foreign, were left out of the span (a French
+    article appended to a German page: the span began one to three sentences late). Judged
+    one by one from the run backwards, while they are in the run's language; only for runs
+    found, so a few langdetect calls a passage."""
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    before = [(line_start + m.start(), line_start + m.start() + len(m.group().rstrip()))
+              for m in _SENTENCE.finditer(text[line_start:run[0].start])]
+    for start, end in reversed(before):
+        piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
+        if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):
+            break
+        run = [piece, *run]
+    return run
 
 
 def _reported(run: list[Piece], base: set[str], min_chars: int) -> bool:
