@@ -125,8 +125,6 @@ def _record(article: Article) -> dict[str, Any]:
     return record
 
 
-
-
 def _whole_texts(articles: Sequence[Article], fields: FieldMap | None) -> dict[str, str]:
     """The whole texts of records cut at the suite's max_article_chars (ingest.too_large),
     by article id, read again from their files, each file once: the table and the run keep

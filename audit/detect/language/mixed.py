@@ -215,8 +215,8 @@ def _reach_back(text: str, run: list[Piece], base: set[str], params: Mapping[str
     one by one from the run backwards, while they are in the run's language; only for runs
     found, so a few langdetect calls a passage."""
     line_start = text.rfind("\n", 0, run[0].start) + 1
-    before = [(line_start + m.start(), line_start + m.start() + len(m.group().rstrip()))
-              for m in _SENTENCE.finditer(text[line_start:run[0].start])]
+    before = [(m.start(), m.start() + len(m.group().rstrip()))
+              for m in _SENTENCE.finditer(text, line_start, run[0].start)]
     for start, end in reversed(before):
         piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
         if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):

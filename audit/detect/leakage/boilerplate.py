@@ -57,11 +57,12 @@ CHROME_COST = 8  # body segmentation: what a known chrome line costs
 SHORT_COST = 3  # ... and a short line, on top of its words (tuned on the Zyte benchmark)
 PIECE_NAV_FACTOR = 3  # running text: a word of link text costs this much (teaser lists mix blurbs in)
 PROSE_BONUS = 5  # a paragraph brings its words and this: a short list inside the body stays in it
-# A main body with less of the page's words than this is none (main_body_of): the page is a
-# table, a list or a directory, not an article with chrome around it. The Zyte benchmark's
-# news pages, menus and all, give their body 7% of their words or more.
 KICKER_MAX_WORDS = 6  # a headline's kicker (Dachzeile, surtitre) is a few words (_kicker); a
 # masthead is longer ("The White House Office of the Press Secretary", FakeNewsNet)
+# A main body with less of the page's words than this, and of its prose than BODY_MIN_PROSE,
+# is none (main_body_of): the page is a table, a list or a directory, not an article with
+# chrome around it. The Zyte benchmark's news pages, menus and all, give their body 7% of
+# their words or more, or (flattened) all their prose.
 BODY_MIN_SHARE = 0.03
 BODY_MIN_PROSE = 0.35
 LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
@@ -183,11 +184,10 @@ class Run:
     # it, not one that closes an article: a list right above "Tags" is the article's)
 
 
-def _in_body_only(ln: Line) -> bool:
-    """Whether the line's chrome is only of IN_BODY_KINDS (an ad label, an embed's placeholder):
-    chrome itself, and no label of the lines around it."""
-    hits = _strong_hits(ln)
-    return bool(hits) and all(h.kind in IN_BODY_KINDS for h in hits)
+def _labelling(ln: Line) -> bool:
+    """Whether the line holds strong chrome of a kind that labels the lines around it: any but
+    IN_BODY_KINDS (an ad label, an embed's placeholder: chrome itself, and no label)."""
+    return any(h.kind not in IN_BODY_KINDS for h in _strong_hits(ln))
 
 
 def _runs(lines: Sequence[Line]) -> dict[int, Run]:
@@ -201,8 +201,8 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
         if run:
             j, k = run[0], run[-1]
             edges = {e for e in (j, k, j - 1, k + 1) if 0 <= e < len(lines)}
-            info = Run(len(run), any(_strong_hits(lines[e]) and (e <= j or not _ends_an_article(lines[e]))
-                                     and not _in_body_only(lines[e]) for e in edges))
+            info = Run(len(run), any(_labelling(lines[e]) and (e <= j or not _ends_an_article(lines[e]))
+                                     for e in edges))
             found.update((i, info) for i in run)
         run = []
     return found
@@ -682,7 +682,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     # an embed's consent placeholder stands where the embed stood, inside the body: chrome
     # itself, but it neither cuts the body nor says the page's chrome starts there (a list
     # article's items after each placeholder were "tail" lines, fundus pages)
-    embeds = {i for i in strong if _in_body_only(lines[i])}
+    embeds = {i for i in strong if not _labelling(lines[i])}
     first, last = main_body_of(lines, skip | (strong - embeds))
     comments = _comments_start(article.text or "", lines, first, last)
     if comments is not None:

@@ -287,12 +287,7 @@ def byline_end(text: str, language: str | None = None) -> int:
     Eva Kirchner-Rätsch Das Hotel ...", fundus): before a sentence-opening word of the
     article's language (credit_stops.tsv), read after the byline's word and the name's first."""
     stops = _credit_stops().get(language or "")
-    if not stops:
-        return len(text)
-    for n, word in enumerate(_CREDIT_WORD.finditer(text)):
-        if n > 1 and word.group(1).rstrip(":,.;!?") in stops:
-            return len(text[:word.start()].rstrip(_CREDIT_TRAIL))
-    return len(text)
+    return _before_stop_word(text, stops, 0, 2) if stops else len(text)
 
 
 def _stop_word_end(text: str, stops: frozenset[str]) -> int:
@@ -301,8 +296,15 @@ def _stop_word_end(text: str, stops: frozenset[str]) -> int:
     label = _LABEL.match(text)
     if label is None:
         return len(text)  # not a labelled credit ("... sagte: ... / Reuters" is a caption)
-    for n, word in enumerate(_CREDIT_WORD.finditer(text, label.end())):
-        if n > 0 and word.group(1).rstrip(":,.;!?") in stops:
+    return _before_stop_word(text, stops, label.end(), 1)
+
+
+def _before_stop_word(text: str, stops: frozenset[str], start: int, skip: int) -> int:
+    """Where the text ends before the first of `stops` among its words from `start`, the first
+    `skip` of them passed over (a credit's name, a byline's word and name), less the marks
+    before it; len(text) when none."""
+    for n, word in enumerate(_CREDIT_WORD.finditer(text, start)):
+        if n >= skip and word.group(1).rstrip(":,.;!?") in stops:
             return len(text[:word.start()].rstrip(_CREDIT_TRAIL))
     return len(text)
 

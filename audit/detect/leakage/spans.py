@@ -314,7 +314,8 @@ def sentence_ends(line: str) -> list[int]:
     for m in (_DOT_END if only_dots else _SENTENCE_END).finditer(line):
         at = m.start()
         if not line[m.end() - 1].isspace():  # glued: "more.On", not "U.S.Army", "e.g.The", "(AP).The"
-            if line[at - 2:at].isalpha() and line[at - 2:at].islower() and line[at - 2:at].isascii():
+            before = line[at - 2:at]
+            if before.isalpha() and before.islower() and before.isascii():
                 ends.append(m.end())
             continue
         if at > ABBREVIATION_MAX and line[at - ABBREVIATION_MAX - 1:at].isalpha():
