@@ -11,7 +11,7 @@ to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or d
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
 dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes, flairNLP/fundus,
-j-szulc/html-cleaning-dataset-merged. The Zyte
+j-szulc/html-cleaning-dataset-merged, Webhose/free-news-datasets. The Zyte
 gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
@@ -34,6 +34,7 @@ gives the same records from the same mirror commits.
 | gilets_jaunes/gj_lines.jsonl, gj_flat.jsonl | feryah/gilets_jaunes (a student corpus of Guardian, Irish Times and CNN pages, 2014-2019; no licence, publishers' copyright: read only), see `gilets_jaunes` (`--out DIR` puts them elsewhere) | 423 / 423 | lines kept; flat: one paragraph |
 | htmlclean/l3s_lines.jsonl, l3s_flat.jsonl, dragnet_lines.jsonl, dragnet_flat.jsonl | j-szulc/html-cleaning-dataset-merged's page-signal-master/input (L3S-GN1: Google News pages of 2008, Kohlschütter et al.) and dragnet_data/input (news and blog pages, Peters & Lecocq 2013); research use only, publishers' copyright: read only. Body by trafilatura `bare_extraction`; see `htmlclean` | every page with a body of 200+ characters | lines kept / one paragraph; English; trafilatura's dates 2007-08 (L3S: 592 of 610) and 2012 (Dragnet: 1,288 of 1,375) |
 | fundus/fundus_lines.jsonl, fundus_flat.jsonl | flairNLP/fundus's parser test pages (MIT repository; the pages are third-party news pages, publishers' copyright: read only), every `*.html.gz` ever committed under tests/resources/parser/test_data (newest version of each path), body by trafilatura `bare_extraction`; see `fundus` | every page with a body of 200+ characters | lines kept / one paragraph; 2021-2026 news of ~40 countries, German the largest share |
+| webhose/webhose_lines.jsonl, webhose_flat.jsonl | Webz.io's free news datasets (Webhose/free-news-datasets; free for academic and research use, read only), the one zip the mirror holds whole enough, see `webhose` | 136 | Webz.io's text (lines where kept) / one paragraph; 5 languages |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -607,9 +608,62 @@ def _htmlclean_sets(sets: list[tuple[str, tuple[str, ...]]] | tuple, out: Path) 
         _write([{**p, "text": flatten(p["_body"])} for p in pages], out / f"{name}_flat.jsonl")
 
 
+# --- Webz.io's free news datasets (held out: the twenty-third session) ------------------------
+
+WEBHOSE_REPO = "Webhose/free-news-datasets"
+# The one dataset zip of the repository's history whose blob the mirror holds (the others are
+# Git LFS-sized and absent); it is cut short, so its entries are read from their local headers.
+WEBHOSE_BLOB = "f8b4750e1fa44a88c936d34e6cc08484622dbee4"  # News_Datasets/Human Interest_positive_20240128124133.zip
+
+
+def _zip_members(data: bytes) -> list[bytes]:
+    """The whole members of a zip file whose end (its central directory) is missing."""
+    import struct
+    import zlib
+
+    out, at = [], 0
+    while (at := data.find(b"PK\x03\x04", at)) >= 0:
+        _, _, _, method, _, _, _, size, _, name_len, extra_len = struct.unpack("<IHHHHHIIIHH", data[at:at + 30])
+        start = at + 30 + name_len + extra_len
+        try:
+            raw = data[start:start + size] if method == 0 else zlib.decompressobj(-15).decompress(data[start:])
+            out.append(raw)
+        except zlib.error:
+            pass
+        at += 4
+    return out
+
+
+def webhose(out: Path = CACHE / "webhose") -> None:
+    """Webz.io's "Human Interest, positive" dataset of 2024-01-28 (news of December 2023): every
+    whole record of the cut-short zip, as Webz.io's crawler made its text (lines where it kept
+    them, most records one paragraph or a few lines; a timestamp line opens many), and flat.
+
+    Webz.io/free-news-datasets: free for academic, research and journalistic use (its README),
+    read here, never copied into the repo. English, Spanish, Portuguese, French, Italian;
+    content farms (archyde.com) beside newspapers. Publisher: the thread's site; date: `published`.
+    """
+    data = subprocess.run(["git", f"--git-dir={_git(WEBHOSE_REPO)}", "cat-file", "blob", WEBHOSE_BLOB],
+                          capture_output=True, check=True).stdout
+    records = []
+    for raw in _zip_members(data):
+        try:
+            doc = json.loads(raw)
+        except ValueError:  # the member the cut ends inside
+            continue
+        text = "\n".join(flatten(x) for x in (doc.get("text") or "").splitlines() if x.strip())
+        if len(text) < 200:
+            continue
+        records.append({"id": f"wh-{doc['uuid'][:12]}", "url": doc.get("url"), "title": flatten(doc.get("title") or ""),
+                        "publisher": (doc.get("thread") or {}).get("site"), "author": doc.get("author") or None,
+                        "published": (doc.get("published") or "")[:10] or None, "text": text})
+    _write(records, out / "webhose_lines.jsonl")
+    _write([{**r, "text": flatten(r["text"])} for r in records], out / "webhose_flat.jsonl")
+
+
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
          "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus,
-         "htmlclean": htmlclean, "htmlclean2": htmlclean2}
+         "htmlclean": htmlclean, "htmlclean2": htmlclean2, "webhose": webhose}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

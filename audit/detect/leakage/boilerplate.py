@@ -42,6 +42,7 @@ from audit.detect.leakage.chrome_lines import (
     says_reader_words,
 )
 from audit.detect.leakage.edit_links import edit_link
+from audit.detect.leakage.markup import markup_spans
 from audit.detect.leakage.numbered_headings import numbered_headings
 from audit.detect.leakage.recurrence import unit_recurrence
 from audit.detect.leakage.spans import segment
@@ -51,6 +52,7 @@ from audit.model import Article, Finding, span_finding
 
 CHECK = "boilerplate.line"
 EDGE_SIGNALS = frozenset({"head", "tail"})  # lines judged by their place before or after the body
+MARKUP_EVIDENCE = "is HTML or script code left in the text (the page's or an embed's)"  # markup.py
 EDGE_BLOCK_LINES = 10  # ... this many in a row are one finding (_as_blocks)
 BLOCK_WORDS = 40  # a unit longer than this is a block (several sentences), not a sentence
 CHROME_COST = 8  # body segmentation: what a known chrome line costs
@@ -703,6 +705,11 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
             continue
         if ln.index in quoted:
             continue
+        marks = [Verdict(replace(ln, start=s, end=e, text=article.text[s:e]), "markup", MARKUP_EVIDENCE)
+                 for s, e in markup_spans(article.text, ln.start, ln.end)]
+        if sum(m.line.end - m.line.start for m in marks) * 2 >= ln.end - ln.start:
+            verdicts.extend(marks)  # a line of code: the code is the finding
+            continue
         link = edit_link(ln)
         if link is not None:  # "Career [ edit ]": the heading is the page's, its edit link the wiki's
             start, end = link
@@ -710,6 +717,8 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
                                     "is a wiki's edit link after a section heading"))
             continue
         verdict = _judge_line(article, lines, ln, body, runs, settings)
+        if not isinstance(verdict, Verdict):  # a chrome line holds its code; else the code alone
+            verdicts.extend(marks)
         if verdict:
             verdicts.append(verdict)
     return verdicts
