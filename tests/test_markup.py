@@ -61,3 +61,23 @@ def test_the_articles_own_formatting_and_angle_brackets_that_are_no_html_are_not
             '<year>.<month>, as in <path>. He opened the window. Then he left; the function of it was clear.')
     assert spans(text) == []
     assert flagged(article(f"{PROSE}\n{text}", "own")) == []
+
+
+def test_a_script_the_flat_texts_units_cut_is_still_one_finding_whole() -> None:
+    # a recipe page of htmldate's evaluation set: "PandoSites.RegisterControlInstance" reads as
+    # a sentence's end glued onto the next, so the script spans two of the text's units
+    script = ("(function() { document.addEventListener('DOMContentLoaded', function() { var meta = "
+              "JSON.parse('{}'); window.PandoSites.RegisterControlInstance(name, meta, isVueModule) }); })();")
+    text = f"Easy Pineapple Upside-Down Cake {script} Updated June 13, 2019. {PROSE}"
+    assert spans(text) == [script]
+    assert flagged(article(text, "recipe")) == [script]
+
+
+def test_a_quoted_tweets_embed_code_is_code_though_its_words_are_quoted() -> None:
+    # ISOT's Fake.csv: tweets quoted in the text, then one left as its embed's markup
+    tweet = ('<blockquote class="twitter-tweet" data-lang="en"> <p lang="en" dir="ltr">')
+    text = (f"{PROSE} The president wrote that the stories were false. Sad!  Jane Q. Mayor (@janeqmayor) "
+            f"June 13, 2017Where is their apology to me for all of the incorrect stories???  Jane Q. Mayor "
+            f"(@janeqmayor) June 13, 2017< /script></p> {tweet}Heading to the state to talk about JOBS, JOBS, "
+            f"JOBS! Big progress being made.</p> <p>Yep, the mayor demanded an apology from the media. {PROSE}")
+    assert tweet.strip() in " ".join(flagged(article(text, "isot-1153")))

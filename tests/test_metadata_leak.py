@@ -252,3 +252,19 @@ def test_a_flat_byline_ends_before_the_first_sentence() -> None:
     record = RawRecord(source_uri="mem/b.txt", source_sha256="", record_id="b", text=text, fields={"language": "de"})
     found = list(find_metadata_leaks([to_article(record, "b")], {}))
     assert [(f.excerpt, f.data.get("author")) for f in found] == [("Von Eva Kirchner-Rätsch", "Eva Kirchner-Rätsch")]
+
+
+def test_a_stamps_time_stays_in_its_span_in_flat_text() -> None:
+    """Webz.io's flat records (twenty-third session): a CMS stamp and a byline given twice
+    before the story, each with its time; "11:11 am." and "12:38 pm EST" had been cut off as
+    the next sentence's start (a run of capitalised words and figures gives back the word
+    before the first lower-case one, which here was the time's "am"/"pm")."""
+    story = ("When the singer thinks back on his television career, it is his time hosting the music "
+             "programme in the early years that resonates most with him and with his audience.")
+    assert running(f"Singer among 78 named to Order of Canada 6:00 am. Last Updated December 28, 2023 "
+                   f"11:11 am. {story}") == [
+        ("Last Updated December 28, 2023 11:11 am.", {"kind": "stamp", "published": "2023-12-28"})]
+    byline = "By Kelsey Weekman, Yahoo News December 28, 2023 at 12:38 pm EST"
+    found = [excerpt for excerpt, _ in running(f"{byline} {byline} TikTok and X users have been clamoring "
+                                               f"for the release of the singer. {story}")]
+    assert found == [byline, byline]

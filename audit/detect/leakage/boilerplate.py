@@ -694,6 +694,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines)
+    code = markup_spans(article.text or "", 0, len(article.text or ""))
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
         if ln.index in skip or ln.index in headlines or ln.index in said:
@@ -703,12 +704,16 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
                                     f"(from {header!r} on)"))
             continue
-        if ln.index in quoted:
-            continue
+        inside = [(s, e) for s, e in code if s < ln.end and e > ln.start] if code else []
+        # each run of code once, whole, with the unit it starts in (flat text's units cut a
+        # script at its "PandoSites." as at a sentence's end)
         marks = [Verdict(replace(ln, start=s, end=e, text=article.text[s:e]), "markup", MARKUP_EVIDENCE)
-                 for s, e in markup_spans(article.text, ln.start, ln.end)]
-        if sum(m.line.end - m.line.start for m in marks) * 2 >= ln.end - ln.start:
+                 for s, e in inside if s >= ln.start]
+        if sum(min(e, ln.end) - max(s, ln.start) for s, e in inside) * 2 >= ln.end - ln.start:
             verdicts.extend(marks)  # a line of code: the code is the finding
+            continue
+        if ln.index in quoted:  # a quoted tweet's words are the article's; its embed code is not
+            verdicts.extend(marks)
             continue
         link = edit_link(ln)
         if link is not None:  # "Career [ edit ]": the heading is the page's, its edit link the wiki's

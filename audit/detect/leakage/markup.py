@@ -83,7 +83,9 @@ def _scripts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     at = start
     while (m := _SCRIPT_OPEN.search(text, at, end)) is not None:
-        close = _balanced_end(text, m.start(), min(end, m.start() + SCRIPT_MAX_CHARS))
+        # "(function ... }(...));" closes with its outer bracket, "function (...) {" with its body
+        body = m.end() - 1 if m.group().endswith("{") and not m.group().startswith("(") else m.start()
+        close = _balanced_end(text, body, min(end, m.start() + SCRIPT_MAX_CHARS))
         if close is None:  # never closed within reach: no script we can bound
             at = m.end()
             continue

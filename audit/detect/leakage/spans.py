@@ -35,6 +35,7 @@ from audit.detect.leakage.chrome_lines import (
 )
 from audit.detect.leakage.pieces import piece_lines
 from audit.model import Article
+from audit.normalise import dates
 
 SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)
 TITLE_RUN_MIN = 6  # capitalised words in a row at a sentence start that make link text
@@ -247,6 +248,17 @@ def _is_capitalised(word: str) -> bool:
     return False
 
 
+CLOCK_WORDS = frozenset(["am", "pm", "a.m", "p.m"])  # after a figure: a time ("11:11 am."), not prose
+
+
+def _clock(words: Sequence[re.Match[str]], i: int) -> bool:
+    """Whether word i is a time's "am"/"pm" ("Last Updated December 28, 2023 11:11 am.", a CMS
+    stamp of citynews.ca in Webz.io's set): the stamp's, not the first lower-case word of a
+    sentence after a run of link text (that cut left "11:11 am." a unit of its own)."""
+    return (i > 0 and words[i].group().lower().rstrip(".,;") in CLOCK_WORDS
+            and words[i - 1].group()[:1].isdigit())
+
+
 def _run_end(words: Sequence[re.Match[str]], first: int, limit: int) -> tuple[int, int]:
     """(index of the word that ends a Title-Case run starting at `first`, capitalised words in it).
 
@@ -257,7 +269,7 @@ def _run_end(words: Sequence[re.Match[str]], first: int, limit: int) -> tuple[in
         word = words[i].group()
         if _is_capitalised(word):
             caps += 1
-        elif not (word.lower() in SMALL_WORDS and i + 1 < len(words) and _is_capitalised(words[i + 1].group())):
+        elif not _clock(words, i) and not (word.lower() in SMALL_WORDS and i + 1 < len(words) and _is_capitalised(words[i + 1].group())):
             break
         i += 1
     return i, caps
@@ -495,7 +507,8 @@ def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     words: list[re.Match[str]] = []  # the opening run and the word that ends it: all _run_end reads
     for word in _WORD.finditer(line, start, end):
         words.append(word)
-        if not _is_capitalised(word.group()) and word.group().lower() not in SMALL_WORDS:
+        if (not _is_capitalised(word.group()) and word.group().lower() not in SMALL_WORDS
+                and not _clock(words, len(words) - 1)):
             break
     if len(words) <= TITLE_RUN_MIN:
         return []  # a cut needs TITLE_RUN_MIN capitalised words and a word after them
@@ -503,7 +516,35 @@ def _split_title_runs(line: str, start: int, end: int) -> list[int]:
     if caps < TITLE_RUN_MIN or stop >= len(words):
         return []
     cut = _back_off(words, 0, stop)
-    return [words[cut].start()] if 0 < cut < len(words) else []
+    if not 0 < cut < len(words):
+        return []
+    return [*_after_clocks(words, cut), words[cut].start()]
+
+
+_CALENDAR = MONTHS | frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS)
+_ZONE = re.compile(r"[A-Z]{1,4}T[.,;]?|UTC|GMT")  # "EST", "ET", "CEST" after a time
+
+
+def _after_clocks(words: Sequence[re.Match[str]], cut: int) -> list[int]:
+    """Where stamps end inside a run before word `cut`: after each time's "am"/"pm" (and its
+    zone) that more of the run follows. Yahoo's byline, given twice before the story in
+    Webz.io's flat text ("By Kelsey Weekman, Yahoo News December 28, 2023 at 12:38 pm EST By
+    Kelsey ..."), is two stamps, each a unit of its own."""
+    out = []
+    for i in range(1, cut - 1):
+        if _clock(words, i):
+            end = i + 1 if _ZONE.fullmatch(words[i + 1].group()) else i
+            if end + 1 < cut and not _stamp_goes_on(words[end + 1].group()):
+                out.append(words[end + 1].start())
+    return out
+
+
+def _stamp_goes_on(word: str) -> bool:
+    """Whether the word after a time is still its stamp's: a date after the time ("POSTED: 7:54
+    am EST January 23, 2008", "1:13 pm, August 9th, 2012"), a figure, or a lower-case word
+    ("Posted 8:11 AM by Marty Lederman"): L3S and Dragnet pages."""
+    bare = word.strip(".,;:()[]|").lower()
+    return not word[:1].isupper() or bare in _CALENDAR or bare[:1].isdigit()
 
 
 def split_line(line: str, titles: Sequence[tuple[int, int]] = (),
