@@ -268,3 +268,29 @@ def test_a_stamps_time_stays_in_its_span_in_flat_text() -> None:
     found = [excerpt for excerpt, _ in running(f"{byline} {byline} TikTok and X users have been clamoring "
                                                f"for the release of the singer. {story}")]
     assert found == [byline, byline]
+
+
+def test_a_date_and_time_opening_the_article_is_a_stamp_but_a_date_opening_a_sentence_is_not() -> None:
+    story = ("It did not guarantee the home side would beat a depleted visiting team, but it was kind of "
+             "cool to see the quarterback in the hotel lift two days before the game.")
+    assert running(f"Thursday, December 28th 2023, 3:23 pm {story}") == [
+        ("Thursday, December 28th 2023, 3:23 pm", {"kind": "stamp", "published": "2023-12-28"})]
+    assert running(f"December 28, 2023 was the coldest day of the year. {story}") == []
+    assert running(f"{story} Thursday, December 28th 2023, 3:23 pm {story}") == []  # not the opening
+
+
+@pytest.mark.parametrize("line", ["Photo by Erika Goldring/Getty Images for Americana Music Association",
+                                  "Gus Stewart via Getty Images"])
+def test_an_agency_credit_line_for_a_client_or_via_getty_is_a_credit(line: str) -> None:
+    _, found = line_findings(line)
+    assert [(f.excerpt, f.data) for f in found] == [(line, {"kind": "credit"})]
+
+
+def test_a_credit_glued_after_a_closing_bracket_and_a_numeric_opening_stamp() -> None:
+    text = (f"{PARAGRAPH} Her answer was perfect:pic.twitter.com/8YhzcCUwM1  Jane Q. Mayor (@janeqmayor) "
+            "June 29, 2017Ha! Well played.(*pending investigations into the 2016 election)Featured image via "
+            "Getty Images")
+    assert [excerpt for excerpt, _ in running(text)] == ["Featured image via Getty Images"]
+    assert running("20.04.2018 16:22 Die Polizei hat am Freitag in der Innenstadt einen Mann festgenommen, "
+                   "der mehrere Autos beschädigt haben soll.", "de") == [
+        ("20.04.2018 16:22", {"kind": "stamp", "published": "2018-04-20"})]
