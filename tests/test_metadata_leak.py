@@ -294,3 +294,18 @@ def test_a_credit_glued_after_a_closing_bracket_and_a_numeric_opening_stamp() ->
     assert running("20.04.2018 16:22 Die Polizei hat am Freitag in der Innenstadt einen Mann festgenommen, "
                    "der mehrere Autos beschädigt haben soll.", "de") == [
         ("20.04.2018 16:22", {"kind": "stamp", "published": "2018-04-20"})]
+    assert running("19.10.2019 07:49 Uhr Die Polizei hat am Freitag in der Innenstadt einen Mann "
+                   "festgenommen, der mehrere Autos beschädigt haben soll.", "de") == [
+        ("19.10.2019 07:49 Uhr", {"kind": "stamp", "published": "2019-10-19"})]
+
+
+def test_a_stamp_ends_with_its_time_before_link_text_and_a_rubric_may_follow_an_opening_stamp() -> None:
+    # Dragnet: a blog's byline stamp, then its share links; a German page's stamp, then its rubric
+    story = ("The campaign was asked on Sunday about cutting the agency and was told it was true, "
+             "a spokesman said later in the afternoon, to nobody's surprise.")
+    found = running(f"{story} Posted by Menzie Chinn at October 29, 2012 05:10 PM digg this | reddit "
+                    f"Trackback Pings Comments {story}")
+    assert [excerpt for excerpt, _ in found] == ["Posted by Menzie Chinn at October 29, 2012 05:10 PM"]
+    assert running("02.02.2022 10:16 Uhr - 1. Bundesliga - Nach Corona-Fällen bei der EM spielt der "
+                   "Verein wohl nicht mit seiner stärksten Mannschaft im Pokalviertelfinale.", "de") == [
+        ("02.02.2022 10:16 Uhr", {"kind": "stamp", "published": "2022-02-02"})]

@@ -38,3 +38,25 @@ def test_a_spanish_paywall_notice_is_a_paywall() -> None:
     notice = "El contenido al que quiere acceder es exclusivo para suscriptores."
     a = article("\n".join([*STORY, notice]), "ambito", publisher="ambito.com")
     assert [f.excerpt for f in find_paywall_blocks([a], {})] == [notice]
+
+
+def test_a_list_of_teasers_with_reading_times_is_chrome_not_metadata_in_prose() -> None:
+    from audit.detect.leakage.metadata_leak import find_metadata_leaks
+
+    teasers = ("TRENDING Star's huge transformation: 'Unrecognisable' Yahoo Lifestyle · 2-min read Dire "
+               "warning before New Year's Eve NCA NewsWire · 2-min read Daily Horoscope – 28 December 2023 "
+               "Yasmin Boland · 1-min read")
+    for text in ("\n".join([*STORY, teasers]), " ".join([*STORY, teasers])):
+        a = article(text, "yahoo", publisher="au.news.yahoo.com")
+        assert flagged(a) == [teasers]
+        assert [f.excerpt for f in find_metadata_leaks([a], {})] == []
+    one = f"{STORY[0]} Jane Doe · Senior Reporter · 2-min read {STORY[1]}"
+    assert [f.excerpt for f in find_metadata_leaks([article(one, "one")], {})] == ["2-min read"]
+
+
+def test_a_teasers_headline_ends_before_a_sentence_that_opens_with_a_time() -> None:
+    # htmldate's pages: the time's "am" once gave the run back at "am,", and the teaser took "As of 7.30"
+    teaser = "YOU MAY ALSO LIKE: Partner Arrested In UK After British Gran Found Dead In Italy Home"
+    text = (f"{STORY[0]} {teaser} As of 7.30 am, there are 88 flood warnings and 237 flood alerts across "
+            f"the country. {STORY[1]}")
+    assert flagged(article(text, "flood", publisher="example.co.uk")) == [teaser]

@@ -715,6 +715,9 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
         if ln.index in quoted:  # a quoted tweet's words are the article's; its embed code is not
             verdicts.extend(marks)
             continue
+        if metadata_leak.teaser_list(ln.text):
+            verdicts.append(Verdict(ln, "phrase", "is a list of teasers, headlines with their reading times"))
+            continue
         link = edit_link(ln)
         if link is not None:  # "Career [ edit ]": the heading is the page's, its edit link the wiki's
             start, end = link

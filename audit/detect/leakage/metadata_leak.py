@@ -395,7 +395,23 @@ def _tweets_handle(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> boo
     return bool(before.strip()) and not _ENDS_SENTENCE.search(before) and not _contact_prompt().search(before)
 
 
-_CLOCK = re.compile(r",?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
+# A unit holding this many reading-time stamps is a list of teasers, each headline with its
+# source and reading time ("TRENDING MAFS' Melinda Willis' huge transformation ... Yahoo
+# Lifestyle · 2-min read Dire warning before New Year's Eve NCA NewsWire · 2-min read ...",
+# Yahoo in Webz.io's set): chrome as a whole (boilerplate.line), not metadata in prose.
+TEASER_LIST_STAMPS = 2
+_READING = re.compile(r"\b\d{1,3}\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read\b")
+
+
+def teaser_list(text: str) -> bool:
+    """Whether the text holds TEASER_LIST_STAMPS reading-time stamps or more."""
+    return "read" in text and len(_READING.findall(text)) >= TEASER_LIST_STAMPS
+
+
+_CLOCK = re.compile(r",?\s*(?:at\s+|um\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?|\s+Uhr\b)?(?:\s+[A-Z]{2,4}\b)?")
+
+
+_SEPARATORS = "-|–—·• "
 
 
 def opening_stamp(text: str) -> list[tuple[int, int, Leak]]:
@@ -407,7 +423,11 @@ def opening_stamp(text: str) -> list[tuple[int, int, Leak]]:
     if not mentions or mentions[0].start != 0 or mentions[0].year is None:
         return []
     clock = _CLOCK.match(text, mentions[0].end)
-    if clock is None or not text[clock.end():].lstrip()[:1].isupper():
+    if clock is None:
+        return []
+    rest = text[clock.end():].lstrip()
+    after = rest.lstrip(_SEPARATORS)[:1]  # "02.02.2022 10:16 Uhr - 1. Bundesliga - ...": a rubric follows
+    if not (after.isupper() or (after.isdigit() and rest[:1] in _SEPARATORS)):
         return []
     return [(0, clock.end(), Leak("stamp", published=mentions[0].to_date() or None))]
 
@@ -457,6 +477,8 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                     shown = line
                 yield _finding(article, shown.start, shown.end, message(shown, leak), leak)
                 continue
+            if sum(found.kind == "reading" for _, _, found in inline) >= TEASER_LIST_STAMPS:
+                inline = [x for x in inline if x[2].kind != "reading"]  # a teaser list: boilerplate.line's
             for start, end, found in inline:
                 text = line.text[start:end]
                 msg = (f"{text[:80]!r} is {what_it_is(text, found.kind)} left inside the "

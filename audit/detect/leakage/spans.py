@@ -284,6 +284,10 @@ def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
     """
     if stop >= len(words):
         return stop
+    if stop - 2 > first and _clock(words, stop - 1):
+        if not words[stop - 1].group().endswith(","):
+            return stop  # "Posted by ... 2012 05:10 PM | digg this": the stamp ends with its time
+        stop -= 2  # "... Home | As of 7.30 am, there are": the time is the sentence's, not its subject
     for j in range(stop - 1, max(first, stop - SUBJECT_MAX_WORDS - 1), -1):
         word = words[j].group()
         if _is_capitalised(word) and word.lower().strip("\"'“‘") in SENTENCE_STARTERS:
