@@ -60,3 +60,11 @@ def test_a_teasers_headline_ends_before_a_sentence_that_opens_with_a_time() -> N
     text = (f"{STORY[0]} {teaser} As of 7.30 am, there are 88 flood warnings and 237 flood alerts across "
             f"the country. {STORY[1]}")
     assert flagged(article(text, "flood", publisher="example.co.uk")) == [teaser]
+
+
+def test_a_paywall_notice_in_flat_text_ends_before_the_article_runs_on() -> None:
+    notice = "El contenido al que quiere acceder es exclusivo para suscriptores."
+    prose = ("La prestigiosa institución estadounidense invitó a las personas a reflexionar con cinco "
+             "filmes que probablemente muchos conozcan, aunque sea de nombre.")
+    a = article(f"{notice} suscribirse ya estoy suscripto {prose} {prose}", "ambito-flat", publisher="ambito.com")
+    assert [f.excerpt for f in find_paywall_blocks([a], {})] == [notice]

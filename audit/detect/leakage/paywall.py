@@ -343,10 +343,31 @@ def find_paywall_blocks(articles: Sequence[Article], params: Mapping[str, Any]) 
             data = {"kind": "paywall-block" if block.cut else "support-appeal", "lines": len(block.lines),
                     "phrases": list(dict.fromkeys(block.phrases))}
             after = sum(ln.words for ln in lines if ln.start >= block.end and ln.prose) if block.cut else 0
-            yield span_finding(article, CHECK, block.start, block.end, message(block, after), data=data)
+            yield span_finding(article, CHECK, block.start, _block_end(block), message(block, after), data=data)
         for start, end in shifted_runs(article.text):
             yield span_finding(article, CHECK, start, end, _shifted_message(article.text[start:end]),
                                data={"kind": "obfuscated"})
+
+
+PROSE_TAIL_WORDS = 12  # words after the offer's last sentence in its unit that make that tail prose
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”’»)]*(?=\s)")
+
+
+def _block_end(block: Block) -> int:
+    """Where the block's finding ends: its last line's end, or, when that line is a span of
+    one-paragraph text running on past the offer, the end of the offer's last sentence. A
+    flat Webz.io record's "... es exclusivo para suscriptores. suscribirse ya estoy suscripto
+    La prestigiosa institución estadounidense invitó a ..." was one unit (no capital after the
+    notice's full stop), and the finding took the article's first sentence with the notice."""
+    last = block.lines[-1]
+    if not last.piece:
+        return last.end
+    lowered = last.text.lower()
+    hit = max((lowered.rfind(p) + len(p) for p in block.phrases if p in lowered), default=-1)
+    stop = _SENTENCE_STOP.search(last.text, hit) if hit >= 0 else None
+    if stop is None or len(last.text[stop.end():].split()) < PROSE_TAIL_WORDS:
+        return last.end
+    return last.start + stop.end()
 
 
 def _shifted_message(run: str) -> str:
