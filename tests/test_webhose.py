@@ -68,3 +68,16 @@ def test_a_paywall_notice_in_flat_text_ends_before_the_article_runs_on() -> None
              "filmes que probablemente muchos conozcan, aunque sea de nombre.")
     a = article(f"{notice} suscribirse ya estoy suscripto {prose} {prose}", "ambito-flat", publisher="ambito.com")
     assert [f.excerpt for f in find_paywall_blocks([a], {})] == [notice]
+
+
+def test_a_headline_under_a_related_label_alone_on_its_line_is_a_teaser() -> None:
+    teaser = "Ernesto Paglia retrata ‘sentinelas da mudança climática’ no Ártico em série do Globoplay"
+    story = ["A atriz contou que raspou o cabelo para o papel e que a experiência mudou a forma como vê o filme.",
+             "O longa foi inspirado em um blog lançado em 2018, em que a produtora compartilhava a rotina.",
+             "A estreia está marcada para março, e a equipe prepara uma sessão especial para os leitores."]
+    # above the first paragraph, where a line like a headline is taken for the article's own
+    for text in ("\n".join(["Leia também", teaser, *story]), "\n".join([*story[:2], "Leia também", teaser, story[2]])):
+        assert flagged(article(text, "estadao", publisher="estadao.com.br")) == ["Leia também", teaser]
+    # a heading under an ordinary line stays the article's
+    heading = "A estreia no cinema e a recepção do público"
+    assert flagged(article("\n".join([*story[:2], heading, story[2]]), "heading")) == []

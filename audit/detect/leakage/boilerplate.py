@@ -697,8 +697,8 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     code = markup_spans(article.text or "", 0, len(article.text or ""))
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
-        if ln.index in skip or ln.index in headlines or ln.index in said:
-            continue
+        if ln.index in skip or ln.index in said or (ln.index in headlines and _teaser_label(lines, ln) is None):
+            continue  # (a headline right under "Leia também" is another story's: a teaser)
         if comments is not None and ln.index >= comments:
             header = lines[comments].text[:40]
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
@@ -725,11 +725,38 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
                                     "is a wiki's edit link after a section heading"))
             continue
         verdict = _judge_line(article, lines, ln, body, runs, settings)
+        if not isinstance(verdict, Verdict) and (label := _teaser_label(lines, ln)) is not None:
+            verdict = Verdict(ln, "phrase", f"is a teaser's headline under {label!r}")
         if not isinstance(verdict, Verdict):  # a chrome line holds its code; else the code alone
             verdicts.extend(marks)
         if verdict:
             verdicts.append(verdict)
     return verdicts
+
+
+LABEL_TEASERS = 3  # headline lines a related-link label alone on its line heads at most
+# Labels of a button that shows more of the same page: what follows is the article going on
+# (CNN's "Read More" between two paragraphs, gilets jaunes pages), not another story's headline.
+GOES_ON_LABELS = frozenset(["read more", "continue reading", "load more", "show more", "more"])
+
+
+def _teaser_label(lines: Sequence[Line], ln: Line) -> str | None:
+    """The related-link label ("Leia também", "Read more:") alone on a line at most
+    LABEL_TEASERS lines above this link-like line, with only link-like lines between: this
+    line is a teaser's headline ("Leia também" / "Ernesto Paglia retrata ... do Globoplay",
+    estadao.com.br in Webz.io's set; a run of two is too short for _runs' anchored runs)."""
+    if not ln.navlike or ln.headline:
+        return None
+    for back in range(1, LABEL_TEASERS + 1):
+        if ln.index - back < 0:
+            return None
+        above = lines[ln.index - back]
+        if any(h.kind == "related" and h.mode != "contains" and len(h.phrase) >= len(above.key) - 1
+               and h.phrase.rstrip(":") not in GOES_ON_LABELS for h in above.hits):
+            return above.text
+        if not above.navlike or above.headline:
+            return None
+    return None
 
 
 def recurring_docs(articles: Sequence[Article], keys: Sequence[np.ndarray],
