@@ -81,3 +81,18 @@ def test_a_headline_under_a_related_label_alone_on_its_line_is_a_teaser() -> Non
     # a heading under an ordinary line stays the article's
     heading = "A estreia no cinema e a recepção do público"
     assert flagged(article("\n".join([*story[:2], heading, story[2]]), "heading")) == []
+
+
+def test_a_copyright_line_glued_to_the_last_sentence_and_notices_inside_prose_are_chrome() -> None:
+    last = 'how to reduce it on both an individual and a societal level," the researcher said.'
+    text = "\n".join([STORY[0], f"{' '.join(STORY)} {last}© Copyright IBTimes 2023. All rights reserved."])
+    assert flagged(article(text, "ibt", publisher="ibtimes.co.uk")) == ["© Copyright IBTimes 2023.", "All rights reserved."]
+    notice = "This website is not intended for users located within the European Economic Area."
+    error = "Error! There was an error processing your request."
+    assert flagged(article("\n".join([*STORY[:2], error, STORY[2]]), "komu", publisher="komu.com")) == [error]
+    text = " ".join([*STORY, notice, STORY[0]])  # a sentence of the running text, but a notice
+    assert flagged(article(text, "fnn", publisher="federalnewsnetwork.com")) == [notice]
+    trending = ("Trending Now Last Canadian missing after attack confirmed dead, family says Singer released "
+                "from prison 8 years after her mother's murder Pod of orcas put on a stunning show in the "
+                "harbour Mayor names new police chief after a long search Storm warning issued for the coast")
+    assert flagged(article("\n".join([*STORY, trending]), "gn", publisher="globalnews.ca")) == ["Trending Now"]

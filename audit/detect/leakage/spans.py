@@ -66,7 +66,7 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’&.-])[A-Z][\w'’&-]* $")
 # vile.Featured image via ..."), when two lower-case letters end the sentence (sentence_ends):
 # a flattened corpus glues its paragraphs so (ISOT's Fake.csv: 7,172 in 1,413 articles).
 _AFTER_MARK = (r"[.!?…]*[\"'”’)\]]*(?:\s+(?=(?:[-–•]\s+)?[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©)"
-               r"|(?=[A-Z][a-z]))")
+               r"|(?=[A-Z][a-z]|©\s))")  # glued: "more.On"; "... said Mursaleen.© Copyright IBTimes 2023"
 _SENTENCE_END = re.compile(r"[.!?…]" + _AFTER_MARK)
 # _SENTENCE_END for a line whose only sentence mark is the full stop: the same matches, found
 # faster (a pattern opening with one literal character lets the engine skip to it with a
