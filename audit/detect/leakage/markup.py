@@ -69,6 +69,7 @@ def _tag_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _as_code(text: str, tags: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The run of `tags` as one span when it is a page's code (see _EMBED_TAG), else none."""
     start, end = tags[0].start(), tags[-1].end()
     embed = [m for m in tags if _EMBED_TAG.match(m.group(0))]
     code = (any(m.group(1) for m in tags)  # escaped
@@ -80,6 +81,8 @@ def _as_code(text: str, tags: list[re.Match[str]]) -> list[tuple[int, int]]:
 
 
 def _scripts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each script from its opening to its balanced close; an opening that never closes within
+    SCRIPT_MAX_CHARS is passed over (each is read at most that far: linear in the text)."""
     out: list[tuple[int, int]] = []
     at = start
     while (m := _SCRIPT_OPEN.search(text, at, end)) is not None:
@@ -119,6 +122,7 @@ def _balanced_end(text: str, start: int, limit: int) -> int | None:
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, overlapping ones made one (a script inside a run of tags)."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if out and s <= out[-1][1]:
