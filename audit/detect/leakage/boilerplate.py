@@ -695,27 +695,31 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines)
     code = markup_spans(article.text or "", 0, len(article.text or ""))
+    labels = any(h.kind == "related" for ln in lines for h in ln.hits)  # a teaser label anywhere
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
-        if ln.index in skip or ln.index in said or (ln.index in headlines and _teaser_label(lines, ln) is None):
+        if ln.index in skip or ln.index in said or (
+                ln.index in headlines and (not labels or _teaser_label(lines, ln) is None)):
             continue  # (a headline right under "Leia também" is another story's: a teaser)
         if comments is not None and ln.index >= comments:
             header = lines[comments].text[:40]
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
                                     f"(from {header!r} on)"))
             continue
-        inside = [(s, e) for s, e in code if s < ln.end and e > ln.start] if code else []
-        # each run of code once, whole, with the unit it starts in (flat text's units cut a
-        # script at its "PandoSites." as at a sentence's end)
-        marks = [Verdict(replace(ln, start=s, end=e, text=article.text[s:e]), "markup", MARKUP_EVIDENCE)
-                 for s, e in inside if s >= ln.start]
-        if sum(min(e, ln.end) - max(s, ln.start) for s, e in inside) * 2 >= ln.end - ln.start:
-            verdicts.extend(marks)  # a line of code: the code is the finding
-            continue
+        marks: list[Verdict] = []
+        if code:  # (most articles hold none: nothing read a line)
+            inside = [(s, e) for s, e in code if s < ln.end and e > ln.start]
+            # each run of code once, whole, with the unit it starts in (flat text's units cut a
+            # script at its "PandoSites." as at a sentence's end)
+            marks = [Verdict(replace(ln, start=s, end=e, text=article.text[s:e]), "markup", MARKUP_EVIDENCE)
+                     for s, e in inside if s >= ln.start]
+            if inside and sum(min(e, ln.end) - max(s, ln.start) for s, e in inside) * 2 >= ln.end - ln.start:
+                verdicts.extend(marks)  # a line of code: the code is the finding
+                continue
         if ln.index in quoted:  # a quoted tweet's words are the article's; its embed code is not
             verdicts.extend(marks)
             continue
-        if metadata_leak.teaser_list(ln.text):
+        if "read" in ln.text and metadata_leak.teaser_list(ln.text):
             verdicts.append(Verdict(ln, "phrase", "is a list of teasers, headlines with their reading times"))
             continue
         link = edit_link(ln)
@@ -725,7 +729,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
                                     "is a wiki's edit link after a section heading"))
             continue
         verdict = _judge_line(article, lines, ln, body, runs, settings)
-        if not isinstance(verdict, Verdict) and (label := _teaser_label(lines, ln)) is not None:
+        if labels and not isinstance(verdict, Verdict) and (label := _teaser_label(lines, ln)) is not None:
             verdict = Verdict(ln, "phrase", f"is a teaser's headline under {label!r}")
         if not isinstance(verdict, Verdict):  # a chrome line holds its code; else the code alone
             verdicts.extend(marks)

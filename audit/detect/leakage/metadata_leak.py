@@ -34,6 +34,10 @@ MAX_WORDS = 20  # metadata lines are short; longer lines are prose that happens 
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\bago\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
                          r"(?:\s*[|/]\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?)?")
+# "Gus Stewart via Getty Images", "CBS via Getty Images" (Webz.io, FakeNewsNet): a credit line
+# without the agency's slash. Asked only of a line holding "Getty Images": as one more branch
+# of the patterns' alternation (after its ".{0,300}"), it made every line's match 40% dearer.
+_GETTY_VIA = re.compile(r".{0,300}?\s(?:via|for)\s+Getty Images")
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "today", "tomorrow"}
 _DIGIT = re.compile(r"\d")
 # What a date of audit.normalise.dates can start with: a digit, a weekday or a month (the
@@ -74,6 +78,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
     body = _LEAD.sub("", text)
     if (dated := _date_line(body)) is not None:
         return Leak("date", published=dated)
+    if "Getty Images" in body and _GETTY_VIA.fullmatch(body):
+        return Leak("credit")
     pattern, kinds = _pattern()
     m = pattern.match(body)
     if m is None or m.lastgroup is None:
@@ -419,6 +425,9 @@ def opening_stamp(text: str) -> list[tuple[int, int, Leak]]:
     no label ("Thursday, December 28th 2023, 3:23 pm It didn't guarantee the Cowboys ...": a
     news9.com page of Webz.io's set). The time is required: a sentence may open with a date
     ("December 28, 2023 was the coldest day ..."), not with a date and a clock time."""
+    first = text[:12].split(None, 1)[0].strip(",.").lower() if text.strip() else ""
+    if not (first[:1].isdigit() or first in CALENDAR_WORDS):
+        return []  # most articles: no date opens them (find_dates is the dearer question)
     mentions = find_dates(text[:80])
     if not mentions or mentions[0].start != 0 or mentions[0].year is None:
         return []
