@@ -81,3 +81,16 @@ def test_a_quoted_tweets_embed_code_is_code_though_its_words_are_quoted() -> Non
             f"(@janeqmayor) June 13, 2017< /script></p> {tweet}Heading to the state to talk about JOBS, JOBS, "
             f"JOBS! Big progress being made.</p> <p>Yep, the mayor demanded an apology from the media. {PROSE}")
     assert tweet.strip() in " ".join(flagged(article(text, "isot-1153")))
+
+
+def test_a_script_dump_that_never_closes_is_read_once_and_a_loader_after_it_still_found() -> None:
+    # each opening of the dump gives up at SCRIPT_MAX_CHARS, and the search goes on from there
+    dump = "var x = function(a) { y(" * 2000  # 48,000 characters, an opening every 24
+    text = f"{PROSE} {dump} {PROSE} Watch below:{FB_SDK}{PROSE}"
+    assert spans(text) == [FB_SDK]
+
+
+def test_a_paragraph_between_two_images_stays_the_articles() -> None:
+    image = '<div class="photo"><img src="https://example.com/a.jpg"></div>'
+    text = f"{image} {PROSE[:95]} {image} {PROSE}"
+    assert spans(text) == [image, image]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
@@ -695,6 +696,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines)
     code = markup_spans(article.text or "", 0, len(article.text or ""))
+    code_ends = [e for _, e in code]
     labels = any(h.kind == "related" for ln in lines for h in ln.hits)  # a teaser label anywhere
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
@@ -708,7 +710,11 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
             continue
         marks: list[Verdict] = []
         if code:  # (most articles hold none: nothing read a line)
-            inside = [(s, e) for s, e in code if s < ln.end and e > ln.start]
+            k = bisect_right(code_ends, ln.start)  # the runs are in order and apart: their ends too
+            inside = []
+            while k < len(code) and code[k][0] < ln.end:
+                inside.append(code[k])
+                k += 1
             # each run of code once, whole, with the unit it starts in (flat text's units cut a
             # script at its "PandoSites." as at a sentence's end)
             marks = [Verdict(replace(ln, start=s, end=e, text=article.text[s:e]), "markup", MARKUP_EVIDENCE)

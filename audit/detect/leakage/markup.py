@@ -38,7 +38,9 @@ _EMBED_TAG = re.compile(r"(?:<|&lt;)/?(?:script|iframe|svg|style|img|video|audio
                         r"|picture|canvas|form|input|button|textarea|select|link|meta)\b", re.IGNORECASE)
 _EMBED_ATTRIBUTE = re.compile(r"\s(?:style|class|id|data-[\w-]+|width|height|frameborder|src|async|charset)=",
                               re.IGNORECASE)
-GAP_CHARS = 120  # text between two tags that still joins them in one run (an embed's caption)
+GAP_CHARS = 120  # text between two tags that still joins them in one run (an embed's caption) ...
+GAP_WORDS = 12  # ... in this many words at most, and no sentence's end in it (_joins)
+_SENTENCE_IN_GAP = re.compile(r"[.!?][\"”’)]*\s+[A-Z]")
 # Script that starts a loader or a function: what runs from here to its balanced close is code.
 _SCRIPT_OPEN = re.compile(r"\(\s*function\s*\([^()]{0,40}\)\s*\{|\bfunction\s*\([^()]{0,40}\)\s*\{"
                           r"|\b(?:window|document)\.\w+(?:\.\w+)*\s*(?:=|\()|\bgoogletag\.cmd\.push\(")
@@ -57,15 +59,26 @@ def markup_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _tag_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Tags less than GAP_CHARS apart, as runs; those that are a page's code (see _EMBED_TAG)."""
+    """Tags a short caption apart at most (_joins), as runs; those that are a page's code (see _EMBED_TAG)."""
     runs: list[tuple[int, int]] = []
     tags: list[re.Match[str]] = []
     for m in _TAG.finditer(text, start, end):
-        if tags and m.start() - tags[-1].end() > GAP_CHARS:
+        if tags and not _joins(text, tags[-1].end(), m.start()):
             runs.extend(_as_code(text, tags))
             tags = []
         tags.append(m)
     return runs + _as_code(text, tags) if tags else runs
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    """Whether the text between two tags leaves them one run: short and no sentence of prose
+    (an embed's "View this post on Instagram", "A post shared by ..."). A paragraph between
+    two images is the article's, and the images two runs: one run across them took the whole
+    of a story with a picture after each paragraph."""
+    if end - start > GAP_CHARS:
+        return False
+    gap = text[start:end]
+    return len(gap.split()) <= GAP_WORDS and _SENTENCE_IN_GAP.search(gap) is None
 
 
 def _as_code(text: str, tags: list[re.Match[str]]) -> list[tuple[int, int]]:
@@ -81,26 +94,29 @@ def _as_code(text: str, tags: list[re.Match[str]]) -> list[tuple[int, int]]:
 
 
 def _scripts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Each script from its opening to its balanced close; an opening that never closes within
-    SCRIPT_MAX_CHARS is passed over (each is read at most that far: linear in the text)."""
+    """Each script from its opening to its balanced close. An opening that never closes within
+    SCRIPT_MAX_CHARS gives up there, and the search goes on from where it gave up: each
+    character is read once (an opening every few characters of a minified script dump, 480 KB
+    that never closed, took 10 s when each opening read its 8,000 characters again)."""
     out: list[tuple[int, int]] = []
     at = start
     while (m := _SCRIPT_OPEN.search(text, at, end)) is not None:
         # "(function ... }(...));" closes with its outer bracket, "function (...) {" with its body
         body = m.end() - 1 if m.group().endswith("{") and not m.group().startswith("(") else m.start()
-        close = _balanced_end(text, body, min(end, m.start() + SCRIPT_MAX_CHARS))
+        close, stopped = _balanced_end(text, body, min(end, m.start() + SCRIPT_MAX_CHARS))
         if close is None:  # never closed within reach: no script we can bound
-            at = m.end()
+            at = max(m.end(), stopped)
             continue
         out.append((m.start(), close))
         at = close
     return out
 
 
-def _balanced_end(text: str, start: int, limit: int) -> int | None:
+def _balanced_end(text: str, start: int, limit: int) -> tuple[int | None, int]:
     """Where the statement opened at `start` ends: at a ";" outside every bracket, or where
     its brackets all close and no call, member or argument follows ("}(document, ...)" goes
-    on; "}));" ends after the ";"). None when it does not end before `limit`."""
+    on; "}));" ends after the ";"); None when it does not end before `limit`. With where the
+    reading stopped."""
     depth = 0
     for i in range(start, limit):
         c = text[i]
@@ -109,16 +125,16 @@ def _balanced_end(text: str, start: int, limit: int) -> int | None:
         elif c in ")}]":
             depth -= 1
             if depth < 0:
-                return None
+                return None, i
             if depth == 0:
                 after = text[i + 1:i + 2]
                 if after == ";":
-                    return i + 2
+                    return i + 2, i + 2
                 if after not in ("(", ".", ",", ")"):
-                    return i + 1
+                    return i + 1, i + 1
         elif c == ";" and depth == 0:
-            return i + 1
-    return None
+            return i + 1, i + 1
+    return None, limit
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
