@@ -406,12 +406,19 @@ def _tweets_handle(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> boo
 # Lifestyle · 2-min read Dire warning before New Year's Eve NCA NewsWire · 2-min read ...",
 # Yahoo in Webz.io's set): chrome as a whole (boilerplate.line), not metadata in prose.
 TEASER_LIST_STAMPS = 2
-_READING = re.compile(r"\b\d{1,3}\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read\b")
+
+
+@lru_cache(maxsize=1)
+def _reading() -> re.Pattern[str]:
+    """metadata_inline.tsv's reading-time stamp alone ("2-min read"): one spelling of it."""
+    (regex,) = [row.split("\t")[2] for row in data_rows("metadata_inline.tsv") if row.startswith("reading\t")]
+    return re.compile(regex)
 
 
 def teaser_list(text: str) -> bool:
-    """Whether the text holds TEASER_LIST_STAMPS reading-time stamps or more."""
-    return "read" in text and len(_READING.findall(text)) >= TEASER_LIST_STAMPS
+    """Whether the text holds TEASER_LIST_STAMPS reading-time stamps or more: asked by
+    boilerplate.line (the line is chrome) and here (its stamps are not metadata) alike."""
+    return "read" in text and len(_reading().findall(text)) >= TEASER_LIST_STAMPS
 
 
 _CLOCK = re.compile(r",?\s*(?:at\s+|um\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?|\s+Uhr\b)?(?:\s+[A-Z]{2,4}\b)?")
@@ -425,7 +432,8 @@ def opening_stamp(text: str) -> list[tuple[int, int, Leak]]:
     no label ("Thursday, December 28th 2023, 3:23 pm It didn't guarantee the Cowboys ...": a
     news9.com page of Webz.io's set). The time is required: a sentence may open with a date
     ("December 28, 2023 was the coldest day ..."), not with a date and a clock time."""
-    first = text[:12].split(None, 1)[0].strip(",.").lower() if text.strip() else ""
+    head = text[:12].split()
+    first = head[0].strip(",.").lower() if head else ""
     if not (first[:1].isdigit() or first in CALENDAR_WORDS):
         return []  # most articles: no date opens them (find_dates is the dearer question)
     mentions = find_dates(text[:80])
@@ -486,7 +494,7 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                     shown = line
                 yield _finding(article, shown.start, shown.end, message(shown, leak), leak)
                 continue
-            if sum(found.kind == "reading" for _, _, found in inline) >= TEASER_LIST_STAMPS:
+            if inline and teaser_list(line.text):
                 inline = [x for x in inline if x[2].kind != "reading"]  # a teaser list: boilerplate.line's
             for start, end, found in inline:
                 text = line.text[start:end]
