@@ -264,6 +264,17 @@ def _is_heading(lines: Sequence[Line], i: int) -> bool:
     return after is not None and after.prose and (before is None or not before.navlike)
 
 
+def _flat_sentence(ln: Line) -> bool:
+    """A short sentence of flat text ending in a full stop (or "!"), which `_is_heading` takes for a
+    heading by its shape (a short unit before a long one): "Add your two cents." between
+    beforeitsnews' "% of readers think this story is Fact." and its recurring "Headline: ..."
+    teaser, and that teaser's "Blockchain Stocks Are Next!" before a paragraph (FakeNewsCorpus,
+    flat: 44 of 48 left). A heading does not end in a full stop, but
+    a sentence of the article may recur in its publisher's articles ("He declined to
+    comment."): so it is chrome only when it recurs and stands beside chrome (`article_findings`)."""
+    return ln.piece and ln.text.rstrip().rstrip(_CLOSING)[-1:] in ".!" and ln.marker is None and not ln.hits
+
+
 def _lead_in(lines: Sequence[Line], i: int) -> bool:
     """A short line ending in a colon or question mark that a paragraph answers."""
     after = lines[i + 1] if i + 1 < len(lines) else None
@@ -670,6 +681,7 @@ class Pending:
     end: int
     min_docs: int  # the publisher's articles that must carry it (recur_min_docs*, by its shape)
     fallback: Verdict | None
+    beside: bool = False  # chrome only when it recurs and stands right beside chrome (_flat_sentence)
 
 
 def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[Verdict | Pending]:
@@ -834,6 +846,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                if body.head_anchor is not None else "above the headline")
         return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
     if ln.navlike and _is_heading(lines, ln.index):
+        if _flat_sentence(ln) and has_words(ln):
+            return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None, beside=True)
         return None  # "Conclusion", "Historical Context of the Conflict"
     if _lead_in(lines, ln.index) or _short_sentence(article.text, lines, ln.index):
         return None  # "Here's the thing:", "Ready?" before a paragraph, "Oui." inside one: the author's voice, even if it recurs
@@ -1008,7 +1022,7 @@ def prepare(article: Article, params: Mapping[str, Any]) -> dict[str, Any]:
     for v in judge(article, lines, settings):
         if isinstance(v, Pending):
             fallback = [v.fallback.reason, v.fallback.evidence] if v.fallback else [None, None]
-            items.append(["p", v.start, v.end, v.index, v.min_docs, *fallback])
+            items.append(["b" if v.beside else "p", v.start, v.end, v.index, v.min_docs, *fallback])
         else:
             items.append(["v", v.line.start, v.line.end, v.reason, v.evidence])
     keys = np.array([key_id(ln.key) if ln.key else 0 for ln in lines], dtype=np.uint64)
@@ -1050,16 +1064,21 @@ def article_findings(article: Article, items: str | list[list[Any]], docs: Seque
         items = [] if items == "[]" else json.loads(items)
     prose, voice = settings.recur_min_docs_prose, settings.recur_min_docs_site_voice
     kept: list[tuple[int, int, str, str]] = []
+    beside: list[tuple[int, int, str, str]] = []  # recurring "b" lines, kept if beside chrome
     pending: dict[int, list[Any]] | None = None  # made for the few articles with a recurring line
     for item in items:
         if item[0] == "v":
             _tag, start, end, reason, evidence = item
         else:
-            _tag, start, end, index, min_docs, reason, evidence = item  # reason: the fallback's
+            tag, start, end, index, min_docs, reason, evidence = item  # reason: the fallback's
             n_docs = docs[at + index] if at is not None else 0
             if n_docs < min_docs and (n_docs < voice or min_docs != prose):
                 if reason is None:  # most lines: what recurs_enough says without reading them
                     continue
+            elif tag == "b":
+                if n_docs >= min_docs:
+                    beside.append((start, end, "recurring", _recurring_evidence(article, n_docs)))
+                continue
             elif recurs_enough(article, (start, end), n_docs, min_docs, settings) and not copied_story(
                     article, pending := pending or {it[3]: it for it in items if it[0] == "p"},
                     docs, at, index, settings):
@@ -1067,8 +1086,35 @@ def article_findings(article: Article, items: str | list[list[Any]], docs: Seque
             elif reason is None:
                 continue
         kept.append((start, end, reason, evidence))
+    if beside and kept:
+        kept = _with_beside(article.text, kept, beside)
     return [span_finding(article, CHECK, start, end, msg, data={"signal": reason})
             for start, end, reason, msg in _as_blocks(article.text, kept)]
+
+
+def _with_beside(text: str, kept: list[tuple[int, int, str, str]],
+                 beside: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """`kept` with each recurring short sentence (`_flat_sentence`) that only white space
+    parts from a kept line, or from another such sentence so kept, in text order."""
+    starts, ends = {s for s, _, _, _ in kept}, {e for _, e, _, _ in kept}
+
+    def near(start: int, end: int) -> bool:
+        return (any(0 <= start - e <= BESIDE_GAP and not text[e:start].strip() for e in ends)
+                or any(0 <= s - end <= BESIDE_GAP and not text[end:s].strip() for s in starts))
+
+    added = True
+    while added and beside:
+        added = False
+        for item in [b for b in beside if near(b[0], b[1])]:
+            kept.append(item)
+            beside.remove(item)
+            starts.add(item[0])
+            ends.add(item[1])
+            added = True
+    return sorted(kept)
+
+
+BESIDE_GAP = 3  # characters of white space between a short sentence and the chrome beside it
 
 
 def _as_blocks(text: str, kept: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -1,0 +1,89 @@
+"""What a read of FakeNewsCorpus' sample (twenty-fourth session) found: beforeitsnews' chrome
+in flat text, an all-capitals writer's report, syndication footers.
+
+The chrome lines are the pages'; the stories around them are made up.
+"""
+
+from __future__ import annotations
+
+from test_boilerplate_gj import article
+
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
+
+STORIES = [
+    ("The council voted on Tuesday to extend the curfew on the old town until the end of the month. "
+     "Opposition members said the curfew punished residents for the actions of a few people."),
+    ("Shop owners on the main avenue said takings had fallen by half since the protests started. "
+     "The chamber of commerce asked the city for a rent holiday until the spring."),
+    ("Astronomers have found a black hole pushing stars around in a globular cluster. "
+     "The finding, made with a telescope in Chile, was published in a journal on Wednesday."),
+    ("The pope told journalists that mission must be at the heart of their work. "
+     "He spoke to a gathering of Catholic media in Rome on the feast of their patron saint."),
+]
+CHROME = ("% of readers think this story is Fact. Add your two cents. "
+          "Headline: Bitcoin & Blockchain Searches Exceed Trump! Blockchain Stocks Are Next!")
+
+
+MORE = ("Officials in {0} said more would be known by the end of the week, when a report is due. "
+        "Residents of {0} were invited to a public meeting at the town hall on Thursday evening. "
+        "A spokesman for the mayor of {0} said the city had not yet received a formal request.")
+TOWNS = ["Leeds", "Bristol", "Norwich", "Exeter"]
+
+
+def _flat(n: int, chrome: str) -> list:
+    return [article(f"Title number {i} of the day {chrome} {STORIES[i % 4]} {MORE.format(TOWNS[i])}", f"b{i}",
+                    publisher="beforeitsnews.com", title=f"Title number {i} of the day") for i in range(n)]
+
+
+def test_a_short_recurring_sentence_between_chrome_sentences_of_flat_text_is_chrome() -> None:
+    found = list(find_boilerplate_lines(_flat(4, CHROME), {"recur_min_docs_prose": 3}))
+    for i in range(4):
+        assert [f.excerpt for f in found if f.article_id == f"b{i}"] == ["% of readers think this story is Fact.", "Add your two cents.",
+                       "Headline: Bitcoin & Blockchain Searches Exceed Trump!", "Blockchain Stocks Are Next!"]
+
+
+def test_a_short_recurring_sentence_of_the_story_is_not_chrome() -> None:
+    """"He declined to comment." recurs in the publisher's articles, between sentences of
+    their stories: not beside chrome, so not chrome."""
+    arts = [article(f"Title {i} of the day {STORIES[i].replace('. ', '. He declined to comment. ', 1)}",
+                    f"s{i}", publisher="example.com", title=f"Title {i} of the day") for i in range(4)]
+    found = [f.excerpt for f in find_boilerplate_lines(arts, {"recur_min_docs_prose": 3})]
+    assert "He declined to comment." not in found
+
+
+FOOTERS = [
+    "The post The Integrated Non-USD Platforms appeared first on Silver For The People.",
+    "This article was written by Tyler Durden and originally published at Zero Hedge.",
+    "This article has been contributed by SHTF Plan.",
+    "Republished with permission from Bill Marler and Marler Clark.",
+]
+
+
+def _leaks(text: str) -> list[tuple[str, str]]:
+    from audit.detect.leakage.metadata_leak import find_metadata_leaks
+
+    a = article(text, "f1", publisher="example.com", title="Title of the day")
+    return [(a.text[f.start:f.end], f.data["kind"]) for f in find_metadata_leaks([a], {})]
+
+
+def test_syndication_footers_are_metadata_on_their_line_and_in_flat_text() -> None:
+    for footer in FOOTERS:
+        assert _leaks("\n".join([STORIES[0], STORIES[1], footer])) == [(footer, "syndication")], footer
+        assert _leaks(" ".join([STORIES[0], footer, STORIES[1]])) == [(footer, "syndication")], footer
+
+
+def test_a_story_that_says_where_another_story_was_published_is_not_a_footer() -> None:
+    for sentence in ("The story was published on Monday by the Times, and it was read widely.",
+                     "The post office was closed on Monday after the storm.",
+                     "The video appeared first on Facebook before it was taken down."):
+        assert _leaks(" ".join([STORIES[0], sentence, STORIES[1]])) == [], sentence
+        assert _leaks("\n".join([STORIES[0], sentence, STORIES[1]])) == [], sentence
+
+
+def test_a_video_widget_and_an_ad_label_of_realnews_pages_are_chrome() -> None:
+    from test_boilerplate_gj import flagged
+
+    widget = "Embed Cuba Seeing More Tech Entrepreneurs 0:39 autoplay autoplay Copy this code to your website or blog"
+    for label in (widget, "Story continues below…"):
+        text = "\n".join([STORIES[0], label, STORIES[1]])
+        assert flagged(article(text, "r1", publisher="nbcnews.com")) == [label], label
