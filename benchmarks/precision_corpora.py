@@ -35,6 +35,8 @@ gives the same records from the same mirror commits.
 | htmlclean/l3s_lines.jsonl, l3s_flat.jsonl, dragnet_lines.jsonl, dragnet_flat.jsonl | j-szulc/html-cleaning-dataset-merged's page-signal-master/input (L3S-GN1: Google News pages of 2008, Kohlschütter et al.) and dragnet_data/input (news and blog pages, Peters & Lecocq 2013); research use only, publishers' copyright: read only. Body by trafilatura `bare_extraction`; see `htmlclean` | every page with a body of 200+ characters | lines kept / one paragraph; English; trafilatura's dates 2007-08 (L3S: 592 of 610) and 2012 (Dragnet: 1,288 of 1,375) |
 | fundus/fundus_lines.jsonl, fundus_flat.jsonl | flairNLP/fundus's parser test pages (MIT repository; the pages are third-party news pages, publishers' copyright: read only), every `*.html.gz` ever committed under tests/resources/parser/test_data (newest version of each path), body by trafilatura `bare_extraction`; see `fundus` | every page with a body of 200+ characters | lines kept / one paragraph; 2021-2026 news of ~40 countries, German the largest share |
 | webhose/webhose_lines.jsonl, webhose_flat.jsonl | Webz.io's free news datasets (Webhose/free-news-datasets; free for academic and research use, read only), the one zip the mirror holds whole enough, see `webhose` | 136 | Webz.io's text (lines where kept) / one paragraph; 5 languages |
+| fnc/fnc_lines.jsonl, fnc_flat.jsonl | FakeNewsCorpus' news_sample.csv (several27/FakeNewsCorpus; scraped third-party pages: read only), see `fnc` | 232 | lines kept / one paragraph; no publication dates |
+| realnews/realnews_lines.jsonl, realnews_flat.jsonl | Grover's realnews_tiny.jsonl (rowanz/grover, Apache-2.0; Common Crawl news pages: read only), see `realnews` | 5 | newspaper's text (lines) / one paragraph |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -73,7 +75,7 @@ def _git(repo: str) -> Path:
     path = MIRROR / repo.replace("/", "+") / "repo"
     if not path.exists():
         sys.exit(f"no mirror of {repo}: bring it with the search tool's fetch (github:{repo})")
-    return path
+    return path / ".git" if (path / ".git").is_dir() else path  # some snapshots hold their git dir inside
 
 
 def _show(repo: str, name: str) -> bytes:
@@ -661,9 +663,81 @@ def webhose(out: Path = CACHE / "webhose") -> None:
     _write([{**r, "text": flatten(r["text"])} for r in records], out / "webhose_flat.jsonl")
 
 
+FNC_REPO = "several27/FakeNewsCorpus"
+
+
+def _show_any(repo: str, name: str) -> str:
+    """A file of the mirror, from the last commit that touched it (a mirror's HEAD may lack it)."""
+    git = ["git", f"--git-dir={_git(repo)}"]
+    commit = subprocess.run([*git, "log", "--all", "--format=%H", "-1", "--", name],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run([*git, "show", f"{commit or 'HEAD'}:{name}"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+
+def _lines_and_flat(records: list[dict], out: Path, name: str) -> None:
+    _write(records, out / f"{name}_lines.jsonl")
+    _write([{**r, "text": " ".join(flatten(x) for x in r["text"].split("\n"))} for r in records],
+           out / f"{name}_flat.jsonl")
+
+
+def fnc(out: Path = CACHE / "fnc") -> None:
+    """FakeNewsCorpus' news_sample.csv (several27/FakeNewsCorpus): 250 pages scraped from
+    many sites (reliable, fake, satire, clickbait), its chrome left in (beforeitsnews' reader
+    poll and teaser, WordPress feed footers, "Republished with permission"). Every row with
+    200+ characters of content; no publication date (scraped_at is a crawl time). Third-party
+    text: read here, never committed. Twenty-fourth session's held-out read."""
+    csv.field_size_limit(sys.maxsize)
+    rows = csv.DictReader(io.StringIO(_show_any(FNC_REPO, "news_sample.csv"), newline=""))
+    records, seen = [], set()
+    for row in rows:
+        content, rid = row["content"] or "", f"fnc-{row['id']}"
+        if len(content) < 200 or rid in seen:
+            continue
+        seen.add(rid)
+        lines = [x for x in content.replace("\r\n", "\n").replace("\r", "\n").split("\n") if x.strip()]
+        records.append({"id": rid, "url": row["url"] or None, "title": row["title"] or None,
+                        "publisher": row["domain"] or None, "author": (row["authors"] or "").strip() or None,
+                        "published": None, "text": "\n".join(lines)})
+    _lines_and_flat(records, out, "fnc")
+
+
+def _mdy(value: object) -> str | None:
+    """RealNews' publish_date ("06-13-2014", or ISO) as an ISO date."""
+    if not isinstance(value, str):
+        return None
+    for fmt in ("%Y-%m-%d", "%m-%d-%Y"):
+        try:
+            return datetime.strptime(value.strip()[:10], fmt).date().isoformat()
+        except ValueError:
+            pass
+    return None
+
+
+def realnews(out: Path = CACHE / "realnews") -> None:
+    """Grover's realnews/realnews_tiny.jsonl (rowanz/grover): five Common Crawl news pages as
+    newspaper extracted them (NBC's video widget, The Local's ad label and credits). Small,
+    but nobody here wrote them. Twenty-fourth session's held-out read."""
+    records = []
+    for n, raw in enumerate(_show_any("rowanz/grover", "realnews/realnews_tiny.jsonl").splitlines()):
+        if not raw.strip():
+            continue
+        doc = json.loads(raw)
+        text = "\n".join(flatten(x) for x in (doc.get("text") or "").splitlines() if x.strip())
+        if len(text) < 200:
+            continue
+        authors = doc.get("authors") or []
+        authors = [authors] if isinstance(authors, str) else authors
+        records.append({"id": f"rn-{n}", "url": doc.get("url"), "title": doc.get("title"),
+                        "publisher": doc.get("domain"), "author": ", ".join(a.strip() for a in authors if a.strip()) or None,
+                        "published": _mdy(doc.get("publish_date")), "text": text})
+    _lines_and_flat(records, out, "realnews")
+
+
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
          "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus,
-         "htmlclean": htmlclean, "htmlclean2": htmlclean2, "webhose": webhose}
+         "htmlclean": htmlclean, "htmlclean2": htmlclean2, "webhose": webhose, "fnc": fnc,
+         "realnews": realnews}
 
 if __name__ == "__main__":
     args = sys.argv[1:]
