@@ -87,3 +87,17 @@ def test_a_video_widget_and_an_ad_label_of_realnews_pages_are_chrome() -> None:
     for label in (widget, "Story continues below…"):
         text = "\n".join([STORIES[0], label, STORIES[1]])
         assert flagged(article(text, "r1", publisher="nbcnews.com")) == [label], label
+
+
+def test_a_credit_in_flat_text_ends_where_the_next_sentence_starts() -> None:
+    for credit, sentence in [
+            ("Credit: NASA/JPL-Caltech/SwRI/MSSS", "Jupiter looks beautiful in pearls!"),
+            ("Credit: Christopher Go", "The photos were taken during Sunday's close flyby."),
+            ("Photo Credit: www.facebook.com/WhiteHouse", "How close is the president to following that path?")]:
+        assert _leaks(" ".join([STORIES[0], credit, sentence, STORIES[1]])) == [(credit, "credit")], credit
+
+
+def test_a_credits_own_lower_case_words_stay_in_it() -> None:
+    for credit in ("Photo: Bureau of Land Management", "Photo: Museo del Prado, Madrid"):
+        found = _leaks(" ".join([STORIES[0], credit, "The curfew ended on Friday.", STORIES[1]]))
+        assert found == [(credit, "credit")], credit
