@@ -287,7 +287,9 @@ def caption_end(text: str, language: str | None = None) -> int:
 # words are particles ("U.S. Department of the Interior", "Museo del Prado"), and a name's
 # capitalised words run on ("Photo: Mark Schiefelbein Die Hard fans lined up": not cut).
 _RUN_ON_SENTENCE = re.compile(r"(?<=\s)[A-Z][a-z'’]*\s+([a-z][a-z'’-]*)\s+[a-z]")
-NAME_PARTICLES = frozenset(FUNCTION_WORDS) | {"del", "della", "di", "du", "des", "van", "von", "al", "bin", "ibn", "y"}
+NAME_PARTICLES = frozenset(FUNCTION_WORDS) | {"del", "della", "di", "du", "des", "van", "von", "al", "bin", "ibn"}
+# A credit's own token: an agency's capitals, a path or a site ("MSSS", "NASA/JPL", "www.x.com")
+_CREDIT_TOKEN = re.compile(r"^[A-Z0-9]{2,}$|[/.]\w")
 
 
 def _sentence_after_name(text: str) -> int:
@@ -304,10 +306,6 @@ def _sentence_after_name(text: str) -> int:
                 m.group().split()[0].lower() in SENTENCE_STARTERS or _CREDIT_TOKEN.search(last)):
             return len(before)
     return len(text)
-
-
-# A credit's own token: an agency's capitals, a path or a site ("MSSS", "NASA/JPL", "www.x.com")
-_CREDIT_TOKEN = re.compile(r"^[A-Z0-9]{2,}$|[/.]\w")
 
 
 @lru_cache(maxsize=1)
@@ -501,8 +499,8 @@ _FEED_FOOTER = re.compile(r"\bThe post [^\n]{2,200}? appeared first on [^\n]{2,6
 
 
 def feed_footers(text: str) -> list[tuple[int, int]]:
-    """Where the text holds a feed's footer, in order."""
-    return [m.span() for m in _FEED_FOOTER.finditer(text)]
+    """Where the text holds a feed's footer, in order (most texts hold none: a substring test)."""
+    return [m.span() for m in _FEED_FOOTER.finditer(text)] if "appeared first on" in text else []
 
 
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -520,15 +518,16 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 inline = opening_stamp(line.text)
             read.append((line, inline, leak))
         timeline = _timeline_headings([(line, leak) for line, _, leak in read])
-        footers = feed_footers(article.text) if "appeared first on" in (article.text or "") else []
-        covered = list(footers)
+        footers = feed_footers(article.text or "")
+        told = 0  # footers found so far, each before the first unit it covers
         for k, (line, inline, leak) in enumerate(read):
-            while footers and footers[0][0] < line.end:  # a feed's footer across units: once, whole
-                start, end = footers.pop(0)
+            while told < len(footers) and footers[told][0] < line.end:  # a feed's footer across units: once, whole
+                start, end = footers[told]
+                told += 1
                 text = article.text[start:end]
                 yield _finding(article, start, end, f"{text[:80]!r} is {what_it_is(text, 'syndication')} "
                                "left in the body by the extractor, not article text.", Leak("syndication"))
-            if covered and any(start < line.end and line.start < end for start, end in covered):
+            if footers and any(start < line.end and line.start < end for start, end in footers):
                 continue  # (its units: "The post", the title, "appeared first on <site>.")
             if timeline and (_bare_date(line, leak) is not None or (leak is not None and leak.kind == "date"
                                                                       and _entry_date(line) is not None)):
