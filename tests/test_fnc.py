@@ -101,3 +101,36 @@ def test_a_credits_own_lower_case_words_stay_in_it() -> None:
     for credit in ("Photo: Bureau of Land Management", "Photo: Museo del Prado, Madrid"):
         found = _leaks(" ".join([STORIES[0], credit, "The curfew ended on Friday.", STORIES[1]]))
         assert found == [(credit, "credit")], credit
+
+
+REPORT = [  # an all-capitals market report, lines as beforeitsnews carried it (FakeNewsCorpus fnc-1411)
+    "Usa Dollar Tanks On Mnuchin Statement",
+    "USA INDEX BREAKS 90 AND ENDS AT 89.25/USA 10 YR BOND NOTE AT 2.65%/GOLD RISES $25.00 TO $1357.15/"
+    "SILVER RISES 56 CENTS TO $17.50 AND BREAKS THE HUGE $17.25 RESISTANCE/HUGE SILVER EFP ISSUANCE OF 2598 "
+    "CONTRACTS/NOTHING ADDED INTO THE SLV/HUGE NUMBER OF SWAMP STORIES FOR YOU TONIGHT",
+    "GOLD: $1357.15 UP $25.00",
+    "SHANGHAI GOLD FIX: FIRST FIX 10 15 PM EST (2:15 SHANGHAI LOCAL TIME)",
+    "NY PRICE OF GOLD AT EXACT SAME TIME: $1341.15",
+    "LONDON FIRST GOLD FIX: 5:30 am est $1350.50",
+    "NUMBER OF NOTICES FILED TODAY FOR JANUARY CONTRACT: 8 NOTICE(S) FOR 800 OZ.",
+    "Today, we had the open interest in silver FELL BY A TINY 76 contracts from 200,061 DOWN TO 199,985 with "
+    "the small rise in price of silver yesterday, and the bankers kept on issuing the private contracts.",
+    "OUR BANKERS USED THEIR EMERGENCY PROCEDURE TO ISSUE ANOTHER GOOD 2598 PRIVATE EFP'S FOR DELIVERY OVER "
+    "IN LONDON WITH A FIAT BONUS.",
+    "BUT WE ALSO HAD ANOTHER STRONG 2598 EFP'S ISSUED TRANSFERRING COMEX LONGS OVER TO LONDON.",
+    "TOGETHER WITH THE GOOD SIZED AMOUNT OF SILVER OUNCES STANDING FOR JANUARY, DEMAND FOR PHYSICAL SILVER "
+    "INTENSIFIES AS WE WITNESS A HUGE NUMBER OF EFP'S ISSUED.",
+    "CHINA IS VERY HAPPY TODAY (GOOD MARKETS AND A WEAKER USA DOLLAR)",
+]
+
+
+def test_a_report_written_in_capitals_is_not_chrome_around_its_one_lower_case_paragraph() -> None:
+    """Its capitals read as link text (a long capitalised line says "menu"), and its one
+    paragraph in lower case was the body: 46 of the report's lines were head and tail chrome.
+    A page mostly in capitals has no body by line shape: phrases and recurrence decide."""
+    from test_boilerplate_gj import flagged
+
+    assert flagged(article("\n".join(REPORT), "c1", publisher="beforeitsnews.com", title=REPORT[0])) == []
+    # the same capitals as a small part of a page in lower case: still chrome there
+    page = "\n".join([REPORT[0], REPORT[1], REPORT[2], *STORIES, MORE.format("Leeds"), REPORT[8]])
+    assert REPORT[1] in flagged(article(page, "c2", publisher="beforeitsnews.com", title=REPORT[0]))
