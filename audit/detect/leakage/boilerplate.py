@@ -86,6 +86,7 @@ OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "
 SENTENCE_PIECE_WORDS = 4  # a line of this many words without a sentence end can be a cut sentence
 LINK_GAP_MAX_WORDS = 3  # a line this short inside a sentence cut on both sides: the words between dropped links
 OPENER_MAX_WORDS = 2  # ... and a line this short before it can be the sentence's first, linked words
+WRAPPED_MIN_LOWER = 0.5  # a line this lower-case is a wrapped sentence's, however short (_closes_sentence)
 TAG_WORDS_PER_COMMA = 6  # a lower-case line with a comma every few words is a tag list, not a sentence
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»]$")
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’»)\]]*$")  # a sentence's full stop, maybe inside quotes
@@ -447,11 +448,16 @@ def _closes_sentence(lines: Sequence[Line], i: int) -> bool:
     """A menu word that is the last word of a sentence hard-wrapped onto its own line
     ("... problems are growing abroad, but jobs aren't growing here at" / "home.": CNN's
     transcript of the 2012 vice-presidential debate, wrapped at 65 characters): one or two
-    words in lower case ending the sentence, after a line of several words with no ending."""
+    words in lower case ending the sentence, after a line of several words with no ending.
+    That line may be short enough to look like link text, when half its words are lower
+    case as a sentence's are and link text's are not ("Quidditch, the Death Eaters, and
+    entire mythology of Rowling's wider wizarding" / "world.": The New Republic's review
+    as its page's source wraps it, Postlight's fixtures; "world" is a menu's word)."""
     ln, before = lines[i], lines[i - 1] if i > 0 else None
     return (ln.words <= OPENER_MAX_WORDS and not ln.piece and before is not None
             and ln.text[:1].islower() and bool(_SENTENCE_END.search(ln.text.rstrip()))
-            and before.words >= SENTENCE_PIECE_WORDS and not before.navlike
+            and before.words >= SENTENCE_PIECE_WORDS
+            and (not before.navlike or (before.lower_share or 0) >= WRAPPED_MIN_LOWER)
             and not _SENTENCE_END.search(before.text.rstrip()))
 
 
