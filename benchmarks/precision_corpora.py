@@ -11,7 +11,8 @@ to /work/.mirror/OWNER+NAME/repo (a bare git directory; nothing here clones or d
 Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
 dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes, flairNLP/fundus,
-j-szulc/html-cleaning-dataset-merged, Webhose/free-news-datasets. The Zyte
+j-szulc/html-cleaning-dataset-merged, Webhose/free-news-datasets, several27/FakeNewsCorpus,
+rowanz/grover, postlight/parser. The Zyte
 gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
@@ -37,6 +38,7 @@ gives the same records from the same mirror commits.
 | webhose/webhose_lines.jsonl, webhose_flat.jsonl | Webz.io's free news datasets (Webhose/free-news-datasets; free for academic and research use, read only), the one zip the mirror holds whole enough, see `webhose` | 136 | Webz.io's text (lines where kept) / one paragraph; 5 languages |
 | fnc/fnc_lines.jsonl, fnc_flat.jsonl | FakeNewsCorpus' news_sample.csv (several27/FakeNewsCorpus; scraped third-party pages: read only), see `fnc` | 232 | lines kept / one paragraph; no publication dates |
 | realnews/realnews_lines.jsonl, realnews_flat.jsonl | Grover's realnews_tiny.jsonl (rowanz/grover, Apache-2.0; Common Crawl news pages: read only), see `realnews` | 5 | newspaper's text (lines) / one paragraph |
+| postlight/pl_lines.jsonl, pl_flat.jsonl | Postlight Parser's test fixtures (postlight/parser, Apache-2.0 repository; third-party pages, publishers' copyright: read only), see `postlight` | 169 | trafilatura's text as it gives it (some hard-wrapped) / one paragraph; en 136, ja 26, de 4, fr 2, zh 1 |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -734,10 +736,37 @@ def realnews(out: Path = CACHE / "realnews") -> None:
     _lines_and_flat(records, out, "realnews")
 
 
+def postlight(out: Path = CACHE / "postlight") -> None:
+    """Postlight Parser's test fixtures (postlight/parser, fixtures/*.html; Apache-2.0 repository,
+    the pages are third-party, publishers' copyright: read only): 170 saved pages of ~150 sites
+    (news, magazines, blogs, a few Japanese and German), their body by trafilatura
+    `bare_extraction` as it gives it (some keep their source's hard wraps and indentation). Every
+    page with 200+ characters, in name order; url, title and date from trafilatura's metadata,
+    publisher the url's host (else the fixture's name, which is the site's). Flat: the non-blank
+    lines stripped and joined by a space. Twenty-fifth session's held-out read."""
+    import trafilatura
+
+    records = []
+    for n, path in enumerate(sorted(p for p in _names("postlight/parser", "fixtures") if p.endswith(".html"))):
+        doc = trafilatura.bare_extraction(_show("postlight/parser", path), with_metadata=True)
+        doc = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else doc
+        text = doc.get("text") or ""
+        if len(text) < 200:
+            continue
+        url = doc.get("url") or None
+        host = (urlparse(url).netloc if url else "").removeprefix("www.")
+        records.append({"id": f"pl-{n}", "url": url, "title": " ".join((doc.get("title") or "").split()) or None,
+                        "publisher": host or path.rsplit("/", 1)[-1].removesuffix(".html"),
+                        "published": doc.get("date") or None, "text": text})
+    _write(records, out / "pl_lines.jsonl")
+    _write([{**r, "text": " ".join(x.strip() for x in r["text"].splitlines() if x.strip())} for r in records],
+           out / "pl_flat.jsonl")  # (a line's inner spaces kept, as the read had them)
+
+
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
          "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus,
          "htmlclean": htmlclean, "htmlclean2": htmlclean2, "webhose": webhose, "fnc": fnc,
-         "realnews": realnews}
+         "realnews": realnews, "postlight": postlight}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -63,6 +63,16 @@ def test_the_articles_own_formatting_and_angle_brackets_that_are_no_html_are_not
     assert flagged(article(f"{PROSE}\n{text}", "own")) == []
 
 
+def test_an_api_named_in_the_prose_is_no_script() -> None:
+    """InfoQ's Japanese article on a browser mode lists what it turns off: "document.write()の
+    無効化" (Postlight's fixtures); a page's call has arguments, or is assigned."""
+    for text in ("このモードは document.write()の無効化、同期XHRの上書きを実施している。",
+                 "The mode disables document.write() and synchronous requests in every page."):
+        assert spans(text) == [], text
+    call = "document.write('<p>Subscribe now</p>');"
+    assert spans(f"The mode disables it. {call} Then the page loads.") == [call]
+
+
 def test_a_script_the_flat_texts_units_cut_is_still_one_finding_whole() -> None:
     # a recipe page of htmldate's evaluation set: "PandoSites.RegisterControlInstance" reads as
     # a sentence's end glued onto the next, so the script spans two of the text's units

@@ -112,3 +112,24 @@ def test_a_kick_off_time_after_the_date_is_not_its_year() -> None:
     assert list(find_weekday_mismatches([article(fixture, date(2005, 2, 25))], {})) == []
     [wrong] = find_weekday_mismatches([article(fixture.replace("Tuesday", "Monday"), date(2005, 2, 25))], {})
     assert "March 1, 2005 is a Tuesday" in wrong.message
+
+
+def test_a_yearless_date_of_the_year_the_article_calls_last_year_fits_that_year() -> None:
+    """An LA Times story of 2016-12-16 on "last year's" school shutdown: "Monday, Dec. 14"
+    is 2015's (a Wednesday in 2016). Without the words, the publication's year is taken."""
+    text = ("An internal report on last year's shutdown of the schools was released. "
+            "The drama began at 10:01 p.m. on Monday, Dec. 14, when the board president got the email.")
+    assert list(find_weekday_mismatches([article(text, date(2016, 12, 16))], {})) == []
+    plain = text.replace("last year's ", "the ")
+    assert spans(list(find_weekday_mismatches([article(plain, date(2016, 12, 16))], {}))) == [
+        ("consistency.weekday_yearless", "Monday, Dec. 14")]
+    # "last year" further on, about something else: the publication's year
+    later = ("The drama began at 10:01 p.m. on Monday, Dec. 14, when the board president got the email. "
+             + "The schools stayed closed all day while the police searched every building. " * 5
+             + "He was elected president of the board last year, after a close vote.")
+    assert spans(list(find_weekday_mismatches([article(later, date(2016, 12, 16))], {}))) == [
+        ("consistency.weekday_yearless", "Monday, Dec. 14")]
+    # a Monday in neither year: still found, with the publication's year
+    wrong = text.replace("Monday", "Friday")
+    assert spans(list(find_weekday_mismatches([article(wrong, date(2016, 12, 16))], {}))) == [
+        ("consistency.weekday_yearless", "Friday, Dec. 14")]

@@ -89,10 +89,16 @@ def written_year(text: str, mention: DateMention) -> int | None:
 
 def sentence_years(text: str, mention: DateMention) -> set[int]:
     """Years written in the date's sentence (a rough one: full stops and line breaks)."""
+    return {int(y) for y in _YEAR.findall(_sentence_of(text, mention))}
+
+
+def _sentence_of(text: str, mention: DateMention) -> str:
+    """The date's sentence, roughly: from the last full stop or line break within 300
+    characters before it to the next one after it."""
     left = max((m.end() for m in _SENTENCE_STOP.finditer(text, max(0, mention.start - 300), mention.start)),
                default=max(0, mention.start - 300))
     right = _SENTENCE_STOP.search(text, mention.end)
-    return {int(y) for y in _YEAR.findall(text, left, right.start() if right else len(text))}
+    return text[left:right.start() if right else len(text)]
 
 
 def mention_years(mention: DateMention, published: date | None) -> list[int]:
@@ -187,10 +193,22 @@ def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bo
     """Whether a yearless date's weekday is right in a recent year the article writes
     (RECENT_YEARS). Read only for a weekday that already fails the publication's year."""
     recent = range(published.year - RECENT_YEARS, published.year + 2)
-    for year in _written_years(text) & set(recent):
+    said = {published.year + step for step, pattern in _RELATIVE_YEARS
+            if pattern.search(text, 0, LEAD_CHARS) or pattern.search(_sentence_of(text, mention))}
+    for year in (_written_years(text) | said) & set(recent):
         if any(d.weekday() == mention.weekday for d in mention.readings(year)):
             return True
     return False
+
+
+# A year the article names by its place from the publication's, in its lead or the date's
+# sentence: "An internal report on last year's unprecedented one-day shutdown" opens an LA
+# Times story of 2016-12-16 that says "Monday, Dec. 14" (2015's Monday; Postlight's fixtures).
+# Further on, "last year" is another matter ("... before Macron took office last year", after
+# "Thursday, July 27th" in a Guardian story of 2018-08-03: the visit was 2018's). English only.
+LEAD_CHARS = 400
+_RELATIVE_YEARS = ((-1, re.compile(r"\b(?:[Ll]ast|[Pp]revious) year\b|\ba year (?:ago|earlier)\b")),
+                   (1, re.compile(r"\b[Nn]ext year\b")))
 
 
 def _written_years(text: str) -> set[int]:

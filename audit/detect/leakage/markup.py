@@ -101,6 +101,9 @@ def _scripts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     at = start
     while (m := _SCRIPT_OPEN.search(text, at, end)) is not None:
+        if m.group().endswith("(") and text.startswith(")", m.end()):  # "document.write()の無効化":
+            at = m.end()  # an API named in the prose (InfoQ's article on a browser mode), no call of a page's
+            continue
         # "(function ... }(...));" closes with its outer bracket, "function (...) {" with its body
         body = m.end() - 1 if m.group().endswith("{") and not m.group().startswith("(") else m.start()
         close, stopped = _balanced_end(text, body, min(end, m.start() + SCRIPT_MAX_CHARS))
