@@ -135,30 +135,3 @@ def test_a_report_written_in_capitals_is_not_chrome_around_its_one_lower_case_pa
     page = "\n".join([REPORT[0], REPORT[1], REPORT[2], *STORIES, MORE.format("Leeds"), REPORT[8]])
     assert REPORT[1] in flagged(article(page, "c2", publisher="beforeitsnews.com", title=REPORT[0]))
 
-
-WRAPPED = [  # a review as its page's source wraps it (The New Republic's shape, Postlight's fixtures; words made up)
-    "The eight films of the series, which stretched out over nearly a",
-    "decade, had a fine group of young actors at their center, and we watched them grow up on screen",
-    "while the older actors around them supplied the whimsy. We cared about those likeable",
-    "characters, and their story kept us grounded among the thornier details of the school,",
-    "Quidditch, the Death Eaters, and the entire mythology of the author's wider wizarding",
-    "world.",
-    "The new film, the first of a promised five, has no such charms. Sure, all the fixings",
-    "are there, the goblins and the spells and the magical creatures, but these were always",
-    "meant to be the garnish rather than the main course of the thing.",
-    "The film takes place during the Roaring Twenties, and the plot revolves around Newt",
-    "Scamander, a sort of collector of the eponymous fantastic beasts, who takes them to New",
-    "York City. Inevitably a few escape, and he must track",
-    "them down with Tina, a disgraced auror, and Jacob, a befuddled human baker",
-    "who wants to open his own shop one day.",
-    *STORIES, *[MORE.format(town) for town in TOWNS],
-]
-
-
-def test_a_menu_word_that_ends_a_wrapped_sentence_is_no_chrome_and_says_none_stands_above() -> None:
-    """"world." is a menu's word, and on its own line it was chrome and the evidence that
-    chrome stood above the body: 6 lines of a review were head chrome. The line before it
-    is short enough to look like link text, but half its words are lower case."""
-    from test_boilerplate_gj import flagged
-
-    assert flagged(article("\n".join(WRAPPED), "w1", publisher="newrepublic.com", title="A review")) == []

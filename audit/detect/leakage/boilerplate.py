@@ -201,8 +201,11 @@ def _labelling(ln: Line) -> bool:
     return any(h.kind not in IN_BODY_KINDS for h in _strong_hits(ln))
 
 
-def _runs(lines: Sequence[Line]) -> dict[int, Run]:
-    """Line index -> the run of consecutive nav-like lines it belongs to (one pass)."""
+def _runs(lines: Sequence[Line], text: str = "") -> dict[int, Run]:
+    """Line index -> the run of consecutive nav-like lines it belongs to (one pass). A run
+    that ends a paragraph (`_ends_paragraph`) is anchored only by its own first line: what
+    stands below it (an ad slot's label in it or after it) does not make a paragraph's last
+    sentences a list."""
     found: dict[int, Run] = {}
     run: list[int] = []
     for ln in [*lines, None]:
@@ -212,11 +215,27 @@ def _runs(lines: Sequence[Line]) -> dict[int, Run]:
         if run:
             j, k = run[0], run[-1]
             edges = {e for e in (j, k, j - 1, k + 1) if 0 <= e < len(lines)}
+            if _ends_paragraph(lines, j, k, text):
+                edges = {j}
             info = Run(len(run), any(_labelling(lines[e]) and (e <= j or not _ends_an_article(lines[e]))
                                      for e in edges))
             found.update((i, info) for i in run)
         run = []
     return found
+
+
+def _ends_paragraph(lines: Sequence[Line], j: int, k: int, text: str) -> bool:
+    """Whether the run of lines j..k starts with the last sentences of a paragraph line: its
+    first unit is a piece cut from the line whose piece before it is prose, and the line
+    ends before the run does ('... look forward to the next. Why not say, "Be kind." Or even,
+    "Yes! I see you, Queen!"' / "Advertisement": Racked's story in Postlight's fixtures, 3
+    short quotes called a list of teasers under an ad slot's label). Flat text has one line:
+    there a byline's pieces after the story's last sentence, then "Share this article", stay
+    a run under a label ("Sally Grover - Celebrity News Service News Writer |", L3S)."""
+    if j == 0 or not lines[j].piece or not lines[j - 1].piece or not _prose(lines[j - 1]):
+        return False
+    below = lines[min(k + 1, len(lines) - 1)].start
+    return "\n" not in text[lines[j - 1].end:lines[j].start] and "\n" in text[lines[j].start:below]
 
 
 def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: set[int]) -> set[int]:
@@ -746,7 +765,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     body = _body(lines, first, last, (strong | (_zone_evidence(lines) - closers)) - embeds)
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
-    runs = _runs(lines)
+    runs = _runs(lines, article.text or "")
     code = markup_spans(article.text or "", 0, len(article.text or ""))
     code_ends = [e for _, e in code]
     labels = any(h.kind == "related" for ln in lines for h in ln.hits)  # a teaser label anywhere

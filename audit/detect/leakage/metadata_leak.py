@@ -49,6 +49,7 @@ KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
     "credit": "a photo credit", "reading": "a reading-time stamp", "contact": "an author contact",
     "syndication": "a syndication notice (where the piece first ran)",
+    "contributor": "a contributors' credit",
 }
 
 

@@ -312,12 +312,18 @@ def _teaser_end(line: str, words: Sequence[re.Match[str]], first: int) -> int:
         end_word = _back_off(words, first, stop) if stop < limit else limit
     else:  # a sentence-case headline: up to a capitalised sentence starter
         end_word = limit
+        # a headline's own "!" or "?" ahead: a capitalised word before it that is no sentence
+        # starter is a name in the headline ("RELATED: Pat Benatar is moving on from her gorgeous
+        # Maui home — see inside!", Postlight's fixtures: cut at "Maui"), not the story's next sentence
+        bang = next((i for i in range(first + 2, limit) if words[i].group().rstrip("\"'”’)").endswith(("!", "?"))),
+                    None)
         for i in range(first + 2, limit):
             word = words[i].group()
             if _is_capitalised(word) and not _is_capitalised(words[i - 1].group()) and (
                     word.lower().strip("\"'“‘") in SENTENCE_STARTERS
                     or (i + 1 < len(words) and not _is_capitalised(words[i + 1].group()))):
-                end_word = i
+                starter = word.lower().strip("\"'“‘") in SENTENCE_STARTERS
+                end_word = bang + 1 if bang is not None and bang >= i and not starter else i
                 break
     return words[end_word - 1].end() if end_word > first else words[first].start()
 
