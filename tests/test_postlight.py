@@ -88,3 +88,15 @@ def test_a_contributors_credit_is_metadata_on_its_line_and_in_flat_text() -> Non
                      "She contributed to this report's findings on housing, officials said."):
         for sep in ("\n", " "):
             assert _leaks(sep.join([STORIES[0], sentence, STORIES[1]])) == [], sentence
+
+
+def test_a_french_teaser_whose_capital_lost_its_accent_is_chrome_on_its_line() -> None:
+    """Libération writes "A lire aussi : <headline>" (goose3's pages): "À lire aussi:" was
+    listed, not its capital without the accent. In flat text it is left: where a French
+    headline ends before the story's next sentence ("... de Martine Aubry Il a dressé ...")
+    the teaser reader cannot tell, and it ran over the story."""
+    story = ["Le Premier ministre a défendu sa méthode de gouvernement devant les militants samedi soir.",
+             "Il a dressé la liste des avancées sociales du gouvernement, des honoraires aux contrats."]
+    teaser = "A lire aussi : Notre récit du discours de Martine Aubry"
+    assert flagged(article("\n".join([story[0], teaser, story[1]]), "f1", publisher="liberation.fr")) == [teaser]
+    assert flagged(article(" ".join([story[0], teaser, story[1]]), "f2", publisher="liberation.fr")) == []
