@@ -100,3 +100,21 @@ def test_a_french_teaser_whose_capital_lost_its_accent_is_chrome_on_its_line() -
     teaser = "A lire aussi : Notre récit du discours de Martine Aubry"
     assert flagged(article("\n".join([story[0], teaser, story[1]]), "f1", publisher="liberation.fr")) == [teaser]
     assert flagged(article(" ".join([story[0], teaser, story[1]]), "f2", publisher="liberation.fr")) == []
+
+
+def test_a_writers_contact_and_a_follow_prompt_are_metadata_and_a_story_sentence_is_not() -> None:
+    """"Jemele Hill can be reached at ...@gmail.com." and "Follow Jefferson Graham on Twitter."
+    (goose3's ESPN and USA Today pages; 31 such lines on 8 corpora, 28 missed): on their line
+    and as sentences of flat text. Being reachable at an office, or following the money, is news."""
+    for line in ("Jemele Hill can be reached at jhill@example.com.",
+                 "Staff writer Ann Lee can be reached at alee@example.com or (504) 555-0193.",
+                 "Follow Jefferson Graham on Twitter.",
+                 "Follow Peggy on Twitter and Cosmo Celeb on Facebook.",
+                 "Follow Sean Rossman on Twitter: @SeanRossman"):
+        for sep in ("\n", " "):
+            assert _leaks(sep.join([STORIES[0], line, STORIES[1]])) == [(line, "contact")], (sep, line)
+    for sentence in ("The senator can be reached at his office in Washington for comment, aides said.",
+                     "Follow the money on the ground, investigators said.",
+                     "The caller said: “I can be reached by email at bb@example.com, thank you.”"):
+        for sep in ("\n", " "):
+            assert _leaks(sep.join([STORIES[0], sentence, STORIES[1]])) == [], sentence

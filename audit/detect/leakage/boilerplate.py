@@ -75,6 +75,7 @@ BODY_MIN_PROSE = 0.35
 # FakeNewsNet's pages of a bill), the next writes 49%.
 CAPITALS_PAGE_SHARE = 0.6
 CAPITALS_PAGE_MIN_LETTERS = 200
+CAPITALS_SAMPLE_LINES, CAPITALS_SAMPLE_CHARS = 40, 2000  # the start read first (_in_capitals)
 LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu" (zone evidence)
 NUMERIC_MAX_SHARE = 0.25  # ... unless this share of its words hold digits (a table)
 LIST_WORDS_PER_COMMA = 12  # ... or it has a comma every this many words (a list in the text)
@@ -706,8 +707,6 @@ def _in_capitals(lines: Sequence[Line]) -> bool:
     share = _capitals_share("\n".join(ln.text for ln in lines))
     return share is not None and share >= CAPITALS_PAGE_SHARE
 
-
-CAPITALS_SAMPLE_LINES, CAPITALS_SAMPLE_CHARS = 40, 2000
 
 
 def _capitals_share(text: str) -> float | None:

@@ -47,7 +47,7 @@ _DATE_START = re.compile(r"[\dadfjmnostw]", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
-    "credit": "a photo credit", "reading": "a reading-time stamp", "contact": "an author contact",
+    "credit": "a photo credit", "reading": "a reading-time stamp", "contact": "an author's or the site's contact or follow prompt",
     "syndication": "a syndication notice (where the piece first ran)",
     "contributor": "a contributors' credit",
 }

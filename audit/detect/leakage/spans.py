@@ -319,10 +319,10 @@ def _teaser_end(line: str, words: Sequence[re.Match[str]], first: int) -> int:
                     None)
         for i in range(first + 2, limit):
             word = words[i].group()
-            if _is_capitalised(word) and not _is_capitalised(words[i - 1].group()) and (
-                    word.lower().strip("\"'“‘") in SENTENCE_STARTERS
-                    or (i + 1 < len(words) and not _is_capitalised(words[i + 1].group()))):
-                starter = word.lower().strip("\"'“‘") in SENTENCE_STARTERS
+            if not _is_capitalised(word) or _is_capitalised(words[i - 1].group()):
+                continue
+            starter = word.lower().strip("\"'“‘") in SENTENCE_STARTERS
+            if starter or (i + 1 < len(words) and not _is_capitalised(words[i + 1].group())):
                 end_word = bang + 1 if bang is not None and bang >= i and not starter else i
                 break
     return words[end_word - 1].end() if end_word > first else words[first].start()
