@@ -74,6 +74,14 @@ def _leaks(text: str) -> list[tuple[str, str]]:
     return [(a.text[f.start:f.end], f.data["kind"]) for f in find_metadata_leaks([a], {})]
 
 
+def _found_in_both_shapes(line: str, kind: str | None) -> None:
+    """`line` between two story sentences, on its own line and in flat text: one leak of
+    `kind` that is the line (None: no leak)."""
+    for sep in ("\n", " "):
+        found = _leaks(sep.join([STORIES[0], line, STORIES[1]]))
+        assert found == ([(line, kind)] if kind else []), (sep, line)
+
+
 def test_a_contributors_credit_is_metadata_on_its_line_and_in_flat_text() -> None:
     """"The Associated Press contributed to this report." closes wire and network stories
     (goose3's and Postlight's pages, ~100 lines on 12 corpora); Reuters writes "(Additional
@@ -82,12 +90,10 @@ def test_a_contributors_credit_is_metadata_on_its_line_and_in_flat_text() -> Non
                    "CNN's Saskya Vandoorne and Hilary McGann contributed to this report.",
                    "Kristen Hayford contributed to this report from Madison.",
                    "(Additional reporting by Hugh Bronstein in Bogota; Editing by Bill Trott)"):
-        for sep in ("\n", " "):
-            assert _leaks(sep.join([STORIES[0], credit, STORIES[1]])) == [(credit, "contributor")], (sep, credit)
+        _found_in_both_shapes(credit, "contributor")
     for sentence in ("Scientists from 40 countries contributed to the report, which warns of rising seas.",
                      "She contributed to this report's findings on housing, officials said."):
-        for sep in ("\n", " "):
-            assert _leaks(sep.join([STORIES[0], sentence, STORIES[1]])) == [], sentence
+        _found_in_both_shapes(sentence, None)
 
 
 def test_a_french_teaser_whose_capital_lost_its_accent_is_chrome_on_its_line() -> None:
@@ -111,10 +117,8 @@ def test_a_writers_contact_and_a_follow_prompt_are_metadata_and_a_story_sentence
                  "Follow Jefferson Graham on Twitter.",
                  "Follow Peggy on Twitter and Cosmo Celeb on Facebook.",
                  "Follow Sean Rossman on Twitter: @SeanRossman"):
-        for sep in ("\n", " "):
-            assert _leaks(sep.join([STORIES[0], line, STORIES[1]])) == [(line, "contact")], (sep, line)
+        _found_in_both_shapes(line, "contact")
     for sentence in ("The senator can be reached at his office in Washington for comment, aides said.",
                      "Follow the money on the ground, investigators said.",
                      "The caller said: “I can be reached by email at bb@example.com, thank you.”"):
-        for sep in ("\n", " "):
-            assert _leaks(sep.join([STORIES[0], sentence, STORIES[1]])) == [], sentence
+        _found_in_both_shapes(sentence, None)
