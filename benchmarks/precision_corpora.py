@@ -12,7 +12,7 @@ Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
 dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes, flairNLP/fundus,
 j-szulc/html-cleaning-dataset-merged, Webhose/free-news-datasets, several27/FakeNewsCorpus,
-rowanz/grover, postlight/parser. The Zyte
+rowanz/grover, postlight/parser, goose3/goose3. The Zyte
 gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
@@ -39,6 +39,7 @@ gives the same records from the same mirror commits.
 | fnc/fnc_lines.jsonl, fnc_flat.jsonl | FakeNewsCorpus' news_sample.csv (several27/FakeNewsCorpus; scraped third-party pages: read only), see `fnc` | 232 | lines kept / one paragraph; no publication dates |
 | realnews/realnews_lines.jsonl, realnews_flat.jsonl | Grover's realnews_tiny.jsonl (rowanz/grover, Apache-2.0; Common Crawl news pages: read only), see `realnews` | 5 | newspaper's text (lines) / one paragraph |
 | postlight/pl_lines.jsonl, pl_flat.jsonl | Postlight Parser's test fixtures (postlight/parser, Apache-2.0 repository; third-party pages, publishers' copyright: read only), see `postlight` | 169 | trafilatura's text as it gives it (some hard-wrapped) / one paragraph; en 136, ja 26, de 4, fr 2, zh 1 |
+| goose3/gs_lines.jsonl, gs_flat.jsonl | goose3's test pages (goose3/goose3, Apache-2.0 repository; third-party pages, publishers' copyright: read only), see `goose3` | 72 | as `postlight`'s |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
@@ -758,15 +759,49 @@ def postlight(out: Path = CACHE / "postlight") -> None:
         records.append({"id": f"pl-{n}", "url": url, "title": " ".join((doc.get("title") or "").split()) or None,
                         "publisher": host or path.rsplit("/", 1)[-1].removesuffix(".html"),
                         "published": doc.get("date") or None, "text": text})
-    _write(records, out / "pl_lines.jsonl")
+    _write_lines_and_joined(records, out, "pl")
+
+
+def goose3(out: Path = CACHE / "goose3") -> None:
+    """goose3's test pages (goose3/goose3, tests/data/**/*.html; Apache-2.0 repository, the pages
+    third-party, publishers' copyright: read only): 98 saved pages, each byte-identical page once,
+    in name order, 72 with a body of 200+ characters by trafilatura (en 61; fr, es, zh, ar, ko, de,
+    pl; 22 of them goose3's own made-up "TextNode" pages). Publisher: the url's host, else the
+    site name trafilatura finds, else the file's stem. Flat as `postlight`'s. Twenty-fifth
+    session's second held-out read."""
+    import trafilatura
+
+    records, seen = [], set()
+    for n, path in enumerate(sorted(p for p in _names("goose3/goose3", "tests/data") if p.endswith(".html"))):
+        page = _show("goose3/goose3", path)
+        if hashlib.sha256(page).hexdigest() in seen:
+            continue
+        seen.add(hashlib.sha256(page).hexdigest())
+        doc = trafilatura.bare_extraction(page, with_metadata=True)
+        doc = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else doc
+        text = doc.get("text") or ""
+        if len(text) < 200:
+            continue
+        url = doc.get("url") or None
+        host = ((urlparse(url).hostname or "") if url else "").removeprefix("www.")
+        records.append({"id": f"gs-{n}", "url": url, "title": " ".join((doc.get("title") or "").split()) or None,
+                        "publisher": host or doc.get("sitename") or Path(path).stem,
+                        "published": doc.get("date") or None, "text": text})
+    _write_lines_and_joined(records, out, "gs")
+
+
+def _write_lines_and_joined(records: list[dict], out: Path, name: str) -> None:
+    """NAME_lines.jsonl (the text as extracted) and NAME_flat.jsonl (its non-blank lines stripped
+    and joined by a space, a line's inner spaces kept, as the held-out reads had them)."""
+    _write(records, out / f"{name}_lines.jsonl")
     _write([{**r, "text": " ".join(x.strip() for x in r["text"].splitlines() if x.strip())} for r in records],
-           out / "pl_flat.jsonl")  # (a line's inner spaces kept, as the read had them)
+           out / f"{name}_flat.jsonl")
 
 
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
          "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus,
          "htmlclean": htmlclean, "htmlclean2": htmlclean2, "webhose": webhose, "fnc": fnc,
-         "realnews": realnews, "postlight": postlight}
+         "realnews": realnews, "postlight": postlight, "goose3": goose3}
 
 if __name__ == "__main__":
     args = sys.argv[1:]
