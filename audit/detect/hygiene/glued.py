@@ -312,7 +312,7 @@ def _finding(article: Article, match: re.Match[str]) -> Finding:
     message = (
         f"Two sentences glued without a space at {match.group()!r}: "
         f"'…{match['left']}{match['end']}{match['quote']}' runs straight into "
-        f"'{match['right']}…' (a line break or space lost at extraction)."
+        f"'{match['right']}…' (a line break or space lost in extraction, or missing in the page itself)."
     )
     return span_finding(
         article, CHECK, match.start(), match.end(), message,
