@@ -252,7 +252,6 @@ SITE_VOICE = [
     "(Bloomberg) -- Sign up for China Rising, a new weekly dispatch on where China stands now and where it's going next.",
     "Subscribe via Apple Podcast, Spotify or Pocket Cast.",
     "Tim Culpan is a Bloomberg Opinion columnist covering technology.",
-    "Follow Sozzi on Twitter @BrianSozzi and on LinkedIn.",
     "Read the full story on CCN.com.",
     "(Bloomberg) -- Explore what's moving the global economy in the new season of the Stephanomics podcast.",
     "You can also send us feedback directly.",

@@ -116,7 +116,10 @@ def test_a_writers_contact_and_a_follow_prompt_are_metadata_and_a_story_sentence
                  "Staff writer Ann Lee can be reached at alee@example.com or (504) 555-0193.",
                  "Follow Jefferson Graham on Twitter.",
                  "Follow Peggy on Twitter and Cosmo Celeb on Facebook.",
-                 "Follow Sean Rossman on Twitter: @SeanRossman"):
+                 "Follow Sean Rossman on Twitter: @SeanRossman",
+                 # a site-voice line of Yahoo Finance (tests/test_boilerplate.py's SITE_VOICE had
+                 # it as recurring chrome): a follow prompt on its own
+                 "Follow Sozzi on Twitter @BrianSozzi and on LinkedIn."):
         _found_in_both_shapes(line, "contact")
     for sentence in ("The senator can be reached at his office in Washington for comment, aides said.",
                      "Follow the money on the ground, investigators said.",
