@@ -89,6 +89,9 @@ def test_a_contributors_credit_is_metadata_on_its_line_and_in_flat_text() -> Non
     for credit in ("The Associated Press contributed to this report.",
                    "CNN's Saskya Vandoorne and Hilary McGann contributed to this report.",
                    "Kristen Hayford contributed to this report from Madison.",
+                   # names the flat segmenter cuts as a Title-Case run: read on the whole text
+                   "Associated Press Writers Qassim Abdul-Zahra and Sinan Salaheddin contributed to this report.",
+                   "AP Technology Writer Barbara J. Ortutay in San Francisco contributed to this report.",
                    "(Additional reporting by Hugh Bronstein in Bogota; Editing by Bill Trott)"):
         _found_in_both_shapes(credit, "contributor")
     for sentence in ("Scientists from 40 countries contributed to the report, which warns of rising seas.",

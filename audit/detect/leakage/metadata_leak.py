@@ -497,11 +497,22 @@ def _finding(article: Article, start: int, end: int, msg: str, leak: Leak) -> Fi
 # the title out as a run of Title Case, so no unit holds it whole (FakeNewsCorpus, flat: 7 of
 # 7 missed). Read on the whole text; the site's name ends at a full stop within 60 characters.
 _FEED_FOOTER = re.compile(r"\bThe post [^\n]{2,200}? appeared first on [^\n]{2,60}?(?:\.(?=\s|$)|$)")
+# A contributors' credit, read on the whole text too: in flat text the segmenter cuts its names
+# as a run of Title Case, and the unit that held "contributed to this report." began at the last
+# name ("Salaheddin contributed to this report.": 12 of about 60 flat credits on 9 corpora). From
+# a line's or a sentence's start (or a wire story's "___" or dash, "—Steve Eder, Erica E. Phillips
+# and ...") to its full stop.
+_CONTRIBUTORS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"”’)] )|(?<=[_—–-] )|(?<=[_—–]))[A-Z](?:[^.!?\n]|(?<=\b[A-Z])\.){1,200}? "
+                           r"contributed (?:reporting )?to this (?:report|story|article)(?: from [^.!?\n]{2,60})?(?:\.|(?=\n)|$)")
 
 
-def feed_footers(text: str) -> list[tuple[int, int]]:
-    """Where the text holds a feed's footer, in order (most texts hold none: a substring test)."""
-    return [m.span() for m in _FEED_FOOTER.finditer(text)] if "appeared first on" in text else []
+def text_leaks(text: str) -> list[tuple[int, int, str]]:
+    """Where the text holds a feed's footer or a contributors' credit, and which, in order:
+    read on the whole text, where units may cut them (most texts hold neither: substring tests)."""
+    found = [(*m.span(), "syndication") for m in _FEED_FOOTER.finditer(text)] if "appeared first on" in text else []
+    if " contributed " in text:
+        found = sorted(found + [(*m.span(), "contributor") for m in _CONTRIBUTORS.finditer(text)])
+    return found
 
 
 def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -519,16 +530,16 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 inline = opening_stamp(line.text)
             read.append((line, inline, leak))
         timeline = _timeline_headings([(line, leak) for line, _, leak in read])
-        footers = feed_footers(article.text or "")
+        footers = text_leaks(article.text or "")
         told = 0  # footers found so far, each before the first unit it covers
         for k, (line, inline, leak) in enumerate(read):
-            while told < len(footers) and footers[told][0] < line.end:  # a feed's footer across units: once, whole
-                start, end = footers[told]
+            while told < len(footers) and footers[told][0] < line.end:  # a footer across units: once, whole
+                start, end, kind = footers[told]
                 told += 1
                 text = article.text[start:end]
-                yield _finding(article, start, end, f"{text[:80]!r} is {what_it_is(text, 'syndication')} "
-                               "left in the body by the extractor, not article text.", Leak("syndication"))
-            if footers and any(start < line.end and line.start < end for start, end in footers):
+                yield _finding(article, start, end, f"{text[:80]!r} is {what_it_is(text, kind)} "
+                               "left in the body by the extractor, not article text.", Leak(kind))
+            if footers and any(start < line.end and line.start < end for start, end, _ in footers):
                 continue  # (its units: "The post", the title, "appeared first on <site>.")
             if timeline and (_bare_date(line, leak) is not None or (leak is not None and leak.kind == "date"
                                                                       and _entry_date(line) is not None)):
