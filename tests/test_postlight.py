@@ -128,3 +128,10 @@ def test_a_writers_contact_and_a_follow_prompt_are_metadata_and_a_story_sentence
                      "Follow the money on the ground, investigators said.",
                      "The caller said: “I can be reached by email at bb@example.com, thank you.”"):
         _found_in_both_shapes(sentence, None)
+
+
+def test_a_teaser_label_with_its_headline_on_one_line_is_chrome() -> None:
+    """"YOU MAY ALSO LIKE: <headline>" (htmldate's pages): the label alone on a line was listed,
+    and as a marker inside running text, not followed by its headline on its own line."""
+    teaser = "YOU MAY ALSO LIKE: Partner Arrested After Grandmother Found Dead"
+    assert flagged(article("\n".join([STORIES[0], teaser, STORIES[1]]), "y1", publisher="example.com")) == [teaser]
