@@ -193,8 +193,9 @@ def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bo
     """Whether a yearless date's weekday is right in a recent year the article writes
     (RECENT_YEARS). Read only for a weekday that already fails the publication's year."""
     recent = range(published.year - RECENT_YEARS, published.year + 2)
+    sentence = _sentence_of(text, mention)
     said = {published.year + step for step, pattern in _RELATIVE_YEARS
-            if pattern.search(text, 0, LEAD_CHARS) or pattern.search(_sentence_of(text, mention))}
+            if pattern.search(text, 0, LEAD_CHARS) or pattern.search(sentence)}
     for year in (_written_years(text) | said) & set(recent):
         if any(d.weekday() == mention.weekday for d in mention.readings(year)):
             return True

@@ -708,7 +708,6 @@ def _in_capitals(lines: Sequence[Line]) -> bool:
     return share is not None and share >= CAPITALS_PAGE_SHARE
 
 
-
 def _capitals_share(text: str) -> float | None:
     """The share of a text's ASCII letters that are capitals; None under CAPITALS_PAGE_MIN_LETTERS."""
     data = text.encode("ascii", "ignore")
