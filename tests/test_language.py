@@ -143,6 +143,8 @@ ZH_TW = ("日本產經新聞報導，電子產品製造商與記憶體製造商�
          "暫時未知申請是否獲批。發言人表示，公司一向遵守所有法規，不評論與個別客戶的業務往來。") * 3
 JA = ("脳の働きに注目し、学習効果の高い独自のスタイルで人気のシリーズにプログラミング初心者向けの版が登場しました。"
       "データ型やデータ構造など、基本を段階的に学びます。") * 3
+# code samples as a Japanese programming page shows them (its errata: Postlight's fixtures)
+CODE = "passcode = passcode + word6\nprint(passcode)\nwhile guess != color:\n    recipe = recipe + 'a banana and '\n"
 EN = ("The council met on Tuesday and agreed the budget after a long debate about the new "
       "library, which the mayor said would open next spring. ") * 3
 
@@ -159,6 +161,9 @@ EN = ("The council met on Tuesday and agreed the budget after a long debate abou
     ("서울에서 회의가 열렸다 " * 20 + "金", "ko", None),  # Hangul: Korean may be right
     (EN + "習近平 " + EN, "en", None),  # a name in Chinese characters in an English story
     (EN, "en", None),
+    (JA + CODE * 6, "en", "ja"),  # 138 kana, half of the letters code: Japanese (share 0.52)
+    (JA + CODE * 8, "en", "ja"),  # ... 0.45
+    (JA[:70] + CODE * 2, "en", None),  # 42 kana in the same share: too few to overrule langdetect
 ])
 def test_the_script_overrules_a_verdict_it_cannot_be(sample: str, said: str, expected: str | None) -> None:
     from audit.normalise.language import script_says
@@ -166,7 +171,7 @@ def test_the_script_overrules_a_verdict_it_cannot_be(sample: str, said: str, exp
     verdict = script_says(sample, said)
     assert (verdict[0] if verdict else None) == expected
     if verdict:
-        assert 0.5 <= verdict[1] <= 1.0
+        assert 0.4 <= verdict[1] <= 1.0
 
 
 def test_detect_language_takes_the_scripts_word(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -86,7 +86,8 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
       is Japanese when kana are among them, else Chinese;
     - any other language but Chinese, where Chinese characters and kana are CJK_MIN_SHARE
       of the letters, is Japanese when kana are among them, else Chinese (a page half in
-      English and half in Chinese, 0.5, keeps langdetect's word).
+      English and half in Chinese, 0.5, keeps langdetect's word); with KANA_MIN kana or
+      more, KANA_MIN_SHARE is enough (a Japanese page half of code samples).
     The share, not langdetect's probability, is the verdict's `language_prob`: the suite's
     min_probability then keeps language.unexpected from calling a page of mixed scripts
     wholly foreign."""
@@ -103,7 +104,7 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
     cjk = CJK_WEIGHT * (han + kana)
     share = round(cjk / (sum(map(len, letter_runs(sample))) - han - kana + cjk), 4)
     # Korean or Japanese with no letter of its own script, whatever the share; else a majority
-    if language not in _OWN_SCRIPT and share < CJK_MIN_SHARE:
+    if language not in _OWN_SCRIPT and share < (KANA_MIN_SHARE if kana >= KANA_MIN else CJK_MIN_SHARE):
         return None
     return ("ja" if kana else "zh"), share
 
@@ -170,6 +171,14 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # CJK ideographs
 # letters so counted, the text is Chinese or Japanese whatever langdetect said.
 CJK_WEIGHT = 2
 CJK_MIN_SHARE = 0.65
+# Kana are Japanese's alone: an opening with this many of them is Japanese from a lower share.
+# Postlight's fixtures hold two Japanese programming pages whose openings are half code (a
+# book page's errata, a blog post on Go): langdetect said en 0.71 on their first 5,000
+# characters (ja 0.9999 on the whole text), their CJK shares 0.43-0.54, so every English-only
+# check ran on Japanese prose (73 false boilerplate.line findings on the book page alone).
+# An English story quoting a Japanese name or phrase has tens of kana, not hundreds.
+KANA_MIN = 100
+KANA_MIN_SHARE = 0.4
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _OWN_SCRIPT = {"ko": HANGUL, "ja": KANA}
 
@@ -219,7 +228,8 @@ def fast_path_version() -> str:
 
     rules = resources.files("audit.data").joinpath("language_fast_path.json").read_bytes()
     limits = (FAST_CHARS, FAST_MIN_WORDS, FAST_MIN_SHARE, FAST_MARGIN, FAST_MIN_DISTINCT,
-              SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, "script_says", CJK_WEIGHT, CJK_MIN_SHARE)
+              SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, "script_says", CJK_WEIGHT, CJK_MIN_SHARE,
+              KANA_MIN, KANA_MIN_SHARE)
     return hashlib.sha256(rules + repr(limits).encode()).hexdigest()[:8]
 
 
