@@ -790,6 +790,34 @@ def goose3(out: Path = CACHE / "goose3") -> None:
     _write_lines_and_joined(records, out, "gs")
 
 
+FAKEBR_REPO = "roneysco/Fake.br-Corpus"
+
+
+def fakebr(out: Path = CACHE / "fakebr") -> None:
+    """Fake.Br (roneysco/Fake.br-Corpus; Monteiro et al., PROPOR 2018; no licence file, research
+    corpus of third-party pages: read only): 3,600 true and 3,600 fake Brazilian Portuguese news
+    texts of 2016-2018 "as collected from their websites", each fake paired with a true one on
+    the same subject (same number). Texts as the files hold them (a file's BOM dropped); author,
+    url, date from the meta file as written there ("26/12/2017", "2017-11-28", "7/12/2017",
+    "11 de julho de 2017"), "None" as null; no titles. Publisher: the url's
+    host. Flat as `postlight`'s. Twenty-sixth session's held-out read."""
+    records = []
+    for kind in ("true", "fake"):
+        names = sorted(_names(FAKEBR_REPO, f"full_texts/{kind}"), key=lambda p: int(Path(p).stem))
+        for path in names:
+            number = Path(path).stem
+            text = _show(FAKEBR_REPO, path).decode("utf-8", errors="replace").lstrip("\ufeff")
+            meta = _show(FAKEBR_REPO, f"full_texts/{kind}-meta-information/{number}-meta.txt").decode(
+                "utf-8", errors="replace").lstrip("\ufeff").splitlines() + [""] * 4
+            author, url, day = (None if v.strip() in ("", "None") else v.strip() for v in (meta[0], meta[1], meta[3]))
+            host = ((urlparse(url).hostname or "") if url else "").removeprefix("www.")
+            records.append({"id": f"fb-{kind}-{number}", "url": url, "title": None, "author": author,
+                            "publisher": host or None,
+                            "published": day,
+                            "text": text})
+    _write_lines_and_joined(records, out, "fakebr")
+
+
 def _write_lines_and_joined(records: list[dict], out: Path, name: str) -> None:
     """NAME_lines.jsonl (the text as extracted) and NAME_flat.jsonl (its non-blank lines stripped
     and joined by a space, a line's inner spaces kept, as the held-out reads had them)."""
@@ -801,7 +829,7 @@ def _write_lines_and_joined(records: list[dict], out: Path, name: str) -> None:
 STEPS = {"reuters": reuters, "isot": isot, "bbc": bbc, "gold": gold, "yahoo": yahoo, "pages": pages, "gate": gate,
          "fakenewsnet": fakenewsnet, "gilets_jaunes": gilets_jaunes, "fundus": fundus,
          "htmlclean": htmlclean, "htmlclean2": htmlclean2, "webhose": webhose, "fnc": fnc,
-         "realnews": realnews, "postlight": postlight, "goose3": goose3}
+         "realnews": realnews, "postlight": postlight, "goose3": goose3, "fakebr": fakebr}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -224,3 +224,33 @@ def test_a_published_value_that_is_no_date_is_said(tmp_path: Path) -> None:
     by_id = {a.article_id: a for a in result.articles}
     assert by_id["ok"].published == date(2016, 3, 1) and by_id["ok"].published_from == "metadata"
     assert all(by_id[f"v{n}"].published is None for n in range(len(values)))
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("11 de julho de 2017", date(2017, 7, 11)),  # Fake.Br's records (Brazilian news)
+    (" 3 de Março de 2018 ", date(2018, 3, 3)),
+    ("3 de marco de 2018", date(2018, 3, 3)),  # the accent left out
+    ("1 de octubre de 1999", date(1999, 10, 1)),
+    ("1er mars 2020", date(2020, 3, 1)),
+    ("10 août 2019 à 14h", date(2019, 8, 10)),
+    ("5. März 2024", date(2024, 3, 5)),
+    ("12 luglio 2021", date(2021, 7, 12)),
+    ("12 mei 2021", date(2021, 5, 12)),
+    ("31 de fevereiro de 2017", None),  # no such day
+    ("julho de 2017", None), ("11 de julho", None),  # no day, no year: no date
+])
+def test_a_date_field_in_another_language_is_read(value: str, expected: date | None) -> None:
+    from audit.normalise.dates import parse_metadata_date
+
+    assert parse_metadata_date(value) == expected
+
+
+def test_a_portuguese_date_field_is_the_metadata_date(tmp_path: Path) -> None:
+    """1,109 of Fake.Br's 7,200 records date themselves "11 de julho de 2017": each had an
+    ingest fault and provenance.missing's "No usable publication date"."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "pt", "published": "11 de julho de 2017", "text": TEXT}) + "\n")
+    result = audit.run([corpus], out=None, cache=None, run_date=RUN_DATE, **FAST)
+    assert result.articles[0].published == date(2017, 7, 11)
+    assert result.articles[0].published_from == "metadata"
+    assert not [f for f in result.findings if f.check in ("ingest.fault", "provenance.missing")]
