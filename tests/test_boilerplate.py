@@ -333,3 +333,38 @@ def test_prose_line_past_the_body_is_chrome_only_by_recurrence() -> None:
     assert [(f.article_id, f.excerpt, f.data["signal"]) for f in found] == [
         (f"r{i}", promo, "recurring") for i in range(4)]
     assert flagged(*[article(text(i), f"o{i}", f"Paper {i}") for i in range(4)], **THREE) == []
+
+
+REUSED = "The defence says the prosecutors have no evidence to support the charges against him."
+
+
+def _site(n: int, carrying: int) -> list[Article]:
+    """`n` articles of one publisher, each its own story; the first `carrying` hold REUSED."""
+    out = []
+    for i in range(n):
+        text = "\n".join([BODY_1.replace("Tuesday", f"day {i}"), *([REUSED] if i < carrying else []),
+                          BODY_2.replace("Umerov", f"Umerov ({i} officers)"), BODY_3.replace("proposal", f"proposal {i}")])
+        out.append(article(text, f"s{i}", "Big Site"))
+    return out
+
+
+def test_a_story_sentence_reused_in_a_large_site_needs_a_share_of_it() -> None:
+    """A site covering one story for months reuses its background sentences in its follow-ups
+    (Fake.Br: g1's 2,300 articles, "A defesa diz que o MPF não tem provas que sustentem a
+    denúncia." in 8): in a publisher of many articles, a sentence written as prose must recur
+    in recur_min_share_prose of them (here 40 articles, the count 4, the share 0.15: 6)."""
+    params = {"recur_min_docs_prose": 4, "recur_min_share_prose": 0.15}
+    assert flagged(*_site(40, 4), **params) == []
+    assert flagged(*_site(40, 6), **params) == [REUSED] * 6
+    assert flagged(*_site(20, 4), **params) == [REUSED] * 4  # a small site (3 by the share): the count alone
+
+
+def test_only_a_story_sentence_needs_the_share() -> None:
+    """Prompts, credits and handles are no story's sentence, however often a large site prints them."""
+    from audit.detect.leakage.boilerplate import reused_sentence
+
+    assert reused_sentence(REUSED)
+    assert not reused_sentence("Veja mais detalhes.")
+    assert not reused_sentence("COM REPORTAGEM DE NAIRA TRINDADE E LEONEL ROCHA NA SUCURSAL DE BRASÍLIA.")
+    assert not reused_sentence("Coluna do Estadão: Twitter: @colunadoestadao Facebook: facebook.com/colunadoestadao "
+                               "Instagram: @colunadoestadao")

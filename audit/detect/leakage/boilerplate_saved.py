@@ -35,6 +35,7 @@ from audit.detect.leakage.boilerplate import (
     Settings,
     article_findings,
     prepared,
+    reuse_floors,
     unit_starts,
 )
 from audit.detect.leakage.chrome_lines import group_of
@@ -59,6 +60,7 @@ class State:
     pairs: Pairs
     groups: list[str]
     findings: dict[int, list[list[Any]]]
+    floors: dict[str, int] | None = None  # reuse_floors of the run (None: a state from before them)
 
 
 def remembered_findings(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
@@ -67,13 +69,17 @@ def remembered_findings(articles: Sequence[Article], params: Mapping[str, Any], 
     groups = [group_of(a) for a in articles]
     idents = identities(articles, groups)
     last = _load(saved)
-    done = _incremental(articles, params, settings, groups, idents, last) if last is not None else None
+    floors = reuse_floors(groups, settings)
+    # a publisher's floor moved (it grew past another hundred articles): its articles' findings
+    # may change whatever their counts did, so all are judged again, as rarely as that happens
+    done = (_incremental(articles, params, settings, groups, idents, last, floors)
+            if last is not None and last.floors == floors else None)
     if done is None:
-        done = _whole(articles, params, settings, groups)
+        done = _whole(articles, params, settings, groups, floors)
     found = done[0]
     for i in sorted(found):
         yield from found[i]
-    _save(saved, idents, done)
+    _save(saved, idents, done, floors)
 
 
 def identities(articles: Sequence[Article], groups: Sequence[str]) -> np.ndarray:
@@ -115,7 +121,7 @@ Outcome = tuple[dict[int, list[Finding]], np.ndarray, np.ndarray, Pairs, list[st
 
 
 def _whole(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
-           groups: list[str]) -> Outcome:
+           groups: list[str], floors: dict[str, int]) -> Outcome:
     """As find_boilerplate_lines without the state, the pairs and each unit's row kept."""
     made_under = asdict(settings)
     ready = [prepared(article, params, made_under) for article in articles]
@@ -124,7 +130,8 @@ def _whole(articles: Sequence[Article], params: Mapping[str, Any], settings: Set
     counts = unit_recurrence(groups, keys)
     starts = unit_starts(counts, lengths, settings)
     docs = counts.tolist()
-    found = [article_findings(a, p["items"], docs, at, settings) for a, p, at in zip(articles, ready, starts)]
+    found = [article_findings(a, p["items"], docs, at, settings, floors.get(g, 0))
+             for a, p, at, g in zip(articles, ready, starts, groups)]
     number: dict[str, int] = {}
     gid = np.array([number.setdefault(g, len(number)) for g in groups], dtype=np.int64)
     flat = np.concatenate([np.zeros(0, np.uint64), *keys])
@@ -159,7 +166,7 @@ def _distinct(owner: np.ndarray, row: np.ndarray) -> np.ndarray:
 
 
 def _incremental(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings,
-                 groups: list[str], idents: np.ndarray, last: State) -> Outcome | None:
+                 groups: list[str], idents: np.ndarray, last: State, floors: dict[str, int]) -> Outcome | None:
     """The findings and this run's units and pairs from the last run's, or None when too
     much changed."""
     places = matched(idents, last.idents)
@@ -190,7 +197,8 @@ def _incremental(articles: Sequence[Article], params: Mapping[str, Any], setting
     moving = (change != 0) & (np.maximum(last.pairs.count, count) >= least_telling(settings))
     pairs, old_row = merged(last.pairs, count, new[:, 0].astype(np.int64), new[:, 1], new_count.astype(np.int64))
     ready = _Ready(added, shares, lengths, rows_of(pairs, gid, flat))
-    return _outcome(articles, params, settings, last, places, ready, moving, pairs, old_row, list(number))
+    return _outcome(articles, params, settings, last, places, ready, moving, pairs, old_row, list(number),
+                    groups, floors)
 
 
 def least_telling(settings: Settings) -> int:
@@ -215,7 +223,8 @@ class _Ready:
 
 
 def _outcome(articles: Sequence[Article], params: Mapping[str, Any], settings: Settings, last: State, places: np.ndarray, ready: _Ready,
-             moving: np.ndarray, pairs: Pairs, old_row: np.ndarray | None, groups: list[str]) -> Outcome:
+             moving: np.ndarray, pairs: Pairs, old_row: np.ndarray | None, groups: list[str],
+             article_groups: list[str], floors: dict[str, int]) -> Outcome:
     """This run's units, and the findings: the last run's for a kept article none of whose
     pairs moved, else judged again with this run's counts."""
     where = np.full(len(last.idents), -1, dtype=np.int64)  # each last row's article, else -1
@@ -249,7 +258,8 @@ def _outcome(articles: Sequence[Article], params: Mapping[str, Any], settings: S
         article = articles[i]
         share = ready.shares.get(i) or prepared(article, params, made_under)
         mine = counts[units[offsets[i]:offsets[i + 1]]]
-        own = article_findings(article, share["items"], mine.tolist(), _start(mine, settings), settings)
+        own = article_findings(article, share["items"], mine.tolist(), _start(mine, settings), settings,
+                               floors.get(article_groups[i], 0))
         if own:
             found[i] = own
     drop_shares(articles, "boilerplate")  # the others' shares, not parsed (the registry's name)
@@ -271,13 +281,13 @@ def _load(saved: SavedState) -> State | None:
     gid, key = loaded["gid"].astype(np.int64), loaded["key"]
     pairs = Pairs(mixed(gid, key), gid, key, loaded["count"].astype(np.int64))
     return State(loaded["idents"], loaded["offsets"], loaded["units"], pairs, meta["groups"],
-                 {int(r): own for r, own in meta["findings"].items()})
+                 {int(r): own for r, own in meta["findings"].items()}, meta.get("floors"))
 
 
-def _save(saved: SavedState, idents: np.ndarray, done: Outcome) -> None:
-    """This run's state: arrays, and the groups and findings as JSON (a few thousand)."""
+def _save(saved: SavedState, idents: np.ndarray, done: Outcome, floors: dict[str, int]) -> None:
+    """This run's state: arrays, and the groups, floors and findings as JSON (a few thousand)."""
     found, offsets, units, pairs, groups = done
-    meta = {"groups": groups,
+    meta = {"groups": groups, "floors": floors,
             "findings": {str(i): [[f.start, f.end, f.message, f.data["signal"]] for f in own]
                          for i, own in found.items()}}
     saved.save({"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
