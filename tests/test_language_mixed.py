@@ -529,7 +529,10 @@ def test_passages_holding_most_of_the_article_say_its_verdict_is_wrong() -> None
     """A Portuguese story quoting an English post whole, read "en" by its opening (fb-true-670):
     its Portuguese, most of its letters, is not a passage inside an English article. A
     Portuguese quarter of an English article still is."""
-    english = ENGLISH * 2
-    assert mixed(f"{PORTUGUESE * 3}\n{english}\n{PORTUGUESE * 4}", "en") == []
-    [found] = mixed(f"{english}\n{PORTUGUESE * 2}\n{english}", "en")
+    english = ENGLISH * 6
+    assert mixed(f"{PORTUGUESE * 10}\n{english}\n{PORTUGUESE * 14}", "en") == []
+    [found] = mixed(f"{english}\n{PORTUGUESE * 6}\n{english}", "en")
     assert found.data["language"] == "pt"
+    # a text the verdict read whole (under MAX_CHARS) keeps its passages, however long
+    found = mixed(f"{PORTUGUESE * 2}\n{ENGLISH}\n{PORTUGUESE * 2}", "en")
+    assert [f.data["language"] for f in found] == ["pt", "pt"]

@@ -50,6 +50,7 @@ from audit.detect.language.not_language import (
 from audit.model import Article, Finding, span_finding
 from audit.normalise.ascii_runs import WORD, beyond_ascii, spaced
 from audit.normalise.language import (
+    MAX_CHARS,
     clear_language,
     fast_path,
     language_probabilities,
@@ -165,7 +166,8 @@ def find_mixed_language(
         if obfuscated and shifted_share(article.text, obfuscated) >= OBFUSCATED_SHARE:
             continue
         runs = foreign_passages(article.text, base, params, verdict)
-        most = _most_of(article.text, runs) if article.language is not None else set()
+        most = (_most_of(article.text, runs) if article.language is not None and len(article.text) > MAX_CHARS
+                else set())
         for run in runs:
             if run[0].language in kin or run[0].language in most:
                 continue
@@ -180,8 +182,11 @@ def _most_of(text: str, runs: list[list[Piece]]) -> set[str]:
     its passages. A Portuguese story quoting Mark Zuckerberg's English post whole, then its
     translation (Fake.Br, fb-true-670: 8,200 characters of Portuguese, 5,300 of English, "en"
     by the opening), had its own lead and translation reported as Portuguese passages
-    "inside an article in en". Only against a verdict: a text too short for one is judged
-    against the suite's languages, and a German text where English is expected is reported."""
+    "inside an article in en". Only against a verdict made on the opening alone (a text past
+    MAX_CHARS): a verdict on the whole text weighed its languages already (htmldate's German
+    page under an English Wayback Machine banner, twice: 290 letters of English, 280 of
+    German, "de" 0.86, the banner a passage), and a text too short for a verdict is judged
+    against the suite's languages (a German text where English is expected is reported)."""
     by_language: dict[str, int] = {}
     for run in runs:
         language = run[0].language or ""
