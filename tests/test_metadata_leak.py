@@ -31,6 +31,10 @@ def leaks(line: str) -> list[tuple[str, dict[str, str]]]:
     ("Published: May 15, 2025 10:59pm", {"kind": "stamp", "published": "2025-05-15"}),
     ("Updated Nov. 19, 2019 8:03 am ET", {"kind": "stamp", "published": "2019-11-19"}),
     ("Sunday, June 1, 2025", {"kind": "date", "published": "2025-06-01"}),
+    # Fake.Br: g1's evening digest opens with its date (143 articles, none found)
+    ("Segunda-feira, 13 de fevereiro de 2017.", {"kind": "date", "published": "2017-02-13"}),
+    ("Mittwoch, 5. März 2025", {"kind": "date", "published": "2025-03-05"}),
+    ("vendredi 12 juillet 2024", {"kind": "date", "published": "2024-07-12"}),
     ("By Sarah E. Needleman", {"kind": "byline", "author": "Sarah E. Needleman"}),
     # FakeNewsCorpus (fresh21): the date a byline gives is the article's (provenance.missing said none)
     ("By Pam Martens and Russ Martens: April 4, 2016",
@@ -57,6 +61,7 @@ def test_metadata_lines(line: str, data: dict[str, str]) -> None:
     "Talks Not A Signal Of Putin's Openness To Agreement",
     "Tatiana Stanovaya",
     "Zelensky and European leaders had furiously demanded a 30-day ceasefire by May 15, 2025.",
+    "O julgamento foi marcado para 24 de janeiro de 2018 no TRF4.",  # a sentence holding a date
 ])
 def test_prose_and_headings_are_not_metadata(line: str) -> None:
     assert leaks(line) == []

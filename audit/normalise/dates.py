@@ -366,31 +366,54 @@ def _local_date(text: str) -> date | None:
     For a record's date field only: Fake.Br's records (Brazilian news) give 1,109 of their
     7,200 dates so, and provenance.missing said each had none (twenty-sixth session). The
     text's own dates stay English (find_dates): the consistency checks are English-only."""
-    names, pattern = _local_months()
-    for m in pattern.finditer(text):
-        try:
-            return date(int(m["year"]), names[m["month"].lower()], int(m["day"]))
-        except (ValueError, KeyError):  # "31 de fevereiro": no such day
-            continue
+    for m in _local_pattern().finditer(text):
+        if (found := _local_match(m)) is not None:
+            return found
     return None
 
 
+def local_date_line(text: str) -> date | None:
+    """The date of a line that is only such a date, maybe after its weekday and before a full
+    stop ("Segunda-feira, 13 de fevereiro de 2017.", "Mittwoch, 5. März 2025"): a date line
+    (audit.detect.leakage.metadata_leak), as find_dates reads English ones."""
+    m = _local_pattern().fullmatch(text.strip().rstrip("."))
+    return None if m is None else _local_match(m)
+
+
+def _local_match(m: re.Match[str]) -> date | None:
+    try:
+        return date(int(m["year"]), _calendar_names()[0][m["month"].lower()], int(m["day"]))
+    except (ValueError, KeyError):  # "31 de fevereiro": no such day
+        return None
+
+
 @lru_cache(maxsize=1)
-def _local_months() -> tuple[dict[str, int], re.Pattern[str]]:
-    """Month name (lower case, with and without accents) -> number, and the pattern of a date
-    written with them, from audit/data/month_names.json."""
-    raw = json.loads(resources.files("audit.data").joinpath("month_names.json").read_text("utf-8"))
-    names: dict[str, int] = {}
-    for language, months in raw.items():
-        if language.startswith("_"):
-            continue
-        for number, name in enumerate(months, start=1):
-            bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-            names.update(dict.fromkeys({name.lower(), bare.lower()}, number))
-    alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    return names, re.compile(
-        rf"(?<!\d)(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{alternation})\.?,?\s+(?:de\s+)?"
-        rf"(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+def _calendar_names() -> tuple[dict[str, int], list[str]]:
+    """Month name (lower case, with and without accents) -> number, and the weekday names so,
+    from audit/data/calendar_names.json."""
+    raw = json.loads(resources.files("audit.data").joinpath("calendar_names.json").read_text("utf-8"))
+
+    def forms(name: str) -> set[str]:
+        bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        return {name.lower(), bare.lower()}
+
+    months = {form: number for names in raw["months"].values()
+              for number, name in enumerate(names, start=1) for form in forms(name)}
+    weekdays = sorted({form for names in raw["weekdays"].values() for name in names for form in forms(name)})
+    return months, weekdays
+
+
+@lru_cache(maxsize=1)
+def _local_pattern() -> re.Pattern[str]:
+    """A day, month name and year of calendar_names.json, maybe after a weekday."""
+    months, weekdays = _calendar_names()
+
+    def alternation(names: Iterable[str]) -> str:
+        return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+    return re.compile(
+        rf"(?:(?:{alternation(weekdays)}),?\s+)?(?<!\d)(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?"
+        rf"(?P<month>{alternation(months)})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
 def publication_date(

@@ -28,7 +28,7 @@ from audit.detect.leakage.chrome_lines import (
 from audit.detect.leakage.regex_literals import Prefilter, prefilter
 from audit.detect.leakage.spans import SENTENCE_STARTERS, iter_spans
 from audit.model import Article, Finding, span_finding
-from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates
+from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates, local_date_line
 
 CHECK = "metadata.leak"
 MAX_WORDS = 20  # metadata lines are short; longer lines are prose that happens to match
@@ -43,6 +43,7 @@ CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "toda
 _DIGIT = re.compile(r"\d")
 # What a date of audit.normalise.dates can start with: a digit, a weekday or a month (the
 # first-letter lookaheads of its patterns, under their IGNORECASE)
+LOCAL_DATE_MAX_CHARS = 60  # "Quarta-feira, 27 de setembro de 2017": longer lines are not read so
 _DATE_START = re.compile(r"[\dadfjmnostw]", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
@@ -138,11 +139,17 @@ def _byline_date(body: str, m: re.Match[str]) -> date | None:
 
 
 def _date_line(body: str) -> date | None:
-    """A line that is only a date, maybe with a time ("Nov. 19, 2019 8:03 am ET")."""
-    if _DATE_START.match(body) is None or _DIGIT.search(body) is None:
-        return None  # a date line starts as a date can and holds a digit (most short lines do not)
+    """A line that is only a date, maybe with a time ("Nov. 19, 2019 8:03 am ET"), or only a
+    date in another language's words ("Segunda-feira, 13 de fevereiro de 2017.": g1's evening
+    digest opens so, 143 of Fake.Br's articles, none found: local_date_line)."""
+    if _DIGIT.search(body) is None:
+        return None  # a date line holds a digit (most short lines do not)
+    if _DATE_START.match(body) is None:  # not as an English date starts
+        return local_date_line(body) if len(body) <= LOCAL_DATE_MAX_CHARS else None
     mentions = find_dates(body)
-    if not mentions or mentions[0].start > 0 or mentions[0].year is None:
+    if not mentions:
+        return local_date_line(body) if len(body) <= LOCAL_DATE_MAX_CHARS else None
+    if mentions[0].start > 0 or mentions[0].year is None:
         return None
     rest = body[mentions[0].end:].strip()
     if len(rest) > 16 or (rest and not _TIME.search(rest) and len(rest) > 4):
