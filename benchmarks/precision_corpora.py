@@ -12,7 +12,7 @@ Fetch first: loki86/ksr_zadanie1V2, Vatshayan/Fake-News-Prediction,
 FelixDrinkall/financial-news-dataset, adbar/htmldate, adbar/trafilatura,
 dejanbatanjac/bbc-article-classify-bert, armstjc/FakeNewsNet, feryah/gilets_jaunes, flairNLP/fundus,
 j-szulc/html-cleaning-dataset-merged, Webhose/free-news-datasets, several27/FakeNewsCorpus,
-rowanz/grover, postlight/parser, goose3/goose3. The Zyte
+rowanz/grover, postlight/parser, goose3/goose3, roneysco/Fake.br-Corpus. The Zyte
 gold bodies are in ../shared/data/.
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text` (plus `url`
@@ -40,6 +40,7 @@ gives the same records from the same mirror commits.
 | realnews/realnews_lines.jsonl, realnews_flat.jsonl | Grover's realnews_tiny.jsonl (rowanz/grover, Apache-2.0; Common Crawl news pages: read only), see `realnews` | 5 | newspaper's text (lines) / one paragraph |
 | postlight/pl_lines.jsonl, pl_flat.jsonl | Postlight Parser's test fixtures (postlight/parser, Apache-2.0 repository; third-party pages, publishers' copyright: read only), see `postlight` | 169 | trafilatura's text as it gives it (some hard-wrapped) / one paragraph; en 136, ja 26, de 4, fr 2, zh 1 |
 | goose3/gs_lines.jsonl, gs_flat.jsonl | goose3's test pages (goose3/goose3, Apache-2.0 repository; third-party pages, publishers' copyright: read only), see `goose3` | 72 | as `postlight`'s |
+| fakebr/fakebr_lines.jsonl, fakebr_flat.jsonl | Fake.Br (roneysco/Fake.br-Corpus; Monteiro et al. 2018; research corpus, no licence file: read only), see `fakebr` | 7,200 | the texts as collected (CRLF lines) / one paragraph; Brazilian Portuguese 2016-2018, 3,600 true and 3,600 fake, dates as the meta files write them |
 | /work/scratch/gate1000.jsonl | see `gate`: real whole articles of the corpora above | 1,000 | one paragraph each |
 
 Dates of the pages: htmldate's annotation where it has one, else trafilatura's metadata date.
