@@ -314,3 +314,16 @@ def test_a_stamp_ends_with_its_time_before_link_text_and_a_rubric_may_follow_an_
     assert running("02.02.2022 10:16 Uhr - 1. Bundesliga - Nach Corona-Fällen bei der EM spielt der "
                    "Verein wohl nicht mit seiner stärksten Mannschaft im Pokalviertelfinale.", "de") == [
         ("02.02.2022 10:16 Uhr", {"kind": "stamp", "published": "2022-02-02"})]
+
+
+def test_local_date_lines_of_a_schedule_are_its_headings() -> None:
+    """A German TV schedule's days ("Donnerstag, 03. Februar 2022" / its programmes / "Freitag,
+    ...": htmldate's pages) head its entries, as English timelines' dates do; one such line is a
+    date line."""
+    days = ["Donnerstag, 03. Februar 2022", "Freitag, 04. Februar 2022", "Samstag, 05. Februar 2022"]
+    entry = "DP World Tour: Ras al Khaimah Championship in Ras al Khaimah, 11:30 Uhr bei Sky Sport 1 und Sky Sport 1 HD"
+    text = "\n".join([PARAGRAPH, *[f"{day}\n{entry}" for day in days], PARAGRAPH])
+    a = to_article(RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1", text=text,
+                             fields={"language": "de"}), "a1")
+    assert [f.excerpt for f in find_metadata_leaks([a], {})] == []
+    assert leaks(days[0]) == [(days[0], {"kind": "date", "published": "2022-02-03"})]

@@ -368,7 +368,9 @@ def _bare_date(line: Line, leak: Leak | None) -> date | None:
         return None
     body = _LEAD.sub("", line.text).strip().rstrip(".")
     mentions = find_dates(body)
-    return leak.published if mentions and mentions[0].end == len(body) else None
+    if not mentions:  # in another language's words: a German TV schedule's "Freitag, 04. Februar 2022"
+        return leak.published if local_date_line(body) is not None else None
+    return leak.published if mentions[0].end == len(body) else None
 
 
 def _timeline_headings(read: Sequence[tuple[Line, Leak | None]]) -> bool:
