@@ -327,3 +327,16 @@ def test_local_date_lines_of_a_schedule_are_its_headings() -> None:
                              fields={"language": "de"}), "a1")
     assert [f.excerpt for f in find_metadata_leaks([a], {})] == []
     assert leaks(days[0]) == [(days[0], {"kind": "date", "published": "2022-02-03"})]
+
+
+PORTUGUESE = ("O show reuniu milhares de pessoas no parque da cidade, que ficou lotado desde o fim da tarde "
+              "e recebeu as duplas mais esperadas do festival.")
+
+
+@pytest.mark.parametrize(("credit", "after"), [  # Fake.Br: a gallery's link inside a paragraph, run on
+    ("FOTOS: Jefferson Moraes", "Ao fim da apresentação, um problema interrompeu bruscamente a apresentação."),
+    ("FOTOS: Guilherme & Santiago", "Mas os fãs soltaram mesmo a voz em ‘Jogado na Rua’."),
+    ("Foto: Divulgação", "O Jacaré Grill comemora 26 anos nesta terça, com open bar de cervejas."),
+])
+def test_portuguese_credit_ends_before_the_sentence_after_it(credit: str, after: str) -> None:
+    assert running(f"{PORTUGUESE} {PORTUGUESE} {credit} {after} {PORTUGUESE}", "pt") == [(credit, {"kind": "credit"})]
