@@ -363,9 +363,10 @@ def parse_metadata_date(value: Any) -> date | None:
 def _local_date(text: str) -> date | None:
     """A day, month name and year as Portuguese, Spanish, French, German, Italian or Dutch
     write them ("11 de julho de 2017", "1er mars 2020", "5. März 2024"), the first in `text`.
-    For a record's date field only: Fake.Br's records (Brazilian news) give 1,109 of their
-    7,200 dates so, and provenance.missing said each had none (twenty-sixth session). The
-    text's own dates stay English (find_dates): the consistency checks are English-only."""
+    For a record's date field (and metadata.leak's date lines, `local_date_line`) only:
+    Fake.Br's records (Brazilian news) give 1,109 of their 7,200 dates so, and
+    provenance.missing said each had none (twenty-sixth session). Dates in the text stay
+    English (find_dates): the consistency checks that read them are English-only."""
     for m in _local_pattern().finditer(text):
         if (found := _local_match(m)) is not None:
             return found

@@ -165,7 +165,7 @@ class Settings:
     # words, half of them lower case) must recur in this share of them: a site covering one
     # story for months reuses its background sentences in tens of follow-ups (Fake.Br: g1's
     # 2,300 articles on Lula's trial, "A defesa diz que o MPF não tem provas que sustentem a
-    # denúncia." in 8, 124 such findings), where its chrome recurs in hundreds ("Boa noite!"
+    # denúncia." in 8, 125 such findings), where its chrome recurs in hundreds ("Boa noite!"
     # 135) or is short ("Veja mais detalhes." 18). Up to 700 articles a publisher, nothing changes.
     recur_min_share_prose: float = 0.01
 
@@ -847,14 +847,14 @@ def _teaser_label(lines: Sequence[Line], ln: Line) -> str | None:
     return None
 
 
-def recurring_docs(articles: Sequence[Article], keys: Sequence[np.ndarray],
+def recurring_docs(groups: Sequence[str], keys: Sequence[np.ndarray],
                    settings: Settings) -> tuple[list[int], list[int | None]]:
-    """How many articles of its publisher carry each unit's line key
+    """How many articles of its publisher (`groups`: each article's, group_of) carry each unit's line key
     (`recurrence.unit_recurrence`: all articles' units in order), and where each article's
     units start in that list; None for an article most of whose units recur (a duplicate
     article: the duplicate checks' business, not chrome). Offsets, not a list an article:
     20,000 small lists made the collector walk the parent's heap."""
-    counts = unit_recurrence([group_of(article) for article in articles], keys)
+    counts = unit_recurrence(groups, keys)
     return counts.tolist(), unit_starts(counts, [len(k) for k in keys], settings)
 
 
@@ -1010,7 +1010,7 @@ def recurs_enough(article: Article, span: tuple[int, int], n_docs: int, min_docs
     plug in 4 pages from a story's background in its 4 follow-ups, its words can. The words
     are read here, on the few lines that recur, not in `prepare` on every sentence (that
     took boilerplate's per-article CPU from 0.40 to 0.71 ms on c2000). `floor`: the
-    publisher's share of articles a reused sentence needs (`reuse_floor`)."""
+    publisher's share of articles a reused sentence needs (`reuse_floors`)."""
     if n_docs >= min_docs:
         if n_docs < floor and min_docs != settings.recur_min_docs and reused_sentence(article.text[span[0]:span[1]]):
             return False
@@ -1141,8 +1141,8 @@ def find_boilerplate_lines(articles: Sequence[Article], params: Mapping[str, Any
     made_under = asdict(settings)
     ready = [prepared(article, params, made_under) for article in articles]
     keys = [unpacked(p["keys"], np.uint64) for p in ready]  # packed arrays: lists cost 9x the memory
-    docs, starts = recurring_docs(articles, keys, settings) if learn else ([], [None] * len(articles))
-    groups = [group_of(article) for article in articles] if learn else []
+    groups = [group_of(article) for article in articles] if learn else []  # publishers
+    docs, starts = recurring_docs(groups, keys, settings) if learn else ([], [None] * len(articles))
     floors = reuse_floors(groups, settings)
     for n, (article, prep, at) in enumerate(zip(articles, ready, starts)):
         yield from article_findings(article, prep["items"], docs, at, settings,

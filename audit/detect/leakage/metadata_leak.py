@@ -43,8 +43,8 @@ CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"then", "now", "toda
 _DIGIT = re.compile(r"\d")
 # What a date of audit.normalise.dates can start with: a digit, a weekday or a month (the
 # first-letter lookaheads of its patterns, under their IGNORECASE)
-LOCAL_DATE_MAX_CHARS = 60  # "Quarta-feira, 27 de setembro de 2017": longer lines are not read so
 _DATE_START = re.compile(r"[\dadfjmnostw]", re.IGNORECASE)
+LOCAL_DATE_MAX_CHARS = 60  # "Quarta-feira, 27 de setembro de 2017": longer lines are not read so
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
@@ -144,10 +144,7 @@ def _date_line(body: str) -> date | None:
     digest opens so, 143 of Fake.Br's articles, none found: local_date_line)."""
     if _DIGIT.search(body) is None:
         return None  # a date line holds a digit (most short lines do not)
-    if _DATE_START.match(body) is None:  # not as an English date starts
-        return local_date_line(body) if len(body) <= LOCAL_DATE_MAX_CHARS else None
-    mentions = find_dates(body)
-    if not mentions:
+    if _DATE_START.match(body) is None or not (mentions := find_dates(body)):  # no English date
         return local_date_line(body) if len(body) <= LOCAL_DATE_MAX_CHARS else None
     if mentions[0].start > 0 or mentions[0].year is None:
         return None
