@@ -205,5 +205,8 @@ def test_a_rerun_keeps_its_few_new_lines_as_a_segment(tmp_path: Path, monkeypatc
     parsed.clear()
     run(edited, "g")
     assert len(parsed) == 1  # the damaged segment's line, normalised again
+    assert len(segments_of(known)) == 2 and segment in segments_of(known)  # kept until the file is written whole
+    run([{**r, "text": r["text"] + " Changed."} for r in edited], "h")
+    assert segments_of(known) == []  # written whole: the damaged segment gone too
     audit.run([tmp_path / "g.jsonl"], out=tmp_path / "cold2", cache=None, **TWO)
     assert _outputs(tmp_path / "g") == _outputs(tmp_path / "cold2")

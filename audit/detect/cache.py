@@ -547,7 +547,6 @@ class FindingsCache:
             if self._large_target.name == LARGE_FILE:
                 self.files.get(LARGE_FILE, Segments()).remove()
 
-
     def _save_known(self) -> None:
         """The known lines written: as a segment of what this run made or changed (a line
         new, or its entry's Complete changed) when the lines as read are under the same
@@ -777,11 +776,11 @@ def _read_known(cache: FindingsCache, path: Path) -> None:
         return
     files = Segments(rows=len(lines))
     for segment in segments_of(path):
+        files.paths.append(segment)  # each one removed when the file is written whole, read or not
         with contextlib.suppress(Exception):  # a damaged segment: its lines are made again
             part = marshal.loads(segment.read_bytes())
             if part[0] == KNOWN_FORMAT and part[1] == context and part[3] == order and isinstance(part[2], dict):
                 lines.update(part[2])
-                files.paths.append(segment)
                 files.segment_rows += len(part[2])
     cache.known, cache.known_context, cache.known_order = lines, context, order
     cache.known_read = (lines, context, order)
