@@ -389,7 +389,7 @@ def _local_match(m: re.Match[str]) -> date | None:
 
 
 @lru_cache(maxsize=1)
-def _calendar_names() -> tuple[dict[str, int], list[str]]:
+def _calendar_names() -> tuple[dict[str, int], set[str]]:
     """Month name (lower case, with and without accents) -> number, and the weekday names so,
     from audit/data/calendar_names.json."""
     raw = json.loads(resources.files("audit.data").joinpath("calendar_names.json").read_text("utf-8"))
@@ -400,7 +400,7 @@ def _calendar_names() -> tuple[dict[str, int], list[str]]:
 
     months = {form: number for names in raw["months"].values()
               for number, name in enumerate(names, start=1) for form in forms(name)}
-    weekdays = sorted({form for names in raw["weekdays"].values() for name in names for form in forms(name)})
+    weekdays = {form for names in raw["weekdays"].values() for name in names for form in forms(name)}
     return months, weekdays
 
 

@@ -175,7 +175,7 @@ CJK_MIN_SHARE = 0.65
 # Postlight's fixtures hold two Japanese programming pages whose openings are half code (a
 # book page's errata, a blog post on Go): langdetect said en 0.71 on their first 5,000
 # characters (ja 0.9999 on the whole text), their CJK shares 0.43-0.54, so every English-only
-# check ran on Japanese prose (73 false boilerplate.line findings on the book page alone).
+# check (the consistency checks) ran on Japanese prose.
 # An English story quoting a Japanese name or phrase has tens of kana, not hundreds.
 KANA_MIN = 100
 KANA_MIN_SHARE = 0.4

@@ -19,6 +19,7 @@ import json
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
@@ -1036,10 +1037,7 @@ def reused_sentence(text: str) -> bool:
 def reuse_floors(groups: Sequence[str], settings: Settings) -> dict[str, int]:
     """Each publisher group's count a reused sentence needs (recur_min_share_prose of its
     articles), where that is more than recur_min_docs_prose (else none is given)."""
-    sizes: dict[str, int] = {}
-    for group in groups:
-        sizes[group] = sizes.get(group, 0) + 1
-    floors = {g: math.ceil(settings.recur_min_share_prose * n) for g, n in sizes.items()}
+    floors = {g: math.ceil(settings.recur_min_share_prose * n) for g, n in Counter(groups).items()}
     return {g: f for g, f in floors.items() if f > settings.recur_min_docs_prose}
 
 

@@ -365,8 +365,8 @@ def _bare_date(line: Line, leak: Leak | None) -> date | None:
         return None
     body = _LEAD.sub("", line.text).strip().rstrip(".")
     mentions = find_dates(body)
-    if not mentions:  # in another language's words: a German TV schedule's "Freitag, 04. Februar 2022"
-        return leak.published if local_date_line(body) is not None else None
+    if not mentions:  # a date line in another language's words (classify read it with local_date_line,
+        return leak.published  # the line whole): a German TV schedule's "Freitag, 04. Februar 2022"
     return leak.published if mentions[0].end == len(body) else None
 
 
