@@ -18,7 +18,7 @@ import pytest
 import audit.validate
 import audit.validate.child as child_module
 from audit.errors import UsageError
-from audit.pipeline import article_table, run, signal_frame
+from audit.pipeline import SIGNAL_FIELDS, article_table, run, signal_frame
 from audit.suite import Suite, load_suite
 from audit.validate.child import GxChild, gx_in_child
 
@@ -72,6 +72,33 @@ def test_the_child_sends_back_what_gx_finds_in_process(frame: pd.DataFrame, suit
     assert _comparable(there) == _comparable(here)
     assert set(child.seconds) == {"gx_import", "gx_prepare", "gx_validate", "wait_gx_import"}
     assert not child.process.is_alive()
+
+
+def test_plain_columns_go_packed_and_validate_as_in_process(frame: pd.DataFrame, suite: Suite) -> None:
+    """The run sends plain columns (signal_columns'); their strings go joined (packed)."""
+    columns = {name: (frame[name].tolist() if frame[name].dtype == object or name in SIGNAL_FIELDS
+                      else frame[name].to_numpy()) for name in frame.columns}
+    columns["published"] = [None, *columns["published"][1:]]  # a None kept in its place
+    assert any(isinstance(v, child_module._Packed) for v in child_module.packed(columns).values())
+    here = audit.validate.validate(pd.DataFrame(columns), suite, None)
+    there = GxChild(suite).validate(columns, None)
+    assert _comparable(there) == _comparable(here)
+
+
+def test_packing_keeps_every_value_in_place() -> None:
+    import pickle
+
+    import numpy as np
+
+    columns = {"ids": ["a", "", None, "b"], "nones": [None, None], "held": ["p\x00q", "r"],
+               "counts": np.arange(3), "ints": [1, 2], "empty": [], "blank": ["", ""]}
+    sent = child_module.packed(columns)
+    assert {k for k, v in sent.items() if isinstance(v, child_module._Packed)} == {"ids", "nones", "blank"}
+    back = child_module.unpacked(pickle.loads(pickle.dumps(sent)))
+    assert back.keys() == columns.keys()
+    for name, values in columns.items():
+        assert list(back[name]) == list(values), name
+        assert type(back[name]) is type(values), name
 
 
 def test_an_error_in_the_child_is_raised_with_its_traceback(

@@ -37,6 +37,7 @@ import time
 import traceback
 import types
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,7 +118,7 @@ class GxChild:
         sent = time.monotonic()
         self.docs_pending, self.asked = False, True
         try:
-            self.conn.send(("frame", frame, docs_dir, self.template_cache))
+            self.conn.send(("frame", packed(frame), docs_dir, self.template_cache))
             reply = self._receive()
         except (EOFError, OSError):  # a closed pipe: the child is gone
             self.close()
@@ -196,6 +197,52 @@ class InProcess:
 
     def close(self) -> None:
         pass
+
+
+SEPARATOR = "\x00"  # between a packed column's strings (a column holding one is sent as it is)
+
+
+def packed(frame: Any) -> Any:
+    """Plain columns (signal_columns') with each column of str and None joined into one
+    str, its None positions apart: what the pipe carries as a few buffers, where a list
+    is pickled a string at a time (five columns of 100,000: 0.13 s of the run's CPU
+    against 0.03, holding the GIL the report's thread needs). A DataFrame, or a column
+    with other values or holding the separator, is sent as it is. `unpacked` reverses it."""
+    if not isinstance(frame, Mapping):
+        return frame
+    out: dict[str, Any] = {}
+    for name, values in frame.items():
+        out[name] = values
+        if type(values) is not list or not values or not set(map(type, values)) <= {str, type(None)}:
+            continue
+        nones = [i for i, v in enumerate(values) if v is None] if None in values else []
+        joined = SEPARATOR.join([v or "" for v in values] if nones else values)
+        if joined.count(SEPARATOR) == len(values) - 1:  # no value holds the separator
+            out[name] = _Packed(joined, nones)
+    return out
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """A packed column: its strings joined by SEPARATOR, the positions of its None."""
+
+    joined: str
+    nones: list[int]
+
+
+def unpacked(frame: Any) -> Any:
+    """`packed`'s columns made lists again (the same values, in order)."""
+    if not isinstance(frame, Mapping):
+        return frame
+    out: dict[str, Any] = {}
+    for name, values in frame.items():
+        if isinstance(values, _Packed):
+            column: list[Any] = values.joined.split(SEPARATOR)
+            for i in values.nones:
+                column[i] = None
+            values = column
+        out[name] = values
+    return out
 
 
 def start_validator(suite: Suite, engine: str = "pandas",
@@ -286,6 +333,7 @@ def _serve(conn: Any, suite: Suite | None, parent: int, parents_end: Any) -> Non
         if not _wait_for(conn, parent):
             return
         _, frame, docs_dir, template_cache = conn.recv()
+        frame = unpacked(frame)
     except EOFError:  # the run ended before validating (an error, an interrupt)
         return
     clock = time.perf_counter()
