@@ -368,3 +368,104 @@ def test_only_a_story_sentence_needs_the_share() -> None:
     assert not reused_sentence("COM REPORTAGEM DE NAIRA TRINDADE E LEONEL ROCHA NA SUCURSAL DE BRASÍLIA.")
     assert not reused_sentence("Coluna do Estadão: Twitter: @colunadoestadao Facebook: facebook.com/colunadoestadao "
                                "Instagram: @colunadoestadao")
+
+
+def _site_with(n: int, carrying: int, line: str, publisher: str = "Big Site") -> list[Article]:
+    """`n` articles of one publisher, each its own story; the first `carrying` hold `line` in
+    the middle of their prose (one paragraph, as a flattened corpus holds it)."""
+    return [article(" ".join([BODY_1.replace("Tuesday", f"day {i}"), *([line] if i < carrying else []),
+                              BODY_2.replace("Umerov", f"Umerov ({i} officers)")]), f"s{i}", publisher)
+            for i in range(n)]
+
+
+def test_a_short_statement_reused_in_a_large_site_needs_a_share_of_it_a_prompt_does_not() -> None:
+    """Fake.Br's diariodobrasil (3,337 articles) prints "É isso mesmo que você leu!" in 7 and
+    g1 a quote's "Não conheço ninguém ligado a esse grupo." in 7: statements written as prose,
+    no site chrome; a request ("Leia mais.", "Confira ...") is chrome however rarely it recurs."""
+    params = {"recur_min_docs_prose": 4, "recur_min_share_prose": 0.15}
+    for statement in ("É isso mesmo que você leu!", "Não conheço ninguém ligado a esse grupo."):
+        assert flagged(*_site_with(40, 4, statement), **params) == [], statement
+        assert flagged(*_site_with(40, 7, statement), **params) == [statement] * 7, statement
+        assert flagged(*_site_with(20, 4, statement), **params) == [statement] * 4, statement  # a small site
+    prompt = "Confira os detalhes no site."  # a request: chrome in 4 of 40, below the share
+    assert flagged(*_site_with(40, 4, prompt), **params) == [prompt] * 4
+
+
+def test_which_short_lines_read_as_a_statement() -> None:
+    from audit.detect.leakage.boilerplate import reused_sentence
+
+    for statement in ("É isso mesmo que você leu!", "Não conheço ninguém ligado a esse grupo.", "Foi só gritaria."):
+        assert reused_sentence(statement), statement
+    for other in ("Leia mais.", "Veja os detalhes .", "Read more.", "Click here to subscribe.", "Thanks for reading!",
+                  "Fora Dilma!", "Who will win the election?", "Confira:", "Acesse o G1 Goiás.", "Não."):
+        assert not reused_sentence(other), other
+
+
+def test_a_headline_from_a_slug_keeps_its_figures_and_accented_words() -> None:
+    """g1's and Estadão's slugs fold accents and keep a year or a short figure: the headline
+    ran up to the word before ("... cotado para a", "... plano B em"), and the word left
+    alone ("Justiça.", "2018.", "2.") recurred as chrome in 3-31 articles."""
+    from audit.detect.leakage.spans import segment, slug_words
+
+    assert {"justica", "2018", "2"} <= slug_words("https://g1.globo.com/n/cotado-para-a-justica-em-2018-caixa-2.ghtml")
+    assert "70001981779" not in slug_words("http://estadao.com.br/noticias/geral,plano-b-em-2018,70001981779")
+    assert slug_words("https://example.com/news/2019-11-20/") == frozenset()  # figures alone name no headline
+    assert slug_words("https://example.com/a/caf%C3%A9-com-p%C3%A3o-quente") == {"cafe", "com", "pao", "quente"}
+    headline = "Temer diz que conversou por mais de 1h com Velloso, cotado para a Justiça."
+    body = " ".join([BODY_1, BODY_2])
+    url = "https://g1.globo.com/politica/noticia/temer-diz-que-conversou-por-mais-de-1h-com-velloso-cotado-para-a-justica.ghtml"
+    units = segment(f"{headline} {body}", None, url)
+    assert units[0].text == headline and units[0].headline
+    assert "Justiça." not in [u.text for u in units]
+
+
+def test_portuguese_addresses_do_not_end_a_sentence() -> None:
+    from audit.detect.leakage.spans import segment
+
+    text = " ".join([BODY_1, "Para beber, há cerveja (R$ 12). Av. Pompeia, 2.517, Pompeia, 3672-4154. Jd. Europa fica perto.", BODY_2])
+    texts = [u.text for u in segment(text)]
+    assert "Av. Pompeia, 2.517, Pompeia, 3672-4154." in texts and "Av." not in texts
+
+
+def test_a_slug_headline_ends_where_it_ends() -> None:
+    """A run of slug words stops at the headline: not over the body's first words that the slug
+    holds too ("... nada".  O jornalista José ..."), and a restatement in the body is no second
+    headline cutting its sentence ("... homologada por Teori Zavascki." left "por Teori Zavascki."
+    alone, read as a byline); a headline reworded at its start is whole, a menu before it is not."""
+    from audit.detect.leakage.spans import headline_ranges, segment, slug_words
+
+    filler = " ".join([BODY_1, BODY_2])
+    head = 'Jornalista fala "o bicho" para ministro do STF: "Sérgio Moro condenou 67 réus enquanto vocês...nada".'
+    url = "https://www.diariodobrasil.org/jornalista-fala-o-bicho-para-ministro-do-stf-sergio-moro-condenou-67-reus-enquanto-voces-nada5/"
+    texts = [u.text for u in segment(f"{head}  O jornalista José Nêumanne Pinto foi curto e grosso. {filler}", None, url)]
+    assert texts[:2] == [head, "O jornalista José Nêumanne Pinto foi curto e grosso."]
+    head = "Bala na agulha! Delação do senador petista Delcídio do Amaral está prestes a ser homologada."
+    body = "A delação premiada de Delcídio Amaral está prestes a ser homologada por Teori Zavascki."
+    url = "https://x.org/bala-na-agulha-delacao-do-senador-petista-delcidio-do-amaral-esta-prestes-a-ser-homologada/"
+    assert headline_ranges(f"{head}  {body} {filler}", None, url) == [(0, len(head))]
+    head = "Em busca de agenda positiva, Temer libera R$ 3 bilhões em microcrédito para famílias de baixa renda."
+    url = ("https://g1.globo.com/economia/noticia/governo-lanca-programa-com-oferta-de-r-3-bilhoes-em-microcredito-"
+           "para-familias-de-baixa-renda.ghtml")
+    assert headline_ranges(f"{head} {filler}", None, url) == [(0, len(head))]
+    assert headline_ranges(f"Home World Politics {head} {filler}", None, url)[0][0] > 0
+    assert {"brasil", "2017"} <= slug_words("https://x.org/a/varrido-do-mapa-politico-do-brasil23-2017a/")
+
+
+def test_marks_inside_a_slug_headline_do_not_cut_it() -> None:
+    from audit.detect.leakage.spans import headline_ranges
+
+    head = "OAB quer cassar Bolsonaro? Ora [...] vá ... O PT vive homenageando sanguinários de esquerda!."
+    url = "https://www.diariodobrasil.org/oab-quer-cassar-bolsonaro-ora-va-o-pt-vive-homenageando-sanguinarios-de-esquerda/"
+    assert headline_ranges(f"{head}  {BODY_1} {BODY_2}", None, url) == [(0, len(head))]
+
+
+def test_a_digest_headline_keeps_its_loose_full_stop() -> None:
+    """g1's digests open "Quinta-feira, 23 de março de 2017 . Boa noite!": the " ." is the
+    headline's, and the greeting stands right after it (its chrome in 134 digests), not after
+    a unit "." of its own."""
+    from audit.detect.leakage.spans import segment
+
+    text = ("Quinta-feira, 23 de março de 2017 . Boa noite! Aqui estão as principais notícias para você "
+            f"terminar o dia bem-informado. {BODY_1} {BODY_2}")
+    units = segment(text, None, "https://g1.globo.com/resumo-do-dia/noticia/quinta-feira-23-de-marco-de-2017.ghtml")
+    assert [(u.text, u.headline) for u in units[:2]] == [("Quinta-feira, 23 de março de 2017 .", True), ("Boa noite!", False)]

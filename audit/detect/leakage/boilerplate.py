@@ -44,6 +44,7 @@ from audit.detect.leakage.chrome_lines import (
     lower_share,
     phrase_hits,
     says_reader_words,
+    token_cases,
 )
 from audit.detect.leakage.edit_links import edit_link
 from audit.detect.leakage.markup import markup_spans
@@ -167,7 +168,8 @@ class Settings:
     # story for months reuses its background sentences in tens of follow-ups (Fake.Br: g1's
     # 2,300 articles on Lula's trial, "A defesa diz que o MPF não tem provas que sustentem a
     # denúncia." in 8, 125 such findings), where its chrome recurs in hundreds ("Boa noite!"
-    # 135) or is short ("Veja mais detalhes." 18). Up to 700 articles a publisher, nothing changes.
+    # 135) or asks the reader ("Veja mais detalhes." 18). A short statement needs it too (a quote,
+    # an author's tic: reused_sentence). Up to 700 articles a publisher, nothing changes.
     recur_min_share_prose: float = 0.01
 
     @classmethod
@@ -1013,7 +1015,8 @@ def recurs_enough(article: Article, span: tuple[int, int], n_docs: int, min_docs
     took boilerplate's per-article CPU from 0.40 to 0.71 ms on c2000). `floor`: the
     publisher's share of articles a reused sentence needs (`reuse_floors`)."""
     if n_docs >= min_docs:
-        if n_docs < floor and min_docs != settings.recur_min_docs and reused_sentence(article.text[span[0]:span[1]]):
+        if n_docs < floor and reused_sentence(text := article.text[span[0]:span[1]]) and (
+                min_docs != settings.recur_min_docs or len(text.split()) < REUSED_MIN_WORDS):
             return False
         return not quoted_tweet(article.text, span[1])
     if min_docs != settings.recur_min_docs_prose or n_docs < settings.recur_min_docs_site_voice:
@@ -1024,14 +1027,41 @@ def recurs_enough(article: Article, span: tuple[int, int], n_docs: int, min_docs
 
 REUSED_MIN_WORDS = 8  # a sentence this long, half its words lower case, may be a story's own
 REUSED_MIN_LOWER = 0.5
+_LOWER_CASE, _UPPER_CASE = token_cases(["a0", "A0"])  # token_cases' values for a lower and an upper-case word
+STATEMENT_MIN_WORDS = 2  # ... and a shorter one, when it ends as a statement does (_STATEMENT_END)
+# A statement's end: a full stop or an exclamation mark, closing quotes after it; a question
+# only of QUESTION_MAX_WORDS ("O motivo?", "Porque não?"): a teaser headline asks at more length
+# ("Who will win the election?"). Not ":" (a label: "Confira:").
+_STATEMENT_END = re.compile(r"[.!…][\"'”’)\]]*\s*$")
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+QUESTION_MAX_WORDS = 4
 
 
 def reused_sentence(text: str) -> bool:
-    """Whether a recurring line reads as a sentence of a story (REUSED_MIN_WORDS words, written
-    in lower case as prose is), not a prompt, label or credit ("Veja mais detalhes.", "COM
-    REPORTAGEM DE ...", "Coluna do Estadão: Twitter: @...")."""
-    share = lower_share(text)
-    return len(text.split()) >= REUSED_MIN_WORDS and share is not None and share >= REUSED_MIN_LOWER
+    """Whether a recurring line reads as a sentence of a story, not a prompt, label or credit
+    ("Veja mais detalhes.", "COM REPORTAGEM DE ...", "Coluna do Estadão: Twitter: @..."):
+    written in lower case as prose is, and REUSED_MIN_WORDS words long, or shorter and ending
+    as a statement without asking the reader for anything. Fake.Br's g1 and diariodobrasil
+    repeat a quote or an author's tic in 2-7 of their 2,300-3,300 articles ("Não conheço
+    ninguém ligado a esse grupo.", "É isso mesmo que você leu!", "Foi só gritaria."), where
+    their chrome recurs in tens or hundreds ("Leia mais." 77, "Boa noite!" 134)."""
+    words = text.split()
+    if len(words) >= REUSED_MIN_WORDS:
+        share = lower_share(text, words)
+        return share is not None and share >= REUSED_MIN_LOWER
+    if len(words) < STATEMENT_MIN_WORDS or (_STATEMENT_END.search(text) is None and not (
+            len(words) <= QUESTION_MAX_WORDS and _QUESTION_END.search(text))):
+        return False
+    cases = token_cases(words)  # lower_share needs CASED_MIN_WORDS: counted here
+    lower, upper = cases.count(_LOWER_CASE), cases.count(_UPPER_CASE)
+    return (lower + upper >= STATEMENT_MIN_WORDS and lower >= REUSED_MIN_LOWER * (lower + upper)
+            and words[0].lower().strip("\"'“‘(¡¿") not in _prompt_openers() and not _addressed(text))
+
+
+@lru_cache(maxsize=1)
+def _prompt_openers() -> frozenset[str]:
+    """audit/data/prompt_openers.txt: first words of a request to the reader, beyond English's."""
+    return frozenset(row.strip() for row in data_rows("prompt_openers.txt"))
 
 
 def reuse_floors(groups: Sequence[str], settings: Settings) -> dict[str, int]:

@@ -17,11 +17,12 @@ Every step is one pass over the text: no cost grows with the square of its lengt
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import ahocorasick
 
@@ -42,11 +43,16 @@ TITLE_RUN_MIN = 6  # capitalised words in a row at a sentence start that make li
 TEASER_MAX_WORDS = 25  # a teaser's headline is at most this long
 SUBJECT_MAX_WORDS = 3
 SLUG_MIN_WORDS = 3  # a URL slug with fewer words names no headline
+SLUG_FIGURE_MAX = 4  # digits of a number a slug keeps (a year, "caixa-2"); a longer one is an id
 HEADLINE_COVER = 0.8
 SEGMENT_CACHE = 1024  # articles whose units are kept: more than a worker's batch (BATCH_SIZE)
 HEADLINE_MAX_WORDS = 30  # a headline line is at most this long
 SLUG_LINE_SHARE = 0.5  # ... and at least this share of its words are slug words  # a line is the headline when the title or slug words cover this much of it
-SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "story", "article", "news", "www"])  # capitalised words before the first verb that belong to the sentence
+SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "www"])
+# Words a slug holds that a headline may hold too ("... discurso sobre fake news.": a slug without
+# "news" left "news." a span of its own, read as a section label), not counted as naming one
+SLUG_WORDS_UNCOUNTED = frozenset(["story", "article", "news"])
+_NUMBERED = re.compile(r"([^\W\d_]{3,})\d{1,3}|(\d{1,4})[^\W\d_]")  # "brasil23"; "2017a"  # capitalised words before the first verb that belong to the sentence
 # Video and audio labels: what follows is a Title-Case title (a teaser) or the embedded
 # post's own words ("Watch:Gillibrand called on ...", a tweet's text: ISOT 2017), which
 # the label's span does not take.
@@ -83,7 +89,10 @@ ABBREVIATIONS = frozenset(
 # reserved)": a German page cut there and read the rest as a footer; precision-multilingual.md).
 ABBREVIATIONS = ABBREVIATIONS | frozenset(
     ["bzw", "vgl", "ca", "nr", "evtl", "ggf", "inkl", "zzgl", "bzgl", "sog", "hrsg", "z.b", "u.a", "d.h", "u.u",
-     "mme", "mlle", "sra", "srta", "dña", "avda", "sig", "dott", "mio", "mrd"])
+     "mme", "mlle", "sra", "srta", "dña", "avda", "sig", "dott", "mio", "mrd",
+     # Portuguese addresses and titles: "Av. Pompeia, 2.517", "Al. Santos", "Jd. Europa", "Dra. Ana"
+     # (Fake.Br's Estadão listings were cut there, and "Av." recurred as chrome in 5 articles)
+     "av", "al", "jd", "dra"])
 # Written in capitals only, so read as written: French "MM." (Messieurs) before names ("MM.
 # Gbagbo et Blé Goudé resteront sous la garde de la CPI": La DH, 2019, cut there, and "MM."
 # then recurred as chrome; precde.md), where the lower-case "mm." ends a sentence on millimetres.
@@ -107,6 +116,12 @@ _DAY_FIGURE = re.compile(r"\d{1,2}\.")
 _YEAR = re.compile(r"\d{4}\b")
 SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "nor", "but", "with", "by", "from", "as", "vs", "after", "before", "over", "under", "into", "onto", "about", "amid", "against", "between", "than", "via", "per", "up", "out", "off", "is", "are", "was", "be", "&", "|", "-", "–", "—", "·", "•", "/"])
+# ... and those of other languages, which a headline holds between its slug's words ("Coreia do
+# Sul diz ...": the slug drops "do"; Fake.Br's diariodobrasil): a slug's run goes on over them.
+SLUG_SMALL_WORDS = SMALL_WORDS | frozenset(
+    ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el", "los", "las",
+     "o", "os", "e", "y", "et", "em", "no", "na", "nos", "nas", "ao", "aos", "à", "às", "um", "uma", "en", "au",
+     "aux", "und", "der", "die", "das", "im", "am", "zu", "van", "het", "een", "il", "lo", "gli", "al"])
 # Titles before a name: the subject of a sentence starts there ("President Vladimir Putin said").
 TITLE_WORDS = frozenset([
     "president", "prime", "minister", "chancellor", "secretary", "senator", "sen", "rep", "governor",
@@ -419,13 +434,31 @@ def _title_ranges(line: str, title: str | None, lowered: str | None = None) -> l
 
 
 def slug_words(url: str | None) -> frozenset[str]:
-    """The words of a URL's slug ("/2019/11/20/google-stadia-early-reviews-123.html")."""
+    """The words of a URL's slug ("/2019/11/20/google-stadia-early-reviews-123.html"),
+    without accents (`folded`), and its short numbers: a headline ends on them ("... ao caixa
+    2.", "... plano B em 2018.": Fake.Br's g1 and Estadão slugs), where a slug without them
+    left the figure a span of its own, which then recurred as chrome ("2." in 31 g1 articles).
+    A longer number is an id; at least SLUG_MIN_WORDS words must be more than numbers."""
     if not url:
         return frozenset()
     segments = [seg for seg in urlparse(url).path.split("/") if seg]
-    best = max(segments, key=lambda seg: seg.count("-") + seg.count("_"), default="")
-    words = [w for w in _SLUG_WORD.findall(best.lower()) if not w.isdigit() and w not in SLUG_NOISE]
-    return frozenset(words) if len(words) >= SLUG_MIN_WORDS else frozenset()
+    best = unquote(max(segments, key=lambda seg: seg.count("-") + seg.count("_"), default=""))
+    words = [folded(w) for w in _SLUG_WORD.findall(best.lower())
+             if w not in SLUG_NOISE and not (w.isdigit() and len(w) > SLUG_FIGURE_MAX)]
+    # a word a site numbered ("...-do-brasil23", "...-a-lava-jato08": diariodobrasil) is its word too
+    words += [m.group(1) or m.group(2) for w in words if (m := _NUMBERED.fullmatch(w)) is not None]
+    named = sum(not w.isdigit() and w not in SLUG_WORDS_UNCOUNTED for w in words)
+    return frozenset(words) if named >= SLUG_MIN_WORDS else frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
+def folded(word: str) -> str:
+    """A lower-case word without its accents, as slugs write it ("justiça" -> "justica",
+    "polícia" -> "policia": Fake.Br's headlines ended before such a word, which was left a
+    span of its own and recurred as chrome: "Polícia Federal." in 3 articles)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _norm(word: str) -> str:
@@ -433,16 +466,18 @@ def _norm(word: str) -> str:
 
 
 def _in_slug(word: str, slug: frozenset[str]) -> bool:
-    """A word of the slug: as a whole ("play…and" -> "playand") or in its parts ("Russia-Ukraine")."""
-    parts = _SLUG_WORD.findall(word.lower())
-    return bool(parts) and ("".join(parts) in slug or all(p in slug for p in parts))
+    """A word of the slug: as a whole ("play…and" -> "playand") or in its parts ("Russia-Ukraine";
+    half of them: g1's "terca-2-de-janeiro" for "Terça-feira, 2 de janeiro"), its accents aside."""
+    parts = [folded(p) for p in _SLUG_WORD.findall(word.lower())]
+    return bool(parts) and ("".join(parts) in slug or 2 * sum(p in slug for p in parts) >= len(parts))
 
 
 def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of words from the URL slug that name most of it: the headline without a title.
 
-    A run is consecutive words that are slug words (small words inside it allowed); it
-    counts when it holds at least half of the slug's distinct words.
+    A run is consecutive words that are slug words (small words and marks without a letter
+    inside it allowed: "OAB quer cassar Bolsonaro? Ora [...] vá ... O PT ...", diariodobrasil);
+    it counts when it holds at least half of the slug's distinct words.
     """
     if not slug:
         return []
@@ -451,17 +486,70 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
     seen: set[str] = set()
     for word in [*_WORD.finditer(line), None]:
         key = _norm(word.group()) if word else ""
-        if word is not None and key and (_in_slug(word.group(), slug) or (run and key in SMALL_WORDS)):
+        if word is not None and not key and run:
+            continue  # "[...]", "...", "-": no word, the run goes on
+        if word is not None and key and (_in_slug(word.group(), slug) or (run and key in SLUG_SMALL_WORDS)):
             run.append(word)
             if _in_slug(word.group(), slug):
                 seen.add(key)
             continue
         while run and not _in_slug(run[-1].group(), slug):
             run.pop()  # a run ends on a slug word
-        if len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2) and not run[0].group()[:1].islower():
-            found.append((run[0].start(), run[-1].end()))  # (lower-case: a link inside a sentence)
+        if (len(seen) >= max(SLUG_MIN_WORDS, len(slug) / 2) and not run[0].group()[:1].islower()
+                and (not found or _ends_sentence(line, run[-1].end()))):
+            end = _spill_cut(line, run[0].start(), run[-1].end())
+            if (stop := _LOOSE_STOP.match(line, end)) is not None:
+                end = stop.end()  # "Quinta-feira, 23 de março de 2017 . Boa noite!": its full stop
+            found.append((_sentence_head(line, run[0].start()), end))  # (lower-case: a link inside a sentence)
         run, seen = [], set()
     return found
+
+
+# A full stop a space after the headline's last word (g1's digests: "... de 2017 . Boa noite!"):
+# the headline's, not a unit of its own between it and the greeting (which then stood after
+# a line of the body and was no chrome before it)
+_LOOSE_STOP = re.compile(r"\s+[.!?…]+(?=\s|$)")
+SPILL_MAX_WORDS = 4  # words of the body's first sentence a run may have taken on
+
+
+def _spill_cut(line: str, start: int, end: int) -> int:
+    """Where a run of the slug's words ends once the body's first words are taken off: a run
+    goes on over the next sentence's opening when its words are the slug's too (g1's "...
+    vocês...nada".  O jornalista José ...": "o", "jornalista"; "... durante entrevista.  Durante
+    uma uma entrevista coletiva"), and would leave the rest of that sentence a span of its own.
+    The run ends at its last sentence end when at most SPILL_MAX_WORDS words follow it."""
+    inside = [e for e in sentence_ends(line) if start < e < end]
+    if inside and len(line[inside[-1]:end].split()) <= SPILL_MAX_WORDS:
+        return len(line[:inside[-1]].rstrip())
+    return end
+
+
+def _ends_sentence(line: str, end: int) -> bool:
+    """Whether a run of words ending at `end` ends its sentence (a mark, or the line's end). A
+    second run of the slug's words is the headline again only so: the body restating the
+    headline ("A delação premiada de Delcídio Amaral está prestes a ser homologada por Teori
+    Zavascki.", Fake.Br) is its own sentence, not a headline leaving "por Teori Zavascki." a
+    span of its own (read as a byline)."""
+    rest = line[end:end + 3].lstrip("\"'”’)]")
+    return not rest.strip() or rest[:1] in ".!?…:|"
+
+
+HEAD_MAX_WORDS = 8  # words a headline may open with before its slug's ("Em busca de agenda positiva, ...")
+
+
+def _sentence_head(line: str, start: int) -> int:
+    """Where the sentence holding `start` begins, when at most HEAD_MAX_WORDS words stand
+    before it there: a headline reworded at its start ("Em busca de agenda positiva, Temer
+    libera R$ 3 bilhões ..." under the slug "governo-lanca-programa-com-oferta-de-r-3-bilhoes-...",
+    g1) is the headline whole, not a fragment left to recur as chrome. Written as prose, most
+    of those words lower-case: a menu before the headline ("Home World Politics") stays out.
+    Else `start`."""
+    ends = [e for e in sentence_ends(line) if e <= start]
+    begin = ends[-1] if ends else len(line) - len(line.lstrip())
+    head = line[begin:start].split()
+    if not head or len(head) > HEAD_MAX_WORDS or 2 * sum(w[:1].islower() for w in head) < len(head):
+        return start
+    return begin
 
 
 def _slug_line(line: str, title: str | None, url: str | None) -> bool:
