@@ -340,3 +340,13 @@ PORTUGUESE = ("O show reuniu milhares de pessoas no parque da cidade, que ficou 
 ])
 def test_portuguese_credit_ends_before_the_sentence_after_it(credit: str, after: str) -> None:
     assert running(f"{PORTUGUESE} {PORTUGUESE} {credit} {after} {PORTUGUESE}", "pt") == [(credit, {"kind": "credit"})]
+
+
+def test_a_local_date_line_with_a_loose_full_stop() -> None:
+    """g1's digests open "Quinta-feira, 23 de março de 2017 . Boa noite! ...": a date line too."""
+    from datetime import date
+
+    from audit.normalise.dates import local_date_line
+
+    assert local_date_line("Quinta-feira, 23 de março de 2017 .") == date(2017, 3, 23)
+    assert local_date_line("Quinta-feira, 23 de março de 2017 . Boa noite!") is None

@@ -377,7 +377,7 @@ def local_date_line(text: str) -> date | None:
     """The date of a line that is only such a date, maybe after its weekday and before a full
     stop ("Segunda-feira, 13 de fevereiro de 2017.", "Mittwoch, 5. März 2025"): a date line
     (audit.detect.leakage.metadata_leak), as find_dates reads English ones."""
-    m = _local_pattern().fullmatch(text.strip().rstrip("."))
+    m = _local_pattern().fullmatch(text.strip().rstrip(".").rstrip())  # also "... de 2017 ." (g1)
     return None if m is None else _local_match(m)
 
 
