@@ -425,6 +425,10 @@ def test_portuguese_addresses_do_not_end_a_sentence() -> None:
     text = " ".join([BODY_1, "Para beber, há cerveja (R$ 12). Av. Pompeia, 2.517, Pompeia, 3672-4154. Jd. Europa fica perto.", BODY_2])
     texts = [u.text for u in segment(text)]
     assert "Av. Pompeia, 2.517, Pompeia, 3672-4154." in texts and "Av." not in texts
+    from audit.detect.leakage.spans import sentence_ends
+
+    sentence = "A defesa pediu a devolução [para a 13a. Vara de Curitiba] dos inquéritos envolvendo o ex-presidente Lula."
+    assert sentence_ends(f"{sentence} Ele recorreu.") == [len(sentence) + 1]  # not after the ordinal "13a."
 
 
 def test_a_slug_headline_ends_where_it_ends() -> None:

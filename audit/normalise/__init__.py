@@ -17,7 +17,7 @@ from typing import Any
 from audit.ingest.readers import ENCODING
 from audit.model import Article, Finding, RawRecord, span_finding, split_uri
 from audit.normalise.cache import LanguageCache
-from audit.normalise.dates import find_dates, publication_date
+from audit.normalise.dates import find_dates, local_date_line, publication_date
 from audit.normalise.encoding import Repair, describe_repairs, find_repairs, repair_text
 from audit.normalise.language import language_code
 from audit.normalise.plausible import DateBounds, set_aside_implausible
@@ -233,7 +233,8 @@ def _headline(text: str) -> str | None:
     for line in text.split("\n")[:6]:
         line = line.strip()
         shaped = 20 <= len(line) <= 200 and not _SENTENCE_END.search(line) and " " in line
-        if shaped and not any(m.end - m.start >= len(line) - 12 for m in find_dates(line)):
+        if (shaped and not any(m.end - m.start >= len(line) - 12 for m in find_dates(line))
+                and local_date_line(line) is None):  # ("Mittwoch, 5. März 2025" too)
             return line  # (a line that is only a date is a dateline, not a headline)
     return None
 

@@ -109,6 +109,7 @@ MONTHS = frozenset(
      "octobre", "novembre", "décembre", "januari", "februari", "maart", "mei", "augustus", "marts", "maj",
      "january", "february", "march", "june", "july", "october", "december"])
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
+_LETTERED_ORDINAL = re.compile(r"\d{1,3}[aoªº]")  # "13a.", "1o.", "2ª." (Fake.Br: "[para a 13a. Vara de Curitiba]")
 RANK_BEFORE = frozenset(["-", "–", "—"])  # a list dash before a figure and its dot: a rank ("– 3. Andreas")
 DAY_MAX, MONTH_MAX = 31, 12
 _MONTH_FIGURE = re.compile(r"\d{1,2}\.")  # "9." after the day of "30. 9. 2015"
@@ -365,6 +366,8 @@ def sentence_ends(line: str) -> list[int]:
             continue  # "Mr. Putin", "Vladimir V. Putin", "MM. Gbagbo et Blé Goudé"
         if before.isascii() and before.isdigit() and len(before) <= 3 and _ordinal(line, window, m.end()):
             continue  # "am 6. September 1944", "des 20. Jahrhunderts"
+        if _LETTERED_ORDINAL.fullmatch(before):
+            continue  # "a 13a. Vara de Curitiba", "o 1o. turno": a Portuguese or Spanish ordinal
         ends.append(m.end())
     return ends
 
