@@ -473,3 +473,28 @@ def test_a_digest_headline_keeps_its_loose_full_stop() -> None:
             f"terminar o dia bem-informado. {BODY_1} {BODY_2}")
     units = segment(text, None, "https://g1.globo.com/resumo-do-dia/noticia/quinta-feira-23-de-marco-de-2017.ghtml")
     assert [(u.text, u.headline) for u in units[:2]] == [("Quinta-feira, 23 de março de 2017 .", True), ("Boa noite!", False)]
+
+
+def test_a_sentence_in_capitals_is_no_menu() -> None:
+    """A partisan site shouts a sentence in capitals (Fake.Br's diariodobrasil): its small words
+    are capitals too; read as link text, it said chrome stood above it and the story's opening
+    sentence was flagged."""
+    from audit.detect.leakage.boilerplate import _shouted
+
+    shout = ("INFORMAÇÃO DO ANTAGONISTA REVELOU HOJE [12] QUE O MINISTRO TEORI ZAVASCKI, DO STF, JÁ DECIDIU "
+             "E IRÁ REMETER OS PROCESSOS CONTRA LULA PARA A VARA CRIMINAL DE CURITIBA")
+    assert _shouted(shout)
+    assert not _shouted("HOME NEWS SPORT WEATHER BUSINESS TRAVEL CULTURE OPINION VIDEO PODCASTS SIGN IN SUBSCRIBE")
+    assert not _shouted("I AM OVER 18 YEARS OF AGE AND I AGREE TO NESTLÉ PROCESSING MY PERSONAL DATA IN ACCORDANCE "
+                        "WITH THE NESTLÉ PRIVACY NOTICE")  # a consent box (multiling pages): chrome
+    opening = ("Há exatos 30 dias, Procuradores da Lava Jato pediram ao ministro do STF Teori Zavascki a devolução "
+               "[para a 13a. Vara de Curitiba] dos inquéritos envolvendo o ex-presidente Lula.")
+    text = " ".join(["Teori Zavascki bate o martelo! Processos contra Lula vão descer para Curitiba.", opening,
+                     shout, "Durante a manobra de Dilma para nomear Lula ministro da Casa Civil, o petista passou a "
+                     "ter foro privilegiado e ao menos cinco investigações contra o ex-presidente foram ao STF.",
+                     BODY_1, BODY_2, BODY_3])
+    rec = RawRecord(source_uri="mem/s.txt", source_sha256="", record_id="s", text=text,
+                    fields={"language": "pt", "url": "https://www.diariodobrasil.org/teori-zavascki-bate-o-martelo-"
+                            "processos-contra-lula-vao-descer-para-curitiba/"})
+    a = to_article(rec, "s")
+    assert [a.text[f.start:f.end] for f in find_boilerplate_lines([a], {})] == []

@@ -50,7 +50,7 @@ from audit.detect.leakage.edit_links import edit_link
 from audit.detect.leakage.markup import markup_spans
 from audit.detect.leakage.numbered_headings import numbered_headings
 from audit.detect.leakage.recurrence import unit_recurrence
-from audit.detect.leakage.spans import segment
+from audit.detect.leakage.spans import SLUG_SMALL_WORDS, segment
 from audit.detect.leakage.transcripts import utterances
 from audit.detect.leakage.tweets import quoted_tweet, tweet_lines
 from audit.model import Article, Finding, span_finding
@@ -552,7 +552,8 @@ def _link_text(ln: Line) -> bool:
     Odyssey, Attack on Titan: Final Battle 2, ...", "June 10 -- Amphitheatre, Tampa, FL")
     and a table flattened is mostly numbers ("1 Kyle Busch 5040 5 1 17 27"): content."""
     if (ln.words < LINK_TEXT_MIN_WORDS or _prose(ln) or ln.lower_share is None
-            or ln.lower_share >= LINK_TEXT_MAX_LOWER or _says_early(ln) or _sentence_cell(ln.text)):
+            or ln.lower_share >= LINK_TEXT_MAX_LOWER or _says_early(ln) or _sentence_cell(ln.text)
+            or _shouted(ln.text)):
         return False
     tokens = ln.text.split()
     numeric = sum(any(c.isdigit() for c in t) for t in tokens)
@@ -561,6 +562,27 @@ def _link_text(ln: Line) -> bool:
     commas = ln.text.count(",") + ln.text.count(";") + ln.text.count("(") + sum(t in LIST_WORDS for t in tokens)
     return (numeric < NUMERIC_MAX_SHARE * len(tokens) and cased >= 0.5 * len(tokens)
             and commas * LIST_WORDS_PER_COMMA < len(tokens))
+
+
+_FIRST_PERSON = frozenset(["I", "MY", "ME"])  # a form's words in capitals, not a sentence shouted
+SHOUTED_MIN_SMALL = 0.2  # share of a line's words that are small words when it is a sentence in capitals
+
+
+def _shouted(text: str) -> bool:
+    """A sentence written in capitals, as a partisan site shouts ("INFORMAÇÃO DO ANTAGONISTA
+    REVELOU HOJE [12] QUE O MINISTRO TEORI ZAVASCKI, DO STF, JÁ DECIDIU E IRÁ REMETER OS
+    PROCESSOS ...": Fake.Br's diariodobrasil): its small words are capitals too (DO, O, E, OS, A,
+    DE: a fifth of its words), which link text run together is not made of. Read as a menu, it
+    said site chrome stood above it, and the story's first sentence was called chrome. A form
+    speaks as its reader ("I AM OVER 18 YEARS OF AGE AND I AGREE TO ... MY PERSONAL DATA": a
+    consent box, chrome): not so."""
+    if text.upper() != text:
+        return False
+    tokens = text.split()
+    if not _FIRST_PERSON.isdisjoint(tokens):
+        return False
+    small = sum(t.strip(".,;:!?\"'()[]").lower() in SLUG_SMALL_WORDS for t in tokens)
+    return small >= SHOUTED_MIN_SMALL * len(tokens)
 
 
 def _sentence_cell(text: str) -> bool:
