@@ -579,8 +579,8 @@ def _shouted(text: str) -> bool:
     if text.upper() != text:
         return False
     tokens = text.split()
-    if not _FIRST_PERSON.isdisjoint(tokens):
-        return False
+    if not _FIRST_PERSON.isdisjoint(tokens) or text.count("/") + text.count("|") >= 2:
+        return False  # (items set out with slashes or bars: a report's teaser line, FakeNewsCorpus)
     small = sum(t.strip(".,;:!?\"'()[]").lower() in SLUG_SMALL_WORDS for t in tokens)
     return small >= SHOUTED_MIN_SMALL * len(tokens)
 
