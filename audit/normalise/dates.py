@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import Any
 
 from audit.model import DateSource
 from audit.normalise.ascii_runs import beyond_ascii
-from audit.normalise.text import fold_matched, merged_spans
+from audit.normalise.text import fold_matched, merged_spans, strip_accents
 
 MONTHS = {
     name: number
@@ -395,8 +394,7 @@ def _calendar_names() -> tuple[dict[str, int], set[str]]:
     raw = json.loads(resources.files("audit.data").joinpath("calendar_names.json").read_text("utf-8"))
 
     def forms(name: str) -> set[str]:
-        bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-        return {name.lower(), bare.lower()}
+        return {name.lower(), strip_accents(name).lower()}
 
     months = {form: number for names in raw["months"].values()
               for number, name in enumerate(names, start=1) for form in forms(name)}

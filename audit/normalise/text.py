@@ -49,6 +49,12 @@ def ascii_outside(pattern: re.Pattern[str]) -> bytes:
     return bytes(b for b in range(128) if not pattern.fullmatch(chr(b)))
 
 
+def strip_accents(text: str) -> str:
+    """`text` without its combining marks, after compatibility decomposition (NFKD): "Terça"
+    -> "Terca", as URL slugs and accent-free spellings write words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def content_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ from typing import Any
 import ahocorasick
 
 from audit.errors import UsageError
+from audit.normalise.text import strip_accents
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 TABLE_PATH = DATA / "office_holders.csv"
@@ -218,8 +218,7 @@ def _surname_in(spelling: str, forms: set[str]) -> str | None:
 
 def fold(text: str) -> str:
     """Casefold and strip diacritics: 'Erdoğan' and 'Erdogan' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.casefold().replace("ı", "i"))
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ from audit.detect.leakage.chrome_lines import (
     RUN_ON_WORDS,
     Line,
     PhraseHit,
+    cased_counts,
     data_rows,
     group_of,
     has_words,
@@ -1049,7 +1050,6 @@ def recurs_enough(article: Article, span: tuple[int, int], n_docs: int, min_docs
 
 REUSED_MIN_WORDS = 8  # a sentence this long, half its words lower case, may be a story's own
 REUSED_MIN_LOWER = 0.5
-_LOWER_CASE, _UPPER_CASE = token_cases(["a0", "A0"])  # token_cases' values for a lower and an upper-case word
 STATEMENT_MIN_WORDS = 2  # ... and a shorter one, when it ends as a statement does (_STATEMENT_END)
 # A statement's end: a full stop or an exclamation mark, closing quotes after it; a question
 # only of QUESTION_MAX_WORDS ("O motivo?", "Porque não?"): a teaser headline asks at more length
@@ -1074,8 +1074,7 @@ def reused_sentence(text: str) -> bool:
     if len(words) < STATEMENT_MIN_WORDS or (_STATEMENT_END.search(text) is None and not (
             len(words) <= QUESTION_MAX_WORDS and _QUESTION_END.search(text))):
         return False
-    cases = token_cases(words)  # lower_share needs CASED_MIN_WORDS: counted here
-    lower, upper = cases.count(_LOWER_CASE), cases.count(_UPPER_CASE)
+    lower, upper = cased_counts(token_cases(words), 0, len(words))  # (lower_share needs CASED_MIN_WORDS)
     return (lower + upper >= STATEMENT_MIN_WORDS and lower >= REUSED_MIN_LOWER * (lower + upper)
             and words[0].lower().strip("\"'“‘(¡¿") not in _prompt_openers() and not _addressed(text))
 

@@ -276,15 +276,19 @@ def token_cases(tokens: list[str]) -> Sequence[int]:
     return list(map(_CASE_MEMO.__getitem__, tokens))
 
 
+def cased_counts(cases: Sequence[int], first: int, end: int) -> tuple[int, int]:
+    """How many of tokens first..end (`token_cases`) are lower-case words, and how many upper-case."""
+    if end - first < _UPPER:
+        both = sum(cases[first:end])
+        return both & (_UPPER - 1), both >> 20
+    run = cases[first:end]  # too many tokens for the packed sum
+    return run.count(_LOWER), run.count(_UPPER)
+
+
 def share_between(cases: Sequence[int], first: int, end: int) -> float | None:
     """lower_share of tokens first..end (`token_cases`): lower-case over cased, None when
     fewer than CASED_MIN_WORDS are cased."""
-    if end - first < _UPPER:
-        both = sum(cases[first:end])
-        lower, upper = both & (_UPPER - 1), both >> 20
-    else:  # too many tokens for the packed sum
-        run = cases[first:end]
-        lower, upper = run.count(_LOWER), run.count(_UPPER)
+    lower, upper = cased_counts(cases, first, end)
     return lower / (lower + upper) if lower + upper >= CASED_MIN_WORDS else None
 
 

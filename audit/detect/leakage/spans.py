@@ -17,7 +17,6 @@ Every step is one pass over the text: no cost grows with the square of its lengt
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from audit.detect.leakage.chrome_lines import (
 from audit.detect.leakage.pieces import piece_lines
 from audit.model import Article
 from audit.normalise import dates
+from audit.normalise.text import strip_accents
 
 SPLIT_MIN_WORDS = 40  # a line with more words is cut into spans (a paragraph, a flattened page)
 TITLE_RUN_MIN = 6  # capitalised words in a row at a sentence start that make link text
@@ -52,7 +52,7 @@ SLUG_NOISE = frozenset(["html", "htm", "php", "amp", "index", "www"])
 # Words a slug holds that a headline may hold too ("... discurso sobre fake news.": a slug without
 # "news" left "news." a span of its own, read as a section label), not counted as naming one
 SLUG_WORDS_UNCOUNTED = frozenset(["story", "article", "news"])
-_NUMBERED = re.compile(r"([^\W\d_]{3,})\d{1,3}|(\d{1,4})[^\W\d_]")  # "brasil23"; "2017a"  # capitalised words before the first verb that belong to the sentence
+_NUMBERED = re.compile(r"([^\W\d_]{3,})\d{1,3}|(\d{1,4})[^\W\d_]")  # "brasil23"; "2017a"
 # Video and audio labels: what follows is a Title-Case title (a teaser) or the embedded
 # post's own words ("Watch:Gillibrand called on ...", a tweet's text: ISOT 2017), which
 # the label's span does not take.
@@ -459,9 +459,7 @@ def folded(word: str) -> str:
     """A lower-case word without its accents, as slugs write it ("justiça" -> "justica",
     "polícia" -> "policia": Fake.Br's headlines ended before such a word, which was left a
     span of its own and recurred as chrome: "Polícia Federal." in 3 articles)."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return word if word.isascii() else strip_accents(word)
 
 
 def _norm(word: str) -> str:
@@ -491,9 +489,10 @@ def _slug_ranges(line: str, slug: frozenset[str]) -> list[tuple[int, int]]:
         key = _norm(word.group()) if word else ""
         if word is not None and not key and run:
             continue  # "[...]", "...", "-": no word, the run goes on
-        if word is not None and key and (_in_slug(word.group(), slug) or (run and key in SLUG_SMALL_WORDS)):
+        hit = word is not None and bool(key) and _in_slug(word.group(), slug)
+        if hit or (word is not None and key and run and key in SLUG_SMALL_WORDS):
             run.append(word)
-            if _in_slug(word.group(), slug):
+            if hit:
                 seen.add(key)
             continue
         while run and not _in_slug(run[-1].group(), slug):
