@@ -1,0 +1,48 @@
+"""Chrome and credits read left in on the Spanish Fake News Corpus (twenty-eighth session), now found.
+
+The labels, prompts and credits are the records' (Mexican and Spanish sites, 2018-2021); the
+stories around them are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_boilerplate_gj import article, flagged
+
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
+
+STORY = [
+    "El cabildo aprobó el martes ampliar el horario del mercado municipal hasta el final del mes.",
+    "Los comerciantes de la avenida principal dijeron que las ventas cayeron a la mitad desde marzo.",
+    "La alcaldesa prometió revisar la medida con los vecinos antes de la próxima sesión del cabildo.",
+]
+
+
+@pytest.mark.parametrize("label", [
+    "Lee también Félix Salgado Macedonio y el 8M",  # El Universal's teaser, no colon
+    "Te puede interesar Lolita de la Vega gana demanda para evitar que TV Azteca vuelva a retrasmitir Sailor Moon",
+    "Publicidad",  # an ad slot's label
+])
+def test_spanish_teasers_follow_prompts_and_ad_labels_on_their_own_line_are_chrome(label: str) -> None:
+    text = "\n".join([*STORY[:2], label, STORY[2]])
+    assert flagged(article(text, "mx", publisher="example.com.mx")) == [label]
+
+
+def test_advice_that_opens_with_te_recomendamos_is_article_text() -> None:
+    advice = "Te recomendamos congelar hierbas y especias naturales sumergidos en aceite de oliva."
+    assert flagged(article("\n".join([*STORY[:2], advice, STORY[2]]), "mx2", publisher="example.com.mx")) == []
+
+
+@pytest.mark.parametrize(("text", "credit"), [
+    ("\n".join([*STORY, "Con información de El Financiero"]), "Con información de El Financiero"),
+    (" ".join(STORY) + ' Dijo: "Valemos mucho" Con información de el despertar', "Con información de el despertar"),
+])
+def test_a_closing_wire_credit_in_spanish_is_a_contributors_credit(text: str, credit: str) -> None:
+    found = list(find_metadata_leaks([article(text, "es")], {}))
+    assert [(f.excerpt, f.data["kind"]) for f in found] == [(credit, "contributor")]
+
+
+def test_con_informacion_de_inside_a_sentence_is_article_text() -> None:
+    text = " ".join([STORY[0], "El instituto publicó un mapa con información de espacios en guarderías del IMSS en Juárez.",
+                     STORY[1]])
+    assert list(find_metadata_leaks([article(text, "es2")], {})) == []
