@@ -12,7 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from audit.normalise.language import detect_language, language_code, language_probabilities
+from audit.normalise.language import (
+    detect_language,
+    in_capitals,
+    language_code,
+    language_probabilities,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH = (ROOT / "seeds" / "003_ad27deec139d2dc8.txt").read_text(encoding="utf-8")
@@ -186,3 +191,15 @@ def test_detect_language_takes_the_scripts_word(monkeypatch: pytest.MonkeyPatch)
     assert guess.language == "zh" and 0.9 < guess.probability < 1.0  # the Chinese characters' share
     monkeypatch.setattr(lang, "language_probabilities", lambda text, min_chars: [("en", 0.99)])
     assert lang.detect_language(EN * 2).language == "en"
+
+
+def test_a_text_in_capitals_is_read_lower_cased() -> None:
+    """A chain message in capitals (the Spanish Fake News Corpus): langdetect's n-gram profiles
+    are of ordinary text, and it called this Portuguese with probability 1.00."""
+    text = ("OS LO VOY A PONER EN MAYÚSCULAS POR SI YA VAIS PADECIENDO ALGUNOS DE LA VISTA CANSADA Y "
+            "TIENES DIFICULTADES EN NO PODER VER LOS NUMEROS ESTADÍSTICOS DE LAS DEFUNCIONES DE LOS "
+            "ÚLTIMOS 5 AÑOS. ESTA INFORMACIÓN NO LA PODRÁS VISUALIZAR POR NINGÚN MEDIO AUDIOVISUAL O "
+            "PRENSA DE TIRADA MASIVA. PREGÚNTATE PORQUE.")
+    assert in_capitals(text) and detect_language(text).language == "es"
+    assert not in_capitals("Община Хасково осигури компютри и таблети на деца в NATO и USA")  # another script
+    assert not in_capitals(text.capitalize())

@@ -407,3 +407,11 @@ def test_a_dated_closing_credit_in_flat_text_is_a_byline_with_the_articles_date(
 def test_a_citation_or_a_date_that_is_none_is_no_closing_credit(text: str) -> None:
     record = RawRecord(source_uri="mem/s.txt", source_sha256="", record_id="s", text=text, fields={"language": "de"})
     assert list(find_metadata_leaks([to_article(record, "s")], {})) == []
+
+
+def test_a_translations_notice_of_its_original_is_a_syndication_notice() -> None:
+    """Estadão's translations of The Economist close so (Fake.Br, 12 articles); a sentence about
+    a bill's original text is news."""
+    assert leaks("O TEXTO ORIGINAL EM INGLÊS ESTÁ EM WWW.ECONOMIST.COM.") == [
+        ("O TEXTO ORIGINAL EM INGLÊS ESTÁ EM WWW.ECONOMIST.COM.", {"kind": "syndication"})]
+    assert leaks("O texto original, do deputado Carlos Marun, foi aprovado pela comissão na terça-feira.") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from audit.detect.hygiene.scripts import MixedWord, mixed_script_words
 from audit.detect.hygiene.shifted import inside, shifted_runs
 from audit.model import Article, Finding, span_finding
 from audit.normalise.encoding import Repair, find_repairs
@@ -43,6 +44,29 @@ def find_encoding_problems(
                         "not listed; the whole text is probably mis-decoded (try --fix-encoding).",
                 data={"kind": "more", "count": len(repairs) - limit},
             )
+        yield from _mixed_findings(article, mixed_script_words(article.text), limit)
+
+
+def _mixed_findings(article: Article, words: list[MixedWord], limit: int) -> Iterator[Finding]:
+    """One finding per word mixing Latin and Cyrillic letters (audit.detect.hygiene.scripts),
+    at most `limit`, then one saying how many more."""
+    for word in words[:limit]:
+        lookalikes = [f"U+{ord(ch):04X}" for ch in dict.fromkeys(word.word) if not ch.isascii()]
+        yield span_finding(
+            article, CHECK, word.start, word.end,
+            f"Word {word.word!r} mixes Latin and Cyrillic letters ({', '.join(lookalikes)}): look-alikes of "
+            f"another script, which search and models read as another word (obfuscated or mistyped "
+            f"text); in one script it reads {word.reading!r}.",
+            data={"kind": "mixed_script", "repaired": word.reading, "codepoints": lookalikes},
+        )
+    if len(words) > limit:
+        yield Finding(
+            article_id=article.article_id, check=CHECK,
+            message=f"{len(words) - limit} more words mixing Latin and Cyrillic letters after offset "
+                    f"{words[limit - 1].end} are not listed: the text was written so on purpose, or typed "
+                    "in two keyboard layouts.",
+            data={"kind": "more_mixed_script", "count": len(words) - limit},
+        )
 
 
 def _message(repair: Repair) -> str:

@@ -292,10 +292,18 @@ def _strong_hits(line: Line) -> list[PhraseHit]:
     if not line.hits and line.marker is None:
         return []
     hits = [line.marker] if line.marker else []
-    hits += [h for h in _phrase_hits(line) if h.kind in SENTENCE_KINDS or not (line.piece and line.prose and (
-        h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
+    hits += [h for h in _phrase_hits(line) if h.kind in SENTENCE_KINDS or _teaser_run(line, h) or not (
+        line.piece and line.prose and (h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
+
+
+def _teaser_run(line: Line, hit: PhraseHit) -> bool:
+    """A related-links label opening a span of running text too long for one sentence: the
+    teasers' headlines run together after it ("Veja também: Paquistão nega que soubesse ...
+    Morte não põe fim à guerra ao terror ...", Fake.Br), which long_sentence may read as one
+    written as prose; the label decides, as it does on a shorter span that is no sentence."""
+    return hit.kind == "related" and hit.mode == "prefix" and line.words > RUN_ON_WORDS
 
 
 def _is_heading(lines: Sequence[Line], i: int) -> bool:
