@@ -415,3 +415,13 @@ def test_a_translations_notice_of_its_original_is_a_syndication_notice() -> None
     assert leaks("O TEXTO ORIGINAL EM INGLÊS ESTÁ EM WWW.ECONOMIST.COM.") == [
         ("O TEXTO ORIGINAL EM INGLÊS ESTÁ EM WWW.ECONOMIST.COM.", {"kind": "syndication"})]
     assert leaks("O texto original, do deputado Carlos Marun, foi aprovado pela comissão na terça-feira.") == []
+
+
+@pytest.mark.parametrize(("aside", "credit"), [
+    ("(Imager for Magnetopause-to-Aurora Global Exploration)", False),  # a satellite's name (Spanish Fake News)
+    ("(Pictured with husband Gareth Brisbane, 51, and their daughter Madison, eight)", False),  # a caption (Webz.io)
+    ("(AP PhotoTim Donnelly)", True),  # a credit whose slash was lost (Dragnet)
+])
+def test_a_parenthesis_opening_with_a_longer_word_than_photo_or_image_is_no_credit(aside: str, credit: bool) -> None:
+    found = running(f"{PARAGRAPH} The probe {aside} was launched in March 2000. {PARAGRAPH}")
+    assert found == ([(aside, {"kind": "credit"})] if credit else [])
