@@ -27,6 +27,7 @@ from importlib import resources
 
 from audit.normalise.ascii_runs import LETTERS, beyond_ascii, runs
 from audit.normalise.ngrams import LazyProfiles, fast_detector_class
+from audit.normalise.text import ascii_cases
 
 MIN_CHARS = 200  # below this langdetect guesses; shorter texts get no verdict
 MAX_CHARS = 5000  # the opening of a long article decides its language; keeps cost flat
@@ -139,7 +140,6 @@ def language_probabilities(
 
 CAPITALS_SHARE = 0.6  # of a sample's ASCII letters: from this share of capitals it is read lower-cased
 LATIN_MIN_SHARE = 0.3  # of its characters ASCII letters: a page of another script with "CNN" in it is left as it is
-_UPPER, _LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 
 
 def in_capitals(sample: str) -> bool:
@@ -148,10 +148,8 @@ def in_capitals(sample: str) -> bool:
     message written in capitals ("OS LO VOY A PONER EN MAYÚSCULAS ...", the Spanish Fake News
     Corpus) came out Portuguese with probability 1.00, Spanish when lower-cased (3 of 1,543
     records changed, each to Spanish; no verdict of the other corpora did). Counted on bytes
-    (C loops), as boilerplate's _capitals_share."""
-    data = sample.encode("ascii", "ignore")
-    upper = len(data) - len(data.translate(None, _UPPER))
-    lower = len(data) - len(data.translate(None, _LOWER))
+    (audit.normalise.text.ascii_cases, as boilerplate's _capitals_share)."""
+    upper, lower = ascii_cases(sample)
     letters = upper + lower
     return letters >= LATIN_MIN_SHARE * len(sample) and upper >= CAPITALS_SHARE * letters
 

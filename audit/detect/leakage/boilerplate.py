@@ -55,6 +55,7 @@ from audit.detect.leakage.spans import SLUG_SMALL_WORDS, segment
 from audit.detect.leakage.transcripts import utterances
 from audit.detect.leakage.tweets import quoted_tweet, tweet_lines
 from audit.model import Article, Finding, span_finding
+from audit.normalise.text import ascii_cases
 
 CHECK = "boilerplate.line"
 EDGE_SIGNALS = frozenset({"head", "tail"})  # lines judged by their place before or after the body
@@ -735,9 +736,6 @@ def main_body_of(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
     return (first, last) if prose >= BODY_MIN_PROSE * sum(ln.words for ln in lines if ln.prose) else (-1, -1)
 
 
-_UPPER, _LOWER = (bytes(range(65, 91)), bytes(range(97, 123)))
-
-
 def _in_capitals(lines: Sequence[Line]) -> bool:
     """Whether the page is written in capitals: CAPITALS_PAGE_SHARE of its ASCII letters or
     more, of CAPITALS_PAGE_MIN_LETTERS or more. Counted on bytes (C loops: 10,000 characters
@@ -753,9 +751,7 @@ def _in_capitals(lines: Sequence[Line]) -> bool:
 
 def _capitals_share(text: str) -> float | None:
     """The share of a text's ASCII letters that are capitals; None under CAPITALS_PAGE_MIN_LETTERS."""
-    data = text.encode("ascii", "ignore")
-    upper = len(data) - len(data.translate(None, _UPPER))
-    lower = len(data) - len(data.translate(None, _LOWER))
+    upper, lower = ascii_cases(text)
     return upper / (upper + lower) if upper + lower >= CAPITALS_PAGE_MIN_LETTERS else None
 
 
