@@ -178,10 +178,10 @@ def test_normalising_that_raises_keeps_the_record_as_unreadable(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     real = audit.normalise.publication_date
 
-    def dating(text: str, given: Any) -> Any:
+    def dating(text: str, given: Any, **options: Any) -> Any:
         if MARKER in text:
             raise OverflowError("date out of range")
-        return real(text, given)
+        return real(text, given, **options)
 
     monkeypatch.setattr(audit.normalise, "publication_date", dating)
     problems: list[str] = []

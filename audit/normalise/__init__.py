@@ -166,7 +166,7 @@ def to_article(
         text = normalise_text(repair_text(text))
     sha = content_sha256(text)
     fields = record.fields
-    published, published_from = publication_date(text, fields.get("published"))
+    published, published_from = publication_date(text, fields.get("published"), url=fields.get("url"))
     if fields.get("language"):
         language, prob = language_code(fields["language"]), None
     else:

@@ -415,14 +415,39 @@ def _local_pattern() -> re.Pattern[str]:
         rf"(?P<month>{alternation(months)})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
+# The date a news site's URL path holds: "/2020/01/30/news/...", "/politica/2018/02/28/...",
+# "/2019-05-12/". Year, month and day, each its own part of the path (htmldate reads the same
+# shapes; its looser "20200130" in an id is not taken). Where a corpus also gave a date, the
+# URL's was the same day on 1,097 of 1,107 records of the real corpora read (Webz.io, FakeNewsNet,
+# Dragnet, htmldate's and trafilatura's pages, fundus, gilets_jaunes, Postlight, goose3, Fake.Br;
+# the other 10 a day to three months apart: the metadata gave the page's update or the crawl's day).
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=[/._-]|$)"
+                       r"|/((?:19|20)\d\d)-(\d\d)-(\d\d)(?=/|$)")
+
+
+def url_date(url: Any) -> date | None:
+    """The publication date in a URL's path (`_URL_DATE`), if it is a day that exists."""
+    if not isinstance(url, str) or (m := _URL_DATE.search(url.split("?", 1)[0])) is None:
+        return None
+    year, month, day = (int(g) for g in m.groups() if g is not None)
+    try:
+        return date(year, month, day)
+    except ValueError:  # "/2012/11/99-problems-but-mitt-aint-one/": a slug, not a day
+        return None
+
+
 def publication_date(
-    text: str, metadata_value: Any = None, head_lines: int = 8
+    text: str, metadata_value: Any = None, head_lines: int = 8, url: Any = None
 ) -> tuple[date | None, DateSource]:
     """The publication date and where it came from: metadata, dateline, text or none.
 
     Dateline: a line near the top that is a full date, alone or after a stamp such as
-    "Published:". Text: a "today, Thursday, May 15, 2025" style statement anywhere.
-    A date that does not exist (April 31) is never taken as the publication date.
+    "Published:". Then the record's URL, a metadata field (`url_date`): a record without a
+    `published` field but with "/2020/01/30/" in its URL has that date, from "metadata"
+    (a third of the Spanish Fake News Corpus, a third of DICE's Italian news, a tenth of
+    FakeNewsCorpus's sample were records so). Text: a "today, Thursday, May 15, 2025" style
+    statement anywhere. A date that does not exist (April 31) is never taken as the
+    publication date.
     """
     if (found := parse_metadata_date(metadata_value)) is not None:
         return found, "metadata"
@@ -433,6 +458,8 @@ def publication_date(
                 rest = body[mention.end:].strip()
                 if len(rest) <= 12:  # a time such as "10:59pm" may follow
                     return d, "dateline"
+    if (found := url_date(url)) is not None:
+        return found, "metadata"
     for mention in find_dates(text):
         if (mention.year and _TODAY.search(text[max(0, mention.start - 12): mention.start])
                 and (d := mention.to_date()) is not None):
