@@ -149,3 +149,26 @@ def test_a_wikis_paragraphs_closed_by_citations_are_prose():
     article = make_article("\n".join(DESPACITO), publisher="en.wikipedia.org")
     found = [article.text[f.start:f.end] for f in find_boilerplate_lines([article], {})]
     assert not [t for t in found if t.startswith(("The lyrics", "Luis Fonsi does", "The official music video"))]
+
+
+# CNN's transcript pages as FakeNewsNet has them (politifact13469, "State of the Union", 2016):
+# the link back and the rush-transcript notice head every one of them
+CNN_TRANSCRIPT = [
+    "Return to Transcripts main page",
+    "STATE OF THE UNION",
+    "Aired November 13, 2016 - 09:00 ET",
+    "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.",
+    "JAKE TAPPER, CNN ANCHOR: The president-elect met the speaker on Thursday and they talked about the first hundred days.",
+    "RYAN: We had a very good meeting and we are going to work together on the tax plan and on health care.",
+]
+
+
+def test_a_cnn_transcripts_notice_and_link_back_are_chrome_on_one_page_alone():
+    """Found before only where they recurred across a run's CNN pages (8 of the 10 there)."""
+    lines = [f.excerpt for f in find_boilerplate_lines([make_article("\n".join(CNN_TRANSCRIPT), publisher="cnn.com")], {})]
+    assert "Return to Transcripts main page" in lines
+    assert any("THIS COPY MAY NOT BE IN ITS FINAL FORM" in x for x in lines)
+    assert not any("TAPPER" in x or "RYAN" in x for x in lines)
+    flat = [f.excerpt for f in find_boilerplate_lines([make_article(" ".join(CNN_TRANSCRIPT[3:]), publisher="cnn.com")], {})]
+    assert any("THIS COPY MAY NOT BE IN ITS FINAL FORM" in x for x in flat)
+    assert not any("TAPPER" in x or "RYAN" in x for x in flat)

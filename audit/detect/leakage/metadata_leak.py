@@ -101,6 +101,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
             return None  # "By Thursday, the delegations had still not met."
         if author and author.split()[0].lower() in NOT_A_NAME:
             return None  # "By The Numbers: 12 March 2016 in review": a column's title
+        if author and author.split()[0].rstrip(".,-") in LICENCE_CODES:
+            return None  # "BY NC ND ALCUNI DIRITTI RISERVATI": a Creative Commons licence (DICE)
         if m.group("author") and " " not in author and body[m.end("author"):m.end("author") + 1] == "-":
             return None  # "Von T-Shirts und kurzen Hosen ...": a compound's first half is no name
         return Leak(kind, author=_person(author), published=_byline_date(body, m))
@@ -108,6 +110,7 @@ def _classify(text: str, prose: bool) -> Leak | None:
 
 
 NOT_A_NAME = frozenset(["the", "a", "an", "this", "these", "that", "our", "all", "some", "its"])
+LICENCE_CODES = frozenset(["NC", "ND", "SA"])  # what follows "BY" in a Creative Commons licence
 _POSSESSIVE = re.compile(r"[’']s\b")
 _SITE = re.compile(r"\S+\.[A-Za-z]{2,}")  # "GoldenJackass.com", "USAWatchdog.com"
 
