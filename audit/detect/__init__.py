@@ -99,8 +99,10 @@ def registry() -> list[Detector]:
     from audit.detect.language import mixed as language_mixed
     from audit.detect.language import unexpected as language
     from audit.detect.leakage import boilerplate, metadata_leak, paywall
+    from audit.normalise.dates import LOCAL_DATE_LANGUAGES
 
     en = frozenset({"en"})
+    dated = en | LOCAL_DATE_LANGUAGES  # dates read in English and in calendar_names.json's languages
     return [
         Detector("provenance", ("provenance.missing",), provenance.find_missing_provenance),
         Detector("language", ("language.unexpected",), language.find_unexpected_language),
@@ -118,9 +120,9 @@ def registry() -> list[Detector]:
                  prepare=duplicate_passage.prepare, large_prepared=True, saved=True, also=("boilerplate.line",)),
         Detector("duplicate_repeated", ("duplicate.repeated",),
                  duplicate_repeated.find_repeated_sentences, per_article=True),
-        Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, en,
+        Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, dated,
                  per_article=True),
-        Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, en,
+        Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, dated,
                  per_article=True),
         Detector("relative_dates", ("consistency.relative_date",),
                  relative_dates.find_relative_date_conflicts, en, per_article=True,

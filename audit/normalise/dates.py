@@ -372,6 +372,50 @@ def _local_date(text: str) -> date | None:
     return None
 
 
+# Languages whose dates find_local_dates reads (calendar_names.json's): the date checks read
+# their texts so, English ones with find_dates
+LOCAL_DATE_LANGUAGES = frozenset(["pt", "es", "fr", "de", "it", "nl"])
+# What may not stand right before a local date's day: a figure's digits or separators
+# ("R$ 61.600.000,00. Agosto de 2017" is no 0th of August), or a calendar grid's day before it
+# ("... 29 30 31 November 2020 Mo Di Mi": a month's sheet on a German page, not November 31st)
+_NOT_A_DAY_BEFORE = re.compile(r"(?:[\d.,]|\d{1,2}\s+)$")
+
+
+def find_local_dates(text: str) -> list[DateMention]:
+    """The dates written with a month name in the languages of calendar_names.json, each with
+    its year ("il 31 novembre 2017", "31 de junho de 2014", "Montag, 5. März 2018"), and
+    the weekday written right before it: what consistency.invalid_date and consistency.weekday
+    read in those languages (DICE's Italian news and Fake.Br's Portuguese write a 31st of
+    November and of June). Day 0 and a day that goes on from a figure are no dates."""
+    mentions = []
+    months, _ = _calendar_names()
+    weekdays = _weekday_numbers()
+    for m in _local_pattern().finditer(text):
+        day = int(m["day"])
+        if day == 0 or _NOT_A_DAY_BEFORE.search(text, max(0, m.start("day") - 4), m.start("day")):
+            continue
+        named = text[m.start():m.start("day")].strip(" ,\t\n").lower()
+        mentions.append(DateMention(m.start(), m.end(), day, months[m["month"].lower()], int(m["year"]),
+                                    weekdays.get(named)))
+    return mentions
+
+
+def dates_of(article: Any) -> list[DateMention]:
+    """The dates the date checks read in an article: find_local_dates' in a language of
+    LOCAL_DATE_LANGUAGES, else find_dates' (English, and a text whose language is unknown)."""
+    if article.language in LOCAL_DATE_LANGUAGES:
+        return find_local_dates(article.text)
+    return find_dates(article.text)
+
+
+@lru_cache(maxsize=1)
+def _weekday_numbers() -> dict[str, int]:
+    """Weekday name (lower case, with and without accents) -> Monday = 0, calendar_names.json's."""
+    raw = json.loads(resources.files("audit.data").joinpath("calendar_names.json").read_text("utf-8"))
+    return {form: number for names in raw["weekdays"].values() for number, name in enumerate(names)
+            for form in (name.lower(), strip_accents(name).lower())}
+
+
 def local_date_line(text: str) -> date | None:
     """The date of a line that is only such a date, maybe after its weekday and before a full
     stop ("Segunda-feira, 13 de fevereiro de 2017.", "Mittwoch, 5. März 2025"): a date line

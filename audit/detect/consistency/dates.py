@@ -1,7 +1,9 @@
 """consistency.invalid_date: a date that does not exist (April 31, February 30).
 
 February 29 is flagged only when the year is known (stated, or the publication year)
-and is not a leap year.
+and is not a leap year. English texts' dates are find_dates'; those of the languages of
+calendar_names.json are written with a month name and a year (find_local_dates: "il 31
+novembre 2017" in DICE's Italian news, "31 de junho de 2014" in Fake.Br's Portuguese).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.dates import DateMention, find_dates
+from audit.normalise.dates import DateMention, dates_of
 
 
 def _days_in_month(month: int, year: int | None) -> int:
@@ -34,7 +36,7 @@ def invalid_reason(mention: DateMention, fallback_year: int | None) -> str | Non
 def find_invalid_dates(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     for article in articles:
         fallback_year = article.published.year if article.published else None
-        for mention in find_dates(article.text):
+        for mention in dates_of(article):
             reason = invalid_reason(mention, fallback_year)
             if reason:
                 yield span_finding(

@@ -13,7 +13,8 @@ goes on from the full date written just before it, in that date's year (a diary 
 year all fall on their weekdays in one other year (a hotel's offers "Tue 26th Dec", "Wed 27th Dec"
 on a page dated in July of another year: the year is wrong, not the text), nor when "Sun" is a
 newspaper's name ("Toronto Sun, January 29"). Dates that
-do not exist are left to consistency.invalid_date; numeric dates whose day and month
+do not exist are left to consistency.invalid_date; in the languages of calendar_names.json
+only a weekday right before a date with its month's name and year is read (find_local_dates); numeric dates whose day and month
 may be swapped (05/06/2025) pass when either reading falls on the weekday, and a date
 followed by the end of a range of days passes when the weekday falls on one of them
 ("Saturday and Sunday, January 20 and 21, 2007", whose year is 2007).
@@ -36,7 +37,7 @@ from datetime import date
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
-from audit.normalise.dates import NOT_A_CLOCK, DateMention, find_dates, nearest_year
+from audit.normalise.dates import NOT_A_CLOCK, DateMention, dates_of, find_dates, nearest_year
 
 CHECK = "consistency.weekday"
 YEARLESS_CHECK = "consistency.weekday_yearless"  # the year taken from the publication date
@@ -224,7 +225,7 @@ def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, An
     for article in articles:
         anchor = None  # the last date with a written year
         conflicts = []
-        for mention in find_dates(article.text):
+        for mention in dates_of(article):
             actual = weekday_conflict(mention, article.published, article.text, anchor)
             anchor = mention if mention.year else anchor
             if actual is not None:

@@ -1,0 +1,51 @@
+"""Dates in the languages of calendar_names.json, read by the date checks (twenty-ninth session).
+
+DICE's Italian crime news writes "il 31 novembre 2017", Fake.Br's Portuguese "31 de junho de
+2014" and "31 de novembro de 2015": dates that do not exist, which consistency.invalid_date read
+in English texts only. The sentences around them are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from factories import make_article
+
+from audit.detect.consistency.dates import find_invalid_dates
+from audit.detect.consistency.weekdays import find_weekday_mismatches
+from audit.normalise.dates import find_local_dates
+
+
+def test_local_dates_with_their_weekdays() -> None:
+    found = find_local_dates("Il fatto è avvenuto martedì 30 gennaio 2020 a Modena. Am Montag, 5. März 2018, "
+                             "begann der Prozess. Le 1er mars 2020, rien.")
+    assert [(m.day, m.month, m.year, m.weekday) for m in found] == [(30, 1, 2020, 1), (5, 3, 2018, 0), (1, 3, 2020, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "o estado sacou R$ 61.600.000,00. Agosto de 2017 - Já em abril",  # a figure's cents, Fake.Br
+    "Termine 27 28 29 30 31 November 2020 Mo Di Mi",  # a calendar's sheet, a German page
+    "Eldorado a0 de novembro de 2017",  # day 0
+])
+def test_figures_and_calendar_sheets_are_no_dates(text: str) -> None:
+    assert find_local_dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "language", "excerpt"), [
+    ("La denuncia è stata presentata alla Questura di Modena il 31 novembre 2017, al mattino.", "it", "31 novembre 2017"),
+    ("O aluguel venceu no dia 31 de junho de 2014, segundo os documentos.", "pt", "31 de junho de 2014"),
+    ("El lunes 31 de abril de 2019 se reunió la comisión.", "es", "lunes 31 de abril de 2019"),
+])
+def test_a_date_that_does_not_exist_in_another_language(text: str, language: str, excerpt: str) -> None:
+    article = make_article(text, language=language)
+    assert [f.excerpt for f in find_invalid_dates([article], {})] == [excerpt]
+    assert list(find_weekday_mismatches([article], {})) == []  # an invalid date is invalid_date's
+
+
+def test_a_weekday_that_does_not_fit_its_date_in_german_and_italian() -> None:
+    wrong = make_article("Am Montag, 6. März 2018, begann der Prozess vor dem Landgericht.", language="de", article_id="wrong")
+    right = make_article("Am Dienstag, 6. März 2018, begann der Prozess vor dem Landgericht.", language="de",
+                         article_id="right")
+    italian = make_article("Il furto è avvenuto venerdì 31 gennaio 2020 in via Emilia.", language="it", article_id="it")
+    found = list(find_weekday_mismatches([wrong, right, italian], {}))
+    assert [(f.article_id, f.excerpt) for f in found] == [("wrong", "Montag, 6. März 2018")]
+    assert found[0].message == "The text says Monday, but March 6, 2018 is a Tuesday."
