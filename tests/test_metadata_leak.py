@@ -195,13 +195,15 @@ def test_a_byline_glued_to_the_first_sentence_is_still_found() -> None:
 @pytest.mark.parametrize(("line", "said"), [
     ("Source: http://silveristhenew.com/2017/12/26/the-integrated-non-usd-platforms/", "a source line"),
     ("Quelle: https://www.tagesschau.de/inland/bundestag-101.html", "a source line"),
-    ("Source: Getty Images", "a photo credit"),
+    ("Source: Getty Images", "a photo credit or caption"),
     ("Source: https://www.reuters.com/article/us-usa-image-idUSKBN1", "a source line"),  # the URL's words
-    ("Photo: AP", "a photo credit"),
+    ("Photo: AP", "a photo credit or caption"),
 ])
 def test_a_source_line_is_said_as_one_not_as_a_photo_credit(line: str, said: str) -> None:
     """FakeNewsCorpus (fresh21): 94 of 484 findings were "Source: <the original's URL>",
-    each called "a photo credit"; true metadata, the wrong kind."""
+    each called "a photo credit"; true metadata, the wrong kind. A credit and a caption are
+    one kind, said as both (OrangeSum's "Photo : la Bugatti Chiron Pur Sport à Francfort":
+    6 of its 7 were captions)."""
     _, found = line_findings(line)
     assert [f.excerpt for f in found] == [line]
     assert f"is {said} left in the body" in found[0].message

@@ -48,7 +48,7 @@ LOCAL_DATE_MAX_CHARS = 60  # "Quarta-feira, 27 de setembro de 2017": longer line
 _LEAD = re.compile(r"^[\s•·▪*|\-–—]+")
 KIND_WORDS = {
     "byline": "a byline", "stamp": "a publication/update stamp", "date": "a date line",
-    "credit": "a photo credit", "reading": "a reading-time stamp", "contact": "an author's or the site's contact or follow prompt",
+    "credit": "a photo credit or caption", "reading": "a reading-time stamp", "contact": "an author's or the site's contact or follow prompt",
     "syndication": "a syndication notice (where the piece first ran)",
     "contributor": "a contributors' credit",
 }
