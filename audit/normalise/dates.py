@@ -387,17 +387,46 @@ def find_local_dates(text: str) -> list[DateMention]:
     the weekday written right before it: what consistency.invalid_date and consistency.weekday
     read in those languages (DICE's Italian news and Fake.Br's Portuguese write a 31st of
     November and of June). Day 0 and a day that goes on from a figure are no dates."""
+    return list(_scan_local_dates(text))
+
+
+@lru_cache(maxsize=DATE_MEMO)
+def _scan_local_dates(text: str) -> tuple[DateMention, ...]:
+    """find_local_dates' answer, memoised as find_dates' is (two checks read each text). The
+    scan starts at the day's digits and looks back for a weekday: _local_pattern, which
+    opens with the weekday names, tried them at every character (3 ms an article, 21 s over
+    Fake.Br's 7,200 texts; this scan 0.7 s, find_dates 0.8 s)."""
     mentions = []
     months, _ = _calendar_names()
     weekdays = _weekday_numbers()
-    for m in _local_pattern().finditer(text):
+    pattern, weekday_before = _local_scan()
+    for m in pattern.finditer(text):
         day = int(m["day"])
-        if day == 0 or _NOT_A_DAY_BEFORE.search(text, max(0, m.start("day") - 4), m.start("day")):
+        if day == 0 or _NOT_A_DAY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
-        named = text[m.start():m.start("day")].strip(" ,\t\n").lower()
-        mentions.append(DateMention(m.start(), m.end(), day, months[m["month"].lower()], int(m["year"]),
-                                    weekdays.get(named)))
-    return mentions
+        start, weekday = m.start(), None
+        if (named := weekday_before.search(text, max(0, start - WEEKDAY_REACH), start)) is not None:
+            start, weekday = named.start(), weekdays.get(named["weekday"].lower())
+        mentions.append(DateMention(start, m.end(), day, months[m["month"].lower()], int(m["year"]), weekday))
+    return tuple(mentions)
+
+
+WEEKDAY_REACH = 20  # characters before a day where its weekday's name may stand ("quarta-feira, ")
+
+
+@lru_cache(maxsize=1)
+def _local_scan() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_local_pattern from the day on, and its weekday as what ends the text before a day."""
+    months, weekdays = _calendar_names()
+
+    def alternation(names: Iterable[str]) -> str:
+        return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+    # no "(?<!\d)" before the day (a lookbehind tried at every character took half the scan's
+    # time): _NOT_A_DAY_BEFORE refuses a day after a digit
+    return (re.compile(rf"(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{alternation(months)})"
+                       rf"\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+            re.compile(rf"(?<![^\W\d_])(?P<weekday>{alternation(weekdays)}),?\s+$", re.IGNORECASE))
 
 
 def dates_of(article: Any) -> list[DateMention]:

@@ -79,6 +79,8 @@ def classify(line: Line) -> Leak | None:
 def _classify(text: str, prose: bool) -> Leak | None:
     """classify's answer from all it reads of a line. Memoised: boilerplate.line asks again
     about every line metadata.leak has just read (a pure function: sharing changes nothing)."""
+    if text[:1] in "—–" and (signed := _SIGNATURE.fullmatch(text)) is not None:
+        return Leak("byline", author=signed.group("by"))
     body = _LEAD.sub("", text)
     if (dated := _date_line(body)) is not None:
         return Leak("date", published=dated)
@@ -107,6 +109,13 @@ def _classify(text: str, prose: bool) -> Leak | None:
             return None  # "Von T-Shirts und kurzen Hosen ...": a compound's first half is no name
         return Leak(kind, author=_person(author), published=_byline_date(body, m))
     return Leak(kind)
+
+
+# A story signed with its author's initials after a dash at its end: "... circostanza sospetta.
+# — D.M.", "— S.TO" (DICE's Gazzetta di Modena: 66 of 804 stories; no such unit in the other 32
+# corpora). A unit of its own since an em dash after a sentence cuts one (spans._AFTER_MARK);
+# recurring, boilerplate.line called it site chrome.
+_SIGNATURE = re.compile(r"[—–]\s*(?P<by>(?:[A-Z]\.\s?){1,3}|[A-Z]\.(?:[A-Z]{2}|[a-z]{2})\.?)\s*")
 
 
 NOT_A_NAME = frozenset(["the", "a", "an", "this", "these", "that", "our", "all", "some", "its"])
