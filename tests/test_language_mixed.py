@@ -536,3 +536,19 @@ def test_passages_holding_most_of_the_article_say_its_verdict_is_wrong() -> None
     # a text the verdict read whole (under MAX_CHARS) keeps its passages, however long
     found = mixed(f"{PORTUGUESE * 2}\n{ENGLISH}\n{PORTUGUESE * 2}", "en")
     assert [f.data["language"] for f in found] == ["pt", "pt"]
+
+
+# A Russian dialogue line without ы, э, ё, made up on the shape of two ng.ru lines that were
+# "Bulgarian" at p 1.00 (Nezavisimaya Gazeta, twenty-ninth session)
+RUSSIAN_TURN = "– Не слушайте радио, слушайте меня! Вот, все готово – предохранители поменял."
+
+
+def test_russian_without_its_own_letters_is_not_bulgarian() -> None:
+    assert language_probabilities(RUSSIAN_TURN, min_chars=1)[0][0] == "bg"  # langdetect's verdict
+    text = f"{RUSSIAN_ARTICLE}\n{RUSSIAN_TURN}\n{RUSSIAN_ARTICLE}"
+    assert list(find_mixed_language([article(text, "ru")], {"expected_languages": ["ru"]})) == []
+    # a Ukrainian line (і, ї, є) in a Russian article is still one
+    ukrainian = "Президент України Володимир Зеленський прибув у четвер до Анкари, де зустрівся з президентом."
+    found = list(find_mixed_language([article(f"{RUSSIAN_ARTICLE}\n{ukrainian}\n{RUSSIAN_ARTICLE}", "ru")],
+                                     {"expected_languages": ["ru"]}))
+    assert [f.excerpt for f in found] == [ukrainian]

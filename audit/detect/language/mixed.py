@@ -46,6 +46,7 @@ from audit.detect.language.not_language import (
     SIBLING_MIN_PROBABILITY,
     close_kin,
     not_a_language,
+    unmarked_kin,
 )
 from audit.model import Article, Finding, span_finding
 from audit.normalise.ascii_runs import WORD, beyond_ascii, spaced
@@ -461,6 +462,8 @@ def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
         return False
     if not_a_language(_words_only(piece), verdict.language) or _symbol_soup(piece):
         return True
+    if unmarked_kin(piece, verdict.language, base):
+        return True  # Russian without ы, э, ё, called Bulgarian
     words = letter_runs(_words_only(piece).lower())
     owner = fast_path().words
     counts = Counter(owner[w] for w in words if w in owner)
