@@ -397,8 +397,7 @@ def _scan_local_dates(text: str) -> tuple[DateMention, ...]:
     opens with the weekday names, tried them at every character (3 ms an article, 21 s over
     Fake.Br's 7,200 texts; this scan 0.7 s, find_dates 0.8 s)."""
     mentions = []
-    months, _ = _calendar_names()
-    weekdays = _weekday_numbers()
+    months, weekdays = _calendar_names()
     pattern, weekday_before = _local_scan()
     for m in pattern.finditer(text):
         day = int(m["day"])
@@ -416,17 +415,12 @@ WEEKDAY_REACH = 20  # characters before a day where its weekday's name may stand
 
 @lru_cache(maxsize=1)
 def _local_scan() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """_local_pattern from the day on, and its weekday as what ends the text before a day."""
+    """_local_pattern from the day on, and its weekday as what ends the text before a day.
+    No lookbehind for a digit before the day (tried at every character, it took half the
+    scan's time): _NOT_A_DAY_BEFORE refuses a day after a digit."""
     months, weekdays = _calendar_names()
-
-    def alternation(names: Iterable[str]) -> str:
-        return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-
-    # no "(?<!\d)" before the day (a lookbehind tried at every character took half the scan's
-    # time): _NOT_A_DAY_BEFORE refuses a day after a digit
-    return (re.compile(rf"(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{alternation(months)})"
-                       rf"\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
-            re.compile(rf"(?<![^\W\d_])(?P<weekday>{alternation(weekdays)}),?\s+$", re.IGNORECASE))
+    return (re.compile(_day_month_year(months), re.IGNORECASE),
+            re.compile(rf"(?<![^\W\d_])(?P<weekday>{_alternation(weekdays)}),?\s+$", re.IGNORECASE))
 
 
 def dates_of(article: Any) -> list[DateMention]:
@@ -435,14 +429,6 @@ def dates_of(article: Any) -> list[DateMention]:
     if article.language in LOCAL_DATE_LANGUAGES:
         return find_local_dates(article.text)
     return find_dates(article.text)
-
-
-@lru_cache(maxsize=1)
-def _weekday_numbers() -> dict[str, int]:
-    """Weekday name (lower case, with and without accents) -> Monday = 0, calendar_names.json's."""
-    raw = json.loads(resources.files("audit.data").joinpath("calendar_names.json").read_text("utf-8"))
-    return {form: number for names in raw["weekdays"].values() for number, name in enumerate(names)
-            for form in (name.lower(), strip_accents(name).lower())}
 
 
 def local_date_line(text: str) -> date | None:
@@ -461,9 +447,9 @@ def _local_match(m: re.Match[str]) -> date | None:
 
 
 @lru_cache(maxsize=1)
-def _calendar_names() -> tuple[dict[str, int], set[str]]:
-    """Month name (lower case, with and without accents) -> number, and the weekday names so,
-    from audit/data/calendar_names.json."""
+def _calendar_names() -> tuple[dict[str, int], dict[str, int]]:
+    """Month name (lower case, with and without accents) -> number, and weekday name so ->
+    Monday = 0, from audit/data/calendar_names.json."""
     raw = json.loads(resources.files("audit.data").joinpath("calendar_names.json").read_text("utf-8"))
 
     def forms(name: str) -> set[str]:
@@ -471,21 +457,26 @@ def _calendar_names() -> tuple[dict[str, int], set[str]]:
 
     months = {form: number for names in raw["months"].values()
               for number, name in enumerate(names, start=1) for form in forms(name)}
-    weekdays = {form for names in raw["weekdays"].values() for name in names for form in forms(name)}
+    weekdays = {form: number for names in raw["weekdays"].values()
+                for number, name in enumerate(names) for form in forms(name)}
     return months, weekdays
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+def _day_month_year(months: Iterable[str]) -> str:
+    """A day, a month's name and a year, as _local_pattern and _local_scan read them."""
+    return (rf"(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{_alternation(months)})\.?,?\s+"
+            rf"(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 
 
 @lru_cache(maxsize=1)
 def _local_pattern() -> re.Pattern[str]:
     """A day, month name and year of calendar_names.json, maybe after a weekday."""
     months, weekdays = _calendar_names()
-
-    def alternation(names: Iterable[str]) -> str:
-        return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-
-    return re.compile(
-        rf"(?:(?:{alternation(weekdays)}),?\s+)?(?<!\d)(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?"
-        rf"(?P<month>{alternation(months)})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+    return re.compile(rf"(?:(?:{_alternation(weekdays)}),?\s+)?(?<!\d){_day_month_year(months)}", re.IGNORECASE)
 
 
 # The date a news site's URL path holds: "/2020/01/30/news/...", "/politica/2018/02/28/...",
