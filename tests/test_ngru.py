@@ -62,3 +62,15 @@ def test_an_answer_closing_its_paragraph_and_a_lists_number_are_the_articles_wor
     texts = [f"{STORIES[k]} {STORIES[(k + 1) % 8]} {ASKED[k]} Нет.\n"
              f"Поставки растут каждый год. 3. {LISTED[k]} {STORIES[(k + 2) % 8]}" for k in range(8)]
     assert flagged(*texts) == [[]] * 8
+
+
+def test_a_place_that_closes_the_papers_stories_is_said_as_a_sign_off() -> None:
+    """"Киев" closes 34 of the paper's articles (its correspondent's place): recurring, it is not
+    the story's text, but it was said to be "repeated site chrome" (19 of 30 findings a second
+    reader marked partly)."""
+    texts = [f"{story}\nКиев" for story in STORIES[:4]]
+    found = list(find_boilerplate_lines([make_article(t, article_id=f"k{k}", publisher="ng.ru", language="ru")
+                                         for k, t in enumerate(texts)], {}))
+    assert [(f.excerpt, (f.data or {}).get("signal")) for f in found] == [("Киев", "sign_off")] * 4
+    assert found[0].message == ("Line 'Киев' closes 4 articles of ng.ru in this run: a sign-off (the story's "
+                                "place or its author's name): not the story's text.")
