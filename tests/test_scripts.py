@@ -18,6 +18,8 @@ from audit.detect.hygiene.scripts import mixed_script_words
                                          ("Веlіzе", "Belize")]),
     # a Latin "o" typed into a Russian word: read as the Cyrillic word it is
     ("Эта прoблема решена в Москве.", [("прoблема", "проблема")]),
+    # Roman numerals typed with Cyrillic Х and С (ng.ru): read in Latin, not with Ukrainian "І"
+    ("В ХIХ веке и в ХХI веке, в ХVIII веке.", [("ХIХ", "XIX"), ("ХХI", "XXI"), ("ХVIII", "XVIII")]),
 ])
 def test_words_of_two_scripts_are_found_with_their_reading(text: str, words: list[tuple[str, str]]) -> None:
     found = mixed_script_words(text)

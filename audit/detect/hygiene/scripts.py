@@ -29,6 +29,9 @@ _TO_LATIN = str.maketrans(_LOOK_LATIN, _LOOK_CYRILLIC)
 _TO_CYRILLIC = str.maketrans(_LOOK_CYRILLIC.replace("l", ""), _LOOK_LATIN.replace("ӏ", ""))
 
 
+_ROMAN = frozenset("IVXLCDM")  # a Roman numeral's letters: typed in both scripts, read in Latin
+
+
 @dataclass(frozen=True)
 class MixedWord:
     """A word of Latin and Cyrillic letters: offsets into the text, and the word in one script."""
@@ -57,6 +60,8 @@ def _latin(word: str) -> bool:
     """Whether a mixed word is a Latin one: its Cyrillic letters all look Latin and some Latin
     letter has no Cyrillic look-alike ("Веlіzе": l, z), or, when both scripts (or neither) write
     such letters, most of its letters are Latin ("прoблема" is Cyrillic: п, б, л, м)."""
+    if set(word.translate(_TO_LATIN)) <= _ROMAN:
+        return True  # "ХХI", "ХIХ", "ХVIII": a Roman numeral (Nezavisimaya Gazeta: 31 words) is Latin
     cyrillic = _CYRILLIC.findall(word)
     latin = _LATIN.findall(word)
     own_cyrillic = any(ch not in _LOOK_LATIN for ch in cyrillic)
