@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from audit.model import DateSource
+from audit.model import Article, DateSource
 from audit.normalise.ascii_runs import beyond_ascii
 from audit.normalise.text import fold_matched, merged_spans, strip_accents
 
@@ -423,7 +423,7 @@ def _local_scan() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?<![^\W\d_])(?P<weekday>{_alternation(weekdays)}),?\s+$", re.IGNORECASE))
 
 
-def dates_of(article: Any) -> list[DateMention]:
+def dates_of(article: Article) -> list[DateMention]:
     """The dates the date checks read in an article: find_local_dates' in a language of
     LOCAL_DATE_LANGUAGES, else find_dates' (English, and a text whose language is unknown)."""
     if article.language in LOCAL_DATE_LANGUAGES:

@@ -44,6 +44,7 @@ from audit.detect.leakage.chrome_lines import (
     literal_alternation,
     lower_share,
     phrase_hits,
+    phrase_table,
     says_reader_words,
     token_cases,
 )
@@ -1202,7 +1203,7 @@ def _not_names() -> frozenset[str]:
     GossipCop; "References"; "Web", "National", L3S-GN1; "Suscribete", fundus)."""
     from audit.detect.hygiene.shifted import common_words
 
-    phrases = {w for row in data_rows("chrome_phrases.tsv") for w in re.findall(r"[^\W\d_]+", row.split("\t")[-1].lower())}
+    phrases = {w for key in phrase_table().entries for w in re.findall(r"[^\W\d_]+", key)}  # keys: lower case
     return common_words() | frozenset(phrases) | {"gallery", "references", "web", "national", "suscribete"}
 
 
