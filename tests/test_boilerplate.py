@@ -498,3 +498,21 @@ def test_a_sentence_in_capitals_is_no_menu() -> None:
                             "processos-contra-lula-vao-descer-para-curitiba/"})
     a = to_article(rec, "s")
     assert [a.text[f.start:f.end] for f in find_boilerplate_lines([a], {})] == []
+
+
+def titled(text: str, title: str) -> Article:
+    record = RawRecord(source_uri="mem/t.txt", source_sha256="", record_id="t", text=text,
+                       fields={"language": "en", "title": title})
+    return to_article(record, "t")
+
+
+def test_a_title_restated_inside_a_poem_does_not_make_the_lines_above_it_chrome() -> None:
+    # a poem on ng.ru whose title is one of its lines: its first lines were "above the headline"
+    verse = ("Beside the harbour wall\nthe evening slowly turns\nA lantern swinging\nAbove the sleeping\n"
+             "boats of the fishermen\nI listen.\nNot a morning star I wanted to be\nUntil the night goes over\n"
+             "into the day\nand finds us both awake.\nI cannot fly in the winter rain, the wind tears my chest "
+             "to pieces and I want to be a flower.")
+    assert flagged(titled(verse, "Not a morning star I wanted to be")) == []  # was "A lantern swinging", "I listen."
+    # a menu above the same title still is chrome: its items do not go on one another
+    menu = "Home\nWorld news\nPolitics\nNot a morning star I wanted to be\n" + PARAGRAPH + "\n" + PARAGRAPH_2
+    assert flagged(titled(menu, "Not a morning star I wanted to be")) == ["Home", "World news", "Politics"]

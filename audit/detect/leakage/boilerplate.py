@@ -687,9 +687,34 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Bo
     head = [i for i in anchors if i < first and not _ends_an_article(lines[i])]
     tail = [i for i in anchors if i > last]
     above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
-             and not (ln.index > 0 and _broken(lines, ln.index - 1))]
+             and not (ln.index > 0 and _broken(lines, ln.index - 1)) and not _verse_above(lines, ln.index)]
     return Body(first, last, max(head) if head else None, min(tail) if tail else None, _kinds(lines, tail),
                 max(above) if above else -1)
+
+
+VERSE_CONTINUATIONS = 2  # sentences going on across line breaks above a title: text, not chrome ...
+VERSE_SHARE = 0.2  # ... when they are this share of the lines above it (a long menu has a stray "iMac")
+
+
+def _verse_above(lines: Sequence[Line], headline: int) -> bool:
+    """Whether the lines above a title's occurrence are the text itself, so the title is
+    restated further down, not the page's headline: VERSE_CONTINUATIONS or more of them, and
+    VERSE_SHARE of them, go on a sentence in lower case from a line of two or more words with
+    no ending ("Приближаюсь к твоим" / "неозвученным фразам": a poem on ng.ru whose title is
+    one of its lines, 8 of the 22 lines above it; they were called "above the headline").
+    A menu's items do not go on one another: a long one has a stray lower-case item after a
+    two-word one ("Menu mobile" / "search" on the Zyte pages), no more, and a product's name
+    is no lower-case word ("Apple Watch" / "iMac", "tvOS 13")."""
+    going_on = sum(1 for i in range(1, headline)
+                   if not lines[i].piece and _lower_word(lines[i].text) and lines[i - 1].words >= 2
+                   and not _SENTENCE_END.search(lines[i - 1].text.rstrip()))
+    return going_on >= VERSE_CONTINUATIONS and going_on >= VERSE_SHARE * headline
+
+
+def _lower_word(text: str) -> bool:
+    """Whether a line starts with a word in lower case ("неозвученным", not "iMac" or "tvOS")."""
+    first = text.split(None, 1)[0] if text.strip() else ""
+    return first[:1].islower() and first.islower()
 
 
 def _passages(lines: Sequence[Line], first: int, last: int, chrome: set[int]) -> frozenset[int]:
