@@ -57,7 +57,7 @@ _GLUE = re.compile(
     r"(?<![.\w])(?P<left>[\w'’\-]*[\w%)\]])(?P<end>[.!?])(?P<quote>[\"“”‘’']?)"
     r"(?P<right>[^\W\d_][\w'’\-]*)"
 )
-_URL_MARKS = ("://", "www.", "@", "/")
+_URL_MARKS = ("://", "www.", "@", "/", "\\")  # and a Windows path's backslash (zh_news: "C:" ... "Microsoft.MicrosoftEdge...")
 # Where a glued pair can be: a sentence end, maybe a quote, then a letter. A match holds
 # no whitespace, so _GLUE runs only over the space-delimited tokens holding such a place
 # (the same matches as a scan of the whole text, at a fraction of the cost: issue 13).
@@ -100,7 +100,10 @@ def find_glued_sentences(
         paths: list[str] | None = None  # read once an article, when a glued pair needs them
         obfuscated = shifted_runs(article.text)  # "Gppe.Usvdlt" is "Food-Trucks" shifted: paywall.text's
         for match in glue_matches(article.text):
-            if not _is_glued(match, article.text, rules):
+            cut = _uncased_head(match["left"])  # "编辑推荐Dr.Martens": the Latin word is "Dr"
+            if cut and _item_marker(match["left"][cut:]):
+                continue  # "……袜子3.Converse": a list's item after text written without spaces
+            if not _is_glued(match, article.text, rules, cut):
                 continue
             if obfuscated and inside(obfuscated, match.start(), match.end()):
                 continue
@@ -116,7 +119,7 @@ def find_glued_sentences(
                 paths = _module_paths(article.text, rules)
             if paths and _namespace(match["left"], paths):
                 continue  # "library.ThingIWant" beside "library.things.thing_i_want"
-            yield _finding(article, match)
+            yield _finding(article, match, cut)
 
 
 # Two words joined by a comma with no space ("country,the", "car,I"): not in a number ("1,000"),
@@ -150,13 +153,30 @@ def glue_matches(text: str) -> Iterator[re.Match[str]]:
         yield from _GLUE.finditer(text, start, done)
 
 
-def _is_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
-    left, right = match["left"], match["right"]
-    if not (right[0].isupper() and len(right) > 1 and right[1].islower()):
+_INITIAL_GLUED = re.compile(r"[A-Z][a-z]+[A-Z]")  # a first name and the initial after it
+
+
+def _uncased_head(left: str) -> int:
+    """How many characters of the left word are written in a script without case, up to its
+    last such letter: Chinese writes no spaces, so "短靴来自Dr" is one word to a regular
+    expression, and a reader's word is "Dr" (zh_news: "Dr.Martens", "Mr.Bags", "Ltd.Archelis"
+    were called glued sentences). 0 for a word with none."""
+    for i in range(len(left) - 1, -1, -1):
+        ch = left[i]
+        if ch.isalpha() and not ch.isupper() and not ch.islower():
+            return i + 1
+    return 0
+
+
+def _is_glued(match: re.Match[str], text: str, rules: Exceptions, cut: int = 0) -> bool:
+    left, right = match["left"][cut:], match["right"]
+    if not left or not (right[0].isupper() and len(right) > 1 and right[1].islower()):
         return False  # "example.com", "ASP.NET", "U.S.A"
     last_part = re.split(r"[-'’]", left)[-1]
     if len(last_part) == 1 and last_part.isalpha():
         return False  # an initial: "J.Smith", "(R-W.Va.)"; "a.Meeting" is too short to judge
+    if _INITIAL_GLUED.fullmatch(left):
+        return False  # "的DanielF.Kripke博士", "（KipS.Thorne）": a name's initial, its spaces left out
     if left.lower() in rules.abbreviations:
         return False
     if f"{left}{match['end']}{right.split('-')[0]}".lower() in rules.names:
@@ -238,7 +258,9 @@ def _list_number(text: str, start: int) -> bool:
 # (docs/measurements/precr.md): the item was typed so. A figure that ends a sentence follows a
 # word ("for about $120.It has"), not a sentence's end.
 _ITEM_MARKER = re.compile(r"\d{1,2}[a-z]?")
-_SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"”’')\]]?\s+$")
+# (Chinese and Japanese end a sentence with a full-width mark and need no space after it:
+# "……视觉丰富度。3.Oversized防风衣", zh_news)
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?:][\"”’')\]]?\s+|[。！？：；][\"”’」』）)]?\s*)$")
 
 
 def _item_marker(left: str) -> bool:
@@ -247,7 +269,7 @@ def _item_marker(left: str) -> bool:
 
 def _after_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` follows a sentence's end and a space (or a line's start)."""
-    return _list_number(text, start) or _SENTENCE_END_BEFORE.search(text[max(0, start - 4):start]) is not None
+    return _list_number(text, start) or _SENTENCE_END_BEFORE.search(text[max(0, start - 12):start]) is not None
 
 
 # Markup and code: a token inside a tag ("<Place.Performance>1998</Place.Performance>", "<dc:
@@ -307,14 +329,17 @@ def _token_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def _finding(article: Article, match: re.Match[str]) -> Finding:
+def _finding(article: Article, match: re.Match[str], cut: int = 0) -> Finding:
+    """The finding for a glued pair; `cut`: the left word's characters in a script without
+    case, left out of its span (_uncased_head)."""
     joint = match.start("right")
+    left = match["left"][cut:]
     message = (
-        f"Two sentences glued without a space at {match.group()!r}: "
-        f"'…{match['left']}{match['end']}{match['quote']}' runs straight into "
+        f"Two sentences glued without a space at {match.group()[cut:]!r}: "
+        f"'…{left}{match['end']}{match['quote']}' runs straight into "
         f"'{match['right']}…' (a line break or space lost in extraction, or missing in the page itself)."
     )
     return span_finding(
-        article, CHECK, match.start(), match.end(), message,
-        data={"left": match["left"], "right": match["right"], "joint": joint},
+        article, CHECK, match.start() + cut, match.end(), message,
+        data={"left": left, "right": match["right"], "joint": joint},
     )

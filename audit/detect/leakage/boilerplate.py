@@ -38,6 +38,7 @@ from audit.detect.leakage.chrome_lines import (
     cased_counts,
     data_rows,
     group_of,
+    has_cjk,
     has_words,
     hits_in,
     key_id,
@@ -59,7 +60,7 @@ from audit.model import Article, Finding, span_finding
 from audit.normalise.text import ascii_cases
 
 CHECK = "boilerplate.line"
-SAID = {"sign_off": "not the story's text."}  # what a finding of the signal is, when not site chrome
+SAID = {"sign_off": "not the story's text.", "wire_mark": "not the story's text."}  # what a finding of the signal is, when not site chrome
 EDGE_SIGNALS = frozenset({"head", "tail"})  # lines judged by their place before or after the body
 MARKUP_EVIDENCE = "is HTML or script code left in the text (the page's or an embed's)"  # markup.py
 EDGE_BLOCK_LINES = 10  # ... this many in a row are one finding (_as_blocks)
@@ -137,14 +138,16 @@ SENTENCE_KINDS = frozenset({"consent"})
 # Chrome that stands inside the body where the page put it (an embed's placeholder, an ad
 # slot's label): it neither cuts the body nor says the page's chrome starts there. A
 # portfolio page's "Werbung" (advertising, one of its fields) had made the 26 lines above
-# it "head" chrome (pages).
-IN_BODY_KINDS = SENTENCE_KINDS | {"ad"}
+# it "head" chrome (pages). A news agency's end mark neither: it closes the story, and the
+# Saudi Press Agency's long paragraphs above it had been "after the body" (SaudiNewsNet).
+IN_BODY_KINDS = SENTENCE_KINDS | {"ad", "wire-mark"}
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
     "consent": "the consent placeholder of an embed (a video, a chart, a post) that was not loaded",
     "ad": "an ad slot's label",
     "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
+    "wire-mark": "a news agency's mark ending a story or a part of it",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
     "(not a paywall block: no line next to it says the article is cut)",
 }
@@ -193,7 +196,7 @@ def _as_dict(settings: Settings) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Verdict:
     line: Line
-    reason: str  # phrase, run, head, tail, recurring
+    reason: str  # phrase, wire_mark, run, head, tail, recurring
     evidence: str  # the sentence part that says why
 
 
@@ -960,7 +963,8 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if has_words(ln) else None
     strong = [] if _opens_sentence(lines, ln.index) or _closes_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
-        return Verdict(ln, "phrase", f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
+        return Verdict(ln, "wire_mark" if strong[0].kind == "wire-mark" else "phrase",
+                       f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
     weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
     label = f"{KIND_WORDS[weak[0].kind]} ({weak[0].phrase!r}) " if weak else ""
     first, last = body.first, body.last
@@ -1212,10 +1216,17 @@ def sign_off(text: str, start: int, end: int) -> bool:
     "ASSESSORIA DE IMPRENSA"), none a common word or a word of the chrome phrases ("Pin It",
     "Related Gallery": 34 corpora, 14 such recurring last lines of 181 were chrome)."""
     piece = text[start:end].strip()
+    if piece[:1] in "(（" and piece[-1:] in ")）":
+        piece = piece[1:-1].strip()  # "（罗森）": Chinese sports pages sign with the writer's name in brackets
     if text[end:].strip() or _SIGN_OFF.fullmatch(piece) is None:
         return False
     words = piece.split()
-    return all(_NAME_WORD.fullmatch(w) for w in words) and not any(w.lower() in _not_names() for w in words)
+    return all(_NAME_WORD.fullmatch(w) and (not has_cjk(w) or 2 <= len(w) <= CJK_NAME_MAX) for w in words) and not any(
+        w.lower() in _not_names() for w in words)
+
+
+CJK_NAME_MAX = 4  # characters of a Chinese name or pen name ("罗森", "肆客足球"); Chinese writes no
+# spaces, so a longer run is a phrase ("查看最新行情", "View the latest quotes"), and "完" alone ends a story
 
 
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_a-z][^\W\d_A-Z]*)*")

@@ -92,7 +92,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
         return None
     kind = kinds[m.lastgroup]
     if kind == "stamp":
-        stamp = m.group("stamp") or ""
+        stamp = m.group("stamp")
+        stamp = body if stamp is None else stamp  # a row that is a stamp whole ("19:23 ت م")
         mentions = find_dates(stamp)
         if not mentions and not _TIME.search(stamp):
             return None  # "Updated figures show 5% growth" is prose, not a stamp

@@ -1,0 +1,65 @@
+"""Chinese and Arabic news (thirtieth session: Sina's 2018 pages, SaudiNewsNet 2015).
+
+Chinese writes no spaces, so a Latin word glued to Chinese text is one "word" to a regular
+expression ("短靴来自Dr.Martens"), sports pages sign with the writer's pen name in brackets
+("（罗森）"), and the Saudi Press Agency closes each story with "// انتهى //" and the time it
+was sent ("19:23 ت م"). The shapes are the corpora's; the sentences are made up.
+"""
+
+from __future__ import annotations
+
+from factories import make_article
+
+from audit.detect.hygiene.glued import find_glued_sentences
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
+
+STORIES_ZH = [
+    "周日晚上，主队在主场以三分优势险胜对手，后卫在最后一秒完成抢断，全场观众起立欢呼。",
+    "新赛季开始前，俱乐部宣布与年轻中锋续约四年，球队经理表示他是球队未来的核心。",
+    "昨天的比赛中，客队在第三节打出一波十五比二的进攻高潮，最终以十分的优势赢得比赛。",
+    "球队官方宣布，主教练将在赛季结束后离任，他在执教的五年里带领球队三次进入季后赛。",
+]
+
+
+def glued(text: str, language: str = "zh") -> list[str]:
+    return [f.excerpt for f in find_glued_sentences([make_article(text, language=language)], {})]
+
+
+def test_a_latin_word_after_chinese_text_is_judged_alone() -> None:
+    # "Dr." and "Mr." are abbreviations, "DanielF." a name and its initial with the spaces left
+    # out, "3." a list's item after a full-width full stop, a Windows path no sentence
+    assert glued("这双短靴来自Dr.Martens，说起来已经有六十年的历史了。") == []
+    assert glued("包先生Mr.Bags在社交媒体上发布了新品。") == []
+    assert glued("加州大学的DanielF.Kripke博士发现，睡眠时间与寿命有关。") == []
+    assert glued("今年的防风衣增添了视觉丰富度。3.Oversized防风衣，耍帅就要长一点。") == []
+    assert glued("删除以下文档：C:\\Windows\\SystemApps\\Microsoft.MicrosoftEdgeDevTools并重启。") == []
+    # English glued inside a Chinese page still is, its span from the Latin word
+    [finding] = list(find_glued_sentences([make_article("网友评论：I really need some help.He never answered me.",
+                                                        language="zh")], {}))
+    assert finding.excerpt == "help.He" and finding.data["left"] == "help"
+
+
+def test_a_pen_name_in_brackets_closing_a_writers_stories_is_a_sign_off() -> None:
+    texts = [f"{story}\n\u3000\u3000（罗森）\n\n" for story in STORIES_ZH[:3]]
+    found = list(find_boilerplate_lines([make_article(t, article_id=f"z{k}", publisher="sina", language="zh")
+                                         for k, t in enumerate(texts)], {}))
+    assert [(f.excerpt, f.data["signal"]) for f in found] == [("（罗森）", "sign_off")] * 3
+    # a longer run of Chinese is a phrase, not a name: it stays recurring chrome
+    texts = [f"{story}\n查看最新行情" for story in STORIES_ZH[:3]]
+    found = list(find_boilerplate_lines([make_article(t, article_id=f"q{k}", publisher="sina", language="zh")
+                                         for k, t in enumerate(texts)], {}))
+    assert [(f.excerpt, f.data["signal"]) for f in found] == [("查看最新行情", "recurring")] * 3
+
+
+def test_the_agencys_end_mark_and_its_time_of_sending() -> None:
+    text = ("جدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\n"
+            "أعلنت الهيئة العامة للأرصاد عن توقعات بهطول أمطار رعدية على عدد من مناطق المملكة خلال الأيام المقبلة، "
+            "ودعت المواطنين إلى الحذر والابتعاد عن مجاري السيول.\n// انتهى //\n19:23 ت م")
+    article = make_article(text, language="ar")
+    [mark] = list(find_boilerplate_lines([article], {}))
+    assert (mark.excerpt, mark.data["signal"]) == ("// انتهى //", "wire_mark")
+    assert mark.message.endswith("is a news agency's mark ending a story or a part of it "
+                                 "(phrase list: '// انتهى //'): not the story's text.")
+    [stamp] = list(find_metadata_leaks([article], {}))
+    assert (stamp.excerpt, stamp.data["kind"]) == ("19:23 ت م", "stamp")
