@@ -13,6 +13,8 @@ from factories import make_article
 from audit.detect.hygiene.glued import find_glued_sentences
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
 from audit.detect.leakage.metadata_leak import find_metadata_leaks
+from audit.model import Article, RawRecord
+from audit.normalise import to_article
 
 STORIES_ZH = [
     "周日晚上，主队在主场以三分优势险胜对手，后卫在最后一秒完成抢断，全场观众起立欢呼。",
@@ -63,3 +65,26 @@ def test_the_agencys_end_mark_and_its_time_of_sending() -> None:
                                  "(phrase list: '// انتهى //'): not the story's text.")
     [stamp] = list(find_metadata_leaks([article], {}))
     assert (stamp.excerpt, stamp.data["kind"]) == ("19:23 ت م", "stamp")
+
+
+def normalised(text: str) -> Article:
+    return to_article(RawRecord(source_uri="mem/a.txt", source_sha256="", record_id="a", text=text, fields={}), "a")
+
+
+def test_an_arabic_dateline_dates_the_story() -> None:
+    # the Hijri date first, then "الموافق" ("corresponding to") and the Gregorian one
+    article = normalised(" تبوك 21 شوال 1436 هـ الموافق 06 اغسطس 2015 م واس\n"
+                         " أعلنت الجامعة عن فتح باب التسجيل في برامجها للعام الدراسي القادم.")
+    assert (str(article.published), article.published_from) == ("2015-08-06", "dateline")
+    # a Hijri date alone is no Gregorian one
+    assert normalised(" جدة 26 شوال 1436 هـ واس\n أعلنت الجامعة عن فتح باب التسجيل.").published is None
+
+
+def test_arabic_dates_are_read_with_their_weekday_in_both_month_namings() -> None:
+    from audit.normalise.dates import find_local_dates
+
+    [friday] = find_local_dates("وصل الوفد يوم الجمعة 17 يوليو 2015 إلى الرياض")
+    assert (friday.day, friday.month, friday.year, friday.weekday) == (17, 7, 2015, 4)
+    [levant] = find_local_dates("الخميس، 5 آب 2015")  # the Levant's names, an Arabic comma
+    assert (levant.day, levant.month, levant.weekday) == (5, 8, 3)
+    assert find_local_dates("في 26 شوال 1436 هـ") == []

@@ -374,7 +374,7 @@ def _local_date(text: str) -> date | None:
 
 # Languages whose dates find_local_dates reads (calendar_names.json's): the date checks read
 # their texts so, English ones with find_dates
-LOCAL_DATE_LANGUAGES = frozenset(["pt", "es", "fr", "de", "it", "nl"])
+LOCAL_DATE_LANGUAGES = frozenset(["pt", "es", "fr", "de", "it", "nl", "ar"])
 # What may not stand right before a local date's day: a figure's digits or separators
 # ("R$ 61.600.000,00. Agosto de 2017" is no 0th of August), or a calendar grid's day before it
 # ("... 29 30 31 November 2020 Mo Di Mi": a month's sheet on a German page, not November 31st)
@@ -420,7 +420,7 @@ def _local_scan() -> tuple[re.Pattern[str], re.Pattern[str]]:
     scan's time): _NOT_A_DAY_BEFORE refuses a day after a digit."""
     months, weekdays = _calendar_names()
     return (re.compile(_day_month_year(months), re.IGNORECASE),
-            re.compile(rf"(?<![^\W\d_])(?P<weekday>{_alternation(weekdays)}),?\s+$", re.IGNORECASE))
+            re.compile(rf"(?<![^\W\d_])(?P<weekday>{_alternation(weekdays)})[,،]?\s+$", re.IGNORECASE))
 
 
 def dates_of(article: Article) -> list[DateMention]:
@@ -476,7 +476,7 @@ def _day_month_year(months: Iterable[str]) -> str:
 def _local_pattern() -> re.Pattern[str]:
     """A day, month name and year of calendar_names.json, maybe after a weekday."""
     months, weekdays = _calendar_names()
-    return re.compile(rf"(?:(?:{_alternation(weekdays)}),?\s+)?(?<!\d){_day_month_year(months)}", re.IGNORECASE)
+    return re.compile(rf"(?:(?:{_alternation(weekdays)})[,،]?\s+)?(?<!\d){_day_month_year(months)}", re.IGNORECASE)
 
 
 # The date a news site's URL path holds: "/2020/01/30/news/...", "/politica/2018/02/28/...",
@@ -487,6 +487,24 @@ def _local_pattern() -> re.Pattern[str]:
 # the other 10 a day to three months apart: the metadata gave the page's update or the crawl's day).
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=[/._-]|$)"
                        r"|/((?:19|20)\d\d)-(\d\d)-(\d\d)(?=/|$)")
+
+
+# An Arabic dateline gives the Hijri date, then "الموافق" ("corresponding to") and the Gregorian one:
+# "جدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس" (the Saudi Press Agency: 155 of SaudiNewsNet's
+# 2,000 stories, where provenance.missing said each had no date)
+_CORRESPONDING = re.compile(r"الموافق\s+")
+DATELINE_MAX_WORDS = 20
+
+
+def _corresponding_date(line: str) -> date | None:
+    """The Gregorian date after "الموافق" in a short head line, when it exists."""
+    if "الموافق" not in line or len(line.split()) > DATELINE_MAX_WORDS:
+        return None
+    for m in _CORRESPONDING.finditer(line):
+        mentions = find_local_dates(line[m.end():])
+        if mentions and mentions[0].start == 0:
+            return mentions[0].to_date()
+    return None
 
 
 def url_date(url: Any) -> date | None:
@@ -522,6 +540,8 @@ def publication_date(
                 rest = body[mention.end:].strip()
                 if len(rest) <= 12:  # a time such as "10:59pm" may follow
                     return d, "dateline"
+        if (found := _corresponding_date(line)) is not None:
+            return found, "dateline"
     if (found := url_date(url)) is not None:
         return found, "metadata"
     for mention in find_dates(text):
