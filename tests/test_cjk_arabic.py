@@ -88,3 +88,26 @@ def test_arabic_dates_are_read_with_their_weekday_in_both_month_namings() -> Non
     [levant] = find_local_dates("الخميس، 5 آب 2015")  # the Levant's names, an Arabic comma
     assert (levant.day, levant.month, levant.weekday) == (5, 8, 3)
     assert find_local_dates("في 26 شوال 1436 هـ") == []
+
+
+def test_a_field_of_a_pages_script_is_no_source_credit() -> None:
+    # Sina's video player's settings left in the text: "source: ''," was "a source line"
+    text = (f"{STORIES_ZH[0]}\n\t\t\t\tsource: '',\t//视频发布来源。如：新华网。\n{STORIES_ZH[1]}\n"
+            "Photo: Reuters")
+    found = list(find_metadata_leaks([make_article(text, language="zh")], {}))
+    assert [(f.excerpt, f.data["kind"]) for f in found] == [("Photo: Reuters", "credit")]
+
+
+def test_a_pages_css_does_not_make_a_chinese_story_english() -> None:
+    from audit.normalise.language import script_says
+
+    css = (".tech-quotation{padding:20px 20px 0px;background:url(//n.sinaimg.cn/tech/content/quote.png) "
+           "no-repeat 0 0 #f4f4f4;margin-bottom:30px;} .tech-con p{margin-bottom:30px} "
+           ".tech-con p a:visited{color: #4b729f !important;} ") * 2
+    story = "".join(STORIES_ZH[:2])
+    verdict = script_says(f"微软又一专利曝光 {css}{story}", "en")
+    assert verdict is not None and verdict[0] == "zh"
+    # a page half English prose, half Chinese keeps langdetect's word
+    english = ("The phrase means that someone was deceived by others and had no idea of the truth at all. "
+               "It is often used when a friend hides a surprise party from you until the very last minute. ") * 2
+    assert script_says(english + STORIES_ZH[2], "en") is None

@@ -73,4 +73,4 @@ def test_a_place_that_closes_the_papers_stories_is_said_as_a_sign_off() -> None:
                                          for k, t in enumerate(texts)], {}))
     assert [(f.excerpt, (f.data or {}).get("signal")) for f in found] == [("Киев", "sign_off")] * 4
     assert found[0].message == ("Line 'Киев' closes 4 articles of ng.ru in this run: a sign-off (the story's "
-                                "place or its author's name): not the story's text.")
+                                "place, or its author's or source's name): not the story's text.")

@@ -1245,7 +1245,7 @@ def _not_names() -> frozenset[str]:
 
 def _sign_off_evidence(article: Article, n_docs: int) -> str:
     return (f"closes {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run: a sign-off "
-            "(the story's place or its author's name)")
+            "(the story's place, or its author's or source's name)")  # "（肆客足球）": a football site
 
 
 def _between_chrome(lines: Sequence[Line], i: int, body: tuple[int, int] | None) -> bool:

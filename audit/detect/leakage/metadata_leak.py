@@ -91,6 +91,8 @@ def _classify(text: str, prose: bool) -> Leak | None:
     if m is None or m.lastgroup is None:
         return None
     kind = kinds[m.lastgroup]
+    if kind == "credit" and _CODE_VALUE.search(body):
+        return None  # "source: '',\t//视频发布来源": a field of a page's script (Sina's video player), no credit
     if kind == "stamp":
         stamp = m.group("stamp")
         stamp = body if stamp is None else stamp  # a row that is a stamp whole ("19:23 ت م")
@@ -117,6 +119,10 @@ def _classify(text: str, prose: bool) -> Leak | None:
 # corpora). A unit of its own since an em dash after a sentence cuts one (spans._AFTER_MARK);
 # recurring, boilerplate.line called it site chrome.
 _SIGNATURE = re.compile(r"[—–]\s*(?P<by>(?:[A-Z]\.\s?){1,3}|[A-Z]\.(?:[A-Z]{2}|[a-z]{2})\.?)\s*")
+
+
+# A field of a script's settings: an empty quoted value, or a value and a comment after it
+_CODE_VALUE = re.compile(r":\s*(?:''|\"\")|['\"],?\s*//")
 
 
 NOT_A_NAME = frozenset(["the", "a", "an", "this", "these", "that", "our", "all", "some", "its"])
