@@ -74,3 +74,21 @@ def test_a_place_that_closes_the_papers_stories_is_said_as_a_sign_off() -> None:
     assert [(f.excerpt, (f.data or {}).get("signal")) for f in found] == [("Киев", "sign_off")] * 4
     assert found[0].message == ("Line 'Киев' closes 4 articles of ng.ru in this run: a sign-off (the story's "
                                 "place, or its author's or source's name): not the story's text.")
+
+
+def test_a_short_answer_between_short_sentences_of_a_paragraph_is_the_articles_words() -> None:
+    # "Просто обнять. Нет. Прижаться.": neither neighbour is a full sentence, the paragraph is prose
+    before = ["Просто ждать.", "Позвонить еще раз.", "Вернуться домой.", "Сказать правду.",
+              "Написать письмо.", "Остаться здесь.", "Уехать завтра.", "Забыть все."]
+    after = ["Уйти.", "Промолчать.", "Подождать.", "Отказаться.", "Согласиться.", "Улыбнуться.",
+             "Заплакать.", "Обернуться."]
+    texts = [f"{STORIES[k]} {STORIES[(k + 1) % 8]} {before[k]} Нет. {after[k]}\n{STORIES[(k + 2) % 8]}"
+             for k in range(8)]
+    assert flagged(*texts) == [[]] * 8
+
+
+def test_the_words_left_between_dropped_links_are_the_articles() -> None:
+    # the paper's archive dropped the ships' names (links): "сухогрузы «" / "» и «" / "». О ..."
+    texts = [f"{STORIES[k]}\n{LISTED[k][:-1]}, как и сухогрузы «\n» и «\n». {QUESTIONS[k]}\n{CLOSES[k][:-1]}, "
+             f"подтвердили гибель матросов\nи\n, {ASKED[k].lower()}" for k in range(4)]
+    assert flagged(*texts) == [[]] * 4

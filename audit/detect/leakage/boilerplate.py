@@ -359,10 +359,27 @@ def _short_sentence(text: str, lines: Sequence[Line], i: int) -> bool:
     if not before.piece or ended not in ".!?…" or "\n" in text[before.end:ln.start]:
         return False
     if after.piece and "\n" not in text[ln.end:after.start]:
-        return before.prose or after.prose
+        return before.prose or after.prose or _paragraph_prose(text, lines, i)
     # the answer that closes its paragraph, after a question: "Цель-то какая? Нет.", "Разве она
     # в состоянии совершить революцию с таким рейтингом? Нет." (Nezavisimaya Gazeta, ng.ru)
     return ended == "?"
+
+
+def _paragraph_prose(text: str, lines: Sequence[Line], i: int) -> bool:
+    """Whether the paragraph holding unit i (its units with no line break between them) has a
+    full sentence: "Просто обнять. Нет. Прижаться." and "А потом перестала. Почему?
+    Рассказываю." are short sentences around a short answer in a paragraph of prose (ng.ru)."""
+    j = i
+    while j > 0 and lines[j - 1].piece and "\n" not in text[lines[j - 1].end:lines[j].start]:
+        j -= 1
+        if lines[j].prose:
+            return True
+    j = i
+    while j + 1 < len(lines) and lines[j + 1].piece and "\n" not in text[lines[j].end:lines[j + 1].start]:
+        j += 1
+        if lines[j].prose:
+            return True
+    return False
 
 
 # A dialogue's turn written after a dash, as Russian, French or Spanish texts write replies
@@ -477,6 +494,17 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
 
 
+# The line after a dropped link's words: the mark that closed them, then the sentence's next
+# word in lower case (", повара") or its own mark ("». О ..."); not a tag list's lone "," nor
+# a menu's "» Markets" (Zyte pages: the first, wider rule lost 31 true chrome lines so).
+_AFTER_A_LINK = re.compile(r"\s*[,;:)»”]+(?:[.,;:!?]|\s*(?P<word>\w))")
+
+
+def _goes_on_after_link(text: str) -> bool:
+    m = _AFTER_A_LINK.match(text)
+    return m is not None and (m["word"] is None or m["word"].islower())
+
+
 def _link_gap(lines: Sequence[Line], i: int) -> bool:
     """Whether line i is the few words a scraper left between links it dropped (the Irish Times
     pages of feryah/gilets_jaunes: "Speaking at a press conference with" / "president" / "in
@@ -492,7 +520,11 @@ def _link_gap(lines: Sequence[Line], i: int) -> bool:
     after = lines[i + 1] if i + 1 < len(lines) else None
     if any(n is not None and (n.hits or n.marker is not None) for n in (before, after)):
         return False
-    goes_on = after is not None and after.text[:1].islower()
+    # the sentence goes on in lower case, or with the mark that closed a dropped link's words
+    # (ng.ru: "... потерпели бедствие сухогрузы «" / "» и «" / "». О человеческих ...";
+    # "подтвердили гибель матросов" / "и" / ", повара")
+    goes_on = after is not None and (after.text[:1].islower() or (
+        _goes_on_after_link(after.text) and before is not None and not _SENTENCE_CLOSE.search(before.text.rstrip())))
     ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS and ln.text.lstrip("\"“‘'")[:1].islower()
                 and not _SENTENCE_END.search(before.text.rstrip()) and bool(_SENTENCE_END.search(ln.text.rstrip())))
     return goes_on or ends_one
