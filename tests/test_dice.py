@@ -71,3 +71,18 @@ def test_a_story_signed_with_initials_after_a_dash_is_a_byline() -> None:
     assert flagged(*texts) == [[]] * 4
     # initials that open a name are no signature ("— N. K. Jemisin (@nkjemisin)", a quoted tweet)
     assert list(find_metadata_leaks([make_article(f"{STORIES[0]} — N. K. Jemisin (@nkjemisin) September 19, 2016")], {})) == []
+
+
+def test_initials_closing_stories_with_no_dash_are_a_sign_off() -> None:
+    """"... sicura. S.C.", "... patente. S.A.", "... sicuro». — F.D. ." (13 of the stories'
+    last units): recurring, they were "repeated site chrome"."""
+    texts = [f"MODENA. {STORIES[k]} {STORIES[k + 1]} {by}" for k, by in ((0, "S.C."), (2, "S.C."), (4, "S.C."))]
+    found = list(find_boilerplate_lines([make_article(t, article_id=f"i{k}", publisher="Gazzetta di Modena")
+                                         for k, t in enumerate(texts)], {}))
+    assert [(f.excerpt, f.data["signal"]) for f in found] == [("S.C.", "sign_off")] * 3
+    # after a dash with a stray full stop: a byline
+    for signed, author in (("— F.D. .", "F.D."), ("— F.D..", "F.D.")):
+        [leak] = list(find_metadata_leaks([make_article(f"MODENA. {STORIES[0]} {STORIES[1]} {signed}")], {}))
+        assert (leak.excerpt, leak.data["author"]) == (signed, author)
+    # a reader's first name and initial signing a joke is the page's content, no byline
+    assert list(find_metadata_leaks([make_article(f"MODENA. {STORIES[0]} {STORIES[1]} —Lewis G.")], {})) == []

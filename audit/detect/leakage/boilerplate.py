@@ -1239,7 +1239,10 @@ def _recurring_evidence(article: Article, n_docs: int) -> str:
 # correspondents' places; "Stefano Totaro" three of DICE's). Recurring, it is not the story's text,
 # but no site chrome either: said so (signal `sign_off`; a second reader marked 19 of 30 ng.ru
 # findings partly for "repeated site chrome").
-_SIGN_OFF = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*(?:\s+[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*){0,2}")
+# A reporter's initials ("S.A.", "C.", "Vale C."): DICE's Gazzetta di Modena signs so, with no dash
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_SIGN_OFF_WORD = rf"(?:{_INITIALS.pattern}|[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*)"
+_SIGN_OFF = re.compile(rf"{_SIGN_OFF_WORD}(?:\s+{_SIGN_OFF_WORD}){{0,2}}")
 
 
 def sign_off(text: str, start: int, end: int) -> bool:
@@ -1253,7 +1256,8 @@ def sign_off(text: str, start: int, end: int) -> bool:
     if text[end:].strip() or _SIGN_OFF.fullmatch(piece) is None:
         return False
     words = piece.split()
-    return all(_NAME_WORD.fullmatch(w) and (not has_cjk(w) or 2 <= len(w) <= CJK_NAME_MAX) for w in words) and not any(
+    return all((_NAME_WORD.fullmatch(w) or _INITIALS.fullmatch(w)) and (not has_cjk(w) or 2 <= len(w) <= CJK_NAME_MAX)
+               for w in words) and not any(
         w.lower() in _not_names() for w in words)
 
 

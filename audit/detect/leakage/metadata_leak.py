@@ -80,7 +80,7 @@ def _classify(text: str, prose: bool) -> Leak | None:
     """classify's answer from all it reads of a line. Memoised: boilerplate.line asks again
     about every line metadata.leak has just read (a pure function: sharing changes nothing)."""
     if text[:1] in "—–" and (signed := _SIGNATURE.fullmatch(text)) is not None:
-        return Leak("byline", author=signed.group("by"))
+        return Leak("byline", author=signed.group("by").strip())
     body = _LEAD.sub("", text)
     if (dated := _date_line(body)) is not None:
         return Leak("date", published=dated)
@@ -117,8 +117,10 @@ def _classify(text: str, prose: bool) -> Leak | None:
 # A story signed with its author's initials after a dash at its end: "... circostanza sospetta.
 # — D.M.", "— S.TO" (DICE's Gazzetta di Modena: 66 of 804 stories; no such unit in the other 32
 # corpora). A unit of its own since an em dash after a sentence cuts one (spans._AFTER_MARK);
-# recurring, boilerplate.line called it site chrome.
-_SIGNATURE = re.compile(r"[—–]\s*(?P<by>(?:[A-Z]\.\s?){1,3}|[A-Z]\.(?:[A-Z]{2}|[a-z]{2})\.?)\s*")
+# recurring, boilerplate.line called it site chrome. Also with a stray full stop after it ("— F.D. .",
+# "— F.D.."). Not a first name and an initial ("— Vale C."): a jokes page signs each reader's joke
+# so ("—Lewis G.", 13 lines of the multilingual pages), content, no byline.
+_SIGNATURE = re.compile(r"[—–]\s*(?P<by>(?:[A-Z]\.\s?){1,3}|[A-Z]\.(?:[A-Z]{2}|[a-z]{2})\.?)\s*\.?\s*")
 
 
 # A field of a script's settings: an empty quoted value, or a value and a comment after it
