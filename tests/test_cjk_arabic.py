@@ -111,3 +111,31 @@ def test_a_pages_css_does_not_make_a_chinese_story_english() -> None:
     english = ("The phrase means that someone was deceived by others and had no idea of the truth at all. "
                "It is often used when a friend hides a surprise party from you until the very last minute. ") * 2
     assert script_says(english + STORIES_ZH[2], "en") is None
+
+
+def test_a_chinese_pages_source_author_and_original_title_lines_are_metadata() -> None:
+    story = STORIES_ZH[0] + STORIES_ZH[1]
+    text = (f"原标题：《BBC今日短语：Crisis averted 危机已解除》\n\u3000\u3000稿件来源：足球报\n\u3000\u3000{story}\n"
+            f"作者：周宏达\n{story}\n（责任编辑：岳权利 HN152）\n来源：人民日报中央厨房\u3000{STORIES_ZH[2]}")
+    found = list(find_metadata_leaks([make_article(text, language="zh")], {}))
+    assert [(f.excerpt, f.data["kind"]) for f in found] == [
+        ("原标题：《BBC今日短语：Crisis averted 危机已解除》", "syndication"), ("稿件来源：足球报", "credit"),
+        ("作者：周宏达", "byline"), ("（责任编辑：岳权利 HN152）", "byline")]  # not the paragraph "来源：..."
+    assert "is a source line" in found[1].message
+
+
+def test_a_bilingual_lesson_called_english_is_said_to_be_half_chinese() -> None:
+    from audit.detect.language.unexpected import find_unexpected_language
+
+    lesson = ("The phrase means that someone was deceived by others and had no idea of the truth. "
+              "这个短语指某人被别人欺骗，对真相毫不知情。") * 3
+    article = make_article(lesson, language="en")
+    article.language_prob = 1.0
+    [finding] = list(find_unexpected_language([article], {"expected_languages": ["zh"], "min_probability": 0.9}))
+    assert finding.message.startswith("Written in 'en' (probability 1.00), though ")
+    assert "of its letters are Chinese characters or kana (a bilingual text?); the suite expects zh." in finding.message
+    # an English text with a Chinese name in it is English, said plainly
+    article = make_article("The company's founder, 马云, spoke to investors in New York on Monday. " * 3, language="en")
+    article.language_prob = 1.0
+    [finding] = list(find_unexpected_language([article], {"expected_languages": ["zh"]}))
+    assert finding.message == "Written in 'en' (probability 1.00); the suite expects zh."

@@ -94,20 +94,31 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
     wholly foreign."""
     if language == "zh" or sample.isascii():
         return None
+    counted = cjk_share(sample)
+    if counted is None:
+        return None
+    share, kana, rest = counted
+    if (language == "ja" and kana) or (language == "ko" and HANGUL.search(rest)):
+        return None
+    # Korean or Japanese with no letter of its own script, whatever the share; else a majority
+    if language not in _OWN_SCRIPT and share < (KANA_MIN_SHARE if kana >= KANA_MIN else CJK_MIN_SHARE):
+        return None
+    return ("ja" if kana else "zh"), share
+
+
+def cjk_share(sample: str) -> tuple[float, int, str] | None:
+    """The share of the sample's letters that are Chinese characters or kana (CJK_WEIGHT each;
+    code's letters left out: _code_letters), its kana and its characters past ASCII; None
+    when it has neither. script_says' measure, and language.unexpected's words for a text half
+    in another script ("Written in 'en' ... 45% of its letters Chinese characters")."""
     # the scripts looked for past ASCII only (in C): a German or French text's few accents,
     # not its every character (language.mixed asks this of each non-ASCII article)
     rest = beyond_ascii(sample.encode("utf-8", "surrogatepass"))
     han, kana = len(HAN.findall(rest)), len(KANA.findall(rest))
     if not han and not kana:
         return None
-    if (language == "ja" and kana) or (language == "ko" and HANGUL.search(rest)):
-        return None
     cjk = CJK_WEIGHT * (han + kana)
-    share = round(cjk / (sum(map(len, letter_runs(sample))) - _code_letters(sample) - han - kana + cjk), 4)
-    # Korean or Japanese with no letter of its own script, whatever the share; else a majority
-    if language not in _OWN_SCRIPT and share < (KANA_MIN_SHARE if kana >= KANA_MIN else CJK_MIN_SHARE):
-        return None
-    return ("ja" if kana else "zh"), share
+    return round(cjk / (sum(map(len, letter_runs(sample))) - _code_letters(sample) - han - kana + cjk), 4), kana, rest
 
 
 # A run of ASCII holding a mark of code or a path: a page's CSS or script left in the text

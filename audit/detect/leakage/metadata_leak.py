@@ -175,7 +175,8 @@ def _date_line(body: str) -> date | None:
     return mentions[0].to_date() or None
 
 
-_SOURCE_LINE = re.compile(r"^[\s•·▪*|\-–—]*(?:source|sources|quelle|fuente|fonte)\s*[:|]", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^[\s•·▪*|\-–—]*(?:source|sources|quelle|fuente|fonte|稿件来源|文章来源|本文来源|来源)\s*[:|：]",
+                          re.IGNORECASE)
 
 
 def what_it_is(text: str, kind: str) -> str:
