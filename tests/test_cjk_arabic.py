@@ -139,3 +139,15 @@ def test_a_bilingual_lesson_called_english_is_said_to_be_half_chinese() -> None:
     article.language_prob = 1.0
     [finding] = list(find_unexpected_language([article], {"expected_languages": ["zh"]}))
     assert finding.message == "Written in 'en' (probability 1.00); the suite expects zh."
+
+
+def test_a_title_made_of_the_first_sentences_words_is_no_headline_above_it() -> None:
+    # an Arabic column titled "سحر الدقيقة 119", words of its first sentence, followed by a comma
+    from audit.detect.leakage.boilerplate import find_boilerplate_lines
+
+    text = (" أكثر ما سيميز ديربي العاصمة عما سبقه من مباريات الفريقين هو سحر الدقيقة 119، وما أطلق عليه "
+            "المشجعون اسما خاصا، فعلى الرغم من أن الفريق سبق وأن فاز في الدقيقة الأخيرة، إلا أن لمباراة "
+            "النهائي أهمية أكبر، كونها جاءت في عصر مواقع التواصل الاجتماعي التي أعطت الحدث الكثير من الزخم.")
+    article = to_article(RawRecord(source_uri="mem/c.txt", source_sha256="", record_id="c", text=text,
+                                   fields={"title": "سحر الدقيقة 119", "language": "ar"}), "c")
+    assert list(find_boilerplate_lines([article], {})) == []

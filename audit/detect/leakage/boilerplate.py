@@ -711,7 +711,7 @@ def _prose(ln: Line) -> bool:
     return ln.prose or _named_sentence(ln)
 
 
-def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Body:
+def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int], text: str = "") -> Body:
     """The body and its chrome evidence, as jusText decides short blocks from their context:
     a short block takes the class of what is around it, and here only a line with a chrome
     phrase, an inline marker or the comments header is "bad" (jusText also counts the edge
@@ -722,7 +722,8 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int]) -> Bo
     head = [i for i in anchors if i < first and not _ends_an_article(lines[i])]
     tail = [i for i in anchors if i > last]
     above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
-             and not (ln.index > 0 and _broken(lines, ln.index - 1)) and not _verse_above(lines, ln.index)]
+             and not (ln.index > 0 and _broken(lines, ln.index - 1)) and not _verse_above(lines, ln.index)
+             and not _inside_a_sentence(text, ln)]
     return Body(first, last, max(head) if head else None, min(tail) if tail else None, _kinds(lines, tail),
                 max(above) if above else -1)
 
@@ -744,6 +745,17 @@ def _verse_above(lines: Sequence[Line], headline: int) -> bool:
                    if not lines[i].piece and _lower_word(lines[i].text) and lines[i - 1].words >= 2
                    and not _SENTENCE_END.search(lines[i - 1].text.rstrip()))
     return going_on >= VERSE_CONTINUATIONS and going_on >= VERSE_SHARE * headline
+
+
+def _inside_a_sentence(text: str, ln: Line) -> bool:
+    """Whether a title's occurrence cut out of running text goes on as a sentence: a comma or a
+    lower-case word right after it ("... الهلال والنصر هو سحر الدقيقة 119، وما ...": an Arabic
+    column whose title is words of its first sentence; the sentence's start was "above the
+    headline"). A headline is followed by its text's first sentence, not by a comma."""
+    if not ln.piece or not text:
+        return False
+    after = text[ln.end:ln.end + 3].lstrip(" ")
+    return after[:1] in (",", "،", ";", "؛") or after[:1].islower()
 
 
 def _lower_word(text: str) -> bool:
@@ -879,7 +891,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
-    body = _body(lines, first, last, (strong | (_zone_evidence(lines) - closers)) - embeds)
+    body = _body(lines, first, last, (strong | (_zone_evidence(lines) - closers)) - embeds, article.text or "")
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines, article.text or "")
