@@ -40,6 +40,10 @@ def test_a_latin_word_after_chinese_text_is_judged_alone() -> None:
     [finding] = list(find_glued_sentences([make_article("网友评论：I really need some help.He never answered me.",
                                                         language="zh")], {}))
     assert finding.excerpt == "help.He" and finding.data["left"] == "help"
+    # glued to Chinese on both sides: the span is the Latin words alone
+    text = "网友评论说help.He从来不回答我。"
+    [finding] = list(find_glued_sentences([make_article(text, language="zh")], {}))
+    assert (finding.excerpt, finding.start, finding.data["right"]) == ("help.He", 5, "He")
 
 
 def test_a_pen_name_in_brackets_closing_a_writers_stories_is_a_sign_off() -> None:
@@ -52,6 +56,11 @@ def test_a_pen_name_in_brackets_closing_a_writers_stories_is_a_sign_off() -> Non
     found = list(find_boilerplate_lines([make_article(t, article_id=f"q{k}", publisher="sina", language="zh")
                                          for k, t in enumerate(texts)], {}))
     assert [(f.excerpt, f.data["signal"]) for f in found] == [("查看最新行情", "recurring")] * 3
+    # brackets are read as a pen name's only around Chinese: "(Continued)" stays chrome
+    texts = [f"{story}\n(Continued)" for story in STORIES_ZH[:3]]
+    found = list(find_boilerplate_lines([make_article(t, article_id=f"c{k}", publisher="sina", language="zh")
+                                         for k, t in enumerate(texts)], {}))
+    assert [(f.excerpt, f.data["signal"]) for f in found] == [("(Continued)", "recurring")] * 3
 
 
 def test_the_agencys_end_mark_and_its_time_of_sending() -> None:
@@ -85,8 +94,10 @@ def test_arabic_dates_are_read_with_their_weekday_in_both_month_namings() -> Non
 
     [friday] = find_local_dates("وصل الوفد يوم الجمعة 17 يوليو 2015 إلى الرياض")
     assert (friday.day, friday.month, friday.year, friday.weekday) == (17, 7, 2015, 4)
-    [levant] = find_local_dates("الخميس، 5 آب 2015")  # the Levant's names, an Arabic comma
-    assert (levant.day, levant.month, levant.weekday) == (5, 8, 3)
+    [levant] = find_local_dates("الأربعاء، 5 آب، 2015")  # the Levant's names, Arabic commas
+    assert (levant.day, levant.month, levant.year, levant.weekday) == (5, 8, 2015, 2)
+    [monday] = find_local_dates("الإثنين 10 أغسطس 2015")  # Monday with its hamza
+    assert monday.weekday == 0
     assert find_local_dates("في 26 شوال 1436 هـ") == []
 
 
@@ -121,6 +132,7 @@ def test_a_chinese_pages_source_author_and_original_title_lines_are_metadata() -
     assert [(f.excerpt, f.data["kind"]) for f in found] == [
         ("原标题：《BBC今日短语：Crisis averted 危机已解除》", "syndication"), ("稿件来源：足球报", "credit"),
         ("作者：周宏达", "byline"), ("（责任编辑：岳权利 HN152）", "byline")]  # not the paragraph "来源：..."
+    assert [f.data.get("author") for f in found[2:]] == ["周宏达", "岳权利"]
     assert "is a source line" in found[1].message
 
 

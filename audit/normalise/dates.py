@@ -468,7 +468,7 @@ def _alternation(names: Iterable[str]) -> str:
 
 def _day_month_year(months: Iterable[str]) -> str:
     """A day, a month's name and a year, as _local_pattern and _local_scan read them."""
-    return (rf"(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{_alternation(months)})\.?,?\s+"
+    return (rf"(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{_alternation(months)})\.?[,،]?\s+"
             rf"(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 
 

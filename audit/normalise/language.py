@@ -127,7 +127,7 @@ def cjk_share(sample: str) -> tuple[float, int, str] | None:
 # stories under their page's CSS were English by letters (CJK share 0.53-0.64), and language.mixed
 # then called their own Chinese "a foreign passage" (a second reader: 5 false of 8, thirtieth session).
 _ASCII_RUN = re.compile(r"[!-~]+")
-_CODE_MARK = re.compile(r"[{};=\\<>]|://|[A-Za-z0-9][:#][A-Za-z0-9]")
+_CODE_MARK = re.compile(r"[{}=\\<>]|;(?=\S)|://|[A-Za-z0-9][:#][A-Za-z0-9]")  # not a sentence's ";"
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -273,7 +273,7 @@ def fast_path_version() -> str:
 
     rules = resources.files("audit.data").joinpath("language_fast_path.json").read_bytes()
     limits = (FAST_CHARS, FAST_MIN_WORDS, FAST_MIN_SHARE, FAST_MARGIN, FAST_MIN_DISTINCT,
-              SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, "script_says", _CODE_MARK.pattern, CJK_WEIGHT, CJK_MIN_SHARE,
+              SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, "script_says", _ASCII_RUN.pattern, _CODE_MARK.pattern, CJK_WEIGHT, CJK_MIN_SHARE,
               KANA_MIN, KANA_MIN_SHARE, "capitals", CAPITALS_SHARE, LATIN_MIN_SHARE)
     return hashlib.sha256(rules + repr(limits).encode()).hexdigest()[:8]
 

@@ -32,6 +32,7 @@ Word lists: audit/data/glued_exceptions.txt.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,14 +163,22 @@ def _uncased_head(left: str) -> int:
     expression, and a reader's word is "Dr" (zh_news: "Dr.Martens", "Mr.Bags", "Ltd.Archelis"
     were called glued sentences). 0 for a word with none."""
     for i in range(len(left) - 1, -1, -1):
-        ch = left[i]
-        if ch.isalpha() and not ch.isupper() and not ch.islower():
-            return i + 1
+        if unicodedata.category(left[i]) == "Lo":  # not "ʼ" (Lm), an apostrophe inside a word
+            return 0 if i == len(left) - 1 else i + 1  # a left word all in such a script: judged whole
     return 0
 
 
+def _right_word(match: re.Match[str]) -> str:
+    """The right word up to a letter of a script without case ("He从来不回答我" is "He")."""
+    right = match["right"]
+    for i, ch in enumerate(right):
+        if unicodedata.category(ch) == "Lo" and i > 0:
+            return right[:i]
+    return right
+
+
 def _is_glued(match: re.Match[str], text: str, rules: Exceptions, cut: int = 0) -> bool:
-    left, right = match["left"][cut:], match["right"]
+    left, right = match["left"][cut:], _right_word(match)
     if not left or not (right[0].isupper() and len(right) > 1 and right[1].islower()):
         return False  # "example.com", "ASP.NET", "U.S.A"
     last_part = re.split(r"[-'’]", left)[-1]
@@ -186,9 +195,9 @@ def _is_glued(match: re.Match[str], text: str, rules: Exceptions, cut: int = 0) 
     if left.isascii() and left.isdigit() and len(left) <= 2 and 1 <= int(left) <= 31 \
             and right.lower() in rules.months:  # "²".isdigit() too, and int("²") raises
         return False  # "6.Juli": a day and its month
-    if _name_tail(text, match.end()):
+    if _name_tail(text, match.start("right") + len(right)):
         return False  # "mod.Bar()": a call in code
-    token = _token_around(text, match.start(), match.end())
+    token = _token_around(text, match.start() + cut, match.start("right") + len(right))
     return not (any(mark in token for mark in _URL_MARKS) or _domain(token, rules) or _enclosed(token)
                 or _abbreviation_chain(token))
 
@@ -318,28 +327,32 @@ def _letter_at(text: str, index: int) -> bool:
     return index < len(text) and text[index].isalpha()
 
 
+# What ends a token: white space, or a letter of a script written without spaces or case
+# (Chinese, Japanese, Korean, Arabic, Hebrew, Thai, Devanagari): a Chinese sentence is one
+# "token" to white space, and a "/" in its date is no URL around a glued pair in it.
+_TOKEN_EDGE = re.compile(r"[\s\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+TOKEN_REACH = 300  # characters read either side: a spaceless text's matches cost linear time
+
+
 def _token_around(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited token holding the match (for URLs, paths, e-mails)."""
-    left = start
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    return text[left:right]
+    """The token holding the match (for URLs, paths, e-mails), within TOKEN_REACH of it."""
+    before = _TOKEN_EDGE.split(text[max(0, start - TOKEN_REACH):start])[-1]
+    after = _TOKEN_EDGE.split(text[end:end + TOKEN_REACH], maxsplit=1)[0]
+    return f"{before}{text[start:end]}{after}"
 
 
 def _finding(article: Article, match: re.Match[str], cut: int = 0) -> Finding:
     """The finding for a glued pair; `cut`: the left word's characters in a script without
     case, left out of its span (_uncased_head)."""
     joint = match.start("right")
-    left = match["left"][cut:]
+    left, right = match["left"][cut:], _right_word(match)
+    end = joint + len(right)
     message = (
-        f"Two sentences glued without a space at {match.group()[cut:]!r}: "
+        f"Two sentences glued without a space at {article.text[match.start() + cut:end]!r}: "
         f"'…{left}{match['end']}{match['quote']}' runs straight into "
-        f"'{match['right']}…' (a line break or space lost in extraction, or missing in the page itself)."
+        f"'{right}…' (a line break or space lost in extraction, or missing in the page itself)."
     )
     return span_finding(
-        article, CHECK, match.start() + cut, match.end(), message,
-        data={"left": left, "right": match["right"], "joint": joint},
+        article, CHECK, match.start() + cut, end, message,
+        data={"left": left, "right": right, "joint": joint},
     )

@@ -370,17 +370,20 @@ def _paragraph_prose(text: str, lines: Sequence[Line], i: int) -> bool:
     full sentence: "Просто обнять. Нет. Прижаться." and "А потом перестала. Почему?
     Рассказываю." are short sentences around a short answer in a paragraph of prose (ng.ru)."""
     j = i
-    while j > 0 and lines[j - 1].piece and "\n" not in text[lines[j - 1].end:lines[j].start]:
+    while j > max(0, i - PARAGRAPH_REACH) and lines[j - 1].piece and "\n" not in text[lines[j - 1].end:lines[j].start]:
         j -= 1
         if lines[j].prose:
             return True
     j = i
-    while j + 1 < len(lines) and lines[j + 1].piece and "\n" not in text[lines[j].end:lines[j + 1].start]:
+    while (j + 1 < min(len(lines), i + PARAGRAPH_REACH + 1) and lines[j + 1].piece
+           and "\n" not in text[lines[j].end:lines[j + 1].start]):
         j += 1
         if lines[j].prose:
             return True
     return False
 
+
+PARAGRAPH_REACH = 8  # units read either side: a paragraph of 2,000 short replies costs linear time
 
 # A dialogue's turn written after a dash, as Russian, French or Spanish texts write replies
 # ("– Есть.", "- Да.", "– Почему?", "- Так может быть?"), or a list's number left alone by the
@@ -711,7 +714,7 @@ def _prose(ln: Line) -> bool:
     return ln.prose or _named_sentence(ln)
 
 
-def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int], text: str = "") -> Body:
+def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int], text: str) -> Body:
     """The body and its chrome evidence, as jusText decides short blocks from their context:
     a short block takes the class of what is around it, and here only a line with a chrome
     phrase, an inline marker or the comments header is "bad" (jusText also counts the edge
@@ -1257,13 +1260,17 @@ _SIGN_OFF_WORD = rf"(?:{_INITIALS.pattern}|[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W
 _SIGN_OFF = re.compile(rf"{_SIGN_OFF_WORD}(?:\s+{_SIGN_OFF_WORD}){{0,2}}")
 
 
+CJK_NAME_MAX = 4  # characters of a Chinese name or pen name ("罗森", "肆客足球"); Chinese writes no
+# spaces, so a longer run is a phrase ("查看最新行情", "View the latest quotes"), and "完" alone ends a story
+
+
 def sign_off(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the text's last words and a place's or a name's (`_SIGN_OFF`):
     each word written as a name is ("Санкт-Петербург", "Zanin"; not "Click here", "SaveSave",
     "ASSESSORIA DE IMPRENSA"), none a common word or a word of the chrome phrases ("Pin It",
     "Related Gallery": 34 corpora, 14 such recurring last lines of 181 were chrome)."""
     piece = text[start:end].strip()
-    if piece[:1] in "(（" and piece[-1:] in ")）":
+    if piece.startswith(("(", "（")) and piece.endswith((")", "）")) and has_cjk(piece):
         piece = piece[1:-1].strip()  # "（罗森）": Chinese sports pages sign with the writer's name in brackets
     if text[end:].strip() or _SIGN_OFF.fullmatch(piece) is None:
         return False
@@ -1272,9 +1279,6 @@ def sign_off(text: str, start: int, end: int) -> bool:
                for w in words) and not any(
         w.lower() in _not_names() for w in words)
 
-
-CJK_NAME_MAX = 4  # characters of a Chinese name or pen name ("罗森", "肆客足球"); Chinese writes no
-# spaces, so a longer run is a phrase ("查看最新行情", "View the latest quotes"), and "完" alone ends a story
 
 
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_a-z][^\W\d_A-Z]*)*")

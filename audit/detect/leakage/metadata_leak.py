@@ -101,7 +101,7 @@ def _classify(text: str, prose: bool) -> Leak | None:
             return None  # "Updated figures show 5% growth" is prose, not a stamp
         return Leak(kind, published=mentions[0].to_date() if mentions else None)
     if kind == "byline":
-        author = m.group("author") or m.group("author2")
+        author = m.group("author") or m.group("author2") or m.group("author3")
         if prose or (author and author.split()[0].lower().rstrip(".,") in CALENDAR_WORDS):
             return None  # "By Thursday, the delegations had still not met."
         if author and author.split()[0].lower() in NOT_A_NAME:
