@@ -106,18 +106,18 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
     return ("ja" if kana else "zh"), share
 
 
-def cjk_share(sample: str) -> tuple[float, int, str] | None:
-    """The share of the sample's letters that are Chinese characters or kana (CJK_WEIGHT each;
-    code's letters left out: _code_letters), its kana and its characters past ASCII; None
-    when it has neither. script_says' measure, and language.unexpected's words for a text half
-    in another script ("Written in 'en' ... 45% of its letters Chinese characters")."""
+def cjk_share(sample: str, weight: int | None = None) -> tuple[float, int, str] | None:
+    """The share of the sample's letters that are Chinese characters or kana (`weight` each,
+    CJK_WEIGHT when None; code's letters left out: _code_letters), its kana and its characters
+    past ASCII; None when it has neither. script_says' measure, and (each character once) language.unexpected's
+    words for a text half in another script ("Written in 'en' ... 45% of its letters ...")."""
     # the scripts looked for past ASCII only (in C): a German or French text's few accents,
     # not its every character (language.mixed asks this of each non-ASCII article)
     rest = beyond_ascii(sample.encode("utf-8", "surrogatepass"))
     han, kana = len(HAN.findall(rest)), len(KANA.findall(rest))
     if not han and not kana:
         return None
-    cjk = CJK_WEIGHT * (han + kana)
+    cjk = (CJK_WEIGHT if weight is None else weight) * (han + kana)
     return round(cjk / (sum(map(len, letter_runs(sample))) - _code_letters(sample) - han - kana + cjk), 4), kana, rest
 
 

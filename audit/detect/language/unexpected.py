@@ -13,7 +13,7 @@ from typing import Any
 
 from audit.detect.language.mixed import MAX_FIGURE_SHARE, table_of_figures
 from audit.model import Article, Finding
-from audit.normalise.language import CJK_WEIGHT, MAX_CHARS, cjk_share
+from audit.normalise.language import MAX_CHARS, cjk_share
 
 BILINGUAL_SHARE = 0.2  # Chinese characters or kana this share of a text's letters (each once): say so
 
@@ -25,13 +25,10 @@ def _second_script(article: Article) -> str:
     "partly": bilingual, not English)."""
     if article.language in ("zh", "ja", "ko") or article.text.isascii():
         return ""
-    counted = cjk_share(article.text[:MAX_CHARS])
-    if counted is None:
+    counted = cjk_share(article.text[:MAX_CHARS], weight=1)  # each character counted once
+    if counted is None or counted[0] < BILINGUAL_SHARE:
         return ""
-    share = counted[0] / (CJK_WEIGHT - (CJK_WEIGHT - 1) * counted[0])  # each character counted once
-    if share < BILINGUAL_SHARE:
-        return ""
-    return f", though {share:.0%} of its letters are Chinese characters or kana (a bilingual text?)"
+    return f", though {counted[0]:.0%} of its letters are Chinese characters or kana (a bilingual text?)"
 
 
 def find_unexpected_language(

@@ -1275,10 +1275,9 @@ def sign_off(text: str, start: int, end: int) -> bool:
     if text[end:].strip() or _SIGN_OFF.fullmatch(piece) is None:
         return False
     words = piece.split()
-    return all((_NAME_WORD.fullmatch(w) or _INITIALS.fullmatch(w)) and (not has_cjk(w) or 2 <= len(w) <= CJK_NAME_MAX)
-               for w in words) and not any(
-        w.lower() in _not_names() for w in words)
-
+    return (all((_NAME_WORD.fullmatch(w) or _INITIALS.fullmatch(w)) and (not has_cjk(w) or 2 <= len(w) <= CJK_NAME_MAX)
+                for w in words)
+            and not any(w.lower() in _not_names() for w in words))
 
 
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_a-z][^\W\d_A-Z]*)*")
