@@ -58,6 +58,18 @@ _GLUE = re.compile(
     r"(?<![.\w])(?P<left>[\w'’\-]*[\w%)\]])(?P<end>[.!?])(?P<quote>[\"“”‘’']?)"
     r"(?P<right>[^\W\d_][\w'’\-]*)"
 )
+# Devanagari (Hindi, Marathi, Nepali) has no capitals, and Python's \w leaves out its vowel
+# signs, so _GLUE never matches it: BBC Hindi's pages run their sentences together ("जीत हासिल
+# कर ली.पोलार्ड ने", 3,325 pairs in its 344 articles, none found). A Devanagari word, a full
+# stop, danda or question mark, then a Devanagari letter, no space; not an initial (a word of
+# one letter, the Latin letters' names: "आर.भागवत") or an abbreviation ("डॉ.", "उ.कोरिया"):
+# [abbreviation] of the word lists; nor the first of a chain of initials ("के.एम. बीनामोल").
+_DEVANAGARI = "\u0900-\u097f"
+_DEVANAGARI_GLUE = re.compile(
+    rf"(?<![{_DEVANAGARI}\w.])(?P<left>[{_DEVANAGARI}]+)(?P<end>[.\u0964?!])(?P<quote>)"
+    rf"(?P<right>[\u0904-\u0939\u0958-\u0961\u0972-\u097f][{_DEVANAGARI}]*)"
+)
+_HAS_DEVANAGARI = re.compile(rf"[{_DEVANAGARI}][.\u0964?!][{_DEVANAGARI}]")
 _URL_MARKS = ("://", "www.", "@", "/", "\\")  # and a Windows path's backslash (zh_news: "C:" ... "Microsoft.MicrosoftEdge...")
 # Where a glued pair can be: a sentence end, maybe a quote, then a letter. A match holds
 # no whitespace, so _GLUE runs only over the space-delimited tokens holding such a place
@@ -121,8 +133,20 @@ def find_glued_sentences(
             if paths and _namespace(match["left"], paths):
                 continue  # "library.ThingIWant" beside "library.things.thing_i_want"
             yield _finding(article, match, cut)
+        if _HAS_DEVANAGARI.search(article.text):
+            for match in _DEVANAGARI_GLUE.finditer(article.text):
+                if _devanagari_glued(match, article.text, rules):
+                    yield _finding(article, match, right=match["right"])
 
 
+def _devanagari_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
+    """Whether a Devanagari pair is two sentences (_DEVANAGARI_GLUE): the left word is more than
+    one character ("है" and "था", a letter and its vowel sign, end most sentences) and no
+    abbreviation or initial, and the right word is not an initial followed by its dot."""
+    left = match["left"]
+    if len(left) <= 1 or left in rules.abbreviations:
+        return False
+    return text[match.end():match.end() + 1] != "."
 # Two words joined by a comma with no space ("country,the", "car,I"): not in a number ("1,000"),
 # a URL, an e-mail or a dotted name ("Minmote.no,inspirerende" counts from "no" on: not at all).
 _COMMA_JOIN = re.compile(r"(?<![\w/@.])[^\W\d_]{2,},[^\W\d_]+(?![\w/@.])")
@@ -341,11 +365,12 @@ def _token_around(text: str, start: int, end: int) -> str:
     return f"{before}{text[start:end]}{after}"
 
 
-def _finding(article: Article, match: re.Match[str], cut: int = 0) -> Finding:
+def _finding(article: Article, match: re.Match[str], cut: int = 0, right: str | None = None) -> Finding:
     """The finding for a glued pair; `cut`: the left word's characters in a script without
-    case, left out of its span (_uncased_head)."""
+    case, left out of its span (_uncased_head); `right`: the right word, when it is not
+    _right_word's (Devanagari: all of it is in a script without case)."""
     joint = match.start("right")
-    left, right = match["left"][cut:], _right_word(match)
+    left, right = match["left"][cut:], right or _right_word(match)
     end = joint + len(right)
     message = (
         f"Two sentences glued without a space at {article.text[match.start() + cut:end]!r}: "

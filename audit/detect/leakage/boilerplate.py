@@ -89,6 +89,9 @@ LINK_TEXT_MIN_WORDS = 20  # a run of capitalised link text this long says "menu"
 NUMERIC_MAX_SHARE = 0.25  # ... unless this share of its words hold digits (a table)
 LIST_WORDS_PER_COMMA = 12  # ... or it has a comma every this many words (a list in the text)
 LIST_WORDS = frozenset(["v", "vs", "v.", "vs."])  # words that separate a fixture list's items as commas do
+# Languages whose sentences end on their verb (Turkish, Azerbaijani): a piece ending in a lower-case
+# word and a full stop is a sentence there, whatever its capitals (_zone_evidence)
+VERB_FINAL_LANGUAGES = frozenset(["tr", "az"])
 # Words a sentence does not end on: a line ending so goes on in the next (English, from the
 # gold bodies of the Zyte benchmark, where links break sentences into lines).
 OPEN_ENDINGS = frozenset(["the", "a", "an", "and", "or", "that", "his", "her", "their", "its", "our", "your",
@@ -575,7 +578,7 @@ def _ends_an_article(ln: Line) -> bool:
     return any(h.kind in END_KINDS for h in _phrase_hits(ln)) or bool(ln.marker and ln.marker.kind in END_KINDS)
 
 
-def _zone_evidence(lines: Sequence[Line]) -> set[int]:
+def _zone_evidence(lines: Sequence[Line], language: str | None = None) -> set[int]:
     """Lines that say a stretch outside the body is chrome, without deciding alone: any
     phrase-list hit, also a "contains" phrase inside a sentence ("... © 2019 Example Inc.
     All Rights Reserved", "Terms of Use and Privacy Policy" in a footer run together), and
@@ -583,11 +586,25 @@ def _zone_evidence(lines: Sequence[Line]) -> set[int]:
     capitalised words is no such evidence where the text keeps its lines: there it was a
     table's row or a product's name (prec20: a trial's "| Official Title: | ..." row, a
     monument's opening hours, a game's quest table, a singer's bio), each taking the rest
-    of its page for chrome; the Zyte benchmark's verdicts stay the same without it."""
+    of its page for chrome; the Zyte benchmark's verdicts stay the same without it.
+
+    In a language whose sentences end on their verb (VERB_FINAL_LANGUAGES), a piece ending in a
+    lower-case word and a full stop is a sentence: Turkish capitalises each word of a title, and
+    a list of guests with theirs ("... Beyoğlu Belediye Başkanı Ahmet Misbah Demircan, İstanbul İl
+    Emniyet Müdür Yardımcısı Halil Yılmaz, ... Özben Önal katıldı.") read as menu links run
+    together: it said site chrome stood above it, and the story's first paragraph was called
+    chrome (tr_news). An English menu run together may end so ("... Sign up for our newsletter.")."""
+    verb_final = language in VERB_FINAL_LANGUAGES
     return {ln.index for ln in lines
-            if (ln.piece and _link_text(ln)) or any(
+            if (ln.piece and _link_text(ln) and not (verb_final and _ends_on_a_verb(ln.text))) or any(
                 h.check == CHECK or (h.kind == "paywall-offer" and not _offer_in_a_sentence(lines, ln, h))
                 for h in _phrase_hits(ln))}
+
+
+def _ends_on_a_verb(text: str) -> bool:
+    """Whether a text ends as a statement on a word in lower case ("... Özben Önal katıldı.")."""
+    words = text.split()
+    return bool(words) and words[-1][-1:] == "." and words[-1][:1].islower() and len(words[-1]) > 2
 
 
 def _offer_in_a_sentence(lines: Sequence[Line], ln: Line, hit: PhraseHit) -> bool:
@@ -757,8 +774,13 @@ def _inside_a_sentence(text: str, ln: Line) -> bool:
     headline"). A headline is followed by its text's first sentence, not by a comma."""
     if not ln.piece or not text:
         return False
+    if text[ln.end:ln.end + 1] in _APOSTROPHES and text[ln.end + 1:ln.end + 2].isalpha():
+        return True  # a Turkish case ending on the name: "Milli Paralimpik Komitesi’nin ilk genel kurulu"
     after = text[ln.end:ln.end + 3].lstrip(" ")
     return after[:1] in (",", "،", ";", "؛") or after[:1].islower()
+
+
+_APOSTROPHES = ("'", "’")
 
 
 def _lower_word(text: str) -> bool:
@@ -894,7 +916,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
-    body = _body(lines, first, last, (strong | (_zone_evidence(lines) - closers)) - embeds, article.text or "")
+    body = _body(lines, first, last, (strong | (_zone_evidence(lines, article.language) - closers)) - embeds, article.text or "")
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip))
     runs = _runs(lines, article.text or "")

@@ -94,7 +94,10 @@ ABBREVIATIONS = ABBREVIATIONS | frozenset(
      "mme", "mlle", "sra", "srta", "dña", "avda", "sig", "dott", "mio", "mrd",
      # Portuguese addresses and titles: "Av. Pompeia, 2.517", "Al. Santos", "Jd. Europa", "Dra. Ana"
      # (Fake.Br's Estadão listings were cut there, and "Av." recurred as chrome in 5 articles)
-     "av", "al", "jd", "dra"])
+     "av", "al", "jd", "dra",
+     # Turkish titles and "etc.": "Doç. Dr. Ata" (an associate professor: "Doç." was cut off and
+     # recurred as chrome in 6 articles of a Turkish daily), "Yrd. Doç.", "Uzm. Dr.", "vb.", "bkz."
+     "doç", "yrd", "uzm", "vb", "bkz"])
 # Written in capitals only, so read as written: French "MM." (Messieurs) before names ("MM.
 # Gbagbo et Blé Goudé resteront sous la garde de la CPI": La DH, 2019, cut there, and "MM."
 # then recurred as chrome; precde.md), where the lower-case "mm." ends a sentence on millimetres.

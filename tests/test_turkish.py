@@ -1,0 +1,50 @@
+"""Turkish news (thirty-first session: a Turkish daily's 2004 pages and 2025 scrapes).
+
+Turkish writes a case ending on a name after an apostrophe ("Komitesi’nin"), capitalises
+each word of a title ("İstanbul İl Emniyet Müdür Yardımcısı") and abbreviates "Doç. Dr.".
+The shapes are the corpus's; the sentences are made up.
+"""
+
+from __future__ import annotations
+
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.spans import sentence_ends
+from audit.model import RawRecord
+from audit.normalise import to_article
+
+
+def chrome(text: str, title: str, language: str = "tr") -> list[str]:
+    """boilerplate.line's excerpts for one article read as the run reads it (its title given)."""
+    article = to_article(RawRecord(source_uri="mem/t.txt", source_sha256="", record_id="t", text=text,
+                                   fields={"title": title, "language": language}), "t")
+    return [f.excerpt for f in find_boilerplate_lines([article], {})]
+
+
+def test_doc_dr_is_no_sentence_end() -> None:
+    text = "Malzemeler hafifledi. Doç. Dr. Ata, yeni tekniğin sağlıkta da işe yarayacağını söyledi."
+    assert len(sentence_ends(text)) == 1  # after "hafifledi." only
+    assert len(sentence_ends("Toplantıya Yrd. Doç. Dr. Kaya ve Uzm. Dr. Er katıldı. Sonra döndüler.")) == 1
+
+
+def test_a_title_with_a_case_ending_in_the_first_sentence_is_no_headline() -> None:
+    # the title "Milli Paralimpik Komitesi" is the first sentence's words with "’nin" after them
+    text = ("Milli Paralimpik Komitesi\n\n     Aralık ayı içinde Milli Paralimpik Komitesi’nin ilk genel kurulu "
+            "yapılarak başkanlığına, aynı zamanda bir federasyonun başkanlığını yürüten isim getirildi. Daha önce de "
+            "belirttiğimiz gibi, seçimlere aday olarak katılmadık. Bunun üzerine aday listesinde bulunan engelli "
+            "kurucular da adaylıktan çekildi. Salonda bulunanların bazıları konunun kişisel bir yaklaşım olduğunu "
+            "öne sürdüler.\n     Şimdi komite, böylece dünyada bir ilke imza atmış oldu.")
+    assert chrome(text, "Milli Paralimpik Komitesi") == []
+
+
+def test_names_listed_with_their_titles_are_a_sentence_not_a_menu() -> None:
+    # read as menu links run together, the list said site chrome stood above it, and the
+    # story's first paragraph was called chrome
+    text = ("'Silaha hayır' için 58 film gösterimi\n\n" + "-" * 80 + "\n\n Umut Vakfı ve bir dernek işbirliğiyle "
+            "düzenlenen kısa film gösterimlerinin galası yapıldı. Beyoğlu İmam Adnan Sokak'ta yapılan açılış "
+            "törenine Beyoğlu Belediye Başkanı Ahmet Misbah Demircan, İstanbul İl Emniyet Müdür Yardımcısı Halil "
+            "Yılmaz, İstanbul Kısa Filmciler Derneği Kurucusu ve Genel Başkanı Oktay Güzeloğlu ve Umut Vakfı "
+            "Kurucu Mütevellisi ve Yönetim Kurulu Üyesi Özben Önal katıldı. Önal yaptığı konuşmada, silah "
+            "kullanmanın şiddetin en uç noktası olduğunu belirtti.")
+    assert chrome(text, "'Silaha hayır' için 58 film gösterimi") == []
+    # the same list in English, where a menu run together may end so, is read as before
+    assert chrome(text, "'Silaha hayır' için 58 film gösterimi", "en") != []
