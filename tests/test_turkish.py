@@ -48,3 +48,30 @@ def test_names_listed_with_their_titles_are_a_sentence_not_a_menu() -> None:
     assert chrome(text, "'Silaha hayır' için 58 film gösterimi") == []
     # the same list in English, where a menu run together may end so, is read as before
     assert chrome(text, "'Silaha hayır' için 58 film gösterimi", "en") != []
+
+
+LEADS = [  # title, lead, the section's headline and its paragraph, as the 2004 daily sets them
+    ("Transferde sürpriz", "Eski golcü, yönetime haber göndererek geri dönmek istediğini bildirdi.", "Mutsuz günler",
+     "Brezilyalı yıldız, sezon başında takımdan ayrılmış ve Portekiz'e gitmişti. Yöneticiler teklifi değerlendirecek."),
+    ("Hakemlere kırmızı alarm", "Kurul, ligin bitimine beş hafta kala hakem hatalarının arttığını açıkladı.",
+     "Dikkat çekecek", "Merkez Hakem Kurulu, hakemleri toplantıya çağırdı. Toplantıda son haftaların maçları tek tek incelenecek."),
+    ("Basketbolda galibiyet serisi", "Temsilcilerimiz ilk raundun sonuna yaklaşırken moral buldu.",
+     "Rövanşı aldılar", "Avrupa Ligi'nde mücadele eden iki takım da haftayı galibiyetle kapattı. Son maçlar önümüzdeki hafta oynanacak."),
+]
+
+
+def test_a_writers_name_in_capitals_under_the_lead_is_a_byline() -> None:
+    from factories import make_article
+
+    def found(name: str, language: str = "tr") -> list[tuple[str, str]]:
+        articles = [make_article(f"{title}\n\n{lead}\n\n     {name}\n\n     {head}\n     {body}\n", article_id=f"b{k}",
+                                 publisher="gazete", language=language)
+                    for k, (title, lead, head, body) in enumerate(LEADS)]
+        return [(f.excerpt, f.data["signal"]) for f in find_boilerplate_lines(articles, {})]
+
+    assert found("ERHAN TELLİ") == [("ERHAN TELLİ", "byline")] * 3
+    assert found("EKONOMİ SERVİSİ") == [("EKONOMİ SERVİSİ", "byline")] * 3
+    # a label in capitals is chrome: "breaking news" is no name
+    assert found("SON DAKİKA") == [("SON DAKİKA", "recurring")] * 3
+    # not asked of English text, whose labels in capitals are too many for a list
+    assert found("LIVE UPDATES", "en") == [("LIVE UPDATES", "recurring")] * 3

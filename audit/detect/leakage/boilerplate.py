@@ -60,7 +60,8 @@ from audit.model import Article, Finding, span_finding
 from audit.normalise.text import ascii_cases
 
 CHECK = "boilerplate.line"
-SAID = {"sign_off": "not the story's text.", "wire_mark": "not the story's text."}  # what a finding of the signal is, when not site chrome
+SAID = {"sign_off": "not the story's text.", "wire_mark": "not the story's text.",
+        "byline": "not the story's text."}  # what a finding of the signal is, when not site chrome
 EDGE_SIGNALS = frozenset({"head", "tail"})  # lines judged by their place before or after the body
 MARKUP_EVIDENCE = "is HTML or script code left in the text (the page's or an embed's)"  # markup.py
 EDGE_BLOCK_LINES = 10  # ... this many in a row are one finding (_as_blocks)
@@ -1316,6 +1317,35 @@ def _not_names() -> frozenset[str]:
     return common_words() | frozenset(phrases) | {"gallery", "references", "web", "national", "suscribete"}
 
 
+BYLINE_UNITS = 5  # a byline stands among a text's first units (its headline, a lead, the name)
+BYLINE_MIN_LETTERS = 2
+
+
+def byline(text: str) -> bool:
+    """Whether a recurring unit near a text's top is a name alone in capitals: a writer's or a
+    desk's ("ERHAN TELLİ", "MEHMET ÇİFTÇİ", "EKONOMİ SERVİSİ": a Turkish daily of about 2004 sets
+    it under the lead, 42 such lines of tr_news were "repeated site chrome"). Two or three words,
+    each in capitals, none a common word, a chrome phrase's word ("READ MORE", "SHARE THIS") or
+    a label's ("SON DAKİKA", breaking news; "ÖZEL HABER", an exclusive; CNN's video box "JUST
+    WATCHED", near the top of 22 gilets jaunes pages, was the one other such line). Not asked of
+    English text, whose labels in capitals are too many for a list ("LIVE UPDATES"). Python lowers
+    "İ" to "i" and a combining dot, and "I" to "i", not Turkish "ı": the keys are so written."""
+    words = text.split()
+    return (2 <= len(words) <= 3
+            and all(w.isalpha() and w.isupper() and len(w) >= BYLINE_MIN_LETTERS for w in words)
+            and not any((key := w.lower().replace("\u0307", "")) in _not_names() or key in _LABEL_WORDS
+                        for w in words))
+
+
+_LABEL_WORDS = frozenset(["son", "dakika", "haber", "haberi", "haberler", "canli", "özel", "galeri", "foto",
+                          "just", "watched", "watch"])
+
+
+def _byline_evidence(article: Article, n_docs: int) -> str:
+    return (f"stands near the top of {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run: "
+            "a byline (the writer's or the desk's name)")
+
+
 def _sign_off_evidence(article: Article, n_docs: int) -> str:
     return (f"closes {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run: a sign-off "
             "(the story's place, or its author's or source's name)")  # "（肆客足球）": a football site
@@ -1415,6 +1445,8 @@ def article_findings(article: Article, items: str | list[list[Any]], docs: Seque
                 reason, evidence = "recurring", _recurring_evidence(article, n_docs)
                 if sign_off(article.text, start, end):
                     reason, evidence = "sign_off", _sign_off_evidence(article, n_docs)
+                elif index < BYLINE_UNITS and article.language != "en" and byline(article.text[start:end]):
+                    reason, evidence = "byline", _byline_evidence(article, n_docs)
             elif reason is None:
                 continue
         kept.append((start, end, reason, evidence))
