@@ -128,6 +128,9 @@ def find_glued_sentences(
                 continue
             if _typed_without_spaces(article.text, match.start(), match.end()):
                 continue
+            if match["left"][cut:][:1].isupper() and _name_in_cjk(
+                    article.text, match.start() + cut, match.start("right") + len(_right_word(match))):
+                continue  # "「AR.Drone」", "「Going!Sports&News」": a name inside Japanese or Chinese
             if paths is None:
                 paths = _module_paths(article.text, rules)
             if paths and _namespace(match["left"], paths):
@@ -137,6 +140,28 @@ def find_glued_sentences(
             for match in _DEVANAGARI_GLUE.finditer(article.text):
                 if _devanagari_glued(match, article.text, rules):
                     yield _finding(article, match, right=match["right"])
+
+
+# A run of Latin words inside Japanese, Chinese or Korean text, set between its letters or
+# brackets: a product's, a show's or a song's name ("フランス生まれのリモコンヘリ「AR.Drone」",
+# "日本テレビ「Going!Sports&News」", "ジングルベル feat.Pentaphonic」": livedoor news, 28 of its 28
+# glued findings), not two English sentences, which run on longer ("网友评论：I really need some
+# help.He never answered me."), or end on a word in lower case ("网友评论说help.He从来不回答我").
+# NAME_IN_CJK_WORDS words at most, CJK on both sides, the left word capitalised.
+_LATIN_RUN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .!?&'’-")
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+NAME_IN_CJK_WORDS = 3
+
+
+def _name_in_cjk(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is in a run of Latin words set between CJK text on both sides."""
+    a, b, floor, ceiling = start, end, max(0, start - TOKEN_REACH), min(len(text), end + TOKEN_REACH)
+    while a > floor and text[a - 1] in _LATIN_RUN:
+        a -= 1
+    while b < ceiling and text[b] in _LATIN_RUN:
+        b += 1
+    return (a > 0 and b < len(text) and len(text[a:b].split()) <= NAME_IN_CJK_WORDS
+            and _CJK_TEXT.match(text, a - 1) is not None and _CJK_TEXT.match(text, b) is not None)
 
 
 def _devanagari_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
