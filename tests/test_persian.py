@@ -30,3 +30,31 @@ def test_persian_written_with_arabic_letters_is_persian() -> None:
 def test_arabic_stays_arabic() -> None:
     assert detect_language(ARABIC).language == "ar"
     assert persian_by_words(ARABIC) is None
+
+
+SENTENCES = [
+    "تیم میزبان در نیمه اول بازی بهتری داشت و چند موقعیت خوب روی دروازه حریف ایجاد کرد.",
+    "مهاجم جوان این تیم در دقیقه بیستم با یک ضربه دیدنی دروازه مهمان را باز کرد.",
+    "بازیکنان تیم مهمان پس از این گل حملات خود را بیشتر کردند اما نتوانستند به گل برسند.",
+    "در نیمه دوم سرمربی تیم میزبان با دو تعویض سعی کرد خط میانی را محکم تر کند.",
+    "داور بازی در دقیقه هفتادم یک پنالتی برای تیم مهمان اعلام کرد که به گل تبدیل شد.",
+    "در دقایق پایانی هر دو تیم برای رسیدن به گل پیروزی تلاش زیادی کردند.",
+    "هواداران در تمام مدت بازی از تیم خود حمایت کردند و ورزشگاه پر از سر و صدا بود.",
+    "این نتیجه باعث شد تیم میزبان همچنان در رده سوم جدول باقی بماند.",
+]
+
+
+def test_a_match_reports_label_over_its_persian_paragraph_is_no_chrome() -> None:
+    # a paragraph of a script without case is one unit (no sentence is cut in it): read as
+    # prose by its full stop, the label above it is an in-article heading, though it recurs
+    from factories import make_article
+
+    from audit.detect.leakage.boilerplate import find_boilerplate_lines
+
+    articles = []
+    for k in range(4):
+        body = " ".join(SENTENCES[k:] + SENTENCES[:k])
+        lead = f"به گزارش ورزش سه، دیدار هفته {k + 10} لیگ برتر با برتری یک بر صفر به پایان رسید."
+        articles.append(make_article(f"{lead}\nشرح بازی:\n{body}\n", article_id=f"v{k}", publisher="varzesh3",
+                                     language="fa"))
+    assert [f.excerpt for f in find_boilerplate_lines(articles, {})] == []

@@ -211,8 +211,28 @@ def long_sentence(text: str, lower_share: float | None) -> bool:
     of 411 lines: 372 findings (docs/measurements/precf.md). So do a wiki's sentences run
     together at their citation marks ("... in Miami.[12] Luis Fonsi ...[14]"), which the
     full stop's marks may close: 111 findings on Wikipedia pages of GossipCop's crawl."""
-    return (lower_share is not None and lower_share >= LONG_SENTENCE_MIN_LOWER and _FULL_STOP.search(text) is not None
+    if lower_share is None:  # no cased letters: a paragraph of a script without case
+        return caseless_paragraph(text)
+    return (lower_share >= LONG_SENTENCE_MIN_LOWER and _FULL_STOP.search(text) is not None
             and _function_share(text) >= CAPITALS_MIN_FUNCTION_SHARE and _GLUED_STOP.search(text) is None)
+
+
+# A full stop of Arabic, Persian, Urdu or Hindi text (the Latin one too), closing marks after it
+_CASELESS_STOP = re.compile(r"[.!?؟۔।][\"”’»)\]]*\s*$")
+_CASELESS_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff]")
+CASELESS_MIN_SHARE = 0.5  # of a paragraph's visible characters: letters of those scripts
+
+
+def caseless_paragraph(text: str) -> bool:
+    """A paragraph of a script without case (Arabic, Persian, Hebrew, Hindi) closed by a full stop.
+    spans.sentence_ends cuts no sentence of these scripts, so a paragraph is one unit of a
+    hundred words or more, and its case cannot say it is prose: every such unit was not, and the
+    heading above it ("شرح بازی:", a match report's label, over 148 words of report) was a label
+    among labels, called repeated site chrome (fa_news: Varzesh3's match reports)."""
+    if _CASELESS_STOP.search(text) is None:
+        return False
+    visible = len(text) - text.count(" ")
+    return len(_CASELESS_LETTER.findall(text)) >= CASELESS_MIN_SHARE * visible
 
 
 def ends_like_a_sentence(text: str) -> bool:
