@@ -28,3 +28,12 @@ def test_abbreviations_and_initials_in_devanagari_are_not() -> None:
     text = ("डॉ.मनमोहन सिंह ने कहा कि उ.कोरिया की मिसाइलें ख़तरा हैं. निशानेबाज़ अंजलि आर.भागवत और "
             "एथलीट के.एम. बीनामोल को पुरस्कार मिला. प्रो.शर्मा ने ई.पू. के सिक्के दिखाए.")
     assert glued(text) == []
+
+
+def test_a_chain_of_pairs_and_verbs_that_are_letter_names() -> None:
+    # the danda ends a sentence: "गए।टीम.अब" is two glued pairs, not one word "गए।टीम"
+    assert [e for e, _, _ in glued("वे मैच हार गए।टीम.अब अगले साल खेलेगी.")] == ["गए।टीम", "टीम.अब"]
+    # "आई" is "came": it ends sentences, though it is also the letter I's name
+    assert glued("यह बात सामने आई.पुलिस ने जांच शुरू की.") == [("आई.पुलिस", "आई", "पुलिस")]
+    # a word after the dot, not an initial, followed by another dot: still glued
+    assert [e for e, _, _ in glued("टीम मैच हार गए.मुंबई.फिर से जीती.")] == ["गए.मुंबई"]

@@ -28,3 +28,8 @@ def test_english_sentences_glued_inside_japanese_text_still_are() -> None:
     # a run of more than three Latin words, or a left word in lower case, is English prose
     assert glued("読者のコメント：I really need some help.He never answered me.と書かれていた。") == ["help.He"]
     assert glued("彼はhelp.Heと書いた。") == ["help.He"]
+
+
+def test_feat_is_a_name_link_only_inside_japanese_text() -> None:
+    english = [f.excerpt for f in find_glued_sentences([make_article("It was no mean feat.The coach agreed.")], {})]
+    assert english == ["feat.The"]

@@ -24,12 +24,15 @@ ARABIC = (
 def test_persian_written_with_arabic_letters_is_persian() -> None:
     assert detect_language(PERSIAN_ARABIC_LETTERS).language == "fa"
     # a sentence: two of Persian's function words and none of Arabic's
-    assert persian_by_words("انسان با كلام و لفظ خشك به خدا نمى رسد و اين راه نيست.") is not None
+    assert persian_by_words("انسان با كلام و لفظ خشك به خدا نمى رسد و راه نيست.") == ("fa", 1.0)
+    assert persian_by_words("انسان با كلام و لفظ خشك به خدا نمى رسد.") is None  # one is not enough
 
 
 def test_arabic_stays_arabic() -> None:
     assert detect_language(ARABIC).language == "ar"
     assert persian_by_words(ARABIC) is None
+    # Arabic words Persian writes too ("كرد" Kurds, "اين" where), repeated: counted once, not enough
+    assert persian_by_words("نواب كرد ومسلحون كرد يطالبون بالحكم الذاتي وقال كرد آخرون اين اين") is None
 
 
 SENTENCES = [

@@ -94,7 +94,7 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
     wholly foreign."""
     if language == "zh" or sample.isascii():
         return None
-    if language == "ar":
+    if language == "ar":  # (its float: the share of the function words counted that are Persian)
         return persian_by_words(sample)
     counted = cjk_share(sample)
     if counted is None:
@@ -112,12 +112,14 @@ def script_says(sample: str, language: str) -> tuple[str, float] | None:
 # text writes them, pre-2011 Fars News among it) reads to langdetect's character n-grams as
 # Arabic: a Persian currency table was "ar" (language.unexpected), 8 of 30 language.mixed
 # findings on fa_news were Persian sentences so written. Its function words, in either
-# spelling, say Persian; these are words Arabic does not write (not "من", "به", "هم", which it
-# does), against Arabic's own.
-PERSIAN_WORDS = frozenset(["در", "را", "است", "این", "اين", "که", "كه", "می", "مي", "مى", "نمى", "برای", "براي", "نیز", "نيز", "یک", "يك", "شد", "شده", "آن", "تا", "از", "نیست", "نيست", "بود", "شود", "کرد", "كرد", "کند", "كند", "خود", "اگر", "خواهد", "باید", "بايد"])
+# spelling, say Persian; these are words Arabic does not write (not "من", "به", "هم", "كرد"
+# Kurds, "مي" May, which it does; "اين" is its "where" without the hamza: counted once),
+# against Arabic's own.
+PERSIAN_WORDS = frozenset(["در", "را", "است", "این", "اين", "که", "كه", "می", "مى", "نمى", "برای", "براي", "نیز", "نيز", "یک", "يك", "شد", "شده", "آن", "تا", "از", "نیست", "نيست", "بود", "شود", "کند", "كند", "خود", "اگر", "خواهد", "باید", "بايد"])
 ARABIC_WORDS = frozenset(["في", "على", "إلى", "الى", "عن", "التي", "الذي", "أن", "كان", "هذا", "هذه", "مع", "قد", "لم", "لن", "ذلك"])
-PERSIAN_MIN_WORDS = 3  # ... and at least twice Arabic's; or two, and none of Arabic's (a sentence)
-_ARABIC_SCRIPT_WORD = re.compile(r"[\u0600-\u06ff]+")  # a zero-width non-joiner parts "می‌رود"
+PERSIAN_MIN_WORDS = 3  # ... and twice Arabic's; or two, and none of Arabic's (a sentence)
+_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # harakat: "فِي" is "في"
+_ARABIC_SCRIPT_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06fc]+")  # letters: not "،", "؟"
 
 
 def persian_by_words(sample: str) -> tuple[str, float] | None:
@@ -125,8 +127,8 @@ def persian_by_words(sample: str) -> tuple[str, float] | None:
     read as Arabic writes PERSIAN_MIN_WORDS of Persian's function words and twice Arabic's, or
     one fewer and none of Arabic's (a sentence: "... و با كلام و لفظ ... انسان به خدا نمى رسد.");
     else None (langdetect's Arabic stands)."""
-    words = _ARABIC_SCRIPT_WORD.findall(sample)
-    persian = sum(w in PERSIAN_WORDS for w in words)
+    words = _ARABIC_SCRIPT_WORD.findall(_ARABIC_MARKS.sub("", sample))
+    persian = sum(w in PERSIAN_WORDS for w in words) - max(0, words.count("اين") - 1)  # "where", once
     arabic = sum(w in ARABIC_WORDS for w in words)
     if (persian >= PERSIAN_MIN_WORDS and persian >= 2 * arabic) or (persian >= PERSIAN_MIN_WORDS - 1 and not arabic):
         return "fa", round(persian / (persian + arabic), 4)
@@ -302,7 +304,8 @@ def fast_path_version() -> str:
     limits = (FAST_CHARS, FAST_MIN_WORDS, FAST_MIN_SHARE, FAST_MARGIN, FAST_MIN_DISTINCT,
               SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, "script_says", _ASCII_RUN.pattern, _CODE_MARK.pattern, CJK_WEIGHT, CJK_MIN_SHARE,
               KANA_MIN, KANA_MIN_SHARE, "capitals", CAPITALS_SHARE, LATIN_MIN_SHARE,
-              "persian", sorted(PERSIAN_WORDS), sorted(ARABIC_WORDS), PERSIAN_MIN_WORDS)
+              "persian", sorted(PERSIAN_WORDS), sorted(ARABIC_WORDS), PERSIAN_MIN_WORDS,
+              _ARABIC_MARKS.pattern, _ARABIC_SCRIPT_WORD.pattern)
     return hashlib.sha256(rules + repr(limits).encode()).hexdigest()[:8]
 
 

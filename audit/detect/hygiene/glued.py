@@ -25,7 +25,10 @@ the same but is fine, and is left alone:
   reality ... regional differences.And"): a comma joining two words in the same stretch of
   the line says the text was typed that way. Extraction drops the break between two blocks;
   it does not take the space out after a comma inside a sentence (reader comments of
-  L3S-GN1 and Dragnet's pages, docs/measurements/precg.md).
+  L3S-GN1 and Dragnet's pages, docs/measurements/precg.md);
+- a run of up to three Latin words set between Japanese or Chinese text: a name ("「AR.Drone」").
+Devanagari has no capitals: there a word, a sentence mark and a word, no space, are glued
+("कर ली.पोलार्ड"), but for initials and abbreviations ("डॉ.", "के.एम.").
 Word lists: audit/data/glued_exceptions.txt.
 """
 
@@ -64,7 +67,8 @@ _GLUE = re.compile(
 # stop, danda or question mark, then a Devanagari letter, no space; not an initial (a word of
 # one letter, the Latin letters' names: "आर.भागवत") or an abbreviation ("डॉ.", "उ.कोरिया"):
 # [abbreviation] of the word lists; nor the first of a chain of initials ("के.एम. बीनामोल").
-_DEVANAGARI = "\u0900-\u097f"
+_DEVANAGARI = "\u0900-\u0963\u0966-\u097f\u200c\u200d"  # its letters and signs (and the joiners inside
+# a word), not the danda and double danda, which end a sentence: "गए।टीम.अब" is two pairs
 _DEVANAGARI_GLUE = re.compile(
     rf"(?<![{_DEVANAGARI}\w.])(?P<left>[{_DEVANAGARI}]+)(?P<end>[.\u0964?!])(?P<quote>)"
     rf"(?P<right>[\u0904-\u0939\u0958-\u0961\u0972-\u097f][{_DEVANAGARI}]*)"
@@ -128,7 +132,7 @@ def find_glued_sentences(
                 continue
             if _typed_without_spaces(article.text, match.start(), match.end()):
                 continue
-            if match["left"][cut:][:1].isupper() and _name_in_cjk(
+            if _name_start(match["left"][cut:]) and _name_in_cjk(
                     article.text, match.start() + cut, match.start("right") + len(_right_word(match))):
                 continue  # "「AR.Drone」", "「Going!Sports&News」": a name inside Japanese or Chinese
             if paths is None:
@@ -137,9 +141,18 @@ def find_glued_sentences(
                 continue  # "library.ThingIWant" beside "library.things.thing_i_want"
             yield _finding(article, match, cut)
         if _HAS_DEVANAGARI.search(article.text):
-            for match in _DEVANAGARI_GLUE.finditer(article.text):
+            for match in _devanagari_matches(article.text):
                 if _devanagari_glued(match, article.text, rules):
                     yield _finding(article, match, right=match["right"])
+
+
+def _devanagari_matches(text: str) -> Iterator[re.Match[str]]:
+    """_DEVANAGARI_GLUE's matches, each next one sought from the last one's right word: in
+    "गए।टीम.अब" both pairs ("गए।टीम", "टीम.अब"), which share a word (finditer gave the first)."""
+    at = 0
+    while (match := _DEVANAGARI_GLUE.search(text, at)) is not None:
+        yield match
+        at = match.start("right")
 
 
 # A run of Latin words inside Japanese, Chinese or Korean text, set between its letters or
@@ -147,10 +160,17 @@ def find_glued_sentences(
 # "日本テレビ「Going!Sports&News」", "ジングルベル feat.Pentaphonic」": livedoor news, 28 of its 28
 # glued findings), not two English sentences, which run on longer ("网友评论：I really need some
 # help.He never answered me."), or end on a word in lower case ("网友评论说help.He从来不回答我").
-# NAME_IN_CJK_WORDS words at most, CJK on both sides, the left word capitalised.
+# NAME_IN_CJK_WORDS words at most, CJK on both sides, the left word capitalised (or "feat").
 _LATIN_RUN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .!?&'’-")
 _CJK_TEXT = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 NAME_IN_CJK_WORDS = 3
+_NAME_LINKS = frozenset(["feat", "ft"])  # "featuring", lower case before a performer's name ("ジングルベル feat.Pentaphonic」")
+
+
+def _name_start(left: str) -> bool:
+    """Whether the left word may start a name: capitalised, or "feat" (only inside CJK text:
+    English writes "no mean feat.The coach")."""
+    return left[:1].isupper() or left.lower() in _NAME_LINKS
 
 
 def _name_in_cjk(text: str, start: int, end: int) -> bool:
@@ -167,11 +187,14 @@ def _name_in_cjk(text: str, start: int, end: int) -> bool:
 def _devanagari_glued(match: re.Match[str], text: str, rules: Exceptions) -> bool:
     """Whether a Devanagari pair is two sentences (_DEVANAGARI_GLUE): the left word is more than
     one character ("है" and "था", a letter and its vowel sign, end most sentences) and no
-    abbreviation or initial, and the right word is not an initial followed by its dot."""
-    left = match["left"]
+    abbreviation or initial, and the right word is not an initial (two characters at most, or a letter's name) followed
+    by its dot."""
+    left, right = match["left"], match["right"]
     if len(left) <= 1 or left in rules.abbreviations:
         return False
-    return text[match.end():match.end() + 1] != "."
+    return not (text[match.end():match.end() + 1] == "." and (len(right) <= 2 or right in rules.abbreviations))
+
+
 # Two words joined by a comma with no space ("country,the", "car,I"): not in a number ("1,000"),
 # a URL, an e-mail or a dotted name ("Minmote.no,inspirerende" counts from "no" on: not at all).
 _COMMA_JOIN = re.compile(r"(?<![\w/@.])[^\W\d_]{2,},[^\W\d_]+(?![\w/@.])")

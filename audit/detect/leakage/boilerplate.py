@@ -603,9 +603,12 @@ def _zone_evidence(lines: Sequence[Line], language: str | None = None) -> set[in
 
 
 def _ends_on_a_verb(text: str) -> bool:
-    """Whether a text ends as a statement on a word in lower case ("... Özben Önal katıldı.")."""
+    """Whether a text that lists (a comma) ends as a statement on a word in lower case ("...
+    Halil Yılmaz, ... Özben Önal katıldı."); a Turkish menu run together may end on a prompt's
+    verb too ("... Bültenimize abone olun."), with no comma."""
     words = text.split()
-    return bool(words) and words[-1][-1:] == "." and words[-1][:1].islower() and len(words[-1]) > 2
+    return ("," in text and bool(words) and words[-1][-1:] == "." and words[-1][:1].islower()
+            and len(words[-1]) > 2)
 
 
 def _offer_in_a_sentence(lines: Sequence[Line], ln: Line, hit: PhraseHit) -> bool:
@@ -1337,8 +1340,8 @@ def byline(text: str) -> bool:
                         for w in words))
 
 
-_LABEL_WORDS = frozenset(["son", "dakika", "haber", "haberi", "haberler", "canli", "özel", "galeri", "foto",
-                          "just", "watched", "watch"])
+_LABEL_WORDS = frozenset(["son", "dakika", "haber", "haberi", "haberler", "haberleri", "canli", "özel", "galeri",
+                          "foto", "manşet", "manşeti", "dizisi", "just", "watched", "watch"])
 
 
 def _byline_evidence(article: Article, n_docs: int) -> str:

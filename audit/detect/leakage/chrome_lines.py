@@ -211,7 +211,7 @@ def long_sentence(text: str, lower_share: float | None) -> bool:
     of 411 lines: 372 findings (docs/measurements/precf.md). So do a wiki's sentences run
     together at their citation marks ("... in Miami.[12] Luis Fonsi ...[14]"), which the
     full stop's marks may close: 111 findings on Wikipedia pages of GossipCop's crawl."""
-    if lower_share is None:  # no cased letters: a paragraph of a script without case
+    if lower_share is None:  # too few cased words to say: a paragraph of a script without case?
         return caseless_paragraph(text)
     return (lower_share >= LONG_SENTENCE_MIN_LOWER and _FULL_STOP.search(text) is not None
             and _function_share(text) >= CAPITALS_MIN_FUNCTION_SHARE and _GLUED_STOP.search(text) is None)
@@ -225,8 +225,8 @@ CASELESS_MIN_SHARE = 0.5  # of a paragraph's visible characters: letters of thos
 
 def caseless_paragraph(text: str) -> bool:
     """A paragraph of a script without case (Arabic, Persian, Hebrew, Hindi) closed by a full stop.
-    spans.sentence_ends cuts no sentence of these scripts, so a paragraph is one unit of a
-    hundred words or more, and its case cannot say it is prose: every such unit was not, and the
+    spans.sentence_ends cuts no sentence of these scripts, so a paragraph is one unit of more
+    than RUN_ON_WORDS words, and its case cannot say it is prose: every such unit was not, and the
     heading above it ("شرح بازی:", a match report's label, over 148 words of report) was a label
     among labels, called repeated site chrome (fa_news: Varzesh3's match reports)."""
     if _CASELESS_STOP.search(text) is None:
