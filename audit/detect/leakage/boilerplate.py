@@ -148,6 +148,7 @@ IN_BODY_KINDS = SENTENCE_KINDS | {"ad", "wire-mark"}
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
+    "tips": "a prompt to send the site tips, photos or videos",
     "consent": "the consent placeholder of an embed (a video, a chart, a post) that was not loaded",
     "ad": "an ad slot's label",
     "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
@@ -287,10 +288,13 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 
 def _phrase_hits(line: Line) -> list[PhraseHit]:
     """phrase_hits, without a "©" that is only mojibake: "Ã©" is "é" decoded as Latin-1
-    ("Que absurdo Ã© esse?"), not a copyright sign ("Â©" is one: kept)."""
+    ("Que absurdo Ã© esse?"), not a copyright sign ("Â©" is one: kept); nor a circled "ⓒ"
+    beside a "ⓑ": a list's marks, not Korean's copyright sign."""
     hits = phrase_hits(line)
     if "©" in line.text and line.text.count("Ã©") == line.text.count("©"):
         hits = [h for h in hits if h.phrase != "©"]
+    if "ⓒ" in line.text and "ⓑ" in line.text:  # "ⓐ ... ⓑ ... ⓒ ...": a list's third item
+        hits = [h for h in hits if h.phrase != "ⓒ"]
     return hits
 
 

@@ -1,0 +1,27 @@
+"""Vietnamese news (thirty-second session: baomoi.com of 2017 and VnExpress's football pages).
+
+The Vietnamese press writes a place's title with no space before its name: "TP.Vũng Tàu"
+(thành phố, city), "TX.Thuận An" (thị xã, town); and a byline's "Ng." for Nguyễn. They were
+28 of the 65 glued sentences found. The shapes are the corpus's; the sentences are made up.
+"""
+
+from __future__ import annotations
+
+from factories import make_article
+
+from audit.detect.hygiene.glued import find_glued_sentences
+
+
+def glued(text: str) -> list[str]:
+    return [f.excerpt for f in find_glued_sentences([make_article(text, language="vi")], {})]
+
+
+def test_place_titles_and_a_family_initial_are_no_glued_sentence() -> None:
+    text = ("Khách sạn ở TP.Vũng Tàu đã mở cửa trở lại (TP.Biên Hòa cũng vậy). Nhà máy tại TX.Thuận An và "
+            "TT.Phú Mỹ tuyển thêm công nhân. Ng.Nga")
+    assert glued(text) == []
+
+
+def test_a_lost_space_between_vietnamese_sentences_is_still_glued() -> None:
+    text = "Đoàn thanh tra đã làm việc với ngoại thành.Theo kết quả, năm 2015.Thực tế khác nhiều."
+    assert glued(text) == ["thành.Theo", "2015.Thực"]
