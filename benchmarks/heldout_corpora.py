@@ -1,4 +1,4 @@
-"""Rebuild the held-out news corpora of the twenty-eighth to thirty-second sessions (twelve languages).
+"""Rebuild the held-out news corpora of the twenty-eighth to thirty-second sessions (fourteen languages).
 
     python benchmarks/heldout_corpora.py                  # every corpus (fetch the repositories first)
     python benchmarks/heldout_corpora.py gnad ko_news     # some of them
@@ -17,13 +17,15 @@ Patrick233/Cluster-Chinese-news-Article, parallelfold/SaudiNewsNet, jkatsuta/18_
 ugurcn4/data-mining, eminozkaradeniz/document_classification_on_turkish_news_texts,
 danlobo1999/classification-of-hindi-news, language-ml/course-nlp-ir-1-text-exploring,
 faezeh-gholamrezaie/Persian-News-Article-Classification, kimchijoa/naver_news_crolling,
-HanNayeoniee/preprocess-korean-data. Files are read at HEAD, or at the commit a session read
+HanNayeoniee/preprocess-korean-data, magizbox/scraper, SENULT/Search_Engine, gikirima/indonews-scrapper,
+Mukhammad-develop/lang_scrape. Files are read at HEAD, or at the commit a session read
 where the repository moved on or deleted its data since (the constants below name it).
 
 Records: `id`, `title`, `publisher`, `published` (ISO date or null), `text`, plus `url` (and
-`author`, `category`, `section`, `source`) where the source has one. Samples are seeded
-(random.Random(20261203); ko_news random.Random(32), as its session drew it), so a rebuild gives
-the same bytes from the same mirror commits. Each folder gets a SOURCE.md: repository, commit,
+`author`, `category`, `section`, `source`) where the source has one (id_news leaves a null field
+out, as its session wrote it). Samples are seeded (random.Random(20261203); ko_news, vi_news and
+id_news random.Random(32), as their session drew them), so a rebuild gives the same bytes from
+the same mirror commits. Each folder gets a SOURCE.md: repository, commit,
 files read, licence as stated, what was kept.
 
 | file (under /work/cache) | source, licence note | records | shape |
@@ -40,6 +42,8 @@ files read, licence as stated, what was kept.
 | hi_news/corpus.jsonl | every row with text of hindi-cleaned-test.csv (BBC Hindi, about 2013); no licence: read only | 344 | `\\r\\n` lines; no title, URL or date |
 | fa_news/corpus.jsonl | 757 seeded Varzesh3 + 1,000 seeded Fars News (2003-21) of language-ml's JSON + the 243 Fars News rows with text of July-August 2023 (Persian-News-Article-Classification's farsnews.csv, at c01f8d1); no licence for the articles: read only | 2,000 | paragraphs joined by line breaks; zero-width non-joiners kept |
 | ko_news/corpus.jsonl | Naver News as crawled: naver_news_crolling's 12 xlsx (list dates 2021-12-21, 12-28, 2022-01-23) + preprocess-korean-data's 2023-05-21 ranking news; no licence: read only | 2,000 (660-661 a list date + 19) | bodies as stored, lines kept; Naver URL, press, list date, `section`, `source` |
+| vi_news/corpus.jsonl | baomoi.com's 2017 crawl (magizbox/scraper's vn_news/data) + VnExpress football pages of 2013-2025 (SENULT/Search_Engine's data/raw); no licence: read only | 2,000 (1,000 + 1,000 seeded) | as stored: baomoi title, then lead and body a line each; VnExpress flat, dated; URL |
+| id_news/corpus.jsonl | indonews-scrapper's June 2025 scrapes of six sites (1,300 seeded) and its older detik/Kompas run (400) + lang_scrape's detik sample (300); no licence: read only | 2,000 | as scraped: 1,929 with lines; title, date (A, B), URL, site; null fields left out |
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ CORPORA = {  # step: (its file under CACHE, language code); --list prints them f
     "ar_news": ("ar_news/corpus.jsonl", "ar"), "ja_news": ("ja_news/corpus.jsonl", "ja"),
     "tr_news": ("tr_news/corpus.jsonl", "tr"), "hi_news": ("hi_news/corpus.jsonl", "hi"),
     "fa_news": ("fa_news/corpus.jsonl", "fa"), "ko_news": ("ko_news/corpus.jsonl", "ko"),
+    "vi_news": ("vi_news/corpus.jsonl", "vi"), "id_news": ("id_news/corpus.jsonl", "id"),
 }
 
 
@@ -118,8 +123,9 @@ def _blobs(repo: str, rev: str, folder: str = "", keep: set[str] | None = None) 
 
 
 def _csv_rows(repo: str, rev: str, name: str) -> list[dict]:
-    """Rows of a UTF-8 CSV; newline="" keeps the line breaks inside its quoted fields as written."""
-    return list(csv.DictReader(io.StringIO(_show_at(repo, rev, name).decode("utf-8"), newline="")))
+    """Rows of a UTF-8 CSV; newline="" keeps the line breaks inside its quoted fields as written.
+    A byte-order mark (indonews-scrapper's scrapes open with one) is no part of the first column's name."""
+    return list(csv.DictReader(io.StringIO(_show_at(repo, rev, name).decode("utf-8-sig"), newline="")))
 
 
 _XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -803,9 +809,209 @@ def ko_news() -> None:
     _save("ko_news", records, KO_SOURCE.replace("BUILT_BY", _built_by("ko_news")))
 
 
+# --- Vietnamese ----------------------------------------------------------------------------
+# vi_news and id_news were drawn with random.Random(32), as ko_news: the session's reads name their records.
+
+VI_BAOMOI = "magizbox/scraper"
+VI_VNE = "SENULT/Search_Engine"
+VI_VNE_FILES = [f"data/raw/vnexpress{kind}_bongda_part{k}.json" for kind in ("", "T") for k in range(1, 5)]
+_VNE_NUMBER = re.compile(r"-(\d{6,})(?:-[a-z-]+)?\.html")
+_VNE_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")  # "Thứ tư, 10/9/2025, 16:30 (GMT+7)"
+
+
+def _lengths(records: list[dict]) -> str:
+    """Text lengths for SOURCE.md: the figures the session's SOURCE.md gave, counted by the build."""
+    sizes = sorted(len(r["text"]) for r in records)
+    return f"median {sizes[len(sizes) // 2]:,} chars ({sizes[0]:,} to {sizes[-1]:,})"
+
+
+def _vi_baomoi(rng: random.Random, n: int = 1000) -> tuple[list[dict], int]:
+    """The first n baomoi files of 200+ characters of body, in the generator's shuffle of the
+    sorted file list (the aggregator's crawl holds short stubs), and how many files there are.
+    A file is the title, a line break, then the lead and the body: the rest kept as stored."""
+    names = sorted(p for p in _names(VI_BAOMOI, "vn_news/data") if p.endswith(".txt"))
+    files = _blobs(VI_BAOMOI, "HEAD", "vn_news/data")  # 35,440 files: one cat-file, not a show each
+    rng.shuffle(names)
+    records = []
+    for name in names:
+        title, _, body = files[name].decode("utf-8", "replace").partition("\n")
+        if len(body.strip()) < 200:
+            continue
+        number = Path(name).stem
+        records.append({"id": f"baomoi-{number}", "title": title.strip(), "text": body,
+                        "url": f"http://www.baomoi.com/c/{number}.epi", "publisher": "baomoi.com (aggregated)"})
+        if len(records) == n:
+            break
+    return records, len(names)
+
+
+def _vi_vnexpress() -> list[dict]:
+    """VnExpress football pages of 200+ characters, each URL once (the two crawls overlap), in URL
+    order: a sample of a list in file order would change with the files' order."""
+    pages, seen = [], set()
+    for name in VI_VNE_FILES:
+        for page in json.loads(_show(VI_VNE, name)):
+            if len((page.get("content") or "").strip()) < 200 or page.get("url") in seen:
+                continue
+            seen.add(page.get("url"))
+            pages.append(page)
+    return sorted(pages, key=lambda p: p["url"])
+
+
+def _vne_record(page: dict) -> dict:
+    """A page as a record: id from the article number (the live pages' "-live" apart, as they share
+    it), the date field's day; the `author` field, always "Unknown", dropped."""
+    url = page["url"]
+    number, day = _VNE_NUMBER.search(url), _VNE_DAY.search(page.get("date") or "")
+    record = {"id": "vne-" + (number.group(1) + ("-live" if "tong-thuat" in url else "") if number else url),
+              "title": page.get("title"), "text": page["content"], "url": url, "publisher": "VnExpress"}
+    if day:
+        record["published"] = f"{day.group(3)}-{int(day.group(2)):02d}-{int(day.group(1)):02d}"
+    return record
+
+
+def vi_news() -> None:
+    """2,000 Vietnamese articles, texts as stored: 1,000 of baomoi.com's 2017 crawl (the aggregator's
+    copies of many outlets, lead and body on a line each) and 1,000 seeded of VnExpress's football
+    pages (flat), shuffled together by the one generator that drew both."""
+    rng = random.Random(32)
+    baomoi, listed = _vi_baomoi(rng)
+    pages = _vi_vnexpress()
+    vne = [_vne_record(p) for p in rng.sample(pages, min(1000, len(pages)))]
+    records = baomoi + vne
+    rng.shuffle(records)
+    broken = sum("\n" in r["text"] for r in baomoi)
+    _save_stats("vi_news", records, f"""
+# vi_news held-out corpus (Vietnamese, 2,000 articles, two sources mixed)
+
+Two public GitHub repositories, read from their mirrors. Texts are kept exactly as stored (no cleaning).
+
+## A. magizbox/scraper: baomoi.com crawl, 2017 ({len(baomoi):,} articles)
+- Repo: https://github.com/{VI_BAOMOI}, commit {_commit(VI_BAOMOI)}
+- Path: `vn_news/data/*.txt` ({listed:,} files). Each file: line 1 = title, then sapo (lead) + a newline + the body as one long line (the Scrapy spider joins `.body-text ::text`).
+- Baomoi is an aggregator, so bodies come from many outlets (VnExpress, Zing, Dân Trí, TTXVN, Thanh Niên, ...). They keep captions and credits inline ("... Ảnh: Reuters."), closing bylines ("Lê Anh", "KHƯƠNG LỰC", "T.Xuân"), "Theo VnExpress"/"Theo Zing" source lines, "(Xem tiếp)" teasers, and some sentences glued without a space.
+- Kept: `id` = "baomoi-<file id>", `title` = line 1, `text` = rest of the file, `url` = http://www.baomoi.com/c/<id>.epi (rebuilt from the id), `publisher` = "baomoi.com (aggregated)". No date field exists. Files with <200 chars of body are skipped. Sampled: shuffle the sorted file list with random.Random(32) and take the first 1,000.
+- Licence: none stated (README describes it as a "Vietnamese News Corpus").
+
+## B. SENULT/Search_Engine: VnExpress football crawl ({len(vne):,} articles)
+- Repo: https://github.com/{VI_VNE}, commit {_commit(VI_VNE)}
+- Paths: `data/raw/vnexpress_bongda_part{{1..4}}.json` and `data/raw/vnexpressT_bongda_part{{1..4}}.json` (JSON lists with title, url, date, author, content, tags). Deduplicated by URL ({len(pages):,} unique with >=200 chars of content), sorted by URL, then sampled 1,000 with the same Random(32).
+- `content` is flat (no line breaks). It keeps VnExpress photo captions with the credit run straight into the next sentence ("... Ảnh: Trung Thu HLV Đinh Hồng Vinh ..."), gallery captions that appear twice, the closing author name ("Hiếu Lương"), ">> ..." read-also links, "Gửi bài tại đây" / "Bài viết không nhất thiết trùng với quan điểm VnExpress.net." opinion-page text, and FPT Play promo lines.
+- Kept: `id` = "vne-<article number>" (with "-live" for the tong-thuat live pages), `title`, `text` = content, `url`, `publisher` = "VnExpress", `published` = YYYY-MM-DD from the "Thứ tư, 10/9/2025, 16:30 (GMT+7)" date field. The `author` field (always "Unknown") is dropped.
+- Licence: none (README says "Educational project for FPT University course requirements").
+
+## Shape
+- {len(records):,} records, shuffled together. Baomoi: {_lengths(baomoi)}, {broken:,} of {len(baomoi):,} have one line break (after the sapo). VnExpress: {_lengths(vne)}, flat.
+- Third-party data: stays in /work/cache only.
+""")
+
+
+# --- Indonesian ----------------------------------------------------------------------------
+
+ID_SCRAPER = "gikirima/indonews-scrapper"
+ID_SCRAPES = [f"Dataset new/scrapping_news_2025-06-{day}.csv" for day in (18, 19, 20)]
+ID_OLD = ["old dataset/berita_detik.csv", "old dataset/berita_kompas.csv"]
+ID_CLIENT = ("Mukhammad-develop/lang_scrape", "id/from_client/sample_1000.jsonl")
+ID_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7,
+             "agu": 8, "agt": 8, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
+_ID_WORDS = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\s+(\d{4})")  # "Rabu, 18 Jun 2025 10:15 WIB"
+_ID_SLASHES = re.compile(r"(\d{2})/(\d{2})/(\d{4})")  # "18/06/2025, 10:15 WIB"
+_ID_URL_DAY = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
+_HOST = re.compile(r"https?://([^/]+)/")
+
+
+def _id_day(stamp: str, url: str) -> str | None:
+    """The ISO day of a site's date string (Indonesian or English month names, or DD/MM/YYYY),
+    else of the URL's /YYYY/MM/DD/ (kompas, tempo)."""
+    if (found := _ID_WORDS.search(stamp)) and found.group(2).lower() in ID_MONTHS:
+        return f"{int(found.group(3)):04d}-{ID_MONTHS[found.group(2).lower()]:02d}-{int(found.group(1)):02d}"
+    if found := _ID_SLASHES.search(stamp):
+        return f"{found.group(3)}-{found.group(2)}-{found.group(1)}"
+    if found := _ID_URL_DAY.search(url):
+        return "-".join(found.groups())
+    return None
+
+
+def _host(url: str) -> str | None:
+    found = _HOST.match(url)
+    return found.group(1) if found else None
+
+
+def _present(record: dict) -> dict:
+    """The record less its null fields: the session wrote id_news so, unlike the other corpora."""
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _new_urls(rows: list[dict], text: str, url: str, seen: set[str]) -> list[dict]:
+    """The rows with a text whose URL is not yet in `seen`, each URL once (the first); `seen`
+    grows, so a later source gives no page an earlier one gave."""
+    out = []
+    for row in rows:
+        if row[text] and row[url] not in seen:
+            seen.add(row[url])
+            out.append(row)
+    return out
+
+
+def _id_record(prefix: str, row: dict, columns: tuple[str, str, str, str, str]) -> dict:
+    """A scraper row as a record; `columns` names its text, title, date, url and site columns.
+    Id: prefix + the URL's md5 (the rows have no id); fields the row leaves empty are left out."""
+    text, title, stamp, url, site = (row[c] for c in columns)
+    return _present({"id": f"{prefix}-{hashlib.md5(url.encode()).hexdigest()[:10]}", "text": text,
+                     "title": title or None, "published": _id_day(stamp, url), "url": url, "publisher": site or None})
+
+
+def id_news() -> None:
+    """2,000 Indonesian articles, texts as scraped: 1,300 seeded of indonews-scrapper's June 2025
+    scrapes of six sites (lines kept), 400 of its older detik and Kompas run, 300 of lang_scrape's
+    detik sample; a page once, from the first source that has it."""
+    seen: set[str] = set()
+    scrapes = _new_urls([r for name in ID_SCRAPES for r in _csv_rows(ID_SCRAPER, "HEAD", name)],
+                        "isi_berita", "url", seen)
+    old = _new_urls([r for name in ID_OLD for r in _csv_rows(ID_SCRAPER, "HEAD", name)], "content", "url", seen)
+    client = [json.loads(line) for line in _show(ID_CLIENT[0], ID_CLIENT[1]).decode("utf-8").splitlines()]
+    client = [r for r in client if r.get("text") and r["source_url"] not in seen]
+    rng = random.Random(32)
+    records = [_id_record("A", r, ("isi_berita", "judul", "tanggal_publikasi", "url", "sumber"))
+               for r in rng.sample(scrapes, 1300)]
+    records += [_id_record("B", r, ("content", "title", "date", "url", "source"))
+                for r in rng.sample(old, min(400, len(old)))]
+    records += [_present({"id": f"C-{r['id'][:12]}", "text": r["text"], "url": r["source_url"],
+                          "publisher": _host(r["source_url"])}) for r in rng.sample(client, 300)]
+    rng.shuffle(records)
+    _save_stats("id_news", records, f"""
+# id_news: held-out Indonesian news corpus (2,000 articles)
+
+Drawn with random.Random(32): 1,300 of A, then 400 of B, then 300 of C, then shuffled together.
+
+## Source A + B: github.com/{ID_SCRAPER} @ {_commit(ID_SCRAPER)}
+No licence file (README is a title only). Research scrape of Indonesian news sites via RSS + CSS selectors.
+- A: `Dataset new/scrapping_news_2025-06-18.csv`, `-19.csv`, `-20.csv` (columns sumber,url,judul,author,tanggal_publikasi,isi_berita).
+  Concatenated, rows with a body, deduplicated by url -> {len(scrapes):,}; sampled 1,300. Sites: {_counts(scrapes, "sumber")}.
+  Body = isi_berita as stored: paragraphs separated by "\\n"; carries "Baca Juga" / "Baca juga:<title>", "Advertisement",
+  "SCROLL TO CONTINUE WITH CONTENT", "[Gambas:Video CNN]", "Simak Video ..."; link anchors glued to neighbours (kameraElectronic...).
+  Republika bodies are flat with sentences glued ("Semarang.Pilihan").
+- B: `old dataset/berita_detik.csv` + `old dataset/berita_kompas.csv`, an earlier scraper run
+  (title,source,date,time,category,sub-category,content,url,author). Rows with content, dedup by url and vs A -> {len(old):,}; sampled 400.
+  Body keeps full chrome: "Daftar Isi", "Baca juga:\\n<title>", "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT",
+  "Video: ..." captions (doubled), "(dry/din)" editor initials, trailing tag lists.
+## Source C: github.com/{ID_CLIENT[0]} @ {_commit(ID_CLIENT[0])}
+No licence stated. `{ID_CLIENT[1]}` (id, lang, source_url, text, clean_status, category), detik.com only.
+Text = title line + blank line + mostly flat body (already partly cleaned by that project). Pages not in A or B: {len(client):,};
+sampled 300. No date, no separate title.
+
+## Fields kept
+id (A-/B- + md5 of the url, C- + the set's id), text (unchanged), title (A,B; left out where empty), published (parsed from
+the date string, else the URL's /YYYY/MM/DD/; A,B), url, publisher (A: the `sumber` site name, B: the `source` host, C: the URL's host).
+Mixed sources: 6 files from 2 repositories. Length: {_lengths(records)}.
+Third-party data: stays in /work/cache only.
+""")
+
+
 STEPS = {"gnad": gnad, "fnes": fnes, "dice_it": dice_it, "orangesum_fr": orangesum_fr, "ng_ru": ng_ru,
          "zh_news": zh_news, "ar_news": ar_news, "ja_news": ja_news,
-         "tr_news": tr_news, "hi_news": hi_news, "fa_news": fa_news, "ko_news": ko_news}
+         "tr_news": tr_news, "hi_news": hi_news, "fa_news": fa_news, "ko_news": ko_news,
+         "vi_news": vi_news, "id_news": id_news}
 
 if __name__ == "__main__":
     args = sys.argv[1:]
