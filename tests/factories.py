@@ -33,6 +33,16 @@ def make_article(
     )
 
 
+def read_article(text: str, record_id: str = "a", **fields: Any) -> Article:
+    """The article a run makes of a record (audit.normalise.to_article: a title, a language, a
+    publisher given as the record's `fields`), for detectors that read what ingest sets."""
+    from audit.model import RawRecord
+    from audit.normalise import to_article
+
+    return to_article(RawRecord(source_uri=f"mem/{record_id}.txt", source_sha256="", record_id=record_id,
+                                text=text, fields=fields), record_id)
+
+
 class _ServingThread:
     """passage_apart's process as a thread (subprocess.Popen's wait, kill, returncode)."""
 

@@ -10,13 +10,12 @@ made up.
 
 from __future__ import annotations
 
-from factories import make_article
+from factories import make_article, read_article
 
 from audit.detect.hygiene.glued import find_glued_sentences
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
 from audit.detect.leakage.metadata_leak import find_metadata_leaks
-from audit.model import RawRecord
-from audit.normalise import to_article
+from audit.model import Article
 
 
 def glued(text: str) -> list[tuple[str, str, str]]:
@@ -24,9 +23,8 @@ def glued(text: str) -> list[tuple[str, str, str]]:
     return [(f.excerpt, f.data["left"], f.data["right"]) for f in found]
 
 
-def read(text: str, title: str) -> object:
-    return to_article(RawRecord(source_uri="mem/k.txt", source_sha256="", record_id="k", text=text,
-                                fields={"title": title, "language": "ko"}), "k")
+def read(text: str, title: str) -> Article:
+    return read_article(text, "k", title=title, language="ko")
 
 
 def test_korean_sentences_run_together_are_glued() -> None:
@@ -81,8 +79,7 @@ def test_a_broadcast_scripts_labels_are_its_text_not_chrome() -> None:
                f"{name} 기자가 현장에서 전합니다.\n\n{lead} 관계자는 이렇게 설명했습니다.\n\n"
                f"{name} 기자는 {lead[:5]} 전망도 짚었습니다.\n\n{lead[:6]} 이후 대책은 다음 주에 나옵니다."
                for lead, name in zip(leads, reporters)]
-    articles = [to_article(RawRecord(source_uri=f"mem/k{i}.txt", source_sha256="", record_id=f"k{i}", text=text,
-                                     fields={"title": leads[i], "language": "ko", "publisher": "YTN"}), f"k{i}")
+    articles = [read_article(text, f"k{i}", title=leads[i], language="ko", publisher="YTN")
                 for i, text in enumerate(stories)]
     assert [f.excerpt for f in find_boilerplate_lines(articles, {})] == ["동영상 뉴스"] * 6
 

@@ -7,16 +7,15 @@ The shapes are the corpus's; the sentences are made up.
 
 from __future__ import annotations
 
+from factories import read_article
+
 from audit.detect.leakage.boilerplate import find_boilerplate_lines
 from audit.detect.leakage.spans import sentence_ends
-from audit.model import RawRecord
-from audit.normalise import to_article
 
 
 def chrome(text: str, title: str, language: str = "tr") -> list[str]:
     """boilerplate.line's excerpts for one article read as the run reads it (its title given)."""
-    article = to_article(RawRecord(source_uri="mem/t.txt", source_sha256="", record_id="t", text=text,
-                                   fields={"title": title, "language": language}), "t")
+    article = read_article(text, "t", title=title, language=language)
     return [f.excerpt for f in find_boilerplate_lines([article], {})]
 
 

@@ -95,6 +95,7 @@ def table_spellings(text: str, table: OfficeTable, fold_diacritics: bool) -> lis
 ALIAS_MAX_RATIO = 50  # a table form this far from the name's last word is another name, no spelling
 
 
+@lru_cache(maxsize=4096)  # a property of the table's forms: judged once each, not at every mention
 def _alias(form: str, name: str) -> bool:
     """Whether a table form of a person is a second name, not a spelling of the surname: none of
     its words is one of the canonical name's, nor is it a near spelling of its last ("Jokowi"
