@@ -2,15 +2,17 @@
 scraped in 2025). Indonesian news names the president "Joko Widodo (Jokowi)", writes "di"
 (in, at) where Italian's "di" is "by", and its sites leave "SCROLL TO CONTINUE WITH CONTENT",
 "Baca juga: <headline>" and the editors' initials "(sfn/din)" in the text. The shapes are the
-corpus's; the sentences are made up. (Its teasers and ad slot are not looked for: as chrome
-phrases, "Baca juga:" between a story's paragraphs made the paragraphs after it chrome.)
+corpus's; the sentences are made up. Its teasers and ad slots stand between a story's
+paragraphs: as "related" chrome, "Baca juga:" made the paragraphs after it chrome, so they are
+a kind of their own (teaser) that neither ends the body nor says chrome is around it.
 """
 
 from __future__ import annotations
 
-from factories import make_article
+from factories import make_article, read_article
 
 from audit.detect.consistency.name_variants import find_name_variants
+from audit.detect.leakage.boilerplate import find_boilerplate_lines
 from audit.detect.leakage.metadata_leak import find_metadata_leaks
 
 STORY = ("Pemerintah menambah anggaran untuk pembangunan jalan tol tahun depan. Menteri mengatakan proyek "
@@ -37,3 +39,49 @@ def test_di_is_no_byline_outside_italian() -> None:
 def test_detiks_editors_initials_are_a_byline() -> None:
     text = f"{STORY}\n\n{STORY}\n\n(sfn/din)"
     assert [f.excerpt for f in find_metadata_leaks([make_article(text, language="id")], {})] == ["(sfn/din)"]
+
+
+TOPICS = ["jalan tol", "rumah sakit", "sekolah dasar", "pasar ikan", "bandara baru", "jembatan gantung",
+          "stadion kota", "pelabuhan kapal"]
+FOOTER = "Ikuti berita terkini dari kami di aplikasi"
+
+
+def test_a_dateline_cut_from_its_dash_is_no_recurring_chrome() -> None:
+    # detik: "Jakarta" / "-" / the lead; Kompas: "JAKARTA, KOMPAS.com –" / the lead. The place
+    # opens each story of the site, so it recurs; it is the lead's first words, as "Paris (CNN)"
+    # is. The site's line under every story still recurs as chrome.
+    for opening in ["Jakarta\n-\n", "JAKARTA, KOMPAS.com –\n", "KOMPAS.com\n- "]:
+        articles = [make_article(f"{opening}Warga membangun {topic} baru di kota itu. Proyek {topic} selesai pada "
+                                 f"akhir tahun depan.\nIa berkata {topic} itu bagus untuk semua warga.\n{FOOTER}",
+                                 article_id=f"d{i}", publisher="news.detik.com", language="id")
+                    for i, topic in enumerate(TOPICS)]
+        assert [f.excerpt for f in find_boilerplate_lines(articles, {})] == [FOOTER] * len(TOPICS)
+    # a box's label over its bullets is no dateline: CNN's "STORY HIGHLIGHTS" / "- ..." / "- ..."
+    articles = [make_article(f"STORY HIGHLIGHTS\n- Warga membangun {topic}\n- Proyek {topic} selesai tahun depan\n"
+                             f"Warga membangun {topic} baru di kota itu. Proyek {topic} selesai pada akhir tahun depan.\n"
+                             f"Ia berkata {topic} itu bagus untuk semua warga.", article_id=f"c{i}", publisher="cnn.com")
+                for i, topic in enumerate(TOPICS)]
+    assert [f.excerpt for f in find_boilerplate_lines(articles, {})] == ["STORY HIGHLIGHTS"] * len(TOPICS)
+
+
+DETIK = [
+    "Media sosial belakangan dihebohkan aksi seorang sopir yang diduga menodongkan pistol ke arah pemobil di jalan "
+    "tol. Aksi tersebut konon dipicu rasa tak terima karena kendaraannya disalip.",
+    "Rupanya, pemobil itu ketakutan setelah melihat sopir menodongnya dengan alat yang menyerupai pistol. Insiden "
+    "tersebut berakhir setelah pemobil melarikan diri dari lokasi.",
+    "Hingga kini, belum ada keterangan lebih lanjut mengenai insiden tersebut, termasuk apakah pistol yang dipakai "
+    "sungguhan atau bukan.",
+    "Polisi mengatakan akan memeriksa rekaman kamera di sekitar lokasi kejadian untuk mencari pelaku. Warga diminta "
+    "melapor jika melihat kejadian serupa."]
+
+
+def test_teasers_and_ad_slots_between_paragraphs_are_chrome_and_the_paragraphs_are_not() -> None:
+    chrome = ["Baca juga:", "Viral Mobil Dinas Dibiarkan Masuk Jalur TJ, Ini Ancaman Hukumannya",
+              "SCROLL TO CONTINUE WITH CONTENT", "ADVERTISEMENT", "Simak Video 'Polisi Buru Sopir Penodong Pistol':"]
+    text = "\n".join(["Jakarta", "-", DETIK[0], chrome[0], chrome[1], DETIK[1], chrome[2], DETIK[2], chrome[3],
+                      DETIK[3], chrome[4]])
+    article = read_article(text, "d1", title="Sopir Todongkan Pistol di Tol", language="id", publisher="oto.detik.com")
+    found = [(f.excerpt, f.message.split(" is ")[1][:20]) for f in find_boilerplate_lines([article], {})]
+    assert found == [(chrome[0], "a teaser for another"), (chrome[1], "a teaser's headline "),
+                     (chrome[2], "an ad slot's label ("), (chrome[3], "an ad slot's label ("),
+                     (chrome[4], "a teaser for another")]

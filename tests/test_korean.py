@@ -52,6 +52,21 @@ def test_circled_copyright_and_korean_rights_notices_are_chrome() -> None:
                      "- Copyrightsⓒ 스포츠조선, 무단 전재 및 재배포 금지"]
 
 
+def test_a_caption_ending_in_a_credit_gives_the_credit_alone() -> None:
+    # a photo story's caption is its text; the credit after its last sentence is the chrome,
+    # with the agency and date before the mark ("2022.1.21/뉴스1 © News1 ...")
+    body = ("서울시는 21일 내년도 예산안을 발표했다. 시는 복지와 교통 분야에 예산을 늘렸다고 설명했다. "
+            "시의회는 다음 달 예산안을 심의할 예정이다.")
+    captions = ["지난 18일 서울역 광장에 마련된 임시 선별검사소에서 시민들이 검사를 받기 위해 대기하고 있다. ⓒ연합뉴스",
+                "지난 21일 울산신항에 접안한 선박에서 하역작업이 이뤄지고 있다. 2022.1.21/뉴스1 © News1 윤일지 기자",
+                "사진은 청와대 임명장 수여식을 기다리고 있는 모습. (청와대 제공) © 뉴스1", "Ⓒ한샘"]
+    text = f"{body}\n\n" + "\n\n".join(captions) + f"\n\n{body}"
+    found = [(f.excerpt, f.message.split(" is ")[1][:25])
+             for f in find_boilerplate_lines([read(text, "서울시 내년 예산안 발표")], {})]
+    assert found == [("ⓒ연합뉴스", "a copyright credit ending"), ("2022.1.21/뉴스1 © News1 윤일지 기자", "a copyright credit ending"),
+                     ("(청와대 제공) © 뉴스1", "a copyright credit ending"), ("Ⓒ한샘", "a copyright or footer lin")]
+
+
 def test_a_list_marked_with_circled_letters_and_jaywalking_are_not() -> None:
     body = ("경찰은 보행자의 무단횡단 사고를 막기 위해 단속을 한다. 단속은 다음 달까지 이어진다. "
             "시민들의 협조가 필요하다고 경찰은 밝혔다.")

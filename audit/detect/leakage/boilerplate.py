@@ -144,13 +144,20 @@ SENTENCE_KINDS = frozenset({"consent"})
 # portfolio page's "Werbung" (advertising, one of its fields) had made the 26 lines above
 # it "head" chrome (pages). A news agency's end mark neither: it closes the story, and the
 # Saudi Press Agency's long paragraphs above it had been "after the body" (SaudiNewsNet).
-IN_BODY_KINDS = SENTENCE_KINDS | {"ad", "wire-mark"}
+IN_BODY_KINDS = SENTENCE_KINDS | {"ad", "wire-mark", "teaser"}
+# ... and of those, the ones that say nothing of the zone around the body either: a teaser set
+# between a story's paragraphs (detik's "Baca juga:" / <headline>, "Simak Video '<title>':",
+# Okezone's "Baca Juga:<headline>" run into the text). As zone evidence, a teaser glued to a
+# standings paragraph made it and the paragraphs around it chrome (id_news: 3 such lines).
+# An ad slot's label ("ADVERTISEMENT") is in the body too; as evidence it changed nothing there.
+NO_ZONE_KINDS = frozenset({"teaser"})
+TEASER_LABEL_KINDS = frozenset({"related", "teaser"})  # labels whose next link-like lines are teasers
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
     "tips": "a prompt to send the site tips, photos or videos",
     "consent": "the consent placeholder of an embed (a video, a chart, a post) that was not loaded",
-    "ad": "an ad slot's label",
+    "ad": "an ad slot's label", "teaser": "a teaser for another story or video set between the story's paragraphs",
     "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
     "wire-mark": "a news agency's mark ending a story or a part of it",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
@@ -505,6 +512,13 @@ def _broken(lines: Sequence[Line], i: int) -> bool:
     return (text[:1].islower() and bool(before) and not _SENTENCE_END.search(before)) or after[:1].islower()
 
 
+def _goes_on(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i's sentence goes on in the next line (lower case, or a dropped link's
+    closing mark), or ends on an article or conjunction: words cut at a link, no headline."""
+    after = lines[i + 1].text if i + 1 < len(lines) else ""
+    return _broken(lines, i) or after[:1].islower() or _goes_on_after_link(after)
+
+
 # The line after a dropped link's words: the mark that closed them, then the sentence's next
 # word in lower case (", повара") or its own mark ("». О ..."); not a tag list's lone "," nor
 # a menu's "» Markets" (Zyte pages: the first, wider rule lost 31 true chrome lines so).
@@ -602,7 +616,8 @@ def _zone_evidence(lines: Sequence[Line], language: str | None = None) -> set[in
     verb_final = language in VERB_FINAL_LANGUAGES
     return {ln.index for ln in lines
             if (ln.piece and _link_text(ln) and not (verb_final and _ends_on_a_verb(ln.text))) or any(
-                h.check == CHECK or (h.kind == "paywall-offer" and not _offer_in_a_sentence(lines, ln, h))
+                (h.check == CHECK and h.kind not in NO_ZONE_KINDS)
+                or (h.kind == "paywall-offer" and not _offer_in_a_sentence(lines, ln, h))
                 for h in _phrase_hits(ln))}
 
 
@@ -930,7 +945,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     runs = _runs(lines, article.text or "")
     code = markup_spans(article.text or "", 0, len(article.text or ""))
     code_ends = [e for _, e in code]
-    labels = any(h.kind == "related" for ln in lines for h in ln.hits)  # a teaser label anywhere
+    labels = any(h.kind in TEASER_LABEL_KINDS for ln in lines for h in ln.hits)  # a teaser label anywhere
     verdicts: list[Verdict | Pending] = []
     for ln in lines:
         if ln.index in skip or ln.index in said or (
@@ -994,8 +1009,13 @@ def _teaser_label(lines: Sequence[Line], ln: Line) -> str | None:
         if ln.index - back < 0:
             return None
         above = lines[ln.index - back]
-        if any(h.kind == "related" and h.mode != "contains" and len(h.phrase) >= len(above.key) - 1
-               and h.phrase.rstrip(":") not in GOES_ON_LABELS for h in above.hits):
+        kinds = {h.kind for h in above.hits if h.kind in TEASER_LABEL_KINDS and h.mode != "contains"
+                 and len(h.phrase) >= len(above.key) - 1 and h.phrase.rstrip(":") not in GOES_ON_LABELS}
+        if "related" in kinds or ("teaser" in kinds and back == 1 and not ln.piece and not _goes_on(lines, ln.index)):
+            # a teaser label set inside the body heads one headline: the lines after it are the
+            # story's, and a line that goes on in the next one is a sentence cut at its links
+            # (detik's "Baca juga:" / "KPK Panggil ..."; "Mengutip" / "The Mirror" / ", Sabtu ..."),
+            # as is a piece of a longer line
             return above.text
         if not above.navlike or above.headline:
             return None
@@ -1030,7 +1050,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                 runs: dict[int, Run], settings: Settings) -> Verdict | Pending | None:
     if stage_direction(ln.text):
         return None  # "(APPLAUSE)", "(CROSSTALK)": a transcript's own words, though every transcript repeats them
-    if dateline(ln.text) or (ln.index == 0 and not ln.hits and place_dateline(ln.text)):
+    if dateline(ln.text) or (ln.index == 0 and not ln.hits and (place_dateline(ln.text) or dash_dateline(lines))):
         return None  # "Paris (CNN)" on a line of its own: the lead's first words, in every story of the site
     if _link_gap(lines, ln.index):
         return None  # "president" / "in Strasbourg on Monday night": a sentence's words between dropped links
@@ -1040,6 +1060,11 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if has_words(ln) else None
     strong = [] if _opens_sentence(lines, ln.index) or _closes_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
+        at = _credit_after_sentence(ln.text) if all(h.phrase in COPYRIGHT_MARKS for h in strong) else None
+        if at is not None:  # the credit alone: the caption before it is the page's words, not a footer
+            part = replace(ln, start=ln.start + at, text=ln.text[at:])
+            return Verdict(part, "phrase", f"is a copyright credit ending a caption or sentence "
+                           f"(phrase list: {strong[0].phrase!r})")
         return Verdict(ln, "wire_mark" if strong[0].kind == "wire-mark" else "phrase",
                        f"is {KIND_WORDS[strong[0].kind]} (phrase list: {strong[0].phrase!r})")
     weak = [h for h in phrase_hits(ln) if h.kind in WEAK_KINDS or h.kind == "paywall-offer"]
@@ -1084,6 +1109,35 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     if not has_words(ln):
         return fallback  # a divider or zero-width space: recurrence does not make it chrome
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
+
+
+COPYRIGHT_MARKS = frozenset(["©", "ⓒ"])
+_MARK = re.compile("[©ⓒⒸ]")  # the phrase list matches lower-cased lines: "Ⓒ한샘" is "ⓒ한샘"
+# A sentence's end before a credit: a letter's full stop ("모습.", "building."), or a closing
+# quote or bracket after one; not a date's dots ("2021.1.25/뉴스1" belongs to the credit), nor a
+# domain's ("solarserver.de © Solarthemen Media GmbH": a letter follows)
+_CAPTION_END = re.compile(r"(?:(?<=[^\W\d_])[.!?。](?:[\"”’)]+)?|[.!?。][\"”’)]+)(?![^\W\d_])")
+CREDIT_REACH = 60  # characters between a sentence's end and the mark: "(청와대 제공) ", "2022.1.21/뉴스1 "
+CAPTION_MIN = 12  # characters of words before the credit that make it a caption, not a footer
+
+
+def _credit_after_sentence(text: str) -> int | None:
+    """Where a copyright credit that ends a caption starts ("...대기하고 있다. ⓒ연합뉴스",
+    "...임명장 수여식을 기다리고 있는 모습. (청와대 제공) © 뉴스1"), when a sentence comes before
+    its mark; None for a footer line ("© 2020 Reuters", "Copyright ... All rights reserved").
+    A caption's credit made the whole caption a "copyright line": in Korean photo stories
+    the caption is most of the article (ko_news, 20 such findings read partly true)."""
+    found = _MARK.search(text)
+    if found is None:
+        return None
+    mark = found.start()
+    ends = [m.end() for m in _CAPTION_END.finditer(text, 0, mark)]
+    if not ends or mark - ends[-1] > CREDIT_REACH:
+        return None
+    start = ends[-1] + len(text[ends[-1]:mark]) - len(text[ends[-1]:mark].lstrip())
+    if sum(ch.isalnum() for ch in text[:start]) < CAPTION_MIN or not text[start:].strip():
+        return None
+    return start
 
 
 def _kicker(lines: Sequence[Line], i: int, headline: int, url: str | None = None) -> bool:
@@ -1156,6 +1210,28 @@ def place_dateline(text: str) -> bool:
     """Whether a unit is only a place in capitals and a full stop (`_PLACE_DATELINE`): read
     only of a text's first unit, with no phrase-list hit."""
     return _PLACE_DATELINE.fullmatch(text.strip()) is not None
+
+
+# A dateline the page's layout cut from its dash: the place (and the site) on the text's first
+# line, the dash ending it or opening the next ("Jakarta" / "-" / "Media sosial ...", "JAKARTA,
+# KOMPAS.com –" / "Pemerintah ..."). 288 of id_news's 780 detik pages open so, and recurrence
+# called "Jakarta" (78 articles of one section) site chrome: 298 findings, all false.
+_DASH_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?:,?\s+[A-ZÀ-Ý][\w.'’-]*){0,3}\s*[-–—]?")
+_DASHES = ("-", "–", "—")
+
+
+def dash_dateline(lines: Sequence[Line]) -> bool:
+    """Whether the text's first line is a place (up to four capitalised words, maybe the site's
+    name) whose dash ends it or opens the next line."""
+    first = lines[0].text.strip()
+    if _DASH_PLACE.fullmatch(first) is None:
+        return False
+    if first.endswith(_DASHES):
+        return True
+    # the next line opens on the dash, and the one after does not: a list's bullets run on
+    # ("STORY HIGHLIGHTS" / "- ..." / "- ...": CNN's box, dragnet)
+    return (len(lines) > 1 and lines[1].text.lstrip().startswith(_DASHES)
+            and (len(lines) < 3 or not lines[2].text.lstrip().startswith(_DASHES)))
 
 
 def dateline(text: str) -> bool:
