@@ -111,3 +111,18 @@ def test_a_tip_box_is_chrome_and_a_story_about_tips_is_not() -> None:
     starts = ["[사진 영상 제보받습니다]", "MBC 뉴스는 24시간", "■ 제보하기"]
     assert [f.excerpt[:len(start)] for f, start in zip(found, starts, strict=True)] == starts
     assert all("tips" in f.message for f in found)
+
+
+def test_a_photo_date_and_e_mail_closing_a_caption_are_its_credit() -> None:
+    # Newsis's and Yonhap's captions end on the photo's date and the photographer's e-mail; a
+    # sentence giving a date and an address to write to is no credit
+    captions = ["[칠곡=뉴시스] 이무열 기자 = 설 연휴를 앞둔 23일 오후 청구공원을 찾은 한 가족이 성묘를 하고 있다. 2022.01.23. lmy@newsis.com",
+                "배달노동자 결의대회에서 행진을 하고 있다. 2021.12.23 jin90@yna.co.kr",
+                "[서울=뉴시스] 서울시청 전경. (사진=서울시 제공) 2021.12.21. photo@newsis.com",
+                "토론회에서 진행자와 대화하고 있다. 2021.12.28 [국회사진기자단] srbaek@yna.co.kr",
+                "자세한 내용은 2021.12.21. 공지를 참고하거나 help@example.com 으로 문의하세요."]
+    text = "정부는 내년 성장률 전망을 낮췄다. 수출 둔화가 이유로 꼽혔다.\n\n" + "\n\n".join(captions)
+    found = [(f.excerpt, f.data["kind"]) for f in find_metadata_leaks([read(text, "성장률 전망")], {})]
+    assert found == [("2022.01.23. lmy@newsis.com", "credit"), ("2021.12.23 jin90@yna.co.kr", "credit"),
+                     ("(사진=서울시 제공) 2021.12.21. photo@newsis.com", "credit"),
+                     ("2021.12.28 [국회사진기자단] srbaek@yna.co.kr", "credit")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from factories import make_article
 
 from audit.detect.hygiene.glued import find_glued_sentences
+from audit.detect.leakage.metadata_leak import find_metadata_leaks
 
 
 def glued(text: str) -> list[str]:
@@ -25,3 +26,14 @@ def test_place_titles_and_a_family_initial_are_no_glued_sentence() -> None:
 def test_a_lost_space_between_vietnamese_sentences_is_still_glued() -> None:
     text = "Đoàn thanh tra đã làm việc với ngoại thành.Theo kết quả, năm 2015.Thực tế khác nhiều."
     assert glued(text) == ["thành.Theo", "2015.Thực"]
+
+
+def test_a_photo_credit_after_its_caption_in_flat_text_is_metadata() -> None:
+    # "Ảnh: <name>." closing a caption inside running text (VnExpress, baomoi); one that runs on
+    # into the next sentence ("Ảnh: Xuân Thuỷ Với thành công ấy, ...") has no end to tell: left
+    text = ("Hà Nội thua trận thứ ba liên tiếp. Oseni (số 90) bỏ lỡ nhiều cơ hội cho Hà Nội. Ảnh: Lâm Thỏa. "
+            "Không thành công ở những pha bóng sống, Hà Nội cũng thua. Thanh Hóa đang dẫn đầu bảng. Ảnh: Xuân "
+            "Thuỷ Với thành công ấy, HLV Popov ẵm danh hiệu. Zeba có khởi đầu mỹ mãn. Ảnh: Đức Đồng . Cả bốn "
+            "bàn thua. Ông nói: ảnh hưởng của trận đấu là lớn. Ảnh: Q. Huy.")
+    found = [(f.excerpt, f.data["kind"]) for f in find_metadata_leaks([make_article(text, language="vi")], {})]
+    assert found == [("Ảnh: Lâm Thỏa.", "credit"), ("Ảnh: Đức Đồng .", "credit")]
