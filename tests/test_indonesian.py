@@ -85,3 +85,13 @@ def test_teasers_and_ad_slots_between_paragraphs_are_chrome_and_the_paragraphs_a
     assert found == [(chrome[0], "a teaser for another"), (chrome[1], "a teaser's headline "),
                      (chrome[2], "an ad slot's label ("), (chrome[3], "an ad slot's label ("),
                      (chrome[4], "a teaser for another")]
+
+
+def test_a_sources_name_and_the_days_date_cut_at_their_link_are_the_sentences() -> None:
+    # detik cuts a sentence at its links: "... seperti dilansir kantor berita" / "AFP" / ", Selasa
+    # (10/6/2025)."; the day's stories share the source and the date, the site's line recurs too
+    articles = [make_article(f"Warga membangun {topic} baru di kota itu, seperti dilansir kantor berita\nAFP\n, Selasa "
+                             f"(10/6/2025).\nProyek {topic} selesai pada akhir tahun depan.\nIa berkata {topic} itu bagus "
+                             f"untuk semua warga.\n{FOOTER}", article_id=f"d{i}", publisher="news.detik.com", language="id")
+                for i, topic in enumerate(TOPICS)]
+    assert [f.excerpt for f in find_boilerplate_lines(articles, {})] == [FOOTER] * len(TOPICS)

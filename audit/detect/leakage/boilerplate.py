@@ -525,6 +525,9 @@ def _goes_on(lines: Sequence[Line], i: int) -> bool:
 _AFTER_A_LINK = re.compile(r"\s*[,;:)»”]+(?:[.,;:!?]|\s*(?P<word>\w))")
 
 
+_TAIL_AFTER_LINK = re.compile(r"\s*,\s*\w[^\n]*[.!?][\"”’)]*\s*$")
+
+
 def _goes_on_after_link(text: str) -> bool:
     m = _AFTER_A_LINK.match(text)
     return m is not None and (m["word"] is None or m["word"].islower())
@@ -548,11 +551,16 @@ def _link_gap(lines: Sequence[Line], i: int) -> bool:
     # the sentence goes on in lower case, or with the mark that closed a dropped link's words
     # (ng.ru: "... потерпели бедствие сухогрузы «" / "» и «" / "». О человеческих ...";
     # "подтвердили гибель матросов" / "и" / ", повара")
-    goes_on = after is not None and (after.text[:1].islower() or (
-        _goes_on_after_link(after.text) and before is not None and not _SENTENCE_CLOSE.search(before.text.rstrip())))
+    open_before = before is not None and not _SENTENCE_CLOSE.search(before.text.rstrip())
+    goes_on = after is not None and (after.text[:1].islower() or (_goes_on_after_link(after.text) and open_before) or (
+        _TAIL_AFTER_LINK.match(after.text) is not None and open_before and before.words >= SENTENCE_PIECE_WORDS))
     ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS and ln.text.lstrip("\"“‘'")[:1].islower()
                 and not _SENTENCE_END.search(before.text.rstrip()) and bool(_SENTENCE_END.search(ln.text.rstrip())))
-    return goes_on or ends_one
+    # the sentence's tail after a link, from its comma to its full stop ("... seperti dilansir
+    # kantor berita" / "AFP" / ", Selasa (10/6/2025)."): detik dates its sources' quotes so, and
+    # the day's date recurs in its stories of that day (id_news: 9 tails and their sources)
+    tail = open_before and _TAIL_AFTER_LINK.match(ln.text) is not None
+    return goes_on or ends_one or tail
 
 
 def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
