@@ -95,3 +95,14 @@ def test_a_sources_name_and_the_days_date_cut_at_their_link_are_the_sentences() 
                              f"untuk semua warga.\n{FOOTER}", article_id=f"d{i}", publisher="news.detik.com", language="id")
                 for i, topic in enumerate(TOPICS)]
     assert [f.excerpt for f in find_boilerplate_lines(articles, {})] == [FOOTER] * len(TOPICS)
+
+
+def test_the_tags_after_the_closing_initials_are_chrome() -> None:
+    # detik: the story, its editors' initials, then its tags in lower case to the end
+    text = "\n".join([DETIK[0], DETIK[1], "(aff/pur)", "real madrid", "xabi alonso", "gonzalo garcia"])
+    article = read_article(text, "d2", title="Sopir Todongkan Pistol", language="id", publisher="sport.detik.com")
+    assert [f.excerpt for f in find_boilerplate_lines([article], {})] == ["real madrid", "xabi alonso", "gonzalo garcia"]
+    # lines in lower case closing a story with no byline above them are left to recurrence
+    text = "\n".join([DETIK[0], DETIK[1], "real madrid", "xabi alonso"])
+    article = read_article(text, "d3", title="Sopir Todongkan Pistol", language="id", publisher="sport.detik.com")
+    assert [f.excerpt for f in find_boilerplate_lines([article], {})] == []
