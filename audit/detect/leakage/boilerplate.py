@@ -954,9 +954,8 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     code = markup_spans(article.text or "", 0, len(article.text or ""))
     code_ends = [e for _, e in code]
     labels = any(h.kind in TEASER_LABEL_KINDS for ln in lines for h in ln.hits)  # a teaser label anywhere
-    tags = _tags_after_byline(lines)
-    verdicts: list[Verdict | Pending] = [Verdict(lines[i], "phrase", f"is a tag of the tag list after the story's "
-                                                 f"byline {lines[tags[0] - 1].text.strip()!r}") for i in tags]
+    tags = _tags_after_byline(lines)  # the text's last lines: judged after the loop, in the text's order
+    verdicts: list[Verdict | Pending] = []
     for ln in (lines[:tags[0]] if tags else lines):
         if ln.index in skip or ln.index in said or (
                 ln.index in headlines and (not labels or _teaser_label(lines, ln) is None)):
@@ -999,6 +998,8 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
             verdicts.extend(marks)
         if verdict:
             verdicts.append(verdict)
+    verdicts.extend(Verdict(lines[i], "phrase", f"is a tag of the tag list after the story's byline "
+                            f"{lines[tags[0] - 1].text.strip()!r}") for i in tags)
     return verdicts
 
 
@@ -1170,7 +1171,7 @@ def _credit_after_sentence(text: str) -> int | None:
     ends = [m.end() for m in _CAPTION_END.finditer(text, 0, mark)]
     if not ends or mark - ends[-1] > CREDIT_REACH:
         return None
-    start = ends[-1] + len(text[ends[-1]:mark]) - len(text[ends[-1]:mark].lstrip())
+    start = mark - len(text[ends[-1]:mark].lstrip())  # the credit from its first word after the end
     if sum(ch.isalnum() for ch in text[:start]) < CAPTION_MIN or not text[start:].strip():
         return None
     return start
