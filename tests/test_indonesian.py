@@ -106,3 +106,27 @@ def test_the_tags_after_the_closing_initials_are_chrome() -> None:
     text = "\n".join([DETIK[0], DETIK[1], "real madrid", "xabi alonso"])
     article = read_article(text, "d3", title="Sopir Todongkan Pistol", language="id", publisher="sport.detik.com")
     assert [f.excerpt for f in find_boilerplate_lines([article], {})] == []
+
+
+def test_a_video_title_written_twice_above_the_closing_initials_is_chrome() -> None:
+    # detik closes a story on its video's link and caption, the same title twice, with or
+    # without "Video:"; the story's own last line is not taken, nor one title above no byline
+    title = "Video Kesedihan Fabio Quartararo di Pinggir Trek Silverstone"
+    text = "\n".join([DETIK[0], DETIK[1], title, title, "(rgr/dry)", "motogp"])
+    article = read_article(text, "d4", title="Sopir Todongkan Pistol", language="id", publisher="oto.detik.com")
+    assert [f.excerpt for f in find_boilerplate_lines([article], {})] == [title, title, "motogp"]
+    colon = "Video: Diskon Tarif Tol 20% Arus Mudik dan Balik Lebaran"
+    text = "\n".join([DETIK[0], DETIK[1], colon, colon, "(rgr/dry)"])
+    article = read_article(text, "d5", title="Sopir Todongkan Pistol", language="id", publisher="oto.detik.com")
+    assert [f.excerpt for f in find_boilerplate_lines([article], {})] == [colon, colon]
+    text = "\n".join([DETIK[0], DETIK[1], title, "(rgr/dry)"])  # once: left to recurrence
+    article = read_article(text, "d6", title="Sopir Todongkan Pistol", language="id", publisher="oto.detik.com")
+    assert [f.excerpt for f in find_boilerplate_lines([article], {})] == []
+
+
+def test_a_teaser_headline_that_asks_is_taken_under_its_label_and_a_question_of_the_story_is_not() -> None:
+    asks = "Sule Punya Cucu tapi Masih Ada Anak Kecil, Gimana Rasanya?"
+    text = "\n".join([DETIK[0], "Baca juga:", asks, DETIK[1], "Kapan Piala Dunia Antarklub 2025 akan digelar tahun ini?",
+                      DETIK[2]])
+    article = read_article(text, "d7", title="Sopir Todongkan Pistol", language="id", publisher="news.detik.com")
+    assert [f.excerpt for f in find_boilerplate_lines([article], {})] == ["Baca juga:", asks]

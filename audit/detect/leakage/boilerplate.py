@@ -31,6 +31,7 @@ import numpy as np
 from audit.detect.cache import packed_text, unpacked
 from audit.detect.leakage import metadata_leak, paywall
 from audit.detect.leakage.chrome_lines import (
+    NAV_MAX_WORDS,
     PROSE_MIN_LOWER,
     RUN_ON_WORDS,
     Line,
@@ -955,11 +956,16 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     code_ends = [e for _, e in code]
     labels = any(h.kind in TEASER_LABEL_KINDS for ln in lines for h in ln.hits)  # a teaser label anywhere
     tags = _tags_after_byline(lines)  # the text's last lines: judged after the loop, in the text's order
+    titled = _title_twice_before_byline(lines, tags[0] if tags else len(lines))
     verdicts: list[Verdict | Pending] = []
     for ln in (lines[:tags[0]] if tags else lines):
         if ln.index in skip or ln.index in said or (
                 ln.index in headlines and (not labels or _teaser_label(lines, ln) is None)):
             continue  # (a headline right under "Leia também" is another story's: a teaser)
+        if ln.index in titled:
+            verdicts.append(Verdict(ln, "phrase", "is a teaser's title, written twice right above the story's "
+                                    f"closing byline {lines[titled[-1] + 1].text.strip()!r}"))
+            continue
         if comments is not None and ln.index >= comments:
             header = lines[comments].text[:40]
             verdicts.append(Verdict(ln, "comments", f"is in the comments section after the article "
@@ -1029,7 +1035,26 @@ def _tags_after_byline(lines: Sequence[Line]) -> list[int]:
     return list(range(k, len(lines))) if leak is not None and leak.kind == "byline" else []
 
 
+TITLE_TWICE_MAX_WORDS = 25  # a teaser's title written twice (its link and its caption) is a headline's length
+
+
+def _title_twice_before_byline(lines: Sequence[Line], end: int) -> list[int]:
+    """The two lines of one title written twice in a row right above the story's closing
+    byline (lines[end - 1]): detik closes a story on its video's link and caption, "Video
+    Kesedihan Fabio Quartararo di Pinggir Trek Silverstone" twice, then "(rgr/dry)" (id_news:
+    226 such lines, the second copy found only as a repeated sentence). A story's own line
+    is not written twice over, and its last paragraph, so written, is a duplicate's business."""
+    if end < 3:
+        return []
+    first, second = lines[end - 3], lines[end - 2]
+    if first.text.strip() != second.text.strip() or not 0 < second.words <= TITLE_TWICE_MAX_WORDS or second.piece:
+        return []
+    leak = metadata_leak.classify(lines[end - 1])
+    return [first.index, second.index] if leak is not None and leak.kind == "byline" else []
+
+
 LABEL_TEASERS = 3  # headline lines a related-link label alone on its line heads at most
+ASKING_MAX_LOWER = 0.25  # a headline that asks writes its content words capitalised (a question in the text does not)
 # Labels of a button that shows more of the same page: what follows is the article going on
 # (CNN's "Read More" between two paragraphs, gilets jaunes pages), not another story's headline.
 GOES_ON_LABELS = frozenset(["read more", "continue reading", "load more", "show more", "more"])
@@ -1039,10 +1064,11 @@ def _teaser_label(lines: Sequence[Line], ln: Line) -> str | None:
     """The related-link label ("Leia também", "Read more:") alone on a line at most
     LABEL_TEASERS lines above this link-like line, with only link-like lines between: this
     line is a teaser's headline ("Leia também" / "Ernesto Paglia retrata ... do Globoplay",
-    estadao.com.br in Webz.io's set; a run of two is too short for _runs' anchored runs)."""
-    if not ln.navlike or ln.headline:
+    estadao.com.br in Webz.io's set; a run of two is too short for _runs' anchored runs).
+    A headline that asks or exclaims is one right under its label only (_asking_headline)."""
+    if ln.headline or not (ln.navlike or _asking_headline(ln)):
         return None
-    for back in range(1, LABEL_TEASERS + 1):
+    for back in range(1, (LABEL_TEASERS if ln.navlike else 1) + 1):
         if ln.index - back < 0:
             return None
         above = lines[ln.index - back]
@@ -1057,6 +1083,16 @@ def _teaser_label(lines: Sequence[Line], ln: Line) -> str | None:
         if not above.navlike or above.headline:
             return None
     return None
+
+
+def _asking_headline(ln: Line) -> bool:
+    """A headline in Title Case that ends in "?" or "!", which makes it prose, not link-like:
+    detik's "Baca juga:" / "Sule Punya Cucu tapi Masih Ada Anak Kecil, Gimana Rasanya?" (id_news:
+    87 such under their label, none found). A question of the text writes its words lower-case
+    ("Kapan Piala Dunia Antarklub 2025 digelar?" has too few to tell, and is not taken)."""
+    share = ln.lower_share
+    return (not ln.piece and ln.words <= NAV_MAX_WORDS and ln.text.rstrip()[-1:] in "?!"
+            and share is not None and share <= ASKING_MAX_LOWER)
 
 
 def recurring_docs(groups: Sequence[str], keys: Sequence[np.ndarray],
