@@ -514,3 +514,24 @@ def test_an_ad_label_is_chrome_but_not_where_the_pages_chrome_starts() -> None:
     text = "\n".join([*shows, "Werbung", TITAN, TITAN_2, TITAN.replace("Titan", "Saturn's moon")])
     found = [(f.excerpt, f.data["signal"]) for f in find_boilerplate_lines([article(text)], {})]
     assert found == [("Werbung", "phrase")]
+
+
+def test_a_digests_first_item_number_is_no_chrome_beside_its_recurring_plug() -> None:
+    # TechCrunch's Daily Crunch on Yahoo Finance, flat: the plug recurs, then "1." numbers the
+    # first story; the number recurs as well, and stood beside chrome, but numbers the digest
+    plug = ("The Daily Crunch is TechCrunch's roundup of our biggest and most important stories. If you'd like to "
+            "get this delivered to your inbox every day at around 9am Pacific, you can subscribe here.")
+    stories = ["Mozilla lays off 70 as it waits for new products", "Apple's new tablet goes on sale in Europe",
+               "Tesla's quarter beats the forecasts of analysts", "Uber buys a grocery delivery start-up",
+               "Google opens a data centre in Finland", "Amazon workers vote on a union in Alabama",
+               "Netflix raises its prices in Canada", "Spotify adds podcasts from a new studio"]
+    texts = [f"{plug} 1. {s} to generate revenue In an internal memo, the company's chief at {s.split()[0]} said the "
+             f"change was needed because the products it had planned for the year were slower to arrive than hoped. "
+             f"The move follows a difficult year for {s.split()[0]}, whose rivals grew faster in {2010 + i}. "
+             f"Its shares fell {i + 3} per cent in early trading on the news. Analysts at two banks cut their targets for "
+             f"{s.split()[0]} by {i + 5} dollars. A spokesperson for {s.split()[0]} declined to comment on day {i}. "
+             f"2. Other news of day {i} Regulators in {s.split()[-1]} asked questions about the deal on day {i}."
+             for i, s in enumerate(stories)]
+    found = flagged(*(article(t, f"y{i}", publisher="Yahoo Finance", title=f"Daily Crunch of day {i}")
+                      for i, t in enumerate(texts)))
+    assert [excerpt for excerpt, _ in found] == [plug.split(". ", 1)[0] + ".", plug.split(". ", 1)[1]] * len(stories)

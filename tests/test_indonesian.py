@@ -130,3 +130,44 @@ def test_a_teaser_headline_that_asks_is_taken_under_its_label_and_a_question_of_
                       DETIK[2]])
     article = read_article(text, "d7", title="Sopir Todongkan Pistol", language="id", publisher="news.detik.com")
     assert [f.excerpt for f in find_boilerplate_lines([article], {})] == ["Baca juga:", asks]
+
+
+def test_linked_names_cut_from_their_sentences_are_the_sentences() -> None:
+    # detik and Kompas cut a sentence at each linked name: the name, then its full stop alone,
+    # or ". <next sentence>", or ", <the date>, <the sentence going on>"; "dan" joins two links
+    def story(topic: str) -> str:
+        return "\n".join([
+            f"Warga kota membangun {topic} baru, sesuai rencana Pemprov menjelang", "Piala Dunia Antarklub 2025", ".",
+            f"Pengelola {topic} itu resmi bergabung dengan", "Manchester City", f". Ia mengurus {topic} lima tahun.",
+            f"Rencana {topic} itu, seperti dilansir", "AFP", f", Selasa (10/6/2025), menuai kecaman {topic} dari", "Gavin Newsom",
+            f"yang menolak {topic} itu.", f"Kehadiran {topic}", "Egy Maulana Vikri", "dan", "Ricky Kambuaya",
+            f"yang jadi pengganti di {topic} mampu bekerja sama.", f"Proyek {topic} selesai pada akhir tahun depan.",
+            f"Ia berkata {topic} itu bagus untuk semua warga.", f"Kasus {topic} sudah ditangani, kata polisi dilansir",
+            "detikJateng", ", Selasa (10/6/2025).", "SCROLL TO CONTINUE WITH CONTENT", "Diberitakan", "BBC",
+            f", Sabtu (7/6/2025) polisi mengatakan {topic} ditutup.", f"Ia didakwa atas {topic} melanggar Pasal 6 huruf a",
+            "juncto", "Pasal 18 UU Tipikor", "juncto", f"Pasal 55 ayat 1 KUHP tentang {topic}.",
+            f"Biaya {topic} ditanggung pemerintah daerah.",
+            f"Warga sekitar {topic} menyambut baik rencana itu.", f"Pekerjaan {topic} dimulai bulan depan.",
+            f"Dinas terkait akan mengawasi {topic} setiap pekan.", f"Kontraktor {topic} dipilih lewat lelang terbuka.",
+            f"Anggaran {topic} sudah disetujui dewan.", FOOTER])
+    articles = [make_article(story(topic), article_id=f"d{i}", publisher="sport.detik.com", language="id")
+                for i, topic in enumerate(TOPICS)]
+    found = [f.excerpt for f in find_boilerplate_lines(articles, {})]
+    assert found == ["SCROLL TO CONTINUE WITH CONTENT", FOOTER] * len(TOPICS)
+
+
+def test_a_note_that_the_story_first_ran_on_a_sister_site_is_metadata() -> None:
+    notes = ["Artikel ini telah naik di", "Artikel ini sudah lebih dulu tayang di detikjatim. Selengkapnya klik di",
+             "Artikel ini telah tayang di Kompas.com . Baca selengkapnya di sini ."]
+    text = "\n".join([DETIK[0], notes[0], "detikJabar.", DETIK[1], notes[1], "sini.", notes[2],
+                      "Artikel ini akan membahas perkiraan biaya operasional kereta cepat."])  # (this article will discuss)
+    found = find_metadata_leaks([make_article(text, language="id")], {})
+    assert [(f.excerpt, f.data["kind"]) for f in found] == [(note, "syndication") for note in notes]
+
+
+def test_a_schedules_days_are_no_date_lines_and_a_lone_date_line_still_is() -> None:
+    # (two dates: three bare dates would head a timeline's entries, each the article's own)
+    text = "\n".join([DETIK[0], "Jumat, 20 Juni 2025", "15:55 WIB | Free Practice 1 (SPOTV)",
+                      "Pukul 16.00 WIB: Free Practice 2", DETIK[1], "Senin, 23 Juni 2025", DETIK[2]])
+    found = find_metadata_leaks([make_article(text, language="id")], {})
+    assert [f.excerpt for f in found] == ["Senin, 23 Juni 2025"]

@@ -49,3 +49,17 @@ def test_a_weekday_that_does_not_fit_its_date_in_german_and_italian() -> None:
     found = list(find_weekday_mismatches([wrong, right, italian], {}))
     assert [(f.article_id, f.excerpt) for f in found] == [("wrong", "Montag, 6. März 2018")]
     assert found[0].message == "The text says Monday, but March 6, 2018 is a Tuesday."
+
+
+def test_indonesian_weekdays_before_named_and_numeric_dates() -> None:
+    # detik closes a quote's sentence on the day it was said, "Selasa (10/6/2025)": day first;
+    # a weekday wrong for its date is a slip of the text (id_news: "Selasa (10/6/2024)" in 2025)
+    wrong = make_article("Hal itu disampaikan Agus di Gedung DPRD Banten, Kota Serang, Selasa (10/6/2024). Ia "
+                         "menambahkan, pada Senin, 16 Juni 2026 pasar kembali memerah.", language="id", article_id="w")
+    right = make_article("Hal itu disampaikan Agus di Jakarta, Selasa (10/6/2025). Pada Senin, 16 Juni 2025 pasar "
+                         "memerah. Skor akhir 10/6/2025 tidak dibaca tanpa harinya.", language="id", article_id="r")
+    found = list(find_weekday_mismatches([wrong, right], {}))
+    assert [(f.article_id, f.excerpt) for f in found] == [("w", "Selasa (10/6/2024)"), ("w", "Senin, 16 Juni 2026")]
+    assert found[0].message == "The text says Tuesday, but June 10, 2024 is a Monday."
+    invalid = make_article("Pertandingan digelar Minggu (31/6/2025) di Jakarta.", language="id")
+    assert [f.excerpt for f in find_invalid_dates([invalid], {})] == ["Minggu (31/6/2025)"]

@@ -37,3 +37,30 @@ def test_a_photo_credit_after_its_caption_in_flat_text_is_metadata() -> None:
             "bàn thua. Ông nói: ảnh hưởng của trận đấu là lớn. Ảnh: Q. Huy.")
     found = [(f.excerpt, f.data["kind"]) for f in find_metadata_leaks([make_article(text, language="vi")], {})]
     assert found == [("Ảnh: Lâm Thỏa.", "credit"), ("Ảnh: Đức Đồng .", "credit")]
+
+
+DISCLAIMER = "Bài viết không nhất thiết trùng với quan điểm VnExpress.net."
+
+
+def test_the_opinion_pages_closing_disclaimer_is_chrome_however_large_the_site() -> None:
+    # VnExpress closes each reader's opinion piece on "Gửi bài tại đây. <disclaimer>": the site's
+    # voice, chrome in a few pieces, where a story's reused sentence needs 1% of the site's articles
+    from audit.detect.leakage.boilerplate import find_boilerplate_lines
+    words = ["bóng đá", "cầu thủ", "huấn luyện viên", "đội tuyển", "trận đấu", "khán giả", "giải đấu", "sân vận động"]
+    def piece(i: int) -> str:
+        return "\n".join(f"Đoạn {k} của bài số {i} nói về {words[(i + k) % 8]} và {words[(i + 2 * k) % 8]} thứ {i * k}."
+                        for k in range(1, 9))
+    stories = [make_article(piece(i) + (f"\nGửi bài tại đây . {DISCLAIMER}" if i < 7 else ""),
+                            article_id=f"v{i}", publisher="VnExpress", language="vi") for i in range(900)]
+    found = [f.excerpt for f in find_boilerplate_lines(stories, {})]
+    assert found == [f"Gửi bài tại đây . {DISCLAIMER}"] * 7  # in 7 of 900: the floor is 9
+
+
+def test_the_opinion_pages_prompt_after_the_authors_name_is_chrome_in_flat_text() -> None:
+    from audit.detect.leakage.boilerplate import find_boilerplate_lines
+    piece = ("Tôi nghĩ đội tuyển cần thêm thời gian để phát triển lối chơi mới dưới thời huấn luyện viên mới, và "
+             "người hâm mộ nên kiên nhẫn hơn với các cầu thủ trẻ trong giai đoạn chuyển giao này. ") * 3
+    text = piece + f"Lộc Trần >> Quan điểm của bạn thế nào? Gửi bài tại đây . {DISCLAIMER}"
+    found = find_boilerplate_lines([make_article(text, language="vi", publisher="VnExpress")], {})
+    assert [(f.excerpt, f.message.split(" is ")[1][:20]) for f in found] == [
+        ("Quan điểm của bạn thế nào?", "a prompt to send the")]  # (the rest is chrome when it recurs)

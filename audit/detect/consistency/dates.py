@@ -3,7 +3,8 @@
 February 29 is flagged only when the year is known (stated, or the publication year)
 and is not a leap year. English texts' dates are find_dates'; those of the languages of
 calendar_names.json are written with a month name and a year (find_local_dates: "il 31
-novembre 2017" in DICE's Italian news, "31 de junho de 2014" in Fake.Br's Portuguese).
+novembre 2017" in DICE's Italian news, "31 de junho de 2014" in Fake.Br's Portuguese), or
+are numeric after their weekday ("Minggu (31/6/2025)", as Indonesian news dates a quote).
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ year all fall on their weekdays in one other year (a hotel's offers "Tue 26th De
 on a page dated in July of another year: the year is wrong, not the text), nor when "Sun" is a
 newspaper's name ("Toronto Sun, January 29"). Dates that
 do not exist are left to consistency.invalid_date; in the languages of calendar_names.json
-only a weekday right before a date with its month's name and year is read
-(find_local_dates); numeric dates whose day and month
+only a weekday right before a date with its month's name and year is read, or before a
+numeric date with its year ("Selasa (10/6/2025)", day first: find_local_dates); numeric dates whose day and month
 may be swapped (05/06/2025) pass when either reading falls on the weekday, and a date
 followed by the end of a range of days passes when the weekday falls on one of them
 ("Saturday and Sunday, January 20 and 21, 2007", whose year is 2007).

@@ -156,9 +156,10 @@ TEASER_LABEL_KINDS = frozenset({"related", "teaser"})  # labels whose next link-
 KIND_WORDS = {
     "navigation": "a navigation link", "share": "a share button", "related": "a related-link teaser",
     "newsletter": "a newsletter or app prompt", "cookie": "a cookie, consent or policy line",
-    "tips": "a prompt to send the site tips, photos or videos",
+    "tips": "a prompt to send the site tips, photos, videos or readers' pieces",
     "consent": "the consent placeholder of an embed (a video, a chart, a post) that was not loaded",
-    "ad": "an ad slot's label", "teaser": "a teaser for another story or video set between the story's paragraphs",
+    "ad": "an ad slot's label",
+    "teaser": "a teaser for another story, or a video's title or credit, set between the story's paragraphs",
     "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
     "wire-mark": "a news agency's mark ending a story or a part of it",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
@@ -534,6 +535,37 @@ def _goes_on_after_link(text: str) -> bool:
     return m is not None and (m["word"] is None or m["word"].islower())
 
 
+# The line after a link that ends the cut sentence, or goes on from its comma: the full stop alone,
+# or the mark and a piece of sentence (". Lijnders kan menjadi asisten ...", ", Selasa (10/6/2025),
+# menuai kecaman ..."): detik's and Kompas's sentences cut at their linked names (id_news: "Manchester
+# City", "Raja Ampat", "AFP" recurred as chrome in 60 stories)
+_CLOSING_MARK = re.compile(r"\s*[.,](?:\s*$|\s+\w)")
+
+
+def _closes_after_link(after: Line) -> bool:
+    return _CLOSING_MARK.match(after.text) is not None and (
+        after.text.strip() == "." or after.words >= SENTENCE_PIECE_WORDS)
+
+
+CONNECTIVE_MAX_WORDS = 2
+LINKED_NAME_MAX_WORDS = 4
+
+
+def _linked_name(ln: Line) -> bool:
+    """A name of LINKED_NAME_MAX_WORDS words, each capitalised or a figure, with no mark after it: a
+    link's text cut from its sentence ("Piala Dunia Antarklub 2025", "Kualifikasi Piala Dunia 2026").
+    Not a label ("For More Information See:") nor a line of a sentence ("for this mild season.")."""
+    words = ln.text.split()
+    return (len(words) == LINKED_NAME_MAX_WORDS and ln.text.rstrip()[-1:].isalnum()
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words))
+
+
+def _connective(ln: Line) -> bool:
+    """A word or two in lower case with no mark ("dan", "and", "serta"): what joins two links."""
+    return (ln.words <= CONNECTIVE_MAX_WORDS and ln.text == ln.text.lower() and ln.text != ln.text.upper()
+            and ln.text.replace(" ", "").isalpha())
+
+
 def _link_gap(lines: Sequence[Line], i: int) -> bool:
     """Whether line i is the few words a scraper left between links it dropped (the Irish Times
     pages of feryah/gilets_jaunes: "Speaking at a press conference with" / "president" / "in
@@ -543,25 +575,61 @@ def _link_gap(lines: Sequence[Line], i: int) -> bool:
     line break (the next line goes on in lower case, or the line ends in lower case one that a line
     of several words began: not "CB Tavierre Thomas 1 1%" / "No stats registered."), and no neighbour holds a chrome phrase ("Sign up for our new" / "newsletter")."""
     ln = lines[i]
-    if not 1 <= ln.words <= LINK_GAP_MAX_WORDS or ln.hits or ln.marker is not None:
+    if not (1 <= ln.words <= LINK_GAP_MAX_WORDS or _linked_name(ln)) or ln.hits or ln.marker is not None:
         return False
     before = lines[i - 1] if i > 0 else None
     after = lines[i + 1] if i + 1 < len(lines) else None
-    if any(n is not None and (n.hits or n.marker is not None) for n in (before, after)):
+    if before is not None and (before.hits or before.marker is not None):
+        return _opens_at_link(lines, i)
+    # the sentence's tail after a link, from its comma to its full stop ("... seperti dilansir
+    # kantor berita" / "AFP" / ", Selasa (10/6/2025)."): detik dates its sources' quotes so, and
+    # the day's date recurs in its stories of that day (id_news: 9 tails and their sources); a
+    # slot's label after it ("SCROLL TO CONTINUE WITH CONTENT") takes nothing from it
+    open_before = before is not None and not _SENTENCE_CLOSE.search(before.text.rstrip())
+    if open_before and _TAIL_AFTER_LINK.match(ln.text) is not None:
+        return True
+    if after is not None and (after.hits or after.marker is not None):
         return False
     # the sentence goes on in lower case, or with the mark that closed a dropped link's words
     # (ng.ru: "... потерпели бедствие сухогрузы «" / "» и «" / "». О человеческих ...";
     # "подтвердили гибель матросов" / "и" / ", повара")
-    open_before = before is not None and not _SENTENCE_CLOSE.search(before.text.rstrip())
     goes_on = after is not None and (after.text[:1].islower() or (_goes_on_after_link(after.text) and open_before) or (
-        _TAIL_AFTER_LINK.match(after.text) is not None and open_before and before.words >= SENTENCE_PIECE_WORDS))
+        _TAIL_AFTER_LINK.match(after.text) is not None and open_before and before.words >= SENTENCE_PIECE_WORDS)
+        or (open_before and before.words >= 2 and _closes_after_link(after)))
+    if (open_before and after is not None and _connective(ln) and after.words >= SENTENCE_PIECE_WORDS
+            and before.words >= SENTENCE_PIECE_WORDS):
+        goes_on = True  # "... atau Pasal 3" / "juncto" / "Pasal 18 Undang-Undang Nomor 31 Tahun 1999 ...": a
+        # word joining a sentence's piece before a link to the piece after it (not a widget's "Jack" /
+        # "on" / <post title>: a comment's author and the post, Dragnet's Towleroad page)
+    if after is not None and i + 2 < len(lines) and _short_link(after):
+        further = lines[i + 2]
+        if open_before and _connective(ln):
+            # "Egy Maulana Vikri" / "dan" / "Ricky Kambuaya" / "yang jadi ...": the word that joins
+            # two links of one sentence, which goes on after the second
+            goes_on = goes_on or (not further.hits and (
+                further.text[:1].islower() or _goes_on_after_link(further.text) or _closes_after_link(further)))
     ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS and ln.text.lstrip("\"“‘'")[:1].islower()
                 and not _SENTENCE_END.search(before.text.rstrip()) and bool(_SENTENCE_END.search(ln.text.rstrip())))
-    # the sentence's tail after a link, from its comma to its full stop ("... seperti dilansir
-    # kantor berita" / "AFP" / ", Selasa (10/6/2025)."): detik dates its sources' quotes so, and
-    # the day's date recurs in its stories of that day (id_news: 9 tails and their sources)
-    tail = open_before and _TAIL_AFTER_LINK.match(ln.text) is not None
-    return goes_on or ends_one or tail
+    # (and the source's link after such a first word: "BBC")
+    return goes_on or ends_one or _opens_at_link(lines, i) or (i > 0 and _opens_at_link(lines, i - 1))
+
+
+def _opens_at_link(lines: Sequence[Line], i: int) -> bool:
+    """A sentence's first word or two before its linked source, the sentence going on from the
+    link's comma: "Diberitakan" / "BBC" / ", Sabtu (7/6/2025) polisi Bavaria mengatakan, ..." (as
+    reported by; whatever stands above it, a slot's label too)."""
+    ln = lines[i]
+    if not (ln.text[:1].isupper() and ln.words <= OPENER_MAX_WORDS and i + 2 < len(lines)
+            and not _SENTENCE_END.search(ln.text.rstrip())):
+        return False
+    after, further = lines[i + 1], lines[i + 2]
+    return (_short_link(after) and not further.hits and further.text.lstrip()[:1] == ","
+            and _closes_after_link(further))
+
+
+def _short_link(ln: Line) -> bool:
+    """A line that can be one link's text: a few words, or a name (_linked_name), no phrase."""
+    return (ln.words <= LINK_GAP_MAX_WORDS or _linked_name(ln)) and not ln.hits and ln.marker is None
 
 
 def _opens_sentence(lines: Sequence[Line], i: int) -> bool:
@@ -1166,7 +1234,7 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
                if body.head_anchor is not None else "above the headline")
         return Verdict(ln, "head", f"is {label or 'a line '}before the article's main body, {why}")
     if ln.navlike and _is_heading(lines, ln.index):
-        if _flat_sentence(ln) and has_words(ln):
+        if _flat_sentence(ln) and has_words(ln) and not turn_or_number(ln):  # ("1." numbers a digest's item)
             return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None, beside=True)
         return None  # "Conclusion", "Historical Context of the Conflict"
     if (_lead_in(lines, ln.index) or _short_sentence(article.text, lines, ln.index)
@@ -1333,8 +1401,9 @@ def recurs_enough(article: Article, span: tuple[int, int], n_docs: int, min_docs
     publisher's share of articles a reused sentence needs (`reuse_floors`)."""
     if n_docs >= min_docs:
         if n_docs < floor and reused_sentence(text := article.text[span[0]:span[1]]) and (
-                min_docs != settings.recur_min_docs or len(text.split()) < REUSED_MIN_WORDS):
-            return False
+                min_docs != settings.recur_min_docs or len(text.split()) < REUSED_MIN_WORDS) and not (
+                len(text.split()) <= BLOCK_WORDS and site_voice(text)):
+            return False  # (a sentence in the site's voice is no story's background, however few)
         return not quoted_tweet(article.text, span[1])
     if min_docs != settings.recur_min_docs_prose or n_docs < settings.recur_min_docs_site_voice:
         return False

@@ -431,6 +431,21 @@ def _letter_opener() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\b", re.IGNORECASE)
 
 
+# A schedule's entry under its day: a clock time within its first words, maybe its zone, then a mark and
+# the event's words ("15:55 WIB | Free Practice 1", "Pukul 16.00 WIB: Free Practice 1", "7:30 pm - Doors
+# open"). A stamp's time stands alone ("01:52 PM EDT", ", 16:37 Uhr": a post's date and time, metadata),
+# as does a range ("13:30 - 17:45"), and "04.04.2020" is a date, not a time.
+_TIMED_ENTRY = re.compile(r"\W*(?:[^\W\d]+\s+){0,2}\d{1,2}[:.]\d{2}(?![.:]?\d)(?:\s*[A-Za-z.]{2,5})?\s*[|:–—-]\s*[^\W\d_]")
+
+
+def _schedules_day(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
+    """Whether line k, a bare date, heads a schedule's day: the next line is an entry with its
+    time (id_news: "Jumat, 20 Juni 2025" / "15:55 WIB | Free Practice 1" in a race's broadcast
+    schedule, 9 such days, none a stamp the extractor left)."""
+    after = read[k + 1][0].text if k + 1 < len(read) else ""
+    return _bare_date(read[k][0], read[k][2]) is not None and _TIMED_ENTRY.match(after) is not None
+
+
 def _letters_date(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
     """Whether line k, a bare date, dates a letter the text quotes: the next line opens as a
     letter does after its date ("The Honorable Ken Salazar", "Dear Secretary Sebelius")."""
@@ -630,8 +645,8 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
             if leak is not None and leak.kind == "date" and line.headline:
                 continue  # a page whose headline is its date (g1's digests: title and slug "Quinta-feira,
                 # 17 de agosto de 2017"), not a stamp left by the extractor (a held-out read, 20 of 20)
-            if _letters_date(read, k):
-                continue  # a quoted letter's date, the letter's text
+            if _letters_date(read, k) or _schedules_day(read, k):
+                continue  # a quoted letter's date, the letter's text; a schedule's day, its heading
             if _tweets_handle(read, k):
                 continue  # "Oggi con" / "@ale_dibattista": a quoted tweet's words
             if leak is not None:
