@@ -446,6 +446,27 @@ def _schedules_day(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> boo
     return _bare_date(read[k][0], read[k][2]) is not None and _TIMED_ENTRY.match(after) is not None
 
 
+LINK_TAIL_LINES = 3  # short lines a note cut at its links may go on over ("di sini" / "dan" / "di sini.")
+LINK_TAIL_WORDS = 3
+_NOTE_END = re.compile(r"[.!?][\"”’)]*$")
+
+
+def _link_tail(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> int:
+    """The index after the last line that a note on line k goes on over: the short lines of the
+    links it was cut at, up to the one that ends it ("Artikel ini telah naik di" / "detikJabar.";
+    "... Selengkapnya klik di" / "sini."; id_news, a second reader: 8 of 15 notes stopped short).
+    k + 1 when the note ends on its own line or nothing short and ending follows."""
+    if _NOTE_END.search(read[k][0].text.rstrip()):
+        return k + 1
+    for j in range(k + 1, min(len(read), k + 1 + LINK_TAIL_LINES)):
+        line, _, leak = read[j]
+        if leak is not None or line.words > LINK_TAIL_WORDS:
+            break
+        if _NOTE_END.search(line.text.rstrip()):
+            return j + 1
+    return k + 1
+
+
 def _letters_date(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
     """Whether line k, a bare date, dates a letter the text quotes: the next line opens as a
     letter does after its date ("The Honorable Ken Salazar", "Dear Secretary Sebelius")."""
@@ -627,7 +648,10 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
         timeline = _timeline_headings([(line, leak) for line, _, leak in read])
         footers = text_leaks(article.text or "")
         told = 0  # footers found so far, each before the first unit it covers
+        carried = 0  # lines a syndication note took into its span (the link it was cut at)
         for k, (line, inline, leak) in enumerate(read):
+            if k < carried:
+                continue
             while told < len(footers) and footers[told][0] < line.end:  # a footer across units: once, whole
                 start, end, found = footers[told]
                 told += 1
@@ -660,6 +684,9 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                         leak = _classify(shown.text, False) or leak
                 else:
                     shown = line
+                if leak.kind == "syndication" and shown is line and (carried := _link_tail(read, k)) > k + 1:
+                    last = read[carried - 1][0]
+                    shown = replace(line, end=last.end, text=article.text[line.start:last.end])
                 yield _finding(article, shown.start, shown.end, message(shown, leak), leak)
                 continue
             if inline and teaser_list(line.text):
