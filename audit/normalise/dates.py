@@ -429,7 +429,8 @@ def _numeric_after_weekday(text: str, weekdays: dict[str, int]) -> Iterator[Date
         named = before.search(text, max(0, m.start() - WEEKDAY_REACH), m.start())
         if named is None or int(m["day"]) == 0:
             continue
-        end = m.end() + (text.startswith(")", m.end()) and "(" in named.group(0))
+        closed = text.startswith(")", m.end()) and "(" in named.group(0)  # "(10/6/2025)" whole
+        end = m.end() + 1 if closed else m.end()
         yield DateMention(named.start(), end, int(m["day"]), int(m["month"]), int(m["year"]),
                           weekdays.get(named["weekday"].lower()))
 

@@ -573,7 +573,9 @@ def _link_gap(lines: Sequence[Line], i: int) -> bool:
     "president" or "British prime minister" recur in many articles, yet they are the article's
     words. At most LINK_GAP_MAX_WORDS words, no phrase of its own, the sentence goes on across a
     line break (the next line goes on in lower case, or the line ends in lower case one that a line
-    of several words began: not "CB Tavierre Thomas 1 1%" / "No stats registered."), and no neighbour holds a chrome phrase ("Sign up for our new" / "newsletter")."""
+    of several words began: not "CB Tavierre Thomas 1 1%" / "No stats registered."), and no neighbour
+    holds a chrome phrase ("Sign up for our new" / "newsletter"), but for a sentence's tail after its
+    link or its first word before it (_opens_at_link), which a slot's label may stand beside."""
     ln = lines[i]
     if not (1 <= ln.words <= LINK_GAP_MAX_WORDS or _linked_name(ln)) or ln.hits or ln.marker is not None:
         return False
