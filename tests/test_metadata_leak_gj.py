@@ -45,3 +45,16 @@ def test_the_author_handle_after_follow_him_stays_a_contact() -> None:
         "Follow him on Twitter", "@DavidAndelman", ". The views expressed in this commentary are his own.",
         "From North Korea and China, across Russia and Europe, New Year's messages were not reassuring."])
     assert found(text) == ["@DavidAndelman"]
+
+
+def test_a_photographers_credit_with_its_agencies_is_one_credit() -> None:
+    # The Irish Times, 2018-11-24, flat: a caption, the photographer and the agencies, the lead glued
+    # on (141 such credits in gj_flat were missed, or ran on into the sentence after them)
+    text = ("Police fired tear gas and turned water cannon on protesters in Paris on Saturday (November 24) who "
+            "are angry over rising fuel costs and President Emmanuel Macron's economic policies, in the second "
+            "weekend of \"yellow vest\" protests across France. A masked yellow vest protester on a scooter near "
+            "The Arc de Triomphe on the Champs Élysées in Paris on Saturday evening. Photograph: Bertrand "
+            "Guay/AFP/Getty ImagesShouts of “Macron resign!” and “Macron get lost!” punctuated the booms from "
+            "tear gas and water cannons on the Champs-Élysées on Saturday, as French police forced protesters "
+            "from the “Yellow Vests” movement away from the presidential offices.")
+    assert found(text) == ["Photograph: Bertrand Guay/AFP/Getty Images"]
