@@ -398,7 +398,7 @@ def _scan_local_dates(text: str) -> tuple[DateMention, ...]:
     Fake.Br's 7,200 texts; this scan 0.7 s, find_dates 0.8 s)."""
     mentions = []
     months, weekdays = _calendar_names()
-    pattern, weekday_before = _local_scan()
+    pattern, weekday_before, weekday_before_numeric = _local_scan()
     for m in pattern.finditer(text):
         day = int(m["day"])
         if day == 0 or _NOT_A_DAY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -408,7 +408,7 @@ def _scan_local_dates(text: str) -> tuple[DateMention, ...]:
             start, weekday = named.start(), weekdays.get(named["weekday"].lower())
         mentions.append(DateMention(start, m.end(), day, months[m["month"].lower()], int(m["year"]), weekday))
     if "/" in text:
-        mentions.extend(_numeric_after_weekday(text, weekdays))
+        mentions.extend(_numeric_after_weekday(text, weekdays, weekday_before_numeric))
         mentions.sort(key=lambda mention: mention.start)  # (the two forms never overlap: one has a month's name)
     return tuple(mentions)
 
@@ -421,10 +421,9 @@ def _scan_local_dates(text: str) -> tuple[DateMention, ...]:
 _NUMERIC_LOCAL = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 
 
-def _numeric_after_weekday(text: str, weekdays: dict[str, int]) -> Iterator[DateMention]:
-    """The numeric dates of find_local_dates, each with the weekday written right before it,
-    the span from the weekday to the closing bracket."""
-    before = _numeric_weekday()
+def _numeric_after_weekday(text: str, weekdays: dict[str, int], before: re.Pattern[str]) -> Iterator[DateMention]:
+    """The numeric dates of find_local_dates, each with the weekday written right before it
+    (`before`: _local_scan's), the span from the weekday to the closing bracket."""
     for m in _NUMERIC_LOCAL.finditer(text):
         named = before.search(text, max(0, m.start() - WEEKDAY_REACH), m.start())
         if named is None or int(m["day"]) == 0:
@@ -435,24 +434,20 @@ def _numeric_after_weekday(text: str, weekdays: dict[str, int]) -> Iterator[Date
                           weekdays.get(named["weekday"].lower()))
 
 
-@lru_cache(maxsize=1)
-def _numeric_weekday() -> re.Pattern[str]:
-    """A weekday's name that ends the text before a numeric date: a comma, or an opening bracket."""
-    return re.compile(rf"(?<![^\W\d_])(?P<weekday>{_alternation(_calendar_names()[1])})(?:[,،]?\s+|\s*\()$",
-                      re.IGNORECASE)
-
-
 WEEKDAY_REACH = 20  # characters before a day where its weekday's name may stand ("quarta-feira, ")
 
 
 @lru_cache(maxsize=1)
-def _local_scan() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """_local_pattern from the day on, and its weekday as what ends the text before a day.
+def _local_scan() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """_local_pattern from the day on, and its weekday as what ends the text before a day; and
+    the weekday before a numeric date, which may also open a bracket ("Selasa (10/6/2025)").
     No lookbehind for a digit before the day (tried at every character, it took half the
     scan's time): _NOT_A_DAY_BEFORE refuses a day after a digit."""
     months, weekdays = _calendar_names()
+    named = rf"(?<![^\W\d_])(?P<weekday>{_alternation(weekdays)})"
     return (re.compile(_day_month_year(months), re.IGNORECASE),
-            re.compile(rf"(?<![^\W\d_])(?P<weekday>{_alternation(weekdays)})[,،]?\s+$", re.IGNORECASE))
+            re.compile(rf"{named}[,،]?\s+$", re.IGNORECASE),
+            re.compile(rf"{named}(?:[,،]?\s+|\s*\()$", re.IGNORECASE))
 
 
 def dates_of(article: Article) -> list[DateMention]:

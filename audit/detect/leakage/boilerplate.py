@@ -1025,8 +1025,10 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     code = markup_spans(article.text or "", 0, len(article.text or ""))
     code_ends = [e for _, e in code]
     labels = any(h.kind in TEASER_LABEL_KINDS for ln in lines for h in ln.hits)  # a teaser label anywhere
-    tags = _tags_after_byline(lines)  # the text's last lines: judged after the loop, in the text's order
-    titled = _title_twice_before_byline(lines, tags[0] if tags else len(lines))
+    byline = _closing_byline(lines)
+    # a tag list after it, the text's last lines: judged after the loop, in the text's order
+    tags = list(range(byline + 1, len(lines))) if byline is not None else []
+    titled = _title_twice_above(lines, byline) if byline is not None else []
     verdicts: list[Verdict | Pending] = []
     for ln in (lines[:tags[0]] if tags else lines):
         if ln.index in skip or ln.index in said or (
@@ -1091,36 +1093,36 @@ def _tag(ln: Line) -> bool:
             and _TAG_WORDS.fullmatch(text) is not None)
 
 
-def _tags_after_byline(lines: Sequence[Line]) -> list[int]:
-    """The lines of a tag list after the story's closing byline, up to the text's end: detik
-    closes a story on its editors' initials, then its tags ("(aff/pur)" / "real madrid" /
-    "xabi alonso" / "gonzalo garcia"). id_news: 1,089 such tags in 268 stories, 53 found (those
-    recurring); a tag of one story is no line of its publisher's others."""
+def _closing_byline(lines: Sequence[Line]) -> int | None:
+    """The index of the byline that closes the story: the last line, or the one above a tag list
+    that runs to the text's end. detik closes a story on its editors' initials, then its tags
+    ("(aff/pur)" / "real madrid" / "xabi alonso" / "gonzalo garcia"; id_news: 1,089 such tags in
+    268 stories, 53 found, those recurring: a tag of one story is no line of its publisher's
+    others), and puts its video's title twice right above them (_title_twice_above)."""
     k = len(lines)
     while k > 0 and _tag(lines[k - 1]) and metadata_leak.classify(lines[k - 1]) is None:
         k -= 1
-    if k == len(lines) or k == 0:
-        return []
+    if k == 0:
+        return None
     leak = metadata_leak.classify(lines[k - 1])
-    return list(range(k, len(lines))) if leak is not None and leak.kind == "byline" else []
+    return k - 1 if leak is not None and leak.kind == "byline" else None
 
 
 TITLE_TWICE_MAX_WORDS = 25  # a teaser's title written twice (its link and its caption) is a headline's length
 
 
-def _title_twice_before_byline(lines: Sequence[Line], end: int) -> list[int]:
+def _title_twice_above(lines: Sequence[Line], byline: int) -> list[int]:
     """The two lines of one title written twice in a row right above the story's closing
-    byline (lines[end - 1]): detik closes a story on its video's link and caption, "Video
+    byline (_closing_byline): detik closes a story on its video's link and caption, "Video
     Kesedihan Fabio Quartararo di Pinggir Trek Silverstone" twice, then "(rgr/dry)" (id_news:
     226 such lines, the second copy found only as a repeated sentence). A story's own line
     is not written twice over, and its last paragraph, so written, is a duplicate's business."""
-    if end < 3:
+    if byline < 2:
         return []
-    first, second = lines[end - 3], lines[end - 2]
+    first, second = lines[byline - 2], lines[byline - 1]
     if first.text.strip() != second.text.strip() or not 0 < second.words <= TITLE_TWICE_MAX_WORDS or second.piece:
         return []
-    leak = metadata_leak.classify(lines[end - 1])
-    return [first.index, second.index] if leak is not None and leak.kind == "byline" else []
+    return [first.index, second.index]
 
 
 LABEL_TEASERS = 3  # headline lines a related-link label alone on its line heads at most

@@ -438,17 +438,8 @@ def _letter_opener() -> re.Pattern[str]:
 _TIMED_ENTRY = re.compile(r"\W*(?:[^\W\d]+\s+){0,2}\d{1,2}[:.]\d{2}(?![.:]?\d)(?:\s*[A-Za-z.]{2,5})?\s*[|:–—-]\s*[^\W\d_]")
 
 
-def _schedules_day(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
-    """Whether line k, a bare date, heads a schedule's day: the next line is an entry with its
-    time (id_news: "Jumat, 20 Juni 2025" / "15:55 WIB | Free Practice 1" in a race's broadcast
-    schedule, 9 such days, none a stamp the extractor left)."""
-    after = read[k + 1][0].text if k + 1 < len(read) else ""
-    return _bare_date(read[k][0], read[k][2]) is not None and _TIMED_ENTRY.match(after) is not None
-
-
 LINK_TAIL_LINES = 3  # short lines a note cut at its links may go on over ("di sini" / "dan" / "di sini.")
 LINK_TAIL_WORDS = 3
-_NOTE_END = re.compile(r"[.!?][\"”’)]*$")
 
 
 def _link_tail(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> int:
@@ -456,22 +447,27 @@ def _link_tail(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> int:
     links it was cut at, up to the one that ends it ("Artikel ini telah naik di" / "detikJabar.";
     "... Selengkapnya klik di" / "sini."; id_news, a second reader: 8 of 15 notes stopped short).
     k + 1 when the note ends on its own line or nothing short and ending follows."""
-    if _NOTE_END.search(read[k][0].text.rstrip()):
+    if _ENDS_SENTENCE.search(read[k][0].text):
         return k + 1
     for j in range(k + 1, min(len(read), k + 1 + LINK_TAIL_LINES)):
         line, _, leak = read[j]
         if leak is not None or line.words > LINK_TAIL_WORDS:
             break
-        if _NOTE_END.search(line.text.rstrip()):
+        if _ENDS_SENTENCE.search(line.text):
             return j + 1
     return k + 1
 
 
-def _letters_date(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
-    """Whether line k, a bare date, dates a letter the text quotes: the next line opens as a
-    letter does after its date ("The Honorable Ken Salazar", "Dear Secretary Sebelius")."""
-    after = read[k + 1][0].text if k + 1 < len(read) else ""
-    return _bare_date(read[k][0], read[k][2]) is not None and _letter_opener().match(_LEAD.sub("", after)) is not None
+def _heads_its_text(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
+    """Whether line k, a bare date, heads the text's own words rather than stamping the page:
+    a letter the text quotes, whose next line opens as a letter does after its date ("The
+    Honorable Ken Salazar", "Dear Secretary Sebelius"), or a schedule's day, whose next line is
+    an entry with its time (id_news: "Jumat, 20 Juni 2025" / "15:55 WIB | Free Practice 1" in a
+    race's broadcast schedule, 9 such days, none a stamp the extractor left)."""
+    if k + 1 >= len(read) or _bare_date(read[k][0], read[k][2]) is None:
+        return False
+    after = read[k + 1][0].text
+    return _letter_opener().match(_LEAD.sub("", after)) is not None or _TIMED_ENTRY.match(after) is not None
 
 
 @lru_cache(maxsize=1)
@@ -669,7 +665,7 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
             if leak is not None and leak.kind == "date" and line.headline:
                 continue  # a page whose headline is its date (g1's digests: title and slug "Quinta-feira,
                 # 17 de agosto de 2017"), not a stamp left by the extractor (a held-out read, 20 of 20)
-            if _letters_date(read, k) or _schedules_day(read, k):
+            if _heads_its_text(read, k):
                 continue  # a quoted letter's date, the letter's text; a schedule's day, its heading
             if _tweets_handle(read, k):
                 continue  # "Oggi con" / "@ale_dibattista": a quoted tweet's words
