@@ -535,3 +535,11 @@ def test_a_digests_first_item_number_is_no_chrome_beside_its_recurring_plug() ->
     found = flagged(*(article(t, f"y{i}", publisher="Yahoo Finance", title=f"Daily Crunch of day {i}")
                       for i, t in enumerate(texts)))
     assert [excerpt for excerpt, _ in found] == [plug.split(". ", 1)[0] + ".", plug.split(". ", 1)[1]] * len(stories)
+
+
+def test_a_tip_prompt_closing_a_flat_story_is_chrome() -> None:
+    # Yahoo Finance 2020 (yahoo_flat) and KUT: "Got a tip?" before the writer's e-mail line, in flat
+    # text (25 left beside that line, which recurs: chrome of its own in a whole corpus)
+    text = (f"{TITAN} {TITAN_2} Got a tip? Email Daniel Howley at dhowley@yahoofinance.com over via "
+            "encrypted mail at danielphowley@protonmail.com, and follow him on Twitter at @DanielHowley.")
+    assert flagged(article(text, publisher="Yahoo Finance")) == [("Got a tip?", "phrase")]

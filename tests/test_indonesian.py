@@ -134,7 +134,8 @@ def test_a_teaser_headline_that_asks_is_taken_under_its_label_and_a_question_of_
 
 def test_linked_names_cut_from_their_sentences_are_the_sentences() -> None:
     # detik and Kompas cut a sentence at each linked name: the name, then its full stop alone,
-    # or ". <next sentence>", or ", <the date>, <the sentence going on>"; "dan" joins two links
+    # or ". <next sentence>", or ", <the date>, <the sentence going on>"; "dan" joins two links; a
+    # match's name closes its sentence ("... untuk laga" / "Jepang vs Indonesia.")
     def story(topic: str) -> str:
         return "\n".join([
             f"Warga kota membangun {topic} baru, sesuai rencana Pemprov menjelang", "Piala Dunia Antarklub 2025", ".",
@@ -146,6 +147,7 @@ def test_linked_names_cut_from_their_sentences_are_the_sentences() -> None:
             "detikJateng", ", Selasa (10/6/2025).", "SCROLL TO CONTINUE WITH CONTENT", "Diberitakan", "BBC",
             f", Sabtu (7/6/2025) polisi mengatakan {topic} ditutup.", f"Ia didakwa atas {topic} melanggar Pasal 6 huruf a",
             "juncto", "Pasal 18 UU Tipikor", "juncto", f"Pasal 55 ayat 1 KUHP tentang {topic}.",
+            f"Patrick Kluivert membawa 23 pemain {topic} untuk laga", "Jepang vs Indonesia.",  # the name and its full stop
             f"Biaya {topic} ditanggung pemerintah daerah.",
             f"Warga sekitar {topic} menyambut baik rencana itu.", f"Pekerjaan {topic} dimulai bulan depan.",
             f"Dinas terkait akan mengawasi {topic} setiap pekan.", f"Kontraktor {topic} dipilih lewat lelang terbuka.",

@@ -29,6 +29,13 @@ def test_fuzzy_typo_of_a_named_person() -> None:
     assert spans(run(text)) == [(CHECK, "Zelenskky")]
 
 
+def test_of_two_spellings_written_once_each_the_tables_is_the_main_one() -> None:
+    # Fake.Br: the misspelling first, the right one once after it; the variant is the misspelling
+    text = ("A ex-presidente Dilma Rouseff falou nesta segunda-feira em Brasília. Segundo a assessoria de "
+            "Rousseff, a entrevista foi gravada na semana passada.")
+    assert spans(run(text)) == [(CHECK, "Rouseff")]
+
+
 def test_different_people_with_one_surname_are_not_merged() -> None:
     text = ("Joe Biden defended his son. Hunter Biden was pardoned in December, and President "
             "Biden said the case was political. Bidens have long been close.")

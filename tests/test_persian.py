@@ -61,3 +61,46 @@ def test_a_match_reports_label_over_its_persian_paragraph_is_no_chrome() -> None
         articles.append(make_article(f"{lead}\nشرح بازی:\n{body}\n", article_id=f"v{k}", publisher="varzesh3",
                                      language="fa"))
     assert [f.excerpt for f in find_boilerplate_lines(articles, {})] == []
+
+
+def _presentation_forms(text: str) -> str:
+    """Persian as a 2003 Fars News page writes it: each letter as its contextual presentation form
+    (initial, medial, final, isolated), which NFKC reads back to the letters."""
+    import unicodedata
+
+    forms: dict[tuple[str, str], str] = {}
+    for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and parts[0] in ("<isolated>", "<initial>", "<medial>", "<final>"):
+            forms.setdefault((chr(int(parts[1], 16)), parts[0][1:-1]), chr(code))
+    apart = set("اآأإدذرزژو")  # letters that join no letter after them
+    words = []
+    for word in text.split(" "):
+        shaped = []
+        for i, letter in enumerate(word):
+            after = i > 0 and word[i - 1] not in apart and (word[i - 1], "initial") in forms
+            before = i + 1 < len(word) and letter not in apart and (letter, "initial") in forms \
+                and (word[i + 1], "final") in forms
+            form = {(True, True): "medial", (True, False): "final", (False, True): "initial"}.get(
+                (after, before), "isolated")
+            shaped.append(forms.get((letter, form), forms.get((letter, "isolated"), letter)))
+        words.append("".join(shaped))
+    return " ".join(words)
+
+
+def test_persian_in_presentation_forms_is_no_foreign_passage() -> None:
+    # fa_news: a Fars News page of 2003 in presentation forms, its paragraphs 'ar' or 'ur' to
+    # langdetect; a second reader (thirty-fifth session) read one such "Arabic passage" as Persian
+    import unicodedata
+
+    from audit.detect.language.mixed import _lacked_by_langdetect
+
+    paragraph = " ".join(SENTENCES[4:]).replace("ی", "ي").replace("ک", "ك")
+    shaped = _presentation_forms(paragraph)
+    assert shaped != paragraph and unicodedata.normalize("NFKC", shaped) == paragraph
+    assert _lacked_by_langdetect(shaped, "ar", {"fa"})
+    assert not _lacked_by_langdetect(ARABIC, "ar", {"fa"})  # Arabic in its letters: a passage still
+    # Icelandic, which langdetect lacks, read as Swedish inside a page read as Norwegian
+    icelandic = "segir Malín Brand, en þær stöllur eru hluti stærri hóps útskúfaðra og fyrrverandi votta"
+    assert _lacked_by_langdetect(icelandic, "sv", {"no"})
+    assert not _lacked_by_langdetect(icelandic, "sv", {"en"})  # inside an English page: foreign still

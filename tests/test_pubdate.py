@@ -239,6 +239,10 @@ def test_a_published_value_that_is_no_date_is_said(tmp_path: Path) -> None:
     ("12 mei 2021", date(2021, 5, 12)),
     ("31 de fevereiro de 2017", None),  # no such day
     ("julho de 2017", None), ("11 de julho", None),  # no day, no year: no date
+    ("28/2/18", date(2018, 2, 28)),  # Fake.Br: day first, a two-digit year (said "not a date")
+    ("2/28/2018", date(2018, 2, 28)), ("28-2-75", date(1975, 2, 28)), ("4.4.2019", date(2019, 4, 4)),
+    ("3/4/18", None),  # the 3rd of April or the 4th of March: no date guessed
+    ("14/12/0201", None), ("30/2/18", None),  # a year typed short, no such day
 ])
 def test_a_date_field_in_another_language_is_read(value: str, expected: date | None) -> None:
     from audit.normalise.dates import parse_metadata_date

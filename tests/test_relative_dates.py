@@ -30,6 +30,17 @@ def test_the_same_sentence_on_may_11_is_right() -> None:
     assert run(SEED_002, date(2025, 5, 11)) == []
 
 
+def test_a_related_posts_title_is_not_dated_from_the_article() -> None:
+    # Dragnet's pages: a related post's headline and its own date, a digest's Title Case entry
+    related = ("Related Posts - A-Town Bar & Grill Sets Aug. 1 Opening Date July 17, 2012 - Pike’s Taqueria "
+               "Poblano Aiming for Opening Next Week April 25, 2012 - Senor Pan Opens Near Columbia Pike")
+    assert run(related, date(2012, 8, 9)) == []
+    assert run("» One Year Ago This Week (July 30th – August 5th)", date(2012, 11, 6)) == []
+    # a sentence's "Next week" is still read
+    [finding] = run("I have good news. Next week, on November 13, we plan to update it.", date(2012, 7, 11))
+    assert finding.excerpt == "Next week, on November 13"
+
+
 def test_undated_articles_are_skipped() -> None:
     assert run(SEED_002, None) == []
 

@@ -64,3 +64,39 @@ def test_the_opinion_pages_prompt_after_the_authors_name_is_chrome_in_flat_text(
     found = find_boilerplate_lines([make_article(text, language="vi", publisher="VnExpress")], {})
     assert [(f.excerpt, f.message.split(" is ")[1][:20]) for f in found] == [
         ("Quan điểm của bạn thế nào?", "a prompt to send the")]  # (the rest is chrome when it recurs)
+
+
+def test_the_prompt_to_send_a_piece_and_the_compilers_credit_are_found_in_flat_text() -> None:
+    # VnExpress's opinion pages in vi_news: ">> Chia sẻ bài viết của bạn cho trang Ý kiến tại đây ."
+    # after a reader's piece (39 left), and "<name> tổng hợp" (compiled by) closing a story (18).
+    # The piece's sentences that open on "Đ" are cut there too: uncut, its last three sentences were
+    # one unit of 96 words, no prose, and the prompt made them the page's tail (vne-3935599)
+    from audit.detect.leakage.boilerplate import find_boilerplate_lines
+    piece = ("Chỉ có sự kiên định và quyết liệt của các ông bầu bóng đá Việt Nam, đặc biệt là tài năng ông Park, "
+             "giấc mơ thống trị của bóng đá Việt Nam trong khu vực đã trở thành hiện thực. Dù vậy, sau trận đấu, "
+             "ông vẫn nhún nhường và bảo rằng chiến thắng của Việt Nam trước Thái Lan cũng bình thường như bao "
+             "trận đấu khác, ông hy vọng trong tương lai, Việt Nam và Thái Lan vẫn đối thủ cạnh tranh nhau, cùng "
+             "nhau phát triển. Đó là lối nói tôi cho rằng không hẳn theo phép ứng xử thông thường mà là lối nói "
+             "của những đàn ông luôn tiến về phía trước, bởi vinh quang ngày hôm qua đã thuộc quá khứ, còn tương "
+             "lai, luôn luôn đầy thách thức. ")
+    text = piece + ">> Chia sẻ bài viết của bạn cho trang Ý kiến tại đây . Thành Lê tổng hợp"
+    article = make_article(text, language="vi", publisher="VnExpress")
+    chrome = list(find_boilerplate_lines([article], {}))
+    assert [f.excerpt for f in chrome][:1] == ["Chia sẻ bài viết của bạn cho trang Ý kiến tại đây"]
+    assert min(f.start for f in chrome) == text.index("Chia sẻ")  # the reader's piece is no tail
+    assert [(f.excerpt, f.data["kind"]) for f in find_metadata_leaks([article], {})] == [
+        ("Thành Lê tổng hợp", "contributor")]
+    ordinary = make_article(piece + "Kết quả được ban tổ chức tổng hợp", language="vi")
+    assert list(find_metadata_leaks([ordinary], {})) == []  # a sentence's own words, no name before them
+    video = make_article(piece + "Video tổng hợp", language="vi")
+    assert list(find_metadata_leaks([video], {})) == []  # a compilation video, no compiler
+
+
+def test_a_sentence_opening_on_a_capital_past_latin_1_is_cut() -> None:
+    from audit.detect.leakage.spans import sentence_ends
+    text = "Một câu đây. Đó là lối nói. Ưu tiên số một. Ăn thử. thường thôi."
+    assert sentence_ends(text) == [13, 28, 44]  # not before a small letter ("thường")
+    # nor only two a-z letters before a lost space: "may mắn.Như vậy" (vi_news), "anlaştı.İspanyol" (tr_news)
+    assert sentence_ends("là tất yếu, dù có phần may mắn.Như vậy, chỉ cần so sánh") == [31]
+    assert sentence_ends("Real Madrid'le anlaştı.İspanyol devinde 1 yıl görev aldı.") == [23]
+    assert sentence_ends("the U.S.Army base, e.g.The thing") == []

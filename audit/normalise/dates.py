@@ -356,7 +356,29 @@ def parse_metadata_date(value: Any) -> date | None:
     except ValueError:
         pass
     found = find_dates(text)
-    return found[0].to_date() if found else _local_date(text)
+    return found[0].to_date() if found else _numeric_field(text) or _local_date(text)
+
+
+_NUMERIC_FIELD = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+
+
+def _numeric_field(text: str) -> date | None:
+    """A field that is a day, a month and a year in figures, when which is the day is sure: a
+    figure over 12, or both the same ("28/2/18": Fake.Br's field, said "not a date"; a second
+    reader, thirty-fifth session). "3/4/18" may be either: no date. Two-digit years as POSIX's
+    strptime reads them (69-99: 1900s, 00-68: 2000s); a year of three figures or "0201" is none."""
+    m = _NUMERIC_FIELD.fullmatch(text)
+    if m is None:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    number = int(year) + (1900 if int(year) >= 69 else 2000) if len(year) == 2 else int(year)
+    if number < 1000 or (first <= 12 and second <= 12 and first != second):
+        return None
+    day, month = (first, second) if first > 12 or first == second else (second, first)
+    try:
+        return date(number, month, day)
+    except ValueError:
+        return None
 
 
 def _local_date(text: str) -> date | None:

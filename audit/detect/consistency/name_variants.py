@@ -210,8 +210,11 @@ class Variants:
     forms: dict[str, int]  # written form -> uses of its key
 
 
-def spelled_several_ways(spellings: list[Spelling]) -> Iterator[Variants]:
-    """The people of `spellings` written in two or more ways, in order of first mention."""
+def spelled_several_ways(spellings: list[Spelling], preferred: frozenset[str] = frozenset()) -> Iterator[Variants]:
+    """The people of `spellings` written in two or more ways, in order of first mention. The main
+    spelling is the commonest; of two as common, one in `preferred` (the table's own spellings,
+    not a near miss), then the first written: 'Rousseff' (1x) and 'Rouseff' (1x) reported the
+    right spelling as the variant (Fake.Br; a second reader, thirty-fifth session)."""
     by_person: dict[str, list[Spelling]] = {}
     for s in sorted(spellings, key=lambda s: s.start):
         by_person.setdefault(s.person_id, []).append(s)
@@ -219,14 +222,15 @@ def spelled_several_ways(spellings: list[Spelling]) -> Iterator[Variants]:
         counts = Counter(s.key for s in items)
         if len(counts) < 2:
             continue
-        main_key = max(counts, key=lambda k: (counts[k], -min(s.start for s in items if s.key == k)))
+        main_key = max(counts, key=lambda k: (counts[k], k in preferred, -min(s.start for s in items if s.key == k)))
         main = next(s for s in items if s.key == main_key)
         others = [next(s for s in items if s.key == key) for key in counts if key != main_key]
         yield Variants(person_id, main, others, counts, {s.form: counts[s.key] for s in items})
 
 
-def variant_findings(article: Article, spellings: list[Spelling], table: OfficeTable) -> Iterator[Finding]:
-    for v in spelled_several_ways(spellings):
+def variant_findings(article: Article, spellings: list[Spelling], table: OfficeTable,
+                     preferred: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    for v in spelled_several_ways(spellings, preferred):
         main, counts = v.main, v.counts
         for first in v.others:
             message = (f"'{first.form}' ({counts[first.key]}x) and '{main.form}' ({counts[main.key]}x) both "
@@ -319,4 +323,4 @@ def find_name_variants(articles: Sequence[Article], params: Mapping[str, Any]) -
             continue
         fuzzy = [] if article.language in NOUNS_CAPITALISED else fuzzy_spellings(
             article.text, table, known, fold_diacritics, None if max_edits is None else int(max_edits))
-        yield from variant_findings(article, known + fuzzy, table)
+        yield from variant_findings(article, known + fuzzy, table, frozenset(s.key for s in known))

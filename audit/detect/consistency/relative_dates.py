@@ -143,6 +143,16 @@ def _names_a_programme(text: str, rel: RelativeMention) -> bool:
         _NAME_BEFORE_TODAY.search(text, max(0, rel.start - 20), rel.start) is not None
 
 
+def _in_a_title(text: str, rel: RelativeMention) -> bool:
+    """Whether the expression is a headline's words, every word capitalised: a related post's
+    title and its date ("Pike’s Taqueria Poblano Aiming for Opening Next Week April 25, 2012"),
+    a digest's "One Year Ago This Week (July 30th – August 5th)": dated when that post was, not
+    from this article's date (Dragnet's pages, 4 of 13 findings on 46 corpora, false; a second
+    reader, thirty-fifth session). A sentence writes "Next week, on November 13"."""
+    words = text[rel.start:rel.end].split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def judges(articles: Sequence[Article], params: Mapping[str, Any]) -> list[bool]:
     """'Tomorrow' means a day only from a publication date: undated articles are not checked."""
     return [a.published is not None for a in articles]
@@ -156,7 +166,7 @@ def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[st
             continue
         by_start = {m.start: m for m in find_dates(article.text)}
         for rel in _relatives(article.text, by_start):
-            if _names_a_programme(article.text, rel):
+            if _names_a_programme(article.text, rel) or _in_a_title(article.text, rel):
                 continue
             mention = paired_date(article.text, rel, by_start)
             found = conflict(article.text, rel, mention, published, tolerance)

@@ -610,10 +610,26 @@ def _link_gap(lines: Sequence[Line], i: int) -> bool:
             # two links of one sentence, which goes on after the second
             goes_on = goes_on or (not further.hits and (
                 further.text[:1].islower() or _goes_on_after_link(further.text) or _closes_after_link(further)))
-    ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS and ln.text.lstrip("\"“‘'")[:1].islower()
+    ends_one = (before is not None and before.words >= SENTENCE_PIECE_WORDS
+                and (ln.text.lstrip("\"“‘'")[:1].islower() or _closing_name(ln, before))
                 and not _SENTENCE_END.search(before.text.rstrip()) and bool(_SENTENCE_END.search(ln.text.rstrip())))
     # (and the source's link after such a first word: "BBC")
     return goes_on or ends_one or _opens_at_link(lines, i) or (i > 0 and _opens_at_link(lines, i - 1))
+
+
+_NAME_JOINS = frozenset(["vs", "vs.", "v", "v."])  # "Jepang vs Indonesia": a match's name
+
+
+def _closing_name(ln: Line, before: Line) -> bool:
+    """A linked name and the full stop of the sentence it ends, after a line that stops on a
+    word in lower case: "... membawa 23 pemain untuk laga" / "Jepang vs Indonesia." / "Itu
+    merupakan ..." (detik; the match's name recurred in 25 stories: "site chrome"), "... yang
+    dikutip" / "ESPN.". Not "Contact us at letters@time.com." nor "Ảnh minh họa." (words in
+    lower case: a line of chrome, which stays chrome)."""
+    words = ln.text.split()
+    return (len(words) <= LINKED_NAME_MAX_WORDS and ln.text.rstrip().endswith(".") and not ln.text.rstrip().endswith("..")
+            and before.text.rstrip()[-1:].islower()
+            and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINS for w in words))
 
 
 def _opens_at_link(lines: Sequence[Line], i: int) -> bool:

@@ -636,6 +636,12 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
             leak = None if inline else classify(line)  # in running text the exact span first
             if leak is not None and leak.kind == "byline" and _by_di(line.text, article.language):
                 leak = None
+            if leak is None and scan and not line.piece:
+                # a whole line that is no metadata line may hold metadata as a piece of running
+                # text does: a caption line and its credit ("... in Washington, DC. Photograph:
+                # Chip Somodevilla/Getty Images", 24 words; "... Taylor Swift (Picture:
+                # Rex/Shutterstock)"), which text with line breaks keeps on one line
+                inline = list(inline_leaks(line, fixed))
             if leak is None and not inline and (k == 0 or (k == 1 and lines[0].headline)):
                 inline = opening_stamp(line.text)
             if leak is None and not inline:
