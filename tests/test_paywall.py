@@ -180,3 +180,21 @@ def test_a_paywall_block_the_article_goes_on_after_is_no_proof_of_a_cut() -> Non
     assert "goes on for 190 words of prose after it" in found.message and "cut the article short" not in found.message
     (found,) = find_paywall_blocks([article(f"{rest}\n{block}")], {})
     assert "cut the article short" in found.message
+
+
+def test_an_offer_between_two_cut_lines_keeps_the_block_whole() -> None:
+    # Webz.io (webhose_flat), flat: "Sign in Here Become a Butler Eagle Subscriber Today" between
+    # the two cut sentences made two blocks; the Haitian Times (pages_flat): "To view the full story,
+    # please subscribe ..." opens the block, the priced passes after it belong to it
+    eagle = (PARAGRAPH + " Continue Reading with One of the Options Below Already a subscriber? Sign in Here "
+             "Become a Butler Eagle Subscriber Today Subscribe to read the full article and support our local, "
+             "independent news organization. Subscribe Here You can cancel any time.")
+    a = article(eagle)
+    (block,) = find_paywall_blocks([a], {})
+    assert block.start == eagle.index("Continue Reading") and block.end == len(eagle)
+    haiti = (PARAGRAPH + " To view the full story, please subscribe to The Haitian Times. You can choose a $60 "
+             "Annual Subscription or a $5 Weekly Pass. When you join The Haitian Times family, you’ll get "
+             "unlimited digital access to high-quality journalism about Haiti.")
+    a = article(haiti)
+    (block,) = find_paywall_blocks([a], {})
+    assert block.start == haiti.index("To view the full story") and block.end == len(haiti)
