@@ -189,12 +189,9 @@ def test_an_offer_between_two_cut_lines_keeps_the_block_whole() -> None:
     eagle = (PARAGRAPH + " Continue Reading with One of the Options Below Already a subscriber? Sign in Here "
              "Become a Butler Eagle Subscriber Today Subscribe to read the full article and support our local, "
              "independent news organization. Subscribe Here You can cancel any time.")
-    a = article(eagle)
-    (block,) = find_paywall_blocks([a], {})
-    assert block.start == eagle.index("Continue Reading") and block.end == len(eagle)
     haiti = (PARAGRAPH + " To view the full story, please subscribe to The Haitian Times. You can choose a $60 "
              "Annual Subscription or a $5 Weekly Pass. When you join The Haitian Times family, you’ll get "
              "unlimited digital access to high-quality journalism about Haiti.")
-    a = article(haiti)
-    (block,) = find_paywall_blocks([a], {})
-    assert block.start == haiti.index("To view the full story") and block.end == len(haiti)
+    for text, opening in ((eagle, "Continue Reading"), (haiti, "To view the full story")):
+        (block,) = find_paywall_blocks([article(text)], {})
+        assert (block.start, block.end) == (text.index(opening), len(text))
