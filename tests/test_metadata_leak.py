@@ -278,6 +278,15 @@ def test_a_stamps_time_stays_in_its_span_in_flat_text() -> None:
     assert found == [byline, byline]
 
 
+def test_a_stamps_seconds_and_zone_stay_in_its_span() -> None:
+    # L3S and the multilingual pages: "Updated:1/10/2008 4:11:27 PM", "Updated: Apr 26, 2020 21:43
+    # IST" were cut at the minutes (a second reader, thirty-fifth session)
+    story = ("When the singer thinks back on his television career, it is his time hosting the music "
+             "programme in the early years that resonates most with him and with his audience.")
+    for stamp in ("Updated: Jan 10, 2008 4:11:27 PM", "Updated: Apr 26, 2020 21:43 IST"):
+        assert [excerpt for excerpt, _ in running(f"{story} {stamp} {story}")] == [stamp]
+
+
 def test_a_date_and_time_opening_the_article_is_a_stamp_but_a_date_opening_a_sentence_is_not() -> None:
     story = ("It did not guarantee the home side would beat a depleted visiting team, but it was kind of "
              "cool to see the quarterback in the hotel lift two days before the game.")

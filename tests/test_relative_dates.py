@@ -41,6 +41,16 @@ def test_a_related_posts_title_is_not_dated_from_the_article() -> None:
     assert finding.excerpt == "Next week, on November 13"
 
 
+def test_a_quoted_today_with_the_writers_gloss_is_the_speakers_day() -> None:
+    # L3S: a Monday's words in a story dated Wednesday, the day glossed in brackets by the writer
+    quoted = ("Baghdatis summed up the performance saying: 'We served well today (Monday) and it feels "
+              "good to make a winning start.'")
+    assert run(quoted, date(2008, 1, 2)) == []
+    # the writer's own "today (Monday)" after a closed quotation is still read
+    [finding] = run("“It was great,” he said. The team played today (Monday) in the final.", date(2008, 1, 2))
+    assert finding.excerpt == "today (Monday"
+
+
 def test_undated_articles_are_skipped() -> None:
     assert run(SEED_002, None) == []
 

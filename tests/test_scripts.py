@@ -20,6 +20,9 @@ from audit.detect.hygiene.scripts import mixed_script_words
     ("Эта прoблема решена в Москве.", [("прoблема", "проблема")]),
     # Roman numerals typed with Cyrillic Х and С (ng.ru): read in Latin, not with Ukrainian "І"
     ("В ХIХ веке и в ХХI веке, в ХVIII веке.", [("ХIХ", "XIX"), ("ХХI", "XXI"), ("ХVIII", "XVIII")]),
+    # as many letters of each script: the text's decides ("ВС", the Supreme Court, with a Latin C)
+    ("По его словам, в постановлении ВC от 13 февраля.", [("ВC", "ВС")]),
+    ("The ruling ВC was read in English.", [("ВC", "BC")]),
 ])
 def test_words_of_two_scripts_are_found_with_their_reading(text: str, words: list[tuple[str, str]]) -> None:
     found = mixed_script_words(text)

@@ -82,7 +82,8 @@ def test_the_prompt_to_send_a_piece_and_the_compilers_credit_are_found_in_flat_t
     text = piece + ">> Chia sẻ bài viết của bạn cho trang Ý kiến tại đây . Thành Lê tổng hợp"
     article = make_article(text, language="vi", publisher="VnExpress")
     chrome = list(find_boilerplate_lines([article], {}))
-    assert [f.excerpt for f in chrome][:1] == ["Chia sẻ bài viết của bạn cho trang Ý kiến tại đây"]
+    # the page's " ." after the prompt is the prompt's, no unit of its own
+    assert [f.excerpt for f in chrome][:1] == ["Chia sẻ bài viết của bạn cho trang Ý kiến tại đây ."]
     assert min(f.start for f in chrome) == text.index("Chia sẻ")  # the reader's piece is no tail
     assert [(f.excerpt, f.data["kind"]) for f in find_metadata_leaks([article], {})] == [
         ("Thành Lê tổng hợp", "contributor")]

@@ -48,18 +48,26 @@ def mixed_script_words(text: str) -> list[MixedWord]:
     if text.isascii() or _CYRILLIC.search(text) is None or _LATIN.search(text) is None:
         return []
     found = []
+    latin_text: bool | None = None  # whether the text writes more Latin letters than Cyrillic: read once, if asked
     for m in _WORD.finditer(text):
         word = m.group()
         if word.isascii() or _LATIN.search(word) is None or _CYRILLIC.search(word) is None:
             continue
-        found.append(MixedWord(m.start(), m.end(), word, word.translate(_TO_LATIN if _latin(word) else _TO_CYRILLIC)))
+        latin = _latin(word)
+        if latin is None:
+            if latin_text is None:
+                latin_text = len(_LATIN.findall(text)) >= len(_CYRILLIC.findall(text))
+            latin = latin_text
+        found.append(MixedWord(m.start(), m.end(), word, word.translate(_TO_LATIN if latin else _TO_CYRILLIC)))
     return found
 
 
-def _latin(word: str) -> bool:
+def _latin(word: str) -> bool | None:
     """Whether a mixed word is a Latin one: its Cyrillic letters all look Latin and some Latin
     letter has no Cyrillic look-alike ("Веlіzе": l, z), or, when both scripts (or neither) write
-    such letters, most of its letters are Latin ("прoблема" is Cyrillic: п, б, л, м)."""
+    such letters, most of its letters are Latin ("прoблема" is Cyrillic: п, б, л, м). None when
+    as many are of each: the text's own script decides ("ВC" in a Russian story is "ВС", the
+    Supreme Court, with a Latin C; it read "BC": ng_ru, a second reader, thirty-fifth session)."""
     if set(word.translate(_TO_LATIN)) <= _ROMAN:
         return True  # "ХХI", "ХIХ", "ХVIII": a Roman numeral (Nezavisimaya Gazeta: 31 words) is Latin
     cyrillic = _CYRILLIC.findall(word)
@@ -68,4 +76,4 @@ def _latin(word: str) -> bool:
     own_latin = any(ch not in _LOOK_CYRILLIC for ch in latin)
     if own_cyrillic != own_latin:
         return own_latin
-    return len(latin) >= len(cyrillic)
+    return None if len(latin) == len(cyrillic) else len(latin) > len(cyrillic)

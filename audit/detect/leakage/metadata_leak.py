@@ -33,7 +33,8 @@ from audit.normalise.dates import MONTHS, WEEKDAYS, find_dates, local_date_line
 CHECK = "metadata.leak"
 MAX_WORDS = 20  # metadata lines are short; longer lines are prose that happens to match
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\bago\b", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
+# (its seconds, and its zone after a space: "4:11:27 PM", "21:43 IST", a second reader's cut stamps)
+_TIME_AFTER = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
                          r"(?:\s*[|/]\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?)?")
 # "Gus Stewart via Getty Images", "CBS via Getty Images" (Webz.io, FakeNewsNet): a credit line
 # without the agency's slash. Asked only of a line holding "Getty Images": as one more branch
