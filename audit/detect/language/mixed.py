@@ -55,8 +55,8 @@ from audit.normalise.language import (
     clear_language,
     fast_path,
     language_probabilities,
-    persian_by_words,
     letter_runs,
+    persian_by_words,
     script_says,
 )
 

@@ -82,8 +82,7 @@ _MORE_CAPITALS = "".join(chr(c) for c in [*range(0x100, 0x250), *range(0x370, 0x
                          if chr(c).isupper())
 _AFTER_MARK = (r"[.!?…]*[\"'”’)\]]*(?:\s+(?=(?:[-–—•]\s+)?(?:[\"“‘'(\[]?[A-Z0-9À-ÝА-ЯЁ" + _MORE_CAPITALS
                + r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|©))"
-               r"|(?=[A-Z" + _MORE_CAPITALS + r"](?:[a-z]|[^\W\d_A-Z])|©\s))")  # glued: "more.On", "anlaştı.İspanyol";
-# "... said Mursaleen.© Copyright IBTimes 2023"
+               r"|(?=[A-Z" + _MORE_CAPITALS + r"][^\W\d_A-Z]|©\s))")  # glued: "more.On", "anlaştı.İspanyol", "Mursaleen.© ..."
 _SENTENCE_END = re.compile(r"[.!?…]" + _AFTER_MARK)
 # _SENTENCE_END for a line whose only sentence mark is the full stop: the same matches, found
 # faster (a pattern opening with one literal character lets the engine skip to it with a
