@@ -556,8 +556,12 @@ def _linked_name(ln: Line) -> bool:
     link's text cut from its sentence ("Piala Dunia Antarklub 2025", "Kualifikasi Piala Dunia 2026").
     Not a label ("For More Information See:") nor a line of a sentence ("for this mild season.")."""
     words = ln.text.split()
-    return (len(words) == LINKED_NAME_MAX_WORDS and ln.text.rstrip()[-1:].isalnum()
-            and all(w[:1].isupper() or w[:1].isdigit() for w in words))
+    return len(words) == LINKED_NAME_MAX_WORDS and ln.text.rstrip()[-1:].isalnum() and all(map(_name_word, words))
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name as a link writes it: capitalised, or a figure ("2025")."""
+    return word[:1].isupper() or word[:1].isdigit()
 
 
 def _connective(ln: Line) -> bool:
@@ -626,10 +630,10 @@ def _closing_name(ln: Line, before: Line) -> bool:
     merupakan ..." (detik; the match's name recurred in 25 stories: "site chrome"), "... yang
     dikutip" / "ESPN.". Not "Contact us at letters@time.com." nor "Ảnh minh họa." (words in
     lower case: a line of chrome, which stays chrome)."""
-    words = ln.text.split()
-    return (len(words) <= LINKED_NAME_MAX_WORDS and ln.text.rstrip().endswith(".") and not ln.text.rstrip().endswith("..")
-            and before.text.rstrip()[-1:].islower()
-            and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINS for w in words))
+    text = ln.text.rstrip()
+    words = text.split()
+    return (len(words) <= LINKED_NAME_MAX_WORDS and text.endswith(".") and not text.endswith("..")
+            and before.text.rstrip()[-1:].islower() and all(_name_word(w) or w in _NAME_JOINS for w in words))
 
 
 def _opens_at_link(lines: Sequence[Line], i: int) -> bool:
