@@ -3,6 +3,7 @@ no alarm on short lines, names, or a quote of a few words."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -536,6 +537,31 @@ def test_passages_holding_most_of_the_article_say_its_verdict_is_wrong() -> None
     # a text the verdict read whole (under MAX_CHARS) keeps its passages, however long
     found = mixed(f"{PORTUGUESE * 2}\n{ENGLISH}\n{PORTUGUESE * 2}", "en")
     assert [f.data["language"] for f in found] == ["pt", "pt"]
+
+
+def test_the_verdict_is_weighed_against_the_letters_of_words_not_of_code() -> None:
+    """A German blog post under 5,000 characters of PHP warnings (hd-0075, read "en" by that
+    opening): its German holds most of the text's words, though not of its letters with the
+    warnings' paths and calls, which no piece counts either (thirty-sixth session)."""
+    warning = ("Strict Standards: Non-static method nggGallery::get_option() should not be called statically "
+               "in /www/htdocs/w00a2ebd/wp-content/plugins/nextgen-gallery/nggfunctions.php on line 813\n")
+    assert mixed(warning * 30 + PORTUGUESE * 16, "en") == []
+    [found] = mixed(warning * 30 + PORTUGUESE * 9, "en")  # under half of the words: a passage
+    assert found.data["language"] == "pt"
+
+
+def test_a_passage_in_the_titles_script_is_the_articles_own_text() -> None:
+    """A story whose title is in Cyrillic, Devanagari or Georgian but whose verdict is a language
+    of Latin letters was misjudged by its page's chrome (a Hindi Business Standard story under
+    an English menu, "en" 0.71: mc-0855): its text in the title's script is no foreign passage."""
+    text = f"{ENGLISH}\n{RUSSIAN}"
+    russian_title = "Мединский: переговоры в Стамбуле продолжаются"
+    assert list(find_mixed_language([dataclasses.replace(article(text), title=russian_title)],
+                                    {"expected_languages": ["en"]})) == []
+    for title, language in (("Talks in Istanbul go on", "en"), (russian_title, "uk")):
+        found = find_mixed_language([dataclasses.replace(article(text, language), title=title)],
+                                    {"expected_languages": ["en"]})
+        assert RUSSIAN in [f.excerpt for f in found]  # (in a "uk" article, the English too)
 
 
 # A Russian dialogue line without ы, э, ё, made up on the shape of two ng.ru lines that were

@@ -182,6 +182,28 @@ def test_a_paywall_block_the_article_goes_on_after_is_no_proof_of_a_cut() -> Non
     assert "cut the article short" in found.message
 
 
+def test_what_lies_between_a_cut_and_a_cut_ending_the_text_is_the_paywalls() -> None:
+    """The Haitian Times' appeal between its cut and its closing log-in line (pages_flat and
+    pages_lines, tf-1346) was in neither block; with 150 words of prose between, the two
+    blocks stay apart (the text went on after the first)."""
+    cut = ("To view the full story, please subscribe to The Haitian Times. You can choose a $60 Annual "
+           "Subscription or a $5 Weekly Pass.")
+    appeal = ("We’ve been at this for 20 years and pride ourselves on representing you, our diaspora experience "
+              "and a holistic view of Haiti that larger media doesn’t show you.\nJoin now or renew to get:\n"
+              "— Instant access to one-of-kind stories and special reports\n— Membership merch, perks and "
+              "special invitations\nDo it for the culture and support Black-owned businesses.")
+    closing = ("If you’re seeing this message but you’re already a subscriber, you can log in for immediate "
+               "access to this story.")
+    for glue in ("\n", " "):
+        text = glue.join([PARAGRAPH, cut, appeal if glue == "\n" else appeal.replace("\n", " "), closing])
+        (block,) = find_paywall_blocks([article(text)], {})
+        assert (block.start, block.end) == (text.index(cut), len(text))
+    rest = "\n".join([PARAGRAPH.replace("24 hours", f"{n} days") for n in range(2, 12)])
+    text = "\n".join([PARAGRAPH, cut, rest, closing])
+    first, second = find_paywall_blocks([article(text)], {})
+    assert (first.excerpt, second.excerpt) == (cut, closing)
+
+
 def test_an_offer_between_two_cut_lines_keeps_the_block_whole() -> None:
     # Webz.io (webhose_flat), flat: "Sign in Here Become a Butler Eagle Subscriber Today" between
     # the two cut sentences made two blocks; the Haitian Times (pages_flat): "To view the full story,
