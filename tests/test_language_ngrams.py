@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
@@ -132,3 +133,163 @@ def test_trial_steps_equal_langdetects_on_random_vectors() -> None:
         assert ours == theirs
         assert fast._update_lang_prob(ours, "zz", alpha) is stock._update_lang_prob(theirs, "zz", alpha)
         assert fast._normalize_prob(ours) == stock._normalize_prob(theirs) and ours == theirs
+
+
+# Texts whose trials run long: a few letters, one word over and over, two close languages
+# (langdetect wavers between them; "A" and the Czech-Slovak pair reach ITERATION_LIMIT).
+SLOW_TEXTS = [
+    "A", "ok", "la la", "a b c", "mi", "xyz qwv", "the " * 40, "и " * 40, "casa " * 25,
+    "Dobrý den, jak se máte? Dobrý deň, ako sa máte?",
+    "Jeg har en hund og en kat. Jeg har en hund og ei katt.",
+    "Der Hund und die Katze spielen. The dog and the cat are playing.",
+    "Hola, ¿cómo estás? Olá, como você está? Tudo bem.",
+    "Ik heb een hond. Ich habe einen Hund.",
+    "Ciao come stai hello how are you bonjour comment ça va",
+]
+LANGUAGES = [
+    "Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen.",
+    "Le gouvernement a présenté mercredi un projet de loi sur la réforme des retraites devant l'Assemblée.",
+    "El presidente del Gobierno anunció ayer nuevas medidas para contener la subida de los precios.",
+    "O ministro da Economia disse que a inflação deverá recuar nos próximos meses, segundo o jornal.",
+    "Il consiglio comunale ha approvato il bilancio dopo una lunga discussione durata tutta la notte.",
+    "Rząd przyjął we wtorek projekt ustawy o zmianach w systemie ochrony zdrowia i finansowaniu szpitali.",
+    "Правительство одобрило законопроект о поддержке малого бизнеса и снижении налоговой нагрузки.",
+    "Уряд схвалив законопроєкт про підтримку малого бізнесу та зменшення податкового навантаження.",
+    "Η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης για τις οικογένειες και τους συνταξιούχους.",
+    "أعلنت الحكومة عن حزمة جديدة من الإجراءات لدعم الاقتصاد وخفض معدلات البطالة في البلاد.",
+    "सरकार ने बुधवार को नई शिक्षा नीति की घोषणा की जिसमें कई बड़े बदलाव शामिल हैं।",
+    "Hükümet çarşamba günü yeni bir ekonomik destek paketi açıkladı ve vergileri düşürdü.",
+    "Pemerintah mengumumkan paket kebijakan ekonomi baru untuk mendorong pertumbuhan investasi.",
+    "Regeringen presenterade på onsdagen ett nytt förslag om skatter och bidrag till barnfamiljer.",
+]
+
+
+def _stepwise_detect_block(detector: Detector) -> None:
+    """FastDetector._detect_block as it was, one `random.choice` and one update a draw (the
+    loop of langdetect 1.0.9 on a float64 vector): the reference its chunked loop must
+    equal, bit for bit and in the random state it leaves."""
+    detector.cleaning_text()
+    ngrams = detector._extract_ngrams()
+    rows = detector.word_lang_prob_map
+    langprob = np.zeros(len(detector.langlist))
+    detector.random.seed(detector.seed)
+    for _ in range(detector.n_trial):
+        prob = np.array(detector._init_probability(), dtype=np.float64)
+        alpha = detector.alpha + detector.random.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
+        weight = alpha / detector.BASE_FREQ
+        i = 0
+        while True:
+            row = rows.get(detector.random.choice(ngrams))
+            if row is not None:
+                prob *= weight + row
+            if i % 5 == 0:
+                prob /= sum(prob.tolist())
+                if max(0.0, *prob.tolist()) > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
+                    break
+            i += 1
+        langprob += prob / detector.n_trial
+    detector.langprob = langprob.tolist()
+
+
+def _three(text: str, trials: int, **settings: float) -> tuple[Detector, Detector, Detector]:
+    """langdetect's own detector, ours, and ours run by the stepwise reference, each with
+    `trials` trials and the same class settings, their probabilities computed."""
+    stock, fast = _both(text)
+    reference = fast_detector_class()(_factory())
+    reference.append(text)
+    for detector in (stock, fast, reference):
+        detector.n_trial = trials
+        for name, value in settings.items():
+            setattr(detector, name, value)
+    stock._detect_block()
+    fast._detect_block()
+    _stepwise_detect_block(reference)
+    return stock, fast, reference
+
+
+@pytest.mark.parametrize("trials", [1, 3, 7])
+def test_chunked_trials_equal_the_stepwise_loop_and_langdetect(trials: int) -> None:
+    """Every probability the same float (==), and the random source left in the same state
+    (the draws consumed exactly: later trials continue the same stream)."""
+    texts = SLOW_TEXTS + LANGUAGES + EDGE_CASES + [p.read_text(encoding="utf-8") for p in SEEDS]
+    for text in texts:
+        stock, fast, reference = _three(text, trials)
+        assert fast.langprob == reference.langprob == stock.langprob, text
+        assert fast.random.getstate() == reference.random.getstate() == stock.random.getstate(), text
+
+
+@pytest.mark.parametrize("settings", [
+    {"ITERATION_LIMIT": 12},  # a limit between two normalisations: the break at i = 15
+    {"ITERATION_LIMIT": 0},
+    {"CONV_THRESHOLD": 2.0},  # never converges: every trial runs to i = ITERATION_LIMIT
+])
+def test_chunked_trials_stop_where_langdetect_stops(settings: dict[str, float]) -> None:
+    assert Detector.ITERATION_LIMIT == 1000  # langdetect 1.0.9's, what the trials run to
+    for text in ["a b c", "Der Hund und die Katze spielen. The dog and the cat are playing.", LANGUAGES[0]]:
+        stock, fast, reference = _three(text, 3, **settings)
+        assert fast.langprob == reference.langprob == stock.langprob, text
+        assert fast.random.getstate() == reference.random.getstate() == stock.random.getstate(), text
+
+
+def test_chunked_trials_skip_ngrams_without_a_row() -> None:
+    """An n-gram the table lacks updates nothing, as langdetect's `_update_lang_prob` skips
+    it (our table always has the rows; a detector given another table may not)."""
+    text = LANGUAGES[0] + " " + SLOW_TEXTS[-1]
+    fast, reference = fast_detector_class()(_factory()), fast_detector_class()(_factory())
+    for detector in (fast, reference):
+        detector.append(text)
+    grams = sorted(set(fast._extract_ngrams()))  # (their rows made in the table)
+    dropped = set(grams[::3])
+    kept = {gram: row for gram, row in _factory().word_lang_prob_map.items() if gram not in dropped}
+    fast.word_lang_prob_map = reference.word_lang_prob_map = kept
+    fast._detect_block()
+    _stepwise_detect_block(reference)
+    assert fast.langprob == reference.langprob
+    assert fast.random.getstate() == reference.random.getstate()
+
+
+def test_chunked_trials_draw_as_choice_from_more_than_2_to_the_32_ngrams() -> None:
+    """`random.choice` of a sequence of 2**33 + 7 items draws getrandbits(34): two words of
+    the generator a draw; the written-out draw does the same."""
+
+    class Huge:
+        def __init__(self, grams: list[str]) -> None:
+            self.grams = grams
+
+        def __len__(self) -> int:
+            return 2**33 + 7
+
+        def __getitem__(self, index: int) -> str:
+            return self.grams[index % len(self.grams)]
+
+    text = LANGUAGES[1]
+    fast, reference = fast_detector_class()(_factory()), fast_detector_class()(_factory())
+    for detector in (fast, reference):
+        detector.append(text)
+        detector.cleaning_text()
+        huge = Huge(detector._extract_ngrams())
+        detector._extract_ngrams = lambda huge=huge: huge
+    fast._detect_block()
+    _stepwise_detect_block(reference)
+    assert fast.langprob == reference.langprob
+    assert fast.random.getstate() == reference.random.getstate()
+
+
+def test_multiply_reduce_over_rows_multiplies_in_order() -> None:
+    """np.multiply.reduce(stack, axis=0) is ((stack[0] * stack[1]) * stack[2]) * ..., to the
+    last bit: what the chunked trials rely on (another order rounds otherwise, as shown)."""
+    draw = np.random.default_rng(5)
+    differs = 0
+    for rows in (2, 3, 6):
+        stack = draw.random((rows, 55)) ** draw.choice([1, 7, 40], size=(rows, 55)) + draw.random((rows, 55))
+        stepwise = stack[0].copy()
+        for row in stack[1:]:
+            stepwise *= row
+        out = np.empty(55)
+        np.multiply.reduce(stack, axis=0, out=out)
+        assert out.tolist() == stepwise.tolist()
+        backwards = stack[-1].copy()
+        for row in stack[-2::-1]:
+            backwards *= row
+        differs += backwards.tolist() != stepwise.tolist()
+    assert differs  # the comparison sees the order

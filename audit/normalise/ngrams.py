@@ -5,7 +5,8 @@ langdetect (1.0.9) reads a text one character at a time: each character goes thr
 up to three slices and dictionary lookups, all in Python method calls. On 2-5 KB news
 texts that is half of langdetect's time; the other half is its random trials, whose
 draws (its seeded `random.Random`) and arithmetic we keep, on a numpy vector of the
-languages' probabilities instead of a list (`_detect_block`: the same floats).
+languages' probabilities instead of a list, the updates between two normalisations applied
+together (`_detect_block`: the same floats).
 
 `FastDetector` is langdetect's `Detector` with the same text handling rewritten on
 whole strings: the characters normalised through one translation table (each distinct
@@ -94,38 +95,53 @@ def fast_detector_class() -> type:
             return extract_ngrams(self.text, self.vocabulary, self.word_memo, self.fill)
 
         def _detect_block(self) -> None:
-            # langdetect's own loop (1.0.9), the same draws from its seeded random source in
-            # the same order, with the 55 probabilities a float64 vector instead of a list:
-            # an update is `prob[i] *= weight + row[i]` for each language, the same two
-            # roundings in C (a list comprehension was 10 us of each of about 350 updates a
-            # call: most of language_mixed's time on texts kept in lines); the sum that
-            # normalises is Python's, left to right (numpy's pairwise sum can round
-            # otherwise), and its quotients and the maximum are those of langdetect's loop.
+            # langdetect's own loop (1.0.9): the same draws from its seeded random source in
+            # the same order, the same floats, on a float64 vector of the 55 probabilities.
+            # - A draw is `random.choice(ngrams)` written out: Random._randbelow_with_getrandbits,
+            #   getrandbits(k) until below len(ngrams); the same calls without choice's two
+            #   Python frames.
+            # - The draws from one normalisation to the next (iterations 0, 1-5, 6-10, ...) are
+            #   applied together: their rows stacked under `prob` (one C join of the vectors'
+            #   bytes), `weight` added to the rows (langdetect's `weight + row[i]`, the same
+            #   rounding), and the stack multiplied down into `prob` by np.multiply.reduce, in
+            #   order, ((prob * f1) * f2) * ... as langdetect's updates (numpy sums pairwise, it
+            #   does not multiply so). A gram without a row adds none, as langdetect skips it.
+            # - The normalisation is Python's sum, left to right (numpy's pairwise sum can round
+            #   otherwise), and its quotients and maximum are those of langdetect's loop.
             self.cleaning_text()
             ngrams = self._extract_ngrams()
             if not ngrams:
                 raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-            rows = self.word_lang_prob_map
+            rows, n = self.word_lang_prob_map, len(ngrams)
+            bits = n.bit_length()
             langprob = np.zeros(len(self.langlist))
             self.random.seed(self.seed)
-            choice = self.random.choice
+            getrandbits = self.random.getrandbits
             for _ in range(self.n_trial):
                 prob = np.array(self._init_probability(), dtype=np.float64)
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
                 weight = alpha / self.BASE_FREQ
-                i = 0
+                i, draws = 0, 1  # the iteration that normalises, the draws up to it
                 while True:
-                    row = rows.get(choice(ngrams))
-                    if row is not None:
-                        prob *= weight + row
-                    if i % 5 == 0:
-                        sump = sum(prob.tolist())
-                        if not sump:
-                            raise ZeroDivisionError("float division by zero")  # as the list's p / sump
-                        prob /= sump
-                        if max(0.0, *prob.tolist()) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
-                            break
-                    i += 1
+                    stack = [prob]
+                    for _ in range(draws):
+                        r = getrandbits(bits)
+                        while r >= n:
+                            r = getrandbits(bits)
+                        row = rows.get(ngrams[r])
+                        if row is not None:
+                            stack.append(row)
+                    # (LazyProfiles' rows are float64 vectors, as `prob`)
+                    factors = np.frombuffer(bytearray().join(stack)).reshape(len(stack), -1)
+                    factors[1:] += weight
+                    np.multiply.reduce(factors, axis=0, out=prob)
+                    sump = sum(prob.tolist())
+                    if not sump:
+                        raise ZeroDivisionError("float division by zero")  # as the list's p / sump
+                    prob /= sump
+                    if max(0.0, *prob.tolist()) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                        break
+                    i, draws = i + 5, 5
                 langprob += prob / self.n_trial
             self.langprob = langprob.tolist()
 
