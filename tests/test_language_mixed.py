@@ -564,6 +564,32 @@ def test_a_passage_in_the_titles_script_is_the_articles_own_text() -> None:
         assert RUSSIAN in [f.excerpt for f in found]  # (in a "uk" article, the English too)
 
 
+# Spanish news writes its least ambiguous function words sparingly: 12 of this paragraph's 78
+# words are the table's Spanish ones (15%, under ingest's 20%)
+SPANISH_NEWS = ("Ante esto, el equipo legal que pretende demostrar la inocencia del expresidente aseguró que el "
+                "testigo no declararía en su contra, sino que aclararía a quién entregó el dinero y si fue verdad "
+                "que envió fondos a la campaña. Los abogados explicaron a este diario que la fianza se está "
+                "preparando y que varias organizaciones en Estados Unidos trabajan para ser garantes del acusado, "
+                "mientras la fiscalía mantiene su postura. Según el juez, el caso ya está cerrado.")
+
+
+def test_a_paragraph_of_an_article_not_in_english_is_plain_from_a_lower_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PLAIN_MIN_SHARE: a Spanish paragraph of a Spanish article needs no langdetect call (96 of
+    the gate corpus's 99 Spanish windows made one, each saying Spanish); in an article in
+    English as well, ingest's share still holds."""
+    assert language_probabilities(SPANISH_NEWS)[0][0] == "es" and clear_language(SPANISH_NEWS, 12, 4) is None
+
+    def no_call(*args: object, **kwargs: object) -> None:
+        raise AssertionError("langdetect called")
+
+    monkeypatch.setattr(language_mixed, "language_probabilities", no_call)
+    text = f"{SPANISH_NEWS}\n{SPANISH_NEWS}"
+    piece = language_mixed._plain(text, 0, len(SPANISH_NEWS), {"es"}, {})
+    assert piece is not None and piece.language == "es"
+    assert language_mixed._plain(text, 0, len(SPANISH_NEWS), {"es", "en"}, {}) is None
+    assert mixed(text, "es") == []
+
+
 # A Russian dialogue line without ы, э, ё, made up on the shape of two ng.ru lines that were
 # "Bulgarian" at p 1.00 (Nezavisimaya Gazeta, twenty-ninth session)
 RUSSIAN_TURN = "– Не слушайте радио, слушайте меня! Вот, все готово – предохранители поменял."

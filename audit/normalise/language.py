@@ -310,13 +310,14 @@ def fast_path_version() -> str:
 
 
 def clear_language(
-    text: str, min_words: int = FAST_MIN_WORDS, min_distinct: int = FAST_MIN_DISTINCT
+    text: str, min_words: int = FAST_MIN_WORDS, min_distinct: int = FAST_MIN_DISTINCT,
+    min_share: float = FAST_MIN_SHARE,
 ) -> str | None:
     """The language when the opening of the text leaves no doubt, else None.
 
     `min_words` is the fewest words a verdict from words or marked letters needs (a
     script of one language needs none), `min_distinct` the fewest different function
-    words of the language a verdict from words needs.
+    words of the language a verdict from words needs, `min_share` their share of the words.
     """
     sample = text[:FAST_CHARS].lower()
     words = letter_runs(sample)
@@ -333,7 +334,7 @@ def clear_language(
         return _clear_marked(foreign, letters) if len(words) >= min_words else None
     if foreign:
         return None  # Latin with a sprinkle of another script: let langdetect weigh it
-    return _clear_words(words, min_words, min_distinct)
+    return _clear_words(words, min_words, min_distinct, min_share)
 
 
 def letter_runs(text: str) -> list[str]:
@@ -381,7 +382,7 @@ def _clear_marked(foreign: list[str], letters: int) -> str | None:
     return None
 
 
-def _clear_words(words: list[str], min_words: int, min_distinct: int) -> str | None:
+def _clear_words(words: list[str], min_words: int, min_distinct: int, min_share: float) -> str | None:
     if len(words) < min_words:
         return None
     owner = fast_path().words
@@ -396,7 +397,7 @@ def _clear_words(words: list[str], min_words: int, min_distinct: int) -> str | N
     ranked = by_language.most_common(2)
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if n < FAST_MIN_SHARE * len(words) or n < FAST_MARGIN * second:
+    if n < min_share * len(words) or n < FAST_MARGIN * second:
         return None
     distinct = sum(1 for word in seen if owner[word] == top)
     return top if distinct >= min_distinct else None
