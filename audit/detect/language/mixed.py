@@ -219,7 +219,7 @@ def _title_script(title: str | None, language: str | None) -> str | None:
     page's script ("ca" 0.71, "en" 0.86); language.mixed called each one's own text a foreign
     passage (a second reader, thirty-sixth session: 6 findings of 184 on the held-out corpora,
     every one false). A passage in the title's script is then the article's own text."""
-    if language not in LATIN_WRITTEN or not title:
+    if language not in LATIN_WRITTEN or not title or title.isascii():  # (ASCII: Latin letters only)
         return None
     letters = Counter(_script(ch) for ch in title if ch.isalpha())
     if not letters:
