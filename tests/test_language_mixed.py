@@ -564,6 +564,18 @@ def test_a_passage_in_the_titles_script_is_the_articles_own_text() -> None:
         assert RUSSIAN in [f.excerpt for f in found]  # (in a "uk" article, the English too)
 
 
+@pytest.mark.parametrize(("title", "language", "script"), [
+    ("सेबी को एमएफ मामले निपटाने चाहिए", "en", "DEVANAGARI"),
+    ("266 ინფიცირებული და 67 გამოჯანმრთელებული", "en", "GEORGIAN"),
+    ("证通电子：拟联合腾讯增资新三板企业盛灿科技", "ca", "CJK"),
+    ("سند چشم‌انداز توسعه", "fa", None),  # a verdict in that script: nothing to say
+    ("Мед", "en", None), ("2024", "en", None), ("«»—…", "en", None), ("", "en", None), (None, "en", None),
+    ("Talks in Istanbul go on", "en", None), ("Zelensky «Мы готовы» talks in Istanbul", "en", None),
+])
+def test_the_titles_script_is_said_only_when_it_is_clear(title: str | None, language: str, script: str | None) -> None:
+    assert language_mixed._title_script(title, language) == script
+
+
 # Spanish news writes its least ambiguous function words sparingly: 12 of this paragraph's 78
 # words are the table's Spanish ones (15%, under ingest's 20%)
 SPANISH_NEWS = ("Ante esto, el equipo legal que pretende demostrar la inocencia del expresidente aseguró que el "

@@ -202,6 +202,10 @@ def test_what_lies_between_a_cut_and_a_cut_ending_the_text_is_the_paywalls() -> 
     text = "\n".join([PARAGRAPH, cut, rest, closing])
     first, second = find_paywall_blocks([article(text)], {})
     assert (first.excerpt, second.excerpt) == (cut, closing)
+    # three cuts, the last ending the text: one block from the first; the appeal's phrases in it
+    text = "\n".join([PARAGRAPH, cut, appeal, cut, appeal, closing])
+    (block,) = find_paywall_blocks([article(text)], {})
+    assert (block.start, block.end) == (text.index(cut), len(text)) and block.data["lines"] == 13
 
 
 def test_an_offer_between_two_cut_lines_keeps_the_block_whole() -> None:

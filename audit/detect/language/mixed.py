@@ -213,12 +213,9 @@ TITLE_MIN_LETTERS = 5
 def _title_script(title: str | None, language: str | None) -> str | None:
     """The script of the title when it says the article's verdict is wrong: the verdict is a
     language written in Latin letters, the title in another script. The page's chrome or
-    code in English then outweighed its text: a Georgian story under YouTube's player text
-    ("en"; its Georgian read as "et", a language langdetect has and Georgian is not), a Hindi
-    Business Standard story under an English menu ("en" 0.71), two Sina stories under their
-    page's script ("ca" 0.71, "en" 0.86); language.mixed called each one's own text a foreign
-    passage (a second reader, thirty-sixth session: 6 findings of 184 on the held-out corpora,
-    every one false). A passage in the title's script is then the article's own text."""
+    code in English then outweighed its text (a Georgian story under YouTube's player text, a
+    Hindi one under an English menu: docs/measurements.md, thirty-sixth session), and a
+    passage in the title's script is the article's own text."""
     if language not in LATIN_WRITTEN or not title or title.isascii():  # (ASCII: Latin letters only)
         return None
     letters = Counter(_script(ch) for ch in title if ch.isalpha())

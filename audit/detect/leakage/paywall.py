@@ -299,24 +299,22 @@ def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
 
 
 def _joined_to_the_end(blocks: list[Block], lines: tuple[Line, ...]) -> list[Block]:
-    """The last two blocks as one when both say the article is cut, prose comes before the
-    first (the cut is where the article stops, not a label over it), the second ends the text
-    and fewer than GOES_ON_WORDS words lie between: what follows such a cut up to the text's
-    end is the paywall's. The Haitian Times' appeal between its cut ("To view the full story,
-    please subscribe ...") and its closing "... already a subscriber, you can log in ..."
-    ("We've been at this for 20 years ... Join now or renew to get: — Instant access ...") was
-    in neither block (pages_flat, pages_lines: a second reader, thirty-fifth and thirty-sixth
-    sessions)."""
-    if len(blocks) < 2:
-        return blocks
-    first, last = blocks[-2], blocks[-1]
-    between = lines[first.lines[-1].index + 1:last.lines[0].index]
-    if (not (first.cut and last.cut) or last.lines[-1].index != lines[-1].index
-            or not any(ln.prose for ln in lines[:first.lines[0].index])
-            or sum(ln.words for ln in between) >= GOES_ON_WORDS):
-        return blocks
-    whole = Block(first.lines + list(between) + last.lines, first.phrases + last.phrases, cut=True)
-    return [*blocks[:-2], whole]
+    """The blocks from a cut to the one that ends the text as one, when each is a cut, prose
+    comes before the first (the cut is where the article stops, not a label over it) and
+    fewer than GOES_ON_WORDS words lie between two: what follows such a cut is the paywall's.
+    The Haitian Times' appeal between its cut and its closing log-in line was in neither
+    block (pages_flat, pages_lines; docs/measurements.md, thirty-sixth session)."""
+    while len(blocks) >= 2:
+        first, last = blocks[-2], blocks[-1]
+        between = lines[first.lines[-1].index + 1:last.lines[0].index]
+        if (not (first.cut and last.cut) or last.lines[-1].index != lines[-1].index
+                or not any(ln.prose for ln in lines[:first.lines[0].index])
+                or sum(ln.words for ln in between) >= GOES_ON_WORDS):
+            break
+        phrases = [p for ln in between for p in _belongs(ln) or []]
+        blocks = [*blocks[:-2], Block(first.lines + list(between) + last.lines,
+                                      first.phrases + phrases + last.phrases, cut=True)]
+    return blocks
 
 
 def _may_start(lines: Sequence[Line]) -> set[int]:
