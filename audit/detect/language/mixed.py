@@ -218,20 +218,21 @@ def _title_script(title: str | None, language: str | None) -> str | None:
     passage in the title's script is the article's own text."""
     if language not in LATIN_WRITTEN or not title or title.isascii():  # (ASCII: Latin letters only)
         return None
-    letters = Counter(_script(ch) for ch in title if ch.isalpha())
-    if not letters:
-        return None
-    script, n = letters.most_common(1)[0]
+    letters = _script_letters(title)
+    script = _most_written(letters)
     total = sum(letters.values())
-    return script if script != "LATIN" and total >= TITLE_MIN_LETTERS and n >= TITLE_SCRIPT_SHARE * total else None
+    return (script if script not in (None, "LATIN") and total >= TITLE_MIN_LETTERS
+            and letters[script] >= TITLE_SCRIPT_SHARE * total else None)
 
 
 def _main_script(passage: str) -> str | None:
     """The script most of the passage's letters are written in."""
-    raw = passage.encode("utf-8", "surrogatepass")
-    letters = Counter(_script(ch) for ch in beyond_ascii(raw) if ch.isalpha())
-    letters["LATIN"] += len(raw.translate(None, _NOT_ASCII_LETTERS))
-    return letters.most_common(1)[0][0] if sum(letters.values()) else None
+    return _most_written(_script_letters(passage))
+
+
+def _most_written(scripts: dict[str, int]) -> str | None:
+    """The script of most letters (of as many, not Latin); None for no letter."""
+    return max(scripts, key=lambda script: (scripts[script], script != "LATIN")) if scripts else None
 
 
 def _chrome(passage: str) -> bool:
@@ -637,6 +638,16 @@ def _letters_and_script_share(piece: str) -> tuple[int, float]:
     (their bytes, the ASCII ones deleted) per distinct character (a paragraph of English
     news has a handful), not per character.
     """
+    scripts = _script_letters(piece)
+    letters = sum(scripts.values())
+    if not letters:
+        return 0, 0.0
+    weighted = sum(n * _DENSE.get(script, 1) for script, n in scripts.items())
+    return weighted, max(scripts.values()) / letters
+
+
+def _script_letters(piece: str) -> dict[str, int]:
+    """The piece's letters by script (`_script`), counted as `_letters_and_script_share` says."""
     scripts: dict[str, int] = {}
     raw = piece.encode("utf-8", "surrogatepass")
     ascii_letters = len(raw.translate(None, _NOT_ASCII_LETTERS))
@@ -647,11 +658,7 @@ def _letters_and_script_share(piece: str) -> tuple[int, float]:
         if ch.isalpha():
             script = _script(ch)
             scripts[script] = scripts.get(script, 0) + n
-    letters = sum(scripts.values())
-    if not letters:
-        return 0, 0.0
-    weighted = sum(n * _DENSE.get(script, 1) for script, n in scripts.items())
-    return weighted, max(scripts.values()) / letters
+    return scripts
 
 
 @lru_cache(maxsize=4096)
