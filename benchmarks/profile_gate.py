@@ -58,9 +58,9 @@ def _wrap_worker_init(log: Path, profile_dir: Path | None) -> None:
     original = workers._init_worker
 
     @functools.wraps(original)
-    def init(plan: Any) -> None:
+    def init(plan: Any, *rest: Any) -> None:
         start = time.time()
-        original(plan)
+        original(plan, *rest)
         if os.getpid() != PARENT:
             util.Finalize(None, _record("worker", log, profile_dir, start), exitpriority=100)
     workers._init_worker = init

@@ -124,3 +124,19 @@ def test_a_new_version_of_a_library_behind_findings_is_a_new_key(monkeypatch) ->
     assert data_fingerprint() != before
     monkeypatch.setattr(importlib.metadata, "version", real)
     assert data_fingerprint() == before
+
+
+def test_findings_kept_as_text_are_what_json_dumps_made_of_them() -> None:
+    """findings_text (the parent's store, with its one encoder) writes the text json.dumps
+    wrote: a date in a finding's data is its str, none is "[]", and a cache made by either
+    is read the same."""
+    import json
+
+    from audit.detect.cache import findings_text, served_findings, stored_findings
+    from audit.model import Finding
+
+    found = [Finding(article_id="a", check="consistency.weekday", message="Tuesday, “May 12”", start=3, end=9,
+                     excerpt="é", data={"date": date(2025, 5, 12), "n": 2})]
+    assert findings_text([]) == "[]" == json.dumps([])
+    assert findings_text(found) == json.dumps(stored_findings(found), default=str)
+    assert served_findings(json.loads(findings_text(found)), "b")[0].data == {"date": "2025-05-12", "n": 2}

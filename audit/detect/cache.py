@@ -200,6 +200,17 @@ def stored_findings(findings: Sequence[Finding]) -> list[dict[str, Any]]:
     return [{name: getattr(f, name) for name in _STORED} for f in findings]
 
 
+# json.dumps(value, default=str), without the encoder it builds on every call (a default
+# makes it build one): the parent's store of a cold run encodes 14 parts an article
+as_json = json.JSONEncoder(default=str).encode
+
+
+def findings_text(findings: Sequence[Finding]) -> str:
+    """Findings as an entry keeps them, as JSON text: "[]" for none (most detectors on
+    most articles; json.dumps([]) costs 4 us, 1.4 s of the parent at 20,000 articles)."""
+    return as_json(stored_findings(findings)) if findings else "[]"
+
+
 def served_findings(stored: list[dict[str, Any]], article_id: str) -> list[Finding]:
     """The findings an entry kept, for the article now named `article_id`."""
     return [Finding(article_id=article_id, **item) for item in stored]
@@ -379,10 +390,7 @@ class FindingsCache:
 
     def put(self, key: str, findings: Sequence[Finding]) -> None:
         self.fresh_keys[key] = None
-        if not findings:  # most pairs; json.dumps([]) costs 4 us, 1.4 s at 20,000 articles
-            self.entries[key] = "[]"
-            return
-        self.entries[key] = json.dumps(stored_findings(findings), default=str)
+        self.entries[key] = findings_text(findings)
 
     def entry(self, key: str) -> dict[str, str]:
         """An article's entry (article_key): detector digest -> that detector's findings

@@ -40,17 +40,17 @@ from audit.detect.cache import (
     MappedEntries,
     ShareSource,
     article_digest,
-    article_key,
     article_part,
+    as_json,
     cache_key,
     code_fingerprint,
     data_fingerprint,
     detector_digest,
+    findings_text,
     kept_shares,
     params_text,
     parse_entry,
     served_findings,
-    stored_findings,
 )
 from audit.detect.contain import describe_error, find_across, find_contained
 from audit.detect.duplicates import passage_apart
@@ -841,20 +841,22 @@ class _Keeper:
             return
         looked_up = set(batch.entries)  # the others' language was found by the worker
         fresh_entries: dict[str, dict[str, str]] = {}  # this batch's, grown, then streamed
+        halves: dict[int, str] = {}  # an article's half of its keys (article_key's), made once
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             for position, found in fresh.items():
                 article = batch.articles[position]
                 if position not in looked_up:  # counted as a lookup would have
                     self.cache.misses += 1
+                if (half := halves.get(position)) is None:
+                    half = halves[position] = article_digest(article_part(article, True))
                 if name in self.large:
-                    self.fresh_values[self.large_key(name, article)] = found
+                    self.fresh_values[cache_key(self.digests[name], half)] = found  # large_key's
                     continue
                 if position not in batch.entries:  # its entry, if an earlier run made one
-                    key = article_key(article)
+                    key = ENTRY + half  # article_key's
                     batch.entries[position] = (key, fresh_entries.get(key) or self.cache.entry(key))
                 key, entry = batch.entries[position]
-                entry[self.digests[name]] = json.dumps(found if name in self.plan.prepare
-                                                       else stored_findings(found), default=str)
+                entry[self.digests[name]] = as_json(found) if name in self.plan.prepare else findings_text(found)
                 fresh_entries[key] = entry
         for key, entry in fresh_entries.items():  # to the cache's file now, not held to the end
             self.cache.stream_entry(key, entry)
