@@ -4,6 +4,7 @@ no alarm on short lines, names, or a quote of a few words."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -616,3 +617,35 @@ def test_russian_without_its_own_letters_is_not_bulgarian() -> None:
     found = list(find_mixed_language([article(f"{RUSSIAN_ARTICLE}\n{ukrainian}\n{RUSSIAN_ARTICLE}", "ru")],
                                      {"expected_languages": ["ru"]}))
     assert [f.excerpt for f in found] == [ukrainian]
+
+
+
+# _SENTENCE with its closing mark named: the matches that end at one are sentence_stops'
+_MARKED = re.compile(language_mixed._SENTENCE.pattern.replace("(?:[", "(?:(?P<mark>[", 1).replace(
+    "(?=\\s)|$)", "(?=\\s))|$)", 1), re.DOTALL)
+
+
+@pytest.mark.parametrize("text", [
+    "One. Two! Three? Four… «Five» “Six” Seven\" eight", ". Lone dot starts. Then more. ", "...  . . x. y.",
+    "“Zitat.“ Danach kommt mehr. Und Schluss.", "no mark at all", "   ", "", "a.b. c.\td.\nE. f!\u2003g",
+    "Ends with mark.", "Ends with space. ", "x . . . y", "\u3000Wide.\u3000Space! End", ".\n", "a.\n",
+])
+def test_sentence_stops_are_where_the_sentence_pattern_ends_at_a_mark(text: str) -> None:
+    """_windows cuts at sentence_stops, found by one scan for the closing marks: the same
+    cuts _SENTENCE's matches made (a mark opening a sentence closes nothing), on any slice."""
+    assert _MARKED.groupindex == {"mark": 1}
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected = [m.end() for m in _MARKED.finditer(text, start, end) if m.group("mark")]
+            assert list(language_mixed.sentence_stops(text, start, end)) == expected, (text, start, end)
+
+
+@realtext.needs_gold
+def test_sentence_stops_match_the_sentence_pattern_on_real_one_paragraph_articles() -> None:
+    import json
+
+    texts = [json.loads(line)["text"] for line in realtext.records(300)]
+    for text in texts:
+        expected = [m.end() for m in _MARKED.finditer(text) if m.group("mark")]
+        assert list(language_mixed.sentence_stops(text, 0, len(text))) == expected
+    assert sum(len(list(language_mixed.sentence_stops(t, 0, len(t)))) > 3 for t in texts) > 200

@@ -137,6 +137,8 @@ _DENSE = {"CJK": 2, "HANGUL": 2}
 _WORD = re.compile(r"\w+")
 _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))  # UTF-8 bytes
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…»”“\"](?=\s)|$)", re.DOTALL)  # “: German closes a quote with it
+_CLOSING = re.compile(r"[.!?…»”“\"](?=\s)")  # _SENTENCE's ends, for sentence_stops
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -429,14 +431,36 @@ def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """text[start:end] in runs of whole sentences of at least WINDOW_CHARS (the last takes
     what is left)."""
     at = start
-    for m in _SENTENCE.finditer(text, start, end):
-        if m.end() - at >= WINDOW_CHARS and end - m.end() >= WINDOW_CHARS // 2:
-            yield at, m.end()
-            at = m.end()
+    for stop in sentence_stops(text, start, end):
+        if stop - at >= WINDOW_CHARS and end - stop >= WINDOW_CHARS // 2:
+            yield at, stop
+            at = stop
             while at < end and text[at].isspace():
                 at += 1
     if at < end:
         yield at, end
+
+
+def sentence_stops(text: str, start: int, end: int) -> Iterator[int]:
+    """Where those of `_SENTENCE.finditer(text, start, end)`'s matches end that end at a
+    closing mark (not at the text's end): each mark followed by a space, except a mark that
+    starts a sentence (". Next": _SENTENCE's \\S takes it, so that sentence ends at a later
+    mark). The marks
+    are found by one C scan; _SENTENCE's lazy dot tried the alternation at each character
+    (most of _windows' time on a one-paragraph article)."""
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
+        return
+    opens = first.start()  # where the current sentence starts
+    for mark in _CLOSING.finditer(text, opens + 1, end):
+        at = mark.start()
+        if at == opens:  # a mark that opens the sentence does not close it
+            continue
+        yield at + 1
+        after = _NON_SPACE.search(text, at + 1, end)
+        if after is None:
+            return
+        opens = after.start()
 
 
 def _judge(
@@ -593,8 +617,10 @@ def table_of_figures(text: str, max_share: float = MAX_FIGURE_SHARE) -> bool:
     a clause, and clauses holding a date made whole Chinese and Japanese articles tables of
     figures, which an English suite did not report (precision-multilingual.md)."""
     words = text.split()
+    if not words or len(words) - sum(map(str.isalpha, words)) < max_share * len(words):
+        return False  # fewer words than that hold anything but letters: fewer are figures
     figures = [_figure(word) for word in words]
-    if not words or sum(figures) < max_share * len(words):
+    if sum(figures) < max_share * len(words):
         return False
     run = letters = 0
     for word, figure in zip(words, figures):
