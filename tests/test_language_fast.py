@@ -127,6 +127,59 @@ def test_other_cyrillic_languages_go_to_langdetect(text: str, expected: str) -> 
         assert detect_language(text).language == expected
 
 
+POLISH = (
+    "Prezydent Ukrainy Wołodymyr Zełenski przybył w czwartek do Ankary, gdzie spotkał się z "
+    "prezydentem Turcji. Oświadczył, że nie pojedzie do Stambułu, dopóki Władimir Putin sam nie "
+    "weźmie udziału w rozmowach. Rosyjska delegacja przybyła już w środę wieczorem; według "
+    "ministerstwa spotkanie miało się rozpocząć w tym tygodniu, ale zostało ponownie przełożone, "
+    "ponieważ strony nie mogły uzgodnić porządku obrad."
+)
+CZECH = (
+    "Ukrajinský prezident Volodymyr Zelenskyj přijel ve čtvrtek do Ankary, kde se setkal s "
+    "tureckým prezidentem. Prohlásil, že nepojede do Istanbulu, dokud se jednání sám nezúčastní "
+    "Vladimir Putin. Ruská delegace dorazila už ve středu večer; podle ministerstva mělo setkání "
+    "začít tento týden, ale bylo znovu odloženo, protože se strany nedokázaly dohodnout na programu."
+)
+# an English report full of Polish names: their letters, none of Polish's own words
+POLISH_NAMES = (
+    "Iga Świątek won in Warsaw on Sunday as Łukasz Piszczek, Jakub Błaszczykowski and Wojciech "
+    "Szczęsny watched from the stands with Paweł Fajdek. Świątek, who beat Magda Linette and "
+    "then Magdalena Fręch, said she had felt the crowd behind her from the first game to the last, "
+    "and thanked her coach for the plan they had made before the final."
+)
+
+
+def test_polish_is_clear_by_its_own_letters_and_words() -> None:
+    """Polish's frequent words are other languages' too (na, i, do, to, o): its letters tell
+    it (ł ś ź ż ń), with words only it writes; langdetect agrees."""
+    assert clear_language(POLISH) == "pl" == language_probabilities(POLISH)[0][0]
+    assert detect_language(POLISH) == lang.LanguageGuess("pl", 1.0)
+    assert clear_language(POLISH[:150]) is None  # too few words to be sure
+    assert clear_language(POLISH + " Mówił też Václav Havel.") is None  # á: not a letter Polish writes
+
+
+# a squad list: Polish letters enough, none of Polish's own words
+SQUAD = ("Łukasz Fabiański, Wojciech Szczęsny, Łukasz Skorupski, Kamil Glik, Jan Bednarek, Paweł Dawidowicz, "
+         "Bartosz Bereszyński, Tymoteusz Puchacz, Michał Karbownik, Grzegorz Krychowiak, Przemysław Frankowski, "
+         "Mateusz Klich, Kacper Kozłowski, Jakub Moder, Piotr Zieliński, Kamil Jóźwiak, Przemysław Płacheta, "
+         "Karol Świderski, Dawid Kownacki, Krzysztof Piątek, Arkadiusz Milik.")
+
+
+@pytest.mark.parametrize(("text", "clear", "detected"), [
+    (CZECH, None, "cs"),  # ř ě č: letters Polish does not write
+    (POLISH_NAMES, "en", "en"),  # ł ś ę in names: the function words say English
+    (SQUAD, None, None),  # no Polish word: langdetect decides
+])
+def test_other_latin_texts_with_polish_letters_are_not_called_polish(
+        text: str, clear: str | None, detected: str | None) -> None:
+    assert clear_language(text) == clear
+    assert detect_language(text).language == (detected or language_probabilities(text)[0][0])
+
+
+def test_polish_words_are_what_make_polish_letters_a_verdict() -> None:
+    assert clear_language(SQUAD + " Trener mówi, że jest to skład, który się sprawdzi.") == "pl"
+
+
 def test_a_paragraphs_word_counts_are_a_parameter() -> None:
     sentence = ("Der Präsident ist am Donnerstag in Ankara eingetroffen, wo er mit dem "
                 "türkischen Präsidenten über die Gespräche sprach.")

@@ -235,6 +235,8 @@ SCRIPT_SHARE = 0.95  # share of the letters in one language's own script
 MARKED_MIN = 3  # a language's own letters (ы, э, ё for Russian) a shared-script text needs ...
 MARKED_SHARE = 0.005  # ... and their share of the script's letters (Russian news: ~2%)
 RARE_PER_MARKED = 0.25  # letters the language hardly writes (ъ), at most this per own letter
+LATIN_OWN_SHARE = 0.015  # a Latin-script language's own letters (ł ś ź ż ń: Polish news ~3.3%) ...
+LATIN_MIN_WORDS = 2  # ... and its own words, different ones ("się", "że", "jest")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())  # of ASCII bytes
 _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
@@ -270,11 +272,23 @@ class MarkedLetters:
 
 
 @dataclass(frozen=True)
+class LatinLetters:
+    """A Latin-script language clear by letters only it writes (Polish: ł ś ź ż ń), when the
+    text writes no letter past ASCII the language does not, and some of its own words."""
+
+    language: str
+    own: frozenset[str]
+    writes: frozenset[str]  # every letter past ASCII the language writes
+    words: frozenset[str]  # words of its alone among langdetect's languages
+
+
+@dataclass(frozen=True)
 class FastPath:
     words: dict[str, str]  # function word -> its language (words of two languages left out)
     starts: list[int]  # script ranges, sorted by first code point
     ranges: list[tuple[int, int, str]]  # (first, last, language)
     marked: tuple[MarkedLetters, ...] = ()
+    latin: tuple[LatinLetters, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -293,7 +307,9 @@ def fast_path() -> FastPath:
         MarkedLetters(lang, rule["script"][0], rule["script"][1], frozenset(rule["own"]),
                       frozenset(rule["others"]), frozenset(rule["rare"]))
         for lang, rule in raw.get("marked_letters", {}).items())
-    return FastPath(words, [lo for lo, _, _ in ranges], ranges, marked)
+    latin = tuple(LatinLetters(lang, frozenset(rule["own"]), frozenset(rule["writes"]), frozenset(rule["words"]))
+                  for lang, rule in raw.get("latin_letters", {}).items())
+    return FastPath(words, [lo for lo, _, _ in ranges], ranges, marked, latin)
 
 
 def fast_path_version() -> str:
@@ -302,7 +318,7 @@ def fast_path_version() -> str:
 
     rules = resources.files("audit.data").joinpath("language_fast_path.json").read_bytes()
     limits = (FAST_CHARS, FAST_MIN_WORDS, FAST_MIN_SHARE, FAST_MARGIN, FAST_MIN_DISTINCT,
-              SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, "script_says", _ASCII_RUN.pattern, _CODE_MARK.pattern, CJK_WEIGHT, CJK_MIN_SHARE,
+              SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, LATIN_OWN_SHARE, LATIN_MIN_WORDS, "script_says", _ASCII_RUN.pattern, _CODE_MARK.pattern, CJK_WEIGHT, CJK_MIN_SHARE,
               KANA_MIN, KANA_MIN_SHARE, "capitals", CAPITALS_SHARE, LATIN_MIN_SHARE,
               "persian", sorted(PERSIAN_WORDS), sorted(ARABIC_WORDS), PERSIAN_MIN_WORDS,
               _ARABIC_MARKS.pattern, _ARABIC_SCRIPT_WORD.pattern)
@@ -322,10 +338,11 @@ def clear_language(
     sample = text[:FAST_CHARS].lower()
     words = letter_runs(sample)
     if sample.isascii():  # its letters and no other script's, counted in C
-        letters, foreign = len(sample.encode("ascii").translate(None, _NOT_LETTERS)), []
+        letters, foreign, past = len(sample.encode("ascii").translate(None, _NOT_LETTERS)), [], ""
     else:  # ASCII holds no letter of another script: looked for past ASCII only
         letters = sum(map(len, words))
-        foreign = _NOT_LATIN.findall(beyond_ascii(sample.encode("utf-8", "surrogatepass")))
+        past = beyond_ascii(sample.encode("utf-8", "surrogatepass"))
+        foreign = _NOT_LATIN.findall(past)
     if not letters:
         return None
     if len(foreign) > letters * (1 - SCRIPT_SHARE):
@@ -334,7 +351,10 @@ def clear_language(
         return _clear_marked(foreign, letters) if len(words) >= min_words else None
     if foreign:
         return None  # Latin with a sprinkle of another script: let langdetect weigh it
-    return _clear_words(words, min_words, min_distinct, min_share)
+    language = _clear_words(words, min_words, min_distinct, min_share)
+    if language is None and past and len(words) >= min_words:
+        return _clear_latin(past, words, letters)
+    return language
 
 
 def letter_runs(text: str) -> list[str]:
@@ -378,6 +398,20 @@ def _clear_marked(foreign: list[str], letters: int) -> str | None:
         if (own >= max(MARKED_MIN, MARKED_SHARE * script)
                 and not any(counts[ch] for ch in rule.others)
                 and sum(counts[ch] for ch in rule.rare) <= RARE_PER_MARKED * own):
+            return rule.language
+    return None
+
+
+def _clear_latin(past: str, words: list[str], letters: int) -> str | None:
+    """A language among the others of the Latin script by its own letters (`past`: the
+    text's characters past ASCII): Polish by enough ł ś ź ż ń, no letter past ASCII that
+    Polish does not write, and LATIN_MIN_WORDS of the words only Polish writes."""
+    counts = Counter(past)  # a few dozen distinct characters
+    written = {ch for ch in counts if ch.isalpha()}
+    for rule in fast_path().latin:
+        own = sum(counts[ch] for ch in rule.own)
+        if (own >= max(MARKED_MIN, LATIN_OWN_SHARE * letters) and written <= rule.writes
+                and len(rule.words.intersection(words)) >= LATIN_MIN_WORDS):
             return rule.language
     return None
 
