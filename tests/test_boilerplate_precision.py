@@ -543,3 +543,35 @@ def test_a_tip_prompt_closing_a_flat_story_is_chrome() -> None:
     text = (f"{TITAN} {TITAN_2} Got a tip? Email Daniel Howley at dhowley@yahoofinance.com over via "
             "encrypted mail at danielphowley@protonmail.com, and follow him on Twitter at @DanielHowley.")
     assert flagged(article(text, publisher="Yahoo Finance")) == [("Got a tip?", "phrase")]
+
+
+MASTHEAD_MENU = ("Home World Politics Business Tech Science Health Sports Entertainment Travel Style Opinion Video "
+                 "Podcasts Newsletters Events Jobs Classifieds Obituaries Weather Traffic")
+SITE_LINES = ["Our reporters cover the city from every corner, and their stories reach thousands of readers in print "
+              "and online each week.",
+              "Readers who support the paper keep its reporting free for everyone in the region, from the council "
+              "chamber to the school board."]
+ACCOUNT_MENU = ("Sign In Register Subscribe Search Menu Account Settings Help Contact Us About Us Advertise Careers "
+                "Privacy Terms Accessibility Sitemap Archive RSS")
+TRAM_STORY = " ".join([
+    "The council voted on Tuesday to extend the tram line to the northern suburbs, ending a debate that had lasted "
+    "for almost three years and divided the city's residents.",
+    "Supporters said the extension would cut travel times for thousands of commuters who now spend more than an "
+    "hour on crowded buses every morning.",
+    "Opponents argued that the cost, estimated at 400 million euros, would strain the budget for a decade and leave "
+    "little money for repairing roads and schools.",
+    "The mayor said construction would begin next spring and that the first trams could run on the new line by the "
+    "end of 2027, if the national government approved its share of the funding.",
+    "Residents of the northern suburbs welcomed the decision, and several said they had waited long enough for a "
+    "direct connection to the city centre."])
+
+
+def test_sentences_opening_a_flat_text_above_one_menu_are_its_opening_not_its_header() -> None:
+    """A flat text's first sentences that one block parts from the body (the block weighing more
+    than they do) are the text's opening (tests/test_indonesian.py has the Republika story this
+    came from), unless chrome stands above them too: then they are the page's header between
+    two menus (a Russian site's channel links and newsletter prompt, pages_flat mc-0813)."""
+    opening = " ".join([*SITE_LINES, ACCOUNT_MENU, TRAM_STORY])
+    assert [excerpt for excerpt, _ in flagged(article(opening, title=""))] == [ACCOUNT_MENU]
+    header = " ".join([MASTHEAD_MENU, opening])
+    assert [excerpt for excerpt, _ in flagged(article(header, title=""))] == [MASTHEAD_MENU, *SITE_LINES, ACCOUNT_MENU]

@@ -175,3 +175,39 @@ def test_a_schedules_days_are_no_date_lines_and_a_lone_date_line_still_is() -> N
                       "Pukul 16.00 WIB: Free Practice 2", DETIK[1], "Senin, 23 Juni 2025", DETIK[2]])
     found = find_metadata_leaks([make_article(text, language="id")], {})
     assert [f.excerpt for f in found] == ["Senin, 23 Juni 2025"]
+
+
+# Republika's flat text (the shape of id_news A-ac5586e69b; the sentences made up): the story's
+# opening sentences, a "Baca Juga" block of three teaser headlines glued to them and to each
+# other, then the rest of the story, longer than the opening.
+REPUBLIKA_OPENING = (
+    "REPUBLIKA.CO.ID, JAKARTA -- Pemerintah kota menyatakan keseriusannya untuk memperpanjang jalur kereta "
+    "hingga kota tetangga. Pasalnya, pemerintah provinsi tetangga telah menyatakan keinginannya agar moda "
+    "transportasi itu bisa diperpanjang ke daerahnya.Wali kota mengatakan, saat ini pihaknya masih terus "
+    "melakukan kajian untuk memperpanjang jalur ke wilayah itu. Ia juga telah meminta direktur utama "
+    "perusahaan untuk berkoordinasi dengan pemerintah provinsi.")
+REPUBLIKA_TEASERS = ("Baca JugaKementerian Terbitkan Aturan WFA untuk ASN, Wali Kota Optimistis Bisa Diterapkan "
+                     "di KotaSopir Angkot Respons Wali Kota: Siap Dipecat Jika Ugal-ugalanPemkot Bakal Buka "
+                     "Sejumlah Rute Baru Bus ke Pasar Baru")
+REPUBLIKA_REST = (
+    "\"Untuk perluasan (LRT) Bekasi sampai Bogor Timur akan kami matangkan. Saya sudah minta direktur untuk duduk "
+    "bersama dengan pemerintah provinsi, kalau menjadi sesuatu yang diseriusi,\" kata dia di Balai Kota, "
+    "Jumat.Ia mengatakan, saat ini pihaknya masih fokus untuk melakukan pembangunan fase kedua. Ditargetkan, "
+    "pembangunan itu dapat rampung pada 2029. Setelah itu, baru pihaknya akan melanjutkan pembangunan fase "
+    "selanjutnya.Sebelumnya, wali kota sempat mengatakan akan memprioritaskan perpanjangan jalur sampai kota "
+    "tetangga. Pasalnya, pihaknya sudah berkomunikasi dengan gubernur terkait rencana perpanjangan itu. "
+    "\"Karena dengan gubernur saya sudah berdiskusi,\" kata dia menanggapi permintaan wakil gubernur. Dengan "
+    "begitu, kerja sama untuk membuat jalur sampai kota tetangga dapat berjalan lancar. \"Nanti kami, "
+    "bagaimana bagi hasil dan lainnya, akan kami detailkan,\" ujarnya.")
+
+
+def test_a_storys_opening_above_a_teaser_block_is_the_story() -> None:
+    """The teaser block weighed more than the four sentences above it, so the body began below
+    it and the four were called chrome "before the article's main body" (a read of id_news,
+    thirty-seventh session). Two or more prose lines of 40 words that one block parts from
+    the body are the text's opening. Guard: the teaser block is still chrome."""
+    text = REPUBLIKA_OPENING + REPUBLIKA_TEASERS + REPUBLIKA_REST
+    found = [f.excerpt for f in find_boilerplate_lines(
+        [make_article(text, language="id", url="https://news.republika.co.id/berita/x/jalur-kereta")], {})]
+    # the teasers' unit runs on into the quote glued to them, as on the page
+    assert found == [REPUBLIKA_TEASERS + "\"Untuk perluasan (LRT) Bekasi sampai Bogor Timur akan kami matangkan."]

@@ -125,6 +125,8 @@ END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that 
 # blocks' words (BLOCK_WORDS each). Teaser blurbs, captions and a footer's lines are shorter.
 PASSAGE_MIN_LINES = 3
 PASSAGE_MIN_WORDS = 2 * BLOCK_WORDS
+OPENING_MIN_LINES = 2  # ... the text's opening above one block that parts it from the body (_passages)
+OPENING_MIN_WORDS = BLOCK_WORDS
 # A sentence end whose space was lost at extraction ("taking the name.That wasn't the end",
 # "equities.“Investor sentiment"): a lower-case letter, a sentence mark, maybe a quote, then a
 # capitalised word in lower case (not "U.S.Army", "Amazon.com", "ASP.NET"). A span cut from
@@ -911,10 +913,20 @@ def _lower_word(text: str) -> bool:
     return first[:1].islower() and first.islower()
 
 
-def _passages(lines: Sequence[Line], first: int, last: int, chrome: set[int]) -> frozenset[int]:
+def _passages(lines: Sequence[Line], first: int, last: int, chrome: set[int],
+              anchors: set[int] = frozenset()) -> frozenset[int]:
     """Lines outside the body [first, last] in a passage: PASSAGE_MIN_LINES or more prose lines
     in a row holding PASSAGE_MIN_WORDS words, none with a chrome phrase. Not after a comments
-    header below the body: comments are prose and chrome (`_comments_start` reads only the body)."""
+    header below the body: comments are prose and chrome (`_comments_start` reads only the body).
+
+    Above the body, a run that only one line parts from it, with no chrome evidence (`anchors`)
+    above it, is the text's opening cut off by a block inside the text, with OPENING_MIN_LINES
+    and OPENING_MIN_WORDS: a Republika story's first four sentences (68 words) above a "Baca
+    Juga" teaser glued to them weighed less than it, so the body began below the teaser, and
+    three of them were called chrome "before the article's main body" (a thirty-seventh
+    session's read).
+    Below a menu, such lines are a page's header (a Russian site's channel links and its
+    newsletter prompt between two menus). Recurrence may still call the opening chrome."""
     stop = next((ln.index for ln in lines[last + 1:] if any(h.kind == "comments" for h in _strong_hits(ln))),
                 len(lines))
     found: set[int] = set()
@@ -924,7 +936,11 @@ def _passages(lines: Sequence[Line], first: int, last: int, chrome: set[int]) ->
             if ln is not None and ln.index not in chrome and (_prose(ln) or _glued_sentences(ln)):
                 run.append(ln)
                 continue
-            if len(run) >= PASSAGE_MIN_LINES and sum(r.words for r in run) >= PASSAGE_MIN_WORDS:
+            words = sum(r.words for r in run)
+            if (len(run) >= PASSAGE_MIN_LINES and words >= PASSAGE_MIN_WORDS) or (
+                    run and high == first and run[-1].index == first - 2
+                    and len(run) >= OPENING_MIN_LINES and words >= OPENING_MIN_WORDS
+                    and not any(i < run[0].index for i in anchors)):
                 found.update(r.index for r in run)
             run = []
     return frozenset(found)
@@ -1038,9 +1054,10 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
-    body = _body(lines, first, last, (strong | (_zone_evidence(lines, article.language) - closers)) - embeds, article.text or "")
+    anchors = (strong | (_zone_evidence(lines, article.language) - closers)) - embeds
+    body = _body(lines, first, last, anchors, article.text or "")
     if first >= 0 and (first > 0 or last < len(lines) - 1):
-        body = replace(body, passages=_passages(lines, first, last, strong | skip))
+        body = replace(body, passages=_passages(lines, first, last, strong | skip, anchors))
     runs = _runs(lines, article.text or "")
     code = markup_spans(article.text or "", 0, len(article.text or ""))
     code_ends = [e for _, e in code]
