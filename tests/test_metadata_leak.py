@@ -436,3 +436,20 @@ def test_a_translations_notice_of_its_original_is_a_syndication_notice() -> None
 def test_a_parenthesis_opening_with_a_longer_word_than_photo_or_image_is_no_credit(aside: str, credit: bool) -> None:
     found = running(f"{PARAGRAPH} The probe {aside} was launched in March 2000. {PARAGRAPH}")
     assert found == ([(aside, {"kind": "credit"})] if credit else [])
+
+
+@pytest.mark.parametrize(("stamp", "data"), [
+    ("POSTED: 7:54 am EST January 23,\n2008", {"kind": "stamp", "published": "2008-01-23"}),
+    ("UPDATED: 2:35 pm PST December 30,\n2007", {"kind": "stamp", "published": "2007-12-30"}),
+])
+def test_a_stamp_whose_year_stands_on_the_next_line_takes_it(stamp: str, data: dict[str, str]) -> None:
+    """CNN's pages of 2008 in L3S's set break a stamp before its year: the stamp was found
+    without it, the year left in the text (a reader: partly, thirty-seventh session)."""
+    assert leaks(stamp) == [(stamp, data)]
+
+
+def test_a_year_under_a_line_that_is_no_stamp_is_left_alone() -> None:
+    assert leaks("The plant opened in January,\n2008") == []
+    # a stamp that ends its own line keeps to it: the year after it starts the next sentence
+    _, found = line_findings("Published: May 15, 2025 10:59pm\n2008")
+    assert [f.excerpt for f in found] == ["Published: May 15, 2025 10:59pm"]

@@ -443,6 +443,21 @@ LINK_TAIL_LINES = 3  # short lines a note cut at its links may go on over ("di s
 LINK_TAIL_WORDS = 3
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _year_follows(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
+    """Whether a stamp or date on a line of its own goes on to the next line, a year alone:
+    "POSTED: 7:54 am EST January 23," / "2008" (CNN's pages of 2008 in L3S's set: the year was
+    left in the text, a reader: partly)."""
+    line, _, leak = read[k]
+    if leak is None or leak.kind not in ("stamp", "date") or line.piece or k + 1 >= len(read):
+        return False
+    following, _, its_leak = read[k + 1]
+    return (line.text.rstrip().endswith(",") and its_leak is None and not following.piece
+            and _YEAR.fullmatch(following.text.strip()) is not None)
+
+
 def _link_tail(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> int:
     """The index after the last line that a note on line k goes on over: the short lines of the
     links it was cut at, up to the one that ends it ("Artikel ini telah naik di" / "detikJabar.";
@@ -690,6 +705,11 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 if leak.kind == "syndication" and shown is line and (carried := _link_tail(read, k)) > k + 1:
                     last = read[carried - 1][0]
                     shown = replace(line, end=last.end, text=article.text[line.start:last.end])
+                elif shown is line and _year_follows(read, k):
+                    year = read[k + 1][0]
+                    shown = replace(line, end=year.end, text=article.text[line.start:year.end])
+                    leak = _classify(f"{line.text} {year.text}", False) or leak  # its date, the year known
+                    carried = k + 2
                 yield _finding(article, shown.start, shown.end, message(shown, leak), leak)
                 continue
             if inline and teaser_list(line.text):
