@@ -188,11 +188,17 @@ def parse_entry(stored: str | None) -> dict[str, str]:
     return dict(zip(parts[::2], parts[1::2], strict=True))
 
 
+def article_half(article: Article) -> str:
+    """The article's half of its entry's key and of its prepared shares' keys: its part
+    with the title and URL (article_part's `prepared`), hashed."""
+    return article_digest(article_part(article, prepared=True))
+
+
 def article_key(article: Article) -> str:
     """The key of the article's one entry for the workers' detectors (FindingsCache.entry):
     the prepared half, which holds the findings half's parts and the title and URL (a
     share's); a detector's own part is its digest inside the entry."""
-    return ENTRY + article_digest(article_part(article, prepared=True))
+    return ENTRY + article_half(article)
 
 
 def stored_findings(findings: Sequence[Finding]) -> list[dict[str, Any]]:
@@ -223,8 +229,7 @@ def findings_key(name: str, fingerprint: str, params: str, article: Article) -> 
 
 def prepared_key(name: str, fingerprint: str, params: str, article: Article) -> str:
     """As findings_key, for a cross-article detector's per-article share (Detector.prepare)."""
-    return cache_key(detector_digest(f"{name}.prepare", fingerprint, params),
-                     article_digest(article_part(article, prepared=True)))
+    return cache_key(detector_digest(f"{name}.prepare", fingerprint, params), article_half(article))
 
 
 def packed_text(values: Any) -> str:

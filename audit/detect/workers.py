@@ -39,8 +39,7 @@ from audit.detect.cache import (
     FindingsCache,
     MappedEntries,
     ShareSource,
-    article_digest,
-    article_part,
+    article_half,
     as_json,
     cache_key,
     code_fingerprint,
@@ -156,7 +155,7 @@ def look_up(article: Article, entries: Any, order: Order,
     """The article's entry in `entries` (FindingsCache.entries), read for the detectors
     that support it (`by_language`: supports() reads the language only, so asked once a
     language). In a worker, on the entries inherited at the fork, or here (known lines)."""
-    half = article_digest(article_part(article, True))
+    half = article_half(article)
     entry = parse_entry(entries.get(ENTRY + half))
     parts = by_language.get(article.language)
     if parts is None:
@@ -684,10 +683,6 @@ class _Keeper:
             self.next_known[article.source_sha256] = with_complete(known, now)
             self.fresh_known += 1
 
-    def large_key(self, name: str, article: Article) -> str:
-        """The key of a large prepared value (its own row in the Arrow file)."""
-        return cache_key(self.digests[name], article_digest(article_part(article, True)))
-
     @property
     def looks_up(self) -> bool:
         """Whether a batch needs the parent between normalising and detecting."""
@@ -841,16 +836,16 @@ class _Keeper:
             return
         looked_up = set(batch.entries)  # the others' language was found by the worker
         fresh_entries: dict[str, dict[str, str]] = {}  # this batch's, grown, then streamed
-        halves: dict[int, str] = {}  # an article's half of its keys (article_key's), made once
+        halves: dict[int, str] = {}  # each article's article_half, made once for all its parts
         for name, fresh in [*result.findings.items(), *result.prepared.items()]:
             for position, found in fresh.items():
                 article = batch.articles[position]
                 if position not in looked_up:  # counted as a lookup would have
                     self.cache.misses += 1
                 if (half := halves.get(position)) is None:
-                    half = halves[position] = article_digest(article_part(article, True))
-                if name in self.large:
-                    self.fresh_values[cache_key(self.digests[name], half)] = found  # large_key's
+                    half = halves[position] = article_half(article)
+                if name in self.large:  # its own row in the Arrow file
+                    self.fresh_values[cache_key(self.digests[name], half)] = found
                     continue
                 if position not in batch.entries:  # its entry, if an earlier run made one
                     key = ENTRY + half  # article_key's

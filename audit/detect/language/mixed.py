@@ -445,9 +445,8 @@ def sentence_stops(text: str, start: int, end: int) -> Iterator[int]:
     """Where those of `_SENTENCE.finditer(text, start, end)`'s matches end that end at a
     closing mark (not at the text's end): each mark followed by a space, except a mark that
     starts a sentence (". Next": _SENTENCE's \\S takes it, so that sentence ends at a later
-    mark). The marks
-    are found by one C scan; _SENTENCE's lazy dot tried the alternation at each character
-    (most of _windows' time on a one-paragraph article)."""
+    mark). The marks are found by one C scan; _SENTENCE's lazy dot tried the alternation at
+    each character (most of _windows' time on a one-paragraph article)."""
     first = _NON_SPACE.search(text, start, end)
     if first is None:
         return
