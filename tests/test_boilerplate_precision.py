@@ -8,7 +8,7 @@ list above it; a footer with several kinds of chrome is chrome from the body on.
 
 from __future__ import annotations
 
-from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.boilerplate import _named_sentence, find_boilerplate_lines
 from audit.detect.leakage.spans import segment, sentence_ends, split_line
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
@@ -164,6 +164,46 @@ def test_name_dense_sentences_opening_or_closing_running_text_are_prose() -> Non
     assert flagged(article(DGGB, title="UK Directors Guild nominees named")) == []
     assert flagged(article(f"{TITAN} {TITAN_2} {BIFA}", title="Indie film nominations announced")) == []
     assert flagged(article(f"{TITAN} {TITAN_2} {DRAW}")) == []  # an FA Cup draw: a fixture list
+
+
+# An AP story of 2008 in L3S's set (CBS News' page), flattened: its nominee lists write
+# two lower-case words or so between the names and titles, and separate them with commas
+# inside the closing quotes. Read as link text run together, they said site chrome stood
+# above the last lines, and the story's 7 sentences above them were called chrome.
+NAACP = ('"The Great Debaters" collected eight nominations, including outstanding motion picture and both '
+         'outstanding actor and outstanding director for Denzel Washington. The movie also garnered three '
+         'supporting-actor nominations for Forest Whitaker, Nate Parker and Denzel Whitaker. Other best-picture '
+         'nominees: "American Gangster," "I Am Legend," "Talk to Me" and "Tyler Perry\'s Why Did I Get Married?" '
+         'Other outstanding-actor nominees were Columbus Short for "Stomp the Yard," Don Cheadle for "Talk to '
+         'Me," Terrence Howard for "Pride" and Will Smith for "I Am Legend." Nominated for outstanding actress: '
+         'Jurnee Smollett for "The Great Debaters," Angelina Jolie for "A Mighty Heart," Halle Berry for "Things '
+         'We Lost In the Fire," Jill Scott for "Tyler Perry\'s Why Did I Get Married?" and Taraji P. Henson for '
+         '"Talk To Me." In TV categories, "Everybody Hates Chris" and "Girlfriends" had seven nominations each, '
+         'including best TV comedy. In music categories, the nominees for outstanding album were Alicia Keys\' '
+         '"As I Am," Chris Brown\'s "Exclusive," Kanye West\'s "Graduation," "Growing Pains" by Mary J. Blige '
+         'and "System" by Seal. The Image Awards honor those who promote diversity in the arts. Awards in 44 '
+         'categories, including literature, will be presented Feb. 14 in a Los Angeles ceremony broadcast live '
+         'on Fox.')
+BENZINGA = ("See more from Benzinga * Click here for options trades from Benzinga * Barron's Picks And Pans This "
+            "Week: Apple, Ford, Tesla, Uber And More (C) 2020 Benzinga.com.")
+
+
+def test_nominee_lists_in_running_text_are_prose() -> None:
+    found = flagged(article(f"{NAACP} All rights reserved. BACK TO TOP",
+                            title="8 Image Award Bids For 'Great Debaters'"))
+    assert found == [("All rights reserved.", "phrase"), ("BACK TO TOP", "phrase")]
+
+
+def test_named_sentence_reads_a_comma_as_an_items_end_and_bullets_as_a_list() -> None:
+    pieces = {ln.text: ln for ln in segment(f"{NAACP} {BENZINGA}")}
+    # a list's items end at their commas: no capitalised run of more than 10 words
+    assert _named_sentence(pieces['In music categories, the nominees for outstanding album were Alicia Keys\' '
+                                  '"As I Am," Chris Brown\'s "Exclusive," Kanye West\'s "Graduation," "Growing '
+                                  'Pains" by Mary J. Blige and "System" by Seal.'])
+    # two lower-case words that are not a title's function words ("outstanding actress")
+    assert _named_sentence(next(ln for text, ln in pieces.items() if text.startswith("Nominated for")))
+    # items set out with bullets are a list, whatever their commas and lower-case words
+    assert not _named_sentence(pieces[BENZINGA])
 
 
 def test_radio_plug_closing_running_text_is_still_chrome() -> None:

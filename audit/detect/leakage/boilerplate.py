@@ -108,7 +108,10 @@ _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’»)\]]*$")  # a sentence's full 
 # Lower-case words a menu or a title also holds: only the other lower-case words say "prose".
 _FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by",
                              "from", "as", "v", "vs", "de", "la", "le", "el", "da", "do", "e", "y", "et", "und"])
-NAMED_SENTENCE_LOWER = 3  # lower-case content words that make a name-dense full sentence prose
+NAMED_SENTENCE_LOWER = 2  # lower-case content words that make a name-dense full sentence prose
+# Items set out with bullets inside one line ("See more from Benzinga * Click here for options trades
+# from Benzinga * Barron's Picks And Pans This Week: Apple, ..."): a list, not a sentence
+_INLINE_BULLETS = (" * ", " • ")
 EARLY_VERBS = frozenset(["is", "was", "are", "were", "has", "had", "have", "will", "said", "says", "became"])
 SAYS_EARLY_WITHIN = 3  # a subject's name and its verb: "Sung is Professor of ..." (_says_early)
 NAMED_SENTENCE_VERB_WITHIN = 8  # ... the first of them (the verb, most often) within this many words
@@ -833,14 +836,24 @@ def _named_sentence(ln: Line) -> bool:
     ...": it ends with a full stop and writes a few lower-case words that are not the
     function words a title keeps lower-case (a verb, a noun). Link text run together has no
     full stop or no such words; a list item ("- Listen to the full interview ...") starts
-    with a dash and is left to the other signals."""
-    if not ln.piece or ln.bullet or not 5 <= ln.words <= RUN_ON_WORDS or not _SENTENCE_CLOSE.search(ln.text):
+    with a dash and is left to the other signals.
+
+    Two such words do (a nominee list: 'Nominated for outstanding actress: Jurnee Smollett for
+    "The Great Debaters," Angelina Jolie for "A Mighty Heart," ...'), and a comma ends a run of
+    capitalised words: the sentence names its items one by one, where link text run together
+    has no commas. Items set out with bullets in the line are a list (Benzinga's "See more from
+    Benzinga * Click here ... * Barron's Picks ..."). L3S's AP and UPI stories of 2008 had their
+    nominee and chart lists read as menus, and the story's other sentences called chrome."""
+    if (not ln.piece or ln.bullet or not 5 <= ln.words <= RUN_ON_WORDS or not _SENTENCE_CLOSE.search(ln.text)
+            or sum(map(ln.text.count, _INLINE_BULLETS)) >= 2):
         return False
     lower, run, longest = 0, 0, 0
     for position, token in enumerate(ln.text.split()):
         if not token[:1].islower():
             run += 1
             longest = max(longest, run)
+            if token.rstrip("\"'”’)").endswith((",", ";")):
+                run = 0  # a list's item ends: link text run together has no commas
             continue
         run = 0
         if token.strip(".,;:!?\"'()").lower() not in _FUNCTION_WORDS:
