@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from factories import read_article
 
-from audit.detect.leakage.boilerplate import find_boilerplate_lines
+from audit.detect.leakage.boilerplate import _ends_on_a_verb, find_boilerplate_lines
 from audit.detect.leakage.spans import sentence_ends
 
 
@@ -45,8 +45,13 @@ def test_names_listed_with_their_titles_are_a_sentence_not_a_menu() -> None:
             "Kurucu Mütevellisi ve Yönetim Kurulu Üyesi Özben Önal katıldı. Önal yaptığı konuşmada, silah "
             "kullanmanın şiddetin en uç noktası olduğunu belirtti.")
     assert chrome(text, "'Silaha hayır' için 58 film gösterimi") == []
-    # the same list in English, where a menu run together may end so, is read as before
-    assert chrome(text, "'Silaha hayır' için 58 film gösterimi", "en") != []
+    # read as English it is a sentence too now: its commas end each name's run of capitals
+    # (boilerplate._named_sentence); before, the list itself was called chrome there
+    assert chrome(text, "'Silaha hayır' için 58 film gösterimi", "en") == []
+    # the verb-final reading that kept it apart in Turkish: a list (a comma) ending on a
+    # lower-case word's full stop; an English menu run together may end on a prompt's verb
+    assert _ends_on_a_verb("Beyoğlu Belediye Başkanı Ahmet Misbah Demircan, Özben Önal katıldı.")
+    assert not _ends_on_a_verb("Home News Sport Weather Sign up for our newsletter.")
 
 
 LEADS = [  # title, lead, the section's headline and its paragraph, as the 2004 daily sets them
