@@ -8,7 +8,11 @@ list above it; a footer with several kinds of chrome is chrome from the body on.
 
 from __future__ import annotations
 
-from audit.detect.leakage.boilerplate import _named_sentence, find_boilerplate_lines
+from audit.detect.leakage.boilerplate import (
+    _COPYRIGHT_OPENING,
+    _named_sentence,
+    find_boilerplate_lines,
+)
 from audit.detect.leakage.spans import segment, sentence_ends, split_line
 from audit.model import Article, RawRecord
 from audit.normalise import to_article
@@ -204,6 +208,16 @@ def test_named_sentence_reads_a_comma_as_an_items_end_and_bullets_as_a_list() ->
     assert _named_sentence(next(ln for text, ln in pieces.items() if text.startswith("Nominated for")))
     # items set out with bullets are a list, whatever their commas and lower-case words
     assert not _named_sentence(pieces[BENZINGA])
+
+
+def test_piece_opening_with_the_copyright_mark_and_a_year_is_a_copyright_line() -> None:
+    # UPI's closing line in L3S's set, flattened: five words and a full stop read as prose
+    assert flagged(article(f"{TITAN} {TITAN_2} © 2007 United Press International.")) == [
+        ("© 2007 United Press International.", "phrase")]
+    # the mark must open the piece with a year: a photo's credit opening its caption is not one
+    assert _COPYRIGHT_OPENING.match("© AFP / MARCO BERTORELLO Chloe Kim (USA/Snowboard Freestyle): Die "
+                                    "US-Amerikanerin war einer der Stars der Spiele 2018 in Pyeongchang.") is None
+    assert _COPYRIGHT_OPENING.match(" ⓒ 2021 연합뉴스.") is not None
 
 
 def test_radio_plug_closing_running_text_is_still_chrome() -> None:

@@ -320,10 +320,17 @@ def _strong_hits(line: Line) -> list[PhraseHit]:
     if not line.hits and line.marker is None:
         return []
     hits = [line.marker] if line.marker else []
-    hits += [h for h in _phrase_hits(line) if h.kind in SENTENCE_KINDS or _teaser_run(line, h) or not (
+    hits += [h for h in _phrase_hits(line) if h.kind in SENTENCE_KINDS or _teaser_run(line, h)
+             or (h.phrase in COPYRIGHT_MARKS and _COPYRIGHT_OPENING.match(line.text)) or not (
         line.piece and line.prose and (h.mode == "contains" or (h.mode == "prefix" and h.kind != "footer")))]
     return [h for h in hits if (h.check == CHECK and h.kind not in WEAK_KINDS)
             or (h.kind == "paywall-offer" and h.mode == "line")]
+
+
+# A sentence-like piece that opens with the mark and a year is a copyright line ("© 2007 United
+# Press International.": five words and a full stop read as prose, and a "contains" phrase does not
+# decide inside prose); a caption's credit has its sentence before the mark (_credit_after_sentence)
+_COPYRIGHT_OPENING = re.compile(r"\s*[©ⓒ]\s*(?:19|20)\d\d\b")
 
 
 def _teaser_run(line: Line, hit: PhraseHit) -> bool:
