@@ -220,6 +220,22 @@ def test_piece_opening_with_the_copyright_mark_and_a_year_is_a_copyright_line() 
     assert _COPYRIGHT_OPENING.match(" ⓒ 2021 연합뉴스.") is not None
 
 
+# detik.com, 2025 (the held-out Indonesian set): a regulation cited by its title, whose number
+# and list count ("45/PK.03.03/KESRA", "9 Langkah ...") sat inside a run of capitalised words
+DETIK = ("Kota Bandung mendadak macet pada Senin (21/7/2025) ketika ratusan pekerja wisata melakukan aksi demonstrasi "
+         "di depan Gedung Sate memblokade sejumlah ruas jalan di Kota Bandung dengan bus yang mereka bawa.\n"
+         "Aksi ini dilakukan sebagai bentuk protes terhadap larangan study tour yang diberlakukan Pemerintah Provinsi "
+         "Jawa Barat. Larangan itu tertuang dalam Surat Edaran Gubernur Jabar Nomor 45/PK.03.03/KESRA tentang 9 "
+         "Langkah Pembangunan Pendidikan Jawa Barat Menuju Terwujudnya Gapura Panca Waluya, tertanggal 6 Mei 2025.\n"
+         "Salah satu poin dalam surat edaran tersebut menegaskan larangan kegiatan wisata sekolah, termasuk yang "
+         "dibungkus dengan istilah 'study tour', karena dianggap menambah beban finansial orang tua murid.")
+
+
+def test_a_number_is_no_capitalised_word_in_a_name_dense_sentence() -> None:
+    title = "Ini Aturan Larangan Study Tour yang Picu Demo Pekerja Wisata di Bandung"
+    assert flagged(article(DETIK, title=title)) == []
+
+
 def test_radio_plug_closing_running_text_is_still_chrome() -> None:
     found = flagged(article(f"{OWEN} {OWEN_PLUG}", title="Owen determined to stay in Madrid"))
     assert found == [(OWEN_PLUG, "tail")]

@@ -856,6 +856,8 @@ def _named_sentence(ln: Line) -> bool:
         return False
     lower, run, longest = 0, 0, 0
     for position, token in enumerate(ln.text.split()):
+        if token[:1].isdigit():
+            continue  # a number is no capitalised word (lower_share counts it nothing too)
         if not token[:1].islower():
             run += 1
             longest = max(longest, run)
