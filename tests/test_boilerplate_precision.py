@@ -218,6 +218,7 @@ def test_piece_opening_with_the_copyright_mark_and_a_year_is_a_copyright_line() 
     assert _COPYRIGHT_OPENING.match("© AFP / MARCO BERTORELLO Chloe Kim (USA/Snowboard Freestyle): Die "
                                     "US-Amerikanerin war einer der Stars der Spiele 2018 in Pyeongchang.") is None
     assert _COPYRIGHT_OPENING.match(" ⓒ 2021 연합뉴스.") is not None
+    assert _COPYRIGHT_OPENING.match("Ⓒ 2021 한샘.") is not None  # the phrase list lower-cases it to "ⓒ"
 
 
 # detik.com, 2025 (the held-out Indonesian set): a regulation cited by its title, whose number

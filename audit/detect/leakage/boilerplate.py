@@ -327,12 +327,6 @@ def _strong_hits(line: Line) -> list[PhraseHit]:
             or (h.kind == "paywall-offer" and h.mode == "line")]
 
 
-# A sentence-like piece that opens with the mark and a year is a copyright line ("© 2007 United
-# Press International.": five words and a full stop read as prose, and a "contains" phrase does not
-# decide inside prose); a caption's credit has its sentence before the mark (_credit_after_sentence)
-_COPYRIGHT_OPENING = re.compile(r"\s*[©ⓒ]\s*(?:19|20)\d\d\b")
-
-
 def _teaser_run(line: Line, hit: PhraseHit) -> bool:
     """A related-links label opening a span of running text too long for one sentence: the
     teasers' headlines run together after it ("Veja também: Paquistão nega que soubesse ...
@@ -1317,6 +1311,10 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
 
 COPYRIGHT_MARKS = frozenset(["©", "ⓒ"])
 _MARK = re.compile("[©ⓒⒸ]")  # the phrase list matches lower-cased lines: "Ⓒ한샘" is "ⓒ한샘"
+# A sentence-like piece that opens with the mark and a year is a copyright line ("© 2007 United
+# Press International.": five words and a full stop read as prose, and a "contains" phrase does not
+# decide inside prose); a caption's credit has its sentence before the mark (_credit_after_sentence)
+_COPYRIGHT_OPENING = re.compile(r"\s*[©ⓒⒸ]\s*(?:19|20)\d\d\b")
 # A sentence's end before a credit: a letter's full stop ("모습.", "building."), or a closing
 # quote or bracket after one; not a date's dots ("2021.1.25/뉴스1" belongs to the credit), nor a
 # domain's ("solarserver.de © Solarthemen Media GmbH": a letter follows)
