@@ -1314,7 +1314,7 @@ _MARK = re.compile("[©ⓒⒸ]")  # the phrase list matches lower-cased lines: "
 # A sentence-like piece that opens with the mark and a year is a copyright line ("© 2007 United
 # Press International.": five words and a full stop read as prose, and a "contains" phrase does not
 # decide inside prose); a caption's credit has its sentence before the mark (_credit_after_sentence)
-_COPYRIGHT_OPENING = re.compile(r"\s*[©ⓒⒸ]\s*(?:19|20)\d\d\b")
+_COPYRIGHT_OPENING = re.compile(rf"\s*{_MARK.pattern}\s*(?:19|20)\d\d\b")  # _MARK's marks, one set
 # A sentence's end before a credit: a letter's full stop ("모습.", "building."), or a closing
 # quote or bracket after one; not a date's dots ("2021.1.25/뉴스1" belongs to the credit), nor a
 # domain's ("solarserver.de © Solarthemen Media GmbH": a letter follows)
