@@ -205,3 +205,66 @@ def test_a_text_in_capitals_is_read_lower_cased() -> None:
     assert in_capitals(text) and detect_language(text).language == "es"
     assert not in_capitals("Община Хасково осигури компютри и таблети на деца в NATO и USA")  # another script
     assert not in_capitals(text.capitalize())
+
+
+# --- a non-Latin script's UTF-8 misread as Windows-1252 or Latin-1 (script_misread) ----------
+
+LINGUA = ROOT.parent / "shared" / "data" / "lingua-testdata" / "language-testdata" / "sentences"
+needs_lingua = pytest.mark.skipif(not LINGUA.is_dir(), reason="needs ../shared/data (lingua-testdata)")
+
+
+def _lingua_text(code: str, chars: int = 1500) -> str:
+    """Real news-crawl sentences of one language (lingua's test data), joined to `chars`."""
+    sentences = (LINGUA / f"{code}.txt").read_text(encoding="utf-8").splitlines()
+    text = ""
+    for sentence in sentences:
+        if len(text) >= chars:
+            break
+        text += sentence.strip() + " "
+    return text.strip()
+
+
+def _misread(text: str, codec: str) -> str:
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252, as a browser decodes)
+
+    return text.encode("utf-8").decode(codec)
+
+
+@needs_lingua
+@pytest.mark.parametrize("code", ["ru", "ar", "el", "he", "fa", "hi", "zh", "ja", "ko", "uk"])
+@pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1"])
+def test_a_non_latin_text_misread_as_a_whole_is_judged_by_its_repair(code: str, codec: str) -> None:
+    """Read as Latin letters, such a text was a Latin-script language with p 1.0 (Arabic and
+    Persian 'da', Russian and Japanese 'pt', Chinese 'sv': language.unexpected named the
+    wrong language, and the language column was wrong for whoever filters on it)."""
+    from audit.normalise.language import script_misread
+
+    text = _lingua_text(code)
+    misread = _misread(text, codec)
+    assert detect_language(text).language == code
+    assert script_misread(misread[:5000]) is not None
+    assert detect_language(misread).language == code
+
+
+@needs_lingua
+@pytest.mark.parametrize("code", ["de", "fr", "pl", "tr", "vi"])
+def test_a_latin_text_misread_keeps_its_verdict_and_its_path(code: str) -> None:
+    """"FÃ¼r", "entrÃ©": the misread text still reads as its language, and is not repaired
+    for it (script_misread answers None: no ftfy call for the commonest mojibake)."""
+    from audit.normalise.language import script_misread
+
+    text = _lingua_text(code)
+    misread = _misread(text, "sloppy-windows-1252")
+    assert misread != text
+    assert script_misread(misread[:5000]) is None
+    assert detect_language(misread).language == detect_language(text).language == code
+
+
+@needs_lingua
+def test_a_clean_non_latin_text_and_a_stray_misread_name_are_not_repaired() -> None:
+    from audit.normalise.language import script_misread
+
+    russian = _lingua_text("ru")
+    assert script_misread(russian) is None
+    one_name = ENGLISH + " " + _misread("Зеленский", "sloppy-windows-1252")  # 9 pairs: a stray misread
+    assert script_misread(one_name[:5000]) is None

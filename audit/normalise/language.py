@@ -58,9 +58,11 @@ def preload() -> None:
 
 
 def detect_language(text: str, min_chars: int = MIN_CHARS) -> LanguageGuess:
-    """The most probable language and its probability, or no verdict for short text."""
+    """The most probable language and its probability, or no verdict for short text. A
+    text in a non-Latin script misread as a whole (`script_misread`) is judged by its repair."""
     if len(text[:MAX_CHARS].strip()) < min_chars:
         return LanguageGuess(None, None)
+    text = script_misread(text[:MAX_CHARS]) or text
     clear = clear_language(text)
     if clear is not None:
         return LanguageGuess(clear, 1.0)
@@ -72,6 +74,40 @@ def detect_language(text: str, min_chars: int = MIN_CHARS) -> LanguageGuess:
     if said is not None:
         return LanguageGuess(*said)
     return LanguageGuess(language, round(probability, 4))
+
+
+# A non-Latin script's UTF-8 read as Windows-1252 or Latin-1, as a scraper that guessed the
+# codec leaves it: each Cyrillic, Greek, Hebrew or Arabic letter becomes a lead byte's
+# character ("Ð", "Ñ", "Î", "×", "Ø", "Ù") and a continuation byte's ("€", "¬", "§", ...), each
+# CJK, Devanagari or Hangul character a lead ("ä", "å", "à", "ì") and two continuations. What
+# is left is Latin letters and marks, which the fast path and langdetect read as a Latin-script
+# language, sure of it: an Egyptian ministry's statement in Arabic was 'da' (p 1.00: "ø" is
+# Danish), and so read, 40 of 40 texts of each corpus were 'pt' (Russian, Japanese), 'sv' or
+# 'da' (Chinese), 'da' (Arabic, Persian) (docs/measurements.md, thirty-ninth session). Such
+# a text is judged by ftfy's repair of it when the repair is mostly in another script than
+# Latin; a Latin-script text misread ("FÃ¼r", "entrÃ©") keeps its verdict, which is right
+# already (its leads, "Ã" and "Â", are not counted here).
+_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("latin-1"))
+                                | set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))))
+_MISREAD_PAIR = re.compile("[\u00ce-\u00ef][" + re.escape(_CONTINUATIONS) + "]")
+MISREAD_MIN_PAIRS = 20  # such pairs in the opening: a few are a stray misread name or symbol
+MISREAD_SCRIPT_SHARE = 0.5  # share of the repair's letters past Latin
+
+
+def script_misread(sample: str) -> str | None:
+    """ftfy's repair of `sample` when it is a non-Latin script's UTF-8 misread as Windows-1252
+    or Latin-1 (see above), else None. Texts without the lead-and-continuation pairs (nearly
+    all) cost one regex search."""
+    if sample.isascii() or _MISREAD_PAIR.search(sample) is None:
+        return None
+    if len(_MISREAD_PAIR.findall(sample)) < MISREAD_MIN_PAIRS:
+        return None
+    import ftfy
+
+    repaired = ftfy.fix_encoding(sample)
+    letters = sum(map(len, _LETTERS.findall(repaired)))
+    past_latin = sum(map(len, _NOT_LATIN.findall(repaired)))
+    return repaired if letters and past_latin >= MISREAD_SCRIPT_SHARE * letters else None
 
 
 def script_says(sample: str, language: str) -> tuple[str, float] | None:
@@ -321,7 +357,8 @@ def fast_path_version() -> str:
               SCRIPT_SHARE, MARKED_MIN, MARKED_SHARE, RARE_PER_MARKED, LATIN_OWN_SHARE, LATIN_MIN_WORDS, "script_says", _ASCII_RUN.pattern, _CODE_MARK.pattern, CJK_WEIGHT, CJK_MIN_SHARE,
               KANA_MIN, KANA_MIN_SHARE, "capitals", CAPITALS_SHARE, LATIN_MIN_SHARE,
               "persian", sorted(PERSIAN_WORDS), sorted(ARABIC_WORDS), PERSIAN_MIN_WORDS,
-              _ARABIC_MARKS.pattern, _ARABIC_SCRIPT_WORD.pattern)
+              _ARABIC_MARKS.pattern, _ARABIC_SCRIPT_WORD.pattern,
+              "misread", _MISREAD_PAIR.pattern, MISREAD_MIN_PAIRS, MISREAD_SCRIPT_SHARE)
     return hashlib.sha256(rules + repr(limits).encode()).hexdigest()[:8]
 
 
