@@ -649,3 +649,62 @@ def test_sentence_stops_match_the_sentence_pattern_on_real_one_paragraph_article
         expected = [m.end() for m in _MARKED.finditer(text) if m.group("mark")]
         assert list(language_mixed.sentence_stops(text, 0, len(text))) == expected
     assert sum(len(list(language_mixed.sentence_stops(t, 0, len(t)))) > 3 for t in texts) > 200
+
+
+# --- a reference list's entries are no foreign passage (mixed.citations) -----------------------
+
+# Entries of the footnotes and sources under web pages of htmldate's and trafilatura's
+# evaluation sets (pages_lines): each was reported as a foreign passage.
+CITATIONS = [
+    "[2] Smaldino, P. E. & McElreath, R. (2016) The natural selection of bad science. Royal Society "
+    "Open Science, 3. https://doi.org/10.1098/rsos.160384",
+    "Quelle: Carlsen OCL et al.: Physical activity in pregnancy: a Norwegian-Swedish mother-child birth "
+    "cohort study. AJOG Global Reports 2021. 1. http://dx.doi.org/10.1016/j.xagr.2020.100002",
+    "[1] Ford, Martin. 2016. The rise of the robots: technology and the threat of mass unemployment. "
+    "Paperback edition. London: Oneworld.",
+    "(1) Afrobarometer (2021): Les Tunisiens ont confiance en leurs tribunaux mais pensent que les gens "
+    "ne sont pas égaux devant la loi.",
+    "₃ Intergovernmental Panel on Climate Change (2020): Climate Change and Land: An IPCC Special Report "
+    "on climate change, desertification, land degradation, sustainable land management, abrufbar unter "
+    "https://www.ipcc.ch/site/assets/uploads/sites/4/2020/02/SPM_Updated-Jan20.pdf.",
+]
+GERMAN = (
+    "Der Stadtrat hat am Mittwoch den neuen Haushalt für das kommende Jahr beschlossen. Nach Angaben "
+    "des Bürgermeisters fließt der größte Teil des Geldes in die Sanierung von Schulen, Straßen und "
+    "Krankenhäusern. Die Abgeordneten diskutierten fast sechs Stunden über das Papier, und viele "
+    "Bürger verfolgten die Sitzung im Internet."
+)
+
+
+@pytest.mark.parametrize("entry", CITATIONS)
+def test_a_reference_list_entry_is_no_foreign_passage(entry: str) -> None:
+    assert language_mixed.citations(entry)
+    found = list(find_mixed_language([article(f"{GERMAN}\n{entry}", "de")], {"expected_languages": ["de"]}))
+    assert found == []
+
+
+def test_a_foreign_passage_with_a_year_or_a_link_is_still_one() -> None:
+    """One mark is not an entry: an English paragraph ending on a year, or holding a link,
+    inside a German article is still reported."""
+    dated = f"{ENGLISH.splitlines()[0]} The talks were first held in 2016."
+    linked = f"{ENGLISH.splitlines()[1]} See https://example.org/talks for the record."
+    for passage in (dated, linked):
+        assert not language_mixed.citations(passage)
+        [finding] = find_mixed_language([article(f"{GERMAN}\n{passage}", "de")], {"expected_languages": ["de"]})
+        assert finding.data["language"] == "en"
+
+
+def test_a_passage_is_a_reference_list_only_when_every_line_is_an_entry() -> None:
+    assert language_mixed.citations("\n".join(CITATIONS[:3]))
+    assert not language_mixed.citations(f"{CITATIONS[0]}\n{ENGLISH.splitlines()[0]}")
+
+
+def test_a_long_foreign_text_with_two_marks_is_no_reference_list() -> None:
+    """A French article glued to a German one (odd-defr-4: 8,923 characters) had a link and a
+    year "(2019)" somewhere; a line that long is entries run together only with a year every
+    300 characters (a flat page's source list: 910 characters, 7 years)."""
+    french = " ".join([FRENCH] * 6)
+    glued = f"{french} Le rapport (2019) est en ligne sur https://example.org/rapport. {french}"
+    assert len(glued) > 1000 and not language_mixed.citations(glued)
+    run_together = " ".join(CITATIONS[:3])
+    assert len(run_together) > 400 and language_mixed.citations(run_together)
