@@ -147,3 +147,41 @@ def test_today_the_programme_is_not_the_day() -> None:
     assert run(programme, date(2025, 7, 19)) == []
     day = "it was the troops telling the leaders, he said today on Tuesday. Mr Prescott said"
     assert spans(run(day, date(2025, 7, 19))) == [("consistency.relative_date", "today on Tuesday")]
+
+
+# A read of the findings on the 46 corpora (thirty-ninth session) found all 7 sampled ones right
+# in the text and wrong in the record: Dragnet's posts of 2012-11-12 and 2012-11-07 recorded as
+# 2012-12-11 and 2012-07-11 ("tomorrow, November 13", "Next week, on November 13"). The
+# message says which is likely wrong, and by what.
+TOMORROW = "The company will unveil the phone tomorrow, November 13, at an event in New York."
+
+
+def _one(published: date, url: str | None = None):  # type: ignore[no-untyped-def]
+    from factories import make_article
+
+    [finding] = find_relative_date_conflicts([make_article(TOMORROW, published=published, url=url)], {})
+    return finding
+
+
+def test_the_message_blames_the_record_when_the_urls_day_fits_the_text() -> None:
+    finding = _one(date(2012, 12, 20), "https://www.ubergizmo.com/2012/11/12/phone-unveiled/")
+    assert finding.message.endswith(
+        "; the record's date looks wrong: by the day in its URL, 2012-11-12, the text is right.")
+    assert (finding.data["record_date_fits"], finding.data["record_date_by"]) == ("2012-11-12", "by the day in its URL")
+
+
+def test_the_message_blames_a_record_date_with_day_and_month_swapped() -> None:
+    finding = _one(date(2012, 12, 11))  # 2012-11-12 read as 2012-12-11
+    assert finding.message.endswith(
+        "; the record's date looks wrong: read with day and month swapped, 2012-11-12, the text is right.")
+    assert finding.data["record_date_fits"] == "2012-11-12"
+
+
+def test_the_message_names_both_when_no_other_day_fits() -> None:
+    # no URL and a day past 12; a URL whose day is the record's; a URL whose day fits no better
+    for published, url in ((date(2012, 12, 20), None), (date(2012, 12, 20), "https://x.com/2012/12/20/a/"),
+                           (date(2012, 12, 20), "https://example.com/2012/10/01/x/"),
+                           (date(2012, 12, 12), None)):  # day and month alike: nothing to swap
+        finding = _one(published, url)
+        assert finding.message.endswith(": the text or the record's publication date is wrong.")
+        assert "record_date_fits" not in finding.data

@@ -293,3 +293,32 @@ def test_a_past_event_told_in_a_present_sentence_does_not_date_the_passage() -> 
             "Jack Straw said there had been a “continuing stream” of information suggesting Palestinian "
             "militant groups were operating from within Syria.")
     assert spans(run(text, date(2025, 9, 25))) == [(CHECK, "British foreign minister Jack Straw")]
+
+
+# A BBC explainer on NATO (fundus), first published 2012-05-10 and updated since: its record
+# keeps the first date, its sentence dates itself (thirty-ninth session's read: 2 false of 4).
+UPDATED = ("Speaking in August 2025, US President Donald Trump said the alliance's members "
+           "would have to spend more on defence.")
+MAY_10_2012 = date(2012, 5, 10)
+
+
+def test_a_sentence_dated_after_its_record_is_not_an_anachronism() -> None:
+    assert run(UPDATED, MAY_10_2012) == []
+    # the contrast: the same sentence without its year is judged against the record's date
+    undated = UPDATED.replace("Speaking in August 2025, US", "US")
+    [finding] = run(undated, MAY_10_2012)
+    assert finding.excerpt == "US President Donald Trump"
+    # a later year in which the person did not hold the office excuses nothing
+    assert len(run(UPDATED.replace("2025", "2022"), MAY_10_2012)) == 1
+
+
+def test_the_row_cited_is_the_term_the_message_speaks_of() -> None:
+    """Trump called President in 2012: he "took it only on 2017-01-20", and the row cited is
+    that term's, not his second term's (2025-01-20: the message and its row disagreed)."""
+    [finding] = run("US President Donald Trump said the alliance's members would have to pay more.", MAY_10_2012)
+    assert "took it only on 2017-01-20" in finding.message
+    assert finding.data["office_row"]["start"] == "2017-01-20"
+    assert "donald-trump, president US, 2017-01-20 to 2021-01-20" in finding.message
+    # after his first term: the term that ended is cited
+    [later] = run("US President Donald Trump said the alliance's members would have to pay more.", date(2023, 3, 1))
+    assert "held it until 2021-01-20" in later.message and later.data["office_row"]["end"] == "2021-01-20"

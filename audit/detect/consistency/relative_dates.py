@@ -30,6 +30,7 @@ from audit.normalise.dates import (
     find_dates,
     find_relative_dates,
     nearest_year,
+    url_date,
 )
 from audit.normalise.text import REGEX_CASE_TWINS, fold_matched
 
@@ -198,8 +199,31 @@ def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[st
             meant = " or ".join(lo.isoformat() if lo == hi else f"{lo} to {hi}"
                                 for lo, hi in rel.ranges(published))
             words = article.text[rel.start:rel.end]
+            fits = _record_day_it_fits(article, rel, mention, tolerance)
+            blame = (f"; the record's date looks wrong: {fits[1]}, {fits[0]}, the text is right."
+                     if fits else ": the text or the record's publication date is wrong.")
             message = (f"'{words}' means {meant} from the publication date {published} "
-                       f"({published:%A}), but the text says {stated}.")
+                       f"({published:%A}), but the text says {stated}{blame}")
             yield span_finding(article, CHECK, rel.start, _span_end(rel, mention, article.text), message,
                                data={"relative": words, "stated": stated,
-                                     "published": published.isoformat(), "meant": meant})
+                                     "published": published.isoformat(), "meant": meant,
+                                     **({"record_date_fits": fits[0].isoformat(), "record_date_by": fits[1]}
+                                        if fits else {})})
+
+
+def _record_day_it_fits(article: Article, rel: RelativeMention, mention: DateMention | None,
+                        tolerance: int) -> tuple[date, str] | None:
+    """A day the record's date may have been meant as, by which the text is right: the day in
+    the article's URL, or the publication date with its day and month swapped (a DD/MM date
+    read as MM/DD). A read of the findings (thirty-ninth session) found all 7 sampled ones right
+    in the text and wrong in the record: Dragnet's blog posts of 2012-11-12 and 2012-11-07
+    recorded as 2012-12-11 and 2012-07-11 ("tomorrow, November 13", "Next week, on November 13")."""
+    published = article.published
+    assert published is not None
+    swapped = None
+    if published.day <= 12 and published.day != published.month:
+        swapped = published.replace(month=published.day, day=published.month)
+    for day, how in ((url_date(article.url), "by the day in its URL"), (swapped, "read with day and month swapped")):
+        if day is not None and day != published and conflict(article.text, rel, mention, day, tolerance) is None:
+            return day, how
+    return None

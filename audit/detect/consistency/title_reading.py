@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 READING_PATH = Path(__file__).resolve().parents[2] / "data" / "office_reading.json"
-_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
+YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
 # Tokens before a full stop that do not end a sentence: "U.S.", "Mr.", "Dec.", "George W."
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Jan|Feb|"
@@ -122,7 +122,7 @@ def quoted(text: str, start: int) -> bool:
 
 
 def _past_words(sentence: str, day: date) -> str:
-    years = [y for y in _YEAR.findall(sentence) if int(y) < day.year]
+    years = [y for y in YEAR.findall(sentence) if int(y) < day.year]
     if years:
         return years[0]
     m = _rules()["past"].search(sentence)
@@ -147,7 +147,7 @@ def passage_year(text: str, start: int, day: date) -> int | None:
     the publication year or later puts the passage back in the present."""
     left, _ = sentence_bounds(text, start, start)
     line_start = text.rfind("\n", 0, left) + 1
-    years = list(_YEAR.finditer(text, max(line_start, left - PASSAGE_REACH), left))
+    years = list(YEAR.finditer(text, max(line_start, left - PASSAGE_REACH), left))
     if not years or int(years[-1].group(1)) >= day.year:
         return None
     first, last = sentence_bounds(text, years[-1].start(), years[-1].end())

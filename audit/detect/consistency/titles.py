@@ -30,10 +30,12 @@ from typing import Any
 
 from audit.detect.consistency.office_holders import OfficeTable, Term, load_table, load_titles
 from audit.detect.consistency.title_reading import (
+    YEAR,
     Reading,
     adjective_pattern,
     passage_year,
     read_mention,
+    sentence_bounds,
 )
 from audit.model import Article, Finding, span_finding
 from audit.normalise.text import fold_matched
@@ -232,8 +234,11 @@ def judge(mention: TitleMention, table: OfficeTable, day: date, grace_days: int,
         return None
     if courtesy_title(mention, terms, day) or stale_new(mention, terms, day, elect_days):
         return None
-    last = max(terms, key=lambda t: t.start)
-    return Verdict(_not_holder_reason(last, terms, table, day, name), last)
+    past = [t for t in terms if t.end is not None and t.end <= day]
+    # the row the message speaks of: the last term ended by then, else the first one after
+    cited = (max(past, key=lambda t: t.start) if past
+             else min((t for t in terms if t.start > day), key=lambda t: t.start))
+    return Verdict(_not_holder_reason(cited, past, table, day, name), cited)
 
 
 def courtesy_title(mention: TitleMention, terms: list[Term], day: date) -> bool:
@@ -255,14 +260,13 @@ def stale_new(mention: TitleMention, terms: list[Term], day: date, elect_days: i
     return mention.modifier in NEW_WORDS and all((day - t.start).days > elect_days for t in terms)
 
 
-def _not_holder_reason(last: Term, terms: list[Term], table: OfficeTable, day: date, name: str) -> str:
-    label = office_label(last, last.country)
-    holder = table.holder_on(last.office, last.country, day)
+def _not_holder_reason(cited: Term, past: list[Term], table: OfficeTable, day: date, name: str) -> str:
+    """`cited`: the last of the `past` terms (ended by `day`), else the first term after it."""
+    label = office_label(cited, cited.country)
+    holder = table.holder_on(cited.office, cited.country, day)
     then = (f"that office was held by {table.people[holder.person_id].name} (since {holder.start})"
             if holder else "the table has no holder of that office")
-    past = [t for t in terms if t.end is not None and t.end <= day]
-    held = (f"{name} held it until {max(t.end for t in past if t.end)}" if past
-            else f"{name} took it only on {min(t.start for t in terms)}")
+    held = f"{name} held it until {cited.end}" if past else f"{name} took it only on {cited.start}"
     return f"{name} is called {label}, but on {day} (publication date) {then}; {held}."
 
 
@@ -281,6 +285,19 @@ def held_in_passage_year(text: str, mention: TitleMention, table: OfficeTable, d
     first, last = date(year, 1, 1), date(year, 12, 31)
     return any(t.start <= last and (t.end is None or t.end > first)
                for t in table.terms_of(mention.person_id, mention.offices, mention.country))
+
+
+def held_in_later_year(text: str, mention: TitleMention, table: OfficeTable, day: date) -> bool:
+    """Whether the mention's own sentence, before it, writes a year later than the publication
+    date in which the person held the office: the text dates itself after its record, a page
+    updated since ("Speaking in August 2025, US President Donald Trump said ..." in a BBC
+    explainer whose record keeps its first date, 2012-05-10: read twice as an anachronism,
+    thirty-ninth session). The record's date, not the title, is what is old."""
+    first, _ = sentence_bounds(text, mention.start, mention.end)
+    years = [int(m.group(1)) for m in YEAR.finditer(text, first, mention.start)]
+    return any(date(year, 1, 1) > day and any(
+        t.start <= date(year, 12, 31) and (t.end is None or t.end > date(year, 1, 1))
+        for t in table.terms_of(mention.person_id, mention.offices, mention.country)) for year in years)
 
 
 def reading_of(text: str, mention: TitleMention, day: date) -> Reading:
@@ -309,7 +326,9 @@ def find_title_anachronisms(articles: Sequence[Article], params: Mapping[str, An
             if verdict is None:
                 continue
             reading = reading_of(article.text, mention, article.published)
-            if not reading.present or held_in_passage_year(article.text, mention, table, article.published, reading):
+            if (not reading.present
+                    or held_in_passage_year(article.text, mention, table, article.published, reading)
+                    or held_in_later_year(article.text, mention, table, article.published)):
                 continue
             message = (f"{verdict.reason} Read as a present title ({reading.describe()}); "
                        f"{verdict.describe()}.")
