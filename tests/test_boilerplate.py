@@ -516,3 +516,26 @@ def test_a_title_restated_inside_a_poem_does_not_make_the_lines_above_it_chrome(
     # a menu above the same title still is chrome: its items do not go on one another
     menu = "Home\nWorld news\nPolitics\nNot a morning star I wanted to be\n" + PARAGRAPH + "\n" + PARAGRAPH_2
     assert flagged(titled(menu, "Not a morning star I wanted to be")) == ["Home", "World news", "Politics"]
+
+
+def _earnings(i: int, promo: str = "") -> Article:
+    """A wire's earnings story as Reuters wrote them in 1987 (reuters_paras): a table, one row
+    a line, its section headings ("Year") the same in every story, its figures not."""
+    rows = [f"Shr {20 + i} cts vs {11 + i} cts", f"Net {1_234_000 + 9_113 * i:,} vs {987_000 + 7_717 * i:,}",
+            f"Revs {12 + i}.3 mln vs {10 + i}.1 mln", "Year", f"Shr {1 + i % 3}.{i:02d} dlrs vs {90 - i} cts",
+            f"Net {4_321_000 + 1_007 * i:,} vs {3_210_000 + 3_001 * i:,}", f"Revs {45 + i}.6 mln vs {40 + i}.2 mln"]
+    return article("\n".join([f"Company {i} Corp 4th qtr net", *rows, *([promo] if promo else []), "Reuter"]),
+                   f"r{i}", "Reuters")
+
+
+def test_a_tables_recurring_heading_is_not_chrome_but_a_recurring_line_beside_it_is() -> None:
+    """150 such lines of reuters_paras ("Year", "Nine mths", "1st half", "Qtly div 10 cts vs 10
+    cts prior" / "Pay May 15") were chrome by recurrence alone (a read, thirty-ninth session)."""
+    box = "Click here for the earnings calendar\nNews desk: 02 781 1234\nTips: 1 more line at desk1234@example.com"
+    stories = [_earnings(i, box) for i in range(12)]
+    found = {(f.article_id, f.excerpt) for f in find_boilerplate_lines(stories, {})}
+    assert not any(excerpt == "Year" for _, excerpt in found)
+    # the promo and contact lines after the table recur too: chrome (a line of one number, or
+    # of numbers that are a phone's, is no table row: KBS's "▷ 전화 : 02-781-1234" box)
+    for line in box.splitlines():
+        assert {(f"r{i}", line) for i in range(12)} <= found
