@@ -539,3 +539,12 @@ def test_a_tables_recurring_heading_is_not_chrome_but_a_recurring_line_beside_it
     # of numbers that are a phone's, is no table row: KBS's "▷ 전화 : 02-781-1234" box)
     for line in box.splitlines():
         assert {(f"r{i}", line) for i in range(12)} <= found
+
+
+def test_a_line_between_two_lone_figure_rows_still_recurs_as_chrome() -> None:
+    """Yahoo's "Today on Yahoo!" between its carousel's pagers ("1 - 4 of 20", "1 - 8 of 48"),
+    in 3 Dragnet pages: two figure rows with no third beside them are no table."""
+    carousel = "Explore Related Content\n1 - 4 of 20\nToday on Yahoo!\n1 - 8 of 48\nYahoo! Sports on Twitter"
+    found = {(f.article_id, f.excerpt) for f in find_boilerplate_lines([_earnings(i, carousel) for i in range(12)], {})}
+    assert {(f"r{i}", "Today on Yahoo!") for i in range(12)} <= found
+    assert not any(excerpt == "Year" for _, excerpt in found)

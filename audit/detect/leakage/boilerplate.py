@@ -1333,12 +1333,17 @@ def _figure_row(ln: Line) -> bool:
 
 def _in_table(lines: Sequence[Line], i: int) -> bool:
     """Whether line i is a row of a table (a figure row beside another), or a table's section
-    heading (HEADING_MAX_WORDS words at most, between two figure rows)."""
-    above = i > 0 and _figure_row(lines[i - 1])
-    below = i + 1 < len(lines) and _figure_row(lines[i + 1])
-    if _figure_row(lines[i]):
-        return above or below
-    return above and below and lines[i].words <= HEADING_MAX_WORDS
+    heading: HEADING_MAX_WORDS words at most, between two figure rows one of which has another
+    beside it (three rows). Two lone figure rows are no table: a carousel's pagers around
+    Yahoo's "Today on Yahoo!" ("1 - 4 of 20" / ... / "1 - 8 of 48"), a press release's date
+    line and contact line around its "FOR IMMEDIATE RELEASE"."""
+    def row(k: int) -> bool:
+        return 0 <= k < len(lines) and _figure_row(lines[k])
+
+    if row(i):
+        return row(i - 1) or row(i + 1)
+    return (lines[i].words <= HEADING_MAX_WORDS and row(i - 1) and row(i + 1)
+            and (row(i - 2) or row(i + 2)))
 
 
 COPYRIGHT_MARKS = frozenset(["©", "ⓒ"])
