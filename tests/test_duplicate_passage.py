@@ -280,3 +280,23 @@ def test_a_shared_newsletter_prompt_ending_two_pages_of_one_site_is_its_template
               "the daily briefing which the director of national intelligence prepares almost daily.")
     assert [f.check for f in find_shared_passages(_two_pages(block=column, publisher="CNN"), {})] == [
         "duplicate.passage"] * 2
+
+
+def test_a_passage_the_articles_chrome_findings_cover_is_not_said_twice() -> None:
+    """A read of 15 passage findings on the 46 corpora (thirty-ninth session): 8 were a site's
+    footer, bio, sidebar or menu shared between its articles, already found as chrome in
+    each. A passage that boilerplate.line's, metadata.leak's or paywall.text's findings in
+    its article cover for half or more is dropped; one they cover less stays."""
+    from audit.detect.duplicates.template import without_covered
+    from audit.model import Finding
+
+    def finding(check: str, start: int, end: int, article_id: str = "a") -> Finding:
+        return Finding(article_id=article_id, check=check, severity="warning", message="", start=start,
+                       end=end, excerpt="", data={"signal": "tail"} if check == "boilerplate.line" else {})
+
+    footer, bio = finding("boilerplate.line", 100, 250), finding("metadata.leak", 250, 300)
+    shared = finding("duplicate.passage", 120, 320)  # 180 of its 200 characters are chrome
+    lifted = finding("duplicate.passage", 0, 200)  # 100 of 200: half
+    story = finding("duplicate.passage", 0, 150)  # 50 of 150
+    elsewhere = finding("duplicate.passage", 120, 320, article_id="b")  # another article's chrome is not its
+    assert without_covered([footer, bio, shared, lifted, story, elsewhere]) == [footer, bio, story, elsewhere]
