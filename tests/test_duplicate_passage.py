@@ -300,3 +300,7 @@ def test_a_passage_the_articles_chrome_findings_cover_is_not_said_twice() -> Non
     story = finding("duplicate.passage", 0, 150)  # 50 of 150
     elsewhere = finding("duplicate.passage", 120, 320, article_id="b")  # another article's chrome is not its
     assert without_covered([footer, bio, shared, lifted, story, elsewhere]) == [footer, bio, story, elsewhere]
+    # a foreign passage that is the page's chrome in another language (a German rating widget
+    # on an English page) is claimed twice too; one outside the chrome stays
+    widget, quote = finding("language.mixed", 110, 240), finding("language.mixed", 0, 90)
+    assert without_covered([footer, widget, quote]) == [footer, quote]

@@ -664,6 +664,8 @@ CITATIONS = [
     "Paperback edition. London: Oneworld.",
     "(1) Afrobarometer (2021): Les Tunisiens ont confiance en leurs tribunaux mais pensent que les gens "
     "ne sont pas égaux devant la loi.",
+    "- 34. Parajuli S et al. Leflunomide induced DRESS syndrome: a case report. Nepal J Dermatol, Venereol "
+    "Leprol. 2012;10(1):46–8.",  # Vancouver style, under an English page (read as Romanian)
     "₃ Intergovernmental Panel on Climate Change (2020): Climate Change and Land: An IPCC Special Report "
     "on climate change, desertification, land degradation, sustainable land management, abrufbar unter "
     "https://www.ipcc.ch/site/assets/uploads/sites/4/2020/02/SPM_Updated-Jan20.pdf.",

@@ -256,15 +256,16 @@ def _chrome(passage: str) -> bool:
 # passage whose every line is such an entry is no foreign passage: all 7 false findings of 30
 # in a read of the 46 corpora (docs/measurements.md, thirty-ninth session), on web pages'
 # footnotes and sources. An entry shows two of: a reference mark or source label opening it
-# ("[1]", "(1)", "₃", "Quelle:", "Source:"), a DOI or URL, a year as citations write it
-# ("(2016)", "2016.", "(2020):"), "et al." or an author's initials ("Smaldino, P. E."), a "retrieved on".
+# ("[1]", "(1)", "₃", "- 34.", "Quelle:", "Source:"), a DOI or URL, a year as citations write it
+# ("(2016)", "2016.", "(2020):", "2012;10(1):46–8"), "et al." or an author's initials ("Smaldino,
+# P. E."), a "retrieved on".
 _CITATION_OPENING = re.compile(
-    r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|[\u2080-\u2089\u00b9\u00b2\u00b3\u2070-\u2079]+(?!\w)"
+    r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|[\u2080-\u2089\u00b9\u00b2\u00b3\u2070-\u2079]+(?!\w)|(?:[-–•*]\s*)?\d{1,3}\.\s"
     r"|(?:Quellen?|Sources?|Fontes?|Fuentes?|Bronn?e?n?|Źródł[oa]|Kaynak(?:lar)?|Источники?|References?"
     r"|Literatur|Bibliogra(?:phie|fía|fia|phy))\s*:)")
 _CITATION_MARKS = (
     re.compile(r"https?://|\bdoi:|\bwww\."),
-    re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?[.:](?!\d)"),
+    re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?[.:;](?!\d)"),
     re.compile(r"\bet al\.|\b[A-Z][a-zà-ÿ]+, (?:[A-Z]\. ?){1,3}"),
     re.compile(r"(?i)\b(?:abgerufen|abrufbar|retrieved|accessed|consulté|zugegriffen|acesso em|consultado)\b"),
 )
