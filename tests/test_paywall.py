@@ -221,3 +221,17 @@ def test_an_offer_between_two_cut_lines_keeps_the_block_whole() -> None:
     for text, opening in ((eagle, "Continue Reading"), (haiti, "To view the full story")):
         (block,) = find_paywall_blocks([article(text)], {})
         assert (block.start, block.end) == (text.index(opening), len(text))
+
+
+def test_an_offer_that_says_nothing_of_reading_on_is_no_proof_of_a_cut() -> None:
+    """A read of 15 paywall findings (thirty-ninth session): 4 said "cut the article short" under
+    a site's standing offer after a whole story (Register-Guard's tagline, a review's log-in
+    prompt). Such a block's message says it may be either; a block that speaks of reading on
+    still says the cut."""
+    for offer in ("Subscribe to get unlimited access and support local journalism.",
+                  "Log in to access premium content and features on this site."):
+        (found,) = find_paywall_blocks([article(f"{PARAGRAPH}\n{offer}")], {})
+        assert found.excerpt == offer
+        assert "says nothing of reading on" in found.message and "the page cut the article short" not in found.message
+    (found,) = find_paywall_blocks([article(f"{PARAGRAPH}\nTo view the full story, please subscribe.")], {})
+    assert "the page cut the article short" in found.message
