@@ -710,3 +710,20 @@ def test_a_long_foreign_text_with_two_marks_is_no_reference_list() -> None:
     assert len(glued) > 1000 and not language_mixed.citations(glued)
     run_together = " ".join(CITATIONS[:3])
     assert len(run_together) > 400 and language_mixed.citations(run_together)
+
+
+# ja_news' pages list their sources and related links under the story, in their own language
+# ("【関連情報】" / "・ Red alert: ..."): 8 of its 11 findings (a second read, thirty-ninth session).
+LINKED = "Red alert: Rio backs £17m United new boy Kagawa to take Premier League by storm (The Daily Mail)"
+QUOTED = "“We will not give up on the talks, whatever Moscow says,” the minister told reporters on Friday."
+
+
+def test_a_listed_title_is_no_foreign_passage_but_a_listed_sentence_is() -> None:
+    def found(item: str) -> list:  # type: ignore[type-arg]
+        text = f"{GERMAN}\nMehr zum Thema:\n{item}"
+        return list(find_mixed_language([article(text, "de")], {"expected_languages": ["de"]}))
+
+    assert found(f"・ {LINKED}") == [] and found(f"- {LINKED}") == []
+    # the contrast: the same title as a line of its own (no bullet), and a bulleted quote, are passages
+    assert [f.data["language"] for f in found(LINKED)] == ["en"]
+    assert [f.data["language"] for f in found(f"- {QUOTED}")] == ["en"]
