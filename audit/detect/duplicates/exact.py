@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from audit.detect.duplicates.titles import title_hint
 from audit.model import Article, Finding
 from audit.normalise.ascii_runs import ALNUM, ascii_runs, spaced
 from audit.normalise.words import PLAIN_WORD, has_marks, words_of
@@ -101,12 +102,13 @@ def _copies(key: str, members: list[tuple[int, Article]]) -> Iterator[Finding]:
         same = "the same text as" if copy.content_sha256 == original.content_sha256 else (
             "the same text (up to case, spacing or punctuation) as"
         )
+        hint = title_hint(copy.title, original.title)
         yield Finding(
             article_id=copy.article_id,
             check="duplicate.exact",
-            message=f"Has {same} {original.article_id}.",
+            message=f"Has {same} {original.article_id}.{hint}",
             related_article_id=original.article_id,
-            data={"group_size": len(members)},
+            data={"group_size": len(members), **({"titles_unrelated": True} if hint else {})},
         )
 
 

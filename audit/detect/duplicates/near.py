@@ -24,6 +24,7 @@ from audit.detect.cache import packed_text, unpacked
 from audit.detect.duplicates.exact import exact_key
 from audit.detect.duplicates.lsh import band_keys, bands_for, candidate_pairs, signature
 from audit.detect.duplicates.near_saved import NearMemo
+from audit.detect.duplicates.titles import title_hint
 from audit.detect.duplicates.tokens import (
     config_from_params,
     jaccard,
@@ -151,6 +152,7 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
     keys: dict[Any, str] = {p: exact_key(articles[p].text) if memo is None else memo.exact_key(articles[p], exact_key)
                             for p in nodes if not isinstance(p, tuple)}
     names: dict[Any, str] = {p: a.article_id for p, a in enumerate(articles)}
+    titles: dict[Any, str | None] = {p: articles[p].title for p in nodes if not isinstance(p, tuple)}
     for node in {n for n in nodes if isinstance(n, tuple)}:
         keys[node], names[node] = index.keys[node[1]], index.article_id(node[1])
     for article in articles:
@@ -174,7 +176,7 @@ def find_near_duplicates(articles: Sequence[Article], params: Mapping[str, Any])
                 continue
             articles[node].extra[CLUSTER_COLUMN] = cluster_id
             finding = _near_finding(names, node, neighbours[node], keys, order, original,
-                                    len(members))
+                                    len(members), titles)
             if finding is not None:
                 yield finding
     if memo is not None and saved is not None:
@@ -202,7 +204,7 @@ def _remembered_pairs(articles: Sequence[Article], shingles: Callable[[int], np.
 
 def _near_finding(
     names: dict[Any, str], node: int, near: dict[Any, float], keys: dict[Any, str],
-    order: Any, original: Any, size: int,
+    order: Any, original: Any, size: int, titles: dict[Any, str | None] | None = None,
 ) -> Finding | None:
     """The finding for one member, pointing at the original when the two are near copies,
     else at the most similar earlier member; none for the original and for exact copies."""
@@ -217,12 +219,14 @@ def _near_finding(
     related_id = names[related]
     where = " (already in the index)" if isinstance(related, tuple) else ""
     similarity = near[related]
+    hint = title_hint(titles.get(node), titles.get(related)) if titles is not None else ""
     return Finding(
         article_id=names[node],
         check="duplicate.near",
         message=(f"Is a near copy of {related_id}{where}: {similarity:.0%} of their word "
                  f"3-grams are shared (Jaccard {similarity:.2f}); cluster {cluster_id} "
-                 f"has {size} articles."),
+                 f"has {size} articles.{hint}"),
         related_article_id=related_id,
-        data={"jaccard": round(similarity, 4), "cluster": cluster_id, "cluster_size": size},
+        data={"jaccard": round(similarity, 4), "cluster": cluster_id, "cluster_size": size,
+              **({"titles_unrelated": True} if hint else {})},
     )
