@@ -97,10 +97,8 @@ MISREAD_SCRIPT_SHARE = 0.5  # share of the repair's letters past Latin
 def script_misread(sample: str) -> str | None:
     """ftfy's repair of `sample` when it is a non-Latin script's UTF-8 misread as Windows-1252
     or Latin-1 (see above), else None. Texts without the lead-and-continuation pairs (nearly
-    all) cost one regex search."""
-    if sample.isascii() or _MISREAD_PAIR.search(sample) is None:
-        return None
-    if len(_MISREAD_PAIR.findall(sample)) < MISREAD_MIN_PAIRS:
+    all) cost one regex scan."""
+    if sample.isascii() or len(_MISREAD_PAIR.findall(sample)) < MISREAD_MIN_PAIRS:
         return None
     import ftfy
 

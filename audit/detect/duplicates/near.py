@@ -204,7 +204,7 @@ def _remembered_pairs(articles: Sequence[Article], shingles: Callable[[int], np.
 
 def _near_finding(
     names: dict[Any, str], node: int, near: dict[Any, float], keys: dict[Any, str],
-    order: Any, original: Any, size: int, titles: dict[Any, str | None] | None = None,
+    order: Any, original: Any, size: int, titles: dict[Any, str | None],
 ) -> Finding | None:
     """The finding for one member, pointing at the original when the two are near copies,
     else at the most similar earlier member; none for the original and for exact copies."""
@@ -219,7 +219,7 @@ def _near_finding(
     related_id = names[related]
     where = " (already in the index)" if isinstance(related, tuple) else ""
     similarity = near[related]
-    hint = title_hint(titles.get(node), titles.get(related)) if titles is not None else ""
+    hint = title_hint(titles.get(node), titles.get(related))  # an indexed article: no title here
     return Finding(
         article_id=names[node],
         check="duplicate.near",

@@ -305,7 +305,8 @@ def _citation(line: str) -> bool:
 # passage is one line, opens with a list's bullet, holds ITEM_MAX_WORDS words at most (links
 # left out) and ends with no sentence mark; a bulleted quote ends with one, and stays judged.
 ITEM_MAX_WORDS = 25
-_ITEM_BULLET = re.compile(r"\s*[・•·*\-–—]")
+ITEM_BULLETS = "・•·*-–—"  # a list item's first mark (after spaces)
+_ITEM_BULLET = re.compile(r"\s*[" + re.escape(ITEM_BULLETS) + "]")
 _ITEM_URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)）\]]*$")
 
@@ -320,7 +321,7 @@ def list_item_title(text: str, start: int, end: int) -> bool:
         return False
     if not _ITEM_BULLET.match(passage):
         return False
-    title = _ITEM_URL.sub(" ", passage).strip().lstrip("・•·*-–—\u3000 ").strip()
+    title = _ITEM_URL.sub(" ", passage).strip().lstrip(ITEM_BULLETS + "\u3000 ").strip()
     return bool(title) and len(title.split()) <= ITEM_MAX_WORDS and not _SENTENCE_END.search(title)
 
 
