@@ -112,6 +112,8 @@ def test_fix_encoding_repairs_text_and_records_it(tmp_path: Path) -> None:
     # from the Leipzig French sentences (lingua-testdata): cp1252 ’ read as Latin-1
     ("Il faut s\x92engager davantage.", "s\x92engager", "s’engager", "mojibake"),
     ("The Kremlin had for several\x07 days declined.", "several\x07", "several", "control"),
+    # from id_news (detik.com): "km²" read as Latin-1; the repair only drops the "Â", which shows
+    ("Bali yang hanya seluas 5.780 kmÂ² terasa sangat ramai.", "kmÂ²", "km²", "mojibake"),
     # from the Leipzig Romanian sentences: U+FFFD itself mis-decoded; the letter is gone
     ("Guvernul a decis pďż˝nďż˝ acum.", "pďż˝nďż˝", "p\ufffdn\ufffd", "replacement"),
 ])

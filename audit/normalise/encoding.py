@@ -268,9 +268,12 @@ def _word_bounds(line: str, start: int, end: int) -> tuple[int, int]:
 def _kind(damaged: str, before: str, after: str) -> Kind:
     """replacement: characters are lost (U+FFFD, before or after ftfy); control: the
     repair only deletes invisible characters; mojibake: the repair decodes afresh
-    (C1 characters such as \x92 are cp1252 read as Latin-1, so they are mojibake too)."""
+    (C1 characters such as \x92 are cp1252 read as Latin-1, so they are mojibake too).
+    A deleted character that shows is mojibake too: "kmÂ²" is "km²"'s UTF-8 read as
+    Latin-1, the repair drops its "Â" (id_news, 2026-12-07 read: called a control
+    character, with no code point to name)."""
     if "\ufffd" in damaged or "\ufffd" in after:
         return "replacement"
-    if after == "".join(ch for ch in before if ch not in damaged):
+    if after == "".join(ch for ch in before if ch not in damaged) and not any(ch.isprintable() for ch in damaged):
         return "control"
     return "mojibake"
