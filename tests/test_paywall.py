@@ -235,3 +235,18 @@ def test_an_offer_that_says_nothing_of_reading_on_is_no_proof_of_a_cut() -> None
         assert "says nothing of reading on" in found.message and "the page cut the article short" not in found.message
     (found,) = find_paywall_blocks([article(f"{PARAGRAPH}\nTo view the full story, please subscribe.")], {})
     assert "the page cut the article short" in found.message
+
+
+def test_a_digest_link_to_the_full_story_is_no_paywall() -> None:
+    # l3s: a tech digest's item ends on a link out to the story on its own site (lines and flat)
+    item = ("The South Korean electronics giant has inked a deal with USA Today under which stories, local "
+            "weather, and other information from the newspaper's site will be delivered through Samsung TVs.")
+    for tail in ("\nClick here to read the full story\n- CNet\nClick here for free Newsletter subscription!",
+                 " | | | Click here to read the full story | | | | - CNet | | | | Click here for free Newsletter "
+                 "subscription! |", "\nTo read the full story, click here."):
+        assert list(find_paywall_blocks([article(item + tail)], {})) == [], tail
+    # the same words where the page asks to subscribe or log in first stay a cut
+    for tail in ("\nClick here to subscribe to read the full story.", "\nTo read the full story, log in or register.",
+                 "\nSubscribe now. Click here to read the full story."):
+        (block,) = find_paywall_blocks([article(item + tail)], {})
+        assert "to read the full story" in block.data["phrases"], tail

@@ -128,7 +128,25 @@ def _is_cut(line: Line) -> list[str]:
         phrases.remove(_CONTINUE_READING)
     if any(p in _SUBSCRIBERS_ONLY for p in phrases) and not _about_reading(line):
         phrases = [p for p in phrases if p not in _SUBSCRIBERS_ONLY]
+    if (any(p in _FULL_STORY for p in phrases) and _LINK_OUT.search(line.key)
+            and not _PAY_WORDS.search(_NEWSLETTER.sub(" ", line.key))):
+        phrases = [p for p in phrases if p not in _FULL_STORY]
     return phrases + _template_hits(line, "cut")
+
+
+# "to read the full story" cuts where the page asks for something first ("To read the full
+# story, subscribe", "Log in to read the full article"); a link asks for a click only: "Click
+# here to read the full story | - CNet" closes each item of a news digest that links out to
+# the whole story on its own site (l3s, a Samsung item of a tech digest, lines and flat: the
+# one paywall.text finding called false in the reads of sessions 39 and 40). Such a line is a
+# related link (boilerplate's), unless it speaks of paying, subscribing or logging in (a free
+# newsletter's sign-up beside it, as there, is no pay word).
+_FULL_STORY = frozenset({"to read the full story", "to read the full article"})
+_LINK_OUT = re.compile(r"\b(?:click|tap)\s+(?:here\s+)?to\s+read\s+the\s+full\s+(?:story|article)\b"
+                       r"|\bto\s+read\s+the\s+full\s+(?:story|article)\s*,?\s*(?:click|tap)\s+here\b")
+_PAY_WORDS = re.compile(r"subscri|abonn|\blog\s?in\b|\bsign\s?in\b|regist|member|premium|[$£€]")
+_NEWSLETTER = re.compile(r"(?:free\s+)?newsletter\s+subscri\w*|subscri\w*\s+(?:to\s+)?(?:our\s+|the\s+)?"
+                         r"(?:free\s+)?newsletters?\b")
 
 
 # "subscribers only" cuts where the reader's access to the text is meant ("Subscribers only",
