@@ -33,6 +33,9 @@ def test_unrelated_titles_share_no_word_but_their_fillers() -> None:
     assert not unrelated_titles("Ukraine talks stall", "Talks in Turkey stall as Putin stays away")
     assert not unrelated_titles(None, "After Math") and not unrelated_titles("", "After Math")
     assert not unrelated_titles("2020", "After Math")  # a title of no word says nothing
+    # Sina's photo sets (zh_news): two stories' titles share only the portal's "photo set" label
+    assert unrelated_titles("组图：Ella单手抱劲宝妈妈力爆棚 写短诗自夸太有才华了",
+                            "组图：聂远接地气逛菜市场货比三家 亲自下厨被鲁豫赞好吃到哭")
 
 
 def test_an_exact_copy_under_an_unrelated_title_says_so() -> None:
