@@ -727,3 +727,18 @@ def test_a_listed_title_is_no_foreign_passage_but_a_listed_sentence_is() -> None
     # the contrast: the same title as a line of its own (no bullet), and a bulleted quote, are passages
     assert [f.data["language"] for f in found(LINKED)] == ["en"]
     assert [f.data["language"] for f in found(f"- {QUOTED}")] == ["en"]
+
+
+def test_persian_entries_citing_arabic_books_are_a_reference_list() -> None:
+    """Fars' essays (fa_news) list Arabic books in Persian entries: a Hijri year, a volume or
+    edition, the publisher's city, "no date". Four such lists were called Arabic passages."""
+    entries = ("3. ابن فهد حلّی، جمال الدین احمد، المهذب البارع فى شرح المختصر النافع، قم: مؤسسه النشر الاسلامى، 1413ق.\n"
+               "4. اردبیلى، ملااحمد، مجمع الفائده و البرهان فى شرح ارشاد الاذهان، ج12، قم: مؤسسه نشر اسلامى، 1417ق.\n"
+               "5. امام خمینى، سیّدروح الله، تهذیب الاصول، تقریر جعفر سبحانى، ج3، قم: دارالفکر، بی تا.")
+    assert language_mixed.citations(entries)
+    assert language_mixed.citations("1. ابن ابی‌الحدید، 1418 ق، شرح نهج‌البلاغه، بیروت، دار الکتب العلمیه.")
+    # a hadith quoted with its source is one mark, and an Arabic passage still
+    assert not language_mixed.citations(
+        "لایسئل فی القبر الا من محض الایمان محضا او محض الکفر محضا و الاخرون یلهون عنهم. (مجلسی، 1403: 112 / 266)")
+    # a numbered line of Arabic prose has one mark: still judged
+    assert not language_mixed.citations("1. لا ولایه للحاکم الشرعی فی تزویج الصغیر ذکراً کان أو أنثى، مع فقد الأب والجد")
