@@ -304,3 +304,16 @@ def test_a_passage_the_articles_chrome_findings_cover_is_not_said_twice() -> Non
     # on an English page) is claimed twice too; one outside the chrome stays
     widget, quote = finding("language.mixed", 110, 240), finding("language.mixed", 0, 90)
     assert without_covered([footer, widget, quote]) == [footer, quote]
+
+
+def test_one_run_over_most_of_an_article_says_it_is_an_edited_copy_or_excerpt() -> None:
+    """ar_news: a short wire story rewritten whole inside a longer one (127 words, 860 of its 866
+    characters) was "a 127-word passage", as if a quote were lifted. Too short a part of the
+    longer article for a near copy; the finding in the short one says how much of it the run is."""
+    short = " ".join(seed("004").text.split()[:120])
+    longer = f"{seed('001').text}\n{short}\n{seed('002').text}"
+    findings = list(find_shared_passages([article("short", short), article("long", longer)], {"min_words": 40}))
+    by_id = {f.article_id: f for f in findings}
+    assert set(by_id) == {"short", "long"}
+    assert "of this article: an edited copy or an excerpt" in by_id["short"].message
+    assert "of this article" not in by_id["long"].message  # a passage of the longer one, as before
