@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 import audit
+from audit.detect.hygiene.provenance import UNDATED
 from audit.model import Article
 from audit.normalise.dates import url_date
 from audit.normalise.plausible import DateBounds, implausible, set_aside_implausible
@@ -32,6 +33,8 @@ RUN_DATE = date(2026, 12, 4)
 FAST = {"on_problem": None, "data_docs": False, "html_report": False, "workers": 1}
 DATE_CHECKS = ("consistency.weekday", "consistency.relative_date", "consistency.date",
                "consistency.title_anachronism", "consistency.contradiction")
+# the message of a record with no date of its own (a text may still date what it reports)
+NO_DATE = f"No usable publication date in the record's metadata or its text. {UNDATED}"
 
 
 def _corpus(path: Path) -> Path:
@@ -68,7 +71,7 @@ def test_implausible_dates_are_set_aside_and_reported(tmp_path: Path) -> None:
     # a number is not read as a date at all: no date, as before, and reading says why
     assert found["unix0"] == [
         ("ingest.fault", f"{tmp_path / 'c.jsonl'}#line=4: field 'published' (0) is not a date: ignored."),
-        ("provenance.missing", "No usable publication date in the record's metadata or its text.")]
+        ("provenance.missing", NO_DATE)]
     assert "real" not in found  # 2016-03-01 is a Tuesday: nothing to say
     missing = {f.article_id: f.data for f in result.findings if f.check == "provenance.missing"}
     assert missing["prank"]["implausible"] == {"published": "2059-03-01", "from": "metadata",
@@ -157,7 +160,7 @@ def test_a_cached_run_never_serves_another_dates_evidence(tmp_path: Path) -> Non
     audit.run([first], out=tmp_path / "a", cache=tmp_path / "cache", run_date=RUN_DATE, **FAST)
     rerun = audit.run([second], out=tmp_path / "b", cache=tmp_path / "cache", run_date=RUN_DATE, **FAST)
     assert [f.message for f in rerun.findings if f.check == "provenance.missing"] == [
-        "No usable publication date in the record's metadata or its text."]
+        NO_DATE]
 
 
 # A registry page's shape (a real one, docs/measurements.md, twentieth session): its date
@@ -185,7 +188,7 @@ def test_a_date_read_from_a_date_line_is_not_reported_missing(tmp_path: Path) ->
     found = _by_article(result)
     assert [c for c, _ in found["registry"]] == ["metadata.leak"]
     assert "provenance.missing" not in [c for c, _ in found["zero"]]
-    assert found["none"] == [("provenance.missing", "No usable publication date in the record's metadata or its text.")]
+    assert found["none"] == [("provenance.missing", NO_DATE)]
     table = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id")
     assert table.loc["registry", "n_provenance_missing"] == 0 and table.loc["none", "n_provenance_missing"] == 1
 
@@ -199,7 +202,7 @@ def test_after_stamps_keeps_what_is_still_missing() -> None:
                       published_from="none", publisher=None, url=None, language="en", language_prob=1.0,
                       text="Some text.", content_sha256="")
     before = replace(missing_finding(article, ("published", "publisher", "source_uri")), severity="error")
-    assert before.message == "No usable publication date, publisher, source in the record's metadata or its text."
+    assert before.message == f"No usable publication date, publisher, source in the record's metadata or its text. {UNDATED}"
     article.published, article.published_from = date(2025, 5, 15), "dateline"
     other = replace(before, article_id="b")
     after = after_stamps([before, other], [article], {"a"})
