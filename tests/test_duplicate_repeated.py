@@ -172,3 +172,35 @@ def test_a_chinese_sentence_written_twice_is_a_repeat() -> None:
     text = f"{sentence}记者从会议上了解到，相关部门将制定具体措施。{sentence}"
     found = list(find_repeated_sentences([article(text)], {}))
     assert len(found) == 1 and found[0].start > len(sentence)
+
+
+QUOTE = "the ceasefire must come first and the talks in Istanbul can only follow after it"
+
+
+def _filler() -> str:
+    """Real text of no repeat, longer than the opening where a standfirst stands."""
+    text = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
+    assert len(text) > 1000 and list(find_repeated_sentences([article(text)], {})) == []
+    return text
+
+
+def test_a_quote_restated_inside_other_sentences_is_writing_not_a_repeat() -> None:
+    """A read of 30 findings (session 40): 14 were writing that says a thing twice, most of
+    them a quote's words inside two different sentences, past the text's opening."""
+    filler = _filler()
+    text = (f"{filler}\nThe minister said on Thursday that {QUOTE}, in a statement.\n{filler[:300]}\n"
+            f"Officials repeated on Friday that {QUOTE}, aides said.")
+    base = filler + "\n" + filler[:300]
+    assert [f for f in find_repeated_sentences([article(text)], {}) if f.start > len(base)] == []
+
+
+def test_a_sentence_written_twice_or_a_block_doubled_is_still_a_repeat() -> None:
+    filler = _filler()
+    sentence = f"Officials said on Friday that {QUOTE}."
+    twice = f"{filler}\n{sentence} The talks were set for Monday.\n{sentence}"
+    (found,) = [f for f in find_repeated_sentences([article(twice)], {}) if f.start > len(filler)]
+    assert twice[found.start:found.end] == sentence.rstrip(".")
+    # a tweet's words embedded twice, side by side, the second copy not opening a sentence
+    doubled = f"{filler}\nShe wrote {QUOTE} {QUOTE} and left the room."
+    (found,) = [f for f in find_repeated_sentences([article(doubled)], {}) if f.start > len(filler)]
+    assert found.start == doubled.rindex(QUOTE)
