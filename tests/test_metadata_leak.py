@@ -453,3 +453,31 @@ def test_a_year_under_a_line_that_is_no_stamp_is_left_alone() -> None:
     # a stamp that ends its own line keeps to it: the year after it starts the next sentence
     _, found = line_findings("Published: May 15, 2025 10:59pm\n2008")
     assert [f.excerpt for f in found] == ["Published: May 15, 2025 10:59pm"]
+
+
+def test_bloomberg_contacts_and_assistance_run_into_each_other_are_metadata() -> None:
+    """yahoo_flat: 553 Bloomberg stories close on their contributors' credit and contacts, run
+    together with no full stop between them; 401 were found by no check (a read, session 40)."""
+    from factories import make_article
+
+    story = ("Brent for January settlement fell 33 cents to $62.63 a barrel on the ICE Futures Europe Exchange. "
+             "The global benchmark traded at a $5.64 premium to WTI.")
+    assisted = "--With assistance from James Thornhill."
+    contacts = ("To contact the reporter on this story: Ann Koh in Singapore at akoh15@bloomberg.net To contact "
+                "the editors responsible for this story: Serene Cheong at scheong20@bloomberg.net, Ben Sharples")
+    tail = " For more articles like this, please visit us at bloomberg.com ©2019 Bloomberg L.P."
+    for text in (f"{story} {assisted} {contacts}{tail}", f"{story}\n{assisted}\n{contacts}\n{tail.strip()}"):
+        spans = [text[f.start:f.end] for f in find_metadata_leaks([make_article(text)], {})]
+        assert assisted in spans and any(span.startswith(contacts) for span in spans), spans
+    flat = [f for f in find_metadata_leaks([make_article(f"{story} {assisted} {contacts}{tail}")], {})]
+    assert flat[-1].excerpt == contacts + tail  # the site's prompt and copyright close the block
+    # a stamp after the contacts is the stamp's, and dates the story (l3s' Bloomberg pages)
+    reporter = "To contact the reporter on this story: Ann Koh in Singapore at akoh15@bloomberg.net"
+    stamped = f"{story} {reporter} Last Updated: January 11, 2008 11:43 EST"
+    found = {stamped[f.start:f.end]: f.data for f in find_metadata_leaks([make_article(stamped)], {})}
+    assert found == {reporter: {"kind": "contact"},
+                     "Last Updated: January 11, 2008 11:43 EST": {"kind": "stamp", "published": "2008-01-11"}}
+    # a story that tells how to contact an office is news, not a contact line
+    news = ("Officials said residents who want to contact the agency about the outage should call its hotline, "
+            "which will stay open over the weekend.")
+    assert list(find_metadata_leaks([make_article(news)], {})) == []

@@ -610,6 +610,26 @@ _CONTRIBUTORS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"”’)] )|(?<=[_—–-] )|
 _DATED_CREDIT = re.compile(r"(?:(?<=[.!?\"”“»«)\n])|(?<=[.!?\"”“»«)] )|(?<=[.!?\"”“»«)]  ))"
                            r"\((?P<by>[^\W\d_][^()\d\n]{0,80}?)[,;] ?(?P<on>\d{1,2}\. ?\d{1,2}\. ?(?:19|20)\d\d)\)(?=\s|$)")
 _CREDIT_YEAR = re.compile(r"\. ?(?:19|20)\d\d\)")  # what every such credit holds: texts without it are not read
+# Bloomberg's closing contacts ("To contact the reporter on this story: Ann Koh in Singapore at
+# akoh15@bloomberg.net To contact the editors responsible for this story: Serene Cheong at ...,
+# Ben Sharples"), each run into the next and into "For more articles like this, please visit us
+# at bloomberg.com ©2019 Bloomberg L.P.": no full stop ends them, so no unit holds one alone
+# (yahoo_flat: 553 of its stories close so, 401 of them unfound; a read of session 40). The
+# contacts from the first label to what follows the last one's names, with the site's prompt
+# and copyright that close them, read on the whole text; a stamp, a column's disclaimer or a
+# table's bar after them is not theirs ("... at hsmith26@bloomberg.net Last Updated: January
+# 11, 2008 11:43 EST": l3s, whose stamp dates it).
+_CONTACTS = re.compile(r"(?:^|(?<=\s))To contact the (?:reporters?|editors?|writers?|authors?)(?: responsible for| on| of)"
+                       r" this (?:story|article|report)\s*:[^\n]{2,400}?(?=\s*(?:\.\s+)?(?:For more articles like this|©"
+                       r"|(?:Last )?Updated|Published|This column|\|)|\n|$)"
+                       r"(?:\s*For more articles like this, please visit us at [\w.]*\w)?(?:\s*©\s?(?:19|20)\d\d Bloomberg L\.P\.)?")
+# Bloomberg's contributors' credit before them: "--With assistance from James Thornhill."
+_ASSISTED = re.compile(r"(?:^|(?<=\s))-{1,2}\s?With assistance (?:from|by) [^.!?\n]{2,200}\.")
+
+
+# Footers that take only the units inside them: the unit they end in may hold more metadata
+# (a dated credit's sentence; Bloomberg's contacts run into "Last Updated: ..." on l3s pages).
+_OWN_UNITS = frozenset({"byline", "contact"})
 
 
 def text_leaks(text: str) -> list[tuple[int, int, Leak]]:
@@ -619,6 +639,10 @@ def text_leaks(text: str) -> list[tuple[int, int, Leak]]:
     found = [(*m.span(), Leak("syndication")) for m in _FEED_FOOTER.finditer(text)] if "appeared first on" in text else []
     if " contributed " in text:
         found += [(*m.span(), Leak("contributor")) for m in _CONTRIBUTORS.finditer(text)]
+    if "To contact the " in text:
+        found += [(*m.span(), Leak("contact")) for m in _CONTACTS.finditer(text)]
+    if "With assistance " in text:
+        found += [(*m.span(), Leak("contributor")) for m in _ASSISTED.finditer(text)]
     if ")" in text and _CREDIT_YEAR.search(text):
         for m in _DATED_CREDIT.finditer(text):
             mentions = find_dates(m.group("on").replace(" ", ""))  # "16. 5. 2016" too
@@ -677,7 +701,7 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 said = f" (author: {found.author})" if found.author else ""
                 yield _finding(article, start, end, f"{text[:80]!r} is {what_it_is(text, found.kind)}{said} "
                                "left in the body by the extractor, not article text.", found)
-            if footers and any(start < line.end and line.start < end and (found.kind != "byline" or
+            if footers and any(start < line.end and line.start < end and (found.kind not in _OWN_UNITS or
                                                                           (start <= line.start and line.end <= end))
                                for start, end, found in footers):
                 continue  # (its units: "The post", the title, "appeared first on <site>."; a credit's own unit)
