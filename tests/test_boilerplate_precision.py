@@ -646,3 +646,24 @@ def test_sentences_opening_a_flat_text_above_one_menu_are_its_opening_not_its_he
     assert [excerpt for excerpt, _ in flagged(article(opening, title=""))] == [ACCOUNT_MENU]
     header = " ".join([MASTHEAD_MENU, opening])
     assert [excerpt for excerpt, _ in flagged(article(header, title=""))] == [MASTHEAD_MENU, *SITE_LINES, ACCOUNT_MENU]
+
+
+def test_tipranks_promo_and_analyst_disclaimer_are_chrome() -> None:
+    """yahoo_flat: 849 TipRanks pieces close on the tool's promo and the analyst disclaimer, glued
+    to the story ("...equity insights.Disclaimer: ..."): 825 were found by no check."""
+    from factories import make_article
+
+    from audit.detect.leakage.boilerplate import find_boilerplate_lines
+
+    promo = ("To find good ideas for stocks trading at attractive valuations, visit TipRanks’ Best Stocks to "
+             "Buy, a newly launched tool that unites all of TipRanks’ equity insights.")
+    disclaimer = ("Disclaimer: The opinions expressed in this article are solely those of the featured analyst. "
+                  "The content is intended to be used for informational purposes only.")
+    story = ("Luminar's stock has gained 40% since the listing, analysts said on Tuesday, and shares rose "
+             "again on Wednesday as investors cheered the deal. The lidar maker expects revenue to triple "
+             "next year as carmakers fit its sensors to new models. Its chief executive said the company "
+             "would spend more on research and hire 200 engineers in Florida and Michigan.")
+    for text in (f"{story} {promo}{disclaimer}", f"{story}\n{promo}\n{disclaimer}"):
+        found = [text[f.start:f.end] for f in find_boilerplate_lines([make_article(text)], {})]
+        assert any(span.startswith("To find good ideas") for span in found), found
+        assert any(span.startswith("Disclaimer: The opinions expressed") for span in found), found

@@ -481,3 +481,18 @@ def test_bloomberg_contacts_and_assistance_run_into_each_other_are_metadata() ->
     news = ("Officials said residents who want to contact the agency about the outage should call its hotline, "
             "which will stay open over the weekend.")
     assert list(find_metadata_leaks([make_article(news)], {})) == []
+
+
+def test_reuters_reporting_and_editing_credit_is_metadata() -> None:
+    """yahoo_flat: 22 Reuters credits "(Reporting by X in Bengaluru; Editing by Y)", none found
+    (only "Additional reporting by" was read)."""
+    from factories import make_article
+
+    credit = ("(Reporting by Shanti S Nair in Bengaluru and David French in New York; Editing by Shinjini "
+              "Ganguli and Dan Grebler)")
+    for text in (f"Shearman & Sterling was the legal adviser to CPPIB. {credit}",
+                 f"Shearman & Sterling was the legal adviser to CPPIB.\n{credit}"):
+        (found,) = find_metadata_leaks([make_article(text)], {})
+        assert (text[found.start:found.end], found.data["kind"]) == (credit, "contributor")
+    prose = "The company said it was (writing by hand) its letters to investors, and would keep doing so."
+    assert list(find_metadata_leaks([make_article(prose)], {})) == []

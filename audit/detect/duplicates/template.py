@@ -110,7 +110,7 @@ def is_template(article: Article, sides: Sequence[tuple[Article, Span, Span]], e
 # ending two BR24 pages of fundus), a share, related-link or comments label, a cookie or
 # consent notice, a Subscribe or support offer
 TEMPLATE_KINDS = frozenset({"newsletter", "share", "related", "comments", "cookie", "consent", "footer",
-                            "paywall-offer"})
+                            "paywall-offer", "disclaimer"})
 
 
 def chrome_phrased(block: str) -> bool:

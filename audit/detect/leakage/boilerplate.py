@@ -119,7 +119,7 @@ NAMED_SENTENCE_MAX_RUN = 10  # ... and no run of more capitalised words (link te
 LINK_TEXT_MAX_LOWER = 0.25  # link text run together is nearly all capitalised (menus ~0, teasers < 0.2);
 # a list or fixture table of the article's writes more lower-case words ("designed by", "or")
 LEAD_IN_ENDS = (":", "?")
-END_KINDS = frozenset({"comments", "footer", "related", "tags"})  # chrome that follows an article
+END_KINDS = frozenset({"comments", "footer", "related", "tags", "disclaimer"})  # chrome that follows an article
 # A stretch of prose outside the body this long (consecutive full sentences, no chrome line
 # between them) is a text of its own, not chrome around the article: a page carrying several
 # stories (Yahoo Finance 2020: a Benzinga story, its footer, then a Bloomberg one) has one body
@@ -144,7 +144,11 @@ WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used 
 # prose, and a "contains" phrase in prose is only evidence ("The company changed its privacy
 # policy" is news); these are long and say nothing else (fundus pages: Business Insider DE's
 # placeholder 8 times in one list article, unflagged)
-SENTENCE_KINDS = frozenset({"consent"})
+# A site's standing disclaimer or promo that closes its pieces, as a long phrase no story writes
+# ("Disclaimer: The opinions expressed in this article are solely those of the featured analyst",
+# TipRanks' "To find good ideas for stocks trading at attractive valuations, visit ...": yahoo_flat,
+# 825 of 849 unfound in flat text, where a footer's phrase in a sentence was only evidence)
+SENTENCE_KINDS = frozenset({"consent", "disclaimer"})
 # Chrome that stands inside the body where the page put it (an embed's placeholder, an ad
 # slot's label): it neither cuts the body nor says the page's chrome starts there. A
 # portfolio page's "Werbung" (advertising, one of its fields) had made the 26 lines above
@@ -166,6 +170,7 @@ KIND_WORDS = {
     "ad": "an ad slot's label",
     "teaser": "a teaser for another story, or a video's title or credit, set between the story's paragraphs",
     "footer": "a copyright or footer line", "section": "a section label", "tags": "a tag-list label",
+    "disclaimer": "a site's standing disclaimer or promo, closing its pieces",
     "wire-mark": "a news agency's mark ending a story or a part of it",
     "comments": "a comments prompt", "paywall-offer": "a Subscribe/Sign-in link in the site chrome "
     "(not a paywall block: no line next to it says the article is cut)",
