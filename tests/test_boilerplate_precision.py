@@ -687,6 +687,11 @@ def test_wire_and_portal_disclaimers_closing_flat_stories_are_chrome() -> None:
         " The content is intended to be used for informational purposes only. It is very important to do your "
         "own analysis before making any investment.": ["The content is intended", "It is very important"],
         " (C) 2020 Benzinga.com. Benzinga does not provide investment advice.": ["Benzinga does not provide"],
+        " This column does not necessarily reflect the opinion of the editorial board or Bloomberg LP and its "
+        "owners.": ["This column does not"],
+        " Reuters has not edited the statements or confirmed their accuracy.": ["Reuters has not edited"],
+        " (See GBDC stock analysis on TipRanks)To find good ideas for dividend stocks trading at attractive "
+        "valuations, visit TipRanks’ Best Stocks to Buy.": ["(See GBDC stock analysis"],
     }
     for closing, openings in closings.items():
         text = story + closing
