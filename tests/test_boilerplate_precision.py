@@ -652,10 +652,6 @@ def test_sentences_opening_a_flat_text_above_one_menu_are_its_opening_not_its_he
 def test_tipranks_promo_and_analyst_disclaimer_are_chrome() -> None:
     """yahoo_flat: 849 TipRanks pieces close on the tool's promo and the analyst disclaimer, glued
     to the story ("...equity insights.Disclaimer: ..."): 825 were found by no check."""
-    from factories import make_article
-
-    from audit.detect.leakage.boilerplate import find_boilerplate_lines
-
     promo = ("To find good ideas for stocks trading at attractive valuations, visit TipRanks’ Best Stocks to "
              "Buy, a newly launched tool that unites all of TipRanks’ equity insights.")
     disclaimer = ("Disclaimer: The opinions expressed in this article are solely those of the featured analyst. "
@@ -665,7 +661,7 @@ def test_tipranks_promo_and_analyst_disclaimer_are_chrome() -> None:
              "next year as carmakers fit its sensors to new models. Its chief executive said the company "
              "would spend more on research and hire 200 engineers in Florida and Michigan.")
     for text in (f"{story} {promo}{disclaimer}", f"{story}\n{promo}\n{disclaimer}"):
-        found = [text[f.start:f.end] for f in find_boilerplate_lines([make_article(text)], {})]
+        found = [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})]
         assert any(span.startswith("To find good ideas") for span in found), found
         assert any(span.startswith("Disclaimer: The opinions expressed") for span in found), found
 
@@ -673,10 +669,6 @@ def test_tipranks_promo_and_analyst_disclaimer_are_chrome() -> None:
 def test_wire_and_portal_disclaimers_closing_flat_stories_are_chrome() -> None:
     """yahoo_flat: the TipRanks disclaimer's other sentences (433 unfound), Benzinga's (199) and
     Bloomberg's 2020 close without contacts, glued to the story (415 stories)."""
-    from factories import make_article
-
-    from audit.detect.leakage.boilerplate import find_boilerplate_lines
-
     story = ("Luminar's stock has gained 40% since the listing, analysts said on Tuesday, and shares rose "
              "again on Wednesday as investors cheered the deal. The lidar maker expects revenue to triple "
              "next year as carmakers fit its sensors to new models. Its chief executive said the company "
@@ -695,6 +687,6 @@ def test_wire_and_portal_disclaimers_closing_flat_stories_are_chrome() -> None:
     }
     for closing, openings in closings.items():
         text = story + closing
-        found = [text[f.start:f.end] for f in find_boilerplate_lines([make_article(text)], {})]
+        found = [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})]
         for opening in openings:
             assert any(span.startswith(opening) for span in found), (opening, found)

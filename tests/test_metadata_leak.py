@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from factories import make_article
 
 from audit.detect.clean import annotate
 from audit.detect.leakage.metadata_leak import find_metadata_leaks
@@ -458,8 +459,6 @@ def test_a_year_under_a_line_that_is_no_stamp_is_left_alone() -> None:
 def test_bloomberg_contacts_and_assistance_run_into_each_other_are_metadata() -> None:
     """yahoo_flat: 553 Bloomberg stories close on their contributors' credit and contacts, run
     together with no full stop between them; 401 were found by no check (a read, session 40)."""
-    from factories import make_article
-
     story = ("Brent for January settlement fell 33 cents to $62.63 a barrel on the ICE Futures Europe Exchange. "
              "The global benchmark traded at a $5.64 premium to WTI.")
     assisted = "--With assistance from James Thornhill."
@@ -486,8 +485,6 @@ def test_bloomberg_contacts_and_assistance_run_into_each_other_are_metadata() ->
 def test_reuters_reporting_and_editing_credit_is_metadata() -> None:
     """yahoo_flat: 22 Reuters credits "(Reporting by X in Bengaluru; Editing by Y)", none found
     (only "Additional reporting by" was read)."""
-    from factories import make_article
-
     credit = ("(Reporting by Shanti S Nair in Bengaluru and David French in New York; Editing by Shinjini "
               "Ganguli and Dan Grebler)")
     for text in (f"Shearman & Sterling was the legal adviser to CPPIB. {credit}",
