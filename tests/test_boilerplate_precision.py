@@ -690,3 +690,33 @@ def test_wire_and_portal_disclaimers_closing_flat_stories_are_chrome() -> None:
         found = [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})]
         for opening in openings:
             assert any(span.startswith(opening) for span in found), (opening, found)
+
+
+def test_wire_update_note_glued_to_the_last_sentence_parts_the_close_from_the_story() -> None:
+    """yahoo_flat: Bloomberg's update note glued to the story's last sentence ("...this
+    year.(Adds other companies ...)For more articles like this, ..."): the close's span took
+    that sentence too (23 spans). The note opens the chrome; the story's sentence is no part of it."""
+    story = ("Luminar's stock has gained 40% since the listing, analysts said on Tuesday, and shares rose "
+             "again on Wednesday as investors cheered the deal. The lidar maker expects revenue to triple "
+             "next year as carmakers fit its sensors to new models. They have declined 29% this year.")
+    close = ("(Adds other companies leaving the Bay Area starting in eighth paragraph)For more articles like "
+             "this, please visit us at bloomberg.comSubscribe now to stay ahead with the most trusted business "
+             "news source.©2020 Bloomberg L.P.")
+    text = story + close
+    found = [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})]
+    assert found == [close], found
+
+
+def test_copyright_sign_made_by_mojibake_is_no_footer() -> None:
+    """odd-moji-14: an Egyptian story's UTF-8 read as Latin-1. Each "ة" became "Ø©", and 38 of
+    its sentences were called copyright lines. A real sign in the same text still is one."""
+    story = ("أعلنت وزارة الصحة والسكان المصرية، اليوم الثلاثاء، تسجيل 30 حالة جديدة بفيروس كورونا المستجد. "
+             "وأوضح المتحدث الرسمي للوزارة أن الحالات الجديدة جميعها من المصريين المخالطين للحالات الإيجابية. "
+             "وأشار إلى تسجيل حالتي وفاة جديدتين واحدة لامرأة إيطالية الجنسية تبلغ من العمر 78 عامًا. "
+             "وقال إن جميع الحالات المسجلة إيجابيتها للفيروس بمستشفيات العزل تخضع للرعاية الطبية.")
+    broken = story.encode("utf-8").decode("latin-1")
+    assert broken.count("Ø©") >= 4
+    assert list(find_boilerplate_lines([article(broken)], {})) == []
+    footer = "Â© 2020 Al-Masry Al-Youm. All rights reserved."
+    text = f"{broken}\n{footer}"
+    assert [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})] == [footer]

@@ -305,12 +305,20 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
     return found
 
 
+# "©" (byte A9) after a Latin-1 letter that leads a two-byte UTF-8 sequence (C3-DF; "Â", C2,
+# makes "©" itself): one character of another script decoded with the wrong codec. An Egyptian
+# story's UTF-8 decoded as cp1252 ("Ø§Ù„ØµØ\xadØ©") had 38 of its sentences called copyright
+# lines, one for each "Ø©" ("ة", the commonest ending of Arabic words).
+_MOJIBAKE_MARK = re.compile("[\u00c3-\u00df]©")
+
+
 def _phrase_hits(line: Line) -> list[PhraseHit]:
     """phrase_hits, without a "©" that is only mojibake: "Ã©" is "é" decoded as Latin-1
-    ("Que absurdo Ã© esse?"), not a copyright sign ("Â©" is one: kept); nor a circled "ⓒ"
+    ("Que absurdo Ã© esse?"), "Ø©" Arabic's "ة", "Ð©" Russian's "Щ", "Î©" Greek's "Ω"
+    (_MOJIBAKE_MARK), not a copyright sign ("Â©" is one: kept); nor a circled "ⓒ"
     beside a "ⓑ": a list's marks, not Korean's copyright sign."""
     hits = phrase_hits(line)
-    if "©" in line.text and line.text.count("Ã©") == line.text.count("©"):
+    if "©" in line.text and len(_MOJIBAKE_MARK.findall(line.text)) == line.text.count("©"):
         hits = [h for h in hits if h.phrase != "©"]
     if "ⓒ" in line.text and "ⓑ" in line.text:  # "ⓐ ... ⓑ ... ⓒ ...": a list's third item
         hits = [h for h in hits if h.phrase != "ⓒ"]
