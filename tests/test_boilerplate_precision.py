@@ -720,3 +720,72 @@ def test_copyright_sign_made_by_mojibake_is_no_footer() -> None:
     footer = "Â© 2020 Al-Masry Al-Youm. All rights reserved."
     text = f"{broken}\n{footer}"
     assert [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})] == [footer]
+
+
+def test_caseless_story_in_a_layout_table_row_is_the_body() -> None:
+    """hindi.business-standard.com (multiling pages): the story is one row of the page's layout
+    table, its empty cells after its last full stop ("। | | | | |"), above the headline's row.
+    Read as no prose, the body was the footer's disclaimer and the story "a block before the
+    article's main body, above the headline" (two pages, the whole story in the span)."""
+    story = ("| फ्रैंकलिन टेम्पलटन ऐसेट मैनेजमेंट इंडिया ने कहा है कि भारतीय प्रतिभूति एवं विनिमय बोर्ड को आर्थिक "
+             "अपराध शाखा के बजाय म्युचुअल फंड निवेश से जुड़े मामलों को निपटाना चाहिए। टेम्पलटन ने सोमवार को "
+             "यूनिटधारकों को भेजी एक रिपोर्ट में कहा कि प्रतिभूति बाजार के लिए विशेष नियामक सेबी म्युचुअल फंड "
+             "निवेश से संबंधित मामलों के प्रबंधन के लिए उपयुक्त है। पिछले सप्ताह चेन्नई पुलिस ने निवेशकों को "
+             "धोखा देने के कथित मामले में एफआईआर दर्ज कराई थी। टेम्पलटन ने कहा कि बंद की गईं योजनाओं ने "
+             "परिपक्वताओं, पूर्व-अदायगी और कूपन के जरिये सात हजार करोड़ रुपये से अधिक की रकम प्राप्त की थी। | | | | |")
+    page = "\n".join([
+        "| | | | | |", "| | | | | |", "| Wednesday, September 30, 2020 02:45 PM English \\| हिंदी |",
+        "| | होम | \\| | | बाजार | \\| | | कंपनियां | \\| | | अर्थव्यवस्था | \\| | | मुद्रा |", "| | | |",
+        story, "| | | | | |", "| | होम | | कंपनिया | | खबर | |", "| सेबी को एमएफ मामले निपटाने चाहिए |",
+        "| ऐश्ली कुटिन्हो / मुंबई September 29, 2020 |", "| Advertisements | | | | |", "| | | | | |",
+        "| * Stock quotes delayed by 10 minutes or more.", "All information provided is on \"as is\" basis "
+        "and for information purposes only. Kindly consult your financial advisor or stock broker to verify "
+        "the accuracy and recency of all the information prior to taking any investment decision."])
+    at = page.index(story)
+    found = list(find_boilerplate_lines([article(page, title="सेबी को एमएफ मामले निपटाने चाहिए")], {}))
+    assert not [f for f in found if f.start <= at + 10 < f.end], [page[f.start:f.end][:80] for f in found]
+
+
+def test_flat_page_closing_link_text_run_together_is_chrome() -> None:
+    """The Zyte set's New York Post page, flattened: after the story, 381 words of teasers,
+    share counts, sections and the copyright run together with no sentence end. Its phrases
+    did not count in a piece that long, and none of it was found."""
+    story = ("A case of the bubonic plague was reported in China over the weekend, after two people there "
+             "were diagnosed with the pneumonic plague. The new patient from Inner Mongolia hunted and ate a "
+             "wild rabbit on Nov. 5, according to the state health commission. A total of 28 people who were in "
+             "close contact with the patient were put under medical quarantine. Authorities say that the cases "
+             "appear to be unrelated.")
+    closing = ("19,590 Surgeons cut pounds of petroleum jelly out of a bodybuilder's biceps Popular Shopping "
+               "Apple's best Black Friday deals 2019: iPhones, watches and more The best Black Friday TV deals of "
+               "2019 Now 50% off, this Bluetooth turntable lets you jam out retro-style Slash an extra 15% off these "
+               "early Black Friday sales Now on Page Six Tom Hanks discovers that he is actually related to Mister "
+               "Rogers Hollywood exec wanted Julia Roberts to play Harriet Tubman: screenwriter SEE ALL More "
+               "Stories page six New York Post Facebook Twitter Email Newsletters Mobile Apps Contact Us Tips "
+               "Sections News Tech Metro Real Estate Page Six Video Sports Photos Business Opinion Fashion Media "
+               "© 2019 NYP Holdings, Inc. All Rights Reserved Terms of Use Privacy Notice Your Ad Choices Sitemap")
+    text = f"{story} {closing}"
+    found = list(find_boilerplate_lines([article(text, title="Chinese hunter catches bubonic plague")], {}))
+    assert [(text[f.start:f.end], f.data["signal"]) for f in found] == [(closing, "tail")]
+
+
+
+def test_story_text_glued_to_a_credit_or_a_wire_close_is_no_closing_link_text() -> None:
+    """Pieces after the body that hold a copyright mark alone (an exhibition's facts closed by
+    its photographers' credits) or a wire's promo (a conference schedule glued to Bloomberg's
+    close, yahoo_flat) are the story's, whatever their length: not link text run together."""
+    story = " ".join([TITAN, TITAN_2])
+    schedule = ("Monday, Jan. 7 LG Electronics 8:00amBosch 9:00amPanasonic 10:00amHisense 11:00amQualcomm "
+                "12:00pmTCL Corp. 12:00pmToyota 1:00pmWhirlpool 1:30pmSamsung Electronics 2:00pmHyundai Motor "
+                "3:00pmValeo 3:00pmIntel 4:00pmSony Electronics 5:00pmLG keynote 6:30pm Tuesday, Jan. 8 IBM "
+                "keynote 8:30amAudi 11:00amMercedes-Benz 11:00amIntel Mobileye 11:30amVerizon keynote 4:00pm "
+                "Wednesday, Jan. 9 AMD keynote 9:00amViacom 10:00am Thursday, Jan. 10 Mattel and WWE 8:30am For "
+                "more articles like this, please visit us at bloomberg.com ©2019 Bloomberg L.P.")
+    credits = ("Ausstellungsbeginn: 3. November 2023 um 19 Uhr Ausstellungsdauer: 4. November bis 2. Dezember "
+               "2023 Öffnungszeiten: Freitag bis Sonntag 15 bis 18 Uhr Fotograf*innen Fred Hüning Jörg Steinbach "
+               "Inga Alice Lauenroth Jan Bechberger Solveig Faust Franca Wohlt Galerie G37 Projektraum Atelier "
+               "Gleditschstraße 37 Berlin © Jan Bechberger © Jörg Steinbach © Solveig Faust © Inga Alice "
+               "Lauenroth © Fred Hüning © Franca Wohlt Schöneberger Art Samstag Sonntag")
+    for closing in (schedule, credits):
+        text = f"{story} {closing}"
+        found = list(find_boilerplate_lines([article(text)], {}))
+        assert not [f for f in found if "link text run together" in f.message], [f.message for f in found]

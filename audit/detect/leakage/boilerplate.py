@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -31,6 +32,7 @@ import numpy as np
 from audit.detect.cache import packed_text, unpacked
 from audit.detect.leakage import metadata_leak, paywall
 from audit.detect.leakage.chrome_lines import (
+    MAX_PHRASE_LINE_WORDS,
     NAV_MAX_WORDS,
     PROSE_MIN_LOWER,
     RUN_ON_WORDS,
@@ -1269,6 +1271,10 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
         return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), None) if has_words(ln) else None
+    closing = _link_text_closing(ln, body)
+    if closing is not None:
+        return Verdict(ln, "tail", f"is link text run together after the article's main body, holding "
+                       f"{KIND_WORDS[closing.kind]} ({closing.phrase!r})")
     strong = [] if _opens_sentence(lines, ln.index) or _closes_sentence(lines, ln.index) else _strong_hits(ln)
     if strong:
         at = _credit_after_sentence(ln.text) if all(h.phrase in COPYRIGHT_MARKS for h in strong) else None
@@ -1322,6 +1328,48 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
     if _in_table(lines, ln.index):
         return fallback  # a table's heading or row: the same in many reports, and their content
     return Pending(ln.index, ln.start, ln.end, _min_docs(ln, settings), fallback)
+
+
+# What a page's closing link text holds when a flattened page runs it together (no sentence
+# ends: one piece of hundreds of words), and so the page's end: its copyright, its policy links.
+# Not a wire's standing disclaimer or promo: Yahoo Finance glues Bloomberg's "For more articles
+# like this, please visit us at bloomberg.com" to the story's last paragraph (a conference
+# schedule, yahoo_flat), which no sentence end parts from it.
+PAGE_END_KINDS = (END_KINDS - {"disclaimer"}) | {"cookie"}
+
+
+CLOSING_MAX_LOWER = 0.4  # link text run together writes few words lower-case (the NYP's: 0.32)
+_CELLS = re.compile(r"\s(?:\\?\|\s*)+")  # a flattened table's cell marks: " | | ", " \\| "
+OPENING_MIN_WORDS = 8  # words before the first cell mark that make a sentence of the story
+
+
+def _opens_as_prose(text: str) -> bool:
+    """Whether a piece opens with a sentence of the story before its first cell mark: at least
+    OPENING_MIN_WORDS words, half of the cased ones lower-case ("A decision is expected to be
+    announced on the new stadium scheme on Wednesday | | | Most Viewed ...": L3S pages,
+    flattened, glue the story's last sentence to the page's table of links)."""
+    cells = _CELLS.search(text)
+    words = (text[:cells.start()] if cells else text).split()
+    cased = [w for w in words if w[:1].lower() != w[:1].upper()]
+    return len(words) >= OPENING_MIN_WORDS and bool(cased) and sum(w[:1].islower() for w in cased) * 2 >= len(cased)
+
+
+def _link_text_closing(ln: Line, body: Body) -> PhraseHit | None:
+    """The footer or policy phrase of a piece of flat text after the body that is link text
+    run together: longer than a "contains" phrase counts in (MAX_PHRASE_LINE_WORDS), no prose
+    (no sentence, or not written as one). The New York Post's page, flattened, ends the story
+    with 381 words of teasers, share counts, its sections and "© 2019 NYP Holdings, Inc. All
+    Rights Reserved Terms of Use ...": too long for its phrases to count, no unit after the
+    body said chrome, and none of it was found. On the Zyte pages such pieces held 474
+    chrome blocks and no block of content. A copyright mark alone is no such phrase: photo
+    credits ("© Jan Bechberger © Jörg Steinbach ...") close an exhibition's facts, and a
+    wire's "©2019 Bloomberg L.P." a conference schedule glued to its contacts (yahoo_flat)."""
+    if body.first < 0 or ln.index <= body.last or not ln.piece or ln.prose or ln.words <= MAX_PHRASE_LINE_WORDS:
+        return None
+    if (ln.lower_share is not None and ln.lower_share >= CLOSING_MAX_LOWER) or _opens_as_prose(ln.text):
+        return None
+    return next((h for h in phrase_hits(ln, max_words=sys.maxsize) if h.check == CHECK and h.kind in PAGE_END_KINDS
+                 and h.mode == "contains" and h.phrase not in COPYRIGHT_MARKS), None)
 
 
 # A report's table, one row a line, recurs in its words: Reuters' earnings stories (1987) write
