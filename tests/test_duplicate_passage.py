@@ -247,6 +247,25 @@ def test_a_template_span_takes_its_lines_whole() -> None:
     assert line_snapped(text, far) == (far[0], len(text))
 
 
+def test_a_template_span_in_flat_text_starts_at_its_sentence() -> None:
+    """yahoo_flat (a read by signal, forty-first session): Bloomberg's closing block shared by a
+    site's stories began after the reporter's name that differs, or inside an update note."""
+    from audit.detect.duplicates.template import line_snapped
+
+    text = ("The deals created behemoths that serve financial institutions and merchants. To contact the "
+            "reporters on this story: Nabila Ahmed in New York at nahmed54@bloomberg.net;Jenny Surane in New "
+            "York at jsurane4@bloomberg.net To contact the editors responsible for this story: Michael J. Moore")
+    assert line_snapped(text, (text.index("Jenny"), len(text)))[0] == text.index("To contact the reporters")
+    note = "Its costs are low. (Updates to add futures prices in fifth paragraph.) To contact the reporter"
+    assert line_snapped(note, (note.index("in fifth"), len(note)))[0] == note.index("(Updates")
+    at_sentence = note.index("To contact")  # a run that starts a sentence keeps its start
+    assert line_snapped(note, (at_sentence, len(note)))[0] == at_sentence
+    credit = ("Gold fell 0.4 percent to $1,305.63 an ounce, a two-week low. --With assistance from Masaki Kondo, "
+              "Adam Haigh and Robert Brand.")
+    for run in (credit.index("--With"), credit.index("Adam")):  # past a full stop the splitter does not count
+        assert line_snapped(credit, (run, len(credit)))[0] == run
+
+
 def test_a_template_inside_boilerplate_s_own_finding_is_not_said_twice() -> None:
     """A helper's review: mc0789's footer, a site_template finding, lay inside the tail
     block boilerplate.line had found: the same text claimed twice. Kept when half of it

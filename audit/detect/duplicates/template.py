@@ -126,18 +126,34 @@ def chrome_phrased(block: str) -> bool:
 
 
 SNAP_CHARS = 40  # a template's run this near its line's start or end takes the whole line
+_STOP = re.compile(r"[.!?][\"”’)]*\s")  # a sentence's end, whatever follows it
+SENTENCE_SNAP_CHARS = 120  # ... and, inside a long line, this near its sentence's start, the sentence
 
 
 def line_snapped(text: str, span: Span) -> Span:
     """The span grown to its lines' ends when only a few characters of them are left out:
     the shared run starts after what differs between the pages ("02:45 PM", a byline's
-    date before "| Advertisements") and stops before a last full stop, mid-line."""
+    date before "| Advertisements") and stops before a last full stop, mid-line. In a long
+    line (flat text) its start goes back to its sentence's when that is near: the run starts
+    after the reporter's name that differs ("To contact the reporters on this story: Nabila
+    Ahmed in New York at ...;[Jenny Surane ...]") or inside an update note ("(Updates to add
+    futures prices [in fifth paragraph.)"): yahoo_flat's Bloomberg closes, 2 of a read's 8."""
+    from audit.detect.leakage.spans import sentence_ends
+
     start, end = span
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if start - line_start <= SNAP_CHARS:
         start = line_start
+    else:
+        first = max(line_start, start - SENTENCE_SNAP_CHARS)
+        openings = sentence_ends(text[first:start + 2])  # (+2: whether a sentence starts at `start`)
+        near = [at for at in openings if at < start - first]
+        # not past a sentence end the splitter did not count ("... a two-week low. --With assistance
+        # from Masaki Kondo, [Adam Haigh ...": the credit, not the story's last sentence, is the start)
+        if start - first not in openings and near and not _STOP.search(text, first + near[-1], start):
+            start = first + near[-1]  # mid-sentence, its start near
     if line_end - end <= SNAP_CHARS:
         end = line_end
     return start, end
