@@ -789,3 +789,12 @@ def test_story_text_glued_to_a_credit_or_a_wire_close_is_no_closing_link_text() 
         text = f"{story} {closing}"
         found = list(find_boilerplate_lines([article(text)], {}))
         assert not [f for f in found if "link text run together" in f.message], [f.message for f in found]
+
+
+def test_glued_parenthesis_after_an_abbreviation_is_no_sentence_end() -> None:
+    """A review of 97d1ed5: a glued "(" opens a sentence after "year." but not after an
+    abbreviation written before a parenthesis ("Apple Inc.(Nasdaq: AAPL)")."""
+    for text in ("Apple Inc.(Nasdaq: AAPL) rose", "Siemens Corp.(Reuters) said", "nuts, etc.(See table 2) and"):
+        assert sentence_ends(text) == [], text
+    glued = "They have declined 29% this year.(Adds other companies)"
+    assert sentence_ends(glued) == [glued.index("(Adds")]

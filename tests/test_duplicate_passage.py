@@ -264,6 +264,10 @@ def test_a_template_span_in_flat_text_starts_at_its_sentence() -> None:
               "Adam Haigh and Robert Brand.")
     for run in (credit.index("--With"), credit.index("Adam")):  # past a full stop the splitter does not count
         assert line_snapped(credit, (run, len(credit)))[0] == run
+    glued = ("Shares of the company rose in early trading on Monday. They have declined 29% this year.(Adds other "
+             "companies leaving the Bay Area)For more articles")
+    for run in (glued.index("(Adds"), glued.index("other")):  # a glued sentence's start, and a run inside it
+        assert line_snapped(glued, (run, len(glued)))[0] == glued.index("(Adds")
 
 
 def test_a_template_inside_boilerplate_s_own_finding_is_not_said_twice() -> None:

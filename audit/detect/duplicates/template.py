@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from audit.detect.leakage.spans import sentence_ends
 from audit.model import Article, Finding, span_finding
 from audit.normalise.text import merged_spans
 
@@ -126,7 +127,7 @@ def chrome_phrased(block: str) -> bool:
 
 
 SNAP_CHARS = 40  # a template's run this near its line's start or end takes the whole line
-_STOP = re.compile(r"[.!?][\"”’)]*\s")  # a sentence's end, whatever follows it
+_STOP = re.compile(r"[.!?][\"”’)]*(?:\s|\(?[A-Z][a-z])")  # a sentence's end, whatever follows it, or glued
 SENTENCE_SNAP_CHARS = 120  # ... and, inside a long line, this near its sentence's start, the sentence
 
 
@@ -138,8 +139,6 @@ def line_snapped(text: str, span: Span) -> Span:
     after the reporter's name that differs ("To contact the reporters on this story: Nabila
     Ahmed in New York at ...;[Jenny Surane ...]") or inside an update note ("(Updates to add
     futures prices [in fifth paragraph.)"): yahoo_flat's Bloomberg closes, 2 of a read's 8."""
-    from audit.detect.leakage.spans import sentence_ends
-
     start, end = span
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -148,7 +147,7 @@ def line_snapped(text: str, span: Span) -> Span:
         start = line_start
     else:
         first = max(line_start, start - SENTENCE_SNAP_CHARS)
-        openings = sentence_ends(text[first:start + 2])  # (+2: whether a sentence starts at `start`)
+        openings = sentence_ends(text[first:start + 3])  # (+3: whether a sentence starts at `start`, "(Ad")
         near = [at for at in openings if at < start - first]
         # not past a sentence end the splitter did not count ("... a two-week low. --With assistance
         # from Masaki Kondo, [Adam Haigh ...": the credit, not the story's last sentence, is the start)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -311,7 +310,7 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 # makes "©" itself): one character of another script decoded with the wrong codec. An Egyptian
 # story's UTF-8 decoded as cp1252 ("Ø§Ù„ØµØ\xadØ©") had 38 of its sentences called copyright
 # lines, one for each "Ø©" ("ة", the commonest ending of Arabic words).
-_MOJIBAKE_MARK = re.compile("[\u00c3-\u00df]©")
+_MOJIBAKE_MARK = re.compile("[\u00c3-\u00df]©|[\u00e0-\u00ef]\\S©")  # and a three-byte one's last byte ("२" -> "à¥©")
 
 
 def _phrase_hits(line: Line) -> list[PhraseHit]:
@@ -1339,19 +1338,21 @@ PAGE_END_KINDS = (END_KINDS - {"disclaimer"}) | {"cookie"}
 
 
 CLOSING_MAX_LOWER = 0.4  # link text run together writes few words lower-case (the NYP's: 0.32)
-_CELLS = re.compile(r"\s(?:\\?\|\s*)+")  # a flattened table's cell marks: " | | ", " \\| "
-OPENING_MIN_WORDS = 8  # words before the first cell mark that make a sentence of the story
+_CELLS = re.compile(r"\s(?:\\?\|\s*)+")  # a flattened table's cell marks (" | | ", " \\| "), or one separator
+CELL_OPENING_MIN_WORDS = 8  # words before the first cell mark that make a sentence of the story
 
 
 def _opens_as_prose(text: str) -> bool:
     """Whether a piece opens with a sentence of the story before its first cell mark: at least
-    OPENING_MIN_WORDS words, half of the cased ones lower-case ("A decision is expected to be
+    CELL_OPENING_MIN_WORDS words, half of the cased ones lower-case ("A decision is expected to be
     announced on the new stadium scheme on Wednesday | | | Most Viewed ...": L3S pages,
     flattened, glue the story's last sentence to the page's table of links)."""
+    text = text.lstrip(" |\\")  # a row that opens with empty cells ("| | A decision is ...")
     cells = _CELLS.search(text)
     words = (text[:cells.start()] if cells else text).split()
     cased = [w for w in words if w[:1].lower() != w[:1].upper()]
-    return len(words) >= OPENING_MIN_WORDS and bool(cased) and sum(w[:1].islower() for w in cased) * 2 >= len(cased)
+    return (len(words) >= CELL_OPENING_MIN_WORDS and bool(cased)
+            and sum(w[:1].islower() for w in cased) * 2 >= len(cased))
 
 
 def _link_text_closing(ln: Line, body: Body) -> PhraseHit | None:
@@ -1368,7 +1369,7 @@ def _link_text_closing(ln: Line, body: Body) -> PhraseHit | None:
         return None
     if (ln.lower_share is not None and ln.lower_share >= CLOSING_MAX_LOWER) or _opens_as_prose(ln.text):
         return None
-    return next((h for h in phrase_hits(ln, max_words=sys.maxsize) if h.check == CHECK and h.kind in PAGE_END_KINDS
+    return next((h for h in phrase_hits(ln, max_words=ln.words) if h.check == CHECK and h.kind in PAGE_END_KINDS
                  and h.mode == "contains" and h.phrase not in COPYRIGHT_MARKS), None)
 
 

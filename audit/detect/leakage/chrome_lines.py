@@ -221,7 +221,7 @@ def long_sentence(text: str, lower_share: float | None) -> bool:
 # and a flattened table's empty cells ("...प्राप्त की थी। | | | | |": hindi.business-standard.com's
 # story, one row of its layout table, was no prose, so the body was the footer's disclaimer and
 # the story "a block before the article's main body, above the headline"; multiling pages)
-_CASELESS_STOP = re.compile(r"[.!?؟۔।][\"”’»)\]]*[\s|]*$")
+_CASELESS_STOP = re.compile(r"[.!?؟۔।][\"”’»)\]]*(?:\s|\\?\|)*$")
 _CASELESS_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff]")
 CASELESS_MIN_SHARE = 0.5  # of a paragraph's visible characters: letters of those scripts
 

@@ -370,8 +370,9 @@ def sentence_ends(line: str) -> list[int]:
         at = m.start()
         if not line[m.end() - 1].isspace():  # glued: "more.On", not "U.S.Army", "e.g.The", "(AP).The"
             before = line[at - 2:at]
-            if before.isalpha() and before.islower():
-                ends.append(m.end())
+            if before.isalpha() and before.islower() and not (
+                    line[m.end():m.end() + 1] == "(" and _last_word(line, at) in ABBREVIATIONS):
+                ends.append(m.end())  # (not "Apple Inc.(Nasdaq: AAPL)", "etc.(See table 2)")
             continue
         if at > ABBREVIATION_MAX and line[at - ABBREVIATION_MAX - 1:at].isalpha():
             ends.append(m.end())  # after a word longer than any abbreviation, and no figure
@@ -387,6 +388,12 @@ def sentence_ends(line: str) -> list[int]:
             continue  # "a 13a. Vara de Curitiba", "o 1o. turno": a Portuguese or Spanish ordinal
         ends.append(m.end())
     return ends
+
+
+def _last_word(line: str, at: int) -> str:
+    """The word before offset `at`, lower-cased, without its dots ("Inc." -> "inc")."""
+    window = line[max(0, at - 24):at].rsplit(None, 1)
+    return window[-1].lower().rstrip(".") if window else ""
 
 
 def _ordinal(line: str, window: list[str], after: int) -> bool:
