@@ -79,3 +79,20 @@ def test_a_writers_name_in_capitals_under_the_lead_is_a_byline() -> None:
     assert found("SON DAKİKA") == [("SON DAKİKA", "recurring")] * 3
     # not asked of English text, whose labels in capitals are too many for a list
     assert found("LIVE UPDATES", "en") == [("LIVE UPDATES", "recurring")] * 3
+
+
+def test_a_writers_name_in_capitals_over_a_later_item_is_a_byline() -> None:
+    """tr_news: the 2004 daily signs the items of its sports pages too ("90 dakika" / "MEHMET
+    DEMİRKOL" / the item's paragraph), far below the top: 15 such names were "repeated site
+    chrome". A name in capitals that heads a paragraph is the item's byline."""
+    from factories import make_article
+
+    story = "Maç bitti ve taraftarlar stattan sessizce ayrıldı, kimse bu sonucu beklemiyordu."
+    item = ("Her daim bağıran kale arkası ve zaman zaman celallenen numaralının dışında tribünlerdeki durum "
+            "şu, neredeyse hiç tezahürat yok ve kalabalık sessiz.")
+    articles = [make_article(f"{title}\n\n{lead}\n\n     {head}\n     {body}\n\n     {story} {k}\n\n     {story}\n\n"
+                             f"     90 dakika\n     MEHMET DEMİRKOL\n\n     {item} {k}\n", article_id=f"b{k}",
+                             publisher="gazete", language="tr")
+                for k, (title, lead, head, body) in enumerate(LEADS)]
+    found = [(f.excerpt, f.data["signal"]) for f in find_boilerplate_lines(articles, {})]
+    assert [x for x in found if x[0] == "MEHMET DEMİRKOL"] == [("MEHMET DEMİRKOL", "byline")] * 3, found

@@ -34,6 +34,7 @@ from audit.detect.leakage.chrome_lines import (
     MAX_PHRASE_LINE_WORDS,
     NAV_MAX_WORDS,
     PROSE_MIN_LOWER,
+    PROSE_MIN_WORDS,
     RUN_ON_WORDS,
     Line,
     PhraseHit,
@@ -1726,9 +1727,30 @@ _LABEL_WORDS = frozenset(["son", "dakika", "haber", "haberi", "haberler", "haber
                           "foto", "manşet", "manşeti", "dizisi", "just", "watched", "watch"])
 
 
-def _byline_evidence(article: Article, n_docs: int) -> str:
-    return (f"stands near the top of {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run: "
+def _byline_evidence(article: Article, n_docs: int, top: bool = True) -> str:
+    where = "stands near the top of" if top else "heads a paragraph in"
+    return (f"{where} {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run: "
             "a byline (the writer's or the desk's name)")
+
+
+HEADING_MAX_WORDS = 6  # an item's heading between its byline and its paragraph
+
+
+def _heads_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether a unit is a line of its own whose next line is a paragraph (PROSE_MIN_WORDS
+    words or more), or a heading (HEADING_MAX_WORDS or fewer) over one: a name in capitals
+    there signs the item below it. A Turkish daily signs
+    each item of its sports pages so ("90 dakika" / "MEHMET DEMİRKOL" / "Her daim bağıran kale
+    arkası ..."): 15 such names in tr_news were "repeated site chrome", not bylines (a read's
+    "partly": the right span, the wrong kind)."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[text.rfind("\n", 0, start) + 1:start].strip() or text[end:line_end].strip():
+        return False  # not a line of its own (lines may open with spaces: "     ERHAN TELLİ")
+    following = [ln.split() for ln in text[line_end:line_end + 2000].split("\n") if ln.strip()][:2]
+    if following and len(following[0]) <= HEADING_MAX_WORDS and len(following) > 1:
+        following = following[1:]  # the item's own heading first ("ERHAN TELLİ" / "Moral aldılar" / ...)
+    return bool(following) and len(following[0]) >= PROSE_MIN_WORDS
 
 
 def _sign_off_evidence(article: Article, n_docs: int) -> str:
@@ -1830,8 +1852,9 @@ def article_findings(article: Article, items: str | list[list[Any]], docs: Seque
                 reason, evidence = "recurring", _recurring_evidence(article, n_docs)
                 if sign_off(article.text, start, end):
                     reason, evidence = "sign_off", _sign_off_evidence(article, n_docs)
-                elif index < BYLINE_UNITS and article.language != "en" and byline(article.text[start:end]):
-                    reason, evidence = "byline", _byline_evidence(article, n_docs)
+                elif (article.language != "en" and byline(article.text[start:end])
+                      and (index < BYLINE_UNITS or _heads_paragraph(article.text, start, end))):
+                    reason, evidence = "byline", _byline_evidence(article, n_docs, index < BYLINE_UNITS)
             elif reason is None:
                 continue
         kept.append((start, end, reason, evidence))
