@@ -1733,12 +1733,12 @@ def _byline_evidence(article: Article, n_docs: int, top: bool = True) -> str:
             "a byline (the writer's or the desk's name)")
 
 
-HEADING_MAX_WORDS = 6  # an item's heading between its byline and its paragraph
+ITEM_HEADING_MAX_WORDS = 6  # an item's heading between its byline and its paragraph
 
 
 def _heads_paragraph(text: str, start: int, end: int) -> bool:
     """Whether a unit is a line of its own whose next line is a paragraph (PROSE_MIN_WORDS
-    words or more), or a heading (HEADING_MAX_WORDS or fewer) over one: a name in capitals
+    words or more), or a heading (ITEM_HEADING_MAX_WORDS or fewer) over one: a name in capitals
     there signs the item below it. A Turkish daily signs
     each item of its sports pages so ("90 dakika" / "MEHMET DEMİRKOL" / "Her daim bağıran kale
     arkası ..."): 15 such names in tr_news were "repeated site chrome", not bylines (a read's
@@ -1748,7 +1748,7 @@ def _heads_paragraph(text: str, start: int, end: int) -> bool:
     if text[text.rfind("\n", 0, start) + 1:start].strip() or text[end:line_end].strip():
         return False  # not a line of its own (lines may open with spaces: "     ERHAN TELLİ")
     following = [ln.split() for ln in text[line_end:line_end + 2000].split("\n") if ln.strip()][:2]
-    if following and len(following[0]) <= HEADING_MAX_WORDS and len(following) > 1:
+    if following and len(following[0]) <= ITEM_HEADING_MAX_WORDS and len(following) > 1:
         following = following[1:]  # the item's own heading first ("ERHAN TELLİ" / "Moral aldılar" / ...)
     return bool(following) and len(following[0]) >= PROSE_MIN_WORDS
 
