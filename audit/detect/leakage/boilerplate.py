@@ -1368,10 +1368,13 @@ def _link_text_closing(ln: Line, body: Body) -> PhraseHit | None:
     wire's "©2019 Bloomberg L.P." a conference schedule glued to its contacts (yahoo_flat)."""
     if body.first < 0 or ln.index <= body.last or not ln.piece or ln.prose or ln.words <= MAX_PHRASE_LINE_WORDS:
         return None
-    if (ln.lower_share is not None and ln.lower_share >= CLOSING_MAX_LOWER) or _opens_as_prose(ln.text):
+    # the line's own hits, whatever its length (phrase_hits drops a "contains" phrase past
+    # MAX_PHRASE_LINE_WORDS); read before the piece's text, as most pieces hold none
+    hit = next((h for h in ln.hits if h.check == CHECK and h.mode == "contains" and h.kind in PAGE_END_KINDS
+                and h.phrase not in COPYRIGHT_MARKS), None)
+    if hit is None or (ln.lower_share is not None and ln.lower_share >= CLOSING_MAX_LOWER) or _opens_as_prose(ln.text):
         return None
-    return next((h for h in phrase_hits(ln, max_words=ln.words) if h.check == CHECK and h.kind in PAGE_END_KINDS
-                 and h.mode == "contains" and h.phrase not in COPYRIGHT_MARKS), None)
+    return hit
 
 
 # A report's table, one row a line, recurs in its words: Reuters' earnings stories (1987) write
