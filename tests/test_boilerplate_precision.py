@@ -649,6 +649,14 @@ def test_sentences_opening_a_flat_text_above_one_menu_are_its_opening_not_its_he
     assert [excerpt for excerpt, _ in flagged(article(header, title=""))] == [MASTHEAD_MENU, *SITE_LINES, ACCOUNT_MENU]
 
 
+# A wire story's paragraph, for the closings glued to it (yahoo_flat's TipRanks, Benzinga, Bloomberg)
+LUMINAR_LEAD = ("Luminar's stock has gained 40% since the listing, analysts said on Tuesday, and shares rose "
+                "again on Wednesday as investors cheered the deal. The lidar maker expects revenue to triple "
+                "next year as carmakers fit its sensors to new models.")
+LUMINAR = (f"{LUMINAR_LEAD} Its chief executive said the company would spend more on research and hire 200 "
+           "engineers in Florida and Michigan.")
+
+
 def test_tipranks_promo_and_analyst_disclaimer_are_chrome() -> None:
     """yahoo_flat: 849 TipRanks pieces close on the tool's promo and the analyst disclaimer, glued
     to the story ("...equity insights.Disclaimer: ..."): 825 were found by no check."""
@@ -656,10 +664,7 @@ def test_tipranks_promo_and_analyst_disclaimer_are_chrome() -> None:
              "Buy, a newly launched tool that unites all of TipRanks’ equity insights.")
     disclaimer = ("Disclaimer: The opinions expressed in this article are solely those of the featured analyst. "
                   "The content is intended to be used for informational purposes only.")
-    story = ("Luminar's stock has gained 40% since the listing, analysts said on Tuesday, and shares rose "
-             "again on Wednesday as investors cheered the deal. The lidar maker expects revenue to triple "
-             "next year as carmakers fit its sensors to new models. Its chief executive said the company "
-             "would spend more on research and hire 200 engineers in Florida and Michigan.")
+    story = LUMINAR
     for text in (f"{story} {promo}{disclaimer}", f"{story}\n{promo}\n{disclaimer}"):
         found = [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})]
         assert any(span.startswith("To find good ideas") for span in found), found
@@ -669,10 +674,7 @@ def test_tipranks_promo_and_analyst_disclaimer_are_chrome() -> None:
 def test_wire_and_portal_disclaimers_closing_flat_stories_are_chrome() -> None:
     """yahoo_flat: the TipRanks disclaimer's other sentences (433 unfound), Benzinga's (199) and
     Bloomberg's 2020 close without contacts, glued to the story (415 stories)."""
-    story = ("Luminar's stock has gained 40% since the listing, analysts said on Tuesday, and shares rose "
-             "again on Wednesday as investors cheered the deal. The lidar maker expects revenue to triple "
-             "next year as carmakers fit its sensors to new models. Its chief executive said the company "
-             "would spend more on research and hire 200 engineers in Florida and Michigan.")
+    story = LUMINAR
     closings = {
         "For more articles like this, please visit us at bloomberg.comSubscribe now to stay ahead with the most "
         "trusted business news source.©2020 Bloomberg L.P.": ["For more articles like this"],
@@ -696,9 +698,7 @@ def test_wire_update_note_glued_to_the_last_sentence_parts_the_close_from_the_st
     """yahoo_flat: Bloomberg's update note glued to the story's last sentence ("...this
     year.(Adds other companies ...)For more articles like this, ..."): the close's span took
     that sentence too (23 spans). The note opens the chrome; the story's sentence is no part of it."""
-    story = ("Luminar's stock has gained 40% since the listing, analysts said on Tuesday, and shares rose "
-             "again on Wednesday as investors cheered the deal. The lidar maker expects revenue to triple "
-             "next year as carmakers fit its sensors to new models. They have declined 29% this year.")
+    story = f"{LUMINAR_LEAD} They have declined 29% this year."
     close = ("(Adds other companies leaving the Bay Area starting in eighth paragraph)For more articles like "
              "this, please visit us at bloomberg.comSubscribe now to stay ahead with the most trusted business "
              "news source.©2020 Bloomberg L.P.")
