@@ -340,3 +340,48 @@ def test_one_run_over_most_of_an_article_says_it_is_an_edited_copy_or_excerpt() 
     assert set(by_id) == {"short", "long"}
     assert "of this article: an edited copy or an excerpt" in by_id["short"].message
     assert "of this article" not in by_id["long"].message  # a passage of the longer one, as before
+
+
+GOLD_GRAMS = ("0,5", "1", "2", "3", "5", "10", "25", "50", "100", "250", "500", "1.000")
+
+
+def gold_list(prices: list[str]) -> str:
+    """A daily gold-price list as detik prints it: the same labels, the day's prices."""
+    rows = "\n".join(f"Harga emas {g} gram: Rp {p}" for g, p in zip(GOLD_GRAMS, prices, strict=True))
+    return ("Berikut rincian harga emas Antam hari ini yang dipantau dari situs Logam Mulia "
+            f"pada pagi hari:\n{rows}\nDemikian rincian harga emas hari ini keluaran Antam "
+            "1 gram hingga 1.000 gram yang dijual di butik resmi.")
+
+
+MONDAY_LEAD = ("Harga emas batangan Antam naik tipis pada perdagangan Senin pagi setelah sepekan "
+               "melemah. Analis menyebut permintaan dari pembeli ritel kembali menguat menjelang "
+               "libur panjang, sementara dolar Amerika Serikat bergerak mendatar terhadap rupiah "
+               "dan harga emas dunia tertahan di kisaran yang sama sejak akhir pekan lalu.\n")
+TUESDAY_LEAD = ("Pada Selasa, harga emas Antam kembali bergerak naik mengikuti harga emas dunia yang "
+                "menguat setelah data inflasi Amerika Serikat dirilis semalam. Pedagang di Jakarta "
+                "mengatakan antrean pembeli di butik Pulogadung sudah terlihat sejak subuh, dan stok "
+                "kepingan kecil kembali habis sebelum siang.\n")
+
+
+def test_one_price_list_filled_in_on_two_days_is_no_shared_passage() -> None:
+    monday = ["1.002.000", "1.904.000", "3.748.000", "5.597.000", "9.295.000", "18.535.000",
+              "46.212.000", "92.345.000", "184.612.000", "461.265.000", "922.320.000", "1.844.600.000"]
+    tuesday = ["1.004.500", "1.909.000", "3.758.000", "5.612.000", "9.320.000", "18.585.000",
+               "46.337.000", "92.595.000", "185.112.000", "462.515.000", "924.820.000", "1.849.600.000"]
+    corpus = [article("mon", MONDAY_LEAD + gold_list(monday)), article("tue", TUESDAY_LEAD + gold_list(tuesday))]
+    assert list(find_shared_passages(corpus, {"min_words": 40})) == []
+    # the same day's list in both is a shared passage (over half of an article: said in the copy)
+    same = [corpus[0], article("tue", TUESDAY_LEAD + gold_list(monday))]
+    assert [f.article_id for f in find_shared_passages(same, {"min_words": 40})] == ["tue"]
+
+
+def test_a_passage_retold_with_a_few_figures_updated_is_still_shared() -> None:
+    story = ("The vaquinha organised by two friends of the former president has raised more than "
+             "{raised} thousand reais in a little over {hours} hours, its organisers said on the "
+             "site. The aim is to pay for her travel around the country, where she has spoken at "
+             "universities, unions and rallies since she left office last year. More than {people} "
+             "people have given so far, and the goal is to raise 500 thousand reais by the end of "
+             "the month, when the tour is due to reach the northeast and its last {stops} stops.")
+    one = article("one", MONDAY_LEAD + story.format(raised=170, hours=10, people=2300, stops=4))
+    two = article("two", TUESDAY_LEAD + story.format(raised=338, hours=26, people=4700, stops=6))
+    assert {f.article_id for f in find_shared_passages([one, two], {"min_words": 40})} == {"one", "two"}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import binascii
 import io
 import itertools
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -285,7 +286,31 @@ def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: P
         if a[pos_a : pos_a + cfg.kgram] != b[pos_b : pos_b + cfg.kgram]:
             continue  # hash collision
         runs.append(extend_match(a, b, pos_a, pos_b, cfg.kgram))
-    return [r for r in runs if min(r[1] - r[0], r[3] - r[2]) >= cfg.min_words]
+    return [r for r in runs if min(r[1] - r[0], r[3] - r[2]) >= cfg.min_words
+            and not other_figures(a[r[0]:r[1]], b[r[2]:r[3]])]
+
+
+# A run whose words agree but whose figures do not, both ways, at least this many and one
+# every this many words, is one template filled in twice (a daily gold-price list, Reuters'
+# Treasury balances, a phone's spec table, an analyst-note boilerplate: every price or
+# figure new), not a passage one article took from the other. An edited passage keeps
+# most figures ("R$ 2.252.472" / "R$ 2.252.472,00"), or changes a few in many words (a
+# 521-word story retold with six numbers updated), and is still reported.
+OTHER_FIGURES_MIN = 4
+WORDS_PER_OTHER_FIGURE = 30
+
+
+def other_figures(a: list[str], b: list[str]) -> bool:
+    """Whether two aligned runs of folded words are a template with other figures: the
+    words holding a digit that each has and the other lacks (as multisets) number
+    OTHER_FIGURES_MIN or more on both sides, and one or more every WORDS_PER_OTHER_FIGURE
+    words of the shorter run."""
+    in_a = Counter(w for w in a if any(ch.isdigit() for ch in w))
+    if sum(in_a.values()) < OTHER_FIGURES_MIN:
+        return False
+    in_b = Counter(w for w in b if any(ch.isdigit() for ch in w))
+    other = min(sum((in_a - in_b).values()), sum((in_b - in_a).values()))
+    return other >= OTHER_FIGURES_MIN and other * WORDS_PER_OTHER_FIGURE >= min(len(a), len(b))
 
 
 def _is_near_copy(a: np.ndarray, b: np.ndarray, cfg: PassageConfig) -> bool:
