@@ -41,6 +41,23 @@ def test_a_date_that_does_not_exist_in_another_language(text: str, language: str
     assert list(find_weekday_mismatches([article], {})) == []  # an invalid date is invalid_date's
 
 
+def test_a_date_the_text_says_does_not_exist_is_quoted_not_a_slip() -> None:
+    # Fake.Br (fb-true-3586): the receipts' impossible dates are the news
+    receipts = make_article(
+        "Dois recibos apresentados pela defesa do ex-presidente trazem datas que não existem no "
+        "calendário. Em um deles, consta que a quitação era referente ao aluguel vencido no dia 31 "
+        "de junho de 2014, e o outro no dia 31 de novembro de 2015. Os documentos foram apresentados "
+        "após questionamentos do juiz.", language="pt", article_id="pt")
+    english = make_article("The invoice was dated February 30, 2019, a date that does not exist, the "
+                           "auditors noted.", article_id="en")
+    slip = make_article("The second quarter ended November 31, BHP said in a statement. Earnings in the "
+                        "first nine months were at the lower end of analysts' forecasts, and the group "
+                        "kept its dividend. The board does not exist to please analysts, its chairman "
+                        "said later.", article_id="slip")  # the phrase is three sentences on
+    found = list(find_invalid_dates([receipts, english, slip], {}))
+    assert [(f.article_id, f.excerpt) for f in found] == [("slip", "November 31")]
+
+
 def test_a_weekday_that_does_not_fit_its_date_in_german_and_italian() -> None:
     wrong = make_article("Am Montag, 6. März 2018, begann der Prozess vor dem Landgericht.", language="de", article_id="wrong")
     right = make_article("Am Dienstag, 6. März 2018, begann der Prozess vor dem Landgericht.", language="de",

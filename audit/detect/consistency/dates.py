@@ -10,11 +10,26 @@ are numeric after their weekday ("Minggu (31/6/2025)", as Indonesian news dates 
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import DateMention, dates_of
+
+REPORTED_BEFORE = 250  # about the sentence before: "... datas que não existem no calendário. Em um deles, ..."
+REPORTED_AFTER = 150
+_REPORTED = re.compile(
+    r"(?i)(?:\b(?:does not|do not|did not|doesn't|don't|didn't|never|cannot|can't)\s+exist"
+    r"|\bnon-?existent|\bno such date|\bimpossible date"
+    r"|\bnão\s+exist|\binexistent|\bno\s+exist(?:e|en|ía|ió)\b|\bn['’]\s*exist|\binexistant"
+    r"|\bnon\s+esist|\binesistent|\bgibt es nicht|\bexistiert nicht|\bnicht existier"
+    r"|\bbestaat niet|\bniet bestaan|\btidak pernah ada)")
+
+
+def reported_as_impossible(text: str, start: int, end: int) -> bool:
+    """Whether the text near a date says such a date does not exist (the date is quoted)."""
+    return _REPORTED.search(text, max(0, start - REPORTED_BEFORE), end + REPORTED_AFTER) is not None
 
 
 def _days_in_month(month: int, year: int | None) -> int:
@@ -39,7 +54,7 @@ def find_invalid_dates(articles: Sequence[Article], params: Mapping[str, Any]) -
         fallback_year = article.published.year if article.published else None
         for mention in dates_of(article):
             reason = invalid_reason(mention, fallback_year)
-            if reason:
+            if reason and not reported_as_impossible(article.text, mention.start, mention.end):
                 yield span_finding(
                     article, "consistency.invalid_date", mention.start, mention.end, reason
                 )
