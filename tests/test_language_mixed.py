@@ -742,3 +742,24 @@ def test_persian_entries_citing_arabic_books_are_a_reference_list() -> None:
         "لایسئل فی القبر الا من محض الایمان محضا او محض الکفر محضا و الاخرون یلهون عنهم. (مجلسی، 1403: 112 / 266)")
     # a numbered line of Arabic prose has one mark: still judged
     assert not language_mixed.citations("1. لا ولایه للحاکم الشرعی فی تزویج الصغیر ذکراً کان أو أنثى، مع فقد الأب والجد")
+
+
+PERSIAN_PREVIEW = (
+    "تیم فوتبال استقلال در هفته بیستم لیگ برتر امروز در ورزشگاه آزادی به مصاف سپاهان می‌رود و "
+    "سرمربی این تیم گفته است که بازیکنانش برای کسب سه امتیاز این دیدار آماده هستند. این دو تیم در "
+    "دور رفت به تساوی رسیده بودند و هواداران امیدوارند که این بار تیمشان پیروز میدان باشد.\n"
+    "کادر فنی استقلال پیش از این بازی دو جلسه تمرین در اردوی تهران برگزار کرد و بازیکنان مصدوم "
+    "هم به تمرینات گروهی بازگشتند، اما حضور مدافع میانی تیم در ترکیب اصلی هنوز قطعی نیست.\n")
+
+
+def test_a_persian_line_of_names_is_no_urdu_passage() -> None:
+    """varzesh3 (fa_news): a preview's line of referees, all names, was 'ur' at 1.00; Urdu
+    writes letters Persian does not, and the line has none of them."""
+    referees = "داوران: کوپال ناظمی – جواد قنبریان ، حافظ عظیمی – امیرعرب براقی – ناظر: رسول فروغی"
+    assert language_mixed.language_probabilities(referees, min_chars=1)[0][0] == "ur"
+    found = list(find_mixed_language([article(PERSIAN_PREVIEW + referees, "fa")], {"expected_languages": ["fa"]}))
+    assert found == []
+    # an Urdu sentence in the same page is still a passage
+    urdu = "پاکستان کے وزیر اعظم نے کہا ہے کہ حکومت اگلے مہینے سے بجلی کی قیمتوں میں کمی کرے گی اور عوام کو ریلیف دیا جائے گا۔"
+    found = list(find_mixed_language([article(PERSIAN_PREVIEW + urdu, "fa")], {"expected_languages": ["fa"]}))
+    assert [f.data["language"] for f in found] == ["ur"]

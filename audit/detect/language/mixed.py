@@ -633,9 +633,15 @@ def _lacked_by_langdetect(piece: str, language: str | None, base: set[str]) -> b
     return bool(ranked and ranked[0][0] in base) or ("fa" in base and persian_by_words(letters) is not None)
 
 
+# Urdu writes letters Persian does not (ٹ ڈ ڑ ں ھ ہ ے ۓ): a line of a Persian page with none
+# of them is no Urdu passage, whatever langdetect says of its names ("داوران: کوپال ناظمی –
+# جواد قنبریان ، حافظ عظیمی – ... ناظر: رسول فروغی", a varzesh3 preview's referees, 'ur' at 1.00).
+_URDU_LETTER = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2\u06d3]")
+
+
 def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
     """Whether a piece langdetect called foreign is the article's language by its function
-    words, no language (placeholder or junk letters: not_language.not_a_language), or a
+    words (or, for a Persian page's 'ur', by its letters), no language (placeholder or junk letters: not_language.not_a_language), or a
     short keyword list (see ARTICLE_WORDS_SHARE and LIST_MAX_LETTERS)."""
     if verdict.language in base or verdict.language is None:
         return False
@@ -644,6 +650,8 @@ def _not_foreign(piece: str, verdict: Piece, base: set[str]) -> bool:
     if unmarked_kin(piece, verdict.language, base):
         return True  # Russian without ы, э, ё, called Bulgarian
     if _lacked_by_langdetect(piece, verdict.language, base):
+        return True
+    if verdict.language == "ur" and "fa" in base and _URDU_LETTER.search(piece) is None:
         return True
     words = letter_runs(_words_only(piece).lower())
     owner = fast_path().words
