@@ -11,12 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import realtext
+from factories import make_article
 
+from audit.detect.language.mixed import find_mixed_language
 from audit.normalise.language import (
+    LanguageGuess,
     detect_language,
     in_capitals,
     language_code,
     language_probabilities,
+    without_table_rows,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -268,3 +273,24 @@ def test_a_clean_non_latin_text_and_a_stray_misread_name_are_not_repaired() -> N
     assert script_misread(russian) is None
     one_name = ENGLISH + " " + _misread("Зеленский", "sloppy-windows-1252")  # 9 pairs: a stray misread
     assert script_misread(one_name[:5000]) is None
+
+
+
+@realtext.needs_gold
+def test_a_table_of_names_does_not_decide_an_unsure_verdict() -> None:
+    """A Brazilian site's NASCAR standings (a gold body of the extraction benchmark): three
+    Portuguese sentences over 40 rows of drivers ("1 Kyle Busch 5040 5 1 17 27"). langdetect
+    alone leans to the names' language, unsure; the page's own lines decide."""
+    bodies = json.loads(realtext.GOLD.read_text(encoding="utf-8"))
+    page = "\n".join(line for line in bodies[NASCAR]["articleBody"].split("\n") if line.strip())
+    ranked = language_probabilities(page)
+    assert ranked[0][0] == "en" and ranked[0][1] < 0.9
+    assert detect_language(page) == LanguageGuess("pt", 1.0)
+    # language.mixed no longer calls the page's own sentences foreign
+    article = make_article(page, language="pt")
+    assert list(find_mixed_language([article], {"expected_languages": ["pt", "en"]})) == []
+    # a few rows among many lines of prose are not set aside
+    assert without_table_rows("Uma frase.\nOutra frase aqui.\n" * 4 + "1 Kyle Busch 5040\n2 Ryan Blaney 5035") is None
+
+
+NASCAR = "11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32"

@@ -58,6 +58,7 @@ from audit.normalise.language import (
     letter_runs,
     persian_by_words,
     script_says,
+    without_table_rows,
 )
 
 CHECK = "language.mixed"
@@ -683,8 +684,8 @@ def _ingest_ranking(
     p >= 0.9958 gives 3 trials >= 0.99. Probabilities come rounded to 4 places: one
     that close to a threshold is asked again."""
     language, probability = known
-    if clear_language(text) is not None:
-        return None
+    if clear_language(text) is not None or without_table_rows(text[:MAX_CHARS]) is not None:
+        return None  # the fast path's verdict, or one judged without a table's rows
     q = LANGDETECT_TRIALS if trials is None else trials
     lowest = (LANGDETECT_TRIALS * probability - (LANGDETECT_TRIALS - q)) / q
     blur = LANGDETECT_TRIALS * 0.5e-4 / q  # what rounding p to 4 places may move `lowest`
