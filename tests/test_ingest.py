@@ -96,6 +96,20 @@ def test_missing_path_and_unsupported_format_are_usage_errors(tmp_path: Path) ->
         read_all(tmp_path / "x.docx")
 
 
+def test_a_text_with_no_letter_or_digit_is_unreadable(tmp_path: Path) -> None:
+    """fa_news: 13 records whose text is "." passed the audit (duplicate.exact of each other)."""
+    (tmp_path / "feed.jsonl").write_text(
+        "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
+                for i, t in (("dot", "."), ("dots", " ... \n—"), ("ok", TEXT), ("digits", "1917"), ("fa", "ایران"))),
+        encoding="utf-8")
+    (tmp_path / "mark.txt").write_text("***\n", encoding="utf-8")
+    articles, findings, problems = read_all(tmp_path)
+    assert len(articles) == 6  # every record is a row
+    assert sorted(f.article_id for f in findings if f.check == "ingest.unreadable") == ["dot", "dots", "mark"]
+    assert any(p.endswith("feed.jsonl#line=1: no letter or digit in field 'text': '.'") for p in problems)
+    assert any(p.endswith("mark.txt: no letter or digit in the text: '***'") for p in problems)
+
+
 def test_bad_inputs_become_rows_with_findings_and_one_line_each(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
