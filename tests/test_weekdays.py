@@ -48,6 +48,20 @@ def test_a_written_year_and_a_year_taken_from_the_record_are_two_checks() -> Non
     assert "taken from the publication date" not in found[0].message
 
 
+def test_a_yearless_finding_names_the_nearest_year_its_weekday_fits() -> None:
+    """l3s: a Thai court's ruling of Sunday, January 20 (2008) on a page the record dates
+    2006-11-24; the year taken is 2007, and the message says 2008 fits, so the record's date
+    may be the wrong one (a reader found it so in most of this check's findings)."""
+    text = "The court ruled on Sunday January 20 that the party must be dissolved."
+    [finding] = find_weekday_mismatches([article(text, date(2006, 11, 24))], {})
+    assert finding.check == "consistency.weekday_yearless"
+    assert finding.message == (
+        "The text says Sunday, but January 20, 2007 is a Saturday (year 2007 taken from the "
+        "publication date; it is a Sunday in 2008: if the text is of 2008, the record's date is "
+        "the wrong one).")
+    assert finding.data["fits_year"] == 2008
+
+
 def test_a_weekday_before_a_range_of_days_may_be_any_of_them() -> None:
     """CleanEval's "Saturday and Sunday, January 20 and 21, 2007" (a page dated 2007-01-22):
     Sunday is the 21st, and the year written after the range is the date's year."""

@@ -191,6 +191,18 @@ def _one_other_year(mentions: list[DateMention], published: date | None) -> bool
     return False
 
 
+def _nearest_fitting_year(mention: DateMention, assumed: int) -> int | None:
+    """The year nearest `assumed` (within OTHER_YEAR_REACH, the later first on a tie) in which
+    the yearless date falls on its weekday, for the message: a reader then sees at once
+    whether the text or the record's date is the likelier slip (a reader of this check's
+    findings found the record's date wrong in most: pages of 2008 dated 2006-11-24)."""
+    for distance in range(1, OTHER_YEAR_REACH + 1):
+        for year in (assumed + distance, assumed - distance):
+            if any(d.weekday() == mention.weekday for d in mention.readings(year)):
+                return year
+    return None
+
+
 def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bool:
     """Whether a yearless date's weekday is right in a recent year the article writes
     (RECENT_YEARS). Read only for a weekday that already fails the publication's year."""
@@ -238,10 +250,15 @@ def find_weekday_mismatches(articles: Sequence[Article], params: Mapping[str, An
             stated = calendar.day_name[mention.weekday or 0]
             assumed = mention in yearless  # the year is the record's, not the text's
             how = f" (year {actual.year} taken from the publication date)" if assumed else ""
+            fits = _nearest_fitting_year(mention, actual.year) if assumed else None
+            if fits is not None:  # the record's date is as likely wrong (l3s: 2008 pages dated 2006)
+                how = (f" (year {actual.year} taken from the publication date; it is a {stated} in "
+                       f"{fits}: if the text is of {fits}, the record's date is the wrong one)")
             message = (f"The text says {stated}, but {actual:%B} {actual.day}, {actual.year} "
                        f"is a {calendar.day_name[actual.weekday()]}{how}.")
             glued = None if mention.year else _TRAILING_YEAR.match(article.text, mention.end)
             end = glued.end() if glued else mention.end  # "Monday, 9 January-2011", year included
             yield span_finding(article, YEARLESS_CHECK if assumed else CHECK, mention.start, end, message, data={
                 "stated_weekday": stated, "date": actual.isoformat(),
-                "actual_weekday": calendar.day_name[actual.weekday()]})
+                "actual_weekday": calendar.day_name[actual.weekday()]}
+                | ({"fits_year": fits} if fits is not None else {}))
