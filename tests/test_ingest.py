@@ -106,8 +106,8 @@ def test_a_text_with_no_letter_or_digit_is_unreadable(tmp_path: Path) -> None:
     articles, findings, problems = read_all(tmp_path)
     assert len(articles) == 6  # every record is a row
     assert sorted(f.article_id for f in findings if f.check == "ingest.unreadable") == ["dot", "dots", "mark"]
-    assert any(p.endswith("feed.jsonl#line=1: no letter or digit in field 'text': '.'") for p in problems)
-    assert any(p.endswith("mark.txt: no letter or digit in the text: '***'") for p in problems)
+    assert any(p.endswith("feed.jsonl#line=1: no letter or digit in field 'text' ('.')") for p in problems)
+    assert any(p.endswith("mark.txt: no letter or digit in the text ('***')") for p in problems)
 
 
 def test_bad_inputs_become_rows_with_findings_and_one_line_each(tmp_path: Path) -> None:

@@ -120,7 +120,7 @@ def no_text(text: str, where: str = "") -> str | None:
     shown = text.strip()
     if not shown:
         return f"empty text{where}"
-    return f"no letter or digit {where.strip() or 'in the text'}: {shown[:SHOWN_CHARS]!r}"
+    return f"no letter or digit {where.strip() or 'in the text'} ({shown[:SHOWN_CHARS]!r})"
 
 
 def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
