@@ -798,3 +798,69 @@ def test_glued_parenthesis_after_an_abbreviation_is_no_sentence_end() -> None:
         assert sentence_ends(text) == [], text
     glued = "They have declined 29% this year.(Adds other companies)"
     assert sentence_ends(glued) == [glued.index("(Adds")]
+
+
+CBS_STORY = (
+    "CBS DFW reports the man who kidnapped the child, Michael Webb, was sentenced to life in federal prison. "
+    "In a three-hour recorded interview with the FBI, Webb confessed to the kidnapping, admitting that after "
+    "successfully fighting off the child's mother, he drove the girl to a nearby hotel. It was around midnight "
+    "when a tip led Forest Hill police officers to Webb's room. The officers, having visually inspected the "
+    "room, left without finding the child. It was ultimately the efforts of a family friend who spotted Webb's "
+    "Ford sedan and called 911. Following a two-day trial in September, a federal jury in Fort Worth deliberated "
+    "for less than 10 minutes before convicting Webb, 51, of kidnapping.")
+CBS_TEASERS = (
+    "World More World Why farmers may want to paint their cows with zebra stripes Some people thought the "
+    "stripy cattle in a Japanese pasture were a practical joke, but the science behind the camoflaged bovines "
+    "could save farmers big money 32M ago Israel carries out \"wide-scale\" strikes on Iranian targets in Syria "
+    "Defense chief says deadly strikes were a message to Iran: \"Any place you dispatch your tentacles, we will "
+    "chop them off.\" 1H ago Two U.S. troops killed in helicopter crash in Afghanistan Officials promptly dismiss "
+    "Taliban claim that it downed the craft but say the cause of the crash is being investigated 2H ago Woman "
+    "risks her life to save a koala At least six people have died and hundreds of homes have been destroyed by "
+    "bushfires. 14H ago Cities urge boycott of meat companies linked to Amazon fires Lawmakers in the two biggest "
+    "U.S. cities want to cut ties with businesses involved with beef imports from Brazil 17H ago More in World "
+    "U.S. More U.S. Transcript: North Korea expert Sue Mi Terry on \"Intelligence Matters\" This week, on the "
+    "\"Intelligence Matters\" podcast Michael Morell talks with CSIS senior Korea fellow Sue Mi Terry about why "
+    "the U.S. and the North are at a stalemate after months of negotiations and three Trump-Kim summits 25M ago "
+    "Here they go again: New preventive outages set for parts of Calif. Move follows several such mass blackouts "
+    "last month by embattled PG&E during long stretch of extremely dry, hot weather conducive to wildfires 43M ago")
+
+
+def test_a_teaser_list_whose_items_carry_their_age_is_chrome_in_flat_text() -> None:
+    """The Zyte set's cbsnews page, flattened: after the story and its copyright, thousands of words
+    of other stories' teasers, each stamped with its age ("32M ago", "1H ago"), read as prose and
+    made the page's body. None of it was found (82 such blocks; no gold body holds a stamp)."""
+    copyright_line = "First published on November 19, 2019 / 8:16 AM © 2019 CBS Interactive Inc. All Rights Reserved."
+    text = f"{CBS_STORY} {copyright_line} {CBS_TEASERS}"
+    found = list(find_boilerplate_lines([article(text, title="Video shows dramatic rescue")], {}))
+    teasers = text.index("World More World")
+    covered = sum(min(f.end, len(text)) - max(f.start, teasers) for f in found if f.end > teasers)
+    assert covered >= 0.95 * (len(text) - teasers), [text[f.start:f.end][:60] for f in found]
+    assert not [f for f in found if f.start < text.index(copyright_line)]  # the story is kept whole
+    assert any("its items carry their age ('32M ago')" in f.message for f in found)
+
+
+def test_a_story_saying_when_something_happened_is_no_teaser_list() -> None:
+    """A spelled stamp is a story's words too ("we gave notice 70 days ago"): one alone is not
+    enough, nor two far apart in a long sentence."""
+    said = ("The union said it gave notice 70 days ago, and the company answered that the talks had stalled "
+            "long before the strike, which began on Monday and has closed three plants in the state. ")
+    text = CBS_STORY + " " + said * 2
+    assert list(find_boilerplate_lines([article(text, title="Strike")], {})) == []
+
+
+def test_a_sentence_cut_at_a_name_s_initials_stays_in_the_body() -> None:
+    """l3s (Examiner.com): "hold high-scoring Warriors guard A.J. Newton to five points." is cut
+    after "A.J." (as "D.C." or "L.P." must be), and the short rest, "Newton to five points.",
+    cost the body more than the last sentence brought: with a teaser list below, both were
+    called lines after the body. The rest weighs as the sentence it finishes."""
+    story = ("Jazmine Jackson scored 15 points as the Irish knocked off up-and-coming Valley Christian 51-35 "
+             "Friday. Ki-Ki Moore added 14 for Sacred Heart, which on Wednesday became the top-ranked team in "
+             "the USA Today Super 25 poll. Tierra Rogers scored eight points for the Irish, while Jackson and "
+             "Lauren Bell combined to hold high-scoring Warriors guard A.J. Newton to five points. Jazzmyne "
+             "Ross led Valley (15-2, 3-1) with 13.")
+    teasers = ("Story History 15 hrs ago - Washington girls knock off Lincoln 3 days ago - Sacred Heart wins "
+               "debut as No. 1 Currently Viewed 3 days ago - Park realizes win at Oracle 3 days ago - Distance "
+               "doesn't matter to University Comments Print this Article Leave a Comment")
+    text = f"{story} {teasers}"
+    found = list(find_boilerplate_lines([article(text, title="Sacred Heart wins debut as No. 1")], {}))
+    assert found and min(f.start for f in found) == text.index("Story History"), [f.excerpt for f in found]
