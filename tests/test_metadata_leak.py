@@ -495,3 +495,15 @@ def test_reuters_reporting_and_editing_credit_is_metadata() -> None:
         assert (text[found.start:found.end], found.data["kind"]) == (credit, "contributor")
     prose = "The company said it was (writing by hand) its letters to investors, and would keep doing so."
     assert list(find_metadata_leaks([make_article(prose)], {})) == []
+
+
+def test_a_wire_credit_the_units_cut_at_its_names_is_found_whole() -> None:
+    """VentureBeat's Reuters copy (Zyte set), flattened: its credit's run of names was cut into two
+    units ("... Koh Gui" / "Qing, with reporting ..."), so no unit held both brackets and it
+    was not found. It is read on the whole text, once, whole."""
+    credit = ("(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing, with reporting by Herb Lash and "
+              "Megan Davies, editing by Martin Howell.)")
+    text = ("WeWork's 2025 bond has weakened sharply in the past week, hitting 16.057% on Monday, according "
+            f"to data from MarketAxess. {credit} Most Read Brookings: AI will heavily affect tech")
+    found = list(find_metadata_leaks([make_article(text)], {}))
+    assert [(text[f.start:f.end], f.data["kind"]) for f in found] == [(credit, "contributor")]

@@ -627,6 +627,13 @@ _CONTACTS = re.compile(r"(?:^|(?<=\s))To contact the (?:reporters?|editors?|writ
 _ASSISTED = re.compile(r"(?:^|(?<=\s))-{1,2}\s?With assistance (?:from|by) [^.!?\n]{2,200}\.")
 
 
+# A wire's credit in parentheses ("(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing,
+# with reporting by Herb Lash and Megan Davies, editing by Martin Howell.)", VentureBeat's Reuters
+# copy in the Zyte set), read on the whole text: units cut long runs of names ("... Koh Gui" /
+# "Qing, ..."), and the inline pattern of metadata_inline.tsv then saw no closing bracket.
+_WIRE_CREDIT = re.compile(r"\((?:[Aa]dditional )?(?:Reporting|Writing|Editing) by [^()\n]{2,250}\)")
+
+
 # Footers that take only the units inside them: the unit they end in may hold more metadata
 # (a dated credit's sentence; Bloomberg's contacts run into "Last Updated: ..." on l3s pages).
 _OWN_UNITS = frozenset({"byline", "contact"})
@@ -641,6 +648,8 @@ def text_leaks(text: str) -> list[tuple[int, int, Leak]]:
         found += [(*m.span(), Leak("contributor")) for m in _CONTRIBUTORS.finditer(text)]
     if "To contact the " in text:
         found += [(*m.span(), Leak("contact")) for m in _CONTACTS.finditer(text)]
+    if "eporting by " in text or "diting by " in text or "riting by " in text:
+        found += [(*m.span(), Leak("contributor")) for m in _WIRE_CREDIT.finditer(text)]
     if "With assistance " in text:
         found += [(*m.span(), Leak("contributor")) for m in _ASSISTED.finditer(text)]
     if ")" in text and _CREDIT_YEAR.search(text):
