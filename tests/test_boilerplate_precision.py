@@ -840,12 +840,26 @@ def test_a_teaser_list_whose_items_carry_their_age_is_chrome_in_flat_text() -> N
 
 
 def test_a_story_saying_when_something_happened_is_no_teaser_list() -> None:
-    """A spelled stamp is a story's words too ("we gave notice 70 days ago"): one alone is not
-    enough, nor two far apart in a long sentence."""
+    """A story says when things happened ("we gave notice 70 days ago", "posted on Facebook 3h
+    ago", two stamps in a quote): one piece at a time, never a run of stamped pieces (a review
+    of fedaa57 found the last two called teaser lists, and a 3-sentence article with "3h ago" chrome
+    whole)."""
     said = ("The union said it gave notice 70 days ago, and the company answered that the talks had stalled "
             "long before the strike, which began on Monday and has closed three plants in the state. ")
-    text = CBS_STORY + " " + said * 2
-    assert list(find_boilerplate_lines([article(text, title="Strike")], {})) == []
+    posted = "Webb's lawyer posted on Facebook 3h ago that he would appeal the verdict. "
+    quake = ('"The first shock came 2 hours ago and a strong aftershock followed 30 minutes ago," the mayor '
+             "told reporters outside the town hall. ")
+    for text in (CBS_STORY + " " + said * 2, CBS_STORY + " " + posted, quake + CBS_STORY,
+                 "The album was released 3h ago. Fans queued overnight. Stores opened early."):
+        assert list(find_boilerplate_lines([article(text, title="Strike")], {})) == [], text[:60]
+    # a long sentence with two spelled stamps far apart is no teaser, beside another stamped piece or not
+    long_one = ("The plant, which the company said it had closed 2 days ago for repairs that the union had asked "
+                "for since the spring, when two workers were hurt on the line, will reopen next week with a new "
+                "safety officer, new guards on the presses and a shorter shift that the workers voted for in a "
+                "ballot the union held 3 days ago at the town hall, where more than four hundred of the plant's "
+                "workers and their families had gathered to hear the terms read out. ")  # over 80 words
+    text = CBS_STORY + " " + long_one + "It closed 4 days ago. "
+    assert list(find_boilerplate_lines([article(text, title="Plant")], {})) == []
 
 
 def test_a_sentence_cut_at_a_name_s_initials_stays_in_the_body() -> None:

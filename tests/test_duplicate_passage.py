@@ -375,6 +375,27 @@ def test_one_price_list_filled_in_on_two_days_is_no_shared_passage() -> None:
     assert [f.article_id for f in find_shared_passages(same, {"min_words": 40})] == ["tue"]
 
 
+def test_a_paragraph_copied_beside_a_refilled_price_list_is_still_a_passage() -> None:
+    """A review of 1b3cb50: the run grew from the copied paragraph into the refilled list, and the
+    list's new prices dropped all of it. Grown again stopping at a figure that differs, the
+    paragraph is the passage, the list no part of it."""
+    shared = ("Bank Indonesia mempertahankan suku bunga acuan di level enam persen pada rapat dewan gubernur "
+              "pekan ini, keputusan yang sejalan dengan perkiraan sebagian besar ekonom yang disurvei menjelang "
+              "pengumuman. Gubernur bank sentral mengatakan kebijakan itu diambil untuk menjaga stabilitas nilai "
+              "tukar rupiah di tengah ketidakpastian pasar keuangan global yang masih tinggi, sementara inflasi "
+              "domestik tetap terkendali dalam kisaran sasaran yang ditetapkan pemerintah.\n")
+    monday = ["1.002.000", "1.904.000", "3.748.000", "5.597.000", "9.295.000", "18.535.000",
+              "46.212.000", "92.345.000", "184.612.000", "461.265.000", "922.320.000", "1.844.600.000"]
+    tuesday = ["1.004.500", "1.909.000", "3.758.000", "5.612.000", "9.320.000", "18.585.000",
+               "46.337.000", "92.595.000", "185.112.000", "462.515.000", "924.820.000", "1.849.600.000"]
+    corpus = [article("mon", MONDAY_LEAD + shared + gold_list(monday)),
+              article("tue", TUESDAY_LEAD + shared + gold_list(tuesday))]
+    found = list(find_shared_passages(corpus, {"min_words": 40}))
+    assert sorted(f.article_id for f in found) == ["mon", "tue"]
+    for f in found:
+        assert f.excerpt.startswith("Bank Indonesia") and f.excerpt.count("Rp") <= 1  # up to the first new price
+
+
 def test_a_passage_retold_with_a_few_figures_updated_is_still_shared() -> None:
     story = ("The vaquinha organised by two friends of the former president has raised more than "
              "{raised} thousand reais in a little over {hours} hours, its organisers said on the "

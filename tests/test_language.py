@@ -291,6 +291,11 @@ def test_a_table_of_names_does_not_decide_an_unsure_verdict() -> None:
     assert list(find_mixed_language([article], {"expected_languages": ["pt", "en"]})) == []
     # a few rows among many lines of prose are not set aside
     assert without_table_rows("Uma frase.\nOutra frase aqui.\n" * 4 + "1 Kyle Busch 5040\n2 Ryan Blaney 5035") is None
+    # three rows among ten lines of prose are too few a share (a third of the lines that hold text)
+    prose = "Uma frase aqui.\n\n" * 7
+    assert without_table_rows(prose + "1 Kyle Busch 5040\n2 Ryan Blaney 5035\n3 Chase Elliott 4999") is None
+    assert without_table_rows("Uma frase aqui.\n\n" * 5 + "1 Kyle Busch 5040\n2 Ryan Blaney 5035\n3 Chase Elliott 4999") \
+        is not None
 
 
 NASCAR = "11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32"

@@ -54,8 +54,15 @@ def test_a_date_the_text_says_does_not_exist_is_quoted_not_a_slip() -> None:
                         "first nine months were at the lower end of analysts' forecasts, and the group "
                         "kept its dividend. The board does not exist to please analysts, its chairman "
                         "said later.", article_id="slip")  # the phrase is three sentences on
-    found = list(find_invalid_dates([receipts, english, slip], {}))
-    assert [(f.article_id, f.excerpt) for f in found] == [("slip", "November 31")]
+    curly = make_article("The invoice was dated February 30, 2019, a date that doesn’t exist.", article_id="curly")
+    # a denial near the date that is not about a date: the slip is still said (a review of bc1c8dc)
+    slip_es = make_article("El acuerdo se firmó el 31 de junio de 2014 en Madrid. El ministro dijo que no existe "
+                           "ninguna irregularidad en el contrato.", language="es", article_id="slip_es")
+    slip_en = make_article("The deal was signed on February 30, 2019, in London. The minister said the problem "
+                           "does not exist.", article_id="slip_en")
+    found = list(find_invalid_dates([receipts, english, slip, curly, slip_es, slip_en], {}))
+    assert [(f.article_id, f.excerpt) for f in found] == [
+        ("slip", "November 31"), ("slip_es", "31 de junio de 2014"), ("slip_en", "February 30, 2019")]
 
 
 def test_a_weekday_that_does_not_fit_its_date_in_german_and_italian() -> None:

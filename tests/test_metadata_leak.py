@@ -507,3 +507,8 @@ def test_a_wire_credit_the_units_cut_at_its_names_is_found_whole() -> None:
             f"to data from MarketAxess. {credit} Most Read Brookings: AI will heavily affect tech")
     found = list(find_metadata_leaks([make_article(text)], {}))
     assert [(text[f.start:f.end], f.data["kind"]) for f in found] == [(credit, "contributor")]
+    # the wire's other form, "(Additional reporting by ...)", cut the same way (a review of cc33111)
+    additional = credit.replace("(Reporting by", "(Additional reporting by")
+    text = text.replace(credit, additional)
+    found = list(find_metadata_leaks([make_article(text)], {}))
+    assert [(text[f.start:f.end], f.data["kind"]) for f in found] == [(additional, "contributor")]

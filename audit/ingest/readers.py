@@ -155,6 +155,10 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         yield _unreadable(str(path), data, "no main text found in HTML", path.stem)
         return
     meta = json.loads(extracted)
+    empty = no_text(meta.get("text") or "", " in the HTML's main text")
+    if empty is not None:
+        yield _unreadable(str(path), data, empty, path.stem)
+        return
     found = {
         "title": meta.get("title"),
         "url": meta.get("url") or meta.get("source"),

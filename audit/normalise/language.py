@@ -102,7 +102,7 @@ def without_table_rows(sample: str) -> str | None:
     lines = sample.split("\n")
     kept = [line for line in lines if not _table_row(line)]
     rows = len(lines) - len(kept)
-    if rows < TABLE_ROWS_MIN or rows < TABLE_ROWS_SHARE * len(lines):
+    if rows < TABLE_ROWS_MIN or rows < TABLE_ROWS_SHARE * sum(1 for line in lines if line.strip()):
         return None
     return "\n".join(kept)
 

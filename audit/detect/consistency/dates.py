@@ -19,16 +19,19 @@ from audit.normalise.dates import DateMention, dates_of
 
 REPORTED_BEFORE = 250  # about the sentence before: "... datas que não existem no calendário. Em um deles, ..."
 REPORTED_AFTER = 150
-_REPORTED = re.compile(
-    r"(?i)(?:\b(?:does not|do not|did not|doesn't|don't|didn't|never|cannot|can't)\s+exist"
-    r"|\bnon-?existent|\bno such date|\bimpossible date"
-    r"|\bnão\s+exist|\binexistent|\bno\s+exist(?:e|en|ía|ió)\b|\bn['’]\s*exist|\binexistant"
-    r"|\bnon\s+esist|\binesistent|\bgibt es nicht|\bexistiert nicht|\bnicht existier"
-    r"|\bbestaat niet|\bniet bestaan|\btidak pernah ada)")
+# The phrase must say it of a date: a date word and a denial within a few words of each other
+# ("datas que não existem", "a date that doesn't exist", "fecha inexistente"), not any "no
+# existe" near the date ("El ministro dijo que no existe ninguna irregularidad": a slip stays).
+_DATE_WORD = r"(?:dates?|datas?|fechas?|datum|daten|tanggal|calend[aá]rios?|calendars?|calendrier)\b"
+_DENIAL = (r"(?:(?:does|do|did|can)\s*(?:not|n['’]t)\s+exist|never\s+existed|non-?existent|impossible|"
+           r"não\s+exist\w*|inexistent\w*|no\s+exist(?:e|en|ía|ió)|n['’]\s*exist\w*\s+pas|inexistant\w*|"
+           r"non\s+esist\w*|inesistent\w*|gibt es nicht|existier\w* nicht|nicht existier\w*|bestaa?n? niet|"
+           r"niet bestaan\w*|tidak (?:pernah )?ada)")
+_REPORTED = re.compile(rf"(?i)\b{_DATE_WORD}\W+(?:\w+\W+){{0,4}}?{_DENIAL}|{_DENIAL}\W+(?:\w+\W+){{0,4}}?{_DATE_WORD}")
 
 
 def reported_as_impossible(text: str, start: int, end: int) -> bool:
-    """Whether the text near a date says such a date does not exist (the date is quoted)."""
+    """Whether the text near a date says of a date that it does not exist (the date is quoted)."""
     return _REPORTED.search(text, max(0, start - REPORTED_BEFORE), end + REPORTED_AFTER) is not None
 
 

@@ -285,7 +285,12 @@ def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: P
             continue
         if a[pos_a : pos_a + cfg.kgram] != b[pos_b : pos_b + cfg.kgram]:
             continue  # hash collision
-        runs.append(extend_match(a, b, pos_a, pos_b, cfg.kgram))
+        run = extend_match(a, b, pos_a, pos_b, cfg.kgram)
+        if other_figures(a[run[0]:run[1]], b[run[2]:run[3]]):
+            # grown again stopping at a figure that differs: a paragraph copied beside a refilled
+            # table is still a passage, the table no longer part of it (a review of 1b3cb50)
+            run = extend_match(a, b, pos_a, pos_b, cfg.kgram, numbers_must_match=True)
+        runs.append(run)
     return [r for r in runs if min(r[1] - r[0], r[3] - r[2]) >= cfg.min_words
             and not other_figures(a[r[0]:r[1]], b[r[2]:r[3]])]
 

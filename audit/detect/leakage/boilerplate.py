@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -56,7 +56,7 @@ from audit.detect.leakage.edit_links import edit_link
 from audit.detect.leakage.markup import markup_spans
 from audit.detect.leakage.numbered_headings import numbered_headings
 from audit.detect.leakage.recurrence import unit_recurrence
-from audit.detect.leakage.spans import SLUG_SMALL_WORDS, segment
+from audit.detect.leakage.spans import ABBREVIATIONS, SLUG_SMALL_WORDS, segment
 from audit.detect.leakage.transcripts import utterances
 from audit.detect.leakage.tweets import quoted_tweet, tweet_lines
 from audit.model import Article, Finding, span_finding
@@ -513,6 +513,7 @@ class Body:
     tail_anchors: int  # how many kinds of chrome the lines below the body show
     headline: int  # the known headline (title or URL slug) nearest above the body, else -1
     passages: frozenset[int] = frozenset()  # lines outside the body in a passage of prose (`_passages`)
+    teasers: Mapping[int, str] = field(default_factory=dict, hash=False, compare=False)  # a teaser list's stamped pieces (`teaser_lines`)
 
 
 def _broken(lines: Sequence[Line], i: int) -> bool:
@@ -986,7 +987,7 @@ def _glued_sentences(ln: Line) -> bool:
             and ln.words <= RUN_ON_WORDS * (1 + len(_GLUED_END.findall(ln.text))))
 
 
-def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
+def main_body(lines: Sequence[Line], chrome: set[int], teasers: Mapping[int, str] | None = None) -> tuple[int, int]:
     """First and last line index of the article's main body (-1, -1 when it has no prose).
 
     Body text extraction on lines (the idea of Finn et al.'s BTE): prose lines score their
@@ -997,8 +998,8 @@ def main_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
     best, best_span = 0, (-1, -1)
     total, start = 0, 0
     for ln in lines:
-        weight = _weight(ln, chrome)
-        if weight < 0 and _after_initials(lines, ln.index):
+        weight = _weight(ln, chrome, teasers)
+        if weight < 0 and ln.index not in chrome and _after_initials(lines, ln.index):
             weight = ln.words + PROSE_BONUS  # the rest of a sentence cut at a name's initials
         if total <= 0:
             total, start = 0, ln.index
@@ -1024,18 +1025,22 @@ def _after_initials(lines: Sequence[Line], index: int) -> bool:
     if index == 0 or not lines[index].piece:
         return False
     before, ln = lines[index - 1], lines[index]
-    return (before.prose and ln.words <= INITIALS_REST_WORDS and _INITIALS_END.search(before.text) is not None
+    initials = _INITIALS_END.search(before.text)
+    if initials is None or initials.group().strip().lower().rstrip(".") in ABBREVIATIONS:
+        return False  # "U.S.", "U.K.": a sentence may end there
+    return (before.prose and ln.words <= INITIALS_REST_WORDS
             and ln.text[:1].isupper() and _SENTENCE_CLOSE.search(ln.text) is not None
             and _INITIALS_END.search(ln.text) is None)
 
 
-def main_body_of(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int]:
+def main_body_of(lines: Sequence[Line], chrome: set[int], teasers: Mapping[int, str] | None = None
+                 ) -> tuple[int, int]:
     """main_body, or (-1, -1) when what it finds holds less than BODY_MIN_SHARE of the page's
     words: the best stretch of a page that is a table or a list (a school's curriculum, a game
     wiki's schedules) is a short paragraph, and its place said "chrome" of the page's content
     (multiling pages: 7 blocks of 10-22 lines on one curriculum page). With no body, only
     phrases and recurrence decide, as on a page without prose."""
-    first, last = main_body(lines, chrome)
+    first, last = main_body(lines, chrome, teasers)
     if first < 0:
         return first, last
     inside = sum(ln.words for ln in lines[first:last + 1])
@@ -1068,30 +1073,45 @@ def _capitals_share(text: str) -> float | None:
 # 1H ago ...", run together with the teasers' blurbs into pieces of 50-800 words that read as
 # prose, which made its flattened page's body 13,000 characters of other stories (Zyte flat:
 # 82 chrome blocks so stamped, none of the gold bodies' 3,618 blocks; no "32M ago" in the 46
-# corpora). A compact stamp marks a teaser wherever it stands; a spelled one ("13 hours ago")
-# is also a story's ("we gave notice 70 days ago"), so a piece needs two, one every
-# AGE_STAMP_WORDS words or more.
-_AGE_STAMP = re.compile(r"(?<![\w.])\d{1,2}[MHDmhd] ago\b|(?<![\w.])\d{1,2} (?:mins?|minutes|hrs?|hours?|days) ago\b")
+# corpora). A story says when things happened too ("posted on Facebook 3h ago", "the first shock
+# came 2 hours ago and an aftershock followed 30 minutes ago"), one piece at a time: a teaser
+# list is a piece holding three stamps or more, or stamped pieces side by side, one of them
+# with a compact stamp ("32M ago") or two stamps; a stamp every AGE_STAMP_WORDS words or more.
+_AGE_STAMP = re.compile(r"(?<![\w.])\d{1,2}[MHDmhd] ago\b"
+                        r"|(?<![\w.])\d{1,2} (?:mins?|minutes?|hrs?|hours?|days?|weeks?) ago\b")
 _COMPACT_AGE = re.compile(r"\d[MHDmhd] ago")
 AGE_STAMP_WORDS = 40
+TEASER_STAMPS = 3  # stamps that make one piece a teaser list alone
 
 
-def age_stamps(ln: Line) -> str | None:
-    """The first age stamp of a teaser piece ("32M ago"), or None (see _AGE_STAMP)."""
+def _stamps(ln: Line) -> list[str]:
+    """A piece's age stamps: a compact one counts wherever it stands, spelled ones when dense
+    enough for a teaser list's (a blurb a stamp)."""
     if " ago" not in ln.text:
-        return None
+        return []
     stamps = _AGE_STAMP.findall(ln.text)
-    if not stamps:
-        return None
     if any(_COMPACT_AGE.search(stamp) for stamp in stamps):
-        return stamps[0]
-    return stamps[0] if len(stamps) >= 2 and ln.words <= AGE_STAMP_WORDS * len(stamps) else None
+        return stamps
+    return stamps if stamps and ln.words <= AGE_STAMP_WORDS * len(stamps) else []
 
 
-def _weight(ln: Line, chrome: set[int]) -> int:
+def teaser_lines(lines: Sequence[Line]) -> dict[int, str]:
+    """The pieces of a teaser list whose items carry their age, each with its first stamp."""
+    stamped = {ln.index: found for ln in lines if (found := _stamps(ln))}
+    teasers = {}
+    for i, found in stamped.items():
+        strong = len(found) >= 2 or any(_COMPACT_AGE.search(stamp) for stamp in found)
+        beside = [stamped[j] for j in (i - 1, i + 1) if j in stamped]
+        if len(found) >= TEASER_STAMPS or (beside and (strong or any(
+                len(other) >= 2 or any(_COMPACT_AGE.search(stamp) for stamp in other) for other in beside))):
+            teasers[i] = found[0]
+    return teasers
+
+
+def _weight(ln: Line, chrome: set[int], teasers: Mapping[int, str] | None = None) -> int:
     if ln.index in chrome:
         return -CHROME_COST
-    if age_stamps(ln) is not None:  # its words are other stories': they cost what they would bring
+    if teasers and ln.index in teasers:  # its words are other stories': they cost what they would bring
         return -(SHORT_COST + ln.words)
     if ln.prose:
         return ln.words + PROSE_BONUS
@@ -1129,13 +1149,14 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     # itself, but it neither cuts the body nor says the page's chrome starts there (a list
     # article's items after each placeholder were "tail" lines, fundus pages)
     embeds = {i for i in strong if not _labelling(lines[i])}
-    first, last = (-1, -1) if _in_capitals(lines) else main_body_of(lines, skip | (strong - embeds))
+    teasers = teaser_lines(lines)
+    first, last = (-1, -1) if _in_capitals(lines) else main_body_of(lines, skip | (strong - embeds), teasers)
     comments = _comments_start(article.text or "", lines, first, last)
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
     anchors = (strong | (_zone_evidence(lines, article.language) - closers)) - embeds
-    body = _body(lines, first, last, anchors, article.text or "")
+    body = replace(_body(lines, first, last, anchors, article.text or ""), teasers=teasers)
     if first >= 0 and (first > 0 or last < len(lines) - 1):
         body = replace(body, passages=_passages(lines, first, last, strong | skip, anchors))
     runs = _runs(lines, article.text or "")
@@ -1316,11 +1337,12 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return None  # "Paris (CNN)" on a line of its own: the lead's first words, in every story of the site
     if _link_gap(lines, ln.index):
         return None  # "president" / "in Strasbourg on Monday night": a sentence's words between dropped links
-    stamp = age_stamps(ln)
+    stamp = body.teasers.get(ln.index)
     if stamp is not None:
-        where = "after" if ln.index > body.last >= 0 else ("before" if ln.index < body.first else "inside")
-        return Verdict(ln, {"after": "tail", "before": "head"}.get(where, "run"),
-                       f"is a teaser list {where} the article's main body: its items carry their age ({stamp!r})")
+        where = ("" if body.first < 0 else " after the article's main body" if ln.index > body.last
+                 else " before the article's main body" if ln.index < body.first else " inside the article's main body")
+        signal = "tail" if where.startswith(" after") else "head" if where.startswith(" before") else "run"
+        return Verdict(ln, signal, f"is a teaser list{where}: its items carry their age ({stamp!r})")
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
         # body, and prose is neither a heading, a lead-in nor in a run: only recurrence can decide
