@@ -250,3 +250,20 @@ def test_a_digest_link_to_the_full_story_is_no_paywall() -> None:
                  "\nSubscribe now. Click here to read the full story."):
         (block,) = find_paywall_blocks([article(item + tail)], {})
         assert "to read the full story" in block.data["phrases"], tail
+
+
+def test_a_flat_offer_is_found_whole_with_its_opening_and_its_appeal() -> None:
+    """WIRED's offer in a flat guide (fundus): only its middle sentence was found ("This includes
+    ... subscriber-only newsletters."), a reader said 'in part'. Its opening ("Special offer for
+    Gear readers: ...") and its appeal ("Subscriptions help fund ...") extend the block."""
+    offer = ("Special offer for Gear readers: Get WIRED for just $5 ($25 off). This includes unlimited access "
+             "to WIRED.com, full Gear coverage, and subscriber-only newsletters. Subscriptions help fund the "
+             "work we do every day.")
+    text = ("Be sure to read through our other outdoor guides, including the Best Sleeping Pads and our Camp "
+            f"Cooking guide. {offer} The Best Sleeping Bag for Backpackers Mountain Hardware's Bishop Pass 15 "
+            "offers the best warmth-to-weight ratio while also managing to pack down small.")
+    assert [f.excerpt for f in find_paywall_blocks([article(text)], {})] == [offer]
+    # a museum's special offer in a story, with no paywall line beside it, is nothing
+    museum = ("The museum has a special offer for veterans this month, and the café is open late on Fridays. "
+              "The exhibition runs until March.")
+    assert list(find_paywall_blocks([article(museum)], {})) == []
