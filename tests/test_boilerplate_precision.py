@@ -849,8 +849,12 @@ def test_a_story_saying_when_something_happened_is_no_teaser_list() -> None:
     posted = "Webb's lawyer posted on Facebook 3h ago that he would appeal the verdict. "
     quake = ('"The first shock came 2 hours ago and a strong aftershock followed 30 minutes ago," the mayor '
              "told reporters outside the town hall. ")
+    judge = "The judge had denied bail 2 days ago. "
+    rescue = "Rescue teams from the capital arrived 20 minutes ago. "
     for text in (CBS_STORY + " " + said * 2, CBS_STORY + " " + posted, quake + CBS_STORY,
-                 "The album was released 3h ago. Fans queued overnight. Stores opened early."):
+                 "The album was released 3h ago. Fans queued overnight. Stores opened early.",
+                 CBS_STORY + " " + posted + judge, quake + rescue + CBS_STORY,  # a second review's cases
+                 "Jane Doe 3h ago\nThe union said it gave notice 2 days ago, and the strike began. " + CBS_STORY):
         assert list(find_boilerplate_lines([article(text, title="Strike")], {})) == [], text[:60]
     # a long sentence with two spelled stamps far apart is no teaser, beside another stamped piece or not
     long_one = ("The plant, which the company said it had closed 2 days ago for repairs that the union had asked "

@@ -60,6 +60,17 @@ def test_a_date_the_text_says_does_not_exist_is_quoted_not_a_slip() -> None:
                            "ninguna irregularidad en el contrato.", language="es", article_id="slip_es")
     slip_en = make_article("The deal was signed on February 30, 2019, in London. The minister said the problem "
                            "does not exist.", article_id="slip_en")
+    # a second review: a "day" denied, the date itself denied, "no such date", "can't"; "impossible" near
+    # English "data" is no denial
+    quoted = [make_article(t, article_id=f"q{i}") for i, t in enumerate((
+        "The form is dated February 30, 2019, a day that does not exist.",
+        "February 30, 2019 doesn't exist, yet it is on the form.",
+        "It is dated February 30, 2019. There is no such date.",
+        "The receipts carry a date that can't exist: February 30, 2019."))]
+    slip_data = make_article("The deal was signed on February 30, 2019 in London. It was impossible to verify the "
+                             "data.", article_id="slip_data")
+    found = list(find_invalid_dates([*quoted, slip_data], {}))
+    assert [f.article_id for f in found] == ["slip_data"]
     found = list(find_invalid_dates([receipts, english, slip, curly, slip_es, slip_en], {}))
     assert [(f.article_id, f.excerpt) for f in found] == [
         ("slip", "November 31"), ("slip_es", "31 de junio de 2014"), ("slip_en", "February 30, 2019")]

@@ -20,19 +20,24 @@ from audit.normalise.dates import DateMention, dates_of
 REPORTED_BEFORE = 250  # about the sentence before: "... datas que não existem no calendário. Em um deles, ..."
 REPORTED_AFTER = 150
 # The phrase must say it of a date: a date word and a denial within a few words of each other
-# ("datas que não existem", "a date that doesn't exist", "fecha inexistente"), not any "no
-# existe" near the date ("El ministro dijo que no existe ninguna irregularidad": a slip stays).
-_DATE_WORD = r"(?:dates?|datas?|fechas?|datum|daten|tanggal|calend[aá]rios?|calendars?|calendrier)\b"
-_DENIAL = (r"(?:(?:does|do|did|can)\s*(?:not|n['’]t)\s+exist|never\s+existed|non-?existent|impossible|"
-           r"não\s+exist\w*|inexistent\w*|no\s+exist(?:e|en|ía|ió)|n['’]\s*exist\w*\s+pas|inexistant\w*|"
-           r"non\s+esist\w*|inesistent\w*|gibt es nicht|existier\w* nicht|nicht existier\w*|bestaa?n? niet|"
-           r"niet bestaan\w*|tidak (?:pernah )?ada)")
-_REPORTED = re.compile(rf"(?i)\b{_DATE_WORD}\W+(?:\w+\W+){{0,4}}?{_DENIAL}|{_DENIAL}\W+(?:\w+\W+){{0,4}}?{_DATE_WORD}")
+# ("datas que não existem", "a day that doesn't exist", "fecha inexistente"), or the date itself
+# denied ("February 30 doesn't exist"), not any "no existe" near the date ("El ministro dijo que
+# no existe ninguna irregularidad": a slip stays).
+_DATE_WORD = (r"(?:dates?|datas?|days?|dias?|días?|fechas?|datum|daten|tage?|jours?|giorn[oi]|tanggal|hari|"
+              r"calend[aá]rios?|calendars?|calendrier)\b")
+_DENIAL = (r"(?:(?:does|do|did)\s*(?:not|n['’]t)\s+exist|can(?:not|['’]t|\s+not)\s+exist|never\s+exist\w*|"
+           r"non-?existent|não\s+exist\w*|inexistent\w*|no\s+exist(?:e|en|ía|ió)|n['’]\s*exist\w*\s+pas|"
+           r"inexistant\w*|non\s+esist\w*|inesistent\w*|gibt es nicht|existier\w* nicht|nicht existier\w*|"
+           r"bestaa?t niet|bestaan niet|niet bestaan\w*|tidak (?:pernah )?ada)")
+_REPORTED = re.compile(rf"(?i)\b{_DATE_WORD}\W+(?:\w+\W+){{0,4}}?{_DENIAL}|{_DENIAL}\W+(?:\w+\W+){{0,4}}?{_DATE_WORD}"
+                       r"|\bno such (?:date|day)\b|\bimpossible (?:dates?|days?)\b")
+_DENIED_AFTER = re.compile(rf"(?i)[\s,]*(?:which\s+|that\s+)?{_DENIAL}")  # "February 30 doesn't exist"
 
 
 def reported_as_impossible(text: str, start: int, end: int) -> bool:
     """Whether the text near a date says of a date that it does not exist (the date is quoted)."""
-    return _REPORTED.search(text, max(0, start - REPORTED_BEFORE), end + REPORTED_AFTER) is not None
+    return (_DENIED_AFTER.match(text, end) is not None
+            or _REPORTED.search(text, max(0, start - REPORTED_BEFORE), end + REPORTED_AFTER) is not None)
 
 
 def _days_in_month(month: int, year: int | None) -> int:

@@ -1074,9 +1074,9 @@ def _capitals_share(text: str) -> float | None:
 # prose, which made its flattened page's body 13,000 characters of other stories (Zyte flat:
 # 82 chrome blocks so stamped, none of the gold bodies' 3,618 blocks; no "32M ago" in the 46
 # corpora). A story says when things happened too ("posted on Facebook 3h ago", "the first shock
-# came 2 hours ago and an aftershock followed 30 minutes ago"), one piece at a time: a teaser
-# list is a piece holding three stamps or more, or stamped pieces side by side, one of them
-# with a compact stamp ("32M ago") or two stamps; a stamp every AGE_STAMP_WORDS words or more.
+# came 2 hours ago and an aftershock followed 30 minutes ago"), one sentence at a time: a
+# teaser list is a run of pieces with compact stamps ("32M ago"), or a run-on piece of spelled
+# ones (TEASER_STAMPS or more, a stamp every AGE_STAMP_WORDS words or more: teaser_lines).
 _AGE_STAMP = re.compile(r"(?<![\w.])\d{1,2}[MHDmhd] ago\b"
                         r"|(?<![\w.])\d{1,2} (?:mins?|minutes?|hrs?|hours?|days?|weeks?) ago\b")
 _COMPACT_AGE = re.compile(r"\d[MHDmhd] ago")
@@ -1096,14 +1096,18 @@ def _stamps(ln: Line) -> list[str]:
 
 
 def teaser_lines(lines: Sequence[Line]) -> dict[int, str]:
-    """The pieces of a teaser list whose items carry their age, each with its first stamp."""
+    """The pieces of a teaser list whose items carry their age, each with its first stamp: a
+    piece with a compact stamp ("32M ago") beside another, or holding two; a piece of spelled
+    stamps only ("3 days ago") when it holds TEASER_STAMPS and does not close as a sentence
+    does (a story's sentences say "2 days ago" beside a byline's "3h ago": a second review)."""
     stamped = {ln.index: found for ln in lines if (found := _stamps(ln))}
+    compact = {i for i, found in stamped.items() if any(_COMPACT_AGE.search(stamp) for stamp in found)}
     teasers = {}
     for i, found in stamped.items():
-        strong = len(found) >= 2 or any(_COMPACT_AGE.search(stamp) for stamp in found)
-        beside = [stamped[j] for j in (i - 1, i + 1) if j in stamped]
-        if len(found) >= TEASER_STAMPS or (beside and (strong or any(
-                len(other) >= 2 or any(_COMPACT_AGE.search(stamp) for stamp in other) for other in beside))):
+        if i in compact:
+            if len(found) >= 2 or i - 1 in compact or i + 1 in compact:
+                teasers[i] = found[0]
+        elif len(found) >= TEASER_STAMPS and _SENTENCE_CLOSE.search(lines[i].text) is None:
             teasers[i] = found[0]
     return teasers
 

@@ -631,7 +631,7 @@ _ASSISTED = re.compile(r"(?:^|(?<=\s))-{1,2}\s?With assistance (?:from|by) [^.!?
 # with reporting by Herb Lash and Megan Davies, editing by Martin Howell.)", VentureBeat's Reuters
 # copy in the Zyte set), read on the whole text: units cut long runs of names ("... Koh Gui" /
 # "Qing, ..."), and the inline pattern of metadata_inline.tsv then saw no closing bracket.
-_WIRE_CREDIT = re.compile(r"\((?:[Aa]dditional reporting|Reporting|Writing|Editing) by [^()\n]{2,250}\)")
+_WIRE_CREDIT = re.compile(r"\((?:[Aa]dditional [Rr]eporting|Reporting|Writing|Editing) by [^()\n]{2,250}\)")
 
 
 # Footers that take only the units inside them: the unit they end in may hold more metadata
