@@ -288,11 +288,11 @@ def shared_runs(a: list[str], b: list[str], seeds: list[tuple[int, int]], cfg: P
         run = extend_match(a, b, pos_a, pos_b, cfg.kgram)
         if other_figures(a[run[0]:run[1]], b[run[2]:run[3]]):
             # grown again stopping at a figure that differs: a paragraph copied beside a refilled
-            # table is still a passage, the table no longer part of it (a review of 1b3cb50)
+            # table is still a passage, the table no longer part of it (a review of 1b3cb50).
+            # Such a run's figures all agree, so it is never other_figures' in its turn.
             run = extend_match(a, b, pos_a, pos_b, cfg.kgram, numbers_must_match=True)
         runs.append(run)
-    return [r for r in runs if min(r[1] - r[0], r[3] - r[2]) >= cfg.min_words
-            and not other_figures(a[r[0]:r[1]], b[r[2]:r[3]])]
+    return [r for r in runs if min(r[1] - r[0], r[3] - r[2]) >= cfg.min_words]
 
 
 # A run whose words agree but whose figures do not, both ways, at least this many and one

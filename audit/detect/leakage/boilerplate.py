@@ -1084,15 +1084,16 @@ AGE_STAMP_WORDS = 40
 TEASER_STAMPS = 3  # stamps that make one piece a teaser list alone
 
 
-def _stamps(ln: Line) -> list[str]:
-    """A piece's age stamps: a compact one counts wherever it stands, spelled ones when dense
-    enough for a teaser list's (a blurb a stamp)."""
+def _stamps(ln: Line) -> tuple[list[str], bool]:
+    """A piece's age stamps, and whether one is compact: a compact one counts wherever it
+    stands, spelled ones when dense enough for a teaser list's (a blurb a stamp)."""
     if " ago" not in ln.text:
-        return []
+        return [], False
     stamps = _AGE_STAMP.findall(ln.text)
-    if any(_COMPACT_AGE.search(stamp) for stamp in stamps):
-        return stamps
-    return stamps if stamps and ln.words <= AGE_STAMP_WORDS * len(stamps) else []
+    compact = any(_COMPACT_AGE.search(stamp) for stamp in stamps)
+    if compact or (stamps and ln.words <= AGE_STAMP_WORDS * len(stamps)):
+        return stamps, compact
+    return [], False
 
 
 def teaser_lines(lines: Sequence[Line]) -> dict[int, str]:
@@ -1100,11 +1101,11 @@ def teaser_lines(lines: Sequence[Line]) -> dict[int, str]:
     piece with a compact stamp ("32M ago") beside another, or holding two; a piece of spelled
     stamps only ("3 days ago") when it holds TEASER_STAMPS and does not close as a sentence
     does (a story's sentences say "2 days ago" beside a byline's "3h ago": a second review)."""
-    stamped = {ln.index: found for ln in lines if (found := _stamps(ln))}
-    compact = {i for i, found in stamped.items() if any(_COMPACT_AGE.search(stamp) for stamp in found)}
+    stamped = {ln.index: stamps for ln in lines if (stamps := _stamps(ln))[0]}
+    compact = {i for i, (_, has_compact) in stamped.items() if has_compact}
     teasers = {}
-    for i, found in stamped.items():
-        if i in compact:
+    for i, (found, has_compact) in stamped.items():
+        if has_compact:
             if len(found) >= 2 or i - 1 in compact or i + 1 in compact:
                 teasers[i] = found[0]
         elif len(found) >= TEASER_STAMPS and _SENTENCE_CLOSE.search(lines[i].text) is None:
@@ -1343,9 +1344,10 @@ def _judge_line(article: Article, lines: Sequence[Line], ln: Line, body: Body,
         return None  # "president" / "in Strasbourg on Monday night": a sentence's words between dropped links
     stamp = body.teasers.get(ln.index)
     if stamp is not None:
-        where = ("" if body.first < 0 else " after the article's main body" if ln.index > body.last
-                 else " before the article's main body" if ln.index < body.first else " inside the article's main body")
-        signal = "tail" if where.startswith(" after") else "head" if where.startswith(" before") else "run"
+        signal, where = ("run", "") if body.first < 0 else (
+            ("tail", "after") if ln.index > body.last else ("head", "before") if ln.index < body.first
+            else ("run", "inside"))
+        where = f" {where} the article's main body" if where else ""
         return Verdict(ln, signal, f"is a teaser list{where}: its items carry their age ({stamp!r})")
     if not ln.hits and ln.marker is None and ln.prose and body.first <= ln.index <= body.last:
         # most lines: a sentence of the body with no phrase. No phrase, no place outside the
