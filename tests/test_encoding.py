@@ -54,6 +54,14 @@ def test_replacement_character_is_flagged_without_a_repair() -> None:
     assert "U+FFFD" in finding.message and "re-extract" in finding.message
 
 
+def test_a_c1_byte_ftfy_cannot_repair_is_not_said_to_be_repaired() -> None:
+    """ftfy's synthetic case: a lone "\x81" (no cp1252 character); the message said "ftfy
+    repair gives '\x81'", the same text."""
+    [finding] = findings("These control characters are apparently intentional \x81 here.")
+    assert finding.data["kind"] == "mojibake" and finding.data["codepoints"] == ["U+0081"]
+    assert "cannot repair" in finding.message and "gives" not in finding.message
+
+
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x85", "\ufeff"])
 def test_control_characters_are_flagged(char: str) -> None:
     text = f"The Kremlin had for several{char} days declined to say who would go."

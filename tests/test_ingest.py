@@ -110,6 +110,19 @@ def test_a_text_with_no_letter_or_digit_is_unreadable(tmp_path: Path) -> None:
     assert any(p.endswith("mark.txt: no letter or digit in the text ('***')") for p in problems)
 
 
+def test_mojibake_of_signs_only_is_text_not_unreadable(tmp_path: Path) -> None:
+    """ftfy's in-the-wild case: Hebrew "בהודעה" as UTF-8 read as cp1252 is all signs ("×", "‘"):
+    no letter, yet text that hygiene.encoding names, not an empty record."""
+    (tmp_path / "feed.jsonl").write_text(
+        "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
+                for i, t in (("he", "בהודעה".encode().decode("cp1252")), ("stars", "*** ---"))),
+        encoding="utf-8")
+    articles, findings, problems = read_all(tmp_path)
+    assert [a.article_id for a in articles] == ["he", "stars"]
+    assert [f.article_id for f in findings if f.check == "ingest.unreadable"] == ["stars"]
+    assert not any("feed.jsonl#line=1" in p for p in problems)
+
+
 def test_bad_inputs_become_rows_with_findings_and_one_line_each(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")

@@ -113,14 +113,26 @@ def no_text(text: str, where: str = "") -> str | None:
     """Why a record's text is no text, or None: it is empty, or it holds no letter or digit
     (fa_news: 13 records whose text is ".", an extraction that kept only a full stop; they
     passed the audit as duplicate.exact of each other). `where` names the field. Looks only
-    as far as the first letter or digit."""
+    as far as the first letter or digit. Mojibake of a script whose every byte reads as a sign
+    in cp1252 is text: Hebrew's "בהודעה" as UTF-8 read so is "×‘×”×•×“×¢×”" (ftfy's in-the-wild
+    cases): hygiene.encoding says what it is, and ftfy's repair, asked only here, finds it."""
     for ch in text:
         if ch.isalnum():
             return None
     shown = text.strip()
     if not shown:
         return f"empty text{where}"
+    if _repairs_to_letters(shown):
+        return None
     return f"no letter or digit {where.strip() or 'in the text'} ({shown[:SHOWN_CHARS]!r})"
+
+
+def _repairs_to_letters(text: str) -> bool:
+    """Whether ftfy's encoding repair of a text with no letter or digit gives one (imported here:
+    such texts are rare, and ftfy is no import of the readers')."""
+    from ftfy import fix_encoding
+
+    return any(ch.isalnum() for ch in fix_encoding(text))
 
 
 def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:

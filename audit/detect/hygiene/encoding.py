@@ -80,6 +80,9 @@ def _message(repair: Repair) -> str:
     if repair.kind == "control":
         return (f"Control character in {shown} ({', '.join(_codepoints(repair.before))}); "
                 f"ftfy repair (--fix-encoding) removes it: {_visible(repair.after)}.")
+    if repair.after == repair.before:  # a lone C1 byte ("\x81"): cp1252 has no character for it
+        return (f"Mojibake {shown} ({', '.join(_codepoints(repair.before))}): a byte of another "
+                "codec left as a C1 control; ftfy cannot repair it, re-extract the source.")
     return (f"Mojibake {shown}: text decoded with the wrong codec; ftfy repair "
             f"(--fix-encoding) gives {_visible(repair.after)}.")
 
