@@ -44,6 +44,7 @@ from audit.ingest import (
     input_folder_holding,
     iter_records,
     list_inputs,
+    not_read_line,
 )
 from audit.model import Article, Finding, split_uri
 from audit.normalise import build_articles
@@ -265,7 +266,10 @@ def _run(
     if out_dir is not None:
         check_out_dir(out_dir, paths)
         held.enter_context(writing(out_dir, "--out"))
-    listed = list_inputs(paths, avoid=out_dir)
+    not_read: dict[Path, list[str]] = {}
+    listed = list_inputs(paths, avoid=out_dir, not_read=not_read)
+    for folder, names in not_read.items():  # a folder's files of no input format: said, not left out silently
+        problem(not_read_line(folder, names))
     if save_index is not None:
         from audit.detect.duplicates.index import check_index_target
 

@@ -423,3 +423,21 @@ def test_a_path_holding_a_hash_sign_keeps_its_files_and_ids(tmp_path: Path) -> N
     assert len(summary["input_files"][0]["sha256"]) == 64
     unreadable = [json.loads(line) for line in (tmp_path / "out" / "unreadable.jsonl").read_text().splitlines()]
     assert [(u["file"], u["position"]) for u in unreadable] == [(uri, "line=2")]
+
+
+def test_files_of_no_input_format_in_a_folder_are_named_not_left_out_silently(tmp_path: Path) -> None:
+    """htmldate's evaluation pages: one page of 744 had no extension (".net" as pathlib reads
+    "colours-of-the-soul.alhelm.net") and the run read 743 without a word."""
+    from audit.pipeline import run
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "page.alhelm.net").write_text("<html><p>" + TEXT + "</p></html>", encoding="utf-8")
+    (folder / "sub" / "b.xml").write_text("<doc/>", encoding="utf-8")
+    (folder / "sub" / "c.xml").write_text("<doc/>", encoding="utf-8")
+    result = run([folder], out=None, workers=1, on_problem=None, html_report=False, data_docs=False)
+    assert [a.article_id for a in result.articles] == ["a"]
+    assert result.problems == [
+        f"{folder}: 3 files not read, of no input format (.xml 2, .net 1; read: .csv .htm .html .json "
+        ".jsonl .parquet .txt): page.alhelm.net, sub/b.xml, sub/c.xml"]

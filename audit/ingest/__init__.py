@@ -7,6 +7,7 @@ Every record that a file holds comes out, readable or not: an unreadable one car
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from audit.ingest.readers import READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
 __all__ = ["READERS", "FieldMap", "RawLine", "input_at_or_under", "input_folder_holding", "iter_records",
-           "list_inputs"]
+           "list_inputs", "not_read_line"]
 
 
 def input_folder_holding(target: Path, paths: Sequence[str | Path]) -> Path | None:
@@ -40,9 +41,12 @@ def input_at_or_under(target: Path, paths: Sequence[str | Path]) -> Path | None:
     return None
 
 
-def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None) -> list[Path]:
+def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
+                not_read: dict[Path, list[str]] | None = None) -> list[Path]:
     """Expand files and folders (recursively) into the readable input files, sorted
     within a folder; a file named twice, or with its folder, once (the first place).
+    `not_read` gets, for each folder given, the files under it of no input format (a
+    `.ndjson` or `.xml` of articles would otherwise be left out without a word).
 
     A path that does not exist is a usage error (exit 2); a folder with no readable
     file is one too, since auditing nothing is never what was meant; so is a linked
@@ -56,7 +60,10 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None) -> list[
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            found = _walk(path, avoid)
+            skipped: list[str] = []
+            found = _walk(path, avoid, skipped)
+            if skipped and not_read is not None:
+                not_read[path] = skipped
             if not found:
                 exts = ", ".join(sorted(READERS))
                 raise UsageError(f"{path}: folder holds no input file ({exts})")
@@ -87,7 +94,7 @@ def _overlap(paths: Sequence[str | Path]) -> bool:
     return len(given) < len(reals) or any(parent in given for real in reals for parent in real.parents)
 
 
-def _walk(folder: Path, avoid: Path | None = None) -> list[Path]:
+def _walk(folder: Path, avoid: Path | None = None, skipped: list[str] | None = None) -> list[Path]:
     """The input files under `folder`, sorted: linked folders followed (each real folder
     once, so a link loop ends), and a link to nothing kept, so that reading it says so
     (an unreadable record). pathlib's rglob (Python 3.11) skipped a linked folder's
@@ -108,7 +115,22 @@ def _walk(folder: Path, avoid: Path | None = None) -> list[Path]:
             raise UsageError(f"{root}: a run folder ({', '.join(sorted(RUN_FOLDER_MARKS))}) inside the input: "
                              "its files would be read as articles; move it out, or name the input files")
         found.extend(Path(root, name) for name in files if Path(name).suffix.lower() in READERS)
+        if skipped is not None:
+            skipped.extend(os.path.join(root, name) for name in files if Path(name).suffix.lower() not in READERS)
     return sorted(found)
+
+
+SHOWN_NOT_READ = 3  # file names a "not read" line shows
+
+
+def not_read_line(folder: Path, names: Sequence[str]) -> str:
+    """One line for the files under a folder given that no reader reads, by extension."""
+    kinds = Counter(Path(n).suffix.lower() or "no extension" for n in names)
+    shown = ", ".join(sorted(os.path.relpath(n, folder) for n in names)[:SHOWN_NOT_READ])
+    more = f" and {len(names) - SHOWN_NOT_READ} more" if len(names) > SHOWN_NOT_READ else ""
+    return (f"{folder}: {len(names)} file{'s' if len(names) > 1 else ''} not read, of no input format "
+            f"({', '.join(f'{k} {n}' for k, n in kinds.most_common())}; read: "
+            f"{' '.join(sorted(READERS))}): {shown}{more}")
 
 
 def iter_records(
