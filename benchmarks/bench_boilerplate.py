@@ -16,7 +16,15 @@ newlines, so a flattened page is one line for it.
 Split: pages whose id starts with 0-7 are dev, 8-f test (fixed, by sha-256 id); rules
 tuned on these pages were tuned on dev only from this version on (see docs/measurements/chrome.md).
 
-Run: python benchmarks/bench_boilerplate.py [DATA_DIR] [--false-positives N] [--scaling]
+A second set, held out from every rule (none was tuned on it): --set l3s, L3S-GN1 (621 Google
+News pages of 2008, Kohlschütter et al. 2010), whose annotators marked each block of the page
+as headline, full text, supplemental, related content, comments or not content (load_l3s):
+full text is content, supplemental (datelines, bylines, captions) is left out, the rest chrome.
+Its annotators kept wire credits and copyright lines in the full text ("(Reporting by ...)",
+"Copyright 2008 Associated Press"), which metadata.leak and boilerplate.line call chrome: part
+of its false positives are that difference of definition, not errors.
+
+Run: python benchmarks/bench_boilerplate.py [DATA_DIR] [--set zyte|l3s] [--false-positives N] [--scaling]
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import gzip
 import json
 import re
 import resource
+import subprocess
 import time
 from bisect import bisect_right
 from collections import defaultdict
@@ -182,6 +191,80 @@ def load(data: Path) -> list[Page]:
     return pages
 
 
+L3S_MIRROR = Path("/work/.mirror/j-szulc+html-cleaning-dataset-merged/repo")
+L3S_FOLDER = "page-signal-master/GoldStandard"
+# L3S-GN1's classes (Kohlschütter et al. 2010): 0 not content, 1 headline, 2 full text,
+# 3 supplemental (datelines, bylines, captions), 4 related content, 5 user comments
+L3S_LABELS = {"0": "chrome", "1": "headline", "2": "content", "3": None, "4": "chrome", "5": "chrome"}
+L3S_MAJORITY = 0.8  # a block whose characters are not this much of one class is left out
+_L3S_CLASS = re.compile(r"\bx-nc-sel(\d)\b")
+
+
+def l3s_blocks(root: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
+    """Each visible block of an annotated L3S-GN1 page (naive_lines' blocks) and its label:
+    the class of most of its characters (text outside every annotation is class 0)."""
+    for el in list(root.iter(*DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    parts: list[tuple[str, str]] = []
+
+    def walk(el: lxml.html.HtmlElement, cls: str) -> None:
+        if not isinstance(el.tag, str):
+            return
+        found = _L3S_CLASS.search(el.get("class") or "")
+        cls = found.group(1) if found else cls
+        block = el.tag in BLOCK_TAGS
+        if block:
+            parts.append(("\n", cls))
+        if el.text:
+            parts.append((el.text, cls))
+        for child in el:
+            walk(child, cls)
+            if child.tail:
+                parts.append((child.tail, cls))
+        if block:
+            parts.append(("\n", cls))
+
+    walk(root, "0")
+    blocks: list[tuple[str, str | None]] = []
+    text: list[str] = []
+    weight: dict[str, int] = defaultdict(int)
+    for piece, cls in [*parts, ("\n", "0")]:
+        chunks = piece.split("\n")
+        for k, chunk in enumerate(chunks):
+            if k:  # a block ends
+                line = _SPACE.sub(" ", "".join(text)).strip()
+                if line:
+                    top = max(weight, key=weight.__getitem__)
+                    blocks.append((line, L3S_LABELS[top] if weight[top] >= L3S_MAJORITY * sum(weight.values()) else None))
+                text, weight = [], defaultdict(int)
+            text.append(chunk)
+            weight[cls] += len(chunk.strip())
+    return blocks
+
+
+def load_l3s(mirror: Path = L3S_MIRROR) -> list[Page]:
+    """L3S-GN1 (621 Google News pages of 2008, annotated block by block by people; in
+    j-szulc/html-cleaning-dataset-merged, a mirror the search tool's fetch brings): the
+    same naive lines as the Zyte pages, each labelled by its annotation. The pages carry no
+    URL: each gets a host of its own, so no page is read as another's site."""
+    git = mirror / ".git" if (mirror / ".git").is_dir() else mirror
+    listing = subprocess.run(["git", f"--git-dir={git}", "ls-tree", "-r", "--name-only", "HEAD", L3S_FOLDER],
+                             capture_output=True, text=True, check=True).stdout.split()
+    pages = []
+    for name in sorted(n for n in listing if n.endswith(".txt")):
+        html = subprocess.run(["git", f"--git-dir={git}", "show", f"HEAD:{name}"], capture_output=True,
+                              check=True).stdout
+        key = Path(name).stem.replace("-", "")
+        blocks = l3s_blocks(parse(html))
+        labels = [lab for _, lab in blocks]
+        heads = [i for i, lab in enumerate(labels) if lab == "headline"]
+        title = blocks[heads[0]][0] if heads else None
+        pages.append(Page(key, f"https://l3s-{key[:8]}.example/", title, [ln for ln, _ in blocks],
+                          one_headline(labels)))
+    return pages
+
+
 def covered(units: Sequence[tuple[int, int]], findings: Sequence[Finding], share: float = 0.5) -> list[bool]:
     """Whether findings cover at least `share` of each unit's characters (one sweep)."""
     merged = merged_spans((f.start, f.end) for f in findings if f.start is not None and f.end is not None)
@@ -273,12 +356,14 @@ def scaling(pages: Sequence[Page]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--set", choices=("zyte", "l3s"), default="zyte",
+                        help="zyte: the Zyte pages (DATA); l3s: L3S-GN1's annotated Google News pages (a mirror)")
     parser.add_argument("--false-positives", type=int, default=30, help="how many to print per shape")
     parser.add_argument("--scaling", action="store_true", help="also time one paragraph of 0.1-1.6 MB")
     parser.add_argument("--no-title", action="store_true",
                         help="records without a title (the headline is still scored apart)")
     args = parser.parse_args()
-    pages = load(args.data)
+    pages = load(args.data) if args.set == "zyte" else load_l3s()
     n_units = sum(len(p.lines) for p in pages)
     n = {k: sum(lab == k for p in pages for lab in p.labels) for k in ("chrome", "content", "headline")}
     print(f"pages {len(pages)} (dev {sum(p.split == 'dev' for p in pages)}, test "

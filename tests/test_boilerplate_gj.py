@@ -114,3 +114,33 @@ def test_a_widget_line_after_a_line_without_an_end_still_recurs_as_chrome() -> N
     ]
     found = flagged(*[article(text, f"p{k}", publisher="Publisher 16", title="News") for k, text in enumerate(pages)])
     assert found.count("No stats registered.") == 3
+
+
+# L3S-GN1's APC page of 2008-01-09 (a blog's sidebar of "Latest Comments" on other posts comes
+# before the post in the page's text), flattened: from the sidebar's header on, every line was
+# "in the comments section after the article", the whole story with it.
+APC_TITLE = "Apple updates MacPros and Xserves, doubles performance."
+APC = ["Search RSS Subscribe to the mag Contact Primary links Home Reviews PC hardware Windows Vista Linux Mac",
+       "This site is proudly powered by Sun Microsystems.", "Latest", "Comments",
+       "David Johnston on All eyes on Macworld: - I'd like to see some more hardware taking advantage of it.",
+       "Marmaduke on Telstra pushes Next G as bigger and faster: Ditto for me, another customer.",
+       "Most Discussed", "It's a Windows world: deal with it (295)", "Macs too hip for PC users? (190)",
+       APC_TITLE, "9th January 2008",
+       "Apple today announced updates to its MacPro and Xserve line of computers, making sure the news has "
+       "a week to itself before the major product launches expected at Macworld.",
+       "While the new machines are monsters spec-wise, and Apple claims they deliver up to twice the "
+       "performance of their predecessors, they still don't include a Blu-ray drive.",
+       "Apple also failed to revamp its aging lineup of Cinema Displays, though fans are still hoping these "
+       "will emerge at the Macworld expo in a week's time.",
+       "Whether there are really any applications out there that can take advantage of eight processor "
+       "cores is another question altogether, of course.",
+       "The MacPro now ships standard with an ATI Radeon HD 2600 XT with 256MB of memory and two dual-link "
+       "DVI ports, which gives dual 30-inch display support out of the box.",
+       "Updated MacPros and Xserves are shipping immediately."]
+
+
+def test_a_sidebar_of_comments_above_the_headline_leaves_the_story_below_it() -> None:
+    for joint in (" ", "\n"):
+        found = flagged(article(joint.join(APC), title=APC_TITLE, publisher="APC"))
+        assert not any("Apple today announced" in x or "shipping immediately" in x for x in found), joint
+        assert joint == " " or any("Marmaduke on Telstra" in x for x in found)  # the sidebar is chrome still

@@ -436,12 +436,19 @@ def turn_or_number(ln: Line) -> bool:
     return ln.words <= TURN_MAX_WORDS and not ln.hits and _TURN.fullmatch(ln.text.strip()) is not None
 
 
-def _comments_start(text: str, lines: Sequence[Line], first: int, last: int) -> int | None:
-    """The comments header inside the body stretch, if any: comments are chrome, however
-    much prose they hold (the body ends before them)."""
+SIDEBAR_PROSE_RATIO = 4  # the story below a sidebar's comments header: 4x the prose above it, or more
+
+
+def _prose_words(lines: Sequence[Line]) -> int:
+    return sum(ln.words for ln in lines if ln.prose)
+
+
+def _comments_start(text: str, lines: Sequence[Line], first: int, last: int, after: int = -1) -> int | None:
+    """The comments header inside the body stretch (past line `after`), if any: comments are
+    chrome, however much prose they hold (the body ends before them)."""
     if first < 0:
         return None
-    for ln in lines[first + 1:last + 1]:
+    for ln in lines[max(first, after) + 1:last + 1]:
         if (any(h.kind == "comments" for h in _strong_hits(ln)) and not _share_box(lines, ln.index)
                 and not _share_bar(text, lines, ln.index) and not _no_comments(text, ln)):
             return ln.index
@@ -1157,6 +1164,20 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     teasers = teaser_lines(lines)
     first, last = (-1, -1) if _in_capitals(lines) else main_body_of(lines, skip | (strong - embeds), teasers)
     comments = _comments_start(article.text or "", lines, first, last)
+    # a comments header above the story's headline (the record's title found in the text), with
+    # little prose above it, heads a sidebar's list of comments on other stories ("Latest
+    # Comments"), which a blog's page gives before its post: chrome down to the headline, and
+    # the story's own comments, if any, start at a header after it (L3S-GN1's APC page,
+    # flattened: the whole story was called comments; 60 words of prose above the header, a
+    # menu run together, 678 below the headline). With the post's prose above, the header is
+    # its own: a blog's page may write the title again far below, over the next post
+    # (Dragnet's knitting blog: 329 words above, 209 below)
+    headline = min((ln.index for ln in lines if ln.headline), default=-1)
+    sidebar = None
+    if (comments is not None and comments < headline <= last
+            and _prose_words(lines[first:comments]) * SIDEBAR_PROSE_RATIO < _prose_words(lines[headline:last + 1])):
+        sidebar = range(comments, headline)
+        comments = _comments_start(article.text or "", lines, first, last, after=headline)
     if comments is not None:
         last = comments - 1
     headlines = _headlines(article, lines, first, skip) if first >= 0 else set()
@@ -1180,6 +1201,10 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
         if ln.index in titled:
             verdicts.append(Verdict(ln, "phrase", "is a teaser's title, written twice right above the story's "
                                     f"closing byline {lines[titled[-1] + 1].text.strip()!r}"))
+            continue
+        if sidebar is not None and ln.index in sidebar:
+            verdicts.append(Verdict(ln, "comments", "is in a list of comments above the story's headline "
+                                    f"(from {lines[sidebar.start].text[:40]!r} on): site chrome"))
             continue
         if comments is not None and ln.index >= comments:
             header = lines[comments].text[:40]
