@@ -763,3 +763,31 @@ def test_a_persian_line_of_names_is_no_urdu_passage() -> None:
     urdu = "پاکستان کے وزیر اعظم نے کہا ہے کہ حکومت اگلے مہینے سے بجلی کی قیمتوں میں کمی کرے گی اور عوام کو ریلیف دیا جائے گا۔"
     found = list(find_mixed_language([article(PERSIAN_PREVIEW + urdu, "fa")], {"expected_languages": ["fa"]}))
     assert [f.data["language"] for f in found] == ["ur"]
+
+
+# gilets jaunes (CNN, 2019-01-07), flattened: a minister's French tweet of two sentences, its
+# attribution, then the English story; the span held the first sentence only (the window that
+# holds the second was judged English whole: a reader's "partly").
+CASTANER = (
+    "Police have identified the man filmed punching officers on a Paris footbridge during Saturday's "
+    "protests, and the interior minister said on Monday that he was now in custody. Interior Minister "
+    "Christophe Castaner tweeted Monday that \"the individual who violently attacked the policemen on the "
+    "Senghor footbridge on Saturday has turned himself in to Paris investigators.\" L'individu qui a "
+    "violemment attaqué samedi des gendarmes mobiles sur la passerelle Senghor s'est présenté aux "
+    "enquêteurs de la sûreté territoriale de Paris. Il a été immédiatement placé en garde à vue et devra "
+    "répondre de ses actes devant la Justice. — Christophe Castaner (@CCastaner) January 7, 2019 Castaner "
+    "described the attack \"cowardly and intolerable\" and praised the police for staying calm. On Monday "
+    "the boxer identified himself in a video posted on Facebook and said he was defending himself, and "
+    "his lawyer said he would answer the judges' questions.")
+
+
+def test_a_foreign_passage_takes_its_sentences_after_it_on_its_line() -> None:
+    """The run as found (the first French sentence) grows by the next sentence, French, and
+    stops at the attribution and the story, English (_reach_forward, as _reach_back before it)."""
+    start = CASTANER.index("L'individu")
+    end = CASTANER.index("de Paris.", start) + len("de Paris.")
+    run = [language_mixed._judge(CASTANER, start, end, {}, {"en"})]
+    assert run[0].language == "fr"
+    grown = language_mixed._reach_forward(CASTANER, run, {"en"}, {})
+    assert CASTANER[grown[0].start:grown[-1].end].endswith("devant la Justice.")
+    assert len(grown) == 2

@@ -353,7 +353,8 @@ def foreign_passages(
             runs[-1].append(piece)
         else:
             runs.append([piece])
-    return [_reach_back(text, run, base, params) for run in runs if run and _reported(run, base, min_chars)]
+    return [_reach_forward(text, _reach_back(text, run, base, params), base, params)
+            for run in runs if run and _reported(run, base, min_chars)]
 
 
 def _reach_back(text: str, run: list[Piece], base: set[str], params: Mapping[str, Any]) -> list[Piece]:
@@ -371,6 +372,24 @@ def _reach_back(text: str, run: list[Piece], base: set[str], params: Mapping[str
         if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):
             break
         run = [piece, *run]
+    return run
+
+
+def _reach_forward(text: str, run: list[Piece], base: set[str], params: Mapping[str, Any]) -> list[Piece]:
+    """The run with the sentences of its language just after it, on its line, as `_reach_back`
+    takes those before: a window judged whole in the article's language held the passage's
+    last sentences (a French tweet's second sentence, then its English attribution and the
+    story: gilets jaunes, CNN, flattened; a reader's "partly", forty-third session)."""
+    line_end = text.find("\n", run[-1].end)
+    after = [(m.start(), m.start() + len(m.group().rstrip()))
+             for m in _SENTENCE.finditer(text, run[-1].end, len(text) if line_end < 0 else line_end)]
+    for start, end in after:
+        if not text[start:end].strip():
+            continue
+        piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
+        if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):
+            break
+        run = [*run, piece]
     return run
 
 
