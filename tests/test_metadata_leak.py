@@ -6,7 +6,7 @@ import pytest
 from factories import make_article
 
 from audit.detect.clean import annotate
-from audit.detect.leakage.metadata_leak import find_metadata_leaks
+from audit.detect.leakage.metadata_leak import caption_end, find_metadata_leaks
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import to_article
 
@@ -114,6 +114,17 @@ def test_credit_run_on_into_the_next_sentence_ends_at_its_agency() -> None:
     text = (f"{PARAGRAPH} {PARAGRAPH} But investors are treating NIO stock as though it is. {credit} "
             f"The shares have been a 10-bagger, gaining 1,227% in value through Nov. 24.")
     assert running(text) == [(credit, {"kind": "credit"})]
+
+
+def test_a_source_in_capitals_glued_to_the_next_sentence_ends_at_its_capitals() -> None:
+    """ISOT's fake news, flat: "Source: CNNTeenagers, try that argument ..." (the break and the
+    space lost); the span ran to the sentence's end (a reader's "partly", forty-third session)."""
+    for glued in ("Teenagers, try that argument next time you get pulled over while driving.",
+                  "Six to 10 years ago, hmmm, who was in office for the vast majority of that time?"):
+        text = f"{PARAGRAPH} {PARAGRAPH} He is learning as he goes, Ryan said.Source: CNN{glued} On second thought, don't."
+        assert running(text) == [("Source: CNN", {"kind": "credit"})]
+    site = "Picture: INFphoto.com August 2014:"  # a site's capitals, not a glued sentence (fnn_gossip)
+    assert caption_end(site, "en") == len(site)
 
 
 # German running text around the credits below (the credits and their next sentences are
