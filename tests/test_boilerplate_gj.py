@@ -144,3 +144,18 @@ def test_a_sidebar_of_comments_above_the_headline_leaves_the_story_below_it() ->
         found = flagged(article(joint.join(APC), title=APC_TITLE, publisher="APC"))
         assert not any("Apple today announced" in x or "shipping immediately" in x for x in found), joint
         assert joint == " " or any("Marmaduke on Telstra" in x for x in found)  # the sidebar is chrome still
+
+
+def test_a_list_of_links_between_pipes_is_no_sentence() -> None:
+    """L3S-GN1's Hindustan Times page, flattened, ended with its footer after "Back to top";
+    16 words made it prose, and a sentence's "privacy policy" says nothing (held-out set, dev)."""
+    footer = "About us | Contact us | Work with us | Privacy Policy | Disclaimer | Sitemap"
+    story = " ".join(APC[-6:])
+    found = flagged(article(f"{APC_TITLE} {story} Back to top {footer}", title=APC_TITLE, publisher="HT"))
+    assert any(footer in x for x in found)
+    assert not any("Apple today announced" in x for x in found)
+    from audit.detect.leakage.chrome_lines import link_list
+
+    assert link_list(footer)
+    assert not link_list("Revenue | 2007 | 2008 | 12.5 | 13.1")  # a table's cells open with figures
+    assert not link_list("He said | she said | that was it | and more")  # items open lower-case
