@@ -72,3 +72,13 @@ def test_title_ranges_read_the_lowered_line(line: str) -> None:
     found = _title_ranges(line, title, line.lower())
     assert found == _title_ranges(line, title)
     assert found and all(_lower(line)[a:b] == _lower(title) for a, b in found)
+
+
+def test_a_dateline_or_an_opening_in_capitals_goes_with_its_sentence() -> None:
+    """L3S-GN1, flattened: the run of a stamp's capitalised words ended at the dateline's last
+    word, and "NEW" stayed with the stamp ("... 2008 NEW" / "YORK -- It is HBO to go.")."""
+    tail = (" The premium cable channel unit has rolled out a new service for fans who want to watch its "
+            "shows on their phones and laptops.")
+    text = ("Service To Be Launched In Wisconsin Cities POSTED: 7:54 am EST January 23, 2008 UPDATED: 8:49 "
+            "am EST January 23, 2008 NEW YORK -- It is HBO to go." + tail)
+    assert [ln.text for ln in segment(text)][1] == "NEW YORK -- It is HBO to go."

@@ -329,7 +329,22 @@ def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
     for k in range(j - 1, max(first, stop - SUBJECT_MAX_WORDS - 1), -1):
         if words[k].group().lower().strip(".,") in TITLE_WORDS:
             return k  # the subject starts at its title
+    if j < stop and _all_capitals(words[j].group()):
+        # a dateline or an opening written in capitals is given back whole: "NEW YORK -- It is
+        # HBO to go", "SHAUN EDWARDS' coaching role ..." (L3S-GN1, flat: "NEW" and "SHAUN" were
+        # left at the end of the byline's unit, and called chrome with it)
+        while j - 1 > first and stop - j < CAPITALS_OPENING_WORDS and _all_capitals(words[j - 1].group()):
+            j -= 1
     return j
+
+
+CAPITALS_OPENING_WORDS = 2  # "NEW YORK", "PALM DESERT"; more would take a byline's "THE PRESS-ENTERPRISE"
+
+
+def _all_capitals(word: str) -> bool:
+    """Whether a word is two or more letters, all capitals ("YORK", "EDWARDS'")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _title_follows(words: Sequence[re.Match[str]], first: int) -> bool:
