@@ -436,6 +436,7 @@ def test_files_of_no_input_format_in_a_folder_are_named_not_left_out_silently(tm
     (folder / "page.alhelm.net").write_text("<html><p>" + TEXT + "</p></html>", encoding="utf-8")
     (folder / "sub" / "b.xml").write_text("<doc/>", encoding="utf-8")
     (folder / "sub" / "c.xml").write_text("<doc/>", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\0")  # hidden: not named
     result = run([folder], out=None, workers=1, on_problem=None, html_report=False, data_docs=False)
     assert [a.article_id for a in result.articles] == ["a"]
     assert result.problems == [

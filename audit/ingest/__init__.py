@@ -115,8 +115,9 @@ def _walk(folder: Path, avoid: Path | None = None, skipped: list[str] | None = N
             raise UsageError(f"{root}: a run folder ({', '.join(sorted(RUN_FOLDER_MARKS))}) inside the input: "
                              "its files would be read as articles; move it out, or name the input files")
         found.extend(Path(root, name) for name in files if Path(name).suffix.lower() in READERS)
-        if skipped is not None:
-            skipped.extend(os.path.join(root, name) for name in files if Path(name).suffix.lower() not in READERS)
+        if skipped is not None:  # (hidden files, ".DS_Store", ".gitkeep", are no one's articles)
+            skipped.extend(os.path.join(root, name) for name in files
+                           if Path(name).suffix.lower() not in READERS and not name.startswith("."))
     return sorted(found)
 
 
