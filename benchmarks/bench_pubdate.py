@@ -87,16 +87,18 @@ def main() -> None:
     judged = sum(ours.values())
     right = sum(n for (_, verdict), n in ours.items() if verdict == "right")
     print(f"htmldate's evaluation pages: {len(days)} annotated and present, {len(result.articles)} read by the run")
-    print(f"corpus-audit published = annotated day: {right}/{judged} ({right / judged:.1%})")
+    print(f"corpus-audit published = annotated day: {right}/{judged} ({right / max(1, judged):.1%})")
     for (source, verdict), n in sorted(ours.items(), key=lambda item: -item[1]):
         print(f"  from {source:9s} {verdict:16s} {n}")
+    read = {Path(row["source_uri"].split("#")[0]).name for row in rows} & set(days)
     for label, options in (("default", {}), ("original_date=True", {"original_date": True})):
         hits = 0
-        for name, gold in days.items():
+        for name in read:  # the pages the run read: the same denominator
+            gold = days[name]
             html = (args.pages / name).read_bytes().decode("utf-8", "replace")
             with contextlib.suppress(Exception):  # a page htmldate cannot read counts as a miss
                 hits += find_date(html, **options) == gold
-        print(f"htmldate find_date, {label}: {hits}/{len(days)} ({hits / len(days):.1%})")
+        print(f"htmldate find_date, {label}: {hits}/{len(read)} ({hits / max(1, len(read)):.1%})")
 
 
 if __name__ == "__main__":

@@ -159,3 +159,24 @@ def test_a_list_of_links_between_pipes_is_no_sentence() -> None:
     assert link_list(footer)
     assert not link_list("Revenue | 2007 | 2008 | 12.5 | 13.1")  # a table's cells open with figures
     assert not link_list("He said | she said | that was it | and more")  # items open lower-case
+
+
+def test_replies_titled_after_the_story_keep_their_comments_section() -> None:
+    """A review's case: no title line in the story, replies titled "Re: <title>" below its
+    "Comments" header; the replies were taken for the headline, and the comments for a
+    sidebar above it, so they stopped being chrome."""
+    title = "Council approves new bike lanes downtown"
+    story = ["The city council voted on Tuesday to approve a network of protected bike lanes across the "
+             "downtown area, after two years of public meetings and a long study of traffic.",
+             "Construction is expected to begin in the spring and to last about eighteen months."]
+    replies = []
+    for n in range(6):
+        replies += [f"Re: {title}", f"Posted by reader{n} on March {n + 3}, 2019",
+                    "I ride to work every day and these lanes will make a real difference for me and "
+                    "for my neighbours, who are afraid of the traffic on the main road in the morning."]
+    for joint in ("\n", " "):
+        found = flagged(article(joint.join([*story, "Comments", *replies]), title=title, publisher="Gazette"))
+        assert sum("I ride to work every day" in x for x in found) == 6, joint
+        assert not any("list of comments above" in f.message
+                       for f in find_boilerplate_lines([article(joint.join([*story, "Comments", *replies]),
+                                                                title=title, publisher="Gazette")], {}))

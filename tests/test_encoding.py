@@ -60,6 +60,8 @@ def test_a_c1_byte_ftfy_cannot_repair_is_not_said_to_be_repaired() -> None:
     [finding] = findings("These control characters are apparently intentional \x81 here.")
     assert finding.data["kind"] == "mojibake" and finding.data["codepoints"] == ["U+0081"]
     assert "cannot repair" in finding.message and "gives" not in finding.message
+    [page_break] = findings("A page ends here.\x0c The next page of the report starts with this sentence.")
+    assert "C1" not in page_break.message and "Control character" in page_break.message
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x85", "\ufeff"])

@@ -791,3 +791,16 @@ def test_a_foreign_passage_takes_its_sentences_after_it_on_its_line() -> None:
     grown = language_mixed._reach_forward(CASTANER, run, {"en"}, {})
     assert CASTANER[grown[0].start:grown[-1].end].endswith("devant la Justice.")
     assert len(grown) == 2
+
+
+def test_every_passage_found_is_grown_forward(monkeypatch: pytest.MonkeyPatch) -> None:
+    """foreign_passages hands each run it reports to _reach_forward (the call, not only the helper)."""
+    grown = []
+
+    def spy(text, run, base, params):  # type: ignore[no-untyped-def]
+        grown.append(text[run[0].start:run[-1].end])
+        return run
+
+    monkeypatch.setattr(language_mixed, "_reach_forward", spy)
+    [finding] = mixed(f"{ENGLISH}\n{FRENCH}\nThe Kremlin said Putin would not attend.")
+    assert grown == [FRENCH] == [finding.excerpt]

@@ -123,8 +123,9 @@ def test_a_source_in_capitals_glued_to_the_next_sentence_ends_at_its_capitals() 
                   "Six to 10 years ago, hmmm, who was in office for the vast majority of that time?"):
         text = f"{PARAGRAPH} {PARAGRAPH} He is learning as he goes, Ryan said.Source: CNN{glued} On second thought, don't."
         assert running(text) == [("Source: CNN", {"kind": "credit"})]
-    site = "Picture: INFphoto.com August 2014:"  # a site's capitals, not a glued sentence (fnn_gossip)
-    assert caption_end(site, "en") == len(site)
+    for name in ("Picture: INFphoto.com August 2014:", "Source: CNNMoney", "Photo: NBCUniversal",
+                 "Source: NYTimes", "Source: PRNewswire"):  # names in capitals, no glued sentence
+        assert caption_end(name, "en") == len(name)
 
 
 # German running text around the credits below (the credits and their next sentences are

@@ -436,9 +436,14 @@ def test_files_of_no_input_format_in_a_folder_are_named_not_left_out_silently(tm
     (folder / "page.alhelm.net").write_text("<html><p>" + TEXT + "</p></html>", encoding="utf-8")
     (folder / "sub" / "b.xml").write_text("<doc/>", encoding="utf-8")
     (folder / "sub" / "c.xml").write_text("<doc/>", encoding="utf-8")
+    (folder / "sub" / "d.txt").write_text(TEXT + " Another.", encoding="utf-8")
     (folder / ".DS_Store").write_bytes(b"\0")  # hidden: not named
+    (folder / ".git").mkdir()
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")  # nor under a hidden folder
     result = run([folder], out=None, workers=1, on_problem=None, html_report=False, data_docs=False)
-    assert [a.article_id for a in result.articles] == ["a"]
+    assert sorted(a.article_id for a in result.articles) == ["a", "d"]
     assert result.problems == [
         f"{folder}: 3 files not read, of no input format (.xml 2, .net 1; read: .csv .htm .html .json "
         ".jsonl .parquet .txt): page.alhelm.net, sub/b.xml, sub/c.xml"]
+    both = run([folder, folder / "sub"], out=None, workers=1, on_problem=None, html_report=False, data_docs=False)
+    assert len(both.problems) == 1  # sub/'s files are named once, under the first folder given

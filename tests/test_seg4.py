@@ -82,3 +82,6 @@ def test_a_dateline_or_an_opening_in_capitals_goes_with_its_sentence() -> None:
     text = ("Service To Be Launched In Wisconsin Cities POSTED: 7:54 am EST January 23, 2008 UPDATED: 8:49 "
             "am EST January 23, 2008 NEW YORK -- It is HBO to go." + tail)
     assert [ln.text for ln in segment(text)][1] == "NEW YORK -- It is HBO to go."
+    menu = "Home | World | US | Politics | TECH FBI agents raided the offices of the company on Monday." + tail
+    assert [ln.text for ln in segment(menu)][:2] == [  # no dateline's mark: the menu keeps its "TECH"
+        "Home | World | US | Politics | TECH", "FBI agents raided the offices of the company on Monday."]

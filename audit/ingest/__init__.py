@@ -62,8 +62,10 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
         if path.is_dir():
             skipped: list[str] = []
             found = _walk(path, avoid, skipped)
-            if skipped and not_read is not None:
-                not_read[path] = skipped
+            if not_read is not None:  # a file under two folders given is named once
+                named = {n for names in not_read.values() for n in names}
+                if fresh := [n for n in skipped if n not in named]:
+                    not_read[path] = fresh
             if not found:
                 exts = ", ".join(sorted(READERS))
                 raise UsageError(f"{path}: folder holds no input file ({exts})")
@@ -115,7 +117,8 @@ def _walk(folder: Path, avoid: Path | None = None, skipped: list[str] | None = N
             raise UsageError(f"{root}: a run folder ({', '.join(sorted(RUN_FOLDER_MARKS))}) inside the input: "
                              "its files would be read as articles; move it out, or name the input files")
         found.extend(Path(root, name) for name in files if Path(name).suffix.lower() in READERS)
-        if skipped is not None:  # (hidden files, ".DS_Store", ".gitkeep", are no one's articles)
+        # (hidden files and folders, ".DS_Store", ".git/", are no one's articles)
+        if skipped is not None and not any(part.startswith(".") for part in Path(os.path.relpath(root, folder)).parts):
             skipped.extend(os.path.join(root, name) for name in files
                            if Path(name).suffix.lower() not in READERS and not name.startswith("."))
     return sorted(found)
@@ -130,7 +133,7 @@ def not_read_line(folder: Path, names: Sequence[str]) -> str:
     shown = ", ".join(sorted(os.path.relpath(n, folder) for n in names)[:SHOWN_NOT_READ])
     more = f" and {len(names) - SHOWN_NOT_READ} more" if len(names) > SHOWN_NOT_READ else ""
     return (f"{folder}: {len(names)} file{'s' if len(names) > 1 else ''} not read, of no input format "
-            f"({', '.join(f'{k} {n}' for k, n in kinds.most_common())}; read: "
+            f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items(), key=lambda kn: (-kn[1], kn[0])))}; read: "
             f"{' '.join(sorted(READERS))}): {shown}{more}")
 
 

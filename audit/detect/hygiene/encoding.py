@@ -80,9 +80,13 @@ def _message(repair: Repair) -> str:
     if repair.kind == "control":
         return (f"Control character in {shown} ({', '.join(_codepoints(repair.before))}); "
                 f"ftfy repair (--fix-encoding) removes it: {_visible(repair.after)}.")
-    if repair.after == repair.before:  # a lone C1 byte ("\x81"): cp1252 has no character for it
-        return (f"Mojibake {shown} ({', '.join(_codepoints(repair.before))}): a byte of another "
-                "codec left as a C1 control; ftfy cannot repair it, re-extract the source.")
+    if repair.after == repair.before:  # nothing ftfy changes: a lone C1 byte ("\x81"), a form feed
+        odd = _codepoints(repair.before)
+        if odd and all(0x80 <= int(c[2:], 16) <= 0x9F for c in odd):  # cp1252 has no character for it
+            return (f"Mojibake {shown} ({', '.join(odd)}): a byte of another codec left as a C1 "
+                    "control; ftfy cannot repair it, re-extract the source.")
+        return (f"Control character in {shown} ({', '.join(odd)}): not text, and ftfy leaves it; "
+                "remove it or re-extract the source.")
     return (f"Mojibake {shown}: text decoded with the wrong codec; ftfy repair "
             f"(--fix-encoding) gives {_visible(repair.after)}.")
 

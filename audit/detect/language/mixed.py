@@ -364,9 +364,12 @@ def _reach_back(text: str, run: list[Piece], base: set[str], params: Mapping[str
     article appended to a German page: the span began one to three sentences late). Judged
     one by one from the run backwards, while they are in the run's language; only for runs
     found, so a few langdetect calls a passage."""
-    line_start = text.rfind("\n", 0, run[0].start) + 1
+    line = text.rfind("\n", 0, run[0].start) + 1
+    line_start = max(line, run[0].start - REACH_CHARS)  # (a flat text's line is the whole article)
     before = [(m.start(), m.start() + len(m.group().rstrip()))
               for m in _SENTENCE.finditer(text, line_start, run[0].start)]
+    if line_start > line and before:
+        before = before[1:]  # the first, cut by the reach: no sentence to judge
     for start, end in reversed(before):
         piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
         if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):
@@ -381,9 +384,14 @@ def _reach_forward(text: str, run: list[Piece], base: set[str], params: Mapping[
     last sentences (a French tweet's second sentence, then its English attribution and the
     story: gilets jaunes, CNN, flattened; a reader's "partly", forty-third session)."""
     line_end = text.find("\n", run[-1].end)
-    after = [(m.start(), m.start() + len(m.group().rstrip()))
-             for m in _SENTENCE.finditer(text, run[-1].end, len(text) if line_end < 0 else line_end)]
-    for start, end in after:
+    # no further than a window's reach (a flat text's line is the whole article): read lazily,
+    # the first sentence of another language ends it
+    line_end = len(text) if line_end < 0 else line_end
+    reach = min(line_end, run[-1].end + REACH_CHARS)
+    for m in _SENTENCE.finditer(text, run[-1].end, reach):
+        if m.end() == reach < line_end:
+            break  # a sentence cut by the reach: not judged
+        start, end = m.start(), m.start() + len(m.group().rstrip())
         if not text[start:end].strip():
             continue
         piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
@@ -514,6 +522,7 @@ def _pieces(
 # langdetect, sure of its majority language, hid a foreign quarter of it (a German page with
 # a French article appended: 10 of 10 such records of multiling/odd.jsonl, none found).
 WINDOW_CHARS = 800
+REACH_CHARS = 2 * WINDOW_CHARS  # how far _reach_back and _reach_forward read, from the run
 
 
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -436,11 +436,18 @@ def turn_or_number(ln: Line) -> bool:
     return ln.words <= TURN_MAX_WORDS and not ln.hits and _TURN.fullmatch(ln.text.strip()) is not None
 
 
+_NON_WORD = re.compile(r"\W+")
 SIDEBAR_PROSE_RATIO = 4  # the story below a sidebar's comments header: 4x the prose above it, or more
+SIDEBAR_MAX_PROSE_WORDS = 100  # and above the header no more prose than a menu run together (APC's: 60)
 
 
 def _prose_words(lines: Sequence[Line]) -> int:
     return sum(ln.words for ln in lines if ln.prose)
+
+
+def _is_title(line: Line, title: str | None) -> bool:
+    """Whether a line is the record's title and nothing more (marks and case aside)."""
+    return bool(title) and _NON_WORD.sub(" ", line.text.lower()).split() == _NON_WORD.sub(" ", (title or "").lower()).split()
 
 
 def _comments_start(text: str, lines: Sequence[Line], first: int, last: int, after: int = -1) -> int | None:
@@ -1172,10 +1179,14 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     # menu run together, 678 below the headline). With the post's prose above, the header is
     # its own: a blog's page may write the title again far below, over the next post
     # (Dragnet's knitting blog: 329 words above, 209 below)
-    headline = min((ln.index for ln in lines if ln.headline), default=-1)
+    # (Dragnet's knitting blog: 329 words above, 209 below). The headline must be the title
+    # itself, written once: replies titled "Re: <title>" are comments, not the story's head
+    heads = [ln for ln in lines if ln.headline]
+    headline = heads[0].index if len(heads) == 1 and _is_title(heads[0], article.title) else -1
     sidebar = None
-    if (comments is not None and comments < headline <= last
-            and _prose_words(lines[first:comments]) * SIDEBAR_PROSE_RATIO < _prose_words(lines[headline:last + 1])):
+    above = _prose_words(lines[first:comments]) if comments is not None else 0
+    if (comments is not None and comments < headline <= last and above <= SIDEBAR_MAX_PROSE_WORDS
+            and above * SIDEBAR_PROSE_RATIO < _prose_words(lines[headline:last + 1])):
         sidebar = range(comments, headline)
         comments = _comments_start(article.text or "", lines, first, last, after=headline)
     if comments is not None:
@@ -1204,7 +1215,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
             continue
         if sidebar is not None and ln.index in sidebar:
             verdicts.append(Verdict(ln, "comments", "is in a list of comments above the story's headline "
-                                    f"(from {lines[sidebar.start].text[:40]!r} on): site chrome"))
+                                    f"(from {lines[sidebar.start].text[:40]!r} on)"))
             continue
         if comments is not None and ln.index >= comments:
             header = lines[comments].text[:40]

@@ -293,8 +293,9 @@ GLUED_OPENERS = SENTENCE_STARTERS | {"even", "so", "yet", "now", "then", "also",
 # A labelled credit's name in capitals glued to the next sentence's first word, whatever that
 # word: "Source: CNNTeenagers, try that argument ...", "Source: CNBCSix to 10 years ago"
 # (ISOT's fake news, 4 spans that ran to the sentence's end; a reader's "partly")
-# The capitals open their token, and the word ends as a word does ("Picture: INFphoto.com" is a site)
-_CAPS_THEN_WORD = re.compile(r"(?<![\w.])[A-Z]{2,}(?=[A-Z][a-z]{2,}(?:[\s,;:!?]|\.(?!\w)|$))")
+# The capitals open their token, and a sentence goes on after the word: a comma or a lower-case
+# word ("Picture: INFphoto.com" is a site; "Source: CNNMoney", "Photo: NBCUniversal" are names)
+_CAPS_THEN_WORD = re.compile(r"(?<![\w.])[A-Z]{2,}(?=[A-Z][a-z]{2,}(?:,|\s+[a-z]))")
 
 
 def caption_end(text: str, language: str | None = None) -> int:

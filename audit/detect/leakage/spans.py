@@ -329,16 +329,24 @@ def _back_off(words: Sequence[re.Match[str]], first: int, stop: int) -> int:
     for k in range(j - 1, max(first, stop - SUBJECT_MAX_WORDS - 1), -1):
         if words[k].group().lower().strip(".,") in TITLE_WORDS:
             return k  # the subject starts at its title
-    if j < stop and _all_capitals(words[j].group()):
-        # a dateline or an opening written in capitals is given back whole: "NEW YORK -- It is
-        # HBO to go", "SHAUN EDWARDS' coaching role ..." (L3S-GN1, flat: "NEW" and "SHAUN" were
-        # left at the end of the byline's unit, and called chrome with it)
+    if j < stop and _all_capitals(words[j].group()) and _dateline_mark(words, j, stop):
+        # a dateline in capitals is given back whole: "NEW YORK -- It is HBO to go" (L3S-GN1,
+        # flat: "NEW" was left at the end of the stamp's unit, and called chrome with it). Only
+        # before a dateline's mark: a menu's last item before an acronym stays with the menu
+        # ("Politics | TECH" / "FBI agents raided ...", a review's case)
         while j - 1 > first and stop - j < CAPITALS_OPENING_WORDS and _all_capitals(words[j - 1].group()):
             j -= 1
     return j
 
 
 CAPITALS_OPENING_WORDS = 2  # "NEW YORK", "PALM DESERT"; more would take a byline's "THE PRESS-ENTERPRISE"
+_DATELINE_DASHES = frozenset(["-", "--", "—", "–"])
+
+
+def _dateline_mark(words: Sequence[re.Match[str]], j: int, stop: int) -> bool:
+    """Whether the capitals ending at word j are a dateline's: a dash follows them, or they end
+    with a colon or a comma ("KOLLAM:", "PALM DESERT, Calif.")."""
+    return (stop < len(words) and words[stop].group() in _DATELINE_DASHES) or words[j].group()[-1:] in (":", ",")
 
 
 def _all_capitals(word: str) -> bool:
