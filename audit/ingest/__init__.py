@@ -55,6 +55,7 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
     if not paths:
         raise UsageError("no input given: name a file or folder")
     files: list[Path] = []
+    named: set[str] = set()  # the files of no input format named so far (in `not_read`)
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -62,10 +63,10 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
         if path.is_dir():
             skipped: list[str] = []
             found = _walk(path, avoid, skipped)
-            if not_read is not None:  # a file under two folders given is named once
-                named = {n for names in not_read.values() for n in names}
-                if fresh := [n for n in skipped if n not in named]:
-                    not_read[path] = fresh
+            # a file under two folders given is named once
+            if not_read is not None and (fresh := [n for n in skipped if n not in named]):
+                not_read[path] = fresh
+                named.update(fresh)
             if not found:
                 exts = ", ".join(sorted(READERS))
                 raise UsageError(f"{path}: folder holds no input file ({exts})")

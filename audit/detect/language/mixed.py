@@ -371,8 +371,7 @@ def _reach_back(text: str, run: list[Piece], base: set[str], params: Mapping[str
     if line_start > line and before:
         before = before[1:]  # the first, cut by the reach: no sentence to judge
     for start, end in reversed(before):
-        piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
-        if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):
+        if (piece := _in_run_language(text, start, end, run, base, params)) is None:
             break
         run = [piece, *run]
     return run
@@ -384,9 +383,9 @@ def _reach_forward(text: str, run: list[Piece], base: set[str], params: Mapping[
     last sentences (a French tweet's second sentence, then its English attribution and the
     story: gilets jaunes, CNN, flattened; a reader's "partly", forty-third session)."""
     line_end = text.find("\n", run[-1].end)
+    line_end = len(text) if line_end < 0 else line_end
     # no further than a window's reach (a flat text's line is the whole article): read lazily,
     # the first sentence of another language ends it
-    line_end = len(text) if line_end < 0 else line_end
     reach = min(line_end, run[-1].end + REACH_CHARS)
     for m in _SENTENCE.finditer(text, run[-1].end, reach):
         if m.end() == reach < line_end:
@@ -394,11 +393,20 @@ def _reach_forward(text: str, run: list[Piece], base: set[str], params: Mapping[
         start, end = m.start(), m.start() + len(m.group().rstrip())
         if not text[start:end].strip():
             continue
-        piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
-        if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):
+        if (piece := _in_run_language(text, start, end, run, base, params)) is None:
             break
         run = [*run, piece]
     return run
+
+
+def _in_run_language(text: str, start: int, end: int, run: list[Piece], base: set[str],
+                     params: Mapping[str, Any]) -> Piece | None:
+    """text[start:end] judged as a piece, if it is foreign in the run's language (the step
+    _reach_back and _reach_forward take sentence by sentence); else None."""
+    piece = _plain(text, start, end, base, params) or _judge(text, start, end, params, base)
+    if piece.language != run[0].language or _not_foreign(text[start:end], piece, base):
+        return None
+    return piece
 
 
 def _reported(run: list[Piece], base: set[str], min_chars: int) -> bool:

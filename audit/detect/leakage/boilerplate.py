@@ -1060,8 +1060,7 @@ def main_body_of(lines: Sequence[Line], chrome: set[int], teasers: Mapping[int, 
     inside = sum(ln.words for ln in lines[first:last + 1])
     if inside >= BODY_MIN_SHARE * sum(ln.words for ln in lines):
         return first, last
-    prose = sum(ln.words for ln in lines[first:last + 1] if ln.prose)
-    return (first, last) if prose >= BODY_MIN_PROSE * sum(ln.words for ln in lines if ln.prose) else (-1, -1)
+    return (first, last) if _prose_words(lines[first:last + 1]) >= BODY_MIN_PROSE * _prose_words(lines) else (-1, -1)
 
 
 def _in_capitals(lines: Sequence[Line]) -> bool:
@@ -1178,7 +1177,6 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     # flattened: the whole story was called comments; 60 words of prose above the header, a
     # menu run together, 678 below the headline). With the post's prose above, the header is
     # its own: a blog's page may write the title again far below, over the next post
-    # (Dragnet's knitting blog: 329 words above, 209 below)
     # (Dragnet's knitting blog: 329 words above, 209 below). The headline must be the title
     # itself, written once: replies titled "Re: <title>" are comments, not the story's head
     heads = [ln for ln in lines if ln.headline]
