@@ -882,3 +882,24 @@ def test_a_sentence_cut_at_a_name_s_initials_stays_in_the_body() -> None:
     text = f"{story} {teasers}"
     found = list(find_boilerplate_lines([article(text, title="Sacred Heart wins debut as No. 1")], {}))
     assert found and min(f.start for f in found) == text.index("Story History"), [f.excerpt for f in found]
+
+
+def test_wire_close_glued_to_a_word_or_after_an_abbreviation_opens_a_span() -> None:
+    """yahoo_flat: Bloomberg's close glued to the story's last words with no full stop
+    ("... the biggest underweight globallyFor more articles like this, ..."), or after a full
+    stop the splitter reads as an abbreviation's ("... Temasek and Bain & Co. For more ..."):
+    the close ran on in the story's sentence (a span of 126 words, past the 40 a "contains"
+    phrase counts in) or inside its word (61 closes unflagged). It opens a span of its own;
+    the story's words stay out of it."""
+    survey = ("Other survey highlights include: exposure to euro-area equities rose 4 percentage points "
+              "to 55% overweight, the highest since 2010, the survey's most-preferred region; exposure "
+              "to U.K. equities rose 16 percentage points to 18% underweight, the largest monthly "
+              "increase since 2015, and the region remains the biggest underweight globally")
+    close = ("For more articles like this, please visit us at bloomberg.comSubscribe now to stay ahead "
+             "with the most trusted business news source.©2020 Bloomberg L.P.")
+    study = ("Indonesia has become a key battleground between the regional rivals, and its internet "
+             "economy is set to reach $130 billion by 2025, according to a recent study by Google, "
+             "Temasek and Bain & Co. ")
+    for text in (f"{LUMINAR_LEAD} {survey}{close}", f"{LUMINAR_LEAD} {study}{close}"):
+        found = [text[f.start:f.end] for f in find_boilerplate_lines([article(text)], {})]
+        assert found == [close], found

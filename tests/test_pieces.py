@@ -137,7 +137,7 @@ def test_scan_line_finds_the_markers_and_every_contains_phrase() -> None:
     lines = [body for text, _, _ in _texts() for _, body in physical_lines(text)]
     said = []
     for body in lines:
-        markers, contains = scan_line(body)
+        markers, contains, _ = scan_line(body)
         assert markers == find_markers(body)
         said.append(contains)
         if not contains:
@@ -154,7 +154,7 @@ def test_scan_line_keeps_the_screen_on_where_lowering_adds_a_character() -> None
     assert scan_line(plain)[1] is False  # the screen works on an ordinary line
     turkish = plain.replace("Turkey", "TÜRKİYE")
     assert "İ".lower() != "i" and len(turkish.lower()) > len(turkish)
-    markers, contains = scan_line(turkish)
+    markers, contains, _ = scan_line(turkish)
     assert contains is True
     assert markers == find_markers(turkish)
 

@@ -36,6 +36,7 @@ from audit.detect.leakage.chrome_lines import (
     PROSE_MIN_LOWER,
     PROSE_MIN_WORDS,
     RUN_ON_WORDS,
+    SENTENCE_KINDS,
     Line,
     PhraseHit,
     cased_counts,
@@ -146,11 +147,8 @@ WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used 
 # prose, and a "contains" phrase in prose is only evidence ("The company changed its privacy
 # policy" is news); these are long and say nothing else (fundus pages: Business Insider DE's
 # placeholder 8 times in one list article, unflagged)
-# A site's standing disclaimer or promo that closes its pieces, as a long phrase no story writes
-# ("Disclaimer: The opinions expressed in this article are solely those of the featured analyst",
-# TipRanks' "To find good ideas for stocks trading at attractive valuations, visit ...": yahoo_flat,
-# 825 of 849 unfound in flat text, where a footer's phrase in a sentence was only evidence)
-SENTENCE_KINDS = frozenset({"consent", "disclaimer"})
+# A site's standing disclaimer or promo that closes its pieces, as a long phrase no story writes:
+# chrome_lines.SENTENCE_KINDS
 # Chrome that stands inside the body where the page put it (an embed's placeholder, an ad
 # slot's label): it neither cuts the body nor says the page's chrome starts there. A
 # portfolio page's "Werbung" (advertising, one of its fields) had made the 26 lines above
