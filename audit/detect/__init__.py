@@ -99,10 +99,11 @@ def registry() -> list[Detector]:
     from audit.detect.language import mixed as language_mixed
     from audit.detect.language import unexpected as language
     from audit.detect.leakage import boilerplate, metadata_leak, paywall
-    from audit.normalise.dates import LOCAL_DATE_LANGUAGES
+    from audit.normalise.dates import CJK_DATE_LANGUAGES, LOCAL_DATE_LANGUAGES
 
     en = frozenset({"en"})
-    dated = en | LOCAL_DATE_LANGUAGES  # dates read in English and in calendar_names.json's languages
+    # dates read in English, in calendar_names.json's languages, and in Chinese, Japanese and Korean
+    dated = en | LOCAL_DATE_LANGUAGES | CJK_DATE_LANGUAGES
     return [
         Detector("provenance", ("provenance.missing",), provenance.find_missing_provenance),
         Detector("language", ("language.unexpected",), language.find_unexpected_language),

@@ -57,7 +57,7 @@ ANCHOR_REACH = 2000  # characters after a full date in which a yearless date may
 # Dragnet's pages: 1932 is the car's year; docs/measurements/precg.md).
 _TRAILING_YEAR = re.compile(r"\s*(?:[-–—/,]\s*|\.)?((?:19|20)\d\d)(?![\d/-])" + NOT_A_CLOCK)
 _YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])" + NOT_A_CLOCK)
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|[。！？]|\n")  # Chinese and Japanese stops need no space
 # "Sun" right after a capitalised word names a paper ("Toronto Sun, January 29", "Baltimore Sun, 26 July
 # 1995": a press review and a bibliography of CleanEval's pages, docs/measurements/precr.md), except
 # after the words that stamp a date or a schedule ("Posted Sun, Jan 29", "Open Sat Sun, May 3").
@@ -225,10 +225,12 @@ def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bo
 # sentence: "An internal report on last year's unprecedented one-day shutdown" opens an LA
 # Times story of 2016-12-16 that says "Monday, Dec. 14" (2015's Monday; Postlight's fixtures).
 # Further on, "last year" is another matter ("... before Macron took office last year", after
-# "Thursday, July 27th" in a Guardian story of 2018-08-03: the visit was 2018's). English only.
+# "Thursday, July 27th" in a Guardian story of 2018-08-03: the visit was 2018's). English, and
+# Chinese, Japanese and Korean (find_cjk_dates): "昨年7月11日（土）に開催された" in a Japanese
+# story of 2010-08-22 (ja_news: 2009's Saturday), "去年", "작년", "지난해"; "来年", "明年", "내년".
 LEAD_CHARS = 400
-_RELATIVE_YEARS = ((-1, re.compile(r"\b(?:[Ll]ast|[Pp]revious) year\b|\ba year (?:ago|earlier)\b")),
-                   (1, re.compile(r"\b[Nn]ext year\b")))
+_RELATIVE_YEARS = ((-1, re.compile(r"\b(?:[Ll]ast|[Pp]revious) year\b|\ba year (?:ago|earlier)\b|昨年|去年|작년|지난해")),
+                   (1, re.compile(r"\b[Nn]ext year\b|来年|明年|내년")))
 
 
 def _written_years(text: str) -> set[int]:

@@ -1,0 +1,75 @@
+"""Dates in Chinese, Japanese and Korean, read by the date checks and the dateline (forty-fourth
+session). Figures each followed by the mark of year, month and day ("2018年11月4日", "2018년 11월
+4일"), the weekday after the date; until then zh_news, ja_news and ko_news were not date-checked
+at all. The sentences around the dates are made up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from factories import make_article
+
+from audit.detect import registry
+from audit.detect.consistency.dates import find_invalid_dates
+from audit.detect.consistency.weekdays import find_weekday_mismatches
+from audit.normalise.dates import find_cjk_dates, publication_date
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("2018年11月4日（星期日）上午", [(2018, 11, 4, 6)]),
+    ("11月3日，2018年体操世锦赛在多哈开幕", [(None, 11, 3, None)]),  # "2018年体操": a year, no date
+    ("2018년 11월 4일 (일) 오전", [(2018, 11, 4, 6)]),
+    ("2018년 11월 5일 월요일", [(2018, 11, 5, 0)]),
+    ("平成30年11月4日(日)に", [(2018, 11, 4, 6)]),  # a Japanese era's year
+    ("令和元年5月1日(水)", [(2019, 5, 1, 2)]),
+    ("１１月４日（日）", [(None, 11, 4, 6)]),  # full-width figures
+    ("11月4号周日", [(None, 11, 4, 6)]),
+    ("据报道，10月31日-11月2日举行", [(None, 10, 31, None), (None, 11, 2, None)]),
+])
+def test_cjk_dates_with_their_weekdays(text: str, read: list[tuple[int | None, int, int, int | None]]) -> None:
+    assert [(m.year, m.month, m.day, m.weekday) for m in find_cjk_dates(text)] == read
+
+
+@pytest.mark.parametrize("text", [
+    "农历2月30日是春节后的第30天",  # the lunar calendar: a month of 30 days
+    "版本v1.11月3日发布",  # a figure runs into the month
+    "13月5日",  # no such month
+    "2018年度の決算",  # a fiscal year, no date
+])
+def test_what_is_no_cjk_date(text: str) -> None:
+    assert find_cjk_dates(text) == []
+
+
+def test_a_cjk_date_that_does_not_exist_and_a_wrong_weekday_are_found() -> None:
+    invalid = make_article("公司表示，合同已于2018年2月30日签署。", language="zh", article_id="zh")
+    [finding] = find_invalid_dates([invalid], {})
+    assert finding.excerpt == "2018年2月30日"
+    wrong = make_article("会议于2018年11月4日（星期一）在北京举行。", language="zh", article_id="zh2")
+    [mismatch] = find_weekday_mismatches([wrong], {})
+    assert mismatch.excerpt == "2018年11月4日（星期一）" and "Sunday" in mismatch.message
+    right = make_article("会議は2018年11月4日(日)に東京で開かれた。", language="ja", article_id="ja")
+    assert list(find_weekday_mismatches([right], {})) == []
+
+
+def test_the_date_checks_run_on_cjk_articles() -> None:
+    by_name = {d.name: d for d in registry()}
+    for name in ("dates", "weekdays"):
+        assert {"zh", "ja", "ko"} <= set(by_name[name].languages)
+
+
+def test_a_head_line_of_a_cjk_date_is_a_dateline() -> None:
+    assert publication_date("2018年11月05日 08:30\n新浪体育讯 北京时间11月5日消息") == (date(2018, 11, 5), "dateline")
+    assert publication_date("  2018년 11월 5일 (월)\n본문") == (date(2018, 11, 5), "dateline")
+    assert publication_date("11月5日 08:30\n正文") == (None, "none")  # no year
+    assert publication_date("2018年11月5日，公司宣布了新的计划，并表示将在明年推出。\n") == (None, "none")  # a sentence
+
+
+def test_last_year_in_cjk_is_the_year_of_a_yearless_date() -> None:
+    """ja_news (ld-sports-watch-4960611, 2010-08-22): "昨年7月11日（土）" is last year's Saturday."""
+    said = "スタジアムは謝罪した。昨年7月11日（土）に開催された同一カードでも同じ事態が起こっていたのだ。"
+    assert list(find_weekday_mismatches([make_article(said, language="ja", published=date(2010, 8, 22))], {})) == []
+    bare = said.replace("昨年", "")
+    [finding] = find_weekday_mismatches([make_article(bare, language="ja", published=date(2010, 8, 22))], {})
+    assert "it is a Saturday in 2009" in finding.message
