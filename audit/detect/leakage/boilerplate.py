@@ -57,6 +57,7 @@ from audit.detect.leakage.edit_links import edit_link
 from audit.detect.leakage.markup import markup_spans
 from audit.detect.leakage.numbered_headings import numbered_headings
 from audit.detect.leakage.recurrence import unit_recurrence
+from audit.detect.leakage.share_bars import share_bar
 from audit.detect.leakage.spans import ABBREVIATIONS, SLUG_SMALL_WORDS, segment
 from audit.detect.leakage.transcripts import utterances
 from audit.detect.leakage.tweets import quoted_tweet, tweet_lines
@@ -1202,8 +1203,13 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     titled = _title_twice_above(lines, byline) if byline is not None else []
     verdicts: list[Verdict | Pending] = []
     for ln in (lines[:tags[0]] if tags else lines):
-        if ln.index in skip or ln.index in said or (
-                ln.index in headlines and (not labels or _teaser_label(lines, ln) is None)):
+        if ln.index in skip or ln.index in said:
+            continue
+        if not ln.headline and share_bar(ln):  # a flattened page's share buttons run together (a
+            # run of capitalised names, as a teaser's headline is): inside the story's stretch too
+            verdicts.append(Verdict(ln, "phrase", "is a share bar: the names of the networks to share the story on"))
+            continue
+        if ln.index in headlines and (not labels or _teaser_label(lines, ln) is None):
             continue  # (a headline right under "Leia também" is another story's: a teaser)
         if ln.index in titled:
             verdicts.append(Verdict(ln, "phrase", "is a teaser's title, written twice right above the story's "
