@@ -73,3 +73,21 @@ def test_last_year_in_cjk_is_the_year_of_a_yearless_date() -> None:
     bare = said.replace("昨年", "")
     [finding] = find_weekday_mismatches([make_article(bare, language="ja", published=date(2010, 8, 22))], {})
     assert "it is a Saturday in 2009" in finding.message
+
+
+def test_a_cjk_day_word_with_its_day_disagreeing_with_the_record_date() -> None:
+    """ja_news (ld-smax-6644560, dated 2012-06-10): "本日25日（金）に発売" was written on May 25, a
+    Friday: the bracketed weekday picks the month. Korean's "오늘(20일)" on a page dated the 21st is
+    within the check's day of tolerance; "今日1日" is "all day today", no date."""
+    from audit.detect.consistency.relative_dates import find_relative_date_conflicts
+
+    def found(text: str, language: str, published: date) -> list[str]:
+        article = make_article(text, language=language, published=published)
+        return [f.data["stated"] for f in find_relative_date_conflicts([article], {})]
+
+    assert found("いよいよ本日25日（金）にKDDIから発売となる", "ja", date(2012, 6, 10)) == ["May 25, 2012"]
+    assert found("昨天（4日）上午，记者从市政府获悉", "zh", date(2018, 11, 9)) == ["November 4, 2018"]
+    assert found("본문 오늘(20일) 아침에 봤을 때는", "ko", date(2021, 12, 21)) == []
+    assert found("——今日1日ここにいて、作品に出ている", "ja", date(2011, 9, 26)) == []
+    assert found("本日22日（火）に東京スカイツリーがOPEN", "ja", date(2012, 5, 22)) == []
+    assert found("3日間の日程で、明日5日から開かれる", "ja", date(2012, 3, 4)) == []

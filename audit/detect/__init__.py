@@ -126,7 +126,7 @@ def registry() -> list[Detector]:
         Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, dated,
                  per_article=True),
         Detector("relative_dates", ("consistency.relative_date",),
-                 relative_dates.find_relative_date_conflicts, en, per_article=True,
+                 relative_dates.find_relative_date_conflicts, en | CJK_DATE_LANGUAGES, per_article=True,
                  judges=relative_dates.judges),
         Detector("titles", ("consistency.title_anachronism",), titles.find_title_anachronisms, en,
                  per_article=True, judges=titles.judges),

@@ -495,11 +495,12 @@ _CJK_WEEKDAY_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5,
                      "월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}  # the era's first year is year 1 ("元年")
 _NUMBERED_WEEKDAY = r"(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]"
+CJK_WEEKDAY = _NUMBERED_WEEKDAY + r"|[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?"  # a weekday as brackets hold it
 _CJK_DATE = re.compile(
     r"(?<![\d.:])"  # no figure runs into the date: "v1.11月" is no date
     r"(?:(?P<year>(?:19|20)\d\d)\s*[年년]\s*|(?P<era>令和|平成|昭和)\s*(?P<era_year>\d{1,2}|元)\s*年\s*)?"
     r"(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]"
-    r"(?:\s*[（(]\s*(?P<bracketed>" + _NUMBERED_WEEKDAY + r"|[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?)\s*[）)]"
+    r"(?:\s*[（(]\s*(?P<bracketed>" + CJK_WEEKDAY + r")\s*[）)]"
     r"|\s*(?P<written>" + _NUMBERED_WEEKDAY + r"|[月火水木金土日]曜日|[월화수목금토일]요일))?"
 )
 _LUNAR_BEFORE = re.compile(r"(?:农历|農曆|阴历|陰曆|旧历|舊曆|음력)\s*$")  # the lunar calendar's months have 29 or 30 days
@@ -523,11 +524,11 @@ def _scan_cjk_dates(text: str) -> tuple[DateMention, ...]:
         year = int(m["year"]) if m["year"] else None
         if m["era"]:
             year = _ERAS[m["era"]] + (1 if m["era_year"] == "元" else int(m["era_year"]))
-        mentions.append(DateMention(m.start(), m.end(), day, month, year, _cjk_weekday(m["bracketed"] or m["written"])))
+        mentions.append(DateMention(m.start(), m.end(), day, month, year, cjk_weekday(m["bracketed"] or m["written"])))
     return tuple(mentions)
 
 
-def _cjk_weekday(name: str | None) -> int | None:
+def cjk_weekday(name: str | None) -> int | None:
     """Monday = 0 of a weekday as _CJK_DATE reads it: "星期日", "周三", "(日)", "日曜日", "일요일"."""
     if not name:
         return None

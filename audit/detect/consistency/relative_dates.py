@@ -24,9 +24,12 @@ from typing import Any
 
 from audit.model import Article, Finding, span_finding
 from audit.normalise.dates import (
+    CJK_DATE_LANGUAGES,
+    CJK_WEEKDAY,
     WEEKDAYS,
     DateMention,
     RelativeMention,
+    cjk_weekday,
     find_dates,
     find_relative_dates,
     nearest_year,
@@ -186,6 +189,12 @@ def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[st
         published = article.published
         if published is None:
             continue
+        if article.language in CJK_DATE_LANGUAGES:
+            for rel, mention in cjk_relatives(article.text, published):
+                found = conflict(article.text, rel, mention, published, tolerance)
+                if found is not None:
+                    yield _finding(article, rel, mention, found[0], tolerance)
+            continue
         by_start = {m.start: m for m in find_dates(article.text)}
         for rel in _relatives(article.text, by_start):
             if (_names_a_programme(article.text, rel) or _in_a_title(article.text, rel)
@@ -193,22 +202,75 @@ def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[st
                 continue
             mention = paired_date(article.text, rel, by_start)
             found = conflict(article.text, rel, mention, published, tolerance)
-            if found is None:
-                continue
-            stated, _ = found
-            meant = " or ".join(lo.isoformat() if lo == hi else f"{lo} to {hi}"
-                                for lo, hi in rel.ranges(published))
-            words = article.text[rel.start:rel.end]
-            fits = _record_day_it_fits(article, rel, mention, tolerance)
-            blame = (f"; the record's date looks wrong: {fits[1]}, {fits[0]}, the text is right."
-                     if fits else ": the text or the record's publication date is wrong.")
-            message = (f"'{words}' means {meant} from the publication date {published} "
-                       f"({published:%A}), but the text says {stated}{blame}")
-            yield span_finding(article, CHECK, rel.start, _span_end(rel, mention, article.text), message,
-                               data={"relative": words, "stated": stated,
-                                     "published": published.isoformat(), "meant": meant,
-                                     **({"record_date_fits": fits[0].isoformat(), "record_date_by": fits[1]}
-                                        if fits else {})})
+            if found is not None:
+                yield _finding(article, rel, mention, found[0], tolerance)
+
+
+def _finding(article: Article, rel: RelativeMention, mention: DateMention | None, stated: str,
+             tolerance: int) -> Finding:
+    """The finding of a relative date that disagrees with the publication date."""
+    published = article.published
+    assert published is not None
+    meant = " or ".join(lo.isoformat() if lo == hi else f"{lo} to {hi}" for lo, hi in rel.ranges(published))
+    words = article.text[rel.start:rel.end]
+    fits = _record_day_it_fits(article, rel, mention, tolerance)
+    blame = (f"; the record's date looks wrong: {fits[1]}, {fits[0]}, the text is right."
+             if fits else ": the text or the record's publication date is wrong.")
+    message = (f"'{words}' means {meant} from the publication date {published} "
+               f"({published:%A}), but the text says {stated}{blame}")
+    return span_finding(article, CHECK, rel.start, _span_end(rel, mention, article.text), message,
+                        data={"relative": words, "stated": stated,
+                              "published": published.isoformat(), "meant": meant,
+                              **({"record_date_fits": fits[0].isoformat(), "record_date_by": fits[1]}
+                                 if fits else {})})
+
+
+# Chinese, Japanese and Korean write the day of the month with today, tomorrow or yesterday:
+# "本日25日（金）に発売", "오늘(20일) 아침", "昨天（4日）" (ja_news, ko_news: 35 and 124 such pairs,
+# forty-fourth session). Not a count of days: "今日1日" ("all day today", unbracketed day 1),
+# "3日間", "3日ぶり", "3日後". The day's month and year are those nearest the day meant.
+_CJK_RELATIVE = re.compile(
+    r"(?P<word>今日|本日|きょう|明日|あす|昨日|きのう|今天|明天|昨天|오늘|내일|어제)"
+    r"\s*(?:(?P<open>[（(])\s*)?(?P<day>\d{1,2})\s*[日일号號](?![間ぶ後前以간])(?(open)\s*[）)]|)")
+_CJK_OFFSETS = {"今日": 0, "本日": 0, "きょう": 0, "今天": 0, "오늘": 0, "明日": 1, "あす": 1, "明天": 1,
+                "내일": 1, "昨日": -1, "きのう": -1, "昨天": -1, "어제": -1}
+
+
+def cjk_relatives(text: str, published: date) -> Iterator[tuple[RelativeMention, DateMention]]:
+    """Each CJK day word with its day of the month, as the English check pairs "tomorrow" with
+    its date: the day read in the month, of the three around the day meant, that brings it nearest."""
+    for m in _CJK_RELATIVE.finditer(text):
+        day = int(m["day"])
+        if day == 0 or (day == 1 and not m["open"]):
+            continue
+        offset = _CJK_OFFSETS[m["word"]]
+        meant = published + timedelta(days=offset)
+        near = [d for shift in (-1, 0, 1) if (d := _day_in_month(meant, shift, day)) is not None]
+        if not near:
+            continue
+        weekday = _weekday_after(text, m.end())  # "本日25日（金）": the 25th that is a Friday, if one is near
+        stated = min(near, key=lambda d: (d.weekday() != weekday if weekday is not None else False,
+                                          abs((d - meant).days)))
+        yield (RelativeMention(m.start(), m.end("word"), "day", offset),
+               DateMention(m.start("day"), m.end(), day, stated.month, stated.year, None))
+
+
+_CJK_WEEKDAY_AFTER = re.compile(r"\s*[（(]\s*(" + CJK_WEEKDAY + r")\s*[）)]")
+
+
+def _weekday_after(text: str, at: int) -> int | None:
+    """The bracketed weekday written right after a day ("25日（金）"), Monday = 0, or None."""
+    m = _CJK_WEEKDAY_AFTER.match(text, at)
+    return cjk_weekday(m.group(1)) if m else None
+
+
+def _day_in_month(around: date, shift: int, day: int) -> date | None:
+    """`day` of the month `shift` months from `around`'s, if it exists."""
+    index = around.year * 12 + around.month - 1 + shift
+    try:
+        return date(index // 12, index % 12 + 1, day)
+    except ValueError:
+        return None
 
 
 def _record_day_it_fits(article: Article, rel: RelativeMention, mention: DateMention | None,
