@@ -91,3 +91,60 @@ def test_a_cjk_day_word_with_its_day_disagreeing_with_the_record_date() -> None:
     assert found("——今日1日ここにいて、作品に出ている", "ja", date(2011, 9, 26)) == []
     assert found("本日22日（火）に東京スカイツリーがOPEN", "ja", date(2012, 5, 22)) == []
     assert found("3日間の日程で、明日5日から開かれる", "ja", date(2012, 3, 4)) == []
+
+
+# --- cases from a review of the session's change (helper-203) ---------------------------------
+
+
+def test_a_figure_after_a_cjk_date_is_no_year() -> None:
+    for text in ("イベントは12月1日（土）2000円で開催。", "12월 1일(토) 2000명이 참석했다.", "12月1日（周六）2000余人参加。"):
+        article = make_article(text, language="ja", published=date(2018, 11, 20))
+        assert list(find_weekday_mismatches([article], {})) == [], text  # December 1, 2018: a Saturday
+
+
+@pytest.mark.parametrize("text", [
+    "２０１６年２月２９日に発表された。",  # a full-width year, read
+    "更新日:2016年2月29日",  # a colon before the year
+    "2016（平成28）年2月29日に発表された。",  # a year mark after a year not read: no yearless date
+])
+def test_a_cjk_date_keeps_its_year(text: str) -> None:
+    article = make_article(text, language="ja", published=date(2017, 3, 1))
+    assert list(find_invalid_dates([article], {})) == []
+
+
+def test_a_sentence_opening_with_a_cjk_date_is_no_dateline() -> None:
+    assert publication_date("2018年11月4日に結婚しました。\n") == (None, "none")
+    assert publication_date("2018년 11월 4일 결혼했습니다.\n") == (None, "none")
+    assert publication_date("2018年11月2日 9时00分\n") == (date(2018, 11, 2), "dateline")
+
+
+def test_a_cjk_sentence_ends_at_its_full_stop() -> None:
+    """The year of the sentence before ("2012年の話だ。") is not the date's sentence's year."""
+    text = "2012年の話だ。12月1日（金）に開催された。"
+    [finding] = find_weekday_mismatches([make_article(text, language="ja", published=date(2018, 11, 20))], {})
+    assert finding.excerpt == "12月1日（金）"
+
+
+@pytest.mark.parametrize("text", ["今日2日目", "今日3日連続", "昨日3日振り", "오늘 3일째", "今天3号线", "明天5号楼",
+                                  "今日\n\n12日のニュース一覧", "一昨日5日に"])
+def test_a_count_of_days_or_a_number_is_no_day_of_the_month(text: str) -> None:
+    from audit.detect.consistency.relative_dates import find_relative_date_conflicts
+
+    article = make_article(text, language="ja", published=date(2012, 6, 10))
+    assert list(find_relative_date_conflicts([article], {})) == []
+
+
+def test_the_record_date_hint_reads_a_cjk_day_again() -> None:
+    from audit.detect.consistency.relative_dates import find_relative_date_conflicts
+
+    article = make_article("いよいよ本日25日にKDDIから発売", language="ja", published=date(2012, 6, 10),
+                           url="http://example.jp/2012/05/25/htc.html")
+    [finding] = find_relative_date_conflicts([article], {})
+    assert finding.data["record_date_fits"] == "2012-05-25"
+    placeholder = make_article("明日5日に発売", language="ja", published=date(9999, 12, 31))
+    assert list(find_relative_date_conflicts([placeholder], {})) == []  # no overflow
+
+
+def test_relative_dates_run_on_cjk_articles() -> None:
+    by_name = {d.name: d for d in registry()}
+    assert {"zh", "ja", "ko"} <= set(by_name["relative_dates"].languages)

@@ -32,6 +32,8 @@ def test_a_share_bar_inside_a_flat_story_is_chrome(before: str, bar: str, after:
     "Facebook, Twitter, Instagram and YouTube removed the accounts.",
     "He posted the video on Facebook, Twitter and Instagram on Monday.",
     "Facebook Twitter",  # two names: a bar's, or a heading's; the phrase list judges a line of one
+    "Facebook, Twitter and Pinterest shares fell 3%.",  # short, but a sentence (helper-203's review)
+    "Facebook, Twitter, Pinterest shares fell.",
 ])
 def test_a_sentence_naming_networks_is_no_share_bar(sentence: str) -> None:
     assert not share_bar(make_line(0, 0, sentence))

@@ -494,16 +494,21 @@ _CJK_WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六":
 _CJK_WEEKDAY_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6,
                      "월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}  # the era's first year is year 1 ("元年")
-_NUMBERED_WEEKDAY = r"(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]"
+_NUMBERED_WEEKDAY = r"(?:星期|周|週|礼拜|禮拜)[一二三四五六日天](?![回次度日天])"  # not "週二回" (twice a week), "周六日"
 CJK_WEEKDAY = _NUMBERED_WEEKDAY + r"|[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?"  # a weekday as brackets hold it
 _CJK_DATE = re.compile(
-    r"(?<![\d.:])"  # no figure runs into the date: "v1.11月" is no date
-    r"(?:(?P<year>(?:19|20)\d\d)\s*[年년]\s*|(?P<era>令和|平成|昭和)\s*(?P<era_year>\d{1,2}|元)\s*年\s*)?"
+    r"(?<![\d.])"  # no figure runs into the date: "v1.11月" is no date
+    r"(?:(?P<year>\d{4})\s*[年년]\s*|(?P<era>令和|平成|昭和)\s*(?P<era_year>\d{1,2}|元)\s*年\s*)?"
     r"(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]"
     r"(?:\s*[（(]\s*(?P<bracketed>" + CJK_WEEKDAY + r")\s*[）)]"
     r"|\s*(?P<written>" + _NUMBERED_WEEKDAY + r"|[月火水木金土日]曜日|[월화수목금토일]요일))?"
 )
-_LUNAR_BEFORE = re.compile(r"(?:农历|農曆|阴历|陰曆|旧历|舊曆|음력)\s*$")  # the lunar calendar's months have 29 or 30 days
+_LUNAR_BEFORE = re.compile(r"(?:农历|農曆|阴历|陰曆|旧历|舊曆|旧暦|음력)\s*$")
+# A year mark right before a date whose year was not read ("2016（平成28）年2月29日", an era this
+# table lacks): the date has a year, just not one read here; taken as yearless, it was judged in
+# the publication's year ("February 29 does not exist in 2017")
+_YEAR_MARK_BEFORE = re.compile(r"[年년]\s*$")
+CJK_YEARS = range(1800, 2100)  # the lunar calendar's months have 29 or 30 days
 
 
 def find_cjk_dates(text: str) -> list[DateMention]:
@@ -519,9 +524,13 @@ def _scan_cjk_dates(text: str) -> tuple[DateMention, ...]:
     mentions = []
     for m in _CJK_DATE.finditer(text):
         month, day = int(m["month"]), int(m["day"])
-        if not 1 <= month <= 12 or day == 0 or _LUNAR_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        if not 1 <= month <= 12 or not 1 <= day <= 31 or _LUNAR_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue
-        year = int(m["year"]) if m["year"] else None
+        year = int(m["year"]) if m["year"] else None  # (int reads full-width figures: "２０１６")
+        if year is not None and year not in CJK_YEARS:
+            continue
+        if year is None and not m["era"] and _YEAR_MARK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue
         if m["era"]:
             year = _ERAS[m["era"]] + (1 if m["era_year"] == "元" else int(m["era_year"]))
         mentions.append(DateMention(m.start(), m.end(), day, month, year, cjk_weekday(m["bracketed"] or m["written"])))
@@ -627,16 +636,24 @@ def url_date(url: Any) -> date | None:
 DATELINE_REST_CHARS = 12  # what may follow a dateline's date on its line: a time such as "10:59pm"
 
 
+# What may follow a Chinese, Japanese or Korean date on its dateline: a time ("08:30", "上午10:30",
+# "오전 8:30", "9时00分"), nothing else: twelve characters of those scripts are a clause
+_CJK_TIME = re.compile(r"(?:(?:[上下]午|午[前後]|오[전후]|[AaPp][Mm])\s*)?\d{1,2}\s*[:：时時시]\s*\d{1,2}"
+                       r"(?:\s*[分분])?(?:\s*[:：]\s*\d{2})?(?:\s*[AaPp][Mm])?")
+
+
 def _cjk_dateline(line: str) -> date | None:
     """The date of a head line that is a Chinese, Japanese or Korean date, maybe with its weekday
-    and a time ("2018年11月05日 08:30", "2018년 11월 5일 (월) 오전 8:30" is too long: a stamp's words)."""
+    and a time ("2018年11月05日 08:30", "2018년 11월 5일 (월) 오전 8:30"); not a sentence that opens
+    with a date ("2018年11月4日に結婚しました。")."""
     body = line.strip()
     if "年" not in body and "년" not in body:
         return None
     mentions = find_cjk_dates(body)
     if not mentions or mentions[0].start != 0 or mentions[0].year is None:
         return None
-    return mentions[0].to_date() if len(body[mentions[0].end:].strip()) <= DATELINE_REST_CHARS else None
+    rest = body[mentions[0].end:].strip()
+    return mentions[0].to_date() if not rest or _CJK_TIME.fullmatch(rest) else None
 
 
 def publication_date(

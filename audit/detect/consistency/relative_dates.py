@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
@@ -183,17 +184,22 @@ def judges(articles: Sequence[Article], params: Mapping[str, Any]) -> list[bool]
     return [a.published is not None for a in articles]
 
 
+# A publication date a year from the calendar's ends (a placeholder "9999-12-31") is none to
+# count days from: "tomorrow" would overflow the calendar
+_COUNTABLE = (date.min + timedelta(days=400), date.max - timedelta(days=400))
+
+
 def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[str, Any]) -> Iterator[Finding]:
     tolerance = int(params.get("tolerance_days", TOLERANCE_DAYS))
     for article in articles:
         published = article.published
-        if published is None:
+        if published is None or not _COUNTABLE[0] <= published <= _COUNTABLE[1]:
             continue
         if article.language in CJK_DATE_LANGUAGES:
             for rel, mention in cjk_relatives(article.text, published):
                 found = conflict(article.text, rel, mention, published, tolerance)
                 if found is not None:
-                    yield _finding(article, rel, mention, found[0], tolerance)
+                    yield _finding(article, rel, mention, found[0], tolerance, partial(_cjk_reread, article.text, rel.start))
             continue
         by_start = {m.start: m for m in find_dates(article.text)}
         for rel in _relatives(article.text, by_start):
@@ -207,13 +213,14 @@ def find_relative_date_conflicts(articles: Sequence[Article], params: Mapping[st
 
 
 def _finding(article: Article, rel: RelativeMention, mention: DateMention | None, stated: str,
-             tolerance: int) -> Finding:
-    """The finding of a relative date that disagrees with the publication date."""
+             tolerance: int, again: Callable[[date], DateMention | None] | None = None) -> Finding:
+    """The finding of a relative date that disagrees with the publication date. `again`: the
+    date mention read from another record date (a CJK day's month is read from it)."""
     published = article.published
     assert published is not None
     meant = " or ".join(lo.isoformat() if lo == hi else f"{lo} to {hi}" for lo, hi in rel.ranges(published))
     words = article.text[rel.start:rel.end]
-    fits = _record_day_it_fits(article, rel, mention, tolerance)
+    fits = _record_day_it_fits(article, rel, mention, tolerance, again)
     blame = (f"; the record's date looks wrong: {fits[1]}, {fits[0]}, the text is right."
              if fits else ": the text or the record's publication date is wrong.")
     message = (f"'{words}' means {meant} from the publication date {published} "
@@ -227,11 +234,15 @@ def _finding(article: Article, rel: RelativeMention, mention: DateMention | None
 
 # Chinese, Japanese and Korean write the day of the month with today, tomorrow or yesterday:
 # "本日25日（金）に発売", "오늘(20일) 아침", "昨天（4日）" (ja_news, ko_news: 35 and 124 such pairs,
-# forty-fourth session). Not a count of days: "今日1日" ("all day today", unbracketed day 1),
-# "3日間", "3日ぶり", "3日後". The day's month and year are those nearest the day meant.
+# forty-fourth session). Not a count of days or a number: "今日1日" ("all day today": an
+# unbracketed day 1 after any day word), "3日間", "3日ぶり", "3日後", "2日目", "3日連続", "3일째",
+# "3号线" (a metro line), "5号楼"; not "一昨日" (the day before yesterday). Nothing but spaces
+# between the word and its day, as in English. The day's month and year: those nearest the day meant.
+_GAP = r"[ \t\u3000]*"
 _CJK_RELATIVE = re.compile(
-    r"(?P<word>今日|本日|きょう|明日|あす|昨日|きのう|今天|明天|昨天|오늘|내일|어제)"
-    r"\s*(?:(?P<open>[（(])\s*)?(?P<day>\d{1,2})\s*[日일号號](?![間ぶ後前以간])(?(open)\s*[）)]|)")
+    r"(?P<word>今日|本日|きょう|明日|あす|(?<!一)昨日|きのう|今天|明天|昨天|오늘|내일|어제)"
+    + _GAP + r"(?:(?P<open>[（(])" + _GAP + r")?(?P<day>\d{1,2})" + _GAP
+    + r"[日일号號](?![間ぶ振後前以目連간째线線楼樓院館馆室车車机機])(?(open)" + _GAP + r"[）)]|)")
 _CJK_OFFSETS = {"今日": 0, "本日": 0, "きょう": 0, "今天": 0, "오늘": 0, "明日": 1, "あす": 1, "明天": 1,
                 "내일": 1, "昨日": -1, "きのう": -1, "昨天": -1, "어제": -1}
 
@@ -264,6 +275,11 @@ def _weekday_after(text: str, at: int) -> int | None:
     return cjk_weekday(m.group(1)) if m else None
 
 
+def _cjk_reread(text: str, at: int, published: date) -> DateMention | None:
+    """The day word at `at` with its day read from another record date (`_record_day_it_fits`)."""
+    return next((m for r, m in cjk_relatives(text, published) if r.start == at), None)
+
+
 def _day_in_month(around: date, shift: int, day: int) -> date | None:
     """`day` of the month `shift` months from `around`'s, if it exists."""
     index = around.year * 12 + around.month - 1 + shift
@@ -274,7 +290,8 @@ def _day_in_month(around: date, shift: int, day: int) -> date | None:
 
 
 def _record_day_it_fits(article: Article, rel: RelativeMention, mention: DateMention | None,
-                        tolerance: int) -> tuple[date, str] | None:
+                        tolerance: int, again: Callable[[date], DateMention | None] | None = None,
+                        ) -> tuple[date, str] | None:
     """A day the record's date may have been meant as, by which the text is right: the day in
     the article's URL, or the publication date with its day and month swapped (a DD/MM date
     read as MM/DD). A read of the findings (thirty-ninth session) found all 7 sampled ones right
@@ -286,6 +303,9 @@ def _record_day_it_fits(article: Article, rel: RelativeMention, mention: DateMen
     if published.day <= 12 and published.day != published.month:
         swapped = published.replace(month=published.day, day=published.month)
     for day, how in ((url_date(article.url), "by the day in its URL"), (swapped, "read with day and month swapped")):
-        if day is not None and day != published and conflict(article.text, rel, mention, day, tolerance) is None:
+        if day is None or day == published or not _COUNTABLE[0] <= day <= _COUNTABLE[1]:
+            continue
+        read = again(day) if again is not None else mention
+        if (again is None or read is not None) and conflict(article.text, rel, read, day, tolerance) is None:
             return day, how
     return None

@@ -75,14 +75,20 @@ _DAY_RANGE = re.compile(r"\s*(?:[-–—&]|and|to)\s*(\d{1,2})(?:st|nd|rd|th)?(?
 
 def day_range(text: str, mention: DateMention) -> tuple[int, int] | None:
     """(where the range ends, its last day) when the date is the first day of a range."""
-    m = None if mention.year else _DAY_RANGE.match(text, mention.end)
+    m = None if mention.year or written_in_cjk(text, mention) else _DAY_RANGE.match(text, mention.end)
     return (m.end(), int(m.group(1))) if m and mention.day < int(m.group(1)) <= 31 else None
+
+
+def written_in_cjk(text: str, mention: DateMention) -> bool:
+    """Whether the date is written as Chinese, Japanese and Korean write one (find_cjk_dates):
+    its year is before it or nowhere, and a figure after it is a price, a count or a time."""
+    return any(mark in text[mention.start:mention.end] for mark in "月월")
 
 
 def written_year(text: str, mention: DateMention) -> int | None:
     """The year written next to the date: its own, or one glued after it ("9 January-2011")
     or after the range of days it starts ("January 20 and 21, 2007")."""
-    if mention.year:
+    if mention.year or written_in_cjk(text, mention):  # "12月1日（土）2000円": a price, not a year
         return mention.year
     span = day_range(text, mention)
     m = _TRAILING_YEAR.match(text, span[0] if span else mention.end)
@@ -229,8 +235,8 @@ def _fits_a_written_year(mention: DateMention, text: str, published: date) -> bo
 # Chinese, Japanese and Korean (find_cjk_dates): "昨年7月11日（土）に開催された" in a Japanese
 # story of 2010-08-22 (ja_news: 2009's Saturday), "去年", "작년", "지난해"; "来年", "明年", "내년".
 LEAD_CHARS = 400
-_RELATIVE_YEARS = ((-1, re.compile(r"\b(?:[Ll]ast|[Pp]revious) year\b|\ba year (?:ago|earlier)\b|昨年|去年|작년|지난해")),
-                   (1, re.compile(r"\b[Nn]ext year\b|来年|明年|내년")))
+_RELATIVE_YEARS = ((-1, re.compile(r"\b(?:[Ll]ast|[Pp]revious) year\b|\ba year (?:ago|earlier)\b|(?<!一)昨年|去年|작년|지난해")),
+                   (1, re.compile(r"\b[Nn]ext year\b|(?<![将従])来年|明年|내년")))
 
 
 def _written_years(text: str) -> set[int]:

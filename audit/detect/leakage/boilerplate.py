@@ -1205,7 +1205,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     for ln in (lines[:tags[0]] if tags else lines):
         if ln.index in skip or ln.index in said:
             continue
-        if not ln.headline and share_bar(ln):  # a flattened page's share buttons run together (a
+        if not ln.headline and ln.index not in quoted and share_bar(ln):  # a flattened page's share buttons run together (a
             # run of capitalised names, as a teaser's headline is): inside the story's stretch too
             verdicts.append(Verdict(ln, "phrase", "is a share bar: the names of the networks to share the story on"))
             continue
