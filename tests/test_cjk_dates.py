@@ -162,3 +162,10 @@ def test_a_reprinted_items_day_word_is_its_own() -> None:
         assert list(find_relative_date_conflicts([roundup], {})) == []
     story = make_article(f"今週の記事をまとめた。\n\n{item}", language="ja", published=date(2012, 6, 30))
     assert len(list(find_relative_date_conflicts([story], {}))) == 1
+
+
+def test_a_date_after_this_year_is_read_yearless() -> None:
+    """"今年3月5日（火）" (this year's March 5): a yearless date, judged in the publication's year;
+    only a figure's or an era's year mark not read leaves a date out (8f2fd04 left this out too)."""
+    assert [(m.year, m.month, m.day, m.weekday) for m in find_cjk_dates("今年3月5日（火）に")] == [(None, 3, 5, 1)]
+    assert [(m.year, m.day) for m in find_cjk_dates("2016 年2月29日")] == [(2016, 29)]

@@ -507,7 +507,7 @@ _LUNAR_BEFORE = re.compile(r"(?:农历|農曆|阴历|陰曆|旧历|舊曆|旧暦
 # A year mark right before a date whose year was not read ("2016（平成28）年2月29日", an era this
 # table lacks): the date has a year, just not one read here; taken as yearless, it was judged in
 # the publication's year ("February 29 does not exist in 2017")
-_YEAR_MARK_BEFORE = re.compile(r"[年년]\s*$")
+_YEAR_MARK_BEFORE = re.compile(r"[\d）)]\s*[年년]\s*$")  # a figure's year, or an era's in brackets; not "今年" (this year)
 CJK_YEARS = range(1800, 2100)  # the lunar calendar's months have 29 or 30 days
 
 
@@ -529,7 +529,7 @@ def _scan_cjk_dates(text: str) -> tuple[DateMention, ...]:
         year = int(m["year"]) if m["year"] else None  # (int reads full-width figures: "２０１６")
         if year is not None and year not in CJK_YEARS:
             continue
-        if year is None and not m["era"] and _YEAR_MARK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        if year is None and not m["era"] and _YEAR_MARK_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
         if m["era"]:
             year = _ERAS[m["era"]] + (1 if m["era_year"] == "元" else int(m["era_year"]))
