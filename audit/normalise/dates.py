@@ -104,8 +104,8 @@ class RelativeMention:
             lo, hi = {-1: (-13, -1), 0: (-6, 6), 1: (1, 13)}[self.offset]
             return [(published + timedelta(days=lo), published + timedelta(days=hi))]
         if self.kind == "month":
-            first = _shift_month(published.replace(day=1), self.offset)
-            return [(first, _shift_month(first, 1) - timedelta(days=1))]
+            first = shift_month(published.replace(day=1), self.offset)
+            return [(first, shift_month(first, 1) - timedelta(days=1))]
         if self.kind == "year":
             year = published.year + self.offset
             return [(date(year, 1, 1), date(year, 12, 31))]
@@ -121,7 +121,7 @@ class RelativeMention:
         return [previous, coming] + ([published] if back == 0 else [])
 
 
-def _shift_month(first: date, months: int) -> date:
+def shift_month(first: date, months: int) -> date:
     index = first.year * 12 + first.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
@@ -503,12 +503,12 @@ _CJK_DATE = re.compile(
     r"(?:\s*[（(]\s*(?P<bracketed>" + CJK_WEEKDAY + r")\s*[）)]"
     r"|\s*(?P<written>" + _NUMBERED_WEEKDAY + r"|[月火水木金土日]曜日|[월화수목금토일]요일))?"
 )
-_LUNAR_BEFORE = re.compile(r"(?:农历|農曆|阴历|陰曆|旧历|舊曆|旧暦|음력)\s*$")
+_LUNAR_BEFORE = re.compile(r"(?:农历|農曆|阴历|陰曆|旧历|舊曆|旧暦|음력)\s*$")  # its months have 29 or 30 days
 # A year mark right before a date whose year was not read ("2016（平成28）年2月29日", an era this
 # table lacks): the date has a year, just not one read here; taken as yearless, it was judged in
 # the publication's year ("February 29 does not exist in 2017")
 _YEAR_MARK_BEFORE = re.compile(r"[\d）)]\s*[年년]\s*$")  # a figure's year, or an era's in brackets; not "今年" (this year)
-CJK_YEARS = range(1800, 2100)  # the lunar calendar's months have 29 or 30 days
+CJK_YEARS = range(1800, 2100)  # a year a date here may have
 
 
 def find_cjk_dates(text: str) -> list[DateMention]:
@@ -646,9 +646,9 @@ def _cjk_dateline(line: str) -> date | None:
     """The date of a head line that is a Chinese, Japanese or Korean date, maybe with its weekday
     and a time ("2018年11月05日 08:30", "2018년 11월 5일 (월) 오전 8:30"); not a sentence that opens
     with a date ("2018年11月4日に結婚しました。")."""
-    body = line.strip()
-    if "年" not in body and "년" not in body:
+    if "年" not in line and "년" not in line:  # (every head line of every article is asked)
         return None
+    body = line.strip()
     mentions = find_cjk_dates(body)
     if not mentions or mentions[0].start != 0 or mentions[0].year is None:
         return None

@@ -34,6 +34,7 @@ from audit.normalise.dates import (
     find_dates,
     find_relative_dates,
     nearest_year,
+    shift_month,
     url_date,
 )
 from audit.normalise.text import REGEX_CASE_TWINS, fold_matched
@@ -256,10 +257,12 @@ _ITEM_HEADLINE = re.compile(r"[ \t\u3000]*(?:[■□◆◇●○▼▲▶►★�
 
 
 def _reprinted(text: str, at: int) -> bool:
-    """Whether the paragraph holding `at` is an item under a headline (`_ITEM_HEADLINE`)."""
-    start = text.rfind("\n", 0, at) + 1
-    above = text[:start].rstrip("\n \t\u3000")
-    return bool(above) and _ITEM_HEADLINE.match(above, above.rfind("\n") + 1) is not None
+    """Whether the paragraph holding `at` is an item under a headline (`_ITEM_HEADLINE`): the
+    last line above it with anything on it opens with one (read in place, not sliced off)."""
+    end = text.rfind("\n", 0, at) + 1
+    while end > 0 and text[end - 1] in "\n \t\u3000":
+        end -= 1
+    return end > 0 and _ITEM_HEADLINE.match(text, text.rfind("\n", 0, end) + 1, end) is not None
 
 
 def cjk_relatives(text: str, published: date) -> Iterator[tuple[RelativeMention, DateMention]]:
@@ -298,9 +301,8 @@ def _cjk_reread(text: str, at: int, published: date) -> DateMention | None:
 
 def _day_in_month(around: date, shift: int, day: int) -> date | None:
     """`day` of the month `shift` months from `around`'s, if it exists."""
-    index = around.year * 12 + around.month - 1 + shift
     try:
-        return date(index // 12, index % 12 + 1, day)
+        return shift_month(around.replace(day=1), shift).replace(day=day)
     except ValueError:
         return None
 

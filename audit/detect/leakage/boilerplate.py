@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from audit.detect.cache import packed_text, unpacked
-from audit.detect.leakage import metadata_leak, paywall
+from audit.detect.leakage import metadata_leak, paywall, share_bars
 from audit.detect.leakage.chrome_lines import (
     MAX_PHRASE_LINE_WORDS,
     NAV_MAX_WORDS,
@@ -57,7 +57,6 @@ from audit.detect.leakage.edit_links import edit_link
 from audit.detect.leakage.markup import markup_spans
 from audit.detect.leakage.numbered_headings import numbered_headings
 from audit.detect.leakage.recurrence import unit_recurrence
-from audit.detect.leakage.share_bars import share_bar
 from audit.detect.leakage.spans import ABBREVIATIONS, SLUG_SMALL_WORDS, segment
 from audit.detect.leakage.transcripts import utterances
 from audit.detect.leakage.tweets import quoted_tweet, tweet_lines
@@ -143,13 +142,6 @@ TAIL_MIN_ANCHORS = 2  # lines between the body and the first chrome phrase below
 # only when the stretch shows this many kinds of chrome (a page's footer and teasers); one closing line
 # ("Leave a Reply", a copyright) says nothing about the list or credits above it
 WEAK_KINDS = frozenset({"section"})  # "World", "Local News": content when used as a heading
-# Phrases that decide alone even inside a sentence: an embed's consent placeholder ("Externer
-# Inhalt nicht verfügbar Deine Privatsphäre-Einstellungen verhindern das Laden ...") reads as
-# prose, and a "contains" phrase in prose is only evidence ("The company changed its privacy
-# policy" is news); these are long and say nothing else (fundus pages: Business Insider DE's
-# placeholder 8 times in one list article, unflagged)
-# A site's standing disclaimer or promo that closes its pieces, as a long phrase no story writes:
-# chrome_lines.SENTENCE_KINDS
 # Chrome that stands inside the body where the page put it (an embed's placeholder, an ad
 # slot's label): it neither cuts the body nor says the page's chrome starts there. A
 # portfolio page's "Werbung" (advertising, one of its fields) had made the 26 lines above
@@ -1205,7 +1197,7 @@ def judge(article: Article, lines: Sequence[Line], settings: Settings) -> list[V
     for ln in (lines[:tags[0]] if tags else lines):
         if ln.index in skip or ln.index in said:
             continue
-        if not ln.headline and ln.index not in quoted and share_bar(ln):  # a flattened page's share buttons run together (a
+        if not ln.headline and ln.index not in quoted and share_bars.share_bar(ln):  # a flattened page's share buttons run together (a
             # run of capitalised names, as a teaser's headline is): inside the story's stretch too
             verdicts.append(Verdict(ln, "phrase", "is a share bar: the names of the networks to share the story on"))
             continue

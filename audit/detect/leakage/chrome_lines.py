@@ -48,13 +48,16 @@ def kinded_alternation(file_name: str) -> tuple[str, dict[str, str]]:
         parts.append(f"(?P<{name}>{regex})")
     return "|".join(parts), kinds
 MAX_PHRASE_LINE_WORDS = 40  # "contains" phrases only count in lines this short
-# The phrase list's kinds whose "contains" phrases decide alone even inside a sentence: a site's
-# standing disclaimer or promo that closes its pieces, or an embed's consent placeholder, as a
-# long phrase no story writes ("Disclaimer: The opinions expressed in this article are solely
-# those of the featured analyst", TipRanks' "To find good ideas for stocks trading at attractive
-# valuations, visit ...": yahoo_flat, 825 of 849 unfound in flat text, where a footer's phrase
-# in a sentence was only evidence). In flat text such a phrase written with a capital also
-# starts a span (audit.detect.leakage.spans).
+# The phrase list's kinds whose "contains" phrases decide alone even inside a sentence, where a
+# "contains" phrase is otherwise only evidence ("The company changed its privacy policy" is news):
+# a site's standing disclaimer or promo that closes its pieces, or an embed's consent placeholder,
+# as a long phrase no story writes and that says nothing else ("Disclaimer: The opinions
+# expressed in this article are solely those of the featured analyst", TipRanks' "To find good
+# ideas for stocks trading at attractive valuations, visit ...": yahoo_flat, 825 of 849 unfound
+# in flat text; "Externer Inhalt nicht verfügbar Deine Privatsphäre-Einstellungen verhindern das
+# Laden ...", which reads as prose: fundus pages, Business Insider DE's placeholder 8 times in one
+# list article, unflagged). In flat text such a phrase written with a capital also starts a span
+# (audit.detect.leakage.spans).
 SENTENCE_KINDS = frozenset({"consent", "disclaimer"})
 NAV_MAX_WORDS = 15  # a line without a sentence ending and at most this many words is nav-like
 PROSE_MIN_WORDS = 16  # this many words make a line prose whatever its ending
