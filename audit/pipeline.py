@@ -924,7 +924,9 @@ def record_file_hashes(paths: Sequence[str | Path], files: Sequence[Path] | None
             files = list_inputs(paths)
         except UsageError:
             return {}
-    return {str(p): _file_sha256(str(p)) for p in files if p.suffix.lower() in RECORD_FILES}
+    from audit.ingest.compressed import format_suffix
+
+    return {str(p): _file_sha256(str(p)) for p in files if format_suffix(p) in RECORD_FILES}
 
 
 def _file_sha256(path: str) -> str:

@@ -118,14 +118,21 @@ def count_if_over(files: Sequence[Path], limit: int) -> int | None:
     count_records knows without reading (a file a record, Parquet's metadata). A nightly
     rerun of 100,000 articles under the 500,000 default never pays it; an input whose first
     lines are much longer than the rest may be estimated under and fail late, as before."""
+    from audit.ingest.compressed import DAMAGED, compression, format_suffix, open_input
+
     estimate = 0.0
     for path in files:
-        if path.suffix.lower() == ".jsonl":
+        if format_suffix(path) == ".jsonl":
             try:
-                with path.open("rb") as fh:
-                    head = fh.read(1 << 20)
-                estimate += path.stat().st_size * max(head.count(b"\n"), 1) / max(len(head), 1)
-            except OSError:  # the reader says what is wrong with it
+                with path.open("rb") as raw:
+                    if compression(path) is None:
+                        head, read = raw.read(1 << 20), 0
+                    else:  # a compressed file's size at its first megabyte's lines per compressed byte
+                        stream = open_input(path, raw)  # (kept until raw.tell(): it leaves raw open)
+                        head, read = stream.read(1 << 20), raw.tell()
+                size = path.stat().st_size
+                estimate += size * max(head.count(b"\n"), 1) / max(read or len(head), 1)
+            except (OSError, *DAMAGED):  # the reader says what is wrong with it
                 continue
         else:
             estimate += count_records([path], limit) or 0
@@ -143,22 +150,24 @@ def count_records(files: Sequence[Path], stop_at: int | None = None) -> int | No
     counting stops once the total reaches it (the batch size only needs to know
     whether the input is small; audit.detect.workers.batch_size_for).
     """
+    from audit.ingest.compressed import DAMAGED, compression, format_suffix, open_input
+
     total = 0
     for path in files:
-        suffix = path.suffix.lower()
+        suffix = format_suffix(path)
         if suffix == ".jsonl":
             try:
-                with path.open("rb") as fh:
+                with open_input(path) as fh:
                     for line in fh:
                         if line.strip():
                             total += 1
                             if stop_at is not None and total >= stop_at:
                                 return total
-            except OSError:  # a dangling link, a file gone: one unreadable record, which the reader says
-                total += 1
+            except (OSError, *DAMAGED):  # a dangling link, a file gone, data cut short: one
+                total += 1  # unreadable record more, which the reader says
         elif suffix in (".txt", ".html", ".htm"):
             total += 1
-        elif suffix == ".parquet":
+        elif suffix == ".parquet" and compression(path) is None:
             import pyarrow.parquet as pq
 
             try:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from audit.errors import UsageError
-from audit.ingest.readers import READERS, FieldMap, RawLine, read_file
+from audit.ingest.compressed import COMPRESSIONS, compression, format_suffix
+from audit.ingest.readers import COMPRESSED_PARQUET, READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
 __all__ = ["READERS", "FieldMap", "RawLine", "input_at_or_under", "input_folder_holding", "iter_records",
@@ -44,6 +45,7 @@ def input_at_or_under(target: Path, paths: Sequence[str | Path]) -> Path | None:
 def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
                 not_read: dict[Path, list[str]] | None = None) -> list[Path]:
     """Expand files and folders (recursively) into the readable input files, sorted
+    (a compressed one, `corpus.jsonl.gz`, `.bz2`, `.xz`, `.zst`, by the format inside it)
     within a folder; a file named twice, or with its folder, once (the first place).
     `not_read` gets, for each folder given, the files under it of no input format (a
     `.ndjson` or `.xml` of articles would otherwise be left out without a word).
@@ -71,9 +73,10 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
                 exts = ", ".join(sorted(READERS))
                 raise UsageError(f"{path}: folder holds no input file ({exts})")
             files.extend(found)
-        elif path.suffix.lower() not in READERS:
-            raise UsageError(f"{path}: unsupported format {path.suffix!r}" if path.suffix else
-                             f"{path}: no file extension, so no format to read it by")
+        elif format_suffix(path) not in READERS:
+            raise UsageError(_no_format(path))
+        elif format_suffix(path) == ".parquet" and compression(path) is not None:
+            raise UsageError(f"{path}: {COMPRESSED_PARQUET}")
         else:
             files.append(path)
     if not _overlap(paths):  # one path, or paths apart: no file is named twice
@@ -117,12 +120,30 @@ def _walk(folder: Path, avoid: Path | None = None, skipped: list[str] | None = N
         if set(files) >= RUN_FOLDER_MARKS:  # a run's outputs, not articles
             raise UsageError(f"{root}: a run folder ({', '.join(sorted(RUN_FOLDER_MARKS))}) inside the input: "
                              "its files would be read as articles; move it out, or name the input files")
-        found.extend(Path(root, name) for name in files if Path(name).suffix.lower() in READERS)
+        found.extend(Path(root, name) for name in files if _readable(name))
         # (hidden files and folders, ".DS_Store", ".git/", are no one's articles)
         if skipped is not None and not any(part.startswith(".") for part in Path(os.path.relpath(root, folder)).parts):
             skipped.extend(os.path.join(root, name) for name in files
-                           if Path(name).suffix.lower() not in READERS and not name.startswith("."))
+                           if not _readable(name) and not name.startswith("."))
     return sorted(found)
+
+
+def _readable(name: str) -> bool:
+    """Whether a file of this name is an input: a format a reader reads, maybe compressed
+    (not a compressed Parquet file: list_inputs refuses one named, a folder's is not read)."""
+    fmt = format_suffix(name)
+    return fmt in READERS and not (fmt == ".parquet" and compression(Path(name)) is not None)
+
+
+def _no_format(path: Path) -> str:
+    """Why a named file is no input, in one line."""
+    if compression(path) is not None:
+        inner = format_suffix(path)
+        return (f"{path}: unsupported format {inner!r} inside the {compression(path)} file" if inner else
+                f"{path}: a {compression(path)} file with no format before {path.suffix!r} "
+                f"(name it as its format, e.g. corpus.jsonl{path.suffix})")
+    return (f"{path}: unsupported format {path.suffix!r}" if path.suffix else
+            f"{path}: no file extension, so no format to read it by")
 
 
 SHOWN_NOT_READ = 3  # file names a "not read" line shows
@@ -130,12 +151,20 @@ SHOWN_NOT_READ = 3  # file names a "not read" line shows
 
 def not_read_line(folder: Path, names: Sequence[str]) -> str:
     """One line for the files under a folder given that no reader reads, by extension."""
-    kinds = Counter(Path(n).suffix.lower() or "no extension" for n in names)
+    kinds = Counter(_kind(n) for n in names)
     shown = ", ".join(sorted(os.path.relpath(n, folder) for n in names)[:SHOWN_NOT_READ])
     more = f" and {len(names) - SHOWN_NOT_READ} more" if len(names) > SHOWN_NOT_READ else ""
     return (f"{folder}: {len(names)} file{'s' if len(names) > 1 else ''} not read, of no input format "
             f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items(), key=lambda kn: (-kn[1], kn[0])))}; read: "
-            f"{' '.join(sorted(READERS))}): {shown}{more}")
+            f"{' '.join(sorted(READERS))}, also compressed: {' '.join(COMPRESSIONS)}): {shown}{more}")
+
+
+def _kind(name: str) -> str:
+    """A file's extension for the "not read" line: ".gz" alone says nothing of what is in it."""
+    path = Path(name)
+    if compression(path) is not None:
+        return (Path(path.stem).suffix.lower() + path.suffix.lower()) if format_suffix(path) else path.suffix.lower()
+    return path.suffix.lower() or "no extension"
 
 
 def iter_records(

@@ -23,6 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from audit.ingest.charset import decode_bytes
+from audit.ingest.compressed import (
+    DAMAGED,
+    damage,
+    format_suffix,
+    input_stem,
+    is_damage,
+    open_input,
+    read_input,
+)
 from audit.model import RawRecord
 
 OPTIONAL_FIELDS = ("title", "url", "publisher", "published", "language")
@@ -86,11 +95,16 @@ def _whole_file(path: Path, *, records: bool = False) -> tuple[bytes, RawRecord 
     A file of `records` (CSV) is not judged binary on a NUL: that NUL is in one record,
     which says so (ingest.control_chars), and the others are read.
     """
-    data = path.read_bytes()
+    try:
+        data = read_input(path)
+    except (OSError, *DAMAGED) as exc:
+        if not is_damage(path, exc):
+            raise
+        return b"", _unreadable(str(path), b"", damage(path, exc), input_stem(path))
     if not data.strip():
-        return data, _unreadable(str(path), data, "empty file", path.stem)
+        return data, _unreadable(str(path), data, "empty file", input_stem(path))
     if is_binary(data) and not records:
-        return data, _unreadable(str(path), data, "binary file, not text", path.stem)
+        return data, _unreadable(str(path), data, "binary file, not text", input_stem(path))
     return data, None
 
 
@@ -102,7 +116,7 @@ def _decoded_file(path: Path, *, records: bool = False) -> tuple[bytes, str, str
     text, encoding, fault = decode(data)
     if text is None:
         return _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads "
-                                            "them as text", path.stem)
+                                            "them as text", input_stem(path))
     return data, text, encoding, fault
 
 
@@ -143,10 +157,10 @@ def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     data, text, encoding, fault = read
     empty = no_text(text)
     if empty is not None:
-        yield _unreadable(str(path), data, empty, path.stem)
+        yield _unreadable(str(path), data, empty, input_stem(path))
         return
     yield RawRecord(
-        source_uri=str(path), source_sha256=sha256(data), record_id=path.stem, text=text,
+        source_uri=str(path), source_sha256=sha256(data), record_id=input_stem(path), text=text,
         fields={ENCODING: encoding}, fault=fault,
     )
 
@@ -164,12 +178,12 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         html, output_format="json", with_metadata=True, include_comments=False
     )
     if not extracted:
-        yield _unreadable(str(path), data, "no main text found in HTML", path.stem)
+        yield _unreadable(str(path), data, "no main text found in HTML", input_stem(path))
         return
     meta = json.loads(extracted)
     empty = no_text(meta.get("text") or "", " in the HTML's main text")
     if empty is not None:
-        yield _unreadable(str(path), data, empty, path.stem)
+        yield _unreadable(str(path), data, empty, input_stem(path))
         return
     found = {
         "title": meta.get("title"),
@@ -180,7 +194,7 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         ENCODING: encoding,
     }
     yield RawRecord(
-        source_uri=str(path), source_sha256=sha256(data), record_id=path.stem,
+        source_uri=str(path), source_sha256=sha256(data), record_id=input_stem(path),
         text=meta.get("text") or "", fields={k: v for k, v in found.items() if v}, fault=fault,
     )
 
@@ -329,23 +343,30 @@ def _repeat_fault(keys: list[str] | None) -> str | None:
 def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[RawRecord | RawLine]:
     """A record a non-blank line; with `parse=False`, each line as a RawLine to parse
     later (the file's own faults, none of its lines, are still records)."""
-    seen = 0
+    seen = number = 0
     where = f"{path}#line="  # str(path) once, not a line
-    # a 64 KB buffer: iterating a 200 MB file's lines took 0.12 s with the default 8 KB,
-    # 0.05 s so (a rerun's parent reads every line on its critical path)
-    with path.open("rb", buffering=1 << 16) as fh:
-        wide = _wide_codec(fh.peek(4)[:4])  # no second open a file: a million files, 9 s
-        if wide is not None:  # UTF-16/32: its lines are not split at a b"\n" byte
-            yield from _wide_jsonl(path, fields, wide)
-            return
-        for number, line in enumerate(fh, start=1):
-            if line.isspace():  # as `not line.strip()` (a line is never b""), without its copy
-                continue
-            seen += 1
-            uri = where + str(number)
-            yield _line_record(uri, line, fields) if parse else RawLine(uri, line, fields)
+    # a 64 KB buffer (open_input): iterating a 200 MB file's lines took 0.12 s with the
+    # default 8 KB, 0.05 s so (a rerun's parent reads every line on its critical path)
+    try:
+        with open_input(path) as fh:
+            wide = _wide_codec(fh.peek(4)[:4])  # no second open a file: a million files, 9 s
+            if wide is not None:  # UTF-16/32: its lines are not split at a b"\n" byte
+                yield from _wide_jsonl(path, fields, wide)
+                return
+            for number, line in enumerate(fh, start=1):
+                if line.isspace():  # as `not line.strip()` (a line is never b""), without its copy
+                    continue
+                seen += 1
+                uri = where + str(number)
+                yield _line_record(uri, line, fields) if parse else RawLine(uri, line, fields)
+    except (OSError, *DAMAGED) as exc:  # compressed data cut short or damaged: the lines before it stand
+        if not is_damage(path, exc):
+            raise
+        yield _unreadable(f"{where}{number + 1}", b"", f"{damage(path, exc)}: nothing read from line "
+                          f"{number + 1} on ({seen} record{'s' if seen != 1 else ''} before it)")
+        return
     if not seen:
-        yield _unreadable(str(path), b"", "empty file, no records", path.stem)
+        yield _unreadable(str(path), b"", "empty file, no records", input_stem(path))
 
 
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -370,7 +391,7 @@ def _wide_jsonl(path: Path, fields: FieldMap, codec: str) -> Iterator[RawRecord]
     its lines at once (three times its size), where read_jsonl's UTF-8 holds one line."""
     bad = _wide_fault(path, codec)
     if bad is not None:
-        yield _unreadable(str(path), path.read_bytes(), f"not {codec} after its byte order mark ({bad})", path.stem)
+        yield _unreadable(str(path), read_input(path), f"not {codec} after its byte order mark ({bad})", input_stem(path))
         return
     seen = 0
     for number, line in enumerate(_wide_lines(path, codec), start=1):
@@ -380,13 +401,13 @@ def _wide_jsonl(path: Path, fields: FieldMap, codec: str) -> Iterator[RawRecord]
         yield _with_encoding(_line_record(f"{path}#line={number}", line.encode("utf-8", "surrogatepass"), fields),
                              codec, None)
     if not seen:
-        yield _unreadable(str(path), path.read_bytes(), "empty file, no records", path.stem)
+        yield _unreadable(str(path), read_input(path), "empty file, no records", input_stem(path))
 
 
 def _wide_chunks(path: Path, codec: str) -> Iterator[str]:
     """The text of a UTF-16/32 file, chunk by chunk (the byte order mark read and dropped)."""
     decoder = codecs.getincrementaldecoder(codec)()
-    with path.open("rb") as fh:
+    with open_input(path) as fh:
         for chunk in iter(lambda: fh.read(WIDE_CHUNK), b""):
             yield decoder.decode(chunk)
     yield decoder.decode(b"", final=True)
@@ -397,7 +418,7 @@ def _wide_fault(path: Path, codec: str) -> str | None:
     byte is counted in the file, past what the decoder held back from the last chunk."""
     decoder = codecs.getincrementaldecoder(codec)()
     done = 0
-    with path.open("rb") as fh:
+    with open_input(path) as fh:
         for chunk in itertools.chain(iter(lambda: fh.read(WIDE_CHUNK), b""), [b""]):
             held = len(decoder.getstate()[0])
             try:
@@ -434,7 +455,7 @@ def read_json(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     except (json.JSONDecodeError, RecursionError) as exc:
         reason = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) \
             else "nested too deep"
-        yield _unreadable(str(path), data, f"not JSON ({reason})", path.stem)
+        yield _unreadable(str(path), data, f"not JSON ({reason})", input_stem(path))
         return
     records = obj if isinstance(obj, list) else [obj]
     repeats: dict[int, list[str]] = {}
@@ -445,7 +466,7 @@ def read_json(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         obj, repeats = parsed
         records = obj if isinstance(obj, list) else [obj]
     if not records:
-        yield _unreadable(str(path), data, "empty array, no records", path.stem)
+        yield _unreadable(str(path), data, "empty array, no records", input_stem(path))
     surrogates = _may_hold_surrogates(text)
     for number, item in enumerate(records, start=1):
         scrubbed, twice = False, repeats.get(id(item))  # by the parsed object, before a scrub copies it
@@ -479,7 +500,7 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     try:
         names = reader.fieldnames or []  # the header line, read now: no record is read without it
     except csv.Error as exc:
-        yield _unreadable(str(path), text.encode(), f"CSV header broken ({exc})", path.stem)
+        yield _unreadable(str(path), text.encode(), f"CSV header broken ({exc})", input_stem(path))
         return
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:  # a row's dict keeps the last such column: said in every record's fault
@@ -509,7 +530,7 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         yield _with_encoding(_from_mapping(uri, raw, row, fields), encoding, fault)
     if not number and not broken:  # nothing, or a header alone: said, as an empty JSONL or parquet file is
         yield _unreadable(str(path), text.encode(), "empty file, no records" if reader.fieldnames is None
-                          else "a header and no records", path.stem)
+                          else "a header and no records", input_stem(path))
 
 
 _SPACE_AFTER_QUOTE = re.compile(r'"[ \t]+(?=,|\r?\n|$)')
@@ -536,7 +557,7 @@ def read_parquet(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
         parquet = pq.ParquetFile(path)
         groups = parquet.metadata.num_row_groups
     except Exception as exc:  # pyarrow raises several types for a broken file
-        yield _unreadable(str(path), path.read_bytes(), f"not a readable parquet file ({exc})", path.stem)
+        yield _unreadable(str(path), path.read_bytes(), f"not a readable parquet file ({exc})", input_stem(path))
         return
     number = 0
     for group in range(groups):
@@ -558,7 +579,7 @@ def read_parquet(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
             record = _from_mapping(f"{path}#record={number}", raw, row, fields)
             yield _with_encoding(record, "utf-8", None)  # parquet strings are UTF-8 by spec
     if not number:
-        yield _unreadable(str(path), b"", "empty file, no records", path.stem)
+        yield _unreadable(str(path), b"", "empty file, no records", input_stem(path))
 
 
 def _group_bytes(path: Path, parquet: Any, group: int) -> bytes:
@@ -646,16 +667,24 @@ READERS: dict[str, Callable[[Path, FieldMap], Iterator[Any]]] = {
 
 
 def read_file(path: Path, fields: FieldMap, lines: bool = False) -> Iterator[RawRecord | RawLine]:
-    """Dispatch on the file's extension; an OS error becomes an unreadable record. With
-    `lines`, a JSONL file's lines come unparsed (RawLine)."""
+    """Dispatch on the file's format (the suffix before a compression suffix: `.jsonl.gz`
+    reads as JSONL, decompressed); an OS error, or damaged compressed data, becomes an
+    unreadable record. With `lines`, a JSONL file's lines come unparsed (RawLine)."""
     try:
-        reader = READERS[path.suffix.lower()]
-        if lines and reader is read_jsonl:
+        reader = READERS[format_suffix(path)]
+        if reader is read_parquet and path.suffix.lower() != ".parquet":
+            yield _unreadable(str(path), b"", COMPRESSED_PARQUET, input_stem(path))
+        elif lines and reader is read_jsonl:
             yield from read_jsonl(path, fields, parse=False)
         else:
             yield from reader(path, fields)
-    except OSError as exc:
+    except (OSError, *DAMAGED) as exc:
         yield RawRecord(
-            source_uri=str(path), source_sha256="", record_id=path.stem, text="",
-            error=f"cannot read ({exc.strerror or exc})",
+            source_uri=str(path), source_sha256="", record_id=input_stem(path), text="",
+            error=damage(path, exc) if is_damage(path, exc) else f"cannot read ({getattr(exc, 'strerror', None) or exc})",
         )
+
+
+# Parquet compresses its own pages, and a reader needs to seek in it: a compressed one is
+# refused (list_inputs says so before a run starts)
+COMPRESSED_PARQUET = "a compressed Parquet file: Parquet compresses its own pages; give the .parquet file itself"

@@ -1,0 +1,122 @@
+"""Compressed inputs (audit.ingest.compressed): `corpus.jsonl.gz`, `.bz2`, `.xz`, `.zst` read
+as the format inside, the same records as the plain file; damaged data is one unreadable
+record naming the file and line, after every record read before it; nothing is lost."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+from pathlib import Path
+
+import pytest
+import zstandard
+
+import audit
+from audit.errors import UsageError
+from audit.ingest import iter_records, list_inputs, not_read_line
+from audit.ingest.readers import FieldMap, read_file
+from audit.progress import count_if_over, count_records
+
+COMPRESS = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress,
+            ".zst": lambda data: zstandard.ZstdCompressor().compress(data)}
+TEXTS = ["The council met on Tuesday and agreed the budget for the year.",
+         "The mayor opened the new library on Monday, two years late.",
+         "Flooding closed the river road for the third time this winter.",
+         "Le conseil municipal a voté le budget mardi soir à l'unanimité."]
+
+
+def jsonl(n: int = 400) -> bytes:
+    return b"".join(json.dumps({"id": f"r{i}", "text": f"{TEXTS[i % 4]} ({i})", "title": f"Story {i}"},
+                               ensure_ascii=False).encode() + b"\n" for i in range(n))
+
+
+def records(path: Path) -> list[tuple[str | None, str, str, str | None]]:
+    return [(r.record_id, r.text, r.source_sha256, r.error) for r in read_file(path, FieldMap())]
+
+
+@pytest.mark.parametrize("suffix", sorted(COMPRESS))
+def test_a_compressed_jsonl_gives_the_plain_files_records(tmp_path: Path, suffix: str) -> None:
+    data = jsonl()
+    plain, packed = tmp_path / "c.jsonl", tmp_path / f"c.jsonl{suffix}"
+    plain.write_bytes(data)
+    packed.write_bytes(COMPRESS[suffix](data))
+    got = list(read_file(packed, FieldMap()))
+    assert [(r.record_id, r.text, r.source_sha256, r.error) for r in got] == records(plain)
+    assert len(got) == 400 and got[7].source_uri == f"{packed}#line=8"
+    # the rerun's path: lines handed on unparsed
+    assert [line.record().text for line in read_file(packed, FieldMap(), lines=True)] == [r.text for r in got]
+
+
+def test_whole_file_formats_compressed_and_their_ids(tmp_path: Path) -> None:
+    (tmp_path / "a1.txt.gz").write_bytes(gzip.compress(TEXTS[0].encode()))
+    rows = [{"id": "x", "text": TEXTS[1]}, {"id": "y", "text": TEXTS[2]}]
+    (tmp_path / "b.json.xz").write_bytes(lzma.compress(json.dumps(rows).encode()))
+    (tmp_path / "c.csv.bz2").write_bytes(bz2.compress(f'id,text\nz,"{TEXTS[3]}"\n'.encode()))
+    got = {r.record_id: r.text for r in iter_records([tmp_path])}
+    assert got == {"a1": TEXTS[0], "x": TEXTS[1], "y": TEXTS[2], "z": TEXTS[3]}
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".xz", ".zst"])
+def test_a_file_cut_short_keeps_the_records_before_the_cut_and_says_where(tmp_path: Path, suffix: str) -> None:
+    data = b"".join(json.dumps({"id": f"r{i}", "text": f"Record {i}: " + "word " * 400}).encode() + b"\n"
+                    for i in range(3000))
+    packed = COMPRESS[suffix](data)
+    path = tmp_path / f"c.jsonl{suffix}"
+    path.write_bytes(packed[: len(packed) * 2 // 3])
+    problems: list[str] = []
+    got = list(iter_records([path], on_problem=problems.append))
+    good = [r for r in got if not r.error]
+    assert 0 < len(good) < 3000 and [r.record_id for r in good] == [f"r{i}" for i in range(len(good))]
+    (bad,) = [r for r in got if r.error]
+    assert bad is got[-1] and bad.source_uri == f"{path}#line={len(good) + 1}"
+    assert "data ends early (a truncated file)" in bad.error and f"({len(good)} records before it)" in bad.error
+    assert problems == [f"{bad.source_uri}: {bad.error}"]
+
+
+def test_data_that_is_not_what_its_name_says_is_one_unreadable_record(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl.gz").write_bytes(jsonl(3))  # plain JSONL named .gz
+    (tmp_path / "b.jsonl.bz2").write_bytes(b"BZh9 not bzip2 at all")
+    (tmp_path / "c.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 broken")
+    got = list(iter_records([tmp_path]))
+    assert len(got) == 3 and all(r.error and r.text == "" for r in got)
+    assert "damaged gzip data (Not a gzipped file" in got[0].error
+    assert got[1].error.startswith("damaged bz2 data") and got[1].source_uri.endswith("b.jsonl.bz2#line=1")
+    assert got[2].record_id == "c" and "gzip" in got[2].error
+
+
+def test_what_is_no_input(tmp_path: Path) -> None:
+    (tmp_path / "t.parquet.gz").write_bytes(gzip.compress(b"PAR1"))
+    (tmp_path / "notes.gz").write_bytes(gzip.compress(b"x"))
+    (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(jsonl(2)))
+    with pytest.raises(UsageError, match="compressed Parquet file"):
+        list_inputs([tmp_path / "t.parquet.gz"])
+    with pytest.raises(UsageError, match="no format before '.gz'"):
+        list_inputs([tmp_path / "notes.gz"])
+    not_read: dict[Path, list[str]] = {}
+    assert list_inputs([tmp_path], not_read=not_read) == [tmp_path / "c.jsonl.gz"]
+    line = not_read_line(tmp_path, not_read[tmp_path])
+    assert "2 files not read" in line and ".parquet.gz 1" in line and ".gz 1" in line and ".zst" in line
+
+
+def test_counts_of_compressed_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(5000)))
+    assert count_records([path]) == 5000 and count_records([path], stop_at=10) == 10
+    # over a limit: found (its size is 7% of the text's, so the size alone would say "small")
+    assert count_if_over([path], 3000) == 5000 and count_if_over([path], 6000) is None
+
+
+def test_a_gate_accounts_for_every_record_of_a_cut_gzip_file(tmp_path: Path) -> None:
+    whole = gzip.compress(jsonl(400))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    result = audit.gate([tmp_path / "in"], accepted=tmp_path / "ok.jsonl", quarantine=tmp_path / "q.jsonl",
+                        on_problem=None, workers=1)
+    accepted = (tmp_path / "ok.jsonl").read_text(encoding="utf-8").splitlines()
+    quarantined = [json.loads(x) for x in (tmp_path / "q.jsonl").read_text(encoding="utf-8").splitlines()]
+    cut = [q for q in quarantined if "truncated" in json.dumps(q)]
+    assert len(cut) == 1 and result.exit_code == 1
+    read = len(accepted) + len(quarantined) - 1  # the records before the cut
+    assert 0 < read < 400 and f"({read} records before it)" in json.dumps(cut[0])
