@@ -902,11 +902,14 @@ def input_files(articles: Sequence[Article], hashes: Mapping[str, str] | None = 
     0.2 s of wall for the 100,000 rerun's 205 MB, which the run does in a thread while
     GX validates, off the report's path). `hashes`: record_file_hashes' answer, for the
     files it hashed already."""
+    from audit.ingest.compressed import compression
+
     known = hashes or {}
     inputs: dict[str, str] = {}
     for a in articles:
         path, where = split_uri(a.source_uri)
-        inputs.setdefault(path, "" if where else a.source_sha256)
+        # a file-a-record input's record hash is its file's, unless compressed (the text's hash)
+        inputs.setdefault(path, "" if where or compression(path) else a.source_sha256)
     return [{"path": p, "sha256": h or known.get(p) or _file_sha256(p)} for p, h in inputs.items()]
 
 

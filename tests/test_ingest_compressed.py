@@ -81,9 +81,60 @@ def test_data_that_is_not_what_its_name_says_is_one_unreadable_record(tmp_path: 
     (tmp_path / "c.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 broken")
     got = list(iter_records([tmp_path]))
     assert len(got) == 3 and all(r.error and r.text == "" for r in got)
-    assert "damaged gzip data (Not a gzipped file" in got[0].error
-    assert got[1].error.startswith("damaged bz2 data") and got[1].source_uri.endswith("b.jsonl.bz2#line=1")
+    assert got[0].error.startswith("not gzip data (") and "incorrect header check" in got[0].error
+    assert got[1].error.startswith("not bz2 data") and got[1].source_uri.endswith("b.jsonl.bz2#line=1")
     assert got[2].record_id == "c" and "gzip" in got[2].error
+
+
+@pytest.mark.parametrize("suffix", sorted(COMPRESS))
+def test_what_follows_a_complete_stream_and_does_not_decode_is_said_not_dropped(tmp_path: Path, suffix: str) -> None:
+    """bz2 and lzma's readers drop such trailing data without a word, zstandard's too: the
+    10 records after the first stream were lost unsaid (a helper's review)."""
+    path = tmp_path / f"c.jsonl{suffix}"
+    path.write_bytes(COMPRESS[suffix](jsonl(400)) + b"BZh9 garbage after the stream " * 3)
+    got = list(read_file(path, FieldMap()))
+    assert len(got) == 401 and not any(r.error for r in got[:400])
+    kind = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}[suffix]
+    assert got[400].error.startswith(f"damaged {kind} data")
+    assert "(400 records before it)" in got[400].error
+
+
+def test_zstd_is_read_a_bounded_piece_at_a_time_and_with_long_windows(tmp_path: Path) -> None:
+    """A 120 MB file of one repeated line is 10 KB of zstd: its first record took the whole
+    chunk's output at once (315 MB for 300 MB); `zstd --long` frames were refused."""
+    import io
+    import tracemalloc
+
+    line = json.dumps({"id": "r", "text": TEXTS[0]}).encode() + b"\n"
+    params = zstandard.ZstdCompressionParameters.from_level(3, window_log=28, write_content_size=False)
+    buf = io.BytesIO()
+    with zstandard.ZstdCompressor(compression_params=params).stream_writer(buf, closefd=False) as writer:
+        for _ in range(60):
+            writer.write(line * (2_000_000 // len(line)))
+    path = tmp_path / "big.jsonl.zst"
+    path.write_bytes(buf.getvalue())
+    assert path.stat().st_size < 1_000_000
+    tracemalloc.start()
+    first = next(iter(read_file(path, FieldMap())))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert first.text == TEXTS[0] and not first.error
+    assert peak < 30_000_000
+
+
+def test_a_cut_csv_or_utf16_jsonl_keeps_its_records_before_the_cut(tmp_path: Path) -> None:
+    rows = "".join(f'r{i},"{TEXTS[i % 4]} ({i})"\n' for i in range(3000))
+    packed = gzip.compress(("id,text\n" + rows).encode(), compresslevel=1)
+    (tmp_path / "c.csv.gz").write_bytes(packed[: len(packed) // 2])
+    wide = "\ufeff" + jsonl(3000).decode("utf-8")
+    packed = gzip.compress(wide.encode("utf-16-le"), compresslevel=1)
+    (tmp_path / "w.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    for name, unit in (("c.csv.gz", "record"), ("w.jsonl.gz", "line")):
+        got = list(read_file(tmp_path / name, FieldMap()))
+        good = [r for r in got if not r.error]
+        assert len(good) > 500 and [r.record_id for r in good] == [f"r{i}" for i in range(len(good))]
+        assert len(got) == len(good) + 1 and got[-1].source_uri.endswith(f"#{unit}={len(good) + 1}")
+        assert "data ends early" in got[-1].error
 
 
 def test_what_is_no_input(tmp_path: Path) -> None:
@@ -106,6 +157,38 @@ def test_counts_of_compressed_jsonl(tmp_path: Path) -> None:
     assert count_records([path]) == 5000 and count_records([path], stop_at=10) == 10
     # over a limit: found (its size is 7% of the text's, so the size alone would say "small")
     assert count_if_over([path], 3000) == 5000 and count_if_over([path], 6000) is None
+    # a small file that zstd packs tight: read ahead whole, it was "the lines of its first MB"
+    tight = tmp_path / "t.jsonl.zst"
+    tight.write_bytes(zstandard.ZstdCompressor().compress(b'{"text": "the same line again"}\n' * 60_000))
+    assert tight.stat().st_size < 20_000 and count_if_over([tight], 12_000) == 60_000
+
+
+def test_zstd_without_its_package_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audit.ingest import compressed
+
+    path = tmp_path / "c.jsonl.zst"
+    path.write_bytes(zstandard.ZstdCompressor().compress(jsonl(3)))
+    monkeypatch.setattr(compressed, "zstandard", None)
+    for given in (path, tmp_path):
+        with pytest.raises(UsageError, match="needs the zstandard package"):
+            list_inputs([given])
+
+
+def test_input_files_hash_a_compressed_file_as_it_is(tmp_path: Path) -> None:
+    import hashlib
+
+    from audit.ingest import iter_records as records_of
+    from audit.model import Article
+    from audit.pipeline import input_files
+
+    path = tmp_path / "a1.txt.gz"
+    path.write_bytes(gzip.compress(TEXTS[0].encode()))
+    (record,) = list(records_of([path]))
+    article = Article(article_id="a1", source_uri=record.source_uri, source_sha256=record.source_sha256, title=None,
+                      published=None, published_from="none", publisher=None, url=None, language=None,
+                      language_prob=None, text=record.text, content_sha256="")
+    assert record.source_sha256 == hashlib.sha256(TEXTS[0].encode()).hexdigest()  # the text's
+    assert input_files([article]) == [{"path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}]
 
 
 def test_a_gate_accounts_for_every_record_of_a_cut_gzip_file(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from audit.errors import UsageError
-from audit.ingest.compressed import COMPRESSIONS, compression, format_suffix
+from audit.ingest.compressed import COMPRESSIONS, compression, format_suffix, missing_package
 from audit.ingest.readers import COMPRESSED_PARQUET, READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
@@ -72,11 +72,15 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
             if not found:
                 exts = ", ".join(sorted(READERS))
                 raise UsageError(f"{path}: folder holds no input file ({exts})")
+            if (missing := next(filter(None, map(missing_package, found)), None)) is not None:
+                raise UsageError(missing)
             files.extend(found)
         elif format_suffix(path) not in READERS:
             raise UsageError(_no_format(path))
         elif format_suffix(path) == ".parquet" and compression(path) is not None:
             raise UsageError(f"{path}: {COMPRESSED_PARQUET}")
+        elif (missing := missing_package(path)) is not None:
+            raise UsageError(missing)
         else:
             files.append(path)
     if not _overlap(paths):  # one path, or paths apart: no file is named twice

@@ -24,13 +24,13 @@ from typing import Any
 
 from audit.ingest.charset import decode_bytes
 from audit.ingest.compressed import (
-    DAMAGED,
-    damage,
+    DamagedInput,
     format_suffix,
     input_stem,
-    is_damage,
     open_input,
+    open_unbuffered,
     read_input,
+    read_input_until_damage,
 )
 from audit.model import RawRecord
 
@@ -89,18 +89,27 @@ def _unreadable(uri: str, data: bytes, reason: str, record_id: str | None = None
     )
 
 
+def _cut(uri: str, exc: DamagedInput, where: str, before: int) -> RawRecord:
+    """The unreadable record that stands for what a damaged compressed file holds from `where` on."""
+    return _unreadable(uri, b"", f"{exc}: nothing read from {where} on ({before} record{'s' if before != 1 else ''} "
+                                 "before it)")
+
+
 def _whole_file(path: Path, *, records: bool = False) -> tuple[bytes, RawRecord | None]:
-    """Read a file whole; return an unreadable record for empty or binary files.
+    """Read a file whole; return an unreadable record for empty or binary files, and for a
+    compressed one whose data is damaged (see _records_file for a file of records).
 
     A file of `records` (CSV) is not judged binary on a NUL: that NUL is in one record,
     which says so (ingest.control_chars), and the others are read.
     """
     try:
         data = read_input(path)
-    except (OSError, *DAMAGED) as exc:
-        if not is_damage(path, exc):
-            raise
-        return b"", _unreadable(str(path), b"", damage(path, exc), input_stem(path))
+    except DamagedInput as exc:
+        return b"", _unreadable(str(path), b"", str(exc), input_stem(path))
+    return _judged_whole(path, data, records)
+
+
+def _judged_whole(path: Path, data: bytes, records: bool) -> tuple[bytes, RawRecord | None]:
     if not data.strip():
         return data, _unreadable(str(path), data, "empty file", input_stem(path))
     if is_binary(data) and not records:
@@ -113,6 +122,10 @@ def _decoded_file(path: Path, *, records: bool = False) -> tuple[bytes, str, str
     data, bad = _whole_file(path, records=records)
     if bad:
         return bad
+    return _decoded(path, data)
+
+
+def _decoded(path: Path, data: bytes) -> tuple[bytes, str, str, str | None] | RawRecord:
     text, encoding, fault = decode(data)
     if text is None:
         return _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads "
@@ -359,11 +372,8 @@ def read_jsonl(path: Path, fields: FieldMap, *, parse: bool = True) -> Iterator[
                 seen += 1
                 uri = where + str(number)
                 yield _line_record(uri, line, fields) if parse else RawLine(uri, line, fields)
-    except (OSError, *DAMAGED) as exc:  # compressed data cut short or damaged: the lines before it stand
-        if not is_damage(path, exc):
-            raise
-        yield _unreadable(f"{where}{number + 1}", b"", f"{damage(path, exc)}: nothing read from line "
-                          f"{number + 1} on ({seen} record{'s' if seen != 1 else ''} before it)")
+    except DamagedInput as exc:  # compressed data cut short or damaged: the lines before it stand
+        yield _cut(f"{where}{number + 1}", exc, f"line {number + 1}", seen)
         return
     if not seen:
         yield _unreadable(str(path), b"", "empty file, no records", input_stem(path))
@@ -389,17 +399,24 @@ def _wide_jsonl(path: Path, fields: FieldMap, codec: str) -> Iterator[RawRecord]
     twice: once to learn that the whole file decodes (else it is one unreadable record, as
     before), once for its lines. Decoded whole, a file of 1 GB held its bytes, its text and
     its lines at once (three times its size), where read_jsonl's UTF-8 holds one line."""
-    bad = _wide_fault(path, codec)
+    try:
+        bad = _wide_fault(path, codec)
+    except DamagedInput:  # compressed data damaged: what decodes before it is read below, then said
+        bad = None
     if bad is not None:
         yield _unreadable(str(path), read_input(path), f"not {codec} after its byte order mark ({bad})", input_stem(path))
         return
-    seen = 0
-    for number, line in enumerate(_wide_lines(path, codec), start=1):
-        if line.isspace() or not line:
-            continue
-        seen += 1
-        yield _with_encoding(_line_record(f"{path}#line={number}", line.encode("utf-8", "surrogatepass"), fields),
-                             codec, None)
+    seen = number = 0
+    try:
+        for number, line in enumerate(_wide_lines(path, codec), start=1):
+            if line.isspace() or not line:
+                continue
+            seen += 1
+            yield _with_encoding(_line_record(f"{path}#line={number}", line.encode("utf-8", "surrogatepass"),
+                                              fields), codec, None)
+    except DamagedInput as exc:
+        yield _cut(f"{path}#line={number + 1}", exc, f"line {number + 1}", seen)
+        return
     if not seen:
         yield _unreadable(str(path), read_input(path), "empty file, no records", input_stem(path))
 
@@ -407,7 +424,7 @@ def _wide_jsonl(path: Path, fields: FieldMap, codec: str) -> Iterator[RawRecord]
 def _wide_chunks(path: Path, codec: str) -> Iterator[str]:
     """The text of a UTF-16/32 file, chunk by chunk (the byte order mark read and dropped)."""
     decoder = codecs.getincrementaldecoder(codec)()
-    with open_input(path) as fh:
+    with open_unbuffered(path) as fh:  # (a compressed file's damage then loses no byte before it)
         for chunk in iter(lambda: fh.read(WIDE_CHUNK), b""):
             yield decoder.decode(chunk)
     yield decoder.decode(b"", final=True)
@@ -418,7 +435,7 @@ def _wide_fault(path: Path, codec: str) -> str | None:
     byte is counted in the file, past what the decoder held back from the last chunk."""
     decoder = codecs.getincrementaldecoder(codec)()
     done = 0
-    with open_input(path) as fh:
+    with open_unbuffered(path) as fh:
         for chunk in itertools.chain(iter(lambda: fh.read(WIDE_CHUNK), b""), [b""]):
             held = len(decoder.getstate()[0])
             try:
@@ -482,7 +499,16 @@ def read_json(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
 
 
 def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
-    read = _decoded_file(path, records=True)
+    """A record a row. A compressed file whose data is cut short or damaged keeps the rows of
+    its whole lines before the damage, and the rest is one unreadable record."""
+    data, cut = read_input_until_damage(path)
+    if cut is not None:
+        data = data[:data.rfind(b"\n") + 1]  # whole lines only: the last one may be cut
+        if not data.strip():
+            yield _cut(f"{path}#record=1", cut, "record 1", 0)
+            return
+    _, bad = _judged_whole(path, data, records=True)
+    read = bad or _decoded(path, data)
     if isinstance(read, RawRecord):
         yield read
         return
@@ -528,7 +554,9 @@ def read_csv(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
             yield _unreadable(uri, raw, f"{len(row[None])} cell(s) more than the header has")
             continue
         yield _with_encoding(_from_mapping(uri, raw, row, fields), encoding, fault)
-    if not number and not broken:  # nothing, or a header alone: said, as an empty JSONL or parquet file is
+    if cut is not None:
+        yield _cut(f"{path}#record={number + 1}", cut, f"record {number + 1}", number)
+    elif not number and not broken:  # nothing, or a header alone: said, as an empty JSONL or parquet file is
         yield _unreadable(str(path), text.encode(), "empty file, no records" if reader.fieldnames is None
                           else "a header and no records", input_stem(path))
 
@@ -678,10 +706,10 @@ def read_file(path: Path, fields: FieldMap, lines: bool = False) -> Iterator[Raw
             yield from read_jsonl(path, fields, parse=False)
         else:
             yield from reader(path, fields)
-    except (OSError, *DAMAGED) as exc:
+    except OSError as exc:
         yield RawRecord(
             source_uri=str(path), source_sha256="", record_id=input_stem(path), text="",
-            error=damage(path, exc) if is_damage(path, exc) else f"cannot read ({getattr(exc, 'strerror', None) or exc})",
+            error=str(exc) if isinstance(exc, DamagedInput) else f"cannot read ({exc.strerror or exc})",
         )
 
 
