@@ -902,11 +902,25 @@ def _body(lines: Sequence[Line], first: int, last: int, anchors: set[int], text:
     anchors = {i for i in anchors if not _opens_sentence(lines, i)}
     head = [i for i in anchors if i < first and not _ends_an_article(lines[i])]
     tail = [i for i in anchors if i > last]
-    above = [ln.index for ln in lines[:first] if ln.headline and not _broken(lines, ln.index)
+    # the headline above the body, or opening it below nothing but link text: a flattened
+    # page's headline is a piece that reads as prose, and the stretch may start with it (RT's
+    # menu run together above it was kept: no chrome phrase said "chrome" there, Zyte
+    # benchmark 4a44ab3e). Not below a sentence, a dek or a paragraph the body did not take
+    # (a Hindi lead of 200 words with no sentence end, a gossip story's dek above its title:
+    # content, hi_news and fnn_gossip)
+    opens = all(_menu_run(ln) for ln in lines[:first])
+    above = [ln.index for ln in lines[:first + opens] if ln.headline and not _broken(lines, ln.index)
              and not (ln.index > 0 and _broken(lines, ln.index - 1)) and not _verse_above(lines, ln.index)
              and not _inside_a_sentence(text, ln)]
     return Body(first, last, max(head) if head else None, min(tail) if tail else None, _kinds(lines, tail),
                 max(above) if above else -1)
+
+
+def _menu_run(ln: Line) -> bool:
+    """No prose, and link text by its case: under CLOSING_MAX_LOWER of its cased words
+    lower-case (RT's menu run together writes "facebook twitter youtube" among its names:
+    0.29, over _link_text's LINK_TEXT_MAX_LOWER)."""
+    return not _prose(ln) and ln.lower_share is not None and ln.lower_share < CLOSING_MAX_LOWER
 
 
 VERSE_CONTINUATIONS = 2  # sentences going on across line breaks above a title: text, not chrome ...
@@ -1117,7 +1131,27 @@ def teaser_lines(lines: Sequence[Line]) -> dict[int, str]:
     return teasers
 
 
+FOOTER_COST = 10**9  # the body's stretch never runs across the page's footer (_page_footer)
+
+
+def _page_footer(ln: Line) -> bool:
+    """Whether the line is the page's footer: link text (no prose, under LINK_TEXT_MAX_LOWER
+    of its words lower-case) holding a copyright ("©", "All rights reserved") and a policy
+    link ("Terms of Use", "Privacy Policy"), however long (a flattened page runs its sections,
+    teasers and footer into one piece). The article is on one side of it: Sputnik's page,
+    flattened, went on after its footer with registration and GDPR dialogs whose sentences
+    read as prose, and the body's stretch ran across the footer to them, taking the 600 words
+    of latest news, sections and footer between as the article's (Zyte benchmark, 1f765c48)."""
+    if ln.prose or not ln.hits or (ln.lower_share is not None and ln.lower_share >= LINK_TEXT_MAX_LOWER):
+        return False
+    kinds = {h.kind for h in ln.hits if h.check == CHECK and h.mode != "line"
+             and not (h.phrase == "©" and len(_MOJIBAKE_MARK.findall(ln.text)) == ln.text.count("©"))}
+    return "footer" in kinds and "cookie" in kinds
+
+
 def _weight(ln: Line, chrome: set[int], teasers: Mapping[int, str] | None = None) -> int:
+    if _page_footer(ln):
+        return -FOOTER_COST
     if ln.index in chrome:
         return -CHROME_COST
     if teasers and ln.index in teasers:  # its words are other stories': they cost what they would bring
