@@ -13,9 +13,13 @@ Files and folders are made with the user's umask (plain `open`/`os.mkdir`, not
 
 from __future__ import annotations
 
+import bz2
 import contextlib
 import ctypes
 import fcntl
+import gzip
+import io
+import lzma
 import os
 import re
 import shutil
@@ -23,7 +27,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 LEGACY_GRACE_SECONDS = 3600  # `.latest.xxxx` of older versions (no pid): stale after an hour
 _RENAME_EXCHANGE = 2  # renameat2 flag (Linux >= 3.15): swap two paths atomically
@@ -93,27 +97,60 @@ def final_name(folder: Path) -> str:
 @contextlib.contextmanager
 def atomic_files(*targets: str | Path, encoding: str = "utf-8") -> Iterator[list[IO[str]]]:
     """Write text files under temporary names; they replace the targets only when all are
-    whole (written and synced), renamed one right after another at the end."""
+    whole (written and synced), renamed one right after another at the end. A target named
+    `.gz`, `.bz2`, `.xz` or `.zst` is written compressed so (a gate's `--accepted
+    ok.jsonl.gz`: what a pipeline that reads compressed corpora reads next)."""
     paths = [Path(t) for t in targets]
     partials = [temp_name(p) for p in paths]
     handles: list[IO[str]] = []
+    raws: list[IO[bytes]] = []  # each handle's file (itself, when not compressed)
     try:
         for path, partial in zip(paths, partials, strict=True):
             path.parent.mkdir(parents=True, exist_ok=True)
-            handles.append(partial.open("x", encoding=encoding))
+            handle, raw = _text_writer(partial, path, encoding)
+            handles.append(handle)
+            raws.append(raw)
         yield handles
-        for fh in handles:
-            fh.flush()
-            os.fsync(fh.fileno())
-            fh.close()
+        for fh, raw in zip(handles, raws, strict=True):
+            if fh is not raw:  # the compressor's end (gzip's trailer) written, its file left open
+                fh.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+            raw.close()
         for path, partial in zip(paths, partials, strict=True):
             partial.replace(path)
     except BaseException:
-        for fh in handles:
+        for fh, raw in zip(handles, raws, strict=False):
             fh.close()
+            raw.close()
         for partial in partials:
             partial.unlink(missing_ok=True)
         raise
+
+
+def _text_writer(partial: Path, target: Path, encoding: str) -> tuple[IO[str], IO[Any]]:
+    """A text handle on `partial`, compressed as `target`'s name says, and the file under it
+    (the handle itself when plain). The compressors are given the open file, which they
+    leave open at their close, so that it can be synced after their last bytes."""
+    from audit.ingest.compressed import compression
+
+    kind = compression(target)
+    if kind is None:
+        handle = partial.open("x", encoding=encoding)
+        return handle, handle
+    raw = partial.open("xb")
+    packed: Any
+    if kind == "gzip":
+        packed = gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)  # no temp name, no time: same bytes
+    elif kind == "bz2":
+        packed = bz2.BZ2File(raw, "wb")
+    elif kind == "xz":
+        packed = lzma.LZMAFile(raw, "wb")  # noqa: SIM115 (closed by atomic_files)
+    else:
+        import zstandard
+
+        packed = zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
+    return io.TextIOWrapper(packed, encoding=encoding), raw
 
 
 def file_in_the_way(path: Path) -> Path | None:

@@ -182,6 +182,9 @@ def _check_targets(good: Path, bad: Path, inputs: Sequence[str | Path], save_ind
 
 
 def _jsonl_path(target: str | Path) -> Path:
-    """A `.jsonl` path as given; a folder gets `articles.jsonl`."""
+    """A `.jsonl` path as given, compressed too (`ok.jsonl.gz`, `.bz2`, `.xz`, `.zst`: written
+    so, audit.atomic); a folder gets `articles.jsonl`."""
+    from audit.ingest.compressed import format_suffix
+
     path = Path(target)
-    return path if path.suffix == ".jsonl" else path / "articles.jsonl"
+    return path if format_suffix(path) == ".jsonl" else path / "articles.jsonl"

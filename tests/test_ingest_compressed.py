@@ -203,3 +203,19 @@ def test_a_gate_accounts_for_every_record_of_a_cut_gzip_file(tmp_path: Path) -> 
     assert len(cut) == 1 and result.exit_code == 1
     read = len(accepted) + len(quarantined) - 1  # the records before the cut
     assert 0 < read < 400 and f"({read} records before it)" in json.dumps(cut[0])
+
+
+def test_a_gate_writes_compressed_outputs_that_the_next_gate_reads(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl.gz").write_bytes(gzip.compress(jsonl(40)))
+    ok, bad = tmp_path / "out" / "ok.jsonl.gz", tmp_path / "out" / "q.jsonl.xz"
+    result = audit.gate([tmp_path / "in"], accepted=ok, quarantine=bad, on_problem=None, workers=1)
+    assert ok.is_file() and bad.is_file() and not (ok / "articles.jsonl").exists()
+    accepted = gzip.decompress(ok.read_bytes()).decode("utf-8").splitlines()
+    quarantined = lzma.decompress(bad.read_bytes()).decode("utf-8").splitlines()
+    assert len(accepted) == len(result.accepted) > 0 and len(accepted) + len(quarantined) == 40
+    assert gzip.decompress(ok.read_bytes())[:10] == b'{"article_'  # one JSON record a line
+    again = audit.gate([ok], accepted=tmp_path / "ok2.jsonl", quarantine=tmp_path / "q2.jsonl",
+                       on_problem=None, workers=1)
+    assert len(again.accepted) + len(again.quarantined) == len(accepted)
+    assert not list((tmp_path / "out").glob(".*tmp-*"))  # no partial file left
