@@ -166,7 +166,8 @@ def test_csv_without_text_field_reports_each_record(tmp_path: Path) -> None:
     articles, findings, problems = read_all(tmp_path / "x.csv")
     assert [a.article_id for a in articles] == ["a", "b"]
     assert [f.check for f in findings] == ["ingest.unreadable"] * 2
-    assert problems[0].endswith("x.csv#record=1: no text field 'text' (fields: id, body)")
+    assert problems[0].endswith("x.csv#record=1: no text field 'text' (fields: id, body): is it 'body'? "
+                                "--text-field body")
 
 
 def test_normalise_text_keeps_content_and_folds_layout() -> None:

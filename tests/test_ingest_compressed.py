@@ -219,3 +219,15 @@ def test_a_gate_writes_compressed_outputs_that_the_next_gate_reads(tmp_path: Pat
                        on_problem=None, workers=1)
     assert len(again.accepted) + len(again.quarantined) == len(accepted)
     assert not list((tmp_path / "out").glob(".*tmp-*"))  # no partial file left
+
+
+def test_a_large_compressed_file_is_not_decompressed_whole_for_an_eta(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from audit import progress
+
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(5000)))
+    monkeypatch.setattr(progress, "COUNT_COMPRESSED_MAX", path.stat().st_size - 1)
+    assert count_records([path]) is None  # the ETA's total: unknown
+    assert count_records([path], stop_at=100) == 100  # "is it small?" still answered
+    assert count_if_over([path], 3000) == 5000  # and over the limit, counted
