@@ -95,7 +95,7 @@ def registry() -> list[Detector]:
     from audit.detect.duplicates import near as duplicate_near
     from audit.detect.duplicates import passage as duplicate_passage
     from audit.detect.duplicates import repeated as duplicate_repeated
-    from audit.detect.hygiene import encoding, glued, provenance
+    from audit.detect.hygiene import encoding, glued, html_text, provenance
     from audit.detect.language import mixed as language_mixed
     from audit.detect.language import unexpected as language
     from audit.detect.leakage import boilerplate, metadata_leak, paywall
@@ -112,6 +112,7 @@ def registry() -> list[Detector]:
         Detector("encoding", ("hygiene.encoding",), encoding.find_encoding_problems,
                  per_article=True),
         Detector("glued", ("hygiene.glued",), glued.find_glued_sentences, per_article=True),
+        Detector("html_text", ("hygiene.markup",), html_text.find_html_texts, per_article=True),
         Detector("duplicate_exact", ("duplicate.exact",), duplicate_exact.find_exact_duplicates,
                  prepare=duplicate_exact.prepare, saved=True),
         Detector("duplicate_near", ("duplicate.near",), duplicate_near.find_near_duplicates,

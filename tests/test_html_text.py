@@ -1,0 +1,60 @@
+"""hygiene.markup: a record whose text is an HTML page (audit.detect.hygiene.html_text)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+import audit
+from audit.detect.hygiene.html_text import find_html_texts
+from audit.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+ZYTE = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+PROSE = ("The council met on Tuesday and agreed the budget for the coming year after a long debate. "
+         "Residents had asked for more money for the libraries and the swimming pool. ")
+# a Webz.io story's Instagram embed, as its record kept it: half the text's characters are tags
+EMBED = ('<blockquote class="instagram-media" data-instgrm-captioned data-instgrm-permalink='
+         '"https://www.instagram.com/reel/CyPlfjfo9sW/" data-instgrm-version="14" style=" background:#FFF; '
+         'border:0; margin: 1px; max-width:540px;"><div style="padding:16px;"> <a href="https://www.instagram.com/'
+         'reel/CyPlfjfo9sW/" target="_blank"> ' + '<div style="display: flex; flex-direction: row;"></div> ' * 30
+         + '</a></div></blockquote> <script async src="//www.instagram.com/embed.js"></script>')
+
+
+def article(text: str, article_id: str = "a1") -> Article:
+    return Article(article_id=article_id, source_uri=f"mem/{article_id}", source_sha256="", title=None,
+                   published=None, published_from="none", publisher=None, url=None, language="en",
+                   language_prob=None, text=text, content_sha256="")
+
+
+def found(text: str) -> list[str]:
+    return [f.excerpt for f in find_html_texts([article(text)], {})]
+
+
+@pytest.mark.skipif(not (ZYTE / "html").exists(), reason="needs ../shared/data (article-extraction-benchmark)")
+def test_a_stored_page_fails_the_suite_once_with_its_document_tag(tmp_path: Path) -> None:
+    gold = json.loads((ZYTE / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(gold)[:3]
+    with (tmp_path / "c.jsonl").open("w", encoding="utf-8") as fh:
+        for key in keys:
+            page = gzip.decompress((ZYTE / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
+            fh.write(json.dumps({"id": key[:8], "text": page, "url": gold[key]["url"]}) + "\n")
+        fh.write(json.dumps({"id": "story", "text": PROSE * 3}) + "\n")
+    result = audit.run([tmp_path / "c.jsonl"], out=None, on_problem=None, workers=1)
+    marked = [f for f in result.findings if f.check == "hygiene.markup"]
+    assert sorted(f.article_id for f in marked) == sorted(k[:8] for k in keys)
+    assert all(f.severity == "error" and f.excerpt.lower().startswith(("<html", "<!doctype html"))
+               and "extract its main text" in f.message for f in marked)
+    assert all(result.status[k[:8]] == "fail" for k in keys)  # three of five had passed on warnings
+
+
+def test_an_article_with_an_embed_or_quoting_html_is_no_page() -> None:
+    assert found("<!DOCTYPE html><html><head><title>x</title></head><body>" + "<p>a</p>" * 10 + "</body></html>")
+    assert not found(PROSE + EMBED + PROSE)  # an article with an embed's code: boilerplate.line's
+    tutorial = PROSE * 10 + "Every page starts with <html> and holds <head> and <body>: " + "<p>a</p> " * 20
+    assert not found(tutorial)  # quoted far into the text
+    assert not found("<html><body>" + PROSE + "</body></html>")  # a few tags: an article wrapped, not a page
+    assert not found(PROSE * 5)
