@@ -326,8 +326,9 @@ def _run(
         total = count_records(listed, None if progress.mode != "none" else small)
         limit = the_suite.limits.max_records
         over = total if total is not None and total > limit else None
-        if over is None and progress.mode == "none" and total is not None and total >= small:
-            over = count_if_over(listed, limit)  # cut short at "small": counted when it may be over
+        if over is None and (total is None if progress.mode != "none" else total is not None and total >= small):
+            # cut short at "small", or left uncounted (a large compressed file): counted when it may be over
+            over = count_if_over(listed, limit)
         if over is not None:  # say so now, not after the first `limit` records' work (356 s
             # at 1,000,000: run_per_article checks as records stream in, and still does where
             # the count is unknown, or estimated under the limit by count_if_over)

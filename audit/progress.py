@@ -110,7 +110,8 @@ def make_progress(quiet: bool = False) -> Progress:
 
 def count_if_over(files: Sequence[Path], limit: int) -> int | None:
     """The inputs' record count when it is over `limit`, else None: for a run that did not
-    count them whole (--quiet counts only up to the batch plan's "small"), so that an input
+    count them whole (--quiet counts only up to the batch plan's "small"; the ETA leaves large
+    compressed inputs uncounted), so that an input
     over the suite's max_records fails at once, not at its first record over the limit
     after that many records' work (340 s at 1,000,000 lines over 500,000). Counting reads
     every line (about 0.1 s a 100,000 of them), so it is made only when an estimate reaches
@@ -172,8 +173,8 @@ def count_records(files: Sequence[Path], stop_at: int | None = None, *, compress
     """How many records the inputs hold, when cheap to know (for the ETA), else None.
 
     JSONL: its non-blank lines; .txt/.html: one per file; .parquet: its metadata.
-    CSV and JSON need parsing to count, so their totals are unknown; so is a compressed
-    JSONL file over COUNT_COMPRESSED_MAX counted whole (its lines are known only by
+    CSV and JSON need parsing to count, so their totals are unknown; so are inputs whose
+    compressed JSONL files together pass COUNT_COMPRESSED_MAX (its lines are known only by
     decompressing all of it: a GB of bzip2 is a minute before the run starts), unless
     `compressed` (count_if_over: a file that may hold more than the limit is counted). With
     `stop_at`, counting stops once the total reaches it (the batch size only needs to know
@@ -181,12 +182,12 @@ def count_records(files: Sequence[Path], stop_at: int | None = None, *, compress
     """
     from audit.ingest.compressed import compression, format_suffix, open_input
 
+    if stop_at is None and not compressed and sum(
+            _size(p) for p in files if compression(p) is not None and format_suffix(p) == ".jsonl") > COUNT_COMPRESSED_MAX:
+        return None  # (the inputs' compressed JSONL together: a folder of 1,000 shards of 15 MB too)
     total = 0
     for path in files:
         suffix = format_suffix(path)
-        if (suffix == ".jsonl" and stop_at is None and not compressed and compression(path) is not None
-                and _size(path) > COUNT_COMPRESSED_MAX):
-            return None
         if suffix == ".jsonl":
             try:
                 with open_input(path) as fh:

@@ -76,3 +76,30 @@ def test_the_body_does_not_run_across_the_page_footer_to_the_dialogs_below_it() 
     assert sum(flags[i] for i in chrome_between) >= 0.9 * len(chrome_between)
     content = [i for i, label in enumerate(page.labels) if label == "content"]
     assert len(content) >= 15 and not any(flags[i] for i in content)
+
+
+def test_a_copyright_line_between_paragraphs_is_no_wall() -> None:
+    """A wire's copyright line with policy links inside a flattened story is short: not the
+    page's footer, so the paragraphs after it stay the story's (a helper's review)."""
+    from audit.model import RawRecord
+    from audit.normalise import to_article
+
+    paragraphs = [
+        "The city council voted on Tuesday to extend the tram line to the northern suburbs, ending a "
+        "debate that had divided the chamber for more than two years.",
+        "Supporters said the extension would cut commuting times by a third for some 40,000 residents "
+        "and ease traffic on the ring road during the morning rush.",
+        "Copyright © 2019 The Associated Press. All Rights Reserved. Terms of Use | Privacy Policy",
+        "Opponents argued the cost, now estimated at 310 million euros, would squeeze the budget for "
+        "schools and libraries for the rest of the decade.",
+        "Construction is expected to begin next spring, and the first trams should run on the new "
+        "stretch by the end of 2022, the council said in a statement.",
+    ]
+    for joint in (" ", "\n"):  # flattened, and one block a line
+        text = joint.join(paragraphs)
+        record = RawRecord(source_uri="mem/ap.txt", source_sha256="", record_id="ap", text=text,
+                           fields={"title": "Council extends tram line", "language": "en"})
+        article = to_article(record, "ap")
+        found = find_boilerplate_lines([article], {})
+        after = article.text.index("Opponents")
+        assert not [f for f in found if f.start is not None and f.start >= after]

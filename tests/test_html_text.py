@@ -58,3 +58,9 @@ def test_an_article_with_an_embed_or_quoting_html_is_no_page() -> None:
     assert not found(tutorial)  # quoted far into the text
     assert not found("<html><body>" + PROSE + "</body></html>")  # a few tags: an article wrapped, not a page
     assert not found(PROSE * 5)
+    # words before the document tag: an article quoting it (a helper's review)
+    assert not found("Every page opens with <!DOCTYPE html> and then <html>, <head> and <body>. " + "<p>x</p>\n" * 20)
+    assert not found("A payload as short as <body onload=alert(1)> was enough. " + "<td>1</td>" * 12)
+    # markup before it is a stored page's: an XML declaration, a comment
+    assert found('<?xml version="1.0"?>\n<!-- saved -->\n<!DOCTYPE html>\n<html lang="en"><head></head><body>'
+                 + "<p>a</p>" * 20) == ["<!DOCTYPE html>"]

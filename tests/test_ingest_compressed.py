@@ -77,7 +77,7 @@ def test_a_file_cut_short_keeps_the_records_before_the_cut_and_says_where(tmp_pa
 
 def test_data_that_is_not_what_its_name_says_is_one_unreadable_record(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl.gz").write_bytes(jsonl(3))  # plain JSONL named .gz
-    (tmp_path / "b.jsonl.bz2").write_bytes(b"BZh9 not bzip2 at all")
+    (tmp_path / "b.jsonl.bz2").write_bytes(b"not bzip2 at all")  # ("BZh9" and garbage: damaged bz2 data)
     (tmp_path / "c.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 broken")
     got = list(iter_records([tmp_path]))
     assert len(got) == 3 and all(r.error and r.text == "" for r in got)
@@ -231,3 +231,65 @@ def test_a_large_compressed_file_is_not_decompressed_whole_for_an_eta(tmp_path: 
     assert count_records([path]) is None  # the ETA's total: unknown
     assert count_records([path], stop_at=100) == 100  # "is it small?" still answered
     assert count_if_over([path], 3000) == 5000  # and over the limit, counted
+
+
+def test_padding_a_format_allows_is_no_damage_and_damage_is_not_a_wrong_name(tmp_path: Path) -> None:
+    """xz and gzip readers skip null bytes after a stream; a damaged file of the right format
+    is "damaged" or "fails its checksum", not "not gzip data" (a helper's review)."""
+    data = jsonl(500)
+    (tmp_path / "a.jsonl.xz").write_bytes(lzma.compress(data[:len(data) // 2]) + b"\0" * 4
+                                         + lzma.compress(data[len(data) // 2:]))
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(data) + b"\0" * 100)
+    for name in ("a.jsonl.xz", "b.jsonl.gz"):
+        got = list(read_file(tmp_path / name, FieldMap()))
+        assert len(got) == 500 and not any(r.error for r in got)
+    crc = bytearray(gzip.compress(jsonl(40)))
+    crc[-6] ^= 0xFF  # the CRC-32 of the member
+    (tmp_path / "c.jsonl.gz").write_bytes(bytes(crc))
+    (bad,) = [r for r in read_file(tmp_path / "c.jsonl.gz", FieldMap()) if r.error]
+    assert bad.error.startswith("gzip data fails its checksum") and "may be damaged" in bad.error
+
+
+def test_a_compressed_gate_output_that_fails_leaves_no_partial_file(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gate that fails while writing leaves no partial file, even when the compressor's own
+    close fails too (a full disk fails both: the cleanup stopped there, a helper's review)."""
+    from audit.atomic import atomic_files
+
+    for suffix in sorted(COMPRESS):
+        with pytest.raises(RuntimeError), atomic_files(tmp_path / f"ok.jsonl{suffix}", tmp_path / "q.jsonl") as (ok, _):
+            ok.write("x" * 100_000)
+            raise RuntimeError("the run failed")
+    assert list(tmp_path.iterdir()) == []
+    close, failed = gzip.GzipFile.close, []
+
+    def full_disk(self: gzip.GzipFile) -> None:
+        if not failed:
+            failed.append(True)
+            raise OSError(28, "No space left on device")
+        close(self)
+
+    monkeypatch.setattr(gzip.GzipFile, "close", full_disk)
+    with pytest.raises(RuntimeError), atomic_files(tmp_path / "ok.jsonl.gz") as (ok,):
+        ok.write("x" * 100_000)
+        raise RuntimeError("the disk is full")
+    assert failed and list(tmp_path.iterdir()) == []
+
+
+def test_a_large_compressed_input_over_max_records_fails_at_once_with_progress(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from audit import progress
+    from audit.errors import UsageError as Usage
+    from audit.pipeline import run
+    from audit.progress import Progress
+    from audit.suite import load_suite
+
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(300)))
+    monkeypatch.setattr(progress, "COUNT_COMPRESSED_MAX", 100)  # "large"
+    news = load_suite("news")
+    suite = replace(news, limits=replace(news.limits, max_records=50))
+    with pytest.raises(Usage, match="300 records"):
+        run([path], suite=suite, out=None, on_problem=None, workers=1, progress=Progress("lines"))

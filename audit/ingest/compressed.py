@@ -33,6 +33,8 @@ BUFFER = 1 << 16  # bytes a stream reads ahead (read_jsonl's buffer: a rerun rea
 READ = 1 << 16  # compressed bytes read from the file at a time
 OUT = 1 << 18  # decompressed bytes made at a time (gzip, bz2, xz: max_length)
 ZSTD_FEED = 1 << 12  # compressed bytes given to zstd at a time (it has no max_length: this bounds its output)
+MAGIC = {"gzip": b"\x1f\x8b", "bz2": b"BZh", "xz": b"\xfd7zXZ\x00", "zstd": b"\x28\xb5\x2f\xfd"}
+PADDED = frozenset({"gzip", "xz"})  # formats whose readers skip null bytes after a stream
 ZSTD_WINDOW = 1 << 31  # `zstd --long=31` writes frames with windows this large (the default refuses > 128 MB)
 
 try:  # zstandard: pyproject says why
@@ -171,8 +173,10 @@ class _Streams(io.RawIOBase):
         self._stream: _Decompressor | None = None  # None between streams
         self._held = b""  # compressed bytes read from the file, not yet given to a decompressor
         self._out = memoryview(b"")
-        self._error: DamagedInput | None = None
+        self._error: DamagedInput | None = None  # raised at every read once what came before is read
         self._made = 0  # decompressed bytes made so far
+        self._streams = 0  # streams ended so far (zeros may pad them: gzip, xz)
+        self._head = b""  # the file's first bytes: its format's magic number, or not
         self.consumed = 0  # compressed bytes given to the decompressors so far
 
     def readable(self) -> bool:
@@ -181,10 +185,8 @@ class _Streams(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         while not len(self._out):
             if self._error is not None:
-                error, self._error = self._error, None
-                self._raw.close()  # nothing more comes from it
-                raise error
-            if self._raw.closed or not self._more():
+                raise self._error  # again at a later read: never a silent end of the data
+            if not self._more():
                 return 0
         size = min(len(buffer), len(self._out))
         buffer[:size] = self._out[:size]
@@ -198,15 +200,16 @@ class _Streams(io.RawIOBase):
         if stream is None or stream.hungry:
             if not self._held:
                 self._held = self._raw.read(READ)
+                self._head = self._head or self._held[:6]
             if not self._held:
                 if stream is not None:
                     self._error = DamagedInput(f"the {self._kind} data ends early (a truncated file)")
                     return True
                 return False
             if stream is None:
-                if self._kind == "gzip" and not self._held.strip(b"\0"):
-                    self._held = b""  # zeros after the last member: padding gzip's readers allow
-                    return True
+                if self._streams and self._kind in PADDED and self._held[:1] == b"\0":
+                    self._held = self._held.lstrip(b"\0")  # null padding after a stream: gzip's and
+                    return True  # xz's readers allow it (xz: between streams too)
                 stream = self._stream = _Decompressor(self._kind)
             size = ZSTD_FEED if self._kind == "zstd" else READ
             feed, self._held = self._held[:size], self._held[size:]
@@ -218,14 +221,15 @@ class _Streams(io.RawIOBase):
             return True
         if stream.eof:  # a next stream may follow (concatenated members, pbzip2, zstd -T)
             self._held, self._stream = stream.unused_data + self._held, None
+            self._streams += 1
         self._made += len(out)
         self._out = memoryview(out)
         return True
 
     def _damage(self, exc: BaseException) -> str:
         said = " ".join(str(exc).split()) or type(exc).__name__
-        if not self._made:
-            return f"not {self._kind} data ({said})"
+        if not self._streams and not self._head.startswith(MAGIC[self._kind]):
+            return f"not {self._kind} data ({said})"  # not even its format's first bytes
         if "data check" in said or "length check" in said or "checksum" in said:  # zlib's, zstd's
             return f"{self._kind} data fails its checksum ({said}): what was read before it may be damaged too"
         return f"damaged {self._kind} data ({said})"

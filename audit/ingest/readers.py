@@ -215,7 +215,7 @@ def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
 # where corpora keep an article's text when not in "text" (CC-News and news-please: maintext;
 # RedPajama: raw_content; many scrapers: content, body, article): named in the "no text field"
 # line, so that the option to give is in the one line a user reads
-TEXT_FIELD_GUESSES = ("content", "body", "maintext", "article", "article_text", "full_text", "fulltext",
+TEXT_FIELD_GUESSES = ("text", "content", "body", "maintext", "article", "article_text", "full_text", "fulltext",
                       "main_text", "raw_content", "text_content", "story")
 _JSON_KINDS = {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true or false",
                type(None): "null"}  # a record's JSON kind, in JSON's words ("a int", "a NoneType")
@@ -233,7 +233,8 @@ def _from_mapping(uri: str, raw: bytes, obj: Any, fields: FieldMap, encoding: st
     record_id = None if record_id is None or str(record_id).strip() == "" else str(record_id)
     if fields.text not in obj:
         names = ", ".join(map(str, list(obj)[:12])) or "none"
-        guess = next((k for k in TEXT_FIELD_GUESSES if k != fields.text and isinstance(obj.get(k), str)), None)
+        guess = next((k for k in TEXT_FIELD_GUESSES if k != fields.text and isinstance(obj.get(k), str)
+                      and obj[k].strip()), None)
         hint = f": is it {guess!r}? --text-field {guess}" if guess else ""
         return _unreadable(uri, raw, f"no text field {fields.text!r} (fields: {names}){hint}", record_id)
     text = obj.get(fields.text)

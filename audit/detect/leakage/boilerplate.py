@@ -1135,15 +1135,16 @@ FOOTER_COST = 10**9  # the body's stretch never runs across the page's footer (_
 
 
 def _page_footer(ln: Line) -> bool:
-    """Whether the line is the page's footer: link text (no prose, under LINK_TEXT_MAX_LOWER
-    of its words lower-case) holding a copyright ("©", "All rights reserved") and a policy
+    """Whether the line is the page's footer: link text (no prose, LINK_TEXT_MIN_WORDS words or
+    more, under LINK_TEXT_MAX_LOWER of them lower-case) holding a copyright ("©", "All rights reserved") and a policy
     link ("Terms of Use", "Privacy Policy"), however long (a flattened page runs its sections,
     teasers and footer into one piece). The article is on one side of it: Sputnik's page,
     flattened, went on after its footer with registration and GDPR dialogs whose sentences
     read as prose, and the body's stretch ran across the footer to them, taking the 600 words
     of latest news, sections and footer between as the article's (Zyte benchmark, 1f765c48)."""
-    if ln.prose or not ln.hits or (ln.lower_share is not None and ln.lower_share >= LINK_TEXT_MAX_LOWER):
-        return False
+    if (ln.prose or not ln.hits or ln.words < LINK_TEXT_MIN_WORDS
+            or (ln.lower_share is not None and ln.lower_share >= LINK_TEXT_MAX_LOWER)):
+        return False  # (a copyright line alone between paragraphs, "... Terms of Use | Privacy Policy": no wall)
     kinds = {h.kind for h in ln.hits if h.check == CHECK and h.mode != "line"
              and not (h.phrase == "©" and len(_MOJIBAKE_MARK.findall(ln.text)) == ln.text.count("©"))}
     return "footer" in kinds and "cookie" in kinds
