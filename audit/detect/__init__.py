@@ -108,7 +108,7 @@ def registry() -> list[Detector]:
         Detector("provenance", ("provenance.missing",), provenance.find_missing_provenance),
         Detector("language", ("language.unexpected",), language.find_unexpected_language),
         Detector("language_mixed", ("language.mixed",), language_mixed.find_mixed_language,
-                 per_article=True),
+                 language_mixed.JUDGED_LANGUAGES, per_article=True),
         Detector("encoding", ("hygiene.encoding",), encoding.find_encoding_problems,
                  per_article=True),
         Detector("glued", ("hygiene.glued",), glued.find_glued_sentences, per_article=True),
