@@ -64,6 +64,7 @@ def test_glued_sentences_are_found(text: str, expected: list[str]) -> None:
     "Mr.Putin arrived late, and St.Petersburg was quiet.",
     "Files are under /srv/Reports.Final/Draft.Notes on the server.",
     "13.00 Beşiktaş - İstanbul Bş.Bld (Burhan Felek Spor Salonu)",  # a Turkish club's abbreviated name
+    "Přednášku vedla RNDr.Hana Nováková, po ní Ing.Petra Malá.",  # Czech academic titles (lingua's cs)
 ])
 def test_traps_are_not_flagged(text: str) -> None:
     assert glued(text) == []
