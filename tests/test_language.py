@@ -73,6 +73,9 @@ def test_short_text_gets_no_verdict() -> None:
 
 @pytest.mark.parametrize("tag, code", [
     ("en-US", "en"), ("EN", "en"), ("en_GB", "en"), ("zh-TW", "zh"), (" fr ", "fr"), ("", None),
+    # ISO 639-2/3 codes, FLORES-style tags and English names (audit/data/language_codes.tsv)
+    ("eng", "en"), ("eng_Latn", "en"), ("English", "en"), ("ger", "de"), ("deu", "de"), ("zho_Hans", "zh"),
+    ("Portuguese (Brazil)", "pt"), ("kaz", "kk"), ("nb", "no"), ("fil", "tl"), ("xyz", "xyz"),
 ])
 def test_language_code(tag: str, code: str | None) -> None:
     assert language_code(tag) == code

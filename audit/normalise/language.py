@@ -281,13 +281,31 @@ def in_capitals(sample: str) -> bool:
 
 
 def language_code(value: object) -> str | None:
-    """A language as the table holds it: ISO 639-1, lower case ("en-US", "EN" -> "en").
+    """A language as the table holds it: ISO 639-1, lower case ("en-US", "EN" -> "en"; "eng",
+    "eng_Latn", "English" -> "en": audit/data/language_codes.tsv).
 
-    Metadata gives tags like "en-US" or "en_GB"; compared raw with a suite's "en" they
-    would make an English article unexpected and skip every English-only check.
+    Metadata gives tags like "en-US" or "en_GB", ISO 639-2/3 codes ("deu", "fra") or a
+    language's name; compared raw with a suite's "en" they would make an English article
+    unexpected and skip every English-only check (and language.mixed leave a "Norwegian"
+    article labelled "nb" uncheckable: langdetect says "no"). Anything else is kept as given.
     """
-    code = str(value or "").strip().lower().replace("_", "-").split("-")[0]
-    return code or None
+    code = _CODE_PART.split(str(value or "").strip().lower(), maxsplit=1)[0]
+    return _code_aliases().get(code, code) or None
+
+
+_CODE_PART = re.compile(r"[-_\s(]")  # "en-US", "eng_Latn", "portuguese (brazil)": the first part
+
+
+@lru_cache(maxsize=1)
+def _code_aliases() -> dict[str, str]:
+    """language_codes.tsv: each other code or name, for its ISO 639-1 code."""
+    aliases: dict[str, str] = {}
+    table = resources.files("audit.data").joinpath("language_codes.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, others = line.split("\t")
+            aliases.update((other, code) for other in others.split(","))
+    return aliases
 
 
 def _short_code(code: str) -> str:
