@@ -302,3 +302,17 @@ def test_a_table_of_names_does_not_decide_an_unsure_verdict() -> None:
 
 
 NASCAR = "11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32"
+
+
+def test_a_suites_languages_are_read_as_the_records_tags() -> None:
+    """A suite expecting "nb" (or "eng") and records tagged so: both read as "no" ("en")."""
+    from audit.detect.language.unexpected import find_unexpected_language
+    from audit.model import Article
+
+    def article(language: str) -> Article:
+        return Article(article_id=language, source_uri="m", source_sha256="", title=None, published=None,
+                       published_from="none", publisher=None, url=None, language=language_code(language),
+                       language_prob=None, text=ENGLISH, content_sha256="")
+
+    assert not list(find_unexpected_language([article("nb"), article("eng")], {"expected_languages": ["nb", "eng"]}))
+    assert [f.article_id for f in find_unexpected_language([article("de")], {"expected_languages": ["nb"]})] == ["de"]

@@ -54,6 +54,7 @@ from audit.normalise.language import (
     MAX_CHARS,
     clear_language,
     fast_path,
+    language_code,
     language_probabilities,
     letter_runs,
     persian_by_words,
@@ -169,7 +170,7 @@ def find_mixed_language(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
     """Passages whose language is not the article's (or, unknown, the suite's)."""
-    expected = {str(c).lower() for c in params.get("expected_languages", ["en"])}
+    expected = {language_code(c) or str(c).lower() for c in params.get("expected_languages", ["en"])}
     for article in articles:
         base = {article.language} if article.language else expected
         if _cjk_language(article.text, article.language or "") == "zh":
