@@ -80,7 +80,7 @@ def test_line_recurring_across_one_publisher_is_chrome_but_not_across_publishers
     assert [(f.article_id, f.excerpt, f.data["signal"]) for f in found] == [
         (f"s{i}", stamp, "recurring") for i in range(3)
     ]
-    assert "recurs in 3 articles of daily wire" in found[0].message
+    assert "recurs in 3 articles of Daily Wire" in found[0].message
     mixed = [article(f"{bodies[i]}\n{stamp}\n{bodies[i - 1]} Day {i}.", f"m{i}", f"Paper {i}") for i in range(3)]
     assert flagged(*mixed, **THREE) == []
     assert flagged(*same) == []  # by default a sentence needs 7 articles (background is reused by 3-6)
@@ -548,3 +548,13 @@ def test_a_line_between_two_lone_figure_rows_still_recurs_as_chrome() -> None:
     found = {(f.article_id, f.excerpt) for f in find_boilerplate_lines([_earnings(i, carousel) for i in range(12)], {})}
     assert {(f"r{i}", "Today on Yahoo!") for i in range(12)} <= found
     assert not any(excerpt == "Year" for _, excerpt in found)
+
+
+def test_a_group_of_files_without_a_publisher_is_named_by_its_folder() -> None:
+    """Records naming no publisher are grouped by their file's folder; the message said "of ."
+    for files in the current folder (Yahoo Finance's news-please records, no publisher field)."""
+    stamp = "Our correspondents report from Kyiv, Moscow and Istanbul for the Daily Wire Service."
+    bodies = [PARAGRAPH, PARAGRAPH_2, PARAGRAPH.replace("Sunday", "Monday")]
+    same = [article(f"{bodies[i]}\n{stamp}\n{bodies[i - 1]} Day {i}.", f"s{i}", None) for i in range(3)]
+    found = list(find_boilerplate_lines(same, THREE))
+    assert found and all("articles of the folder mem in this run" in f.message for f in found)

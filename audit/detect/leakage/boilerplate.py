@@ -41,6 +41,7 @@ from audit.detect.leakage.chrome_lines import (
     PhraseHit,
     cased_counts,
     data_rows,
+    group_label,
     group_of,
     has_cjk,
     has_words,
@@ -1805,7 +1806,7 @@ def site_voice(text: str) -> bool:
 
 
 def _recurring_evidence(article: Article, n_docs: int) -> str:
-    return f"recurs in {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run (repeated site chrome)"
+    return f"recurs in {n_docs} articles of {group_label(article)} in this run (repeated site chrome)"
 
 
 # A text's last unit of one to three words, no sentence mark, no figure: a place or a name that
@@ -1879,7 +1880,7 @@ _LABEL_WORDS = frozenset(["son", "dakika", "haber", "haberi", "haberler", "haber
 
 def _byline_evidence(article: Article, n_docs: int, top: bool = True) -> str:
     where = "stands near the top of" if top else "heads a paragraph in"
-    return (f"{where} {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run: "
+    return (f"{where} {n_docs} articles of {group_label(article)} in this run: "
             "a byline (the writer's or the desk's name)")
 
 
@@ -1904,7 +1905,7 @@ def _heads_paragraph(text: str, start: int, end: int) -> bool:
 
 
 def _sign_off_evidence(article: Article, n_docs: int) -> str:
-    return (f"closes {n_docs} articles of {group_of(article).split(':', 1)[1]} in this run: a sign-off "
+    return (f"closes {n_docs} articles of {group_label(article)} in this run: a sign-off "
             "(the story's place, or its author's or source's name)")  # "（肆客足球）": a football site
 
 

@@ -535,6 +535,16 @@ def group_of(article: Article) -> str:
     return f"folder:{PurePath(article.source_uri.split('#')[0]).parent}"
 
 
+def group_label(article: Article) -> str:
+    """How a message names the articles of the article's group: its publisher as written, or
+    the folder its file is in ("recurs in 3 articles of ." said nothing: a corpus of files in
+    the current folder whose records name no publisher)."""
+    kind, _, name = group_of(article).partition(":")
+    if kind == "publisher":
+        return (article.publisher or name).strip()
+    return "the current folder" if name in ("", ".") else f"the folder {name}"
+
+
 def key_id(key: str) -> int:
     """A line key as 8 bytes: what recurrence counts and the workers send back (a corpus
     holds millions of lines; a 64-bit digest makes a collision a one-in-10^19 event)."""
