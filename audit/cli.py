@@ -56,6 +56,7 @@ SuiteOpt = Annotated[str, typer.Option("--suite", help="Suite name in expectatio
 TextField = Annotated[str, typer.Option("--text-field", help="Record field holding the text.")]
 IdField = Annotated[str, typer.Option("--id-field", help="Record field holding the id.")]
 DateField = Annotated[str, typer.Option("--published-field", help="Record field of the date.")]
+FieldOpt = Annotated[list[str] | None, typer.Option("--field", help="Map another record field, NAME=FIELD, repeatable: title, url, publisher, language (e.g. --field publisher=source_domain for news-please records).")]
 
 
 class Engine(StrEnum):
@@ -73,10 +74,23 @@ BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Artic
 QuietOpt = Annotated[bool, typer.Option("--quiet", help="No progress on stderr (bars on a terminal, plain lines otherwise).")]
 
 
-def _fields(text_field: str, id_field: str, published_field: str):  # type: ignore[no-untyped-def]
+def _fields(text_field: str, id_field: str, published_field: str,  # type: ignore[no-untyped-def]
+            mapped: list[str] | None = None):
+    """The FieldMap of the options; `mapped`: --field's NAME=FIELD pairs (a record format of
+    its own names, news-please's source_domain and title_page, needs more than the three)."""
+    from dataclasses import fields as names_of
+
+    from audit.errors import UsageError
     from audit.ingest import FieldMap
 
-    return FieldMap(text=text_field, id=id_field, published=published_field)
+    chosen = {"text": text_field, "id": id_field, "published": published_field}
+    names = [f.name for f in names_of(FieldMap)]
+    for pair in mapped or []:
+        name, sep, field = pair.partition("=")
+        if not sep or name.strip() not in names or not field.strip():
+            raise UsageError(f"--field {pair}: write NAME=FIELD, NAME one of {', '.join(names)}")
+        chosen[name.strip()] = field.strip()
+    return FieldMap(**chosen)
 
 
 def _start_gx(suite: str, engine: Engine, spark_master: str | None):  # type: ignore[no-untyped-def]
@@ -98,6 +112,7 @@ def run_command(
     text_field: TextField = "text",
     id_field: IdField = "id",
     published_field: DateField = "published",
+    field: FieldOpt = None,
     against: AgainstOpt = None,
     save_index: SaveIndexOpt = None,
     fix_encoding: FixEncodingOpt = False,
@@ -115,7 +130,7 @@ def run_command(
 
     with _owned_process() as kept:
         result = run(paths or [Path("seeds")], suite=the_suite, out=out, validator=validator,
-                     fields=_fields(text_field, id_field, published_field),
+                     fields=_fields(text_field, id_field, published_field, field),
                      against=against, save_index=save_index, fix_encoding=fix_encoding,
                      engine=engine.value, spark_master=spark_master,
                      cache=None if no_cache else cache or out.parent / ".cache",
@@ -145,6 +160,7 @@ def gate_command(
     text_field: TextField = "text",
     id_field: IdField = "id",
     published_field: DateField = "published",
+    field: FieldOpt = None,
     against: AgainstOpt = None,
     save_index: SaveIndexOpt = None,
     fix_encoding: FixEncodingOpt = False,
@@ -162,7 +178,7 @@ def gate_command(
     with _owned_process() as kept:
         result = gate(paths, accepted=accepted, quarantine=quarantine, suite=the_suite, out=out,
                       validator=validator,
-                      fields=_fields(text_field, id_field, published_field),
+                      fields=_fields(text_field, id_field, published_field, field),
                       against=against, save_index=save_index, fix_encoding=fix_encoding,
                       engine=engine.value, spark_master=spark_master, cache=cache,
                       workers=workers, batch_size=batch_size, progress=make_progress(quiet),
