@@ -119,7 +119,7 @@ def count_if_over(files: Sequence[Path], limit: int) -> int | None:
     count_records knows without reading (a file a record, Parquet's metadata). A nightly
     rerun of 100,000 articles under the 500,000 default never pays it; an input whose first
     lines are much longer than the rest may be estimated under and fail late, as before."""
-    from audit.ingest.compressed import compression, format_suffix, open_input
+    from audit.ingest.compressed import compression, format_suffix
 
     estimate = 0.0
     for path in files:
@@ -131,7 +131,7 @@ def count_if_over(files: Sequence[Path], limit: int) -> int | None:
                         head = fh.read(1 << 20)
                     estimate += size * max(head.count(b"\n"), 1) / max(len(head), 1)
                 else:
-                    estimate += _compressed_lines(path, size, open_input)
+                    estimate += _compressed_lines(path, size)
             except OSError:  # the reader says what is wrong with it
                 continue
         else:
@@ -145,11 +145,13 @@ def count_if_over(files: Sequence[Path], limit: int) -> int | None:
 COMPRESSED_SAMPLE = 1 << 20  # compressed bytes decompressed to estimate a compressed file's lines
 
 
-def _compressed_lines(path: Path, size: int, open_input: Any) -> float:
+def _compressed_lines(path: Path, size: int) -> float:
     """A compressed JSONL file's lines: counted in its first COMPRESSED_SAMPLE bytes of
     compressed data (all of them, exact, when the file is no larger), scaled to its size by
     what the decompressor took (a small file read ahead whole said "the lines of its first
     megabyte": 5,897 for 60,000, a helper's review)."""
+    from audit.ingest.compressed import open_input
+
     lines = 0
     with open_input(path) as fh:
         for block in iter(lambda: fh.read(1 << 16), b""):
@@ -180,7 +182,7 @@ def count_records(files: Sequence[Path], stop_at: int | None = None, *, compress
     `stop_at`, counting stops once the total reaches it (the batch size only needs to know
     whether the input is small; audit.detect.workers.batch_size_for).
     """
-    from audit.ingest.compressed import compression, format_suffix, open_input
+    from audit.ingest.compressed import compressed_parquet, compression, format_suffix, open_input
 
     if stop_at is None and not compressed and sum(
             _size(p) for p in files if compression(p) is not None and format_suffix(p) == ".jsonl") > COUNT_COMPRESSED_MAX:
@@ -200,7 +202,7 @@ def count_records(files: Sequence[Path], stop_at: int | None = None, *, compress
                 total += 1  # unreadable record more, which the reader says
         elif suffix in (".txt", ".html", ".htm"):
             total += 1
-        elif suffix == ".parquet" and compression(path) is None:
+        elif suffix == ".parquet" and not compressed_parquet(path):
             import pyarrow.parquet as pq
 
             try:

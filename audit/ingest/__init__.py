@@ -12,7 +12,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from audit.errors import UsageError
-from audit.ingest.compressed import COMPRESSIONS, compression, format_suffix, missing_package
+from audit.ingest.compressed import (
+    COMPRESSIONS,
+    compressed_parquet,
+    compression,
+    format_suffix,
+    missing_package,
+)
 from audit.ingest.readers import COMPRESSED_PARQUET, READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
@@ -77,7 +83,7 @@ def list_inputs(paths: Sequence[str | Path], avoid: Path | None = None,
             files.extend(found)
         elif format_suffix(path) not in READERS:
             raise UsageError(_no_format(path))
-        elif format_suffix(path) == ".parquet" and compression(path) is not None:
+        elif compressed_parquet(path):
             raise UsageError(f"{path}: {COMPRESSED_PARQUET}")
         elif (missing := missing_package(path)) is not None:
             raise UsageError(missing)
@@ -135,8 +141,7 @@ def _walk(folder: Path, avoid: Path | None = None, skipped: list[str] | None = N
 def _readable(name: str) -> bool:
     """Whether a file of this name is an input: a format a reader reads, maybe compressed
     (not a compressed Parquet file: list_inputs refuses one named, a folder's is not read)."""
-    fmt = format_suffix(name)
-    return fmt in READERS and not (fmt == ".parquet" and compression(Path(name)) is not None)
+    return format_suffix(name) in READERS and not compressed_parquet(name)
 
 
 def _no_format(path: Path) -> str:

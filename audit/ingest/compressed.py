@@ -69,6 +69,12 @@ def input_stem(path: Path) -> str:
     return Path(path.stem).stem if compression(path) is not None else path.stem
 
 
+def compressed_parquet(path: Path | str) -> bool:
+    """Whether the input is a compressed Parquet file, which no reader takes: Parquet
+    compresses its own pages, and its reader seeks in the file."""
+    return format_suffix(path) == ".parquet" and compression(path) is not None
+
+
 def missing_package(path: Path) -> str | None:
     """Why this machine cannot read the input's compression (zstd without zstandard), or None."""
     if compression(path) == "zstd" and zstandard is None:
@@ -79,12 +85,9 @@ def missing_package(path: Path) -> str | None:
 def open_input(path: Path) -> IO[bytes]:
     """The input's bytes as a buffered binary stream, decompressed if its name says so
     (`.raw.consumed` then counts the compressed bytes decompressed so far)."""
-    kind = compression(path)
-    if kind is None:
+    if compression(path) is None:
         return path.open("rb", buffering=BUFFER)
-    if (missing := missing_package(path)) is not None:
-        raise OSError(missing)
-    return io.BufferedReader(_Streams(path.open("rb"), kind), BUFFER)
+    return io.BufferedReader(open_unbuffered(path), BUFFER)  # type: ignore[arg-type]
 
 
 def open_unbuffered(path: Path) -> IO[bytes]:
@@ -174,7 +177,6 @@ class _Streams(io.RawIOBase):
         self._held = b""  # compressed bytes read from the file, not yet given to a decompressor
         self._out = memoryview(b"")
         self._error: DamagedInput | None = None  # raised at every read once what came before is read
-        self._made = 0  # decompressed bytes made so far
         self._streams = 0  # streams ended so far (zeros may pad them: gzip, xz)
         self._head = b""  # the file's first bytes: its format's magic number, or not
         self.consumed = 0  # compressed bytes given to the decompressors so far
@@ -222,7 +224,6 @@ class _Streams(io.RawIOBase):
         if stream.eof:  # a next stream may follow (concatenated members, pbzip2, zstd -T)
             self._held, self._stream = stream.unused_data + self._held, None
             self._streams += 1
-        self._made += len(out)
         self._out = memoryview(out)
         return True
 

@@ -25,6 +25,7 @@ from typing import Any
 from audit.ingest.charset import decode_bytes
 from audit.ingest.compressed import (
     DamagedInput,
+    compressed_parquet,
     format_suffix,
     input_stem,
     open_input,
@@ -97,7 +98,7 @@ def _cut(uri: str, exc: DamagedInput, where: str, before: int) -> RawRecord:
 
 def _whole_file(path: Path, *, records: bool = False) -> tuple[bytes, RawRecord | None]:
     """Read a file whole; return an unreadable record for empty or binary files, and for a
-    compressed one whose data is damaged (see _records_file for a file of records).
+    compressed one whose data is damaged (read_csv keeps a cut file's rows before the damage).
 
     A file of `records` (CSV) is not judged binary on a NUL: that NUL is in one record,
     which says so (ingest.control_chars), and the others are read.
@@ -708,7 +709,7 @@ def read_file(path: Path, fields: FieldMap, lines: bool = False) -> Iterator[Raw
     unreadable record. With `lines`, a JSONL file's lines come unparsed (RawLine)."""
     try:
         reader = READERS[format_suffix(path)]
-        if reader is read_parquet and path.suffix.lower() != ".parquet":
+        if compressed_parquet(path):
             yield _unreadable(str(path), b"", COMPRESSED_PARQUET, input_stem(path))
         elif lines and reader is read_jsonl:
             yield from read_jsonl(path, fields, parse=False)
