@@ -21,6 +21,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -311,6 +312,24 @@ def _code_aliases() -> dict[str, str]:
 def _short_code(code: str) -> str:
     """langdetect says zh-cn / zh-tw; the table uses ISO 639-1."""
     return code.split("-", maxsplit=1)[0]
+
+
+@lru_cache(maxsize=1)
+def profile_languages() -> frozenset[str]:
+    """The languages langdetect has profiles for, as it names them ("zh-cn") and as the table
+    does ("zh"): the files of its profiles folder, one a language."""
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    names = os.listdir(PROFILES_DIRECTORY)
+    return frozenset(names) | frozenset(map(_short_code, names))
+
+
+def suite_languages(values: Iterable[object]) -> set[str]:
+    """A suite's expected languages, read as the records' tags are (language_code: "eng" and
+    "nb" in a suite are "en" and "no", as in a record)."""
+    return {language_code(value) or str(value).lower() for value in values}
 
 
 # The fast path: what a glance at the opening of a text shows (thresholds set on

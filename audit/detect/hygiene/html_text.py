@@ -15,8 +15,8 @@ page opens `<html>`, `<head>` or `<body>`, and a stored page opens with them. So
 document tag (`<!DOCTYPE html>`, `<html`, `<head`, `<body`) with nothing but markup and space
 before it (an XML declaration, a comment), in the text's first HEAD_CHARS characters, and
 MIN_TAGS tags or more. A tutorial whose first sentence quotes `<!DOCTYPE html>`, a security
-story opening on the payload `<body onload=alert(1)>` are articles (a helper's review). Not the share of the text in tags: a Webz.io
-story with an Instagram embed's `<blockquote class="instagram-media" ...>` is half tags by
+story opening on the payload `<body onload=alert(1)>` are articles (a helper's review).
+Not the share of the text in tags: a Webz.io story with an Instagram embed's `<blockquote class="instagram-media" ...>` is half tags by
 its characters, and it is an article (the 52,503 records of the 46 real corpora hold no
 page, and that one record over a share of 0.3). A body kept as HTML (`<p>...</p>` around
 each paragraph, no document tags) is not this check's either.
@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from audit.model import Article, Finding
+from audit.model import Article, Finding, span_finding
 
 CHECK = "hygiene.markup"
 MIN_TAGS = 20  # tags a page holds at the least (a bare page: html, head, title, body, a few p and div)
@@ -62,9 +62,7 @@ def find_html_texts(articles: Sequence[Article], params: Mapping[str, Any]) -> I
         tags, share, first = page
         close = article.text.find(">", first.start())
         shown = article.text[first.start():close + 1 if 0 <= close < first.start() + SHOWN else first.start() + SHOWN]
-        yield Finding(
-            article_id=article.article_id, check=CHECK,
-            message=(f"The text is an HTML page, not the article's text: {tags:,} tags, {share:.0%} of its "
-                     f"characters ({shown!r} ...); extract its main text "
-                     "first (corpus-audit reads .html files with trafilatura)."),
-            start=first.start(), end=first.start() + len(shown), excerpt=shown)
+        yield span_finding(
+            article, CHECK, first.start(), first.start() + len(shown),
+            f"The text is an HTML page, not the article's text: {tags:,} tags, {share:.0%} of its characters "
+            f"({shown!r} ...); extract its main text first (corpus-audit reads .html files with trafilatura).")

@@ -54,11 +54,12 @@ from audit.normalise.language import (
     MAX_CHARS,
     clear_language,
     fast_path,
-    language_code,
     language_probabilities,
     letter_runs,
     persian_by_words,
+    profile_languages,
     script_says,
+    suite_languages,
     without_table_rows,
 )
 
@@ -76,17 +77,14 @@ MIN_PROBABILITY = 0.9  # langdetect probability for a piece to count as foreign
 # "Hungarian" ones. Of 20 lingua articles of 10 sentences each, Zulu, Xhosa and Shona gave 8 such
 # passages, Icelandic 2. (An article its record calls Irish, Kazakh or Malay is not judged at
 # all: JUDGED_LANGUAGES.)
-# The languages langdetect has profiles for (as the article table writes them: "zh", not
-# "zh-cn"): only an article in one of them is judged. In another (Kazakh, Armenian, Georgian,
+# The languages langdetect has profiles for (as the article table writes them, "zh", and as
+# langdetect does, "zh-cn"): only an article in one of them is judged. In another (Kazakh, Armenian, Georgian,
 # Mongolian, Serbian, given by the record), every passage is read as a language it is not:
 # lingua's news sentences, ten a text, gave all 100 Kazakh and Mongolian texts "Russian"
 # passages, Armenian and Georgian ones "Estonian" at probability 1.00, Serbian ones
 # "Macedonian" (527 findings on 500 texts; a session's run, docs/measurements.md, forty-fifth).
 # The registry gives this set as the detector's languages: those articles are "not checked".
-JUDGED_LANGUAGES = frozenset({"af", "ar", "bg", "bn", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "fa",
-                              "fi", "fr", "gu", "he", "hi", "hr", "hu", "id", "it", "ja", "kn", "ko", "lt", "lv",
-                              "mk", "ml", "mr", "ne", "nl", "no", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so",
-                              "sq", "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "zh", "zh-cn", "zh-tw"})
+JUDGED_LANGUAGES = profile_languages()
 STAND_IN_KIN = {"sw": frozenset({"id", "so", "tl", "et", "hr", "lt", "lv", "sq"}), "no": frozenset({"hu", "et"})}
 SURE_PARAGRAPH = 0.99  # a paragraph this sure of the article's language is not split
 QUICK_TRIALS = 3  # langdetect trials of the first pass over each paragraph (default 7)
@@ -170,7 +168,7 @@ def find_mixed_language(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
     """Passages whose language is not the article's (or, unknown, the suite's)."""
-    expected = {language_code(c) or str(c).lower() for c in params.get("expected_languages", ["en"])}
+    expected = suite_languages(params.get("expected_languages", ["en"]))
     for article in articles:
         base = {article.language} if article.language else expected
         if _cjk_language(article.text, article.language or "") == "zh":

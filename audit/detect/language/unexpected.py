@@ -13,7 +13,7 @@ from typing import Any
 
 from audit.detect.language.mixed import MAX_FIGURE_SHARE, table_of_figures
 from audit.model import Article, Finding
-from audit.normalise.language import MAX_CHARS, cjk_share, language_code
+from audit.normalise.language import MAX_CHARS, cjk_share, suite_languages
 
 BILINGUAL_SHARE = 0.2  # Chinese characters or kana this share of a text's letters (each once): say so
 
@@ -34,8 +34,7 @@ def _second_script(article: Article) -> str:
 def find_unexpected_language(
     articles: Sequence[Article], params: Mapping[str, Any]
 ) -> Iterator[Finding]:
-    # read as the records' tags are ("eng", "nb" in a suite: "en", "no")
-    expected = {language_code(code) or str(code).lower() for code in params.get("expected_languages", ["en"])}
+    expected = suite_languages(params.get("expected_languages", ["en"]))
     min_probability = float(params.get("min_probability", 0.0))
     max_figures = float(params.get("max_figure_share", MAX_FIGURE_SHARE))
     for article in articles:

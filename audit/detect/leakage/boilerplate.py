@@ -306,13 +306,18 @@ def _headlines(article: Article, lines: Sequence[Line], first_prose: int, skip: 
 _MOJIBAKE_MARK = re.compile("[\u00c3-\u00df]©|[\u00e0-\u00ef]\\S©")  # and a three-byte one's last byte ("२" -> "à¥©")
 
 
+def _mojibake_marks(text: str) -> bool:
+    """Whether the text has a "©" and every one is mojibake's (_MOJIBAKE_MARK)."""
+    return "©" in text and len(_MOJIBAKE_MARK.findall(text)) == text.count("©")
+
+
 def _phrase_hits(line: Line) -> list[PhraseHit]:
     """phrase_hits, without a "©" that is only mojibake: "Ã©" is "é" decoded as Latin-1
     ("Que absurdo Ã© esse?"), "Ø©" Arabic's "ة", "Ð©" Russian's "Щ", "Î©" Greek's "Ω"
     (_MOJIBAKE_MARK), not a copyright sign ("Â©" is one: kept); nor a circled "ⓒ"
     beside a "ⓑ": a list's marks, not Korean's copyright sign."""
     hits = phrase_hits(line)
-    if "©" in line.text and len(_MOJIBAKE_MARK.findall(line.text)) == line.text.count("©"):
+    if _mojibake_marks(line.text):
         hits = [h for h in hits if h.phrase != "©"]
     if "ⓒ" in line.text and "ⓑ" in line.text:  # "ⓐ ... ⓑ ... ⓒ ...": a list's third item
         hits = [h for h in hits if h.phrase != "ⓒ"]
@@ -1146,8 +1151,8 @@ def _page_footer(ln: Line) -> bool:
     if (ln.prose or not ln.hits or ln.words < LINK_TEXT_MIN_WORDS
             or (ln.lower_share is not None and ln.lower_share >= LINK_TEXT_MAX_LOWER)):
         return False  # (a copyright line alone between paragraphs, "... Terms of Use | Privacy Policy": no wall)
-    kinds = {h.kind for h in ln.hits if h.check == CHECK and h.mode != "line"
-             and not (h.phrase == "©" and len(_MOJIBAKE_MARK.findall(ln.text)) == ln.text.count("©"))}
+    mojibake = _mojibake_marks(ln.text)  # (ln.hits: "contains" phrases past MAX_PHRASE_LINE_WORDS too)
+    kinds = {h.kind for h in ln.hits if h.check == CHECK and h.mode != "line" and not (mojibake and h.phrase == "©")}
     return "footer" in kinds and "cookie" in kinds
 
 
