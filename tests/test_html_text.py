@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import audit
-from audit.detect.hygiene.html_text import find_html_texts
-from audit.model import Article
+from audit.detect.hygiene.html_text import find_html_texts, unread_pages
+from audit.model import Article, span_finding
 
 ROOT = Path(__file__).resolve().parents[1]
 ZYTE = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
@@ -49,6 +49,28 @@ def test_a_stored_page_fails_the_suite_once_with_its_document_tag(tmp_path: Path
     assert all(f.severity == "error" and f.excerpt.lower().startswith(("<html", "<!doctype html"))
                and "extract its main text" in f.message for f in marked)
     assert all(result.status[k[:8]] == "fail" for k in keys)  # three of five had passed on warnings
+    # the checks that read prose do not judge a page (hundreds of boilerplate spans before)
+    assert {f.check for f in result.findings if f.article_id != "story"} <= {
+        "hygiene.markup", "provenance.missing", "ingest.too_large"}
+    unjudged = result.summary["counts"]["not_checked_by_check"]
+    assert unjudged["boilerplate.line"] == unjudged["duplicate.repeated"] == len(keys)  # the pages, not the story
+    assert "hygiene.markup" not in unjudged and result.status["story"] == "pass"
+
+
+def test_a_page_is_not_judged_by_the_checks_that_read_prose() -> None:
+    page = "<!DOCTYPE html><html><head><title>x</title></head><body>" + "<p>Share</p>" * 30 + "</body></html>"
+    pages = [article(page, "page"), article(PROSE + "Share\n" * 3, "story")]
+    marked = list(find_html_texts(pages, {}))
+    found_ = [*marked, *(span_finding(a, "boilerplate.line", 0, 5, "chrome") for a in pages),
+              span_finding(pages[0], "duplicate.exact", 0, 5, "a copy")]
+    not_checked: dict[str, list[str]] = {"page": ["language.mixed"]}
+    kept = unread_pages(found_, ["boilerplate.line", "hygiene.markup", "duplicate.exact", "language.mixed"],
+                        not_checked)
+    assert [(f.article_id, f.check) for f in kept] == [
+        ("page", "hygiene.markup"), ("story", "boilerplate.line"), ("page", "duplicate.exact")]
+    assert not_checked == {"page": ["language.mixed", "boilerplate.line"]}  # the suite's, once each
+    assert "did not judge it" in marked[0].message
+    assert unread_pages(found_[1:], ["boilerplate.line"], {}) == found_[1:]  # no page: unchanged
 
 
 def test_an_article_with_an_embed_or_quoting_html_is_no_page() -> None:

@@ -38,6 +38,7 @@ from audit.detect.cache import (
 )
 from audit.detect.contain import find_across, find_contained
 from audit.detect.duplicates.template import without_covered
+from audit.detect.hygiene.html_text import unread_pages
 from audit.detect.saved import saved_state
 from audit.gcpause import frozen_heap, paused_gc, release_freed
 from audit.model import Article, Finding, Severity
@@ -290,6 +291,7 @@ def _run_detectors(
     findings = without_covered([_with_severity(f, suite.rules[f.check].severity)
                                 for found in by_detector.values() for f in found if f.check in suite.rules])
     failed, failed_checks = _failures(articles, chosen, suite, failed_runs, not_checked)
+    findings = unread_pages(findings, suite.rules, not_checked)  # a stored HTML page: no prose to judge
     return DetectionResult(findings, not_checked, seconds, failed, failed_checks)
 
 

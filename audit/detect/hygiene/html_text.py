@@ -20,12 +20,16 @@ Not the share of the text in tags: a Webz.io story with an Instagram embed's `<b
 its characters, and it is an article (the 52,503 records of the 46 real corpora hold no
 page, and that one record over a share of 0.3). A body kept as HTML (`<p>...</p>` around
 each paragraph, no document tags) is not this check's either.
+
+A page's other findings are dropped (`unread_pages`): the checks that read prose found 644
+boilerplate spans and 243 repeated "sentences" in those five pages' markup. The page is
+recorded as not checked by them, and its one error says what to do.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
@@ -65,4 +69,35 @@ def find_html_texts(articles: Sequence[Article], params: Mapping[str, Any]) -> I
         yield span_finding(
             article, CHECK, first.start(), first.start() + len(shown),
             f"The text is an HTML page, not the article's text: {tags:,} tags, {share:.0%} of its characters "
-            f"({shown!r} ...); extract its main text first (corpus-audit reads .html files with trafilatura).")
+            f"({shown!r} ...); extract its main text first (corpus-audit reads .html files with trafilatura). "
+            "The checks that read prose did not judge it.")
+
+
+# The checks that read a text as an article's prose (its lines, sentences, dates and names).
+# On a stored page they read its markup, scripts and menus: 910 findings on the five Zyte
+# pages beside their five errors (boilerplate.line 644, duplicate.repeated 243, ...), each a
+# claim about prose that is not there. A page is not judged by them: not checked (null
+# counts), as an article in a language a check does not read. What still judges a page is
+# what holds of the record itself: its provenance, its copies (duplicate.exact, .near), its
+# characters (hygiene.encoding), its language.
+PROSE_CHECKS = ("duplicate.passage", "duplicate.repeated", "hygiene.glued", "consistency.invalid_date",
+                "consistency.weekday", "consistency.relative_date", "consistency.title_anachronism",
+                "consistency.name_variant", "consistency.contradiction", "boilerplate.line", "paywall.text",
+                "metadata.leak", "language.mixed")
+
+
+def unread_pages(findings: list[Finding], asked: Collection[str],
+                 not_checked: dict[str, list[str]]) -> list[Finding]:
+    """The findings without the prose checks' (PROSE_CHECKS) on the articles this check
+    found to be pages, each such article recorded as not checked by those `asked` (the
+    suite's checks). Run on the merged findings, after the detectors (workers, Spark or
+    here alike): the checks still run on a page; a page is rare, and the findings and the
+    cache stay those of each check alone."""
+    pages = {f.article_id for f in findings if f.check == CHECK}
+    if not pages:
+        return findings
+    unread = [c for c in PROSE_CHECKS if c in asked]
+    for article_id in dict.fromkeys(f.article_id for f in findings if f.check == CHECK):
+        skipped = not_checked.setdefault(article_id, [])
+        skipped.extend(c for c in unread if c not in skipped)
+    return [f for f in findings if f.article_id not in pages or f.check not in PROSE_CHECKS]
