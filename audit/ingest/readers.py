@@ -180,35 +180,41 @@ def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
 
 
 def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
-    """Main text and metadata by trafilatura (imported here: it is slow to import)."""
-    import trafilatura
-
+    """Main text and metadata by trafilatura (`extracted_page`)."""
     read = _decoded_file(path)
     if isinstance(read, RawRecord):
         yield read
         return
     data, html, encoding, fault = read
+    yield extracted_page(str(path), input_stem(path), data, html, encoding, fault)
+
+
+def extracted_page(uri: str, record_id: str | None, data: bytes, html: str, encoding: str,
+                   fault: str | None, url: str | None = None) -> RawRecord:
+    """A page's main text and metadata, by trafilatura (imported here: it is slow to
+    import), or the unreadable record that says none was found. `url`: where the page was
+    fetched (a WARC record's target), kept over the one the page names."""
+    import trafilatura
+
     extracted = trafilatura.extract(
-        html, output_format="json", with_metadata=True, include_comments=False
+        html, output_format="json", with_metadata=True, include_comments=False, url=url
     )
     if not extracted:
-        yield _unreadable(str(path), data, "no main text found in HTML", input_stem(path))
-        return
+        return _unreadable(uri, data, "no main text found in HTML", record_id)
     meta = json.loads(extracted)
     empty = no_text(meta.get("text") or "", " in the HTML's main text")
     if empty is not None:
-        yield _unreadable(str(path), data, empty, input_stem(path))
-        return
+        return _unreadable(uri, data, empty, record_id)
     found = {
         "title": meta.get("title"),
-        "url": meta.get("url") or meta.get("source"),
+        "url": url or meta.get("url") or meta.get("source"),
         "publisher": meta.get("sitename") or meta.get("hostname"),
         "published": meta.get("date"),
         "language": meta.get("language"),
         ENCODING: encoding,
     }
-    yield RawRecord(
-        source_uri=str(path), source_sha256=sha256(data), record_id=input_stem(path),
+    return RawRecord(
+        source_uri=uri, source_sha256=sha256(data), record_id=record_id,
         text=meta.get("text") or "", fields={k: v for k, v in found.items() if v}, fault=fault,
     )
 
@@ -692,6 +698,13 @@ def _with_encoding(record: RawRecord, encoding: str, fault: str | None) -> RawRe
     return replace(record, fields={**record.fields, ENCODING: encoding}, fault=faults)
 
 
+def read_warc(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
+    """A WARC file's HTML pages, each extracted as an .html file's (audit.ingest.warc)."""
+    from audit.ingest.warc import read_pages
+
+    yield from read_pages(path)
+
+
 READERS: dict[str, Callable[[Path, FieldMap], Iterator[Any]]] = {
     ".txt": read_txt,
     ".html": read_html,
@@ -700,6 +713,7 @@ READERS: dict[str, Callable[[Path, FieldMap], Iterator[Any]]] = {
     ".json": read_json,
     ".csv": read_csv,
     ".parquet": read_parquet,
+    ".warc": read_warc,
 }
 
 

@@ -1,0 +1,160 @@
+"""WARC inputs (audit.ingest.warc): a crawl's HTML pages, each extracted as an .html file's;
+what is no page passed over; a cut or damaged file keeps the pages before the damage and
+adds one unreadable record naming the record; nothing is lost or raised."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+import zstandard
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+import audit
+from audit.ingest import iter_records, list_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+ZYTE = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+STORY = ("<html><head><title>Budget {n}</title></head><body><nav>Home | World | Sport</nav><article>"
+         "<h1>Council agrees budget {n}</h1><p>The council met on Tuesday and agreed the budget for the "
+         "coming year after a long debate about the libraries of ward {n}.</p><p>Residents had asked for "
+         "more money for the swimming pool, and the mayor said the town could not afford it this year.</p>"
+         "</article></body></html>")
+
+
+def write_warc(path: Path, items: list[tuple[str, str, bytes, list[tuple[str, str]]]]) -> None:
+    """(kind, url, payload, HTTP headers) each: a response ("200 OK" first header pair is the
+    status), a request, a resource or a revisit, as a crawler writes them."""
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=path.suffix == ".gz")
+        for kind, url, payload, headers in items:
+            if kind == "response":
+                status, *rest = headers
+                http = StatusAndHeaders(status[1], rest, protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(url, kind, payload=BytesIO(payload), http_headers=http))
+            elif kind == "request":
+                http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+                writer.write_record(writer.create_warc_record(url, kind, payload=BytesIO(b""), http_headers=http))
+            else:
+                writer.write_record(writer.create_warc_record(url, kind, payload=BytesIO(payload),
+                                                              warc_content_type=dict(headers).get("Content-Type")))
+
+
+def page(n: int, url: str | None = None, charset: str = "utf-8") -> tuple[str, str, bytes, list[tuple[str, str]]]:
+    return ("response", url or f"https://news.example.org/{n}", STORY.format(n=n).encode(charset),
+            [("status", "200 OK"), ("Content-Type", f"text/html; charset={charset}")])
+
+
+def crawl() -> list[tuple[str, str, bytes, list[tuple[str, str]]]]:
+    """Three pages among what a crawl also holds: requests, an image, a redirect, a 404 page."""
+    return [("request", "https://news.example.org/1", b"", []), page(1),
+            ("response", "https://news.example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200),
+             [("status", "200 OK"), ("Content-Type", "image/png")]),
+            ("response", "https://news.example.org/old", b"", [("status", "301 Moved Permanently"),
+                                                              ("Location", "https://news.example.org/2")]),
+            page(2), ("response", "https://news.example.org/gone", STORY.format(n=404).encode(),
+                      [("status", "404 Not Found"), ("Content-Type", "text/html")]),
+            ("resource", "file:///saved/3.html", STORY.format(n=3).encode(), [("Content-Type", "text/html")])]
+
+
+def test_a_crawls_pages_are_its_articles_and_the_rest_is_passed_over(tmp_path: Path) -> None:
+    write_warc(tmp_path / "crawl.warc.gz", crawl())
+    got = list(iter_records([tmp_path / "crawl.warc.gz"]))
+    assert [(r.source_uri.rsplit("#", 1)[1], r.fields.get("url"), r.error) for r in got] == [
+        ("record=2", "https://news.example.org/1", None), ("record=5", "https://news.example.org/2", None),
+        ("record=7", "file:///saved/3.html", None)]
+    assert all("agreed the budget" in r.text and "Home | World" not in r.text for r in got)  # extracted
+    assert got[0].fields["title"] == "Council agrees budget 1" and got[0].fields["encoding"] == "utf-8"
+    assert all(len(r.record_id) == 36 and r.record_id.count("-") == 4 for r in got)  # WARC-Record-ID's uuid
+    assert len({r.record_id for r in got}) == 3
+    # the same records plain and compressed otherwise (zstd, as any input)
+    write_warc(tmp_path / "plain.warc", crawl())
+    (tmp_path / "z.warc.zst").write_bytes(zstandard.ZstdCompressor().compress((tmp_path / "plain.warc").read_bytes()))
+    for other in ("plain.warc", "z.warc.zst"):
+        assert [r.text for r in iter_records([tmp_path / other])] == [r.text for r in got]
+    assert len(list_inputs([tmp_path])) == 3  # a .warc is an input of a folder
+
+
+def test_a_declared_charset_is_read_as_browsers_read_it(tmp_path: Path) -> None:
+    latin = STORY.format(n=1).replace("agreed", "\u201cagreed\u201d the caf\u00e9").encode("cp1252")
+    declared_latin_but_utf8 = STORY.format(n=2).replace("agreed", "agreed the caf\u00e9").encode("utf-8")
+    write_warc(tmp_path / "c.warc", [
+        ("response", "https://a.example/1", latin, [("status", "200 OK"), ("Content-Type", "text/html; charset=ISO-8859-1")]),
+        ("response", "https://a.example/2", declared_latin_but_utf8,
+         [("status", "200 OK"), ("Content-Type", "text/html; charset=iso-8859-1")])])
+    first, second = iter_records([tmp_path / "c.warc"])
+    assert "\u201cagreed\u201d the caf\u00e9" in first.text and first.fields["encoding"] == "cp1252"
+    assert "agreed the caf\u00e9" in second.text and second.fields["encoding"] == "utf-8"  # not "cafÃ©"
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_a_cut_warc_keeps_its_pages_before_the_cut_and_names_the_record(tmp_path: Path, name: str) -> None:
+    items = [page(n) for n in range(1, 5)]
+    write_warc(tmp_path / name, items)
+    data = (tmp_path / name).read_bytes()
+    whole = len(list(iter_records([tmp_path / name])))
+    assert whole == 4
+    for cut in range(40, len(data), max(1, len(data) // 60)):
+        (tmp_path / "cut" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "cut" / name).write_bytes(data[:cut])
+        got = list(iter_records([tmp_path / "cut" / name]))  # never raises
+        good, bad = [r for r in got if not r.error], [r for r in got if r.error]
+        assert [r.fields["url"] for r in good] == [f"https://news.example.org/{n}" for n in range(1, len(good) + 1)]
+        if bad:  # one record for the rest, naming where the data stops
+            assert len(bad) == 1 and got[-1] is bad[0]
+            assert bad[0].source_uri.endswith(f"#record={len(good) + 1}") or "no HTML page" in bad[0].error
+            assert "truncated" in bad[0].error or "not a WARC record" in bad[0].error or "no HTML page" in bad[0].error
+        else:  # a cut between two records (the records after it are not in the file at all), or in
+            assert len(good) < 4 or (len(good) == 4 and not data[cut:].strip())  # the last one's blank lines
+    # garbage inside the file: the pages before it stand
+    second = data.index(b"WARC/1.0", 10) if name == "crawl.warc" else None
+    if second is not None:
+        (tmp_path / "g.warc").write_bytes(data[:second] + b"not a record\r\n\r\n" + data[second:])
+        got = list(iter_records([tmp_path / "g.warc"]))
+        assert [r.error is None for r in got] == [True, False]
+        assert got[1].source_uri.endswith("#record=2") and "not a WARC record" in got[1].error
+
+
+def test_a_warc_without_pages_or_with_a_page_without_text_is_reported(tmp_path: Path) -> None:
+    write_warc(tmp_path / "none.warc", [("request", "https://a.example/", b"", [])])
+    write_warc(tmp_path / "blank.warc", [("response", "https://a.example/b", b"<html><body></body></html>",
+                                         [("status", "200 OK"), ("Content-Type", "text/html")]), page(7)])
+    (tmp_path / "empty.warc").write_bytes(b"")
+    got = {r.source_uri: r.error for r in iter_records([tmp_path])}
+    assert got[str(tmp_path / "none.warc")].startswith("no HTML page in the WARC file (1 records")
+    assert got[str(tmp_path / "empty.warc")] == "empty file, no records"
+    assert got[f"{tmp_path / 'blank.warc'}#record=1"] == "no main text found in HTML"
+    assert got[f"{tmp_path / 'blank.warc'}#record=2"] is None
+
+
+def test_the_run_accounts_for_every_page_and_says_where_the_bad_one_is(tmp_path: Path) -> None:
+    items = [page(n) for n in range(1, 4)]
+    write_warc(tmp_path / "c.warc", items)
+    data = (tmp_path / "c.warc").read_bytes()
+    (tmp_path / "c.warc").write_bytes(data[:len(data) - 200])  # the third page cut
+    done = subprocess.run([sys.executable, "-m", "audit", "run", str(tmp_path / "c.warc"), "--out",
+                           str(tmp_path / "out"), "--no-cache", "--quiet"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert f"{tmp_path / 'c.warc'}#record=3: the WARC file ends early (a truncated file)" in done.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["articles"] == 3
+
+
+@pytest.mark.skipif(not (ZYTE / "html").exists(), reason="needs ../shared/data (article-extraction-benchmark)")
+def test_real_pages_from_a_warc_read_as_the_same_pages_as_html_files(tmp_path: Path) -> None:
+    gold = json.loads((ZYTE / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(gold)[:6]
+    items = [("response", gold[k]["url"], gzip.decompress((ZYTE / "html" / f"{k}.html.gz").read_bytes()),
+              [("status", "200 OK"), ("Content-Type", "text/html")]) for k in keys]
+    write_warc(tmp_path / "z.warc.gz", items)
+    from_warc = [r.text for r in iter_records([tmp_path / "z.warc.gz"])]
+    from_html = [r.text for k in keys for r in iter_records([ZYTE / "html" / f"{k}.html.gz"])]
+    assert from_warc == from_html and all(len(t) > 200 for t in from_warc)
+    result = audit.run([tmp_path / "z.warc.gz"], out=None, on_problem=None, workers=1)
+    assert [a.url for a in result.articles] == [gold[k]["url"] for k in keys]  # where each was fetched
