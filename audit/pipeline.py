@@ -40,6 +40,7 @@ from audit.errors import UsageError
 from audit.gcpause import paused_gc
 from audit.ingest import (
     FieldMap,
+    all_pages,
     input_at_or_under,
     input_folder_holding,
     iter_records,
@@ -333,7 +334,7 @@ def _run(
             # at 1,000,000: run_per_article checks as records stream in, and still does where
             # the count is unknown, or estimated under the limit by count_if_over)
             raise too_many_records(", ".join(map(str, paths)), limit, over)
-        batch_size = batch_size or batch_size_for(total, workers)
+        batch_size = batch_size or batch_size_for(total, workers, pages=all_pages(listed))
         with progress.stage("normalise + per-article", total) as advance:
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size, fix_encoding=fix_encoding,

@@ -17,7 +17,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import audit
+from audit.detect.workers import MIN_BATCH, batch_size_for
 from audit.ingest import iter_records, list_inputs
+from audit.model import RawRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 ZYTE = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
@@ -158,3 +160,28 @@ def test_real_pages_from_a_warc_read_as_the_same_pages_as_html_files(tmp_path: P
     assert from_warc == from_html and all(len(t) > 200 for t in from_warc)
     result = audit.run([tmp_path / "z.warc.gz"], out=None, on_problem=None, workers=1)
     assert [a.url for a in result.articles] == [gold[k]["url"] for k in keys]  # where each was fetched
+
+
+def test_pages_are_extracted_by_the_workers_with_the_same_results(tmp_path: Path) -> None:
+    items = [page(n) for n in range(1, 40)]
+    items.insert(5, ("response", "https://news.example.org/blank", b"<html><body></body></html>",
+                     [("status", "200 OK"), ("Content-Type", "text/html")]))
+    write_warc(tmp_path / "c.warc.gz", items)
+    (tmp_path / "html").mkdir()
+    for n in range(3):
+        (tmp_path / "html" / f"p{n}.html").write_text(STORY.format(n=n), encoding="utf-8")
+    (tmp_path / "html" / "empty.html").write_text("", encoding="utf-8")
+    for target in (tmp_path / "c.warc.gz", tmp_path / "html"):
+        unmade = list(iter_records([target], lines=True))
+        assert unmade and not any(isinstance(item, RawRecord) for item in unmade)  # extracted later
+        assert [item.record() for item in unmade] == list(iter_records([target]))
+        runs = []
+        for workers in (1, 2):
+            told: list[str] = []
+            result = audit.run([target], out=None, on_problem=told.append, workers=workers)
+            runs.append(([a.article_id for a in result.articles], [a.text for a in result.articles],
+                         result.findings, told))
+        assert runs[0] == runs[1]
+        ids, _, _, told = runs[0]
+        assert len(ids) == len(unmade) and len(told) == 1  # the blank page, or the empty file, said once
+    assert batch_size_for(None, 2, pages=True) == MIN_BATCH < batch_size_for(None, 2)

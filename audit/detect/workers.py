@@ -208,10 +208,13 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def batch_size_for(total: int | None, workers: int) -> int:
+def batch_size_for(total: int | None, workers: int, pages: bool = False) -> int:
     """The batch size when none is asked: BATCH_SIZE, or for an input of `total` records
     too small to give each worker BATCHES_PER_WORKER batches of it, smaller ones, so
-    the workers finish together. Findings do not depend on it."""
+    the workers finish together; MIN_BATCH for `pages` (HTML to extract: ~25 ms each, a
+    batch of 200 five seconds of one worker's). Findings do not depend on it."""
+    if pages and workers > 1:
+        return MIN_BATCH
     if total is None or workers <= 1:
         return BATCH_SIZE
     share = -(-total // (workers * BATCHES_PER_WORKER))  # ceiling
@@ -302,8 +305,8 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
     articles, deferred, ingest, bases, problems = [], [], [], [], []
     seen: set[str] = set()
     for position, (article_id, number, item) in enumerate(numbered):
-        record = item.record() if isinstance(item, RawLine) else item
-        if isinstance(item, RawLine) and record.error:
+        record = item if isinstance(item, RawRecord) else item.record()  # a line, a page: made here
+        if record.error and not isinstance(item, RawRecord):
             problems.append(f"{record.source_uri}: {record.error}")
         if article_id is None:
             article_id = _provisional_id(record.record_id, record.source_uri, number, seen, bases)
@@ -900,7 +903,7 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
     remembers = keeper is not None and keeper.fields is not None
     for number, item in enumerate(records, start=1):
         if number > max_records:
-            raise too_many_records(item.uri if isinstance(item, RawLine) else item.source_uri, max_records)
+            raise too_many_records(item.source_uri if isinstance(item, RawRecord) else item.uri, max_records)
         position = len(batch.at) + len(batch.made)
         made = None
         if remembers and isinstance(item, RawLine) and keeper.known:  # type: ignore[union-attr]
@@ -909,6 +912,10 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
             batch.made[position] = made
         elif in_workers:
             batch.numbered.append((None, number, item))
+            batch.at.append(position)
+        elif not isinstance(item, (RawRecord, RawLine)):  # a page: extracted where it is normalised,
+            # named here from what its reader knew (its id and place, as its record will hold them)
+            batch.numbered.append((_provisional_id(item.record_id, item.uri, number, seen, bases), number, item))
             batch.at.append(position)
         else:
             record = item.record() if isinstance(item, RawLine) else item
@@ -1020,8 +1027,8 @@ def run_per_article(
         batch.articles, batch.deferred = result.articles or [], result.deferred
         if result.bases:  # named in the worker
             _named(batch, result, bases, seen)
-            for line in result.problems if on_problem else ():
-                on_problem(line)
+        for line in result.problems if on_problem else ():  # of the lines and pages made there
+            on_problem(line)
         ingest.extend(result.ingest)
         if batch.from_lines:
             keeper.remember(batch)

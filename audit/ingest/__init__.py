@@ -22,7 +22,7 @@ from audit.ingest.compressed import (
 from audit.ingest.readers import COMPRESSED_PARQUET, READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
-__all__ = ["READERS", "FieldMap", "RawLine", "input_at_or_under", "input_folder_holding", "iter_records",
+__all__ = ["READERS", "FieldMap", "RawLine", "all_pages", "input_at_or_under", "input_folder_holding", "iter_records",
            "list_inputs", "not_read_line"]
 
 
@@ -168,6 +168,14 @@ def not_read_line(folder: Path, names: Sequence[str]) -> str:
             f"{' '.join(sorted(READERS))}, also compressed: {' '.join(COMPRESSIONS)}): {shown}{more}")
 
 
+PAGE_FORMATS = frozenset({".html", ".warc"})  # inputs whose records are pages to extract
+
+
+def all_pages(files: Sequence[Path]) -> bool:
+    """Whether every input is pages to extract (.html, .warc), the run's costliest records."""
+    return bool(files) and all(format_suffix(path) in PAGE_FORMATS for path in files)
+
+
 def _kind(name: str) -> str:
     """A file's extension for the "not read" line: ".gz" alone says nothing of what is in it."""
     path = Path(name)
@@ -190,7 +198,7 @@ def iter_records(
     fields = fields or FieldMap()
     for path in list_inputs(paths) if files is None else files:
         for record in read_file(path, fields, lines):
-            if isinstance(record, RawLine):
+            if not isinstance(record, RawRecord):  # unmade (read_file's `lines`): its maker reports it
                 yield record
                 continue
             if record.error and on_problem:

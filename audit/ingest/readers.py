@@ -717,16 +717,40 @@ READERS: dict[str, Callable[[Path, FieldMap], Iterator[Any]]] = {
 }
 
 
-def read_file(path: Path, fields: FieldMap, lines: bool = False) -> Iterator[RawRecord | RawLine]:
+class RawHtml:
+    """An .html file not yet read: `record()` reads it and extracts its main text (~25 ms),
+    in the run's workers (RawPage's reason)."""
+
+    __slots__ = ("path", "record_id", "uri")
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.uri, self.record_id = path, str(path), input_stem(path)
+
+    def __repr__(self) -> str:
+        return f"RawHtml({self.uri!r})"
+
+    def record(self) -> RawRecord:
+        return next(read_file(self.path, FieldMap()))  # type: ignore[return-value]  # one record a file
+
+
+def read_file(path: Path, fields: FieldMap, lines: bool = False) -> Iterator[Any]:
     """Dispatch on the file's format (the suffix before a compression suffix: `.jsonl.gz`
     reads as JSONL, decompressed); an OS error, or damaged compressed data, becomes an
-    unreadable record. With `lines`, a JSONL file's lines come unparsed (RawLine)."""
+    unreadable record. With `lines`, what is costly to make comes unmade, for the run's
+    workers to make: a JSONL file's lines unparsed (RawLine), pages unextracted (RawHtml,
+    audit.ingest.warc.RawPage); each has `uri`, and `record()` gives its RawRecord."""
     try:
         reader = READERS[format_suffix(path)]
         if compressed_parquet(path):
             yield _unreadable(str(path), b"", COMPRESSED_PARQUET, input_stem(path))
         elif lines and reader is read_jsonl:
             yield from read_jsonl(path, fields, parse=False)
+        elif lines and reader is read_warc:
+            from audit.ingest.warc import read_pages
+
+            yield from read_pages(path, deferred=True)
+        elif lines and reader is read_html:
+            yield RawHtml(path)
         else:
             yield from reader(path, fields)
     except OSError as exc:
