@@ -43,10 +43,12 @@ from audit.ingest import (
     all_pages,
     input_at_or_under,
     input_folder_holding,
+    is_page,
     iter_records,
     list_inputs,
     not_read_line,
 )
+from audit.ingest.page_cache import open_page_cache
 from audit.model import Article, Finding, split_uri
 from audit.normalise import build_articles
 from audit.normalise.cache import open_language_cache
@@ -305,6 +307,7 @@ def _run(
     with paused_gc():  # all they load stays (audit.gcpause): 0.07 s of collections at 100,000
         language_cache = open_language_cache(cache)
         findings_cache = open_findings_cache(cache)
+        page_cache = open_page_cache(cache if any(map(is_page, listed)) else None)  # a WARC's, .html files'
     session = _spark_session(engine, spark_master)
     # the workers' stage may parse JSONL lines in the workers (run_per_article); Spark's reads records
     records = iter_records(list(paths), fields, on_problem=problem, lines=session is None, files=listed)
@@ -339,7 +342,10 @@ def _run(
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
-                                    advance=advance, on_problem=problem, dates=dates, few=few)
+                                    advance=advance, on_problem=problem, dates=dates, few=few,
+                                    pages=page_cache)
+        page_cache.save()
+        page_cache.close()
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sqlite3
 import subprocess
 import sys
 from io import BytesIO
@@ -185,3 +186,34 @@ def test_pages_are_extracted_by_the_workers_with_the_same_results(tmp_path: Path
         ids, _, _, told = runs[0]
         assert len(ids) == len(unmade) and len(told) == 1  # the blank page, or the empty file, said once
     assert batch_size_for(None, 2, pages=True) == MIN_BATCH < batch_size_for(None, 2)
+
+
+def test_a_rerun_takes_the_pages_it_extracted_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [page(n) for n in range(1, 9)] + [("response", "https://news.example.org/blank", b"<html><body></body></html>",
+                                              [("status", "200 OK"), ("Content-Type", "text/html")])]
+    (tmp_path / "in").mkdir()
+    write_warc(tmp_path / "in" / "c.warc.gz", items)
+    (tmp_path / "in" / "p.html").write_text(STORY.format(n=99), encoding="utf-8")
+    first = audit.run([tmp_path / "in"], out=None, on_problem=None, workers=2, cache=tmp_path / "cache")
+    kept = list((tmp_path / "cache").glob("pages-*.sqlite"))
+    assert len(kept) == 1
+    with sqlite3.connect(kept[0]) as db:
+        assert db.execute("SELECT count(*) FROM pages").fetchone()[0] == 9  # 8 pages and the .html; not the blank one
+    import trafilatura
+
+    def extract(*args: object, **kwargs: object) -> str:
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(trafilatura, "extract", extract)  # the forked workers inherit it
+    for workers in (1, 2):
+        with pytest.raises(AssertionError, match="extracted again"):  # the blank page is extracted each time
+            audit.run([tmp_path / "in"], out=None, on_problem=None, workers=workers, cache=tmp_path / "cache")
+    write_warc(tmp_path / "in" / "c.warc.gz", items[:-1])  # the same pages (new record ids), none blank
+    again = audit.run([tmp_path / "in"], out=None, on_problem=None, workers=2, cache=tmp_path / "cache")
+    assert [(a.source_uri, a.source_sha256, a.text, a.title, a.url, a.published) for a in again.articles] == [
+        (a.source_uri, a.source_sha256, a.text, a.title, a.url, a.published) for a in first.articles
+        if a.read_error is None]
+    assert [f.check for f in again.findings] == [f.check for f in first.findings if f.check != "ingest.unreadable"]
+    kept[0].write_bytes(b"not a database")  # a damaged cache: extracted again, never a failed run
+    monkeypatch.undo()
+    assert len(audit.run([tmp_path / "in"], out=None, on_problem=None, workers=1, cache=tmp_path / "cache").articles) == 9

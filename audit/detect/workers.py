@@ -56,6 +56,7 @@ from audit.detect.duplicates import passage_apart
 from audit.detect.saved import drop_shares, write_deferred
 from audit.gcpause import frozen_heap, paused_gc
 from audit.ingest import FieldMap, RawLine
+from audit.ingest.page_cache import PageCache
 from audit.ingest.readers import ENCODING
 from audit.model import Article, Finding, RawRecord
 from audit.normalise import (
@@ -249,6 +250,7 @@ class BatchResult:
     # records named here (no id given): each one's own id (`_batches`' base), by position
     bases: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # lines parsed here that are unreadable
+    pages: dict[int, RawRecord] = field(default_factory=dict)  # position -> a page's record, extracted here
     known: int = 0  # verdicts the language cache gave here (those positions left `deferred`)
     looked: dict[int, Looked] = field(default_factory=dict)  # position -> its entry, looked up here
 
@@ -303,11 +305,14 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
     assert _PLAN is not None
     waiting = LanguageCache(None, deferred={})  # every verdict deferred, none computed
     articles, deferred, ingest, bases, problems = [], [], [], [], []
+    pages: dict[int, RawRecord] = {}
     seen: set[str] = set()
     for position, (article_id, number, item) in enumerate(numbered):
         record = item if isinstance(item, RawRecord) else item.record()  # a line, a page: made here
         if record.error and not isinstance(item, RawRecord):
             problems.append(f"{record.source_uri}: {record.error}")
+        if not isinstance(item, (RawRecord, RawLine)):  # a page: its record goes back to be kept
+            pages[position] = record
         if article_id is None:
             article_id = _provisional_id(record.record_id, record.source_uri, number, seen, bases)
         before = waiting.misses
@@ -319,7 +324,7 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
         ingest.append(_ingest_findings(article, record.fault, len(record.text) if too_long else None))
         if waiting.misses > before:
             deferred.append(position)
-    result = BatchResult(articles, deferred, ingest, bases=bases, problems=problems)
+    result = BatchResult(articles, deferred, ingest, bases=bases, problems=problems, pages=pages)
     for position, article in enumerate(articles):
         if article.failed:  # normalising raised: kept as an unreadable record
             result.failed.setdefault("normalise", {})[position] = article.failed["normalise"]
@@ -489,6 +494,7 @@ class _Batch:
     sent: list[int] | None = None  # the positions sent to be detected (second trip), if chosen
     start: int = 0  # where they start in their trip (_Trip)
     wide: bool = False  # normalised by the workers (many new lines): detected by them all
+    page_keys: dict[int, str] = field(default_factory=dict)  # numbered index -> a page's cache key
 
 
 def _in_batch(result: BatchResult, sent: list[int] | None, start: int = 0) -> BatchResult:
@@ -890,7 +896,7 @@ def _key_sets(cache: FindingsCache) -> tuple[Any, Any, Any]:
 def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int,
              bases: list[str], seen: set[str], in_workers: bool = False,
              on_problem: Callable[[str], None] | None = None,
-             keeper: _Keeper | None = None) -> Iterator[_Batch]:
+             keeper: _Keeper | None = None, pages: PageCache | None = None) -> Iterator[_Batch]:
     """Batches of (id, number, record). A repeated id gets a provisional one, unique in
     the run, until every input id is known (`_final_ids`: a rename avoids all of them).
 
@@ -905,7 +911,11 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
         if number > max_records:
             raise too_many_records(item.source_uri if isinstance(item, RawRecord) else item.uri, max_records)
         position = len(batch.at) + len(batch.made)
-        made = None
+        made = key = None
+        if pages is not None and not isinstance(item, (RawRecord, RawLine)):
+            item, key = pages.look(item)  # a page extracted before: its record
+            if key is not None:
+                batch.page_keys[len(batch.numbered)] = key
         if remembers and isinstance(item, RawLine) and keeper.known:  # type: ignore[union-attr]
             made = keeper.known_article(item, number, seen, bases)  # type: ignore[union-attr]
         if made is not None:
@@ -970,11 +980,13 @@ def run_per_article(
     on_problem: Callable[[str], None] | None = None,
     dates: DateBounds | None = None,
     few: ProcessPoolExecutor | None = None,
+    pages: PageCache | None = None,
 ) -> StageResult:
     """Normalise `records` and run the suite's per-article detectors, batch by batch.
     A publication date outside `dates` is set aside (audit.normalise.plausible).
     `few`: start_few's pool for a rerun's trips (below), forked before the caches were
-    loaded; the stage shuts it down, used or not.
+    loaded; the stage shuts it down, used or not. `pages`: the pages extracted by earlier
+    runs (audit.ingest.page_cache), given their records here; those extracted now are added.
 
     At most two batches per worker are in flight, so the records read ahead, and the
     texts travelling to and from workers, are bounded by the batch size. `records` may
@@ -1029,6 +1041,10 @@ def run_per_article(
             _named(batch, result, bases, seen)
         for line in result.problems if on_problem else ():  # of the lines and pages made there
             on_problem(line)
+        if pages is not None:
+            for index, record in result.pages.items():
+                if index in batch.page_keys:
+                    pages.put(batch.page_keys[index], record)
         ingest.extend(result.ingest)
         if batch.from_lines:
             keeper.remember(batch)
@@ -1093,7 +1109,7 @@ def run_per_article(
         with paused_gc() if knows else contextlib.nullcontext():
             for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
                                   in_workers=two_trips and workers > 1 and not knows,
-                                  on_problem=on_problem, keeper=keeper):
+                                  on_problem=on_problem, keeper=keeper, pages=pages):
                 if not batch.numbered:  # every line known: nothing to normalise
                     trip = Future()
                     trip.set_result(BatchResult([], []))

@@ -22,8 +22,18 @@ from audit.ingest.compressed import (
 from audit.ingest.readers import COMPRESSED_PARQUET, READERS, FieldMap, RawLine, read_file
 from audit.model import RawRecord
 
-__all__ = ["READERS", "FieldMap", "RawLine", "all_pages", "input_at_or_under", "input_folder_holding", "iter_records",
-           "list_inputs", "not_read_line"]
+__all__ = [
+    "READERS",
+    "FieldMap",
+    "RawLine",
+    "all_pages",
+    "input_at_or_under",
+    "input_folder_holding",
+    "is_page",
+    "iter_records",
+    "list_inputs",
+    "not_read_line",
+]
 
 
 def input_folder_holding(target: Path, paths: Sequence[str | Path]) -> Path | None:
@@ -171,9 +181,14 @@ def not_read_line(folder: Path, names: Sequence[str]) -> str:
 PAGE_FORMATS = frozenset({".html", ".warc"})  # inputs whose records are pages to extract
 
 
+def is_page(path: Path) -> bool:
+    """Whether the input holds pages to extract (.html, .warc), the costliest records to make."""
+    return format_suffix(path) in PAGE_FORMATS
+
+
 def all_pages(files: Sequence[Path]) -> bool:
-    """Whether every input is pages to extract (.html, .warc), the run's costliest records."""
-    return bool(files) and all(format_suffix(path) in PAGE_FORMATS for path in files)
+    """Whether every input holds pages to extract."""
+    return bool(files) and all(map(is_page, files))
 
 
 def _kind(name: str) -> str:

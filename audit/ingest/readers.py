@@ -732,6 +732,17 @@ class RawHtml:
     def record(self) -> RawRecord:
         return next(read_file(self.path, FieldMap()))  # type: ignore[return-value]  # one record a file
 
+    def cache_key(self) -> tuple[str, str] | None:
+        """(what its record is kept under: audit.ingest.page_cache, its source_sha256), or
+        None when the file cannot be read (`record` says why)."""
+        from audit.ingest.page_cache import page_key
+
+        try:
+            data = read_input(self.path)
+        except OSError:
+            return None
+        return page_key(data), sha256(data)
+
 
 def read_file(path: Path, fields: FieldMap, lines: bool = False) -> Iterator[Any]:
     """Dispatch on the file's format (the suffix before a compression suffix: `.jsonl.gz`

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from audit.ingest.compressed import DamagedInput, input_stem, open_unbuffered
-from audit.ingest.readers import _unreadable, decode, extracted_page
+from audit.ingest.page_cache import page_key
+from audit.ingest.readers import _unreadable, decode, extracted_page, sha256
 from audit.model import RawRecord
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -56,6 +57,10 @@ class RawPage:
 
     def record(self) -> RawRecord:
         return _article(self.uri, self.record_id, self.url, self.data, self.content_type)
+
+    def cache_key(self) -> tuple[str, str]:
+        """(what its record is kept under: audit.ingest.page_cache, its source_sha256)."""
+        return page_key(self.data, self.content_type, self.url), sha256(self.data)
 
 
 def read_pages(path: Path, deferred: bool = False) -> Iterator[RawRecord | RawPage]:
