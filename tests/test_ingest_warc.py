@@ -130,7 +130,7 @@ def test_a_warc_without_pages_or_with_a_page_without_text_is_reported(tmp_path: 
                                          [("status", "200 OK"), ("Content-Type", "text/html")]), page(7)])
     (tmp_path / "empty.warc").write_bytes(b"")
     got = {r.source_uri: r.error for r in iter_records([tmp_path])}
-    assert got[str(tmp_path / "none.warc")].startswith("no HTML page in the WARC file (1 records")
+    assert got[str(tmp_path / "none.warc")].startswith("no HTML page or text in the WARC file (1 records")
     assert got[str(tmp_path / "empty.warc")] == "empty file, no records"
     assert got[f"{tmp_path / 'blank.warc'}#record=1"] == "no main text found in HTML"
     assert got[f"{tmp_path / 'blank.warc'}#record=2"] is None
@@ -217,3 +217,24 @@ def test_a_rerun_takes_the_pages_it_extracted_before(tmp_path: Path, monkeypatch
     kept[0].write_bytes(b"not a database")  # a damaged cache: extracted again, never a failed run
     monkeypatch.undo()
     assert len(audit.run([tmp_path / "in"], out=None, on_problem=None, workers=1, cache=tmp_path / "cache").articles) == 9
+
+
+def test_a_wet_files_texts_are_articles_as_they_are(tmp_path: Path) -> None:
+    text = ("Council agrees budget\nThe council met on Tuesday and agreed the budget for the coming year.\n"
+            "Residents had asked for more money for the swimming pool.")
+    with (tmp_path / "CC-MAIN-1.warc.wet.gz").open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("CC-MAIN-1.warc.wet.gz", {"software": "test"}))
+        for n, language in ((1, "eng,deu"), (2, None)):
+            headers = [("WARC-Identified-Content-Language", language)] if language else []
+            record = writer.create_warc_record(f"https://www.news.example.org/{n}", "conversion",
+                                               payload=BytesIO(text.encode()), warc_content_type="text/plain",
+                                               warc_headers_dict=dict(headers))
+            writer.write_record(record)
+    first, second = iter_records([tmp_path])
+    assert first.text == second.text == text  # line by line, as the crawl gave it
+    assert first.fields == {"url": "https://www.news.example.org/1", "publisher": "news.example.org",
+                            "language": "eng", "encoding": "utf-8"}
+    assert first.source_uri.endswith("CC-MAIN-1.warc.wet.gz#record=2") and "language" not in second.fields
+    result = audit.run([tmp_path], out=None, on_problem=None, workers=1)
+    assert result.articles[0].language == "en" and result.articles[0].published is None

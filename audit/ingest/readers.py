@@ -714,6 +714,7 @@ READERS: dict[str, Callable[[Path, FieldMap], Iterator[Any]]] = {
     ".csv": read_csv,
     ".parquet": read_parquet,
     ".warc": read_warc,
+    ".wet": read_warc,  # Common Crawl's text of its pages (CC-MAIN-....warc.wet.gz): WARC conversion records
 }
 
 

@@ -17,7 +17,12 @@ or not a success (redirects, 404 pages). A page with no main text is an unreadab
 cut or corrupted file) is one unreadable record naming its number, after the pages before
 it; compressed data cut short (.warc.gz, as any compressed input) likewise.
 
-Extraction runs in the reading process, as for `.html` files: about 20 ms a page.
+A WET file (`.warc.wet.gz`: Common Crawl's text of its pages, where C4 and CCNet start) is
+WARC too: each `conversion` record of plain text is an article as it is, nothing to
+extract, with the language the crawl identified.
+
+Extraction (~25 ms a page) is left to whoever takes a page (`RawPage`): the run's workers,
+on every core, and the page cache (audit.ingest.page_cache) keeps what they extracted.
 """
 
 from __future__ import annotations
@@ -28,12 +33,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from audit.ingest.compressed import DamagedInput, input_stem, open_unbuffered
 from audit.ingest.page_cache import page_key
-from audit.ingest.readers import _unreadable, decode, extracted_page, sha256
+from audit.ingest.readers import ENCODING, _unreadable, decode, extracted_page, no_text, sha256
 from audit.model import RawRecord
 
+PLAIN = "text/plain"  # a WET record's content type
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # what browsers read these labels as (the WHATWG Encoding Standard): a page declaring
 # ISO-8859-1 or ASCII is read as windows-1252, whose extra letters (curly quotes, dashes,
@@ -106,14 +113,18 @@ def read_pages(path: Path, deferred: bool = False) -> Iterator[RawRecord | RawPa
                 yield _unreadable(f"{where}{number}", b"", bad, _record_id(record))
             elif page is not None:
                 pages += 1
-                raw = RawPage(f"{where}{number}", _record_id(record),
-                              record.rec_headers.get_header("WARC-Target-URI") or None, *page)
+                url = record.rec_headers.get_header("WARC-Target-URI") or None
+                if page[1].startswith(PLAIN):  # text already: nothing to extract
+                    yield _text(f"{where}{number}", _record_id(record), url, page[0],
+                                record.rec_headers.get_header("WARC-Identified-Content-Language"))
+                    continue
+                raw = RawPage(f"{where}{number}", _record_id(record), url, *page)
                 yield raw if deferred else raw.record()
         if records.next_line or fh.error_text or (not number and fh.seen_data):  # the file ends in a record's headers
             yield damaged(number + 1, fh.error_text or "the WARC file ends early (a truncated file)")
             return
     if not pages:
-        yield _unreadable(str(path), b"", f"no HTML page in the WARC file ({number} records: requests, "
+        yield _unreadable(str(path), b"", f"no HTML page or text in the WARC file ({number} records: requests, "
                                           "metadata, other content)" if number else "empty file, no records",
                           input_stem(path))
 
@@ -158,6 +169,9 @@ def _page(record: Any) -> tuple[bytes, str] | None:
         content_type = http.get_header("Content-Type") or ""
     elif record.rec_type == "resource":  # a file archived as it is (wget's, a browser's capture)
         content_type = record.rec_headers.get_header("Content-Type") or ""
+    elif record.rec_type == "conversion":  # a WET file's text, extracted by the crawl
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+        return (record.content_stream().read(), content_type) if content_type.startswith(PLAIN) else None
     else:
         return None
     if content_type and "html" not in content_type.lower():
@@ -166,6 +180,22 @@ def _page(record: Any) -> tuple[bytes, str] | None:
     if not content_type and not data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
         return None  # no type said: a page only when it opens as one
     return data, content_type
+
+
+def _text(uri: str, record_id: str | None, url: str | None, data: bytes, languages: str | None) -> RawRecord:
+    """A WET file's record: the crawl's text of a page (line by line), its url, the site as
+    publisher, and the first of the languages the crawl identified (CLD2's, ISO 639-3:
+    "eng,deu"; read as "en" at normalise). No publication date: the crawl's is no article's."""
+    text, encoding, fault = decode(data)
+    if text is None:
+        return _unreadable(uri, data, "undecidable bytes: not UTF-8 and no codec reads them as text", record_id)
+    if (empty := no_text(text, " in the WET record")) is not None:
+        return _unreadable(uri, data, empty, record_id)
+    host = (urlsplit(url).hostname or "") if url else ""
+    found = {"url": url, "publisher": host.removeprefix("www.") or None,
+             "language": (languages or "").split(",")[0].strip() or None, ENCODING: encoding}
+    return RawRecord(source_uri=uri, source_sha256=sha256(data), record_id=record_id, text=text,
+                     fields={k: v for k, v in found.items() if v}, fault=fault)
 
 
 def _record_id(record: Any) -> str | None:
