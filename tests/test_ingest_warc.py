@@ -130,7 +130,7 @@ def test_a_warc_without_pages_or_with_a_page_without_text_is_reported(tmp_path: 
                                          [("status", "200 OK"), ("Content-Type", "text/html")]), page(7)])
     (tmp_path / "empty.warc").write_bytes(b"")
     got = {r.source_uri: r.error for r in iter_records([tmp_path])}
-    assert got[str(tmp_path / "none.warc")].startswith("no HTML page or text in the WARC file (1 records")
+    assert got[str(tmp_path / "none.warc")].startswith("no HTML page or text in the WARC file (1 record:")
     assert got[str(tmp_path / "empty.warc")] == "empty file, no records"
     assert got[f"{tmp_path / 'blank.warc'}#record=1"] == "no main text found in HTML"
     assert got[f"{tmp_path / 'blank.warc'}#record=2"] is None
@@ -238,3 +238,49 @@ def test_a_wet_files_texts_are_articles_as_they_are(tmp_path: Path) -> None:
     assert first.source_uri.endswith("CC-MAIN-1.warc.wet.gz#record=2") and "language" not in second.fields
     result = audit.run([tmp_path], out=None, on_problem=None, workers=1)
     assert result.articles[0].language == "en" and result.articles[0].published is None
+
+
+def test_charsets_as_browsers_read_them(tmp_path: Path) -> None:
+    # a helper's review: "charset=base64" crashed the run; one undefined cp1252 byte lost an
+    # ISO-8859-1 declaration (then guessed cp1250: "après" read "aprčs"); <meta charset> was unread
+    french = STORY.format(n=1).replace("agreed", "agreed apr\u00e8s").encode("cp1252").replace(b"apr", b"\x9dapr", 1)
+    greek = ('<!DOCTYPE html><html><head><meta charset="windows-1253"><title>x</title></head><body><article><p>'
+             + "Το δημοτικό συμβούλιο ενέκρινε την Πέμπτη τον προϋπολογισμό για το επόμενο έτος. " * 3
+             + "</p></article></body></html>").encode("cp1253")
+    latin_no_label = STORY.format(n=3).replace("agreed", "agreed caf\u00e9").encode("cp1252")
+    write_warc(tmp_path / "c.warc", [
+        ("response", "https://a.example/1", french, [("status", "200 OK"), ("Content-Type", "text/html; charset=ISO-8859-1")]),
+        ("response", "https://a.example/2", greek, [("status", "200 OK"), ("Content-Type", "text/html")]),
+        ("response", "https://a.example/3", latin_no_label, [("status", "200 OK"), ("Content-Type", "text/html; charset=base64")])])
+    first, second, third = iter_records([tmp_path / "c.warc"])
+    assert "agreed apr\u00e8s" in first.text and first.fields["encoding"] == "cp1252" and first.fault is None
+    assert "Το δημοτικό συμβούλιο" in second.text and second.fields["encoding"] == "cp1253"
+    assert "caf\u00e9" in third.text and third.error is None  # no codec a page is written in: guessed
+
+
+def test_a_damaged_record_or_payload_is_said_not_read_as_a_page(tmp_path: Path) -> None:
+    write_warc(tmp_path / "three.warc", [page(1), page(2), page(3)])
+    data = (tmp_path / "three.warc").read_bytes()
+    second = data.index(b"WARC/1.0", 10)
+    lengths = [m for m in __import__("re").finditer(rb"Content-Length: \d+\r\n", data)]
+    cases = {"stray.warc": data[:second] + b"this is some stray text here\r\n\r\n" + data[second:],
+             "length.warc": data[:lengths[1].start()] + b"Content-Length: abc\r\n" + data[lengths[1].end():]}
+    for name, damaged in cases.items():
+        (tmp_path / name).write_bytes(damaged)
+        got = list(iter_records([tmp_path / name]))
+        assert [r.error is None for r in got] == [True, False], name  # page 1, then record 2 named
+        assert got[1].source_uri.endswith("#record=2")
+    body = gzip.compress(STORY.format(n=1).encode() * 400)
+    write_warc(tmp_path / "enc.warc", [("response", "https://a.example/1", body[:len(body) // 3],
+                                        [("status", "200 OK"), ("Content-Type", "text/html"),
+                                         ("Content-Encoding", "gzip")]), page(2)])
+    cut, whole = iter_records([tmp_path / "enc.warc"])
+    assert "Content-Encoding data is damaged or cut short" in cut.error and whole.error is None
+    # Common Crawl cuts payloads at 1 MiB: the page is read, with a fault that says so
+    with (tmp_path / "t.warc").open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://a.example/t", "response", payload=BytesIO(
+            STORY.format(n=5).encode()), http_headers=http, warc_headers_dict={"WARC-Truncated": "length"}))
+    [kept] = iter_records([tmp_path / "t.warc"])
+    assert kept.error is None and "WARC-Truncated: length" in kept.fault

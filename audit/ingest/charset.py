@@ -100,3 +100,64 @@ def _best_guess(data: bytes) -> tuple[str, str] | None:
         if text == str(best) or mess_ratio(text, MAX_CHAOS) <= best.chaos + TIE:
             return text, encoding
     return str(best), best.encoding
+
+
+# A page's declared charset (an HTTP header's, a <meta>'s) as the codec browsers read it in
+# (the WHATWG Encoding Standard's labels, the common ones): ISO-8859-1 and ASCII pages are read
+# as windows-1252, GB2312 as GBK, Shift_JIS as windows-31J, EUC-KR as windows-949. A label not
+# here ("base64", "unicode_escape", "undefined": codecs Python has that no page is written in)
+# is no declaration: the bytes are read as any input's.
+WEB_CODECS = {
+    **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8"), "utf-8"),
+    **dict.fromkeys(("iso-8859-1", "iso8859-1", "latin1", "l1", "ascii", "us-ascii", "windows-1252", "cp1252",
+                     "x-cp1252", "iso_8859-1", "cp819", "ibm819"), "windows-1252"),
+    **{f"windows-{n}": f"cp{n}" for n in range(1250, 1259) if n != 1252},
+    **{f"cp{n}": f"cp{n}" for n in range(1250, 1259) if n != 1252},
+    **{f"iso-8859-{n}": f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
+    **{f"iso8859-{n}": f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
+    **dict.fromkeys(("windows-874", "tis-620", "iso-8859-11"), "cp874"),
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "chinese", "gb_2312-80"), "gbk"),
+    "gb18030": "gb18030", "big5": "big5hkscs", "big5-hkscs": "big5hkscs",
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "ms_kanji", "windows-31j", "x-sjis"), "cp932"),
+    **dict.fromkeys(("euc-jp", "x-euc-jp"), "euc_jp"), "iso-2022-jp": "iso2022_jp",
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "windows-949", "korean"), "cp949"),
+    **dict.fromkeys(("koi8-r", "koi8", "cskoi8r"), "koi8_r"), "koi8-u": "koi8_u",
+    "ibm866": "cp866", "macintosh": "mac_roman", "x-mac-cyrillic": "mac_cyrillic",
+    **dict.fromkeys(("utf-16le", "utf-16"), "utf-16-le"), "utf-16be": "utf-16-be",
+}
+# windows-1252 as browsers read it: its five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+# are the C1 controls of their value, as in ISO-8859-1, not an error (Python's cp1252 raises:
+# one such byte made a declared ISO-8859-1 page a guessed cp1250 one, "après" read "aprčs")
+_WINDOWS_1252 = {i: bytes([i]).decode("cp1252", errors="replace") for i in range(0x80, 0xA0)}
+_WINDOWS_1252 = {i: c if c != REPLACEMENT else chr(i) for i, c in _WINDOWS_1252.items()}
+
+
+def decode_declared(data: bytes, label: str) -> Decoded | None:
+    """The bytes in the codec a page declares (`label`, as WEB_CODECS reads it), UTF-8 first
+    (a page declared ISO-8859-1 that is UTF-8 is common); None when the label is no web
+    codec or the bytes do not decode in it."""
+    codec = WEB_CODECS.get(label.strip().strip("\"'").lower())
+    if codec is None:
+        return None
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if codec == "windows-1252":
+        return Decoded(data.decode("latin-1").translate(_WINDOWS_1252), "cp1252")
+    try:
+        return Decoded(data.decode(codec), codec)
+    except UnicodeDecodeError:
+        return None
+
+
+# where a page names its charset itself: <meta charset="..."> or <meta http-equiv=
+# "Content-Type" content="text/html; charset=...">, in its first 1,024 bytes (as browsers look)
+_META_CHARSET = re.compile(rb"<meta\b[^>]{0,300}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+META_BYTES = 1024
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page's <meta> names in its first META_BYTES bytes, or None."""
+    found = _META_CHARSET.search(data, 0, META_BYTES)
+    return found.group(1).decode("ascii", "replace") if found else None

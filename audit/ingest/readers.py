@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from audit.ingest.charset import decode_bytes
+from audit.ingest.charset import decode_bytes, decode_declared, meta_charset
 from audit.ingest.compressed import (
     DamagedInput,
     compressed_parquet,
@@ -181,12 +181,30 @@ def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
 
 def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     """Main text and metadata by trafilatura (`extracted_page`)."""
-    read = _decoded_file(path)
-    if isinstance(read, RawRecord):
-        yield read
+    data, bad = _whole_file(path)
+    if bad:
+        yield bad
         return
-    data, html, encoding, fault = read
+    html, encoding, fault = decode_page(data)
+    if html is None:
+        yield _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads them as text",
+                          input_stem(path))
+        return
     yield extracted_page(str(path), input_stem(path), data, html, encoding, fault)
+
+
+_HEADER_CHARSET = re.compile(r";\s*charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
+
+
+def decode_page(data: bytes, content_type: str = "") -> tuple[str | None, str, str | None]:
+    """(text, encoding, fault) of a page's bytes: in the charset its HTTP Content-Type
+    declares, else the one its <meta> names, as browsers read them (charset.decode_declared),
+    else as any input's bytes (`decode`: UTF-8, else the codec guessed)."""
+    header = _HEADER_CHARSET.search(content_type)
+    for label in (header.group(1) if header else None, meta_charset(data)):
+        if label and (declared := decode_declared(data, label)) is not None:
+            return declared.text, declared.encoding, None
+    return decode(data)
 
 
 def extracted_page(uri: str, record_id: str | None, data: bytes, html: str, encoding: str,

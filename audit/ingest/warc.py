@@ -27,25 +27,36 @@ on every core, and the page cache (audit.ingest.page_cache) keeps what they extr
 
 from __future__ import annotations
 
-import codecs
 import io
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
 from audit.ingest.compressed import DamagedInput, input_stem, open_unbuffered
 from audit.ingest.page_cache import page_key
-from audit.ingest.readers import ENCODING, _unreadable, decode, extracted_page, no_text, sha256
+from audit.ingest.readers import (
+    ENCODING,
+    _unreadable,
+    decode,
+    decode_page,
+    extracted_page,
+    no_text,
+    sha256,
+)
 from audit.model import RawRecord
 
 PLAIN = "text/plain"  # a WET record's content type
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
-# what browsers read these labels as (the WHATWG Encoding Standard): a page declaring
-# ISO-8859-1 or ASCII is read as windows-1252, whose extra letters (curly quotes, dashes,
-# the euro sign) such pages hold
-_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+TRUNCATED = "the WARC file ends early (a truncated file)"
+SNIFF_BYTES = 512  # of an untyped payload read to tell a page (the rest only if it is one)
+
+
+@dataclass(frozen=True)
+class Damage:
+    """Why a WARC file cannot be read on from a record: read_pages stops there."""
+
+    reason: str
 
 
 class RawPage:
@@ -54,79 +65,104 @@ class RawPage:
     crawl's pages are extracted on every core (audit.detect.workers, as a rerun's JSONL
     lines are parsed there); its id and place are known before, from the record's headers."""
 
-    __slots__ = ("content_type", "data", "record_id", "uri", "url")
+    __slots__ = ("content_type", "cut", "data", "record_id", "uri", "url")
 
-    def __init__(self, uri: str, record_id: str | None, url: str | None, data: bytes, content_type: str) -> None:
-        self.uri, self.record_id, self.url, self.data, self.content_type = uri, record_id, url, data, content_type
+    def __init__(self, uri: str, record_id: str | None, url: str | None, data: bytes, content_type: str,
+                 cut: str | None = None) -> None:
+        self.uri, self.record_id, self.url, self.data = uri, record_id, url, data
+        self.content_type, self.cut = content_type, cut  # cut: the crawl kept part of it (a fault)
 
     def __repr__(self) -> str:
         return f"RawPage({self.uri!r}, {len(self.data)} bytes)"
 
     def record(self) -> RawRecord:
-        return _article(self.uri, self.record_id, self.url, self.data, self.content_type)
+        return _article(self.uri, self.record_id, self.url, self.data, self.content_type, self.cut)
 
     def cache_key(self) -> tuple[str, str]:
         """(what its record is kept under: audit.ingest.page_cache, its source_sha256)."""
-        return page_key(self.data, self.content_type, self.url), sha256(self.data)
+        return page_key(self.data, self.content_type, self.url, self.cut), sha256(self.data)
 
 
 def read_pages(path: Path, deferred: bool = False) -> Iterator[RawRecord | RawPage]:
-    """The WARC file's HTML pages, one record each (module doc); `deferred`: each page as a
-    RawPage, extracted by whoever takes it."""
+    """The WARC file's HTML pages and texts, one record each (module doc); `deferred`: each
+    page as a RawPage, extracted by whoever takes it."""
     from warcio.archiveiterator import ArchiveIterator
 
     number = pages = 0
     where = f"{path}#record="
-
-    def damaged(at: int, reason: str) -> RawRecord:
-        return _unreadable(f"{where}{at}", b"", f"{reason}: nothing read from record {at} on ({pages} page"
-                                                f"{'s' if pages != 1 else ''} before it)")
-
     with _Quiet(open_unbuffered(path)) as fh:
-        records = ArchiveIterator(fh, arc2warc=True)
-        iterator = iter(records)
-        while True:
-            try:
-                record = next(iterator)
-            except StopIteration:
-                break
-            except Exception as exc:  # ArchiveLoadFailed, or warcio tripping on a cut header
-                yield damaged(number + 1, fh.error_text or f"not a WARC record ({_first_line(exc)})")
+        records = ArchiveIterator(fh)  # WARC alone: its ARC mode read a stray line of 5 words as a record
+        for number, record in enumerate(_records(records), start=1):
+            made = record if isinstance(record, Damage) else _made(f"{where}{number}", record, deferred)
+            if isinstance(made, Damage):
+                yield _damaged(where, number, fh.error_text or made.reason, pages)
                 return
-            number += 1
-            if not record.rec_type or record.rec_headers.get_header("Content-Length") is None:
-                # a version line alone, or headers cut short: every WARC record says its length
-                yield damaged(number, fh.error_text or "the WARC file ends early (a truncated file)")
-                return
-            try:
-                page = _page(record)
-                if page is None:
-                    _drain(record)
-            except Exception as exc:  # a payload whose HTTP encoding does not decode
-                page, bad = None, f"its HTTP payload does not decode ({_first_line(exc)})"
-            else:
-                bad = None
-            if getattr(record.raw_stream, "limit", 0) > 0:  # its content ends before its length
-                yield damaged(number, fh.error_text or "the WARC file ends early (a truncated file)")
-                return
-            if bad is not None:
-                yield _unreadable(f"{where}{number}", b"", bad, _record_id(record))
-            elif page is not None:
+            if made is not None:
                 pages += 1
-                url = record.rec_headers.get_header("WARC-Target-URI") or None
-                if page[1].startswith(PLAIN):  # text already: nothing to extract
-                    yield _text(f"{where}{number}", _record_id(record), url, page[0],
-                                record.rec_headers.get_header("WARC-Identified-Content-Language"))
-                    continue
-                raw = RawPage(f"{where}{number}", _record_id(record), url, *page)
-                yield raw if deferred else raw.record()
-        if records.next_line or fh.error_text or (not number and fh.seen_data):  # the file ends in a record's headers
-            yield damaged(number + 1, fh.error_text or "the WARC file ends early (a truncated file)")
+                yield made
+        if records.next_line or fh.error_text or (not number and fh.seen_data):  # ends in a record's headers
+            yield _damaged(where, number + 1, fh.error_text or TRUNCATED, pages)
             return
     if not pages:
-        yield _unreadable(str(path), b"", f"no HTML page or text in the WARC file ({number} records: requests, "
-                                          "metadata, other content)" if number else "empty file, no records",
+        yield _unreadable(str(path), b"", f"no HTML page or text in the WARC file ({_records_said(number)}: "
+                                          "requests, metadata, other content)" if number else "empty file, no records",
                           input_stem(path))
+
+
+def _records(records: Any) -> Iterator[Any]:
+    """warcio's records, then a Damage if it raises (ArchiveLoadFailed; an AttributeError on a
+    header cut short), after which nothing more is read."""
+    iterator = iter(records)
+    while True:
+        try:
+            record = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:
+            yield Damage(f"not a WARC record ({_first_line(exc)})")
+            return
+        yield record
+
+
+def _made(uri: str, record: Any, deferred: bool) -> RawRecord | RawPage | Damage | None:
+    """What one WARC record gives: a page (a RawPage when `deferred`), a WET text, an
+    unreadable page, nothing (no page), or the Damage that stops the file."""
+    length = record.rec_headers.get_header("Content-Length")
+    if not record.rec_type or length is None or not length.strip().isdigit():
+        # a version line alone, headers cut short, a length that is no number (read as 0 by
+        # warcio, which then took the page's bytes for the next record): no record can follow
+        return Damage(TRUNCATED if length is None else f"record with a Content-Length that is no length ({length!r})")
+    try:
+        page = _page(record)
+        bad = None
+    except Exception as exc:  # a payload whose HTTP encoding does not decode
+        page, bad = None, f"its HTTP payload does not decode ({_first_line(exc)})"
+    if getattr(record.raw_stream, "limit", 0) > 0:  # its content ends before its length
+        return Damage(TRUNCATED)
+    record_id = _record_id(record)
+    if bad is not None:
+        return _unreadable(uri, b"", bad, record_id)
+    if page is None:
+        return None
+    data, content_type = page
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    if content_type.startswith(PLAIN):  # text already: nothing to extract
+        return _text(uri, record_id, url, data, record.rec_headers.get_header("WARC-Identified-Content-Language"))
+    truncated = record.rec_headers.get_header("WARC-Truncated")
+    cut = (f"the crawl kept only the first {len(data):,} bytes of the page (WARC-Truncated: {truncated})"
+           if truncated else None)
+    raw = RawPage(uri, record_id, url, data, content_type, cut)
+    return raw if deferred else raw.record()
+
+
+def _damaged(where: str, at: int, reason: str, pages: int) -> RawRecord:
+    """The one unreadable record that stands for the file from record `at` on."""
+    return _unreadable(f"{where}{at}", b"", f"{reason}: nothing read from record {at} on ({pages} page"
+                                            f"{'s' if pages != 1 else ''} before it)")
+
+
+def _records_said(number: int) -> str:
+    return f"{number} record{'s' if number != 1 else ''}"
 
 
 class _Quiet(io.RawIOBase):
@@ -161,25 +197,58 @@ class _Quiet(io.RawIOBase):
 
 
 def _page(record: Any) -> tuple[bytes, str] | None:
-    """(payload, content type) of a record that holds an HTML page, else None."""
+    """(payload, content type) of a record that holds an HTML page or a WET text, else None
+    (the record then drained). A payload whose Content-Encoding stops decoding part way
+    (gzip cut short or damaged: warcio says so on stderr and ends the data) raises."""
     if record.rec_type == "response":
         http = record.http_headers
         if http is None or not http.get_statuscode().startswith("2"):
-            return None
+            return _drained(record)
         content_type = http.get_header("Content-Type") or ""
-    elif record.rec_type == "resource":  # a file archived as it is (wget's, a browser's capture)
+    elif record.rec_type in ("resource", "conversion"):  # a file archived as it is; a WET text
         content_type = record.rec_headers.get_header("Content-Type") or ""
-    elif record.rec_type == "conversion":  # a WET file's text, extracted by the crawl
-        content_type = record.rec_headers.get_header("Content-Type") or ""
-        return (record.content_stream().read(), content_type) if content_type.startswith(PLAIN) else None
+        if record.rec_type == "conversion" and not content_type.startswith(PLAIN):
+            return _drained(record)
     else:
-        return None
-    if content_type and "html" not in content_type.lower():
-        return None
-    data = record.content_stream().read()
+        return _drained(record)
+    if content_type and "html" not in content_type.lower() and not content_type.startswith(PLAIN):
+        return _drained(record)
+    stream = record.content_stream()
+    data = stream.read(SNIFF_BYTES)
     if not content_type and not data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
-        return None  # no type said: a page only when it opens as one
+        return _drained(record)  # no type said: a page only when it opens as one
+    data += stream.read()
+    decompressor = getattr(stream, "decompressor", None)
+    if decompressor is not None and getattr(decompressor, "eof", True) is False:
+        raise ValueError("its Content-Encoding data is damaged or cut short")
     return data, content_type
+
+
+def _drained(record: Any) -> None:
+    """Read a record that is no page to its end, a bounded piece at a time (a video's record
+    may hold gigabytes), so that a file cut inside it is known; None."""
+    while record.raw_stream.read(1 << 16):
+        pass
+
+
+def _record_id(record: Any) -> str | None:
+    """The WARC-Record-ID without its "<urn:uuid:" and ">"."""
+    return (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>").removeprefix("urn:uuid:") or None
+
+
+def _article(uri: str, record_id: str | None, url: str | None, data: bytes, content_type: str,
+             cut: str | None = None) -> RawRecord:
+    """A page's record: decoded as browsers would (readers.decode_page), then extracted.
+    `cut`: what says the crawl kept only part of the page (its fault)."""
+    if not data.strip():
+        return _unreadable(uri, data, "empty page (no payload)", record_id)
+    html, encoding, fault = decode_page(data, content_type)
+    if html is None:
+        return _unreadable(uri, data, "undecidable bytes: not UTF-8 and no codec reads them as text", record_id)
+    record = extracted_page(uri, record_id, data, html, encoding, fault, url=url)
+    if cut is None or record.error:
+        return record
+    return replace(record, fault=f"{record.fault}; {cut}" if record.fault else cut)
 
 
 def _text(uri: str, record_id: str | None, url: str | None, data: bytes, languages: str | None) -> RawRecord:
@@ -198,50 +267,6 @@ def _text(uri: str, record_id: str | None, url: str | None, data: bytes, languag
                      fields={k: v for k, v in found.items() if v}, fault=fault)
 
 
-def _record_id(record: Any) -> str | None:
-    """The WARC-Record-ID without its "<urn:uuid:" and ">"."""
-    return (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>").removeprefix("urn:uuid:") or None
-
-
-def _drain(record: Any) -> None:
-    """Read a record that is no page to its end, a bounded piece at a time (a video's record
-    may hold gigabytes), so that a file cut inside it is known."""
-    while record.raw_stream.read(1 << 16):
-        pass
-
-
-def _article(uri: str, record_id: str | None, url: str | None, data: bytes, content_type: str) -> RawRecord:
-    if not data.strip():
-        return _unreadable(uri, data, "empty page (no payload)", record_id)
-    declared = _declared(content_type, data)
-    if declared is not None:
-        (html, encoding), fault = declared, None
-    else:
-        decoded, encoding, fault = decode(data)
-        if decoded is None:
-            return _unreadable(uri, data, "undecidable bytes: not UTF-8 and no codec reads them as text", record_id)
-        html = decoded
-    return extracted_page(uri, record_id, data, html, encoding, fault, url=url)
-
-
-def _declared(content_type: str, data: bytes) -> tuple[str, str] | None:
-    """(text, codec) of the payload in the charset its HTTP header declares, when it
-    declares one Python knows and the bytes decode in it; else None (the bytes are then
-    read as any input's). UTF-8 first: a page declared ISO-8859-1 that is UTF-8 is common."""
-    match = _CHARSET.search(content_type)
-    if match is None:
-        return None
-    try:
-        name = codecs.lookup(match.group(1)).name
-    except LookupError:
-        return None
-    for codec in dict.fromkeys(("utf-8", _AS_BROWSERS_READ.get(name, name))):
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
 def _first_line(exc: BaseException) -> str:
+    """An error's first line, shortened: what a one-line problem can say of it."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
