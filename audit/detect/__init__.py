@@ -76,6 +76,9 @@ class Detector:
     # boilerplate.line's): those the suite asks for are in `params["_also"]`, so it says
     # nothing the suite left out and says it its own way then
     also: tuple[str, ...] = ()
+    # reads the text as an article's prose (its lines, sentences, dates, names): a record
+    # that is a stored HTML page is not judged by it (audit.detect.hygiene.html_text)
+    prose: bool = False
 
     def supports(self, article: Article) -> bool:
         """Whether this detector can judge the article (unknown language: try it)."""
@@ -109,10 +112,10 @@ def registry() -> list[Detector]:
         Detector("provenance", ("provenance.missing",), provenance.find_missing_provenance),
         Detector("language", ("language.unexpected",), language.find_unexpected_language),
         Detector("language_mixed", ("language.mixed",), language_mixed.find_mixed_language,
-                 language_mixed.JUDGED_LANGUAGES, per_article=True),
+                 language_mixed.JUDGED_LANGUAGES, per_article=True, prose=True),
         Detector("encoding", ("hygiene.encoding",), encoding.find_encoding_problems,
                  per_article=True),
-        Detector("glued", ("hygiene.glued",), glued.find_glued_sentences, per_article=True),
+        Detector("glued", ("hygiene.glued",), glued.find_glued_sentences, per_article=True, prose=True),
         Detector("html_text", ("hygiene.markup",), html_text.find_html_texts, per_article=True),
         Detector("duplicate_exact", ("duplicate.exact",), duplicate_exact.find_exact_duplicates,
                  prepare=duplicate_exact.prepare, saved=True),
@@ -120,28 +123,28 @@ def registry() -> list[Detector]:
                  prepare=duplicate_near.prepare, large_prepared=True, saved=True,
                  columns=(duplicate_near.CLUSTER_COLUMN,)),
         Detector("duplicate_passage", ("duplicate.passage",), duplicate_passage.find_shared_passages,
-                 prepare=duplicate_passage.prepare, large_prepared=True, saved=True, also=("boilerplate.line",)),
+                 prepare=duplicate_passage.prepare, large_prepared=True, saved=True, also=("boilerplate.line",), prose=True),
         Detector("duplicate_repeated", ("duplicate.repeated",),
-                 duplicate_repeated.find_repeated_sentences, per_article=True),
+                 duplicate_repeated.find_repeated_sentences, per_article=True, prose=True),
         Detector("dates", ("consistency.invalid_date",), dates.find_invalid_dates, dated,
-                 per_article=True),
-        Detector("weekdays", ("consistency.weekday",), weekdays.find_weekday_mismatches, dated,
-                 per_article=True),
+                 per_article=True, prose=True),
+        Detector("weekdays", ("consistency.weekday", weekdays.YEARLESS_CHECK), weekdays.find_weekday_mismatches, dated,
+                 per_article=True, prose=True),
         Detector("relative_dates", ("consistency.relative_date",),
                  relative_dates.find_relative_date_conflicts, en | CJK_DATE_LANGUAGES, per_article=True,
-                 judges=relative_dates.judges),
+                 judges=relative_dates.judges, prose=True),
         Detector("titles", ("consistency.title_anachronism",), titles.find_title_anachronisms, en,
-                 per_article=True, judges=titles.judges),
+                 per_article=True, judges=titles.judges, prose=True),
         Detector("name_variants", ("consistency.name_variant",), name_variants.find_name_variants,
-                 per_article=True),
+                 per_article=True, prose=True),
         Detector("contradictions", ("consistency.contradiction",),
                  contradictions.find_contradictions, en, prepare=contradictions.prepare,
-                 judges=contradictions.judges, saved=True),
+                 judges=contradictions.judges, saved=True, prose=True),
         Detector("boilerplate", ("boilerplate.line",), boilerplate.find_boilerplate_lines,
-                 prepare=boilerplate.prepare, saved=True),
-        Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks, per_article=True),
+                 prepare=boilerplate.prepare, saved=True, prose=True),
+        Detector("paywall", ("paywall.text",), paywall.find_paywall_blocks, per_article=True, prose=True),
         Detector("metadata_leak", ("metadata.leak",), metadata_leak.find_metadata_leaks,
-                 per_article=True),
+                 per_article=True, prose=True),
     ]
 
 
@@ -291,7 +294,8 @@ def _run_detectors(
     findings = without_covered([_with_severity(f, suite.rules[f.check].severity)
                                 for found in by_detector.values() for f in found if f.check in suite.rules])
     failed, failed_checks = _failures(articles, chosen, suite, failed_runs, not_checked)
-    findings = unread_pages(findings, suite.rules, not_checked)  # a stored HTML page: no prose to judge
+    prose = [check for detector, wanted in asked if detector.prose for check in wanted]
+    findings = unread_pages(findings, prose, not_checked)  # a stored HTML page: no prose to judge
     return DetectionResult(findings, not_checked, seconds, failed, failed_checks)
 
 

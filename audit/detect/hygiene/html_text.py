@@ -29,7 +29,7 @@ recorded as not checked by them, and its one error says what to do.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from audit.model import Article, Finding, span_finding
@@ -73,31 +73,22 @@ def find_html_texts(articles: Sequence[Article], params: Mapping[str, Any]) -> I
             "The checks that read prose did not judge it.")
 
 
-# The checks that read a text as an article's prose (its lines, sentences, dates and names).
-# On a stored page they read its markup, scripts and menus: 910 findings on the five Zyte
-# pages beside their five errors (boilerplate.line 644, duplicate.repeated 243, ...), each a
-# claim about prose that is not there. A page is not judged by them: not checked (null
-# counts), as an article in a language a check does not read. What still judges a page is
-# what holds of the record itself: its provenance, its copies (duplicate.exact, .near), its
-# characters (hygiene.encoding), its language.
-PROSE_CHECKS = ("duplicate.passage", "duplicate.repeated", "hygiene.glued", "consistency.invalid_date",
-                "consistency.weekday", "consistency.relative_date", "consistency.title_anachronism",
-                "consistency.name_variant", "consistency.contradiction", "boilerplate.line", "paywall.text",
-                "metadata.leak", "language.mixed")
-
-
-def unread_pages(findings: list[Finding], asked: Collection[str],
-                 not_checked: dict[str, list[str]]) -> list[Finding]:
-    """The findings without the prose checks' (PROSE_CHECKS) on the articles this check
-    found to be pages, each such article recorded as not checked by those `asked` (the
-    suite's checks). Run on the merged findings, after the detectors (workers, Spark or
-    here alike): the checks still run on a page; a page is rare, and the findings and the
-    cache stay those of each check alone."""
-    pages = {f.article_id for f in findings if f.check == CHECK}
+def unread_pages(findings: list[Finding], prose: Sequence[str], not_checked: dict[str, list[str]]) -> list[Finding]:
+    """The findings without those of the `prose` checks (the suite's checks of the detectors
+    that read a text as an article's prose: `Detector.prose`) on the articles this check
+    found to be pages; each such article is recorded as not checked by them, as one in a
+    language a check does not read. On a stored page they read markup, scripts and menus:
+    910 findings on the five Zyte pages beside their five errors (boilerplate.line 644,
+    duplicate.repeated 243, ...), each a claim about prose that is not there. What still
+    judges a page is what holds of the record itself: its provenance, its copies
+    (duplicate.exact, .near), its characters (hygiene.encoding), its language. Run on the
+    merged findings, after the detectors (workers, Spark or here alike): the checks still
+    run on a page (rare), and the findings and the cache stay those of each check alone."""
+    pages = dict.fromkeys(f.article_id for f in findings if f.check == CHECK)
     if not pages:
         return findings
-    unread = [c for c in PROSE_CHECKS if c in asked]
-    for article_id in dict.fromkeys(f.article_id for f in findings if f.check == CHECK):
+    for article_id in pages:
         skipped = not_checked.setdefault(article_id, [])
-        skipped.extend(c for c in unread if c not in skipped)
-    return [f for f in findings if f.article_id not in pages or f.check not in PROSE_CHECKS]
+        skipped.extend(c for c in prose if c not in skipped)
+    unread = set(prose)
+    return [f for f in findings if f.check not in unread or f.article_id not in pages]
