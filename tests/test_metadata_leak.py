@@ -524,3 +524,22 @@ def test_a_wire_credit_the_units_cut_at_its_names_is_found_whole() -> None:
     text = text.replace(credit, additional)
     found = list(find_metadata_leaks([make_article(text)], {}))
     assert [(text[f.start:f.end], f.data["kind"]) for f in found] == [(additional, "contributor")]
+
+
+def found_in(text: str) -> list[str]:
+    record = RawRecord(source_uri="mem/a1.txt", source_sha256="", record_id="a1", text=text, fields={"language": "en"})
+    return [f.excerpt for f in find_metadata_leaks([to_article(record, "a1")], {})]
+
+
+def test_a_decorator_or_an_announced_address_is_no_contact_prompt() -> None:
+    # trafilatura's caktusgroup page: a code listing's decorator
+    code = (f"{PARAGRAPH}\nclass MySeleniumTests(StaticLiveServerTestCase):\n    @classmethod\n"
+            f"    def setUpClass(cls):\n        cls.browser = webdriver.PhantomJS()\n{PARAGRAPH}")
+    assert found_in(code) == []
+    # its sauvonsluniversite page: the address the sentence above announces
+    announced = (f"{PARAGRAPH}\nPour cela, l'assemblée a d'ores et déjà mis en place une boîte mail dédiée :\n"
+                 f"suivi.reformes@gmail.com\n{PARAGRAPH}")
+    assert found_in(announced) == []
+    # an author's address under a prompt, or alone, is still one
+    assert found_in(f"{PARAGRAPH}\nFollow her on Twitter:\n@sam_vinograd\n{PARAGRAPH}") == ["@sam_vinograd"]
+    assert found_in(f"{PARAGRAPH}\njane.doe@example.com\n{PARAGRAPH}") == ["jane.doe@example.com"]

@@ -520,6 +520,25 @@ def _tweets_handle(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> boo
     return bool(before.strip()) and not _ENDS_SENTENCE.search(before) and not _contact_prompt().search(before)
 
 
+_CODE_FOLLOWS = re.compile(r"\s*(?:async\s+def|def|class)\s+\w|\s*@\w")  # a Python decorator's next line
+
+
+def _not_a_contact(read: Sequence[tuple[Line, Any, Leak | None]], k: int) -> bool:
+    """Whether line k, a lone address or @handle, belongs to the text around it: a code
+    listing's decorator ("@classmethod" above "def setUpClass(cls):", trafilatura's
+    caktusgroup page), or the address a sentence above announces ("... a mis en place une
+    boîte mail dédiée :" / "suivi.reformes.blanquer@gmail.com", its sauvonsluniversite page:
+    a prose line of 8 words or more ending in a colon, asking nobody to follow or write to
+    an author)."""
+    found = read[k][2]
+    if found is None or found.kind != "contact" or len(read[k][0].text.split()) != 1:
+        return False
+    if k + 1 < len(read) and _CODE_FOLLOWS.match(read[k + 1][0].text):
+        return True
+    before = read[k - 1][0].text.rstrip() if k > 0 else ""
+    return before.endswith(":") and len(before.split()) >= 8 and not _contact_prompt().search(before)
+
+
 # A unit holding this many reading-time stamps is a list of teasers, each headline with its
 # source and reading time ("TRENDING MAFS' Melinda Willis' huge transformation ... Yahoo
 # Lifestyle · 2-min read Dire warning before New Year's Eve NCA NewsWire · 2-min read ...",
@@ -730,8 +749,8 @@ def find_metadata_leaks(articles: Sequence[Article], params: Mapping[str, Any]) 
                 # 17 de agosto de 2017"), not a stamp left by the extractor (a held-out read, 20 of 20)
             if _heads_its_text(read, k):
                 continue  # a quoted letter's date, the letter's text; a schedule's day, its heading
-            if _tweets_handle(read, k):
-                continue  # "Oggi con" / "@ale_dibattista": a quoted tweet's words
+            if _tweets_handle(read, k) or _not_a_contact(read, k):
+                continue  # "Oggi con" / "@ale_dibattista": a quoted tweet's words; a decorator
             if leak is not None:
                 cut = caption_start(line.text) if leak.kind == "credit" else 0
                 stop = (caption_end(line.text, article.language) if leak.kind == "credit" and line.piece
