@@ -826,3 +826,14 @@ def test_an_article_in_a_language_langdetect_lacks_is_not_judged(tmp_path: Path)
     result = audit.run([path], out=None, on_problem=None, workers=1)
     assert not [f for f in result.findings if f.check == "language.mixed"]
     assert result.summary["counts"]["not_checked_by_check"]["language.mixed"] == 15
+
+
+def test_a_templates_expression_is_no_language() -> None:
+    # trafilatura's lanouvellerepublique page kept its editing widget's template (read as Italian)
+    template = ('{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
+                'nrco.contentDetailController.content.status === "pending" ? "En attente de validation" : '
+                'nrco.contentDetailController.content.status === "refused" ? "Contenu refusé" : '
+                'nrco.contentDetailController.content.status === "draft" ? "Brouillon" : "Inconnu"}}')
+    text = f"{FRENCH}\n{template}\n{FRENCH.replace('jeudi', 'vendredi')}"
+    assert mixed(text, language="fr") == []
+    assert [f.data["language"] for f in mixed(f"{FRENCH}\n{{{{ x }}}} {ENGLISH}", language="fr")] == ["en"]

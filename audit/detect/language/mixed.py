@@ -123,8 +123,12 @@ _NOT_WORDS = re.compile(
     r"|\[[^\[\]\n]{0,200}\]"  # [markup], [1], [...]
     r"|<[^<>\n]{0,200}>"
     r"|[!-~]*(?:[A-Za-z0-9]_[A-Za-z0-9]|[A-Za-z0-9]\(|=)[!-~]*"  # code: snake_case, call(, =
+    # a template's expression, quoted labels and all ('{{x.status === "pending" ? "En attente
+    # de validation" : ...}}', a page's editing widget left in trafilatura's
+    # lanouvellerepublique page, read as Italian)
+    r"|\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}"
 )
-_NOT_WORD_MARKS = ("/", "@", "[", "<", "www.", "_", "(", "=")
+_NOT_WORD_MARKS = ("/", "@", "[", "<", "www.", "_", "(", "=", "{")
 # A piece needs more than a verdict to be foreign when ARTICLE_WORDS_SHARE of its words,
 # and more than of the verdict's language, are the article language's own function words,
 # both languages' function words being known (audit/data/language_fast_path.json: Danish
