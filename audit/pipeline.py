@@ -307,10 +307,12 @@ def _run(
     with paused_gc():  # all they load stays (audit.gcpause): 0.07 s of collections at 100,000
         language_cache = open_language_cache(cache)
         findings_cache = open_findings_cache(cache)
-        page_cache = open_page_cache(cache if any(map(is_page, listed)) else None)  # a WARC's, .html files'
     session = _spark_session(engine, spark_master)
     # the workers' stage may parse JSONL lines in the workers (run_per_article); Spark's reads records
-    records = iter_records(list(paths), fields, on_problem=problem, lines=session is None, files=listed)
+    # (with the workers, a record's problem is told when its batch comes back, in input order
+    # whoever made the record: run_per_article; Spark's are told as read)
+    records = iter_records(list(paths), fields, on_problem=problem if session is not None else None,
+                           lines=session is None, files=listed)
     found, apart = None, None
     stage: Any = None  # run_per_article's answer, when the workers ran
     if session is None:  # every core: normalise and per-article detectors in batches
@@ -338,14 +340,13 @@ def _run(
             # the count is unknown, or estimated under the limit by count_if_over)
             raise too_many_records(", ".join(map(str, paths)), limit, over)
         batch_size = batch_size or batch_size_for(total, workers, pages=all_pages(listed))
-        with progress.stage("normalise + per-article", total) as advance:
+        page_cache = open_page_cache(cache if any(map(is_page, listed)) else None)  # a WARC's, .html files'
+        with progress.stage("normalise + per-article", total) as advance, contextlib.closing(page_cache):
             stage = run_per_article(records, the_suite, workers=workers,
                                     batch_size=batch_size, fix_encoding=fix_encoding,
                                     language_cache=language_cache, cache=findings_cache,
                                     advance=advance, on_problem=problem, dates=dates, few=few,
                                     pages=page_cache)
-        page_cache.save()
-        page_cache.close()
         articles, findings, found = stage.articles, stage.ingest_findings, stage.found
         timings.update({f"detect.{name}": t for name, t in stage.seconds.items()})
     else:  # language verdicts in one distributed job after reading

@@ -4,6 +4,7 @@ adds one unreadable record naming the record; nothing is lost or raised."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import sqlite3
@@ -20,6 +21,8 @@ from warcio.warcwriter import WARCWriter
 import audit
 from audit.detect.workers import MIN_BATCH, batch_size_for
 from audit.ingest import iter_records, list_inputs
+from audit.ingest.page_cache import open_page_cache
+from audit.ingest.readers import decode_page
 from audit.model import RawRecord
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,3 +287,76 @@ def test_a_damaged_record_or_payload_is_said_not_read_as_a_page(tmp_path: Path) 
             STORY.format(n=5).encode()), http_headers=http, warc_headers_dict={"WARC-Truncated": "length"}))
     [kept] = iter_records([tmp_path / "t.warc"])
     assert kept.error is None and "WARC-Truncated: length" in kept.fault
+
+
+def test_problem_lines_come_in_input_order_whoever_made_the_record(tmp_path: Path) -> None:
+    # a helper's review: a page's problem was told when its batch came back, a WARC's damage
+    # and another file's as read, so their order changed with the workers and the cache
+    (tmp_path / "in").mkdir()
+    write_warc(tmp_path / "in" / "cut.warc", [
+        ("response", "https://x.example/1", b"<html><body></body></html>", [("status", "200 OK"), ("Content-Type", "text/html")]),
+        page(2)])
+    with (tmp_path / "in" / "cut.warc").open("ab") as fh:
+        fh.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Len")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "in" / "p.jsonl").write_text('{"id": "a", "text": "A story about the council."}\n{bad\n',
+                                            encoding="utf-8")
+    inputs = [tmp_path / "in" / name for name in ("cut.warc", "empty.txt", "p.jsonl")]
+    told_by_run = []
+    for workers, cache in ((1, None), (2, None), (2, tmp_path / "cache"), (2, tmp_path / "cache")):
+        told: list[str] = []
+        audit.run(inputs, out=None, on_problem=told.append, workers=workers, cache=cache)
+        told_by_run.append([line.split(": ")[0].rsplit("/", 1)[-1] for line in told])
+    assert told_by_run[0] == ["cut.warc#record=1", "cut.warc#record=3", "empty.txt", "p.jsonl#line=2"]
+    assert all(order == told_by_run[0] for order in told_by_run)
+
+
+def test_plain_text_is_an_article_only_in_a_wet_file(tmp_path: Path) -> None:
+    write_warc(tmp_path / "crawl.warc", [
+        page(1), ("response", "https://news.example.org/robots.txt", b"User-agent: *\nDisallow: /private/\n",
+                  [("status", "200 OK"), ("Content-Type", "text/plain")]),
+        ("resource", "metadata://gnu.org/software/wget/warc/wget.log", b"--2024-01-01 10:00:00-- https://x/\n",
+         [("Content-Type", "text/plain")])])
+    assert [r.fields["url"] for r in iter_records([tmp_path / "crawl.warc"])] == ["https://news.example.org/1"]
+
+
+def test_an_untyped_page_after_a_bom_or_a_comment_is_a_page(tmp_path: Path) -> None:
+    body = STORY.format(n=1).encode()
+    write_warc(tmp_path / "u.warc", [
+        ("response", "https://a.example/1", b"\xef\xbb\xbf" + body, [("status", "200 OK")]),
+        ("response", "https://a.example/2", b"<!-- saved -->\n<!DOCTYPE html>" + body, [("status", "200 OK")]),
+        ("response", "https://a.example/3", b"GIF89a" + bytes(600), [("status", "200 OK")])])
+    assert [r.fields["url"] for r in iter_records([tmp_path / "u.warc"])] == ["https://a.example/1", "https://a.example/2"]
+
+
+def test_a_page_cache_locked_by_another_run_is_left_whole(tmp_path: Path) -> None:
+    cache = open_page_cache(tmp_path)
+    cache.put("k", RawRecord(source_uri="u", source_sha256="s", record_id="r", text="a text", fields={}))
+    cache.close()
+    [kept] = tmp_path.glob("pages-*.sqlite")
+    other = sqlite3.connect(kept, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # a run saving into it
+    try:
+        waiting = open_page_cache(tmp_path)
+        assert waiting.path is None and kept.exists()  # read and write none of it; never deleted
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert sqlite3.connect(kept).execute("SELECT count(*) FROM pages").fetchone()[0] == 1
+    kept.write_bytes(b"not a database" * 100)  # damaged: set aside, a new one begun
+    fresh = open_page_cache(tmp_path)
+    assert fresh.path == kept and (tmp_path / (kept.name + ".damaged")).exists() and not kept.exists()
+
+
+@pytest.mark.parametrize(("data", "content_type", "text", "encoding"), [
+    # a <meta> naming UTF-16 (it cannot be: it is ASCII bytes) over cp1252 bytes: guessed as before
+    ('<meta charset="utf-16"><p>Le conseil a adopté</p>'.encode("cp1252"), "", "Le conseil a adopté", "cp1252"),
+    # a byte-order mark decides, whatever the label says
+    (codecs.BOM_UTF16_BE + "<p>Le conseil a adopté</p>".encode("utf-16-be"), "text/html; charset=utf-16",
+     "Le conseil a adopté", "utf-16"),
+    (codecs.BOM_UTF16_LE + "<p>Le conseil a adopté</p>".encode("utf-16-le"), "text/html; charset=iso-8859-1",
+     "Le conseil a adopté", "utf-16"),
+])
+def test_utf16_labels_and_byte_order_marks(data: bytes, content_type: str, text: str, encoding: str) -> None:
+    decoded, codec, _ = decode_page(data, content_type)
+    assert decoded is not None and text in decoded and codec == encoding

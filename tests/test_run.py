@@ -444,6 +444,6 @@ def test_files_of_no_input_format_in_a_folder_are_named_not_left_out_silently(tm
     assert sorted(a.article_id for a in result.articles) == ["a", "d"]
     assert result.problems == [
         f"{folder}: 3 files not read, of no input format (.xml 2, .net 1; read: .csv .htm .html .json "
-        ".jsonl .parquet .txt, also compressed: .gz .bz2 .xz .zst): page.alhelm.net, sub/b.xml, sub/c.xml"]
+        ".jsonl .parquet .txt .warc .wet, also compressed: .gz .bz2 .xz .zst): page.alhelm.net, sub/b.xml, sub/c.xml"]
     both = run([folder, folder / "sub"], out=None, workers=1, on_problem=None, html_report=False, data_docs=False)
     assert len(both.problems) == 1  # sub/'s files are named once, under the first folder given

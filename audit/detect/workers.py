@@ -249,7 +249,8 @@ class BatchResult:
     failed: dict[str, dict[int, str]] = field(default_factory=dict)
     # records named here (no id given): each one's own id (`_batches`' base), by position
     bases: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # lines parsed here that are unreadable
+    # (position, line) of the batch's unreadable records, made here or before
+    problems: list[tuple[int, str]] = field(default_factory=list)
     pages: dict[int, RawRecord] = field(default_factory=dict)  # position -> a page's record, extracted here
     known: int = 0  # verdicts the language cache gave here (those positions left `deferred`)
     looked: dict[int, Looked] = field(default_factory=dict)  # position -> its entry, looked up here
@@ -295,6 +296,12 @@ def _init_worker(plan: Plan, collects: bool | None = None) -> None:
     _DETECTORS = {d.name: d for d in registry() if d.name in plan.names + plan.prepare}
 
 
+def _is_page(item: object) -> bool:
+    """Whether a record to make is a page to extract (audit.ingest's RawHtml, RawPage): neither
+    a record made already nor a JSONL line."""
+    return not isinstance(item, (RawRecord, RawLine))
+
+
 def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
     """Records to articles, language left to the caller (or detected here when `detect`).
 
@@ -309,9 +316,9 @@ def normalise_batch(numbered: Numbered, detect: bool) -> BatchResult:
     seen: set[str] = set()
     for position, (article_id, number, item) in enumerate(numbered):
         record = item if isinstance(item, RawRecord) else item.record()  # a line, a page: made here
-        if record.error and not isinstance(item, RawRecord):
-            problems.append(f"{record.source_uri}: {record.error}")
-        if not isinstance(item, (RawRecord, RawLine)):  # a page: its record goes back to be kept
+        if record.error:  # told by the parent (take_first), in input order
+            problems.append((position, f"{record.source_uri}: {record.error}"))
+        if _is_page(item):  # a page: its record goes back to be kept
             pages[position] = record
         if article_id is None:
             article_id = _provisional_id(record.record_id, record.source_uri, number, seen, bases)
@@ -901,8 +908,8 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
     the run, until every input id is known (`_final_ids`: a rename avoids all of them).
 
     `in_workers`: JSONL lines go to the workers unparsed and every record unnamed (None):
-    the worker names them and `_named` finishes. Else a line is parsed here (its problem
-    told to `on_problem`, as iter_records tells a parsed record's), unless the `keeper`
+    the worker names them and `_named` finishes. Else a line is parsed here (its problem,
+    as every record's, told when its batch comes back: `take_first`), unless the `keeper`
     knows it (a line the last run normalised: its article is made here, `made`); the lines
     parsed here are noted for the keeper to remember (`from_lines`)."""
     batch = _Batch([])
@@ -912,7 +919,7 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
             raise too_many_records(item.source_uri if isinstance(item, RawRecord) else item.uri, max_records)
         position = len(batch.at) + len(batch.made)
         made = key = None
-        if pages is not None and not isinstance(item, (RawRecord, RawLine)):
+        if pages is not None and _is_page(item):
             item, key = pages.look(item)  # a page extracted before: its record
             if key is not None:
                 batch.page_keys[len(batch.numbered)] = key
@@ -923,14 +930,12 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
         elif in_workers:
             batch.numbered.append((None, number, item))
             batch.at.append(position)
-        elif not isinstance(item, (RawRecord, RawLine)):  # a page: extracted where it is normalised,
+        elif _is_page(item):  # extracted where it is normalised,
             # named here from what its reader knew (its id and place, as its record will hold them)
             batch.numbered.append((_provisional_id(item.record_id, item.uri, number, seen, bases), number, item))
             batch.at.append(position)
         else:
             record = item.record() if isinstance(item, RawLine) else item
-            if isinstance(item, RawLine) and record.error and on_problem:
-                on_problem(f"{record.source_uri}: {record.error}")
             if remembers and isinstance(item, RawLine) and item.fields == keeper.fields and not record.error:  # type: ignore[union-attr]
                 # where its text starts, for a UTF-8 line only (the only ones served from the
                 # line: remembered); text_at decodes the line as UTF-8, and a cp1252 line raised
@@ -992,7 +997,8 @@ def run_per_article(
     texts travelling to and from workers, are bounded by the batch size. `records` may
     hold unparsed JSONL lines (iter_records' `lines`): with caches to look up (a rerun,
     where this process is the stage's critical path) the workers parse them, else this
-    process does; an unreadable one is told to `on_problem` in input order either way.
+    process does; every unreadable record (its reader's, a line's, a page's) is told to
+    `on_problem` when its batch comes back, in input order whoever made it.
     """
     plan = plan_for(suite, fix_encoding, dates)
     keeper = _Keeper(plan, language_cache or LanguageCache(None), cache)
@@ -1039,8 +1045,8 @@ def run_per_article(
         batch.articles, batch.deferred = result.articles or [], result.deferred
         if result.bases:  # named in the worker
             _named(batch, result, bases, seen)
-        for line in result.problems if on_problem else ():  # of the lines and pages made there
-            on_problem(line)
+        for _, line in result.problems if on_problem else ():  # every unreadable record's, in input
+            on_problem(line)  # order, whoever made it (here, a worker, the reader)
         if pages is not None:
             for index, record in result.pages.items():
                 if index in batch.page_keys:

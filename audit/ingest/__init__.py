@@ -178,7 +178,7 @@ def not_read_line(folder: Path, names: Sequence[str]) -> str:
             f"{' '.join(sorted(READERS))}, also compressed: {' '.join(COMPRESSIONS)}): {shown}{more}")
 
 
-PAGE_FORMATS = frozenset({".html", ".warc"})  # inputs whose records are pages to extract
+PAGE_FORMATS = frozenset({".html", ".htm", ".warc"})  # inputs whose records are pages to extract
 
 
 def is_page(path: Path) -> bool:

@@ -9,6 +9,7 @@ reads as plausible text are undecidable: the caller quarantines them with their 
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -128,19 +129,32 @@ WEB_CODECS = {
 # windows-1252 as browsers read it: its five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 # are the C1 controls of their value, as in ISO-8859-1, not an error (Python's cp1252 raises:
 # one such byte made a declared ISO-8859-1 page a guessed cp1250 one, "après" read "aprčs")
-_WINDOWS_1252 = {i: bytes([i]).decode("cp1252", errors="replace") for i in range(0x80, 0xA0)}
-_WINDOWS_1252 = {i: c if c != REPLACEMENT else chr(i) for i, c in _WINDOWS_1252.items()}
+_WINDOWS_1252 = {i: bytes([i]).decode("cp1252", errors="replace").replace(REPLACEMENT, chr(i)) for i in range(0x80, 0xA0)}
 
 
-def decode_declared(data: bytes, label: str) -> Decoded | None:
-    """The bytes in the codec a page declares (`label`, as WEB_CODECS reads it), UTF-8 first
-    (a page declared ISO-8859-1 that is UTF-8 is common); None when the label is no web
-    codec or the bytes do not decode in it."""
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
+
+
+def decode_declared(data: bytes, label: str, in_page: bool = False) -> Decoded | None:
+    """The bytes in the codec a page declares (`label`, as WEB_CODECS reads it), as browsers
+    read them: a byte-order mark first, whatever the label; then UTF-8 (a page declared
+    ISO-8859-1 that is UTF-8 is common); a UTF-16 label `in_page` (a <meta>, written in
+    ASCII bytes, cannot be UTF-16) read as UTF-8. None when the label is no web codec or
+    the bytes do not decode in it."""
     codec = WEB_CODECS.get(label.strip().strip("\"'").lower())
     if codec is None:
         return None
+    for bom, bom_codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(bom_codec), name)
+            except UnicodeDecodeError:
+                return None
+    if in_page and codec.startswith("utf-16"):
+        codec = "utf-8"
     try:
-        return Decoded(data.decode("utf-8-sig"), "utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     if codec == "windows-1252":

@@ -182,15 +182,16 @@ def read_txt(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
 def read_html(path: Path, fields: FieldMap) -> Iterator[RawRecord]:
     """Main text and metadata by trafilatura (`extracted_page`)."""
     data, bad = _whole_file(path)
-    if bad:
-        yield bad
-        return
+    yield bad or _html_record(path, data)
+
+
+def _html_record(path: Path, data: bytes) -> RawRecord:
+    """An .html file's record from its bytes (read, neither empty nor binary)."""
     html, encoding, fault = decode_page(data)
     if html is None:
-        yield _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads them as text",
-                          input_stem(path))
-        return
-    yield extracted_page(str(path), input_stem(path), data, html, encoding, fault)
+        return _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads them as text",
+                           input_stem(path))
+    return extracted_page(str(path), input_stem(path), data, html, encoding, fault)
 
 
 _HEADER_CHARSET = re.compile(r";\s*charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
@@ -201,8 +202,8 @@ def decode_page(data: bytes, content_type: str = "") -> tuple[str | None, str, s
     declares, else the one its <meta> names, as browsers read them (charset.decode_declared),
     else as any input's bytes (`decode`: UTF-8, else the codec guessed)."""
     header = _HEADER_CHARSET.search(content_type)
-    for label in (header.group(1) if header else None, meta_charset(data)):
-        if label and (declared := decode_declared(data, label)) is not None:
+    for label, in_page in ((header.group(1) if header else None, False), (meta_charset(data), True)):
+        if label and (declared := decode_declared(data, label, in_page)) is not None:
             return declared.text, declared.encoding, None
     return decode(data)
 
@@ -740,16 +741,20 @@ class RawHtml:
     """An .html file not yet read: `record()` reads it and extracts its main text (~25 ms),
     in the run's workers (RawPage's reason)."""
 
-    __slots__ = ("path", "record_id", "uri")
+    __slots__ = ("data", "path", "record_id", "uri")
 
     def __init__(self, path: Path) -> None:
         self.path, self.uri, self.record_id = path, str(path), input_stem(path)
+        self.data: bytes | None = None  # read by `cache_key`: the record is then made of those bytes
 
     def __repr__(self) -> str:
         return f"RawHtml({self.uri!r})"
 
     def record(self) -> RawRecord:
-        return next(read_file(self.path, FieldMap()))  # type: ignore[return-value]  # one record a file
+        if self.data is not None:  # the bytes the cache was asked about, not the file as it is now
+            bad = _judged_whole(self.path, self.data, False)[1]
+            return bad or _html_record(self.path, self.data)
+        return next(read_file(self.path, FieldMap()))  # type: ignore[no-any-return]  # one record a file
 
     def cache_key(self) -> tuple[str, str] | None:
         """(what its record is kept under: audit.ingest.page_cache, its source_sha256), or
@@ -757,10 +762,10 @@ class RawHtml:
         from audit.ingest.page_cache import page_key
 
         try:
-            data = read_input(self.path)
+            self.data = read_input(self.path)
         except OSError:
             return None
-        return page_key(data), sha256(data)
+        return page_key(self.data), sha256(self.data)
 
 
 def read_file(path: Path, fields: FieldMap, lines: bool = False) -> Iterator[Any]:

@@ -28,6 +28,7 @@ on every core, and the page cache (audit.ingest.page_cache) keeps what they extr
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -50,6 +51,8 @@ from audit.model import RawRecord
 PLAIN = "text/plain"  # a WET record's content type
 TRUNCATED = "the WARC file ends early (a truncated file)"
 SNIFF_BYTES = 512  # of an untyped payload read to tell a page (the rest only if it is one)
+# a page's opening within them, after a BOM, white space, a comment or an XML declaration
+_OPENS_A_PAGE = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,9 @@ def _records(records: Any) -> Iterator[Any]:
             record = next(iterator)
         except StopIteration:
             return
-        except Exception as exc:
-            yield Damage(f"not a WARC record ({_first_line(exc)})")
+        except Exception as exc:  # ArchiveLoadFailed says what it read; warcio's own slips say nothing
+            said = _first_line(exc) if type(exc).__name__ == "ArchiveLoadFailed" else "its headers are damaged"
+            yield Damage(f"not a WARC record ({said})")
             return
         yield record
 
@@ -131,7 +135,8 @@ def _made(uri: str, record: Any, deferred: bool) -> RawRecord | RawPage | Damage
     if not record.rec_type or length is None or not length.strip().isdigit():
         # a version line alone, headers cut short, a length that is no number (read as 0 by
         # warcio, which then took the page's bytes for the next record): no record can follow
-        return Damage(TRUNCATED if length is None else f"record with a Content-Length that is no length ({length!r})")
+        return Damage("a record without its Content-Length (a truncated or damaged file)" if length is None
+                      else f"a record whose Content-Length is no length ({length!r}: a truncated or damaged file)")
     try:
         page = _page(record)
         bad = None
@@ -200,27 +205,31 @@ def _page(record: Any) -> tuple[bytes, str] | None:
     """(payload, content type) of a record that holds an HTML page or a WET text, else None
     (the record then drained). A payload whose Content-Encoding stops decoding part way
     (gzip cut short or damaged: warcio says so on stderr and ends the data) raises."""
+    if record.rec_type == "conversion":  # a WET file's text (and only there: a crawl's
+        content_type = record.rec_headers.get_header("Content-Type") or ""  # robots.txt is none)
+        return (record.content_stream().read(), content_type) if content_type.startswith(PLAIN) else _drained(record)
     if record.rec_type == "response":
         http = record.http_headers
         if http is None or not http.get_statuscode().startswith("2"):
             return _drained(record)
         content_type = http.get_header("Content-Type") or ""
-    elif record.rec_type in ("resource", "conversion"):  # a file archived as it is; a WET text
+    elif record.rec_type == "resource":  # a file archived as it is (wget's, a browser's capture)
         content_type = record.rec_headers.get_header("Content-Type") or ""
-        if record.rec_type == "conversion" and not content_type.startswith(PLAIN):
-            return _drained(record)
     else:
         return _drained(record)
-    if content_type and "html" not in content_type.lower() and not content_type.startswith(PLAIN):
+    if content_type and "html" not in content_type.lower():
         return _drained(record)
     stream = record.content_stream()
     data = stream.read(SNIFF_BYTES)
-    if not content_type and not data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
+    if not content_type and not _OPENS_A_PAGE.search(data):
         return _drained(record)  # no type said: a page only when it opens as one
     data += stream.read()
     decompressor = getattr(stream, "decompressor", None)
     if decompressor is not None and getattr(decompressor, "eof", True) is False:
         raise ValueError("its Content-Encoding data is damaged or cut short")
+    encoding = (record.http_headers.get_header("Content-Encoding") or "") if record.http_headers else ""
+    if "gzip" in encoding.lower() and data[:2] == b"\x1f\x8b":  # warcio gave up at the first block
+        raise ValueError("its Content-Encoding data is damaged")
     return data, content_type
 
 
