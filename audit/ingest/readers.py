@@ -17,6 +17,7 @@ import io
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -213,28 +214,29 @@ def extracted_page(uri: str, record_id: str | None, data: bytes, html: str, enco
     """A page's main text and metadata, by trafilatura (imported here: it is slow to
     import), or the unreadable record that says none was found. `url`: where the page was
     fetched (a WARC record's target), kept over the one the page names."""
-    import trafilatura
+    from trafilatura import bare_extraction
 
-    extracted = trafilatura.extract(
-        html, output_format="json", with_metadata=True, include_comments=False, url=url
-    )
-    if not extracted:
+    # bare_extraction: extract()'s text and metadata without its JSON round trip and the
+    # content fingerprint it adds to it (1-2 ms of ~25 a page; the same fields on the 181 Zyte pages)
+    document = bare_extraction(html, with_metadata=True, include_comments=False, url=url)
+    if document is None:
         return _unreadable(uri, data, "no main text found in HTML", record_id)
-    meta = json.loads(extracted)
-    empty = no_text(meta.get("text") or "", " in the HTML's main text")
+    text = unicodedata.normalize("NFC", document.text or "")  # as extract() returns it
+    empty = no_text(text, " in the HTML's main text")
     if empty is not None:
         return _unreadable(uri, data, empty, record_id)
     found = {
-        "title": meta.get("title"),
-        "url": url or meta.get("url") or meta.get("source"),
-        "publisher": meta.get("sitename") or meta.get("hostname"),
-        "published": meta.get("date"),
-        "language": meta.get("language"),
+        "title": unicodedata.normalize("NFC", document.title) if document.title else None,
+        "url": url or document.url,
+        "publisher": document.hostname,  # the site's host: trafilatura's sitename is what a page's
+        # markup calls itself ("Copyright 2014", "https://www.hawaiinewsnow.com" on Zyte's pages)
+        "published": document.date,
+        "language": document.language,
         ENCODING: encoding,
     }
     return RawRecord(
         source_uri=uri, source_sha256=sha256(data), record_id=record_id,
-        text=meta.get("text") or "", fields={k: v for k, v in found.items() if v}, fault=fault,
+        text=text, fields={k: v for k, v in found.items() if v}, fault=fault,
     )
 
 
