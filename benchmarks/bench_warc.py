@@ -113,8 +113,8 @@ def main() -> None:
         print(bench_run.row("corpus-audit rerun (page cache)", rerun, n, cold))
         for name, run in runs.items():
             print(bench_run.row(name, run, n, cold))
-        kept = sum(1 for path in (work / "dt-out-2").rglob("*") if path.is_file()
-                   for _ in gzip.open(path, "rt", encoding="utf-8"))
+        kept = sum(len(gzip.decompress(path.read_bytes()).splitlines())
+                   for path in (work / "dt-out-2").rglob("*") if path.is_file())
         summary = json.loads((work / "out" / "summary.json").read_text(encoding="utf-8"))
         print(f"  articles: corpus-audit {summary['articles']:,}; datatrove's extractor kept {kept:,}")
 

@@ -207,7 +207,7 @@ def test_a_rerun_takes_the_pages_it_extracted_before(tmp_path: Path, monkeypatch
     def extract(*args: object, **kwargs: object) -> str:
         raise AssertionError("extracted again")
 
-    monkeypatch.setattr(trafilatura, "extract", extract)  # the forked workers inherit it
+    monkeypatch.setattr(trafilatura, "bare_extraction", extract)  # the forked workers inherit it
     for workers in (1, 2):
         with pytest.raises(AssertionError, match="extracted again"):  # the blank page is extracted each time
             audit.run([tmp_path / "in"], out=None, on_problem=None, workers=workers, cache=tmp_path / "cache")
