@@ -18,7 +18,7 @@ from audit.atomic import atomic_files, clean_stale, file_in_the_way
 from audit.detect.clean import hand_on_clean  # gate_clean: hand on clean text (issue 5)
 from audit.errors import UsageError
 from audit.ingest import FieldMap, input_at_or_under, input_folder_holding
-from audit.model import Article, Finding, split_uri
+from audit.model import Article, Finding, RawRecord, split_uri
 from audit.pipeline import RunResult, _stderr, one_or_many, run
 from audit.progress import Progress
 from audit.suite import Suite, load_suite
@@ -139,9 +139,14 @@ def _whole_texts(articles: Sequence[Article], fields: FieldMap | None) -> dict[s
         wanted.setdefault(file, {})[article.source_uri] = article.article_id
     out: dict[str, str] = {}
     for file, uris in wanted.items():
-        for record in read_file(Path(file), fields or FieldMap()):
-            if record.source_uri in uris and not record.error:
-                out[uris[record.source_uri]] = record.text
+        # unmade (`lines`): only the records wanted are parsed, or extracted (a WARC's pages)
+        for item in read_file(Path(file), fields or FieldMap(), lines=True):
+            uri = item.source_uri if isinstance(item, RawRecord) else item.uri
+            if uri not in uris:
+                continue
+            record = item if isinstance(item, RawRecord) else item.record()
+            if not record.error:
+                out[uris[uri]] = record.text
     return out
 
 

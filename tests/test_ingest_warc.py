@@ -360,3 +360,27 @@ def test_a_page_cache_locked_by_another_run_is_left_whole(tmp_path: Path) -> Non
 def test_utf16_labels_and_byte_order_marks(data: bytes, content_type: str, text: str, encoding: str) -> None:
     decoded, codec, _ = decode_page(data, content_type)
     assert decoded is not None and text in decoded and codec == encoding
+
+
+def test_a_gate_quarantines_a_too_large_page_whole_extracting_it_alone_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    import trafilatura
+
+    from audit.suite import load_suite
+
+    news = load_suite("news")
+    suite = replace(news, limits=replace(news.limits, max_article_chars=400))
+    long_story = STORY.replace("</article>", "<p>" + "The debate went on late into the night. " * 30 + "</p></article>")
+    write_warc(tmp_path / "c.warc", [page(1), ("response", "https://news.example.org/long",
+                                               long_story.format(n=2).encode(),
+                                               [("status", "200 OK"), ("Content-Type", "text/html")]), page(3)])
+    calls: list[int] = []
+    extract = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: calls.append(1) or extract(*a, **k))
+    result = audit.gate([tmp_path / "c.warc"], accepted=tmp_path / "ok.jsonl", quarantine=tmp_path / "q.jsonl",
+                        suite=suite, on_problem=None, workers=1)
+    [line] = [json.loads(x) for x in (tmp_path / "q.jsonl").open() if "long" in json.loads(x)["url"]]
+    assert line["article_id"] in result.quarantined and len(line["raw"]) > 1000 > 400 >= len(line["text"])
+    assert len(calls) == 4  # each page once, and the long one again for its whole text (not all three)
