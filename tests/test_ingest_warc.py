@@ -384,3 +384,31 @@ def test_a_gate_quarantines_a_too_large_page_whole_extracting_it_alone_again(
     [line] = [json.loads(x) for x in (tmp_path / "q.jsonl").open() if "long" in json.loads(x)["url"]]
     assert line["article_id"] in result.quarantined and len(line["raw"]) > 1000 > 400 >= len(line["text"])
     assert len(calls) == 4  # each page once, and the long one again for its whole text (not all three)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_stopped_by_its_record_limit_still_says_the_records_read_before(tmp_path: Path, workers: int) -> None:
+    # a helper's review: lines told when their batch came back were lost when the run stopped
+    from dataclasses import replace
+
+    from audit.errors import UsageError
+    from audit.suite import load_suite
+
+    news = load_suite("news")
+    suite = replace(news, limits=replace(news.limits, max_records=3))
+    (tmp_path / "m.csv").write_text('id,text\na,""\nb,"The council met on Tuesday."\nc,"."\nd,"More."\ne,"Yet more."\n',
+                                    encoding="utf-8")
+    told: list[str] = []
+    with pytest.raises(UsageError, match="more than 3"):
+        audit.run([tmp_path / "m.csv"], out=None, on_problem=told.append, workers=workers, suite=suite)
+    assert [line.split(": ")[0].rsplit("#", 1)[1] for line in told] == ["record=1", "record=3"]
+
+
+def test_an_extracted_pages_fields_are_nfc_as_extract_gave_them() -> None:
+    from audit.ingest.readers import extracted_page
+
+    html = ('<html><head><title>Cafe\u0301 news</title><link rel="canonical" href="https://cafe\u0301.example/n">'
+            '</head><body><article><p>' + "The council met on Tuesday and agreed the budget for the year. " * 5
+            + "</p></article></body></html>")
+    record = extracted_page("u", "r", html.encode(), html, "utf-8", None)
+    assert record.fields["title"] == "Caf\u00e9 news" and record.fields["publisher"] == "caf\u00e9.example"

@@ -249,7 +249,7 @@ class BatchResult:
     failed: dict[str, dict[int, str]] = field(default_factory=dict)
     # records named here (no id given): each one's own id (`_batches`' base), by position
     bases: list[str] = field(default_factory=list)
-    # (position, line) of the batch's unreadable records, made here or before
+    # (index in the items sent, line) of their unreadable records, made here or before
     problems: list[tuple[int, str]] = field(default_factory=list)
     pages: dict[int, RawRecord] = field(default_factory=dict)  # position -> a page's record, extracted here
     known: int = 0  # verdicts the language cache gave here (those positions left `deferred`)
@@ -916,6 +916,8 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
     remembers = keeper is not None and keeper.fields is not None
     for number, item in enumerate(records, start=1):
         if number > max_records:
+            if batch.at or batch.made:  # the records read before it go on, so that their problems
+                yield batch  # are told before the error (run_per_article's `_tell_untaken`)
             raise too_many_records(item.source_uri if isinstance(item, RawRecord) else item.uri, max_records)
         position = len(batch.at) + len(batch.made)
         made = key = None
@@ -1137,6 +1139,9 @@ def run_per_article(
                     if gathering.batches:  # the last trip: on its way while the parent
                         send_gathered()  # takes the trips before it
                     take_second()
+    except Exception:  # too many records, a worker lost: what was read is still said
+        _tell_untaken(first, on_problem)
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         if (pool := few or given) is not None:  # `few` is `given` when given and used
@@ -1145,6 +1150,19 @@ def run_per_article(
         gc.unfreeze()
     keeper.save()
     return StageResult(articles, _final_ids(articles, bases, ingest, found), found, seconds)
+
+
+def _tell_untaken(first: deque[tuple[_Batch, Future[BatchResult]]], on_problem: Callable[[str], None] | None) -> None:
+    """The problem lines of the batches read but not yet taken back, in input order, when the
+    stage stops part way: each record's line is told when its batch comes back (take_first),
+    and a run stopped by its max_records lost the lines of the records read before it."""
+    for _, future in first if on_problem else ():
+        try:
+            result = future.result()
+        except Exception:  # the batch itself failed: nothing of it to tell
+            continue
+        for _, line in result.problems:
+            on_problem(line)  # type: ignore[misc]
 
 
 def _provisional_id(own: str | None, uri: str, number: int, seen: set[str], bases: list[str]) -> str:

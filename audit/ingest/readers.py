@@ -226,14 +226,16 @@ def extracted_page(uri: str, record_id: str | None, data: bytes, html: str, enco
     if empty is not None:
         return _unreadable(uri, data, empty, record_id)
     found = {
-        "title": unicodedata.normalize("NFC", document.title) if document.title else None,
+        "title": document.title,
         "url": url or document.url,
         "publisher": document.hostname,  # the site's host: trafilatura's sitename is what a page's
         # markup calls itself ("Copyright 2014", "https://www.hawaiinewsnow.com" on Zyte's pages)
         "published": document.date,
         "language": document.language,
-        ENCODING: encoding,
     }
+    found = {key: unicodedata.normalize("NFC", value) if isinstance(value, str) else value  # as extract()'s
+             for key, value in found.items()}  # JSON was, whole (a decomposed "café" in an og:url)
+    found[ENCODING] = encoding
     return RawRecord(
         source_uri=uri, source_sha256=sha256(data), record_id=record_id,
         text=text, fields={k: v for k, v in found.items() if v}, fault=fault,
