@@ -10,6 +10,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -412,3 +413,33 @@ def test_an_extracted_pages_fields_are_nfc_as_extract_gave_them() -> None:
             + "</p></article></body></html>")
     record = extracted_page("u", "r", html.encode(), html, "utf-8", None)
     assert record.fields["title"] == "Caf\u00e9 news" and record.fields["publisher"] == "caf\u00e9.example"
+
+
+def test_a_page_cache_damaged_past_its_header_is_set_aside_when_read(tmp_path: Path) -> None:
+    cache = open_page_cache(tmp_path)
+    for n in range(2000):
+        cache.put(f"k{n}", RawRecord(source_uri="u", source_sha256="s", record_id="r", text="a text " * 50, fields={}))
+    cache.close()
+    [kept] = tmp_path.glob("pages-*.sqlite")
+    data = bytearray(kept.read_bytes())
+    for at in range(8192, len(data), 4096):  # its pages, not its header: it still opens
+        data[at:at + 200] = b"\xff" * 200
+    kept.write_bytes(bytes(data))
+    damaged = open_page_cache(tmp_path)
+    assert damaged.look(_Keyed("k5")) == (_Keyed("k5"), "k5")  # not served; to be kept anew
+    damaged.put("new", RawRecord(source_uri="u", source_sha256="s", record_id="r", text="x", fields={}))
+    damaged.close()
+    assert (tmp_path / (kept.name + ".damaged")).exists()
+    assert open_page_cache(tmp_path).look(_Keyed("new"))[0].text == "x"  # the run's pages, in a new file
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    """A page the cache is asked about, its key given."""
+
+    key: str
+    uri: str = "u"
+    record_id: str = "r"
+
+    def cache_key(self) -> tuple[str, str]:
+        return self.key, "s"

@@ -62,8 +62,11 @@ class PageCache:
         if row is None and self._db is not None:
             try:
                 row = self._db.execute("SELECT text, fields, fault FROM pages WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error:  # damaged or locked: only a slower run
-                row = None
+            except sqlite3.DatabaseError as exc:  # locked: only a slower run; damaged deeper than its
+                row = None  # header: set aside, and this run's pages go to a new file
+                if _damaged(exc) and self.path is not None:
+                    self._let_go()
+                    _set_aside(self.path)
         if row is None:
             return None
         text, fields, fault = row
@@ -94,6 +97,9 @@ class PageCache:
     def close(self) -> None:
         """Write what is left and let the file go."""
         self.save()
+        self._let_go()
+
+    def _let_go(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -128,10 +134,15 @@ def _set_aside(path: Path) -> None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """The file's connection, its table made if new (raises sqlite3.Error when it is no database)."""
+    """The file's connection, its table made if new (raises sqlite3.Error when it is no database,
+    the connection closed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, timeout=WAIT_SECONDS, check_same_thread=False)
-    db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, text TEXT, fields TEXT, fault TEXT)")
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, text TEXT, fields TEXT, fault TEXT)")
+    except sqlite3.Error:
+        db.close()
+        raise
     return db
 
 
