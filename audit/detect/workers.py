@@ -902,7 +902,6 @@ def _key_sets(cache: FindingsCache) -> tuple[Any, Any, Any]:
 
 def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int,
              bases: list[str], seen: set[str], in_workers: bool = False,
-             on_problem: Callable[[str], None] | None = None,
              keeper: _Keeper | None = None, pages: PageCache | None = None) -> Iterator[_Batch]:
     """Batches of (id, number, record). A repeated id gets a provisional one, unique in
     the run, until every input id is known (`_final_ids`: a rename avoids all of them).
@@ -920,7 +919,7 @@ def _batches(records: Iterable[RawRecord | RawLine], size: int, max_records: int
                 yield batch  # are told before the error (run_per_article's `_tell_untaken`)
             raise too_many_records(item.source_uri if isinstance(item, RawRecord) else item.uri, max_records)
         position = len(batch.at) + len(batch.made)
-        made = key = None
+        made = None
         if pages is not None and _is_page(item):
             item, key = pages.look(item)  # a page extracted before: its record
             if key is not None:
@@ -1117,7 +1116,7 @@ def run_per_article(
         with paused_gc() if knows else contextlib.nullcontext():
             for batch in _batches(records, batch_size, suite.limits.max_records, bases, seen,
                                   in_workers=two_trips and workers > 1 and not knows,
-                                  on_problem=on_problem, keeper=keeper, pages=pages):
+                                  keeper=keeper, pages=pages):
                 if not batch.numbered:  # every line known: nothing to normalise
                     trip = Future()
                     trip.set_result(BatchResult([], []))

@@ -127,11 +127,13 @@ def _decoded_file(path: Path, *, records: bool = False) -> tuple[bytes, str, str
     return _decoded(path, data)
 
 
+UNDECIDABLE = "undecidable bytes: not UTF-8 and no codec reads them as text"  # a file's, a page's
+
+
 def _decoded(path: Path, data: bytes) -> tuple[bytes, str, str, str | None] | RawRecord:
     text, encoding, fault = decode(data)
     if text is None:
-        return _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads "
-                                            "them as text", input_stem(path))
+        return _unreadable(str(path), data, UNDECIDABLE, input_stem(path))
     return data, text, encoding, fault
 
 
@@ -190,8 +192,7 @@ def _html_record(path: Path, data: bytes) -> RawRecord:
     """An .html file's record from its bytes (read, neither empty nor binary)."""
     html, encoding, fault = decode_page(data)
     if html is None:
-        return _unreadable(str(path), data, "undecidable bytes: not UTF-8 and no codec reads them as text",
-                           input_stem(path))
+        return _unreadable(str(path), data, UNDECIDABLE, input_stem(path))
     return extracted_page(str(path), input_stem(path), data, html, encoding, fault)
 
 

@@ -3,8 +3,8 @@
 CC-News, the news corpus most data teams start from, is published only as WARC files; a
 crawl of one's own sources (wget --warc-file, Heritrix, Browsertrix) writes them too. Each
 `response` record holding an HTML page is one article: its payload (HTTP's chunking and
-compression undone by warcio) is decoded in the charset its HTTP header declares, else as
-any input is (audit.ingest.charset), and its main text and metadata are extracted as an
+compression undone by warcio) is decoded as browsers would (the charset its HTTP header
+declares, else its <meta>'s, else as any input is: readers.decode_page), and its main text and metadata are extracted as an
 `.html` file's (trafilatura); its url is the record's target, where the page was fetched.
 The record id is the WARC-Record-ID (unique in a crawl, as Common Crawl's tools name a
 record); `source_uri` names the file and the record's number in it (`#record=57`, counting
@@ -39,6 +39,7 @@ from audit.ingest.compressed import DamagedInput, input_stem, open_unbuffered
 from audit.ingest.page_cache import page_key
 from audit.ingest.readers import (
     ENCODING,
+    UNDECIDABLE,
     _unreadable,
     decode,
     decode_page,
@@ -253,7 +254,7 @@ def _article(uri: str, record_id: str | None, url: str | None, data: bytes, cont
         return _unreadable(uri, data, "empty page (no payload)", record_id)
     html, encoding, fault = decode_page(data, content_type)
     if html is None:
-        return _unreadable(uri, data, "undecidable bytes: not UTF-8 and no codec reads them as text", record_id)
+        return _unreadable(uri, data, UNDECIDABLE, record_id)
     record = extracted_page(uri, record_id, data, html, encoding, fault, url=url)
     if cut is None or record.error:
         return record
@@ -266,7 +267,7 @@ def _text(uri: str, record_id: str | None, url: str | None, data: bytes, languag
     "eng,deu"; read as "en" at normalise). No publication date: the crawl's is no article's."""
     text, encoding, fault = decode(data)
     if text is None:
-        return _unreadable(uri, data, "undecidable bytes: not UTF-8 and no codec reads them as text", record_id)
+        return _unreadable(uri, data, UNDECIDABLE, record_id)
     if (empty := no_text(text, " in the WET record")) is not None:
         return _unreadable(uri, data, empty, record_id)
     host = (urlsplit(url).hostname or "") if url else ""
